@@ -1,0 +1,6 @@
+"""zhfacts: facts from Chinese news articles. The public API, nothing else."""
+from .core import Pipeline, extract
+from .model import Article, Document, Fact, Removed
+
+__all__ = ["extract", "Pipeline", "Article", "Document", "Fact", "Removed"]
+__version__ = "0.1.0"

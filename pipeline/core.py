@@ -1,0 +1,92 @@
+"""The one extraction path: read → clean → find → resolve → Article. API, spaCy component and CLI all call it."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from . import clean as clean_stage
+from . import refdate
+from .context import Context
+from .find import FINDERS
+from .model import META_KEYS, Article, Document, Fact
+from .resolve import resolve
+from .rules import Rules, load_rules
+
+
+def check_ref_date(value: Any) -> str | None:
+    """An ISO date string (or date) → 'YYYY-MM-DD'; anything else is a clear ValueError."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"ref_date must be YYYY-MM-DD, not {value!r}") from None
+
+
+class Pipeline:
+    """Rules compiled and jieba loaded once; reuse one Pipeline for many articles."""
+
+    def __init__(self, rules_dir: str | Path | None = None, rules: Rules | None = None):
+        self.rules = rules if rules is not None else load_rules(rules_dir)
+        self._clean = clean_stage.build(self.rules)
+        self._finders = [mod.build(self.rules) for mod in FINDERS]
+
+    # -- the stages -------------------------------------------------------------------------
+    def find_facts(self, text: str, *, ref_date: str | None = None, meta: dict | None = None,
+                   warnings: list[str] | None = None) -> list[Fact]:
+        """Facts in a text that is already clean (the spaCy component calls this directly)."""
+        ctx = Context(text=text, ref_date=check_ref_date(ref_date), meta=dict(meta or {}),
+                      warnings=warnings if warnings is not None else [])
+        for find in self._finders:
+            ctx.facts.extend(find(ctx))
+        return resolve(ctx, ctx.facts)
+
+    def process(self, doc: Document, repeated: frozenset[str] = frozenset()) -> Article:
+        """One Document → one Article, never an exception: a failure becomes an error record."""
+        art = Article(id=str(doc.id), source=doc.source)
+        try:
+            if doc.error:
+                raise ValueError(doc.error)
+            if doc.text is None and doc.html is None:
+                raise ValueError("article has no text")
+            ref_date = check_ref_date(doc.ref_date)
+            cleaned = self._clean(doc, repeated)
+            art.text, art.removed = cleaned.text, cleaned.removed
+            meta = {k: None for k in META_KEYS}
+            meta.update({k: v for k, v in doc.meta.items() if v is not None})
+            meta.update({k: v for k, v in cleaned.meta.items() if v is not None and meta.get(k) is None})
+            art.warnings = [*doc.warnings, *cleaned.warnings]
+            if ref_date is None:
+                ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
+                if ref_date:
+                    meta["ref_date_source"] = where
+            elif doc.ref_date is not None:
+                meta.setdefault("ref_date_source", meta.get("ref_date_source") or "given")
+            art.meta, art.ref_date = meta, ref_date
+            art.facts = self.find_facts(art.text, ref_date=ref_date, meta=meta, warnings=art.warnings)
+        except Exception as e:  # one input article, one output record
+            art.facts, art.error = [], f"{type(e).__name__}: {e}"
+        return art
+
+    def extract(self, text: str, *, ref_date: str | None = None, id: str | None = None,
+                source: str | None = None, meta: dict | None = None) -> Article:
+        return self.process(Document(id=id or "article", text=text, source=source,
+                                     ref_date=ref_date, meta=dict(meta or {})))
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(text: str, *, ref_date: str | None = None, id: str | None = None) -> Article:
+    """Facts of one article with the bundled rules: `from pipeline import extract`."""
+    return default_pipeline().extract(text, ref_date=ref_date, id=id)

@@ -1,0 +1,136 @@
+"""Load and validate rules/ : YAML rule files and TSV lexicons, with errors naming file and entry.
+
+A rule file is a mapping with `type` (a fact type, or `boilerplate`) and `rules`, a list of
+entries; every entry has an `id` (unique across rules/, the `rule` field of what it finds),
+`examples` and `counterexamples` (tests/test_rules.py runs them all). Other keys belong to
+the stage that reads the file. A lexicon is a TSV file with a header line; `#` starts a comment.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import FACT_TYPES
+
+RULE_TYPES = (*FACT_TYPES, "boilerplate")
+
+
+class RuleError(ValueError):
+    """A rule file or lexicon that cannot be used; the message names the file and entry."""
+
+
+def default_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for cand in (here / "rules", here.parent / "rules"):  # installed wheel, then source checkout
+        if cand.is_dir() and any(cand.glob("*.yaml")):
+            return cand
+    raise RuleError(f"no rules/ folder found next to {here}")
+
+
+@dataclass
+class RuleFile:
+    path: Path
+    type: str
+    rules: list[dict[str, Any]]
+    data: dict[str, Any]          # the whole mapping, for file-level keys
+
+    def rule(self, rule_id: str) -> dict[str, Any]:
+        for r in self.rules:
+            if r["id"] == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+@dataclass
+class Rules:
+    root: Path
+    files: dict[str, RuleFile] = field(default_factory=dict)       # by path relative to root, no suffix
+    lexicons: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # by stem
+
+    def file(self, name: str) -> RuleFile:
+        try:
+            return self.files[name]
+        except KeyError:
+            raise RuleError(f"{self.root}: no rule file {name}.yaml") from None
+
+    def of_type(self, type_: str) -> list[RuleFile]:
+        return [f for f in self.files.values() if f.type == type_]
+
+    def lexicon(self, name: str) -> list[dict[str, str]]:
+        try:
+            return self.lexicons[name]
+        except KeyError:
+            raise RuleError(f"{self.root}: no lexicon lexicons/{name}.tsv") from None
+
+    def all_rules(self):
+        for rf in self.files.values():
+            for r in rf.rules:
+                yield rf, r
+
+
+def _check_examples(where: str, entry: dict, key: str) -> None:
+    items = entry.get(key)
+    if not isinstance(items, list):
+        raise RuleError(f"{where}: `{key}` must be a list")
+    for i, ex in enumerate(items):
+        if isinstance(ex, str):
+            continue
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+            raise RuleError(f"{where}: {key}[{i}] must be a string or a mapping with `text`")
+
+
+def load_rule_file(path: Path, root: Path) -> RuleFile:
+    where = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise RuleError(f"{where}: not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: must be a mapping with `type` and `rules`")
+    type_ = data.get("type")
+    if type_ not in RULE_TYPES:
+        raise RuleError(f"{where}: `type` must be one of {', '.join(RULE_TYPES)}, not {type_!r}")
+    entries = data.get("rules")
+    if not isinstance(entries, list) or not entries:
+        raise RuleError(f"{where}: `rules` must be a non-empty list")
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise RuleError(f"{where}: rules[{i}] has no string `id`")
+        ew = f"{where}: rule {entry['id']}"
+        _check_examples(ew, entry, "examples")
+        _check_examples(ew, entry, "counterexamples")
+    return RuleFile(path=path, type=type_, rules=entries, data=data)
+
+
+def load_lexicon(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise RuleError(f"{path}: empty lexicon (needs a header line)")
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    header = rows[0].keys() if rows else []
+    for n, row in enumerate(rows, 2):
+        if None in row or any(v is None for v in row.values()):
+            raise RuleError(f"{path}: row {n} ({lines[n - 1][:40]!r}) does not have the {len(header)} columns of the header")
+    return rows
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Rules:
+    root = Path(rules_dir) if rules_dir is not None else default_rules_dir()
+    if not root.is_dir():
+        raise RuleError(f"{root}: rules folder not found")
+    rules = Rules(root=root)
+    seen: dict[str, Path] = {}
+    for path in sorted(root.rglob("*.yaml")):
+        rf = load_rule_file(path, root)
+        for entry in rf.rules:
+            if entry["id"] in seen:
+                raise RuleError(f"{path}: rule id {entry['id']} is used again (first in {seen[entry['id']]})")
+            seen[entry["id"]] = path
+        rules.files[str(path.relative_to(root).with_suffix(""))] = rf
+    for path in sorted(root.rglob("*.tsv")):
+        rules.lexicons[path.stem] = load_lexicon(path)
+    return rules
