@@ -1,0 +1,297 @@
+"""Numerals: turn the written form of a number into its value.
+
+`parse_number(s)` reads one number as written in Chinese news and returns an int (when the
+value is whole) or a float, or None when `s` is not a number:
+
+- Arabic, with thousands separators and decimals: 1,184.74  10,000.233  .5  -2.5
+- full-width digits and marks: １２３  ２．２  ４，５６５
+- Chinese: 零〇一二两三…十百千万亿兆, 十三, 两千, 一千零五, 三万五 (= 35000), 四百五 (= 450),
+  廿/卅/卌 (20/30/40), 半百, positional digit strings (二〇二三 = 2023), decimals with 点
+- financial capitals and traditional forms: 壹贰叁肆伍陆柒捌玖拾佰仟, 萬 億 兩 貳 陸
+- mixed: 3千, 1.2万, 15.6亿, 3万4000, 5万4千6百, 4.78万亿, 40k, 2.5M
+- fractions: 三分之一, 3又1/3 written 3又三分之一, 百分之五 (= 0.05), 一千分之一
+- signs: 负 / - / −
+- approximate forms read as their lower bound: 2万余, 十多万, 五百余万, 十几, 三四 (= 3)
+
+`parse_quantity(s)` does the same and also says how the text bounds the value:
+(value, qualifier) with qualifier "more_than" for 余/多/几/来/出头, "about" for adjacent digit
+pairs (三四个, 五六十), else None. Qualifier *words* around a number (约, 近, 超过, 以上 …) are
+the finders' business (rules/lexicons/qualifiers.tsv).
+
+`NUMBER` is a regex source string (for the `regex` module) matching a numeral candidate in
+running text; finders build their patterns from it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+# --------------------------------------------------------------------------- characters
+_TRAD = str.maketrans({
+    "萬": "万", "億": "亿", "兩": "两", "倆": "两", "俩": "两", "貳": "贰", "陸": "陆",
+    "負": "负", "點": "点", "參": "叁", "叄": "叁", "個": "个", "〡": "一", "〢": "二", "〣": "三",
+    "−": "-", "－": "-", "﹣": "-", "—": "-",
+})
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "贰": 2, "贰": 2, "弍": 2,
+    "三": 3, "叁": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
+_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_LATIN_MULT = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6}
+
+# Character classes for regex sources (simplified and traditional forms).
+CN_DIGIT_CHARS = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+CN_UNIT_CHARS = "十拾百佰千仟万萬亿億兆"
+CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?|[.．]\d+"
+# A numeral in running text: Arabic and/or Chinese parts, optional Chinese decimal part,
+# optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
+NUMBER = (
+    r"(?:(?:" + _ARABIC + r")[万萬亿億千百]*|[" + CN_NUM_CHARS + r"])"
+    r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[余多几](?=[万萬亿億千]))*"
+    r"(?:[点點][" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
+)
+
+
+def normalize(s: str) -> str:
+    """Full-width → ASCII, traditional numeral characters → simplified, spaces removed."""
+    s = unicodedata.normalize("NFKC", s).translate(_TRAD)
+    return regex.sub(r"\s+", "", s)
+
+
+def _to_number(d: Decimal) -> int | float:
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+_ARABIC_FULL = regex.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
+_ARABIC_TOKEN = regex.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+")
+
+
+def _tokenize(s: str) -> list[tuple[str, Decimal]] | None:
+    """Tokens: ('n', value) a number (Arabic, or one Chinese digit), ('z', 0) 零,
+    ('u', unit) small unit, ('U', unit) big unit. None if any character is foreign."""
+    out: list[tuple[str, Decimal]] = []
+    i = 0
+    while i < len(s):
+        m = _ARABIC_TOKEN.match(s, i)
+        if m:
+            out.append(("a", Decimal(m.group().replace(",", ""))))
+            i = m.end()
+            continue
+        ch = s[i]
+        if ch == "零":          # 零 marks a gap (一千零五); 〇 is the digit 0 (二〇二三)
+            out.append(("z", Decimal(0)))
+            i += 1
+            continue
+        if ch in DIGITS:
+            out.append(("n", Decimal(DIGITS[ch])))
+        elif ch in SMALL_UNITS:
+            out.append(("u", Decimal(SMALL_UNITS[ch])))
+        elif ch in BIG_UNITS:
+            out.append(("U", Decimal(BIG_UNITS[ch])))
+        else:
+            return None
+        i += 1
+    return out
+
+
+def _section(toks: list[tuple[str, Decimal]], elide_unit: Decimal | None) -> Decimal | None:
+    """Value of tokens holding no big unit. `elide_unit` is the big unit just before these
+    tokens (三万五: a lone digit after it means elide_unit/10)."""
+    if not toks:
+        return Decimal(0)
+    # a pure digit string, positional: 二〇二三, 一九九一, 5
+    if all(k in ("n", "z") for k, _ in toks) and any(k == "n" for k, _ in toks):
+        v = Decimal(0)
+        for _, d in toks:
+            v = v * 10 + d
+        if len(toks) == 1 and elide_unit is not None and elide_unit >= 10 and toks[0][0] == "n":
+            return v * elide_unit / 10
+        return v
+    total = Decimal(0)
+    num: Decimal | None = None
+    last_unit: Decimal | None = None
+    after_unit = False  # last token was a unit (a following lone digit may be elided)
+    zero = False
+    for k, v in toks:
+        if k == "z":
+            if num is not None:
+                total += num
+                num = None
+            zero = True
+            after_unit = False
+            continue
+        if k in ("n", "a"):
+            if num is not None:
+                if k == "n":
+                    num = num * 10 + v   # positional digits inside a larger number: rare
+                else:
+                    return None
+            else:
+                num = v
+            continue
+        # small unit
+        if last_unit is not None and v >= last_unit and num is None:
+            return None  # 十百, 千千
+        total += (num if num is not None else Decimal(1)) * v
+        num = None
+        last_unit = v
+        after_unit = True
+        zero = False
+    if num is not None:
+        if after_unit and not zero and last_unit is not None and last_unit >= 100 and num < 10:
+            total += num * last_unit / 10   # 四百五 = 450, 两千三 = 2300
+        else:
+            total += num
+    elif not after_unit and not zero:
+        return None
+    return total
+
+
+def _integer(toks: list[tuple[str, Decimal]], elide_unit: Decimal | None = None) -> Decimal | None:
+    """Value of a token list that may hold big units: split at the last occurrence of the
+    largest one (left × unit + right), so 万亿 and 万万 multiply."""
+    bigs = [(v, i) for i, (k, v) in enumerate(toks) if k == "U"]
+    if not bigs:
+        return _section(toks, elide_unit)
+    top = max(v for v, _ in bigs)
+    idx = max(i for v, i in bigs if v == top)
+    left, right = toks[:idx], toks[idx + 1:]
+    # 万亿: the left part ends in a smaller big unit → it multiplies (handled by recursion)
+    if not left:
+        return None
+    lv = _integer(left)
+    if lv is None:
+        return None
+    rv = _integer(right, elide_unit=top) if right else Decimal(0)
+    if rv is None:
+        return None
+    return lv * top + rv
+
+
+def _plain(s: str) -> Decimal | None:
+    """A number with no fraction, no sign: integer part, optional 点 decimals, magnitude."""
+    if not s:
+        return None
+    for k, v in _TENS.items():
+        s = s.replace(k, v)
+    if s in ("半",):
+        return Decimal("0.5")
+    if s.startswith("半") and s[1:] in SMALL_UNITS:     # 半百 = 50
+        return Decimal(SMALL_UNITS[s[1:]]) / 2
+    mult = Decimal(1)
+    if s[-1] in _LATIN_MULT and len(s) > 1:
+        mult = Decimal(_LATIN_MULT[s[-1]])
+        s = s[:-1]
+    if s.endswith("打") and len(s) > 1:                 # a dozen: 五十打 = 600
+        mult *= 12
+        s = s[:-1]
+    if _ARABIC_FULL.match(s):
+        return Decimal(s.replace(",", "")) * mult
+    if "点" in s:
+        ip, _, fp = s.partition("点")
+        m = regex.match(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$", fp)
+        if not m:
+            return None
+        iv = _plain(ip) if ip else Decimal(0)
+        if iv is None:
+            return None
+        frac = "".join(str(DIGITS[c]) if c in DIGITS else c for c in m.group(1))
+        v = iv + Decimal("0." + frac)
+        for u in m.group(2):
+            v *= BIG_UNITS[u]
+        return v * mult
+    toks = _tokenize(s)
+    if not toks:
+        return None
+    v = _integer(toks)
+    return None if v is None else v * mult
+
+
+def _strip_approx(s: str) -> tuple[str, str | None]:
+    """Remove 余/多/几/来 that follow a number (十多万 → 十万, 2万余 → 2万); adjacent digit
+    pairs (三四 → 三, 五六十 → 五十) are read as their lower value."""
+    q = None
+    t = regex.sub(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)", "", s)
+    if t != s:
+        q = "more_than"
+    if t.endswith("出头"):
+        t, q = t[:-2], "more_than"
+    m = regex.match(r"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)$", t)
+    if m and DIGITS[m.group(2)] - DIGITS[m.group(1)] == 1 or (m and m.group(1) in "一两" and m.group(2) == "二"):
+        t, q = m.group(1) + m.group(3), "about"
+    return t, q
+
+
+def _signed(s: str) -> Decimal | None:
+    neg = False
+    if s[:1] in ("负", "-"):
+        neg, s = True, s[1:]
+    elif s[:1] == "+":
+        s = s[1:]
+    v = _plain(s)
+    if v is None:
+        return None
+    return -v if neg else v
+
+
+def _value(s: str) -> tuple[Decimal | None, str | None]:
+    s = normalize(s)
+    if not s:
+        return None, None
+    s, q = _strip_approx(s)
+    # mixed fraction: A又B分之C, and fractions B分之C (百分之C = C/100)
+    m = regex.match(r"^(?:(.+?)又)?(.*?)分之(.+)$", s)
+    if m:
+        whole = Decimal(0)
+        if m.group(1):
+            whole = _signed(m.group(1))
+            if whole is None:
+                return None, None
+        den_s = m.group(2)
+        if den_s in ("百", "千", "万"):
+            den_s = "一" + den_s
+        den, num = _signed(den_s), _signed(m.group(3))
+        if den is None or num is None or den == 0:
+            return None, None
+        frac = num / den
+        return (whole - frac if whole < 0 else whole + frac), q
+    return _signed(s), q
+
+
+def parse_number(s: str) -> int | float | None:
+    """The value of one written number, or None. See the module docstring."""
+    try:
+        v, _ = _value(s)
+    except (InvalidOperation, ValueError, KeyError, IndexError):
+        return None
+    return None if v is None else _to_number(v)
+
+
+def parse_quantity(s: str) -> tuple[int | float | None, str | None]:
+    """(value, qualifier) of one written number: qualifier "more_than" for 余/多/几/来/出头,
+    "about" for adjacent digit pairs (三四), else None."""
+    try:
+        v, q = _value(s)
+    except (InvalidOperation, ValueError, KeyError, IndexError):
+        return None, None
+    return (None, None) if v is None else (_to_number(v), q)
+
+
+__all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
+           "CN_DIGIT_CHARS", "CN_UNIT_CHARS", "CN_NUM_CHARS"]
