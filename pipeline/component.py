@@ -1,0 +1,59 @@
+"""The `zh_facts` spaCy component: facts of doc.text into doc.spans["facts"].
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("zh_facts", config={"ref_date": "2024-03-08"})
+
+Found through the `spacy_factories` entry point, so any installed spaCy knows the name.
+The component runs the same find → resolve path as `pipeline.extract`, on the doc's text as
+it is (a spaCy Doc cannot drop lines); span label = fact type, `span._.value`, `span._.unit`,
+`span._.fact` (the whole fact record).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .core import Pipeline
+
+for _name in ("value", "unit", "fact"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("facts_warnings"):
+    Doc.set_extension("facts_warnings", default=None)
+
+_PIPELINES: dict[Optional[str], Pipeline] = {}
+
+
+def _pipeline(rules_dir: Optional[str]) -> Pipeline:
+    if rules_dir not in _PIPELINES:  # one per process and rules folder, however many components
+        _PIPELINES[rules_dir] = Pipeline(rules_dir)
+    return _PIPELINES[rules_dir]
+
+
+class ZhFacts:
+    def __init__(self, nlp: Language, name: str, ref_date: Optional[str], rules_dir: Optional[str],
+                 spans_key: str):
+        self.name, self.ref_date, self.rules_dir, self.spans_key = name, ref_date, rules_dir, spans_key
+        self.pipeline = _pipeline(rules_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        warnings: list[str] = []
+        ref = doc.user_data.get("ref_date", self.ref_date)
+        spans = []
+        for f in self.pipeline.find_facts(doc.text, ref_date=ref, warnings=warnings):
+            span = doc.char_span(f.start, f.end, label=f.type, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.value, span._.unit, span._.fact = f.value, f.unit, f.to_dict()
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc._.facts_warnings = warnings
+        return doc
+
+
+@Language.factory("zh_facts", default_config={"ref_date": None, "rules_dir": None, "spans_key": "facts"})
+def make_zh_facts(nlp: Language, name: str, ref_date: Optional[str], rules_dir: Optional[str],
+                  spans_key: str) -> ZhFacts:
+    return ZhFacts(nlp, name, ref_date, rules_dir, spans_key)
