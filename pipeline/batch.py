@@ -122,8 +122,11 @@ def _failed(chunk: list[Item], e: BaseException) -> list[Article]:
 class _Local:
     """A process pool that can be rebuilt when a worker dies (BrokenProcessPool)."""
 
+    MAX_BREAKS = 3  # pools that died one after another before giving up on retries
+
     def __init__(self, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn):
         self.jobs, self.rules_dir, self.chunk_fn = jobs, rules_dir, chunk_fn
+        self.breaks = 0
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -139,17 +142,28 @@ class _Local:
             return self.pool.submit(self.chunk_fn, chunk, self.rules_dir)
 
     def renew(self) -> None:
+        self.breaks += 1
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new()
 
+    def ok(self) -> None:
+        self.breaks = 0
+
     def retry(self, chunk: list[Item], first_error: BaseException) -> list[Article]:
-        """A chunk whose task failed: each article alone, once; what fails again is an error record."""
+        """A chunk whose task failed: each article alone, once; what fails again is an error record.
+        When pools keep dying (a worker that cannot even start), no more retries: error records."""
         if isinstance(first_error, BrokenProcessPool):
+            if self.breaks >= self.MAX_BREAKS:
+                return _failed(chunk, first_error)
             self.renew()
         out = []
         for item in chunk:
+            if self.breaks >= self.MAX_BREAKS:
+                out.extend(_failed([item], first_error))
+                continue
             try:
                 out.extend(self.pool.submit(self.chunk_fn, [item], self.rules_dir).result())
+                self.ok()
             except Exception as e:
                 if isinstance(e, BrokenProcessPool):
                     self.renew()
@@ -190,6 +204,9 @@ class _Dask:
                 out.extend(_failed([item], e))
         return out
 
+    def ok(self) -> None:
+        pass
+
     def close(self) -> None:
         self.client.close()
         if self.cluster is not None:
@@ -223,6 +240,8 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
                         out.extend(_failed([item], e2))
                 yield from out
         return
+    if not dask:
+        worker_pipeline(rules)  # a stage that cannot build fails here, once, not in every worker
     runner = _Dask(dask, jobs, rules, chunk_fn) if dask else _Local(jobs, rules, chunk_fn)
     window = window or 4 * jobs
     pending: deque = deque()
@@ -245,6 +264,7 @@ def _collect(runner, chunk: list[Item], fut) -> list[Article]:
         out = fut.result()
         if len(out) != len(chunk):
             raise RuntimeError(f"worker returned {len(out)} records for {len(chunk)} articles")
+        runner.ok()
         return out
     except Exception as e:
         return runner.retry(chunk, e)

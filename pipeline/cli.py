@@ -128,13 +128,19 @@ def _check_output(path: str | None) -> None:
 
 
 def _load_rules(rules_dir: str | None):
-    from .rules import RuleError, load_rules
+    """The rules loaded and every stage built, in this process, before any worker starts: a
+    broken rules folder is one clear line (exit 2), not a failure in each worker."""
+    from .batch import worker_pipeline
+    from .rules import RuleError
     if rules_dir is not None and not Path(rules_dir).is_dir():
         raise UsageError(f"{rules_dir}: rules folder not found")
     try:
-        return load_rules(rules_dir)
+        return worker_pipeline(rules_dir).rules
     except RuleError as e:
         raise UsageError(str(e).splitlines()[0]) from None
+    except Exception as e:
+        raise UsageError(f"the rules in {rules_dir or 'the bundled rules/'} do not build: "
+                         f"{type(e).__name__}: {e}".splitlines()[0]) from None
 
 
 def progress(items: Iterable, enabled: bool = True, unit: str = "article") -> Iterator:

@@ -297,12 +297,19 @@ def _read_tar(f: BinaryIO, source: str) -> Iterator[Document]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files below a folder, recursively, in sorted order (by path), hidden files skipped."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+    """Files below a folder, recursively, sorted by path (a/w.txt, a/z/y.txt, b/x.txt, c.jsonl);
+    hidden files and folders are skipped."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir():
+            yield from _walk(Path(e.path))
+        elif e.is_file():
+            yield Path(e.path)
 
 
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[Document]:
