@@ -295,3 +295,67 @@ def parse_quantity(s: str) -> tuple[int | float | None, str | None]:
 
 __all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
            "CN_DIGIT_CHARS", "CN_UNIT_CHARS", "CN_NUM_CHARS"]
+
+
+# --------------------------------------------------------------------------- for the finders
+# Shared by the count, money and percent finders (pipeline/find/): candidate building blocks,
+# qualifier words, and "is this inside a title, a short quoted name or a URL" checks.
+
+_HSPACE = r"[ \t\u3000]"
+_CN_OR_POINT = r"[" + CN_NUM_CHARS + r"点點]"
+_PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
+# A numeral that may hold spaces next to its Chinese characters (百 分 之 一 百二 十点 五, 七成 六):
+# used where a unit follows that makes the candidate unambiguous (percent).
+NUMBER_SPACED = (
+    _PIECE + r"(?:(?:(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"*|" + _HSPACE + r"*(?=" + _CN_OR_POINT + r")|)"
+    + _PIECE + r")*"
+)
+
+
+def load_qualifiers(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
+    """qualifiers.tsv rows → ({word before the number: qualifier}, {word after: qualifier})."""
+    before = {r["word"]: r["qualifier"] for r in rows if r["position"] == "before"}
+    after = {r["word"]: r["qualifier"] for r in rows if r["position"] == "after"}
+    return before, after
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so 个月 wins over 个)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
+
+
+def enclosing(text: str, start: int, end: int, window: int = 40) -> tuple[str, int, int] | None:
+    """The innermost bracket or quote pair around text[start:end] on the same line, as
+    (opening mark, content start, content end), or None."""
+    lo = max(0, start - window)
+    for i in range(start - 1, lo - 1, -1):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        if ch in _PAIRS.values() and ch not in _PAIRS:
+            return None          # a closing mark first: we are outside any pair
+        if ch in _PAIRS:
+            close = _PAIRS[ch]
+            j = text.find(close, end, end + window)
+            nl = text.find("\n", end, end + window)
+            if j >= 0 and (nl < 0 or j < nl):
+                return ch, i + 1, j
+            return None
+    return None
+
+
+_URL = regex.compile(r"(?:https?://|www\.)[^\s\u3000，。；、）)】」》\p{Han}]+", regex.I)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+__all__ += ["NUMBER_SPACED", "load_qualifiers", "alternation", "enclosing", "url_spans", "inside"]

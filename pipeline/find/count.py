@@ -1,12 +1,258 @@
-"""count facts. (First skeleton: the capability issue fills this in.)"""
+"""count facts: a number with a classifier or measure unit (rules/count.yaml, lexicons/classifiers.tsv).
+
+A candidate is [qualifier] NUMBER [余/多/来] UNIT [qualifier], the unit taken longest-first from
+the classifier lexicon (so 个月, 个百分点, 人次 win over 个, 人). Units of kind `duration` or
+`other` match only to stop a shorter unit from matching; they never make a count (years,
+months and days are dates or durations; 个百分点 is a percent).
+
+Guards, all data in rules/count.yaml `guards` and the lexicon:
+- ordinals and ranks: 第114个, 首批, 前10名 (a number after 第/首/前/后 … is not a count);
+- 一 as an article (一场活动, 一份答卷) where the lexicon says `one: article`; 一枚金牌 counts;
+- a unit that begins another word (`not_before`: 只是, 处理, 位于 …);
+- a Chinese numeral inside a longer jieba word (统一个, 十三大) or a numeral + unit inside an
+  idiom (千家万户, 三番五次, 五位一体);
+- titles 《…》 and short quoted names “四个全面”; trap phrases (八项规定);
+- Arabic numbers glued to Latin letters or codes (5G, G20, A3);
+- time units after a duration word (历时3小时) — durations are not counts.
+
+Ranges (3至5个, 3-5个, 3到5万人) give ONE FACT PER END: the first end's text is its number alone
+(value 3, unit of the second end, extra range="from"), the second end is number + unit
+(extra range="to"). A trailing magnitude is shared: 3到5万人 → 30000 and 50000.
+Coordinated lists share their classifier: 分别为12、15、20个 → three counts of 个.
+`object` (what was counted) goes in extra when the text says it: the noun phrase after the
+unit (2562个暑期见习实践岗位) or, when none follows, the one just before the number
+(建立妇联组织137家).
+"""
 from __future__ import annotations
+
+import regex
 
 from ..context import Context
 from ..model import Fact
+from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
+                        parse_quantity)
 from ..rules import Rules
+
+_COUNT_KINDS = {"classifier", "event", "measure", "time"}
+_PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
+# POS tags that can be part of a counted noun phrase (jieba): nouns, names, distinguishing
+# words, nominal verbs, adjectives, the particle 的.
+_NOUNISH = ("n", "vn", "b", "j", "nz", "nt", "ns", "nr", "an", "l", "i", "ng", "s")
+
+
+def _pos_ok(pos: str) -> bool:
+    return pos.startswith(_NOUNISH) or pos in ("a", "uj", "x", "m", "q", "f", "t", "v", "eng")
 
 
 def build(rules: Rules):
+    rf = rules.file("count")
+    g = rf.data.get("guards") or {}
+    lex = rules.lexicon("classifiers")
+    units = {r["unit"]: r for r in lex}
+    q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
+    # qualifiers between number and unit are part of NUMBER/parse_quantity (余 多 来)
+    q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1 or w in ("许",)}
+
+    ordinal_before = tuple(g.get("ordinal_before", []))
+    rank_before = tuple(g.get("rank_before", []))
+    rank_units = set(g.get("rank_units", []))
+    one_blockers = set(g.get("one_preceded_by", ""))
+    duration_words = tuple(g.get("duration_before", []))
+    trap_phrases = list(g.get("trap_phrases", []))
+    quote_max = int(g.get("quoted_name_max", 10))
+    range_seps = rf.rule("count.range").get("separators", ["至", "到", "-", "~", "～", "—"])
+    list_seps = rf.rule("count.list").get("separators", ["、"])
+    obj_stop = set(g.get("object_stop_words", []))
+    obj_verbs = set(g.get("object_verbs", []))
+    approx_before = g.get("approx_before", {})  # 上千名 → more_than
+
+    unit_re = alternation(units)
+    qb_re = alternation([*q_before, *approx_before])
+    qa_re = alternation(q_after_unit)
+    cand = regex.compile(
+        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER + r")(?P<q2>[余多来几])?(?P<unit>" + unit_re + r")"
+        r"(?P<qa>" + qa_re + r")?")
+    range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$")
+    list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
+    trap_re = regex.compile(alternation(trap_phrases)) if trap_phrases else None
+    cn_chars = set(CN_NUM_CHARS)
+
+    def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
+        if not chinese:
+            return False
+        toks = ctx.tokens(s)
+        for t in toks:
+            if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
+                return True
+            if t.start <= s and t.end > unit_end and t.end - t.start >= 3 and t.start >= s - 0:
+                return True                          # 千家万户, 三番五次, 五位一体: an idiom
+        return False
+
+    def _quote_fix(ctx: Context, s: int, e: int) -> tuple[int, int]:
+        """Widen [s, e) so that its “ ” are paired (巾帼暖“新”驿站, “双护课堂”公益课)."""
+        txt = ctx.text[s:e]
+        if txt.count("“") < txt.count("”") and s > 0 and ctx.text[s - 1] == "“":
+            s -= 1
+        elif txt.count("“") > txt.count("”") and ctx.text[e:e + 1] == "”":
+            e += 1
+        return s, e
+
+    def object_of(ctx: Context, num_start: int, unit_end: int) -> str | None:
+        toks = ctx.tokens(num_start, pos=True)
+        # after the unit: 2562个暑期见习实践岗位
+        words: list = []
+        quoted = False
+        for t in (t for t in toks if t.start >= unit_end):
+            if t.text in "“”‘’":
+                quoted = t.text in "“‘"
+                words.append(t)
+                continue
+            if quoted and t.text[0] not in _PUNCT:
+                words.append(t)
+                continue
+            if t.text[0] in _PUNCT or t.text in obj_stop:
+                break
+            if t.pos in ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q") and t.text != "的":
+                break
+            if t.pos == "v" and not words:
+                break
+            words.append(t)
+            if t.end - unit_end >= 20:
+                break
+        while words and (words[-1].text in ("的", "“", "‘") or words[-1].pos in ("uj", "a", "d")):
+            words.pop()
+        if words and any(w.pos.startswith(("n", "vn", "j", "l", "i", "nz", "nt")) for w in words):
+            s, e = _quote_fix(ctx, words[0].start, words[-1].end)
+            return ctx.text[s:e]
+        # before the number: 建立妇联组织137家
+        before = [t for t in toks if t.end <= num_start]
+        if not before or before[-1].end != num_start:
+            return None
+        words = []
+        quoted = False
+        for t in reversed(before):
+            if t.text in "“”‘’":
+                quoted = t.text in "”’"
+                words.append(t)
+                continue
+            if quoted and t.text[0] not in _PUNCT:
+                words.append(t)
+                continue
+            if t.text[0] in _PUNCT or t.text in obj_stop or t.text in obj_verbs:
+                break
+            if t.pos.startswith(_NOUNISH) or t.pos in ("v", "vn") or (words and t.pos == "a"):
+                words.append(t)
+                continue
+            break
+        while words and words[-1].text in "“”‘’":
+            words.pop()
+        if words and any(w.pos.startswith(("n", "vn", "j", "l", "nt", "nz", "i")) for w in words):
+            s, e = _quote_fix(ctx, words[-1].start, words[0].end)
+            return ctx.text[s:e]
+        return None
+
     def find(ctx: Context) -> list[Fact]:
-        return []
+        text = ctx.text
+        out: list[Fact] = []
+        taken = [(f.start, f.end) for f in ctx.facts if f.type in ("money", "percent", "date")]
+        traps = [m.span() for m in trap_re.finditer(text)] if trap_re else []
+
+        def overlaps(s: int, e: int) -> bool:
+            return any(a < e and s < b for a, b in taken)
+
+        for m in cand.finditer(text, overlapped=False):
+            unit = m.group("unit")
+            row = units[unit]
+            if row["kind"] not in _COUNT_KINDS:
+                continue
+            num_s, num_e = m.span("num")
+            num = m.group("num")
+            unit_e = m.end("unit")
+            value, qual = parse_quantity(num + (m.group("q2") or ""))
+            if value is None or value <= 0 and num not in ("0", "零"):
+                continue
+            if value == 0:
+                continue
+            chinese = num[0] in cn_chars
+            before1 = text[num_s - 1] if num_s > 0 else ""
+            prefix = text[max(0, num_s - 4):num_s] if not m.group("qb") else text[max(0, m.start() - 4):m.start()]
+            # ordinals and ranks
+            if prefix.endswith(ordinal_before):
+                continue
+            if unit in rank_units and prefix.endswith(rank_before):
+                continue
+            # Arabic glued to Latin letters, codes, decimals of something else
+            if not chinese and before1 and (before1.isascii() and (before1.isalnum() or before1 in "._/-:#")):
+                if not (before1 == "-" and range_re.search(text[max(0, num_s - 12):num_s])):
+                    continue
+            # 一 as an article
+            if num in ("一", "壹") and not m.group("qb") and row["one"] == "article":
+                continue
+            if num == "一" and before1 in one_blockers:
+                continue
+            # the unit begins another word
+            nb = [w for w in row.get("not_before", "").split("|") if w]
+            rest = text[unit_e:unit_e + 4]
+            if nb and rest.startswith(tuple(nb)) and not m.group("qa"):
+                continue
+            # time units after a duration word
+            if row["kind"] == "time" and text[max(0, m.start() - 4):m.start()].endswith(duration_words):
+                continue
+            # titles, short quoted names, trap phrases
+            enc = enclosing(text, num_s, unit_e)
+            if enc and (enc[0] in "《〈" or (enc[2] - enc[1]) <= quote_max):
+                continue
+            if any(a <= num_s < b for a, b in traps):
+                continue
+            if m.group("qb") in approx_before and not regex.fullmatch(r"[百千万亿]+", num):
+                continue
+            if numeral_in_word(ctx, m.start() if m.group("qb") else num_s, unit_e, chinese):
+                continue
+            if overlaps(m.start(), m.end()):
+                continue
+            if m.group("qb"):
+                qw = m.group("qb")
+                qual = q_before.get(qw) or approx_before.get(qw) or qual
+            if m.group("qa"):
+                qual = q_after_unit[m.group("qa")]
+            rule = "count.measure" if row["kind"] in ("measure", "time") else "count.classifier"
+            extra = {}
+            obj = object_of(ctx, num_s, unit_e)
+            if obj:
+                extra["object"] = obj
+            # ranges: 3至5个 → two facts
+            head = text[max(0, num_s - 16):num_s]
+            rm = range_re.search(head) if not m.group("qb") else None
+            if rm:
+                a_txt = rm.group("a")
+                a_s = num_s - len(head) + rm.start("a")
+                a_val, a_q = parse_quantity(a_txt)
+                mag = regex.search(r"[万亿]+$", num)
+                if a_val is not None and mag and not regex.search(r"[万亿千百]", a_txt):
+                    a_val = parse_quantity(a_txt + mag.group())[0]
+                if a_val is not None and (not chinese or a_txt[0] in cn_chars) and a_val < value:
+                    out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", unit,
+                                    a_q, extra={**extra, "range": "from"}))
+                    out.append(Fact("count", text[num_s:m.end()], num_s, m.end(), value, "count.range",
+                                    unit, qual, extra={**extra, "range": "to"}))
+                    continue
+            out.append(Fact("count", m.group(), m.start(), m.end(), value, rule, unit, qual, extra=extra))
+            # coordinated list sharing the unit: 12、15、20个
+            pos = num_s
+            while not chinese and not m.group("qb"):
+                lm = list_re.search(text[max(0, pos - 14):pos])
+                if not lm:
+                    break
+                a_s = pos - len(text[max(0, pos - 14):pos]) + lm.start("a")
+                a_txt = lm.group("a")
+                if a_s > 0 and (text[a_s - 1].isdigit() or text[a_s - 1] in ".-/"):
+                    break
+                a_val = parse_quantity(a_txt)[0]
+                if a_val is None or overlaps(a_s, a_s + len(a_txt)):
+                    break
+                out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.list", unit, None,
+                                extra=dict(extra)))
+                pos = a_s
+        return out
+
     return find
