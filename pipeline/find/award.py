@@ -1,12 +1,483 @@
-"""award facts. (First skeleton: the capability issue fills this in.)"""
+"""award facts: which honour, at what level, given to whom (FACTS.md, rules/award.yaml).
+
+Three sources reinforce each other:
+  lexicon  standing honours (lexicons/awards.tsv): 三八红旗手, 巾帼文明岗 …
+  pattern  a level prefix (lexicons/award_levels.tsv: 全国, 省, 江苏省, 苏州市 …) + a head
+           (lexicons/award_heads.tsv: …奖章, …标兵, 最美…, 优秀…)
+  context  a trigger right before it (lexicons/award_triggers.tsv: 获评, 被评为, 授予 …),
+           quotes after a trigger (获评“江苏慈善奖”), 称号 after it.
+A candidate becomes an award when its evidence is enough (`_accept`); the fact's `rule` names
+its strongest evidence. Extra fields: level (from the name as written), recipient (the
+trigger's subject or object, pipeline/awards_recipient.py), status ("nominated": 拟推荐,
+被推荐为, …候选人), list_level (the first item's level in a coordinated list 全国巾帼建功标兵、
+巾帼文明岗 when the item itself has none), tags (["collective"] for 三八红旗手(集体)),
+category_of (award.category facts).
+
+Matching is on characters with `regex`; jieba tokens (with POS, one segmentation per sentence,
+cached by Context) are read only around a candidate: where a name starts, who received it.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
+from .. import awards_recipient as rec
 from ..context import Context
 from ..model import Fact
 from ..rules import Rules
 
+STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
+OPEN_Q = "“「『"
+CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
+EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+届|首届)"
+EDITION_END = regex.compile(EDITION + "$")
+EDITION_START = regex.compile(EDITION)
+PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
+PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
+               "州": "municipal", "区": "district", "县": "district"}
+JOIN = regex.compile(r"[”」』]?(?:[、和及与或]|以及)[“「『]?")
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _han(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" or c == "〇" for c in s)
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    source: str                                   # lexicon | suffix | prefix | quoted | context
+    evidence: set = field(default_factory=set)    # lexicon level scope trigger quoted context
+    weak: bool = False                            # only a weak head (优秀…, …之星)
+    generic: bool = False                         # a lexicon name that is also ordinary praise
+    quoted: tuple[int, int] | None = None         # the quote marks around the name
+    after: int = 0                                # where the text after the name starts
+    level: str | None = None
+    status: str | None = None
+    tags: list = field(default_factory=list)
+    trigger: tuple | None = None                  # (start, end, lexicon row)
+
+
+class AwardFinder:
+    def __init__(self, rules: Rules):
+        rf = rules.file("award")
+        self.rule = {r["id"]: r for r in rf.rules}
+        lex = rules.lexicon("awards")
+        self.lex_level = {r["name"]: (r["level"].strip() or None) for r in lex}
+        self.lex_generic = {r["name"] for r in lex if r.get("generic", "").strip() == "yes"}
+        self.lex_re = regex.compile(_alt(self.lex_level))
+        heads = rules.lexicon("award_heads")
+        self.suffix_strength = {h["head"]: h["strength"] for h in heads if h["position"] == "suffix"}
+        self.prefix_strength = {h["head"]: h["strength"] for h in heads if h["position"] == "prefix"}
+        self.context_heads = [h["head"] for h in heads if h["position"] == "context"]
+        self.suffix_re = regex.compile(_alt(self.suffix_strength))
+        self.prefix_re = regex.compile(rf"(?:{_alt(self.prefix_strength)})(?=\p{{Han}})")
+        self.context_re = regex.compile(rf"(?:国家)?(?:{_alt(self.context_heads)})")
+        levels = rules.lexicon("award_levels")
+        self.level_of_prefix = {r["prefix"]: (r["level"], r["kind"]) for r in levels}
+        self.level_end_re = regex.compile(rf"(?:{_alt(self.level_of_prefix)})$")
+        self.level_start_re = regex.compile(_alt(self.level_of_prefix))
+        trig = rules.lexicon("award_triggers")
+        self.triggers = {t["trigger"]: t for t in trig}
+        self.trigger_re = regex.compile(_alt(self.triggers))
+        self.trigger_end_re = regex.compile(rf"(?:{_alt(self.triggers)})$")
+
+        pat = self.rule["award.pattern"]
+        self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after") or {}).items()}
+        self.not_names = set(pat.get("not_names") or [])
+        self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
+        self.stop_tokens = set(pat.get("stop_tokens") or [])
+        self.agent_tail = regex.compile(rf"(?:{_alt(pat.get('agent_tails') or ['者'])})$")
+        self.extend_re = regex.compile(_alt(pat.get("extend_suffixes") or ["标兵"]))
+        self.max_len = int(pat.get("max_len", 20))
+        lexr = self.rule["award.lexicon"]
+        self.generic_before = regex.compile(rf"(?:{_alt(lexr.get('generic_before') or ['一批'])})$")
+        self.block_before = regex.compile(rf"(?:{_alt(lexr.get('block_before') or ['创建'])})$")
+        self.programme_after = regex.compile(_alt(lexr.get("programme_after") or ["项目"]))
+        self.variant_re = regex.compile(r"[(（](集体|个人)[)）]")
+        nomr = self.rule["award.nominated"]
+        self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
+        quo = self.rule["award.quoted"]
+        self.quote_re = regex.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
+        self.gap_re = regex.compile(rf"(?:{_alt(quo.get('gap') or ['了', '为'])})?[“「『]?")
+        cat = self.rule["award.category"]
+        self.category_re = regex.compile(
+            rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s])")
+        self.rr = rec.compile_rules(self.rule["award.trigger"])
+
+    # -- levels --------------------------------------------------------------------------------
+    def _place_level(self, word: str) -> str | None:
+        """江苏省 → provincial, 苏州市 → municipal, 北京市 → provincial, 姑苏区 → district."""
+        m = PLACE.fullmatch(word)
+        if not m:
+            return None
+        base = word[:-len(m.group(1))]
+        if base in self.level_of_prefix and self.level_of_prefix[base][1] == "place":
+            return self.level_of_prefix[base][0]
+        return PLACE_LEVEL[m.group(1)]
+
+    def _level_at(self, ctx: Context, s: int, e: int) -> tuple[int, str, str] | None:
+        """The level word or place that begins at `s` (after an edition/year): (end, level, kind)."""
+        text = ctx.text
+        m = EDITION_START.match(text, s, e)
+        if m:
+            s = m.end()
+        toks = ctx.tokens(s, pos=True)
+        tok = next((t for t in toks if t.start <= s < t.end), None)
+        if tok is None:
+            return None
+        if tok.start == s:
+            w = text[s:min(tok.end, e)]
+            if len(w) >= 3 and self._place_level(w):
+                return tok.end, self._place_level(w), "place"
+        m = self.level_start_re.match(text, s, e)
+        if m and (tok.start == s or s == 0 or not _han(text[s - 1])):
+            lvl, kind = self.level_of_prefix[m.group()]
+            return m.end(), lvl, kind
+        return None
+
+    def _level_before(self, ctx: Context, pos: int, lo: int) -> tuple[int, str, str] | None:
+        """A level prefix ending at `pos`, not before `lo`: (start, level, kind). A level word
+        must start a jieba token (社区 holds no prefix 区); a named place with its suffix is the
+        token ending at `pos` (焦作市, 江苏省, 张家港市)."""
+        text = ctx.text
+        if pos <= lo:
+            return None
+        toks = ctx.tokens(pos - 1, pos=True)
+        starts = {t.start for t in toks}
+        best = None
+        m = self.level_end_re.search(text[max(lo, pos - 8):pos])
+        if m:
+            p = pos - len(m.group())
+            if p in starts or p == lo or not _han(text[p - 1:p]):
+                best = (p, *self.level_of_prefix[m.group()])
+        for t in toks:
+            if t.end == pos:
+                if t.start >= lo and (best is None or t.start < best[0]) and self._place_level(t.text):
+                    best = (t.start, self._place_level(t.text), "place")
+                break
+        return best
+
+    def _first_level_in(self, ctx: Context, s: int, e: int) -> int | None:
+        """Where the first level word or named place of a run starts (表彰全国优秀教师 → 全国)."""
+        for t in ctx.tokens(s, pos=True):
+            if t.end <= s or t.start >= e or t.start < s:
+                continue
+            if self._level_at(ctx, t.start, e):
+                return t.start
+        return None
+
+    # -- the left edge of a head-named run -----------------------------------------------------
+    def _run_start(self, ctx: Context, hs: int) -> int:
+        """Walk left over jieba tokens from a head while they can belong to a name."""
+        text = ctx.text
+        toks = ctx.tokens(hs, pos=True)
+        idx = next((i for i, t in enumerate(toks) if t.start <= hs < t.end), None)
+        if idx is None:
+            return hs
+        start = toks[idx].start
+        last = None
+        for mm in self.trigger_re.finditer(text, start, hs):
+            last = mm                          # the head's token swallowed a trigger (获奖)
+        if last is not None:
+            return last.end()
+        i = idx - 1
+        while i >= 0:
+            t = toks[i]
+            if hs - t.start > self.max_len:
+                break
+            w = t.text
+            if w in self.stop_tokens or self.trigger_end_re.search(text[max(toks[0].start, t.end - 4):t.end]):
+                break
+            if not _han(w):
+                if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and toks[i + 1].text[:1] in "年届":
+                    start = t.start
+                    i -= 1
+                    continue
+                break
+            start = t.start
+            i -= 1
+        return start
+
+    # -- find ----------------------------------------------------------------------------------
+    def find(self, ctx: Context) -> list[Fact]:
+        text = ctx.text
+        trigs = [(m.start(), m.end(), self.triggers[m.group()]) for m in self.trigger_re.finditer(text)]
+        cands: list[Cand] = []
+        for m in self.lex_re.finditer(text):                       # 1. the lexicon
+            cands.append(Cand(m.start(), m.end(), "lexicon", {"lexicon"},
+                              generic=m.group() in self.lex_generic))
+        for m in self.suffix_re.finditer(text):                    # 2. …奖章, …标兵
+            head = m.group()
+            blk = self.block_after.get(head)
+            if blk is not None and blk.match(text, m.end()):
+                continue
+            s = self._run_start(ctx, m.start())
+            if s < m.start() or head in ("奖章", "勋章"):
+                cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
+        for m in self.context_re.finditer(text):                   # 3. … 称号
+            s = self._run_start(ctx, m.start())
+            if s < m.start():
+                c = Cand(s, m.start(), "context", {"context"})
+                cands.append(c)
+        for m in self.prefix_re.finditer(text):                    # 4. 最美…, 优秀…
+            c = self._prefix_cand(ctx, m)
+            if c is not None:
+                cands.append(c)
+        for m in self.quote_re.finditer(text):                     # 5. “…” after a trigger / before 称号
+            qs, qe = m.span()
+            trig = next((t for t in trigs if t[1] <= qs and self.gap_re.fullmatch(text, t[1], qs)), None)
+            ctx_head = self.context_re.match(text, qe)
+            if trig is None and not ctx_head:
+                continue
+            if not ctx_head and self.programme_after.match(text, qe):
+                continue
+            c = Cand(m.start(2), m.end(2), "quoted", {"quoted"}, quoted=(qs, qe))
+            cands.append(c)
+
+        kept = [c for c in cands if self._settle(ctx, c, trigs)]
+        kept = self._merge(kept)
+        self._govern(ctx, kept, trigs)
+        kept = [c for c in kept if self._accept(ctx, c)]
+        return self._facts(ctx, kept)
+
+    def _prefix_cand(self, ctx: Context, m) -> Cand | None:
+        text = ctx.text
+        ps, pe = m.span()
+        toks = ctx.tokens(ps, pos=True)
+        idx = next((i for i, t in enumerate(toks) if t.start <= ps < t.end), None)
+        if idx is None or toks[idx].start != ps:
+            return None          # 更优秀, 最优秀: not the start of a word
+        e = max(pe, toks[idx].end)
+        i = idx + 1
+        while i < len(toks) and toks[i].start == e and e - ps < 10:
+            w = toks[i].text
+            if not _han(w) or w in self.stop_tokens or self.context_re.match(w) \
+                    or self.trigger_re.fullmatch(w) or self.nominated_after.match(w) \
+                    or self.programme_after.match(w):
+                break
+            e = toks[i].end
+            i += 1
+        if e <= pe:
+            return None
+        return Cand(ps, e, "prefix", weak=self.prefix_strength[m.group()] == "weak")
+
+    def _settle(self, ctx: Context, c: Cand, trigs) -> bool:
+        """Fix a candidate's edges and read what stands around it. False: no name here."""
+        text = ctx.text
+        lo = rec._clause_start(text, c.start)
+        if c.source in ("suffix", "context"):
+            # a run from a head starts after a trigger inside it, else at a level inside it,
+            # else right after a trigger before it; otherwise its start is unknown: dropped
+            inside = [t for t in trigs if c.start < t[1] <= c.end and t[0] >= lo]
+            if inside:
+                c.start = inside[-1][1]
+            else:
+                lv = self._first_level_in(ctx, c.start, c.end)
+                if lv is not None:
+                    c.start = lv
+                elif not any(t[1] <= c.start and t[0] >= lo and self.gap_re.fullmatch(text, t[1], c.start)
+                             for t in trigs):
+                    return False
+        self._quote_around(text, c)
+        # extend left: a level prefix (全国 / 省 / 苏州市), an edition or year between
+        # (焦作市2013年度科技进步奖, 第九届全国道德模范); never back over a trigger
+        floor = max([lo] + [t[1] for t in trigs if lo <= t[0] and t[1] <= c.start])
+        q = c.quoted[0] if c.quoted else c.start
+        for _ in range(3):
+            m = EDITION_END.search(text[max(floor, q - 12):q])
+            qy = q - len(m.group()) if m else q
+            lv = self._level_before(ctx, qy, floor)
+            if lv:
+                q = c.start = lv[0]
+            elif m and m.group()[-1] in "届度":
+                q = c.start = qy
+            else:
+                break
+        self._quote_around(text, c)
+        # extend right: 标兵 after 三八红旗手, a grade (…奖一等奖); then read what follows
+        e = c.end
+        while (m := self.extend_re.match(text, e)) is not None:
+            e = m.end()
+        c.end = e
+        after = c.quoted[1] if c.quoted and c.quoted[1] == e + 1 else e
+        mv = self.variant_re.match(text, after)
+        if mv:
+            c.tags.append("collective" if mv.group(1) == "集体" else "individual")
+            after = mv.end()
+        if self.context_re.match(text, after):
+            c.evidence.add("context")
+        if self.nominated_after.match(text, after):
+            c.status = "nominated"
+        c.after = after
+        name = self._value(text[c.start:c.end])
+        if len(name) < 2:
+            return False
+        lv = self._level_at(ctx, c.start, c.end)
+        if lv:
+            c.level = lv[1]
+            c.evidence.add("scope" if lv[2] == "scope" else "level")
+        else:
+            c.level = self._lex_level_in(name)
+        return True
+
+    @staticmethod
+    def _quote_around(text: str, c: Cand) -> None:
+        """Note the quote marks right around a name (“江苏慈善奖”)."""
+        if c.quoted is None and c.start > 0 and text[c.start - 1] in OPEN_Q:
+            close = text.find(CLOSE_OF[text[c.start - 1]], c.start, c.start + 22)
+            if close == c.end:
+                c.quoted = (c.start - 1, close + 1)
+
+    def _lex_level_in(self, name: str) -> str | None:
+        for m in self.lex_re.finditer(name):
+            if self.lex_level.get(m.group()):
+                return self.lex_level[m.group()]
+        return None
+
+    @staticmethod
+    def _value(s: str) -> str:
+        return "".join(ch for ch in s if ch not in STRIP)
+
+    def _merge(self, cands: list[Cand]) -> list[Cand]:
+        """Overlapping candidates are one name: the widest span, with all their evidence."""
+        cands.sort(key=lambda c: (c.start, -c.end))
+        out: list[Cand] = []
+        for c in cands:
+            if out and c.start < out[-1].end:
+                k = out[-1]
+                if c.end > k.end:
+                    k.end = c.end
+                k.after = max(k.after, c.after)
+                k.evidence |= c.evidence
+                k.weak = k.weak and c.weak
+                k.generic = k.generic and c.generic if "lexicon" in c.evidence else k.generic
+                k.status = k.status or c.status
+                k.quoted = k.quoted or c.quoted
+                k.tags = k.tags or c.tags
+                k.level = k.level or c.level
+                if c.source == "lexicon":
+                    k.source = "lexicon"
+                continue
+            out.append(c)
+        return out
+
+    def _govern(self, ctx: Context, cands: list[Cand], trigs) -> None:
+        """The trigger of each candidate: right before it (gap: 了, 为, a quote), or the trigger
+        of the list item it is joined to (荣获全国劳动模范、五一劳动奖章)."""
+        text = ctx.text
+        prev = None
+        for c in cands:
+            q = c.quoted[0] if c.quoted and c.quoted[0] <= c.start else c.start
+            lo = rec._clause_start(text, c.start)
+            for t in trigs:
+                if lo <= t[0] and t[1] <= q and (self.gap_re.fullmatch(text, t[1], q)
+                                                 or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
+                                                     and q - t[1] <= 20 and self._object_gap(text[t[1]:q]))):
+                    c.trigger = t
+            if c.trigger is None and prev is not None and prev.trigger is not None \
+                    and JOIN.fullmatch(text, prev.after, q):
+                c.trigger = prev.trigger
+            if c.trigger is not None:
+                c.evidence.add("trigger")
+                ts = c.trigger[0]
+                if c.trigger[2]["status"] == "nominated" or text[max(0, ts - 1):ts] == "拟":
+                    c.status = "nominated"
+            prev = c
+
+    @staticmethod
+    def _object_gap(s: str) -> bool:
+        """Between 授予 and the honour: a receiver, no clause break, no second verb."""
+        return bool(s) and not any(ch in rec.CLAUSE_BREAK for ch in s) and "的" not in s[-1:]
+
+    def _accept(self, ctx: Context, c: Cand) -> bool:
+        text = ctx.text
+        name = self._value(text[c.start:c.end])
+        ev = c.evidence
+        if name in self.not_names or self.not_suffix_re.search(name):
+            return False
+        before = text[max(0, c.start - 6):c.start]
+        if self.block_before.search(before):
+            return False
+        if self.programme_after.match(text, c.after) and "context" not in ev:
+            return False
+        placed = "level" in ev
+        backed = placed or "trigger" in ev or "quoted" in ev or "context" in ev
+        if "lexicon" in ev:
+            return backed or not (c.generic and self.generic_before.search(before))
+        if "quoted" in ev or "trigger" in ev or ("context" in ev and c.source != "prefix"):
+            return True
+        if placed or "scope" in ev:
+            if self.generic_before.search(before):
+                return False
+            if not c.weak:
+                return placed or c.source != "prefix"
+            # weak heads (优秀…, …之星) with a level: only when they name people or groups
+            return placed and bool(self.agent_tail.search(name))
+        return False
+
+    @staticmethod
+    def _rule_id(c: Cand) -> str:
+        ev = c.evidence
+        if "lexicon" in ev:
+            return "award.lexicon"
+        if "level" in ev or "scope" in ev:
+            return "award.pattern"
+        if "quoted" in ev or ("context" in ev and "trigger" not in ev):
+            return "award.quoted"
+        return "award.trigger"
+
+    def _recipient(self, ctx: Context, c: Cand, first: Cand) -> str | None:
+        if c.trigger is None:
+            return None
+        ts, te, row = c.trigger
+        text = ctx.text
+        passive = "被" in text[rec._clause_start(text, ts):ts]
+        if row["recipient"] == "object" and not passive:
+            q = first.quoted[0] if first.quoted and first.quoted[0] < first.start else first.start
+            return rec.object_(ctx, self.rr, te, q)
+        return rec.subject(ctx, self.rr, ts)
+
+    def _facts(self, ctx: Context, cands: list[Cand]) -> list[Fact]:
+        text = ctx.text
+        facts: list[Fact] = []
+        prev: Cand | None = None
+        first: Cand | None = None
+        for c in cands:
+            joined = prev is not None and JOIN.fullmatch(text, prev.after, c.quoted[0] if c.quoted and c.quoted[0] < c.start else c.start) is not None
+            if not joined:
+                first = c
+            s, e = c.start, c.end
+            if c.quoted and s < c.quoted[0] < e:
+                e = max(e, c.quoted[1])       # 全国“最美家庭”: keep the quote pair whole
+            value = self._value(text[s:e])
+            if joined and c.trigger is not None and c.trigger == first.trigger:
+                recipient = facts[-1].extra.get("recipient") if facts else None
+            else:
+                recipient = self._recipient(ctx, c, c)
+            extra = {"level": c.level, "recipient": recipient, "status": c.status}
+            if c.level is None and joined and first.level is not None:
+                extra["list_level"] = first.level
+            if c.tags:
+                extra["tags"] = list(c.tags)
+            f = Fact("award", text[s:e], s, e, value, self._rule_id(c), extra=extra)
+            facts.append(f)
+            # a category after a quoted award (“江苏慈善奖”最具影响力慈善项目)
+            if c.quoted and c.after == c.quoted[1] and "trigger" in c.evidence:
+                mc = self.category_re.match(text, c.after)
+                if mc:
+                    cs, ce = mc.span()
+                    facts.append(Fact("award", text[cs:ce], cs, ce, text[cs:ce], "award.category",
+                                      extra={"level": None, "recipient": recipient, "status": c.status,
+                                             "category_of": value}))
+            prev = c
+        return facts
+
 
 def build(rules: Rules):
-    def find(ctx: Context) -> list[Fact]:
-        return []
-    return find
+    return AwardFinder(rules).find

@@ -1,0 +1,116 @@
+"""Who received an honour: the trigger's subject (徐彩萍获评…, 市妇联被评为…) or object (授予张三…称号).
+
+Used by pipeline/find/award.py once an award is known to be governed by a trigger; the word
+lists come from rules/award.yaml (rule award.trigger: `recipient_*` keys), compiled once.
+Returns the recipient as written, or None when the text does not say (a pronoun, nothing
+before the trigger in its clause, or a subject too long to be a name).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .context import Context
+
+# Where a trigger's clause begins: the subject never reaches across these.
+CLAUSE_BREAK = "，,；;。！？!?\n：:"
+
+
+@dataclass
+class RecipientRules:
+    lead: regex.Pattern          # time and frame phrases at the head of a subject (2023年, 近日 …)
+    trail: regex.Pattern         # adverbs between subject and trigger (也 再次 先后 …)
+    titles: regex.Pattern        # forms of address after a name (同志 老师 …)
+    pronouns: frozenset[str]     # 他 她 其 …: the text does not name the recipient
+    object_trim: regex.Pattern   # 了/给 before, 为/以 after an object recipient
+    max_len: int
+
+
+def compile_rules(rule: dict) -> RecipientRules:
+    def alt(words):
+        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    lead = rule.get("recipient_lead") or []
+    trail = rule.get("recipient_trail") or []
+    return RecipientRules(
+        lead=regex.compile(rf"^(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；]{{1,15}}?中)+"),
+        trail=regex.compile(rf"(?:连续\d+年|{alt(trail)})+$"),
+        titles=regex.compile(rf"(?:{alt(rule.get('recipient_titles') or ['同志'])})$"),
+        pronouns=frozenset(rule.get("recipient_pronouns") or []),
+        object_trim=regex.compile(r"^(?:了|给|予)+|(?:为|以|同志)+$"),
+        max_len=int(rule.get("recipient_max_len", 30)),
+    )
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def _clean(rr: RecipientRules, s: int, e: int, text: str) -> tuple[int, int]:
+    """Narrow [s, e) to the recipient: drop leading time phrases, trailing adverbs, spaces."""
+    m = rr.lead.match(text, s, e)
+    if m and m.end() > s:
+        s = m.end()
+    while s < e and text[s] in " \u3000、":
+        s += 1
+    seg = text[s:e]
+    m = rr.trail.search(seg)
+    if m and m.start() > 0:
+        e = s + m.start()
+    while e > s and text[e - 1] in " \u3000":
+        e -= 1
+    return s, e
+
+
+def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
+    """The recipient inside [s, e): a person named at its end (执委徐彩萍 → 徐彩萍), else the whole."""
+    text = ctx.text
+    if e <= s:
+        return None
+    seg = text[s:e]
+    m = rr.titles.search(seg)
+    if m and m.start() > 0:
+        e = s + m.start()
+        seg = text[s:e]
+    if seg in rr.pronouns or len(seg) > rr.max_len:
+        return None
+    toks = [t for t in ctx.tokens(s, pos=True) if s <= t.start and t.end <= e]
+    # a person (jieba nr) at the end of the subject, its parts merged (王/秀英 → 王秀英)
+    if toks and toks[-1].pos == "nr" and toks[-1].end == e:
+        i = len(toks) - 1
+        while i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4:
+            i -= 1
+        name = text[toks[i].start:e]
+        if len(name) >= 2 and name != seg:
+            return name
+    if toks and toks[0].pos == "r" and len(toks) == 1:
+        return None
+    return seg
+
+
+def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
+    """The receiver standing before a trigger in its clause (passive 被 … cut off)."""
+    text = ctx.text
+    s = _clause_start(text, trig_start)
+    e = trig_start
+    bei = text.rfind("被", s, e)
+    if bei >= 0:
+        e = bei
+    s, e = _clean(rr, s, e, text)
+    return _named(ctx, rr, s, e)
+
+
+def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -> str | None:
+    """The receiver between a trigger and the honour (授予张三同志…称号, 拟推荐李四为…)."""
+    text = ctx.text
+    seg = text[trig_end:award_start]
+    if any(c in CLAUSE_BREAK for c in seg):
+        return None
+    m = rr.object_trim.sub("", seg)
+    if not m:
+        return None
+    s = trig_end + seg.find(m)
+    return _named(ctx, rr, s, s + len(m))
