@@ -1,12 +1,165 @@
-"""date facts. (First skeleton: the capability issue fills this in.)"""
+"""date facts: absolute, relative, ranges, quarters, festivals (rules/date.yaml, issue 4).
+
+Every rule of rules/date.yaml runs over the whole text; candidates are checked against the
+context guards of the file, overlapping ones give way to the longest, and the rest are
+resolved in text order, so 当天, 次日 and a day alone (22日) read the date before them.
+"""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
 from ..context import Context
+from ..dates import grammar as gram
+from ..dates import resolve as res
+from ..dates.festivals import festival_date
+from ..dates.parse import YEAR_ANAPH, Spec, spec_from
 from ..model import Fact
 from ..rules import Rules
 
+_OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
+
+
+@dataclass
+class Cand:
+    rule: gram.DateRule
+    order: int
+    start: int
+    end: int
+    groups: dict[str, Any]
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def _ends_with_any(s: str, words) -> bool:
+    return any(s.endswith(w) for w in words)
+
+
+def _starts_with_any(s: str, words) -> bool:
+    return any(s.startswith(w) for w in words)
+
+
+class DateFinder:
+    def __init__(self, rules: Rules):
+        self.g = gram.load(rules)
+        gd = self.g.guards
+        self.y2_after = tuple(gd.get("two_digit_year_after", ()))
+        self.year_not_before = tuple(gd.get("year_not_before", ()))
+        self.day_not_after = tuple(gd.get("day_not_after", ()))
+        self.day_not_before = tuple(gd.get("day_not_before", ()))
+
+    # -- candidates ------------------------------------------------------------------------
+    def candidates(self, text: str) -> list[Cand]:
+        norm = text.translate(gram.FULLWIDTH)
+        blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
+        out = []
+        for order, rule in enumerate(self.g.rules):
+            for m in rule.regex.finditer(norm, overlapped=False):
+                s, e = m.span()
+                while s < e and norm[s].isspace():
+                    s += 1
+                while e > s and norm[e - 1].isspace():
+                    e -= 1
+                if s == e or any(a < e and s < b for a, b in blocked):
+                    continue
+                c = Cand(rule, order, s, e, {k: v for k, v in m.groupdict().items() if v is not None})
+                if self.plausible(norm, c):
+                    out.append(c)
+        kept: list[Cand] = []
+        for c in sorted(out, key=lambda c: (-c.size, c.order, c.start)):
+            if not any(c.start < k.end and k.start < c.end for k in kept):
+                kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+    def plausible(self, text: str, c: Cand) -> bool:
+        """Context guards: durations (连续5年, 7日内), names, bare relative words."""
+        g, kind = c.groups, c.rule.kind
+        before, after = text[max(0, c.start - 4):c.start], text[c.end:c.end + 4]
+        opened = "open_pre" in g or "open_suf" in g
+        if kind == "festival":
+            row = self.g.festivals[g["fest"]]
+            return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words)
+        if kind == "range_bare":
+            return True
+        specs = [spec_from(g, "s_"), spec_from(g, "e_")] if kind == "range" else [spec_from(g)]
+        for sp in specs:
+            year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
+                and sp.quarter is None
+            if sp.year2 is not None and year_only:
+                lead = text[c.start:c.start + 2]
+                if not (sp.year2_text.startswith("0") or _ends_with_any(before, self.y2_after)
+                        or lead[:1] in ("从", "自", "在", "由") or "open_pre" in g):
+                    return False
+            if year_only and kind == "point" and not opened and sp.yrel is None \
+                    and _starts_with_any(after, self.year_not_before):
+                return False
+            if year_only and sp.yrel in YEAR_ANAPH and kind != "quarter":
+                return False
+            if sp.quarter and sp.quarter.startswith("前") and sp.quarter.endswith("个月") and not sp.has_year:
+                return False
+            if kind == "point" and sp.day is not None and sp.month is None and sp.mrel is None:
+                if _ends_with_any(before, self.day_not_after) and "open_pre" not in g:
+                    return False
+                if not opened and _starts_with_any(after, self.day_not_before):
+                    return False
+                if "open_suf" in g and g["open_suf"] not in _OPEN_DAY_OK:
+                    return False
+        return True
+
+    # -- values ----------------------------------------------------------------------------
+    def __call__(self, ctx: Context) -> list[Fact]:
+        text = ctx.text
+        ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
+        st = res.State(ref=ref)
+        facts: list[Fact] = []
+        prev: tuple[Cand, res.Point | None] | None = None
+        for c in self.candidates(text):
+            value, last, tags = self.value(c, st, text, prev)
+            prev = (c, last)
+            if not value:
+                continue
+            st.saw(last)
+            extra = {"tags": tags} if tags else {}
+            facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
+        return facts
+
+    def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
+        g, kind = c.groups, c.rule.kind
+        tags = ["open_range_anchor"] if ("open_pre" in g or "open_suf" in g) else []
+        if kind == "point":
+            p = res.point(spec_from(g), st)
+            return (p.iso() if p else None), p, tags
+        if kind == "quarter":
+            r = res.quarter(spec_from(g), st)
+            return (r[0], r[1], tags) if r else (None, None, tags)
+        if kind == "range":
+            r = res.range_(spec_from(g, "s_"), spec_from(g, "e_"), st)
+            return (r[0], r[1], tags) if r else (None, None, tags)
+        if kind == "range_bare":
+            r = res.range_bare(g["s_n"], spec_from(g, "e_"), st)
+            return (r[0], r[1], tags) if r else (None, None, tags)
+        # festival: the year of a year written just before it (2023年教师节), else ref_date's
+        year = st.ref.year if st.ref else None
+        if prev is not None and prev[1] is not None and prev[1].m is None and prev[1].y is not None:
+            gap = text[prev[0].end:c.start]
+            if gap in ("", "的", " "):
+                year = prev[1].y
+        row = self.g.festivals[g["fest"]]
+        if year is None:
+            if row["calendar"] != "solar":
+                return None, None, []
+            p = res.Point(None, int(row["month"]), int(row["day"]))
+        else:
+            d = festival_date(row, year)
+            if d is None:
+                return None, None, []
+            p = res.Point(d.year, d.month, d.day)
+        return p.iso(), p, ["festival"]
+
 
 def build(rules: Rules):
-    def find(ctx: Context) -> list[Fact]:
-        return []
-    return find
+    return DateFinder(rules)

@@ -1,0 +1,41 @@
+"""A festival's date in a Gregorian year, from a row of rules/lexicons/festivals.tsv."""
+from __future__ import annotations
+
+import datetime as dt
+
+from lunardate import LunarDate
+
+
+def _lunar(year: int, month: int, day: int) -> dt.date | None:
+    """Lunar month/day whose Gregorian date falls in `year` (腊八 of lunar year Y-1 is in January Y)."""
+    for ly in (year, year - 1):
+        try:
+            d = LunarDate(ly, month, day).to_solar_date()
+        except ValueError:
+            continue
+        if d.year == year:
+            return d
+    return None
+
+
+def festival_date(row: dict[str, str], year: int) -> dt.date | None:
+    cal, month = row["calendar"], int(row["month"])
+    try:
+        if cal == "solar":
+            return dt.date(year, month, int(row["day"]))
+        if cal == "lunar":
+            return _lunar(year, month, int(row["day"]))
+        if cal == "lunar_eve":  # 除夕: the day before the lunar new year that falls in `year`
+            return LunarDate(year, 1, 1).to_solar_date() - dt.timedelta(days=1)
+        if cal == "weekday":    # day "N/W": the Nth weekday W (1 Monday … 7 Sunday) of the month
+            n, w = (int(x) for x in row["day"].split("/"))
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(w - first.isoweekday()) % 7 + 7 * (n - 1))
+        if cal == "term":       # a solar term, [Y*0.2422 + C] - [Y/4], for 2000–2099
+            if not 2000 <= year <= 2099:
+                return None
+            y = year % 100
+            return dt.date(year, month, int(y * 0.2422 + float(row["day"])) - y // 4)
+    except (ValueError, KeyError):
+        return None
+    return None

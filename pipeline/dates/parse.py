@@ -1,0 +1,145 @@
+"""What one match says: the groups of a date rule → Spec (still unresolved, no ref_date yet)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..numerals import parse_number
+
+# Year digits read one by one (二〇二三, 零八, 三六七): date-specific, not a quantity.
+_YDIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+           "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+# 今年 去年 …: offset from the reference year; 次/翌/当/同 count from the year last mentioned.
+YEAR_REL = {"今": 0, "本": 0, "去": -1, "上": -1, "前": -2, "明": 1, "来": 1, "后": 2,
+            "次": 1, "翌": 1, "当": 0, "同": 0}
+YEAR_ANAPH = {"次", "翌", "当", "同"}
+MONTH_REL = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1,
+             "当月": 0, "同月": 0, "次月": 1}
+MONTH_ANAPH = {"当月", "同月", "次月"}
+DAY_REL = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "大前天": -3,
+           "明天": 1, "明日": 1, "后天": 2, "後天": 2, "大后天": 3,
+           "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1}
+DAY_ANAPH = {"当天", "当日", "同日", "同一天", "次日", "翌日"}
+PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚"}
+QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def year_digits(s: str) -> int | None:
+    """二〇二三 → 2023, 零八 → 8 (the caller widens two digits to a century)."""
+    try:
+        return int("".join(_YDIGIT[c] for c in s))
+    except KeyError:
+        return None
+
+
+def small_number(s: str | None) -> int | None:
+    """A month, day, hour or minute: 10, 十, 二十三, 廿一 (numerals.parse_number)."""
+    if not s:
+        return None
+    v = parse_number(s)
+    return int(v) if isinstance(v, (int, float)) and float(v).is_integer() else None
+
+
+@dataclass
+class Spec:
+    """One point as written. Fields left None are not in the text."""
+    year: int | None = None        # a written year (4, 3 digits, 二〇二三, 两千零四)
+    year2: int | None = None       # a two-digit year (08年, 23年): century from ref_date
+    year2_text: str | None = None
+    yrel: str | None = None        # 今 去 前 … (+ 年)
+    ymod: str | None = None        # 年底 年初
+    month: int | None = None
+    mrel: str | None = None        # 本月 上月 当月 …
+    mmod: str | None = None        # 月底 上旬 …
+    day: int | None = None
+    drel: str | None = None        # 今天 昨天 当天 次日 …
+    hour: int | None = None
+    minute: int | None = None
+    quarter: str | None = None     # 一季度 前三季度 上半年 全年 前10个月
+    quarter_n: int | None = None
+    fest: str | None = None
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.year2 is not None or self.yrel is not None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.has_year or self.month or self.mrel or self.day or self.drel
+                    or self.quarter or self.fest)
+
+
+def spec_from(g: dict[str, Any], p: str = "") -> Spec:
+    """Groups of a match (with prefix `p`, e.g. 's_') → Spec."""
+    def get(name):
+        return g.get(p + name)
+
+    sp = Spec()
+    if get("y4"):
+        sp.year = int(get("y4"))
+    elif get("y3"):
+        sp.year = int(get("y3"))
+    elif get("y2"):
+        sp.year2, sp.year2_text = int(get("y2")), get("y2")
+    elif get("yc"):
+        v = year_digits(get("yc"))
+        if v is not None and len(get("yc")) == 2:
+            sp.year2, sp.year2_text = v, "0" + str(v) if v < 10 else str(v)
+        else:
+            sp.year = v
+    elif get("yv"):
+        sp.year = small_number(get("yv"))
+    sp.yrel = get("yrel")
+    sp.ymod = get("ymod")
+    sp.month = int(get("m")) if get("m") else small_number(get("mcn"))
+    if get("mord"):
+        sp.month = small_number(get("mord"))
+    sp.mrel = get("mrel")
+    sp.mmod = get("mmod")
+    sp.day = int(get("d")) if get("d") else small_number(get("dcn"))
+    sp.drel = get("drel")
+    if get("hh") is not None:
+        sp.hour, sp.minute = int(get("hh")), int(get("mi"))
+    elif get("hc") is not None:
+        sp.hour = small_number(get("hc")) if get("hc") not in ("零", "〇") else 0
+        sp.minute = 30 if get("half") else (small_number(get("mic")) or 0)
+    if sp.hour is None or sp.minute is None:
+        sp.hour = sp.minute = None
+    else:
+        ampm = get("ampm")
+        if ampm in PM and sp.hour < 12:
+            sp.hour += 12
+        elif ampm == "中午" and sp.hour < 3:
+            sp.hour += 12
+        elif ampm == "凌晨" and sp.hour == 12:
+            sp.hour = 0
+        if sp.hour == 24:
+            sp.hour = 0
+        if not (0 <= sp.hour < 24 and 0 <= sp.minute < 60):
+            sp.hour = sp.minute = None
+    sp.quarter = get("q")
+    sp.quarter_n = small_number(get("qn"))
+    sp.fest = get("fest")
+    return sp
+
+
+def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
+    """一季度 → (1, 3), 前三季度 → (1, 9), 上半年 → (1, 6), 全年 → (1, 12), 前10个月 → (1, 10)."""
+    q = q.lstrip("第")
+    if q == "上半年":
+        return 1, 6
+    if q == "下半年":
+        return 7, 12
+    if q == "全年":
+        return 1, 12
+    if q.startswith("前") and q.endswith("季度"):
+        k = QUARTERS.get(q[1], 2 if q[1] == "两" else None)
+        return (1, 3 * k) if k else None
+    if q.startswith("前") and q.endswith("个月"):
+        return (1, n) if n and 1 <= n <= 12 else None
+    if q[0] in "Qq":
+        k = int(q[1])
+    else:
+        k = QUARTERS.get(q[0])
+    return (3 * k - 2, 3 * k) if k else None

@@ -1,0 +1,205 @@
+"""Specs → ISO 8601 values, against ref_date and the dates already read in the article."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from .parse import (DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, YEAR_REL, Spec,
+                    quarter_months)
+
+NO_REF_PIVOT = 2000  # two-digit years with no ref_date: the century nearest 2000 (1950–2049)
+
+
+@dataclass(frozen=True)
+class Point:
+    y: int | None
+    m: int | None = None
+    d: int | None = None
+    hh: int | None = None
+    mi: int | None = None
+
+    def iso(self) -> str:
+        if self.y is None:
+            if self.m is None:
+                return ""
+            s = f"--{self.m:02d}"
+        else:
+            s = f"{self.y:04d}"
+            if self.m is not None:
+                s += f"-{self.m:02d}"
+        if self.m is not None and self.d is not None:
+            s += f"-{self.d:02d}"
+            if self.hh is not None:
+                s += f"T{self.hh:02d}:{self.mi or 0:02d}"
+        return s
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.y or 0, self.m or 0, self.d or 0)
+
+
+@dataclass
+class State:
+    """What the article said so far: the anchor of 当天, 22日, 当年 …"""
+    ref: dt.date | None
+    last_day: Point | None = None     # last point with a day
+    last_month: Point | None = None   # last point with a month
+    last_year: int | None = None
+
+    def saw(self, p: Point | None) -> None:
+        if p is None:
+            return
+        if p.d is not None and p.m is not None:
+            self.last_day = p
+        if p.m is not None:
+            self.last_month = p
+        if p.y is not None:
+            self.last_year = p.y
+
+
+def century(yy: int, ref: dt.date | None) -> int:
+    base = ref.year if ref else NO_REF_PIVOT
+    return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: (abs(y - base), y))
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is None:
+        return d is None
+    if not 1 <= m <= 12:
+        return False
+    if d is None:
+        return True
+    return 1 <= d <= calendar.monthrange(y if y is not None else 2000, m)[1]
+
+
+def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
+    """(year, known): known is False when a relative year word has nothing to count from."""
+    if sp.year is not None:
+        return sp.year, True
+    if sp.year2 is not None:
+        return century(sp.year2, st.ref), True
+    if sp.yrel:
+        if sp.yrel in YEAR_ANAPH and st.last_year is not None:
+            base = st.last_year
+        else:
+            base = st.ref.year if st.ref else None
+        if base is None:
+            return None, False
+        return base + YEAR_REL[sp.yrel], True
+    return None, True
+
+
+def point(sp: Spec, st: State) -> Point | None:
+    """One point; None when the text does not fix enough of it (bare 今年 with no ref_date)."""
+    ref = st.ref
+    if sp.drel:
+        off = DAY_REL[sp.drel]
+        base = st.last_day if sp.drel in DAY_ANAPH and st.last_day else None
+        if base is None:
+            if ref is None:
+                return None
+            base = Point(ref.year, ref.month, ref.day)
+        if base.y is None:
+            return base if off == 0 else None
+        t = dt.date(base.y, base.m, base.d) + dt.timedelta(days=off)
+        return Point(t.year, t.month, t.day)
+    y, known = _year(sp, st)
+    m = d = None
+    if sp.mrel:
+        off = MONTH_REL[sp.mrel]
+        if sp.mrel in MONTH_ANAPH and st.last_month is not None:
+            by, bm = st.last_month.y, st.last_month.m
+        elif ref is not None:
+            by, bm = ref.year, ref.month
+        else:
+            return None
+        if sp.has_year:
+            by = y
+        n = bm - 1 + off
+        m = n % 12 + 1
+        y = by + n // 12 if by is not None else None
+    elif sp.month is not None:
+        m = sp.month
+    if sp.day is not None:
+        d = sp.day
+        if m is None:  # a day alone: month and year of the nearest date before it
+            if st.last_month is not None:
+                y, m = st.last_month.y, st.last_month.m
+            elif ref is not None:
+                y, m = ref.year, ref.month
+            else:
+                return None
+    if y is None and known and not sp.has_year and m is not None and ref is not None:
+        y = ref.year  # a date with no year takes ref_date's year
+    if y is None and m is None:
+        return None
+    if not _valid(y, m, d):
+        return None
+    hh, mi = (sp.hour, sp.minute) if d is not None else (None, None)
+    return Point(y, m, d, hh, mi)
+
+
+def quarter(sp: Spec, st: State) -> tuple[str, Point] | None:
+    months = quarter_months(sp.quarter, sp.quarter_n)
+    if months is None:
+        return None
+    y, known = _year(sp, st)
+    if y is None and known and not sp.has_year and st.ref is not None:
+        y = st.ref.year
+    if y is None and not known:
+        return None
+    a, b = Point(y, months[0]), Point(y, months[1])
+    return f"{a.iso()}/{b.iso()}", b
+
+
+def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
+    ps = point(s, st)
+    if ps is None:
+        return None
+    inherit_year = not e.has_year and not e.mrel
+    e2 = e
+    if e.day is not None and e.month is None and not e.mrel:
+        if ps.m is None:
+            return None
+        e2 = replace(e2, month=ps.m)
+    if inherit_year:
+        e2 = replace(e2, year=ps.y) if ps.y is not None else e2
+    pe = point(e2, State(ref=st.ref if (ps.y is not None or not inherit_year) else None,
+                         last_day=st.last_day, last_month=st.last_month, last_year=st.last_year))
+    if pe is None:
+        return None
+    if inherit_year and pe.y is not None and ps.y is not None and pe.key() < ps.key():
+        if pe.y == ps.y and (pe.m or 0) < (ps.m or 0):  # 11月至2月: the end is in the next year
+            pe = replace(pe, y=pe.y + 1)
+        else:
+            return None
+    elif pe.y is not None and ps.y is not None and pe.key() < ps.key():
+        return None
+    if ps.y is None and pe.y is not None:
+        return None
+    return f"{ps.iso()}/{pe.iso()}", pe
+
+
+def range_bare(n_text: str, e: Spec, st: State) -> tuple[str, Point] | None:
+    from .parse import small_number
+    n = int(n_text) if n_text.isdigit() else small_number(n_text)
+    if n is None:
+        return None
+    pe = point(e, st)
+    if pe is None:
+        return None
+    if e.day is not None and e.month is None and not e.mrel:       # 10-12日
+        if not 1 <= n < e.day:
+            return None
+        ps = Point(pe.y, pe.m, n)
+    elif e.month is not None and e.day is None and not e.has_year:  # 1至9月
+        if not 1 <= n < e.month:
+            return None
+        ps = Point(pe.y, n)
+    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4:  # 1995-1997年
+        if not n < e.year:
+            return None
+        ps = Point(n)
+    else:
+        return None
+    return f"{ps.iso()}/{pe.iso()}", pe
