@@ -56,7 +56,9 @@ _LATIN_MULT = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6}
 CN_DIGIT_CHARS = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 CN_UNIT_CHARS = "十拾百佰千仟万萬亿億兆"
 CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
-_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?|[.．]\d+"
+# thousands separators: "," anywhere; a full-width "，" only between full-width digits (４，５６５),
+# since in running text "，" is a clause break (20，300美圆 is two numbers)
+_ARABIC = r"(?:\d{1,3}(?:(?:,\d{3})+|(?:，[０-９]{3})+)(?!\d)|\d+)(?:[.．]\d+)?|[.．]\d+"
 # A numeral in running text: Arabic and/or Chinese parts, optional Chinese decimal part,
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
 NUMBER = (

@@ -1,12 +1,205 @@
-"""money facts. (First skeleton: the capability issue fills this in.)"""
+"""money facts: amounts of money (rules/money.yaml, lexicons/currencies.tsv, lexicons/money_context.tsv).
+
+value is in whole currency units (1184.74万元 → 11847400), unit the ISO 4217 code.
+- money.unit:    NUMBER + currency word (15元, 1184.74万元, 5306亿台币, 8亿元人民币, 4人民币),
+                 with sub-units after the main unit (50元6角三分, 两美元又三美分);
+- money.prefix:  symbol or code or 人民币 before the number (￥300, US$5, 人民币 8千元, RMB 100);
+- money.shared:  a list whose last item carries the currency (6.53亿、6.83亿、7.17亿元 → three facts);
+- money.context: a bare amount with a magnitude (3.5亿, 2000万) after a money word of the same
+                 clause (支出, 收入, 投资, 资金 … lexicons/money_context.tsv) → CNY;
+- money.range:   10万到20万元 → one fact per end (the first end's text is its number alone,
+                 extra range from/to), a magnitude on the second end only is shared.
+A money unit with no number before it (上线万元) is a warning (`ctx.warn("上线万元")`: the two
+characters before the unit and the unit), never a fact.
+"""
 from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
 
 from ..context import Context
 from ..model import Fact
+from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
+                        parse_quantity)
 from ..rules import Rules
+
+_SP = r"[ \t\u3000]*"
+
+
+def _dec(v) -> Decimal:
+    return Decimal(str(v))
+
+
+def _num(d: Decimal):
+    return int(d) if d == d.to_integral_value() else float(d)
 
 
 def build(rules: Rules):
+    rf = rules.file("money")
+    cfg = rf.data.get("guards") or {}
+    rows = rules.lexicon("currencies")
+    after = {r["word"]: r for r in rows if r["position"] in ("after", "both")}
+    before = {r["word"]: r for r in rows if r["position"] in ("before", "both")}
+    main_after = {w: r for w, r in after.items() if Decimal(r["factor"]) == 1}
+    subs = {w: r for w, r in after.items() if Decimal(r["factor"]) < 1}
+    context_words = [r["word"] for r in rules.lexicon("money_context")]
+    unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(cfg.get("not_money_after", []))
+    q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
+    q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
+    not_after = cfg.get("not_after", {})          # currency word → what may not follow it (元旦, 块蛋糕)
+    sub_standalone = set(cfg.get("sub_unit_standalone", []))
+    list_seps = rf.rule("money.shared").get("separators", ["、", "和", "及", "与", "或"])
+    range_seps = rf.rule("money.range").get("separators", ["至", "到", "-", "~", "～", "—"])
+    context_window = int(rf.rule("money.context").get("window", 24))
+    magnitude = regex.compile(rf.rule("money.context").get("magnitude", r"[万亿萬億]"))
+    warn_units = rf.rule("money.unit").get("warn_units", ["万元", "亿元"])
+    warn_ok_before = set(rf.rule("money.unit").get("warn_ok_before", ""))
+    warn_ok_after = tuple(rf.rule("money.unit").get("warn_ok_after", []))
+
+    cur_re = alternation(after)
+    sub_re = alternation(subs)
+    pre_re = alternation(before)
+    cand = regex.compile(
+        r"(?P<qb>" + alternation(q_before) + r")?"
+        r"(?P<pre>" + pre_re + r")?" + _SP +
+        r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")(?P<q2>[余多])?" + _SP +
+        r"(?:(?P<cur>" + cur_re + r")"
+        r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
+        r"(?P<post>人民币)?)?"
+        r"(?P<qa>" + alternation(q_after_unit) + r")?")
+    sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
+    ctx_re = regex.compile(alternation(context_words))
+    range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
+    unit_start = regex.compile(alternation(unit_words))
+    warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
+    cn = set(CN_NUM_CHARS)
+    clause_end = regex.compile(r"[。；！？!?;\n，,：:]")
+
     def find(ctx: Context) -> list[Fact]:
-        return []
+        text = ctx.text
+        found: list[tuple[regex.Match, str | None]] = []
+        for m in cand.finditer(text):
+            num = m.group("num")
+            if m.group("cur") is None and m.group("pre") is None:
+                found.append((m, None))
+                continue
+            cur = m.group("cur")
+            if cur is not None:
+                row = after[cur]
+                nxt = text[m.end("cur"):m.end("cur") + 3]
+                bad = [w for w in (not_after.get(cur) or "").split("|") if w]
+                if bad and nxt.startswith(tuple(bad)) and not m.group("post"):
+                    cur = None
+                elif cur in subs and cur not in sub_standalone and not nxt.startswith("钱"):
+                    cur = None
+            if cur is None and m.group("pre") is None:
+                found.append((m, None))
+                continue
+            found.append((m, cur or "__pre__"))
+
+        out: list[Fact] = []
+        chain: tuple[str, int] | None = None  # (code, start) of the next money fact to the right
+        for m, cur in reversed(found):
+            num, sign = m.group("num"), m.group("sign")
+            value, qual = parse_quantity(num + (m.group("q2") or ""))
+            if value is None:
+                chain = None
+                continue
+            start, end = m.start(), m.end()
+            if cur is None:
+                # a bare amount: money only in a list that ends in a currency, or in a money context
+                end = m.end("q2") if m.group("q2") else m.end("num")
+                start = m.start("sign") if sign else m.start("num")
+                code, rule = None, None
+                between = text[end:chain[1]] if chain else None
+                if chain and between in list_seps:
+                    code, rule = chain[0], "money.shared"
+                elif magnitude.search(num) and not unit_start.match(text, end) and num[0] not in cn:
+                    ls = max(0, start - context_window)
+                    seg = text[ls:start]
+                    cut = list(clause_end.finditer(seg))
+                    seg = seg[cut[-1].end():] if cut else seg
+                    if ctx_re.search(seg) and not text[end:end + 1] in ("%", "％"):
+                        code, rule = "CNY", "money.context"
+                if code is None:
+                    chain = None
+                    continue
+                if text[start - 1:start].isascii() and text[start - 1:start].isalnum():
+                    chain = None
+                    continue
+                val = _dec(value)
+                out.append(Fact("money", text[start:end], start, end, _num(-val if sign else val), rule,
+                                code, qual))
+                chain = (code, start)
+                continue
+            if cur == "__pre__":
+                row = before[m.group("pre")]
+            else:
+                row = after[cur]
+            code = row["code"]
+            if m.group("pre") and before[m.group("pre")]["code"] != code:
+                chain = None
+                continue
+            if cur == "__pre__":
+                # prefix without a currency word after: the amount ends at the number
+                end = m.end("q2") if m.group("q2") else m.end("num")
+            val = _dec(value) * Decimal(row["factor"])
+            if cur != "__pre__" and m.group("subs"):
+                for s in sub_item.finditer(m.group("subs")):
+                    srow = subs[s.group("u")]
+                    sv = parse_quantity(s.group("n"))[0]
+                    if srow["code"] == code and sv is not None:
+                        val += _dec(sv) * Decimal(srow["factor"])
+            if sign:
+                val = -val
+            if m.group("qb"):
+                qual = q_before[m.group("qb")]
+            if m.group("qa") and cur != "__pre__":
+                qual = q_after_unit[m.group("qa")]
+            elif m.group("qa"):
+                pass
+            b1 = text[m.start("num") - 1:m.start("num")] if not m.group("pre") and not sign else ""
+            if b1 and b1.isascii() and (b1.isalnum() or b1 in "._/#"):
+                chain = None
+                continue
+            enc = enclosing(text, m.start("num"), end)
+            if enc and enc[0] in "《〈":
+                chain = None
+                continue
+            rule = "money.prefix" if m.group("pre") else "money.unit"
+            # range: 10万到20万元 → the first end too
+            head = text[max(0, m.start() - 16):m.start()]
+            rm = range_re.search(head) if not m.group("pre") and not m.group("qb") else None
+            if rm:
+                a_txt = rm.group("a")
+                a_s = m.start() - len(head) + rm.start("a")
+                a_val = parse_quantity(a_txt)[0]
+                mag = regex.search(r"[万亿千百]+$", num)
+                if a_val is not None and mag and not regex.search(r"[万亿千百]", a_txt):
+                    a_val = parse_quantity(a_txt + mag.group())[0]
+                if a_val is not None and _dec(a_val) * Decimal(row["factor"]) < val:
+                    out.append(Fact("money", text[start:end], start, end, _num(val), "money.range", code,
+                                    qual, extra={"range": "to"}))
+                    out.append(Fact("money", a_txt, a_s, a_s + len(a_txt),
+                                    _num(_dec(a_val) * Decimal(row["factor"])), "money.range", code, None,
+                                    extra={"range": "from"}))
+                    chain = None
+                    continue
+            out.append(Fact("money", text[start:end], start, end, _num(val), rule, code, qual))
+            chain = (code, start)
+
+        # a money unit with no number: 上线万元 → warning
+        for w in warn_re.finditer(text):
+            b = text[w.start() - 1:w.start()] if w.start() else ""
+            if not b or b.isdigit() or b in cn or b in warn_ok_before or not regex.match(r"\p{Han}", b):
+                continue
+            if text[w.end():].startswith(warn_ok_after):
+                continue
+            if any(f.start <= w.start() < f.end for f in out):
+                continue
+            ctx.warn(text[max(0, w.start() - 2):w.end()])
+        out.sort(key=lambda f: f.start)
+        return out
+
     return find
