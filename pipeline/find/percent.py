@@ -1,12 +1,154 @@
-"""percent facts. (First skeleton: the capability issue fills this in.)"""
+"""percent facts: shares and rates (rules/percent.yaml, lexicons/qualifiers.tsv).
+
+value = the number of percent; unit "%" — or "pp" for 个百分点 (percentage points).
+- percent.sign:      30%  ５．５％  -22.2%  负3.9%
+- percent.fraction:  百分之三十 (30), 千分之五 (0.5), 万分之三 (0.03), 百分之百 (100)
+- percent.cheng:     三成 (30), 三成半 (35), 七成六 (76), 半成 (5), 9.5成 (95)
+- percent.points:    0.8个百分点 → value 0.8, unit "pp"
+- percent.range:     5%-10%, 5至10%, 三至五成 → one fact per end (like count and money)
+extra `change` is "up" or "down" when a direction word (增长 上升 提高 … / 下降 减少 回落 …)
+stands just before the number, only qualifiers, 了, 达, 为 … between them.
+Numbers may hold spaces next to their Chinese characters (百 分 之 一 百二 十点 五).
+Candidates inside a URL (…%2020…) are not percents.
+"""
 from __future__ import annotations
+
+import regex
 
 from ..context import Context
 from ..model import Fact
+from ..numerals import (NUMBER_SPACED, alternation, load_qualifiers, parse_number,
+                        parse_quantity, url_spans, inside)
 from ..rules import Rules
+
+_S = r"[ \t\u3000]*"
 
 
 def build(rules: Rules):
+    rf = rules.file("percent")
+    cfg = rf.data.get("guards") or {}
+    q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
+    q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
+    up = rf.data.get("change", {}).get("up", [])
+    down = rf.data.get("change", {}).get("down", [])
+    filler = rf.data.get("change", {}).get("between", [])
+    cheng_not_before = tuple(cfg.get("cheng_not_before", []))
+    range_seps = rf.rule("percent.range").get("separators", ["至", "到", "-", "~", "～", "—"])
+
+    NS = NUMBER_SPACED
+    qb = r"(?P<qb>" + alternation(q_before) + r")?"
+    qa = r"(?P<qa>" + alternation(q_after_unit) + r")?"
+    sign = r"(?P<sign>(?<![\d.%％A-Za-z])[-－−]|负|負)?"
+    pats = {
+        "percent.fraction": regex.compile(
+            qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾\\d" + r"])"
+            r"(?P<den>[百佰千仟万萬](?:" + _S + r"[百佰千仟万萬])*)" + _S + r"分" + _S + r"之" + _S
+            + sign + r"(?P<num>" + NS + r")" + qa),
+        "percent.points": regex.compile(
+            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?:[个個]" + _S + r")?百" + _S + r"分" + _S + r"[点點]" + qa),
+        "percent.sign": regex.compile(
+            qb + sign + r"(?P<num>" + NS + r")" + _S + r"[%％]" + qa),
+        "percent.cheng": regex.compile(
+            qb + r"(?P<num>" + NS + r"|半)" + _S + r"成(?:" + _S + r"(?P<extra>半|[一二三四五六七八九两\d](?![\d.]|[十百千万个名家人位]))(?!成))?" + qa),
+    }
+    change_re = regex.compile(
+        r"(?P<w>" + alternation([*up, *down]) + r")(?:" + alternation(filler) + r"|" + _S[:-1] + r")*$")
+    up_set = set(up)
+    range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
+
+    def in_word(ctx: Context, s: int, cheng: int) -> bool:
+        for t in ctx.tokens(s):
+            if t.start < s < t.end and t.end > cheng:
+                return True   # 三五成群, 一成不变: an idiom holds numeral and 成
+            if t.start <= cheng < t.end and t.end > cheng + 1 and t.text not in ("成为",) and t.start >= s \
+                    and not regex.fullmatch(r"[^成]*成[半一二三四五六七八九两\d]?", t.text):
+                return True   # 成立, 成功 …
+        return False
+
     def find(ctx: Context) -> list[Fact]:
-        return []
+        text = ctx.text
+        urls = url_spans(text)
+        out: list[Fact] = []
+        used: list[tuple[int, int]] = []
+        for rule, pat in pats.items():
+            for m in pat.finditer(text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in used):
+                    continue
+                if inside(urls, s, e):
+                    continue
+                num = m.group("num")
+                ns, ne = m.span("num")
+                b1 = text[ns - 1:ns] if ns else ""
+                if rule == "percent.sign":
+                    a1 = text[e:e + 1] if not m.group("qa") else ""
+                    if (b1 and b1.isascii() and (b1.isalpha() or b1 in "=&?/%_")) or (a1.isascii() and a1.isalnum()):
+                        continue
+                if num == "半":
+                    value, qual = 0.5, None
+                else:
+                    value, qual = parse_quantity(num)
+                if value is None:
+                    continue
+                unit = "%"
+                extra: dict = {}
+                if rule == "percent.fraction":
+                    den = parse_number("一" + regex.sub(r"\s", "", m.group("den")))
+                    if not den:
+                        continue
+                    value = value * 100 / den
+                    value = round(value, 12)
+                elif rule == "percent.points":
+                    unit, extra["tags"] = "pp", ["percentage_points"]
+                elif rule == "percent.cheng":
+                    if value > 10 or value <= 0:
+                        continue
+                    after = text[m.end("num"):m.end("num") + 6].lstrip(" \t\u3000")[1:]
+                    if not m.group("extra") and after.startswith(cheng_not_before):
+                        continue
+                    if in_word(ctx, ns, text.index("成", ne)):
+                        continue
+                    value = value * 10
+                    x = m.group("extra")
+                    if x:
+                        value += 5 if x == "半" else parse_number(x)
+                    value = round(value, 10)
+                if m.groupdict().get("sign"):
+                    value = -value
+                if value == int(value):
+                    value = int(value)
+                if m.group("qb"):
+                    qual = q_before[m.group("qb")]
+                if m.group("qa"):
+                    qual = q_after_unit[m.group("qa")]
+                head = text[max(0, s - 12):s]
+                cm = change_re.search(head)
+                if cm:
+                    extra["change"] = "up" if cm.group("w") in up_set else "down"
+                # ranges: 5-10%, 三至五成: the first end without its own unit
+                rm = range_re.search(head) if not m.group("qb") and not m.groupdict().get("sign") else None
+                if rm and not (rule == "percent.fraction"):
+                    a_txt = rm.group("a").strip()
+                    a_s = s - len(head) + rm.start("a")
+                    a_val = parse_number(a_txt)
+                    if a_val is not None and rule == "percent.cheng":
+                        a_val = a_val * 10 if a_val <= 10 else None
+                    if a_val is not None and a_val < value:
+                        cm2 = change_re.search(text[max(0, a_s - 12):a_s])
+                        ex2 = dict(extra, range="from")
+                        if cm2:
+                            ex2["change"] = "up" if cm2.group("w") in up_set else "down"
+                        out.append(Fact("percent", a_txt, a_s, a_s + len(a_txt), a_val, "percent.range", unit,
+                                        None, extra=ex2))
+                        extra["range"] = "to"
+                        rule_used = "percent.range"
+                    else:
+                        rule_used = rule
+                else:
+                    rule_used = rule
+                out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual, extra=extra))
+                used.append((s, e))
+        out.sort(key=lambda f: f.start)
+        return out
+
     return find
