@@ -1,11 +1,38 @@
-"""Boilerplate lines out, metadata in. (First skeleton: issue 6 fills this in.)"""
+"""Boilerplate lines out, metadata in (FACTS.md: every input line is body or removed).
+
+How a line is judged (rules/boilerplate/*.yaml hold the patterns and word lists):
+
+1. Every line is *normalised for matching only* (NFKC: full-width ASCII and punctuation to
+   half-width, \\u3000 and \\xa0 to spaces, runs of spaces to one, trimmed). The line text and
+   the body text are never changed.
+2. Each rule proposes itself for a line: a `pattern` rule when its regex matches, a detector
+   (fields, spam, spam_shape) when its code says so. Every proposal carries the zone it needs.
+3. Zones: an *anchor* is a body paragraph — a line no rule proposes for, 20+ characters with
+   sentence punctuation (or 40+ with commas). Lines before the first anchor are the head zone,
+   after the last the tail zone; between them is the middle, where only `zone: any` rules (whole
+   line shapes that never occur in a body) may act. So a short line between two paragraphs
+   stays unless it is unmistakable.
+4. The first proposal (in reason order, then file order) whose zone fits removes the line.
+   Then `then:` lists (the titles under 相关新闻, the card under 以下文章来源于…), the headline
+   (title detector) and lines the batch found repeated on many pages of one site.
+5. Metadata lines fill meta (title, source, author, editor, published — ISO 8601 when it has
+   a year); a byline inside a body line (本报讯（记者 王俊岭）, （责任编辑：李四）) fills meta too,
+   and the line stays in the body.
+"""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
+
+import regex
 
 from .model import Document, Removed
-from .rules import Rules
+from .rules import RuleError, Rules
+
+REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
+           "decoration", "related", "ad", "spam")
+ZONES = ("any", "edge", "head", "tail")
 
 
 @dataclass
@@ -20,8 +47,402 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def build(rules: Rules):
+# -- normalising and shapes -------------------------------------------------------------------
+
+_WS = regex.compile(r"\s+")
+SENT = regex.compile(r"[。!?;]")          # sentence punctuation after NFKC (！→! ？→? ；→;)
+_HAN = regex.compile(r"\p{Han}")
+_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def norm(line: str) -> str:
+    """The form rules match on: NFKC, one space for any run of white space, trimmed."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
+
+
+def is_anchor_shape(n: str) -> bool:
+    """A body paragraph: 20+ characters with sentence punctuation, or 40+ with commas."""
+    return (len(n) >= 20 and bool(SENT.search(n))) or (len(n) >= 40 and ("," in n or "、" in n))
+
+
+def is_title_shape(n: str, max_len: int = 60) -> bool:
+    """Short, no sentence punctuation, not a label ending in a colon, some Han."""
+    return (4 <= len(n) <= max_len and not SENT.search(n) and not n.endswith((":", "："))
+            and len(_HAN.findall(n)) >= 2)
+
+
+_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+                      r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
+_ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
+_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def iso_date(s: str) -> str | None:
+    """The first full date in s as ISO 8601 ('2024-03-08' or '2024-03-08T10:21'), else None."""
+    m = _DATE.search(unicodedata.normalize("NFKC", s))
+    if not m:
+        return None
+    y, mo, d, hh, mm = m.groups()
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return None
+    out = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    if hh is not None and int(hh) < 24 and int(mm) < 60:
+        out += f"T{int(hh):02d}:{int(mm):02d}"
+    return out
+
+
+# -- proposals --------------------------------------------------------------------------------
+
+@dataclass
+class Proposal:
+    rule: str
+    reason: str
+    zone: str                      # any | edge | head | tail
+    meta: dict[str, str] = field(default_factory=dict)
+    then: dict[str, Any] | None = None
+    tail_company: bool = False     # in the tail only next to other removed lines
+
+
+def _fits(p: Proposal, zone: str) -> bool:
+    return p.zone == "any" or p.zone == zone or (p.zone == "edge" and zone in ("head", "tail"))
+
+
+def _compile(where: str, pattern: str):
+    try:
+        return regex.compile(pattern, regex.V0)
+    except regex.error as e:
+        raise RuleError(f"{where}: bad pattern: {e}") from None
+
+
+class PatternRule:
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry["reason"]
+        self.zone = entry.get("zone", "edge")
+        self.re = _compile(where, entry["pattern"])
+        self.max_len = int(entry.get("max_len", 60))
+        self.sentence_ok = bool(entry.get("sentence_ok", False))
+        self.meta = dict(entry.get("meta") or {})
+        self.then = entry.get("then")
+        self.requires_date = bool(entry.get("requires_date", False))
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or (not self.sentence_ok and SENT.search(n)):
+            return None
+        m = self.re.search(n)
+        if not m or (self.requires_date and not _DATE.search(n)):
+            return None
+        meta = {k: (m.group(g) or "").strip() for k, g in self.meta.items() if m.group(g)}
+        if self.reason == "metadata" and "published" not in meta:
+            d = iso_date(n)
+            if d:
+                meta["published"] = d
+        return Proposal(self.id, self.reason, self.zone, meta, self.then)
+
+
+class FieldsDetector:
+    """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
+
+    _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
+    _LEAD = regex.compile(r"^(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
+                          + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$")
+
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry.get("reason", "metadata")
+        self.keys: list[tuple[str, dict[str, Any]]] = []
+        alts = []
+        for i, k in enumerate(entry.get("keys") or []):
+            if not isinstance(k, dict) or "key" not in k:
+                raise RuleError(f"{where}: keys[{i}] needs `key`")
+            for word in k["key"].split("|"):
+                self.keys.append((word, k))
+                alts.append(word)
+        alts.sort(key=len, reverse=True)
+        self.info = dict(self.keys)
+        self.re = regex.compile(r"(?:(?<=^|[\s|/【】\]\[()])|(?<=\d))(?P<key>" + "|".join(map(regex.escape, alts))
+                                + r")\s*(?::|\|(?!\s*T))\s*")
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > 120 or SENT.search(n):
+            return None
+        m = self._BRACKETS.match(n)
+        s = m.group(1).strip() if m else n
+        hits = list(self.re.finditer(s))
+        if not hits or not self._LEAD.match(s[:hits[0].start()]):
+            return None
+        fields = []
+        for j, h in enumerate(hits):
+            end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
+            value = s[h.end():end].strip(" |/【】[]()")
+            if len(value) > 40 or ":" in _TIME.sub("", value) or "," in value:
+                return None
+            fields.append((h.group("key"), value))
+        infos = [self.info[k] for k, _ in fields]
+        reason = next((i["reason"] for i in infos if i.get("reason")), self.reason)
+        meta: dict[str, str] = {}
+        lead = iso_date(s[:hits[0].start()])
+        if lead:
+            meta["published"] = lead
+        for (key, value), info in zip(fields, infos):
+            f = info.get("field")
+            if f and value and f not in meta:
+                if f == "published":
+                    value = iso_date(value) or value
+                elif f == "author":
+                    value = regex.sub(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*", "", value)
+                meta[f] = value
+        date_only = all(i.get("date_only") for i in infos)
+        if date_only:
+            if not iso_date(s):
+                return None
+            zone = "edge"
+        else:
+            distinct = {i.get("field") for i in infos if i.get("field")}
+            zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 else "edge"
+        company = reason == "copyright" and zone != "any"
+        return Proposal(self.id, reason, zone, meta, tail_company=company)
+
+
+class SpamDetector:
+    """A brand from the lexicon meeting a portal word or a spam shape, on a short line with no
+    sentence punctuation (rules/boilerplate/spam.yaml). Never a brand alone."""
+
+    _LATIN_HAN = regex.compile(r"[A-Za-z]{2,}\p{Han}|\p{Han}[A-Za-z]{2,}")
+    _DOMAIN = regex.compile(r"(?:www\.)?[a-z0-9-]{2,}\.(?:vip|com|cc|net|top|xyz|me|la|bet|co|cn|tv|app|win)\b", regex.I)
+    _DOUBLED = regex.compile(r"(\p{Han}{2,6})\((?:\1|[A-Za-z]{2,}|中国)\)")
+    _SHAPES = [
+        _LATIN_HAN, _DOMAIN, _DOUBLED,
+        regex.compile(r"欢迎您|欢迎你"),
+        regex.compile(r"-{2,}$|—{2,}$"),
+        regex.compile(r"\p{Han}[_-]\p{Han}|\p{Han}\([A-Za-z]+\)|[【】]"),
+    ]
+
+    def __init__(self, where: str, entry: dict[str, Any], kind: str):
+        self.id, self.reason, self.kind = entry["id"], entry.get("reason", "spam"), kind
+        self.zone = entry.get("zone", "any" if kind == "spam" else "edge")
+        self.max_len = int(entry.get("max_len", 60))
+        words = lambda key: [str(w) for w in entry.get(key) or []]
+        self.brands = [w.lower() for w in words("brands")]
+        self.portal = [w.lower() for w in words("portal")]
+        self.strong = [w.lower() for w in words("strong_portal")]
+        if kind == "spam" and not self.brands:
+            raise RuleError(f"{where}: rule {self.id} needs `brands`")
+
+    def shapes(self, n: str) -> int:
+        return sum(1 for r in self._SHAPES if r.search(n))
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or SENT.search(n) or "," in n:
+            return None
+        low = n.lower()
+        if self.kind == "spam":
+            brand = next((b for b in self.brands if b in low), None)
+            if brand is None:
+                return None
+            rest = low.replace(brand, " ")
+            if not (any(p in rest for p in self.portal) or self.shapes(n)):
+                return None
+        else:
+            if not any(p in low for p in self.strong):
+                return None
+            if not self.shapes(n) and not regex.search(r"\d+元|点击|进入|www\.", n):
+                return None
+        return Proposal(self.id, self.reason, self.zone)
+
+
+# -- the stage --------------------------------------------------------------------------------
+
+_INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?记者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
+                               r"(?:\s+(?:通讯员|实习生)\s*\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)*\s*[)）]")
+_INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
+
+
+class Cleaner:
+    def __init__(self, rules: Rules):
+        order = {r: i for i, r in enumerate(REASONS)}
+        self.rules: list[Any] = []
+        self.title_rule: dict[str, Any] | None = None
+        self.repeated_rule: dict[str, Any] | None = None
+        ranked = []
+        for rf in rules.of_type("boilerplate"):
+            for k, entry in enumerate(rf.rules):
+                where = f"{rf.path}: rule {entry['id']}"
+                reason = entry.get("reason")
+                if reason not in REASONS:
+                    raise RuleError(f"{where}: `reason` must be one of {', '.join(REASONS)}, not {reason!r}")
+                if entry.get("zone", "edge") not in ZONES:
+                    raise RuleError(f"{where}: `zone` must be one of {', '.join(ZONES)}")
+                det = entry.get("detector")
+                if det is None:
+                    if "pattern" not in entry:
+                        raise RuleError(f"{where}: needs `pattern` or `detector`")
+                    rule: Any = PatternRule(where, entry)
+                elif det == "fields":
+                    rule = FieldsDetector(where, entry)
+                elif det in ("spam", "spam_shape"):
+                    rule = SpamDetector(where, entry, det)
+                elif det == "title":
+                    self.title_rule = entry
+                    continue
+                elif det == "repeated":
+                    self.repeated_rule = entry
+                    continue
+                else:
+                    raise RuleError(f"{where}: unknown detector {det!r}")
+                # whole-line patterns first, then the broader detectors (fields, spam)
+                ranked.append((det is not None, order[reason], str(rf.path), k, rule))
+        self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
+
+    def proposals(self, n: str) -> list[Proposal]:
+        out = []
+        for r in self.rules:
+            p = r.propose(n)
+            if p is not None:
+                out.append(p)
+        return out
+
+    # the whole article ---------------------------------------------------------------------
+    def clean(self, doc: Document, repeated: frozenset[str] = frozenset()) -> Cleaned:
+        warnings: list[str] = []
+        meta: dict[str, Any] = {}
+        text = doc.text
+        if text is None:
+            if doc.html is None:
+                return Cleaned(text="")
+            from . import html as html_stage
+            text, hmeta = html_stage.html_to_text(doc.html, url=doc.meta.get("url"))
+            meta.update({k: v for k, v in hmeta.items() if v})
+        lines = split_lines(text)
+        normed = [norm(ln) for ln in lines]
+        props = [self.proposals(n) if n else [] for n in normed]
+        anchors = [i for i, n in enumerate(normed) if not props[i] and is_anchor_shape(n)]
+        first, last = (anchors[0], anchors[-1]) if anchors else (len(lines), -1)
+
+        def zone(i: int) -> str:
+            if i < first:
+                return "head"
+            if i > last:
+                return "tail"
+            return "middle"
+
+        removed: dict[int, Removed] = {}
+        found: dict[str, list[tuple[int, str]]] = {}
+
+        def take(i: int, p: Proposal) -> None:
+            removed[i] = Removed(i, lines[i], p.reason, p.rule)
+            for k, v in p.meta.items():
+                found.setdefault(k, []).append((i, v))
+
+        follow: list[tuple[int, Proposal]] = []
+        for i, ps in enumerate(props):
+            z = zone(i)
+            for p in ps:
+                if not _fits(p, z):
+                    continue
+                if p.tail_company and z == "tail" and not any(j in removed for j in range(last + 1, i)):
+                    continue
+                take(i, p)
+                if p.then:
+                    follow.append((i, p))
+                break
+        for i, p in follow:
+            self._follow(i, p, lines, normed, removed, anchors, take)
+        self._title(doc, lines, normed, zone, removed, found, take)
+        if repeated:
+            self._repeated(lines, normed, props, zone, removed, repeated, take)
+
+        body = [ln for i, ln in enumerate(lines) if i not in removed]
+        for i, ln in enumerate(lines):
+            if i in removed or not normed[i]:
+                continue
+            for key, rx in (("author", _INLINE_AUTHOR), ("editor", _INLINE_EDITOR)):
+                m = rx.search(ln)
+                if m:
+                    found.setdefault(key, []).append((i, _WS.sub(" ", m.group("v")).strip()))
+        for key, vals in found.items():
+            if key == "title":
+                vals = sorted(vals, key=lambda iv: (removed.get(iv[0]) is None or removed[iv[0]].reason != "title", iv[0]))
+            elif key == "editor":  # 责任编辑 before 编辑, 审核 …
+                vals = sorted(vals, key=lambda iv: (iv[0] in removed and "责" not in lines[iv[0]], iv[0]))
+            meta[key] = vals[0][1]
+        if meta.get("published") and not _ISO.match(meta["published"]):
+            meta["published"] = iso_date(meta["published"]) or meta["published"]
+        return Cleaned(text="\n".join(body), removed=[removed[i] for i in sorted(removed)],
+                       meta=meta, warnings=warnings)
+
+    def _follow(self, i, p, lines, normed, removed, anchors, take) -> None:
+        cfg = p.then
+        max_lines, max_len = int(cfg.get("max_lines", 10)), int(cfg.get("max_len", 40))
+        shape = cfg.get("shape", "title")
+        reason = cfg.get("reason", p.reason)
+        anchor_set = set(anchors)
+        j, n_taken = i + 1, 0
+        while j < len(lines) and n_taken < max_lines:
+            n = normed[j]
+            if not n:
+                j += 1
+                continue
+            if j in removed:
+                n_taken += 1
+                j += 1
+                continue
+            ok = len(n) <= max_len and j not in anchor_set
+            if shape == "title":
+                ok = ok and is_title_shape(n, max_len)
+            if not ok:
+                break
+            take(j, Proposal(p.rule, reason, "any"))
+            n_taken += 1
+            j += 1
+
+    def _title(self, doc, lines, normed, zone, removed, found, take) -> None:
+        if self.title_rule is None:
+            return
+        rid = self.title_rule["id"]
+        after_rules = set(self.title_rule.get("after_rules") or ())
+        head = [i for i, n in enumerate(normed) if n and zone(i) == "head"]
+        known = [norm(str(v)) for v in (doc.meta.get("title"),) if v]
+        known += [norm(v) for _, v in found.get("title", [])]
+
+        def nb(i: int, step: int) -> int | None:
+            j = i + step
+            while 0 <= j < len(lines) and not normed[j]:
+                j += step
+            return j if 0 <= j < len(lines) else None
+
+        chosen: list[int] = []
+        for i in head:
+            n = normed[i]
+            if i in removed or not is_title_shape(n):
+                continue
+            again = any(normed[j] == n for j in head if j != i)
+            named = any(k == n or (len(n) >= 6 and k.startswith(n)) for k in known)
+            nxt, prv = nb(i, 1), nb(i, -1)
+            before_meta = nxt is not None and nxt in removed and removed[nxt].reason == "metadata"
+            under_nav = (prv is not None and prv in removed
+                         and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
+                         and (nxt is None or zone(nxt) != "head"))
+            if again or named or ((before_meta or under_nav) and not chosen):
+                chosen.append(i)
+        for i in chosen:
+            take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()}))
+
+    def _repeated(self, lines, normed, props, zone, removed, repeated, take) -> None:
+        rid = self.repeated_rule["id"] if self.repeated_rule else "boilerplate.repeated"
+        for i, n in enumerate(normed):
+            if not n or i in removed or zone(i) not in ("head", "tail"):
+                continue
+            if lines[i] not in repeated and n not in repeated:
+                continue
+            if len(n) > 60 or SENT.search(n):
+                continue
+            reason = props[i][0].reason if props[i] else ("related" if is_title_shape(n, 42) else "ad")
+            take(i, Proposal(rid, reason, "edge"))
+
+
+def build(rules: Rules) -> Callable[..., Cleaned]:
+    cleaner = Cleaner(rules)
+
     def clean(doc: Document, repeated: frozenset[str] = frozenset()) -> Cleaned:
-        lines = split_lines(doc.text or "")
-        return Cleaned(text="\n".join(lines))
+        return cleaner.clean(doc, repeated)
+    clean.cleaner = cleaner  # type: ignore[attr-defined]
     return clean

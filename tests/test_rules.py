@@ -65,8 +65,55 @@ def check_fact_rule(pipe, rf, rule, kind, ex):
             assert not bad, f"{text!r}: rejected text taken as {[(f.text, f.rule) for f in bad]}"
 
 
+# A small realistic article for boilerplate examples: three body paragraphs; the example's
+# lines go after them (tail, the default), before them (`zone: head`) or between the first and
+# the second (`zone: middle`).
+_BP_BODY = [
+    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，增速比去年同期加快1.5个百分点。",
+    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，其中新能源装备产值增长超过两成。",
+    "市统计局有关负责人表示，随着一批重大项目陆续投产，预计全年工业经济将保持平稳向好的态势。",
+]
+
+
 def check_boilerplate(pipe, rf, rule, kind, ex):
-    """Filled in by the boilerplate stage (issue 6)."""
+    """Boilerplate rules: each example line (several lines: one string with \\n), placed in a small
+    article, is removed with the rule's reason, and at least one of its lines by this rule id;
+    each counterexample line (or those listed in its `keep`) stays in the body. Keys: `text`,
+    `zone` (head | middle | tail, default tail), `meta` (expected meta values), `repeated: true`
+    (the lines are given to clean() as lines the batch found repeated), `keep`."""
+    ex = {"text": ex} if isinstance(ex, str) else ex
+    own = ex["text"].split("\n")
+    zone = ex.get("zone", "tail")
+    body = _BP_BODY
+    if zone == "head":
+        lines = own + body
+    elif zone == "middle":
+        lines = body[:1] + own + body[1:]
+    else:
+        lines = body + own
+    at = [lines.index(x) for x in own]
+    repeated = frozenset(own) if ex.get("repeated") else frozenset()
+    from pipeline.model import Document
+    cleaned = pipe._clean(Document(id="t", text="\n".join(lines)), repeated)
+    got = {r.line: r for r in cleaned.removed}
+    for i, line in enumerate(lines):  # the article's own paragraphs always stay
+        if line in body:
+            assert i not in got, f"body paragraph removed next to {ex['text']!r}: {got[i]}"
+    if kind == "examples":
+        missing = [lines[i] for i in at if i not in got]
+        assert not missing, f"{rule['id']}: not removed in the {zone}: {missing}"
+        reasons = {rule["reason"], (rule.get("then") or {}).get("reason", rule["reason"])}
+        wrong = [(got[i].text, got[i].reason) for i in at if got[i].rule == rule["id"] and got[i].reason not in reasons]
+        assert not wrong, f"{rule['id']}: removed with another reason than {reasons}: {wrong}"
+        assert any(got[i].rule == rule["id"] for i in at), \
+            f"{rule['id']}: lines removed by other rules: {[(got[i].text, got[i].rule) for i in at]}"
+        for key, value in (ex.get("meta") or {}).items():
+            assert cleaned.meta.get(key) == value, f"meta {key}: {cleaned.meta.get(key)!r} != {value!r}"
+    else:
+        keep = ex.get("keep") or own
+        taken = [(got[i].text, got[i].rule) for i in at if i in got and lines[i] in keep]
+        assert not taken, f"counterexample removed in the {zone}: {taken}"
+        assert cleaned.text.split("\n") == [ln for i, ln in enumerate(lines) if i not in got]
 
 
 @pytest.mark.parametrize("rf,rule,kind,ex", list(_cases()))
