@@ -86,8 +86,6 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
         name = text[toks[i].start:e]
         if len(name) >= 2 and name != seg:
             return name
-    if toks and toks[0].pos == "r" and len(toks) == 1:
-        return None
     return seg
 
 
@@ -99,6 +97,11 @@ def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
     bei = text.rfind("被", s, e)
     if bei >= 0:
         e = bei
+    else:
+        # disposal: 市委将老党员孙长林评选为… — the receiver follows 将/把
+        m = regex.search(r"[将把]([^将把]{2,})$", text[s:e])
+        if m:
+            s = s + m.start(1)
     s, e = _clean(rr, s, e, text)
     return _named(ctx, rr, s, e)
 

@@ -30,13 +30,15 @@ from ..rules import Rules
 STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
 OPEN_Q = "“「『"
 CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
+OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+届|首届)"
 EDITION_END = regex.compile(EDITION + "$")
 EDITION_START = regex.compile(EDITION)
 PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
 PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
                "州": "municipal", "区": "district", "县": "district"}
-JOIN = regex.compile(r"[”」』]?(?:[、和及与或]|以及)[“「『]?")
+# what may stand between two items of a list: a count of the first (50名), a separator, quotes
+JOIN = regex.compile(r"[”」』]?(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件]?)?(?:[、和及与或]|以及)[“「『]?")
 
 
 def _alt(words) -> str:
@@ -194,6 +196,16 @@ class AwardFinder:
             w = t.text
             if w in self.stop_tokens or self.trigger_end_re.search(text[max(toks[0].start, t.end - 4):t.end]):
                 break
+            if w in CLOSE_OF.values():
+                # a quoted part of the name (省“长安杯”奖杯, 全国“五一”劳动奖章): step over it
+                j = i - 1
+                while j >= 0 and toks[j].text != OPEN_OF[w] and hs - toks[j].start <= self.max_len:
+                    j -= 1
+                if j >= 0 and toks[j].text in OPEN_Q and all(_han(x.text) for x in toks[j + 1:i]):
+                    start = toks[j].start
+                    i = j - 1
+                    continue
+                break
             if not _han(w):
                 if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and toks[i + 1].text[:1] in "年届":
                     start = t.start
@@ -271,7 +283,15 @@ class AwardFinder:
         """Fix a candidate's edges and read what stands around it. False: no name here."""
         text = ctx.text
         lo = rec._clause_start(text, c.start)
-        if c.source in ("suffix", "context"):
+        if c.source in ("suffix", "context") and c.end - c.start > 2 and text[c.end - 1] in OPEN_OF:
+            # a run that ends in a quoted name (授予张三“慈善之星”称号): the name is the quoted part
+            o = text.rfind(OPEN_OF[text[c.end - 1]], c.start, c.end - 1)
+            if o < 0:
+                return False
+            c.quoted = (o, c.end)
+            c.start, c.end = o + 1, c.end - 1
+            c.evidence.add("quoted")
+        elif c.source in ("suffix", "context"):
             # a run from a head starts after a trigger inside it, else at a level inside it,
             # else right after a trigger before it; otherwise its start is unknown: dropped
             inside = [t for t in trigs if c.start < t[1] <= c.end and t[0] >= lo]
@@ -393,7 +413,7 @@ class AwardFinder:
     @staticmethod
     def _object_gap(s: str) -> bool:
         """Between 授予 and the honour: a receiver, no clause break, no second verb."""
-        return bool(s) and not any(ch in rec.CLAUSE_BREAK for ch in s) and "的" not in s[-1:]
+        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch in "、的" for ch in s)
 
     def _accept(self, ctx: Context, c: Cand) -> bool:
         text = ctx.text
