@@ -72,6 +72,8 @@ def build(rules: Rules):
     cand = regex.compile(
         r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER + r")(?P<q2>[余多来几])?(?P<unit>" + unit_re + r")"
         r"(?P<qa>" + qa_re + r")?")
+    unit_only = regex.compile(unit_re)
+    qa_only = regex.compile(qa_re)
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$")
     list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
     trap_re = regex.compile(alternation(trap_phrases)) if trap_phrases else None
@@ -115,7 +117,9 @@ def build(rules: Rules):
             if t.pos in ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q") and t.text != "的":
                 break
             if t.pos == "v" and not words:
-                break
+                nxt = [u for u in toks if u.start == t.end]
+                if not nxt or not nxt[0].pos.startswith(("n", "vn", "v")) or nxt[0].text[0] in _PUNCT:
+                    break
             words.append(t)
             if t.end - unit_end >= 20:
                 break
@@ -161,14 +165,24 @@ def build(rules: Rules):
             return any(a < e and s < b for a, b in taken)
 
         for m in cand.finditer(text, overlapped=False):
-            unit = m.group("unit")
+            num_s, num_e = m.span("num")
+            q2, unit, unit_e, qa, end = m.group("q2"), m.group("unit"), m.end("unit"), m.group("qa"), m.end()
+            # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
+            for i in range(num_e - 1, num_s, -1):
+                if text[i] not in "十百千万亿":
+                    continue
+                um = unit_only.match(text, i)
+                if um and um.end() >= unit_e and parse_quantity(text[num_s:i])[0] is not None:
+                    num_e, q2, unit, unit_e = i, None, um.group(), um.end()
+                    qm = qa_only.match(text, unit_e)
+                    qa = qm.group() if qm else None
+                    end = qm.end() if qm else unit_e
+                    break
+            num = text[num_s:num_e]
             row = units[unit]
             if row["kind"] not in _COUNT_KINDS:
                 continue
-            num_s, num_e = m.span("num")
-            num = m.group("num")
-            unit_e = m.end("unit")
-            value, qual = parse_quantity(num + (m.group("q2") or ""))
+            value, qual = parse_quantity(num + (q2 or ""))
             if value is None or value <= 0 and num not in ("0", "零"):
                 continue
             if value == 0:
@@ -193,7 +207,7 @@ def build(rules: Rules):
             # the unit begins another word
             nb = [w for w in row.get("not_before", "").split("|") if w]
             rest = text[unit_e:unit_e + 4]
-            if nb and rest.startswith(tuple(nb)) and not m.group("qa"):
+            if nb and rest.startswith(tuple(nb)) and not qa:
                 continue
             # time units after a duration word
             if row["kind"] == "time" and text[max(0, m.start() - 4):m.start()].endswith(duration_words):
@@ -208,13 +222,13 @@ def build(rules: Rules):
                 continue
             if numeral_in_word(ctx, m.start() if m.group("qb") else num_s, unit_e, chinese):
                 continue
-            if overlaps(m.start(), m.end()):
+            if overlaps(m.start(), end):
                 continue
             if m.group("qb"):
                 qw = m.group("qb")
                 qual = q_before.get(qw) or approx_before.get(qw) or qual
-            if m.group("qa"):
-                qual = q_after_unit[m.group("qa")]
+            if qa:
+                qual = q_after_unit[qa]
             rule = "count.measure" if row["kind"] in ("measure", "time") else "count.classifier"
             extra = {}
             obj = object_of(ctx, num_s, unit_e)
@@ -233,10 +247,10 @@ def build(rules: Rules):
                 if a_val is not None and (not chinese or a_txt[0] in cn_chars) and a_val < value:
                     out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", unit,
                                     a_q, extra={**extra, "range": "from"}))
-                    out.append(Fact("count", text[num_s:m.end()], num_s, m.end(), value, "count.range",
+                    out.append(Fact("count", text[num_s:end], num_s, end, value, "count.range",
                                     unit, qual, extra={**extra, "range": "to"}))
                     continue
-            out.append(Fact("count", m.group(), m.start(), m.end(), value, rule, unit, qual, extra=extra))
+            out.append(Fact("count", text[m.start():end], m.start(), end, value, rule, unit, qual, extra=extra))
             # coordinated list sharing the unit: 12、15、20个
             pos = num_s
             while not chinese and not m.group("qb"):

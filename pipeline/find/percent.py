@@ -106,7 +106,7 @@ def build(rules: Rules):
                     after = text[m.end("num"):m.end("num") + 6].lstrip(" \t\u3000")[1:]
                     if not m.group("extra") and after.startswith(cheng_not_before):
                         continue
-                    if in_word(ctx, ns, text.index("成", ne)):
+                    if in_word(ctx, s if m.group("qb") else ns, text.index("成", ne)):
                         continue
                     value = value * 10
                     x = m.group("extra")
