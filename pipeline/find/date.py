@@ -14,7 +14,7 @@ from ..context import Context
 from ..dates import grammar as gram
 from ..dates import resolve as res
 from ..dates.festivals import festival_date
-from ..dates.parse import YEAR_ANAPH, Spec, spec_from
+from ..dates.parse import DAY_ANAPH, DAY_REL, YEAR_ANAPH, spec_from
 from ..model import Fact
 from ..rules import Rules
 
@@ -50,6 +50,7 @@ class DateFinder:
         self.year_not_before = tuple(gd.get("year_not_before", ()))
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
+        self.month_not_after = tuple(gd.get("month_not_after", ()))
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Cand]:
@@ -101,6 +102,8 @@ class DateFinder:
                 return False
             if sp.quarter and sp.quarter.startswith("前") and sp.quarter.endswith("个月") and not sp.has_year:
                 return False
+            if sp.month is not None and not sp.has_year and _ends_with_any(before, self.month_not_after):
+                return False
             if kind == "point" and sp.day is not None and sp.month is None and sp.mrel is None:
                 if _ends_with_any(before, self.day_not_after) and "open_pre" not in g:
                     return False
@@ -118,6 +121,12 @@ class DateFinder:
         facts: list[Fact] = []
         prev: tuple[Cand, res.Point | None] | None = None
         for c in self.candidates(text):
+            if facts and self._same_day_word(c) and facts[-1].end == c.start and len(facts[-1].value) >= 10 \
+                    and "/" not in facts[-1].value:
+                f = facts[-1]  # 元旦当天, 3月8日当天: one date, not two
+                facts[-1] = Fact("date", text[f.start:c.end], f.start, c.end, f.value, f.rule, extra=f.extra)
+                prev = (c, prev[1] if prev else None)
+                continue
             value, last, tags = self.value(c, st, text, prev)
             prev = (c, last)
             if not value:
@@ -126,6 +135,11 @@ class DateFinder:
             extra = {"tags": tags} if tags else {}
             facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
         return facts
+
+    @staticmethod
+    def _same_day_word(c: Cand) -> bool:
+        w = c.groups.get("drel")
+        return w in DAY_ANAPH and DAY_REL[w] == 0 and c.end - c.start == len(w)
 
     def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
         g, kind = c.groups, c.rule.kind

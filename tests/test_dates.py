@@ -1,0 +1,168 @@
+"""Dates (issue 4): forms, ranges, relative dates, festivals, anaphora, traps, ref_date inference.
+
+Every case runs at a fixed ref_date (conftest.REF_DATE unless the case says otherwise);
+nothing here, and nothing in the code under test, reads the clock.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import REF_DATE, ROOT, SHARED
+from pipeline import evaluate
+from pipeline.refdate import infer_ref_date
+
+
+def dates(pipe, text, ref=REF_DATE):
+    art = pipe.extract(text, ref_date=ref)
+    assert art.error is None, art.error
+    return [(f.text, f.value) for f in art.facts if f.type == "date"]
+
+
+# (text, ref_date, every date fact expected, as (text, value))
+CASES = [
+    # absolute forms
+    ("2022年7月15日，新馆开馆。", REF_DATE, [("2022年7月15日", "2022-07-15")]),
+    ("二〇二二年七月十五日，新馆开馆。", REF_DATE, [("二〇二二年七月十五日", "2022-07-15")]),
+    ("落款为2022-07-15。", REF_DATE, [("2022-07-15", "2022-07-15")]),
+    ("落款为2022/7/15。", REF_DATE, [("2022/7/15", "2022-07-15")]),
+    ("落款为2022.07.15。", REF_DATE, [("2022.07.15", "2022-07-15")]),
+    ("2022年7月，新馆开馆。", REF_DATE, [("2022年7月", "2022-07")]),
+    ("2022年，新馆开馆。", REF_DATE, [("2022年", "2022")]),
+    ("7月15日，新馆开馆。", REF_DATE, [("7月15日", "2024-07-15")]),
+    ("7月15日，新馆开馆。", None, [("7月15日", "--07-15")]),
+    ("七月，新馆开馆。", None, [("七月", "--07")]),
+    ("在22年，新馆开馆。", REF_DATE, [("22年", "2022")]),
+    ("他98年参军入伍。", "2024-03-08", []),              # no marker, no leading zero: could be a duration
+    ("他在98年参军入伍。", "2024-03-08", [("98年", "1998")]),
+    ("2021年度优秀党员名单公布。", REF_DATE, [("2021年度", "2021")]),
+    # ranges: each end at its stated precision, end inclusive
+    ("2022年9月6日至8日，论坛在无锡举行。", REF_DATE, [("2022年9月6日至8日", "2022-09-06/2022-09-08")]),
+    ("论坛于6日—8日举行。", REF_DATE, [("6日—8日", "2024-03-06/2024-03-08")]),
+    ("4月至6月，开展专项整治。", REF_DATE, [("4月至6月", "2024-04/2024-06")]),
+    ("2019年至2021年，累计投资80亿元。", REF_DATE, [("2019年至2021年", "2019/2021")]),
+    ("2022年9月26日到10月3日，展会对外开放。", REF_DATE, [("2022年9月26日到10月3日", "2022-09-26/2022-10-03")]),
+    ("2015-2017年，产值逐年增长。", REF_DATE, [("2015-2017年", "2015/2017")]),
+    ("1至8月，出口增长6%。", REF_DATE, [("1至8月", "2024-01/2024-08")]),
+    ("12月至次年3月为供暖季。", REF_DATE, [("12月至次年3月", "2024-12/2025-03")]),
+    ("9月至2月，候鸟在此越冬。", None, [("9月至2月", "--09/--02")]),
+    # quarters and halves
+    ("2022年三季度，全市GDP增长4%。", REF_DATE, [("2022年三季度", "2022-07/2022-09")]),
+    ("前三季度，全市GDP增长4%。", REF_DATE, [("前三季度", "2024-01/2024-09")]),
+    ("下半年，重点项目加快推进。", REF_DATE, [("下半年", "2024-07/2024-12")]),
+    ("2022年全年，新增就业3万人。", REF_DATE, [("2022年全年", "2022-01/2022-12")]),
+    # open ranges give their anchor
+    ("2010年以前，村里没有自来水。", REF_DATE, [("2010年以前", "2010")]),
+    ("自2021年5月1日起，新规施行。", REF_DATE, [("自2021年5月1日起", "2021-05-01")]),
+    ("截至9月底，完成投资九成。", REF_DATE, [("截至9月底", "2024-09")]),
+    # relative, against ref_date 2024-03-08
+    ("今天，活动启动。昨天，筹备会召开。", REF_DATE, [("今天", "2024-03-08"), ("昨天", "2024-03-07")]),
+    ("前天和明天都有降雨。", REF_DATE, [("前天", "2024-03-06"), ("明天", "2024-03-09")]),
+    ("今年，去年，前年，明年。", REF_DATE, [("今年", "2024"), ("去年", "2023"), ("前年", "2022"), ("明年", "2025")]),
+    ("本月、上月和下月。", REF_DATE, [("本月", "2024-03"), ("上月", "2024-02"), ("下月", "2024-04")]),
+    ("今年1月9日，协会成立。", REF_DATE, [("今年1月9日", "2024-01-09")]),
+    ("今年1月9日，协会成立。", None, [("今年1月9日", "--01-09")]),
+    ("今年，协会成立。", None, []),
+    ("今天，活动启动。", None, []),
+    ("同比去年同期增长5%。", REF_DATE, [("去年同期", "2023")]),
+    ("2023年1月1日，首趟列车发车。1月3日上午10时，第二趟发车。", REF_DATE,
+     [("2023年1月1日", "2023-01-01"), ("1月3日上午10时", "2024-01-03T10:00")]),
+    # anaphora: 当天 and a day alone read the date before them
+    ("2022年5月4日，大会开幕。当天，千人参会。", REF_DATE, [("2022年5月4日", "2022-05-04"), ("当天", "2022-05-04")]),
+    ("2022年5月4日，大会开幕。6日，大会闭幕。", REF_DATE, [("2022年5月4日", "2022-05-04"), ("6日", "2022-05-06")]),
+    ("新华社南京5日电 全省春耕全面展开。", REF_DATE, [("5日", "2024-03-05")]),
+    ("6日，大会闭幕。", None, []),
+    # festivals, with tags ["festival"]; lunar ones via lunardate
+    ("元旦当天，市民登高祈福。", REF_DATE, [("元旦当天", "2024-01-01")]),
+    ("儿童节前夕，慰问活动举行。", REF_DATE, [("儿童节", "2024-06-01")]),
+    ("春节前，物资发放到户。", "2023-01-10", [("春节", "2023-01-22")]),
+    ("中秋节前后，月饼销量大增。", REF_DATE, [("中秋节", "2024-09-17")]),
+    ("重阳节，社区为老人送上祝福。", REF_DATE, [("重阳节", "2024-10-11")]),
+    ("2022年端午节，龙舟赛如期举行。", REF_DATE, [("2022年", "2022"), ("端午节", "2022-06-03")]),
+    ("区教师节表彰大会召开。", REF_DATE, [("教师节", "2024-09-10")]),
+    # date-times; a time alone is no date
+    ("2022年10月16日上午10时，大会开幕。", REF_DATE, [("2022年10月16日上午10时", "2022-10-16T10:00")]),
+    ("14:30，签到开始。", REF_DATE, []),
+    # traps
+    ("增长12.5%，版本V2.1.3，电话0512-65238888，比分10/12。", REF_DATE, []),
+    ("新建美丽庭院2000户，建成工作室2001个。", REF_DATE, []),
+    ("她是全国三八红旗手。", REF_DATE, []),
+    ("春天来了，暑期实践岗位已上线。", REF_DATE, []),
+    ("过去一年，连续5年位列第一。", REF_DATE, []),
+    ("申请应在15日内提交。", REF_DATE, []),
+    ("每年4月，这里举办樱花节。", REF_DATE, []),
+    ("上世纪80年代，这里还是农田。", REF_DATE, []),
+]
+
+
+@pytest.mark.parametrize("text,ref,want", CASES, ids=[c[0][:18] for c in CASES])
+def test_dates(pipe, text, ref, want):
+    assert dates(pipe, text, ref) == want
+
+
+def test_festival_tag_and_open_range_tag(pipe):
+    art = pipe.extract("国庆节期间，自2019年起开放的景区游人如织。", ref_date=REF_DATE)
+    by_text = {f.text: f for f in art.facts if f.type == "date"}
+    assert by_text["国庆节"].extra.get("tags") == ["festival"]
+    assert by_text["国庆节"].value == "2024-10-01"
+    assert by_text["自2019年起"].extra.get("tags") == ["open_range_anchor"]
+
+
+def test_offsets_point_at_the_text(pipe):
+    text = "２０２２年７月１５日，新馆开馆；15日至17日试运行。"  # full-width digits
+    art = pipe.extract(text, ref_date=REF_DATE)
+    ds = [f for f in art.facts if f.type == "date"]
+    assert [f.value for f in ds] == ["2022-07-15", "2022-07-15/2022-07-17"]
+    assert all(text[f.start:f.end] == f.text for f in ds)
+
+
+# -- ref_date from the article -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,meta,url,want", [
+    ("正文。", {"published": "2023-06-01T08:00"}, None, ("2023-06-01", "published")),
+    ("正文。", {"published": "2023年6月1日 08:00"}, None, ("2023-06-01", "published")),
+    ("标题\n发布时间：2023-06-01 08:00 浏览次数：12\n正文。", {}, None, ("2023-06-01", "published")),
+    ("新华社北京6月1日电（记者 王五）正文。", {}, "http://example.cn/2023/0601/c1.html", ("2023-06-01", "dateline")),
+    ("中新网上海2023年6月1日电 正文。", {}, None, ("2023-06-01", "dateline")),
+    ("新华社北京1日电 正文。", {}, "http://example.cn/2023-06/01/c_1.htm", ("2023-06-01", "dateline")),
+    ("新华社北京6月1日电 正文。", {}, None, (None, None)),      # no year anywhere
+    ("正文。", {}, "http://example.cn/2023/0601/c1.html", ("2023-06-01", "url")),
+    ("正文。", {}, "http://example.cn/2023-06/01/c_1.htm", ("2023-06-01", "url")),
+    ("正文。", {"url": "http://example.cn/news/20230601/a.shtml"}, None, ("2023-06-01", "url")),
+    ("正文。", {}, "http://www.example.gov.cn/xw/202306/t20230601_42.html", ("2023-06-01", "url")),
+    ("标题\n2023-06-01 08:00 来源：某某日报\n正文。", {}, None, ("2023-06-01", "text")),
+    ("2023年6月1日，新馆开馆，市民踊跃参观。", {}, None, (None, None)),  # a body sentence
+    ("正文。", {}, None, (None, None)),
+])
+def test_infer_ref_date(text, meta, url, want):
+    assert infer_ref_date(text, meta, url) == want
+
+
+def test_pipeline_uses_inferred_ref_date(pipe):
+    art = pipe.extract("新华社北京6月1日电 昨天，全市降雨。", meta={"url": "http://x.cn/2023/0601/c.html"})
+    assert art.ref_date == "2023-06-01"
+    assert art.meta["ref_date_source"] == "dateline"
+    assert ("昨天", "2023-05-31") in [(f.text, f.value) for f in art.facts if f.type == "date"]
+
+
+def test_nothing_reads_the_clock():
+    code = [ROOT / "pipeline" / "refdate.py", ROOT / "pipeline" / "find" / "date.py",
+            *sorted((ROOT / "pipeline" / "dates").glob("*.py"))]
+    clock = re.compile(r"\.today\(|\.now\(|time\.time\(|utcnow|localtime\(")
+    offenders = [p.name for p in code if clock.search(p.read_text("utf-8"))]
+    assert not offenders, offenders
+
+
+# -- measured: the seed article ------------------------------------------------------------
+
+SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88"
+
+
+@pytest.mark.skipif(not SEED.with_suffix(".txt").exists(), reason="../shared/corpus-seed is not beside the checkout")
+def test_seed_article_dates(pipe):
+    gold = json.loads(SEED.with_suffix(".gold.json").read_text("utf-8"))
+    art = pipe.extract(SEED.with_suffix(".txt").read_text("utf-8"), id=gold["id"], ref_date=gold["ref_date"])
+    summary, _ = evaluate.evaluate({gold["id"]: gold}, {gold["id"]: art.to_dict()})
+    assert summary["types"]["date"]["f1"] == 1.0, summary["types"]["date"]
