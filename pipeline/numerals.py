@@ -218,6 +218,8 @@ def _plain(s: str) -> Decimal | None:
         for u in m.group(2):
             v *= BIG_UNITS[u]
         return v * mult
+    if len(s) > 1 and "两" in s and not regex.search(r"[十百千万亿兆拾佰仟\d]", s):
+        return None     # 两 is never a positional digit (两两, 三三两两)
     toks = _tokenize(s)
     if not toks:
         return None

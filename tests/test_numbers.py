@@ -1,0 +1,174 @@
+"""count, money and percent finders: the seed article, the Recognizers-Text money/percent
+cases, and behaviours the contract fixes (FACTS.md)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import REF_DATE, SHARED
+
+SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.txt"
+SEED_GOLD = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.gold.json"
+SUITE = SHARED / "benchmarks" / "recognizers.jsonl"
+SCORE = SHARED / "tools" / "score.py"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("zh_score", SCORE)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _f1(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _facts(pipe, text, type_=None, ref_date=REF_DATE):
+    art = pipe.extract(text, ref_date=ref_date)
+    assert art.error is None, art.error
+    for f in art.facts:
+        assert text[f.start:f.end] == f.text
+    return [f for f in art.facts if type_ is None or f.type == type_], art
+
+
+# ----------------------------------------------------------------------------- seed article
+@pytest.mark.skipif(not SEED.exists() or not SCORE.exists(), reason="seed article or scorer not present")
+def test_seed_article(pipe):
+    sc = _score_module()
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date=gold.get("ref_date") or REF_DATE, id=gold["id"])
+    assert art.error is None, art.error
+    counts, misses, extras, traps = sc.score_article(gold, art.to_dict())
+    ours = [t for t in traps if t.get("type") in ("count", "money", "percent")]
+    assert not ours, f"traps taken: {[(t['type'], t['text']) for t in ours]}"
+    assert _f1(*counts["count"]) >= 0.95, (counts["count"], misses, extras)
+    assert _f1(*counts["money"]) == 1.0, (counts["money"], misses, extras)
+    assert "上线万元" in art.warnings
+    money = [f for f in art.facts if f.type == "money"]
+    assert not any("上线" in f.text for f in money)
+
+
+# ----------------------------------------------------------------------------- conformance
+@pytest.mark.skipif(not SUITE.exists() or not SCORE.exists(), reason="shared suite not present")
+@pytest.mark.parametrize("kind", ["money", "percent"])
+def test_recognizers_suite(pipe, kind):
+    """Recognizers-Text money / percent cases (date rows are another finder's): F1 floor 0.95."""
+    sc = _score_module()
+    tot = [0, 0, 0]
+    for line in SUITE.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        if kind not in case["types"]:
+            continue
+        art = pipe.extract(case["text"], ref_date=case.get("ref_date"), id=case["id"])
+        g = {"id": case["id"], "facts": case["expect"], "types": [kind], "exhaustive": case.get("exhaustive", True)}
+        counts, *_ = sc.score_article(g, art.to_dict())
+        tot = [a + b for a, b in zip(tot, counts[kind])]
+    assert tot[0] > 25
+    assert _f1(*tot) >= 0.95, tot
+
+
+# ----------------------------------------------------------------------------- count
+def test_count_values_units_objects(pipe):
+    facts, _ = _facts(pipe, "区里新建社区书屋42家,吸引读者7.5万人次,发放图书三千余册。", "count")
+    got = {(f.text, f.value, f.unit, f.qualifier) for f in facts}
+    assert ("42家", 42, "家", None) in got
+    assert ("7.5万人次", 75000, "人次", None) in got
+    assert ("三千余册", 3000, "册", "more_than") in got
+    assert next(f for f in facts if f.unit == "家").extra.get("object") == "社区书屋"
+
+
+def test_object_after_classifier(pipe):
+    facts, _ = _facts(pipe, "今年为青年提供1200个见习岗位。", "count")
+    assert facts[0].extra.get("object") == "见习岗位"
+
+
+def test_years_dates_and_durations_are_not_counts(pipe):
+    facts, _ = _facts(pipe, "2023年3月8日,该村连续5年获评先进,近20年来已有3个月无事故。", "count")
+    assert facts == []
+
+
+@pytest.mark.parametrize("text,trap", [
+    ("今年是第114个国际妇女节。", "114"), ("她当选全国三八红旗手。", "三八"), ("学习贯彻党的十三大精神。", "十三"),
+    ("首批5G基站开通。", "5"), ("这是一场别开生面的活动。", "一场"), ("出台《关于支持创业的十条举措》。", "十条"),
+    ("他的成绩排名全省第一。", "第一"), ("前10名选手晋级。", "10"), ("这是他第一次参赛。", "一次"),
+])
+def test_count_traps(pipe, text, trap):
+    facts, _ = _facts(pipe, text, "count")
+    assert not [f for f in facts if trap in f.text or f.text in trap], facts
+
+
+def test_one_counts_with_a_measure(pipe):
+    facts, _ = _facts(pipe, "她在决赛中摘得一枚金牌。", "count")
+    assert [(f.text, f.value, f.unit) for f in facts] == [("一枚", 1, "枚")]
+
+
+def test_count_range_gives_each_end(pipe):
+    facts, _ = _facts(pipe, "每个小组配备3至5名辅导员。", "count")
+    assert sorted((f.value, f.unit, f.extra.get("range")) for f in facts) == [(3, "名", "from"), (5, "名", "to")]
+
+
+def test_count_list_shares_classifier(pipe):
+    facts, _ = _facts(pipe, "各街道分别新增网点12、15、20个。", "count")
+    assert sorted(f.value for f in facts) == [12, 15, 20]
+    assert {f.unit for f in facts} == {"个"}
+
+
+def test_measure_units(pipe):
+    facts, _ = _facts(pipe, "完成造林6万亩,清运垃圾300吨,新建绿道12公里。", "count")
+    assert {(f.value, f.unit) for f in facts} == {(60000, "亩"), (300, "吨"), (12, "公里")}
+
+
+# ----------------------------------------------------------------------------- money
+def test_money_shared_unit_list(pipe):
+    facts, _ = _facts(pipe, "近三年全市民生支出分别为6.53亿、6.83亿、7.17亿元。", "money")
+    assert [(f.text, f.value, f.unit) for f in facts] == [
+        ("6.53亿", 653000000, "CNY"), ("6.83亿", 683000000, "CNY"), ("7.17亿元", 717000000, "CNY")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("捐款1184.74万元", 11847400, "CNY"), ("售价￥399", 399, "CNY"), ("融资3000万美元", 30000000, "USD"),
+    ("每股2.5港元", 2.5, "HKD"), ("罚款壹佰万元整", 1000000, "CNY"), ("成本50元6角", 50.6, "CNY"),
+    ("投资8亿元人民币", 800000000, "CNY"), ("定价US$25", 25, "USD"), ("约合€30", 30, "EUR"),
+])
+def test_money_values(pipe, text, value, unit):
+    facts, _ = _facts(pipe, text, "money")
+    assert [(f.value, f.unit) for f in facts] == [(value, unit)]
+
+
+def test_unit_without_number_warns(pipe):
+    facts, art = _facts(pipe, "公益日期间,平台上线万元爱心基金。", "money")
+    assert facts == []
+    assert "上线万元" in art.warnings
+
+
+def test_money_qualifier_and_range(pipe):
+    facts, _ = _facts(pipe, "累计筹集资金超过2000万元,单户补助5万至8万元。", "money")
+    got = {(f.value, f.qualifier, f.extra.get("range")) for f in facts}
+    assert (20000000, "more_than", None) in got
+    assert (50000, None, "from") in got and (80000, None, "to") in got
+
+
+def test_bare_amounts_need_money_context(pipe):
+    assert _facts(pipe, "全市常住人口1275万,奖池累计36.57亿。", "money")[0] == []
+    facts, _ = _facts(pipe, "全年营业收入达到12.5亿,同比增长8%。", "money")
+    assert [(f.value, f.unit) for f in facts] == [(1250000000, "CNY")]
+
+
+# ----------------------------------------------------------------------------- percent
+def test_percent_forms(pipe):
+    facts, _ = _facts(pipe, "增长8.5%,占比百分之三十,近三成企业,千分之五,下降0.8个百分点。", "percent")
+    got = [(f.value, f.unit) for f in facts]
+    assert got == [(8.5, "%"), (30, "%"), (30, "%"), (0.5, "%"), (0.8, "pp")]
+    assert facts[0].extra.get("change") == "up"
+    assert facts[-1].extra.get("change") == "down"
+    assert facts[2].qualifier == "about"
+
+
+def test_percent_not_in_urls_or_idioms(pipe):
+    text = "详见 https://a.cn/s?q=30%25%2020% ,大家三五成群,一成不变。"
+    assert _facts(pipe, text, "percent")[0] == []

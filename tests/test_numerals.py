@@ -1,0 +1,91 @@
+"""pipeline.numerals: written numbers → values, measured on the Recognizers-Text numeral suite."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import regex
+
+from conftest import SHARED
+from pipeline.numerals import NUMBER, NUMBER_SPACED, parse_number, parse_quantity
+
+SUITE = SHARED / "benchmarks" / "recognizers_numbers.jsonl"
+
+
+def _close(a, b) -> bool:
+    return a is not None and abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+@pytest.mark.skipif(not SUITE.exists(), reason="shared numeral suite not present")
+def test_recognizers_numeral_values():
+    """Every numeral the suite lists, parsed alone, gives the suite's value (floor 0.98; 1.0 measured)."""
+    total, bad = 0, []
+    for line in SUITE.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        for e in case["expect"]:
+            total += 1
+            got = parse_number(e["text"])
+            if not _close(got, e["value"]):
+                bad.append((e["text"], e["value"], got))
+    assert total > 300
+    acc = 1 - len(bad) / total
+    assert acc >= 0.98, f"accuracy {acc:.3f}; first misses {bad[:10]}"
+
+
+@pytest.mark.skipif(not SUITE.exists(), reason="shared numeral suite not present")
+def test_recognizers_negative_cases_are_not_numbers():
+    """Texts the suite says hold no number (万, 一切 …) do not parse as a whole."""
+    for line in SUITE.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        if not case["expect"] and len(case["text"]) <= 3:
+            assert parse_number(case["text"]) is None, case["text"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,184.74", 1184.74), ("1,050,000,000", 1050000000), ("１２３", 123), ("２．５", 2.5),
+    ("４，５６５", 4565), ("-2.5", -2.5), (".5", 0.5),
+    ("十三", 13), ("两千", 2000), ("一千零五", 1005), ("三万五", 35000), ("四百五", 450),
+    ("十", 10), ("一百零一", 101), ("二〇二三", 2023), ("廿三", 23), ("卅", 30), ("两", 2),
+    ("壹佰万", 1000000), ("贰拾叁", 23), ("肆仟伍佰", 4500), ("叁拾陆万柒仟", 367000),
+    ("3千", 3000), ("1.2万", 12000), ("7.5万", 75000), ("15.6亿", 1560000000),
+    ("1184.74万", 11847400), ("4.78万亿", 4780000000000), ("3万4000", 34000), ("5万4千6百", 54600),
+    ("二十一万亿", 21000000000000), ("四万万", 400000000), ("零点五", 0.5), ("十五点七", 15.7),
+    ("负三十二", -32), ("三分之一", 1 / 3), ("百分之五", 0.05), ("半百", 50),
+    ("2万余", 20000), ("十多万", 100000), ("五百余万", 5000000), ("十几", 10), ("三四", 3),
+])
+def test_parse_number(text, value):
+    assert _close(parse_number(text), value), (text, parse_number(text))
+
+
+@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第"])
+def test_not_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text,value,qual", [
+    ("2万余", 20000, "more_than"), ("60余", 60, "more_than"), ("十几", 10, "more_than"),
+    ("二十多", 20, "more_than"), ("三四", 3, "about"), ("五六十", 50, "about"), ("137", 137, None),
+    ("两千", 2000, None),
+])
+def test_parse_quantity(text, value, qual):
+    assert parse_quantity(text) == (value, qual)
+
+
+def test_integers_stay_integers():
+    assert isinstance(parse_number("1.5万"), int)
+    assert isinstance(parse_number("1184.74万"), int)
+    assert isinstance(parse_number("2.5"), float)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("建成驿站289个、基地1.2万亩", ["289", "1.2万"]),
+    ("两千余名志愿者", ["两千"]),   # 余 after the number is the finder's (a qualifier)
+    ("一千二百三十四万人", ["一千二百三十四万"]),
+])
+def test_number_pattern_in_text(text, found):
+    assert [m.group() for m in regex.finditer(NUMBER, text)] == found
+
+
+def test_spaced_numbers_only_join_around_chinese():
+    assert [m.group() for m in regex.finditer(NUMBER_SPACED, "百分之一 点五")][-1] == "一 点五"
+    assert [m.group() for m in regex.finditer(NUMBER_SPACED, "2023 30")] == ["2023", "30"]
