@@ -1,0 +1,353 @@
+"""The boilerplate stage (issue 6): lines out, metadata in; repeats; HTML; encodings."""
+from __future__ import annotations
+
+import builtins
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED
+from pipeline import clean as C
+from pipeline.encoding import decode
+from pipeline.model import Document
+from pipeline.repeats import RepeatIndex, group_of
+from pipeline.rules import load_rules
+
+CORPUS = ROOT / "corpus"
+SEED = SHARED / "corpus-seed"
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return C.build(load_rules())
+
+
+BODY = [
+    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，增速比去年同期加快1.5个百分点。",
+    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，其中新能源装备产值增长超过两成。",
+    "市统计局有关负责人表示，随着一批重大项目陆续投产，预计全年工业经济将保持平稳向好的态势。",
+]
+
+
+def run(clean, lines, repeated=frozenset(), **kw):
+    return clean(Document(id="t", text="\n".join(lines), **kw), repeated)
+
+
+def removed_lines(res):
+    return {r.line: r for r in res.removed}
+
+
+def check_invariant(text, res):
+    lines = C.split_lines(text)
+    gone = removed_lines(res)
+    assert len(gone) == len(res.removed)
+    assert [r.text for r in res.removed] == [lines[i] for i in sorted(gone)]
+    assert res.text == "\n".join(ln for i, ln in enumerate(lines) if i not in gone)
+    assert all(r.reason in C.REASONS and r.rule.startswith("boilerplate.") for r in res.removed)
+
+
+# -- the seed and the boilerplate corpus ------------------------------------------------------
+
+def test_seed_article(clean):
+    text = (SEED / "000_da6288ff0e8b4f88.txt").read_text(encoding="utf-8")
+    gold = json.loads((SEED / "000_da6288ff0e8b4f88.gold.json").read_text(encoding="utf-8"))
+    res = clean(Document(id="seed", text=text))
+    check_invariant(text, res)
+    got = {r.line: r.reason for r in res.removed}
+    assert set(got) == set(gold["boilerplate_lines"])
+    assert got == {17: "spam", 18: "navigation"}
+
+
+def _bp_cases():
+    for g in sorted((CORPUS / "gold").glob("bp_*.gold.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        yield gold["id"], gold
+
+
+def test_corpus_is_there():
+    assert len(list(_bp_cases())) >= 30
+
+
+@pytest.mark.parametrize("aid,gold", list(_bp_cases()), ids=lambda x: x if isinstance(x, str) else "")
+def test_corpus_article_invariant(clean, aid, gold):
+    text = (CORPUS / "articles" / f"{aid}.txt").read_text(encoding="utf-8")
+    res = clean(Document(id=aid, text=text))
+    check_invariant(text, res)
+    assert not gold["facts"] and gold["exhaustive"] is False
+
+
+def test_corpus_precision_recall(clean):
+    tp = fp = fn = 0
+    for aid, gold in _bp_cases():
+        # newline="" keeps \r\n as written: split_lines must normalise it
+        with open(CORPUS / "articles" / f"{aid}.txt", encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        got = {r.line for r in clean(Document(id=aid, text=text)).removed}
+        want = set(gold["boilerplate_lines"])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    assert tp / (tp + fp) >= 0.98
+    assert tp / (tp + fn) >= 0.95
+
+
+# -- the contract ------------------------------------------------------------------------------
+
+def test_crlf_and_blank_lines_stay(clean):
+    text = "来源：苏州日报\r\n\r\n" + "\r\n\r\n".join(BODY) + "\r\n\r\n责任编辑：李四\r\n"
+    res = clean(Document(id="t", text=text))
+    check_invariant(text, res)
+    assert {r.line for r in res.removed} == {0, 8}
+    assert "\r" not in res.text and res.text.startswith("\n" + BODY[0])
+    assert res.meta["source"] == "苏州日报" and res.meta["editor"] == "李四"
+
+
+def test_metadata_out_of_the_body(clean):
+    res = run(clean, ["发布时间：2024-03-08 10:21　浏览次数：123"] + BODY)
+    assert "浏览次数" not in res.text and "2024-03-08" not in res.text
+    assert res.meta["published"] == "2024-03-08T10:21"
+
+
+def test_published_normalised(clean):
+    for line, want in [("发布日期：2024年3月8日", "2024-03-08"),
+                       ("发布时间：２０２４年１２月１２日　１０：３０", "2024-12-12T10:30"),
+                       ("发布时间：2024/3/8", "2024-03-08"),
+                       ("发布时间：3月8日", "3月8日")]:
+        assert run(clean, [line] + BODY).meta["published"] == want, line
+
+
+def test_byline_in_body_fills_meta_and_stays(clean):
+    lead = "本报讯（记者 王俊岭）3月7日，市统计局发布数据显示，今年前两个月全市工业增加值同比增长6.2%。"
+    last = BODY[2] + "（责任编辑：李四）"
+    res = run(clean, [lead, BODY[1], last])
+    assert res.removed == []
+    assert res.meta["author"] == "王俊岭" and res.meta["editor"] == "李四"
+
+
+def test_meta_title_from_headline_and_original_title(clean):
+    res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
+                      "原标题：前两月全市工业增加值同比增长6.2%"] + BODY)
+    assert [r.reason for r in res.removed] == ["navigation", "title", "metadata", "metadata"]
+    assert res.meta["title"] == "全市工业增加值增长6.2%"
+
+
+def test_doc_meta_title_marks_headline(clean):
+    res = run(clean, ["全市工业增加值增长6.2%"] + BODY, meta={"title": "全市工业增加值增长6.2%"})
+    assert [(r.line, r.reason) for r in res.removed] == [(0, "title")]
+    assert run(clean, ["全市工业增加值增长6.2%"] + BODY).removed == []
+
+
+# Every known false positive of DESIGN.md's table, as a line of its own and inside a body line,
+# in the head, the middle and the tail: it stays.
+DESIGN_KEEP = [
+    "返回家乡", "返回家乡创业的青年越来越多。", "登上热搜首页", "该话题登上热搜首页。",
+    "资金来源于市级财政", "项目资金来源于市级财政和社会捐赠。", "编辑部", "基因编辑",
+    "时间：3月8日 地点：市民活动中心", "现场交流分享", "3D打印", "责令关闭", "微信支付",
+    "消费者可使用微信支付领取消费券。",
+    "根据著作权法规定，版权所有人有权禁止他人未经许可使用其作品。",
+    "红金年会颁奖", "开云集团", "开云集团上半年营收约90亿欧元。",
+    "1月澳门博彩毛收入为193.37亿澳门元，同比增长67%。", "福利彩票", "今年全市共销售福利彩票4.2亿元。",
+    "提供各机构官方网站入口", "广告法", "加盟", "连锁品牌开放加盟，在县城新开门店800家。",
+    "相关部门", "相关部门表示，将加强监管。", "注册资本1000万元",
+    "图为正在建设中的城东口袋公园。", "——助力科技创新，“她”义不容辞。", "——助力科技创新",
+]
+
+
+@pytest.mark.parametrize("where", ["head", "middle", "tail"])
+def test_design_false_positives_stay(clean, where):
+    for line in DESIGN_KEEP:
+        lines = {"head": [line] + BODY, "middle": BODY[:1] + [line] + BODY[1:],
+                 "tail": BODY + [line]}[where]
+        res = run(clean, lines)
+        assert res.removed == [], f"{line!r} in the {where}: {res.removed}"
+
+
+def test_short_line_between_paragraphs_stays(clean):
+    for line in ["来源：市统计局", "编辑：李四", "相关新闻", "扫码关注", "点击进入", "标签：工业",
+                 "多部电影定档国庆 09-20", "附件："]:
+        res = run(clean, BODY[:1] + [line] + BODY[1:])
+        assert res.removed == [], line
+    # but the same lines after the body are page furniture
+    for line in ["来源：市统计局", "编辑：李四", "相关新闻", "标签：工业"]:
+        assert [r.line for r in run(clean, BODY + [line]).removed] == [3], line
+
+
+def test_spam_needs_brand_and_portal_or_shape(clean):
+    tail = lambda line: [r.reason for r in run(clean, BODY + [line]).removed]
+    assert tail("亚博体育官方网站") == ["spam"]
+    assert tail("yabo亚博") == ["spam"]             # Latin glued to Han
+    assert tail("亚博") == []                       # a brand alone
+    assert tail("官方网站") == []                   # a portal word alone
+    assert tail("亚博体育官网入口，欢迎广大球迷访问。") == []   # a sentence
+
+
+def test_related_list_items(clean):
+    lines = BODY + ["相关新闻", "一季度工业数据出炉 2024-04-15", "全市新增规上企业236家",
+                    "欢迎读者来信反映问题。"]   # not a title: the list ends
+    res = run(clean, lines)
+    assert {r.line: r.reason for r in res.removed} == {3: "related", 4: "related", 5: "related"}
+
+
+def test_repost_card(clean):
+    lines = ["以下文章来源于城市生活，作者小城", "城市生活", "记录城市的点滴变化。"] + BODY
+    res = run(clean, lines)
+    assert [r.line for r in res.removed] == [0, 1, 2] and res.meta["source"] == "城市生活"
+
+
+def test_rules_compile_once(clean):
+    cleaner = clean.cleaner
+    assert cleaner.rules and cleaner.title_rule and cleaner.repeated_rule
+    assert {r.reason for r in cleaner.rules if hasattr(r, "reason")} <= set(C.REASONS)
+
+
+def test_bad_rule_is_a_clear_error(tmp_path):
+    d = tmp_path / "boilerplate"
+    d.mkdir()
+    (d / "x.yaml").write_text("type: boilerplate\nrules:\n  - id: boilerplate.x\n    reason: junk\n"
+                              "    pattern: 'a'\n    examples: []\n    counterexamples: []\n", encoding="utf-8")
+    with pytest.raises(Exception, match="reason"):
+        C.build(load_rules(tmp_path))
+
+
+# -- repetition across a batch -------------------------------------------------------------------
+
+FOOTER = ["城市快讯客户端全新上线", "城市快讯 新闻热线 0512-66668888"]
+
+
+def _site_docs(n, host="news.example.cn"):
+    docs = []
+    for k in range(n):
+        body = [f"第{k + 1}篇：" + BODY[0], BODY[1], f"这是第{k + 1}篇稿件自己的结尾段落，内容与其他稿件都不相同。"]
+        docs.append(Document(id=f"d{k}", text="\n".join(["本地新闻速递"] + body + FOOTER),
+                             meta={"url": f"https://www.{host}/a/{k}.html"}))
+    return docs
+
+
+def test_repeat_index_finds_site_furniture(clean):
+    docs = _site_docs(6)
+    index = RepeatIndex()
+    for d in docs:
+        index.add(d)
+    rep = index.repeated(docs[0])
+    assert set(FOOTER) <= rep and "本地新闻速递" in rep
+    assert not any(BODY[1] in r for r in rep)           # sentences are never candidates
+    res = clean(docs[0], rep)
+    check_invariant(docs[0].text, res)
+    gone = {r.text: r for r in res.removed}
+    assert set(FOOTER) | {"本地新闻速递"} <= set(gone)
+    assert all(r.rule == "boilerplate.repeated" for r in gone.values())
+
+
+def test_repeat_alone_is_the_same(clean):
+    (doc,) = _site_docs(1)
+    index = RepeatIndex()
+    index.add(doc)
+    assert index.repeated(doc) == frozenset()
+    assert clean(doc, index.repeated(doc)) == clean(doc)
+
+
+def test_repeat_threshold(clean):
+    index = RepeatIndex(min_articles=5, min_share=0.5)
+    docs = _site_docs(4) + _site_docs(6, host="other.example.cn")
+    for d in docs:
+        index.add(d)
+    assert index.repeated(docs[0]) == frozenset()       # only 4 articles of that site
+    assert index.repeated(docs[4])                       # 6 of this one
+    # a line on 5 of 12 pages: below 50%
+    many = _site_docs(12, host="big.example.cn")
+    for d in many[5:]:
+        d.text = d.text.replace(FOOTER[0], "")
+    index = RepeatIndex()
+    for d in many:
+        index.add(d)
+    assert FOOTER[0] not in index.repeated(many[0]) and FOOTER[1] in index.repeated(many[0])
+
+
+def test_repeated_line_between_paragraphs_stays(clean):
+    lines = BODY[:1] + ["城市快讯客户端全新上线"] + BODY[1:]
+    assert run(clean, lines, frozenset({"城市快讯客户端全新上线"})).removed == []
+
+
+def test_repeat_groups():
+    assert group_of(Document(id="a", meta={"url": "http://www.news.cn/x"})) == "host:news.cn"
+    assert group_of(Document(id="a", source="/data/site1/a.txt")) == "dir:/data/site1"
+    assert group_of(Document(id="a", source="/data/dump.jsonl:17")) == "file:/data/dump.jsonl"
+    assert group_of(Document(id="a", source="/data/x.warc.gz#http://a.cn/1")) == "file:/data/x.warc.gz"
+    assert group_of(Document(id="a", source="/data/x.zip!site1/a.txt")) == "file:/data/x.zip!site1"
+    assert group_of(Document(id="a", source="/data/x.zip!d.jsonl:3")) == "file:/data/x.zip!d.jsonl"
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+PAGE = """<html><head><title>港口集装箱吞吐量突破1000万标准箱</title>
+<meta property="article:published_time" content="2024-12-12T10:30:00+08:00"></head><body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/yw">要闻</a> &gt; 正文</div>
+<article><h1>港口集装箱吞吐量突破1000万标准箱</h1>
+<p>发布时间：2024-12-12 10:30 来源：港城新闻网</p>
+<p>12月11日，港城港口集装箱吞吐量突破1000万标准箱，提前19天完成全年目标。</p>
+<p>今年以来，港口新开通国际航线8条，外贸集装箱航线总数达到56条，同比增长约两成。</p>
+<p>港口集团负责人表示，将继续推进智慧港口建设，明年自动化码头作业效率有望再提升10%。</p>
+<p>责任编辑：郑华</p></article>
+<div class="footer">版权所有©2024 港城新闻网 苏ICP备12345678号</div></body></html>"""
+
+
+def test_html_input(clean):
+    pytest.importorskip("trafilatura")
+    res = clean(Document(id="h", html=PAGE))
+    assert "提前19天完成全年目标" in res.text and "责任编辑" not in res.text and "发布时间" not in res.text
+    assert "ICP" not in res.text
+    assert res.meta["title"] == "港口集装箱吞吐量突破1000万标准箱"
+    assert res.meta["published"] == "2024-12-12T10:30" and res.meta["editor"] == "郑华"
+
+
+def test_html_without_trafilatura(clean, monkeypatch):
+    real = builtins.__import__
+
+    def no_traf(name, *a, **kw):
+        if name == "trafilatura" or name.startswith("trafilatura."):
+            raise ImportError("No module named 'trafilatura'")
+        return real(name, *a, **kw)
+    monkeypatch.setattr(builtins, "__import__", no_traf)
+    from pipeline.html import HtmlSupportMissing
+    with pytest.raises(HtmlSupportMissing, match=r"zhfacts\[html\]"):
+        clean(Document(id="h", html=PAGE))
+
+
+def test_html_through_the_pipeline(pipe):
+    pytest.importorskip("trafilatura")
+    art = pipe.process(Document(id="h", html=PAGE))
+    assert art.meta["published"] == "2024-12-12T10:30"
+    assert all("发布时间" not in r.text or r.reason == "metadata" for r in art.removed)
+
+
+# -- encodings ---------------------------------------------------------------------------------
+
+TEXT = "来源：苏州日报\n3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%。"
+
+
+def test_decode_utf8_and_bom():
+    assert decode(TEXT.encode("utf-8")) == (TEXT, None)
+    assert decode(b"\xef\xbb\xbf" + TEXT.encode("utf-8")) == (TEXT, None)
+    assert decode(TEXT.encode("utf-16")) == (TEXT, None)
+
+
+@pytest.mark.parametrize("enc", ["gbk", "gb18030", "big5"])
+def test_decode_guessed(enc):
+    text = TEXT if enc != "big5" else "來源：蘇州日報\n3月7日，市統計局發布數據顯示，今年前兩個月全市規模以上工業增加值同比增長6.2%。"
+    got, warning = decode(text.encode(enc))
+    assert got == text
+    assert warning and "guessed" in warning
+
+
+def test_decode_never_fails():
+    got, warning = decode(b"\xfa\xfb\xfc\x80\x81\xff" * 3 + "中文".encode("gbk")[:1])
+    assert isinstance(got, str) and warning
+
+
+def test_odd_spaces_and_fullwidth_only_in_matching(clean):
+    line = "\u3000来源：\xa0苏州日报\u3000"
+    res = run(clean, BODY + ["", line, "Ｃｏｐｙｒｉｇｈｔ　２０２４　苏州日报　版权所有"])
+    assert [r.text for r in res.removed] == [line, "Ｃｏｐｙｒｉｇｈｔ　２０２４　苏州日报　版权所有"]
+    assert res.meta["source"] == "苏州日报"
+    body_line = "今年以来，全市新增ＡＩ企业１２家，\u3000同比增长两成。"
+    res = run(clean, BODY + [body_line])
+    assert res.text.split("\n")[-1] == body_line        # the body text is never altered
