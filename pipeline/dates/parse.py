@@ -114,10 +114,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
             sp.hour += 12
         elif ampm == "凌晨" and sp.hour == 12:
             sp.hour = 0
-        if sp.hour == 24:
-            sp.hour = 0
         if not (0 <= sp.hour < 24 and 0 <= sp.minute < 60):
-            sp.hour = sp.minute = None
+            sp.hour = sp.minute = None  # 24时 is the end of a day, not a time to write
     sp.quarter = get("q")
     sp.quarter_n = small_number(get("qn"))
     sp.fest = get("fest")

@@ -180,26 +180,19 @@ def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
     return f"{ps.iso()}/{pe.iso()}", pe
 
 
-def range_bare(n_text: str, e: Spec, st: State) -> tuple[str, Point] | None:
+def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
+    """A bare number before a range end takes its unit from the end: 10-12日, 1至9月, 1995-1997年;
+    `s` holds what is written before the number (2023年1-11月, 10月8-10日)."""
     from .parse import small_number
     n = int(n_text) if n_text.isdigit() else small_number(n_text)
     if n is None:
         return None
-    pe = point(e, st)
-    if pe is None:
-        return None
-    if e.day is not None and e.month is None and not e.mrel:       # 10-12日
-        if not 1 <= n < e.day:
-            return None
-        ps = Point(pe.y, pe.m, n)
-    elif e.month is not None and e.day is None and not e.has_year:  # 1至9月
-        if not 1 <= n < e.month:
-            return None
-        ps = Point(pe.y, n)
-    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4:  # 1995-1997年
-        if not n < e.year:
-            return None
-        ps = Point(n)
+    if e.day is not None and e.month is None and not e.mrel and not e.has_year:       # 10-12日
+        start = replace(s, day=n)
+    elif e.month is not None and e.day is None and not e.has_year and s.month is None:  # 1至9月
+        start = replace(s, month=n)
+    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4 and s.empty:  # 1995-1997年
+        start = Spec(year=n)
     else:
         return None
-    return f"{ps.iso()}/{pe.iso()}", pe
+    return range_(start, e, st)

@@ -18,6 +18,7 @@ from ..dates.parse import DAY_ANAPH, DAY_REL, YEAR_ANAPH, spec_from
 from ..model import Fact
 from ..rules import Rules
 
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
 
 
@@ -70,9 +71,11 @@ class DateFinder:
                 if self.plausible(norm, c):
                     out.append(c)
         kept: list[Cand] = []
+        taken = bytearray(len(norm))
         for c in sorted(out, key=lambda c: (-c.size, c.order, c.start)):
-            if not any(c.start < k.end and k.start < c.end for k in kept):
+            if not any(taken[c.start:c.end]):
                 kept.append(c)
+                taken[c.start:c.end] = b"\x01" * c.size
         kept.sort(key=lambda c: c.start)
         return kept
 
@@ -83,6 +86,8 @@ class DateFinder:
         opened = "open_pre" in g or "open_suf" in g
         if kind == "festival":
             row = self.g.festivals[g["fest"]]
+            if row["name"][0] in _NUMERAL_CHARS and before and before[-1] in _NUMERAL_CHARS + "第":
+                return False  # 五一 / 十一 inside a longer numeral (三十一, 第十一)
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words)
         if kind == "range_bare":
             return True
@@ -154,7 +159,7 @@ class DateFinder:
             r = res.range_(spec_from(g, "s_"), spec_from(g, "e_"), st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         if kind == "range_bare":
-            r = res.range_bare(g["s_n"], spec_from(g, "e_"), st)
+            r = res.range_bare(g["s_n"], spec_from(g, "s_"), spec_from(g, "e_"), st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         # festival: the year of a year written just before it (2023年教师节), else ref_date's
         year = st.ref.year if st.ref else None
