@@ -34,7 +34,7 @@ def compile_rules(rule: dict) -> RecipientRules:
     trail = rule.get("recipient_trail") or []
     return RecipientRules(
         lead=regex.compile(rf"^(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；]{{1,15}}?中)+"),
-        trail=regex.compile(rf"(?:连续\d+年|{alt(trail)})+$"),
+        trail=regex.compile(rf"(?:连续[\d一二三四五六七八九十两]+[年次届]|[\d一二三四五六七八九十两]+次|{alt(trail)})+$"),
         titles=regex.compile(rf"(?:{alt(rule.get('recipient_titles') or ['同志'])})$"),
         pronouns=frozenset(rule.get("recipient_pronouns") or []),
         object_trim=regex.compile(r"^(?:了|给|予)+|(?:为|以|同志)+$"),
@@ -117,3 +117,24 @@ def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -
         return None
     s = trig_end + seg.find(m)
     return _named(ctx, rr, s, s + len(m))
+
+
+HOLDER = regex.compile(r"(?:获得者|获奖者|得主)?")
+
+
+def apposition(ctx: Context, pos: int) -> str | None:
+    """A person named right after an honour with no trigger: 全国劳动模范王秀英, 八一勋章获得者张超."""
+    text = ctx.text
+    m = HOLDER.match(text, pos)
+    p = m.end() if m else pos
+    toks = [t for t in ctx.tokens(p, pos=True) if t.start >= p]
+    if not toks or toks[0].start != p or toks[0].pos != "nr":
+        return None
+    e = toks[0].end
+    for t in toks[1:]:
+        if t.start == e and t.pos == "nr" and e - p + len(t.text) <= 4:
+            e = t.end
+        else:
+            break
+    name = text[p:e]
+    return name if 2 <= len(name) <= 4 else None

@@ -33,7 +33,8 @@ CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
 OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+届|首届)"
 EDITION_END = regex.compile(EDITION + "$")
-EDITION_START = regex.compile(EDITION)
+# at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
+EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|第[一二三四五六七八九十百零〇\d]+届|首届)")
 PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
 PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
                "州": "municipal", "区": "district", "县": "district"}
@@ -97,6 +98,7 @@ class AwardFinder:
         self.agent_tail = regex.compile(rf"(?:{_alt(pat.get('agent_tails') or ['者'])})$")
         self.extend_re = regex.compile(_alt(pat.get("extend_suffixes") or ["标兵"]))
         self.max_len = int(pat.get("max_len", 20))
+        self.not_place = regex.compile(rf"(?:{_alt(pat.get('not_places') or ['老区'])})$")
         lexr = self.rule["award.lexicon"]
         self.generic_before = regex.compile(rf"(?:{_alt(lexr.get('generic_before') or ['一批'])})$")
         self.block_before = regex.compile(rf"(?:{_alt(lexr.get('block_before') or ['创建'])})$")
@@ -116,9 +118,11 @@ class AwardFinder:
     def _place_level(self, word: str) -> str | None:
         """江苏省 → provincial, 苏州市 → municipal, 北京市 → provincial, 姑苏区 → district."""
         m = PLACE.fullmatch(word)
-        if not m:
+        if not m or self.not_place.search(word):
             return None
         base = word[:-len(m.group(1))]
+        if len(base) < 2 and base not in self.level_of_prefix:
+            return None          # 社区, 城市, 该市, 本县: not a named place
         if base in self.level_of_prefix and self.level_of_prefix[base][1] == "place":
             return self.level_of_prefix[base][0]
         return PLACE_LEVEL[m.group(1)]
@@ -158,10 +162,15 @@ class AwardFinder:
             p = pos - len(m.group())
             if p in starts or p == lo or not _han(text[p - 1:p]):
                 best = (p, *self.level_of_prefix[m.group()])
-        for t in toks:
+        for i, t in enumerate(toks):
             if t.end == pos:
-                if t.start >= lo and (best is None or t.start < best[0]) and self._place_level(t.text):
-                    best = (t.start, self._place_level(t.text), "place")
+                w, ws = t.text, t.start
+                if len(w) == 1 and w in "省市区县州" and i > 0 and toks[i - 1].end == ws \
+                        and 2 <= len(toks[i - 1].text) <= 4 and toks[i - 1].pos in ("ns", "nr", "nz") \
+                        and _han(toks[i - 1].text):
+                    w, ws = toks[i - 1].text + w, toks[i - 1].start     # jieba split 吴江|区
+                if ws >= lo and (best is None or ws < best[0]) and self._place_level(w):
+                    best = (ws, self._place_level(w), "place")
                 break
         return best
 
@@ -207,7 +216,7 @@ class AwardFinder:
                     continue
                 break
             if not _han(w):
-                if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and toks[i + 1].text[:1] in "年届":
+                if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and (toks[i + 1].text[:2] == "年度" or toks[i + 1].text[:1] == "届"):
                     start = t.start
                     i -= 1
                     continue
@@ -396,7 +405,7 @@ class AwardFinder:
             q = c.quoted[0] if c.quoted and c.quoted[0] <= c.start else c.start
             lo = rec._clause_start(text, c.start)
             for t in trigs:
-                if lo <= t[0] and t[1] <= q and (self.gap_re.fullmatch(text, t[1], q)
+                if lo <= t[0] and t[1] <= q and self._word_start(ctx, t[0]) and (self.gap_re.fullmatch(text, t[1], q)
                                                  or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
                                                      and q - t[1] <= 20 and self._object_gap(text[t[1]:q]))):
                     c.trigger = t
@@ -409,6 +418,13 @@ class AwardFinder:
                 if c.trigger[2]["status"] == "nominated" or text[max(0, ts - 1):ts] == "拟":
                     c.status = "nominated"
             prev = c
+
+    @staticmethod
+    def _word_start(ctx: Context, pos: int) -> bool:
+        """A trigger starts a word: 获 in 收获, 评为 in 被评为 are not triggers of their own."""
+        if pos == 0 or not _han(ctx.text[pos - 1]):
+            return True
+        return any(t.start == pos for t in ctx.tokens(pos, pos=True))
 
     @staticmethod
     def _object_gap(s: str) -> bool:
@@ -430,8 +446,10 @@ class AwardFinder:
         backed = placed or "trigger" in ev or "quoted" in ev or "context" in ev
         if "lexicon" in ev:
             return backed or not (c.generic and self.generic_before.search(before))
-        if "quoted" in ev or "trigger" in ev or ("context" in ev and c.source != "prefix"):
+        if "quoted" in ev:
             return True
+        if "trigger" in ev or ("context" in ev and c.source != "prefix"):
+            return self._weak_prefix_ok(c, name)
         if placed or "scope" in ev:
             if self.generic_before.search(before):
                 return False
@@ -440,6 +458,10 @@ class AwardFinder:
             # weak heads (优秀…, …之星) with a level: only when they name people or groups
             return placed and bool(self.agent_tail.search(name))
         return False
+
+    def _weak_prefix_ok(self, c: Cand, name: str) -> bool:
+        """优秀… names an honour only when it ends in people or groups (获得优秀成绩 does not)."""
+        return not (c.source == "prefix" and c.weak) or bool(self.agent_tail.search(name))
 
     @staticmethod
     def _rule_id(c: Cand) -> str:
@@ -454,7 +476,7 @@ class AwardFinder:
 
     def _recipient(self, ctx: Context, c: Cand, first: Cand) -> str | None:
         if c.trigger is None:
-            return None
+            return rec.apposition(ctx, c.after)
         ts, te, row = c.trigger
         text = ctx.text
         passive = "被" in text[rec._clause_start(text, ts):ts]
