@@ -52,6 +52,7 @@ def split_lines(text: str) -> list[str]:
 _WS = regex.compile(r"\s+")
 SENT = regex.compile(r"[。!?;]")          # sentence punctuation after NFKC (！→! ？→? ；→;)
 _HAN = regex.compile(r"\p{Han}")
+_COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
 _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
@@ -158,7 +159,7 @@ class FieldsDetector:
                 alts.append(word)
         alts.sort(key=len, reverse=True)
         self.info = dict(self.keys)
-        self.re = regex.compile(r"(?:(?<=^|[\s|/【】\]\[()])|(?<=\d))(?P<key>" + "|".join(map(regex.escape, alts))
+        self.re = regex.compile(r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>" + "|".join(map(regex.escape, alts))
                                 + r")\s*(?::|\|(?!\s*T))\s*")
 
     def propose(self, n: str) -> Proposal | None:
@@ -172,8 +173,10 @@ class FieldsDetector:
         fields = []
         for j, h in enumerate(hits):
             end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
-            value = s[h.end():end].strip(" |/【】[]()")
+            value = s[h.end():end].strip(" |/,【】[]()")
             if len(value) > 40 or ":" in _TIME.sub("", value) or "," in value:
+                return None
+            if self.info[h.group("key")].get("numeric") and value and not _COUNT.match(value):
                 return None
             fields.append((h.group("key"), value))
         infos = [self.info[k] for k, _ in fields]
@@ -194,7 +197,7 @@ class FieldsDetector:
         if date_only:
             if not iso_date(s):
                 return None
-            zone = "edge"
+            zone = "head"
         else:
             distinct = {i.get("field") for i in infos if i.get("field")}
             zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 else "edge"
