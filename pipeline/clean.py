@@ -75,6 +75,7 @@ def is_title_shape(n: str, max_len: int = 60) -> bool:
 _DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
                       r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
+_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
@@ -194,15 +195,15 @@ class FieldsDetector:
                     value = regex.sub(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*", "", value)
                 meta[f] = value
         date_only = all(i.get("date_only") for i in infos)
-        if date_only:
-            if not iso_date(s):
+        if date_only:  # 时间：2024-03-08 10:21 — a date and nothing else (not 9:00—15:00, 星期六)
+            if not all(_DATE_ONLY.match(v) for _, v in fields):
                 return None
             zone = "head"
         else:
             distinct = {i.get("field") for i in infos if i.get("field")}
             zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 else "edge"
-        company = reason == "copyright" and zone != "any"
-        return Proposal(self.id, reason, zone, meta, tail_company=company)
+        company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
+        return Proposal(self.id, reason, "tail" if company else zone, meta, tail_company=company)
 
 
 class SpamDetector:
