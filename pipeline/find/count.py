@@ -64,6 +64,8 @@ def build(rules: Rules):
     list_seps = rf.rule("count.list").get("separators", ["、"])
     obj_stop = set(g.get("object_stop_words", []))
     obj_verbs = set(g.get("object_verbs", []))
+    obj_nominal = set(g.get("object_nominal_verbs", []))
+    ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
     approx_before = g.get("approx_before", {})  # 上千名 → more_than
 
     unit_re = alternation(units)
@@ -120,6 +122,8 @@ def build(rules: Rules):
                 nxt = [u for u in toks if u.start == t.end]
                 if not nxt or not nxt[0].pos.startswith(("n", "vn", "v")) or nxt[0].text[0] in _PUNCT:
                     break
+            elif t.pos == "v" and t.text not in obj_nominal:
+                break
             words.append(t)
             if t.end - unit_end >= 20:
                 break
@@ -144,11 +148,12 @@ def build(rules: Rules):
                 continue
             if t.text[0] in _PUNCT or t.text in obj_stop or t.text in obj_verbs:
                 break
-            if t.pos.startswith(_NOUNISH) or t.pos in ("v", "vn") or (words and t.pos == "a"):
+            if t.pos.startswith(_NOUNISH) or (words and t.pos == "a") or t.text in obj_nominal \
+                    or (not words and t.pos in ("v", "vn")):
                 words.append(t)
                 continue
             break
-        while words and words[-1].text in "“”‘’":
+        while words and (words[-1].text in "“”‘’" or (words[-1].pos == "v" and len(words) > 1 and words[-1].text not in obj_nominal)):
             words.pop()
         if words and any(w.pos.startswith(("n", "vn", "j", "l", "nt", "nz", "i")) for w in words):
             s, e = _quote_fix(ctx, words[-1].start, words[0].end)
@@ -199,6 +204,12 @@ def build(rules: Rules):
             if not chinese and before1 and (before1.isascii() and (before1.isalnum() or before1 in "._/-:#")):
                 if not (before1 == "-" and range_re.search(text[max(0, num_s - 12):num_s])):
                     continue
+            # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
+            if chinese and unit in ordinal_units_cn and not m.group("qb"):
+                continue
+            # a bare magnitude is a count only with a qualifier (近千名, 上万人), not in 千村示范
+            if regex.fullmatch(r"[百千万亿]", num) and not m.group("qb") and not q2:
+                continue
             # 一 as an article
             if num in ("一", "壹") and not m.group("qb") and row["one"] == "article":
                 continue
