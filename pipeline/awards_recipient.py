@@ -33,7 +33,7 @@ def compile_rules(rule: dict) -> RecipientRules:
     lead = rule.get("recipient_lead") or []
     trail = rule.get("recipient_trail") or []
     return RecipientRules(
-        lead=regex.compile(rf"^(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；]{{1,15}}?中)+"),
+        lead=regex.compile(rf"(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；]{{1,15}}?中)+"),
         trail=regex.compile(rf"(?:连续[\d一二三四五六七八九十两]+[年次届]|[\d一二三四五六七八九十两]+次|{alt(trail)})+$"),
         titles=regex.compile(rf"(?:{alt(rule.get('recipient_titles') or ['同志'])})$"),
         pronouns=frozenset(rule.get("recipient_pronouns") or []),
@@ -77,7 +77,8 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
         seg = text[s:e]
     if seg in rr.pronouns or len(seg) > rr.max_len:
         return None
-    toks = [t for t in ctx.tokens(s, pos=True) if s <= t.start and t.end <= e]
+    toks = [t if t.end <= e else type(t)(t.text[:e - t.start], t.start, e, t.pos)
+            for t in ctx.tokens(s, pos=True) if s <= t.start < e]
     # a person (jieba nr) at the end of the subject, its parts merged (王/秀英 → 王秀英)
     if toks and toks[-1].pos == "nr" and toks[-1].end == e:
         i = len(toks) - 1
@@ -103,7 +104,28 @@ def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
         if m:
             s = s + m.start(1)
     s, e = _clean(rr, s, e, text)
+    if subject_ends_in_preposition(text[s:e]):
+        return None
     return _named(ctx, rr, s, e)
+
+
+def relative(ctx: Context, pos: int) -> str | None:
+    """获得“苏州市劳动模范”称号的代表: the receiver is the noun after 的."""
+    text = ctx.text
+    if text[pos:pos + 1] != "的":
+        return None
+    toks = [t for t in ctx.tokens(pos, pos=True) if t.start > pos]
+    e = pos + 1
+    for t in toks[:3]:
+        if t.start != e or not t.pos.startswith("n") or not t.text.strip():
+            break
+        e = t.end
+    return text[pos + 1:e] or None
+
+
+def subject_ends_in_preposition(seg: str) -> bool:
+    """市委书记为获得…: the clause's subject is the giver, not the receiver."""
+    return bool(regex.search(r"[为向给对替]$", seg))
 
 
 def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -> str | None:

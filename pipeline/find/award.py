@@ -89,6 +89,8 @@ class AwardFinder:
         self.triggers = {t["trigger"]: t for t in trig}
         self.trigger_re = regex.compile(_alt(self.triggers))
         self.trigger_end_re = regex.compile(rf"(?:{_alt(self.triggers)})$")
+        self.subject_of_trigger = regex.compile(
+            rf"(?:也|还|再次|先后|分别|均|都|已|曾|又|连续\d+年)*(?:{_alt(t for t in self.triggers if t[0] != '拟')})")
 
         pat = self.rule["award.pattern"]
         self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after") or {}).items()}
@@ -238,6 +240,8 @@ class AwardFinder:
             blk = self.block_after.get(head)
             if blk is not None and blk.match(text, m.end()):
                 continue
+            if self.not_suffix_re.search(text, max(0, m.start() - 3), m.end()):
+                continue          # 获奖, 颁奖: decided on characters, no tokens needed
             s = self._run_start(ctx, m.start())
             if s < m.start() or head in ("奖章", "勋章"):
                 cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
@@ -424,7 +428,9 @@ class AwardFinder:
         """A trigger starts a word: 获 in 收获, 评为 in 被评为 are not triggers of their own."""
         if pos == 0 or not _han(ctx.text[pos - 1]):
             return True
-        return any(t.start == pos for t in ctx.tokens(pos, pos=True))
+        # jieba glues a name and a trigger (张三获): a person's token may hold it
+        return any(t.start == pos or (t.pos == "nr" and t.start < pos < t.end)
+                   for t in ctx.tokens(pos, pos=True))
 
     @staticmethod
     def _object_gap(s: str) -> bool:
@@ -442,6 +448,9 @@ class AwardFinder:
             return False
         if self.programme_after.match(text, c.after) and "context" not in ev:
             return False
+        if c.source != "lexicon" and "lexicon" not in ev and not c.quoted \
+                and self.subject_of_trigger.match(text, c.after):
+            return False         # 虞山街道文明岗获评…: the receiver, not an honour
         placed = "level" in ev
         backed = placed or "trigger" in ev or "quoted" in ev or "context" in ev
         if "lexicon" in ev:
@@ -480,6 +489,10 @@ class AwardFinder:
         ts, te, row = c.trigger
         text = ctx.text
         passive = "被" in text[rec._clause_start(text, ts):ts]
+        m = self.context_re.match(text, c.after)
+        rel = rec.relative(ctx, m.end() if m else c.after)
+        if rel is not None:
+            return rel
         if row["recipient"] == "object" and not passive:
             q = first.quoted[0] if first.quoted and first.quoted[0] < first.start else first.start
             return rec.object_(ctx, self.rr, te, q)
