@@ -48,6 +48,9 @@ def full_date(s: str) -> dt.date | None:
     except ValueError:
         pass
     m = _FULL.search(s)
+    if m:
+        return _date(m["y"], m["m"], m["d"])
+    m = _URL.search(s)  # 20240308
     return _date(m["y"], m["m"], m["d"]) if m else None
 
 
