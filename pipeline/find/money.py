@@ -49,6 +49,8 @@ def build(rules: Rules):
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
     not_after = cfg.get("not_after", {})          # currency word → what may not follow it (元旦, 块蛋糕)
     sub_standalone = set(cfg.get("sub_unit_standalone", []))
+    indefinite = set(cfg.get("indefinite_before", "数几"))
+    approx_before = cfg.get("approx_before", {"上": "more_than"})
     list_seps = rf.rule("money.shared").get("separators", ["、", "和", "及", "与", "或"])
     range_seps = rf.rule("money.range").get("separators", ["至", "到", "-", "~", "～", "—"])
     context_window = int(rf.rule("money.context").get("window", 24))
@@ -107,6 +109,14 @@ def build(rules: Rules):
                 chain = None
                 continue
             start, end = m.start(), m.end()
+            # 数百亿元, 几万元: indefinite, no amount; 上千万元: more than
+            if regex.fullmatch(r"[十百千万亿]+", num) and not m.group("qb") and not m.group("pre"):
+                b = text[m.start("num") - 1:m.start("num")]
+                if b and b in indefinite:
+                    chain = None
+                    continue
+                if b in approx_before:
+                    qual, start = approx_before[b], m.start("num") - 1
             if cur is None:
                 # a bare amount: money only in a list that ends in a currency, or in a money context
                 end = m.end("q2") if m.group("q2") else m.end("num")

@@ -28,7 +28,7 @@ def build(rules: Rules):
     rf = rules.file("percent")
     cfg = rf.data.get("guards") or {}
     q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
-    q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
+    q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1 or w in ("多", "余")}
     up = rf.data.get("change", {}).get("up", [])
     down = rf.data.get("change", {}).get("down", [])
     filler = rf.data.get("change", {}).get("between", [])
