@@ -15,6 +15,8 @@ from .context import Context
 
 # Where a trigger's clause begins: the subject never reaches across these.
 CLAUSE_BREAK = "，,；;。！？!?\n：:"
+# last characters of organisations, never of a person's name (jieba tags 科普馆 nr)
+ORG_END = set("馆院局站所部会队厂校村室处组团社场店司厅委办")
 
 
 @dataclass
@@ -85,7 +87,7 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
         while i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4:
             i -= 1
         name = text[toks[i].start:e]
-        if len(name) >= 2 and name != seg:
+        if 2 <= len(name) <= 4 and name != seg and name[-1] not in ORG_END:
             return name
     return seg
 

@@ -110,7 +110,7 @@ class AwardFinder:
         self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
         quo = self.rule["award.quoted"]
         self.quote_re = regex.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
-        self.gap_re = regex.compile(rf"(?:{_alt(quo.get('gap') or ['了', '为'])})?[“「『]?")
+        self.gap_re = regex.compile(rf"(?:{_alt(quo.get('gap') or ['了', '为'])}|{EDITION})*[“「『]?")
         cat = self.rule["award.category"]
         self.category_re = regex.compile(
             rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s])")
@@ -272,7 +272,6 @@ class AwardFinder:
         return self._facts(ctx, kept)
 
     def _prefix_cand(self, ctx: Context, m) -> Cand | None:
-        text = ctx.text
         ps, pe = m.span()
         toks = ctx.tokens(ps, pos=True)
         idx = next((i for i, t in enumerate(toks) if t.start <= ps < t.end), None)
