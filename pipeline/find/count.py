@@ -58,6 +58,7 @@ def build(rules: Rules):
     rank_units = set(g.get("rank_units", []))
     one_blockers = set(g.get("one_preceded_by", ""))
     duration_words = tuple(g.get("duration_before", []))
+    time_followers = set(g.get("time_unit_followers", "的内以左上之"))
     trap_phrases = list(g.get("trap_phrases", []))
     quote_max = int(g.get("quoted_name_max", 10))
     range_seps = rf.rule("count.range").get("separators", ["至", "到", "-", "~", "～", "—"])
@@ -117,6 +118,8 @@ def build(rules: Rules):
             if t.text[0] in _PUNCT or t.text in obj_stop:
                 break
             if t.pos in ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q") and t.text != "的":
+                break
+            if not words and t.pos == "uj":
                 break
             if t.pos == "v" and not words:
                 nxt = [u for u in toks if u.start == t.end]
@@ -220,9 +223,13 @@ def build(rules: Rules):
             rest = text[unit_e:unit_e + 4]
             if nb and rest.startswith(tuple(nb)) and not qa:
                 continue
-            # time units after a duration word
-            if row["kind"] == "time" and text[max(0, m.start() - 4):m.start()].endswith(duration_words):
-                continue
+            # time units after a duration word (历时3小时), or naming something (15分钟生活圈, 24小时服务)
+            if row["kind"] == "time":
+                if text[max(0, m.start() - 4):m.start()].endswith(duration_words):
+                    continue
+                nxt = text[end:end + 1]
+                if nxt and regex.match(r"\p{Han}", nxt) and nxt not in time_followers and not qa:
+                    continue
             # titles, short quoted names, trap phrases
             enc = enclosing(text, num_s, unit_e)
             if enc and (enc[0] in "《〈" or (enc[2] - enc[1]) <= quote_max):
@@ -242,7 +249,7 @@ def build(rules: Rules):
                 qual = q_after_unit[qa]
             rule = "count.measure" if row["kind"] in ("measure", "time") else "count.classifier"
             extra = {}
-            obj = object_of(ctx, num_s, unit_e)
+            obj = object_of(ctx, m.start(), unit_e)
             if obj:
                 extra["object"] = obj
             # ranges: 3至5个 → two facts
