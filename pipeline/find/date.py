@@ -49,6 +49,7 @@ class DateFinder:
         gd = self.g.guards
         self.y2_after = tuple(gd.get("two_digit_year_after", ()))
         self.year_not_before = tuple(gd.get("year_not_before", ()))
+        self.year_not_after = tuple(gd.get("year_not_after", ()))
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
         self.month_not_after = tuple(gd.get("month_not_after", ()))
@@ -102,6 +103,8 @@ class DateFinder:
                     return False
             if year_only and kind == "point" and not opened and sp.yrel is None \
                     and _starts_with_any(after, self.year_not_before):
+                return False
+            if year_only and sp.yrel is None and _ends_with_any(before, self.year_not_after):
                 return False
             if year_only and sp.yrel in YEAR_ANAPH and kind != "quarter":
                 return False
