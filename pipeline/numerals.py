@@ -62,8 +62,8 @@ _ARABIC = r"(?:\d{1,3}(?:(?:,\d{3})+|(?:，[０-９]{3})+)(?!\d)|\d+)(?:[.．]\d
 # A numeral in running text: Arabic and/or Chinese parts, optional Chinese decimal part,
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
 NUMBER = (
-    r"(?:(?:" + _ARABIC + r")[万萬亿億千百]*|[" + CN_NUM_CHARS + r"])"
-    r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[余多几](?=[万萬亿億千]))*"
+    r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"])"
+    r"(?:[" + CN_NUM_CHARS + r"]|(?<=[" + CN_NUM_CHARS + r"])(?:" + _ARABIC + r")|[余多几](?=[万萬亿億千]))*"
     r"(?:[点點][" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
 )
 
@@ -307,12 +307,12 @@ __all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
 
 _HSPACE = r"[ \t\u3000]"
 _CN_OR_POINT = r"[" + CN_NUM_CHARS + r"点點]"
+_CN_PIECE = r"(?:[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
 _PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
 # A numeral that may hold spaces next to its Chinese characters (百 分 之 一 百二 十点 五, 七成 六):
 # used where a unit follows that makes the candidate unambiguous (percent).
 NUMBER_SPACED = (
-    _PIECE + r"(?:(?:(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"*|" + _HSPACE + r"*(?=" + _CN_OR_POINT + r")|)"
-    + _PIECE + r")*"
+    _PIECE + r"(?:" + _HSPACE + r"*" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"*" + _PIECE + r")*"
 )
 
 
