@@ -59,13 +59,15 @@ def build(rules: Rules):
     warn_ok_before = set(rf.rule("money.unit").get("warn_ok_before", ""))
     warn_ok_after = tuple(rf.rule("money.unit").get("warn_ok_after", []))
 
+    scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     cur_re = alternation(after)
     sub_re = alternation(subs)
     pre_re = alternation(before)
     cand = regex.compile(
         r"(?P<qb>" + alternation(q_before) + r")?"
         r"(?P<pre>" + pre_re + r")?" + _SP +
-        r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")(?P<q2>[余多])?" + _SP +
+        r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")(?P<scale>" + _SP + r"(?:" + alternation(scales) + r")(?![A-Za-z]))?"
+        r"(?P<q2>[余多])?" + _SP +
         r"(?:(?P<cur>" + cur_re + r")"
         r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
         r"(?P<post>人民币)?)?"
@@ -117,6 +119,11 @@ def build(rules: Rules):
                     continue
                 if b in approx_before:
                     qual, start = approx_before[b], m.start("num") - 1
+            if m.group("scale"):
+                if cur is None and m.group("pre") is None:
+                    chain = None
+                    continue
+                value = _num(_dec(value) * scales[m.group("scale").strip()])
             if cur is None:
                 # a bare amount: money only in a list that ends in a currency, or in a money context
                 end = m.end("q2") if m.group("q2") else m.end("num")
@@ -153,7 +160,7 @@ def build(rules: Rules):
                 continue
             if cur == "__pre__":
                 # prefix without a currency word after: the amount ends at the number
-                end = m.end("q2") if m.group("q2") else m.end("num")
+                end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale") else m.end("num"))
             val = _dec(value) * Decimal(row["factor"])
             if cur != "__pre__" and m.group("subs"):
                 for s in sub_item.finditer(m.group("subs")):
