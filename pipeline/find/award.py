@@ -233,6 +233,8 @@ class AwardFinder:
         trigs = [(m.start(), m.end(), self.triggers[m.group()]) for m in self.trigger_re.finditer(text)]
         cands: list[Cand] = []
         for m in self.lex_re.finditer(text):                       # 1. the lexicon
+            if any(m.group().endswith(h) and b.match(text, m.end()) for h, b in self.block_after.items()):
+                continue          # 慈善奖励, 道德模范作用
             cands.append(Cand(m.start(), m.end(), "lexicon", {"lexicon"},
                               generic=m.group() in self.lex_generic))
         for m in self.suffix_re.finditer(text):                    # 2. …奖章, …标兵
