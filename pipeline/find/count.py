@@ -58,6 +58,7 @@ def build(rules: Rules):
     rank_units = set(g.get("rank_units", []))
     one_blockers = set(g.get("one_preceded_by", ""))
     duration_words = tuple(g.get("duration_before", []))
+    indefinite = set(g.get("indefinite_before", "数几若"))
     time_followers = set(g.get("time_unit_followers", "的内以左上之"))
     trap_phrases = list(g.get("trap_phrases", []))
     quote_max = int(g.get("quoted_name_max", 10))
@@ -209,6 +210,9 @@ def build(rules: Rules):
                     continue
             # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
             if chinese and unit in ordinal_units_cn and not m.group("qb"):
+                continue
+            # 数十个, 几百人, 若干: indefinite, no value
+            if chinese and before1 and before1 in indefinite and not m.group("qb"):
                 continue
             # a bare magnitude is a count only with a qualifier (近千名, 上万人), not in 千村示范
             if regex.fullmatch(r"[百千万亿]", num) and not m.group("qb") and not q2:
