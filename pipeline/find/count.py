@@ -58,6 +58,7 @@ def build(rules: Rules):
     rank_units = set(g.get("rank_units", []))
     one_blockers = set(g.get("one_preceded_by", ""))
     duration_words = tuple(g.get("duration_before", []))
+    total_words = tuple(g.get("time_total_before", []))
     indefinite = set(g.get("indefinite_before", "数几若"))
     time_followers = set(g.get("time_unit_followers", "的内以左上之"))
     trap_phrases = list(g.get("trap_phrases", []))
@@ -229,7 +230,8 @@ def build(rules: Rules):
                 continue
             # time units after a duration word (历时3小时), or naming something (15分钟生活圈, 24小时服务)
             if row["kind"] == "time":
-                if text[max(0, m.start() - 4):m.start()].endswith(duration_words):
+                pre = text[max(0, m.start() - 6):m.start()]
+                if pre.endswith(duration_words) and not any(w in pre for w in total_words):
                     continue
                 nxt = text[end:end + 1]
                 if nxt and regex.match(r"\p{Han}", nxt) and nxt not in time_followers and not qa:
