@@ -53,6 +53,7 @@ _WS = regex.compile(r"\s+")
 SENT = regex.compile(r"[。!?;]")          # sentence punctuation after NFKC (！→! ？→? ；→;)
 _HAN = regex.compile(r"\p{Han}")
 _COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
+_STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
@@ -193,6 +194,8 @@ class FieldsDetector:
                     value = iso_date(value) or value
                 elif f == "author":
                     value = regex.sub(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*", "", value)
+                if f in ("author", "editor"):  # 李想_NBJ11279, 张倩 SF014: a staff code
+                    value = _STAFF_CODE.sub("", value) or value
                 meta[f] = value
         date_only = all(i.get("date_only") for i in infos)
         if date_only:  # 时间：2024-03-08 10:21 — a date and nothing else (not 9:00—15:00, 星期六)
@@ -425,7 +428,11 @@ class Cleaner:
             under_nav = (prv is not None and prv in removed
                          and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
                          and (nxt is None or zone(nxt) != "head"))
-            if again or named or ((before_meta or under_nav) and not chosen):
+            # an official document: the headline alone above its salutation (各有关单位：)
+            first_left = all(j in removed for j in head if j < i)
+            salutation = (nxt is not None and nxt not in removed and normed[nxt].endswith(":")
+                          and len(normed[nxt]) <= 40 and any(j in removed for j in head if j < i))
+            if again or named or ((before_meta or under_nav or (first_left and salutation)) and not chosen):
                 chosen.append(i)
         for i in chosen:
             take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()}))

@@ -78,9 +78,10 @@ _BP_BODY = [
 def check_boilerplate(pipe, rf, rule, kind, ex):
     """Boilerplate rules: each example line (several lines: one string with \\n), placed in a small
     article, is removed with the rule's reason, and at least one of its lines by this rule id;
-    each counterexample line (or those listed in its `keep`) stays in the body. Keys: `text`,
+    each counterexample line stays in the body. `keep` lists context lines that must stay (an
+    example's other lines must go; a counterexample's other lines may go). Keys: `text`,
     `zone` (head | middle | tail, default tail), `meta` (expected meta values), `repeated: true`
-    (the lines are given to clean() as lines the batch found repeated), `keep`."""
+    (the lines are given to clean() as lines the batch found repeated)."""
     ex = {"text": ex} if isinstance(ex, str) else ex
     own = ex["text"].split("\n")
     zone = ex.get("zone", "tail")
@@ -100,18 +101,18 @@ def check_boilerplate(pipe, rf, rule, kind, ex):
         if line in body:
             assert i not in got, f"body paragraph removed next to {ex['text']!r}: {got[i]}"
     if kind == "examples":
-        missing = [lines[i] for i in at if i not in got]
+        missing = [lines[i] for i in at if i not in got and lines[i] not in (ex.get("keep") or ())]
         assert not missing, f"{rule['id']}: not removed in the {zone}: {missing}"
         reasons = {rule["reason"], (rule.get("then") or {}).get("reason", rule["reason"])}
-        wrong = [(got[i].text, got[i].reason) for i in at if got[i].rule == rule["id"] and got[i].reason not in reasons]
+        wrong = [(got[i].text, got[i].reason) for i in at
+                 if i in got and got[i].rule == rule["id"] and got[i].reason not in reasons]
         assert not wrong, f"{rule['id']}: removed with another reason than {reasons}: {wrong}"
-        assert any(got[i].rule == rule["id"] for i in at), \
-            f"{rule['id']}: lines removed by other rules: {[(got[i].text, got[i].rule) for i in at]}"
+        assert any(i in got and got[i].rule == rule["id"] for i in at), \
+            f"{rule['id']}: lines removed by other rules: {[(got[i].text, got[i].rule) for i in at if i in got]}"
         for key, value in (ex.get("meta") or {}).items():
             assert cleaned.meta.get(key) == value, f"meta {key}: {cleaned.meta.get(key)!r} != {value!r}"
     else:
-        keep = ex.get("keep") or own
-        taken = [(got[i].text, got[i].rule) for i in at if i in got and lines[i] in keep]
+        taken = [(got[i].text, got[i].rule) for i in at if i in got and lines[i] in (ex.get("keep") or own)]
         assert not taken, f"counterexample removed in the {zone}: {taken}"
         assert cleaned.text.split("\n") == [ln for i, ln in enumerate(lines) if i not in got]
 
