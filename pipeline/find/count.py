@@ -58,6 +58,7 @@ def build(rules: Rules):
     rank_units = set(g.get("rank_units", []))
     one_blockers = set(g.get("one_preceded_by", ""))
     duration_words = tuple(g.get("duration_before", []))
+    ambiguous_below = float(g.get("ambiguous_below", 0.5))
     total_words = tuple(g.get("time_total_before", []))
     indefinite = set(g.get("indefinite_before", "数几若"))
     time_followers = set(g.get("time_unit_followers", "的内以左上之"))
@@ -245,6 +246,10 @@ def build(rules: Rules):
             if m.group("qb") in approx_before and not regex.fullmatch(r"[百千万亿]+", num):
                 continue
             if numeral_in_word(ctx, m.start() if m.group("qb") else num_s, unit_e, chinese):
+                continue
+            # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
+            # 3只是, 两面旗帜 → the unit is the start of another word
+            if float(row["prob"] or 0) < ambiguous_below and any(t.start < unit_e < t.end for t in ctx.tokens(num_s)):
                 continue
             if overlaps(m.start(), end):
                 continue
