@@ -64,7 +64,7 @@ def test_failed_chunk_is_retried_and_only_the_bad_article_is_an_error():
     assert [a.id for a in arts] == [d.id for d in docs]
     errors = [a.id for a in arts if a.error]
     assert errors == ["d13"] and "worker blew up on d13" in arts[13].error
-    assert arts[12].text == docs[12].text  # its chunk-mates were processed normally
+    assert arts[12].error is None and docs[12].text.startswith(arts[12].text.split("\n")[0])  # chunk-mates ran
 
 
 def test_dead_worker_process_does_not_lose_articles():
