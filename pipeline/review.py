@@ -146,7 +146,7 @@ def render(articles: Iterable[Article | dict], title: str = "zhfacts review") ->
     n_err = sum(1 for d in dicts if d.get("error"))
     summary = (f"{len(dicts)} articles · {sum(types.values())} facts · {n_removed} removed lines"
                + (f" · {n_err} errors" if n_err else ""))
-    toc = "".join(f'<a href="#a{i}">{esc(d.get("id"))}</a>' for i, d in enumerate(dicts)) if len(dicts) > 1 else ""
+    toc = " ".join(f'<a href="#a{i}">{esc(d.get("id"))}</a>' for i, d in enumerate(dicts)) if len(dicts) > 1 else ""
     return _template().substitute(
         title=esc(title), legend=legend, hide_rules=hide, summary=esc(summary), toc=toc,
         articles="\n".join(_article_html(d, i) for i, d in enumerate(dicts)))
@@ -207,3 +207,21 @@ def write_page(paths: Sequence[str], out: str, ref_date: str | None = None, rule
     title = "zhfacts review: " + ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
     Path(out).write_text(render(arts, title=title), encoding="utf-8")
     return len(arts)
+
+
+def screenshot(page: str, png: str, width: int = 1200, height: int = 1600,
+               chromium: str = "/usr/bin/chromium") -> None:
+    """A PNG of a review page with Debian's headless chromium, for a manual look (tests never need it)."""
+    import subprocess
+    if not Path(chromium).exists():
+        raise SystemExit(f"{chromium} not found (apt-get install chromium fonts-noto-cjk)")
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}",
+                    f"--screenshot={Path(png).resolve()}", Path(page).resolve().as_uri()],
+                   check=True, capture_output=True, timeout=120)
+
+
+if __name__ == "__main__":  # python -m pipeline.review PAGE.html OUT.png
+    import sys
+    if len(sys.argv) != 3:
+        raise SystemExit("usage: python -m pipeline.review PAGE.html OUT.png")
+    screenshot(sys.argv[1], sys.argv[2])
