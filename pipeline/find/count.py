@@ -144,7 +144,8 @@ def build(rules: Rules):
             return None
         words = []
         quoted = False
-        for t in reversed(before):
+        for k, t in enumerate(reversed(before)):
+            prev = before[-k - 2] if k + 2 <= len(before) else None
             if t.text in "“”‘’":
                 quoted = t.text in "”’"
                 words.append(t)
@@ -155,7 +156,9 @@ def build(rules: Rules):
             if t.text[0] in _PUNCT or t.text in obj_stop or t.text in obj_verbs:
                 break
             if t.pos.startswith(_NOUNISH) or (words and t.pos == "a") or t.text in obj_nominal \
-                    or (not words and t.pos in ("v", "vn")):
+                    or (not words and t.pos == "vn") \
+                    or (not words and t.pos == "v" and len(t.text) == 1 and prev is not None
+                        and prev.pos.startswith(_NOUNISH)):
                 words.append(t)
                 continue
             break
