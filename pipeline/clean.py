@@ -146,6 +146,7 @@ class FieldsDetector:
     """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
 
     _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
+    _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
     _LEAD = regex.compile(r"^(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
                           + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$")
 
@@ -167,8 +168,9 @@ class FieldsDetector:
     def propose(self, n: str) -> Proposal | None:
         if len(n) > 120 or SENT.search(n):
             return None
-        m = self._BRACKETS.match(n)
-        s = m.group(1).strip() if m else n
+        s = self._BUTTONS.sub(" ", n).strip()          # 【纠错】 【责任编辑:王新】: drop the buttons
+        m = self._BRACKETS.match(s)
+        s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))
         if not hits or not self._LEAD.match(s[:hits[0].start()]):
             return None
@@ -182,7 +184,7 @@ class FieldsDetector:
                 return None
             fields.append((h.group("key"), value))
         infos = [self.info[k] for k, _ in fields]
-        reason = next((i["reason"] for i in infos if i.get("reason")), self.reason)
+        reason = infos[0].get("reason") or self.reason
         meta: dict[str, str] = {}
         lead = iso_date(s[:hits[0].start()])
         if lead:
@@ -249,9 +251,10 @@ class SpamDetector:
             if not (any(p in rest for p in self.portal) or self.shapes(n)):
                 return None
         else:
-            if not any(p in low for p in self.strong):
-                return None
-            if not self.shapes(n) and not regex.search(r"\d+元|点击|进入|www\.", n):
+            portals = sum(1 for p in self.portal if p in low)
+            strong = any(p in low for p in self.strong)
+            if not ((strong and (self.shapes(n) or regex.search(r"\d+元|点击|进入|www\.", n)))
+                    or (portals >= 2 and self.shapes(n) >= 2)):
                 return None
         return Proposal(self.id, self.reason, self.zone)
 
