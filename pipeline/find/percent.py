@@ -47,7 +47,7 @@ def build(rules: Rules):
         "percent.points": regex.compile(
             qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?:[个個]" + _S + r")?百" + _S + r"分" + _S + r"[点點]" + qa),
         "percent.sign": regex.compile(
-            qb + sign + r"(?P<num>" + NS + r")" + _S + r"[%％]" + qa),
+            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?P<pct>[%％‰])" + qa),
         "percent.cheng": regex.compile(
             qb + r"(?P<num>" + NS + r"|半)" + _S + r"成(?:" + _S + r"(?P<extra>半|[一二三四五六七八九两\d](?![\d.]|[十百千万个名家人位]))(?!成))?" + qa),
     }
@@ -98,6 +98,8 @@ def build(rules: Rules):
                         continue
                     value = value * 100 / den
                     value = round(value, 12)
+                elif rule == "percent.sign" and m.group("pct") == "‰":
+                    value = round(value / 10, 12)     # per mille: 5‰ = 0.5%
                 elif rule == "percent.points":
                     unit, extra["tags"] = "pp", ["percentage_points"]
                 elif rule == "percent.cheng":
