@@ -282,8 +282,9 @@ def build(rules: Rules):
                     out.append(Fact("count", text[num_s:end], num_s, end, value, "count.range",
                                     unit, qual, extra={**extra, "range": "to"}))
                     continue
-            out.append(Fact("count", text[m.start():end], m.start(), end, value, rule, unit, qual, extra=extra))
+            main = Fact("count", text[m.start():end], m.start(), end, value, rule, unit, qual, extra=extra)
             # coordinated list sharing the unit: 12、15、20个
+            items: list[Fact] = []
             pos = num_s
             while not chinese and not m.group("qb"):
                 lm = list_re.search(text[max(0, pos - 14):pos])
@@ -296,9 +297,13 @@ def build(rules: Rules):
                 a_val = parse_quantity(a_txt)[0]
                 if a_val is None or overlaps(a_s, a_s + len(a_txt)):
                     break
-                out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.list", unit, None,
-                                extra=dict(extra)))
+                items.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.list", unit, None,
+                                  extra=dict(extra)))
                 pos = a_s
+            if items and text[max(0, pos - 4):pos].endswith(ordinal_before):
+                continue          # 第1、2、3名: the whole list is ordinal
+            out.append(main)
+            out.extend(items)
         return out
 
     return find
