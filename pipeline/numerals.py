@@ -68,10 +68,18 @@ NUMBER = (
 )
 
 
+_WS = regex.compile(r"\s+")
+_FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
+_HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
+_APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
+_PAIR = regex.compile(r"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)$")
+_FRACTION = regex.compile(r"^(?:(.+?)又)?(.*?)分之(.+)$")
+
+
 def normalize(s: str) -> str:
     """Full-width → ASCII, traditional numeral characters → simplified, spaces removed."""
     s = unicodedata.normalize("NFKC", s).translate(_TRAD)
-    return regex.sub(r"\s+", "", s)
+    return _WS.sub("", s)
 
 
 def _to_number(d: Decimal) -> int | float:
@@ -207,7 +215,7 @@ def _plain(s: str) -> Decimal | None:
         return Decimal(s.replace(",", "")) * mult
     if "点" in s:
         ip, _, fp = s.partition("点")
-        m = regex.match(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$", fp)
+        m = _FRAC_DIGITS.match(fp)
         if not m:
             return None
         iv = _plain(ip) if ip else Decimal(0)
@@ -218,7 +226,7 @@ def _plain(s: str) -> Decimal | None:
         for u in m.group(2):
             v *= BIG_UNITS[u]
         return v * mult
-    if len(s) > 1 and "两" in s and not regex.search(r"[十百千万亿兆拾佰仟\d]", s):
+    if len(s) > 1 and "两" in s and not _HAS_UNIT.search(s):
         return None     # 两 is never a positional digit (两两, 三三两两)
     toks = _tokenize(s)
     if not toks:
@@ -231,12 +239,12 @@ def _strip_approx(s: str) -> tuple[str, str | None]:
     """Remove 余/多/几/来 that follow a number (十多万 → 十万, 2万余 → 2万); adjacent digit
     pairs (三四 → 三, 五六十 → 五十) are read as their lower value."""
     q = None
-    t = regex.sub(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)", "", s)
+    t = _APPROX_IN.sub("", s)
     if t != s:
         q = "more_than"
     if t.endswith("出头"):
         t, q = t[:-2], "more_than"
-    m = regex.match(r"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)$", t)
+    m = _PAIR.match(t)
     if m and DIGITS[m.group(2)] - DIGITS[m.group(1)] == 1 or (m and m.group(1) in "一两" and m.group(2) == "二"):
         t, q = m.group(1) + m.group(3), "about"
     return t, q
@@ -260,7 +268,7 @@ def _value(s: str) -> tuple[Decimal | None, str | None]:
         return None, None
     s, q = _strip_approx(s)
     # mixed fraction: A又B分之C, and fractions B分之C (百分之C = C/100)
-    m = regex.match(r"^(?:(.+?)又)?(.*?)分之(.+)$", s)
+    m = _FRACTION.match(s)
     if m:
         whole = Decimal(0)
         if m.group(1):

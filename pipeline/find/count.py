@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import nlp
 from ..context import Context
 from ..model import Fact
 from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
@@ -34,6 +35,7 @@ from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_quali
 from ..rules import Rules
 
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
+_CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
 # POS tags that can be part of a counted noun phrase (jieba): nouns, names, distinguishing
 # words, nominal verbs, adjectives, the particle 的.
@@ -106,7 +108,11 @@ def build(rules: Rules):
         return s, e
 
     def object_of(ctx: Context, num_start: int, unit_end: int) -> str | None:
-        toks = ctx.tokens(num_start, pos=True)
+        # jieba cuts at punctuation anyway: tagging the clause gives the sentence's tokens, cheaper
+        text = ctx.text
+        cs = max(text.rfind(c, 0, num_start) for c in _CLAUSE) + 1
+        ce = min((i for i in (text.find(c, unit_end) for c in _CLAUSE) if i >= 0), default=len(text))
+        toks = [nlp.Token(t.text, t.start + cs, t.end + cs, t.pos) for t in nlp.segment_pos(text[cs:ce])]
         # after the unit: 2562个暑期见习实践岗位
         words: list = []
         quoted = False
