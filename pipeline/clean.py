@@ -321,6 +321,8 @@ class Cleaner:
             from . import html as html_stage
             text, hmeta = html_stage.html_to_text(doc.html, url=doc.meta.get("url"))
             meta.update({k: v for k, v in hmeta.items() if v})
+            if not text.strip():
+                warnings.append("HTML gave no article text")
         lines = split_lines(text)
         normed = [norm(ln) for ln in lines]
         props = [self.proposals(n) if n else [] for n in normed]
@@ -356,7 +358,7 @@ class Cleaner:
                 break
         for i, p in follow:
             self._follow(i, p, lines, normed, removed, anchors, take)
-        self._title(doc, lines, normed, zone, removed, found, take)
+        self._title([doc.meta.get("title"), meta.get("title")], lines, normed, zone, removed, found, take)
         if repeated:
             self._repeated(lines, normed, props, zone, removed, repeated, take)
 
@@ -404,13 +406,13 @@ class Cleaner:
             n_taken += 1
             j += 1
 
-    def _title(self, doc, lines, normed, zone, removed, found, take) -> None:
+    def _title(self, titles, lines, normed, zone, removed, found, take) -> None:
         if self.title_rule is None:
             return
         rid = self.title_rule["id"]
         after_rules = set(self.title_rule.get("after_rules") or ())
         head = [i for i, n in enumerate(normed) if n and zone(i) == "head"]
-        known = [norm(str(v)) for v in (doc.meta.get("title"),) if v]
+        known = [norm(str(v)) for v in titles if v]
         known += [norm(v) for _, v in found.get("title", [])]
 
         def nb(i: int, step: int) -> int | None:
