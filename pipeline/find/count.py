@@ -42,10 +42,6 @@ _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
 _NOUNISH = ("n", "vn", "b", "j", "nz", "nt", "ns", "nr", "an", "l", "i", "ng", "s")
 
 
-def _pos_ok(pos: str) -> bool:
-    return pos.startswith(_NOUNISH) or pos in ("a", "uj", "x", "m", "q", "f", "t", "v", "eng")
-
-
 def build(rules: Rules):
     rf = rules.file("count")
     g = rf.data.get("guards") or {}
@@ -94,7 +90,7 @@ def build(rules: Rules):
         for t in toks:
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
                 return True
-            if t.start <= s and t.end > unit_end and t.end - t.start >= 3 and t.start >= s - 0:
+            if t.start == s and t.end > unit_end and t.end - t.start >= 3:
                 return True                          # 千家万户, 三番五次, 五位一体: an idiom
         return False
 
@@ -203,9 +199,7 @@ def build(rules: Rules):
             if row["kind"] not in _COUNT_KINDS:
                 continue
             value, qual = parse_quantity(num + (q2 or ""))
-            if value is None or value <= 0 and num not in ("0", "零"):
-                continue
-            if value == 0:
+            if value is None or value <= 0:
                 continue
             chinese = num[0] in cn_chars
             before1 = text[num_s - 1] if num_s > 0 else ""

@@ -41,7 +41,6 @@ def build(rules: Rules):
     rows = rules.lexicon("currencies")
     after = {r["word"]: r for r in rows if r["position"] in ("after", "both")}
     before = {r["word"]: r for r in rows if r["position"] in ("before", "both")}
-    main_after = {w: r for w, r in after.items() if Decimal(r["factor"]) == 1}
     subs = {w: r for w, r in after.items() if Decimal(r["factor"]) < 1}
     context_words = [r["word"] for r in rules.lexicon("money_context")]
     unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(cfg.get("not_money_after", []))
