@@ -72,7 +72,7 @@ _WS = regex.compile(r"\s+")
 _FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
 _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
-_PAIR = regex.compile(r"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)$")
+_PAIR = regex.compile(r"^([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]*)$")
 _FRACTION = regex.compile(r"^(?:(.+?)又)?(.*?)分之(.+)$")
 
 
@@ -228,6 +228,9 @@ def _plain(s: str) -> Decimal | None:
         return v * mult
     if len(s) > 1 and "两" in s and not _HAS_UNIT.search(s):
         return None     # 两 is never a positional digit (两两, 三三两两)
+    if len(s) == 2 and all(c in DIGITS for c in s):
+        return None     # two bare Chinese digits are a name (三八, 十一 has a unit) or an approximation
+                        # (三四, handled before), never a positional number; 二〇二三 has four
     toks = _tokenize(s)
     if not toks:
         return None
@@ -245,7 +248,7 @@ def _strip_approx(s: str) -> tuple[str, str | None]:
     if t.endswith("出头"):
         t, q = t[:-2], "more_than"
     m = _PAIR.match(t)
-    if m and DIGITS[m.group(2)] - DIGITS[m.group(1)] == 1 or (m and m.group(1) in "一两" and m.group(2) == "二"):
+    if m and (DIGITS[m.group(2)] - DIGITS[m.group(1)] == 1 or m.group(1) + m.group(2) == "三五"):
         t, q = m.group(1) + m.group(3), "about"
     return t, q
 

@@ -57,14 +57,14 @@ def test_parse_number(text, value):
     assert _close(parse_number(text), value), (text, parse_number(text))
 
 
-@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第"])
+@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第", "三八", "两两"])
 def test_not_numbers(text):
     assert parse_number(text) is None
 
 
 @pytest.mark.parametrize("text,value,qual", [
     ("2万余", 20000, "more_than"), ("60余", 60, "more_than"), ("十几", 10, "more_than"),
-    ("二十多", 20, "more_than"), ("三四", 3, "about"), ("五六十", 50, "about"), ("137", 137, None),
+    ("二十多", 20, "more_than"), ("三四", 3, "about"), ("一两", 1, "about"), ("三五", 3, "about"), ("五六十", 50, "about"), ("137", 137, None),
     ("两千", 2000, None),
 ])
 def test_parse_quantity(text, value, qual):
