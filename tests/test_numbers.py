@@ -109,7 +109,8 @@ def test_one_counts_with_a_measure(pipe):
 
 def test_count_range_gives_each_end(pipe):
     facts, _ = _facts(pipe, "每个小组配备3至5名辅导员。", "count")
-    assert sorted((f.value, f.unit, f.extra.get("range")) for f in facts) == [(3, "名", "from"), (5, "名", "to")]
+    assert sorted((f.value, f.unit, tuple(f.extra.get("tags", []))) for f in facts) == [
+        (3, "名", ("range_from",)), (5, "名", ("range_to",))]
 
 
 def test_count_list_shares_classifier(pipe):
@@ -148,9 +149,9 @@ def test_unit_without_number_warns(pipe):
 
 def test_money_qualifier_and_range(pipe):
     facts, _ = _facts(pipe, "累计筹集资金超过2000万元,单户补助5万至8万元。", "money")
-    got = {(f.value, f.qualifier, f.extra.get("range")) for f in facts}
-    assert (20000000, "more_than", None) in got
-    assert (50000, None, "from") in got and (80000, None, "to") in got
+    got = {(f.value, f.qualifier, tuple(f.extra.get("tags", []))) for f in facts}
+    assert (20000000, "more_than", ()) in got
+    assert (50000, None, ("range_from",)) in got and (80000, None, ("range_to",)) in got
 
 
 def test_bare_amounts_need_money_context(pipe):

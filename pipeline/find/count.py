@@ -16,8 +16,8 @@ Guards, all data in rules/count.yaml `guards` and the lexicon:
 - time units after a duration word (历时3小时) — durations are not counts.
 
 Ranges (3至5个, 3-5个, 3到5万人) give ONE FACT PER END: the first end's text is its number alone
-(value 3, unit of the second end, extra range="from"), the second end is number + unit
-(extra range="to"). A trailing magnitude is shared: 3到5万人 → 30000 and 50000.
+(value 3, unit of the second end, tags ["range_from"]), the second end is number + unit
+(tags ["range_to"]). A trailing magnitude is shared: 3到5万人 → 30000 and 50000.
 Coordinated lists share their classifier: 分别为12、15、20个 → three counts of 个.
 `object` (what was counted) goes in extra when the text says it: the noun phrase after the
 unit (2562个暑期见习实践岗位) or, when none follows, the one just before the number
@@ -278,9 +278,9 @@ def build(rules: Rules):
                     a_val = parse_quantity(a_txt + mag.group())[0]
                 if a_val is not None and (not chinese or a_txt[0] in cn_chars) and a_val < value:
                     out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", unit,
-                                    a_q, extra={**extra, "range": "from"}))
+                                    a_q, extra={**extra, "tags": ["range_from"]}))
                     out.append(Fact("count", text[num_s:end], num_s, end, value, "count.range",
-                                    unit, qual, extra={**extra, "range": "to"}))
+                                    unit, qual, extra={**extra, "tags": ["range_to"]}))
                     continue
             main = Fact("count", text[m.start():end], m.start(), end, value, rule, unit, qual, extra=extra)
             # coordinated list sharing the unit: 12、15、20个

@@ -8,7 +8,7 @@ value is in whole currency units (1184.74万元 → 11847400), unit the ISO 4217
 - money.context: a bare amount with a magnitude (3.5亿, 2000万) after a money word of the same
                  clause (支出, 收入, 投资, 资金 … lexicons/money_context.tsv) → CNY;
 - money.range:   10万到20万元 → one fact per end (the first end's text is its number alone,
-                 extra range from/to), a magnitude on the second end only is shared.
+                 tags range_from / range_to), a magnitude on the second end only is shared.
 A money unit with no number before it (上线万元) is a warning (`ctx.warn("上线万元")`: the two
 characters before the unit and the unit), never a fact.
 """
@@ -196,10 +196,10 @@ def build(rules: Rules):
                     a_val = parse_quantity(a_txt + mag.group())[0]
                 if a_val is not None and _dec(a_val) * Decimal(row["factor"]) < val:
                     out.append(Fact("money", text[start:end], start, end, _num(val), "money.range", code,
-                                    qual, extra={"range": "to"}))
+                                    qual, extra={"tags": ["range_to"]}))
                     out.append(Fact("money", a_txt, a_s, a_s + len(a_txt),
                                     _num(_dec(a_val) * Decimal(row["factor"])), "money.range", code, None,
-                                    extra={"range": "from"}))
+                                    extra={"tags": ["range_from"]}))
                     chain = None
                     continue
             out.append(Fact("money", text[start:end], start, end, _num(val), rule, code, qual))

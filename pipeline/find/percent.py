@@ -5,7 +5,8 @@ value = the number of percent; unit "%" — or "pp" for 个百分点 (percentage
 - percent.fraction:  百分之三十 (30), 千分之五 (0.5), 万分之三 (0.03), 百分之百 (100)
 - percent.cheng:     三成 (30), 三成半 (35), 七成六 (76), 半成 (5), 9.5成 (95)
 - percent.points:    0.8个百分点 → value 0.8, unit "pp"
-- percent.range:     5%-10%, 5至10%, 三至五成 → one fact per end (like count and money)
+- percent.range:     5-10%, 5至10%, 三至五成 → one fact per end (like count and money), tags
+                     range_from / range_to; 5%-10% is simply two percent.sign facts
 extra `change` is "up" or "down" when a direction word (增长 上升 提高 … / 下降 减少 回落 …)
 stands just before the number, only qualifiers, 了, 达, 为 … between them.
 Numbers may hold spaces next to their Chinese characters (百 分 之 一 百二 十点 五).
@@ -137,12 +138,12 @@ def build(rules: Rules):
                         a_val = a_val * 10 if a_val <= 10 else None
                     if a_val is not None and a_val < value:
                         cm2 = change_re.search(text[max(0, a_s - 12):a_s])
-                        ex2 = dict(extra, range="from")
+                        ex2 = dict(extra, tags=[*extra.get("tags", []), "range_from"])
                         if cm2:
                             ex2["change"] = "up" if cm2.group("w") in up_set else "down"
                         out.append(Fact("percent", a_txt, a_s, a_s + len(a_txt), a_val, "percent.range", unit,
                                         None, extra=ex2))
-                        extra["range"] = "to"
+                        extra["tags"] = [*extra.get("tags", []), "range_to"]
                         rule_used = "percent.range"
                     else:
                         rule_used = rule
