@@ -49,6 +49,9 @@ def test_seed_article(pipe):
     assert _f1(*counts["count"]) >= 0.95, (counts["count"], misses, extras)
     assert _f1(*counts["money"]) == 1.0, (counts["money"], misses, extras)
     assert "上线万元" in art.warnings
+    objects = {f.text: f.extra.get("object") for f in art.facts if f.type == "count"}
+    assert objects.get("137家") == "妇联组织"          # object before the number
+    assert objects.get("2562个") == "暑期见习实践岗位"  # object after the classifier
     money = [f for f in art.facts if f.type == "money"]
     assert not any("上线" in f.text for f in money)
 

@@ -39,7 +39,7 @@ _CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
 # POS tags that can be part of a counted noun phrase (jieba): nouns, names, distinguishing
 # words, nominal verbs, adjectives, the particle 的.
-_NOUNISH = ("n", "vn", "b", "j", "nz", "nt", "ns", "nr", "an", "l", "i", "ng", "s")
+_NOUNISH = ("n", "vn", "b", "j", "nz", "nt", "ns", "nr", "an", "l", "i", "ng", "s", "eng")
 
 
 def build(rules: Rules):
