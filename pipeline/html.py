@@ -16,7 +16,7 @@ class HtmlSupportMissing(RuntimeError):
 
 def _trafilatura():
     try:
-        import trafilatura  # noqa: WPS433
+        import trafilatura
     except ImportError as e:
         raise HtmlSupportMissing(
             "HTML input needs trafilatura: pip install 'zhfacts[html]' "
