@@ -206,7 +206,8 @@ class FieldsDetector:
             zone = "head"
         else:
             distinct = {i.get("field") for i in infos if i.get("field")}
-            zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 else "edge"
+            wrapped = m is not None  # （来源：新华社）, 【编辑：刘欣】: a whole line in brackets
+            zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 or wrapped else "edge"
         company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
         return Proposal(self.id, reason, "tail" if company else zone, meta, tail_company=company)
 
@@ -248,8 +249,11 @@ class SpamDetector:
             if brand is None:
                 return None
             rest = low.replace(brand, " ")
-            if not (any(p in rest for p in self.portal) or self.shapes(n)):
+            portal, shapes = any(p in rest for p in self.portal), self.shapes(n)
+            if not (portal or shapes):
                 return None
+            if portal and shapes:  # jinnian金年会官方网站入口: unmistakable, even between paragraphs
+                return Proposal(self.id, self.reason, "any")
         else:
             portals = sum(1 for p in self.portal if p in low)
             strong = any(p in low for p in self.strong)
