@@ -225,3 +225,46 @@ def test_eval_on_the_corpus_runs(tmp_path):
     r = zhfacts("eval", ROOT / "corpus" / "gold", "--pred", out, "--json")
     assert r.returncode in (0, 1), r.stderr.decode()
     assert isinstance(json.loads(r.stdout), dict)
+
+
+def test_warc_and_html_through_the_cli(tmp_path):
+    pytest.importorskip("warcio")
+    from pipeline import html as html_stage
+    if not html_stage.available():
+        pytest.skip("trafilatura (the html extra) is not installed")
+    from test_sources import _warc
+    page = ("<html><head><title>盐城新闻</title></head><body><article><h1>盐城养老服务</h1>"
+            "<p>今年以来，盐城市新建养老服务中心12家，新增床位3000张，服务老人超过2万人次。</p>"
+            "<p>全市养老服务投入资金1.5亿元，比上年增长20%。</p></article></body></html>")
+    w = tmp_path / "crawl.warc.gz"
+    _warc(w, [("http://news.example.cn/yc.html", "text/html; charset=utf-8", page.encode())])
+    h = tmp_path / "page.html"
+    h.write_text(page, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(w), str(h), "-o", str(out), "--ref-date", REF]) == 0
+    recs = read_jsonl(out)
+    assert [r["id"] for r in recs][1] == "page" and recs[0]["id"].startswith("urn:uuid:")
+    assert recs[0]["meta"]["url"] == "http://news.example.cn/yc.html"
+    for r in recs:
+        assert "error" not in r and "新建养老服务中心12家" in r["text"] and "<p>" not in r["text"]
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    from pipeline import cli
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert list(cli.progress(range(120))) == list(range(120)) and sys.stderr.getvalue() == ""
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert list(cli.progress(range(120))) == list(range(120))
+    assert "120" in tty.getvalue()  # tqdm's bar, or the plain counter without tqdm
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # tqdm not installed: the plain counter
+    tty2 = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty2)
+    assert list(cli.progress(range(120))) == list(range(120))
+    assert tty2.getvalue().endswith("\r120 articles\n")
+    assert list(cli.progress(range(5), enabled=False)) == list(range(5))
