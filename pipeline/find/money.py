@@ -127,11 +127,15 @@ def build(rules: Rules):
                 # a bare amount: money only in a list that ends in a currency, or in a money context
                 end = m.end("q2") if m.group("q2") else m.end("num")
                 start = m.start("sign") if sign else m.start("num")
+                if m.group("qb"):
+                    start, qual = m.start(), q_before[m.group("qb")]
+                if m.group("qa") and m.start("qa") == end:
+                    end, qual = m.end("qa"), q_after_unit[m.group("qa")]
                 code, rule = None, None
                 between = text[end:chain[1]] if chain else None
                 if chain and between in list_seps:
                     code, rule = chain[0], "money.shared"
-                elif magnitude.search(num) and not unit_start.match(text, end) and num[0] not in cn:
+                elif magnitude.search(num) and not unit_start.match(text, m.end("q2") if m.group("q2") else m.end("num")):
                     ls = max(0, start - context_window)
                     seg = text[ls:start]
                     cut = list(clause_end.finditer(seg))
