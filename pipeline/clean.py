@@ -52,6 +52,7 @@ def split_lines(text: str) -> list[str]:
 _WS = regex.compile(r"\s+")
 SENT = regex.compile(r"[。!?;]")          # sentence punctuation after NFKC (！→! ？→? ；→;)
 _HAN = regex.compile(r"\p{Han}")
+_CONTACT = regex.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
 _COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
 _STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -455,7 +456,8 @@ class Cleaner:
                 continue
             if len(n) > 60 or SENT.search(n):
                 continue
-            reason = props[i][0].reason if props[i] else ("related" if is_title_shape(n, 42) else "ad")
+            titled = is_title_shape(n, 42) and not _CONTACT.search(n)
+            reason = props[i][0].reason if props[i] else ("related" if titled else "ad")
             take(i, Proposal(rid, reason, "edge"))
 
 

@@ -234,6 +234,7 @@ def test_repeat_index_finds_site_furniture(clean):
     gone = {r.text: r for r in res.removed}
     assert set(FOOTER) | {"本地新闻速递"} <= set(gone)
     assert all(r.rule == "boilerplate.repeated" for r in gone.values())
+    assert gone[FOOTER[0]].reason == "related" and gone[FOOTER[1]].reason == "ad"
 
 
 def test_repeat_alone_is_the_same(clean):
