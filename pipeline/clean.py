@@ -332,7 +332,10 @@ class Cleaner:
         normed = [norm(ln) for ln in lines]
         props = [self.proposals(n) if n else [] for n in normed]
         anchors = [i for i, n in enumerate(normed) if not props[i] and is_anchor_shape(n)]
-        first, last = (anchors[0], anchors[-1]) if anchors else (len(lines), -1)
+        if not anchors:  # an article of short lines: any plain sentence anchors it, else all is body zone
+            anchors = [i for i, n in enumerate(normed)
+                       if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
+        first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
 
         def zone(i: int) -> str:
             if i < first:

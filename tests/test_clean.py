@@ -351,3 +351,12 @@ def test_odd_spaces_and_fullwidth_only_in_matching(clean):
     body_line = "今年以来，全市新增ＡＩ企业１２家，\u3000同比增长两成。"
     res = run(clean, BODY + [body_line])
     assert res.text.split("\n")[-1] == body_line        # the body text is never altered
+
+
+def test_article_of_short_lines_keeps_its_body_zone(clean):
+    lines = ["春季招聘会", "时间：2024-03-16", "地点：市民广场", "来源：市人社局", "上一篇：市人社局召开工作会议"]
+    res = run(clean, lines)
+    # no paragraph anchors the zones: only the unmistakable line goes
+    assert [(r.line, r.reason) for r in res.removed] == [(4, "navigation")]
+    lines = ["春季招聘会本周六举行。", "来源：市人社局"]
+    assert [r.line for r in run(clean, lines).removed] == [1]
