@@ -11,7 +11,8 @@ How a line is judged (rules/boilerplate/*.yaml hold the patterns and word lists)
    sentence punctuation (or 40+ with commas). Lines before the first anchor are the head zone,
    after the last the tail zone; between them is the middle, where only `zone: any` rules (whole
    line shapes that never occur in a body) may act. So a short line between two paragraphs
-   stays unless it is unmistakable.
+   stays unless it is unmistakable. An article with no such paragraph takes plain sentences
+   of 10+ characters as anchors; with none at all, every line is in the body zone.
 4. The first proposal (in reason order, then file order) whose zone fits removes the line.
    Then `then:` lists (the titles under 相关新闻, the card under 以下文章来源于…), the headline
    (title detector) and lines the batch found repeated on many pages of one site.
