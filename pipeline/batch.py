@@ -9,6 +9,9 @@
   error record. One input article, one output record.
 - One Pipeline per worker process, built once by the pool's initializer (or, on Dask, on the
   first chunk a worker process sees), never per article.
+- Dask: `dask="tcp://host:8786"` uses a running cluster (its workers need zhfacts installed;
+  `rules_dir` must exist on them, else leave it None for the bundled rules); `dask="local"`
+  starts a LocalCluster of `jobs` worker processes for the run.
 - Repetition signal: when the inputs can be read twice, a first pass fills a RepeatIndex
   (pipeline.repeats) and each Document goes out with its `repeated` lines.
 """
@@ -190,7 +193,10 @@ class _Dask:
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         else:
-            self.client = Client(address)
+            try:
+                self.client = Client(address, timeout="20s")
+            except (OSError, TimeoutError) as e:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {e}") from None
 
     def submit(self, chunk: list[Item]):
         return self.client.submit(self.chunk_fn, chunk, self.rules_dir, pure=False)

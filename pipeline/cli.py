@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 a check failed (eval below a floor, rules --check found er
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -179,10 +180,12 @@ def cmd_extract(args) -> int:
     kw = {"chunk_size": args.chunk_size} if args.chunk_size else {}
     articles = batch.run(args.paths, ref_date=args.ref_date, jobs=args.jobs, dask=args.dask,
                          rules_dir=args.rules, repeats=not args.no_repeats, **kw)
-    try:
-        sinks.write(progress(articles, not args.no_progress), args.output, fmt)
-    except RuntimeError as e:  # e.g. --dask without the dask extra
+    stream = iter(progress(articles, not args.no_progress))
+    try:  # the first record before the output file is opened: a run that cannot start leaves none
+        first = next(stream, None)
+    except RuntimeError as e:  # --dask without the dask extra, or no scheduler at that address
         raise UsageError(str(e)) from None
+    sinks.write(itertools.chain([] if first is None else [first], stream), args.output, fmt)
     return 0
 
 

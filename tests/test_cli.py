@@ -268,3 +268,22 @@ def test_progress_only_on_a_terminal(monkeypatch):
     assert list(cli.progress(range(120))) == list(range(120))
     assert tty2.getvalue().endswith("\r120 articles\n")
     assert list(cli.progress(range(5), enabled=False)) == list(range(5))
+
+
+def test_dask_missing_is_exit_2_and_leaves_no_output(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the dask extra were not installed
+    src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    write_jsonl(src, 40)
+    assert main(["extract", str(src), "--dask", "local", "-o", str(out)]) == 2
+    assert "zhfacts[dask]" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_through_the_cli(tmp_path):
+    pytest.importorskip("distributed")
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 80, broken={3: "[1, 2"})
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert main(["extract", str(src), "-o", str(a), "--jobs", "2", "--ref-date", REF]) == 0
+    assert main(["extract", str(src), "-o", str(b), "--jobs", "2", "--dask", "local", "--ref-date", REF]) == 0
+    assert a.read_bytes() == b.read_bytes() and a.read_bytes().count(b"\n") == 80
