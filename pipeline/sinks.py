@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from typing import IO, Any, Iterable
 
@@ -47,9 +48,20 @@ class Sink:
         self.out.flush()
 
 
+# Characters that str.splitlines() and some editors take as line ends although JSON leaves them
+# raw: escaped, so one record stays one line for every reader. (Chinese stays as it is.)
+_LINE_ENDS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+_LINE_ENDS_RE = re.compile("[\u2028\u2029\x85]")
+
+
+def json_line(d: dict[str, Any]) -> str:
+    s = json.dumps(d, ensure_ascii=False)
+    return _LINE_ENDS_RE.sub(lambda m: _LINE_ENDS[m.group()], s) if _LINE_ENDS_RE.search(s) else s
+
+
 class JsonlSink(Sink):
     def write(self, article):
-        self.out.write(json.dumps(_as_dict(article), ensure_ascii=False) + "\n")
+        self.out.write(json_line(_as_dict(article)) + "\n")
         self.count += 1
 
 

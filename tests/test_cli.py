@@ -287,3 +287,14 @@ def test_dask_local_cluster_through_the_cli(tmp_path):
     assert main(["extract", str(src), "-o", str(a), "--jobs", "2", "--ref-date", REF]) == 0
     assert main(["extract", str(src), "-o", str(b), "--jobs", "2", "--dask", "local", "--ref-date", REF]) == 0
     assert a.read_bytes() == b.read_bytes() and a.read_bytes().count(b"\n") == 80
+
+
+def test_jsonl_stays_one_line_per_article_with_odd_line_ends(tmp_path):
+    src = tmp_path / "odd.jsonl"
+    text = "南京新增企业120家\u2028其中\x85科技企业40家\u2029。"
+    src.write_text(json.dumps({"id": "odd", "text": text}, ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "next", "text": "无锡。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()  # splitlines() splits on U+2028 too
+    assert [json.loads(x)["id"] for x in lines] == ["odd", "next"]
