@@ -114,3 +114,17 @@ def test_review_reads_existing_output_as_is(tmp_path, pipe):
     page = tmp_path / "p.html"
     assert review.write_page([str(out)], str(page)) == 3
     assert page.read_text(encoding="utf-8").count("<article") == 3
+
+
+def test_review_reads_a_json_list_output_and_mixes_with_raw_input(tmp_path):
+    from pipeline.cli import main
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(
+        '{"id": "%s", "text": "%s"}\n' % (f"m{i}", article_text(i).replace("\n", "\\n")) for i in range(3)),
+        encoding="utf-8")
+    out = tmp_path / "o.json"
+    assert main(["extract", str(src), "-o", str(out), "--ref-date", REF]) == 0
+    raw = tmp_path / "extra.txt"
+    raw.write_text(article_text(7), encoding="utf-8")
+    arts = list(review.articles_from([str(out), str(raw)]))
+    assert [a["id"] if isinstance(a, dict) else a.id for a in arts] == ["m0", "m1", "m2", "extra"]
