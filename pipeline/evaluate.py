@@ -131,6 +131,15 @@ def offset_errors(p: dict) -> list[str]:
             or text[f["start"]:f["end"]] != f.get("text")]
 
 
+def gold_digest(folder) -> str:
+    """sha256 over a gold folder's files (names and bytes): floors are tied to the gold they were set on."""
+    import hashlib
+    h = hashlib.sha256()
+    for p in sorted(Path(folder).glob("*.json")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
