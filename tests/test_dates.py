@@ -167,3 +167,38 @@ def test_seed_article_dates(pipe):
     art = pipe.extract(SEED.with_suffix(".txt").read_text("utf-8"), id=gold["id"], ref_date=gold["ref_date"])
     summary, _ = evaluate.evaluate({gold["id"]: gold}, {gold["id"]: art.to_dict()})
     assert summary["types"]["date"]["f1"] == 1.0, summary["types"]["date"]
+
+
+# -- speed without change: a rule scans only the windows around its `near` hits -------------
+
+LONG_FORMS = [
+    "截止到两千零一十五年十二月份上中旬，工程完工。两千零一十五年十二月三十一日 上午十一点五十九分（星期四），闭幕。",
+    "自2023年度底10月份上中旬 —— 2024年12月31日期间，展览开放。",
+    "从2016 —— 二〇一八年，产值翻番。2021年9月30日晚上十一点五十九分，（星期四）系统上线。",
+    "今年度底本月 12日下午3点半，会议召开；去年本月十日或之前完成。在2015年12月和2018年1月之间。",
+    "二〇二三年八月十五（星期五），十二月至次年二月；Q3季度、2023年的第三季度、2023年前十一个月。",
+]
+
+
+def test_windowed_scan_finds_what_a_full_scan_finds(pipe):
+    from pipeline.dates import grammar as gram
+    from pipeline.find.date import _windows
+    from pipeline.rules import load_rules
+    g = gram.load(load_rules())
+    rf = load_rules().file("date")
+    texts = [p for t in LONG_FORMS for p in (t, *t.split("。"), *t.split("，"))]
+    for rule in rf.rules:
+        for ex in (rule.get("examples") or []) + (rule.get("counterexamples") or []):
+            texts.append(ex if isinstance(ex, str) else ex["text"])
+    texts.append("".join(texts))
+    checked = 0
+    for rule in g.rules:
+        if rule.near is None:
+            continue
+        for t in texts:
+            t = t.translate(gram.FULLWIDTH)
+            full = [m.span() for m in rule.regex.finditer(t, overlapped=False)]
+            win = [m.span() for a, b in _windows(t, rule.near) for m in rule.regex.finditer(t, a, b, overlapped=False)]
+            assert win == full, (rule.id, t)
+            checked += len(full)
+    assert checked > 100

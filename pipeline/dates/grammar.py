@@ -17,12 +17,23 @@ KINDS = ("point", "range", "range_bare", "quarter", "festival")
 FULLWIDTH = str.maketrans("０１２３４５６７８９／．－：　", "0123456789/.-: ")
 
 
+@dataclass(frozen=True)
+class Near:
+    """Every match of a rule holds a hit of `regex` that starts at most `before` characters after
+    the match starts and ends at most `after` characters before the match ends (look-ahead
+    included): the rule then runs only on the windows around the hits, with the same matches."""
+    regex: Any
+    before: int
+    after: int
+
+
 @dataclass
 class DateRule:
     id: str
     kind: str
     regex: Any
     entry: dict[str, Any]
+    near: Near | None = None              # None: the rule runs over the whole text
 
 
 @dataclass
@@ -55,6 +66,15 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _near(spec: Any, where: str) -> Near | None:
+    if spec in (None, "all"):
+        return None
+    try:
+        return Near(regex.compile(spec["hit"]), int(spec["before"]), int(spec["after"]))
+    except (KeyError, TypeError, ValueError, regex.error) as e:
+        raise RuleError(f"{where}: near must be 'all' or {{hit, before, after}}: {e}") from None
+
+
 def load(rules: Rules) -> Grammar:
     rf = rules.file("date")
     where = str(rf.path)
@@ -66,6 +86,7 @@ def load(rules: Rules) -> Grammar:
             raise RuleError(f"lexicons/festivals.tsv: {row['name']}: unknown calendar {row['calendar']!r}")
         festivals[row["name"]] = row
     parts["FESTIVALS"] = _alternation(festivals)
+    default_near = rf.data.get("near")
     compiled = []
     suffix_words: tuple[str, ...] = ()
     for entry in rf.rules:
@@ -83,7 +104,8 @@ def load(rules: Rules) -> Grammar:
             raise RuleError(f"{where}: rule {entry['id']}: bad pattern: {e}") from None
         if kind == "festival":
             suffix_words = tuple(entry.get("suffix_words") or ())
-        compiled.append(DateRule(entry["id"], kind, rx, entry))
+        near = _near(entry.get("near", default_near), f"{where}: rule {entry['id']}")
+        compiled.append(DateRule(entry["id"], kind, rx, entry, near))
     names = rf.data.get("not_dates") or []
     not_dates = regex.compile(_alternation(names)) if names else None
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}

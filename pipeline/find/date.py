@@ -29,10 +29,34 @@ class Cand:
     start: int
     end: int
     groups: dict[str, Any]
+    _specs: tuple | None = None
+
+    def specs(self) -> tuple:
+        """(point,) or (start, end) Specs of the match, read once (plausible and value share them)."""
+        if self._specs is None:
+            g = self.groups
+            self._specs = (spec_from(g, "s_"), spec_from(g, "e_")) if self.rule.kind in ("range", "range_bare") \
+                else (spec_from(g),)
+        return self._specs
 
     @property
     def size(self) -> int:
         return self.end - self.start
+
+
+def _windows(text: str, near: gram.Near) -> list[tuple[int, int]]:
+    """The stretches of text a rule can match in: around each hit of near.regex, merged where they
+    touch, so a match never straddles two windows and a scan from a window's start sees the
+    same matches as a scan of the whole text (look-behind reads before the window's start)."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in near.regex.finditer(text):
+        a, b = max(0, m.start() - near.before), min(n, m.end() + near.after)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _ends_with_any(s: str, words) -> bool:
@@ -59,8 +83,16 @@ class DateFinder:
         norm = text.translate(gram.FULLWIDTH)
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         out = []
+        windows: dict[gram.Near, list[tuple[int, int]]] = {}
         for order, rule in enumerate(self.g.rules):
-            for m in rule.regex.finditer(norm, overlapped=False):
+            if rule.near is None:
+                matches = rule.regex.finditer(norm, overlapped=False)
+            else:
+                if rule.near not in windows:
+                    windows[rule.near] = _windows(norm, rule.near)
+                matches = (m for a, b in windows[rule.near]
+                           for m in rule.regex.finditer(norm, a, b, overlapped=False))
+            for m in matches:
                 s, e = m.span()
                 while s < e and norm[s].isspace():
                     s += 1
@@ -92,7 +124,7 @@ class DateFinder:
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words)
         if kind == "range_bare":
             return True
-        specs = [spec_from(g, "s_"), spec_from(g, "e_")] if kind == "range" else [spec_from(g)]
+        specs = c.specs()
         for sp in specs:
             year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
                 and sp.quarter is None
@@ -153,16 +185,16 @@ class DateFinder:
         g, kind = c.groups, c.rule.kind
         tags = ["open_range_anchor"] if ("open_pre" in g or "open_suf" in g) else []
         if kind == "point":
-            p = res.point(spec_from(g), st)
+            p = res.point(c.specs()[0], st)
             return (p.iso() if p else None), p, tags
         if kind == "quarter":
-            r = res.quarter(spec_from(g), st)
+            r = res.quarter(c.specs()[0], st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         if kind == "range":
-            r = res.range_(spec_from(g, "s_"), spec_from(g, "e_"), st)
+            r = res.range_(*c.specs(), st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         if kind == "range_bare":
-            r = res.range_bare(g["s_n"], spec_from(g, "s_"), spec_from(g, "e_"), st)
+            r = res.range_bare(g["s_n"], *c.specs(), st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         # festival: the year of a year written just before it (2023年教师节), else ref_date's
         year = st.ref.year if st.ref else None
