@@ -69,7 +69,7 @@ CASES = [
     ("比去年同期增长5%。", REF_DATE, []),        # relative to the reported period: no fact
     ("3月中下旬，气温回升。", REF_DATE, [("3月中下旬", "2024-03")]),
     ("2023年1月1日，首趟列车发车。1月3日上午10时，第二趟发车。", REF_DATE,
-     [("2023年1月1日", "2023-01-01"), ("1月3日上午10时", "2024-01-03T10:00")]),
+     [("2023年1月1日", "2023-01-01"), ("1月3日上午10时", "2024-01-03")]),
     # anaphora: 当天 and a day alone read the date before them
     ("2022年5月4日，大会开幕。当天，千人参会。", REF_DATE, [("2022年5月4日", "2022-05-04"), ("当天", "2022-05-04")]),
     ("2022年5月4日，大会开幕。6日，大会闭幕。", REF_DATE, [("2022年5月4日", "2022-05-04"), ("6日", "2022-05-06")]),
@@ -84,7 +84,7 @@ CASES = [
     ("2022年端午节，龙舟赛如期举行。", REF_DATE, [("2022年", "2022"), ("端午节", "2022-06-03")]),
     ("区教师节表彰大会召开。", REF_DATE, [("教师节", "2024-09-10")]),
     # date-times; a time alone is no date
-    ("2022年10月16日上午10时，大会开幕。", REF_DATE, [("2022年10月16日上午10时", "2022-10-16T10:00")]),
+    ("2022年10月16日上午10时，大会开幕。", REF_DATE, [("2022年10月16日上午10时", "2022-10-16")]),
     ("14:30，签到开始。", REF_DATE, []),
     # traps
     ("增长12.5%，版本V2.1.3，电话0512-65238888，比分10/12。", REF_DATE, []),
@@ -109,6 +109,18 @@ def test_festival_tag_and_open_range_tag(pipe):
     assert by_text["国庆节"].extra.get("tags") == ["festival"]
     assert by_text["国庆节"].value == "2024-10-01"
     assert by_text["自2019年起"].extra.get("tags") == ["open_range_anchor"]
+
+
+@pytest.mark.parametrize("text,ref,want", [
+    ("2025年12月26日上午10时，发布会举行。", REF_DATE, ("2025年12月26日上午10时", "2025-12-26", "2025-12-26T10:00")),
+    ("12月26日晚8点，跨年晚会彩排。", None, ("12月26日晚8点", "--12-26", "--12-26T20:00")),
+    ("报名截止时间为2025-12-26 17:30。", REF_DATE, ("2025-12-26 17:30", "2025-12-26", "2025-12-26T17:30")),
+    ("2025年12月26日，发布会举行。", REF_DATE, ("2025年12月26日", "2025-12-26", None)),
+])
+def test_datetime_field(pipe, text, ref, want):
+    """value stays at day precision (scored as a date); the time of day goes to `datetime`."""
+    (f,) = [f for f in pipe.extract(text, ref_date=ref).facts if f.type == "date"]
+    assert (f.text, f.value, f.to_dict().get("datetime")) == want
 
 
 def test_offsets_point_at_the_text(pipe):

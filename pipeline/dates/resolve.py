@@ -30,9 +30,14 @@ class Point:
                 s += f"-{self.m:02d}"
         if self.m is not None and self.d is not None:
             s += f"-{self.d:02d}"
-            if self.hh is not None:
-                s += f"T{self.hh:02d}:{self.mi or 0:02d}"
         return s
+
+    def datetime(self) -> str | None:
+        """The date with its time of day (2025-12-26T10:00), or None when no time is written.
+        `iso()` stays at day precision: values are compared as dates (docs/CONTRACT.md)."""
+        if self.hh is None or self.m is None or self.d is None:
+            return None
+        return f"{self.iso()}T{self.hh:02d}:{self.mi or 0:02d}"
 
     def key(self) -> tuple[int, int, int]:
         return (self.y or 0, self.m or 0, self.d or 0)

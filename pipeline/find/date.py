@@ -173,6 +173,8 @@ class DateFinder:
                 continue
             st.saw(last)
             extra = {"tags": tags} if tags else {}
+            if last is not None and last.datetime():
+                extra["datetime"] = last.datetime()  # value keeps the date; the time goes here
             facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
         return facts
 
