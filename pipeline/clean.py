@@ -64,9 +64,29 @@ def norm(line: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
 
 
+_PARA_END = regex.compile(r"[。!?;…\"'”’」』)\]】.]$")
+_ENDS_IN_DATE = regex.compile(r"(?:\s|[(\[【])(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)\]】]?$|[→>»]$")
+
+
 def is_anchor_shape(n: str) -> bool:
-    """A body paragraph: 20+ characters with sentence punctuation, or 40+ with commas."""
-    return (len(n) >= 20 and bool(SENT.search(n))) or (len(n) >= 40 and ("," in n or "、" in n))
+    """A body paragraph: 20+ characters with sentence punctuation that ends like a sentence
+    (or holds a 。), or 40+ with commas. A headline in a list (暖心！外卖小哥跳河救人 2024-09-17,
+    快来打卡→) is not one, however long: it would shield the junk above it from the tail."""
+    if _ENDS_IN_DATE.search(n):
+        return False
+    return ((len(n) >= 20 and bool(SENT.search(n)) and ("。" in n or bool(_PARA_END.search(n))))
+            or (len(n) >= 40 and ("," in n or "、" in n)))
+
+
+_DATELINE = regex.compile(r"(?:电|讯|报道|消息)$|^(?:本报|本刊|新华社|中新社|据)")
+_HEADLINE_BAD = regex.compile(r"[。;]|[:：]$")
+
+
+def is_headline_shape(n: str, max_len: int = 40) -> bool:
+    """A title in a list or over a story: like is_title_shape, but ！ and ？ are allowed
+    (重磅！江城再添一所高校, 周末去哪儿？…) — still no 。 or ；, and short."""
+    return (4 <= len(n) <= max_len and not _HEADLINE_BAD.search(n)
+            and len(_HAN.findall(n)) >= 2)
 
 
 def is_title_shape(n: str, max_len: int = 60) -> bool:
@@ -149,7 +169,7 @@ class FieldsDetector:
 
     _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
     _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
-    _LEAD = regex.compile(r"^(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
+    _LEAD = regex.compile(r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
                           + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$")
 
     def __init__(self, where: str, entry: dict[str, Any]):
@@ -165,7 +185,7 @@ class FieldsDetector:
         alts.sort(key=len, reverse=True)
         self.info = dict(self.keys)
         self.re = regex.compile(r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>" + "|".join(map(regex.escape, alts))
-                                + r")\s*(?::|\|(?!\s*T))\s*")
+                                + r")\s*(?::|\|(?!\s*T)|丨)\s*")
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > 120 or SENT.search(n):
@@ -179,7 +199,7 @@ class FieldsDetector:
         fields = []
         for j, h in enumerate(hits):
             end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
-            value = s[h.end():end].strip(" |/,【】[]()")
+            value = s[h.end():end].strip(" |丨/,【】[]()")
             if len(value) > 40 or ":" in _TIME.sub("", value) or "," in value:
                 return None
             if self.info[h.group("key")].get("numeric") and value and not _COUNT.match(value):
@@ -265,6 +285,39 @@ class SpamDetector:
         return Proposal(self.id, self.reason, self.zone)
 
 
+class LinkBarDetector:
+    """A bar of links, judged by its shape and not by its words alone: a line with no sentence
+    punctuation cut by separators (| │ 丨 - · / or spaces) into 4+ short segments, most of them
+    holding a word of site furniture (首页, 新闻, 联系, 地图, 版 …; `words` in
+    rules/boilerplate/navigation.yaml). A list of names or units has none of those words."""
+
+    _SEP = regex.compile(r"\s*[|│┃丨｜/·•]\s*|\s+-\s+|(?<=\p{Han})-(?=\p{Han})|\s+")
+    _LABEL = regex.compile(r"^[^:]{1,8}:\s*")
+
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry.get("reason", "navigation")
+        self.zone = entry.get("zone", "edge")
+        self.max_len = int(entry.get("max_len", 200))
+        self.min_items = int(entry.get("min_items", 4))
+        self.share = float(entry.get("share", 0.5))
+        self.seg_len = int(entry.get("segment_len", 10))
+        words = [str(w) for w in entry.get("words") or []]
+        if not words:
+            raise RuleError(f"{where}: rule {self.id} needs `words`")
+        self.words = regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:
+            return None
+        segs = [x for x in self._SEP.split(self._LABEL.sub("", n, count=1)) if x]
+        if len(segs) < self.min_items or any(len(x) > self.seg_len for x in segs):
+            return None
+        hits = sum(1 for x in segs if self.words.search(x))
+        if hits < max(3, self.share * len(segs)):
+            return None
+        return Proposal(self.id, self.reason, self.zone)
+
+
 # -- the stage --------------------------------------------------------------------------------
 
 _INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?记者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
@@ -294,6 +347,8 @@ class Cleaner:
                     rule: Any = PatternRule(where, entry)
                 elif det == "fields":
                     rule = FieldsDetector(where, entry)
+                elif det == "link_bar":
+                    rule = LinkBarDetector(where, entry)
                 elif det in ("spam", "spam_shape"):
                     rule = SpamDetector(where, entry, det)
                 elif det == "title":
@@ -371,6 +426,9 @@ class Cleaner:
         if repeated:
             self._repeated(lines, normed, props, zone, removed, repeated, take)
 
+        filled = [i for i, n in enumerate(normed) if n]
+        if len(filled) == 1:  # never empty an article: a lone `2010-01-29` or headline is its text
+            removed.pop(filled[0], None)
         body = [ln for i, ln in enumerate(lines) if i not in removed]
         for i, ln in enumerate(lines):
             if i in removed or not normed[i]:
@@ -408,7 +466,7 @@ class Cleaner:
                 continue
             ok = len(n) <= max_len and j not in anchor_set
             if shape == "title":
-                ok = ok and is_title_shape(n, max_len)
+                ok = ok and (is_title_shape(n, max_len) or is_headline_shape(n, max_len))
             if not ok:
                 break
             take(j, Proposal(p.rule, reason, "any"))
@@ -430,15 +488,18 @@ class Cleaner:
                 j += step
             return j if 0 <= j < len(lines) else None
 
+        def kicker(j: int) -> bool:  # a site or channel name above the headline: 新闻中心, XX县融媒体中心
+            return j not in removed and len(normed[j]) <= 16 and is_title_shape(normed[j])
+
         chosen: list[int] = []
         for i in head:
             n = normed[i]
-            if i in removed or not is_title_shape(n):
+            if i in removed or not (is_title_shape(n) or is_headline_shape(n, 36)):
                 continue
             again = any(normed[j] == n for j in head if j != i)
             named = any(k == n or (len(n) >= 6 and k.startswith(n)) for k in known)
             nxt, prv = nb(i, 1), nb(i, -1)
-            before_meta = nxt is not None and nxt in removed and removed[nxt].reason == "metadata"
+            before_meta = nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
             under_nav = (prv is not None and prv in removed
                          and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
                          and (nxt is None or zone(nxt) != "head"))
@@ -446,10 +507,28 @@ class Cleaner:
             first_left = all(j in removed for j in head if j < i)
             salutation = (nxt is not None and nxt not in removed and normed[nxt].endswith(":")
                           and len(normed[nxt]) <= 40 and any(j in removed for j in head if j < i))
-            if again or named or ((before_meta or under_nav or (first_left and salutation)) and not chosen):
+            # the last line of the page head, right above the body, with only removed lines
+            # (and site names) above it: 点击上方蓝字关注 / 转载自… / 江城地铁4号线全线贯通！
+            above = [j for j in head if j < i]
+            above_body = (nxt is not None and zone(nxt) != "head" and nxt not in removed
+                          and any(j in removed for j in above) and all(j in removed or kicker(j) for j in above)
+                          and not _DATELINE.search(n)
+                          # ！？ in it (家人们，好消息来了！ opens a post): only right under a source or menu line
+                          and (is_title_shape(n) or (prv in removed and removed[prv].reason in ("metadata", "navigation"))))
+            # a later candidate when only furniture lies between: 城市晚报数字报 / date / 版面 / headline
+            free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above if j > chosen[-1])
+            if again or named or ((before_meta or under_nav or (first_left and salutation) or above_body)
+                                  and free):
                 chosen.append(i)
         for i in chosen:
-            take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()}))
+            take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()} if i == chosen[-1] else {}))
+        if chosen:  # short lines above the headline, with nothing but page furniture above them
+            top = [j for j in head if j < chosen[-1]]
+            if all(j in removed or kicker(j) for j in top):
+                for j in top:
+                    if j not in removed:
+                        reason = "title" if nb(j, 1) == chosen[0] else "navigation"
+                        take(j, Proposal(rid, reason, "head"))
 
     def _repeated(self, lines, normed, props, zone, removed, repeated, take) -> None:
         rid = self.repeated_rule["id"] if self.repeated_rule else "boilerplate.repeated"

@@ -360,3 +360,18 @@ def test_article_of_short_lines_keeps_its_body_zone(clean):
     assert [(r.line, r.reason) for r in res.removed] == [(4, "navigation")]
     lines = ["春季招聘会本周六举行。", "来源：市人社局"]
     assert [r.line for r in run(clean, lines).removed] == [1]
+
+
+@pytest.mark.parametrize("text", ["2010-01-29", "\n2010年1月29日\n", "市统计局发布前两月工业数据",
+                                  "责任编辑：李四", "  上一篇：我市召开安全生产工作会议  \r\n"])
+def test_a_lone_line_is_never_removed(clean, text):
+    res = clean(Document(id="t", text=text))
+    check_invariant(text, res)
+    assert res.removed == [] and res.text.strip() == text.strip()
+
+
+def test_a_lone_line_still_goes_with_company(clean):
+    res = run(clean, ["2010-01-29", "责任编辑：李四"])
+    assert {r.line for r in res.removed} == {1}
+    res = run(clean, ["2010-01-29", BODY[0]])
+    assert {r.line for r in res.removed} == {0}
