@@ -31,6 +31,8 @@ STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
 OPEN_Q = "“「『"
 CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
 OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
+# where a name starts and ends does not need jieba's guesses at unknown words (rec.pos_tokens)
+HMM = False
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+届|首届)"
 EDITION_END = regex.compile(EDITION + "$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
@@ -115,6 +117,9 @@ class AwardFinder:
         self.category_re = regex.compile(
             rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s])")
         self.rr = rec.compile_rules(self.rule["award.trigger"])
+        # anything that can anchor a head-named run (see _may_anchor)
+        self.anchor_re = regex.compile(
+            rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
 
     # -- levels --------------------------------------------------------------------------------
     def _place_level(self, word: str) -> str | None:
@@ -135,7 +140,7 @@ class AwardFinder:
         m = EDITION_START.match(text, s, e)
         if m:
             s = m.end()
-        toks = ctx.tokens(s, pos=True)
+        toks = rec.pos_tokens(ctx, s, hmm=HMM)
         tok = next((t for t in toks if t.start <= s < t.end), None)
         if tok is None:
             return None
@@ -156,7 +161,7 @@ class AwardFinder:
         text = ctx.text
         if pos <= lo:
             return None
-        toks = ctx.tokens(pos - 1, pos=True)
+        toks = rec.pos_tokens(ctx, pos - 1, hmm=HMM)
         starts = {t.start for t in toks}
         best = None
         m = self.level_end_re.search(text[max(lo, pos - 8):pos])
@@ -178,7 +183,7 @@ class AwardFinder:
 
     def _first_level_in(self, ctx: Context, s: int, e: int) -> int | None:
         """Where the first level word or named place of a run starts (表彰全国优秀教师 → 全国)."""
-        for t in ctx.tokens(s, pos=True):
+        for t in rec.pos_tokens(ctx, s, e, hmm=HMM):
             if t.end <= s or t.start >= e or t.start < s:
                 continue
             if self._level_at(ctx, t.start, e):
@@ -189,7 +194,7 @@ class AwardFinder:
     def _run_start(self, ctx: Context, hs: int) -> int:
         """Walk left over jieba tokens from a head while they can belong to a name."""
         text = ctx.text
-        toks = ctx.tokens(hs, pos=True)
+        toks = rec.pos_tokens(ctx, hs, hmm=HMM)
         idx = next((i for i, t in enumerate(toks) if t.start <= hs < t.end), None)
         if idx is None:
             return hs
@@ -244,10 +249,14 @@ class AwardFinder:
                 continue
             if self.not_suffix_re.search(text, max(0, m.start() - 3), m.end()):
                 continue          # 获奖, 颁奖: decided on characters, no tokens needed
+            if not self._may_anchor(text, m.start()):
+                continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
             if s < m.start() or head in ("奖章", "勋章"):
                 cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
         for m in self.context_re.finditer(text):                   # 3. … 称号
+            if text[m.start() - 1:m.start()] not in OPEN_OF and not self._may_anchor(text, m.start()):
+                continue
             s = self._run_start(ctx, m.start())
             if s < m.start():
                 c = Cand(s, m.start(), "context", {"context"})
@@ -273,9 +282,17 @@ class AwardFinder:
         kept = [c for c in kept if self._accept(ctx, c)]
         return self._facts(ctx, kept)
 
+    def _may_anchor(self, text: str, hs: int) -> bool:
+        """Cheap, on characters: can a head-named run ending at `hs` be anchored (_settle)?
+        Its start is a trigger inside or right before it, a level word or a named place (with
+        its 省/市/区/县 suffix) inside it, or a list separator before it; all lie within the
+        run's reach, so a window of max_len + a trigger's length before the head is enough."""
+        lo = max(rec._clause_start(text, hs), hs - self.max_len - 6)
+        return bool(self.anchor_re.search(text, lo, hs))
+
     def _prefix_cand(self, ctx: Context, m) -> Cand | None:
         ps, pe = m.span()
-        toks = ctx.tokens(ps, pos=True)
+        toks = rec.pos_tokens(ctx, ps, hmm=HMM)
         idx = next((i for i, t in enumerate(toks) if t.start <= ps < t.end), None)
         if idx is None or toks[idx].start != ps:
             return None          # 更优秀, 最优秀: not the start of a word
@@ -431,7 +448,7 @@ class AwardFinder:
             return True
         # jieba glues a name and a trigger (张三获): a person's token may hold it
         return any(t.start == pos or (t.pos == "nr" and t.start < pos < t.end)
-                   for t in ctx.tokens(pos, pos=True))
+                   for t in rec.pos_tokens(ctx, pos, hmm=HMM))
 
     @staticmethod
     def _object_gap(s: str) -> bool:
