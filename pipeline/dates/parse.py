@@ -92,6 +92,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
         sp.year = small_number(get("yv"))
     sp.yrel = get("yrel")
     sp.ymod = get("ymod")
+    if get("ypart"):          # 年底 / 年初 alone: of the year last written, else ref_date's
+        sp.yrel, sp.ymod = "当", get("ypart")
     sp.month = int(get("m")) if get("m") else small_number(get("mcn"))
     if get("mord"):
         sp.month = small_number(get("mord"))

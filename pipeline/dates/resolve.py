@@ -153,6 +153,8 @@ def quarter(sp: Spec, st: State) -> tuple[str, Point] | None:
         y = st.ref.year
     if y is None and not known:
         return None
+    if sp.quarter == "全年":  # 2023年全年: the year itself
+        return Point(y).iso() or None, Point(y)
     a, b = Point(y, months[0]), Point(y, months[1])
     return f"{a.iso()}/{b.iso()}", b
 

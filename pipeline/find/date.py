@@ -14,7 +14,7 @@ from ..context import Context
 from ..dates import grammar as gram
 from ..dates import resolve as res
 from ..dates.festivals import festival_date
-from ..dates.parse import DAY_ANAPH, DAY_REL, YEAR_ANAPH, spec_from
+from ..dates.parse import DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, spec_from
 from ..model import Fact
 from ..rules import Rules
 
@@ -59,6 +59,15 @@ def _windows(text: str, near: gram.Near) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+def _in_sentence_before(text: str, start: int, words) -> bool:
+    """One of `words` earlier in the sentence that holds `start` (at most 60 characters back)."""
+    if not words:
+        return False
+    head = text[max(0, start - 60):start]
+    head = head[max(head.rfind(x) for x in "。！？；\n") + 1:]
+    return any(w in head for w in words)
+
+
 def _ends_with_any(s: str, words) -> bool:
     return any(s.endswith(w) for w in words)
 
@@ -77,6 +86,10 @@ class DateFinder:
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
         self.month_not_after = tuple(gd.get("month_not_after", ()))
+        self.recurring_month = tuple(gd.get("month_rel_recurring", ()))
+        self.recurring_year = tuple(gd.get("year_part_recurring", ()))
+        fest = next((r.entry for r in self.g.rules if r.kind == "festival"), {})
+        self.period_words = tuple(sorted(fest.get("period_words") or (), key=len, reverse=True))
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Cand]:
@@ -138,12 +151,16 @@ class DateFinder:
                 return False
             if year_only and sp.yrel is None and _ends_with_any(before, self.year_not_after):
                 return False
-            if year_only and sp.yrel in YEAR_ANAPH and kind != "quarter":
+            if year_only and sp.yrel in YEAR_ANAPH and kind != "quarter" and "ypart" not in g:
                 return False
             if sp.quarter and sp.quarter.startswith("前") and sp.quarter.endswith("个月") and not sp.has_year:
                 return False
             if sp.month is not None and not sp.has_year and _ends_with_any(before, self.month_not_after):
                 return False
+            if sp.mrel is not None and _in_sentence_before(text, c.start, self.recurring_month):
+                return False  # 每月10日前审核上月材料: 上月 of every month, no date
+            if "ypart" in g and _in_sentence_before(text, c.start, self.recurring_year):
+                return False  # 每年保底…，年底再分红
             if kind == "point" and sp.day is not None and sp.month is None and sp.mrel is None:
                 if _ends_with_any(before, self.day_not_after) and "open_pre" not in g:
                     return False
@@ -160,28 +177,73 @@ class DateFinder:
         st = res.State(ref=ref)
         facts: list[Fact] = []
         prev: tuple[Cand, res.Point | None] | None = None
+        holidays: dict[tuple[str, str, str], str] = {}   # festival → the holiday range the text gave
+        pending: tuple[Cand, int] | None = None            # 国庆假期 waiting for a gloss （10月1日至7日）
         for c in self.candidates(text):
-            if facts and self._same_day_word(c) and facts[-1].end == c.start and len(facts[-1].value) >= 10 \
-                    and "/" not in facts[-1].value:
-                f = facts[-1]  # 元旦当天, 3月8日当天: one date, not two
+            if pending is not None and c.rule.kind != "festival":
+                pc, pend = pending
+                pending = None
+                if text[pend:c.start].strip() in ("（", "(") and c.rule.kind in ("range", "range_bare"):
+                    value, last, tags = self.value(c, st, text, prev)
+                    prev = (c, last)
+                    if value and "/" in value:
+                        holidays[self._fest_key(pc)] = value
+                        facts.append(Fact("date", text[pc.start:pend], pc.start, pend, value, pc.rule.id,
+                                          extra={"tags": ["festival"]}))
+                    if value:
+                        st.saw(last)
+                        facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id,
+                                          extra={"tags": tags} if tags else {}))
+                    continue
+            if facts and facts[-1].end == c.start and self._same_as_before(c, facts[-1].value):
+                f = facts[-1]  # 元旦当天, 3月8日当天, 9月当月: one date, not two
                 facts[-1] = Fact("date", text[f.start:c.end], f.start, c.end, f.value, f.rule, extra=f.extra)
                 prev = (c, prev[1] if prev else None)
                 continue
+            if c.rule.kind == "festival":
+                period = next((w for w in self.period_words if text.startswith(w, c.end)), None)
+                if period is not None:
+                    # a holiday period (国庆假期, 春节黄金周) is not the festival's day: it is the
+                    # range the text gives (…的春节假期, 国庆假期（…至…）), else no fact
+                    end, key = c.end + len(period), self._fest_key(c)
+                    value = holidays.get(key)
+                    if facts and "/" in facts[-1].value and text[facts[-1].end:c.start] in ("", "的") \
+                            and facts[-1].rule != c.rule.id:
+                        value = holidays[key] = facts[-1].value
+                    if value:
+                        facts.append(Fact("date", text[c.start:end], c.start, end, value, c.rule.id,
+                                          extra={"tags": ["festival"]}))
+                    else:
+                        pending = (c, end)
+                    prev = (c, None)
+                    continue
             value, last, tags = self.value(c, st, text, prev)
             prev = (c, last)
             if not value:
                 continue
-            st.saw(last)
+            # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it
+            st.saw(res.Point(last.y) if c.rule.kind == "quarter" and last is not None else last)
             extra = {"tags": tags} if tags else {}
             if last is not None and last.datetime():
                 extra["datetime"] = last.datetime()  # value keeps the date; the time goes here
             facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
         return facts
 
+    def _fest_key(self, c: Cand) -> tuple[str, str, str]:
+        row = self.g.festivals[c.groups["fest"]]
+        return row["calendar"], row["month"], row["day"]
+
     @staticmethod
-    def _same_day_word(c: Cand) -> bool:
-        w = c.groups.get("drel")
-        return w in DAY_ANAPH and DAY_REL[w] == 0 and c.end - c.start == len(w)
+    def _same_as_before(c: Cand, before: str) -> bool:
+        """当天 after a day (元旦当天), 当月 after a month (9月当月): the same date said twice."""
+        w = c.groups.get("drel") or c.groups.get("mrel")
+        if w is None or c.end - c.start != len(w) or "/" in before:
+            return False
+        if w in DAY_ANAPH and DAY_REL[w] == 0:
+            return len(before) >= 10
+        if w in MONTH_ANAPH and MONTH_REL[w] == 0:
+            return len(before) in (4, 7) and before[-3] == "-"
+        return False
 
     def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
         g, kind = c.groups, c.rule.kind
