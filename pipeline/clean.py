@@ -59,9 +59,15 @@ _STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
+# traditional characters of page furniture (責任編輯, 返回頂部, 相關新聞, 版權所有) to simplified,
+# so the same rules see a Hong Kong or Taiwan page; only the matching form changes
+_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵", "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励")
+
+
 def norm(line: str) -> str:
-    """The form rules match on: NFKC, one space for any run of white space, trimmed."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
+    """The form rules match on: NFKC, one space for any run of white space, trimmed, and the
+    traditional characters of page furniture made simplified."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip().translate(_T2S)
 
 
 _PARA_END = regex.compile(r"[。!?;…\"'”’」』)\]】.]$")
@@ -362,10 +368,23 @@ class Cleaner:
                 # whole-line patterns first, then the broader detectors (fields, spam)
                 ranked.append((det is not None, order[reason], str(rf.path), k, rule))
         self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
+        # prefilter: a line with sentence punctuation (most body lines) can only be taken by
+        # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
+        self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
+        self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
+        self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
 
     def proposals(self, n: str) -> list[Proposal]:
+        if SENT.search(n):
+            if len(n) > self._sent_max:
+                return []
+            rules = self._sent_rules
+        elif len(n) > max(self._max, 120):
+            return []
+        else:
+            rules = self.rules
         out = []
-        for r in self.rules:
+        for r in rules:
             p = r.propose(n)
             if p is not None:
                 out.append(p)
@@ -522,6 +541,11 @@ class Cleaner:
                 chosen.append(i)
         for i in chosen:
             take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()} if i == chosen[-1] else {}))
+        for i in head:  # the site's name over its menu: XX县融媒体中心 / 首页 丨 时政 丨 …
+            nxt = nb(i, 1)
+            if (kicker(i) and nxt is not None and nxt in removed and removed[nxt].reason == "navigation"
+                    and i not in chosen and all(j in removed or kicker(j) for j in head if j < i)):
+                take(i, Proposal(rid, "navigation", "head"))
         if chosen:  # short lines above the headline, with nothing but page furniture above them
             top = [j for j in head if j < chosen[-1]]
             if all(j in removed or kicker(j) for j in top):
