@@ -44,14 +44,20 @@ class Cand:
         return self.end - self.start
 
 
-def _windows(text: str, near: gram.Near) -> list[tuple[int, int]]:
+def _windows(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[int, int]]:
     """The stretches of text a rule can match in: around each hit of near.regex, merged where they
     touch, so a match never straddles two windows and a scan from a window's start sees the
     same matches as a scan of the whole text (look-behind reads before the window's start)."""
     out: list[list[int]] = []
     n = len(text)
-    for m in near.regex.finditer(text):
-        a, b = max(0, m.start() - near.before), min(n, m.end() + near.after)
+    if hits is None or near.regex not in hits:
+        spans = [m.span() for m in near.regex.finditer(text)]
+        if hits is not None:
+            hits[near.regex] = spans
+    else:
+        spans = hits[near.regex]
+    for s, e in spans:
+        a, b = max(0, s - near.before), min(n, e + near.after)
         if out and a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
         else:
@@ -97,12 +103,13 @@ class DateFinder:
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         out = []
         windows: dict[gram.Near, list[tuple[int, int]]] = {}
+        hits: dict = {}  # near regex → its hits in this text, shared by rules with the same hit
         for order, rule in enumerate(self.g.rules):
             if rule.near is None:
                 matches = rule.regex.finditer(norm, overlapped=False)
             else:
                 if rule.near not in windows:
-                    windows[rule.near] = _windows(norm, rule.near)
+                    windows[rule.near] = _windows(norm, rule.near, hits)
                 matches = (m for a, b in windows[rule.near]
                            for m in rule.regex.finditer(norm, a, b, overlapped=False))
             for m in matches:
