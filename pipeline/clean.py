@@ -84,6 +84,15 @@ def is_anchor_shape(n: str) -> bool:
             or (len(n) >= 40 and ("," in n or "、" in n)))
 
 
+# body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
+# an issuer's signature (区科学技术局), a table row (食品烟酒 | 0.9 | -1.2), a list of names
+_NOT_HEADLINE = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]|[QA问答]\s*:|附件)"
+    r"|^[^:]{1,8}:"
+    r"|(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"
+    r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
+    r"|^[^,]{1,6}们,|电\s*\(|^(?:新华社|中新社|本报|本刊)\p{Han}{0,6}\d"
+    r"|^\p{Han}{2,4}(?:\s+\p{Han}{2,4}){2,}$")
 _DATELINE = regex.compile(r"(?:电|讯|报道|消息)$|^(?:本报|本刊|新华社|中新社|据)")
 _HEADLINE_BAD = regex.compile(r"[。;]|[:：]$")
 
@@ -508,7 +517,9 @@ class Cleaner:
             return j if 0 <= j < len(lines) else None
 
         def kicker(j: int) -> bool:  # a site or channel name above the headline: 新闻中心, XX县融媒体中心
-            return j not in removed and len(normed[j]) <= 16 and is_title_shape(normed[j])
+            n = normed[j]
+            return (j not in removed and 2 <= len(n) <= 16 and not SENT.search(n) and not n.endswith(":")
+                    and len(_HAN.findall(n)) >= 2)
 
         chosen: list[int] = []
         for i in head:
@@ -536,8 +547,8 @@ class Cleaner:
                           and (is_title_shape(n) or (prv in removed and removed[prv].reason in ("metadata", "navigation"))))
             # a later candidate when only furniture lies between: 城市晚报数字报 / date / 版面 / headline
             free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above if j > chosen[-1])
-            if again or named or ((before_meta or under_nav or (first_left and salutation) or above_body)
-                                  and free):
+            placed = before_meta or under_nav or above_body
+            if again or named or ((first_left and salutation) or (placed and not _NOT_HEADLINE.search(n))) and free:
                 chosen.append(i)
         for i in chosen:
             take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()} if i == chosen[-1] else {}))

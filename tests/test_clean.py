@@ -375,3 +375,24 @@ def test_a_lone_line_still_goes_with_company(clean):
     assert {r.line for r in res.removed} == {1}
     res = run(clean, ["2010-01-29", BODY[0]])
     assert {r.line for r in res.removed} == {0}
+
+
+@pytest.mark.parametrize("line", ["一、申报时间", "活动地点：古镇南广场", "区科学技术局", "张建华 李秀英 王志刚 刘海燕",
+                                  "食品烟酒 | 0.9 | -1.2", "家人们，好消息来了！"])
+def test_body_line_under_page_furniture_is_no_headline(clean, line):
+    for furniture in ("来源：市统计局", "首页 > 新闻中心 > 本地新闻"):
+        res = run(clean, [furniture, line] + BODY)
+        assert 1 not in removed_lines(res), (furniture, line)
+
+
+def test_headline_and_site_names_over_the_body(clean):
+    res = run(clean, ["XX县融媒体中心", "首页 丨 时政 丨 民生 丨 乡村振兴 丨 视频", "我县启动冬季农田水利建设",
+                      "来源：XX县融媒体中心", *BODY, "网站地图 │ 联系我们 │ 使用帮助 │ 隐私声明"])
+    assert set(removed_lines(res)) == {0, 1, 2, 3, 7}
+    assert res.meta["title"] == "我县启动冬季农田水利建设"
+
+
+def test_headline_list_is_no_anchor(clean):
+    # a related headline with ！ and a date must not shield the junk above it from the tail
+    res = run(clean, BODY + ["相关阅读", "秋游季来了！这份赏秋地图请收好 2024-09-25", "暖心！外卖小哥跳河救人 2024-09-17"])
+    assert set(removed_lines(res)) == {3, 4, 5}
