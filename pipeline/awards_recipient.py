@@ -60,20 +60,27 @@ class RecipientRules:
     pronouns: frozenset[str]     # 他 她 其 …: the text does not name the recipient
     object_trim: regex.Pattern   # 了/给 before, 为/以 after an object recipient
     max_len: int
+    means: regex.Pattern = None  # 凭借/通过 …: what follows is how, not who (作家某某凭借小说…获)
+    surnames: frozenset = frozenset()   # single-character surnames: a name jieba does not tag nr
+    role_ends: frozenset = frozenset()  # last characters of a role word before a name (职工, 书记)
 
 
 def compile_rules(rule: dict) -> RecipientRules:
     def alt(words):
         return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     lead = rule.get("recipient_lead") or []
-    trail = rule.get("recipient_trail") or []
+    trail = (rule.get("recipient_trail") or []) + (rule.get("recipient_trail_time") or [])
     return RecipientRules(
         lead=regex.compile(rf"(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；]{{1,15}}?中)+"),
-        trail=regex.compile(rf"(?:连续[\d一二三四五六七八九十两]+[年次届]|[\d一二三四五六七八九十两]+次|{alt(trail)})+$"),
+        trail=regex.compile(rf"(?:连续[\d一二三四五六七八九十两]+[年次届]|[\d一二三四五六七八九十两]+次|\d{{4}}年度?"
+                            rf"|等[\d一二三四五六七八九十两百余多]+[个名位家户支人项所]\p{{Han}}{{0,4}}?|{alt(trail)})+$"),
         titles=regex.compile(rf"(?:{alt(rule.get('recipient_titles') or ['同志'])})$"),
         pronouns=frozenset(rule.get("recipient_pronouns") or []),
         object_trim=regex.compile(r"^(?:了|给|予)+|(?:为|以|同志)+$"),
         max_len=int(rule.get("recipient_max_len", 30)),
+        means=regex.compile(alt(rule.get("recipient_means") or ["凭借"])),
+        surnames=frozenset("".join(rule.get("recipient_surnames") or [])),
+        role_ends=frozenset("".join(rule.get("recipient_role_ends") or [])),
     )
 
 
@@ -93,8 +100,8 @@ def _clean(rr: RecipientRules, s: int, e: int, text: str) -> tuple[int, int]:
         s += 1
     seg = text[s:e]
     m = rr.trail.search(seg)
-    if m and m.start() > 0:
-        e = s + m.start()
+    if m:
+        e = s + m.start()        # all adverbs (还首次获评…): no receiver in this clause
     while e > s and text[e - 1] in " \u3000":
         e -= 1
     return s, e
@@ -114,15 +121,52 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
         return None
     toks = [t if t.end <= e else type(t)(t.text[:e - t.start], t.start, e, t.pos)
             for t in pos_tokens(ctx, s, e) if s <= t.start < e]
-    # a person (jieba nr) at the end of the subject, its parts merged (王/秀英 → 王秀英)
+    # several people (张海、李秀云、王建新获评…): the list as written
+    # (技师李强、护士长孙丽等获评… → 李强、孙丽: each item's person, joined as written)
+    pieces = regex.split(r"([、和与及])", seg)
+    if len(pieces) > 1 and all(pieces[::2]):
+        out, at = [], s
+        for i, x in enumerate(pieces):
+            if i % 2:
+                out.append(x)
+            else:
+                out.append(_person(ctx, rr, toks, at, at + len(x)))
+            at += len(x)
+        if all(out):
+            return "".join(out)
+    return _person(ctx, rr, toks, s, e) or seg
+
+
+def _person(ctx: Context, rr: RecipientRules, toks, s: int, e: int) -> str | None:
+    """A person named at the end of [s, e) (执委徐彩萍 → 徐彩萍), or None. jieba's nr, its parts
+    merged (王/秀英 → 王秀英), with a surname it left out (职工马|玉兰 → 马玉兰); else a surname
+    and one or two characters right after a role word (村党委书记刘长山, 项目经理陈刚)."""
+    text = ctx.text
+    seg = text[s:e]
+    toks = [t for t in toks if s <= t.start and t.end <= e]
     if toks and toks[-1].pos == "nr" and toks[-1].end == e:
         i = len(toks) - 1
         while i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4:
             i -= 1
-        name = text[toks[i].start:e]
-        if 2 <= len(name) <= 4 and name != seg and name[-1] not in ORG_END:
+        ns = toks[i].start
+        if e - ns == 2 and ns - 1 >= s and text[ns - 1] in rr.surnames \
+                and (ns - 1 == s or text[ns - 2] in rr.role_ends):
+            ns -= 1
+        name = text[ns:e]
+        if 2 <= len(name) <= 4 and name[-1] not in ORG_END:
             return name
-    return seg
+    for n in (3, 2):
+        ns = e - n
+        if ns >= s and _han(text[ns:e]) and text[ns] in rr.surnames and text[e - 1] not in ORG_END \
+                and (ns == s and len(seg) == n or ns > s and text[ns - 1] in rr.role_ends):
+            if ns > s and n == 3 and text[ns + 1] in rr.surnames and text[ns] in rr.role_ends:
+                continue
+            return text[ns:e]
+    return None
+
+
+def _han(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
@@ -138,14 +182,18 @@ def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
         m = regex.search(r"[将把]([^将把]{2,})$", text[s:e])
         if m:
             s = s + m.start(1)
+    m = rr.means.search(text, s, e)
+    if m and m.start() - s >= 2:
+        e = m.start()            # 作家刘某凭借长篇小说《…》摘得…: who, not how
     s, e = _clean(rr, s, e, text)
     if subject_ends_in_preposition(text[s:e]):
         return None
     return _named(ctx, rr, s, e)
 
 
-def relative(ctx: Context, pos: int) -> str | None:
-    """获得“苏州市劳动模范”称号的代表: the receiver is the noun after 的."""
+def relative(ctx: Context, pos: int, rr: RecipientRules | None = None) -> str | None:
+    """获得“苏州市劳动模范”称号的代表: the receiver is the noun after 的; a person named at its
+    end when there is one (荣获…的城西中学教师许丽娟 → 许丽娟)."""
     text = ctx.text
     if text[pos:pos + 1] != "的":
         return None
@@ -155,6 +203,8 @@ def relative(ctx: Context, pos: int) -> str | None:
         if t.start != e or not t.pos.startswith("n") or not t.text.strip():
             break
         e = t.end
+    if rr is not None and e > pos + 1:
+        return _person(ctx, rr, toks, pos + 1, e) or text[pos + 1:e]
     return text[pos + 1:e] or None
 
 
@@ -179,12 +229,26 @@ def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -
 HOLDER = regex.compile(r"(?:获得者|获奖者|得主)?")
 
 
-def apposition(ctx: Context, pos: int) -> str | None:
-    """A person named right after an honour with no trigger: 全国劳动模范王秀英, 八一勋章获得者张超."""
+def apposition(ctx: Context, pos: int, rr: RecipientRules | None = None) -> str | None:
+    """A person named right after an honour with no trigger: 全国劳动模范王秀英, 八一勋章获得者张超;
+    or after 、 and a role (全国劳动模范、中建三局项目经理陈刚在会上发言 → 陈刚): the nouns after
+    、 up to the first verb or punctuation, a person at their end."""
     text = ctx.text
     m = HOLDER.match(text, pos)
     p = m.end() if m else pos
     toks = [t for t in pos_tokens(ctx, p) if t.start >= p]
+    if rr is not None and text[p:p + 1] == "、":
+        # the first person after a role, within the words that follow (no punctuation, 20 chars)
+        e = p + 1
+        for t in toks[1:]:
+            if t.start != e or not _han(t.text) or t.pos == "p" or t.end - p > 21:
+                break
+            e = t.end
+            if t.pos.startswith("nr") and (t.start == p + 1 or text[t.start - 1] in rr.role_ends):
+                name = _person(ctx, rr, toks, p + 1, e)
+                if name:
+                    return name
+        return None
     if not toks or toks[0].start != p or toks[0].pos != "nr":
         return None
     e = toks[0].end

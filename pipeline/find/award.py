@@ -41,7 +41,10 @@ PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
 PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
                "州": "municipal", "区": "district", "县": "district"}
 # what may stand between two items of a list: a count of the first (50名), a separator, quotes
-JOIN = regex.compile(r"[”」』]?(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件]?)?(?:[、和及与或]|以及)[“「『]?")
+COUNT = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件]?)"
+JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){COUNT}?[“「『]?")
+# a list item starts here: a separator (and a count) right before it
+LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?$")
 
 
 def _alt(words) -> str:
@@ -66,6 +69,7 @@ class Cand:
     status: str | None = None
     tags: list = field(default_factory=list)
     trigger: tuple | None = None                  # (start, end, lexicon row)
+    listed: bool = False                          # kept only as an item of a list of honours
 
 
 class AwardFinder:
@@ -102,6 +106,11 @@ class AwardFinder:
         self.agent_tail = regex.compile(rf"(?:{_alt(pat.get('agent_tails') or ['者'])})$")
         self.extend_re = regex.compile(_alt(pat.get("extend_suffixes") or ["标兵"]))
         self.max_len = int(pat.get("max_len", 20))
+        self.level_range = regex.compile(_alt(pat.get("level_range") or ["以上", "以下"]))
+        rk = pat.get("ranking") or {}
+        self.ranking_re = regex.compile(_alt(rk.get("words") or ["十大"]))
+        self.ranking_always_re = regex.compile(_alt(rk.get("always") or ["百强"]))
+        self.ranking_people = regex.compile(rf"(?:{_alt(rk.get('people_tails') or ['人物'])})$")
         self.not_place = regex.compile(rf"(?:{_alt(pat.get('not_places') or ['老区'])})$")
         lexr = self.rule["award.lexicon"]
         self.generic_before = regex.compile(rf"(?:{_alt(lexr.get('generic_before') or ['一批'])})$")
@@ -112,14 +121,15 @@ class AwardFinder:
         self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
         quo = self.rule["award.quoted"]
         self.quote_re = regex.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
-        self.gap_re = regex.compile(rf"(?:{_alt(quo.get('gap') or ['了', '为'])}|{EDITION})*[“「『]?")
+        self.gap_re = regex.compile(
+            rf"(?:{_alt(quo.get('gap') or ['了', '为'])}|{EDITION})*(?:(?:{_alt(self.level_of_prefix)})(?=[“「『]))?[“「『]?")
         cat = self.rule["award.category"]
         self.category_re = regex.compile(
-            rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s])")
+            rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
-            rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
+            rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州、和及与或{OPEN_Q}{''.join(CLOSE_OF.values())}]")
 
     # -- levels --------------------------------------------------------------------------------
     def _place_level(self, word: str) -> str | None:
@@ -182,13 +192,21 @@ class AwardFinder:
         return best
 
     def _first_level_in(self, ctx: Context, s: int, e: int) -> int | None:
-        """Where the first level word or named place of a run starts (表彰全国优秀教师 → 全国)."""
+        """Where the level word or named place that opens the name in a run starts (表彰全国优秀
+        教师 → 全国). A run walked back from a head may hold its receiver too (授予苏州轨道交通
+        集团全国五一劳动奖状, 市供电公司保持全国文明单位): the last level that is a word of its
+        own (全国, 市, 苏州市 — not 市 of 市场) opens the name; levels right before it join it
+        again when the span is extended left (江苏省苏州市…). None: no level in the run."""
+        first = last = None
         for t in rec.pos_tokens(ctx, s, e, hmm=HMM):
             if t.end <= s or t.start >= e or t.start < s:
                 continue
-            if self._level_at(ctx, t.start, e):
-                return t.start
-        return None
+            lv = self._level_at(ctx, t.start, e)
+            if lv and lv[0] < e:          # a level opens a name: 模范县 is no place
+                first = t.start if first is None else first
+                if lv[0] >= t.end or lv[2] == "place":
+                    last = t.start
+        return last if last is not None else first
 
     # -- the left edge of a head-named run -----------------------------------------------------
     def _run_start(self, ctx: Context, hs: int) -> int:
@@ -252,7 +270,7 @@ class AwardFinder:
             if not self._may_anchor(text, m.start()):
                 continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
-            if s < m.start() or head in ("奖章", "勋章"):
+            if s < m.start() or head in ("奖章", "勋章") or LISTED_BEFORE.search(text, max(0, s - 8), s):
                 cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
         for m in self.context_re.finditer(text):                   # 3. … 称号
             if text[m.start() - 1:m.start()] not in OPEN_OF and not self._may_anchor(text, m.start()):
@@ -269,17 +287,18 @@ class AwardFinder:
             qs, qe = m.span()
             trig = next((t for t in trigs if t[1] <= qs and self.gap_re.fullmatch(text, t[1], qs)), None)
             ctx_head = self.context_re.match(text, qe)
-            if trig is None and not ctx_head:
+            listed = trig is None and not ctx_head
+            if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
                 continue
             if not ctx_head and self.programme_after.match(text, qe):
                 continue
-            c = Cand(m.start(2), m.end(2), "quoted", {"quoted"}, quoted=(qs, qe))
+            c = Cand(m.start(2), m.end(2), "quoted", {"quoted"}, quoted=(qs, qe), listed=listed)
             cands.append(c)
 
         kept = [c for c in cands if self._settle(ctx, c, trigs)]
         kept = self._merge(kept)
         self._govern(ctx, kept, trigs)
-        kept = [c for c in kept if self._accept(ctx, c)]
+        kept = self._accept_all(ctx, kept)
         return self._facts(ctx, kept)
 
     def _may_anchor(self, text: str, hs: int) -> bool:
@@ -298,8 +317,13 @@ class AwardFinder:
             return None          # 更优秀, 最优秀: not the start of a word
         e = max(pe, toks[idx].end)
         i = idx + 1
+        while i < len(toks) and toks[i].end <= e:
+            i += 1               # tokens inside a prefix of several words (最|有|价值)
         while i < len(toks) and toks[i].start == e and e - ps < 10:
             w = toks[i].text
+            if len(w) > 1 and w in self.stop_tokens and (i + 1 == len(toks) or not _han(toks[i + 1].text)):
+                e = toks[i].end  # 最佳志愿服务组织。: a verb that ends its clause with no object is a noun
+                break
             if not _han(w) or w in self.stop_tokens or self.context_re.match(w) \
                     or self.trigger_re.fullmatch(w) or self.nominated_after.match(w) \
                     or self.programme_after.match(w):
@@ -314,6 +338,11 @@ class AwardFinder:
         """Fix a candidate's edges and read what stands around it. False: no name here."""
         text = ctx.text
         lo = rec._clause_start(text, c.start)
+        if c.source in ("suffix", "context") and text[c.start] in OPEN_Q:
+            close = text.find(CLOSE_OF[text[c.start]], c.start + 1, c.end)
+            inner = text[c.start + 1:close] if close > 0 else ""
+            if 0 < close < c.end - 1 and (self.lex_re.fullmatch(inner) or inner.endswith("奖")):
+                return False     # “中华慈善奖”捐赠个人称号: a quoted award, then its category
         if c.source in ("suffix", "context") and c.end - c.start > 2 and text[c.end - 1] in OPEN_OF:
             # a run that ends in a quoted name (授予张三“慈善之星”称号): the name is the quoted part
             o = text.rfind(OPEN_OF[text[c.end - 1]], c.start, c.end - 1)
@@ -334,7 +363,9 @@ class AwardFinder:
                     c.start = lv
                 elif not any(t[1] <= c.start and t[0] >= lo and self.gap_re.fullmatch(text, t[1], c.start)
                              for t in trigs):
-                    return False
+                    if not LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start):
+                        return False
+                    c.listed = True      # 市级文明单位42个、文明村18个: an item of a list
         self._quote_around(text, c)
         # extend left: a level prefix (全国 / 省 / 苏州市), an edition or year between
         # (焦作市2013年度科技进步奖, 第九届全国道德模范); never back over a trigger
@@ -351,6 +382,7 @@ class AwardFinder:
             else:
                 break
         self._quote_around(text, c)
+        self._extend_to_trigger(ctx, c, floor, trigs)
         # extend right: 标兵 after 三八红旗手, a grade (…奖一等奖); then read what follows
         e = c.end
         while (m := self.extend_re.match(text, e)) is not None:
@@ -370,12 +402,41 @@ class AwardFinder:
         if len(name) < 2:
             return False
         lv = self._level_at(ctx, c.start, c.end)
+        if lv and self.level_range.match(text, lv[0]):
+            return False         # 市级以上学科带头人: a range of levels, a qualification, no honour
         if lv:
             c.level = lv[1]
             c.evidence.add("scope" if lv[2] == "scope" else "level")
         else:
             c.level = self._lex_level_in(name)
         return True
+
+    def _extend_to_trigger(self, ctx: Context, c: Cand, floor: int, trigs) -> None:
+        """荣获全国学雷锋志愿服务最佳志愿服务组织: a name opened by a prefix head (最佳…) inside a
+        longer name runs back to a level word right after the trigger, over words that can
+        belong to a name (no stop word, no punctuation, at most max_len characters)."""
+        text = ctx.text
+        q = c.quoted[0] if c.quoted else c.start
+        if floor >= q or q - floor > self.max_len or text[floor - 1:floor] in OPEN_Q:
+            return
+        m = self.gap_re.match(text, floor, q)
+        p = m.end() if m else floor
+        if p >= q or text[p - 1] in OPEN_Q or not _han(text[p:q]):
+            return
+        if not any(t[1] == floor and t[2]["recipient"] == "subject" for t in trigs):
+            return               # after 授予 the receiver comes first (授予苏州某公司全国五一劳动奖状)
+        lv = self._level_at(ctx, p, q)
+        if lv and lv[0] >= q:
+            return
+        toks = [t for t in rec.pos_tokens(ctx, p, q, hmm=HMM) if p <= t.start < q]
+        if not toks or toks[0].start != p or any(t.text in self.stop_tokens or self.trigger_re.fullmatch(t.text)
+                                                  for t in toks):
+            return
+        if not lv and not (c.source == "prefix" and q - p <= 6 and all(t.pos[:1] in ("n", "j") or t.pos == "vn" for t in toks)):
+            return               # no level: only a few nouns before a prefix head (当选联赛最有价值球员)
+        c.start = p
+        if c.quoted and c.quoted[0] > p:
+            c.quoted = None
 
     @staticmethod
     def _quote_around(text: str, c: Cand) -> None:
@@ -453,7 +514,22 @@ class AwardFinder:
     @staticmethod
     def _object_gap(s: str) -> bool:
         """Between 授予 and the honour: a receiver, no clause break, no second verb."""
-        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch in "、的" for ch in s)
+        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch == "的" for ch in s)
+
+    def _accept_all(self, ctx: Context, cands: list[Cand]) -> list[Cand]:
+        """Accept in text order: an item joined to an accepted honour by a list separator
+        (常州市优秀教师200名、优秀班主任150名) has the list as evidence."""
+        text = ctx.text
+        out: list[Cand] = []
+        for c in cands:
+            q = c.quoted[0] if c.quoted and c.quoted[0] < c.start else c.start
+            if out and JOIN.fullmatch(text, out[-1].after, q):
+                c.evidence.add("list")
+            if c.listed and "list" not in c.evidence:
+                continue
+            if self._accept(ctx, c):
+                out.append(c)
+        return out
 
     def _accept(self, ctx: Context, c: Cand) -> bool:
         text = ctx.text
@@ -461,6 +537,8 @@ class AwardFinder:
         ev = c.evidence
         if name in self.not_names or self.not_suffix_re.search(name):
             return False
+        if self.ranking_always_re.search(name) or (self.ranking_re.search(name) and not self.ranking_people.search(name)):
+            return False         # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
         before = text[max(0, c.start - 6):c.start]
         if self.block_before.search(before):
             return False
@@ -475,7 +553,7 @@ class AwardFinder:
             return backed or not (c.generic and self.generic_before.search(before))
         if "quoted" in ev:
             return True
-        if "trigger" in ev or ("context" in ev and c.source != "prefix"):
+        if "trigger" in ev or ("context" in ev and c.source != "prefix") or "list" in ev:
             return self._weak_prefix_ok(c, name)
         if placed or "scope" in ev:
             if self.generic_before.search(before):
@@ -503,12 +581,12 @@ class AwardFinder:
 
     def _recipient(self, ctx: Context, c: Cand, first: Cand) -> str | None:
         if c.trigger is None:
-            return rec.apposition(ctx, c.after)
+            return rec.apposition(ctx, c.after, self.rr)
         ts, te, row = c.trigger
         text = ctx.text
         passive = "被" in text[rec._clause_start(text, ts):ts]
         m = self.context_re.match(text, c.after)
-        rel = rec.relative(ctx, m.end() if m else c.after)
+        rel = rec.relative(ctx, m.end() if m else c.after, self.rr)
         if rel is not None:
             return rel
         if row["recipient"] == "object" and not passive:
