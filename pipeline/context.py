@@ -34,6 +34,7 @@ class Context:
     facts: list[Fact] = field(default_factory=list)  # what earlier finders proposed
     _sents: list[tuple[int, int]] | None = None
     _starts: list[int] | None = None
+    _toks: dict = field(default_factory=dict, repr=False)   # (sentence index, pos) → tokens
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -51,9 +52,14 @@ class Context:
 
     def tokens(self, offset: int, pos: bool = False) -> list[nlp.Token]:
         """jieba tokens of the sentence holding `offset`, with offsets into the whole text."""
-        s, e = self.sentence_span(offset)
-        toks = (nlp.segment_pos if pos else nlp.segment)(self.text[s:e])
-        return [nlp.Token(t.text, t.start + s, t.end + s, t.pos) for t in toks]
+        i = self.sentence_index(offset)
+        toks = self._toks.get((i, pos))
+        if toks is None:
+            s, e = self.sentences[i]
+            toks = tuple(nlp.Token(t.text, t.start + s, t.end + s, t.pos)
+                         for t in (nlp.segment_pos if pos else nlp.segment)(self.text[s:e]))
+            self._toks[(i, pos)] = toks
+        return list(toks)
 
     def token_at(self, offset: int) -> nlp.Token | None:
         for t in self.tokens(offset):

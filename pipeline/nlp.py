@@ -33,14 +33,27 @@ def segment(text: str) -> tuple[Token, ...]:
 
 
 @lru_cache(maxsize=4096)
-def segment_pos(text: str) -> tuple[Token, ...]:
-    """Word tokens with jieba part-of-speech tags, for recipients and objects."""
+def segment_pos(text: str, hmm: bool = True) -> tuple[Token, ...]:
+    """Word tokens with jieba part-of-speech tags, for recipients and objects.
+
+    Most of posseg's cost is its part-of-speech HMM over runs of characters the dictionary does
+    not know; hmm=False skips it (such runs stay single characters, and digit runs are tagged
+    `eng`). Tag only a short window next to a candidate either way (DESIGN.md)."""
     import jieba.posseg as pseg
     out, i = [], 0
-    for w in pseg.cut(text):
+    for w in pseg.cut(text, HMM=hmm):
         out.append(Token(w.word, i, i + len(w.word), w.flag))
         i += len(w.word)
     return tuple(out)
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's dictionary part-of-speech tag of `word`, or None when the dictionary lacks it."""
+    import jieba.posseg as pseg
+    jieba.dt.check_initialized()
+    if not jieba.dt.FREQ.get(word):
+        return None
+    return pseg.dt.word_tag_tab.get(word)
 
 
 def add_words(words) -> None:

@@ -24,6 +24,7 @@ running text; finders build their patterns from it.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -289,6 +290,7 @@ def _value(s: str) -> tuple[Decimal | None, str | None]:
     return _signed(s), q
 
 
+@lru_cache(maxsize=16384)
 def parse_number(s: str) -> int | float | None:
     """The value of one written number, or None. See the module docstring."""
     try:
@@ -298,6 +300,7 @@ def parse_number(s: str) -> int | float | None:
     return None if v is None else _to_number(v)
 
 
+@lru_cache(maxsize=16384)
 def parse_quantity(s: str) -> tuple[int | float | None, str | None]:
     """(value, qualifier) of one written number: qualifier "more_than" for 余/多/几/来/出头,
     "about" for adjacent digit pairs (三四), else None."""

@@ -34,6 +34,13 @@ from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_quali
                         parse_quantity)
 from ..rules import Rules
 
+_DIGITS = regex.compile(r"[0-9０-９.．]+")
+_BIG_MAG = regex.compile(r"[万亿萬億]")
+_BARE_MAG = regex.compile(r"[百千万亿]")
+_MAGS = regex.compile(r"[百千万亿]+")
+_HAN = regex.compile(r"\p{Han}")
+_TAIL_BIG = regex.compile(r"[万亿]+$")
+_ANY_MAG = regex.compile(r"[万亿千百]")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
 _CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
@@ -61,6 +68,14 @@ def build(rules: Rules):
     indefinite = set(g.get("indefinite_before", "数几若"))
     time_followers = set(g.get("time_unit_followers", "的内以左上之"))
     trap_phrases = list(g.get("trap_phrases", []))
+    one_generic = tuple(g.get("one_generic", []))
+    lone_term_numerals = set(g.get("lone_term_numerals", ["二", "贰"]))
+    event_units = set(g.get("event_units", []))
+    event_before = tuple(g.get("event_before", []))
+    event_after = tuple(g.get("event_after", []))
+    _n = "[0-9０-９" + CN_NUM_CHARS + "]"
+    clock_after = regex.compile(r"[0-9０-９]|" + _n + r"+(?:分钟|分|秒)")
+    clock_before = regex.compile(_n + r"(?:小时|时|分钟|分)$")
     quote_max = int(g.get("quoted_name_max", 10))
     range_seps = rf.rule("count.range").get("separators", ["至", "到", "-", "~", "～", "—"])
     list_seps = rf.rule("count.list").get("separators", ["、"])
@@ -77,6 +92,7 @@ def build(rules: Rules):
         r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER + r")(?P<q2>[余多来几])?(?P<unit>" + unit_re + r")"
         r"(?P<qa>" + qa_re + r")?")
     unit_only = regex.compile(unit_re)
+    ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
     qa_only = regex.compile(qa_re)
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$")
     list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
@@ -94,6 +110,15 @@ def build(rules: Rules):
                 return True                          # 千家万户, 三番五次, 五位一体: an idiom
         return False
 
+    def classifier_then_noun(t, unit_e: int) -> bool:
+        """jieba joined the unit to what follows (6|类产品) but the rest is a noun of two or more
+        characters (产品): the unit is a classifier before its noun. 3|只是, 两|面旗 stay words."""
+        rest = t.text[unit_e - t.start:]
+        if t.start >= unit_e - 1 and len(rest) >= 2:
+            tag = nlp.word_tag(rest)
+            return bool(tag) and tag.startswith(("n", "vn"))
+        return False
+
     def _quote_fix(ctx: Context, s: int, e: int) -> tuple[int, int]:
         """Widen [s, e) so that its “ ” are paired (巾帼暖“新”驿站, “双护课堂”公益课)."""
         txt = ctx.text[s:e]
@@ -103,16 +128,43 @@ def build(rules: Rules):
             e += 1
         return s, e
 
+    clause_start = regex.compile(r"(?r)[" + regex.escape(_CLAUSE) + r"]")
+    clause_end = regex.compile(r"[" + regex.escape(_CLAUSE) + r"]")
+    obj_before = int(g.get("object_window_before", 16))
+    obj_after = int(g.get("object_window_after", 24))
+    obj_hmm = bool(g.get("object_hmm", True))
+
     def object_of(ctx: Context, num_start: int, unit_end: int) -> str | None:
-        # jieba cuts at punctuation anyway: tagging the clause gives the sentence's tokens, cheaper
         text = ctx.text
-        cs = max(text.rfind(c, 0, num_start) for c in _CLAUSE) + 1
-        ce = min((i for i in (text.find(c, unit_end) for c in _CLAUSE) if i >= 0), default=len(text))
-        toks = [nlp.Token(t.text, t.start + cs, t.end + cs, t.pos) for t in nlp.segment_pos(text[cs:ce])]
+        cm = clause_start.search(text, 0, num_start)
+        cs = cm.end() if cm else 0
+        cm = clause_end.search(text, unit_end)
+        ce = cm.start() if cm else len(text)
+
+        def tagged(a: int, b: int, cut_left: bool, cut_right: bool) -> list:
+            """POS tokens of text[a:b] only (DESIGN.md: NLP only next to the candidate); a word
+            the window may have cut (cut_left, cut_right) is dropped. The number is not tagged."""
+            if a >= b:
+                return []
+            toks = [nlp.Token(t.text, t.start + a, t.end + a,
+                              "m" if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t.pos)  # hmm=False: 12 → eng
+                    for t in nlp.segment_pos(text[a:b], obj_hmm)]
+            return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
+
         # after the unit: 2562个暑期见习实践岗位
         words: list = []
         quoted = False
-        for t in (t for t in toks if t.start >= unit_end):
+        # a cheap character test first: punctuation (or the clause's end) after the unit → no object after
+        # (the window starts at the unit's last character: jieba tags a word better after a classifier;
+        # if that character joins the next word, 张券, the window starts after the unit)
+        we = min(ce, unit_end + obj_after)
+        toks = []
+        if unit_end < ce and text[unit_end] not in _PUNCT:
+            toks = tagged(unit_end - 1, we, False, we < ce)
+            if toks and toks[0].end > unit_end:
+                toks = tagged(unit_end, we, False, we < ce)
+            toks = [t for t in toks if t.start >= unit_end]
+        for t in toks:
             if t.text in "“”‘’":
                 quoted = t.text in "“‘"
                 words.append(t)
@@ -141,7 +193,10 @@ def build(rules: Rules):
             s, e = _quote_fix(ctx, words[0].start, words[-1].end)
             return ctx.text[s:e]
         # before the number: 建立妇联组织137家
-        before = [t for t in toks if t.end <= num_start]
+        if num_start <= cs or text[num_start - 1] in _PUNCT:
+            return None
+        ws = max(cs, num_start - obj_before)
+        before = tagged(ws, num_start, ws > cs, False)
         if not before or before[-1].end != num_start:
             return None
         words = []
@@ -194,11 +249,23 @@ def build(rules: Rules):
                     qa = qm.group() if qm else None
                     end = qm.end() if qm else unit_e
                     break
+            # 两个多小时, 三个多月: 个 + 多/余/来 + a unit that takes 个 (个小时, 个月) — that unit decides
+            if unit == "个" and not qa and not q2:
+                gm = ge_approx.match(text, unit_e)
+                if gm and "个" + gm.group("u") in units:
+                    if units["个" + gm.group("u")]["kind"] not in _COUNT_KINDS:
+                        continue
+                    q2, unit, unit_e = gm.group("q"), gm.group("u"), gm.end()
+                    qm = qa_only.match(text, unit_e)
+                    qa = qm.group() if qm else None
+                    end = qm.end() if qm else unit_e
             num = text[num_s:num_e]
             row = units[unit]
             if row["kind"] not in _COUNT_KINDS:
                 continue
             value, qual = parse_quantity(num + (q2 or ""))
+            if value is None and m.group("qb") and _BIG_MAG.fullmatch(num):
+                value = parse_quantity("一" + num)[0]        # 近万名, 上万人: a bare 万/亿 is 1万/1亿
             if value is None or value <= 0:
                 continue
             chinese = num[0] in cn_chars
@@ -220,12 +287,18 @@ def build(rules: Rules):
             if chinese and before1 and before1 in indefinite and not m.group("qb"):
                 continue
             # a bare magnitude is a count only with a qualifier (近千名, 上万人), not in 千村示范
-            if regex.fullmatch(r"[百千万亿]", num) and not m.group("qb") and not q2:
+            if _BARE_MAG.fullmatch(num) and not m.group("qb") and not q2:
+                continue
+            # 二 alone before a classifier is a term or an ordinal (二次分红, 二次元, 二级): counting says 两
+            if num in lone_term_numerals and not m.group("qb"):
                 continue
             # 一 as an article
             if num in ("一", "壹") and not m.group("qb") and row["one"] == "article":
                 continue
             if num == "一" and before1 in one_blockers:
+                continue
+            # 一亩地比去年多收…: 一 + unit + what it measures is a rate ("per mu"), not a count
+            if num == "一" and not m.group("qb") and text.startswith(one_generic, m.start("unit")):
                 continue
             # the unit begins another word
             nb = [w for w in row.get("not_before", "").split("|") if w]
@@ -238,21 +311,29 @@ def build(rules: Rules):
                 if pre.endswith(duration_words) and not any(w in pre for w in total_words):
                     continue
                 nxt = text[end:end + 1]
-                if nxt and regex.match(r"\p{Han}", nxt) and nxt not in time_followers and not qa:
+                if nxt and _HAN.match(nxt) and nxt not in time_followers and not qa:
                     continue
+                # a time of day or of a race (2小时08分31秒, 23秒08, 5秒92): its parts are not counts
+                if clock_after.match(text, unit_e) or clock_before.search(text, max(0, num_s - 4), num_s):
+                    continue
+            # an event named by its distance (男子200米, 200米跑, 100米自由泳) is not a count
+            if unit in event_units and (text.endswith(event_before, max(0, num_s - 4), num_s)
+                                        or text.startswith(event_after, unit_e)):
+                continue
             # titles, short quoted names, trap phrases
             enc = enclosing(text, num_s, unit_e)
             if enc and (enc[0] in "《〈" or (enc[2] - enc[1]) <= quote_max):
                 continue
             if any(a <= num_s < b for a, b in traps):
                 continue
-            if m.group("qb") in approx_before and not regex.fullmatch(r"[百千万亿]+", num):
+            if m.group("qb") in approx_before and not _MAGS.fullmatch(num):
                 continue
             if numeral_in_word(ctx, m.start() if m.group("qb") else num_s, unit_e, chinese):
                 continue
             # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
             # 3只是, 两面旗帜 → the unit is the start of another word
-            if float(row["prob"] or 0) < ambiguous_below and any(t.start < unit_e < t.end for t in ctx.tokens(num_s)):
+            if float(row["prob"] or 0) < ambiguous_below and any(
+                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in ctx.tokens(num_s)):
                 continue
             if overlaps(m.start(), end):
                 continue
@@ -273,8 +354,8 @@ def build(rules: Rules):
                 a_txt = rm.group("a")
                 a_s = num_s - len(head) + rm.start("a")
                 a_val, a_q = parse_quantity(a_txt)
-                mag = regex.search(r"[万亿]+$", num)
-                if a_val is not None and mag and not regex.search(r"[万亿千百]", a_txt):
+                mag = _TAIL_BIG.search(num)
+                if a_val is not None and mag and not _ANY_MAG.search(a_txt):
                     a_val = parse_quantity(a_txt + mag.group())[0]
                 if a_val is not None and (not chinese or a_txt[0] in cn_chars) and a_val < value:
                     out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", unit,

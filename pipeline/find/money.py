@@ -25,6 +25,10 @@ from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_quali
 from ..rules import Rules
 
 _SP = r"[ \t\u3000]*"
+_MAGS = regex.compile(r"[十百千万亿]+")
+_TAIL_MAG = regex.compile(r"[万亿千百]+$")
+_ANY_MAG = regex.compile(r"[万亿千百]")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _dec(v) -> Decimal:
@@ -47,6 +51,7 @@ def build(rules: Rules):
     q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
     not_after = cfg.get("not_after", {})          # currency word → what may not follow it (元旦, 块蛋糕)
+    only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}  # 块: 钱 多 五 …
     sub_standalone = set(cfg.get("sub_unit_standalone", []))
     indefinite = set(cfg.get("indefinite_before", "数几"))
     approx_before = cfg.get("approx_before", {"上": "more_than"})
@@ -94,6 +99,9 @@ def build(rules: Rules):
                 bad = [w for w in (not_after.get(cur) or "").split("|") if w]
                 if bad and nxt.startswith(tuple(bad)) and not m.group("post"):
                     cur = None
+                elif cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur] \
+                        and not m.group("post") and not m.group("qa"):
+                    cur = None       # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
                 elif cur in subs and cur not in sub_standalone and not nxt.startswith("钱"):
                     cur = None
             if cur is None and m.group("pre") is None:
@@ -111,7 +119,7 @@ def build(rules: Rules):
                 continue
             start, end = m.start(), m.end()
             # 数百亿元, 几万元: indefinite, no amount; 上千万元: more than
-            if regex.fullmatch(r"[十百千万亿]+", num) and not m.group("qb") and not m.group("pre"):
+            if _MAGS.fullmatch(num) and not m.group("qb") and not m.group("pre"):
                 b = text[m.start("num") - 1:m.start("num")]
                 if b and b in indefinite:
                     chain = None
@@ -195,8 +203,8 @@ def build(rules: Rules):
                 a_txt = rm.group("a")
                 a_s = m.start() - len(head) + rm.start("a")
                 a_val = parse_quantity(a_txt)[0]
-                mag = regex.search(r"[万亿千百]+$", num)
-                if a_val is not None and mag and not regex.search(r"[万亿千百]", a_txt):
+                mag = _TAIL_MAG.search(num)
+                if a_val is not None and mag and not _ANY_MAG.search(a_txt):
                     a_val = parse_quantity(a_txt + mag.group())[0]
                 if a_val is not None and _dec(a_val) * Decimal(row["factor"]) < val:
                     out.append(Fact("money", text[start:end], start, end, _num(val), "money.range", code,
@@ -212,7 +220,7 @@ def build(rules: Rules):
         # a money unit with no number: 上线万元 → warning
         for w in warn_re.finditer(text):
             b = text[w.start() - 1:w.start()] if w.start() else ""
-            if not b or b.isdigit() or b in cn or b in warn_ok_before or not regex.match(r"\p{Han}", b):
+            if not b or b.isdigit() or b in cn or b in warn_ok_before or not _HAN.match(b):
                 continue
             if text[w.end():].startswith(warn_ok_after):
                 continue

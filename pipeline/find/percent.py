@@ -23,6 +23,8 @@ from ..numerals import (NUMBER_SPACED, alternation, load_qualifiers, parse_numbe
 from ..rules import Rules
 
 _S = r"[ \t\u3000]*"
+_CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
+_WS = regex.compile(r"\s")
 
 
 def build(rules: Rules):
@@ -62,7 +64,7 @@ def build(rules: Rules):
             if t.start < s < t.end and t.end > cheng:
                 return True   # 三五成群, 一成不变: an idiom holds numeral and 成
             if t.start <= cheng < t.end and t.end > cheng + 1 and t.text not in ("成为",) and t.start >= s \
-                    and not regex.fullmatch(r"[^成]*成[半一二三四五六七八九两\d]?", t.text):
+                    and not _CHENG_WORD.fullmatch(t.text):
                 return True   # 成立, 成功 …
         return False
 
@@ -94,7 +96,7 @@ def build(rules: Rules):
                 unit = "%"
                 extra: dict = {}
                 if rule == "percent.fraction":
-                    den = parse_number("一" + regex.sub(r"\s", "", m.group("den")))
+                    den = parse_number("一" + _WS.sub("", m.group("den")))
                     if not den:
                         continue
                     value = value * 100 / den
