@@ -130,8 +130,8 @@ def build(rules: Rules):
 
     clause_start = regex.compile(r"(?r)[" + regex.escape(_CLAUSE) + r"]")
     clause_end = regex.compile(r"[" + regex.escape(_CLAUSE) + r"]")
-    obj_before = int(g.get("object_window_before", 16))
-    obj_after = int(g.get("object_window_after", 24))
+    obj_before_steps = [int(x) for x in g.get("object_window_before", [8, 16])]
+    obj_after_steps = [int(x) for x in g.get("object_window_after", [10, 24])]
     obj_hmm = bool(g.get("object_hmm", True))
 
     def object_of(ctx: Context, num_start: int, unit_end: int) -> str | None:
@@ -151,20 +151,45 @@ def build(rules: Rules):
                     for t in nlp.segment_pos(text[a:b], obj_hmm)]
             return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
 
-        # after the unit: 2562个暑期见习实践岗位
+        # after the unit: 2562个暑期见习实践岗位. A short window first; only when the walk runs
+        # into the window's edge is a longer one tagged (most objects are a word or two).
+        # (a cheap character test first: punctuation or the clause's end after the unit → none)
+        if unit_end < ce and text[unit_end] not in _PUNCT:
+            for size in obj_after_steps:
+                we = min(ce, unit_end + size)
+                # the window starts at the unit's last character: jieba tags a word better after a
+                # classifier; if that character joins the next word (张券), it starts after the unit
+                toks = tagged(unit_end - 1, we, False, we < ce)
+                if toks and toks[0].end > unit_end:
+                    toks = tagged(unit_end, we, False, we < ce)
+                toks = [t for t in toks if t.start >= unit_end]
+                words, open_end = after_walk(toks, unit_end)
+                if not (open_end and we < ce):
+                    break
+            if words:
+                s, e = _quote_fix(ctx, words[0].start, words[-1].end)
+                return ctx.text[s:e]
+        # before the number: 建立妇联组织137家
+        if num_start <= cs or text[num_start - 1] in _PUNCT:
+            return None
+        for size in obj_before_steps:
+            ws = max(cs, num_start - size)
+            before = tagged(ws, num_start, ws > cs, False)
+            words, open_end = before_walk(before, num_start)
+            if not (open_end and ws > cs):
+                break
+        if words:
+            s, e = _quote_fix(ctx, words[-1].start, words[0].end)
+            return ctx.text[s:e]
+        return None
+
+    def after_walk(toks: list, unit_end: int) -> tuple[list, bool]:
+        """The object's words after the unit, and whether the walk ran out of tokens."""
         words: list = []
         quoted = False
-        # a cheap character test first: punctuation (or the clause's end) after the unit → no object after
-        # (the window starts at the unit's last character: jieba tags a word better after a classifier;
-        # if that character joins the next word, 张券, the window starts after the unit)
-        we = min(ce, unit_end + obj_after)
-        toks = []
-        if unit_end < ce and text[unit_end] not in _PUNCT:
-            toks = tagged(unit_end - 1, we, False, we < ce)
-            if toks and toks[0].end > unit_end:
-                toks = tagged(unit_end, we, False, we < ce)
-            toks = [t for t in toks if t.start >= unit_end]
+        open_end = True
         for t in toks:
+            open_end = t is toks[-1]      # a break at the window's last token may be the edge's doing
             if t.text in "“”‘’":
                 quoted = t.text in "“‘"
                 words.append(t)
@@ -186,23 +211,28 @@ def build(rules: Rules):
                 break
             words.append(t)
             if t.end - unit_end >= 20:
+                open_end = False
                 break
+        else:
+            open_end = True
         while words and (words[-1].text in ("的", "“", "‘") or words[-1].pos in ("uj", "a", "d")):
             words.pop()
         if words and any(w.pos.startswith(("n", "vn", "j", "l", "i", "nz", "nt")) for w in words):
-            s, e = _quote_fix(ctx, words[0].start, words[-1].end)
-            return ctx.text[s:e]
-        # before the number: 建立妇联组织137家
-        if num_start <= cs or text[num_start - 1] in _PUNCT:
-            return None
-        ws = max(cs, num_start - obj_before)
-        before = tagged(ws, num_start, ws > cs, False)
-        if not before or before[-1].end != num_start:
-            return None
-        words = []
+            return words, open_end
+        return [], open_end
+
+    def before_walk(before: list, num_start: int) -> tuple[list, bool]:
+        """The object's words before the number (last first), and whether the walk ran out of tokens."""
+        if not before:
+            return [], True               # the window held one word, which its edge may have cut
+        if before[-1].end != num_start:
+            return [], False
+        words: list = []
         quoted = False
+        open_end = True
         for k, t in enumerate(reversed(before)):
             prev = before[-k - 2] if k + 2 <= len(before) else None
+            open_end = prev is None       # a break at the window's first token may be the edge's doing
             if t.text in "“”‘’":
                 quoted = t.text in "”’"
                 words.append(t)
@@ -219,12 +249,13 @@ def build(rules: Rules):
                 words.append(t)
                 continue
             break
+        else:
+            open_end = True
         while words and (words[-1].text in "“”‘’" or (words[-1].pos == "v" and len(words) > 1 and words[-1].text not in obj_nominal)):
             words.pop()
         if words and any(w.pos.startswith(("n", "vn", "j", "l", "nt", "nz", "i")) for w in words):
-            s, e = _quote_fix(ctx, words[-1].start, words[0].end)
-            return ctx.text[s:e]
-        return None
+            return words, open_end
+        return [], open_end
 
     def find(ctx: Context) -> list[Fact]:
         text = ctx.text
