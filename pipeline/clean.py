@@ -380,10 +380,14 @@ class Cleaner:
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
         self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
+        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector))
+                              or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
 
-    def proposals(self, n: str) -> list[Proposal]:
+    def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
+        """What the rules propose for a normalised line; `middle`: only the rules that may act
+        between two paragraphs (the others' proposals would not fit there)."""
         if SENT.search(n):
             if len(n) > self._sent_max:
                 return []
@@ -391,7 +395,7 @@ class Cleaner:
         elif len(n) > max(self._max, 120):
             return []
         else:
-            rules = self.rules
+            rules = self._middle_rules if middle else self.rules
         out = []
         for r in rules:
             p = r.propose(n)
@@ -414,12 +418,24 @@ class Cleaner:
                 warnings.append("HTML gave no article text")
         lines = split_lines(text)
         normed = [norm(ln) for ln in lines]
-        props = [self.proposals(n) if n else [] for n in normed]
-        anchors = [i for i, n in enumerate(normed) if not props[i] and is_anchor_shape(n)]
+        # proposals in two steps: first the lines shaped like paragraphs (to find the anchors),
+        # then the rest — a line between the first and the last anchor only meets the rules
+        # that may act there (zone any), so body lines in the middle cost little
+        props: list[list[Proposal] | None] = [None] * len(lines)
+        for i, n in enumerate(normed):
+            if not n:
+                props[i] = []
+            elif is_anchor_shape(n):
+                props[i] = self.proposals(n)
+        anchors = [i for i, n in enumerate(normed) if n and not props[i] and is_anchor_shape(n)]
         if not anchors:  # an article of short lines: any plain sentence anchors it, else all is body zone
+            props = [p if p is not None else self.proposals(n) for p, n in zip(props, normed)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
         first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
+        for i, n in enumerate(normed):
+            if props[i] is None:
+                props[i] = self.proposals(n, middle=first < i < last)
 
         def zone(i: int) -> str:
             if i < first:
