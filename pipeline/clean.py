@@ -80,8 +80,19 @@ def is_anchor_shape(n: str) -> bool:
     快来打卡→) is not one, however long: it would shield the junk above it from the tail."""
     if _ENDS_IN_DATE.search(n):
         return False
-    return ((len(n) >= 20 and bool(SENT.search(n)) and ("。" in n or bool(_PARA_END.search(n))))
-            or (len(n) >= 40 and ("," in n or "、" in n)))
+    if len(n) >= 20 and SENT.search(n):
+        return "。" in n or bool(_PARA_END.search(n))
+    # no sentence punctuation: a long line with commas — unless it is a list of short items
+    # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph
+    return len(n) >= 40 and ("," in n or ("、" in n and not _is_item_list(n)))
+
+
+_ITEMS = regex.compile(r"[、\s|/]+")
+
+
+def _is_item_list(n: str) -> bool:
+    items = [x for x in _ITEMS.split(n.split(":", 1)[-1]) if x]
+    return len(items) >= 5 and max(map(len, items)) <= 10
 
 
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),

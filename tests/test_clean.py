@@ -396,3 +396,13 @@ def test_headline_list_is_no_anchor(clean):
     # a related headline with ！ and a date must not shield the junk above it from the tail
     res = run(clean, BODY + ["相关阅读", "秋游季来了！这份赏秋地图请收好 2024-09-25", "暖心！外卖小哥跳河救人 2024-09-17"])
     assert set(removed_lines(res)) == {3, 4, 5}
+
+
+def test_link_list_is_no_paragraph(clean):
+    # a long unfamiliar list of short items after the body is no anchor: the junk above it
+    # stays in the tail zone
+    junk = "热点聚焦：养老金上调、公积金贷款利率、社保卡办理、医保报销比例、异地就医备案、个税专项附加扣除"
+    res = run(clean, BODY + ["扫码关注公众号", junk])
+    assert 3 in removed_lines(res)
+    assert not C.is_anchor_shape(C.norm(junk))
+    assert C.is_anchor_shape(C.norm("全市共有医院、社区卫生服务中心、乡镇卫生院、村卫生室等各类医疗机构3200余家、床位5.6万张"))
