@@ -3,12 +3,13 @@
 How a line is judged (rules/boilerplate/*.yaml hold the patterns and word lists):
 
 1. Every line is *normalised for matching only* (NFKC: full-width ASCII and punctuation to
-   half-width, \\u3000 and \\xa0 to spaces, runs of spaces to one, trimmed). The line text and
-   the body text are never changed.
+   half-width, \\u3000 and \\xa0 to spaces, runs of spaces to one, trimmed; the traditional
+   characters of page furniture to simplified). The line text and the body text are never changed.
 2. Each rule proposes itself for a line: a `pattern` rule when its regex matches, a detector
-   (fields, spam, spam_shape) when its code says so. Every proposal carries the zone it needs.
+   (fields, spam, spam_shape, link_bar) when its code says so. Every proposal carries the zone it needs.
 3. Zones: an *anchor* is a body paragraph — a line no rule proposes for, 20+ characters with
-   sentence punctuation (or 40+ with commas). Lines before the first anchor are the head zone,
+   sentence punctuation that ends like a sentence (or 40+ with commas, not a list of short
+   items); a headline in a list (…！… 2024-09-17, …→) is never one. Lines before the first anchor are the head zone,
    after the last the tail zone; between them is the middle, where only `zone: any` rules (whole
    line shapes that never occur in a body) may act. So a short line between two paragraphs
    stays unless it is unmistakable. An article with no such paragraph takes plain sentences
@@ -16,6 +17,10 @@ How a line is judged (rules/boilerplate/*.yaml hold the patterns and word lists)
 4. The first proposal (in reason order, then file order) whose zone fits removes the line.
    Then `then:` lists (the titles under 相关新闻, the card under 以下文章来源于…), the headline
    (title detector) and lines the batch found repeated on many pages of one site.
+   The headline is chosen by position (above metadata, under the menu, or last in a head of
+   page furniture, never a numbered head, label, signature, table row or list of names); short
+   site and channel names above it or above the menu go with it.
+   A line that is the only non-blank line of the input is never removed (a lone date or title).
 5. Metadata lines fill meta (title, source, author, editor, published — ISO 8601 when it has
    a year); a byline inside a body line (本报讯（记者 王俊岭）, （责任编辑：李四）) fills meta too,
    and the line stays in the body.
