@@ -18,31 +18,38 @@ from .context import Context
 # (punctuation, spaces) piece by piece; nothing crosses a block's edge, HMM included. So the
 # tokens of the whole blocks around a candidate are exactly the tokens the whole sentence gives
 # there, at a fraction of the cost (pos_tokens).
-_PIECES = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._]+|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
+_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
+# what jieba makes of a piece between blocks: \r\n, each space, each other character, tagged x
+_BETWEEN = regex.compile(r"\r\n|.", regex.S)
 WINDOW = 32
 
 
-def pos_tokens(ctx: Context, pos: int, hi: int | None = None, hmm: bool = True) -> list[nlp.Token]:
+def pos_tokens(ctx: Context, pos: int, hi: int | None = None, hmm: bool = True,
+               window: int = WINDOW) -> list[nlp.Token]:
     """jieba POS tokens of the sentence holding `pos`, only of the whole blocks that reach within
     WINDOW characters of [pos, hi] (offsets into the whole text): with hmm=True the same tokens
     as ctx.tokens(pos, pos=True) there; each block is tagged once per article. hmm=False (no
     guessing of unknown words, so unknown names stay single characters) is enough for where a
-    name starts and ends; who received it (nr names) asks for hmm=True."""
+    name starts and ends; who received it (nr names) asks for hmm=True, and only for the blocks
+    that hold [pos, hi] (window=0): a name never crosses a block's edge."""
     text = ctx.text
     s, e = ctx.sentence_span(pos)
     cache = ctx.__dict__.setdefault("_award_pieces", {})
     pieces = cache.get(s)
     if pieces is None:
-        pieces = cache[s] = [m.span() for m in _PIECES.finditer(text, s, e)]
-    lo, up = pos - WINDOW, max(pos, hi if hi is not None else pos) + WINDOW
+        pieces = cache[s] = [(m.start(), m.end(), m.group(1) is not None) for m in _PIECES.finditer(text, s, e)]
+    lo, up = pos - window, max(pos + 1, hi if hi is not None else pos) + window
     out: list[nlp.Token] = []
-    for a, b in pieces:
+    for a, b, block in pieces:
         if b <= lo or a >= up:
             continue
         toks = cache.get((a, hmm))
         if toks is None:
-            toks = cache[(a, hmm)] = [nlp.Token(t.text, t.start + a, t.end + a, t.pos)
-                                      for t in nlp.segment_pos(text[a:b], hmm)]
+            if block:
+                toks = [nlp.Token(t.text, t.start + a, t.end + a, t.pos) for t in nlp.segment_pos(text[a:b], hmm)]
+            else:                # punctuation and spaces: no need to ask jieba
+                toks = [nlp.Token(m.group(), m.start(), m.end(), "x") for m in _BETWEEN.finditer(text, a, b)]
+            cache[(a, hmm)] = toks
         out.extend(toks)
     return out
 
@@ -120,7 +127,7 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
     if seg in rr.pronouns or len(seg) > rr.max_len:
         return None
     toks = [t if t.end <= e else type(t)(t.text[:e - t.start], t.start, e, t.pos)
-            for t in pos_tokens(ctx, s, e) if s <= t.start < e]
+            for t in pos_tokens(ctx, s, e, window=0) if s <= t.start < e]
     # several people (张海、李秀云、王建新获评…): the list as written
     # (技师李强、护士长孙丽等获评… → 李强、孙丽: each item's person, joined as written)
     pieces = regex.split(r"([、和与及])", seg)
@@ -197,7 +204,7 @@ def relative(ctx: Context, pos: int, rr: RecipientRules | None = None) -> str | 
     text = ctx.text
     if text[pos:pos + 1] != "的":
         return None
-    toks = [t for t in pos_tokens(ctx, pos) if t.start > pos]
+    toks = [t for t in pos_tokens(ctx, pos, pos + 2, window=0) if t.start > pos]
     e = pos + 1
     for t in toks[:3]:
         if t.start != e or not t.pos.startswith("n") or not t.text.strip():
@@ -236,7 +243,9 @@ def apposition(ctx: Context, pos: int, rr: RecipientRules | None = None) -> str 
     text = ctx.text
     m = HOLDER.match(text, pos)
     p = m.end() if m else pos
-    toks = [t for t in pos_tokens(ctx, p) if t.start >= p]
+    if not _han(text[p:p + 1]) and text[p:p + 1] != "、":
+        return None              # no name can start here: no tokens needed
+    toks = [t for t in pos_tokens(ctx, p, p + 2, window=0) if t.start >= p]
     if rr is not None and text[p:p + 1] == "、":
         # the first person after a role, within the words that follow (no punctuation, 20 chars)
         e = p + 1

@@ -129,7 +129,9 @@ class AwardFinder:
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
-            rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州、和及与或{OPEN_Q}{''.join(CLOSE_OF.values())}]")
+            rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
+        # a list separator in the same run of characters as the head (LISTED_BEFORE)
+        self.list_anchor_re = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?\p{{Han}}*$")
 
     # -- levels --------------------------------------------------------------------------------
     def _place_level(self, word: str) -> str | None:
@@ -307,7 +309,7 @@ class AwardFinder:
         its 省/市/区/县 suffix) inside it, or a list separator before it; all lie within the
         run's reach, so a window of max_len + a trigger's length before the head is enough."""
         lo = max(rec._clause_start(text, hs), hs - self.max_len - 6)
-        return bool(self.anchor_re.search(text, lo, hs))
+        return bool(self.anchor_re.search(text, lo, hs) or self.list_anchor_re.search(text, lo, hs))
 
     def _prefix_cand(self, ctx: Context, m) -> Cand | None:
         ps, pe = m.span()
