@@ -91,6 +91,9 @@ def compile_rules(rule: dict) -> RecipientRules:
     )
 
 
+_COUNT_ONLY = regex.compile(r"[\d一二三四五六七八九十百千万两余多]+[名位个户家]")
+
+
 def _clause_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and text[i - 1] not in CLAUSE_BREAK:
@@ -121,7 +124,7 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
         return None
     seg = text[s:e]
     m = rr.titles.search(seg)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and not _COUNT_ONLY.fullmatch(seg[:m.start()]):
         e = s + m.start()
         seg = text[s:e]
     if seg in rr.pronouns or len(seg) > rr.max_len:
@@ -227,6 +230,8 @@ def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -
     if any(c in CLAUSE_BREAK for c in seg):
         return None
     m = rr.object_trim.sub("", seg)
+    if _COUNT_ONLY.fullmatch(m or ""):
+        m = regex.sub(r"^(?:了|给|予)+", "", seg)    # 授予30名同志…: the count and who, not “30名”
     if not m:
         return None
     s = trig_end + seg.find(m)

@@ -101,6 +101,7 @@ class AwardFinder:
         pat = self.rule["award.pattern"]
         self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after") or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
+        self.grades = set(pat.get("grades") or [])
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
         self.stop_tokens = set(pat.get("stop_tokens") or [])
         self.agent_tail = regex.compile(rf"(?:{_alt(pat.get('agent_tails') or ['者'])})$")
@@ -114,7 +115,7 @@ class AwardFinder:
         self.not_place = regex.compile(rf"(?:{_alt(pat.get('not_places') or ['老区'])})$")
         lexr = self.rule["award.lexicon"]
         self.generic_before = regex.compile(rf"(?:{_alt(lexr.get('generic_before') or ['一批'])})$")
-        self.block_before = regex.compile(rf"(?:{_alt(lexr.get('block_before') or ['创建'])})$")
+        self.block_before = regex.compile(rf"(?:{_alt(lexr.get('block_before') or ['创建'])})[“「『]?$")
         self.programme_after = regex.compile(_alt(lexr.get("programme_after") or ["项目"]))
         self.variant_re = regex.compile(r"[(（](集体|个人)[)）]")
         nomr = self.rule["award.nominated"]
@@ -523,8 +524,14 @@ class AwardFinder:
         (常州市优秀教师200名、优秀班主任150名) has the list as evidence."""
         text = ctx.text
         out: list[Cand] = []
+        prev, prev_blocked = None, False
         for c in cands:
             q = c.quoted[0] if c.quoted and c.quoted[0] < c.start else c.start
+            joined_prev = prev is not None and JOIN.fullmatch(text, prev.after, q) is not None
+            prev = c
+            if joined_prev and prev_blocked:
+                continue         # 评选“最美志愿者”10名、“优秀志愿服务组织”5个: the list is blocked too
+            prev_blocked = bool(self.block_before.search(text[max(0, q - 6):q]))
             if out and JOIN.fullmatch(text, out[-1].after, q):
                 c.evidence.add("list")
             if c.listed and "list" not in c.evidence:
@@ -539,6 +546,9 @@ class AwardFinder:
         ev = c.evidence
         if name in self.not_names or self.not_suffix_re.search(name):
             return False
+        lv = self._level_at(ctx, c.start, c.end)
+        if lv and self._value(text[lv[0]:c.end]) in self.grades:
+            return False         # 国家一等奖, 省金奖: a level and a grade name no honour
         if self.ranking_always_re.search(name) or (self.ranking_re.search(name) and not self.ranking_people.search(name)):
             return False         # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
         before = text[max(0, c.start - 6):c.start]
