@@ -159,6 +159,8 @@ def _person(ctx: Context, rr: RecipientRules, toks, s: int, e: int) -> str | Non
         while i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4:
             i -= 1
         ns = toks[i].start
+        if i > 0 and toks[i - 1].end == ns and toks[i - 1].pos in ("ns", "nt"):
+            return None          # 重庆|马拉松: a place right before it makes it a name of a thing
         if e - ns == 2 and ns - 1 >= s and text[ns - 1] in rr.surnames \
                 and (ns - 1 == s or text[ns - 2] in rr.role_ends):
             ns -= 1
