@@ -129,6 +129,8 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
         seg = text[s:e]
     if seg in rr.pronouns or len(seg) > rr.max_len:
         return None
+    if seg[-1] in ORG_END:
+        return seg               # ends as an organisation does: no person at its end, no tokens needed
     toks = [t if t.end <= e else type(t)(t.text[:e - t.start], t.start, e, t.pos)
             for t in pos_tokens(ctx, s, e, window=0) if s <= t.start < e]
     # several people (张海、李秀云、王建新获评…): the list as written
@@ -159,8 +161,8 @@ def _person(ctx: Context, rr: RecipientRules, toks, s: int, e: int) -> str | Non
         while i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4:
             i -= 1
         ns = toks[i].start
-        if i > 0 and toks[i - 1].end == ns and toks[i - 1].pos in ("ns", "nt"):
-            return None          # 重庆|马拉松: a place right before it makes it a name of a thing
+        if i > 0 and toks[i - 1].end == ns and toks[i - 1].pos in ("ns", "nt") and text[ns - 1] not in rr.role_ends:
+            return None          # 重庆|马拉松: a place (not a role: 中学教师|陈晓燕) makes it a thing's name
         if e - ns == 2 and ns - 1 >= s and text[ns - 1] in rr.surnames \
                 and (ns - 1 == s or text[ns - 2] in rr.role_ends):
             ns -= 1

@@ -623,6 +623,10 @@ class AwardFinder:
                 recipient = facts[-1].extra.get("recipient") if facts else None
             else:
                 recipient = self._recipient(ctx, c, c)
+            if recipient:
+                # quote marks around part of a name are not part of it (as in the value; the gold
+                # writes 青岛地铁小蓝帽志愿服务队 for 青岛地铁“小蓝帽”志愿服务队)
+                recipient = "".join(ch for ch in recipient if ch not in "“”「」『』\"") or None
             extra = {"level": c.level, "recipient": recipient, "status": c.status}
             if c.level is None and joined and first.level is not None:
                 extra["list_level"] = first.level
