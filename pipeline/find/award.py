@@ -102,6 +102,7 @@ class AwardFinder:
         self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after") or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
         self.grades = set(pat.get("grades") or [])
+        self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
         self.stop_tokens = set(pat.get("stop_tokens") or [])
         self.agent_tail = regex.compile(rf"(?:{_alt(pat.get('agent_tails') or ['者'])})$")
@@ -546,6 +547,8 @@ class AwardFinder:
         ev = c.evidence
         if name in self.not_names or self.not_suffix_re.search(name):
             return False
+        if self.designation_re.search(name):
+            return False         # 高新技术企业, 专精特新“小巨人”: a status certified by criteria, no honour
         lv = self._level_at(ctx, c.start, c.end)
         if lv and self._value(text[lv[0]:c.end]) in self.grades:
             return False         # 国家一等奖, 省金奖: a level and a grade name no honour
