@@ -325,8 +325,10 @@ _CN_PIECE = r"(?:[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIG
 _PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
 # A numeral that may hold spaces next to its Chinese characters (百 分 之 一 百二 十点 五, 七成 六):
 # used where a unit follows that makes the candidate unambiguous (percent).
+# (the two branches must not both match a Chinese character: overlapping branches backtrack
+# exponentially on a long run of numerals with no unit after it)
 NUMBER_SPACED = (
-    _PIECE + r"(?:" + _HSPACE + r"*" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"*" + _PIECE + r")*"
+    _PIECE + r"(?:" + _HSPACE + r"*" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"*(?:" + _ARABIC + r"))*"
 )
 
 

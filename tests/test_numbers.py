@@ -90,6 +90,29 @@ def test_object_after_classifier(pipe):
     assert facts[0].extra.get("object") == "见习岗位"
 
 
+def test_object_next_to_the_number_in_a_long_clause(pipe):
+    # the object is tagged in a short window next to the number; a long object is still whole
+    text = ("在今年上半年全市组织开展的各类评选活动当中" * 2 + "建成标准化家事调解社区工作室2001个和"
+            "2562个暑期见习实践岗位以及优秀社区志愿服务组织项目30个。")
+    facts, _ = _facts(pipe, text, "count")
+    obj = {f.text: f.extra.get("object") for f in facts}
+    assert obj["2001个"] == "标准化家事调解社区工作室"     # longer than the first window
+    assert obj["2562个"] == "暑期见习实践岗位"
+    assert obj["30个"] and obj["30个"].endswith("项目")
+
+
+def test_context_tokens_are_cached_per_sentence_and_unchanged():
+    from pipeline import nlp
+    from pipeline.context import Context
+    ctx = Context(text="全县新建驿站12个。合作社流转土地3200亩。")
+    a = ctx.tokens(3, pos=True)
+    a.clear()                                          # a caller's list is its own
+    b = ctx.tokens(5, pos=True)
+    assert [t.text for t in b] == [t.text for t in nlp.segment_pos("全县新建驿站12个。")]
+    second = ctx.tokens(14)
+    assert second[0].start == 10 and ctx.text[second[0].start:second[0].end] == second[0].text
+
+
 def test_years_dates_and_durations_are_not_counts(pipe):
     facts, _ = _facts(pipe, "2023年3月8日,该村连续5年获评先进,近20年来已有3个月无事故。", "count")
     assert facts == []

@@ -89,3 +89,12 @@ def test_number_pattern_in_text(text, found):
 def test_spaced_numbers_only_join_around_chinese():
     assert [m.group() for m in regex.finditer(NUMBER_SPACED, "百分之一 点五")][-1] == "一 点五"
     assert [m.group() for m in regex.finditer(NUMBER_SPACED, "2023 30")] == ["2023", "30"]
+
+
+def test_spaced_numbers_fail_fast_on_a_long_numeral_run():
+    # the two branches of NUMBER_SPACED once both matched a Chinese numeral: a long run with no
+    # unit after it then backtracked exponentially (a hung article); `timeout` turns a hang
+    # into a failure here
+    run = "四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二" * 2
+    assert regex.search("(?:" + NUMBER_SPACED + ")%", run, timeout=30) is None
+    assert regex.search("(?:" + NUMBER_SPACED + ")%", run + "%", timeout=30).group() == run + "%"
