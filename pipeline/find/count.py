@@ -69,7 +69,7 @@ def build(rules: Rules):
     time_followers = set(g.get("time_unit_followers", "的内以左上之"))
     trap_phrases = list(g.get("trap_phrases", []))
     one_generic = tuple(g.get("one_generic", []))
-    lone_term_numerals = set(g.get("lone_term_numerals", ["二", "贰"]))
+    lone_terms = set(g.get("lone_terms", []))
     event_units = set(g.get("event_units", []))
     event_before = tuple(g.get("event_before", []))
     event_after = tuple(g.get("event_after", []))
@@ -320,8 +320,8 @@ def build(rules: Rules):
             # a bare magnitude is a count only with a qualifier (近千名, 上万人), not in 千村示范
             if _BARE_MAG.fullmatch(num) and not m.group("qb") and not q2:
                 continue
-            # 二 alone before a classifier is a term or an ordinal (二次分红, 二次元, 二级): counting says 两
-            if num in lone_term_numerals and not m.group("qb"):
+            # 二次 (二次分红, 二次元, 二次创业) is a term: counting says 两次; 师徒二人 still counts
+            if num + unit in lone_terms and not m.group("qb"):
                 continue
             # 一 as an article
             if num in ("一", "壹") and not m.group("qb") and row["one"] == "article":
