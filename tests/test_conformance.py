@@ -10,7 +10,7 @@ from conftest import SHARED
 from pipeline import evaluate
 
 SUITE = SHARED / "benchmarks" / "recognizers.jsonl"
-FLOORS = {"money": 0.90, "percent": 0.90, "date": 0.85}
+FLOORS = {"money": 0.97, "percent": 0.97, "date": 0.95}  # issue targets: 0.90, 0.90, 0.85
 
 
 @pytest.fixture(scope="module")
