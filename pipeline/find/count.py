@@ -61,6 +61,9 @@ def build(rules: Rules):
     ordinal_before = tuple(g.get("ordinal_before", []))
     rank_before = tuple(g.get("rank_before", []))
     rank_units = set(g.get("rank_units", []))
+    # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
+    rank_link = regex.compile("(?:%s)(?:%s)$" % ("|".join(map(regex.escape, g.get("rank_words", []))),
+                                                 "|".join(map(regex.escape, g.get("rank_links", [])))))
     one_blockers = set(g.get("one_preceded_by", ""))
     duration_words = tuple(g.get("duration_before", []))
     ambiguous_below = float(g.get("ambiguous_below", 0.5))
@@ -306,6 +309,8 @@ def build(rules: Rules):
             if prefix.endswith(ordinal_before):
                 continue
             if unit in rank_units and prefix.endswith(rank_before):
+                continue
+            if unit in rank_units and rank_link.search(text, max(0, num_s - 8), num_s):
                 continue
             # Arabic glued to Latin letters, codes, decimals of something else
             if not chinese and before1 and (before1.isascii() and (before1.isalnum() or before1 in "._/-:#")):
