@@ -59,7 +59,10 @@ CN_UNIT_CHARS = "十拾百佰千仟万萬亿億兆"
 CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # thousands separators: "," anywhere; a full-width "，" only between full-width digits (４，５６５),
 # since in running text "，" is a clause break (20，300美圆 is two numbers)
-_ARABIC = r"(?:\d{1,3}(?:(?:,\d{3})+|(?:，[０-９]{3})+)(?!\d)|\d+)(?:[.．]\d+)?|[.．]\d+"
+# a space, thin space or narrow no-break space between groups of three (3 000, 1\u2009200\u2009000) is
+# a separator too when the first group has at most three digits and no digit follows the last
+_ARABIC = (r"(?:\d{1,3}(?:(?:,\d{3})+|(?:，[０-９]{3})+|(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d))(?!\d)|\d+)"
+           r"(?:[.．]\d+)?|[.．]\d+")
 # A numeral in running text: Arabic and/or Chinese parts, optional Chinese decimal part,
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
 NUMBER = (
@@ -75,6 +78,7 @@ _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
 _PAIR = regex.compile(r"^([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]*)$")
 _FRACTION = regex.compile(r"^(?:(.+?)又)?(.*?)分之(.+)$")
+_SLASH = regex.compile(r"^(-?\d+)/(\d+)$")
 
 
 def normalize(s: str) -> str:
@@ -248,6 +252,10 @@ def _strip_approx(s: str) -> tuple[str, str | None]:
         q = "more_than"
     if t.endswith("出头"):
         t, q = t[:-2], "more_than"
+    if t[-1:] == "把" and t[:-1] in ("百", "千", "万"):
+        t, q = t[:-1], "about"               # 千把人, 百把块: about a thousand, a hundred
+    if q and t in ("十", "百", "千", "万", "亿"):
+        t = "一" + t                          # 万余人, 百多个: a bare magnitude means one of it
     m = _PAIR.match(t)
     if m and (DIGITS[m.group(2)] - DIGITS[m.group(1)] == 1 or m.group(1) + m.group(2) == "三五"):
         t, q = m.group(1) + m.group(3), "about"
@@ -272,6 +280,9 @@ def _value(s: str) -> tuple[Decimal | None, str | None]:
         return None, None
     s, q = _strip_approx(s)
     # mixed fraction: A又B分之C, and fractions B分之C (百分之C = C/100)
+    m = _SLASH.match(s)               # 1/3, 2/5: an Arabic fraction
+    if m and int(m.group(2)):
+        return Decimal(m.group(1)) / Decimal(m.group(2)), q
     m = _FRACTION.match(s)
     if m:
         whole = Decimal(0)

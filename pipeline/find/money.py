@@ -64,13 +64,21 @@ def build(rules: Rules):
     warn_ok_after = tuple(rf.rule("money.unit").get("warn_ok_after", []))
 
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
+    # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
+    latin = {k: Decimal(str(v)) for k, v in (cfg.get("latin_magnitudes") or {}).items()}
+    # 三块五, 3块5, 两毛五: a lone digit after the last unit is a tenth of it (colloquial prices)
+    tenth_after = {k: Decimal(str(v)) for k, v in (cfg.get("tenth_after") or {}).items()}
+    # 5毛, 两毛。: a sub-unit alone is money when the clause ends after it (or 钱 follows)
+    sub_clause_end = {w: set(v) for w, v in (cfg.get("sub_unit_at_clause_end") or {}).items()}
     cur_re = alternation(after)
     sub_re = alternation(subs)
     pre_re = alternation(before)
     cand = regex.compile(
         r"(?P<qb>" + alternation(q_before) + r")?"
         r"(?P<pre>" + pre_re + r")?" + _SP +
-        r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")(?P<scale>" + _SP + r"(?:" + alternation(scales) + r")(?![A-Za-z]))?"
+        r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")"
+        r"(?P<lat>(?<=\d)(?:" + (alternation(latin) or "(?!)") + r")(?![A-Za-z]))?"
+        r"(?P<scale>" + _SP + r"(?:" + alternation(scales) + r")(?![A-Za-z]))?"
         r"(?P<q2>[余多])?" + _SP +
         r"(?:(?P<cur>" + cur_re + r")"
         r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
@@ -83,6 +91,13 @@ def build(rules: Rules):
     warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
     clause_end = regex.compile(r"[。；！？!?;\n，,：:]")
+    cls_units = alternation([r["unit"] for r in rules.lexicon("classifiers")])
+    # the digit must end the number: no digit, point or numeral after it — except 一 + classifier
+    # (三块五一斤: the price per jin)
+    tenth_re = regex.compile(r"(?P<d>[一二两三四五六七八九半]|[1-9１-９])"
+                             r"(?![\d０-９.．点%％]|(?!一(?:" + cls_units + r"))[" + CN_NUM_CHARS + r"])")
+    tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
+
 
     def find(ctx: Context) -> list[Fact]:
         text = ctx.text
@@ -103,7 +118,11 @@ def build(rules: Rules):
                         and not m.group("post") and not m.group("qa"):
                     cur = None       # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
                 elif cur in subs and cur not in sub_standalone and not nxt.startswith("钱"):
-                    cur = None
+                    ok = sub_clause_end.get(cur)
+                    alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
+                    if not (ok and (alone or tenth_re.match(nxt)) and
+                            ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
+                        cur = None
             if cur is None and m.group("pre") is None:
                 found.append((m, None))
                 continue
@@ -126,6 +145,11 @@ def build(rules: Rules):
                     continue
                 if b in approx_before:
                     qual, start = approx_before[b], m.start("num") - 1
+            if m.group("lat"):
+                if cur is None:
+                    chain = None
+                    continue
+                value = _num(_dec(value) * latin[m.group("lat")])
             if m.group("scale"):
                 if cur is None and m.group("pre") is None:
                     chain = None
@@ -179,6 +203,17 @@ def build(rules: Rules):
                     sv = parse_quantity(s.group("n"))[0]
                     if srow["code"] == code and sv is not None:
                         val += _dec(sv) * Decimal(srow["factor"])
+            if cur != "__pre__" and not m.group("post") and not m.group("qa"):
+                last = after[cur]["word"] if not m.group("subs") else None
+                if m.group("subs"):
+                    items = list(sub_item.finditer(m.group("subs")))
+                    last = items[-1].group("u") if items else None
+                tm = tenth_re.match(text, end) if last in tenth_after else None
+                if tm and not tenth_block.match(text, tm.end()):
+                    d = tm.group("d")
+                    dv = Decimal(5) if d == "半" else _dec(parse_quantity(d)[0])
+                    val += dv * tenth_after[last]
+                    end = tm.end()
             if sign:
                 val = -val
             if m.group("qb"):
