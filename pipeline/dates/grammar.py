@@ -11,7 +11,7 @@ from ..rules import RuleError, Rules
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
 _BACKREF = regex.compile(r"\(\?P=(\w+)\)")
-KINDS = ("point", "range", "range_bare", "quarter", "festival")
+KINDS = ("point", "range", "range_bare", "quarter", "festival", "weekday", "offset", "lunar", "decade")
 
 # Full-width digits and date punctuation → ASCII, one code point for one, so offsets hold.
 FULLWIDTH = str.maketrans("０１２３４５６７８９／．－：　", "0123456789/.-: ")

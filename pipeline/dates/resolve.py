@@ -203,3 +203,103 @@ def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | 
     else:
         return None
     return range_(start, e, st)
+
+
+# ---- weekdays, offsets, lunar dates, decades (rules date.weekday, date.offset, date.lunar,
+# date.decade). Each needs ref_date unless the text fixes the date itself; none reads the clock.
+
+WEEK_REL = {"本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1, "下": 1, "下个": 1,
+            "上上": -2, "上上个": -2, "下下": 2, "下下个": 2}
+WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def weekday(wrel: str | None, wd: str | None, ref: dt.date | None) -> tuple[str, Point] | None:
+    """周三 / 本周五 / 下下周二 → the day in ref_date's week (Monday–Sunday) moved by whole weeks;
+    下周 → that week, Monday/Sunday; 本周末 → Saturday/Sunday."""
+    if ref is None:
+        return None
+    monday = ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(weeks=WEEK_REL.get(wrel or "本", 0))
+    if wd in WEEKDAY:
+        d = monday + dt.timedelta(days=WEEKDAY[wd] - 1)
+        p = Point(d.year, d.month, d.day)
+        return p.iso(), p
+    a, b = (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if wd == "末" \
+        else (monday, monday + dt.timedelta(days=6))
+    pa, pb = Point(a.year, a.month, a.day), Point(b.year, b.month, b.day)
+    return f"{pa.iso()}/{pb.iso()}", pb
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + m - 1 + k
+    return n // 12, n % 12 + 1
+
+
+def offset(n: float, unit: str, sign: int, ref: dt.date | None) -> tuple[str, Point] | None:
+    """3天后, 两周前 → a day; 一个月前, 半年后 → a month; 5年前 → a year: the precision of the unit."""
+    if ref is None or n <= 0:
+        return None
+    unit = unit.lstrip("个")
+    if unit == "年" and n == 0.5:
+        n, unit = 6, "月"
+    if unit == "半月":          # 半个月
+        n, unit = 15, "天"
+    if unit in ("天", "日"):
+        days = n
+    elif unit in ("周", "星期", "礼拜"):
+        days = 7 * n
+    else:
+        days = None
+    if days is not None:
+        if not float(days).is_integer():
+            return None
+        d = ref + dt.timedelta(days=sign * int(days))
+        p = Point(d.year, d.month, d.day)
+    elif unit == "月" and float(n).is_integer():
+        y, m = _add_months(ref.year, ref.month, sign * int(n))
+        p = Point(y, m)
+    elif unit == "年" and float(n).is_integer():
+        p = Point(ref.year + sign * int(n))
+    else:
+        return None
+    return p.iso(), p
+
+
+def lunar(year: int | None, month: int, day: int, ref: dt.date | None) -> tuple[str, Point] | None:
+    """农历八月十五 → the Gregorian day. A written year is the lunar year (2023年腊月二十三 →
+    2024-02-02); else the lunar date whose Gregorian day falls in ref_date's year, as for
+    festivals (腊月二十三 in ref year 2024 → 2024-02-02). Neither → no fact."""
+    from lunardate import LunarDate
+
+    from .festivals import _lunar
+    try:
+        if year is not None:
+            d = LunarDate(year, month, day).to_solar_date()
+        elif ref is not None:
+            d = _lunar(ref.year, month, day)
+        else:
+            return None
+    except ValueError:
+        return None
+    if d is None:
+        return None
+    p = Point(d.year, d.month, d.day)
+    return p.iso(), p
+
+
+def decade(century_start: int | None, dec: int | None, ref: dt.date | None) -> tuple[str, Point] | None:
+    """20世纪90年代 → 1990/1999; 80年代 → the latest 1980s not after ref_date's year (with no
+    ref_date, not after 2000, as for two-digit years); 本世纪 → 2000/2099; 20世纪 → 1900/1999."""
+    if dec is None:
+        if century_start is None:
+            return None
+        a, b = century_start, century_start + 99
+    elif dec >= 100:                       # 1990年代
+        a, b = dec, dec + 9
+    else:
+        if century_start is None:
+            base = ref.year if ref else NO_REF_PIVOT
+            century_start = (base // 100) * 100
+            if century_start + dec > base:
+                century_start -= 100
+        a, b = century_start + dec, century_start + dec + 9
+    return f"{a:04d}/{b:04d}", Point(b)

@@ -10,11 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from ..context import Context
 from ..dates import grammar as gram
 from ..dates import resolve as res
 from ..dates.festivals import festival_date
-from ..dates.parse import DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, spec_from
+from ..dates.parse import DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, small_number, spec_from
 from ..model import Fact
 from ..rules import Rules
 
@@ -96,6 +98,9 @@ class DateFinder:
         self.recurring_year = tuple(gd.get("year_part_recurring", ()))
         fest = next((r.entry for r in self.g.rules if r.kind == "festival"), {})
         self.period_words = tuple(sorted(fest.get("period_words") or (), key=len, reverse=True))
+        self.offset_lead = tuple(sorted(gd.get("offset_lead_ok", ()), key=len, reverse=True))
+        self.offset_not_before = tuple(gd.get("offset_not_before", ()))
+        self.weekday_not_before = tuple(gd.get("weekday_not_before", ()))
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Cand]:
@@ -144,6 +149,8 @@ class DateFinder:
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words)
         if kind == "range_bare":
             return True
+        if kind in _NEW_KINDS:
+            return self._plausible_new(text, c)
         specs = c.specs()
         for sp in specs:
             year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
@@ -255,6 +262,8 @@ class DateFinder:
     def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
         g, kind = c.groups, c.rule.kind
         tags = ["open_range_anchor"] if ("open_pre" in g or "open_suf" in g) else []
+        if kind in _NEW_KINDS:
+            return self._value_new(c, st, text, prev)
         if kind == "point":
             p = res.point(c.specs()[0], st)
             return (p.iso() if p else None), p, tags
@@ -284,6 +293,87 @@ class DateFinder:
                 return None, None, []
             p = res.Point(d.year, d.month, d.day)
         return p.iso(), p, ["festival"]
+
+
+    # -- weekdays, offsets, lunar dates, decades ---------------------------------------------
+    def _plausible_new(self, text: str, c: Cand) -> bool:
+        g, kind = c.groups, c.rule.kind
+        if kind == "weekday":
+            # 周一至周五 with no 本/下/上 is a timetable (办公时间周一至周五), not a date
+            if "wrel" not in g and (_WEEKDAY_RANGE_AFTER.match(text, c.end)
+                                    or _WEEKDAY_RANGE_BEFORE.search(text[max(0, c.start - 6):c.start])
+                                    or _starts_with_any(text[c.end:c.end + 4], self.weekday_not_before)):
+                return False
+            return True
+        if kind == "offset":
+            # 3天后 counts from now only at the head of its clause (三天后，… / 他三天后…); after an
+            # event (签约两年后, 收到通知3天后) it counts from that event: no date
+            head = text[max(0, c.start - 20):c.start]
+            head = head[max(head.rfind(x) for x in _CLAUSE_ENDS) + 1:].strip()
+            while head:
+                w = next((w for w in self.offset_lead if head.endswith(w)), None)
+                if w is None:
+                    return False
+                head = head[:-len(w)].rstrip()
+            return not _starts_with_any(text[c.end:c.end + 4], self.offset_not_before)
+        return True
+
+    def _value_new(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
+        g, kind, ref = c.groups, c.rule.kind, st.ref
+        r = None
+        if kind == "weekday":
+            if "wrel" not in g and prev is not None and prev[1] is not None and prev[1].d is not None \
+                    and prev[0].rule.kind not in _NEW_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
+                return None, None, []   # 3月6日（周三）: the weekday of the date just written
+            r = res.weekday(g.get("wrel"), g.get("wd"), ref)
+            if r is not None and ("hh" in g or "hc" in g):
+                sp = spec_from(g)
+                if r is not None and sp.hour is not None and "/" not in r[0]:
+                    p = r[1]
+                    r = (r[0], res.Point(p.y, p.m, p.d, sp.hour, sp.minute))
+        elif kind == "offset":
+            n = 0.5 if g["on"] == "半" else small_number(g["on"])
+            unit = g["ou"]
+            if g["on"] == "半" and unit == "个月":
+                n, unit = 1, "半月"
+            r = res.offset(n or 0, unit, -1 if g["od"].endswith("前") else 1, ref)
+        elif kind == "lunar":
+            sp = spec_from(g)
+            year, known = res._year(sp, st)
+            if not known:
+                return None, None, []
+            month = _LUNAR_MONTH.get(g["lm"]) or small_number(g["lm"])
+            day = small_number(g["ld"].lstrip("初"))
+            if month and day:
+                r = res.lunar(year if sp.has_year else None, month, day, ref)
+        elif kind == "decade":
+            cent = g.get("cent")
+            start = None
+            if cent:
+                if cent.startswith(("本", "这")):
+                    if ref is None:
+                        return None, None, []
+                    start = ref.year // 100 * 100
+                elif cent.startswith("上"):
+                    start = ((ref.year if ref else res.NO_REF_PIVOT) // 100) * 100 - 100
+                else:
+                    n = small_number(g["cn"])
+                    start = (n - 1) * 100 if n else None
+                    if start is None:
+                        return None, None, []
+            dec = g.get("dec")
+            r = res.decade(start, (int(dec) if dec.isdigit() else small_number(dec)) if dec else None, ref)
+        if r is None:
+            return None, None, []
+        return r[0], r[1], []
+
+
+_NEW_KINDS = ("weekday", "offset", "lunar", "decade")
+_CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
+_AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
+_LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
+_WEEKDAY_RANGE_AFTER = regex.compile(r"\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?(?:周|星期|礼拜)")
+_WEEKDAY_RANGE_BEFORE = regex.compile(r"(?:周|星期|礼拜)[一二三四五六日天]\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?$")
 
 
 def build(rules: Rules):
