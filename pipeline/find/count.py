@@ -87,12 +87,24 @@ def build(rules: Rules):
     obj_nominal = set(g.get("object_nominal_verbs", []))
     ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
     approx_before = g.get("approx_before", {})  # 上千名 → more_than
+    one_char_not_noun = set(g.get("one_char_not_noun", ""))
+    # units that make no count by themselves (kind other) but do in a context: 分 after an exam
+    # or score word in the same clause (考了612分, 总分650分, 高出一本线50分)
+    ctx_units = {u: (regex.compile(alternation(c["context"])), int(c.get("window", 16)),
+                     tuple(c.get("not_before", [])), set(c.get("not_after_char", "")))
+                 for u, c in (g.get("context_units") or {}).items()}
+    # units whose Han follower must be one of these words (500发炮弹) — else punctuation or a
+    # qualifier must follow (2000余发。)
+    needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
+    # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the sign
+    signed_units = set(g.get("signed_units", []))
+    sign_words = tuple(g.get("sign_before", ["零下", "-", "−", "－", "负"]))
 
     unit_re = alternation(units)
     qb_re = alternation([*q_before, *approx_before])
     qa_re = alternation(q_after_unit)
     cand = regex.compile(
-        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER + r")(?P<q2>[余多来几])?(?P<unit>" + unit_re + r")"
+        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?(?P<unit>" + unit_re + r")"
         r"(?P<qa>" + qa_re + r")?")
     unit_only = regex.compile(unit_re)
     ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
@@ -120,6 +132,10 @@ def build(rules: Rules):
         if t.start >= unit_e - 1 and len(rest) >= 2:
             tag = nlp.word_tag(rest)
             return bool(tag) and tag.startswith(("n", "vn"))
+        # 3只羊, 5只鸡: jieba joins classifier and a one-character noun (只羊); the noun must be a
+        # plain noun in jieba's dictionary (只是, 只有 are c/d and stay blocked)
+        if t.start == unit_e - 1 and len(rest) == 1 and rest not in one_char_not_noun:
+            return nlp.word_tag(rest) == "n"
         return False
 
     def _quote_fix(ctx: Context, s: int, e: int) -> tuple[int, int]:
@@ -295,8 +311,17 @@ def build(rules: Rules):
                     end = qm.end() if qm else unit_e
             num = text[num_s:num_e]
             row = units[unit]
+            rule_ctx = None
             if row["kind"] not in _COUNT_KINDS:
-                continue
+                cu = ctx_units.get(unit)
+                if not cu:
+                    continue
+                cm_ = clause_start.search(text, 0, num_s)
+                ws = max(cm_.end() if cm_ else 0, num_s - cu[1])
+                if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], unit_e) \
+                        or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():
+                    continue
+                rule_ctx = "count.score"
             value, qual = parse_quantity(num + (q2 or ""))
             if value is None and m.group("qb") and _BIG_MAG.fullmatch(num):
                 value = parse_quantity("一" + num)[0]        # 近万名, 上万人: a bare 万/亿 is 1万/1亿
@@ -314,7 +339,9 @@ def build(rules: Rules):
                 continue
             # Arabic glued to Latin letters, codes, decimals of something else
             if not chinese and before1 and (before1.isascii() and (before1.isalnum() or before1 in "._/-:#")):
-                if not (before1 == "-" and range_re.search(text[max(0, num_s - 12):num_s])):
+                if not (before1 == "-" and (range_re.search(text[max(0, num_s - 12):num_s])
+                                            or (unit in signed_units and not (text[num_s - 2:num_s - 1].isascii()
+                                                                             and text[num_s - 2:num_s - 1].isalnum())))):
                     continue
             # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
             if chinese and unit in ordinal_units_cn and not m.group("qb"):
@@ -371,6 +398,10 @@ def build(rules: Rules):
             if float(row["prob"] or 0) < ambiguous_below and any(
                     t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in ctx.tokens(num_s)):
                 continue
+            if unit in needs_after:
+                nxt = text[end:end + 1]
+                if nxt and _HAN.match(nxt) and not text.startswith(needs_after[unit], end):
+                    continue
             if overlaps(m.start(), end):
                 continue
             if m.group("qb"):
@@ -378,7 +409,12 @@ def build(rules: Rules):
                 qual = q_before.get(qw) or approx_before.get(qw) or qual
             if qa:
                 qual = q_after_unit[qa]
-            rule = "count.measure" if row["kind"] in ("measure", "time") else "count.classifier"
+            rule = rule_ctx or ("count.measure" if row["kind"] in ("measure", "time") else "count.classifier")
+            start = m.start()
+            if unit in signed_units and not m.group("qb"):
+                sw = next((w for w in sign_words if text.endswith(w, 0, num_s)), None)
+                if sw and not (len(sw) == 1 and text[num_s - 2:num_s - 1].isdigit()):
+                    start, value = num_s - len(sw), -value
             extra = {}
             obj = object_of(ctx, m.start(), unit_e)
             if obj:
@@ -399,7 +435,7 @@ def build(rules: Rules):
                     out.append(Fact("count", text[num_s:end], num_s, end, value, "count.range",
                                     unit, qual, extra={**extra, "tags": ["range_to"]}))
                     continue
-            main = Fact("count", text[m.start():end], m.start(), end, value, rule, unit, qual, extra=extra)
+            main = Fact("count", text[start:end], start, end, value, rule, unit, qual, extra=extra)
             # coordinated list sharing the unit: 12、15、20个
             items: list[Fact] = []
             pos = num_s

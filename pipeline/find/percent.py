@@ -37,6 +37,9 @@ def build(rules: Rules):
     filler = rf.data.get("change", {}).get("between", [])
     cheng_not_before = tuple(cfg.get("cheng_not_before", []))
     range_seps = rf.rule("percent.range").get("separators", ["至", "到", "-", "~", "～", "—"])
+    mult = rf.rule("percent.multiple")
+    mult_verbs = mult.get("verbs", ["增长", "增加", "提高", "提升", "上升", "扩大"])
+    mult_between = mult.get("between", ["了", "近", "约", "达"])
 
     NS = NUMBER_SPACED
     qb = r"(?P<qb>" + alternation(q_before) + r")?"
@@ -45,7 +48,7 @@ def build(rules: Rules):
     pats = {
         "percent.fraction": regex.compile(
             qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾\\d" + r"])"
-            r"(?P<den>[百佰千仟万萬](?:" + _S + r"[百佰千仟万萬])*)" + _S + r"分" + _S + r"之" + _S
+            r"(?P<den>[百佰千仟万萬](?:" + _S + r"[百佰千仟万萬])*)" + _S + r"分" + _S + r"(?:之|(?<=百分)(?=百))" + _S
             + sign + r"(?P<num>" + NS + r")" + qa),
         "percent.points": regex.compile(
             qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?:[个個]" + _S + r")?百" + _S + r"分" + _S + r"[点點]" + qa),
@@ -54,6 +57,11 @@ def build(rules: Rules):
         "percent.cheng": regex.compile(
             qb + r"(?P<num>" + NS + r"|半)" + _S + r"成(?:" + _S + r"(?P<extra>半|[一二三四五六七八九两\d](?![\d.]|[十百千万个名家人位]))(?!成))?" + qa),
     }
+    # 增长1.3倍 (an increase of 130%), 翻了一番 (100%), 翻两番 (300%): the verb is part of the text
+    mult_re = regex.compile(
+        r"(?:(?P<v>" + alternation(mult_verbs) + r")(?P<mid>(?:" + alternation(mult_between) + r")*)"
+        r"(?P<n>" + NS + r")" + _S + r"倍(?!数|率|镜|速|增|频|投|杠)"
+        r"|(?P<fan>翻)(?P<mid2>(?:" + alternation(mult_between) + r")*)(?P<k>[一二两三四1-4])番)" + qa)
     change_re = regex.compile(
         r"(?P<w>" + alternation([*up, *down]) + r")(?:" + alternation(filler) + r"|" + _S[:-1] + r")*$")
     up_set = set(up)
@@ -153,6 +161,29 @@ def build(rules: Rules):
                     rule_used = rule
                 out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual, extra=extra))
                 used.append((s, e))
+        for m in mult_re.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in used) or inside(urls, s, e):
+                continue
+            if m.group("fan"):
+                k = parse_number(m.group("k"))
+                value, qual = (2 ** k - 1) * 100, None
+                mid = m.group("mid2") or ""
+            else:
+                v, qual = parse_quantity(m.group("n"))
+                if v is None or v <= 0:
+                    continue
+                value, mid = round(v * 100, 10), m.group("mid") or ""
+            for w, q in q_before.items():
+                if w in mid:
+                    qual = q
+            if m.group("qa"):
+                qual = q_after_unit[m.group("qa")]
+            if value == int(value):
+                value = int(value)
+            out.append(Fact("percent", m.group(), s, e, value, "percent.multiple", "%", qual,
+                            extra={"change": "up", "tags": ["multiple"]}))
+            used.append((s, e))
         out.sort(key=lambda f: f.start)
         return out
 
