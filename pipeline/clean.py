@@ -27,6 +27,7 @@ How a line is judged (rules/boilerplate/*.yaml hold the patterns and word lists)
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -69,10 +70,15 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵", "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励")
 
 
+_TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")  # any key of _T2S (re: faster on a set)
+
+
 def norm(line: str) -> str:
     """The form rules match on: NFKC, one space for any run of white space, trimmed, and the
     traditional characters of page furniture made simplified."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip().translate(_T2S)
+    # translate() looks up every character: only when a traditional form is there (few lines)
+    line = _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
+    return line.translate(_T2S) if _TRAD.search(line) else line
 
 
 _PARA_END = regex.compile(r"[。!?;…\"'”’」』)\]】.]$")
@@ -185,7 +191,11 @@ class PatternRule:
         if len(n) > self.max_len or (not self.sentence_ok and SENT.search(n)):
             return None
         m = self.re.search(n)
-        if not m or (self.requires_date and not _DATE.search(n)):
+        return self.hit(n, m) if m else None
+
+    def hit(self, n: str, m) -> Proposal | None:
+        """The proposal for a line whose length and punctuation passed and where `re` found m."""
+        if self.requires_date and not _DATE.search(n):
             return None
         meta = {k: (m.group(g) or "").strip() for k, g in self.meta.items() if m.group(g)}
         if self.reason == "metadata" and "published" not in meta:
@@ -219,8 +229,8 @@ class FieldsDetector:
                                 + r")\s*(?::|\|(?!\s*T)|丨)\s*")
 
     def propose(self, n: str) -> Proposal | None:
-        if len(n) > 120 or SENT.search(n):
-            return None
+        if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
+            return None       # every key needs one of : | 丨 after it, and removing buttons adds none
         s = self._BUTTONS.sub(" ", n).strip()          # 【纠错】 【责任编辑:王新】: drop the buttons
         m = self._BRACKETS.match(s)
         s = m.group(1).strip() if m else s
@@ -289,6 +299,9 @@ class SpamDetector:
         self.strong = [w.lower() for w in words("strong_portal")]
         if kind == "spam" and not self.brands:
             raise RuleError(f"{where}: rule {self.id} needs `brands`")
+        # prefilter: without any of these words in the line the rule cannot propose
+        need = self.brands if kind == "spam" else self.portal + self.strong
+        self._need = re.compile("|".join(map(re.escape, sorted(need, key=len, reverse=True)))) if need else None
 
     def shapes(self, n: str) -> int:
         return sum(1 for r in self._SHAPES if r.search(n))
@@ -297,6 +310,8 @@ class SpamDetector:
         if len(n) > self.max_len or SENT.search(n) or "," in n:
             return None
         low = n.lower()
+        if self._need is None or not self._need.search(low):
+            return None
         if self.kind == "spam":
             brand = next((b for b in self.brands if b in low), None)
             if brand is None:
@@ -400,21 +415,35 @@ class Cleaner:
                               or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
+        # the rules to try, by (sentence punctuation, middle) and line length, in rule order: a
+        # pattern rule only up to its max_len, as (rule, its search) so the loop calls the regex
+        # directly (the length and punctuation checks of propose() are already settled there);
+        # a detector as (rule, None), asked through propose()
+        def table(rules: list[Any], top: int) -> list[tuple[tuple[Any, Any], ...]]:
+            return [tuple((r, r.re.search) if isinstance(r, PatternRule) else (r, None)
+                          for r in rules if not isinstance(r, PatternRule) or length <= r.max_len)
+                    for length in range(top + 1)]
+        top = max(self._max, 120)
+        self._tables = {(True, False): table(self._sent_rules, self._sent_max),
+                        (False, False): table(self.rules, top), (False, True): table(self._middle_rules, top)}
+        self._tables[True, True] = self._tables[True, False]
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
-        if SENT.search(n):
-            if len(n) > self._sent_max:
-                return []
-            rules = self._sent_rules
-        elif len(n) > max(self._max, 120):
+        sent = SENT.search(n) is not None
+        rows = self._tables[sent, middle and not sent]
+        if len(n) >= len(rows):  # longer than any rule takes (sentence lines: than any sentence_ok rule)
             return []
-        else:
-            rules = self._middle_rules if middle else self.rules
         out = []
-        for r in rules:
-            p = r.propose(n)
+        for r, search in rows[len(n)]:
+            if search is None:
+                p = r.propose(n)
+            else:
+                m = search(n)
+                if m is None:
+                    continue
+                p = r.hit(n, m)
             if p is not None:
                 out.append(p)
         return out
