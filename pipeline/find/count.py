@@ -131,11 +131,12 @@ def build(rules: Rules):
         rest = t.text[unit_e - t.start:]
         if t.start >= unit_e - 1 and len(rest) >= 2:
             tag = nlp.word_tag(rest)
-            return bool(tag) and tag.startswith(("n", "vn"))
-        # 3只羊, 5只鸡: jieba joins classifier and a one-character noun (只羊); the noun must be a
-        # plain noun in jieba's dictionary (只是, 只有 are c/d and stay blocked)
-        if t.start == unit_e - 1 and len(rest) == 1 and rest not in one_char_not_noun:
-            return nlp.word_tag(rest) == "n"
+            if tag:
+                return tag.startswith(("n", "vn"))
+        # 3只羊, 20只鸡苗: jieba joins the classifier and a noun jieba's dictionary lacks as a whole
+        # (只羊, 只鸡苗); its first character must be a plain noun (只是, 只有 stay blocked)
+        if t.start == unit_e - 1 and rest and rest[0] not in one_char_not_noun:
+            return nlp.word_tag(rest[0]) == "n"
         return False
 
     def _quote_fix(ctx: Context, s: int, e: int) -> tuple[int, int]:

@@ -70,6 +70,8 @@ def build(rules: Rules):
     tenth_after = {k: Decimal(str(v)) for k, v in (cfg.get("tenth_after") or {}).items()}
     # 5毛, 两毛。: a sub-unit alone is money when the clause ends after it (or 钱 follows)
     sub_clause_end = {w: set(v) for w, v in (cfg.get("sub_unit_at_clause_end") or {}).items()}
+    price_re = regex.compile(alternation(cfg.get("price_words") or ["价"]))
+    price_window = int(cfg.get("price_window", 8))
     cur_re = alternation(after)
     sub_re = alternation(subs)
     pre_re = alternation(before)
@@ -117,12 +119,20 @@ def build(rules: Rules):
                 elif cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur] \
                         and not m.group("post") and not m.group("qa"):
                     cur = None       # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
+                elif cur in only_before and not m.group("subs") and not m.group("post") and nxt \
+                        and (nxt[0] in cn or nxt[0].isdigit()) and not nxt.startswith("一"):
+                    tm = tenth_re.match(text, m.end("cur"))
+                    if tm and tenth_block.match(text, tm.end()):
+                        cur = None   # 一块五斤重的肉: a piece weighing five jin (五块一斤 stays a price)
                 elif cur in subs and cur not in sub_standalone and not nxt.startswith("钱"):
                     ok = sub_clause_end.get(cur)
                     alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
                     if not (ok and (alone or tenth_re.match(nxt)) and
                             ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
                         cur = None
+                    elif not num[0].isdigit() and not tenth_re.match(nxt) \
+                            and not price_re.search(text, max(0, m.start() - price_window), m.start()):
+                        cur = None   # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
             if cur is None and m.group("pre") is None:
                 found.append((m, None))
                 continue
