@@ -199,3 +199,34 @@ def test_percent_forms(pipe):
 def test_percent_not_in_urls_or_idioms(pipe):
     text = "详见 https://a.cn/s?q=30%25%2020% ,大家三五成群,一成不变。"
     assert _facts(pipe, text, "percent")[0] == []
+
+
+# ----------------------------------------------------------------------------- colloquial forms
+@pytest.mark.parametrize("text,value,unit", [
+    ("奶茶两块五", 2.5, "CNY"), ("青菜三块五一斤", 3.5, "CNY"), ("车票1元5", 1.5, "CNY"), ("冰棍三毛五", 0.35, "CNY"),
+    ("一瓶水两毛钱", 0.2, "CNY"), ("学生票5毛。", 0.5, "CNY"), ("月薪8k元", 8000, "CNY"), ("售价199美刀", 199, "USD"),
+    ("标价₩5000", 5000, "KRW"), ("标价＄30", 30, "USD"), ("售价100 USD", 100, "USD"), ("注册资本RMB100万元", 1000000, "CNY"),
+])
+def test_colloquial_money(pipe, text, value, unit):
+    facts, _ = _facts(pipe, text, "money")
+    assert [(f.value, f.unit) for f in facts] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["他切下一块五斤重的肉。", "作家三毛,一毛不拔。", "解一元二次方程。", "5k分辨率的屏幕。",
+                                  "投资数千万元,几十万元的项目,上亿元的项目。"])
+def test_colloquial_money_near_misses(pipe, text):
+    assert _facts(pipe, text, "money")[0] == []
+
+
+def test_counts_of_animals_scores_rounds_temperatures(pipe):
+    facts, _ = _facts(pipe, "村里送来3只羊。他考了612分。发射炮弹2000余发。气温零下15℃,午后-3℃。", "count")
+    got = [(f.text, f.value, f.unit) for f in facts]
+    assert got == [("3只", 3, "只"), ("612分", 612, "分"), ("2000余发", 2000, "发"), ("零下15℃", -15, "℃"),
+                   ("-3℃", -3, "℃")]
+    assert _facts(pipe, "这3只是开始,比赛第3分钟他以3分领先,十四五发展规划。", "count")[0] == []
+
+
+def test_growth_multiples_are_percents(pipe):
+    facts, _ = _facts(pipe, "营收同比增长1.3倍,利润翻了一番,产值翻两番;认购386倍,是去年的3倍。", "percent")
+    assert [(f.text, f.value, f.extra.get("tags")) for f in facts] == [
+        ("增长1.3倍", 130, ["multiple"]), ("翻了一番", 100, ["multiple"]), ("翻两番", 300, ["multiple"])]

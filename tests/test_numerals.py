@@ -52,12 +52,16 @@ def test_recognizers_negative_cases_are_not_numbers():
     ("二十一万亿", 21000000000000), ("四万万", 400000000), ("零点五", 0.5), ("十五点七", 15.7),
     ("负三十二", -32), ("三分之一", 1 / 3), ("百分之五", 0.05), ("半百", 50),
     ("2万余", 20000), ("十多万", 100000), ("五百余万", 5000000), ("十几", 10), ("三四", 3),
+    ("3 000", 3000), ("1\u2009200\u2009000", 1200000), ("1/3", 1 / 3), ("-2/5", -0.4),
+    ("一百二", 120), ("两万五", 25000), ("三千五", 3500), ("一〇五", 105), ("1.2万亿", 1200000000000),
+    ("万余", 10000), ("千把", 1000),
 ])
 def test_parse_number(text, value):
     assert _close(parse_number(text), value), (text, parse_number(text))
 
 
-@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第", "三八", "两两"])
+@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第", "三八", "两两",
+                                  "1/0", "把", "把万"])
 def test_not_numbers(text):
     assert parse_number(text) is None
 
@@ -65,7 +69,8 @@ def test_not_numbers(text):
 @pytest.mark.parametrize("text,value,qual", [
     ("2万余", 20000, "more_than"), ("60余", 60, "more_than"), ("十几", 10, "more_than"),
     ("二十多", 20, "more_than"), ("三四", 3, "about"), ("一两", 1, "about"), ("三五", 3, "about"), ("五六十", 50, "about"), ("137", 137, None),
-    ("两千", 2000, None),
+    ("两千", 2000, None), ("万余", 10000, "more_than"), ("千把", 1000, "about"), ("百多", 100, "more_than"),
+    ("十来", 10, "more_than"), ("二三十", 20, "about"), ("两三百", 200, "about"),
 ])
 def test_parse_quantity(text, value, qual):
     assert parse_quantity(text) == (value, qual)
@@ -81,6 +86,10 @@ def test_integers_stay_integers():
     ("建成驿站289个、基地1.2万亩", ["289", "1.2万"]),
     ("两千余名志愿者", ["两千"]),   # 余 after the number is the finder's (a qualifier)
     ("一千二百三十四万人", ["一千二百三十四万"]),
+    ("员工3 200人", ["3 200"]),                 # a space between groups of three separates thousands
+    ("2023 100人", ["2023", "100"]),            # ...not after four digits
+    ("编号1 2345", ["1", "2345"]),              # ...nor before four
+    ("共3 000.5吨", ["3 000.5"]),
 ])
 def test_number_pattern_in_text(text, found):
     assert [m.group() for m in regex.finditer(NUMBER, text)] == found
