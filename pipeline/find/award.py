@@ -18,6 +18,7 @@ cached by Context) are read only around a candidate: where a name starts, who re
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -51,6 +52,12 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
 
 
+def _words_re(words):
+    """A plain alternation of words (longest first) compiled with the standard `re`: the same
+    matches as `regex` for literal words, found several times faster over a whole text."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w) + ")")
+
+
 def _han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= c <= "\u9fff" or c == "〇" for c in s)
 
@@ -79,12 +86,12 @@ class AwardFinder:
         lex = rules.lexicon("awards")
         self.lex_level = {r["name"]: (r["level"].strip() or None) for r in lex}
         self.lex_generic = {r["name"] for r in lex if r.get("generic", "").strip() == "yes"}
-        self.lex_re = regex.compile(_alt(self.lex_level))
+        self.lex_re = _words_re(self.lex_level)
         heads = rules.lexicon("award_heads")
         self.suffix_strength = {h["head"]: h["strength"] for h in heads if h["position"] == "suffix"}
         self.prefix_strength = {h["head"]: h["strength"] for h in heads if h["position"] == "prefix"}
         self.context_heads = [h["head"] for h in heads if h["position"] == "context"]
-        self.suffix_re = regex.compile(_alt(self.suffix_strength))
+        self.suffix_re = _words_re(self.suffix_strength)
         self.prefix_re = regex.compile(rf"(?:{_alt(self.prefix_strength)})(?=\p{{Han}})")
         self.context_re = regex.compile(rf"(?:国家)?(?:{_alt(self.context_heads)})")
         levels = rules.lexicon("award_levels")
@@ -93,7 +100,7 @@ class AwardFinder:
         self.level_start_re = regex.compile(_alt(self.level_of_prefix))
         trig = rules.lexicon("award_triggers")
         self.triggers = {t["trigger"]: t for t in trig}
-        self.trigger_re = regex.compile(_alt(self.triggers))
+        self.trigger_re = _words_re(self.triggers)
         self.trigger_end_re = regex.compile(rf"(?:{_alt(self.triggers)})$")
         self.subject_of_trigger = regex.compile(
             rf"(?:也|还|再次|先后|分别|均|都|已|曾|又|连续\d+年)*(?:{_alt(t for t in self.triggers if t[0] != '拟')})")
@@ -122,7 +129,7 @@ class AwardFinder:
         nomr = self.rule["award.nominated"]
         self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
         quo = self.rule["award.quoted"]
-        self.quote_re = regex.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
+        self.quote_re = re.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
         self.gap_re = regex.compile(
             rf"(?:{_alt(quo.get('gap') or ['了', '为'])}|{EDITION})*(?:(?:{_alt(self.level_of_prefix)})(?=[“「『]))?[“「『]?")
         cat = self.rule["award.category"]
