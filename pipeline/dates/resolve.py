@@ -107,7 +107,10 @@ def point(sp: Spec, st: State) -> Point | None:
         if base.y is None:
             return base if off == 0 else None
         t = dt.date(base.y, base.m, base.d) + dt.timedelta(days=off)
-        return Point(t.year, t.month, t.day)
+        hh = sp.hour
+        if hh is not None and hh < 12 and sp.drel[-1] in "晚夜":
+            hh += 12   # 今晚8点
+        return Point(t.year, t.month, t.day, hh, sp.minute if hh is not None else None)
     y, known = _year(sp, st)
     m = d = None
     if sp.mrel:
@@ -234,33 +237,33 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def offset(n: float, unit: str, sign: int, ref: dt.date | None) -> tuple[str, Point] | None:
-    """3天后, 两周前 → a day; 一个月前, 半年后 → a month; 5年前 → a year: the precision of the unit."""
-    if ref is None or n <= 0:
+def offset(n: float, unit: str, sign: int, base: dt.date | None) -> tuple[str, Point] | None:
+    """3天后, 两周前, 一个月前, 半年后 → a day (ref_date ± N units; a month on the 31st ends on
+    the month's last day); 5年前 → a year. Days, weeks and months give the day as Duckling,
+    Recognizers-Text and JioNLP do; years keep the year, the precision news means by them."""
+    if base is None or n <= 0:
         return None
     unit = unit.lstrip("个")
     if unit == "年" and n == 0.5:
         n, unit = 6, "月"
     if unit == "半月":          # 半个月
         n, unit = 15, "天"
+    if not float(n).is_integer():
+        return None
+    k = sign * int(n)
     if unit in ("天", "日"):
-        days = n
+        d = base + dt.timedelta(days=k)
     elif unit in ("周", "星期", "礼拜"):
-        days = 7 * n
-    else:
-        days = None
-    if days is not None:
-        if not float(days).is_integer():
-            return None
-        d = ref + dt.timedelta(days=sign * int(days))
-        p = Point(d.year, d.month, d.day)
-    elif unit == "月" and float(n).is_integer():
-        y, m = _add_months(ref.year, ref.month, sign * int(n))
-        p = Point(y, m)
-    elif unit == "年" and float(n).is_integer():
-        p = Point(ref.year + sign * int(n))
+        d = base + dt.timedelta(weeks=k)
+    elif unit == "月":
+        y, m = _add_months(base.year, base.month, k)
+        d = dt.date(y, m, min(base.day, calendar.monthrange(y, m)[1]))
+    elif unit == "年":
+        p = Point(base.year + k)
+        return p.iso(), p
     else:
         return None
+    p = Point(d.year, d.month, d.day)
     return p.iso(), p
 
 

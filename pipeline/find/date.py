@@ -298,6 +298,8 @@ class DateFinder:
     # -- weekdays, offsets, lunar dates, decades ---------------------------------------------
     def _plausible_new(self, text: str, c: Cand) -> bool:
         g, kind = c.groups, c.rule.kind
+        if kind == "weekday" and "wd2" in g:
+            return "wrel" in g   # 下周一至周三; a bare 周一至周五 is a timetable
         if kind == "weekday":
             # 周一至周五 with no 本/下/上 is a timetable (办公时间周一至周五), not a date
             if "wrel" not in g and (_WEEKDAY_RANGE_AFTER.match(text, c.end)
@@ -318,6 +320,16 @@ class DateFinder:
             return not _starts_with_any(text[c.end:c.end + 4], self.offset_not_before)
         return True
 
+    @staticmethod
+    def _offset_base(c: Cand, unit: str, ref, text: str, prev) -> dt.date | None:
+        """2023年3月1日报名，3天后公示: a date earlier in the same sentence anchors the offset (a
+        day for 天/周/月, a year for 年); else ref_date."""
+        if prev is None or prev[1] is None or prev[0].rule.kind in ("weekday", "offset") \
+                or any(x in text[prev[0].end:c.start] for x in "。！？；\n"):
+            return ref
+        base = _date_of(prev[1], unit == "年")
+        return base if base is not None else ref
+
     def _value_new(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
         g, kind, ref = c.groups, c.rule.kind, st.ref
         r = None
@@ -326,6 +338,11 @@ class DateFinder:
                     and prev[0].rule.kind not in _NEW_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
                 return None, None, []   # 3月6日（周三）: the weekday of the date just written
             r = res.weekday(g.get("wrel"), g.get("wd"), ref)
+            if r is not None and "wd2" in g:
+                e = res.weekday(g.get("wrel"), g["wd2"], ref)
+                if e is None or e[1].key() <= r[1].key():
+                    return None, None, []
+                r = (f"{r[0]}/{e[0]}", e[1])
             if r is not None and ("hh" in g or "hc" in g):
                 sp = spec_from(g)
                 if r is not None and sp.hour is not None and "/" not in r[0]:
@@ -336,7 +353,7 @@ class DateFinder:
             unit = g["ou"]
             if g["on"] == "半" and unit == "个月":
                 n, unit = 1, "半月"
-            r = res.offset(n or 0, unit, -1 if g["od"].endswith("前") else 1, ref)
+            r = res.offset(n or 0, unit, -1 if g["od"].endswith("前") else 1, self._offset_base(c, unit, ref, text, prev))
         elif kind == "lunar":
             sp = spec_from(g)
             year, known = res._year(sp, st)
@@ -355,7 +372,10 @@ class DateFinder:
                         return None, None, []
                     start = ref.year // 100 * 100
                 elif cent.startswith("上"):
-                    start = ((ref.year if ref else res.NO_REF_PIVOT) // 100) * 100 - 100
+                    # 上世纪 needs ref_date; with none, 上世纪80年代 keeps the decade by the pivot
+                    if ref is None and not g.get("dec"):
+                        return None, None, []
+                    start = ref.year // 100 * 100 - 100 if ref else None
                 else:
                     n = small_number(g["cn"])
                     start = (n - 1) * 100 if n else None
@@ -366,6 +386,14 @@ class DateFinder:
         if r is None:
             return None, None, []
         return r[0], r[1], []
+
+
+def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
+    if p is None or p.y is None:
+        return None
+    if year_only:
+        return dt.date(p.y, 1, 1)
+    return dt.date(p.y, p.m, p.d) if p.m is not None and p.d is not None else None
 
 
 _NEW_KINDS = ("weekday", "offset", "lunar", "decade")
