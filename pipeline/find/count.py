@@ -13,7 +13,11 @@ Guards, all data in rules/count.yaml `guards` and the lexicon:
   idiom (千家万户, 三番五次, 五位一体);
 - titles 《…》 and short quoted names “四个全面”; trap phrases (八项规定);
 - Arabic numbers glued to Latin letters or codes (5G, G20, A3);
-- time units after a duration word (历时3小时) — durations are not counts.
+- time units after a duration word (历时3小时) — durations are not counts;
+- 发 (rounds) only before its nouns or at a clause end (`unit_needs_after`: 500发炮弹, 2000余发。);
+- 分 is no unit by itself (minutes, cents, points): count.score takes it after a score word of the
+  same clause (考了612分, 总分650分, 高出一本线50分; `context_units`);
+- temperatures (℃ 摄氏度 度) take a sign: 零下15℃ and -5℃ → -15, -5 (`signed_units`).
 
 Ranges (3至5个, 3-5个, 3到5万人) give ONE FACT PER END: the first end's text is its number alone
 (value 3, unit of the second end, tags ["range_from"]), the second end is number + unit

@@ -7,6 +7,10 @@ value is in whole currency units (1184.74万元 → 11847400), unit the ISO 4217
 - money.shared:  a list whose last item carries the currency (6.53亿、6.83亿、7.17亿元 → three facts);
 - money.context: a bare amount with a magnitude (3.5亿, 2000万) after a money word of the same
                  clause (支出, 收入, 投资, 资金 … lexicons/money_context.tsv) → CNY;
+- money.ge_yi:   colloquial 两个亿, 三个多亿 (N个亿) in a money context or before a currency word;
+- colloquial forms inside money.unit: 三块五 / 3块5 / 两毛五 (a lone digit after the last unit is a
+                 tenth of it, guards.tenth_after), 5毛 and 两毛钱 (a sub-unit alone at a clause end or
+                 before 钱), 5k元 / 2w块 (guards.latin_magnitudes);
 - money.range:   10万到20万元 → one fact per end (the first end's text is its number alone,
                  tags range_from / range_to), a magnitude on the second end only is shared.
 A money unit with no number before it (上线万元) is a warning (`ctx.warn("上线万元")`: the two
@@ -81,7 +85,7 @@ def build(rules: Rules):
         r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")"
         r"(?P<lat>(?<=\d)(?:" + (alternation(latin) or "(?!)") + r")(?![A-Za-z]))?"
         r"(?P<scale>" + _SP + r"(?:" + alternation(scales) + r")(?![A-Za-z]))?"
-        r"(?P<q2>[余多])?" + _SP +
+        r"(?P<q2>[余多]|(?<=十)几)?" + _SP +
         r"(?:(?P<cur>" + cur_re + r")"
         r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
         r"(?P<post>人民币)?)?"
@@ -92,6 +96,12 @@ def build(rules: Rules):
     unit_start = regex.compile(alternation(unit_words))
     warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
+    # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a currency
+    ge = rf.rule("money.ge_yi")
+    ge_re = regex.compile(r"(?<![\d" + CN_NUM_CHARS + r"几数])(?P<num>(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+))"
+                          r"(?P<q>[多几])?个(?P<q2>多)?(?P<mag>" + alternation(ge.get("magnitudes", {"亿": 1})) + r")"
+                          r"(?P<cur>" + cur_re + r")?(?![级量])")
+    ge_mags = {k: Decimal(str(v)) for k, v in ge.get("magnitudes", {"亿": 100000000}).items()}
     clause_end = regex.compile(r"[。；！？!?;\n，,：:]")
     cls_units = alternation([r["unit"] for r in rules.lexicon("classifiers")])
     # the digit must end the number: no digit, point or numeral after it — except 一 + classifier
@@ -262,6 +272,25 @@ def build(rules: Rules):
             out.append(Fact("money", text[start:end], start, end, _num(val), rule, code, qual))
             chain = (code, start)
 
+        for g in ge_re.finditer(text):
+            if any(f.start < g.end() and g.start() < f.end for f in out):
+                continue
+            gv, gq = parse_quantity(g.group("num") + (g.group("q") or ""))
+            if gv is None or gv <= 0:
+                continue
+            code = after[g.group("cur")]["code"] if g.group("cur") else None
+            if code is None:
+                ls = max(0, g.start() - context_window)
+                seg = text[ls:g.start()]
+                cut = list(clause_end.finditer(seg))
+                seg = seg[cut[-1].end():] if cut else seg
+                if not ctx_re.search(seg):
+                    continue
+                code = "CNY"
+            if g.group("q2"):
+                gq = "more_than"
+            out.append(Fact("money", g.group(), g.start(), g.end(), _num(_dec(gv) * ge_mags[g.group("mag")]),
+                            "money.ge_yi", code, gq))
         # a money unit with no number: 上线万元 → warning
         for w in warn_re.finditer(text):
             b = text[w.start() - 1:w.start()] if w.start() else ""

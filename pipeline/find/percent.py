@@ -5,6 +5,8 @@ value = the number of percent; unit "%" — or "pp" for 个百分点 (percentage
 - percent.fraction:  百分之三十 (30), 千分之五 (0.5), 万分之三 (0.03), 百分之百 (100)
 - percent.cheng:     三成 (30), 三成半 (35), 七成六 (76), 半成 (5), 9.5成 (95)
 - percent.points:    0.8个百分点 → value 0.8, unit "pp"
+- percent.multiple:  增长1.3倍 (130), 增长了一倍 / 翻了一番 (100), 翻两番 (300): a multiple after a growth
+                     verb, tag `multiple` (optional in the corpus gold); 是去年的3倍, 认购386倍 are not
 - percent.range:     5-10%, 5至10%, 三至五成 → one fact per end (like count and money), tags
                      range_from / range_to; 5%-10% is simply two percent.sign facts
 extra `change` is "up" or "down" when a direction word (增长 上升 提高 … / 下降 减少 回落 …)
