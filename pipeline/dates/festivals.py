@@ -31,11 +31,15 @@ def festival_date(row: dict[str, str], year: int) -> dt.date | None:
             n, w = (int(x) for x in row["day"].split("/"))
             first = dt.date(year, month, 1)
             return first + dt.timedelta(days=(w - first.isoweekday()) % 7 + 7 * (n - 1))
-        if cal == "term":       # a solar term, [Y*0.2422 + C] - [Y/4], for 2000–2099
+        if cal == "term":       # a solar term, [Y*0.2422 + C] - L, for 2000–2099
             if not 2000 <= year <= 2099:
                 return None
+            c, *fixes = row["day"].split()   # "21.94 2021:-1": C, then years the formula misses
             y = year % 100
-            return dt.date(year, month, int(y * 0.2422 + float(row["day"])) - y // 4)
+            leap = (y - 1) // 4 if month <= 2 else y // 4   # 小寒 … 雨水: the leap day is after them
+            day = int(y * 0.2422 + float(c)) - leap
+            day += sum(int(k) for f in fixes for yy, k in [f.split(":")] if int(yy) == year)
+            return dt.date(year, month, day)
     except (ValueError, KeyError):
         return None
     return None
