@@ -75,6 +75,8 @@ def build(rules: Rules):
     # 5毛, 两毛。: a sub-unit alone is money when the clause ends after it (or 钱 follows)
     sub_clause_end = {w: set(v) for w, v in (cfg.get("sub_unit_at_clause_end") or {}).items()}
     price_re = regex.compile(alternation(cfg.get("price_words") or ["价"]))
+    qa_re = regex.compile(alternation(q_after_unit))
+    generic_after = set(cfg.get("generic_after", []))
     price_window = int(cfg.get("price_window", 8))
     cur_re = alternation(after)
     sub_re = alternation(subs)
@@ -96,6 +98,7 @@ def build(rules: Rules):
     unit_start = regex.compile(alternation(unit_words))
     warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
+    sign_blockers = cn | {w[-1] for w in after} | set("%％")
     # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a currency
     ge = rf.rule("money.ge_yi")
     ge_re = regex.compile(r"(?<![\d" + CN_NUM_CHARS + r"几数])(?P<num>(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+))"
@@ -106,7 +109,7 @@ def build(rules: Rules):
     cls_units = alternation([r["unit"] for r in rules.lexicon("classifiers")])
     # the digit must end the number: no digit, point or numeral after it — except 一 + classifier
     # (三块五一斤: the price per jin)
-    tenth_re = regex.compile(r"(?P<d>[一二两三四五六七八九半]|[1-9１-９])"
+    tenth_re = regex.compile(r"(?P<z>零)?(?P<d>[一二两三四五六七八九半]|[1-9１-９])"
                              r"(?![\d０-９.．点%％]|(?!一(?:" + cls_units + r"))[" + CN_NUM_CHARS + r"])")
     tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
 
@@ -137,10 +140,14 @@ def build(rules: Rules):
                 elif cur in subs and cur not in sub_standalone and not nxt.startswith("钱"):
                     ok = sub_clause_end.get(cur)
                     alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
-                    if not (ok and (alone or tenth_re.match(nxt)) and
-                            ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
+                    chained = bool(m.group("subs"))      # 两角五分: a smaller unit follows
+                    clause_head = m.start() == 0 or clause_end.match(text, m.start() - 1) is not None
+                    if chained:
+                        pass
+                    elif not (ok and (alone or tenth_re.match(nxt)) and
+                              ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
                         cur = None
-                    elif not num[0].isdigit() and not tenth_re.match(nxt) \
+                    elif not num[0].isdigit() and not tenth_re.match(nxt) and not clause_head \
                             and not price_re.search(text, max(0, m.start() - price_window), m.start()):
                         cur = None   # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
             if cur is None and m.group("pre") is None:
@@ -149,7 +156,7 @@ def build(rules: Rules):
             found.append((m, cur or "__pre__"))
 
         out: list[Fact] = []
-        chain: tuple[str, int] | None = None  # (code, start) of the next money fact to the right
+        chain: tuple[str, int, str] | None = None  # (code, start, magnitude) of the next money fact to the right
         for m, cur in reversed(found):
             num, sign = m.group("num"), m.group("sign")
             value, qual = parse_quantity(num + (m.group("q2") or ""))
@@ -157,6 +164,11 @@ def build(rules: Rules):
                 chain = None
                 continue
             start, end = m.start(), m.end()
+            if sign == "-" and m.start("sign") > 0 and (text[m.start("sign") - 1] in sign_blockers
+                                                        or text[m.start("sign") - 1].isdigit()):
+                sign = None          # 五元六角-五元七毛八分: a dash between two amounts, no minus
+                if start == m.start("sign"):
+                    start = m.end("sign")
             # 数百亿元, 几万元: indefinite, no amount; 上千万元: more than
             if _MAGS.fullmatch(num) and not m.group("qb") and not m.group("pre"):
                 b = text[m.start("num") - 1:m.start("num")]
@@ -187,6 +199,8 @@ def build(rules: Rules):
                 between = text[end:chain[1]] if chain else None
                 if chain and between in list_seps:
                     code, rule = chain[0], "money.shared"
+                    if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
+                        value = parse_quantity(num + chain[2])[0]   # 2、3万人民币: the magnitude is shared
                 elif magnitude.search(num) and not unit_start.match(text, m.end("q2") if m.group("q2") else m.end("num")):
                     ls = max(0, start - context_window)
                     seg = text[ls:start]
@@ -203,7 +217,7 @@ def build(rules: Rules):
                 val = _dec(value)
                 out.append(Fact("money", text[start:end], start, end, _num(-val if sign else val), rule,
                                 code, qual))
-                chain = (code, start)
+                chain = (code, start, "")
                 continue
             if cur == "__pre__":
                 row = before[m.group("pre")]
@@ -211,8 +225,11 @@ def build(rules: Rules):
                 row = after[cur]
             code = row["code"]
             if m.group("pre") and before[m.group("pre")]["code"] != code:
-                chain = None
-                continue
+                if cur in generic_after and not m.group("post"):
+                    code = before[m.group("pre")]["code"]   # 新台币1200万元: 元 is the unit of the prefix
+                else:
+                    chain = None
+                    continue
             if cur == "__pre__":
                 # prefix without a currency word after: the amount ends at the number
                 end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale") else m.end("num"))
@@ -232,16 +249,20 @@ def build(rules: Rules):
                 if tm and not tenth_block.match(text, tm.end()):
                     d = tm.group("d")
                     dv = Decimal(5) if d == "半" else _dec(parse_quantity(d)[0])
-                    val += dv * tenth_after[last]
+                    # 三块零四 = 3.04: 零 skips one place
+                    val += dv * tenth_after[last] * (Decimal("0.1") if tm.group("z") else 1)
                     end = tm.end()
+                    qm = qa_re.match(text, end)          # 一块二以上
+                    if qm:
+                        qual, end = q_after_unit[qm.group()], qm.end()
             if sign:
                 val = -val
             if m.group("qb"):
                 qual = q_before[m.group("qb")]
             if m.group("qa") and cur != "__pre__":
                 qual = q_after_unit[m.group("qa")]
-            elif m.group("qa"):
-                pass
+            elif m.group("qa") and m.start("qa") == end:
+                qual, end = q_after_unit[m.group("qa")], m.end("qa")     # 人民币3.14左右
             b1 = text[m.start("num") - 1:m.start("num")] if not m.group("pre") and not sign else ""
             if b1 and b1.isascii() and (b1.isalnum() or b1 in "._/#"):
                 chain = None
@@ -270,7 +291,8 @@ def build(rules: Rules):
                     chain = None
                     continue
             out.append(Fact("money", text[start:end], start, end, _num(val), rule, code, qual))
-            chain = (code, start)
+            tail = _TAIL_MAG.search(num)
+            chain = (code, start, tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else "")
 
         for g in ge_re.finditer(text):
             if any(f.start < g.end() and g.start() < f.end for f in out):
