@@ -101,6 +101,7 @@ class DateFinder:
         self.offset_lead = tuple(sorted(gd.get("offset_lead_ok", ()), key=len, reverse=True))
         self.offset_not_before = tuple(gd.get("offset_not_before", ()))
         self.weekday_not_before = tuple(gd.get("weekday_not_before", ()))
+        self.offset_after = tuple(gd.get("offset_after", ()))
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Cand]:
@@ -312,6 +313,8 @@ class DateFinder:
             # event (签约两年后, 收到通知3天后) it counts from that event: no date
             head = text[max(0, c.start - 20):c.start]
             head = head[max(head.rfind(x) for x in _CLAUSE_ENDS) + 1:].strip()
+            if _ends_with_any(head, self.offset_after):
+                head = ""          # 比赛将于一周后举行: 将于 marks a time from now
             while head:
                 w = next((w for w in self.offset_lead if head.endswith(w)), None)
                 if w is None:
@@ -337,9 +340,13 @@ class DateFinder:
             if "wrel" not in g and prev is not None and prev[1] is not None and prev[1].d is not None \
                     and prev[0].rule.kind not in _NEW_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
                 return None, None, []   # 3月6日（周三）: the weekday of the date just written
-            r = res.weekday(g.get("wrel"), g.get("wd"), ref)
+            wrel = g.get("wrel")
+            if wrel is None and prev is not None and prev[0].rule.kind == "weekday" \
+                    and text[prev[0].end:c.start] in _LIST_GAPS:
+                wrel = prev[0].groups.get("wrel")   # 下周三、周四: the week of the first
+            r = res.weekday(wrel, g.get("wd"), ref)
             if r is not None and "wd2" in g:
-                e = res.weekday(g.get("wrel"), g["wd2"], ref)
+                e = res.weekday(wrel, g["wd2"], ref)
                 if e is None or e[1].key() <= r[1].key():
                     return None, None, []
                 r = (f"{r[0]}/{e[0]}", e[1])
@@ -399,6 +406,7 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
 _NEW_KINDS = ("weekday", "offset", "lunar", "decade")
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
+_LIST_GAPS = ("、", "和", "与", "及", "或", "或者")
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _WEEKDAY_RANGE_AFTER = regex.compile(r"\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?(?:周|星期|礼拜)")
 _WEEKDAY_RANGE_BEFORE = regex.compile(r"(?:周|星期|礼拜)[一二三四五六日天]\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?$")
