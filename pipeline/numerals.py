@@ -51,7 +51,7 @@ DIGITS = {
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
 _TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
-_LATIN_MULT = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6}
+_LATIN_MULT = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "w": 10 ** 4}   # 5w: 5万 (colloquial)
 
 # Character classes for regex sources (simplified and traditional forms).
 CN_DIGIT_CHARS = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
@@ -61,7 +61,9 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # since in running text "，" is a clause break (20，300美圆 is two numbers)
 # a space, thin space or narrow no-break space between groups of three (3 000, 1\u2009200\u2009000) is
 # a separator too when the first group has at most three digits and no digit follows the last
-_ARABIC = (r"(?:\d{1,3}(?:(?:,\d{3})+|(?:，[０-９]{3})+|(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d))(?!\d)|\d+)"
+# (a run of numbers in a flattened table, 12 120 150, is not one: no digit and space before the first)
+_ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:，[０-９]{3})+(?!\d)"
+           r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
            r"(?:[.．]\d+)?|[.．]\d+")
 # A numeral in running text: Arabic and/or Chinese parts, optional Chinese decimal part,
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).

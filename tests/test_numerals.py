@@ -90,6 +90,7 @@ def test_integers_stay_integers():
     ("2023 100人", ["2023", "100"]),            # ...not after four digits
     ("编号1 2345", ["1", "2345"]),              # ...nor before four
     ("共3 000.5吨", ["3 000.5"]),
+    ("3 12 120人", ["3", "12", "120"]),
 ])
 def test_number_pattern_in_text(text, found):
     assert [m.group() for m in regex.finditer(NUMBER, text)] == found
