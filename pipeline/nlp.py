@@ -32,6 +32,85 @@ def segment(text: str) -> tuple[Token, ...]:
     return tuple(Token(t.text, t.idx, t.idx + len(t.text)) for t in doc)
 
 
+_MIN_FLOAT = -3.14e100       # jieba.posseg.viterbi's constants
+_MIN_INF = float("-inf")
+_PRED: dict[int, tuple[dict, dict]] = {}
+
+
+def _viterbi(obs, states, start_p, trans_p, emit_p):
+    """jieba.posseg.viterbi.viterbi with the same result, float for float, several times faster.
+
+    The original scores every (state, previous state) pair, although a state has only ~20 of
+    posseg's 256 states after it, so most pairs score -inf; a common character (有, 新, 人) has
+    100+ states, so even a two-character unknown word cost ~1 ms. Here a state is scored only
+    from the previous states that lead to it. Same sums in the same order ((V + trans) + emit),
+    the same max over (prob, state); whenever the best is not finite (or no previous state leads
+    to any state of the character) the step falls back to the original's expression."""
+    pred = _PRED.get(id(trans_p))
+    if pred is None or pred[0] is not trans_p:
+        back: dict = {}
+        for y0, nxt in trans_p.items():
+            for y, p in nxt.items():
+                back.setdefault(y, []).append((y0, p))
+        pred = _PRED[id(trans_p)] = (trans_p, back)
+    back = pred[1]
+    V = [{}]
+    mem_path = [{}]
+    all_states = trans_p.keys()
+    for y in states.get(obs[0], all_states):
+        V[0][y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
+        mem_path[0][y] = ''
+    for t in range(1, len(obs)):
+        Vp, ch = V[t - 1], obs[t]
+        Vt: dict = {}
+        Mt: dict = {}
+        V.append(Vt)
+        mem_path.append(Mt)
+        slow = []
+        for y in set(states.get(ch, all_states)):
+            best = None
+            em = emit_p[y].get(ch, _MIN_FLOAT)
+            for y0, p in back.get(y, ()):
+                v = Vp.get(y0)
+                if v is not None:
+                    c = (v + p + em, y0)
+                    if best is None or c > best:
+                        best = c
+            if best is None:
+                continue                  # no previous state leads here: not in obs_states
+            if best[0] == _MIN_INF:
+                slow.append(y)            # -inf ties: decide as the original does
+            else:
+                Vt[y], Mt[y] = best
+        if not Vt and not slow:           # the original's fallback: no state of ch is reachable
+            prev_states = [x for x in Vp if len(trans_p[x]) > 0]
+            nxt = set(y for x in prev_states for y in trans_p[x].keys())
+            slow = list(nxt if nxt else all_states)
+        if slow:
+            prev_states = [x for x in Vp if len(trans_p[x]) > 0]
+            for y in slow:
+                prob, state = max((Vp[y0] + trans_p[y0].get(y, _MIN_INF) +
+                                   emit_p[y].get(ch, _MIN_FLOAT), y0) for y0 in prev_states)
+                Vt[y] = prob
+                Mt[y] = state
+    prob, state = max((V[-1][y], y) for y in mem_path[-1].keys())
+    route = [None] * len(obs)
+    i = len(obs) - 1
+    while i >= 0:
+        route[i] = state
+        state = mem_path[i][state]
+        i -= 1
+    return (prob, route)
+
+
+def _posseg():
+    """jieba.posseg, with its Viterbi pass replaced by _viterbi (identical results)."""
+    import jieba.posseg as pseg
+    if pseg.viterbi is not _viterbi:
+        pseg.viterbi = _viterbi
+    return pseg
+
+
 @lru_cache(maxsize=4096)
 def segment_pos(text: str, hmm: bool = True) -> tuple[Token, ...]:
     """Word tokens with jieba part-of-speech tags, for recipients and objects.
@@ -39,7 +118,7 @@ def segment_pos(text: str, hmm: bool = True) -> tuple[Token, ...]:
     Most of posseg's cost is its part-of-speech HMM over runs of characters the dictionary does
     not know; hmm=False skips it (such runs stay single characters, and digit runs are tagged
     `eng`). Tag only a short window next to a candidate either way (DESIGN.md)."""
-    import jieba.posseg as pseg
+    pseg = _posseg()
     out, i = [], 0
     for w in pseg.cut(text, HMM=hmm):
         out.append(Token(w.word, i, i + len(w.word), w.flag))
