@@ -27,9 +27,29 @@ def blank_zh():
 
 @lru_cache(maxsize=4096)
 def segment(text: str) -> tuple[Token, ...]:
-    """Word tokens of a short text (a sentence) through the spaCy tokenizer."""
-    doc = blank_zh().tokenizer(text)
-    return tuple(Token(t.text, t.idx, t.idx + len(t.text)) for t in doc)
+    """Word tokens of a short text (a sentence): the tokens spaCy's Chinese tokenizer (segmenter
+    jieba, blank_zh) makes, without building a spaCy Doc (nor growing its vocabulary).
+
+    That tokenizer takes jieba.cut's words and aligns them with the text as
+    spacy.util.get_words_and_spaces does: whitespace words dropped, the text between two words
+    a token of its own, one plain space after a word its trailing space. The same is done here."""
+    words = [x for x in jieba.cut(text, cut_all=False) if x]
+    if "".join(words) != text:   # jieba keeps every character; should it not, spaCy decides
+        return tuple(Token(t.text, t.idx, t.idx + len(t.text)) for t in blank_zh().tokenizer(text))
+    out, pos, n = [], 0, len(text)
+    for word in words:
+        if word.isspace():
+            continue
+        start = text.index(word, pos)
+        if start > pos:
+            out.append(Token(text[pos:start], pos, start))
+        pos = start + len(word)
+        out.append(Token(word, start, pos))
+        if pos < n and text[pos] == " ":
+            pos += 1
+    if pos < n:
+        out.append(Token(text[pos:], pos, n))
+    return tuple(out)
 
 
 _MIN_FLOAT = -3.14e100       # jieba.posseg.viterbi's constants

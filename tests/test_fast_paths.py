@@ -69,3 +69,11 @@ def test_award_word_scans_match_regex():
         slow = regex.compile(award._alt(words))
         spans = [m.span() for m in rx.finditer(text)]
         assert spans and spans == [m.span() for m in slow.finditer(text)]
+
+
+def test_segment_same_as_spacy_tokenizer():
+    tok = nlp.blank_zh().tokenizer
+    for text in ["今天，苏州市举行表彰大会。", "  前导空格 和  两个空格\t制表符\n换行 ", "Hello world 2024年 GDP 增长5.2% ",
+                 "全国五一劳动奖章获得者 王秀英  在会上发言", " ", "a  b", "\u3000全角空格\u3000文本\xa0不换行"]:
+        want = tuple(nlp.Token(t.text, t.idx, t.idx + len(t.text)) for t in tok(text))
+        assert nlp.segment.__wrapped__(text) == want, text
