@@ -31,6 +31,17 @@ def festival_date(row: dict[str, str], year: int) -> dt.date | None:
             n, w = (int(x) for x in row["day"].split("/"))
             first = dt.date(year, month, 1)
             return first + dt.timedelta(days=(w - first.isoweekday()) % 7 + 7 * (n - 1))
+        if cal == "easter":     # Easter Sunday (anonymous Gregorian computus) + day days
+            a, b, c = year % 19, year // 100, year % 100
+            d, e = b // 4, b % 4
+            f = (b + 8) // 25
+            g = (b - f + 1) // 3
+            h = (19 * a + b - d - g + 15) % 30
+            i, k = c // 4, c % 4
+            ll = (32 + 2 * e + 2 * i - h - k) % 7
+            m = (a + 11 * h + 22 * ll) // 451
+            mo, dd = divmod(h + ll - 7 * m + 114, 31)
+            return dt.date(year, mo, dd + 1) + dt.timedelta(days=int(row["day"]))
         if cal == "term":       # a solar term, [Y*0.2422 + C] - L, for 2000–2099
             if not 2000 <= year <= 2099:
                 return None

@@ -82,7 +82,7 @@ def load(rules: Rules) -> Grammar:
     fest_rows = rules.lexicon("festivals")
     festivals = {}
     for row in fest_rows:
-        if row["calendar"] not in ("solar", "lunar", "lunar_eve", "weekday", "term"):
+        if row["calendar"] not in ("solar", "lunar", "lunar_eve", "weekday", "term", "easter"):
             raise RuleError(f"lexicons/festivals.tsv: {row['name']}: unknown calendar {row['calendar']!r}")
         festivals[row["name"]] = row
     parts["FESTIVALS"] = _alternation(festivals)

@@ -147,7 +147,10 @@ class DateFinder:
             row = self.g.festivals[g["fest"]]
             if row["name"][0] in _NUMERAL_CHARS and before and before[-1] in _NUMERAL_CHARS + "第":
                 return False  # 五一 / 十一 inside a longer numeral (三十一, 第十一)
-            return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words)
+            # 五一 / 国庆 / 圣诞 alone name a day only before a suffix word (国庆期间) or right after
+            # a year (今年国庆，去年圣诞。): 五一广场, 圣诞老人 are no dates
+            return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
+                or (before.endswith("年") and (not after or after[0] in _PUNCT))
         if kind == "range_bare":
             return True
         if kind in _NEW_KINDS:
@@ -406,6 +409,7 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
 _NEW_KINDS = ("weekday", "offset", "lunar", "decade")
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
+_PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _WEEKDAY_RANGE_AFTER = regex.compile(r"\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?(?:周|星期|礼拜)")
