@@ -7,6 +7,7 @@ value = the number of percent; unit "%" — or "pp" for 个百分点 (percentage
 - percent.points:    0.8个百分点 → value 0.8, unit "pp"
 - percent.multiple:  增长1.3倍 (130), 增长了一倍 / 翻了一番 (100), 翻两番 (300): a multiple after a growth
                      verb, tag `multiple` (optional in the corpus gold); 是去年的3倍, 认购386倍 are not
+- percent.discount:  打八折 (80), 八五折 (85), 7.5折 (75) after a selling word, tag `discount` (optional in gold)
 - percent.range:     5-10%, 5至10%, 三至五成 → one fact per end (like count and money), tags
                      range_from / range_to; 5%-10% is simply two percent.sign facts
 extra `change` is "up" or "down" when a direction word (增长 上升 提高 … / 下降 减少 回落 …)
@@ -42,6 +43,13 @@ def build(rules: Rules):
     mult = rf.rule("percent.multiple")
     mult_verbs = mult.get("verbs", ["增长", "增加", "提高", "提升", "上升", "扩大"])
     mult_between = mult.get("between", ["了", "近", "约", "达"])
+    disc = rf.rule("percent.discount")
+    # 八折 (80), 八五折 (85), 7.5折 (75), 打五折: the share of the price paid
+    disc_re = regex.compile(
+        r"(?P<qb>" + alternation(q_before) + r")?(?<![\d.．" + "一二两三四五六七八九十" + r"])"
+        r"(?P<n>[1-9](?:\.\d)?|[一二三四五六七八九](?:[一二三四五六七八九五])?|[一二三四五六七八九]点[一二三四五六七八九])"
+        r"折(?!" + alternation(disc.get("not_before", ["合", "算"])) + r")(?P<qa>" + alternation(q_after_unit) + r")?")
+    disc_before = tuple(disc.get("before", []))
 
     NS = NUMBER_SPACED
     qb = r"(?P<qb>" + alternation(q_before) + r")?"
@@ -163,6 +171,28 @@ def build(rules: Rules):
                     rule_used = rule
                 out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual, extra=extra))
                 used.append((s, e))
+        for m in disc_re.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in used) or inside(urls, s, e):
+                continue
+            if not text.endswith(disc_before, max(0, m.start("n") - 4), m.start("n")) and \
+                    not text.startswith(disc.get("after", ["优惠"])[0], e) and not m.group("qb"):
+                continue
+            n = m.group("n")
+            if len(n) == 2 and n[0] in "一二三四五六七八九" and n[1] in "一二三四五六七八九":
+                v = parse_number(n[0]) * 10 + parse_number(n[1])    # 八五折 = 85
+            else:
+                v = parse_number(n)
+                v = v * 10 if v is not None else None
+            if v is None or not 0 < v < 100:
+                continue
+            v = round(v, 10)
+            if v == int(v):
+                v = int(v)
+            qual = q_before[m.group("qb")] if m.group("qb") else (q_after_unit[m.group("qa")] if m.group("qa") else None)
+            out.append(Fact("percent", m.group(), s, e, v, "percent.discount", "%", qual,
+                            extra={"tags": ["discount"]}))
+            used.append((s, e))
         for m in mult_re.finditer(text):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
