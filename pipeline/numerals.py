@@ -78,6 +78,7 @@ _WS = regex.compile(r"\s+")
 _FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
 _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
+_TEEN_PAIR = regex.compile(r"^((?:[一二两三四五六七八九])?十)([一二三四五六七八])([二三四五六七八九])([万亿]*)$")
 _PAIR = regex.compile(r"^([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]*)$")
 _FRACTION = regex.compile(r"^(?:(.+?)又)?(.*?)分之(.+)$")
 _SLASH = regex.compile(r"^(-?\d+)/(\d+)$")
@@ -207,8 +208,10 @@ def _plain(s: str) -> Decimal | None:
         return None
     for k, v in _TENS.items():
         s = s.replace(k, v)
-    if s in ("半",):
+    if s in ("半", "一半"):
         return Decimal("0.5")
+    if len(s) > 1 and s[0] in "万亿" and s[1] in DIGITS:
+        s = "一" + s                                    # 万九 = 一万九 = 19000, 亿五 = 1.5亿
     if s.startswith("半") and s[1:] in SMALL_UNITS:     # 半百 = 50
         return Decimal(SMALL_UNITS[s[1:]]) / 2
     mult = Decimal(1)
@@ -261,6 +264,9 @@ def _strip_approx(s: str) -> tuple[str, str | None]:
     m = _PAIR.match(t)
     if m and (DIGITS[m.group(2)] - DIGITS[m.group(1)] == 1 or m.group(1) + m.group(2) == "三五"):
         t, q = m.group(1) + m.group(3), "about"
+    m = _TEEN_PAIR.match(t)
+    if m and DIGITS[m.group(3)] - DIGITS[m.group(2)] == 1:
+        t, q = m.group(1) + m.group(2) + m.group(4), "about"   # 十三四 = 13 or 14, 二十五六万 = 25万 or 26万
     return t, q
 
 

@@ -54,7 +54,7 @@ def test_recognizers_negative_cases_are_not_numbers():
     ("2万余", 20000), ("十多万", 100000), ("五百余万", 5000000), ("十几", 10), ("三四", 3),
     ("3 000", 3000), ("1\u2009200\u2009000", 1200000), ("1/3", 1 / 3), ("-2/5", -0.4),
     ("一百二", 120), ("两万五", 25000), ("三千五", 3500), ("一〇五", 105), ("1.2万亿", 1200000000000),
-    ("万余", 10000), ("千把", 1000),
+    ("万余", 10000), ("千把", 1000), ("萬九", 19000), ("一半", 0.5), ("千一", 1100), ("百二萬", 1200000),
 ])
 def test_parse_number(text, value):
     assert _close(parse_number(text), value), (text, parse_number(text))
@@ -71,6 +71,7 @@ def test_not_numbers(text):
     ("二十多", 20, "more_than"), ("三四", 3, "about"), ("一两", 1, "about"), ("三五", 3, "about"), ("五六十", 50, "about"), ("137", 137, None),
     ("两千", 2000, None), ("万余", 10000, "more_than"), ("千把", 1000, "about"), ("百多", 100, "more_than"),
     ("十来", 10, "more_than"), ("二三十", 20, "about"), ("两三百", 200, "about"),
+    ("十三四", 13, "about"), ("二十五六", 25, "about"), ("十四五亿", 1400000000, "about"), ("十三", 13, None), ("二十五", 25, None),
 ])
 def test_parse_quantity(text, value, qual):
     assert parse_quantity(text) == (value, qual)
