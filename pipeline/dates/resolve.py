@@ -5,7 +5,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .parse import (DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, YEAR_REL, Spec,
+from .parse import (DAY_ANAPH, DAY_ANAPH_STRICT, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, YEAR_REL, Spec,
                     quarter_months)
 
 NO_REF_PIVOT = 2000  # two-digit years with no ref_date: the century nearest 2000 (1950–2049)
@@ -100,6 +100,8 @@ def point(sp: Spec, st: State) -> Point | None:
     if sp.drel:
         off = DAY_REL[sp.drel]
         base = st.last_day if sp.drel in DAY_ANAPH and st.last_day else None
+        if base is None and sp.drel in DAY_ANAPH_STRICT:
+            return None
         if base is None:
             if ref is None:
                 return None
