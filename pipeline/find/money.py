@@ -77,6 +77,13 @@ def build(rules: Rules):
     price_re = regex.compile(alternation(cfg.get("price_words") or ["价"]))
     qa_re = regex.compile(alternation(q_after_unit))
     generic_after = set(cfg.get("generic_after", []))
+    price_always = set(cfg.get("sub_unit_price_always", []))
+
+    def clause_from(text: str, pos: int, window: int) -> int:
+        """Start of the window of `window` characters before pos, cut at a clause break."""
+        lo = max(0, pos - window)
+        cut = list(clause_end.finditer(text, lo, pos))
+        return cut[-1].end() if cut else lo
     price_window = int(cfg.get("price_window", 8))
     cur_re = alternation(after)
     sub_re = alternation(subs)
@@ -147,8 +154,9 @@ def build(rules: Rules):
                     elif not (ok and (alone or tenth_re.match(nxt)) and
                               ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
                         cur = None
-                    elif not num[0].isdigit() and not tenth_re.match(nxt) and not clause_head \
-                            and not price_re.search(text, max(0, m.start() - price_window), m.start()):
+                    elif (not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt) \
+                            and not (clause_head and cur not in price_always) \
+                            and not price_re.search(text, clause_from(text, m.start(), price_window), m.start()):
                         cur = None   # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
             if cur is None and m.group("pre") is None:
                 found.append((m, None))
