@@ -306,6 +306,8 @@ class DateFinder:
             return "wrel" in g   # 下周一至周三; a bare 周一至周五 is a timetable
         if kind == "weekday":
             # 周一至周五 with no 本/下/上 is a timetable (办公时间周一至周五), not a date
+            if "wrel" not in g and _GLOSSED.match(text, c.end):
+                return False   # 周三（3月6日）: the date in brackets says the day
             if "wrel" not in g and (_WEEKDAY_RANGE_AFTER.match(text, c.end)
                                     or _WEEKDAY_RANGE_BEFORE.search(text[max(0, c.start - 6):c.start])
                                     or _starts_with_any(text[c.end:c.end + 4], self.weekday_not_before)):
@@ -410,6 +412,7 @@ _NEW_KINDS = ("weekday", "offset", "lunar", "decade")
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
+_GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号]")
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _WEEKDAY_RANGE_AFTER = regex.compile(r"\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?(?:周|星期|礼拜)")
