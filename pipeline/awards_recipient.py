@@ -7,6 +7,7 @@ before the trigger in its clause, or a subject too long to be a name).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -35,14 +36,18 @@ def pos_tokens(ctx: Context, pos: int, hi: int | None = None, hmm: bool = True,
     text = ctx.text
     s, e = ctx.sentence_span(pos)
     cache = ctx.__dict__.setdefault("_award_pieces", {})
-    pieces = cache.get(s)
-    if pieces is None:
-        pieces = cache[s] = [(m.start(), m.end(), m.group(1) is not None) for m in _PIECES.finditer(text, s, e)]
+    got = cache.get(s)
+    if got is None:
+        pieces = [(m.start(), m.end(), m.group(1) is not None) for m in _PIECES.finditer(text, s, e)]
+        got = cache[s] = (pieces, [b for _, b, _ in pieces])
+    pieces, ends = got
     lo, up = pos - window, max(pos + 1, hi if hi is not None else pos) + window
     out: list[nlp.Token] = []
-    for a, b, block in pieces:
-        if b <= lo or a >= up:
-            continue
+    # pieces are contiguous and in order: start at the first one ending after lo
+    for k in range(bisect.bisect_right(ends, lo), len(pieces)):
+        a, b, block = pieces[k]
+        if a >= up:
+            break
         toks = cache.get((a, hmm))
         if toks is None:
             if block:

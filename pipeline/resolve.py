@@ -1,6 +1,8 @@
 """Settle what the finders proposed: one reading per stretch of text, sentence numbers, offsets checked."""
 from __future__ import annotations
 
+import bisect
+
 from .context import Context
 from .model import Fact
 
@@ -26,9 +28,21 @@ def resolve(ctx: Context, candidates: list[Fact]) -> list[Fact]:
     kept: list[Fact] = []
     numeric = sorted((f for f in unique if f.type not in NESTING),
                      key=lambda f: (-(f.end - f.start), -PRIORITY.get(f.type, 0), f.start))
-    for f in numeric:
-        if not any(_overlaps(f, k) for k in kept):
-            kept.append(f)
+    if any(f.end <= f.start for f in numeric):   # an empty span: the plain pairwise test
+        for f in numeric:
+            if not any(_overlaps(f, k) for k in kept):
+                kept.append(f)
+    else:
+        # the kept spans are disjoint: in start order their ends are in order too, so the one
+        # kept span that can overlap f is the last one starting before f ends (same test, O(log n))
+        starts: list[int] = []
+        ends: list[int] = []
+        for f in numeric:
+            i = bisect.bisect_left(starts, f.end)
+            if i == 0 or ends[i - 1] <= f.start:
+                kept.append(f)
+                starts.insert(i, f.start)
+                ends.insert(i, f.end)
     kept += [f for f in unique if f.type in NESTING]
     for f in kept:
         f.sentence = ctx.sentence_index(f.start)
