@@ -190,7 +190,8 @@ class DateFinder:
 
     # -- values ----------------------------------------------------------------------------
     def __call__(self, ctx: Context) -> list[Fact]:
-        text = ctx.text
+        orig = ctx.text
+        text = orig.translate(gram.FULLWIDTH)   # the checks read simplified, as the rules; facts slice `orig`
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
         st = res.State(ref=ref)
         facts: list[Fact] = []
@@ -206,16 +207,16 @@ class DateFinder:
                     prev = (c, last)
                     if value and "/" in value:
                         holidays[self._fest_key(pc)] = value
-                        facts.append(Fact("date", text[pc.start:pend], pc.start, pend, value, pc.rule.id,
+                        facts.append(Fact("date", orig[pc.start:pend], pc.start, pend, value, pc.rule.id,
                                           extra={"tags": ["festival"]}))
                     if value:
                         st.saw(last)
-                        facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id,
+                        facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id,
                                           extra={"tags": tags} if tags else {}))
                     continue
             if facts and facts[-1].end == c.start and self._same_as_before(c, facts[-1].value):
                 f = facts[-1]  # 元旦当天, 3月8日当天, 9月当月: one date, not two
-                facts[-1] = Fact("date", text[f.start:c.end], f.start, c.end, f.value, f.rule, extra=f.extra)
+                facts[-1] = Fact("date", orig[f.start:c.end], f.start, c.end, f.value, f.rule, extra=f.extra)
                 prev = (c, prev[1] if prev else None)
                 continue
             if c.rule.kind == "festival":
@@ -229,7 +230,7 @@ class DateFinder:
                             and facts[-1].rule != c.rule.id:
                         value = holidays[key] = facts[-1].value
                     if value:
-                        facts.append(Fact("date", text[c.start:end], c.start, end, value, c.rule.id,
+                        facts.append(Fact("date", orig[c.start:end], c.start, end, value, c.rule.id,
                                           extra={"tags": ["festival"]}))
                     else:
                         pending = (c, end)
@@ -244,7 +245,7 @@ class DateFinder:
             extra = {"tags": tags} if tags else {}
             if last is not None and last.datetime():
                 extra["datetime"] = last.datetime()  # value keeps the date; the time goes here
-            facts.append(Fact("date", text[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
+            facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
         return facts
 
     def _fest_key(self, c: Cand) -> tuple[str, str, str]:
