@@ -168,6 +168,10 @@ def build(rules: Rules):
         for m, cur in reversed(found):
             num, sign = m.group("num"), m.group("sign")
             value, qual = parse_quantity(num + (m.group("q2") or ""))
+            if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
+                    and num in ("万", "亿", "千", "百"):
+                value = parse_quantity("一" + num)[0]   # 近万元, 约百元: about one of the magnitude
+                # (超亿元, 上亿元 are thresholds: no fact — corpus/README.md)
             if value is None:
                 chain = None
                 continue
