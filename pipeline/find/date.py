@@ -333,9 +333,12 @@ class DateFinder:
     def _offset_base(c: Cand, unit: str, ref, text: str, prev) -> dt.date | None:
         """2023年3月1日报名，3天后公示: a date earlier in the same sentence anchors the offset (a
         day for 天/周/月, a year for 年); else ref_date."""
-        if prev is None or prev[1] is None or prev[0].rule.kind in ("weekday", "offset") \
-                or any(x in text[prev[0].end:c.start] for x in "。！？；\n"):
+        if prev is None or prev[1] is None or any(x in text[prev[0].end:c.start] for x in "。！？；\n"):
             return ref
+        pc = prev[0]
+        if pc.rule.kind not in ("point", "festival", "lunar", "weekday") \
+                or (pc.rule.kind == "weekday" and (pc.groups.get("wd") in (None, "末") or "wd2" in pc.groups)):
+            return ref   # a range, a quarter, a decade or a week is no anchor for 3天后
         base = _date_of(prev[1], unit == "年")
         return base if base is not None else ref
 
