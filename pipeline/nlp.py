@@ -87,21 +87,32 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
         V.append(Vt)
         mem_path.append(Mt)
         slow = []
+        nprev = len(Vp)
         for y in set(states.get(ch, all_states)):
-            best = None
             em = emit_p[y].get(ch, _MIN_FLOAT)
-            for y0, p in back.get(y, ()):
-                v = Vp.get(y0)
-                if v is not None:
-                    c = (v + p + em, y0)
-                    if best is None or c > best:
-                        best = c
-            if best is None:
+            bp = bs = None                # the max of (prob, state), as max() over tuples picks it
+            into = back.get(y, ())
+            if len(into) <= nprev:        # walk the shorter side: the states leading to y …
+                for y0, p in into:
+                    v = Vp.get(y0)
+                    if v is not None:
+                        c = v + p + em
+                        if bp is None or c > bp or (c == bp and y0 > bs):
+                            bp, bs = c, y0
+            else:                         # … or the previous states (same pairs, same sums)
+                for y0, v in Vp.items():
+                    p = trans_p[y0].get(y)
+                    if p is not None:
+                        c = v + p + em
+                        if bp is None or c > bp or (c == bp and y0 > bs):
+                            bp, bs = c, y0
+            if bp is None:
                 continue                  # no previous state leads here: not in obs_states
-            if best[0] == _MIN_INF:
+            if bp == _MIN_INF:
                 slow.append(y)            # -inf ties: decide as the original does
             else:
-                Vt[y], Mt[y] = best
+                Vt[y] = bp
+                Mt[y] = bs
         if not Vt and not slow:           # the original's fallback: no state of ch is reachable
             prev_states = [x for x in Vp if len(trans_p[x]) > 0]
             nxt = set(y for x in prev_states for y in trans_p[x].keys())
