@@ -78,6 +78,8 @@ def build(rules: Rules):
     qa_re = regex.compile(alternation(q_after_unit))
     generic_after = set(cfg.get("generic_after", []))
     price_always = set(cfg.get("sub_unit_price_always", []))
+    score_words = cfg.get("sub_unit_score_words") or []
+    score_re = regex.compile(alternation(score_words)) if score_words else None
 
     def clause_from(text: str, pos: int, window: int) -> int:
         """Start of the window of `window` characters before pos, cut at a clause break."""
@@ -85,6 +87,7 @@ def build(rules: Rules):
         cut = list(clause_end.finditer(text, lo, pos))
         return cut[-1].end() if cut else lo
     price_window = int(cfg.get("price_window", 8))
+    score_window = int(cfg.get("score_window", 20))
     cur_re = alternation(after)
     sub_re = alternation(subs)
     pre_re = alternation(before)
@@ -154,6 +157,9 @@ def build(rules: Rules):
                     elif not (ok and (alone or tenth_re.match(nxt)) and
                               ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
                         cur = None
+                    elif cur in price_always and score_re is not None and \
+                            score_re.search(text, clause_from(text, m.start(), score_window), m.start()):
+                        cur = None   # 分数线上涨11分: a score word in the clause makes 分 points, not cents
                     elif (not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt) \
                             and not (clause_head and cur not in price_always) \
                             and not price_re.search(text, clause_from(text, m.start(), price_window), m.start()):
