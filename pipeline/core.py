@@ -63,8 +63,8 @@ class Pipeline:
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
                 if ref_date:
                     meta["ref_date_source"] = where
-            elif doc.ref_date is not None:
-                meta.setdefault("ref_date_source", meta.get("ref_date_source") or "given")
+            else:
+                meta["ref_date_source"] = meta.get("ref_date_source") or "given"
             art.meta, art.ref_date = meta, ref_date
             art.facts = self.find_facts(art.text, ref_date=ref_date, meta=meta, warnings=art.warnings)
         except Exception as e:  # one input article, one output record
