@@ -241,10 +241,11 @@ class FieldsDetector:
         for j, h in enumerate(hits):
             end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
             value = s[h.end():end].strip(" |丨/,【】[]()")
-            if len(value) > 40 or ":" in _TIME.sub("", value) or "," in value:
+            numeric = self.info[h.group("key")].get("numeric")
+            if numeric and value and not _COUNT.match(value):
                 return None
-            if self.info[h.group("key")].get("numeric") and value and not _COUNT.match(value):
-                return None
+            if len(value) > 40 or ":" in _TIME.sub("", value) or ("," in value and not numeric):
+                return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((h.group("key"), value))
         infos = [self.info[k] for k, _ in fields]
         reason = infos[0].get("reason") or self.reason
