@@ -14,15 +14,25 @@
   starts a LocalCluster of `jobs` worker processes for the run.
 - Repetition signal: when the inputs can be read twice, a first pass fills a RepeatIndex
   (pipeline.repeats) and each Document goes out with its `repeated` lines.
+- Time limit (`timeout` seconds per article, None/0 = none): in a worker process (and in this
+  process when it runs the articles itself, from the main thread) a SIGALRM timer interrupts an
+  article that runs too long; it becomes the error record "TimeoutError: article exceeded N s" and
+  the worker goes on. A worker stuck where the signal cannot reach it (inside C code) is killed by
+  the parent once its chunk is overdue (timeout × articles + HARD_GRACE); the pool is replaced, the
+  other in-flight chunks are resubmitted and the overdue chunk is retried one article at a time.
+  No limit where signals are unavailable (Dask worker threads, a non-main thread, not Unix).
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing as mp
 import os
+import signal
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -31,9 +41,10 @@ from .core import Pipeline
 from .model import Article, Document
 
 Item = tuple[Document, frozenset]
-ChunkFn = Callable[[list[Item], "str | None"], list[Article]]
+ChunkFn = Callable[..., list[Article]]   # (items, rules_dir[, timeout=seconds]) -> Articles
 
 DEFAULT_CHUNK = 32
+HARD_GRACE = 30.0   # seconds a chunk may run past timeout × its articles before its worker is killed
 EMPTY: frozenset = frozenset()
 
 # -- the per-process pipeline -------------------------------------------------------------------
@@ -61,17 +72,71 @@ def error_article(doc: Document, message: str) -> Article:
     return Article(id=str(doc.id), source=doc.source, error=message)
 
 
-def process_chunk(items: list[Item], rules_dir: str | None = None) -> list[Article]:
-    """The one per-chunk function, run by local processes and by Dask workers alike."""
+# -- the per-article time limit -----------------------------------------------------------------
+
+def timeout_message(timeout: float) -> str:
+    return f"article exceeded {timeout:g} s"
+
+
+class _TimeLimit:
+    """Per-article SIGALRM timer for one chunk, where signals can be used (Unix, main thread);
+    elsewhere a no-op. The timer repeats every second after the limit, so a broad `except
+    Exception` inside a stage cannot swallow the timeout for good."""
+
+    def __init__(self, timeout: float | None):
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.on = (self.timeout is not None and hasattr(signal, "setitimer")
+                   and threading.current_thread() is threading.main_thread())
+        self.armed = False
+        self.old = None
+
+    def _alarm(self, signum, frame):
+        if self.armed:
+            raise TimeoutError(timeout_message(self.timeout))  # process(): "TimeoutError: article exceeded …"
+
+    def __enter__(self):
+        if self.on:
+            self.old = signal.signal(signal.SIGALRM, self._alarm)
+        return self
+
+    def __exit__(self, *exc):
+        if self.on:
+            self.disarm()
+            signal.signal(signal.SIGALRM, self.old if self.old is not None else signal.SIG_DFL)
+        return False
+
+    def arm(self) -> None:
+        if self.on:
+            self.armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.timeout, 1.0)
+
+    def disarm(self) -> None:
+        if self.on:
+            self.armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def process_chunk(items: list[Item], rules_dir: str | None = None,
+                  timeout: float | None = None) -> list[Article]:
+    """The one per-chunk function, run by local processes and by Dask workers alike.
+    `timeout`: seconds per article (see the module docstring), None or 0 for none."""
     pipe = worker_pipeline(rules_dir)
     out = []
-    for doc, repeated in items:
-        try:
-            out.append(pipe.process(doc, repeated))
-        except BaseException as e:  # process() never raises; this guards the guard
-            if isinstance(e, (KeyboardInterrupt, SystemExit)):
-                raise
-            out.append(error_article(doc, f"{type(e).__name__}: {e}"))
+    with _TimeLimit(timeout) as limit:
+        for doc, repeated in items:
+            art = None
+            try:
+                limit.arm()
+                try:
+                    art = pipe.process(doc, repeated)
+                finally:
+                    limit.disarm()
+            except BaseException as e:  # process() never raises; this guards the guard
+                if isinstance(e, (KeyboardInterrupt, SystemExit)):
+                    raise
+                if art is None:  # (a timeout that fired after process() returned changes nothing)
+                    art = error_article(doc, f"{type(e).__name__}: {e}")
+            out.append(art)
     return out
 
 
@@ -118,6 +183,10 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+class HungWorker(RuntimeError):
+    """A chunk that overran its deadline: its pool was killed and replaced."""
+
+
 def _failed(chunk: list[Item], e: BaseException) -> list[Article]:
     return [error_article(doc, f"worker failed: {type(e).__name__}: {e}") for doc, _ in chunk]
 
@@ -127,9 +196,11 @@ class _Local:
 
     MAX_BREAKS = 3  # pools that died one after another before giving up on retries
 
-    def __init__(self, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn):
+    def __init__(self, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn, timeout: float | None = None):
         self.jobs, self.rules_dir, self.chunk_fn = jobs, rules_dir, chunk_fn
+        self.timeout = timeout if timeout and timeout > 0 else None
         self.breaks = 0
+        self.generation = 0  # bumped when hung workers are killed: older futures are resubmitted
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -152,6 +223,37 @@ class _Local:
     def ok(self) -> None:
         self.breaks = 0
 
+    # -- hung workers ----------------------------------------------------------------------
+    def deadline(self, n: int) -> float | None:
+        """Seconds to wait for a chunk of n articles before its worker counts as hung."""
+        return None if self.timeout is None else self.timeout * n + max(HARD_GRACE, self.timeout)
+
+    def kill(self) -> None:
+        """Kill every worker of the pool (one of them is stuck) and start a new pool. Not a
+        break: a hang says nothing about workers that cannot start."""
+        for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except Exception:  # pragma: no cover - already gone
+                pass
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new()
+        self.generation += 1
+
+    def result(self, chunk: list[Item], fut: Future, generation: int) -> list[Article]:
+        """The result of a chunk's future; a future of a pool killed since is resubmitted (unless
+        it finished); a chunk overdue past its deadline kills the pool and is retried."""
+        if generation != self.generation and not (fut.done() and not fut.cancelled()
+                                                  and fut.exception() is None):
+            fut = self.submit(chunk)
+        try:
+            return fut.result(timeout=self.deadline(len(chunk)))
+        except FutureTimeout as e:
+            if fut.done():  # a TimeoutError raised by the task itself
+                raise
+            self.kill()
+            raise HungWorker(f"no result in {self.deadline(len(chunk)):g} s") from e
+
     def retry(self, chunk: list[Item], first_error: BaseException) -> list[Article]:
         """A chunk whose task failed: each article alone, once; what fails again is an error record.
         When pools keep dying (a worker that cannot even start), no more retries: error records."""
@@ -164,9 +266,17 @@ class _Local:
             if self.breaks >= self.MAX_BREAKS:
                 out.extend(_failed([item], first_error))
                 continue
+            fut = self.pool.submit(self.chunk_fn, [item], self.rules_dir)
             try:
-                out.extend(self.pool.submit(self.chunk_fn, [item], self.rules_dir).result())
+                out.extend(fut.result(timeout=self.deadline(1)))
                 self.ok()
+            except FutureTimeout:
+                if fut.done():
+                    out.extend(_failed([item], fut.exception()))
+                    continue
+                self.kill()  # this article hangs its worker even where the signal cannot reach it
+                out.append(error_article(item[0], f"TimeoutError: {timeout_message(self.timeout)}"
+                                                  " (worker killed and replaced)"))
             except Exception as e:
                 if isinstance(e, BrokenProcessPool):
                     self.renew()
@@ -213,6 +323,11 @@ class _Dask:
     def ok(self) -> None:
         pass
 
+    generation = 0
+
+    def result(self, chunk: list[Item], fut, generation: int) -> list[Article]:
+        return fut.result()   # no hard limit on Dask: its workers are the cluster's to restart
+
     def close(self) -> None:
         self.client.close()
         if self.cluster is not None:
@@ -221,11 +336,16 @@ class _Dask:
 
 def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | None = None,
               rules_dir: str | os.PathLike | None = None, chunk_size: int = DEFAULT_CHUNK,
-              window: int | None = None, chunk_fn: ChunkFn = process_chunk) -> Iterator[Article]:
+              window: int | None = None, chunk_fn: ChunkFn = process_chunk,
+              timeout: float | None = None) -> Iterator[Article]:
     """(Document, repeated) pairs → Articles in input order. jobs=1 (or a single chunk of input)
     runs in this process; otherwise a local process pool of `jobs` workers or Dask at `dask`
-    ("local" starts a LocalCluster)."""
+    ("local" starts a LocalCluster). `timeout`: seconds per article (None or 0: no limit); it is
+    passed on to chunk_fn as `timeout=` (see the module docstring)."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    timeout = timeout if timeout and timeout > 0 else None
+    if timeout is not None:
+        chunk_fn = functools.partial(chunk_fn, timeout=timeout)
     rules = str(rules_dir) if rules_dir is not None else None
     chunks = chunked(items, max(1, chunk_size))
     first = next(chunks, None)
@@ -248,26 +368,26 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
         return
     if not dask:
         worker_pipeline(rules)  # a stage that cannot build fails here, once, not in every worker
-    runner = _Dask(dask, jobs, rules, chunk_fn) if dask else _Local(jobs, rules, chunk_fn)
+    runner = _Dask(dask, jobs, rules, chunk_fn) if dask else _Local(jobs, rules, chunk_fn, timeout)
     window = window or 4 * jobs
     pending: deque = deque()
     all_chunks = itertools.chain([first], [second] if second else [], chunks)
     try:
         for chunk in all_chunks:
-            pending.append((chunk, runner.submit(chunk)))
+            pending.append((chunk, runner.submit(chunk), runner.generation))
             while len(pending) >= window:
                 yield from _collect(runner, *pending.popleft())
         while pending:
             yield from _collect(runner, *pending.popleft())
     finally:
-        for _, fut in pending:
+        for _, fut, _ in pending:
             fut.cancel()
         runner.close()
 
 
-def _collect(runner, chunk: list[Item], fut) -> list[Article]:
+def _collect(runner, chunk: list[Item], fut, generation: int) -> list[Article]:
     try:
-        out = fut.result()
+        out = runner.result(chunk, fut, generation)
         if len(out) != len(chunk):
             raise RuntimeError(f"worker returned {len(out)} records for {len(chunk)} articles")
         runner.ok()
@@ -280,7 +400,7 @@ def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None =
         ref_date: str | None = None, jobs: int | None = None, dask: str | None = None,
         rules_dir: str | os.PathLike | None = None, repeats: bool = True,
         chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
-        chunk_fn: ChunkFn = process_chunk) -> Iterator[Article]:
+        chunk_fn: ChunkFn = process_chunk, timeout: float | None = None) -> Iterator[Article]:
     """Articles of every input path (or of `docs`), in order. With `paths` that can be read twice
     and `repeats`, a first pass builds the repetition index."""
     from . import sources
@@ -296,4 +416,4 @@ def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None =
         if repeats and isinstance(docs, (list, tuple)):
             index = build_repeat_index(docs)
     yield from run_items(with_repeats(docs, index), jobs=jobs, dask=dask, rules_dir=rules_dir,
-                         chunk_size=chunk_size, window=window, chunk_fn=chunk_fn)
+                         chunk_size=chunk_size, window=window, chunk_fn=chunk_fn, timeout=timeout)

@@ -52,6 +52,19 @@ def _fraction(value: str) -> float:
     return x
 
 
+def _seconds(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0.0 <= x < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more: {value!r}")
+    return x
+
+
+DEFAULT_TIMEOUT = 60.0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="zhfacts", description="Facts (counts, money, dates, percents, awards) "
                 "from Chinese news articles, with boilerplate lines removed.")
@@ -74,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="run on a Dask cluster at ADDRESS (tcp://host:8786), or 'local' to start one")
     ex.add_argument("--no-repeats", action="store_true",
                     help="skip the first pass that finds lines repeated across the batch")
+    ex.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                    help="time limit per article (default: %(default)g; 0: none): an article that "
+                    "takes longer becomes an error record and the batch goes on")
     ex.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules)")
     ex.add_argument("--chunk-size", type=_positive_int, default=None, metavar="N", help=argparse.SUPPRESS)
     ex.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
@@ -179,7 +195,8 @@ def cmd_extract(args) -> int:
     fmt = sinks.format_for(args.output, args.format)
     kw = {"chunk_size": args.chunk_size} if args.chunk_size else {}
     articles = batch.run(args.paths, ref_date=args.ref_date, jobs=args.jobs, dask=args.dask,
-                         rules_dir=args.rules, repeats=not args.no_repeats, **kw)
+                         rules_dir=args.rules, repeats=not args.no_repeats,
+                         timeout=args.timeout or None, **kw)
     stream = iter(progress(articles, not args.no_progress))
     try:  # the first record before the output file is opened: a run that cannot start leaves none
         first = next(stream, None)

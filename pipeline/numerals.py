@@ -23,6 +23,7 @@ running text; finders build their patterns from it.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
@@ -90,10 +91,18 @@ def normalize(s: str) -> str:
     return _WS.sub("", s)
 
 
+# A written number longer than this is no number (a run of digits in a table, 万万万…): None,
+# never a value JSON cannot hold (inf, an int of thousands of digits) nor a deep recursion.
+MAX_NUMBER_CHARS = 64
+
+
 def _to_number(d: Decimal) -> int | float:
     if d == d.to_integral_value():
         return int(d)
-    return float(d)
+    f = float(d)
+    if not math.isfinite(f):
+        raise ArithmeticError(f"{d} is out of range")
+    return f
 
 
 _ARABIC_FULL = regex.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
@@ -312,22 +321,26 @@ def _value(s: str) -> tuple[Decimal | None, str | None]:
 @lru_cache(maxsize=16384)
 def parse_number(s: str) -> int | float | None:
     """The value of one written number, or None. See the module docstring."""
+    if len(s) > MAX_NUMBER_CHARS:
+        return None
     try:
         v, _ = _value(s)
-    except (InvalidOperation, ValueError, KeyError, IndexError):
+        return None if v is None else _to_number(v)
+    except (ArithmeticError, ValueError, KeyError, IndexError, RecursionError):
         return None
-    return None if v is None else _to_number(v)
 
 
 @lru_cache(maxsize=16384)
 def parse_quantity(s: str) -> tuple[int | float | None, str | None]:
     """(value, qualifier) of one written number: qualifier "more_than" for 余/多/几/来/出头,
     "about" for adjacent digit pairs (三四), else None."""
+    if len(s) > MAX_NUMBER_CHARS:
+        return None, None
     try:
         v, q = _value(s)
-    except (InvalidOperation, ValueError, KeyError, IndexError):
+        return (None, None) if v is None else (_to_number(v), q)
+    except (ArithmeticError, ValueError, KeyError, IndexError, RecursionError):
         return None, None
-    return (None, None) if v is None else (_to_number(v), q)
 
 
 __all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
@@ -346,8 +359,17 @@ _PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPAC
 # used where a unit follows that makes the candidate unambiguous (percent).
 # (the two branches must not both match a Chinese character: overlapping branches backtrack
 # exponentially on a long run of numerals with no unit after it)
+# Where a numeral may start: not inside a run of digits or Chinese numerals. A start inside a run
+# only finds a tail of what the run's own start finds (tried first), and a finder whose candidate
+# needs a unit after the number would otherwise rescan the run from every character (quadratic on
+# a long run of numerals with no unit after it). NUMBER_SPACED also may not start after a Chinese
+# numeral and up to three spaces (or a digit and spaces before a Chinese numeral): it would join them.
+NUMBER_START = r"(?<![\d" + CN_NUM_CHARS + r"])"
+_SPACED_START = (NUMBER_START + r"(?<![" + CN_NUM_CHARS + r"]" + _HSPACE + r"{1,3})"
+                 r"(?!(?<=\d" + _HSPACE + r"{1,3})[" + CN_NUM_CHARS + r"])")
 NUMBER_SPACED = (
-    _PIECE + r"(?:" + _HSPACE + r"*" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"*(?:" + _ARABIC + r"))*"
+    _SPACED_START +
+    _PIECE + r"(?:" + _HSPACE + r"{0,3}" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"{0,3}(?:" + _ARABIC + r"))*"
 )
 
 
@@ -397,4 +419,4 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-__all__ += ["NUMBER_SPACED", "load_qualifiers", "alternation", "enclosing", "url_spans", "inside"]
+__all__ += ["NUMBER_SPACED", "NUMBER_START", "load_qualifiers", "alternation", "enclosing", "url_spans", "inside"]

@@ -34,7 +34,7 @@ import regex
 from .. import nlp
 from ..context import Context
 from ..model import Fact
-from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
+from ..numerals import (CN_NUM_CHARS, NUMBER, NUMBER_START, alternation, enclosing, load_qualifiers,
                         parse_quantity)
 from ..rules import Rules
 
@@ -108,7 +108,7 @@ def build(rules: Rules):
     qb_re = alternation([*q_before, *approx_before])
     qa_re = alternation(q_after_unit)
     cand = regex.compile(
-        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?(?P<unit>" + unit_re + r")"
+        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER_START + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?(?P<unit>" + unit_re + r")"
         r"(?P<qa>" + qa_re + r")?")
     unit_only = regex.compile(unit_re)
     ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
@@ -160,10 +160,14 @@ def build(rules: Rules):
 
     def object_of(ctx: Context, num_start: int, unit_end: int) -> str | None:
         text = ctx.text
-        cm = clause_start.search(text, 0, num_start)
-        cs = cm.end() if cm else 0
-        cm = clause_end.search(text, unit_end)
-        ce = cm.start() if cm else len(text)
+        # the clause around the number, looked for only as far as the widest window reaches
+        # (a search to the text's ends is quadratic in a long clause with many numbers)
+        lo = max(0, num_start - max(obj_before_steps, default=0) - 1)
+        cm = clause_start.search(text, lo, num_start)
+        cs = cm.end() if cm else lo
+        hi = unit_end + max(obj_after_steps, default=0) + 1
+        cm = clause_end.search(text, unit_end, hi)
+        ce = cm.start() if cm else min(len(text), hi)
 
         def tagged(a: int, b: int, cut_left: bool, cut_right: bool) -> list:
             """POS tokens of text[a:b] only (DESIGN.md: NLP only next to the candidate); a word
@@ -321,7 +325,7 @@ def build(rules: Rules):
                 cu = ctx_units.get(unit)
                 if not cu:
                     continue
-                cm_ = clause_start.search(text, 0, num_s)
+                cm_ = clause_start.search(text, max(0, num_s - cu[1]), num_s)
                 ws = max(cm_.end() if cm_ else 0, num_s - cu[1])
                 if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], unit_e) \
                         or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():

@@ -92,6 +92,9 @@ def build(rules: Rules):
     sub_re = alternation(subs)
     pre_re = alternation(before)
     cand = regex.compile(
+        # never start inside a run of spaces: such a match is a tail of the one from the run's
+        # first space, and every start would rescan the run (quadratic on a long run of spaces)
+        r"(?!(?<=[ \t\u3000])[ \t\u3000])"
         r"(?P<qb>" + alternation(q_before) + r")?"
         r"(?P<pre>" + pre_re + r")?" + _SP +
         r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")"

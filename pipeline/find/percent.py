@@ -57,7 +57,7 @@ def build(rules: Rules):
     sign = r"(?P<sign>(?<![\d.%％A-Za-z])[-－−]|负|負)?"
     pats = {
         "percent.fraction": regex.compile(
-            qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾\\d" + r"])"
+            qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬\\d" + r"])"
             r"(?P<den>[百佰千仟万萬](?:" + _S + r"[百佰千仟万萬])*)" + _S + r"分" + _S + r"(?:之|(?<=百分)(?=百))" + _S
             + sign + r"(?P<num>" + NS + r")" + qa),
         "percent.points": regex.compile(

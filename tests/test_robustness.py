@@ -1,0 +1,337 @@
+"""Robustness: no article crashes or hangs the batch.
+
+- fuzz (hypothesis): Chinese text mixed with Chinese, Arabic and full-width numerals, units,
+  currency and date words, punctuation, whitespace, control characters, combining marks, emoji
+  and long lines → Pipeline.extract never raises, never returns an error record, and every record
+  keeps the contract (text[start:end] == fact.text, input lines = body + removed, schema-valid).
+- growth: every stage (clean, ref_date, each finder, resolve) on adversarial runs of n = 100,
+  1000, 10000 characters (numerals, 1,1,1…, 年年年…, spaces …) must grow about linearly: the
+  ratio time(10n) / time(n) is compared with a generous bound, measured in the same test (no
+  absolute times). A call that takes too long outright is cut by an alarm and fails.
+- time limit of the batch runner (`timeout=`): an article that runs too long becomes the error
+  record "TimeoutError: article exceeded N s" and the batch goes on, in this process, in a worker
+  process, and when the worker is stuck where the signal cannot reach it (killed and replaced).
+"""
+from __future__ import annotations
+
+import json
+import signal
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import batch
+from pipeline import clean as clean_stage
+from pipeline import refdate
+from pipeline.context import Context
+from pipeline.find import FINDERS
+from pipeline.model import Document
+from pipeline.numerals import CN_NUM_CHARS, parse_number, parse_quantity
+from pipeline.resolve import resolve
+from test_contract import VALIDATOR, check_record
+
+REF = "2024-03-08"
+
+# -- fuzzing --------------------------------------------------------------------------------------
+
+WORDS = [
+    "年", "月", "日", "号", "至", "到", "—", "-", "~", "～", "%", "％", "‰", "万", "亿", "元", "个", "家",
+    "名", "人", "人次", "点", "成", "倍", "折", "百分之", "千分之", "分之", "个百分点", "万元", "亿元", "美元",
+    "块", "毛", "角", "分", "余", "多", "几", "来", "约", "近", "超过", "以上", "不到", "同比增长", "下降",
+    "第", "届", "次", "场", "位", "周三", "下周一", "本周", "3天后", "两周前", "春节", "国庆节", "中秋",
+    "农历", "腊月", "初八", "去年同期", "年底", "世纪", "年代", "季度", "上半年", "全国", "省级",
+    "三八红旗手", "劳动模范", "荣获", "授予", "称号", "上一篇：", "下一篇：", "责任编辑：", "来源：",
+    "（记者 张三 摄）", "版权所有", "发布时间：", "2024-03-08 10:00", "http://www.example.cn/a%20b?x=1",
+    "《", "》", "“", "”", "‘", "’", "「", "」", "（", "）", "(", ")", "【", "】", "，", "。", "、", "；",
+    "：", "！", "？", "…", "·", "｜", "|", "/", ".", ",", "．", "，", "+", "=", "#", "*",
+    "\n", "\r\n", "\r", "\t", " ", "  ", "\u3000", "\xa0", "\u2009", "\u202f", "\u200b", "\ufeff",
+    "\x00", "\x07", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029",
+    "\u0301", "\u20dd", "\u0301\u0301", "😀", "👍🏽", "🇨🇳", "👨‍👩‍👧", "\U00020000", "\U0002a6d6",
+    "苏州市", "妇联", "举办", "招聘", "企业", "发放", "贷款", "美丽庭院", "新建", "全市", "活动",
+    "壹贰叁", "萬", "億", "兩", "廿", "卅", "〇", "○", "零",
+]
+FULLWIDTH = "０１２３４５６７８９"
+
+arabic = st.one_of(
+    st.integers(min_value=-10 ** 12, max_value=10 ** 15).map(str),
+    st.integers(min_value=0, max_value=10 ** 9).map(lambda n: f"{n:,}"),
+    st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False).map(lambda x: f"{x:.3f}"),
+    st.text(alphabet="0123456789", min_size=1, max_size=30),
+)
+fullwidth = st.text(alphabet=FULLWIDTH + "．，", min_size=1, max_size=12)
+chinese_numeral = st.text(alphabet=CN_NUM_CHARS + "点余多几", min_size=1, max_size=12)
+fragment = st.one_of(
+    st.sampled_from(WORDS), arabic, fullwidth, chinese_numeral,
+    st.characters(codec="utf-8"),                       # anything (no surrogates in a str anyway)
+    st.characters(categories=("Lo",), min_codepoint=0x4E00, max_codepoint=0x9FFF),
+)
+# a long line: one fragment repeated (a run of numerals, dashes, quotes …)
+long_run = st.tuples(st.one_of(st.sampled_from(WORDS), arabic, chinese_numeral),
+                     st.integers(min_value=50, max_value=1500)).map(lambda t: (t[0] * t[1])[:6000])
+article = st.lists(st.one_of(fragment, fragment, fragment, long_run), max_size=60).map("".join)
+
+
+_C0 = str.maketrans({c: None for c in map(chr, range(0x20))})
+
+
+def check(art, raw: str) -> None:
+    """test_contract.check_record, but: a lone \r is a line break too (clean.py reads it so), and
+    C0 control characters are escaped in JSON (\u001f) by necessity — Chinese never is."""
+    assert art.error is None, art.error
+    rec = art.to_dict()
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if any(c in rec["text"] for c in map(chr, range(0x20)) if c != "\n"):
+        # check_record without its readability clause; that clause on the text minus C0 controls
+        assert "\\u" not in json.dumps(rec["text"].translate(_C0), ensure_ascii=False)
+        rec_text = rec["text"]
+        errors = sorted(VALIDATOR.iter_errors(rec), key=str)
+        assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+        for f in rec["facts"]:
+            assert rec_text[f["start"]:f["end"]] == f["text"], f
+        lines = raw.split("\n")
+        assert len(rec_text.split("\n")) + len(rec["removed"]) == len(lines)
+        for r in rec["removed"]:
+            assert lines[r["line"]] == r["text"]
+        assert json.loads(json.dumps(rec, ensure_ascii=False)) == rec
+    else:
+        check_record(rec, raw)
+    for f in art.facts:
+        assert 0 <= f.start < f.end <= len(art.text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                     HealthCheck.data_too_large])
+@given(text=article, ref=st.sampled_from([REF, None]))
+def test_fuzz_extract_never_fails(pipe, text, ref):
+    def alarm(signum, frame):
+        raise AssertionError(f"extract took over {CUT} s")   # a hang fails, with its input
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(CUT)
+    try:
+        art = pipe.extract(text, ref_date=ref, id="fuzz")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    check(art, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(s=st.one_of(chinese_numeral, arabic, fullwidth, st.text(max_size=80),
+                   st.text(alphabet=CN_NUM_CHARS, min_size=60, max_size=400)))
+def test_fuzz_numerals_never_raise(s):
+    v = parse_number(s)
+    assert v is None or isinstance(v, (int, float))
+    q = parse_quantity(s)
+    assert q[0] is None or isinstance(q[0], (int, float))
+
+
+@pytest.mark.parametrize("text", [
+    "万" * 3000,                       # was: RecursionError in numerals._integer
+    "亿" * 2000 + "元",
+    "1" * 5000 + "元",                 # an int of 5000 digits: JSON cannot write it
+    "9" * 400 + "点五亿亿亿亿元",
+    "一二三四五六七八九十百千万亿" * 50 + "个",
+    "\x00\x0b\x0c\x1c\x85\u2028" * 100,
+    "\u0301" * 1000 + "3个",
+    "😀" * 1000 + "5%",
+], ids=["wan-run", "yi-run", "digits-run", "huge-decimal", "numerals-unit", "controls", "combining", "emoji"])
+def test_known_bad_articles(pipe, text):
+    art = pipe.extract(text, ref_date=REF, id="bad")
+    check(art, text)
+    art.to_json()   # writable: no inf, no int JSON cannot print
+
+
+# -- growth ---------------------------------------------------------------------------------------
+
+ADVERSARIAL = [
+    "一二三四五六七八九十百千万亿", "1,", "1.", "年", "2023年", "“", "｜", "1", "１", "1一", "一 ",
+    "一    ", "1 一 ", " ", "\u3000", "万", "百", "十", "点", "1月", "1至", "2023-", "1-", "号至",
+    "年月日", "1年1月1日", "万亿元", "1%", "百分之", "成", "第", "《", "1\n", "上一篇：\n", "\n",
+]
+SIZES = (100, 1000, 10000)
+BOUND = 30          # time(10n) / time(n): linear is ~10, quadratic ~100
+FLOOR = 0.002       # seconds: below this a stage is noise, not growth
+CUT = 20            # seconds: one call longer than this fails outright
+
+
+class _Cut(Exception):
+    pass
+
+
+def _best(fn, reps: int = 3) -> float:
+    best = float("inf")
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _stage_times(rules, finders, clean, text: str) -> dict[str, float]:
+    times: dict[str, float] = {}
+    times["clean"] = _best(lambda: clean(Document(id="x", text=text), frozenset()))
+    times["ref_date"] = _best(lambda: refdate.infer_ref_date(text, {}, None))
+    ctx = Context(text=text, ref_date=REF)
+    for mod, find in zip(FINDERS, finders):
+        name = mod.__name__.rsplit(".", 1)[-1]
+        found: list = []
+
+        def run(find=find, found=found):
+            found[:] = find(Context(text=text, ref_date=REF, facts=list(ctx.facts)))  # tokens included
+        times[name] = _best(run)
+        ctx.facts.extend(found)
+    times["resolve"] = _best(lambda: resolve(Context(text=text, ref_date=REF), list(ctx.facts)))
+    return times
+
+
+@pytest.mark.slow
+def test_no_stage_grows_superlinearly(pipe):
+    rules = pipe.rules
+    finders = [mod.build(rules) for mod in FINDERS]
+    clean = clean_stage.build(rules)
+
+    def alarm(signum, frame):
+        raise _Cut()
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    bad, report = [], []
+    try:
+        for unit in ADVERSARIAL:
+            times = {}
+            for n in SIZES:
+                text = (unit * (n // len(unit) + 1))[:n]
+                signal.alarm(CUT)
+                try:
+                    times[n] = _stage_times(rules, finders, clean, text)
+                except _Cut:
+                    bad.append(f"{unit!r} × {n}: a stage took over {CUT} s")
+                    break
+                finally:
+                    signal.alarm(0)
+            for small, big in zip(SIZES, SIZES[1:]):
+                if small not in times or big not in times:
+                    continue
+                for stage, t_big in times[big].items():
+                    ratio = t_big / max(times[small][stage], FLOOR)
+                    report.append((ratio, unit, stage, big))
+                    if ratio > BOUND:
+                        bad.append(f"{unit!r}: {stage} {times[small][stage] * 1000:.1f} ms at {small} "
+                                   f"→ {t_big * 1000:.1f} ms at {big} (× {ratio:.0f})")
+    finally:
+        signal.signal(signal.SIGALRM, old)
+    assert not bad, "\n".join(bad)
+    assert report  # something was measured
+
+
+@pytest.mark.slow
+def test_long_articles_end_to_end(pipe):
+    """Whole articles of long adversarial lines: each in well under the batch's default limit."""
+    for unit in ("一二三四五六七八九十百千万亿", "1,", "2023年", "“", "1 一 ", " "):
+        text = "全市新建美丽庭院2000户。\n" + unit * (20000 // len(unit)) + "\n发放贷款15.6亿元。"
+        t = time.perf_counter()
+        art = pipe.extract(text, ref_date=REF, id="long")
+        assert time.perf_counter() - t < batch_default_timeout() / 4, unit
+        check(art, text)
+
+
+def batch_default_timeout() -> float:
+    from pipeline.cli import DEFAULT_TIMEOUT
+    return DEFAULT_TIMEOUT
+
+
+# -- the batch runner's time limit ----------------------------------------------------------------
+# Chunk functions used by the pool live at module level (workers import them by name). A test-only
+# finder appended to the worker's Pipeline makes one article slow; production code is untouched.
+
+SLOW = "慢慢慢慢"          # this article spins in pure Python: the alarm interrupts it
+STUCK = "卡住卡住"         # this one blocks SIGALRM first: only the parent can end it
+
+
+def _slow_finder(ctx):
+    if SLOW in ctx.text:
+        while True:
+            pass
+    if STUCK in ctx.text:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        try:
+            while True:
+                pass
+        finally:  # pragma: no cover - the process is killed
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+    return []
+
+
+def slow_chunk(items, rules_dir=None, timeout=None):
+    pipe = batch.worker_pipeline(rules_dir)
+    if _slow_finder not in pipe._finders:
+        pipe._finders.append(_slow_finder)
+    try:
+        return batch.process_chunk(items, rules_dir, timeout=timeout)
+    finally:
+        if _slow_finder in pipe._finders:
+            pipe._finders.remove(_slow_finder)
+
+
+def _docs(n: int, marks: dict[int, str]) -> list[tuple[Document, frozenset]]:
+    out = []
+    for i in range(n):
+        text = f"全市新建美丽庭院{i + 1}00户，发放贷款{i + 1}.5亿元。" + marks.get(i, "")
+        out.append((Document(id=f"d{i}", text=text, ref_date=REF), frozenset()))
+    return out
+
+
+def _check_batch(arts, n: int, timed_out: set[int], message: str) -> None:
+    assert [a.id for a in arts] == [f"d{i}" for i in range(n)]
+    for i, a in enumerate(arts):
+        if i in timed_out:
+            assert a.error is not None and a.error.startswith(message), a.error
+            assert a.facts == []
+        else:
+            assert a.error is None, (i, a.error)
+            assert {f.type for f in a.facts} >= {"count", "money"}
+
+
+def test_timeout_in_this_process():
+    items = _docs(5, {2: SLOW})
+    t = time.perf_counter()
+    arts = list(batch.run_items(items, jobs=1, chunk_size=2, chunk_fn=slow_chunk, timeout=0.5))
+    assert time.perf_counter() - t < 15
+    _check_batch(arts, 5, {2}, "TimeoutError: article exceeded 0.5 s")
+    # the alarm is disarmed and the handler restored afterwards
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.default_int_handler, None)
+
+
+def test_no_timeout_means_no_limit_installed():
+    arts = list(batch.run_items(_docs(3, {}), jobs=1, chunk_fn=slow_chunk, timeout=0))
+    _check_batch(arts, 3, set(), "")
+
+
+@pytest.mark.slow
+def test_timeout_in_worker_processes():
+    items = _docs(9, {1: SLOW, 6: SLOW})
+    arts = list(batch.run_items(items, jobs=2, chunk_size=2, chunk_fn=slow_chunk, timeout=1))
+    _check_batch(arts, 9, {1, 6}, "TimeoutError: article exceeded 1 s")
+
+
+@pytest.mark.slow
+def test_stuck_worker_is_killed_and_replaced(monkeypatch):
+    monkeypatch.setattr(batch, "HARD_GRACE", 4.0)
+    items = _docs(7, {3: STUCK})
+    t = time.perf_counter()
+    arts = list(batch.run_items(items, jobs=2, chunk_size=2, chunk_fn=slow_chunk, timeout=1))
+    _check_batch(arts, 7, {3}, "TimeoutError: article exceeded 1 s")
+    assert "killed and replaced" in arts[3].error
+    assert time.perf_counter() - t < 60
+
+
+def test_cli_timeout_option():
+    from pipeline.cli import build_parser
+    p = build_parser()
+    assert p.parse_args(["extract", "x.txt"]).timeout == 60
+    assert p.parse_args(["extract", "x.txt", "--timeout", "0"]).timeout == 0
+    assert p.parse_args(["extract", "x.txt", "--timeout", "2.5"]).timeout == 2.5
+    with pytest.raises(SystemExit):
+        p.parse_args(["extract", "x.txt", "--timeout", "-1"])
