@@ -4,10 +4,9 @@
   currency and date words, punctuation, whitespace, control characters, combining marks, emoji
   and long lines → Pipeline.extract never raises, never returns an error record, and every record
   keeps the contract (text[start:end] == fact.text, input lines = body + removed, schema-valid).
-- growth: every stage (clean, ref_date, each finder, resolve) on adversarial runs of n = 100,
-  1000, 10000 characters (numerals, 1,1,1…, 年年年…, spaces …) must grow about linearly: the
-  ratio time(10n) / time(n) is compared with a generous bound, measured in the same test (no
-  absolute times). A call that takes too long outright is cut by an alarm and fails.
+- adversarial runs: 10,000 characters of one unit (numerals, 1,1,1…, 年年年…, spaces …) inside
+  an article give a valid record; how each stage's time grows with them is measured by
+  benchmarks/growth.py (speed is measured by scripts, not asserted in tests).
 - time limit of the batch runner (`timeout=`): an article that runs too long becomes the error
   record "TimeoutError: article exceeded N s" and the batch goes on, in this process, in a worker
   process, and when the worker is stuck where the signal cannot reach it (killed and replaced).
@@ -23,13 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import batch
-from pipeline import clean as clean_stage
-from pipeline import refdate
-from pipeline.context import Context
-from pipeline.find import FINDERS
 from pipeline.model import Document
 from pipeline.numerals import CN_NUM_CHARS, parse_number, parse_quantity
-from pipeline.resolve import resolve
 from test_contract import VALIDATOR, check_record
 
 REF = "2024-03-08"
@@ -148,100 +142,40 @@ def test_known_bad_articles(pipe, text):
 
 # -- growth ---------------------------------------------------------------------------------------
 
+# Runs of one unit that once made a stage quadratic or worse (numerals, separators, spaces);
+# benchmarks/growth.py measures how each stage's time grows with them (a script, not a test).
 ADVERSARIAL = [
     "一二三四五六七八九十百千万亿", "1,", "1.", "年", "2023年", "“", "｜", "1", "１", "1一", "一 ",
     "一    ", "1 一 ", " ", "\u3000", "万", "百", "十", "点", "1月", "1至", "2023-", "1-", "号至",
     "年月日", "1年1月1日", "万亿元", "1%", "百分之", "成", "第", "《", "1\n", "上一篇：\n", "\n",
 ]
-SIZES = (100, 1000, 10000)
-BOUND = 30          # time(10n) / time(n): linear is ~10, quadratic ~100
-FLOOR = 0.002       # seconds: below this a stage is noise, not growth
-CUT = 20            # seconds: one call longer than this fails outright
+CUT = 60  # seconds: a hang guard so CI fails instead of waiting forever; not a speed measurement
 
 
 class _Cut(Exception):
     pass
 
 
-def _best(fn, reps: int = 3) -> float:
-    best = float("inf")
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
-def _stage_times(rules, finders, clean, text: str) -> dict[str, float]:
-    times: dict[str, float] = {}
-    times["clean"] = _best(lambda: clean(Document(id="x", text=text), frozenset()))
-    times["ref_date"] = _best(lambda: refdate.infer_ref_date(text, {}, None))
-    ctx = Context(text=text, ref_date=REF)
-    for mod, find in zip(FINDERS, finders):
-        name = mod.__name__.rsplit(".", 1)[-1]
-        found: list = []
-
-        def run(find=find, found=found):
-            found[:] = find(Context(text=text, ref_date=REF, facts=list(ctx.facts)))  # tokens included
-        times[name] = _best(run)
-        ctx.facts.extend(found)
-    times["resolve"] = _best(lambda: resolve(Context(text=text, ref_date=REF), list(ctx.facts)))
-    return times
-
-
 @pytest.mark.slow
-def test_no_stage_grows_superlinearly(pipe):
-    rules = pipe.rules
-    finders = [mod.build(rules) for mod in FINDERS]
-    clean = clean_stage.build(rules)
+@pytest.mark.parametrize("unit", ADVERSARIAL)
+def test_adversarial_runs_complete(pipe, unit):
+    """A 10,000-character run of one unit inside an article gives a valid record (no hang, no error)."""
+    text = "全市新建美丽庭院2000户。\n" + (unit * (10000 // len(unit) + 1))[:10000] + "\n发放贷款15.6亿元。"
 
     def alarm(signum, frame):
         raise _Cut()
 
     old = signal.signal(signal.SIGALRM, alarm)
-    bad, report = [], []
+    signal.alarm(CUT)
     try:
-        for unit in ADVERSARIAL:
-            times = {}
-            for n in SIZES:
-                text = (unit * (n // len(unit) + 1))[:n]
-                signal.alarm(CUT)
-                try:
-                    times[n] = _stage_times(rules, finders, clean, text)
-                except _Cut:
-                    bad.append(f"{unit!r} × {n}: a stage took over {CUT} s")
-                    break
-                finally:
-                    signal.alarm(0)
-            for small, big in zip(SIZES, SIZES[1:]):
-                if small not in times or big not in times:
-                    continue
-                for stage, t_big in times[big].items():
-                    ratio = t_big / max(times[small][stage], FLOOR)
-                    report.append((ratio, unit, stage, big))
-                    if ratio > BOUND:
-                        bad.append(f"{unit!r}: {stage} {times[small][stage] * 1000:.1f} ms at {small} "
-                                   f"→ {t_big * 1000:.1f} ms at {big} (× {ratio:.0f})")
-    finally:
-        signal.signal(signal.SIGALRM, old)
-    assert not bad, "\n".join(bad)
-    assert report  # something was measured
-
-
-@pytest.mark.slow
-def test_long_articles_end_to_end(pipe):
-    """Whole articles of long adversarial lines: each in well under the batch's default limit."""
-    for unit in ("一二三四五六七八九十百千万亿", "1,", "2023年", "“", "1 一 ", " "):
-        text = "全市新建美丽庭院2000户。\n" + unit * (20000 // len(unit)) + "\n发放贷款15.6亿元。"
-        t = time.perf_counter()
         art = pipe.extract(text, ref_date=REF, id="long")
-        assert time.perf_counter() - t < batch_default_timeout() / 4, unit
-        check(art, text)
-
-
-def batch_default_timeout() -> float:
-    from pipeline.cli import DEFAULT_TIMEOUT
-    return DEFAULT_TIMEOUT
+    except _Cut:
+        pytest.fail(f"{unit!r} × 10000 did not finish within {CUT} s")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    check(art, text)
+    assert any(f.type == "money" and f.value == 1560000000 for f in art.facts)
 
 
 # -- the batch runner's time limit ----------------------------------------------------------------
