@@ -32,34 +32,22 @@ def _ref_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 
 
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {value!r}")
-    return n
+def _checked(cast, ok, what: str):
+    """An argparse type: `cast` the value, then `ok` must hold, else a one-line error."""
+    def parse(value: str):
+        try:
+            x = cast(value)
+        except ValueError:
+            x = None
+        if x is None or not ok(x):
+            raise argparse.ArgumentTypeError(f"must be {what}: {value!r}")
+        return x
+    return parse
 
 
-def _fraction(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        x = -1.0
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1: {value!r}")
-    return x
-
-
-def _seconds(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        x = -1.0
-    if not 0.0 <= x < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more: {value!r}")
-    return x
+_positive_int = _checked(int, lambda n: n >= 1, "a whole number of at least 1")
+_fraction = _checked(float, lambda x: 0.0 <= x <= 1.0, "a number from 0 to 1")
+_seconds = _checked(float, lambda x: 0.0 <= x < float("inf"), "a number of seconds, 0 or more")
 
 
 DEFAULT_TIMEOUT = 60.0
