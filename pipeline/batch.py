@@ -34,10 +34,9 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .core import Pipeline
+from .core import shared_pipeline
 from .model import Article, Document
 
 Item = tuple[Document, frozenset]
@@ -49,19 +48,8 @@ EMPTY: frozenset = frozenset()
 
 # -- the per-process pipeline -------------------------------------------------------------------
 
-_PIPES: dict[str | None, Pipeline] = {}
-_LOCK = threading.Lock()
-
-
-def worker_pipeline(rules_dir: str | None = None) -> Pipeline:
-    """This process's Pipeline for `rules_dir`, built on first use and kept."""
-    pipe = _PIPES.get(rules_dir)
-    if pipe is None:
-        with _LOCK:  # Dask threads share a process
-            pipe = _PIPES.get(rules_dir)
-            if pipe is None:
-                pipe = _PIPES[rules_dir] = Pipeline(rules_dir)
-    return pipe
+# one Pipeline per process and rules folder, built on first use (pipeline.core's shared cache)
+worker_pipeline = shared_pipeline
 
 
 def _init_worker(rules_dir: str | None) -> None:
@@ -361,7 +349,7 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
         for chunk in itertools.chain([first], [second] if second else [], chunks):
             try:
                 yield from chunk_fn(chunk, rules)
-            except Exception as e:
+            except Exception:
                 out = []
                 for item in chunk:
                     try:

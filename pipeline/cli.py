@@ -205,7 +205,7 @@ def cmd_eval(args) -> int:
         return evaluate.run(list(args.gold), args.pred, min_f1=args.min_f1,
                             min_boilerplate_f1=args.min_boilerplate_f1, verbose=args.verbose,
                             as_json=args.json)
-    except getattr(evaluate, "EvalError", ValueError) as e:
+    except evaluate.EvalError as e:
         raise UsageError(str(e).splitlines()[0] if str(e) else type(e).__name__) from None
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .core import Pipeline
+from .core import shared_pipeline
 
 for _name in ("value", "unit", "fact"):
     if not Span.has_extension(_name):
@@ -23,20 +23,11 @@ for _name in ("value", "unit", "fact"):
 if not Doc.has_extension("facts_warnings"):
     Doc.set_extension("facts_warnings", default=None)
 
-_PIPELINES: dict[Optional[str], Pipeline] = {}
-
-
-def _pipeline(rules_dir: Optional[str]) -> Pipeline:
-    if rules_dir not in _PIPELINES:  # one per process and rules folder, however many components
-        _PIPELINES[rules_dir] = Pipeline(rules_dir)
-    return _PIPELINES[rules_dir]
-
-
 class ZhFacts:
     def __init__(self, nlp: Language, name: str, ref_date: Optional[str], rules_dir: Optional[str],
                  spans_key: str):
         self.name, self.ref_date, self.rules_dir, self.spans_key = name, ref_date, rules_dir, spans_key
-        self.pipeline = _pipeline(rules_dir)
+        self.pipeline = shared_pipeline(rules_dir)  # one per process and rules folder
 
     def __call__(self, doc: Doc) -> Doc:
         warnings: list[str] = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -77,14 +78,24 @@ class Pipeline:
                                      ref_date=ref_date, meta=dict(meta or {})))
 
 
-_default: Pipeline | None = None
+_SHARED: dict[str | None, Pipeline] = {}
+_LOCK = threading.Lock()
+
+
+def shared_pipeline(rules_dir: str | None = None) -> Pipeline:
+    """This process's Pipeline for `rules_dir`, built on first use and kept: the one cache that
+    extract(), the spaCy component and the batch workers all use."""
+    pipe = _SHARED.get(rules_dir)
+    if pipe is None:
+        with _LOCK:  # Dask threads share a process
+            pipe = _SHARED.get(rules_dir)
+            if pipe is None:
+                pipe = _SHARED[rules_dir] = Pipeline(rules_dir)
+    return pipe
 
 
 def default_pipeline() -> Pipeline:
-    global _default
-    if _default is None:
-        _default = Pipeline()
-    return _default
+    return shared_pipeline(None)
 
 
 def extract(text: str, *, ref_date: str | None = None, id: str | None = None) -> Article:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from functools import lru_cache
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import regex
 
