@@ -54,9 +54,9 @@ def synthetic(n: int, seed: int = 1, sentences: int = 24) -> list[str]:
 
 def corpus(n: int | None = None, seed: int = 1) -> list[str]:
     """The corpus articles, repeated to n with every digit re-drawn in each copy after the first."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "articles").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
     if not texts:
-        raise SystemExit("no corpus/articles/*.txt")
+        raise SystemExit("no corpus/dev/articles/*.txt")
     if n is None:
         return texts
     out = []

@@ -24,7 +24,7 @@ from pipeline import Pipeline, evaluate  # noqa: E402
 MARGIN = 0.01
 
 
-def score_corpus(pipe: Pipeline, corpus: Path = HERE):
+def score_corpus(pipe: Pipeline, corpus: Path = HERE / "dev"):
     gold = evaluate.load_gold([corpus / "gold"])
     pred = {gid: pipe.extract((corpus / "articles" / f"{gid}.txt").read_text("utf-8"), id=gid,
                               ref_date=g.get("ref_date")).to_dict() for gid, g in gold.items()}
@@ -49,12 +49,12 @@ def main() -> int:
     if lowered:
         print(f"refusing to lower floors (now, floor): {lowered}")
         return 1
-    if floors == old["floors"] and old.get("gold_sha256") == evaluate.gold_digest(HERE / "gold"):
+    if floors == old["floors"] and old.get("gold_sha256") == evaluate.gold_digest(HERE / "dev" / "gold"):
         print(json.dumps(got, indent=1))
         print("floors unchanged")
         return 0
     history = old.get("history", []) + ([{"date": old.get("date"), "floors": old["floors"]}] if old["floors"] else [])
-    out = {"date": dt.date.today().isoformat(), "gold_sha256": evaluate.gold_digest(HERE / "gold"),
+    out = {"date": dt.date.today().isoformat(), "gold_sha256": evaluate.gold_digest(HERE / "dev" / "gold"),
            "floors": floors, "history": history}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(got, indent=1))

@@ -13,7 +13,7 @@ from pipeline.model import Document
 from pipeline.repeats import RepeatIndex, group_of
 from pipeline.rules import load_rules
 
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "corpus" / "dev"
 SEED = SHARED / "corpus-seed"
 
 

@@ -213,7 +213,7 @@ def test_eval_delegates_to_evaluate(tmp_path, monkeypatch):
     monkeypatch.setattr(ev, "run", fake_run)
     pred = tmp_path / "p.jsonl"
     pred.write_text("", encoding="utf-8")
-    gold = ROOT / "corpus" / "gold"
+    gold = ROOT / "corpus" / "dev" / "gold"
     assert main(["eval", str(gold), "--pred", str(pred), "--min-f1", "0.5", "--json", "-v"]) == 1
     assert seen == {"gold": [str(gold)], "pred": str(pred), "min_f1": 0.5, "mb": None,
                     "verbose": True, "as_json": True}
@@ -221,8 +221,8 @@ def test_eval_delegates_to_evaluate(tmp_path, monkeypatch):
 
 def test_eval_on_the_corpus_runs(tmp_path):
     out = tmp_path / "pred.jsonl"
-    assert main(["extract", str(ROOT / "corpus" / "articles"), "-o", str(out)]) == 0
-    r = zhfacts("eval", ROOT / "corpus" / "gold", "--pred", out, "--json")
+    assert main(["extract", str(ROOT / "corpus" / "dev" / "articles"), "-o", str(out)]) == 0
+    r = zhfacts("eval", ROOT / "corpus" / "dev" / "gold", "--pred", out, "--json")
     assert r.returncode in (0, 1), r.stderr.decode()
     assert isinstance(json.loads(r.stdout), dict)
 

@@ -12,7 +12,7 @@ from conftest import REF_DATE, ROOT
 
 SCHEMA = json.loads(resources.files("pipeline.schema").joinpath("article.schema.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
-ARTICLES = sorted((ROOT / "corpus" / "articles").glob("*.txt"))
+ARTICLES = sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))
 
 
 def check_record(rec: dict, raw: str) -> None:

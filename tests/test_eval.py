@@ -15,7 +15,7 @@ SCORER = SHARED / "tools" / "score.py"
 def _write_pred(pipe, tmp_path):
     pred = tmp_path / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as fh:
-        for p in sorted((ROOT / "corpus" / "articles").glob("*.txt")):
+        for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt")):
             fh.write(pipe.extract(p.read_text("utf-8"), id=p.stem).to_json() + "\n")
     return pred
 
@@ -23,7 +23,7 @@ def _write_pred(pipe, tmp_path):
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score.py is not beside the checkout")
 def test_eval_agrees_with_project_scorer(pipe, tmp_path):
     pred = _write_pred(pipe, tmp_path)
-    gold = str(ROOT / "corpus" / "gold")
+    gold = str(ROOT / "corpus" / "dev" / "gold")
     theirs = subprocess.run([sys.executable, str(SCORER), "--gold", gold, "--pred", str(pred), "--json"],
                             capture_output=True, text=True)
     buf = io.StringIO()
