@@ -1,6 +1,7 @@
 """The one extraction path: read → clean → find → resolve → Article. API, spaCy component and CLI all call it."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from pathlib import Path
@@ -54,12 +55,15 @@ class Pipeline:
             if doc.text is None and doc.html is None:
                 raise ValueError("article has no text")
             ref_date = check_ref_date(doc.ref_date)
-            cleaned = self._clean(doc, repeated)
+            doc, page_meta, html_warnings = _text_of(doc)
+            cleaned = self._clean(doc, repeated, title=page_meta.get("title"))
             art.text, art.removed = cleaned.text, cleaned.removed
             meta = {k: None for k in META_KEYS}
             meta.update({k: v for k, v in doc.meta.items() if v is not None})
-            meta.update({k: v for k, v in cleaned.meta.items() if v is not None and meta.get(k) is None})
-            art.warnings = [*doc.warnings, *cleaned.warnings]
+            # what the text says first, then what the HTML page's own metadata says
+            for found in (cleaned.meta, page_meta):
+                meta.update({k: v for k, v in found.items() if v is not None and meta.get(k) is None})
+            art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
             if ref_date is None:
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
                 if ref_date:
@@ -76,6 +80,18 @@ class Pipeline:
                 source: str | None = None, meta: dict | None = None) -> Article:
         return self.process(Document(id=id or "article", text=text, source=source,
                                      ref_date=ref_date, meta=dict(meta or {})))
+
+
+def _text_of(doc: Document) -> tuple[Document, dict[str, Any], list[str]]:
+    """A Document with text: HTML is made text here, before the clean stage; also the page's
+    own metadata (title, published …; the clean stage looks for the headline by the title) and a warning when the page gave no text."""
+    if doc.text is not None or doc.html is None:
+        return doc, {}, []
+    from . import html as html_stage  # trafilatura only when HTML comes in
+    text, page_meta = html_stage.html_to_text(doc.html, url=doc.meta.get("url"))
+    page_meta = {k: v for k, v in page_meta.items() if v}
+    warnings = [] if text.strip() else ["HTML gave no article text"]
+    return dataclasses.replace(doc, text=text, html=None), page_meta, warnings
 
 
 _SHARED: dict[str | None, Pipeline] = {}

@@ -290,16 +290,18 @@ PAGE = """<html><head><title>港口集装箱吞吐量突破1000万标准箱</tit
 <div class="footer">版权所有©2024 港城新闻网 苏ICP备12345678号</div></body></html>"""
 
 
-def test_html_input(clean):
+def test_html_input(pipe):
     pytest.importorskip("trafilatura")
-    res = clean(Document(id="h", html=PAGE))
-    assert "提前19天完成全年目标" in res.text and "责任编辑" not in res.text and "发布时间" not in res.text
-    assert "ICP" not in res.text
-    assert res.meta["title"] == "港口集装箱吞吐量突破1000万标准箱"
-    assert res.meta["published"] == "2024-12-12T10:30" and res.meta["editor"] == "郑华"
+    art = pipe.process(Document(id="h", html=PAGE))
+    assert art.error is None, art.error
+    assert "提前19天完成全年目标" in art.text and "责任编辑" not in art.text and "发布时间" not in art.text
+    assert "ICP" not in art.text
+    assert art.meta["title"] == "港口集装箱吞吐量突破1000万标准箱"
+    assert art.meta["published"] == "2024-12-12T10:30" and art.meta["editor"] == "郑华"
+    assert all("发布时间" not in r.text or r.reason == "metadata" for r in art.removed)
 
 
-def test_html_without_trafilatura(clean, monkeypatch):
+def test_html_without_trafilatura(pipe, monkeypatch):
     real = builtins.__import__
 
     def no_traf(name, *a, **kw):
@@ -307,16 +309,19 @@ def test_html_without_trafilatura(clean, monkeypatch):
             raise ImportError("No module named 'trafilatura'")
         return real(name, *a, **kw)
     monkeypatch.setattr(builtins, "__import__", no_traf)
-    from pipeline.html import HtmlSupportMissing
-    with pytest.raises(HtmlSupportMissing, match=r"zhfacts\[html\]"):
-        clean(Document(id="h", html=PAGE))
-
-
-def test_html_through_the_pipeline(pipe):
-    pytest.importorskip("trafilatura")
     art = pipe.process(Document(id="h", html=PAGE))
-    assert art.meta["published"] == "2024-12-12T10:30"
-    assert all("发布时间" not in r.text or r.reason == "metadata" for r in art.removed)
+    assert art.facts == [] and "HtmlSupportMissing" in art.error and "zhfacts[html]" in art.error
+
+
+def test_clean_stage_reads_text_only(clean):
+    """HTML is made text before the clean stage (no import of the HTML reader in it)."""
+    with pytest.raises(ValueError, match="make the HTML text first"):
+        clean(Document(id="h", html=PAGE))
+    import ast
+    for f in (ROOT / "pipeline" / "clean").glob("*.py"):
+        for node in ast.walk(ast.parse(f.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert "html" not in (node.module or "") and all(a.name != "html" for a in node.names), f
 
 
 # -- encodings ---------------------------------------------------------------------------------

@@ -1,0 +1,189 @@
+"""The clean stage for one article: the rules compiled once (Cleaner), then per article the
+proposals, the zones, the removals and the metadata (see the package docstring)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document
+from ..rules import RuleError, Rules
+from . import meta as meta_stage
+from . import title as title_stage
+from .detectors import REASONS, ZONES, FieldsDetector, LinkBarDetector, PatternRule, Proposal, SpamDetector, _fits
+from .page import Page, tail_company
+from .result import Cleaned
+from .shapes import _CONTACT, SENT, is_anchor_shape, is_headline_shape, is_title_shape, norm, split_lines
+
+
+class Cleaner:
+    def __init__(self, rules: Rules):
+        order = {r: i for i, r in enumerate(REASONS)}
+        self.rules: list[Any] = []
+        self.title_rule: dict[str, Any] | None = None
+        self.repeated_rule: dict[str, Any] | None = None
+        ranked = []
+        for rf in rules.of_type("boilerplate"):
+            for k, entry in enumerate(rf.rules):
+                where = f"{rf.path}: rule {entry['id']}"
+                reason = entry.get("reason")
+                if reason not in REASONS:
+                    raise RuleError(f"{where}: `reason` must be one of {', '.join(REASONS)}, not {reason!r}")
+                if entry.get("zone", "edge") not in ZONES:
+                    raise RuleError(f"{where}: `zone` must be one of {', '.join(ZONES)}")
+                det = entry.get("detector")
+                if det is None:
+                    if "pattern" not in entry:
+                        raise RuleError(f"{where}: needs `pattern` or `detector`")
+                    rule: Any = PatternRule(where, entry)
+                elif det == "fields":
+                    rule = FieldsDetector(where, entry)
+                elif det == "link_bar":
+                    rule = LinkBarDetector(where, entry)
+                elif det in ("spam", "spam_shape"):
+                    rule = SpamDetector(where, entry, det)
+                elif det == "title":
+                    self.title_rule = entry
+                    continue
+                elif det == "repeated":
+                    self.repeated_rule = entry
+                    continue
+                else:
+                    raise RuleError(f"{where}: unknown detector {det!r}")
+                # whole-line patterns first, then the broader detectors (fields, spam)
+                ranked.append((det is not None, order[reason], str(rf.path), k, rule))
+        self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
+        # prefilter: a line with sentence punctuation (most body lines) can only be taken by
+        # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
+        self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
+        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector))
+                              or r.zone == "any"]
+        self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
+        self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
+        # the rules to try, by (sentence punctuation, middle) and line length, in rule order: a
+        # pattern rule only up to its max_len, as (rule, its search) so the loop calls the regex
+        # directly (the length and punctuation checks of propose() are already settled there);
+        # a detector as (rule, None), asked through propose()
+        def table(rules: list[Any], top: int) -> list[tuple[tuple[Any, Any], ...]]:
+            return [tuple((r, r.re.search) if isinstance(r, PatternRule) else (r, None)
+                          for r in rules if not isinstance(r, PatternRule) or length <= r.max_len)
+                    for length in range(top + 1)]
+        top = max(self._max, 120)
+        self._tables = {(True, False): table(self._sent_rules, self._sent_max),
+                        (False, False): table(self.rules, top), (False, True): table(self._middle_rules, top)}
+        self._tables[True, True] = self._tables[True, False]
+
+    def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
+        """What the rules propose for a normalised line; `middle`: only the rules that may act
+        between two paragraphs (the others' proposals would not fit there)."""
+        sent = SENT.search(n) is not None
+        rows = self._tables[sent, middle and not sent]
+        if len(n) >= len(rows):  # longer than any rule takes (sentence lines: than any sentence_ok rule)
+            return []
+        out = []
+        for r, search in rows[len(n)]:
+            if search is None:
+                p = r.propose(n)
+            else:
+                m = search(n)
+                if m is None:
+                    continue
+                p = r.hit(n, m)
+            if p is not None:
+                out.append(p)
+        return out
+
+    # the whole article ---------------------------------------------------------------------
+    def page(self, lines: list[str]) -> Page:
+        """The article's lines with their proposals and zones."""
+        normed = [norm(ln) for ln in lines]
+        # proposals in two steps: first the lines shaped like paragraphs (to find the anchors),
+        # then the rest — a line between the first and the last anchor only meets the rules
+        # that may act there (zone any), so body lines in the middle cost little
+        props: list[list[Proposal] | None] = [None] * len(lines)
+        for i, n in enumerate(normed):
+            if not n:
+                props[i] = []
+            elif is_anchor_shape(n):
+                props[i] = self.proposals(n)
+        anchors = [i for i, n in enumerate(normed) if n and not props[i] and is_anchor_shape(n)]
+        if not anchors:  # an article of short lines: any plain sentence anchors it, else all is body zone
+            props = [p if p is not None else self.proposals(n) for p, n in zip(props, normed)]
+            anchors = [i for i, n in enumerate(normed)
+                       if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
+        first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
+        for i, n in enumerate(normed):
+            if props[i] is None:
+                props[i] = self.proposals(n, middle=first < i < last)
+        return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
+
+    def clean(self, doc: Document, repeated: frozenset[str] = frozenset(), title: str | None = None) -> Cleaned:
+        """doc.text → body, removed lines and meta. HTML is made text before this (core.process)."""
+        if doc.text is None:
+            if doc.html is not None:  # the clean stage reads text only: Pipeline.process converts HTML
+                raise ValueError("the clean stage needs text: make the HTML text first (pipeline.html.html_to_text)")
+            return Cleaned(text="")
+        page = self.page(split_lines(doc.text))
+        follow: list[tuple[int, Proposal]] = []
+        for i, ps in enumerate(page.props):
+            z = page.zone(i)
+            for p in ps:
+                if not _fits(p, z):
+                    continue
+                if p.tail_company and z == "tail" and not tail_company(page, i):
+                    continue
+                page.take(i, p)
+                if p.then:
+                    follow.append((i, p))
+                break
+        for i, p in follow:
+            self._follow(page, i, p)
+        if self.title_rule is not None:
+            title_stage.headline(page, self.title_rule, [doc.meta.get("title"), title])
+        if repeated:
+            self._repeated(page, repeated)
+
+        filled = [i for i, n in enumerate(page.normed) if n]
+        if len(filled) == 1:  # never empty an article: a lone `2010-01-29` or headline is its text
+            page.removed.pop(filled[0], None)
+        meta = meta_stage.collect(page)
+        body = [ln for i, ln in enumerate(page.lines) if i not in page.removed]
+        return Cleaned(text="\n".join(body), removed=[page.removed[i] for i in sorted(page.removed)], meta=meta)
+
+    def _follow(self, page: Page, i: int, p: Proposal) -> None:
+        """The lines under a header that opens a block (相关新闻 → the titles under it)."""
+        cfg = p.then or {}
+        max_lines, max_len = int(cfg.get("max_lines", 10)), int(cfg.get("max_len", 40))
+        shape = cfg.get("shape", "title")
+        reason = cfg.get("reason", p.reason)
+        anchor_set = set(page.anchors)
+        j, n_taken = i + 1, 0
+        while j < len(page.lines) and n_taken < max_lines:
+            n = page.normed[j]
+            if not n:
+                j += 1
+                continue
+            if j in page.removed:
+                n_taken += 1
+                j += 1
+                continue
+            ok = len(n) <= max_len and j not in anchor_set
+            if shape == "title":
+                ok = ok and (is_title_shape(n, max_len) or is_headline_shape(n, max_len))
+            if not ok:
+                break
+            page.take(j, Proposal(p.rule, reason, "any"))
+            n_taken += 1
+            j += 1
+
+    def _repeated(self, page: Page, repeated: frozenset[str]) -> None:
+        """Lines the batch found on many pages of one site, in the head or tail zone."""
+        rid = self.repeated_rule["id"] if self.repeated_rule else "boilerplate.repeated"
+        for i, n in enumerate(page.normed):
+            if not n or i in page.removed or page.zone(i) not in ("head", "tail"):
+                continue
+            if page.lines[i] not in repeated and n not in repeated:
+                continue
+            if len(n) > 60 or SENT.search(n):
+                continue
+            titled = is_title_shape(n, 42) and not _CONTACT.search(n)
+            reason = page.props[i][0].reason if page.props[i] else ("related" if titled else "ad")
+            page.take(i, Proposal(rid, reason, "edge"))

@@ -1,0 +1,231 @@
+"""What the boilerplate rules propose for one normalised line: pattern rules and the
+detectors (fields, spam, spam_shape, link_bar) compiled from rules/boilerplate/*.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..rules import RuleError
+from .shapes import _DATE, _DATE_ONLY, _SHORT_DATE, _TIME, SENT, iso_date
+
+_COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
+_STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
+
+REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
+           "decoration", "related", "ad", "spam")
+ZONES = ("any", "edge", "head", "tail")
+
+# -- proposals --------------------------------------------------------------------------------
+
+@dataclass
+class Proposal:
+    rule: str
+    reason: str
+    zone: str                      # any | edge | head | tail
+    meta: dict[str, str] = field(default_factory=dict)
+    then: dict[str, Any] | None = None
+    tail_company: bool = False     # in the tail only next to other removed lines
+
+
+def _fits(p: Proposal, zone: str) -> bool:
+    return p.zone == "any" or p.zone == zone or (p.zone == "edge" and zone in ("head", "tail"))
+
+
+def _compile(where: str, pattern: str):
+    try:
+        return regex.compile(pattern, regex.V0)
+    except regex.error as e:
+        raise RuleError(f"{where}: bad pattern: {e}") from None
+
+
+class PatternRule:
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry["reason"]
+        self.zone = entry.get("zone", "edge")
+        self.re = _compile(where, entry["pattern"])
+        self.max_len = int(entry.get("max_len", 60))
+        self.sentence_ok = bool(entry.get("sentence_ok", False))
+        self.meta = dict(entry.get("meta") or {})
+        self.then = entry.get("then")
+        self.requires_date = bool(entry.get("requires_date", False))
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or (not self.sentence_ok and SENT.search(n)):
+            return None
+        m = self.re.search(n)
+        return self.hit(n, m) if m else None
+
+    def hit(self, n: str, m) -> Proposal | None:
+        """The proposal for a line whose length and punctuation passed and where `re` found m."""
+        if self.requires_date and not _DATE.search(n):
+            return None
+        meta = {k: (m.group(g) or "").strip() for k, g in self.meta.items() if m.group(g)}
+        if self.reason == "metadata" and "published" not in meta:
+            d = iso_date(n)
+            if d:
+                meta["published"] = d
+        return Proposal(self.id, self.reason, self.zone, meta, self.then)
+
+
+class FieldsDetector:
+    """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
+
+    _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
+    _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
+    _LEAD = regex.compile(r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
+                          + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$")
+
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry.get("reason", "metadata")
+        self.keys: list[tuple[str, dict[str, Any]]] = []
+        alts = []
+        for i, k in enumerate(entry.get("keys") or []):
+            if not isinstance(k, dict) or "key" not in k:
+                raise RuleError(f"{where}: keys[{i}] needs `key`")
+            for word in k["key"].split("|"):
+                self.keys.append((word, k))
+                alts.append(word)
+        alts.sort(key=len, reverse=True)
+        self.info = dict(self.keys)
+        self.re = regex.compile(r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>" + "|".join(map(regex.escape, alts))
+                                + r")\s*(?::|\|(?!\s*T)|丨)\s*")
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
+            return None       # every key needs one of : | 丨 after it, and removing buttons adds none
+        s = self._BUTTONS.sub(" ", n).strip()          # 【纠错】 【责任编辑:王新】: drop the buttons
+        m = self._BRACKETS.match(s)
+        s = m.group(1).strip() if m else s
+        hits = list(self.re.finditer(s))
+        if not hits or not self._LEAD.match(s[:hits[0].start()]):
+            return None
+        fields = []
+        for j, h in enumerate(hits):
+            end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
+            value = s[h.end():end].strip(" |丨/,【】[]()")
+            numeric = self.info[h.group("key")].get("numeric")
+            if numeric and value and not _COUNT.match(value):
+                return None
+            if len(value) > 40 or ":" in _TIME.sub("", value) or ("," in value and not numeric):
+                return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
+            fields.append((h.group("key"), value))
+        infos = [self.info[k] for k, _ in fields]
+        reason = infos[0].get("reason") or self.reason
+        meta: dict[str, str] = {}
+        lead = iso_date(s[:hits[0].start()])
+        if lead:
+            meta["published"] = lead
+        for (key, value), info in zip(fields, infos):
+            f = info.get("field")
+            if f and value and f not in meta:
+                if f == "published":
+                    value = iso_date(value) or value
+                elif f == "author":
+                    value = regex.sub(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*", "", value)
+                if f in ("author", "editor"):  # 李想_NBJ11279, 张倩 SF014: a staff code
+                    value = _STAFF_CODE.sub("", value) or value
+                meta[f] = value
+        date_only = all(i.get("date_only") for i in infos)
+        if date_only:  # 时间：2024-03-08 10:21 — a date and nothing else (not 9:00—15:00, 星期六)
+            if not all(_DATE_ONLY.match(v) for _, v in fields):
+                return None
+            zone = "head"
+        else:
+            distinct = {i.get("field") for i in infos if i.get("field")}
+            wrapped = m is not None  # （来源：新华社）, 【编辑：刘欣】: a whole line in brackets
+            zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 or wrapped else "edge"
+        company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
+        return Proposal(self.id, reason, "tail" if company else zone, meta, tail_company=company)
+
+
+class SpamDetector:
+    """A brand from the lexicon meeting a portal word or a spam shape, on a short line with no
+    sentence punctuation (rules/boilerplate/spam.yaml). Never a brand alone."""
+
+    _LATIN_HAN = regex.compile(r"[A-Za-z]{2,}\p{Han}|\p{Han}[A-Za-z]{2,}")
+    _DOMAIN = regex.compile(r"(?:www\.)?[a-z0-9-]{2,}\.(?:vip|com|cc|net|top|xyz|me|la|bet|co|cn|tv|app|win)\b", regex.I)
+    _DOUBLED = regex.compile(r"(\p{Han}{2,6})\((?:\1|[A-Za-z]{2,}|中国)\)")
+    _SHAPES = [
+        _LATIN_HAN, _DOMAIN, _DOUBLED,
+        regex.compile(r"欢迎您|欢迎你"),
+        regex.compile(r"-{2,}$|—{2,}$"),
+        regex.compile(r"\p{Han}[_-]\p{Han}|\p{Han}\([A-Za-z]+\)|[【】]"),
+    ]
+
+    def __init__(self, where: str, entry: dict[str, Any], kind: str):
+        self.id, self.reason, self.kind = entry["id"], entry.get("reason", "spam"), kind
+        self.zone = entry.get("zone", "any" if kind == "spam" else "edge")
+        self.max_len = int(entry.get("max_len", 60))
+        words = lambda key: [str(w) for w in entry.get(key) or []]
+        self.brands = [w.lower() for w in words("brands")]
+        self.portal = [w.lower() for w in words("portal")]
+        self.strong = [w.lower() for w in words("strong_portal")]
+        if kind == "spam" and not self.brands:
+            raise RuleError(f"{where}: rule {self.id} needs `brands`")
+        # prefilter: without any of these words in the line the rule cannot propose
+        need = self.brands if kind == "spam" else self.portal + self.strong
+        self._need = re.compile("|".join(map(re.escape, sorted(need, key=len, reverse=True)))) if need else None
+
+    def shapes(self, n: str) -> int:
+        return sum(1 for r in self._SHAPES if r.search(n))
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or SENT.search(n) or "," in n:
+            return None
+        low = n.lower()
+        if self._need is None or not self._need.search(low):
+            return None
+        if self.kind == "spam":
+            brand = next((b for b in self.brands if b in low), None)
+            if brand is None:
+                return None
+            rest = low.replace(brand, " ")
+            portal, shapes = any(p in rest for p in self.portal), self.shapes(n)
+            if not (portal or shapes):
+                return None
+            if portal and shapes:  # jinnian金年会官方网站入口: unmistakable, even between paragraphs
+                return Proposal(self.id, self.reason, "any")
+        else:
+            portals = sum(1 for p in self.portal if p in low)
+            strong = any(p in low for p in self.strong)
+            if not ((strong and (self.shapes(n) or regex.search(r"\d+元|点击|进入|www\.", n)))
+                    or (portals >= 2 and self.shapes(n) >= 2)):
+                return None
+        return Proposal(self.id, self.reason, self.zone)
+
+
+class LinkBarDetector:
+    """A bar of links, judged by its shape and not by its words alone: a line with no sentence
+    punctuation cut by separators (| │ 丨 - · / or spaces) into 4+ short segments, most of them
+    holding a word of site furniture (首页, 新闻, 联系, 地图, 版 …; `words` in
+    rules/boilerplate/navigation.yaml). A list of names or units has none of those words."""
+
+    _SEP = regex.compile(r"\s*[|│┃丨｜/·•]\s*|\s+-\s+|(?<=\p{Han})-(?=\p{Han})|\s+")
+    _LABEL = regex.compile(r"^[^:]{1,8}:\s*")
+
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry.get("reason", "navigation")
+        self.zone = entry.get("zone", "edge")
+        self.max_len = int(entry.get("max_len", 200))
+        self.min_items = int(entry.get("min_items", 4))
+        self.share = float(entry.get("share", 0.5))
+        self.seg_len = int(entry.get("segment_len", 10))
+        words = [str(w) for w in entry.get("words") or []]
+        if not words:
+            raise RuleError(f"{where}: rule {self.id} needs `words`")
+        self.words = regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:
+            return None
+        segs = [x for x in self._SEP.split(self._LABEL.sub("", n, count=1)) if x]
+        if len(segs) < self.min_items or any(len(x) > self.seg_len for x in segs):
+            return None
+        hits = sum(1 for x in segs if self.words.search(x))
+        if hits < max(3, self.share * len(segs)):
+            return None
+        return Proposal(self.id, self.reason, self.zone)
+

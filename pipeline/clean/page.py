@@ -1,0 +1,58 @@
+"""One article as the clean stage sees it: its lines, their normal forms, what the rules
+propose for each, the zones (head, middle, tail) and what has been removed so far."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+from ..model import Removed
+from .detectors import Proposal
+
+
+@dataclass
+class Page:
+    lines: list[str]                           # the input lines as written
+    normed: list[str]                          # their normal forms (shapes.norm)
+    props: list[list[Proposal]]                # what the rules propose for each line
+    anchors: list[int]                         # the body paragraphs
+    removed: dict[int, Removed] = field(default_factory=dict)
+    found: dict[str, list[tuple[int, str]]] = field(default_factory=dict)   # meta field → (line, value)
+
+    def __post_init__(self) -> None:
+        self.first, self.last = (self.anchors[0], self.anchors[-1]) if self.anchors else (0, len(self.lines) - 1)
+
+    def zone(self, i: int) -> str:
+        """head (before the first body paragraph), tail (after the last) or middle."""
+        if i < self.first:
+            return "head"
+        if i > self.last:
+            return "tail"
+        return "middle"
+
+    def take(self, i: int, p: Proposal) -> None:
+        """Remove line i as p says, keeping the metadata values it carries."""
+        self.removed[i] = Removed(i, self.lines[i], p.reason, p.rule)
+        for k, v in p.meta.items():
+            self.found.setdefault(k, []).append((i, v))
+
+    def nb(self, i: int, step: int) -> int | None:
+        """The next non-blank line after (step 1) or before (step -1) line i."""
+        j = i + step
+        while 0 <= j < len(self.lines) and not self.normed[j]:
+            j += step
+        return j if 0 <= j < len(self.lines) else None
+
+    def reason(self, i: int | None) -> str | None:
+        r = self.removed.get(i) if i is not None else None
+        return r.reason if r else None
+
+    def head(self) -> list[int]:
+        return [i for i, n in enumerate(self.normed) if n and i < self.first]
+
+
+def tail_company(page: Page, i: int) -> bool:
+    """A tail line next to the footer: some line between the last paragraph and it is removed."""
+    return any(j in page.removed for j in range(page.last + 1, i))
+
+
+

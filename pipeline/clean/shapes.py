@@ -1,0 +1,110 @@
+"""Line shapes the clean stage judges by: the normal form rules match on, sentence and
+paragraph shapes, headline shapes, dates."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import regex
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# -- normalising and shapes -------------------------------------------------------------------
+
+_WS = regex.compile(r"\s+")
+SENT = regex.compile(r"[。!?;]")          # sentence punctuation after NFKC (！→! ？→? ；→;)
+_HAN = regex.compile(r"\p{Han}")
+_CONTACT = regex.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
+_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+# traditional characters of page furniture (責任編輯, 返回頂部, 相關新聞, 版權所有) to simplified,
+# so the same rules see a Hong Kong or Taiwan page; only the matching form changes
+_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵", "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励")
+
+
+_TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")  # any key of _T2S (re: faster on a set)
+
+
+def norm(line: str) -> str:
+    """The form rules match on: NFKC, one space for any run of white space, trimmed, and the
+    traditional characters of page furniture made simplified."""
+    # translate() looks up every character: only when a traditional form is there (few lines)
+    line = _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
+    return line.translate(_T2S) if _TRAD.search(line) else line
+
+
+_PARA_END = regex.compile(r"[。!?;…\"'”’」』)\]】.]$")
+_ENDS_IN_DATE = regex.compile(r"(?:\s|[(\[【])(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)\]】]?$|[→>»]$")
+
+
+def is_anchor_shape(n: str) -> bool:
+    """A body paragraph: 20+ characters with sentence punctuation that ends like a sentence
+    (or holds a 。), or 40+ with commas. A headline in a list (暖心！外卖小哥跳河救人 2024-09-17,
+    快来打卡→) is not one, however long: it would shield the junk above it from the tail."""
+    if _ENDS_IN_DATE.search(n):
+        return False
+    if len(n) >= 20 and SENT.search(n):
+        return "。" in n or bool(_PARA_END.search(n))
+    # no sentence punctuation: a long line with commas — unless it is a list of short items
+    # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph
+    return len(n) >= 40 and ("," in n or ("、" in n and not _is_item_list(n)))
+
+
+_ITEMS = regex.compile(r"[、\s|/]+")
+
+
+def _is_item_list(n: str) -> bool:
+    items = [x for x in _ITEMS.split(n.split(":", 1)[-1]) if x]
+    return len(items) >= 5 and max(map(len, items)) <= 10
+
+
+# body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
+# an issuer's signature (区科学技术局), a table row (食品烟酒 | 0.9 | -1.2), a list of names
+_NOT_HEADLINE = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]|[QA问答]\s*:|附件)"
+    r"|^[^:]{1,8}:"
+    r"|(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"
+    r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
+    r"|^[^,]{1,6}们,|电\s*\(|^(?:新华社|中新社|本报|本刊)\p{Han}{0,6}\d"
+    r"|^\p{Han}{2,4}(?:\s+\p{Han}{2,4}){2,}$")
+_DATELINE = regex.compile(r"(?:电|讯|报道|消息)$|^(?:本报|本刊|新华社|中新社|据)")
+_HEADLINE_BAD = regex.compile(r"[。;]|[:：]$")
+
+
+def is_headline_shape(n: str, max_len: int = 40) -> bool:
+    """A title in a list or over a story: like is_title_shape, but ！ and ？ are allowed
+    (重磅！江城再添一所高校, 周末去哪儿？…) — still no 。 or ；, and short."""
+    return (4 <= len(n) <= max_len and not _HEADLINE_BAD.search(n)
+            and len(_HAN.findall(n)) >= 2)
+
+
+def is_title_shape(n: str, max_len: int = 60) -> bool:
+    """Short, no sentence punctuation, not a label ending in a colon, some Han."""
+    return (4 <= len(n) <= max_len and not SENT.search(n) and not n.endswith((":", "："))
+            and len(_HAN.findall(n)) >= 2)
+
+
+_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+                      r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
+_ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
+_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def iso_date(s: str) -> str | None:
+    """The first full date in s as ISO 8601 ('2024-03-08' or '2024-03-08T10:21'), else None."""
+    m = _DATE.search(unicodedata.normalize("NFKC", s))
+    if not m:
+        return None
+    y, mo, d, hh, mm = m.groups()
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return None
+    out = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    if hh is not None and int(hh) < 24 and int(mm) < 60:
+        out += f"T{int(hh):02d}:{int(mm):02d}"
+    return out
+
