@@ -207,6 +207,25 @@ def test_bad_rule_is_a_clear_error(tmp_path):
         C.build(load_rules(tmp_path))
 
 
+def test_unknown_rule_key_fails_rules_check(tmp_path, capsys):
+    """A misspelt key (max_length: for max_len:) would silently do nothing: it is an error
+    naming the file and the rule, and `zhfacts rules --check` fails on it."""
+    import shutil
+    from pipeline.cli import main
+    from pipeline.rules import RuleError
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "boilerplate" / "related.yaml"
+    text = path.read_text("utf-8")
+    assert "    max_len: 60\n" in text
+    path.write_text(text.replace("    max_len: 60\n", "    max_length: 60\n", 1), "utf-8")
+    with pytest.raises(RuleError, match=r"related\.yaml: rule boilerplate\.related\.\w+: unknown key 'max_length'"):
+        C.build(load_rules(rules))
+    assert main(["rules", "--rules", str(rules), "--check"]) == 1
+    assert "max_length" in capsys.readouterr().err
+    assert main(["rules", "--check"]) == 0
+
+
 # -- repetition across a batch -------------------------------------------------------------------
 
 FOOTER = ["城市快讯客户端全新上线", "城市快讯 新闻热线 0512-66668888"]

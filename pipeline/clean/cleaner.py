@@ -14,6 +14,36 @@ from .result import Cleaned
 from .shapes import _CONTACT, SENT, is_anchor_shape, is_headline_shape, is_title_shape, norm, split_lines
 
 
+# the keys each kind of boilerplate rule reads; any other key is a mistake (max_length: for
+# max_len: would silently do nothing), so compiling refuses it
+_COMMON = {"id", "reason", "zone", "detector", "examples", "counterexamples"}
+_KEYS = {
+    None: _COMMON | {"pattern", "max_len", "sentence_ok", "meta", "then", "requires_date"},
+    "fields": _COMMON | {"keys"},
+    "link_bar": _COMMON | {"max_len", "min_items", "share", "segment_len", "words"},
+    "spam": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
+    "spam_shape": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
+    "title": _COMMON | {"after_rules"},
+    "repeated": _COMMON,
+}
+_THEN_KEYS = {"reason", "max_lines", "max_len", "shape"}
+_FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only"}
+
+
+def check_keys(where: str, entry: dict[str, Any]) -> None:
+    """RuleError naming the rule when it holds a key its kind does not read."""
+    allowed = _KEYS.get(entry.get("detector"))
+    if allowed is None:
+        return  # an unknown detector is reported by the caller
+    for what, keys, ok in (("", entry, allowed), ("then: ", entry.get("then") or {}, _THEN_KEYS),
+                           *((f"keys[{i}]: ", k, _FIELD_KEYS) for i, k in enumerate(entry.get("keys") or [])
+                             if isinstance(k, dict))):
+        unknown = sorted(set(keys) - ok) if isinstance(keys, dict) else []
+        if unknown:
+            raise RuleError(f"{where}: {what}unknown key {', '.join(map(repr, unknown))} "
+                            f"(known: {', '.join(sorted(ok))})")
+
+
 class Cleaner:
     def __init__(self, rules: Rules):
         order = {r: i for i, r in enumerate(REASONS)}
@@ -30,6 +60,7 @@ class Cleaner:
                 if entry.get("zone", "edge") not in ZONES:
                     raise RuleError(f"{where}: `zone` must be one of {', '.join(ZONES)}")
                 det = entry.get("detector")
+                check_keys(where, entry)
                 if det is None:
                     if "pattern" not in entry:
                         raise RuleError(f"{where}: needs `pattern` or `detector`")
