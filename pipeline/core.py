@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clean as clean_stage
+from . import locale as locale_stage
 from . import refdate
 from .context import Context
 from .find import FINDERS
@@ -35,6 +36,7 @@ class Pipeline:
         self.rules = rules if rules is not None else load_rules(rules_dir)
         self._clean = clean_stage.build(self.rules)
         self._finders = [mod.build(self.rules) for mod in FINDERS]
+        self._locale = locale_stage.build(self.rules)
 
     # -- the stages -------------------------------------------------------------------------
     def find_facts(self, text: str, *, ref_date: str | None = None, meta: dict | None = None,
@@ -42,6 +44,8 @@ class Pipeline:
         """Facts in a text that is already clean (the spaCy component calls this directly)."""
         ctx = Context(text=text, ref_date=check_ref_date(ref_date), meta=dict(meta or {}),
                       warnings=warnings if warnings is not None else [])
+        if ctx.meta.get("locale") is None:   # finders read it (a bare 元 is HKD in Hong Kong)
+            ctx.meta["locale"] = self._locale(text, ctx.meta)
         for find in self._finders:
             ctx.facts.extend(find(ctx))
         return resolve(ctx, ctx.facts)
@@ -64,6 +68,7 @@ class Pipeline:
             for found in (cleaned.meta, page_meta):
                 meta.update({k: v for k, v in found.items() if v is not None and meta.get(k) is None})
             art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
+            meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"))
             if ref_date is None:
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
                 if ref_date:

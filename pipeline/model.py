@@ -7,7 +7,7 @@ from typing import Any
 
 SCHEMA = "zhfacts/1"
 FACT_TYPES = ("count", "money", "date", "percent", "award")
-META_KEYS = ("title", "source", "editor", "published")
+META_KEYS = ("title", "source", "editor", "published", "locale")
 
 
 @dataclass

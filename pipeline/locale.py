@@ -1,0 +1,117 @@
+"""The place an article is written for: meta.locale = zh-CN | zh-HK | zh-TW | zh-MO.
+
+It decides what a bare 元 means (FACTS.md: CNY on the mainland, HKD, TWD, MOP elsewhere).
+Evidence, strongest first (rules/lexicons/locales.tsv):
+1. the url's host (.hk .tw .mo, known news hosts) or the publisher (meta.source, the site
+   name): either decides alone;
+2. the text: a dateline at its start (香港3月8日电, 台北訊) and words only one place uses
+   (港府, 立法院, 新台幣, 本澳 …), each counted once; the Traditional script (a share of
+   rules/lexicons/script_pairs.tsv) adds weight to the non-mainland place that leads.
+A place needs TEXT_THRESHOLD from the text; a mainland page that mentions 港元 or 立法會 once
+stays zh-CN, the default.
+"""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import regex
+
+from .rules import Rules
+
+LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO")
+DEFAULT = "zh-CN"
+TEXT_THRESHOLD = 3          # text evidence a non-mainland place needs
+SCRIPT_WEIGHT = 2           # what a mostly Traditional text adds to the leading place
+SCRIPT_SHARE = 0.6          # Traditional share of the counted characters that makes a text Traditional
+SCRIPT_MIN = 12             # fewer counted characters than this: the script says nothing
+TRADITIONAL_DEFAULT = "zh-TW"   # a Traditional text with no other cue at all
+DATELINE_CHARS = 30         # how far into a line a dateline may start (after an agency's name)
+DATELINE_LINES = 3          # the headline, a subtitle, the first paragraph
+SCAN_CHARS = 6000           # text cues and script are read from the article's start
+
+# a dateline: the place followed by a date, 电/訊, 消息 or the end of an agency tag (香港3月8日电,
+# 【台北】, 台北訊, 中央社記者王明台北8日電); a headline that merely starts with 香港 is no dateline
+_DATELINE_END = r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
+
+def _host(url: str | None) -> str:
+    if not url or "." not in url:
+        return ""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().rstrip(".")
+
+
+def build(rules: Rules):
+    rows = rules.lexicon("locales")
+    for r in rows:
+        if r["locale"] not in LOCALES:
+            raise ValueError(f"lexicons/locales.tsv: locale {r['locale']!r} is not one of {LOCALES}")
+    hosts = [(r["cue"].lower(), r["locale"]) for r in rows if r["kind"] == "host"]
+    publishers = [(r["cue"], r["locale"]) for r in rows if r["kind"] == "publisher"]
+    datelines = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "dateline"}
+    cues = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "text"}
+    pairs = rules.lexicon("script_pairs")
+    trad = regex.compile("[" + "".join(r["traditional"] for r in pairs) + "]")
+    simp = regex.compile("[" + "".join(r["simplified"] for r in pairs) + "]")
+    cue_re = regex.compile("|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))) if cues else None
+    dl_re = regex.compile("(?:" + "|".join(regex.escape(c) for c in sorted(datelines, key=len, reverse=True)) + ")"
+                          + _DATELINE_END)
+
+    def from_host(url: str | None) -> str | None:
+        host = _host(url)
+        if not host:
+            return None
+        for cue, loc in hosts:
+            if host.endswith(cue) and (cue.startswith(".") or host == cue or host.endswith("." + cue)):
+                return loc
+        return None
+
+    def from_publisher(meta: dict[str, Any]) -> str | None:
+        for key in ("source", "publisher", "sitename", "site_name"):
+            v = meta.get(key)
+            if isinstance(v, str) and v:
+                for cue, loc in publishers:
+                    if cue in v:
+                        return loc
+        return None
+
+    def from_text(text: str) -> str | None:
+        head = text[:SCAN_CHARS]
+        score = dict.fromkeys(LOCALES[1:], 0)
+        # dateline: near the start of one of the first lines with content (the headline comes first)
+        lines = [ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]
+        for line in lines:
+            d = dl_re.search(line)
+            if d and d.start() <= DATELINE_CHARS:
+                loc, w = datelines[d.group()]
+                score[loc] += w
+                break
+        if cue_re is not None:
+            for c in set(cue_re.findall(head)):
+                loc, w = cues[c]
+                score[loc] += w
+        t, s = len(trad.findall(head)), len(simp.findall(head))
+        traditional = t + s >= SCRIPT_MIN and t / (t + s) >= SCRIPT_SHARE
+        best = max(score, key=lambda k: score[k])
+        if traditional:
+            if score[best] == 0:
+                return TRADITIONAL_DEFAULT
+            score[best] += SCRIPT_WEIGHT
+        if score[best] >= TEXT_THRESHOLD and list(score.values()).count(score[best]) == 1:
+            return best
+        return None
+
+    def locale_of(text: str, meta: dict[str, Any] | None = None, url: str | None = None) -> str:
+        """zh-CN | zh-HK | zh-TW | zh-MO for one article; zh-CN when nothing says otherwise.
+        A locale already in meta (given by the caller) wins."""
+        meta = meta or {}
+        given = meta.get("locale")
+        if given in LOCALES:
+            return given
+        return (from_host(url or meta.get("url")) or from_publisher(meta) or from_text(text or "")
+                or DEFAULT)
+
+    return locale_of
