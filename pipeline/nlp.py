@@ -1,13 +1,26 @@
-"""spaCy + jieba, loaded once per process and used only around candidates (DESIGN.md)."""
+"""spaCy + jieba, loaded once per process and used only around candidates (DESIGN.md).
+
+Two backends give the same words and tags: `jieba` (pure Python) and `rjieba` (jieba-rs, the
+same algorithm and dictionary in Rust; the `fast` extra). rjieba is used when it is installed;
+ZHFACTS_NLP=jieba (or use_backend("jieba")) forces jieba, e.g. to compare the two.
+
+Part-of-speech tags are jieba.posseg's, computed here by a tagger of our own (POSTagger) that
+takes a text block's dictionary route from the backend and runs posseg's HMM over unknown runs
+with a faster Viterbi (_viterbi); jieba's modules are not changed.
+"""
 from __future__ import annotations
 
 import logging
+import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
 
 jieba.setLogLevel(logging.WARNING)
+
+BACKENDS = ("rjieba", "jieba")
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,136 @@ def blank_zh():
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
+# -- backends: the dictionary route of a block, and jieba.cut's words ----------------------------
+class _Jieba:
+    name = "jieba"
+
+    def __init__(self):
+        self.dt = jieba.dt
+        self.dt.check_initialized()
+
+    def cut(self, text: str) -> list[str]:
+        """jieba.cut(text) (accurate mode, HMM on)."""
+        return list(self.dt.cut(text, cut_all=False))
+
+    def route(self, block: str) -> list[str]:
+        """The words of the dictionary's most probable route through a block (no HMM, no joining)."""
+        dag = self.dt.get_DAG(block)
+        route: dict = {}
+        self.dt.calc(block, dag, route)
+        out, x, n = [], 0, len(block)
+        while x < n:
+            y = route[x][1] + 1
+            out.append(block[x:y])
+            x = y
+        return out
+
+    def has_word(self, word: str) -> bool:
+        return bool(self.dt.FREQ.get(word))
+
+
+_ASCII_ALNUM = re.compile(r"[a-zA-Z0-9]{2,}")
+_ODD = re.compile(r"[%+#&._\-]")                      # where jieba-rs's HMM groups differently
+_HAN = re.compile("[\u4E00-\u9FD5]")
+_HAN_DEFAULT = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")   # jieba.cut's blocks
+_SKIP_DEFAULT = re.compile(r"(\r\n|\s)")
+_RS_HAN_ONLY = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F]")
+_FINAL_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg's re_skip
+
+
+class _Rjieba:
+    """jieba-rs: the same dictionary (jieba's dict.txt), route and HMM. Its cut without HMM joins
+    runs of single ASCII letters and digits (as jieba's does), so such a word is split back
+    into characters for the route; jieba's dictionary has no word of ASCII letters and digits
+    only, and should a user dictionary add one, the route of that block is jieba's."""
+    name = "rjieba"
+
+    def __init__(self):
+        import rjieba
+        self._cut = rjieba.cut
+        self._has = rjieba.has_word
+        self._py: _Jieba | None = None
+
+    def cut(self, text: str) -> list[str]:
+        """jieba.cut's words: jieba-rs's HMM keeps a run like 2025-10-28 or 0510-81827600 whole
+        where jieba's splits it (2025 - 10 - 28), so such words are split as jieba's are."""
+        if _RS_HAN_ONLY.search(text):       # characters only jieba-rs counts as Chinese: by blocks
+            return [w for blk in _HAN_DEFAULT.split(text) if blk
+                    for w in (self.cut(blk) if _HAN_DEFAULT.match(blk) else
+                              (y for x in _SKIP_DEFAULT.split(blk) if x
+                               for y in ((x,) if _SKIP_DEFAULT.match(x) else x)))]
+        words = self._cut(text, True)
+        if not _ODD.search(text):
+            return words
+        out = []
+        for w in words:
+            if len(w) > 1 and _ODD.search(w) and not _HAN.search(w) and not self._has(w):
+                out.extend(x for x in _FINAL_SKIP.split(w) if x)
+            else:
+                out.append(w)
+        return out
+
+    def route(self, block: str) -> list[str]:
+        words = self._cut(block, False)
+        if not any(_ASCII_ALNUM.fullmatch(w) for w in words):
+            return words
+        out = []
+        for w in words:
+            if _ASCII_ALNUM.fullmatch(w):
+                if self._has(w):          # a dictionary word of letters or digits: ask jieba
+                    if self._py is None:
+                        self._py = _Jieba()
+                    return self._py.route(block)
+                out.extend(w)
+            else:
+                out.append(w)
+        return out
+
+    def has_word(self, word: str) -> bool:
+        return self._has(word)
+
+
+def _default_backend() -> str:
+    want = os.environ.get("ZHFACTS_NLP", "").strip().lower() or "auto"
+    if want not in ("auto", *BACKENDS):
+        raise ValueError(f"ZHFACTS_NLP must be one of auto, {', '.join(BACKENDS)}; not {want!r}")
+    if want == "auto":
+        try:
+            import rjieba  # noqa: F401
+            return "rjieba"
+        except ImportError:
+            return "jieba"
+    return want
+
+
+_BACKEND = None
+
+
+def backend():
+    """This process's backend (built on first use)."""
+    global _BACKEND
+    if _BACKEND is None:
+        _BACKEND = _Rjieba() if _default_backend() == "rjieba" else _Jieba()
+    return _BACKEND
+
+
+def use_backend(name: str) -> None:
+    """Switch this process to backend `name` ("rjieba" or "jieba") and forget cached tokens."""
+    global _BACKEND, _TAGGER
+    if name not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; not {name!r}")
+    _BACKEND = _Rjieba() if name == "rjieba" else _Jieba()
+    _TAGGER = None
+    clear_caches()
+
+
+def clear_caches() -> None:
+    """Forget the tokens of texts seen so far (benchmarks do, so that repeats cannot hide work)."""
+    segment.cache_clear()
+    segment_pos.cache_clear()
+    _HMM_CACHE.clear()
+
+
 @lru_cache(maxsize=4096)
 def segment(text: str) -> tuple[Token, ...]:
     """Word tokens of a short text (a sentence): the tokens spaCy's Chinese tokenizer (segmenter
@@ -33,7 +176,7 @@ def segment(text: str) -> tuple[Token, ...]:
     That tokenizer takes jieba.cut's words and aligns them with the text as
     spacy.util.get_words_and_spaces does: whitespace words dropped, the text between two words
     a token of its own, one plain space after a word its trailing space. The same is done here."""
-    words = [x for x in jieba.cut(text, cut_all=False) if x]
+    words = [x for x in backend().cut(text) if x]
     if "".join(words) != text:   # jieba keeps every character; should it not, spaCy decides
         return tuple(Token(t.text, t.idx, t.idx + len(t.text)) for t in blank_zh().tokenizer(text))
     out, pos, n = [], 0, len(text)
@@ -50,6 +193,121 @@ def segment(text: str) -> tuple[Token, ...]:
     if pos < n:
         out.append(Token(text[pos:], pos, n))
     return tuple(out)
+
+
+# -- part-of-speech tags: jieba.posseg's, by a tagger of our own ---------------------------------
+# jieba.posseg's patterns: blocks of these characters are tagged word by word, everything else
+# character by character; inside a block, runs the dictionary does not know go to the HMM.
+_HAN_INTERNAL = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SKIP_INTERNAL = re.compile(r"(\r\n|\s)")
+_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_ENG = re.compile("[a-zA-Z0-9]+")
+_NUM = re.compile(r"[\.0-9]+")
+_ENG1 = re.compile("^[a-zA-Z0-9]$")
+
+
+class POSTagger:
+    """jieba.posseg.cut's (word, tag) pairs, the same ones: the block's route comes from the
+    backend, unknown runs are tagged by posseg's HMM with _viterbi (the same floats as
+    jieba.posseg.viterbi, several times faster). jieba.posseg itself is only read (its tables)."""
+
+    def __init__(self, backend):
+        import jieba.posseg as pseg
+        self.backend = backend
+        self._pseg = pseg.dt
+        self.tags = pseg.dt.word_tag_tab
+        self._model = (pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
+
+    def cut(self, text: str, hmm: bool = True) -> list[tuple[str, str]]:
+        self._pseg.makesure_userdict_loaded()   # words added with jieba.add_word(…, tag=…)
+        out: list[tuple[str, str]] = []
+        block = self._dag if hmm else self._dag_no_hmm
+        for blk in _HAN_INTERNAL.split(text):
+            if not blk:
+                continue
+            if _HAN_INTERNAL.match(blk):
+                block(blk, out)
+                continue
+            for x in _SKIP_INTERNAL.split(blk):
+                if _SKIP_INTERNAL.match(x):
+                    out.append((x, "x"))
+                else:
+                    for xx in x:            # posseg tests `x` for eng, not `xx`: kept as it is
+                        out.append((xx, "m" if _NUM.match(xx) else "eng" if _ENG.match(x) else "x"))
+        return out
+
+    def _dag_no_hmm(self, blk: str, out: list) -> None:
+        tags, buf = self.tags, ""
+        for w in self.backend.route(blk):
+            if _ENG1.match(w):
+                buf += w
+                continue
+            if buf:
+                out.append((buf, "eng"))
+                buf = ""
+            out.append((w, tags.get(w, "x")))
+        if buf:
+            out.append((buf, "eng"))
+
+    def _dag(self, blk: str, out: list) -> None:
+        tags, buf = self.tags, ""
+        for w in self.backend.route(blk):
+            if len(w) == 1:
+                buf += w
+                continue
+            if buf:
+                self._flush(buf, out)
+                buf = ""
+            out.append((w, tags.get(w, "x")))
+        if buf:
+            self._flush(buf, out)
+
+    def _flush(self, buf: str, out: list) -> None:
+        tags = self.tags
+        if len(buf) == 1:
+            out.append((buf, tags.get(buf, "x")))
+        elif not self.backend.has_word(buf):
+            for blk in _HAN_DETAIL.split(buf):
+                if not blk:
+                    continue
+                if _HAN_DETAIL.match(blk):
+                    out.extend(_hmm_words(blk, self._model))
+                else:
+                    for x in _SKIP_DETAIL.split(blk):
+                        if x:
+                            out.append((x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"))
+        else:
+            out.extend((ch, tags.get(ch, "x")) for ch in buf)
+
+
+_HMM_CACHE: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _hmm_words(run: str, model) -> tuple[tuple[str, str], ...]:
+    """posseg's HMM words of a run of Chinese characters the dictionary does not know (its
+    __cut), kept for the next time the run comes up (an unknown name recurs in an article)."""
+    got = _HMM_CACHE.get(run)
+    if got is not None:
+        return got
+    _, pos_list = _viterbi(run, *model)
+    words, begin, nexti = [], 0, 0
+    for i, ch in enumerate(run):
+        p = pos_list[i][0]
+        if p == "B":
+            begin = i
+        elif p == "E":
+            words.append((run[begin:i + 1], pos_list[i][1]))
+            nexti = i + 1
+        elif p == "S":
+            words.append((ch, pos_list[i][1]))
+            nexti = i + 1
+    if nexti < len(run):
+        words.append((run[nexti:], pos_list[nexti][1]))
+    if len(_HMM_CACHE) >= 4096:
+        _HMM_CACHE.clear()
+    got = _HMM_CACHE[run] = tuple(words)
+    return got
 
 
 _MIN_FLOAT = -3.14e100       # jieba.posseg.viterbi's constants
@@ -134,41 +392,34 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
     return (prob, route)
 
 
-def _posseg():
-    """jieba.posseg, with its Viterbi pass replaced by _viterbi (identical results)."""
-    import jieba.posseg as pseg
-    if pseg.viterbi is not _viterbi:
-        pseg.viterbi = _viterbi
-    return pseg
+
+_TAGGER: POSTagger | None = None
+
+
+def tagger() -> POSTagger:
+    global _TAGGER
+    if _TAGGER is None:
+        _TAGGER = POSTagger(backend())
+    return _TAGGER
 
 
 @lru_cache(maxsize=4096)
 def segment_pos(text: str, hmm: bool = True) -> tuple[Token, ...]:
-    """Word tokens with jieba part-of-speech tags, for recipients and objects.
+    """Word tokens with jieba part-of-speech tags (jieba.posseg.cut's), for recipients and objects.
 
     Most of posseg's cost is its part-of-speech HMM over runs of characters the dictionary does
     not know; hmm=False skips it (such runs stay single characters, and digit runs are tagged
     `eng`). Tag only a short window next to a candidate either way (DESIGN.md)."""
-    pseg = _posseg()
     out, i = [], 0
-    for w in pseg.cut(text, HMM=hmm):
-        out.append(Token(w.word, i, i + len(w.word), w.flag))
-        i += len(w.word)
+    for word, flag in tagger().cut(text, hmm):
+        out.append(Token(word, i, i + len(word), flag))
+        i += len(word)
     return tuple(out)
 
 
 def word_tag(word: str) -> str | None:
     """jieba's dictionary part-of-speech tag of `word`, or None when the dictionary lacks it."""
-    import jieba.posseg as pseg
-    jieba.dt.check_initialized()
-    if not jieba.dt.FREQ.get(word):
+    t = tagger()
+    if not t.backend.has_word(word):
         return None
-    return pseg.dt.word_tag_tab.get(word)
-
-
-def add_words(words) -> None:
-    """Teach jieba lexicon words (award names, units) so they are not split; process-wide."""
-    for w in words:
-        jieba.add_word(w)
-    segment.cache_clear()
-    segment_pos.cache_clear()
+    return t.tags.get(word)

@@ -24,8 +24,8 @@ def test_viterbi_same_as_jieba():
     for s in STRINGS:
         args = (s, pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
         assert nlp._viterbi(*args) == orig(*args), s
-    nlp._posseg()
-    assert pseg.viterbi is nlp._viterbi
+    nlp.segment_pos.__wrapped__("区人社局已招聘名新入职")   # tagging leaves jieba's module as it was
+    assert pseg.viterbi is orig
 
 
 def _norm_by_definition(line: str) -> str:
