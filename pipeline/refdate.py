@@ -1,4 +1,4 @@
-"""ref_date from the article when the caller gave none (issue 4).
+"""ref_date from the article when the caller gave none.
 
 Where it looks, most trusted first, and the name it returns as the second value:
 

@@ -1,4 +1,4 @@
-"""Dates (issue 4): forms, ranges, relative dates, festivals, anaphora, traps, ref_date inference.
+"""Dates: forms, ranges, relative dates, festivals, anaphora, traps, ref_date inference.
 
 Every case runs at a fixed ref_date (conftest.REF_DATE unless the case says otherwise);
 nothing here, and nothing in the code under test, reads the clock.

@@ -11,20 +11,28 @@ _YDIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3
            "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 # 今年 去年 …: offset from the reference year; 次/翌/当/同 count from the year last mentioned.
-YEAR_REL = {"大前": -3, "大后": 3, "今": 0, "本": 0, "去": -1, "上": -1, "前": -2, "明": 1, "来": 1, "后": 2,
+YEAR_REL = {"大前": -3, "大后": 3, "今": 0, "本": 0, "去": -1, "上": -1, "下": 1, "前": -2, "明": 1, "来": 1, "后": 2,
             "次": 1, "翌": 1, "当": 0, "同": 0}
+# 上年 / 下年 are the previous / next year only in Hong Kong and Macao usage; on the mainland 上年
+# is the year before the one a report covers (FACTS.md: no fact), so the finder asks the locale.
+YEAR_REL_LOCAL = {"上", "下"}
+YEAR_REL_LOCALES = ("zh-HK", "zh-MO")
+MINGUO_EPOCH = 1911   # 民國1年 = 1912
 YEAR_ANAPH = {"次", "翌", "当", "同"}
-MONTH_REL = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1,
+MONTH_REL = {"本月": 0, "这个月": 0, "今个月": 0, "呢个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1,
              "上上个月": -2, "下下个月": 2,
              "当月": 0, "同月": 0, "次月": 1}
 MONTH_ANAPH = {"当月", "同月", "次月"}
-DAY_REL = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "大前天": -3,
-           "明天": 1, "明日": 1, "后天": 2, "後天": 2, "大后天": 3,
+DAY_REL = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "大前天": -3,
+           "大大前天": -4, "明天": 1, "明日": 1, "后天": 2, "後天": 2, "后日": 2, "大后天": 3, "大大后天": 4,
+           "寻日": -1, "琴日": -1, "听日": 1, "寻晚": -1, "琴晚": -1, "听晚": 1,   # Cantonese
            "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1,
            "今晚": 0, "今早": 0, "今晨": 0, "昨晚": -1, "昨夜": -1, "昨晨": -1, "明晚": 1, "明早": 1,
            "明晨": 1, "当晚": 0, "第二天": 1, "前一天": -1}
 DAY_ANAPH = {"当天", "当日", "同日", "同一天", "次日", "翌日", "当晚", "第二天", "前一天"}
 DAY_ANAPH_STRICT = {"第二天", "前一天"}   # only after a date written in the article
+# 今明两天, 明后两天: the first character of each day word
+PAIR_DAY = {"今": "今天", "明": "明天", "后": "后天", "昨": "昨天", "前": "前天"}
 PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚"}
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -48,7 +56,8 @@ def small_number(s: str | None) -> int | None:
 @dataclass
 class Spec:
     """One point as written. Fields left None are not in the text."""
-    year: int | None = None        # a written year (4, 3 digits, 二〇二三, 两千零四)
+    year: int | None = None        # a written year (4, 3 digits, 二〇二三, 两千零四, 民国112年 → 2023)
+    year3: bool = False            # three digits with no era (113年): a Minguo year in Taiwan
     year2: int | None = None       # a two-digit year (08年, 23年): century from ref_date
     year2_text: str | None = None
     yrel: str | None = None        # 今 去 前 … (+ 年)
@@ -82,8 +91,11 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     sp = Spec()
     if get("y4"):
         sp.year = int(get("y4"))
+    elif get("ymg"):
+        n = 1 if get("ymg") == "元" else small_number(get("ymg"))
+        sp.year = n + MINGUO_EPOCH if n else None
     elif get("y3"):
-        sp.year = int(get("y3"))
+        sp.year, sp.year3 = int(get("y3")), True
     elif get("y2"):
         sp.year2, sp.year2_text = int(get("y2")), get("y2")
     elif get("yc"):
@@ -91,7 +103,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
         if v is not None and len(get("yc")) == 2:
             sp.year2, sp.year2_text = v, "0" + str(v) if v < 10 else str(v)
         else:
-            sp.year = v
+            sp.year, sp.year3 = v, len(get("yc")) == 3
     elif get("yv"):
         sp.year = small_number(get("yv"))
     sp.yrel = get("yrel")
@@ -104,7 +116,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     sp.mrel = get("mrel")
     sp.mmod = get("mmod")
     sp.day = int(get("d")) if get("d") else small_number(get("dcn"))
-    sp.drel = get("drel")
+    sp.drel = get("drel") or PAIR_DAY.get(get("dp") or "")
     if get("hh") is not None:
         sp.hour, sp.minute = int(get("hh")), int(get("mi"))
     elif get("hc") is not None:
@@ -131,6 +143,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
 def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
     """一季度 → (1, 3), 前三季度 → (1, 9), 上半年 → (1, 6), 全年 → (1, 12), 前10个月 → (1, 10)."""
     q = q.lstrip("第")
+    if q[0] == "首":             # 首两个月, 首季度 (Hong Kong usage): from the year's start
+        q = "一季度" if q[1] == "季" else "前" + q[1:]
     if q == "上半年":
         return 1, 6
     if q == "下半年":

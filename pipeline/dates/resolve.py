@@ -5,8 +5,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .parse import (DAY_ANAPH, DAY_ANAPH_STRICT, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, YEAR_REL, Spec,
-                    quarter_months)
+from .parse import (DAY_ANAPH, DAY_ANAPH_STRICT, DAY_REL, MINGUO_EPOCH, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH,
+                    YEAR_REL, Spec, quarter_months)
 
 NO_REF_PIVOT = 2000  # two-digit years with no ref_date: the century nearest 2000 (1950–2049)
 
@@ -47,6 +47,7 @@ class Point:
 class State:
     """What the article said so far: the anchor of 当天, 22日, 当年 …"""
     ref: dt.date | None
+    locale: str = "zh-CN"             # meta.locale: zh-TW reads 113年 / 99年 as Minguo years
     last_day: Point | None = None     # last point with a day
     last_month: Point | None = None   # last point with a month
     last_year: int | None = None
@@ -80,8 +81,12 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
     """(year, known): known is False when a relative year word has nothing to count from."""
     if sp.year is not None:
+        if sp.year3 and st.locale == "zh-TW" and sp.year < 200:
+            return sp.year + MINGUO_EPOCH, True     # 113年 in Taiwan: 民國113年 = 2024
         return sp.year, True
     if sp.year2 is not None:
+        if st.locale == "zh-TW" and not sp.year2_text.startswith("0"):
+            return sp.year2 + MINGUO_EPOCH, True    # 99年 in Taiwan: 2010 (a Western '99 is written 1999)
         return century(sp.year2, st.ref), True
     if sp.yrel:
         if sp.yrel in YEAR_ANAPH and st.last_year is not None:
@@ -176,7 +181,7 @@ def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
         e2 = replace(e2, month=ps.m)
     if inherit_year:
         e2 = replace(e2, year=ps.y) if ps.y is not None else e2
-    pe = point(e2, State(ref=st.ref if (ps.y is not None or not inherit_year) else None,
+    pe = point(e2, State(ref=st.ref if (ps.y is not None or not inherit_year) else None, locale=st.locale,
                          last_day=st.last_day, last_month=st.last_month, last_year=st.last_year))
     if pe is None:
         return None
@@ -190,6 +195,15 @@ def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
     if ps.y is None and pe.y is not None:
         return None
     return f"{ps.iso()}/{pe.iso()}", pe
+
+
+def range_datetime(value: str, s: Spec, e: Spec, end: Point) -> str | None:
+    """5月6日8时至5月9日18时: the range of date-times for `datetime` (the value keeps the days);
+    None unless both ends write a time."""
+    if s.hour is None or e.hour is None or end.datetime() is None:
+        return None
+    start = value.split("/")[0]
+    return f"{start}T{s.hour:02d}:{s.minute or 0:02d}/{end.datetime()}"
 
 
 def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:

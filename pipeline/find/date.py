@@ -1,4 +1,4 @@
-"""date facts: absolute, relative, ranges, quarters, festivals (rules/date.yaml, issue 4).
+"""date facts: absolute, relative, ranges, quarters, festivals (rules/date.yaml).
 
 Every rule of rules/date.yaml runs over the whole text; candidates are checked against the
 context guards of the file, overlapping ones give way to the longest, and the rest are
@@ -16,7 +16,8 @@ from ..context import Context
 from ..dates import grammar as gram
 from ..dates import resolve as res
 from ..dates.festivals import festival_date
-from ..dates.parse import DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, small_number, spec_from
+from ..dates.parse import (DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, YEAR_REL_LOCAL, YEAR_REL_LOCALES,
+                           small_number, spec_from)
 from ..model import Fact
 from ..rules import Rules
 
@@ -32,6 +33,7 @@ class Cand:
     end: int
     groups: dict[str, Any]
     _specs: tuple | None = None
+    datetime: str | None = None   # a range's date-times (5月6日8时至5月9日18时), set by value()
 
     def specs(self) -> tuple:
         """(point,) or (start, end) Specs of the match, read once (plausible and value share them)."""
@@ -102,9 +104,11 @@ class DateFinder:
         self.offset_not_before = tuple(gd.get("offset_not_before", ()))
         self.weekday_not_before = tuple(gd.get("weekday_not_before", ()))
         self.offset_after = tuple(gd.get("offset_after", ()))
+        self.y3_after = tuple(gd.get("three_digit_year_after", ()))
+        self.packed_not_after = tuple(gd.get("packed_date_not_after", ()))
 
     # -- candidates ------------------------------------------------------------------------
-    def candidates(self, text: str) -> list[Cand]:
+    def candidates(self, text: str, ref: dt.date | None = None, locale: str = "zh-CN") -> list[Cand]:
         norm = text.translate(gram.FULLWIDTH)
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         out = []
@@ -127,7 +131,7 @@ class DateFinder:
                 if s == e or any(a < e and s < b for a, b in blocked):
                     continue
                 c = Cand(rule, order, s, e, {k: v for k, v in m.groupdict().items() if v is not None})
-                if self.plausible(norm, c):
+                if self.plausible(norm, c, ref, locale):
                     out.append(c)
         kept: list[Cand] = []
         taken = bytearray(len(norm))
@@ -138,8 +142,8 @@ class DateFinder:
         kept.sort(key=lambda c: c.start)
         return kept
 
-    def plausible(self, text: str, c: Cand) -> bool:
-        """Context guards: durations (连续5年, 7日内), names, bare relative words."""
+    def plausible(self, text: str, c: Cand, ref: dt.date | None = None, locale: str = "zh-CN") -> bool:
+        """Context guards: durations (连续5年, 7日内), names, bare relative words, the locale's years."""
         g, kind = c.groups, c.rule.kind
         before, after = text[max(0, c.start - 4):c.start], text[c.end:c.end + 4]
         opened = "open_pre" in g or "open_suf" in g
@@ -153,8 +157,12 @@ class DateFinder:
                 or (before.endswith("年") and (not after or after[0] in _PUNCT))
         if kind == "range_bare":
             return True
-        if kind in _NEW_KINDS:
-            return self._plausible_new(text, c)
+        if kind in _OWN_RESOLVER_KINDS:
+            return self._plausible_own(text, c)
+        if "packed" in g and _ends_with_any(before.rstrip(" ：:"), self.packed_not_after):
+            return False   # 订单号20230916, 编号：20230916: an identifier, not a date
+        if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
+            return False   # 上年 / 下年: a report's previous year on the mainland (FACTS.md), plain in Hong Kong
         specs = c.specs()
         for sp in specs:
             year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
@@ -162,8 +170,12 @@ class DateFinder:
             if sp.year2 is not None and year_only:
                 lead = text[c.start:c.start + 2]
                 if not (sp.year2_text.startswith("0") or _ends_with_any(before, self.y2_after)
-                        or lead[:1] in ("从", "自", "在", "由") or "open_pre" in g):
+                        or lead[:1] in ("从", "自", "在", "由") or "open_pre" in g
+                        or self._year2_heads_clause(text, c, sp, ref, locale)
+                        or (locale == "zh-TW" and ("ydu" in g or "open_suf" in g))):
                     return False
+            if sp.year3 and year_only and not (locale == "zh-TW" or _ends_with_any(before, self.y3_after)):
+                return False   # 113年 alone: a Minguo year in Taiwan, else a duration (公元789年, 在789年 are years)
             if year_only and kind == "point" and not opened and sp.yrel is None \
                     and _starts_with_any(after, self.year_not_before):
                 return False
@@ -188,17 +200,32 @@ class DateFinder:
                     return False
         return True
 
+    @staticmethod
+    def _year2_heads_clause(text: str, c: Cand, sp, ref: dt.date | None, locale: str) -> bool:
+        """23年，… at the head of a clause, ref_date known and the year not after it: a year
+        (经营23年 and 30年，… stay durations)."""
+        if ref is None or sp.year2_text.startswith("0"):
+            return False
+        head = text[max(0, c.start - 1):c.start]
+        if head and head not in _CLAUSE_ENDS:
+            return False
+        if not text.startswith(("，", ",", "的"), c.end):
+            return False
+        year = res._year(sp, res.State(ref=ref, locale=locale))[0]
+        return year is not None and ref.year - 30 <= year <= ref.year
+
     # -- values ----------------------------------------------------------------------------
     def __call__(self, ctx: Context) -> list[Fact]:
         orig = ctx.text
         text = orig.translate(gram.FULLWIDTH)   # the checks read simplified, as the rules; facts slice `orig`
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
-        st = res.State(ref=ref)
+        locale = ctx.meta.get("locale") or "zh-CN"
+        st = res.State(ref=ref, locale=locale)
         facts: list[Fact] = []
         prev: tuple[Cand, res.Point | None] | None = None
         holidays: dict[tuple[str, str, str], str] = {}   # festival → the holiday range the text gave
         pending: tuple[Cand, int] | None = None            # 国庆假期 waiting for a gloss （10月1日至7日）
-        for c in self.candidates(text):
+        for c in self.candidates(text, ref, locale):
             if pending is not None and c.rule.kind != "festival":
                 pc, pend = pending
                 pending = None
@@ -243,8 +270,8 @@ class DateFinder:
             # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it
             st.saw(res.Point(last.y) if c.rule.kind == "quarter" and last is not None else last)
             extra = {"tags": tags} if tags else {}
-            if last is not None and last.datetime():
-                extra["datetime"] = last.datetime()  # value keeps the date; the time goes here
+            if c.datetime or (last is not None and last.datetime() and "/" not in value):
+                extra["datetime"] = c.datetime or last.datetime()  # value keeps the date; the time goes here
             facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
         return facts
 
@@ -267,8 +294,8 @@ class DateFinder:
     def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
         g, kind = c.groups, c.rule.kind
         tags = ["open_range_anchor"] if ("open_pre" in g or "open_suf" in g) else []
-        if kind in _NEW_KINDS:
-            return self._value_new(c, st, text, prev)
+        if kind in _OWN_RESOLVER_KINDS:
+            return self._value_own(c, st, text, prev)
         if kind == "point":
             p = res.point(c.specs()[0], st)
             return (p.iso() if p else None), p, tags
@@ -277,7 +304,10 @@ class DateFinder:
             return (r[0], r[1], tags) if r else (None, None, tags)
         if kind == "range":
             r = res.range_(*c.specs(), st)
-            return (r[0], r[1], tags) if r else (None, None, tags)
+            if r is None:
+                return None, None, tags
+            c.datetime = res.range_datetime(r[0], *c.specs(), r[1])
+            return r[0], r[1], tags
         if kind == "range_bare":
             r = res.range_bare(g["s_n"], *c.specs(), st)
             return (r[0], r[1], tags) if r else (None, None, tags)
@@ -300,8 +330,9 @@ class DateFinder:
         return p.iso(), p, ["festival"]
 
 
-    # -- weekdays, offsets, lunar dates, decades ---------------------------------------------
-    def _plausible_new(self, text: str, c: Cand) -> bool:
+    # -- weekdays, offsets, lunar dates, decades: kinds with their own resolver in resolve.py,
+    # read from the match groups directly rather than through a Spec -------------------------
+    def _plausible_own(self, text: str, c: Cand) -> bool:
         g, kind = c.groups, c.rule.kind
         if kind == "weekday" and "wd2" in g:
             return "wrel" in g   # 下周一至周三; a bare 周一至周五 is a timetable
@@ -342,12 +373,12 @@ class DateFinder:
         base = _date_of(prev[1], unit == "年")
         return base if base is not None else ref
 
-    def _value_new(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
+    def _value_own(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
         g, kind, ref = c.groups, c.rule.kind, st.ref
         r = None
         if kind == "weekday":
             if "wrel" not in g and prev is not None and prev[1] is not None and prev[1].d is not None \
-                    and prev[0].rule.kind not in _NEW_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
+                    and prev[0].rule.kind not in _OWN_RESOLVER_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
                 return None, None, []   # 3月6日（周三）: the weekday of the date just written
             wrel = g.get("wrel")
             if wrel is None and prev is not None and prev[0].rule.kind == "weekday" \
@@ -412,7 +443,7 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
     return dt.date(p.y, p.m, p.d) if p.m is not None and p.d is not None else None
 
 
-_NEW_KINDS = ("weekday", "offset", "lunar", "decade")
+_OWN_RESOLVER_KINDS = ("weekday", "offset", "lunar", "decade")   # resolved by their own function
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
