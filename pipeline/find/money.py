@@ -67,6 +67,14 @@ def build(rules: Rules):
     warn_ok_before = set(rf.rule("money.unit").get("warn_ok_before", ""))
     warn_ok_after = tuple(rf.rule("money.unit").get("warn_ok_after", []))
 
+    # code `local` (元 块 圆 角 毛 分 …): the currency of the article's place, meta.locale
+    local_currency = dict(cfg.get("local_currency") or {"zh-CN": "CNY"})
+    # a unit that counts only with these sub-units after it (五個三毫: 個 is a dollar only so)
+    needs_sub = {w: set(v) for w, v in (cfg.get("needs_subunit") or {}).items()}
+    # 4500元日币, 两万元韩元, 8亿元人民币: a generic 元 then a currency name → that currency
+    post_words = {w: r for w, r in after.items()
+                  if Decimal(r["factor"]) == 1 and r["code"] != "local" and _HAN.match(w)
+                  and all(_HAN.match(c) for c in w)}
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
     latin = {k: Decimal(str(v)) for k, v in (cfg.get("latin_magnitudes") or {}).items()}
@@ -103,7 +111,7 @@ def build(rules: Rules):
         r"(?P<q2>[余多]|(?<=十)几)?" + _SP +
         r"(?:(?P<cur>" + cur_re + r")"
         r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
-        r"(?P<post>人民币)?)?"
+        r"(?P<post>(?<=" + alternation(generic_after) + r")(?:" + alternation(post_words) + r"))?)?"
         r"(?P<qa>" + alternation(q_after_unit) + r")?")
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
     ctx_re = regex.compile(alternation(context_words))
@@ -136,6 +144,9 @@ def build(rules: Rules):
                 found.append((m, None))
                 continue
             cur = m.group("cur")
+            if cur in needs_sub and not (m.group("subs") and all(
+                    s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
+                cur = None
             if cur is not None:
                 row = after[cur]
                 nxt = text[m.end("cur"):m.end("cur") + 3]
@@ -185,6 +196,8 @@ def build(rules: Rules):
                 chain = None
                 continue
             start, end = m.start(), m.end()
+            if not m.group("qb") and not m.group("pre"):
+                start = m.start("sign") if sign else m.start("num")   # never a space before the number
             if sign == "-" and m.start("sign") > 0 and (text[m.start("sign") - 1] in sign_blockers
                                                         or text[m.start("sign") - 1].isdigit()):
                 sign = None          # 五元六角-五元七毛八分: a dash between two amounts, no minus
@@ -228,7 +241,7 @@ def build(rules: Rules):
                     cut = list(clause_end.finditer(seg))
                     seg = seg[cut[-1].end():] if cut else seg
                     if ctx_re.search(seg) and not text[end:end + 1] in ("%", "％"):
-                        code, rule = "CNY", "money.context"
+                        code, rule = "local", "money.context"
                 if code is None:
                     chain = None
                     continue
@@ -245,6 +258,8 @@ def build(rules: Rules):
             else:
                 row = after[cur]
             code = row["code"]
+            if m.group("post"):
+                code = post_words[m.group("post")]["code"]
             if m.group("pre") and before[m.group("pre")]["code"] != code:
                 if cur in generic_after and not m.group("post"):
                     code = before[m.group("pre")]["code"]   # 新台币1200万元: 元 is the unit of the prefix
@@ -329,7 +344,7 @@ def build(rules: Rules):
                 seg = seg[cut[-1].end():] if cut else seg
                 if not ctx_re.search(seg):
                     continue
-                code = "CNY"
+                code = "local"
             if g.group("q2"):
                 gq = "more_than"
             out.append(Fact("money", g.group(), g.start(), g.end(), _num(_dec(gv) * ge_mags[g.group("mag")]),
@@ -344,6 +359,10 @@ def build(rules: Rules):
             if any(f.start <= w.start() < f.end for f in out):
                 continue
             ctx.warn(text[max(0, w.start() - 2):w.end()])
+        local = local_currency.get(ctx.meta.get("locale") or "zh-CN", local_currency.get("zh-CN", "CNY"))
+        for f in out:
+            if f.unit == "local":
+                f.unit = local
         out.sort(key=lambda f: f.start)
         return out
 
