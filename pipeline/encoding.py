@@ -1,6 +1,8 @@
 """Bytes → text: UTF-8 (with or without BOM) as is; anything else guessed, with a warning.
 
-decode(data) -> (text, warning | None). The guess goes through charset-normalizer, limited to
+decode(data) -> (text, warning | None). UTF-8 with a few bad bytes stays UTF-8: the bad bytes
+become U+FFFD and the warning counts them (guessing another encoding for the whole text would
+turn every character into mojibake). Otherwise the guess goes through charset-normalizer, limited to
 the encodings Chinese news comes in (GB18030 — a superset of GBK and GB2312 —, Big5, UTF-16);
 a guess that is not one of them, or no guess, falls back to GB18030 with replacement
 characters, and the warning says so. Text is never altered otherwise (no normalisation of
@@ -9,6 +11,8 @@ full-width characters or spaces: offsets stay true to the input).
 from __future__ import annotations
 
 import codecs
+
+import regex
 
 _CANDIDATES = ("gb18030", "big5", "utf_16", "utf_8")
 
@@ -28,6 +32,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     enc = _guess(data)
     if enc is not None:
         try:
@@ -35,6 +42,37 @@ def decode(data: bytes) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             pass
     return data.decode("gb18030", errors="replace"), "encoding guessed: gb18030 (undecodable bytes replaced)"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 where at most one non-ASCII character in 20 is a bad byte sequence (a cut or
+    corrupted character): the bad sequences are replaced. GBK or Big5 text read as UTF-8 has
+    almost no valid multi-byte characters, so it never passes."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count("\ufffd".encode("utf-8"))
+    good = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    if bad <= 0 or good < 10 or good < 20 * bad:
+        return None
+    return text, f"invalid UTF-8: {bad} bad byte sequence{'s' if bad > 1 else ''} replaced with U+FFFD"
+
+
+class NotText(ValueError):
+    """Bytes that are not text in any encoding (binary data, random bytes)."""
+
+
+# control characters other than \t \n \v \f \r, replacement characters, private-use and
+# unassigned code points: real text has next to none; binary data decoded as GB18030 is full
+# of them (GB18030 maps nearly every byte sequence to some code point, so it never fails).
+_NOT_TEXT = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\p{Co}\p{Cn}]")
+
+
+def check_text(text: str) -> None:
+    """Raise NotText when more than 2% of the characters (and more than 2) cannot be text."""
+    bad = sum(1 for _ in _NOT_TEXT.finditer(text))
+    if bad > 2 and bad * 50 > len(text):
+        raise NotText(f"not text: {bad * 100 // max(len(text), 1)}% of its {len(text):,} characters are "
+                      "control, private-use, unassigned or undecodable (binary data?)")
 
 
 def _guess(data: bytes) -> str | None:

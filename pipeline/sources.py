@@ -1,41 +1,52 @@
-"""Readers: paths → Documents, one per article, streaming.
+"""Readers: paths → Documents, one per article, streaming, in bounded memory.
 
 What is read (by name; inside folders and archives too):
   .txt                 one article, id = file stem
-  .html .htm           one article with Document.html set (the clean stage makes text of it)
+  .html .htm           one article with Document.html set (made text before the clean stage)
   .jsonl .jsonl.gz     one article per line: `id`, `text`; optional `ref_date`, `url`, `title`,
                        `html`; other fields are ignored. No id → "<file stem>:<line no>".
-  .warc .warc.gz       response records (warcio, the `warc` extra); id = WARC-Record-ID,
-                       else the target URI; the HTTP body is the html
-  .zip .tar .tar.gz .tgz   archives holding any of these (archive order)
+  .warc .warc.gz       response records with status 200 and an HTML or text body (warcio, the
+                       `warc` extra); id = WARC-Record-ID, else the target URI. Other records
+                       (requests, metadata, redirects, 404s, images) are counted in ReadStats.
+  .zip .tar .tar.gz .tgz .tar.bz2 .tar.xz   archives holding any of these (archive order)
+  .gz .bz2 .xz         any of these compressed; what is inside is recognised by its content
   folder               every readable file below it, recursively, in sorted order
-  -                    stdin: JSONL when its first line is a JSON object, else one text article
-A file named on the command line with another suffix is read as one text article; inside a
-folder or an archive, files with other suffixes are skipped.
+  -                    stdin, recognised by its content like a file: gzip, zip, tar, WARC,
+                       JSONL (first line a JSON object), HTML, else one text article
+A file named on the command line with another suffix is recognised by its content too;
+inside a folder or an archive, files with other suffixes are skipped (and counted).
 
-Nothing is lost and nothing crashes: a bad JSON line, an undecodable file, a bad ref_date or a
-broken archive member becomes a Document with `error` set, so one input article gives one
-output record. Bytes become text through pipeline.encoding.decode.
+Nothing is lost and nothing crashes: a bad JSON line, bytes that are not text, a bad ref_date,
+an item over a limit (pipeline.limits) or a broken or cut-off archive becomes a Document with
+`error` set, so one input article gives one output record. A file cut off in the middle gives
+its complete articles and one error record that says where it broke; a cut-off article is
+never passed on as if it were whole. Bytes become text through pipeline.encoding.
+
+Library use: iter_documents(paths, limits=..., stats=...) (the same as read()).
 """
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import os
+import re
+import struct
 import sys
 import tarfile
+import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .core import check_ref_date
+from .encoding import NotText, check_text, decode
+from .limits import (RATIO_FLOOR, LimitExceeded, Limits, ReadStats, too_compressed, too_many_bytes,
+                     too_many_chars)
 from .model import Document
-
-try:  # written by the encoding engineer: decode(data) -> (text, warning | None)
-    from .encoding import decode as _decode
-except ImportError:  # pragma: no cover - only while encoding.py does not exist yet
-    _decode = None
 
 STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
@@ -44,24 +55,30 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 ZIP_SUFFIXES = (".zip",)
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
 KNOWN_SUFFIXES = (TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-                  + TAR_SUFFIXES + ZIP_SUFFIXES)
+                  + TAR_SUFFIXES + ZIP_SUFFIXES + COMPRESSED_SUFFIXES)
+CHUNK = 1 << 16
+SNIFF = 1 << 12      # bytes looked at to recognise a stream by its content
+SPOOL_IN_MEMORY = 8 << 20   # a zip that must be copied stays in memory up to this, then goes to disk
 
 
 class SourceError(OSError):
-    """A path that cannot be read at all (missing, no permission): the CLI's exit 2."""
+    """A path that cannot be read at all (missing, no permission, a folder with nothing to
+    read): the CLI's exit 2."""
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Bytes → (text, warning or None), through pipeline.encoding when it is there."""
-    if _decode is not None:
-        return _decode(data)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        return data.decode("gb18030"), "encoding guessed: gb18030"
+class _Broken(Exception):
+    """A stream that broke off; the message names the file and where it broke."""
+
+    def __init__(self, message: str, id: str | None = None):
+        super().__init__(message)
+        self.id = id
+
+
+# errors of a stream that cannot be read on: truncated or corrupt data, I/O errors
+_STREAM_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError, lzma.LZMAError,
+                  _Broken, LimitExceeded)
 
 
 def _lower_name(name: str) -> str:
@@ -69,49 +86,698 @@ def _lower_name(name: str) -> str:
 
 
 def kind_of(name: str) -> str | None:
-    """'text' | 'html' | 'jsonl' | 'warc' | 'tar' | 'zip' | None for a file name."""
+    """'text' | 'html' | 'jsonl' | 'warc' | 'tar' | 'zip' | 'compressed' | None for a file name."""
     low = _lower_name(name)
     for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("warc", WARC_SUFFIXES), ("tar", TAR_SUFFIXES),
-                           ("zip", ZIP_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES)):
+                           ("zip", ZIP_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES),
+                           ("compressed", COMPRESSED_SUFFIXES)):
         if low.endswith(suffixes):
             return kind
     return None
 
 
 def stem_of(name: str) -> str:
-    """File name without folder and without its reading suffix (a.jsonl.gz → a)."""
+    """File name without folder and without its reading suffix (a.jsonl.gz → a, b.txt.gz → b)."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     low = base.lower()
     for suf in sorted(KNOWN_SUFFIXES, key=len, reverse=True):
         if low.endswith(suf) and len(base) > len(suf):
+            if suf in COMPRESSED_SUFFIXES:
+                return stem_of(base[: -len(suf)])
             return base[: -len(suf)]
     return base.rsplit(".", 1)[0] if "." in base[1:] else base
+
+
+def sniff(head: bytes) -> str:
+    """What a stream holds, by its first bytes: 'compressed' | 'zip' | 'tar' | 'warc' | 'jsonl'
+    | 'html' | 'text'."""
+    if head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")):
+        return "compressed"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if len(head) > 262 and head[257:262] == b"ustar":
+        return "tar"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"WARC/"):
+        return "warc"
+    first = start.split(b"\n", 1)[0]
+    if first.startswith(b"{"):
+        try:
+            if isinstance(json.loads(first.decode("utf-8")), dict):
+                return "jsonl"
+        except (ValueError, UnicodeDecodeError):
+            pass
+    if start.startswith(b"<") and _HTML_TAG.search(start):
+        return "html"
+    return "text"
+
+
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|table)[\s>/]", re.I)
 
 
 def _error_doc(id: str, source: str, message: str) -> Document:
     return Document(id=id, source=source, error=message)
 
 
-# -- single items -----------------------------------------------------------------------------
+# -- streams ------------------------------------------------------------------------------------
 
-def _text_doc(data: bytes, id: str, source: str) -> Document:
-    try:
-        text, warning = decode(data)
-    except Exception as e:
-        return _error_doc(id, source, f"cannot decode {source}: {type(e).__name__}: {e}")
-    return Document(id=id, text=text, source=source, warnings=[warning] if warning else [])
+class _Counted(io.RawIOBase):
+    """A raw stream that adds what it reads to a counter (ReadStats.bytes_read, compressed sizes)."""
+
+    def __init__(self, raw, add: Callable[[int], None]):
+        self._raw, self._add = raw, add
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        n = self._raw.readinto(b) if hasattr(self._raw, "readinto") else _readinto(self._raw, b)
+        if n:
+            self._add(n)
+        return n
+
+    def seekable(self):
+        return self._raw.seekable()
+
+    def seek(self, pos, whence=0):
+        return self._raw.seek(pos, whence)
+
+    def tell(self):
+        return self._raw.tell()
+
+    def close(self):
+        try:
+            self._raw.close()
+        finally:
+            super().close()
 
 
-def _html_doc(data: bytes, id: str, source: str, meta: dict | None = None) -> Document:
-    doc = _text_doc(data, id, source)
-    if doc.error is None:
-        doc.html, doc.text = doc.text, None
-    if meta:
-        doc.meta.update(meta)
-    return doc
+def _readinto(raw, b) -> int:
+    # read1: what one read of the layer below gives, so that data before an error is not lost
+    data = raw.read1(len(b)) if hasattr(raw, "read1") else raw.read(len(b))
+    b[: len(data)] = data
+    return len(data)
 
 
-def record_to_doc(obj: object, default_id: str, source: str) -> Document:
+class _Prefixed(io.RawIOBase):
+    """`head` (already read to recognise the stream) followed by the rest of the stream."""
+
+    def __init__(self, head: bytes, rest, error: BaseException | None = None):
+        self._head, self._rest, self._error = head, rest, error
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        if self._error is not None:   # the stream broke inside the head: after the head, say so
+            raise self._error
+        return _readinto(self._rest, b)
+
+
+class _Guarded(io.RawIOBase):
+    """A decompressed stream that stops once it is over max_ratio × the compressed bytes read."""
+
+    def __init__(self, dec, compressed: Callable[[], int], what: str, limits: Limits):
+        self._dec, self._compressed, self._what, self._limits = dec, compressed, what, limits
+        self.out = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        n = _readinto(self._dec, b)
+        self.out += n
+        if self.out > RATIO_FLOOR and self.out > self._limits.max_ratio * max(self._compressed(), 1):
+            raise too_compressed(self._what, self._limits, self.out, self._compressed())
+        return n
+
+
+def _head(stream, n: int = SNIFF) -> tuple[bytes, BinaryIO]:
+    """The first n bytes of a stream, and a stream that still starts with them."""
+    parts, got, error = [], 0, None
+    while got < n:
+        try:
+            b = stream.read(n - got)
+        except _STREAM_ERRORS as e:
+            if not parts:
+                raise
+            error = e
+            break
+        if not b:
+            break
+        parts.append(b)
+        got += len(b)
+    head = b"".join(parts)
+    return head, io.BufferedReader(_Prefixed(head, stream, error), CHUNK)
+
+
+def _decompressed(stream, head: bytes, what: str, limits: Limits) -> BinaryIO:
+    """A gzip, bzip2 or xz stream, decompressed as it is read, with the ratio guard."""
+    counter = [0]
+    tally = io.BufferedReader(_Counted(stream, lambda n: counter.__setitem__(0, counter[0] + n)), CHUNK)
+    if head.startswith(b"\x1f\x8b"):
+        dec = gzip.GzipFile(fileobj=tally, mode="rb")
+    elif head.startswith(b"BZh"):
+        dec = bz2.BZ2File(tally, mode="rb")
+    else:
+        dec = lzma.LZMAFile(tally, mode="rb")
+    return io.BufferedReader(_Guarded(dec, lambda: counter[0], what, limits), CHUNK)
+
+
+def _read_capped(stream, cap: int, over: Callable[[], LimitExceeded]) -> bytes:
+    """All of a stream, read in chunks, or LimitExceeded as soon as it is over `cap` bytes."""
+    buf = bytearray()
+    while True:
+        chunk = stream.read(min(CHUNK, cap + 1 - len(buf)))
+        if not chunk:
+            return bytes(buf)
+        buf += chunk
+        if len(buf) > cap:
+            raise over()
+
+
+def _spool(stream, what: str, limits: Limits) -> BinaryIO:
+    """A copy of a stream that can seek (a zip inside a tar, a gzip or stdin), up to max_bytes."""
+    tmp = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+    size = 0
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limits.max_bytes:
+            tmp.close()
+            raise too_many_bytes(what, limits)
+        tmp.write(chunk)
+    tmp.seek(0)
+    return tmp
+
+
+# -- the reader ---------------------------------------------------------------------------------
+
+class _Reader:
+    """One read of the inputs, with its limits and statistics."""
+
+    def __init__(self, limits: Limits | None, stats: ReadStats | None):
+        self.limits = limits or Limits.default()
+        self.stats = stats if stats is not None else ReadStats()
+
+    def _add_bytes(self, n: int) -> None:
+        self.stats.bytes_read += n
+
+    def open_file(self, path) -> BinaryIO:
+        return io.BufferedReader(_Counted(open(path, "rb", buffering=0), self._add_bytes), CHUNK)
+
+    # single articles
+
+    def decode_doc(self, data: bytes, id: str, source: str, html: bool = False,
+                   charset: str | None = None) -> Document:
+        warning = None
+        text = None
+        if charset is not None:
+            try:
+                text = data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                text = None   # the declared charset is wrong: guess
+        try:
+            if text is None:
+                text, warning = decode(data)
+            check_text(text)
+        except NotText as e:
+            return _error_doc(id, source, f"{source}: {e}")
+        except Exception as e:
+            return _error_doc(id, source, f"cannot decode {source}: {type(e).__name__}: {e}")
+        if not html and len(text) > self.limits.max_chars:
+            return _error_doc(id, source, str(too_many_chars(source, self.limits, len(text))))
+        doc = Document(id=id, source=source, warnings=[warning] if warning else [])
+        if html:
+            doc.html = text
+        else:
+            doc.text = text
+        return doc
+
+    def single(self, stream, id: str, source: str, html: bool) -> Document:
+        """A text or HTML file: read in chunks, stopped at once over the limit."""
+        cap = self.limits.max_bytes if html else self.limits.text_bytes
+        if html or cap == self.limits.max_bytes:
+            over = lambda: too_many_bytes(source, self.limits)  # noqa: E731
+        else:  # more than 4 bytes a character in no encoding
+            over = lambda: too_many_chars(source, self.limits)  # noqa: E731
+        try:
+            data = _read_capped(stream, cap, over)
+        except LimitExceeded as e:
+            if e.option == "--max-ratio":
+                raise     # the stream around this item: not this item's limit
+            return _error_doc(id, source, str(e))
+        return self.decode_doc(data, id, source, html=html)
+
+    # dispatch
+
+    def member(self, name: str, source: str, opener: Callable[[], BinaryIO], *, explicit: bool = False,
+               seekable_file: bool = False) -> Iterator[Document]:
+        """One file (on disk, in an archive or stdin) by its name, else by its content; stream
+        errors propagate to the caller, which knows whether the stream can go on."""
+        kind = kind_of(name)
+        if kind is None and not explicit:
+            self.stats.skip("unsupported file")
+            return
+        self.stats.files += 1
+        stem = stem_of(name)
+        with opener() as raw:
+            if kind == "zip":
+                yield from self.zip(raw if seekable_file else _spool(raw, source, self.limits), source)
+                return
+            head, stream = _head(raw)
+            if sniff(head) == "compressed":
+                stream = _decompressed(stream, head, source, self.limits)
+                head, stream = _head(stream)
+                if kind in (None, "compressed"):
+                    kind = sniff(head)
+            elif kind in (None, "compressed"):
+                kind = sniff(head)
+            yield from self.stream(kind, stream, name, stem, source)
+
+    def stream(self, kind: str, stream, name: str, stem: str, source: str) -> Iterator[Document]:
+        if kind in ("text", "html"):
+            yield self.single(stream, stem, source, html=kind == "html")
+        elif kind == "jsonl":
+            yield from self.jsonl(stream, stem, source)
+        elif kind == "warc":
+            yield from self.warc(stream, stem, source)
+        elif kind == "tar":
+            yield from self.tar(stream, source)
+        elif kind == "zip":
+            yield from self.zip(_spool(stream, source, self.limits), source)
+        else:  # compressed twice: not read
+            yield _error_doc(stem, source, f"{source}: compressed data inside compressed data is not read")
+
+    def top(self, name: str, source: str, opener, *, explicit: bool = False,
+            seekable_file: bool = False) -> Iterator[Document]:
+        """A file or stdin: whatever breaks becomes one error record, after the articles before it."""
+        stem = stem_of(name)
+        try:
+            yield from self.member(name, source, opener, explicit=explicit, seekable_file=seekable_file)
+        except (_Broken, LimitExceeded) as e:
+            yield _error_doc(getattr(e, "id", None) or stem, source, str(e))
+        except _STREAM_ERRORS as e:
+            yield _error_doc(stem, source, f"cannot read {source}: {type(e).__name__}: {e}")
+
+    # JSONL
+
+    def jsonl(self, stream, stem: str, source: str) -> Iterator[Document]:
+        """One Document per non-blank line; a line over max_bytes is skipped (error record)."""
+        cap = self.limits.max_bytes
+        n = 0
+        while True:
+            try:
+                raw = stream.readline(cap + 1)
+                if not raw:
+                    return
+                n += 1
+                too_long = len(raw) > cap
+                if too_long:
+                    while raw and not raw.endswith(b"\n"):   # the rest of the line, unread
+                        raw = stream.readline(CHUNK)
+            except _STREAM_ERRORS as e:
+                if isinstance(e, LimitExceeded):
+                    raise _Broken(f"stopped reading {source} after line {n}: {e}", f"{stem}:read-error") from e
+                raise _Broken(f"stopped reading {source} after line {n} (the file is cut off or "
+                              f"damaged there): {type(e).__name__}: {e}", f"{stem}:read-error") from e
+            where, default_id = f"{source}:{n}", f"{stem}:{n}"
+            if too_long:
+                yield _error_doc(default_id, where, str(too_many_bytes(f"line {n} of {source}", self.limits)))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line, warning = _line_text(raw)
+                obj = json.loads(line)
+            except Exception as e:
+                yield _error_doc(default_id, where, f"bad JSON at line {n}: {type(e).__name__}: {e}")
+                continue
+            doc = record_to_doc(obj, default_id, where, self.limits)
+            if warning:
+                doc.warnings.append(warning)
+            yield doc
+
+    # WARC
+
+    def warc(self, stream, stem: str, source: str) -> Iterator[Document]:
+        """Response records of a WARC: one Document per 200 response with an HTML or text body."""
+        try:
+            from warcio.archiveiterator import ArchiveIterator
+        except ImportError:
+            yield _error_doc(stem, source, "reading WARC needs warcio: pip install 'zhfacts[warc]'")
+            return
+        n = 0      # records read
+        it = iter(ArchiveIterator(stream))
+        while True:
+            try:
+                record = next(it)
+            except StopIteration:
+                return
+            except Exception as e:
+                raise _Broken(f"{source}: broken or cut off after record {n}: {type(e).__name__}: {e}",
+                              f"{stem}:record-{n + 1}") from e
+            n += 1
+            doc = self.warc_record(record, stem, source, n)
+            if doc is not None:
+                yield doc
+                if doc.error and "cut off" in doc.error:
+                    return    # what follows a cut-off record is the end of the file
+
+    def warc_record(self, record, stem: str, source: str, n: int) -> Document | None:
+        if record.rec_type != "response":
+            self.stats.skip(f"warc:{record.rec_type}")
+            return None
+        headers = record.rec_headers
+        uri = headers.get_header("WARC-Target-URI")
+        rid = (headers.get_header("WARC-Record-ID") or "").strip("<>") or uri or f"{stem}:record-{n}"
+        where = f"{source}#{uri or rid}"
+        ctype = status = ""
+        if record.http_headers is not None:
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            status = (record.http_headers.get_statuscode() or "").strip()
+        if status and status != "200":
+            self.stats.skip("warc:redirect" if status.startswith("3") else f"warc:{status}")
+            return None
+        if ctype and not ("html" in ctype or ctype.startswith("text/")):
+            self.stats.skip("warc:not html")   # images, scripts, PDFs: not articles
+            return None
+        if record.length is not None and record.length > self.limits.max_bytes:
+            return _error_doc(rid, where, str(too_many_bytes(f"WARC record {uri or rid}", self.limits)))
+        try:
+            body = _read_capped(record.content_stream(), self.limits.max_bytes,
+                                lambda: too_many_bytes(f"WARC record {uri or rid}", self.limits))
+        except LimitExceeded as e:
+            if e.option == "--max-ratio":
+                raise
+            return _error_doc(rid, where, str(e))
+        except Exception as e:
+            return _error_doc(rid, where, f"{source}: record {n} ({uri or rid}) is cut off: "
+                                          f"{type(e).__name__}: {e}")
+        missing = getattr(record.raw_stream, "limit", 0) or 0
+        if missing > 0:    # fewer bytes than its Content-Length: the file ends inside it
+            return _error_doc(rid, where, f"{source}: record {n} ({uri or rid}) is cut off: "
+                                          f"{record.length - missing:,} of {record.length:,} bytes")
+        self.stats.files += 1
+        html = "html" in ctype or not ctype
+        doc = self.decode_doc(body, rid, where, html=html, charset=_charset(ctype))
+        if uri and doc.error is None:
+            doc.meta["url"] = uri
+        return doc
+
+    # archives
+
+    def zip(self, f, source: str) -> Iterator[Document]:
+        try:
+            zf = zipfile.ZipFile(f)
+        except zipfile.BadZipFile:
+            f.seek(0)
+            if f.read(4) != b"PK\x03\x04":
+                raise
+            yield from self.zip_scan(f, source)   # no central directory: cut off
+            return
+        with zf:
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                msource = f"{source}!{info.filename}"
+                err = self.zip_sizes(info.filename, msource, info.file_size, info.compress_size)
+                if err is not None:
+                    self.stats.files += 1
+                    yield err
+                    continue
+                try:
+                    yield from self.member(info.filename, msource, lambda info=info: zf.open(info))
+                except (_Broken, LimitExceeded) as e:
+                    yield _error_doc(getattr(e, "id", None) or stem_of(info.filename), msource, str(e))
+                except _STREAM_ERRORS + (RuntimeError, NotImplementedError) as e:  # bad CRC, encrypted
+                    yield _error_doc(stem_of(info.filename), msource,
+                                     f"cannot read {msource}: {type(e).__name__}: {e}")
+
+    def zip_sizes(self, name: str, source: str, size: int, compressed: int) -> Document | None:
+        """An error record for a member whose declared sizes are over a limit, before reading it."""
+        kind = kind_of(name)
+        if kind is None:
+            return None
+        if size > RATIO_FLOOR and size > self.limits.max_ratio * max(compressed, 1):
+            return _error_doc(stem_of(name), source, str(too_compressed(f"member {name}", self.limits,
+                                                                        size, compressed)))
+        if kind in ("text", "html") and size > self.limits.max_bytes:
+            return _error_doc(stem_of(name), source, str(too_many_bytes(f"member {name}", self.limits)))
+        return None
+
+    def zip_scan(self, f, source: str) -> Iterator[Document]:
+        """A zip without its central directory (cut off): its members read one after another
+        from their local headers, up to the one that is cut off."""
+        last = None
+        f.seek(0)
+        while True:
+            pos = f.tell()
+            sig = f.read(4)
+            if sig in (b"PK\x01\x02", b"PK\x05\x06"):
+                return    # the central directory after all
+            if sig != b"PK\x03\x04":
+                after = f"after member {last}" if last else "before its first member"
+                raise _Broken(f"cannot read {source}: cut off {after} (at byte {pos:,}; no central directory)")
+            fixed = f.read(26)
+            if len(fixed) < 26:
+                raise _Broken(f"cannot read {source}: cut off in the header of a member at byte {pos:,}")
+            _, flag, method, _, _, crc, csize, usize, nlen, xlen = struct.unpack("<HHHHHIIIHH", fixed)
+            rawname, extra = f.read(nlen), f.read(xlen)
+            name = rawname.decode("utf-8" if flag & 0x800 else "cp437", "replace")
+            if csize == 0xFFFFFFFF or usize == 0xFFFFFFFF:
+                usize, csize = _zip64_sizes(extra, usize, csize)
+            msource = f"{source}!{name}"
+            if flag & 1 or method not in (0, 8) or (flag & 8 and method != 8):
+                raise _Broken(f"cannot read {source}: cut off, and member {name} cannot be read without "
+                              "the central directory (encrypted, or an unknown compression)")
+            known = not flag & 8
+            member = _LocalMember(f, method, csize if known else None, crc if known else None)
+            if name.endswith("/"):
+                member.drain()
+                continue
+            err = self.zip_sizes(name, msource, usize, csize) if known else None
+            try:
+                if err is not None:
+                    self.stats.files += 1
+                    yield err
+                else:
+                    yield from self.member(name, msource, lambda member=member: io.BufferedReader(member, CHUNK))
+                member.drain()
+            except (LimitExceeded, _Broken) as e:
+                if isinstance(e, LimitExceeded) and not member.cut:
+                    yield _error_doc(stem_of(name), msource, str(e))
+                    member.drain()
+                else:
+                    yield _error_doc(stem_of(name), msource, f"{source} is cut off in member {name}: {e}")
+                    return
+            except _STREAM_ERRORS as e:
+                yield _error_doc(stem_of(name), msource,
+                                 f"{source} is cut off in member {name}: {type(e).__name__}: {e}")
+                return
+            if flag & 8:
+                member.skip_descriptor()
+            last = name
+
+    def tar(self, stream, source: str) -> Iterator[Document]:
+        """A tar (already decompressed), streaming: members in archive order. A member that
+        breaks off ends the archive with one error record that names it."""
+        last = None
+        tf = tarfile.open(fileobj=stream, mode="r|")
+        try:
+            while True:
+                try:
+                    m = tf.next()
+                except LimitExceeded:
+                    raise
+                except _STREAM_ERRORS as e:
+                    after = f"after member {last}" if last else "before its first member"
+                    raise _Broken(f"cannot read {source}: cut off or damaged {after}: "
+                                  f"{type(e).__name__}: {e}") from e
+                if m is None:
+                    return
+                if not m.isfile():
+                    continue
+                msource = f"{source}!{m.name}"
+                kind = kind_of(m.name)
+                if kind in ("text", "html") and m.size > self.limits.max_bytes:
+                    self.stats.files += 1
+                    yield _error_doc(stem_of(m.name), msource, str(too_many_bytes(f"member {m.name}", self.limits)))
+                    continue
+                try:
+                    yield from self.member(m.name, msource, lambda m=m: tf.extractfile(m))
+                except (_Broken, LimitExceeded) as e:
+                    if isinstance(e, LimitExceeded) and e.option != "--max-ratio":
+                        yield _error_doc(stem_of(m.name), msource, str(e))
+                        continue
+                    yield _error_doc(getattr(e, "id", None) or stem_of(m.name), msource,
+                                     f"{source} broke off in member {m.name}: {e}")
+                    return
+                except _STREAM_ERRORS as e:
+                    yield _error_doc(stem_of(m.name), msource, f"{source} is cut off in member {m.name} "
+                                                               f"({m.size:,} bytes): {type(e).__name__}: {e}")
+                    return
+                last = m.name
+        finally:
+            try:
+                tf.close()
+            except Exception:
+                pass
+
+    # folders and stdin
+
+    def walk(self, folder: Path) -> Iterator[Path]:
+        """Files below a folder, recursively, sorted by path (a/w.txt, a/z/y.txt, b/x.txt, c.jsonl);
+        hidden files and folders are skipped."""
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir():
+                found = False
+                for f in self.walk(Path(e.path)):
+                    found = found or kind_of(f.name) is not None
+                    yield f
+                if not found:
+                    self.stats.skip("directory without supported files")
+            elif e.is_file():
+                yield Path(e.path)
+
+    def path(self, p: str) -> Iterator[Document]:
+        if p == STDIN:
+            yield from self.stdin(None)
+            return
+        fp = Path(p)
+        if fp.is_dir():
+            for f in self.walk(fp):
+                yield from self.top(f.name, str(f), lambda f=f: self.open_file(f), seekable_file=True)
+        else:
+            yield from self.top(fp.name, p, lambda: self.open_file(fp), explicit=True, seekable_file=True)
+
+    def stdin(self, stream) -> Iterator[Document]:
+        stream = stream if stream is not None else sys.stdin.buffer
+        raw = io.BufferedReader(_Counted(stream, self._add_bytes), CHUNK)
+        head, _ = _head(raw, 1)
+        if not head:
+            return
+        for doc in self.top("stdin", STDIN, lambda: _Prefixed(head, raw), explicit=True):
+            if doc.text is not None and not doc.text.strip() and doc.id == "stdin":
+                continue      # only blank lines on stdin: nothing to read
+            yield doc
+
+
+class _LocalMember(io.RawIOBase):
+    """The data of one zip member read from its local header on: stored or deflated, checked
+    against its CRC; a member that ends early sets `cut` and raises EOFError."""
+
+    def __init__(self, f, method: int, csize: int | None, crc: int | None):
+        self._f, self._method, self._left, self._crc = f, method, csize, crc
+        self._z = zlib.decompressobj(-15) if method == 8 else None
+        self._pending = b""
+        self._sum = 0
+        self.cut = False
+        self.done = False
+        self.read_bytes = 0
+
+    def readable(self):
+        return True
+
+    def _raw(self, n: int) -> bytes:
+        if self._left is not None:
+            n = min(n, self._left)
+            if n == 0:
+                return b""
+        data = self._f.read(n)
+        if self._left is not None:
+            self._left -= len(data)
+            if not data or (self._left > 0 and len(data) < n):
+                self.cut = True
+                raise EOFError(f"member data ends after {self.read_bytes:,} bytes")
+        return data
+
+    def readinto(self, b):
+        if self.done:
+            return 0
+        out = self._pending
+        while not out:
+            if self._z is None:
+                out = self._raw(len(b))
+                if not out:
+                    break
+            else:
+                if self._z.eof:
+                    # a stream read past its end gave back the bytes after it: put them back
+                    if self._z.unused_data and self._left is None:
+                        self._f.seek(-len(self._z.unused_data), 1)
+                    break
+                raw = self._z.unconsumed_tail or self._raw(CHUNK)
+                if not raw and not self._z.unconsumed_tail:
+                    self.cut = True
+                    raise EOFError(f"member data ends after {self.read_bytes:,} bytes")
+                out = self._z.decompress(raw, len(b))
+        if not out:
+            self.done = True
+            if self._crc is not None and self._sum != self._crc:
+                raise zipfile.BadZipFile("bad CRC-32")
+            return 0
+        n = min(len(b), len(out))
+        b[:n] = out[:n]
+        self._pending = out[n:]
+        self._sum = zlib.crc32(out[:n], self._sum)
+        self.read_bytes += n
+        return n
+
+    def drain(self) -> None:
+        """Past the rest of the member: a seek when its size is known, else read through."""
+        if self._left is not None:
+            self._f.seek(self._left, 1)
+            self._left, self._pending, self.done = 0, b"", True
+            return
+        buf = bytearray(CHUNK)
+        while self.readinto(buf):
+            pass
+
+    def skip_descriptor(self) -> None:
+        """The data descriptor after a member written without sizes: optional signature, CRC,
+        sizes (12 or 20 bytes); the next header's signature tells which."""
+        start = self._f.tell()
+        base = start + (4 if self._f.read(4) == b"PK\x07\x08" else 0)
+        for size in (12, 20):
+            self._f.seek(base + size)
+            nxt = self._f.read(4)
+            if nxt[:2] == b"PK" or not nxt:
+                break
+        self._f.seek(base + size)
+
+
+def _zip64_sizes(extra: bytes, usize: int, csize: int) -> tuple[int, int]:
+    i = 0
+    while i + 4 <= len(extra):
+        hid, size = struct.unpack("<HH", extra[i:i + 4])
+        if hid == 1:
+            vals = list(struct.unpack("<%dQ" % (size // 8), extra[i + 4:i + 4 + size - size % 8]))
+            if usize == 0xFFFFFFFF and vals:
+                usize = vals.pop(0)
+            if csize == 0xFFFFFFFF and vals:
+                csize = vals.pop(0)
+            break
+        i += 4 + size
+    return usize, csize
+
+
+# -- records ------------------------------------------------------------------------------------
+
+def record_to_doc(obj: object, default_id: str, source: str, limits: Limits | None = None) -> Document:
     """One parsed JSONL record → Document (error set when it cannot be an article)."""
     if not isinstance(obj, dict):
         return _error_doc(default_id, source, f"line is JSON but not an object ({type(obj).__name__})")
@@ -124,6 +790,9 @@ def record_to_doc(obj: object, default_id: str, source: str) -> Document:
         return _error_doc(id, source, f"`html` must be a string, not {type(html).__name__}")
     if text is None and html is None:
         return _error_doc(id, source, "record has no `text` (nor `html`)")
+    limits = limits or Limits.default()
+    if text is not None and len(text) > limits.max_chars:
+        return _error_doc(id, source, str(too_many_chars(f"record {id}", limits, len(text))))
     meta = {k: obj[k] for k in ("url", "title") if isinstance(obj.get(k), str) and obj[k]}
     doc = Document(id=id, text=text, html=html if text is None else None, source=source, meta=meta)
     try:
@@ -140,86 +809,6 @@ def _line_text(raw: bytes) -> tuple[str, str | None]:
         return decode(raw)
 
 
-def read_jsonl_stream(stream: BinaryIO, name: str, source: str | None = None) -> Iterator[Document]:
-    """JSONL from a binary stream; blank lines are skipped, every other line is one Document."""
-    stem, source = stem_of(name), source or name
-    lines = enumerate(stream, 1)
-    while True:
-        try:
-            item = next(lines)
-        except StopIteration:
-            return
-        except (OSError, EOFError, zlib_error()) as e:  # truncated .gz, I/O error mid-file
-            yield _error_doc(f"{stem}:read-error", source, f"stopped reading {source}: {type(e).__name__}: {e}")
-            return
-        n, raw = item
-        if not raw.strip():
-            continue
-        where = f"{source}:{n}"
-        default_id = f"{stem}:{n}"
-        try:
-            line, warning = _line_text(raw)
-            obj = json.loads(line)
-        except Exception as e:
-            yield _error_doc(default_id, where, f"bad JSON at line {n}: {type(e).__name__}: {e}")
-            continue
-        doc = record_to_doc(obj, default_id, where)
-        if warning:
-            doc.warnings.append(warning)
-        yield doc
-
-
-def zlib_error():
-    import zlib
-    return zlib.error
-
-
-def read_warc_stream(stream: BinaryIO, name: str, source: str | None = None) -> Iterator[Document]:
-    """Response records of a WARC (.gz or not): one Document per HTML or text response."""
-    source = source or name
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:
-        yield _error_doc(stem_of(name), source, "reading WARC needs warcio: pip install 'zhfacts[warc]'")
-        return
-    n = 0
-    it = iter(ArchiveIterator(stream))
-    while True:
-        try:
-            record = next(it)
-        except StopIteration:
-            return
-        except Exception as e:
-            yield _error_doc(f"{stem_of(name)}:record-{n + 1}", source,
-                             f"broken WARC after record {n}: {type(e).__name__}: {e}")
-            return
-        if record.rec_type != "response":
-            continue
-        n += 1
-        headers = record.rec_headers
-        uri = headers.get_header("WARC-Target-URI")
-        rid = (headers.get_header("WARC-Record-ID") or "").strip("<>") or uri or f"{stem_of(name)}:record-{n}"
-        ctype = ""
-        if record.http_headers is not None:
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-        if ctype and not ("html" in ctype or ctype.startswith("text/")):
-            continue  # images, scripts, PDFs: not articles
-        where = f"{source}#{uri or rid}"
-        try:
-            body = record.content_stream().read()
-        except Exception as e:
-            yield _error_doc(rid, where, f"cannot read WARC record: {type(e).__name__}: {e}")
-            continue
-        meta = {"url": uri} if uri else {}
-        charset = _charset(ctype)
-        if "html" in ctype or not ctype:
-            doc = _html_doc(body, rid, where, meta) if charset is None else _declared(body, rid, where, meta, charset, True)
-        else:
-            doc = _text_doc(body, rid, where) if charset is None else _declared(body, rid, where, meta, charset, False)
-            doc.meta.update(meta)
-        yield doc
-
-
 def _charset(ctype: str) -> str | None:
     for part in ctype.split(";")[1:]:
         k, _, v = part.strip().partition("=")
@@ -228,121 +817,38 @@ def _charset(ctype: str) -> str | None:
     return None
 
 
-def _declared(body: bytes, id: str, where: str, meta: dict, charset: str, html: bool) -> Document:
-    """Body with a charset in its HTTP header: trust it when it decodes cleanly."""
-    try:
-        text = body.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return _html_doc(body, id, where, meta) if html else _text_doc(body, id, where)
-    doc = Document(id=id, source=where, meta=dict(meta))
-    if html:
-        doc.html = text
-    else:
-        doc.text = text
-    return doc
+# -- public -------------------------------------------------------------------------------------
 
-
-# -- dispatch -----------------------------------------------------------------------------------
-
-def _read_member(name: str, source: str, opener: Callable[[], BinaryIO], explicit: bool = False) -> Iterator[Document]:
-    """One file (on disk or in an archive) by its name; `opener` gives a fresh binary stream."""
-    kind = kind_of(name)
-    if kind is None:
-        if not explicit:
-            return
-        kind = "text"
+def read_jsonl_stream(stream: BinaryIO, name: str, source: str | None = None, *,
+                      limits: Limits | None = None, stats: ReadStats | None = None) -> Iterator[Document]:
+    """JSONL from a binary stream; blank lines are skipped, every other line is one Document."""
+    source = source or name
     stem = stem_of(name)
     try:
-        if kind in ("text", "html"):
-            with opener() as f:
-                data = f.read()
-            yield (_text_doc(data, stem, source) if kind == "text" else _html_doc(data, stem, source))
-        elif kind == "jsonl":
-            with opener() as raw:
-                stream = gzip.GzipFile(fileobj=raw) if name.lower().endswith(".gz") else raw
-                yield from read_jsonl_stream(stream, name, source)
-        elif kind == "warc":
-            with opener() as f:
-                yield from read_warc_stream(f, name, source)
-        elif kind == "zip":
-            with opener() as f:
-                yield from _read_zip(f, source)
-        elif kind == "tar":
-            with opener() as f:
-                yield from _read_tar(f, source)
-    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, zlib_error()) as e:
-        yield _error_doc(stem, source, f"cannot read {source}: {type(e).__name__}: {e}")
+        yield from _Reader(limits, stats).jsonl(stream, stem, source)
+    except _Broken as e:
+        yield _error_doc(e.id or stem, source, str(e))
 
 
-def _read_zip(f: BinaryIO, source: str) -> Iterator[Document]:
-    if not f.seekable():
-        f = io.BytesIO(f.read())
-    with zipfile.ZipFile(f) as zf:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
-            yield from _read_member(info.filename, f"{source}!{info.filename}",
-                                    lambda info=info: zf.open(info))
-
-
-def _read_tar(f: BinaryIO, source: str) -> Iterator[Document]:
-    with tarfile.open(fileobj=f, mode="r|*") as tf:  # streaming: members in archive order
-        for member in tf:
-            if not member.isfile():
-                continue
-            if kind_of(member.name) is None:
-                continue
-            data = tf.extractfile(member).read()
-            yield from _read_member(member.name, f"{source}!{member.name}", lambda data=data: io.BytesIO(data))
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files below a folder, recursively, sorted by path (a/w.txt, a/z/y.txt, b/x.txt, c.jsonl);
-    hidden files and folders are skipped."""
+def read_warc_stream(stream: BinaryIO, name: str, source: str | None = None, *,
+                     limits: Limits | None = None, stats: ReadStats | None = None) -> Iterator[Document]:
+    """Response records of a WARC (.gz or not): one Document per HTML or text response."""
+    source = source or name
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for e in entries:
-        if e.name.startswith("."):
-            continue
-        if e.is_dir():
-            yield from _walk(Path(e.path))
-        elif e.is_file():
-            yield Path(e.path)
+        yield from _Reader(limits, stats).warc(stream, stem_of(name), source)
+    except _Broken as e:
+        yield _error_doc(e.id or stem_of(name), source, str(e))
 
 
-def read_stdin(stream: BinaryIO | None = None) -> Iterator[Document]:
-    """stdin: JSONL when the first non-blank line is a JSON object, else one text article."""
-    stream = stream if stream is not None else sys.stdin.buffer
-    head: list[bytes] = []
-    first = b""
-    for line in stream:
-        head.append(line)
-        if line.strip():
-            first = line
-            break
-    is_jsonl = False
-    if first:
-        try:
-            is_jsonl = isinstance(json.loads(_line_text(first)[0]), dict)
-        except Exception:
-            is_jsonl = False
-    if is_jsonl:
-        def lines():
-            yield from head
-            yield from stream
-        yield from read_jsonl_stream(lines(), "stdin", "-")  # type: ignore[arg-type]
-    else:
-        data = b"".join(head) + stream.read()
-        if not data.strip():
-            return
-        yield _text_doc(data, "stdin", "-")
-
+def read_stdin(stream: BinaryIO | None = None, *, limits: Limits | None = None,
+               stats: ReadStats | None = None) -> Iterator[Document]:
+    """stdin, recognised by its content like a file (gzip, zip, tar, WARC, JSONL, HTML, text)."""
+    yield from _Reader(limits, stats).stdin(stream)
 
 
 def check_paths(paths: Iterable[str]) -> None:
-    """Raise SourceError (one line) for a path that is missing or unreadable; stdin at most once."""
+    """Raise SourceError (one line) for a path that is missing or unreadable, a folder with no
+    file that can be read, or stdin given twice."""
     stdin_seen = False
     for p in paths:
         if p == STDIN:
@@ -355,8 +861,12 @@ def check_paths(paths: Iterable[str]) -> None:
             raise SourceError(f"{p}: no such file or folder")
         if not os.access(path, os.R_OK):
             raise SourceError(f"{p}: not readable (permission denied)")
-        if path.is_dir() and not os.access(path, os.X_OK):
-            raise SourceError(f"{p}: folder cannot be listed (permission denied)")
+        if path.is_dir():
+            if not os.access(path, os.X_OK):
+                raise SourceError(f"{p}: folder cannot be listed (permission denied)")
+            if not any(kind_of(f.name) is not None for f in _Reader(None, None).walk(path)):
+                raise SourceError(f"{p}: folder holds no file that can be read "
+                                  f"(looked for {', '.join(sorted(set(KNOWN_SUFFIXES)))})")
 
 
 def rereadable(paths: Iterable[str]) -> bool:
@@ -364,24 +874,47 @@ def rereadable(paths: Iterable[str]) -> bool:
     return all(p != STDIN for p in paths)
 
 
-def read_path(path: str | os.PathLike) -> Iterator[Document]:
-    p = str(path)
-    if p == STDIN:
-        yield from read_stdin()
-        return
-    fp = Path(p)
-    if fp.is_dir():
-        for f in _walk(fp):
-            yield from _read_member(f.name, str(f), lambda f=f: open(f, "rb"))
-    else:
-        yield from _read_member(fp.name, p, lambda: open(fp, "rb"), explicit=True)
-
-
-def read(paths: Iterable[str | os.PathLike], ref_date: str | None = None) -> Iterator[Document]:
-    """Every article of every path, in the order given; `ref_date` fills in where none is carried."""
-    default = check_ref_date(ref_date)
+def estimate(paths: Iterable[str | os.PathLike]) -> int | None:
+    """Total bytes on disk of the inputs (compressed, as stored), for a progress bar that
+    compares it with ReadStats.bytes_read; None when stdin is among them."""
+    total = 0
+    reader = _Reader(None, None)
     for p in paths:
-        for doc in read_path(p):
+        p = str(p)
+        if p == STDIN:
+            return None
+        fp = Path(p)
+        try:
+            if fp.is_dir():
+                total += sum(f.stat().st_size for f in reader.walk(fp) if kind_of(f.name) is not None)
+            else:
+                total += fp.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def read_path(path: str | os.PathLike, *, limits: Limits | None = None,
+              stats: ReadStats | None = None) -> Iterator[Document]:
+    """Every article of one path (file, folder or '-')."""
+    yield from _Reader(limits, stats).path(str(path))
+
+
+def read(paths: Iterable[str | os.PathLike], ref_date: str | None = None, *,
+         limits: Limits | None = None, stats: ReadStats | None = None) -> Iterator[Document]:
+    """Every article of every path, in the order given; `ref_date` fills in where none is
+    carried. Over `limits` (default Limits.default()) an item becomes an error record; `stats`
+    (a ReadStats) counts what was skipped and read. A missing path or a folder with nothing to
+    read raises SourceError before anything is read; nothing else raises."""
+    paths = [str(p) for p in paths]
+    check_paths(paths)
+    default = check_ref_date(ref_date)
+    reader = _Reader(limits, stats)
+    for p in paths:
+        for doc in reader.path(p):
             if default is not None and doc.ref_date is None:
                 doc.ref_date = default
             yield doc
+
+
+iter_documents = read

@@ -220,6 +220,13 @@ def test_check_paths(tmp_path):
         sources.check_paths([str(tmp_path / "missing.jsonl")])
     with pytest.raises(sources.SourceError, match="only once"):
         sources.check_paths(["-", "-"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(sources.SourceError, match="holds no file that can be read"):
+        sources.check_paths([str(tmp_path / "empty")])
+    (tmp_path / "empty" / "notes.md").write_text("x", encoding="utf-8")
+    with pytest.raises(sources.SourceError, match="holds no file that can be read"):
+        list(sources.read([str(tmp_path / "empty")]))    # read() checks before reading anything
+    (tmp_path / "a.txt").write_text(article_text(1), encoding="utf-8")
     sources.check_paths([str(tmp_path), "-"])
     assert not sources.rereadable(["-"]) and sources.rereadable([str(tmp_path)])
 
