@@ -10,6 +10,12 @@ import regex
 from . import nlp
 from .model import Fact
 
+# The blocks jieba.cut (_SEG_) and jieba.posseg (_POS_) segment one at a time (group 1), and the
+# runs between them; and what posseg makes of a run between blocks.
+_SEG_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_POS_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
+_BETWEEN = regex.compile(r"\r\n|.", regex.S)
+
 # Sentence ends: full stops, question and exclamation marks, semicolons, and line breaks.
 _SENT_END = regex.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
 
@@ -34,7 +40,7 @@ class Context:
     facts: list[Fact] = field(default_factory=list)  # what earlier finders proposed
     _sents: list[tuple[int, int]] | None = None
     _starts: list[int] | None = None
-    _toks: dict = field(default_factory=dict, repr=False)   # (sentence index, pos) → tokens
+    _toks: dict = field(default_factory=dict, repr=False)   # (sentence index, pos), blocks → tokens
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -60,6 +66,53 @@ class Context:
                          for t in (nlp.segment_pos if pos else nlp.segment)(self.text[s:e]))
             self._toks[(i, pos)] = toks
         return list(toks)
+
+    def window(self, start: int, end: int | None = None, pos: bool = False, hmm: bool = True,
+               margin: int = 0) -> list[nlp.Token]:
+        """Tokens around a candidate [start, end) (offsets into the whole text), without
+        segmenting its whole sentence: the tokens of the sentence holding `start` that lie in
+        the text blocks reaching into [start - margin, end + margin), clipped to the sentence.
+
+        jieba segments and tags a text block by block (a run of Chinese characters, letters and
+        digits; the characters between blocks one by one), and nothing crosses a block's edge,
+        HMM included; so these are exactly the tokens ctx.tokens(start, pos) has there (tags of
+        posseg with `hmm` when pos=True). Each block is segmented once per article."""
+        s, e = self.sentence_span(start)
+        key = ("pos", hmm) if pos else "seg"
+        pieces, ends = self._pieces(s, e, pos)
+        lo = start - margin
+        up = max(start + 1, end if end is not None else start) + margin
+        out: list[nlp.Token] = []
+        for k in range(bisect.bisect_right(ends, lo), len(pieces)):   # the first piece ending after lo
+            a, b, block = pieces[k]
+            if a >= up:
+                break
+            toks = self._toks.get((a, key))
+            if toks is None:
+                toks = self._toks[(a, key)] = self._piece_tokens(a, b, block, s, pos, hmm)
+            out.extend(toks)
+        return out
+
+    def _pieces(self, s: int, e: int, pos: bool):
+        got = self._toks.get((s, e, pos))
+        if got is None:
+            pieces = [(m.start(), m.end(), m.group(1) is not None)
+                      for m in (_POS_PIECES if pos else _SEG_PIECES).finditer(self.text, s, e)]
+            got = self._toks[(s, e, pos)] = (pieces, [b for _, b, _ in pieces])
+        return got
+
+    def _piece_tokens(self, a: int, b: int, block: bool, sent_start: int, pos: bool,
+                      hmm: bool) -> tuple[nlp.Token, ...]:
+        text = self.text
+        if pos:
+            if not block:   # posseg: \r\n, each space and each other character alone, tagged x
+                return tuple(nlp.Token(m.group(), m.start(), m.end(), "x") for m in _BETWEEN.finditer(text, a, b))
+            return tuple(nlp.Token(t.text, t.start + a, t.end + a, t.pos) for t in nlp.segment_pos(text[a:b], hmm))
+        if not block and a > sent_start and text[a] == " ":
+            a += 1          # a plain space after a word is that word's trailing space (nlp.segment)
+            if a == b:
+                return ()
+        return tuple(nlp.Token(t.text, t.start + a, t.end + a) for t in nlp.segment(text[a:b]))
 
     def token_at(self, offset: int) -> nlp.Token | None:
         for t in self.tokens(offset):
