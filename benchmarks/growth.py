@@ -20,7 +20,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from pipeline import Pipeline, refdate  # noqa: E402
 from pipeline import clean as clean_stage  # noqa: E402
 from pipeline.context import Context  # noqa: E402
-from pipeline.find import FINDERS  # noqa: E402
+from pipeline.find import build_finders  # noqa: E402
 from pipeline.model import Document  # noqa: E402
 from pipeline.resolve import resolve  # noqa: E402
 from test_robustness import ADVERSARIAL, REF  # noqa: E402
@@ -42,12 +42,12 @@ def stage_times(finders, clean, text: str) -> dict[str, float]:
     times = {"clean": best(lambda: clean(Document(id="x", text=text), frozenset())),
              "ref_date": best(lambda: refdate.infer_ref_date(text, {}, None))}
     ctx = Context(text=text, ref_date=REF)
-    for mod, find in zip(FINDERS, finders):
+    for name, find in finders:
         found: list = []
 
         def run(find=find, found=found):
             found[:] = find(Context(text=text, ref_date=REF, facts=list(ctx.facts)))
-        times[mod.__name__.rsplit(".", 1)[-1]] = best(run)
+        times[name] = best(run)
         ctx.facts.extend(found)
     times["resolve"] = best(lambda: resolve(Context(text=text, ref_date=REF), list(ctx.facts)))
     return times
@@ -58,7 +58,7 @@ def main() -> int:
     ap.add_argument("--bound", type=float, default=30)
     a = ap.parse_args()
     rules = Pipeline().rules
-    finders, clean = [m.build(rules) for m in FINDERS], clean_stage.build(rules)
+    finders, clean = build_finders(rules), clean_stage.build(rules)
     worst, bad = [], []
     for unit in ADVERSARIAL:
         times = {n: stage_times(finders, clean, (unit * (n // len(unit) + 1))[:n]) for n in SIZES}

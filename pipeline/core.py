@@ -11,7 +11,7 @@ from . import clean as clean_stage
 from . import locale as locale_stage
 from . import refdate
 from .context import Context
-from .find import FINDERS
+from .find import build_finders
 from .model import META_KEYS, Article, Document, Fact
 from .resolve import resolve
 from .rules import Rules, load_rules
@@ -35,7 +35,7 @@ class Pipeline:
     def __init__(self, rules_dir: str | Path | None = None, rules: Rules | None = None):
         self.rules = rules if rules is not None else load_rules(rules_dir)
         self._clean = clean_stage.build(self.rules)
-        self._finders = [mod.build(self.rules) for mod in FINDERS]
+        self._finders = [find for _, find in build_finders(self.rules)]  # rules/finders.tsv
         self._locale = locale_stage.build(self.rules)
 
     # -- the stages -------------------------------------------------------------------------
