@@ -6,6 +6,10 @@ the values agree (numbers within 1e-6 relative, dates as equal strings, award na
 one contains the other) and, for count and money, the units agree. Each gold fact is used
 once; optional gold facts count neither way; `exhaustive: false` gold does not count extras.
 Gold is article gold (*.json, the corpus/gold format) or a conformance suite (*.jsonl).
+
+Article gold may also say why each boilerplate line goes: `"boilerplate_reasons": {"LINE":
+"reason"}`. Then the share of removed junk lines that got the gold's reason is reported too
+(`reason_accuracy`, beside the line precision/recall; it is ours, the project scorer has none).
 """
 from __future__ import annotations
 
@@ -45,8 +49,19 @@ def load_gold(paths) -> dict[str, dict[str, Any]]:
 
 
 def load_pred(path) -> dict[str, dict[str, Any]]:
+    """Predictions by id: zhfacts extract output as JSONL (one record a line) or JSON (one list)."""
     pred = {}
     with open(path, encoding="utf-8") as fh:
+        head = fh.read(4096).lstrip()
+        fh.seek(0)
+        if head.startswith("["):  # --format json
+            try:
+                records = json.load(fh)
+            except json.JSONDecodeError as e:
+                raise EvalError(f"{path}: not JSON: {e}") from None
+            if not all(isinstance(r, dict) for r in records):
+                raise EvalError(f"{path}: a JSON list of records was expected")
+            return {str(r.get("id")): r for r in records}
         for n, line in enumerate(fh, 1):
             if line.strip():
                 try:
@@ -54,6 +69,23 @@ def load_pred(path) -> dict[str, dict[str, Any]]:
                 except json.JSONDecodeError as e:
                     raise EvalError(f"{path}:{n}: not JSON: {e}") from None
                 pred[str(rec.get("id"))] = rec
+    return pred
+
+
+def extract_pred(gold: dict[str, dict[str, Any]], articles, rules_dir=None) -> dict[str, dict[str, Any]]:
+    """Predictions made now: each gold article found by id in the folder(s) `articles` and
+    extracted at its gold file's own ref_date (as the corpus floors are measured). A gold id
+    with no article there is simply absent (reported as 'no output record')."""
+    from . import sources
+    from .core import shared_pipeline
+    pipe = shared_pipeline(str(rules_dir) if rules_dir is not None else None)
+    pred = {}
+    for doc in sources.read([str(a) for a in ([articles] if isinstance(articles, (str, Path)) else articles)]):
+        g = gold.get(str(doc.id))
+        if g is None or str(doc.id) in pred:
+            continue
+        doc.ref_date = g.get("ref_date") or doc.ref_date
+        pred[str(doc.id)] = pipe.process(doc).to_dict()
     return pred
 
 
@@ -150,6 +182,7 @@ def evaluate(gold: dict, pred: dict) -> tuple[dict[str, Any], list[str]]:
     """The summary (as score.py --json prints it) and the report lines."""
     total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     bp = [0, 0, 0]
+    reasons = [0, 0]                      # junk lines removed with the gold's reason, of those the gold gives one for
     problems: list[str] = []
     report: list[str] = []
     for gid, g in sorted(gold.items()):
@@ -166,11 +199,17 @@ def evaluate(gold: dict, pred: dict) -> tuple[dict[str, Any], list[str]]:
         want = set(g.get("boilerplate_lines", []))
         got = {r.get("line") for r in p.get("removed", [])}
         bp = [bp[0] + len(want & got), bp[1] + len(got - want), bp[2] + len(want - got)]
+        why = {int(k): v for k, v in (g.get("boilerplate_reasons") or {}).items()}
+        said = {r.get("line"): r.get("reason") for r in p.get("removed", [])}
+        scored = sorted(n for n in want & got if n in why)
+        wrong = [n for n in scored if said[n] != why[n]]
+        reasons = [reasons[0] + len(scored) - len(wrong), reasons[1] + len(scored)]
         report += [f"{gid}: missed {m['type']} {m['text']!r} = {m.get('value')!r}" for m in s.misses]
         report += [f"{gid}: extra {x.get('type')} {x.get('text')!r} = {x.get('value')!r}" for x in s.extras]
         report += [f"{gid}: boilerplate line {n} kept" for n in sorted(want - got)]
         report += [f"{gid}: body line {n} removed" for n in sorted(got - want)]
         report += [f"{gid}: trap taken {t.get('type')} {t.get('text')!r}" for t in s.traps]
+        report += [f"{gid}: boilerplate line {n} removed as {said[n]}, gold reason {why[n]}" for n in wrong]
     summary: dict[str, Any] = {"articles": len(gold), "types": {}, "problems": problems}
     micro = [0, 0, 0]
     for k in FACT_TYPES:
@@ -180,6 +219,9 @@ def evaluate(gold: dict, pred: dict) -> tuple[dict[str, Any], list[str]]:
                                            (*total[k], *prf(*total[k]))))
     summary["micro"] = dict(zip(("precision", "recall", "f1"), prf(*micro)))
     summary["boilerplate"] = dict(zip(("precision", "recall", "f1"), prf(*bp)))
+    if reasons[1]:  # only when some gold says why
+        summary["boilerplate"].update(reason_accuracy=reasons[0] / reasons[1], reasons_right=reasons[0],
+                                      reasons_scored=reasons[1])
     return summary, report
 
 
@@ -189,16 +231,20 @@ def format_table(summary: dict[str, Any]) -> list[str]:
         lines.append(f"{k:8} {s['tp']:5} {s['fp']:5} {s['fn']:5} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
     m, b = summary["micro"], summary["boilerplate"]
     lines.append(f"boilerplate lines P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+    if "reason_accuracy" in b:
+        lines.append(f"boilerplate reasons right {b['reasons_right']}/{b['reasons_scored']} "
+                     f"accuracy {b['reason_accuracy']:.3f}")
     lines.append(f"micro P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} over {summary['articles']} articles")
     return lines
 
 
-def run(gold: list[str], pred: str, min_f1: float | None = None, min_boilerplate_f1: float | None = None,
+def run(gold: list[str], pred: str | dict, min_f1: float | None = None, min_boilerplate_f1: float | None = None,
         verbose: bool = False, as_json: bool = False, out=None) -> int:
     """Print the report; 1 when a threshold is missed or a record has a problem, else 0."""
     import sys
     out = out or sys.stdout
-    summary, report = evaluate(load_gold(gold), load_pred(pred))
+    gold_ = load_gold(gold)
+    summary, report = evaluate(gold_, pred if isinstance(pred, dict) else load_pred(pred))
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=1), file=out)
     else:

@@ -125,14 +125,29 @@ def test_byline_in_body_fills_meta_and_stays(clean):
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
                       "原标题：前两月全市工业增加值同比增长6.2%"] + BODY)
-    assert [r.reason for r in res.removed] == ["navigation", "title", "metadata", "metadata"]
+    assert [r.reason for r in res.removed] == ["navigation", "metadata", "metadata"]
     assert res.meta["title"] == "全市工业增加值增长6.2%"
+    assert res.text.split("\n")[0] == "全市工业增加值增长6.2%"  # the headline is article text
 
 
-def test_doc_meta_title_marks_headline(clean):
-    res = run(clean, ["全市工业增加值增长6.2%"] + BODY, meta={"title": "全市工业增加值增长6.2%"})
-    assert [(r.line, r.reason) for r in res.removed] == [(0, "title")]
-    assert run(clean, ["全市工业增加值增长6.2%"] + BODY).removed == []
+def test_headline_stays_and_its_copies_go(clean):
+    """FACTS.md: the headline stays in the body (its facts are found) and is copied to
+    meta.title; only its copies are removed, reason title — in the head or further down."""
+    head = "全市工业增加值增长6.2%"
+    res = run(clean, [head] + BODY, meta={"title": head})
+    assert res.removed == [] and res.meta["title"] == head
+    res = run(clean, [head, head, "来源：市统计局"] + BODY)
+    assert [(r.line, r.reason) for r in res.removed] == [(1, "title"), (2, "metadata")]
+    assert res.meta["title"] == head
+    # a spun page repeats the headline between its paragraphs: each copy goes
+    res = run(clean, [head, "来源：市统计局", BODY[0], head, BODY[1], head, BODY[2]])
+    assert [(r.line, r.reason) for r in res.removed] == [(1, "metadata"), (3, "title"), (5, "title")]
+
+
+def test_pipeline_finds_facts_in_the_headline(pipe):
+    art = pipe.extract("\n".join(["首页 > 新闻 > 正文", "城区今年新增12个口袋公园", "来源：市园林局"] + BODY))
+    assert art.meta["title"] == "城区今年新增12个口袋公园"
+    assert any(f.type == "count" and f.value == 12 for f in art.facts)
 
 
 # Every known false positive of DESIGN.md's table, as a line of its own and inside a body line,
@@ -412,7 +427,7 @@ def test_body_line_under_page_furniture_is_no_headline(clean, line):
 def test_headline_and_site_names_over_the_body(clean):
     res = run(clean, ["XX县融媒体中心", "首页 丨 时政 丨 民生 丨 乡村振兴 丨 视频", "我县启动冬季农田水利建设",
                       "来源：XX县融媒体中心", *BODY, "网站地图 │ 联系我们 │ 使用帮助 │ 隐私声明"])
-    assert set(removed_lines(res)) == {0, 1, 2, 3, 7}
+    assert set(removed_lines(res)) == {0, 1, 3, 7}
     assert res.meta["title"] == "我县启动冬季农田水利建设"
 
 

@@ -87,12 +87,12 @@ def check_boilerplate(pipe, rf, rule, kind, ex):
     zone = ex.get("zone", "tail")
     body = _BP_BODY
     if zone == "head":
-        lines = own + body
+        lines, start = own + body, 0
     elif zone == "middle":
-        lines = body[:1] + own + body[1:]
+        lines, start = body[:1] + own + body[1:], 1
     else:
-        lines = body + own
-    at = [lines.index(x) for x in own]
+        lines, start = body + own, len(body)
+    at = list(range(start, start + len(own)))  # by position: an example may hold a line twice
     repeated = frozenset(own) if ex.get("repeated") else frozenset()
     from pipeline.model import Document
     cleaned = pipe._clean(Document(id="t", text="\n".join(lines)), repeated)

@@ -24,6 +24,7 @@ _KEYS = {
     "spam": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
     "spam_shape": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
     "title": _COMMON | {"after_rules"},
+    "above_headline": _COMMON,
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape"}
@@ -50,6 +51,7 @@ class Cleaner:
         self.rules: list[Any] = []
         self.title_rule: dict[str, Any] | None = None
         self.repeated_rule: dict[str, Any] | None = None
+        self.above_headline_rule: dict[str, Any] | None = None
         ranked = []
         for rf in rules.of_type("boilerplate"):
             for k, entry in enumerate(rf.rules):
@@ -76,6 +78,9 @@ class Cleaner:
                     continue
                 elif det == "repeated":
                     self.repeated_rule = entry
+                    continue
+                elif det == "above_headline":
+                    self.above_headline_rule = entry
                     continue
                 else:
                     raise RuleError(f"{where}: unknown detector {det!r}")
@@ -168,7 +173,7 @@ class Cleaner:
         for i, p in follow:
             self._follow(page, i, p)
         if self.title_rule is not None:
-            title_stage.headline(page, self.title_rule, [doc.meta.get("title"), title])
+            title_stage.headline(page, self.title_rule, self.above_headline_rule, [doc.meta.get("title"), title])
         if repeated:
             self._repeated(page, repeated)
 

@@ -26,8 +26,8 @@ def collect(page: Page) -> dict[str, Any]:
             if m:
                 found.setdefault(key, []).append((i, _WS.sub(" ", m.group("v")).strip()))
     for key, vals in found.items():
-        if key == "title":
-            vals = sorted(vals, key=lambda iv: (removed.get(iv[0]) is None or removed[iv[0]].reason != "title", iv[0]))
+        if key == "title":  # the headline line first
+            vals = sorted(vals, key=lambda iv: (iv[0] != page.headline, iv[0]))
         elif key == "editor":  # 责任编辑 before 编辑, 审核 …
             vals = sorted(vals, key=lambda iv: (iv[0] in removed and "责" not in lines[iv[0]], iv[0]))
         meta[key] = vals[0][1]

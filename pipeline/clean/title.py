@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from .detectors import Proposal
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, is_headline_shape, is_title_shape, norm
+
+
+# a channel or column label above a headline (综合新闻, 即时新闻, 图片新闻, 政务公开 > 政策解读)
+# and a site's name (XX市人民政府门户网站, 城市晚报数字报, XX县融媒体中心)
+_CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|频道|专题|专栏|公开|解读|视点|聚焦|网|网站|报|台|中心|政府|学校|大学|学院)$"
+                         r"|[>|]|^\p{Han}{2,4}$")
 
 
 def _kicker(page: Page, j: int) -> bool:
@@ -17,8 +25,11 @@ def _kicker(page: Page, j: int) -> bool:
             and len(_HAN.findall(n)) >= 2)
 
 
-def headline(page: Page, rule: dict[str, Any], titles: list[Any]) -> None:
+def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None, titles: list[Any]) -> None:
+    """Find the headline (page.headline, meta title), remove its copies (reason title) and the
+    site and channel names above it (navigation, by `above_rule`)."""
     rid = rule["id"]
+    nav = above_rule["id"] if above_rule else rid
     after_rules = set(rule.get("after_rules") or ())
     removed, normed, lines = page.removed, page.normed, page.lines
     head = page.head()
@@ -55,17 +66,58 @@ def headline(page: Page, rule: dict[str, Any], titles: list[Any]) -> None:
         placed = before_meta or under_nav or above_body
         if again or named or ((first_left and salutation) or (placed and not _NOT_HEADLINE.search(n))) and free:
             chosen.append(i)
-    for i in chosen:
-        page.take(i, Proposal(rid, "title", "head", {"title": lines[i].strip()} if i == chosen[-1] else {}))
+    h = _the_headline(page, chosen)
+    if h is not None:
+        page.headline = h
+        page.found.setdefault("title", []).append((h, lines[h].strip()))
+    for i in chosen:  # the other candidates: copies of the headline, a kicker (引题), or page furniture
+        if i == h or _same_headline(page, i, h) is False and _kept_with(page, i, h):
+            continue
+        if _same_headline(page, i, h):
+            page.take(i, Proposal(rid, "title", "head"))
+        else:
+            page.take(i, Proposal(nav, "navigation", "head"))
     for i in head:  # the site's name over its menu: XX县融媒体中心 / 首页 丨 时政 丨 …
         nxt = page.nb(i, 1)
         if (kicker(i) and nxt is not None and nxt in removed and removed[nxt].reason == "navigation"
                 and i not in chosen and all(j in removed or kicker(j) for j in head if j < i)):
-            page.take(i, Proposal(rid, "navigation", "head"))
+            page.take(i, Proposal(nav, "navigation", "head"))
     if chosen:  # short lines above the headline, with nothing but page furniture above them
         top = [j for j in head if j < chosen[-1]]
         if all(j in removed or kicker(j) for j in top):
             for j in top:
-                if j not in removed:
-                    reason = "title" if page.nb(j, 1) == chosen[0] else "navigation"
-                    page.take(j, Proposal(rid, reason, "head"))
+                if j not in removed and j != h and not _kept_with(page, j, h):
+                    page.take(j, Proposal(nav, "navigation", "head"))
+    if h is not None:  # the headline again further down (a spun page repeats it): a copy
+        for i in range(h + 1, len(lines)):
+            if i not in removed and normed[i] == normed[h]:
+                page.take(i, Proposal(rid, "title", "any"))
+
+
+def _same_headline(page: Page, i: int, h: int | None) -> bool:
+    return h is not None and page.normed[i] == page.normed[h]
+
+
+def _kept_with(page: Page, i: int, h: int | None) -> bool:
+    """A line the headline detector chose that stays with the headline as article text: a
+    kicker (引题) right above it or a subtitle (副题, ——记…) right under it — not a channel
+    label (综合新闻, 即时新闻: short, or named like a column)."""
+    if h is None or i == h:
+        return False
+    n = page.normed[i]
+    if page.nb(h, 1) == i:
+        return n.startswith(("—", "--", "-"))
+    return page.nb(h, -1) == i and len(n) >= 8 and not _CHANNEL.search(n) and not _NOT_HEADLINE.search(n)
+
+
+def _the_headline(page: Page, chosen: list[int]) -> int | None:
+    """The headline among the candidates: the last (nearest the body), less a subtitle under
+    it; of several copies of it, the first."""
+    if not chosen:
+        return None
+    h = chosen[-1]
+    above = page.nb(h, -1)
+    if (page.normed[h].startswith(("—", "--", "-")) and above is not None and above not in page.removed
+            and is_title_shape(page.normed[above])):  # 守护古桥四十年 / ——记市级非遗传承人周德林
+        return above
+    return next(i for i in chosen if page.normed[i] == page.normed[h])
