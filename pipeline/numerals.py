@@ -40,7 +40,7 @@ _TRAD = str.maketrans({
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
     "一": 1, "壹": 1, "幺": 1,
-    "二": 2, "两": 2, "贰": 2, "贰": 2, "弍": 2,
+    "二": 2, "两": 2, "贰": 2, "弍": 2,
     "三": 3, "叁": 3,
     "四": 4, "肆": 4,
     "五": 5, "伍": 5,
@@ -63,19 +63,28 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # a space, thin space or narrow no-break space between groups of three (3 000, 1\u2009200\u2009000) is
 # a separator too when the first group has at most three digits and no digit follows the last
 # (a run of numbers in a flattened table, 12 120 150, is not one: no digit and space before the first)
-_ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:，[０-９]{3})+(?!\d)"
+# a full-width "，" between ASCII digit groups is a separator too when a decimal part follows or
+# there are two such groups (64，318.50元, 1，234，567人): a list would not write them so
+_ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?![\d，])|\d{1,3}(?:，[０-９]{3})+(?!\d)"
+           r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?![\d,，])"
            r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
-           r"(?:[.．]\d+)?|[.．]\d+")
+           r"(?:[.．﹒]\d+)?|[.．]\d+")
+# one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6 亿元):
+# only before 万/亿 (3 千米 is a length), never between two numbers nor after digits grouped by
+# spaces (a table row 12 120 150 万元 keeps its numbers apart)
+_MAG_SPACE = r"[ \xa0\u2009\u202f]"
 # A numeral in running text: Arabic and/or Chinese parts, optional Chinese decimal part,
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
 NUMBER = (
     r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"])"
-    r"(?:[" + CN_NUM_CHARS + r"]|(?<=[" + CN_NUM_CHARS + r"])(?:" + _ARABIC + r")|[余多几](?=[万萬亿億千]))*"
-    r"(?:[点點][" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
+    r"(?:[" + CN_NUM_CHARS + r"]|(?<=[" + CN_NUM_CHARS + r"])(?:" + _ARABIC + r")|[余多几](?=[万萬亿億千])"
+    r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億]))*"
+    r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])[" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
 )
 
 
 _WS = regex.compile(r"\s+")
+_CN_POINT = regex.compile(r"(?<=[" + CN_NUM_CHARS + r"])\.(?=[" + CN_DIGIT_CHARS + r"])")
 _FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
 _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
@@ -88,6 +97,7 @@ _SLASH = regex.compile(r"^(-?\d+)/(\d+)$")
 def normalize(s: str) -> str:
     """Full-width → ASCII, traditional numeral characters → simplified, spaces removed."""
     s = unicodedata.normalize("NFKC", s).translate(_TRAD)
+    s = _CN_POINT.sub("点", s)          # 六十二﹒五 (﹒ and ． are "." after NFKC)
     return _WS.sub("", s)
 
 
@@ -353,8 +363,9 @@ __all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
 
 _HSPACE = r"[ \t\u3000]"
 _CN_OR_POINT = r"[" + CN_NUM_CHARS + r"点點]"
-_CN_PIECE = r"(?:[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
-_PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|[点點](?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
+_CN_DOT = r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])"     # 六十二﹒五: a point after a Chinese numeral
+_CN_PIECE = r"(?:[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
+_PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
 # A numeral that may hold spaces next to its Chinese characters (百 分 之 一 百二 十点 五, 七成 六):
 # used where a unit follows that makes the candidate unambiguous (percent).
 # (the two branches must not both match a Chinese character: overlapping branches backtrack
@@ -371,6 +382,18 @@ NUMBER_SPACED = (
     _SPACED_START +
     _PIECE + r"(?:" + _HSPACE + r"{0,3}" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"{0,3}(?:" + _ARABIC + r"))*"
 )
+
+
+def place_names(rows: list[dict[str, str]], pairs: list[dict[str, str]]):
+    """lexicons/place_numerals.tsv rows → a compiled pattern of the names (and their Traditional
+    forms, by lexicons/script_pairs.tsv) whose numerals are no count: 三元区, 六盘水, 九龍坡區."""
+    to_trad = {r["simplified"]: r["traditional"] for r in pairs}
+    forms = set()
+    for r in rows:
+        for w in (r["name"], r["alias"]):
+            if w and w != "-":
+                forms.update((w, "".join(to_trad.get(c, c) for c in w)))
+    return regex.compile(alternation(forms)) if forms else None
 
 
 def load_qualifiers(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
@@ -419,4 +442,4 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-__all__ += ["NUMBER_SPACED", "NUMBER_START", "load_qualifiers", "alternation", "enclosing", "url_spans", "inside"]
+__all__ += ["place_names", "NUMBER_SPACED", "NUMBER_START", "load_qualifiers", "alternation", "enclosing", "url_spans", "inside"]

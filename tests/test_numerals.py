@@ -55,6 +55,11 @@ def test_recognizers_negative_cases_are_not_numbers():
     ("3 000", 3000), ("1\u2009200\u2009000", 1200000), ("1/3", 1 / 3), ("-2/5", -0.4),
     ("一百二", 120), ("两万五", 25000), ("三千五", 3500), ("一〇五", 105), ("1.2万亿", 1200000000000),
     ("万余", 10000), ("千把", 1000), ("萬九", 19000), ("一半", 0.5), ("千一", 1100), ("百二萬", 1200000),
+    # Traditional and Taiwan forms: ○/〇 as a zero in a digit string, 卅, the small full stop ﹒
+    ("七○五億", 70500000000), ("三○二", 302), ("二〇〇八", 2008), ("卅一億", 3100000000),
+    ("六十二﹒五", 62.5), ("六十二．五", 62.5), ("62﹒5", 62.5),
+    # mixed thousands separators and a space before the magnitude
+    ("64，318.50", 64318.5), ("1，234，567", 1234567), ("1,234，567", 1234567), ("3.27 亿", 327000000),
 ])
 def test_parse_number(text, value):
     assert _close(parse_number(text), value), (text, parse_number(text))
@@ -92,6 +97,13 @@ def test_integers_stay_integers():
     ("编号1 2345", ["1", "2345"]),              # ...nor before four
     ("共3 000.5吨", ["3 000.5"]),
     ("3 12 120人", ["3", "12", "120"]),
+    ("合计64，318.50元", ["64，318.50"]),       # full-width commas: thousands when decimals follow
+    ("共1，234，567人", ["1，234，567"]),        # ...or with two groups
+    ("分别为20，300美元", ["20", "300"]),       # one group and no decimals: a list
+    ("游客3.27 亿 人次", ["3.27 亿"]),          # a space before 万/亿 joins
+    ("各区 12 120 150 万元", ["12 120 150", "万"]),   # ...not after digits grouped by spaces
+    ("第3 5万", ["3", "5万"]),                  # ...nor two numbers
+    ("增长六十二﹒五％", ["六十二﹒五"]),
 ])
 def test_number_pattern_in_text(text, found):
     assert [m.group() for m in regex.finditer(NUMBER, text)] == found

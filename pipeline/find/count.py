@@ -35,7 +35,7 @@ from .. import nlp
 from ..context import Context
 from ..model import Fact
 from ..numerals import (CN_NUM_CHARS, NUMBER, NUMBER_START, alternation, enclosing, load_qualifiers,
-                        parse_quantity)
+                        parse_quantity, place_names)
 from ..rules import Rules
 
 _DIGITS = regex.compile(r"[0-9０-９.．]+")
@@ -108,7 +108,9 @@ def build(rules: Rules):
     qb_re = alternation([*q_before, *approx_before])
     qa_re = alternation(q_after_unit)
     cand = regex.compile(
-        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER_START + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?(?P<unit>" + unit_re + r")"
+        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER_START + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
+        # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row is no count)
+        r"(?:(?<=[万亿萬億])[ \xa0\u2009\u202f]{1,2})?(?P<unit>" + unit_re + r")"
         r"(?P<qa>" + qa_re + r")?")
     unit_only = regex.compile(unit_re)
     ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
@@ -116,6 +118,7 @@ def build(rules: Rules):
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$")
     list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
     trap_re = regex.compile(alternation(trap_phrases)) if trap_phrases else None
+    place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     cn_chars = set(CN_NUM_CHARS)
 
     def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
@@ -290,6 +293,8 @@ def build(rules: Rules):
         out: list[Fact] = []
         taken = [(f.start, f.end) for f in ctx.facts if f.type in ("money", "percent", "date")]
         traps = [m.span() for m in trap_re.finditer(text)] if trap_re else []
+        if place_re is not None:      # 三元区, 六盘水: a numeral inside a place name
+            traps += [m.span() for m in place_re.finditer(text)]
 
         def overlaps(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in taken)

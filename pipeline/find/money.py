@@ -25,7 +25,7 @@ import regex
 from ..context import Context
 from ..model import Fact
 from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
-                        parse_quantity)
+                        parse_quantity, place_names)
 from ..rules import Rules
 
 _SP = r"[ \t\u3000]*"
@@ -75,6 +75,7 @@ def build(rules: Rules):
     post_words = {w: r for w, r in after.items()
                   if Decimal(r["factor"]) == 1 and r["code"] != "local" and _HAN.match(w)
                   and all(_HAN.match(c) for c in w)}
+    place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
     latin = {k: Decimal(str(v)) for k, v in (cfg.get("latin_magnitudes") or {}).items()}
@@ -359,6 +360,10 @@ def build(rules: Rules):
             if any(f.start <= w.start() < f.end for f in out):
                 continue
             ctx.warn(text[max(0, w.start() - 2):w.end()])
+        if place_re is not None:      # 三元区 is a district, not 3 元
+            places = [m.span() for m in place_re.finditer(text)]
+            if places:
+                out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
         local = local_currency.get(ctx.meta.get("locale") or "zh-CN", local_currency.get("zh-CN", "CNY"))
         for f in out:
             if f.unit == "local":
