@@ -102,6 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
                     help="reference date for articles that carry none")
     rv.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules)")
 
+    gd = sub.add_parser("gold", help="gold files from the decisions made on a review page",
+                        description="Turn the review page's decisions (JSONL) into one gold file per "
+                        "reviewed article: its predicted facts minus those marked wrong, plus the "
+                        "missed ones; unmarked facts are kept.")
+    gd.add_argument("decisions", metavar="DECISIONS.jsonl")
+    gd.add_argument("--pred", required=True, metavar="FILE", help="the output the page was made from")
+    gd.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the *.gold.json files")
+
+    xp = sub.add_parser("export", help="an output as facts and articles tables (Parquet or CSV)",
+                        description="Write DIR/facts.FORMAT (one row per fact) and DIR/articles.FORMAT "
+                        "(one row per article) for SQL over an archive.")
+    xp.add_argument("path", metavar="OUT.jsonl", help="a zhfacts extract output (JSONL)")
+    xp.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                    help="table format (default: %(default)s; parquet needs the export extra)")
+    xp.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the two tables")
+
     ru = sub.add_parser("rules", help="list the rules with their example counts",
                         description="List rule files and rules with their examples and counterexamples; "
                         "--check validates rules/ and compiles every stage.")
@@ -259,7 +275,38 @@ def cmd_rules(args) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "eval": cmd_eval, "review": cmd_review, "rules": cmd_rules}
+def cmd_gold(args) -> int:
+    from . import gold  # decisions → gold files; all the logic is there
+    for path in (args.decisions, args.pred):
+        if not Path(path).is_file():
+            raise UsageError(f"{path}: no such file")
+    try:
+        summary = gold.write(args.decisions, args.pred, args.output)
+    except gold.GoldError as e:
+        raise UsageError(str(e)) from None
+    except OSError as e:
+        raise UsageError(f"{args.output}: cannot write: {e.strerror or e}") from None
+    for line in gold.describe(summary, args.output):
+        print(line, file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from . import export
+    if not Path(args.path).is_file():
+        raise UsageError(f"{args.path}: no such file")
+    try:
+        n_arts, n_facts = export.export(args.path, args.output, args.format)
+    except export.ExportError as e:
+        raise UsageError(str(e)) from None
+    except OSError as e:
+        raise UsageError(f"{args.output}: cannot write: {e.strerror or e}") from None
+    print(f"{args.output}: {n_arts} articles, {n_facts} facts ({args.format})", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"extract": cmd_extract, "eval": cmd_eval, "review": cmd_review, "rules": cmd_rules,
+            "gold": cmd_gold, "export": cmd_export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,155 +1,125 @@
-"""The review page: one self-contained HTML file (no external assets, no script; works offline).
+"""The review page: one self-contained HTML file (no network, no external assets) that scales to
+archives of 10,000 articles and records a reviewer's decisions.
 
-Per article: the body text with every fact highlighted (a colour per type; the tooltip gives
-type, value, unit, qualifier and rule), the removed lines with their reasons and rules, the
-warnings and any error. Every piece of article text is HTML-escaped.
+The records go into the page once, as JSON inside <script type="application/json"> with every
+`<` written as \\u003c (so no `</script>` or `<!--` in article text can end the block); the page's
+own script renders only what is on screen: a virtual list of articles, and one article at a
+time (its text with facts highlighted, a table of its facts, removed lines, warnings, error).
+Article text only ever reaches the page through textContent and DOM calls, never innerHTML.
+
+Decisions (a fact right or wrong, a missed fact added from a text selection) are kept in the
+browser's localStorage under a key made from the data's hash and download as JSONL; `zhfacts
+gold` (pipeline/gold.py) turns them into gold files. The compact data format is below
+(`page_record`); the JavaScript in templates/review.js reads it.
 """
 from __future__ import annotations
 
-import html
+import hashlib
 import json
-from collections import Counter
 from importlib import resources
 from pathlib import Path
-from string import Template
 from typing import Any, Iterable, Iterator, Sequence
 
 from .model import FACT_TYPES, SCHEMA, Article
 
-EXTRA_KEYS = ("object", "recipient", "level", "change", "status", "tags")
+# fact keys the table shows in their own columns; every other non-empty key goes to "extra"
+_FACT_MAIN = ("type", "text", "start", "end", "sentence", "value", "unit", "qualifier", "rule")
 
 
-def esc(s: Any) -> str:
-    return html.escape("" if s is None else str(s), quote=True)
-
-
-def _template() -> Template:
+def _asset(name: str) -> str:
     try:
-        text = resources.files("pipeline.templates").joinpath("review.html").read_text(encoding="utf-8")
+        return resources.files("pipeline.templates").joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, TypeError):
-        text = (Path(__file__).parent / "templates" / "review.html").read_text(encoding="utf-8")
-    return Template(text)
+        return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
 
 
-def _type_class(t: str) -> str:
-    return f"t-{t}" if t in FACT_TYPES else "t-other"
+def _cp_slice(text: str, start: Any, end: Any) -> str | None:
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        return text[start:end]
+    return None
 
 
-def fact_title(f: dict) -> str:
-    parts = [f"{f.get('type')}: {f.get('text')}"]
-    value = f.get("value")
-    if value is not None:
-        v = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        parts.append(f"value = {v}" + (f" {f['unit']}" if f.get("unit") else ""))
-    elif f.get("unit"):
-        parts.append(f"unit = {f['unit']}")
-    if f.get("qualifier"):
-        parts.append(f"qualifier = {f['qualifier']}")
-    for k in EXTRA_KEYS:
-        if f.get(k) not in (None, "", []):
-            parts.append(f"{k} = {f[k] if isinstance(f[k], str) else json.dumps(f[k], ensure_ascii=False)}")
-    parts.append(f"rule = {f.get('rule')}")
-    return "\n".join(parts)
+class _Interned:
+    """Rule ids, types and reasons repeat on every fact: the page stores each once, by index."""
+
+    def __init__(self, first: Sequence[str] = ()):
+        self.items: list[str] = list(first)
+        self.index = {s: i for i, s in enumerate(self.items)}
+
+    def __call__(self, s: Any) -> int:
+        s = "" if s is None else str(s)
+        if s not in self.index:
+            self.index[s] = len(self.items)
+            self.items.append(s)
+        return self.index[s]
 
 
-def highlight(text: str, facts: Sequence[dict]) -> str:
-    """The text as HTML with a <mark> per fact. Facts may nest (an award over a date); spans that
-    cross are closed and reopened so the HTML stays well formed. Facts whose offsets do not fit
-    the text are left out (the page shows them in the article's warning box)."""
-    good = [f for f in facts if isinstance(f.get("start"), int) and isinstance(f.get("end"), int)
-            and 0 <= f["start"] < f["end"] <= len(text)]
-    good.sort(key=lambda f: (f["start"], -f["end"]))
-    opens: dict[int, list[int]] = {}
-    bounds = {0, len(text)}
-    for i, f in enumerate(good):
-        opens.setdefault(f["start"], []).append(i)
-        bounds.update((f["start"], f["end"]))
-    tags = [f'<mark class="{_type_class(str(f.get("type")))}" title="{esc(fact_title(f))}">' for f in good]
-    out: list[str] = []
-    stack: list[int] = []
-    points = sorted(bounds)
-    for a, b in zip(points, points[1:]):
-        # close what ends here; reopen what was closed above it but goes on
-        ending = [i for i in stack if good[i]["end"] <= a]
-        if ending:
-            depth = min(stack.index(i) for i in ending)
-            above = stack[depth:]
-            out.append("</mark>" * len(above))
-            stack = stack[:depth]
-            for i in above:
-                if good[i]["end"] > a:
-                    out.append(tags[i])
-                    stack.append(i)
-        for i in opens.get(a, ()):
-            out.append(tags[i])
-            stack.append(i)
-        out.append(esc(text[a:b]))
-    out.append("</mark>" * len(stack))
-    return "".join(out)
-
-
-def _article_html(d: dict, n: int) -> str:
+def page_record(d: dict, types: _Interned, rules: _Interned) -> dict:
+    """One output record in the page's compact form:
+    {"id", "x": text, "s": source, "r": ref_date, "m": meta (non-empty keys), "e": error,
+     "w": warnings, "rm": [[line, reason, text, rule#]], "f": [fact, …]} where a fact is
+    [type#, start, end, value, rule#, unit, qualifier, extra, text] with trailing nulls cut;
+    `text` is present only when the offsets do not point at it (the page then reports it)."""
     text = d.get("text") or ""
-    facts = d.get("facts") or []
-    counts = Counter(str(f.get("type")) for f in facts)
-    bad = [f for f in facts if not (isinstance(f.get("start"), int) and isinstance(f.get("end"), int)
-                                    and 0 <= f["start"] < f["end"] <= len(text)
-                                    and text[f["start"]:f["end"]] == f.get("text"))]
-    meta = d.get("meta") or {}
-    meta_bits = [f"<b>ref_date</b> {esc(d.get('ref_date') or '—')}"]
-    for k, v in meta.items():
-        if v not in (None, "", [], {}):
-            meta_bits.append(f"<b>{esc(k)}</b> {esc(v)}")
+    facts = []
+    for f in d.get("facts") or []:
+        extra = {k: v for k, v in f.items() if k not in _FACT_MAIN and v not in (None, "", [], {})}
+        row: list[Any] = [types(f.get("type")), f.get("start"), f.get("end"), f.get("value"),
+                          rules(f.get("rule")), f.get("unit"), f.get("qualifier"), extra or None]
+        if _cp_slice(text, f.get("start"), f.get("end")) != f.get("text"):
+            row.append(f.get("text"))
+        while row and row[-1] is None:
+            row.pop()
+        facts.append(row)
+    out: dict[str, Any] = {"id": str(d.get("id")), "x": text, "f": facts}
     if d.get("source"):
-        meta_bits.append(f"<b>source</b> {esc(d['source'])}")
-    parts = [f'<article id="a{n}">', f"<h2>{esc(d.get('id'))}</h2>",
-             f'<div class="meta">{" · ".join(meta_bits)}</div>',
-             '<div class="meta counts">' + "".join(
-                 f'<span><mark class="{_type_class(t)}">{esc(t)}</mark> {c}</span>' for t, c in sorted(counts.items()))
-             + (f"<span>{len(facts)} facts</span>" if facts else "<span>no facts</span>") + "</div>"]
+        out["s"] = d["source"]
+    if d.get("ref_date"):
+        out["r"] = d["ref_date"]
+    meta = {k: v for k, v in (d.get("meta") or {}).items() if v not in (None, "", [], {})}
+    if meta:
+        out["m"] = meta
     if d.get("error"):
-        parts.append(f'<div class="error"><b>error</b> {esc(d["error"])}</div>')
-    parts.append(f'<div class="body">{highlight(text, facts)}</div>')
-    warnings = list(d.get("warnings") or [])
-    warnings += [f"fact offsets do not match the text: {f.get('type')} {f.get('text')!r} "
-                 f"[{f.get('start')}:{f.get('end')}]" for f in bad]
-    if warnings:
-        parts.append('<div class="warnings"><b>warnings</b><ul>'
-                     + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul></div>")
+        out["e"] = str(d["error"])
+    if d.get("warnings"):
+        out["w"] = [str(w) for w in d["warnings"]]
     removed = d.get("removed") or []
     if removed:
-        reasons = Counter(str(r.get("reason")) for r in removed)
-        rows = "".join(
-            f'<tr><td>{esc(r.get("line"))}</td><td class="reason">{esc(r.get("reason"))}</td>'
-            f'<td class="text">{esc(r.get("text"))}</td><td class="rule">{esc(r.get("rule"))}</td></tr>'
-            for r in removed)
-        summary = ", ".join(f"{esc(k)} {v}" for k, v in sorted(reasons.items()))
-        parts.append(f"<details open><summary>{len(removed)} removed lines ({summary})</summary>"
-                     '<table class="removed"><tr><th>line</th><th>reason</th><th>text</th><th>rule</th></tr>'
-                     f"{rows}</table></details>")
-    parts.append("</article>")
-    return "\n".join(parts)
+        out["rm"] = [[r.get("line"), r.get("reason"), r.get("text"), rules(r.get("rule"))] for r in removed]
+    return out
+
+
+def page_data(articles: Iterable[Article | dict], title: str = "zhfacts review") -> dict:
+    types, rules = _Interned(FACT_TYPES), _Interned()
+    arts = [page_record(a if isinstance(a, dict) else a.to_dict(), types, rules) for a in articles]
+    data = {"v": 1, "title": title, "types": types.items, "rules": rules.items, "a": arts}
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # the decisions' storage key: the same data gives the same key, so decisions survive a reload
+    # and a regenerated page of the same records, and never leak onto a page of other records
+    data["key"] = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    return data
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe as the raw text of a <script> element: no `<` at all (so neither
+    `</script>` nor `<!--` can appear) and no U+2028/2029 (old JS parsers took them as newlines)."""
+    s = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return s.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _html_text(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def render(articles: Iterable[Article | dict], title: str = "zhfacts review") -> str:
     """The whole page as a string."""
-    dicts = [a if isinstance(a, dict) else a.to_dict() for a in articles]
-    types = Counter(str(f.get("type")) for d in dicts for f in d.get("facts") or [])
-    shown = [*FACT_TYPES, *sorted(t for t in types if t not in FACT_TYPES)]
-    legend = "".join(
-        f'<label><input type="checkbox" id="show-{esc(t)}" checked> '
-        f'<span class="sw {_type_class(t)}" style="background:var(--{esc(t) if t in FACT_TYPES else "other"})"></span> '
-        f"{esc(t)} ({types.get(t, 0)})</label>" for t in shown)
-    hide = "\n  ".join(f"body:has(#show-{t}:not(:checked)) mark.{_type_class(t)} "
-                       "{ background: none; border-bottom: 0; }" for t in FACT_TYPES)
-    n_removed = sum(len(d.get("removed") or []) for d in dicts)
-    n_err = sum(1 for d in dicts if d.get("error"))
-    summary = (f"{len(dicts)} articles · {sum(types.values())} facts · {n_removed} removed lines"
-               + (f" · {n_err} errors" if n_err else ""))
-    toc = " ".join(f'<a href="#a{i}">{esc(d.get("id"))}</a>' for i, d in enumerate(dicts)) if len(dicts) > 1 else ""
-    return _template().substitute(
-        title=esc(title), legend=legend, hide_rules=hide, summary=esc(summary), toc=toc,
-        articles="\n".join(_article_html(d, i) for i, d in enumerate(dicts)))
+    data = page_data(articles, title)
+    page = _asset("review.html")
+    parts = {"{{TITLE}}": _html_text(title), "{{CSS}}": _asset("review.css"),
+             "{{JS}}": _asset("review.js").replace("</", "<\\/")}
+    for k, v in parts.items():
+        page = page.replace(k, v)
+    return page.replace("{{DATA}}", script_json(data))  # last: the data is never searched for a placeholder
 
 
 # -- inputs -------------------------------------------------------------------------------------
@@ -197,21 +167,23 @@ def articles_from(paths: Sequence[str], ref_date: str | None = None,
         yield from batch.run(to_run, ref_date=ref_date, jobs=1, rules_dir=rules_dir)
 
 
+def _title(paths: Sequence[str]) -> str:
+    return "zhfacts review: " + ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
+
+
 def render_paths(paths: Sequence[str], ref_date: str | None = None, rules_dir: str | None = None) -> str:
-    title = "zhfacts review: " + ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
-    return render(articles_from(paths, ref_date, rules_dir), title=title)
+    return render(articles_from(paths, ref_date, rules_dir), title=_title(paths))
 
 
 def write_page(paths: Sequence[str], out: str, ref_date: str | None = None, rules_dir: str | None = None) -> int:
     arts = list(articles_from(paths, ref_date, rules_dir))
-    title = "zhfacts review: " + ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
-    Path(out).write_text(render(arts, title=title), encoding="utf-8")
+    Path(out).write_text(render(arts, title=_title(paths)), encoding="utf-8")
     return len(arts)
 
 
-def screenshot(page: str, png: str, width: int = 1200, height: int = 1600,
+def screenshot(page: str, png: str, width: int = 1400, height: int = 1000,
                chromium: str = "/usr/bin/chromium") -> None:
-    """A PNG of a review page with Debian's headless chromium, for a manual look (tests never need it)."""
+    """A PNG of a review page with headless chromium, for a manual look."""
     import subprocess
     if not Path(chromium).exists():
         raise SystemExit(f"{chromium} not found (apt-get install chromium fonts-noto-cjk)")

@@ -195,11 +195,11 @@ def test_review_from_articles_and_from_output(tmp_path):
     page = tmp_path / "r.html"
     assert main(["review", str(src), "-o", str(page), "--ref-date", REF]) == 0
     html = page.read_text(encoding="utf-8")
-    assert "<script>" not in html and "&lt;script&gt;" in html and "evil" in html
+    assert "<script>alert" not in html and "\\u003cscript>alert" in html and "evil" in html
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(src), "-o", str(out)]) == 0
     r = zhfacts("review", str(out))
-    assert r.returncode == 0 and b"&lt;script&gt;" in r.stdout and b"<script>" not in r.stdout
+    assert r.returncode == 0 and b"\\u003cscript>alert" in r.stdout and b"<script>alert" not in r.stdout
 
 
 def test_eval_delegates_to_evaluate(tmp_path, monkeypatch):

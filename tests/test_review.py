@@ -1,111 +1,89 @@
-"""The review page: self-contained, escaped, facts highlighted (nested too), removed lines shown."""
+"""The review page without a browser: the embedded data is safe, complete and compact, the page
+is self-contained, and existing outputs are read as they are. tests/test_browser.py runs the
+page itself in headless chromium."""
 from __future__ import annotations
 
-import html
+import json
 import re
-from html.parser import HTMLParser
 
 from iohelp import article_text
 from pipeline import review
 from pipeline.model import Article, Fact, Removed
 
 REF = "2024-03-08"
+DATA = re.compile(r'<script type="application/json" id="zhfacts-data">(.*?)</script>', re.S)
 
 
-class Marks(HTMLParser):
-    """Collects the body text and checks <mark> nesting is balanced."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.max_depth, self.text, self.titles, self.in_body = 0, 0, [], [], 0
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag == "mark":
-            self.depth += 1
-            self.max_depth = max(self.max_depth, self.depth)
-            self.titles.append(dict(attrs).get("title"))
-
-    def handle_endtag(self, tag):
-        if tag == "mark":
-            self.depth -= 1
-            assert self.depth >= 0
-
-    def handle_data(self, data):
-        self.text.append(data)
+def data_of(page: str) -> dict:
+    blocks = DATA.findall(page)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
 
 
-def body_of(page: str) -> str:
-    m = re.search(r'<div class="body">(.*?)</div>', page, re.S)
-    return m.group(1)
-
-
-def _fact(text, sub, type_, value, rule, unit=None, nth=0, **extra):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(sub, start + 1)
-    return Fact(type=type_, text=sub, start=start, end=start + len(sub), value=value, rule=rule, unit=unit,
-                extra=extra)
-
-
-def test_highlight_nested_and_crossing_facts_keep_text_and_balance():
-    text = "她获得泰州市2022年度科技进步奖一等奖，奖金5万元。"
-    award = _fact(text, "泰州市2022年度科技进步奖一等奖", "award", "泰州市2022年度科技进步奖一等奖", "award.x", level="municipal")
-    date = _fact(text, "2022年度", "date", "2022", "date.year")
-    money = _fact(text, "5万元", "money", 50000, "money.wan", "CNY")
-    crossing = _fact(text, "一等奖，奖金5", "count", 1, "count.test")  # crosses the award's end
-    out = review.highlight(text, [f.to_dict() for f in (money, award, date, crossing)])
-    p = Marks()
-    p.feed(out)
-    assert p.depth == 0 and p.max_depth >= 2
-    assert "".join(p.text) == text  # highlighting never changes the text
-    titles = "\n".join(t for t in p.titles if t)
-    assert "value = 50000 CNY" in titles and "rule = money.wan" in titles and "level = municipal" in titles
-
-
-def test_page_escapes_everything_and_is_self_contained(pipe):
-    evil = "<script>alert('x')</script>"
-    art = pipe.extract(evil + "\n" + article_text(1) + "\n<img src=x onerror=alert(1)>", ref_date=REF,
-                       id="<b>id</b>")
+def test_article_text_cannot_leave_the_data_block(pipe):
+    evil = "</script><script>alert('x')</script><!-- <img src=x onerror=alert(1)> \u2028"
+    art = pipe.extract(evil + "\n" + article_text(1), ref_date=REF, id="</script><b>id</b>")
     art.removed.append(Removed(line=9, text="<iframe src='http://bad.example'>", reason="spam", rule="spam.<x>"))
     art.warnings.append("<u>上线万元</u>")
-    page = review.render([art], title="<title>")
-    assert "<script" not in page and "<img" not in page and "<iframe" not in page and "<b>id" not in page
-    assert html.escape(evil) in page and "&lt;b&gt;id&lt;/b&gt;" in page and "&lt;u&gt;上线万元&lt;/u&gt;" in page
-    # no external assets of any kind
-    assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', page)
-    assert "<link" not in page and "@import" not in page
-    p = Marks()
-    p.feed(page)
-    assert p.depth == 0
+    page = review.render([art], title="</title><script>alert(2)</script>")
+    # the page's own two scripts (data + code) and nothing else; no `<` of the data is raw
+    assert page.count("<script") == 2 and page.count("</script>") == 2
+    assert "<!--" not in page and "<iframe" not in page and "<img" not in page and "<b>id" not in page
+    assert "&lt;/title&gt;&lt;script&gt;" in page  # the title in <title> and <h1>, escaped
+    d = data_of(page)
+    a = d["a"][0]
+    assert a["x"] == art.text and a["id"] == "</script><b>id</b>" and evil.strip() in a["x"]
+    assert a["rm"][-1][2] == "<iframe src='http://bad.example'>" and d["rules"][a["rm"][-1][3]] == "spam.<x>"
+    assert a["w"] == ["<u>上线万元</u>"]
 
 
-def test_page_shows_facts_removed_lines_warnings_and_errors():
-    text = "南京新增企业120家，增长12%。\n上线万元。"
-    facts = [_fact(text, "120家", "count", 120, "count.basic", "家"), _fact(text, "12%", "percent", 12, "percent.sign", "%")]
+def test_page_is_self_contained():
+    page = review.render([Article(id="a", text="南京新增企业120家。")])
+    assert not re.search(r"""(src|href|url)\s*[=(]\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "fetch(" not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    # article data reaches the DOM only through text APIs
+    js = review._asset("review.js")
+    assert "innerHTML" not in js and "outerHTML" not in js and "insertAdjacentHTML" not in js
+    assert "document.write" not in js and "eval(" not in js
+
+
+def test_compact_record_keeps_every_fact_field():
+    text = "她获得泰州市2022年度科技进步奖一等奖，奖金5万元。\n南京新增企业120家，增长12%。"
+    assert (text.index("5万元"), text.index("120家")) == (23, 34)
+    facts = [Fact(type="award", text="泰州市2022年度科技进步奖一等奖", start=3, end=20, value="泰州市2022年度科技进步奖一等奖",
+                  rule="award.x", extra={"level": "municipal", "recipient": "她"}),
+             Fact(type="money", text="5万元", start=23, end=26, value=50000, rule="money.wan", unit="CNY"),
+             Fact(type="count", text="120家", start=34, end=38, value=120, rule="count.basic", unit="家",
+                  qualifier="more_than"),
+             Fact(type="count", text="3个", start=0, end=2, value=3, rule="count.basic", unit="个")]  # offsets off
     ok = Article(id="a1", text=text, ref_date=REF, facts=facts, warnings=["上线万元"],
-                 removed=[Removed(line=2, text="上一篇：无 下一篇：无", reason="navigation", rule="nav.prev_next")])
+                 removed=[Removed(line=3, text="上一篇：无 下一篇：无", reason="navigation", rule="nav.prev_next")])
     bad = Article(id="a2", error="ValueError: article has no text")
-    page = review.render([ok, bad])
-    assert page.count("<article") == 2
-    assert 'class="t-count"' in page and 'class="t-percent"' in page
-    assert "navigation" in page and "nav.prev_next" in page and "上一篇：无 下一篇：无" in page
-    assert "上线万元" in page and "article has no text" in page
-    assert "2 articles · 2 facts · 1 removed lines · 1 errors" in page
+    d = data_of(review.render([ok, bad]))
+    types, rules = d["types"], d["rules"]
+    a1, a2 = d["a"]
+    rows = [(types[f[0]], text[f[1]:f[2]], f[3], rules[f[4]], *f[5:]) for f in a1["f"]]
+    assert rows[0] == ("award", "泰州市2022年度科技进步奖一等奖", "泰州市2022年度科技进步奖一等奖", "award.x", None, None,
+                       {"level": "municipal", "recipient": "她"})
+    assert rows[1] == ("money", "5万元", 50000, "money.wan", "CNY")
+    assert rows[2] == ("count", "120家", 120, "count.basic", "家", "more_than")
+    assert a1["f"][3][8] == "3个"  # offsets that do not point at the fact: its text goes along
+    assert all(len(f) <= 8 for f in a1["f"][:3])
+    assert a1["rm"] == [[3, "navigation", "上一篇：无 下一篇：无", rules.index("nav.prev_next")]]
+    assert a1["r"] == REF and a1["w"] == ["上线万元"]
+    assert a2["e"] == "ValueError: article has no text" and a2["f"] == []
 
 
-def test_fact_with_wrong_offsets_is_reported_not_drawn():
-    text = "无锡新建公园3个。"
-    wrong = Fact(type="count", text="3个", start=0, end=2, value=3, rule="count.basic", unit="个")
-    outside = Fact(type="count", text="3个", start=5, end=99, value=3, rule="count.basic", unit="个")
-    page = review.render([Article(id="w", text=text, facts=[wrong, outside])])
-    assert "fact offsets do not match the text" in page
-    assert body_of(page).count("<mark") == 1  # the one inside the text is drawn, the one past the end is not
+def test_storage_key_follows_the_data():
+    a = [Article(id="k", text="无锡新建公园3个。")]
+    k1 = data_of(review.render(a))["key"]
+    assert k1 == data_of(review.render(a))["key"]  # same records, same key: decisions survive
+    b = [Article(id="k", text="无锡新建公园4个。")]
+    assert data_of(review.render(b))["key"] != k1
 
 
 def test_review_reads_existing_output_as_is(tmp_path, pipe):
-    import json
     arts = [pipe.extract(article_text(i), ref_date=REF, id=f"o{i}") for i in range(3)]
     out = tmp_path / "out.jsonl"
     out.write_text("".join(a.to_json() + "\n" for a in arts), encoding="utf-8")
@@ -113,7 +91,9 @@ def test_review_reads_existing_output_as_is(tmp_path, pipe):
     assert recs == [json.loads(a.to_json()) for a in arts]
     page = tmp_path / "p.html"
     assert review.write_page([str(out)], str(page)) == 3
-    assert page.read_text(encoding="utf-8").count("<article") == 3
+    d = data_of(page.read_text(encoding="utf-8"))
+    assert [a["id"] for a in d["a"]] == ["o0", "o1", "o2"]
+    assert sum(len(a["f"]) for a in d["a"]) == sum(len(a.facts) for a in arts) > 0
 
 
 def test_review_reads_a_json_list_output_and_mixes_with_raw_input(tmp_path):
