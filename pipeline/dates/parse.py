@@ -28,12 +28,13 @@ DAY_REL = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "�
            "寻日": -1, "琴日": -1, "听日": 1, "寻晚": -1, "琴晚": -1, "听晚": 1,   # Cantonese
            "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1,
            "今晚": 0, "今早": 0, "今晨": 0, "昨晚": -1, "昨夜": -1, "昨晨": -1, "明晚": 1, "明早": 1,
-           "明晨": 1, "当晚": 0, "第二天": 1, "前一天": -1}
+           "明晨": 1, "前晚": -2, "当晚": 0, "第二天": 1, "前一天": -1}
 DAY_ANAPH = {"当天", "当日", "同日", "同一天", "次日", "翌日", "当晚", "第二天", "前一天"}
 DAY_ANAPH_STRICT = {"第二天", "前一天"}   # only after a date written in the article
 # 今明两天, 明后两天: the first character of each day word
 PAIR_DAY = {"今": "今天", "明": "明天", "后": "后天", "昨": "昨天", "前": "前天"}
 PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚"}
+QUARTER_REL = {"本": 0, "这个": 0, "今个": 0, "上个": -1, "下个": 1, "下": 1}   # 上季度 alone: a report's, like 上年
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -71,6 +72,7 @@ class Spec:
     minute: int | None = None
     quarter: str | None = None     # 一季度 前三季度 上半年 全年 前10个月
     quarter_n: int | None = None
+    quarter_rel: int | None = None # 本季度 上个季度 下个季度: quarters from ref_date's
     fest: str | None = None
 
     @property
@@ -136,6 +138,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
             sp.hour = sp.minute = None  # 24时 is the end of a day, not a time to write
     sp.quarter = get("q")
     sp.quarter_n = small_number(get("qn"))
+    if get("qrel") is not None:
+        sp.quarter, sp.quarter_rel = "季度", QUARTER_REL[get("qrel")]
     sp.fest = get("fest")
     return sp
 

@@ -102,6 +102,11 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
 def point(sp: Spec, st: State) -> Point | None:
     """One point; None when the text does not fix enough of it (bare 今年 with no ref_date)."""
     ref = st.ref
+    if sp.drel and sp.has_year and DAY_REL[sp.drel] == 0 and sp.drel not in DAY_ANAPH:
+        y, _ = _year(sp, st)          # 去年的今天: ref_date's day in another year
+        if y is None or ref is None:
+            return None
+        return Point(y, ref.month, min(ref.day, calendar.monthrange(y, ref.month)[1]))
     if sp.drel:
         off = DAY_REL[sp.drel]
         base = st.last_day if sp.drel in DAY_ANAPH and st.last_day else None
@@ -155,6 +160,13 @@ def point(sp: Spec, st: State) -> Point | None:
 
 
 def quarter(sp: Spec, st: State) -> tuple[str, Point] | None:
+    if sp.quarter_rel is not None:       # 下个季度: the quarter after ref_date's
+        if st.ref is None:
+            return None
+        k = (st.ref.year * 4 + (st.ref.month - 1) // 3) + sp.quarter_rel
+        y, q = divmod(k, 4)
+        a, b = Point(y, 3 * q + 1), Point(y, 3 * q + 3)
+        return f"{a.iso()}/{b.iso()}", b
     months = quarter_months(sp.quarter, sp.quarter_n)
     if months is None:
         return None

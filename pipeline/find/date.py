@@ -149,12 +149,14 @@ class DateFinder:
         opened = "open_pre" in g or "open_suf" in g
         if kind == "festival":
             row = self.g.festivals[g["fest"]]
-            if row["name"][0] in _NUMERAL_CHARS and before and before[-1] in _NUMERAL_CHARS + "第":
-                return False  # 五一 / 十一 inside a longer numeral (三十一, 第十一)
+            if row["name"][0] in _NUMERAL_CHARS and before and before[-1] in _NUMERAL_CHARS + "第双":
+                return False  # 五一 / 十一 inside a longer numeral (三十一, 第十一) or 双十一
+            if row["name"][-1].isdigit() and after[:1] and (after[0].isalnum() and after[0].isascii() or after[0] in ".%"):
+                return False  # 双11.5 / 双11V: a number, not the shopping day
             # 五一 / 国庆 / 圣诞 alone name a day only before a suffix word (国庆期间) or right after
             # a year (今年国庆，去年圣诞。): 五一广场, 圣诞老人 are no dates
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
-                or (before.endswith("年") and (not after or after[0] in _PUNCT))
+                or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT))
         if kind == "range_bare":
             return True
         if kind in _OWN_RESOLVER_KINDS:
@@ -247,11 +249,14 @@ class DateFinder:
                 prev = (c, prev[1] if prev else None)
                 continue
             if c.rule.kind == "festival":
-                period = next((w for w in self.period_words if text.startswith(w, c.end)), None)
+                q = c.end
+                while q < len(text) and text[q] in _CLOSE_QUOTES:
+                    q += 1     # “双11”期间: the period word may follow the closing quote
+                period = next((w for w in self.period_words if text.startswith(w, q)), None)
                 if period is not None:
                     # a holiday period (国庆假期, 春节黄金周) is not the festival's day: it is the
                     # range the text gives (…的春节假期, 国庆假期（…至…）), else no fact
-                    end, key = c.end + len(period), self._fest_key(c)
+                    end, key = q + len(period), self._fest_key(c)
                     value = holidays.get(key)
                     if facts and "/" in facts[-1].value and text[facts[-1].end:c.start] in ("", "的") \
                             and facts[-1].rule != c.rule.id:
@@ -446,6 +451,7 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
 _OWN_RESOLVER_KINDS = ("weekday", "offset", "lunar", "decade")   # resolved by their own function
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
+_CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号]")
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")
