@@ -23,6 +23,19 @@ for _name in ("value", "unit", "fact"):
 if not Doc.has_extension("facts_warnings"):
     Doc.set_extension("facts_warnings", default=None)
 
+def _split_at(doc: Doc, cuts: set[int]) -> None:
+    """Split every token that a fact boundary falls inside (jieba's 元至 in 800元至1000元), so
+    that each fact's span covers exactly its own characters."""
+    with doc.retokenize() as retok:
+        for tok in doc:
+            end = tok.idx + len(tok.text)
+            inner = sorted(c for c in cuts if tok.idx < c < end)
+            if inner:
+                offs = [tok.idx, *inner, end]
+                orths = [doc.text[a:b] for a, b in zip(offs, offs[1:])]
+                retok.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
+
+
 class ZhFacts:
     def __init__(self, nlp: Language, name: str, ref_date: Optional[str], rules_dir: Optional[str],
                  spans_key: str):
@@ -33,9 +46,12 @@ class ZhFacts:
         warnings: list[str] = []
         ref = doc.user_data.get("ref_date", self.ref_date)
         spans = []
-        for f in self.pipeline.find_facts(doc.text, ref_date=ref, warnings=warnings):
-            span = doc.char_span(f.start, f.end, label=f.type, alignment_mode="expand")
-            if span is None:
+        facts = self.pipeline.find_facts(doc.text, ref_date=ref, warnings=warnings)
+        _split_at(doc, {c for f in facts for c in (f.start, f.end)})
+        for f in facts:
+            # strict: a span is exactly the fact's characters (800元 never grows into 800元至)
+            span = doc.char_span(f.start, f.end, label=f.type, alignment_mode="strict")
+            if span is None:   # only a boundary inside whitespace can miss; such a fact has no span
                 continue
             span._.value, span._.unit, span._.fact = f.value, f.unit, f.to_dict()
             spans.append(span)

@@ -31,3 +31,38 @@ def test_component_offsets_match_doc_text():
     assert facts, "no facts"
     for f in facts:
         assert doc.text[f["start"]:f["end"]] == f["text"]
+
+
+def test_span_is_exactly_the_fact():
+    """A fact boundary inside a jieba token (元至 in 800元至1000元) splits the token: the span
+    never takes in a neighbouring character."""
+    import spacy
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("zh_facts", config={"ref_date": "2024-03-08"})
+    text = "每人补助800元至1000元不等，共发放3.27 亿元，惠及三○二户。"
+    doc = nlp(text)
+    got = [(s.text, s._.fact["text"]) for s in doc.spans["facts"]]
+    assert ("800", "800") in got or ("800元", "800元") in got, got
+    for span in doc.spans["facts"]:
+        assert span.text == span._.fact["text"], (span.text, span._.fact)
+    assert "".join(t.text_with_ws for t in doc) == text      # splitting keeps the text
+
+
+def test_spans_equal_facts_on_the_dev_corpus():
+    """Over every dev article: each fact becomes a span and its text is the fact's text."""
+    import spacy
+    from pipeline.core import shared_pipeline
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("zh_facts")
+    articles = sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))
+    assert len(articles) > 10
+    total = 0
+    for path in articles:
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        facts = doc.spans["facts"]
+        assert len(facts) == len(shared_pipeline(None).find_facts(text)), path.name
+        for span in facts:
+            assert span.text == span._.fact["text"], (path.name, span.text, span._.fact["text"])
+        total += len(facts)
+    assert total > 500
