@@ -199,6 +199,11 @@ class _Prefixed(io.RawIOBase):
         return _readinto(self._rest, b)
 
 
+class StreamCut(OSError):
+    """Compressed data that ends before its end marker. Not an EOFError: readers such as
+    warcio take EOFError for a normal end and would drop the error silently."""
+
+
 class _Guarded(io.RawIOBase):
     """A decompressed stream that stops once it is over max_ratio × the compressed bytes read."""
 
@@ -210,11 +215,32 @@ class _Guarded(io.RawIOBase):
         return True
 
     def readinto(self, b):
-        n = _readinto(self._dec, b)
+        try:
+            n = _readinto(self._dec, b)
+        except EOFError as e:
+            raise StreamCut(f"the compressed data is cut off after {self.out:,} bytes ({e})") from None
         self.out += n
         if self.out > RATIO_FLOOR and self.out > self._limits.max_ratio * max(self._compressed(), 1):
             raise too_compressed(self._what, self._limits, self.out, self._compressed())
         return n
+
+
+class _ShortReads:
+    """read(n) that gives what is there (read1) instead of waiting for n bytes: warcio and
+    tarfile read big blocks, and a block that runs into a cut would lose the complete
+    records before the cut along with it."""
+
+    def __init__(self, buffered: io.BufferedReader):
+        self._b = buffered
+
+    def read(self, n: int | None = -1) -> bytes:
+        return self._b.read() if n is None or n < 0 else self._b.read1(n)
+
+    def readline(self, n: int | None = -1) -> bytes:
+        return self._b.readline(-1 if n is None else n)
+
+    def close(self) -> None:
+        self._b.close()
 
 
 def _head(stream, n: int = SNIFF) -> tuple[bytes, BinaryIO]:
@@ -321,15 +347,19 @@ class _Reader:
             doc.text = text
         return doc
 
+    def cap(self, html: bool) -> int:
+        """Bytes read of one text or HTML article at most."""
+        return self.limits.max_bytes if html else self.limits.text_bytes
+
+    def too_big(self, what: str, html: bool) -> LimitExceeded:
+        if html or self.limits.text_bytes == self.limits.max_bytes:
+            return too_many_bytes(what, self.limits)
+        return too_many_chars(what, self.limits)   # more than 4 bytes a character in no encoding
+
     def single(self, stream, id: str, source: str, html: bool) -> Document:
         """A text or HTML file: read in chunks, stopped at once over the limit."""
-        cap = self.limits.max_bytes if html else self.limits.text_bytes
-        if html or cap == self.limits.max_bytes:
-            over = lambda: too_many_bytes(source, self.limits)  # noqa: E731
-        else:  # more than 4 bytes a character in no encoding
-            over = lambda: too_many_chars(source, self.limits)  # noqa: E731
         try:
-            data = _read_capped(stream, cap, over)
+            data = _read_capped(stream, self.cap(html), lambda: self.too_big(source, html))
         except LimitExceeded as e:
             if e.option == "--max-ratio":
                 raise     # the stream around this item: not this item's limit
@@ -435,16 +465,24 @@ class _Reader:
             yield _error_doc(stem, source, "reading WARC needs warcio: pip install 'zhfacts[warc]'")
             return
         n = 0      # records read
-        it = iter(ArchiveIterator(stream))
+        archive = ArchiveIterator(_ShortReads(stream))
+        it = iter(archive)
         while True:
             try:
                 record = next(it)
             except StopIteration:
+                left = getattr(archive, "next_line", None)
+                if left and left.strip():   # a line warcio could not make a record of: cut off
+                    raise _Broken(f"{source}: cut off after record {n}, in the header of the next "
+                                  f"record ({left[:40]!r})", f"{stem}:record-{n + 1}") from None
                 return
             except Exception as e:
                 raise _Broken(f"{source}: broken or cut off after record {n}: {type(e).__name__}: {e}",
                               f"{stem}:record-{n + 1}") from e
             n += 1
+            if record.rec_type is None or record.length is None:
+                raise _Broken(f"{source}: record {n} is cut off in its WARC headers",
+                              f"{stem}:record-{n}")
             doc = self.warc_record(record, stem, source, n)
             if doc is not None:
                 yield doc
@@ -529,8 +567,8 @@ class _Reader:
         if size > RATIO_FLOOR and size > self.limits.max_ratio * max(compressed, 1):
             return _error_doc(stem_of(name), source, str(too_compressed(f"member {name}", self.limits,
                                                                         size, compressed)))
-        if kind in ("text", "html") and size > self.limits.max_bytes:
-            return _error_doc(stem_of(name), source, str(too_many_bytes(f"member {name}", self.limits)))
+        if kind in ("text", "html") and size > self.cap(kind == "html"):
+            return _error_doc(stem_of(name), source, str(self.too_big(f"member {name}", kind == "html")))
         return None
 
     def zip_scan(self, f, source: str) -> Iterator[Document]:
@@ -541,8 +579,9 @@ class _Reader:
         while True:
             pos = f.tell()
             sig = f.read(4)
-            if sig in (b"PK\x01\x02", b"PK\x05\x06"):
-                return    # the central directory after all
+            if sig in (b"PK\x01\x02", b"PK\x05\x06"):   # the central directory, cut or damaged
+                raise _Broken(f"cannot read {source}: its central directory (at byte {pos:,}) is cut off "
+                              f"or damaged; every member before it was read")
             if sig != b"PK\x03\x04":
                 after = f"after member {last}" if last else "before its first member"
                 raise _Broken(f"cannot read {source}: cut off {after} (at byte {pos:,}; no central directory)")
@@ -590,7 +629,7 @@ class _Reader:
         """A tar (already decompressed), streaming: members in archive order. A member that
         breaks off ends the archive with one error record that names it."""
         last = None
-        tf = tarfile.open(fileobj=stream, mode="r|")
+        tf = tarfile.open(fileobj=_ShortReads(stream), mode="r|")
         try:
             while True:
                 try:
@@ -607,9 +646,9 @@ class _Reader:
                     continue
                 msource = f"{source}!{m.name}"
                 kind = kind_of(m.name)
-                if kind in ("text", "html") and m.size > self.limits.max_bytes:
+                if kind in ("text", "html") and m.size > self.cap(kind == "html"):
                     self.stats.files += 1
-                    yield _error_doc(stem_of(m.name), msource, str(too_many_bytes(f"member {m.name}", self.limits)))
+                    yield _error_doc(stem_of(m.name), msource, str(self.too_big(f"member {m.name}", kind == "html")))
                     continue
                 try:
                     yield from self.member(m.name, msource, lambda m=m: tf.extractfile(m))
@@ -688,6 +727,8 @@ class _LocalMember(io.RawIOBase):
         self.cut = False
         self.done = False
         self.read_bytes = 0
+        self.start = f.tell()
+        self._size = csize
 
     def readable(self):
         return True
@@ -702,7 +743,8 @@ class _LocalMember(io.RawIOBase):
             self._left -= len(data)
             if not data or (self._left > 0 and len(data) < n):
                 self.cut = True
-                raise EOFError(f"member data ends after {self.read_bytes:,} bytes")
+                raise EOFError(f"the file ends {self._size - self._left:,} bytes into the member's "
+                               f"{self._size:,} compressed bytes (at byte {self._f.tell():,})")
         return data
 
     def readinto(self, b):
@@ -723,7 +765,8 @@ class _LocalMember(io.RawIOBase):
                 raw = self._z.unconsumed_tail or self._raw(CHUNK)
                 if not raw and not self._z.unconsumed_tail:
                     self.cut = True
-                    raise EOFError(f"member data ends after {self.read_bytes:,} bytes")
+                    raise EOFError(f"the file ends inside the member's compressed data "
+                                   f"(at byte {self._f.tell():,})")
                 out = self._z.decompress(raw, len(b))
         if not out:
             self.done = True
