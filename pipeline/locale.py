@@ -29,6 +29,8 @@ TRADITIONAL_DEFAULT = "zh-TW"   # a Traditional text with no other cue at all
 DATELINE_CHARS = 30         # how far into a line a dateline may start (after an agency's name)
 DATELINE_LINES = 3          # the headline, a subtitle, the first paragraph
 SCAN_CHARS = 6000           # text cues and script are read from the article's start
+PLACE_CAP = 4               # mentions of a place's name counted at most
+OVERRULE = 5                # text evidence (with mentions) that overrules a host or publisher
 
 # a dateline: the place followed by a date, 电/訊, 消息 or the end of an agency tag (香港3月8日电,
 # 【台北】, 台北訊, 中央社記者王明台北8日電); a headline that merely starts with 香港 is no dateline
@@ -53,6 +55,8 @@ def build(rules: Rules):
     publishers = [(r["cue"], r["locale"]) for r in rows if r["kind"] == "publisher"]
     datelines = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "dateline"}
     cues = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "text"}
+    places = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "place"}
+    place_re = regex.compile("|".join(regex.escape(c) for c in places)) if places else None
     pairs = rules.lexicon("script_pairs")
     trad = regex.compile("[" + "".join(r["traditional"] for r in pairs) + "]")
     simp = regex.compile("[" + "".join(r["simplified"] for r in pairs) + "]")
@@ -78,8 +82,7 @@ def build(rules: Rules):
                         return loc
         return None
 
-    def from_text(text: str) -> str | None:
-        head = text[:SCAN_CHARS]
+    def text_scores(head: str) -> dict[str, int]:
         score = dict.fromkeys(LOCALES[1:], 0)
         # dateline: near the start of one of the first lines with content (the headline comes first)
         lines = [ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]
@@ -93,11 +96,25 @@ def build(rules: Rules):
             for c in set(cue_re.findall(head)):
                 loc, w = cues[c]
                 score[loc] += w
+        return score
+
+    def mentions(head: str, score: dict[str, int]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for m in place_re.finditer(head) if place_re is not None else ():
+            loc, w = places[m.group()]
+            seen[loc] = min(PLACE_CAP, seen.get(loc, 0) + w)
+        return {k: v + seen.get(k, 0) for k, v in score.items()}
+
+    def from_text(text: str) -> str | None:
+        head = text[:SCAN_CHARS]
+        score = text_scores(head)
         t, s = len(trad.findall(head)), len(simp.findall(head))
         traditional = t + s >= SCRIPT_MIN and t / (t + s) >= SCRIPT_SHARE
+        if traditional:      # not the mainland: which place the text names most helps decide
+            score = mentions(head, score)
         best = max(score, key=lambda k: score[k])
         if traditional:
-            if score[best] == 0:
+            if list(score.values()).count(score[best]) > 1:
                 return TRADITIONAL_DEFAULT
             score[best] += SCRIPT_WEIGHT
         if score[best] >= TEXT_THRESHOLD and list(score.values()).count(score[best]) == 1:
@@ -111,7 +128,17 @@ def build(rules: Rules):
         given = meta.get("locale")
         if given in LOCALES:
             return given
-        return (from_host(url or meta.get("url")) or from_publisher(meta) or from_text(text or "")
-                or DEFAULT)
+        site = from_host(url or meta.get("url")) or from_publisher(meta)
+        if site is None:
+            return from_text(text or "") or DEFAULT
+        return overruled(site, (text or "")[:SCAN_CHARS]) or site
+
+    def overruled(site: str, head: str) -> str | None:
+        """Another non-mainland place the text is plainly about (a Hong Kong site on Macao)."""
+        score = mentions(head, text_scores(head))
+        best = max(score, key=lambda k: score[k])
+        if best != site and score[best] >= OVERRULE and score[best] >= 2 * score.get(site, 0):
+            return best
+        return None
 
     return locale_of

@@ -230,3 +230,39 @@ def test_growth_multiples_are_percents(pipe):
     facts, _ = _facts(pipe, "营收同比增长1.3倍,利润翻了一番,产值翻两番;认购386倍,是去年的3倍。", "percent")
     assert [(f.text, f.value, f.extra.get("tags")) for f in facts] == [
         ("增长1.3倍", 130, ["multiple"]), ("翻了一番", 100, ["multiple"]), ("翻两番", 300, ["multiple"])]
+
+
+# ----------------------------------------------------------------------------- locale
+@pytest.mark.parametrize("text,meta,want", [
+    # the url host or the publisher decides alone
+    ("全年撥款五百億元。", {"url": "https://news.example.com.hk/a/1"}, "zh-HK"),
+    ("全年撥款五百億元。", {"url": "https://udn.com/news/story/1"}, "zh-TW"),
+    ("全年拨款五百亿元。", {"source": "澳門日報"}, "zh-MO"),
+    # a dateline, place-only words, the Traditional script
+    ("中央社記者王明台北8日電）行政院今天通過預算。", {}, "zh-TW"),
+    ("【澳門】特區政府今年繼續推行現金分享計劃，本澳居民受惠。", {}, "zh-MO"),
+    ("港府今日公布，全港公屋輪候時間縮短，特首表示滿意。", {}, "zh-HK"),
+    # a Hong Kong site's story that is plainly about Macao
+    ("澳門施政報告\n澳門行政長官發表施政報告，澳門居民每人獲一萬元，本澳經濟向好，澳門旅客增加。",
+     {"url": "https://www.hk01.com/x"}, "zh-MO"),
+    # the mainland: a mention of Hong Kong, a headline starting with 香港, the Greater Bay Area
+    ("恒生指数收涨1.2%，成交额900亿港元；A股方面，公司净利润3亿元。", {}, "zh-CN"),
+    ("香港回归二十五周年，全市共投入资金5000万元。", {}, "zh-CN"),
+    ("粤港澳大湾区建设提速，香港、澳门与广州合作，投资500亿元。", {}, "zh-CN"),
+    # a locale the caller gives wins
+    ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
+])
+def test_locale(pipe, text, meta, want):
+    art = pipe.extract(text, meta=meta)
+    assert art.meta["locale"] == want, (text, art.meta)
+
+
+def test_bare_yuan_follows_the_locale_explicit_words_win(pipe):
+    art = pipe.extract("今年撥款五百億元，另付人民幣三千元和2000港元。", meta={"url": "https://udn.com/x"})
+    units = {f.text: f.unit for f in art.facts if f.type == "money"}
+    assert units == {"五百億元": "TWD", "人民幣三千元": "CNY", "2000港元": "HKD"}
+
+
+def test_locale_is_always_set(pipe):
+    assert pipe.extract("今年新建学校3所。").meta["locale"] == "zh-CN"
+    assert pipe.extract("").meta["locale"] == "zh-CN"

@@ -75,6 +75,10 @@ def build(rules: Rules):
     post_words = {w: r for w, r in after.items()
                   if Decimal(r["factor"]) == 1 and r["code"] != "local" and _HAN.match(w)
                   and all(_HAN.match(c) for c in w)}
+    # 232億元（港元，下同）: the article says once what its bare 元 mean from here on
+    declared_re = regex.compile(r"[（(]\s*(?:" + alternation(cfg.get("declared_before") or ["单位"]) + r")?[：:]?\s*"
+                                r"(?P<w>" + alternation(post_words) + r")\s*[，,、]?\s*(?:"
+                                + alternation(cfg.get("declared_words") or ["下同"]) + r")\s*[）)]")
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
@@ -365,9 +369,11 @@ def build(rules: Rules):
             if places:
                 out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
         local = local_currency.get(ctx.meta.get("locale") or "zh-CN", local_currency.get("zh-CN", "CNY"))
+        declared = [(d.start(), post_words[d.group("w")]["code"]) for d in declared_re.finditer(text)]
         for f in out:
             if f.unit == "local":
-                f.unit = local
+                said = [code for pos, code in declared if pos <= f.end + 1]
+                f.unit = said[-1] if said else local
         out.sort(key=lambda f: f.start)
         return out
 
