@@ -7,7 +7,8 @@ from typing import Any
 from ..numerals import parse_number
 
 # Year digits read one by one (二〇二三, 零八, 三六七): date-specific, not a quantity.
-_YDIGIT = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+# 二00四年, 二OO四年: zeros typed as Arabic digits or the letter O among Chinese digits.
+_YDIGIT = {"〇": "0", "○": "0", "零": "0", "0": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
            "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 # 今年 去年 …: offset from the reference year; 次/翌/当/同 count from the year last mentioned.
@@ -67,6 +68,7 @@ class Spec:
     mrel: str | None = None        # 本月 上月 当月 …
     mmod: str | None = None        # 月底 上旬 …
     day: int | None = None
+    day_gloss: int | None = None   # 今(11)日: the day of month written beside a relative day
     drel: str | None = None        # 今天 昨天 当天 次日 …
     hour: int | None = None
     minute: int | None = None
@@ -119,6 +121,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     sp.mmod = get("mmod")
     sp.day = int(get("d")) if get("d") else small_number(get("dcn"))
     sp.drel = get("drel") or PAIR_DAY.get(get("dp") or "")
+    sp.day_gloss = int(get("dg")) if get("dg") else None
     if get("hh") is not None:
         sp.hour, sp.minute = int(get("hh")), int(get("mi"))
     elif get("hc") is not None:

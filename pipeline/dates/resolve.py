@@ -119,6 +119,10 @@ def point(sp: Spec, st: State) -> Point | None:
         if base.y is None:
             return base if off == 0 else None
         t = dt.date(base.y, base.m, base.d) + dt.timedelta(days=off)
+        if sp.day_gloss is not None and sp.day_gloss != t.day:
+            t = _nearest_day(t, sp.day_gloss)   # 今(11)日: the written day wins over ref_date
+            if t is None:
+                return None
         hh = sp.hour
         if hh is not None and hh < 12 and sp.drel[-1] in "晚夜":
             hh += 12   # 今晚8点
@@ -157,6 +161,16 @@ def point(sp: Spec, st: State) -> Point | None:
         return None
     hh, mi = (sp.hour, sp.minute) if d is not None else (None, None)
     return Point(y, m, d, hh, mi)
+
+
+def _nearest_day(t: dt.date, day: int) -> dt.date | None:
+    """The date with day-of-month `day` nearest to t, in t's month or the one before or after."""
+    found = []
+    for k in (-1, 0, 1):
+        y, m = divmod(t.year * 12 + t.month - 1 + k, 12)
+        if day <= calendar.monthrange(y, m + 1)[1]:
+            found.append(dt.date(y, m + 1, day))
+    return min(found, key=lambda d: abs((d - t).days)) if found else None
 
 
 def quarter(sp: Spec, st: State) -> tuple[str, Point] | None:

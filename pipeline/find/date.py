@@ -163,6 +163,9 @@ class DateFinder:
             return self._plausible_own(text, c)
         if "packed" in g and _ends_with_any(before.rstrip(" ：:"), self.packed_not_after):
             return False   # 订单号20230916, 编号：20230916: an identifier, not a date
+        if "dmy" in g and locale not in _DAY_FIRST_LOCALES and g["d"].lstrip("0") != g["m"].lstrip("0") \
+                and int(g["d"]) <= 12:
+            return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
         if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
             return False   # 上年 / 下年: a report's previous year on the mainland (FACTS.md), plain in Hong Kong
         specs = c.specs()
@@ -451,6 +454,7 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
 _OWN_RESOLVER_KINDS = ("weekday", "offset", "lunar", "decade")   # resolved by their own function
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
+_DAY_FIRST_LOCALES = ("zh-HK", "zh-MO")   # 15/04/2025 is day/month/year there
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号]")
