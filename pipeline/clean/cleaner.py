@@ -8,7 +8,7 @@ from ..model import Document
 from ..rules import RuleError, Rules
 from . import meta as meta_stage
 from . import title as title_stage
-from .detectors import REASONS, ZONES, FieldsDetector, LinkBarDetector, PatternRule, Proposal, SpamDetector, _fits
+from .detectors import REASONS, ZONES, ChromeWordsDetector, FieldsDetector, NoHanDetector, LinkBarDetector, PatternRule, Proposal, SpamDetector, _fits
 from .page import Page, tail_company
 from .result import Cleaned
 from .shapes import _CONTACT, SENT, is_anchor_shape, is_headline_shape, is_title_shape, norm, split_lines
@@ -23,6 +23,8 @@ _KEYS = {
     "link_bar": _COMMON | {"max_len", "min_items", "share", "segment_len", "words"},
     "spam": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
     "spam_shape": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
+    "chrome_words": _COMMON | {"words", "max_len"},
+    "no_han": _COMMON | {"max_len", "form"},
     "title": _COMMON | {"after_rules"},
     "above_headline": _COMMON,
     "repeated": _COMMON,
@@ -71,6 +73,10 @@ class Cleaner:
                     rule = FieldsDetector(where, entry)
                 elif det == "link_bar":
                     rule = LinkBarDetector(where, entry)
+                elif det == "chrome_words":
+                    rule = ChromeWordsDetector(where, entry)
+                elif det == "no_han":
+                    rule = NoHanDetector(where, entry)
                 elif det in ("spam", "spam_shape"):
                     rule = SpamDetector(where, entry, det)
                 elif det == "title":
@@ -90,7 +96,7 @@ class Cleaner:
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
         self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
-        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector))
+        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector, ChromeWordsDetector))
                               or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)

@@ -229,3 +229,63 @@ class LinkBarDetector:
             return None
         return Proposal(self.id, self.reason, self.zone)
 
+
+
+class ChromeWordsDetector:
+    """A short line made only of page-furniture words, each segment exactly one of `words`
+    (网站地图, 电子报, 其他, MENU, 官方微信 …): a menu entry or a widget label left alone on its
+    line. Exact words, so a headline that merely holds one (客户端今日上线) never matches."""
+
+    _SEP = regex.compile(r"\s*[|│┃丨｜/·•>»]\s*|\s+-\s*|^-\s*|\s+")
+    _BULLET = regex.compile(r"^[-•·*▪◆●■□>»]+\s*|[:>»]+$")
+
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry.get("reason", "navigation")
+        self.zone = entry.get("zone", "edge")
+        self.max_len = int(entry.get("max_len", 40))
+        words = [str(w).lower() for w in entry.get("words") or []]
+        if not words:
+            raise RuleError(f"{where}: rule {self.id} needs `words`")
+        self.words = frozenset(words)
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or SENT.search(n) or "," in n:
+            return None
+        segs = [self._BULLET.sub("", x) for x in self._SEP.split(n.lower())]
+        segs = [x for x in segs if x]
+        if not segs or not all(x in self.words for x in segs):
+            return None
+        return Proposal(self.id, self.reason, self.zone)
+
+
+class NoHanDetector:
+    """A line with no Chinese character, of one `form`: `image` (IMG_0412.jpg, mmexport…),
+    `marks` (|, ※, :::, ?, ---|---), `address` (//www.x.cn/), `label` (MENU, EN: a short Latin
+    word or two) or `figure` (18,157.01, +393.98 (+2.22%): a ticker). The rule's zone says where
+    the form is page furniture: a mark line or a file name anywhere; a figure or a Latin word
+    only in the head and tail — between paragraphs it may be a table cell or a quote."""
+
+    sentence_ok = True          # ? and ! alone are marks, not sentences
+    _HAN = regex.compile(r"\p{Han}")
+    FORMS = {
+        "image": regex.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|^(?:mmexport|IMG_|DSC_?|wx_camera_)\d"),
+        "marks": regex.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
+        "address": regex.compile(r"(?i)^(?:https?:)?//\S+$|^www\.\S+$"),
+        "label": regex.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
+        "figure": regex.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:\s*\(?[+\-−]?[\d,.]+%?\)?)*$"),
+    }
+
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id, self.reason = entry["id"], entry["reason"]
+        self.zone = entry.get("zone", "edge")
+        self.max_len = int(entry.get("max_len", 80))
+        form = entry.get("form")
+        if form not in self.FORMS:
+            raise RuleError(f"{where}: `form` must be one of {', '.join(self.FORMS)}, not {form!r}")
+        self.re = self.FORMS[form]
+        self.marks_ok = form in ("marks", "image")   # ? alone is a mark; elsewhere 。!?; mean text
+
+    def propose(self, n: str) -> Proposal | None:
+        if len(n) > self.max_len or self._HAN.search(n) or (not self.marks_ok and SENT.search(n)):
+            return None
+        return Proposal(self.id, self.reason, self.zone) if self.re.search(n) else None
