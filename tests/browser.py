@@ -99,6 +99,21 @@ class Chromium:
                 raise BrowserError(f"{url} not ready after {timeout} s; console: {self.console()}")
             time.sleep(0.05)
 
+    def reload(self, ready: str = "document.documentElement.dataset.ready === '1'", timeout: float = 120):
+        """A real reload (a new document), then wait until `ready` holds."""
+        self.js("document.documentElement.dataset.ready = 'reloading'")
+        self.send("Page.reload", {"ignoreCache": True})
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if self.js(ready):
+                    return
+            except BrowserError:
+                pass
+            if time.monotonic() > deadline:
+                raise BrowserError(f"not ready {timeout} s after reload; console: {self.console()}")
+            time.sleep(0.05)
+
     def key(self, key: str):
         for kind in ("keyDown", "keyUp"):
             self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "text": key if kind == "keyDown" else "",

@@ -321,7 +321,7 @@
     body.id = "article-text";
     var spans = [], d = DEC[a.id];
     var table = el("table", "facts"), head = el("tr");
-    ["#", "type", "text", "value", "unit", "qualifier", "object / recipient", "rule", "verdict"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    ["#", "verdict", "type", "text", "value", "unit", "qualifier", "object, recipient", "rule"].forEach(function (h) { head.appendChild(el("th", null, h)); });
     table.appendChild(head);
     a.f.forEach(function (f, n) {
       var t = typeName(f);
@@ -331,6 +331,14 @@
       var tr = el("tr", v || "");
       tr.dataset.k = k;
       cell(tr, n + 1);
+      var vd = cell(tr, "", "verdict");
+      [["ok", "right", "✓"], ["bad", "wrong", "✗"]].forEach(function (b) {
+        var btn = el("button", b[0], b[2]);
+        btn.type = "button";
+        btn.title = "mark " + b[1];
+        btn.addEventListener("click", function () { curFact = rowsNow.indexOf(tr); setVerdict(a, f, verdictOf(a, f) === b[1] ? null : b[1]); rerender(); });
+        vd.appendChild(btn);
+      });
       var tt = cell(tr, ""); tt.appendChild(swatch(t)); tt.appendChild(document.createTextNode(t));
       cell(tr, factText(a, f, conv), "text");
       cell(tr, show(f[3]), "val");
@@ -340,14 +348,6 @@
       if (x.level) who += (who ? " · " : "") + show(x.level);
       cell(tr, who);
       cell(tr, RULES[f[4]], "rule");
-      var vd = cell(tr, "", "verdict");
-      [["ok", "right", "✓"], ["bad", "wrong", "✗"]].forEach(function (b) {
-        var btn = el("button", b[0], b[2]);
-        btn.type = "button";
-        btn.title = "mark " + b[1];
-        btn.addEventListener("click", function () { curFact = rowsNow.indexOf(tr); setVerdict(a, f, verdictOf(a, f) === b[1] ? null : b[1]); rerender(); });
-        vd.appendChild(btn);
-      });
       table.appendChild(tr);
       rowsNow.push(tr);
     });
@@ -358,6 +358,10 @@
       var tr = el("tr", "missed");
       tr.dataset.k = k;
       cell(tr, "+");
+      var del = el("button", "del", "remove");
+      del.type = "button";
+      del.addEventListener("click", function () { d.m.splice(n, 1); if (!d.m.length && !Object.keys(d.v).length) delete DEC[a.id]; save(); rerender(); });
+      cell(tr, "", "verdict").appendChild(del);
       var tt = cell(tr, ""); tt.appendChild(swatch(m.type)); tt.appendChild(document.createTextNode(m.type));
       cell(tr, m.text, "text");
       [["value", "val"], ["unit", ""]].forEach(function (p) {
@@ -372,10 +376,6 @@
         cell(tr, "", p[1]).appendChild(inp);
       });
       cell(tr, ""); cell(tr, ""); cell(tr, "missed", "rule");
-      var del = el("button", "del", "remove");
-      del.type = "button";
-      del.addEventListener("click", function () { d.m.splice(n, 1); if (!d.m.length && !Object.keys(d.v).length) delete DEC[a.id]; save(); rerender(); });
-      cell(tr, "", "verdict").appendChild(del);
       table.appendChild(tr);
       rowsNow.push(tr);
     });
