@@ -255,6 +255,9 @@ class DateFinder:
                 q = c.end
                 while q < len(text) and text[q] in _CLOSE_QUOTES:
                     q += 1     # “双11”期间: the period word may follow the closing quote
+                m = _HOLIDAY_LENGTH.match(text, q)
+                if m and any(text.startswith(w, m.end()) for w in self.period_words):
+                    q = m.end()   # 春节七天假期, 国庆8天长假: the period with its length
                 period = next((w for w in self.period_words if text.startswith(w, q)), None)
                 if period is not None:
                     # a holiday period (国庆假期, 春节黄金周) is not the festival's day: it is the
@@ -354,6 +357,8 @@ class DateFinder:
                 return False
             return True
         if kind == "offset":
+            if _APPROX_PAIR.search(g["on"]):
+                return False   # 五六年后, 三四天前: an approximate count, no date
             # 3天后 counts from now only at the head of its clause (三天后，… / 他三天后…); after an
             # event (签约两年后, 收到通知3天后) it counts from that event: no date
             head = text[max(0, c.start - 20):c.start]
@@ -408,13 +413,13 @@ class DateFinder:
             unit = g["ou"]
             if g["on"] == "半" and unit == "个月":
                 n, unit = 1, "半月"
-            r = res.offset(n or 0, unit, -1 if g["od"].endswith("前") else 1, self._offset_base(c, unit, ref, text, prev))
+            r = res.offset(n or 0, unit, -1 if g.get("od", "").endswith("前") else 1, self._offset_base(c, unit, ref, text, prev))
         elif kind == "lunar":
             sp = spec_from(g)
             year, known = res._year(sp, st)
             if not known:
                 return None, None, []
-            month = _LUNAR_MONTH.get(g["lm"]) or small_number(g["lm"])
+            month = 1 if "lnew" in g else (_LUNAR_MONTH.get(g["lm"]) or small_number(g["lm"]))
             day = small_number(g["ld"].lstrip("初"))
             if month and day:
                 r = res.lunar(year if sp.has_year else None, month, day, ref)
@@ -455,6 +460,8 @@ _OWN_RESOLVER_KINDS = ("weekday", "offset", "lunar", "decade")   # resolved by t
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _DAY_FIRST_LOCALES = ("zh-HK", "zh-MO")   # 15/04/2025 is day/month/year there
+_APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
+_HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号]")
