@@ -235,8 +235,8 @@ def range_datetime(value: str, s: Spec, e: Spec, end: Point) -> str | None:
 def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
     """A bare number before a range end takes its unit from the end: 10-12日, 1至9月, 1995-1997年;
     `s` holds what is written before the number (2023年1-11月, 10月8-10日)."""
-    from .parse import small_number
-    n = int(n_text) if n_text.isdigit() else small_number(n_text)
+    from .parse import small_number, year_digits
+    n = int(n_text) if n_text.isdigit() else (year_digits(n_text) if len(n_text) == 4 else small_number(n_text))
     if n is None:
         return None
     if e.day is not None and e.month is None and not e.mrel and not e.has_year:       # 10-12日
