@@ -194,3 +194,16 @@ def test_rule_sentences_are_not_copied_from_the_seed():
     for _, text in _rule_sentences():
         for i in range(max(0, len(text) - 11)):
             assert text[i:i + 12] not in seed, f"{text!r} copies the seed: {text[i:i + 12]!r}"
+
+
+def test_category_takes_the_prize_before_it_in_its_paragraph(pipe):
+    text = ("第三十六届中国电影金鸡奖揭晓，影片《山河》获得最佳故事片奖，李梅获得最佳女配角奖。\n"
+            "另据报道，青年作家周岚获得优秀散文奖。")
+    cats = {f.text: f.extra.get("category_of") for f in pipe.extract(text).facts if f.type == "award"}
+    assert cats["最佳故事片奖"] == cats["最佳女配角奖"] == "第三十六届中国电影金鸡奖"
+    assert cats["优秀散文奖"] is None          # another paragraph: no parent
+
+
+def test_traditional_award_heads_and_triggers(pipe):
+    facts = [f for f in pipe.extract("該校學生榮獲香港傑出青年獎。").facts if f.type == "award"]
+    assert [(f.text, f.rule, f.extra.get("recipient")) for f in facts] == [("香港傑出青年獎", "award.pattern", "該校學生")]

@@ -133,6 +133,8 @@ class AwardFinder:
         self.gap_re = regex.compile(
             rf"(?:{_alt(quo.get('gap') or ['了', '为'])}|{EDITION})*(?:(?:{_alt(self.level_of_prefix)})(?=[“「『]))?[“「『]?")
         cat = self.rule["award.category"]
+        self.category_prefix_re = regex.compile(_alt(cat.get("category_prefixes") or ["最佳"]))
+        self.parent_window = int(cat.get("parent_window", 60))
         self.category_re = regex.compile(
             rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
         self.rr = rec.compile_rules(self.rule["award.trigger"])
@@ -310,7 +312,24 @@ class AwardFinder:
         kept = self._merge(kept)
         self._govern(ctx, kept, trigs)
         kept = self._accept_all(ctx, kept)
-        return self._facts(ctx, kept)
+        return self._with_parents(ctx.text, self._facts(ctx, kept))
+
+    def _with_parents(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """A named category (最佳故事片奖, 优秀编剧奖) takes as `category_of` the prize written
+        before it in its paragraph, within `parent_window` characters (金鸡奖 … 最佳女配角奖)."""
+        for i, f in enumerate(facts):
+            if f.extra.get("category_of") or not self.category_prefix_re.match(f.value):
+                continue
+            for g in reversed(facts[:i]):
+                if g.end > f.start or f.start - g.end > self.parent_window:
+                    continue
+                if "\n" in text[g.end:f.start]:
+                    break
+                if g.extra.get("category_of") or self.category_prefix_re.match(g.value):
+                    continue      # 最佳导演奖, 最佳女配角奖: siblings, not a parent
+                f.extra["category_of"] = g.value
+                break
+        return facts
 
     def _may_anchor(self, text: str, hs: int) -> bool:
         """Cheap, on characters: can a head-named run ending at `hs` be anchored (_settle)?
