@@ -108,18 +108,20 @@ def script_json(data: Any) -> str:
 
 
 def _html_text(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("{", "&#123;"))  # never a {{PLACEHOLDER}}
 
 
 def render(articles: Iterable[Article | dict], title: str = "zhfacts review") -> str:
     """The whole page as a string."""
     data = page_data(articles, title)
     page = _asset("review.html")
-    parts = {"{{TITLE}}": _html_text(title), "{{CSS}}": _asset("review.css"),
-             "{{JS}}": _asset("review.js").replace("</", "<\\/")}
-    for k, v in parts.items():
+    # our own assets first, then the title, then the data: text from the records is never
+    # searched for a placeholder
+    for k, v in (("{{CSS}}", _asset("review.css")), ("{{JS}}", _asset("review.js").replace("</", "<\\/")),
+                 ("{{TITLE}}", _html_text(title))):
         page = page.replace(k, v)
-    return page.replace("{{DATA}}", script_json(data))  # last: the data is never searched for a placeholder
+    return page.replace("{{DATA}}", script_json(data))
 
 
 # -- inputs -------------------------------------------------------------------------------------

@@ -242,22 +242,32 @@ def test_ten_thousand_articles_load_and_filter(browser, dev_records, tmp_path, c
     assert browser.js("document.querySelectorAll('#list .item:not([hidden])').length") < 100
     assert browser.js("document.getElementsByTagName('*').length") < 5000
 
+    def timed(action: str) -> float:  # the action, the filtering and the layout it causes
+        return browser.js(f"(() => {{ const t = performance.now(); {action}; "
+                          "document.body.getBoundingClientRect(); void document.body.offsetHeight; "
+                          "return performance.now() - t; })()")
+
     timing = {}
     for t in ("count", "money", "date", "percent"):
-        browser.js(f"document.getElementById('show-{t}').click()")
-        timing[f"uncheck {t} (ms)"] = browser.js("zhfactsReview.filterMs")
+        timing[f"uncheck {t} (ms)"] = timed(f"document.getElementById('show-{t}').click()")
     with_award = sum(1 for r in recs if any(f["type"] == "award" for f in r["facts"]))
     assert len(browser.js("zhfactsReview.shown()")) == with_award
     browser.js("document.getElementById('search').value = '劳动模范'")
-    browser.js("document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))")
-    timing["search 劳动模范 (ms)"] = browser.js("zhfactsReview.filterMs")
+    timing["search 劳动模范 (ms)"] = timed(
+        "document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))")
     hits = sum(1 for r in recs if any(f["type"] == "award" for f in r["facts"])
                and ("劳动模范" in r["text"] or "劳动模范" in r["id"] or "劳动模范" in (r["meta"].get("title") or "")
                     or "劳动模范" in (r.get("source") or "")))
     assert len(browser.js("zhfactsReview.shown()")) == hits > 0
-    browser.js("document.getElementById('warnings-only').click()")
-    timing["warnings only (ms)"] = browser.js("zhfactsReview.filterMs")
-    browser.js("document.getElementById('list').scrollTop = 1e9")
+    timing["warnings only (ms)"] = timed("document.getElementById('warnings-only').click()")
+    timing["all filters off (ms)"] = timed(
+        "['show-count', 'show-money', 'show-date', 'show-percent', 'warnings-only'].forEach(id => "
+        "document.getElementById(id).click()); document.getElementById('search').value = ''; "
+        "document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))")
+    assert len(browser.js("zhfactsReview.shown()")) == n
+    timing["scroll list to the end (ms)"] = timed("const l = document.getElementById('list'); l.scrollTop = 1e9; "
+                                                   "l.dispatchEvent(new Event('scroll'))")
+    assert recs[-1]["id"] in browser.js("Array.from(document.querySelectorAll('#list .item:not([hidden]) .id'), e => e.textContent)")
     browser.key("j")
     assert not [c for c in browser.console() if c.startswith("exception")]
 
@@ -269,3 +279,35 @@ def test_ten_thousand_articles_load_and_filter(browser, dev_records, tmp_path, c
     (OUTPUTS / "review-10k.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     with capsys.disabled():
         print("\n10,000-article review page: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+
+
+def test_code_point_offsets_prefill_empty_and_error_pages(browser, tmp_path):
+    """Offsets count code points (an emoji is one, but two UTF-16 units in the browser); a missed
+    fact whose text was found elsewhere gets that value and unit; error records and an empty
+    page render."""
+    text = "😀😀南京新增企业120家，无锡新增企业120家。"
+    first = text.index("120家")
+    second = text.index("120家", first + 1)
+    rec = {"schema": "zhfacts/1", "id": "emoji", "source": None, "ref_date": "2024-03-08", "meta": {},
+           "text": text, "removed": [], "warnings": [],
+           "facts": [{"type": "count", "text": "120家", "start": first, "end": first + 4, "sentence": 0,
+                      "value": 120, "unit": "家", "qualifier": None, "rule": "count.classifier"}]}
+    err = {"schema": "zhfacts/1", "id": "broken", "source": "x.txt", "ref_date": None, "meta": {}, "text": "",
+           "removed": [], "facts": [], "warnings": [], "error": "ValueError: article has no text"}
+    page = tmp_path / "p.html"
+    page.write_text(review.render([rec, err]), encoding="utf-8")
+    browser.open(page.as_uri())
+    assert browser.js("Array.from(document.querySelectorAll('#article-text mark'), m => m.textContent)") == ["120家"]
+    assert _select(browser, "120家", browser.js("document.getElementById('article-text').textContent.lastIndexOf('120家')"))
+    browser.key("1")  # add the selection as a missed count
+    lines = [json.loads(x) for x in browser.js("zhfactsReview.decisionsJsonl()").splitlines()]
+    assert lines == [{"id": "emoji", "missed": {"type": "count", "text": "120家", "start": second, "end": second + 4,
+                                                "value": 120, "unit": "家"}}]
+    browser.js("localStorage.clear()")
+    browser.key("j")
+    assert browser.js("zhfactsReview.current()") == "broken"
+    assert browser.js("document.querySelector('#view .error').textContent") == "error ValueError: article has no text"
+    page.write_text(review.render([]), encoding="utf-8")
+    browser.open(page.as_uri())
+    assert browser.js("document.getElementById('view').textContent") == "No articles."
+    assert not [c for c in browser.console() if c.startswith("exception")]

@@ -108,3 +108,9 @@ def test_review_reads_a_json_list_output_and_mixes_with_raw_input(tmp_path):
     raw.write_text(article_text(7), encoding="utf-8")
     arts = list(review.articles_from([str(out), str(raw)]))
     assert [a["id"] if isinstance(a, dict) else a.id for a in arts] == ["m0", "m1", "m2", "extra"]
+
+
+def test_a_title_with_placeholders_stays_text():
+    page = review.render([], title="{{JS}} {{DATA}} {{CSS}}")
+    assert page.count("&#123;&#123;JS}} &#123;&#123;DATA}} &#123;&#123;CSS}}") == 2  # <title> and <h1>
+    assert page.count("zhfacts review page") == 1 and len(DATA.findall(page)) == 1
