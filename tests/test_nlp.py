@@ -1,0 +1,116 @@
+"""The NLP layer: both backends give jieba's words and jieba.posseg's tags, the pipeline finds the
+same facts with either, and ctx.window gives the tokens the whole sentence has there."""
+import json
+import random
+
+import pytest
+
+from conftest import REF_DATE, ROOT, SHARED
+from pipeline import Pipeline, nlp
+from pipeline.context import Context, split_sentences
+
+SUITES = sorted((SHARED / "benchmarks").glob("*.jsonl"))
+HAS_RJIEBA = "rjieba" in nlp.available_backends()
+needs_rjieba = pytest.mark.skipif(not HAS_RJIEBA, reason="rjieba (the `fast` extra) is not installed")
+
+
+def _articles() -> list[tuple[str, str | None]]:
+    out = [(p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
+    for path in SUITES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.append((d["text"], d.get("ref_date")))
+    return out
+
+
+ARTICLES = _articles()
+# tricky pieces: letters and digits jieba-rs joins where jieba does not (2025-10-28, 0510-8182),
+# dictionary words with + # & (c++, AT&T), characters only jieba-rs counts as Chinese (㐀),
+# spaces of both kinds, a full stop inside a number
+EDGES = ["发布时间：2025-10-28 09:15　　浏览次数：356", "可拨打0510-81827600。", "学习c++和C#语言，AT&T公司",
+         "㐀㐁中国", "龘靐齉人成了", "  两个  空格，　全角　空格 ", "增长3.5%，达12.5万吨", "B超检查T恤衫3D打印"]
+
+
+def _sentences():
+    out = [t[s:e] for t, _ in ARTICLES for s, e in split_sentences(t) if e > s]
+    rnd = random.Random(11)
+    windows = []
+    for s in out:                # window-sized pieces too: count objects tag 8–24 characters
+        if len(s) > 6:
+            a = rnd.randrange(len(s) - 3)
+            windows.append(s[a:a + rnd.randint(3, 24)])
+    return out + windows + EDGES
+
+
+SENTENCES = _sentences()
+
+
+@pytest.fixture
+def backend():
+    """Restores the process's backend after a test switches it."""
+    before = nlp.backend().name
+    yield
+    nlp.use_backend(before)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["jieba", pytest.param("rjieba", marks=needs_rjieba)])
+def test_backend_words_and_tags_are_jiebas(name, backend):
+    import jieba
+    import jieba.posseg as pseg
+    nlp.use_backend(name)
+    assert len(SENTENCES) > 3000
+    for s in SENTENCES:
+        assert nlp.backend().cut(s) == jieba.lcut(s), s
+        for hmm in (True, False):
+            assert nlp.tagger().cut(s, hmm) == [(w.word, w.flag) for w in pseg.cut(s, HMM=hmm)], (s, hmm)
+
+
+@pytest.mark.slow
+@needs_rjieba
+def test_facts_are_the_same_with_either_backend(backend):
+    def facts(name):
+        nlp.use_backend(name)
+        pipe = Pipeline()
+        return [pipe.extract(t, ref_date=r or REF_DATE).to_dict()["facts"] for t, r in ARTICLES]
+    with_jieba = facts("jieba")
+    assert sum(map(len, with_jieba)) > 1000
+    assert facts("rjieba") == with_jieba
+
+
+def test_window_holds_the_sentences_tokens():
+    rnd = random.Random(5)
+    checked = 0
+    for text, _ in ARTICLES[:150] + [(e, None) for e in EDGES]:
+        ctx = Context(text=text)
+        for s, e in ctx.sentences:
+            if e <= s:
+                continue
+            for pos, hmm in ((False, True), (True, True), (True, False)):
+                whole = [nlp.Token(t.text, t.start + s, t.end + s, t.pos)
+                         for t in (nlp.segment_pos(text[s:e], hmm) if pos else nlp.segment(text[s:e]))]
+                assert ctx.window(s, e, pos=pos, hmm=hmm, margin=len(text)) == whole
+                a = rnd.randrange(s, e)
+                b, margin = min(e, a + rnd.randint(1, 6)), rnd.randint(0, 8)
+                part = ctx.window(a, b, pos=pos, hmm=hmm, margin=margin)
+                lo, up = max(s, a - margin), min(e, b + margin)
+                if text[lo:up].isspace():
+                    continue
+                i = whole.index(part[0])   # a run of the sentence's tokens …
+                assert whole[i:i + len(part)] == part
+                covered = {k for t in part for k in range(t.start, t.end)}
+                # … covering the window (a space after a word is that word's, not a token)
+                assert all(k in covered or text[k].isspace() for k in range(lo, up)), (text[lo:up], part)
+                checked += 1
+    assert checked > 1000
+
+
+def test_a_wrong_backend_name_is_a_clear_error(monkeypatch):
+    with pytest.raises(ValueError, match="rjieba"):
+        nlp.use_backend("hanlp")
+    monkeypatch.setenv("ZHFACTS_NLP", "hanlp")
+    with pytest.raises(ValueError, match="ZHFACTS_NLP"):
+        nlp.default_backend_name()
+    monkeypatch.setenv("ZHFACTS_NLP", "jieba")
+    assert nlp.default_backend_name() == "jieba"
