@@ -8,6 +8,7 @@ from ..model import Document
 from ..rules import RuleError, Rules
 from . import meta as meta_stage
 from . import title as title_stage
+from . import zones
 from .detectors import REASONS, ZONES, ChromeWordsDetector, FieldsDetector, NoHanDetector, LinkBarDetector, PatternRule, Proposal, SpamDetector, _fits
 from .page import Page, tail_company
 from .result import Cleaned
@@ -27,9 +28,11 @@ _KEYS = {
     "no_han": _COMMON | {"max_len", "form"},
     "title": _COMMON | {"after_rules"},
     "above_headline": _COMMON,
+    "split_fields": _COMMON,
+    "repeats_in_page": _COMMON,
     "repeated": _COMMON,
 }
-_THEN_KEYS = {"reason", "max_lines", "max_len", "shape"}
+_THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
 _FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only"}
 
 
@@ -54,6 +57,8 @@ class Cleaner:
         self.title_rule: dict[str, Any] | None = None
         self.repeated_rule: dict[str, Any] | None = None
         self.above_headline_rule: dict[str, Any] | None = None
+        self.page_rules: dict[str, dict[str, Any]] = {}   # detectors that judge the page, not a line
+        fields = None
         ranked = []
         for rf in rules.of_type("boilerplate"):
             for k, entry in enumerate(rf.rules):
@@ -70,7 +75,7 @@ class Cleaner:
                         raise RuleError(f"{where}: needs `pattern` or `detector`")
                     rule: Any = PatternRule(where, entry)
                 elif det == "fields":
-                    rule = FieldsDetector(where, entry)
+                    rule = fields = FieldsDetector(where, entry)
                 elif det == "link_bar":
                     rule = LinkBarDetector(where, entry)
                 elif det == "chrome_words":
@@ -88,11 +93,15 @@ class Cleaner:
                 elif det == "above_headline":
                     self.above_headline_rule = entry
                     continue
+                elif det in ("split_fields", "repeats_in_page"):
+                    self.page_rules[det] = entry
+                    continue
                 else:
                     raise RuleError(f"{where}: unknown detector {det!r}")
                 # whole-line patterns first, then the broader detectors (fields, spam)
                 ranked.append((det is not None, order[reason], str(rf.path), k, rule))
         self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
+        self.fields = fields
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
         self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
@@ -177,9 +186,19 @@ class Cleaner:
                     follow.append((i, p))
                 break
         for i, p in follow:
-            self._follow(page, i, p)
+            if (p.then or {}).get("block"):
+                zones.related_block(page, i, p)
+            else:
+                self._follow(page, i, p)
         if self.title_rule is not None:
             title_stage.headline(page, self.title_rule, self.above_headline_rule, [doc.meta.get("title"), title])
+        if self.above_headline_rule is not None:
+            zones.above_headline(page, self.above_headline_rule["id"], lambda j: title_stage.kept_with(page, j))
+        if "split_fields" in self.page_rules:
+            zones.split_fields(page, self.fields, self.page_rules["split_fields"]["id"])
+        if "repeats_in_page" in self.page_rules:
+            zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
+        zones.rezone(page, self.proposals)
         if repeated:
             self._repeated(page, repeated)
 

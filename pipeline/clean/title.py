@@ -38,6 +38,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     kicker = lambda j: _kicker(page, j)  # noqa: E731
 
     chosen: list[int] = []
+    only_again: set[int] = set()   # chosen only for being shown twice (a journal page repeats its author too)
     for i in head:
         n = normed[i]
         if i in removed or not (is_title_shape(n) or is_headline_shape(n, 36)):
@@ -66,7 +67,11 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         placed = before_meta or under_nav or above_body
         if again or named or ((first_left and salutation) or (placed and not _NOT_HEADLINE.search(n))) and free:
             chosen.append(i)
-    h = _the_headline(page, chosen)
+            if again and not (named or placed):
+                only_again.add(i)
+    h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
+    if h is not None and any(normed[j] == normed[h] for j in head if j != h):
+        h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
     if h is not None:
         page.headline = h
         page.found.setdefault("title", []).append((h, lines[h].strip()))
@@ -75,6 +80,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             continue
         if _same_headline(page, i, h):
             page.take(i, Proposal(rid, "title", "head"))
+        elif i in only_again:
+            continue  # shown twice but not the headline (the author): the second showing goes (zones.repeats)
         else:
             page.take(i, Proposal(nav, "navigation", "head"))
     for i in head:  # the site's name over its menu: XX县融媒体中心 / 首页 丨 时政 丨 …
@@ -82,8 +89,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if (kicker(i) and nxt is not None and nxt in removed and removed[nxt].reason == "navigation"
                 and i not in chosen and all(j in removed or kicker(j) for j in head if j < i)):
             page.take(i, Proposal(nav, "navigation", "head"))
-    if chosen:  # short lines above the headline, with nothing but page furniture above them
-        top = [j for j in head if j < chosen[-1]]
+    if h is not None:  # short lines above the headline, with nothing but page furniture above them
+        top = [j for j in head if j < h]
         if all(j in removed or kicker(j) for j in top):
             for j in top:
                 if j not in removed and j != h and not _kept_with(page, j, h):
@@ -96,6 +103,11 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
 
 def _same_headline(page: Page, i: int, h: int | None) -> bool:
     return h is not None and page.normed[i] == page.normed[h]
+
+
+def kept_with(page: Page, i: int) -> bool:
+    """Line i stays with the page's headline (its kicker or subtitle)."""
+    return _kept_with(page, i, page.headline)
 
 
 def _kept_with(page: Page, i: int, h: int | None) -> bool:
@@ -120,4 +132,4 @@ def _the_headline(page: Page, chosen: list[int]) -> int | None:
     if (page.normed[h].startswith(("—", "--", "-")) and above is not None and above not in page.removed
             and is_title_shape(page.normed[above])):  # 守护古桥四十年 / ——记市级非遗传承人周德林
         return above
-    return next(i for i in chosen if page.normed[i] == page.normed[h])
+    return next(i for i, n in enumerate(page.normed) if n == page.normed[h])

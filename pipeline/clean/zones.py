@@ -1,0 +1,147 @@
+"""Decisions taken over the whole page, after the line rules: the article body is the run of
+sentence paragraphs, and what lies around it is judged by its shape and its neighbours.
+
+- split_fields: a field label alone on its line (作者 / 来源： / • 发文字号:) and the short value
+  on the next line are metadata together; the value fills meta.
+- related_block: a related header (相关推荐, 延伸阅读 …) opens a block of headlines and their
+  one-sentence teasers, removed as related until two body paragraphs in a row resume.
+- repeats: a line with no sentence punctuation that the page already showed (the headline
+  again, the author again, a teaser list twice) goes after its first showing.
+- above_headline: what stands above the headline and is no sentence is page furniture.
+- rezone: when removals took paragraphs away (teasers), the body's edges move and the lines
+  now outside it meet the head/tail rules.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import regex
+
+from .detectors import Proposal, _fits
+from .page import Page, tail_company
+from .shapes import _HAN, SENT, is_anchor_shape, is_headline_shape, is_title_shape
+
+_BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
+_COUNT = regex.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
+
+
+def split_fields(page: Page, fields: Any, rule_id: str) -> None:
+    """`fields`: the FieldsDetector (its keys). Labels and values in the head or tail only."""
+    if fields is None:
+        return
+    label = regex.compile(r"^(?P<key>" + "|".join(regex.escape(k) for k, _ in
+                                                   sorted(fields.keys, key=lambda kv: -len(kv[0])))
+                          + r")\s*(?::|：)?\s*$")
+    for i, n in enumerate(page.normed):
+        if not n or page.zone(i) == "middle" or len(n) > 16:
+            continue
+        if i in page.removed and page.removed[i].rule != fields.id:  # 发布机构: alone is the fields rule's
+            continue
+        m = label.match(_BULLET.sub("", n).replace(" ", "") if len(n) <= 8 else _BULLET.sub("", n))
+        if not m:
+            continue
+        info = fields.info[m.group("key")]
+        if info.get("reason"):  # 字号, 主办, 图片: labels of other things than the article's fields
+            continue
+        reason = fields.reason
+        if i not in page.removed:
+            page.take(i, Proposal(rule_id, reason, "edge"))
+        j = page.nb(i, 1)
+        if j is None or j in page.removed or page.zone(j) == "middle":
+            continue
+        v = _BULLET.sub("", page.normed[j])
+        if (not v or len(v) > 40 or SENT.search(v) or label.match(v) or is_anchor_shape(v)
+                or (info.get("numeric") and not _COUNT.match(v))):
+            continue
+        meta = {info["field"]: page.lines[j].strip()} if info.get("field") and info["field"] != "published" else {}
+        page.take(j, Proposal(rule_id, reason, "edge", meta))
+
+
+def _teaser(n: str) -> bool:
+    """One or two sentences under a related headline: 暑期档总票房达119亿元，创同期新高。"""
+    return len(n) <= 160 and bool(SENT.search(n) or "," in n)
+
+
+def _item(n: str) -> bool:
+    """A headline in a related list, bulleted or not, with a date or not."""
+    core = _BULLET.sub("", n)
+    return (len(core) <= 60 and (is_title_shape(core, 60) or is_headline_shape(core, 60))) or \
+        (n != core and len(core) <= 60 and not regex.search(r"。", core))
+
+
+def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
+    """The block a related header opens: headlines, each maybe with its teaser, dates, marks;
+    it ends at two body paragraphs in a row (the article resumes) or at a line of neither shape."""
+    j, taken, prev_item = i + 1, 0, False
+    while j < len(page.lines) and taken < max_lines:
+        n = page.normed[j]
+        if not n:
+            j += 1
+            continue
+        if j in page.removed:
+            j, taken, prev_item = j + 1, taken + 1, False
+            continue
+        if _item(n):
+            prev_item = True
+        elif prev_item and _teaser(n):
+            prev_item = False
+        else:
+            break
+        page.take(j, Proposal(p.rule, (p.then or {}).get("reason", p.reason), "any"))
+        j, taken = j + 1, taken + 1
+
+
+def repeats(page: Page, rule_id: str) -> None:
+    """A line with no sentence punctuation shown before on the page goes (its first showing
+    stays unless a rule took it): the headline again is `title`, else the first's reason."""
+    seen: dict[str, int] = {}
+    h = page.headline
+    sub = page.nb(h, 1) if h is not None else None
+    for i, n in enumerate(page.normed):
+        if not n or SENT.search(n) or len(_HAN.findall(n)) < 2:
+            continue
+        f = seen.setdefault(n, i)
+        if f == i or i in page.removed:
+            continue
+        if page.zone(i) == "middle" and not (f == h and len(n) >= 6):
+            continue  # between paragraphs only the headline's copy (a spun page)
+        if f in (h, sub) and (f == h or page.normed[f].startswith(("—", "-"))):
+            reason = "title"
+        elif f in page.removed:
+            reason = page.removed[f].reason
+        else:
+            reason = "related" if is_title_shape(n) and len(n) >= 8 else "metadata"
+        page.take(i, Proposal(rule_id, reason, "edge"))
+
+
+def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> None:
+    """Lines above the headline with no sentence punctuation: site names, menus, widgets."""
+    h = page.headline
+    if h is None:
+        return
+    for i in range(h):
+        n = page.normed[i]
+        if n and i not in page.removed and not SENT.search(n) and len(n) <= 60 and not kept(i):
+            page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
+    """Paragraphs removed (teasers, repeats) may move the body's edges: the lines that fall
+    outside it now meet the rules of the head and tail."""
+    anchors = [a for a in page.anchors if a not in page.removed]
+    if not anchors or anchors == page.anchors:
+        return
+    old_first, old_last = page.first, page.last
+    page.anchors = anchors
+    page.first, page.last = anchors[0], anchors[-1]
+    moved = [i for i in range(len(page.lines))
+             if (i < page.first and i > old_first) or (i > page.last and i < old_last)]
+    for i in moved:
+        n = page.normed[i]
+        if not n or i in page.removed:
+            continue
+        z = page.zone(i)
+        for p in proposals(n):
+            if _fits(p, z) and not (p.tail_company and z == "tail" and not tail_company(page, i)):
+                page.take(i, p)
+                break
