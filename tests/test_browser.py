@@ -153,6 +153,17 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
         browser.js(f"document.getElementById('show-{t}').click()")
     assert len(browser.js("zhfactsReview.shown()")) == len(recs)
 
+    # by rule (facts and removed lines), warnings only
+    ix = browser.js("Array.from(document.getElementById('rule-filter').options)"
+                    ".findIndex(o => o.textContent.startsWith('money.unit '))")
+    browser.js(f"(s => {{ s.selectedIndex = {ix}; s.dispatchEvent(new Event('change')); }})(document.getElementById('rule-filter'))")
+    assert browser.js("zhfactsReview.shown()") == [r["id"] for r in recs if any(f["rule"] == "money.unit" for f in r["facts"])]
+    browser.js("(s => { s.selectedIndex = 0; s.dispatchEvent(new Event('change')); })(document.getElementById('rule-filter'))")
+    browser.js("document.getElementById('warnings-only').click()")
+    assert browser.js("zhfactsReview.shown()") == [r["id"] for r in recs if r["warnings"]]
+    browser.js("document.getElementById('warnings-only').click()")
+    assert len(browser.js("zhfactsReview.shown()")) == len(recs)
+
     # keyboard: next / previous article, next fact
     browser.key("j")
     assert browser.js("zhfactsReview.current()") == recs[1]["id"]
@@ -216,6 +227,7 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     assert not [c for c in browser.console() if c.startswith("exception")]
 
 
+@pytest.mark.slow
 def test_ten_thousand_articles_load_and_filter(browser, dev_records, tmp_path, capsys):
     """10,000 records: the dev corpus's outputs again and again, each with its own id and a
     last line of its own (offsets unchanged), so no two articles are the same."""

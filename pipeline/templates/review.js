@@ -164,7 +164,7 @@
       out[n++] = i;
     }
     shown = out.subarray(0, n);
-    var keep = keepId === undefined ? (pos >= 0 && pos < shown.length ? null : null) : keepId;
+    var keep = keepId === undefined ? null : keepId;
     pos = -1;
     if (keep !== null) for (var k = 0; k < n; k++) if (shown[k] === keep) { pos = k; break; }
     if (pos < 0 && n) pos = 0;
