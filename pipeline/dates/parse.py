@@ -150,7 +150,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
 def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
     """一季度 → (1, 3), 前三季度 → (1, 9), 上半年 → (1, 6), 全年 → (1, 12), 前10个月 → (1, 10)."""
     q = q.lstrip("第")
-    if q[0] == "首":             # 首两个月, 首季度 (Hong Kong usage): from the year's start
+    if q[0] in "首头":           # 首两个月, 头两个月, 首季度: from the year's start
         q = "一季度" if q[1] == "季" else "前" + q[1:]
     if q == "上半年":
         return 1, 6

@@ -274,6 +274,26 @@ def weekday(wrel: str | None, wd: str | None, ref: dt.date | None) -> tuple[str,
     return f"{pa.iso()}/{pb.iso()}", pb
 
 
+def nth_weekday(y: int, m: int, n: int, wd: int) -> tuple[str, Point] | None:
+    """The nth weekday `wd` (1 = Monday) of a month; n = -1 is the last."""
+    days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).isoweekday() == wd]
+    if not (-len(days) <= (n - 1 if n > 0 else n) < len(days)):
+        return None
+    p = Point(y, m, days[n - 1 if n > 0 else n])
+    return p.iso(), p
+
+
+def iso_week(y: int, wk: int) -> tuple[str, Point] | None:
+    """ISO week `wk` of year y: its Monday/Sunday."""
+    try:
+        a = dt.date.fromisocalendar(y, wk, 1)
+    except ValueError:
+        return None
+    b = a + dt.timedelta(days=6)
+    pa, pb = Point(a.year, a.month, a.day), Point(b.year, b.month, b.day)
+    return f"{pa.iso()}/{pb.iso()}", pb
+
+
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + m - 1 + k
     return n // 12, n % 12 + 1

@@ -345,8 +345,10 @@ class DateFinder:
     # read from the match groups directly rather than through a Spec -------------------------
     def _plausible_own(self, text: str, c: Cand) -> bool:
         g, kind = c.groups, c.rule.kind
+        if kind == "weekday" and ("wn" in g or "wk" in g):
+            return not _ends_with_any(text[max(0, c.start - 4):c.start], self.month_not_after)   # 每年5月第二个周日
         if kind == "weekday" and "wd2" in g:
-            return "wrel" in g   # 下周一至周三; a bare 周一至周五 is a timetable
+            return "wrel" in g or "wrel2" in g   # 下周一至周三; a bare 周一至周五 is a timetable
         if kind == "weekday":
             # 周一至周五 with no 本/下/上 is a timetable (办公时间周一至周五), not a date
             if "wrel" not in g and _GLOSSED.match(text, c.end):
@@ -374,6 +376,23 @@ class DateFinder:
         return True
 
     @staticmethod
+    def _value_week_of(g: dict, st: res.State) -> tuple[str | None, res.Point | None, list[str]]:
+        """5月的第二个星期日 (the nth weekday of a month), 2023年第40周 (an ISO week); the year
+        written, else ref_date's."""
+        sp = spec_from(g)
+        y, _ = res._year(sp, st)
+        if y is None and not sp.has_year and st.ref is not None:
+            y = st.ref.year
+        if y is None:
+            return None, None, []
+        if "wk" in g:
+            r = res.iso_week(y, int(g["wk"]))
+        else:
+            n = -1 if g["wn"] == "最后一" else (int(g["wn"]) if g["wn"].isdigit() else small_number(g["wn"]))
+            r = res.nth_weekday(y, sp.month, n, res.WEEKDAY[g["wd"]]) if n and sp.month else None
+        return (r[0], r[1], []) if r else (None, None, [])
+
+    @staticmethod
     def _offset_base(c: Cand, unit: str, ref, text: str, prev) -> dt.date | None:
         """2023年3月1日报名，3天后公示: a date earlier in the same sentence anchors the offset (a
         day for 天/周/月, a year for 年); else ref_date."""
@@ -393,13 +412,15 @@ class DateFinder:
             if "wrel" not in g and prev is not None and prev[1] is not None and prev[1].d is not None \
                     and prev[0].rule.kind not in _OWN_RESOLVER_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
                 return None, None, []   # 3月6日（周三）: the weekday of the date just written
+            if "wn" in g or "wk" in g:
+                return self._value_week_of(g, st)
             wrel = g.get("wrel")
             if wrel is None and prev is not None and prev[0].rule.kind == "weekday" \
                     and text[prev[0].end:c.start] in _LIST_GAPS:
                 wrel = prev[0].groups.get("wrel")   # 下周三、周四: the week of the first
             r = res.weekday(wrel, g.get("wd"), ref)
             if r is not None and "wd2" in g:
-                e = res.weekday(wrel, g["wd2"], ref)
+                e = res.weekday(g.get("wrel2") or wrel, g["wd2"], ref)
                 if e is None or e[1].key() <= r[1].key():
                     return None, None, []
                 r = (f"{r[0]}/{e[0]}", e[1])
