@@ -106,6 +106,8 @@ class DateFinder:
         self.offset_after = tuple(gd.get("offset_after", ()))
         self.y3_after = tuple(gd.get("three_digit_year_after", ()))
         self.packed_not_after = tuple(gd.get("packed_date_not_after", ()))
+        self.slash_after = tuple(gd.get("slash_date_after", ()))
+        self.slash_before = tuple(gd.get("slash_date_before", ()))
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(self, text: str, ref: dt.date | None = None, locale: str = "zh-CN") -> list[Cand]:
@@ -163,6 +165,9 @@ class DateFinder:
             return self._plausible_own(text, c)
         if "packed" in g and _ends_with_any(before.rstrip(" ：:"), self.packed_not_after):
             return False   # 订单号20230916, 编号：20230916: an identifier, not a date
+        if "slash" in g and not (_ends_with_any(text[max(0, c.start - 4):c.start].rstrip(" :"), self.slash_after)
+                                 or _starts_with_any(text[c.end:c.end + 4].lstrip(), self.slash_before)):
+            return False   # 12/10 in a score or a fraction
         if "dmy" in g and locale not in _DAY_FIRST_LOCALES and g["d"].lstrip("0") != g["m"].lstrip("0") \
                 and int(g["d"]) <= 12:
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
