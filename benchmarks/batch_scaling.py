@@ -1,24 +1,75 @@
-"""Throughput of the batch runner with --jobs 1 against --jobs 2 (and more, if given).
+"""Throughput of the batch runner with --jobs 1 against --jobs 2 (and more, if given), the same
+output either way, and the memory of each worker.
 
     .venv/bin/python benchmarks/batch_scaling.py -n 2000
     .venv/bin/python benchmarks/batch_scaling.py -n 2000 --jobs 1 2 4 --no-repeats
 
 Writes N articles to a temporary JSONL file, then runs pipeline.batch.run over it (reading,
-the repeat pass, the workers and JSONL writing to /dev/null, pool start-up included) for each
-jobs value, and prints articles/s and the speed-up over jobs=1. The machine's core count
-bounds the speed-up; a one-core machine shows none.
+the repeat pass, the workers and JSONL writing, pool start-up included) for each jobs value,
+and prints articles/s, the speed-up over the first jobs value, whether the output is byte for
+byte that of the first run, and the peak RSS of each worker process (sampled every 50 ms with
+psutil, from the `bench` extra; the main process when it does the work itself). The machine's
+core count bounds the speed-up; a one-core machine shows none.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import common  # noqa: F401
 
 from pipeline import batch, sinks
+
+try:
+    import psutil
+except ImportError:  # pragma: no cover - memory figures are then left out
+    psutil = None
+
+
+class PeakRSS:
+    """Peak RSS per process of this process's tree while the block runs. Workers are the
+    processes that ran articles: descendants other than the forkserver (which has children of
+    its own) and multiprocessing's resource tracker."""
+
+    def __init__(self, interval: float = 0.05):
+        self.interval, self.peak, self.parents, self.names = interval, {}, set(), {}
+        self._stop = threading.Event()
+
+    def _sample(self):
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for p in [me, *me.children(recursive=True)]:
+                try:
+                    rss = p.memory_info().rss
+                    if p.pid not in self.names:
+                        self.names[p.pid] = " ".join(p.cmdline())
+                    if p.pid != me.pid and p.children():
+                        self.parents.add(p.pid)
+                except psutil.Error:
+                    continue
+                self.peak[p.pid] = max(self.peak.get(p.pid, 0), rss)
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def workers(self, jobs: int) -> list[float]:
+        if jobs <= 1:
+            return [self.peak.get(os.getpid(), 0) / 2**20]
+        return sorted((v / 2**20 for pid, v in self.peak.items()
+                       if pid != os.getpid() and pid not in self.parents
+                       and "resource_tracker" not in self.names.get(pid, "")), reverse=True)
 
 
 def main(argv=None) -> int:
@@ -36,21 +87,38 @@ def main(argv=None) -> int:
         common.write_jsonl(src, texts)
         chars = sum(map(len, texts))
         del texts
-        print(f"{args.n} articles, {chars} characters, {len(os.sched_getaffinity(0))} cores available, "
+        print(f"{args.n} articles, {chars:,} characters, {len(os.sched_getaffinity(0))} cores available, "
               f"repeats {'off' if args.no_repeats else 'on'}, chunk {args.chunk_size}")
-        base = None
+        base = first = None
+        same_all = True
         for jobs in args.jobs:
+            out = Path(tmp) / f"out{jobs}.jsonl"
+            mem = PeakRSS() if psutil else None
             t0 = time.perf_counter()
-            with open(os.devnull, "w", encoding="utf-8") as null:
+            with open(out, "w", encoding="utf-8") as f, (mem or _Null()):
                 n = sinks.write(batch.run([str(src)], jobs=jobs, repeats=not args.no_repeats,
-                                          chunk_size=args.chunk_size), stream=null)
+                                          chunk_size=args.chunk_size), stream=f)
             dt = time.perf_counter() - t0
             assert n == args.n, (n, args.n)
+            digest = hashlib.sha256(out.read_bytes()).hexdigest()
+            first = first or digest
+            same_all &= digest == first
             rate = n / dt
             base = base or rate
+            rss = mem.workers(jobs) if mem else []
+            rss_txt = (f"  peak RSS per {'worker' if jobs > 1 else 'process'}: "
+                       + ", ".join(f"{x:.0f} MB" for x in rss)) if rss else ""
             print(f"jobs={jobs}: {dt:7.2f}s  {rate:8.1f} articles/s  {chars / dt:10,.0f} chars/s  "
-                  f"speed-up {rate / base:.2f}")
-    return 0
+                  f"speed-up {rate / base:.2f}  output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
+    return 0 if same_all else 1
+
+
+class _Null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
 
 
 if __name__ == "__main__":
