@@ -14,36 +14,49 @@
   starts a LocalCluster of `jobs` worker processes for the run.
 - Repetition signal: when the inputs can be read twice, a first pass fills a RepeatIndex
   (pipeline.repeats) and each Document goes out with its `repeated` lines.
-- Time limit (`timeout` seconds per article, None/0 = none): in a worker process (and in this
-  process when it runs the articles itself, from the main thread) a SIGALRM timer interrupts an
-  article that runs too long; it becomes the error record "TimeoutError: article exceeded N s" and
-  the worker goes on. A worker stuck where the signal cannot reach it (inside C code) is killed by
-  the parent once its chunk is overdue (timeout × articles + HARD_GRACE); the pool is replaced, the
+- Time limit (`timeout` seconds per article, default DEFAULT_TIMEOUT, None/0 = none): in a worker
+  process (and in this process when it runs the articles itself, from the main thread) a SIGALRM
+  timer interrupts an article that runs too long, inside a regex match too (the `regex` module
+  checks for signals); it becomes the error record "TimeoutError: article exceeded N s" and the
+  worker goes on. A worker stuck where the signal cannot reach it (other C code) is killed by the
+  parent once its chunk is overdue (timeout × articles + HARD_GRACE); the pool is replaced, the
   other in-flight chunks are resubmitted and the overdue chunk is retried one article at a time.
-  No limit where signals are unavailable (Dask worker threads, a non-main thread, not Unix).
+  Dask workers run tasks in threads, where no signal reaches: with a time limit, each Dask task
+  runs its chunk in a child process of its worker (pipeline.isolated) under the same two limits.
+- Interrupted (SIGINT/SIGTERM in the caller, or the consumer stops early): the workers are killed
+  at once, not waited for; workers ignore SIGINT, so Ctrl-C in a terminal is the parent's to handle.
+- Resume: `done` (ids of records already written) skips that many articles of the input, checking
+  that their ids are the same, so a resumed run writes exactly the records still missing.
+- `ref_date` is a fallback, used for an article that states no date of its own (no ref_date
+  field, no 发布时间 line, dateline or url date); `force_ref_date` overrides every article's.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import multiprocessing as mp
 import os
 import signal
+import sys
 import threading
+import types
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .core import shared_pipeline
+from .core import check_ref_date, shared_pipeline
 from .model import Article, Document
+from .repeats import RepeatIndex
 
 Item = tuple[Document, frozenset]
 ChunkFn = Callable[..., list[Article]]   # (items, rules_dir[, timeout=seconds]) -> Articles
 
 DEFAULT_CHUNK = 32
 HARD_GRACE = 30.0   # seconds a chunk may run past timeout × its articles before its worker is killed
+DEFAULT_TIMEOUT = 60.0  # seconds per article when the caller says nothing (run(); the CLI's default)
 EMPTY: frozenset = frozenset()
 
 # -- the per-process pipeline -------------------------------------------------------------------
@@ -53,6 +66,8 @@ worker_pipeline = shared_pipeline
 
 
 def _init_worker(rules_dir: str | None) -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what stops
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipe = worker_pipeline(rules_dir)
     try:  # load jieba's dictionary now, so the first article is not charged for it (time limit)
         pipe.extract("2024年3月8日，全市举办专场招聘会178场。")
@@ -109,18 +124,20 @@ class _TimeLimit:
 
 
 def process_chunk(items: list[Item], rules_dir: str | None = None,
-                  timeout: float | None = None) -> list[Article]:
+                  timeout: float | None = None, ref_date: str | None = None) -> list[Article]:
     """The one per-chunk function, run by local processes and by Dask workers alike.
-    `timeout`: seconds per article (see the module docstring), None or 0 for none."""
+    `timeout`: seconds per article (see the module docstring), None or 0 for none.
+    `ref_date`: the fallback for articles that state no date of their own."""
     pipe = worker_pipeline(rules_dir)
     out = []
+    kw = {"fallback_ref_date": ref_date} if ref_date else {}
     with _TimeLimit(timeout) as limit:
         for doc, repeated in items:
             art = None
             try:
                 limit.arm()
                 try:
-                    art = pipe.process(doc, repeated)
+                    art = pipe.process(doc, repeated, **kw)
                 finally:
                     limit.disarm()
             except BaseException as e:  # process() never raises; this guards the guard
@@ -134,18 +151,16 @@ def process_chunk(items: list[Item], rules_dir: str | None = None,
 
 # -- repetition ---------------------------------------------------------------------------------
 
-def build_repeat_index(docs: Iterable[Document]):
-    """First pass: a RepeatIndex over every Document, or None when pipeline.repeats is absent
-    or there is at most one article."""
-    try:
-        from .repeats import RepeatIndex
-    except ImportError:
-        return None
+def build_repeat_index(docs: Iterable[Document], on_total: Callable[[int], None] | None = None):
+    """First pass: a RepeatIndex over every Document, or None when there is at most one article.
+    `on_total(n)` learns how many articles the input holds (a progress bar's total)."""
     index, n = RepeatIndex(), 0
     for doc in docs:
         if doc.error is None:
             index.add(doc)
         n += 1
+    if on_total is not None:
+        on_total(n)
     return index if n > 1 else None
 
 
@@ -200,12 +215,16 @@ class _Local:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                    initializer=_init_worker, initargs=(self.rules_dir,))
 
+    def _submit(self, chunk: list[Item]) -> Future:
+        with _main_hidden(self.chunk_fn):  # workers start inside submit()
+            return self.pool.submit(self.chunk_fn, chunk, self.rules_dir)
+
     def submit(self, chunk: list[Item]) -> Future:
         try:
-            return self.pool.submit(self.chunk_fn, chunk, self.rules_dir)
+            return self._submit(chunk)
         except BrokenProcessPool:
             self.renew()
-            return self.pool.submit(self.chunk_fn, chunk, self.rules_dir)
+            return self._submit(chunk)
 
     def renew(self) -> None:
         self.breaks += 1
@@ -258,7 +277,7 @@ class _Local:
             if self.breaks >= self.MAX_BREAKS:
                 out.extend(_failed([item], first_error))
                 continue
-            fut = self.pool.submit(self.chunk_fn, [item], self.rules_dir)
+            fut = self._submit([item])
             try:
                 out.extend(fut.result(timeout=self.deadline(1)))
                 self.ok()
@@ -278,9 +297,44 @@ class _Local:
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
+    def abort(self) -> None:
+        """Interrupted: kill the workers now instead of waiting for their chunks."""
+        procs = list((getattr(self.pool, "_processes", None) or {}).values())
+        for proc in procs:
+            try:
+                proc.kill()
+            except Exception:  # pragma: no cover - already gone
+                pass
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.join(5)
+
+
+@contextlib.contextmanager
+def _main_hidden(chunk_fn):
+    """While worker processes start, `__main__` is a blank module. Forkserver and spawn workers
+    otherwise re-run the caller's script (as __mp_main__) before they can work: a script without
+    an `if __name__ == "__main__":` guard that starts a batch would start one in every worker,
+    and every chunk would fail with BrokenProcessPool. The workers need nothing from __main__
+    (their functions live in modules), unless chunk_fn itself does."""
+    main = sys.modules.get("__main__")
+    fn = getattr(chunk_fn, "func", chunk_fn)
+    if main is None or getattr(fn, "__module__", None) in ("__main__", "__mp_main__"):
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
 
 class _Dask:
-    def __init__(self, address: str, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn):
+    def __init__(self, address: str, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn,
+                 timeout: float | None = None):
+        if timeout is not None:  # worker threads: the chunk runs in a child process (module docstring)
+            from .isolated import run_isolated
+            chunk_fn = functools.partial(run_isolated, chunk_fn, timeout=timeout)
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -325,19 +379,24 @@ class _Dask:
         if self.cluster is not None:
             self.cluster.close()
 
+    abort = close
+
 
 def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | None = None,
               rules_dir: str | os.PathLike | None = None, chunk_size: int = DEFAULT_CHUNK,
               window: int | None = None, chunk_fn: ChunkFn = process_chunk,
-              timeout: float | None = None) -> Iterator[Article]:
+              timeout: float | None = None, ref_date: str | None = None) -> Iterator[Article]:
     """(Document, repeated) pairs → Articles in input order. jobs=1 (or a single chunk of input)
     runs in this process; otherwise a local process pool of `jobs` workers or Dask at `dask`
     ("local" starts a LocalCluster). `timeout`: seconds per article (None or 0: no limit); it is
-    passed on to chunk_fn as `timeout=` (see the module docstring)."""
+    passed on to chunk_fn as `timeout=` (see the module docstring), and `ref_date` (the fallback
+    date) as `ref_date=`, each only when set."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     timeout = timeout if timeout and timeout > 0 else None
     if timeout is not None:
         chunk_fn = functools.partial(chunk_fn, timeout=timeout)
+    if ref_date:
+        chunk_fn = functools.partial(chunk_fn, ref_date=check_ref_date(ref_date))
     rules = str(rules_dir) if rules_dir is not None else None
     chunks = chunked(items, max(1, chunk_size))
     first = next(chunks, None)
@@ -360,10 +419,11 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
         return
     if not dask:
         worker_pipeline(rules)  # a stage that cannot build fails here, once, not in every worker
-    runner = _Dask(dask, jobs, rules, chunk_fn) if dask else _Local(jobs, rules, chunk_fn, timeout)
+    runner = _Dask(dask, jobs, rules, chunk_fn, timeout) if dask else _Local(jobs, rules, chunk_fn, timeout)
     window = window or 4 * jobs
     pending: deque = deque()
     all_chunks = itertools.chain([first], [second] if second else [], chunks)
+    finished = False
     try:
         for chunk in all_chunks:
             pending.append((chunk, runner.submit(chunk), runner.generation))
@@ -371,10 +431,14 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
                 yield from _collect(runner, *pending.popleft())
         while pending:
             yield from _collect(runner, *pending.popleft())
+        finished = True
     finally:
         for _, fut, _ in pending:
             fut.cancel()
-        runner.close()
+        if finished:
+            runner.close()
+        else:  # interrupted, or the consumer stopped early: nobody waits for the workers
+            runner.abort()
 
 
 def _collect(runner, chunk: list[Item], fut, generation: int) -> list[Article]:
@@ -388,24 +452,70 @@ def _collect(runner, chunk: list[Item], fut, generation: int) -> list[Article]:
         return runner.retry(chunk, e)
 
 
+class ResumeError(ValueError):
+    """The records already written do not start the input (other inputs, other order)."""
+
+
+def skip_done(docs: Iterable[Document], done: Sequence[str]) -> Iterator[Document]:
+    """The Documents after the first len(done), whose ids must be `done` in order (ids may repeat:
+    it is positions that count, the ids only check that the inputs are the same)."""
+    it = iter(docs)
+    for n, want in enumerate(done):
+        doc = next(it, None)
+        if doc is None:
+            raise ResumeError(f"the partial output holds {len(done)} records but the input has "
+                              f"only {n} articles: not the same input")
+        if str(doc.id) != want:
+            raise ResumeError(f"record {n + 1} of the partial output is {want!r} but article {n + 1} "
+                              f"of the input is {str(doc.id)!r}: not the same input")
+    yield from it
+
+
+def _forced(docs: Iterable[Document], ref_date: str) -> Iterator[Document]:
+    for doc in docs:
+        doc.ref_date = ref_date
+        yield doc
+
+
+_DEFAULT = object()
+
+
 def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None = None,
-        ref_date: str | None = None, jobs: int | None = None, dask: str | None = None,
+        ref_date: str | None = None, force_ref_date: str | None = None,
+        jobs: int | None = None, dask: str | None = None,
         rules_dir: str | os.PathLike | None = None, repeats: bool = True,
         chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
-        chunk_fn: ChunkFn = process_chunk, timeout: float | None = None) -> Iterator[Article]:
+        chunk_fn: ChunkFn = process_chunk, timeout: float | None = _DEFAULT,  # type: ignore[assignment]
+        done: Sequence[str] = (), on_total: Callable[[int], None] | None = None,
+        read_kw: dict | None = None) -> Iterator[Article]:
     """Articles of every input path (or of `docs`), in order. With `paths` that can be read twice
-    and `repeats`, a first pass builds the repetition index."""
+    and `repeats`, a first pass builds the repetition index (and tells `on_total` the number of
+    articles). `ref_date`: the fallback for articles that state no date; `force_ref_date`: every
+    article's. `timeout`: seconds per article, default DEFAULT_TIMEOUT, None or 0 for none.
+    `done`: ids of the records an interrupted run wrote (skip_done). `read_kw`: passed on to
+    sources.read (limits=, stats=)."""
     from . import sources
+    if timeout is _DEFAULT:
+        timeout = DEFAULT_TIMEOUT
+    ref_date = check_ref_date(ref_date)
+    force_ref_date = check_ref_date(force_ref_date)
+    read_kw = read_kw or {}
     if docs is None:
         if paths is None:
             raise ValueError("give paths or docs")
         index = None
         if repeats and sources.rereadable(paths):
-            index = build_repeat_index(sources.read(paths, ref_date=ref_date))
-        docs = sources.read(paths, ref_date=ref_date)
+            first_kw = {k: v for k, v in read_kw.items() if k != "stats"}  # count skips once
+            index = build_repeat_index(sources.read(paths, **first_kw), on_total)
+        docs = sources.read(paths, **read_kw)
     else:
         index = None
         if repeats and isinstance(docs, (list, tuple)):
-            index = build_repeat_index(docs)
+            index = build_repeat_index(docs, on_total)
+    if force_ref_date:
+        docs = _forced(docs, force_ref_date)
+    if done:
+        docs = skip_done(docs, done)
     yield from run_items(with_repeats(docs, index), jobs=jobs, dask=dask, rules_dir=rules_dir,
-                         chunk_size=chunk_size, window=window, chunk_fn=chunk_fn, timeout=timeout)
+                         chunk_size=chunk_size, window=window, chunk_fn=chunk_fn, timeout=timeout,
+                         ref_date=ref_date)

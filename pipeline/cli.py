@@ -1,14 +1,17 @@
-"""`zhfacts`: extract | eval | review | rules.
+"""`zhfacts`: extract | eval | review | rules (one cmd_* function per subcommand).
 
 Exit codes: 0 done, 1 a check failed (eval below a floor, rules --check found errors),
-2 bad arguments or an input that cannot be read (one line on stderr).
+2 bad arguments, an input that cannot be read or an output that cannot be written (one line on
+stderr), 3 `extract --fail-on-error` and a record has an error, 130 interrupted (SIGINT),
+143 terminated (SIGTERM); an interrupted extract leaves FILE.partial for --resume.
 """
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -17,6 +20,19 @@ from . import __version__
 
 class UsageError(Exception):
     """Reported as one line on stderr, exit 2."""
+
+
+EXIT_ERRORS = 3       # extract --fail-on-error: some record has an error
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread like Ctrl-C's KeyboardInterrupt so the same cleanup
+    runs (workers killed, FILE.partial flushed), then exit 143."""
+
+
+def _on_sigterm(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the cleanup must not be interrupted again
+    raise Terminated()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,9 +64,23 @@ def _checked(cast, ok, what: str):
 _positive_int = _checked(int, lambda n: n >= 1, "a whole number of at least 1")
 _fraction = _checked(float, lambda x: 0.0 <= x <= 1.0, "a number from 0 to 1")
 _seconds = _checked(float, lambda x: 0.0 <= x < float("inf"), "a number of seconds, 0 or more")
+_positive = _checked(float, lambda x: 0.0 < x < float("inf"), "a positive number")
 
 
 DEFAULT_TIMEOUT = 60.0
+
+
+def _add_timeout(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help="time limit per article (default: %(default)g; 0: none): an article that "
+                   "takes longer becomes an error record and the batch goes on")
+
+
+def _add_rules(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules); its "
+                   "patterns are probed for catastrophic backtracking when loaded")
+    p.add_argument("--skip-rule-probe", action="store_true",
+                   help="do not probe the patterns of --rules DIR (the time limit still applies)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,24 +98,43 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("jsonl", "json", "csv"),
                     help="output format (default: from the -o suffix, else jsonl); csv is one row per fact")
     ex.add_argument("--ref-date", type=_ref_date, metavar="YYYY-MM-DD",
-                    help="reference date for articles that carry none")
+                    help="fallback reference date, for articles that state no date of their own "
+                    "(no ref_date field, 发布时间 line, dateline or date in the url)")
+    ex.add_argument("--force-ref-date", type=_ref_date, metavar="YYYY-MM-DD",
+                    help="reference date of every article, overriding what the article states")
     ex.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
                     help="worker processes (default: every core)")
     ex.add_argument("--dask", metavar="ADDRESS",
                     help="run on a Dask cluster at ADDRESS (tcp://host:8786), or 'local' to start one")
     ex.add_argument("--no-repeats", action="store_true",
                     help="skip the first pass that finds lines repeated across the batch")
-    ex.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                    help="time limit per article (default: %(default)g; 0: none): an article that "
-                    "takes longer becomes an error record and the batch goes on")
-    ex.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules)")
+    _add_timeout(ex)
+    _add_rules(ex)
+    ex.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run from FILE.partial: only the articles not yet "
+                    "written are run, and FILE ends up as an uninterrupted run would write it")
+    ex.add_argument("--overwrite", action="store_true",
+                    help="replace an existing FILE (or FILE.partial); without it they are never overwritten")
+    ex.add_argument("--fail-on-error", action="store_true",
+                    help=f"exit {EXIT_ERRORS} when any record has an error (the output is written all the same)")
+    ex.add_argument("--max-chars", type=_positive_int, metavar="N",
+                    help="characters in one article; a longer one becomes an error record")
+    ex.add_argument("--max-bytes", type=_positive_int, metavar="N",
+                    help="bytes of one input item held in memory (file, JSONL line, WARC record)")
+    ex.add_argument("--max-ratio", type=_positive, metavar="X",
+                    help="how much larger than compressed a compressed input may grow (zip bombs)")
     ex.add_argument("--chunk-size", type=_positive_int, default=None, metavar="N", help=argparse.SUPPRESS)
     ex.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no run summary on stderr")
 
     ev = sub.add_parser("eval", help="score predictions against gold",
                         description="Precision, recall and F1 per fact type and for boilerplate lines.")
     ev.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders")
-    ev.add_argument("--pred", required=True, metavar="FILE", help="predictions (zhfacts extract JSONL)")
+    src = ev.add_mutually_exclusive_group(required=True)
+    src.add_argument("--pred", metavar="FILE", help="predictions: zhfacts extract output (JSONL or --format json)")
+    src.add_argument("--articles", metavar="DIR", help="extract the gold articles from DIR now, each at "
+                     "its gold file's own ref_date (the article whose id is the gold id)")
+    ev.add_argument("--rules", metavar="DIR", help="rules folder for --articles (default: the bundled rules)")
     ev.add_argument("--min-f1", type=_fraction, metavar="X", help="fail (exit 1) when a fact F1 is below X")
     ev.add_argument("--min-boilerplate-f1", type=_fraction, metavar="X",
                     help="fail (exit 1) when the boilerplate F1 is below X")
@@ -99,8 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("paths", nargs="+", metavar="PATH")
     rv.add_argument("-o", "--output", metavar="FILE.html", help="output file (default: stdout)")
     rv.add_argument("--ref-date", type=_ref_date, metavar="YYYY-MM-DD",
-                    help="reference date for articles that carry none")
-    rv.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules)")
+                    help="fallback reference date, for articles that state no date of their own")
+    _add_timeout(rv)
+    _add_rules(rv)
 
     gd = sub.add_parser("gold", help="gold files from the decisions made on a review page",
                         description="Turn the review page's decisions (JSONL) into one gold file per "
@@ -121,7 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     ru = sub.add_parser("rules", help="list the rules with their example counts",
                         description="List rule files and rules with their examples and counterexamples; "
                         "--check validates rules/ and compiles every stage.")
-    ru.add_argument("--check", action="store_true", help="validate and compile; exit 1 on an error")
+    ru.add_argument("--check", action="store_true", help="validate, compile and probe every pattern "
+                    "against adversarial strings; exit 1 on an error")
     ru.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules)")
     return p
 
@@ -129,10 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
 # -- helpers ------------------------------------------------------------------------------------
 
 def _check_inputs(paths: Sequence[str]) -> None:
-    from .sources import SourceError, check_paths
+    from . import sources
     try:
-        check_paths(paths)
-    except SourceError as e:
+        sources.check_paths(paths)
+    except sources.SourceError as e:
         raise UsageError(str(e)) from None
 
 
@@ -148,15 +199,19 @@ def _check_output(path: str | None) -> None:
         raise UsageError(f"{path}: cannot write there (permission denied)")
 
 
-def _load_rules(rules_dir: str | None):
+def _load_rules(rules_dir: str | None, probe: bool = True):
     """The rules loaded and every stage built, in this process, before any worker starts: a
-    broken rules folder is one clear line (exit 2), not a failure in each worker."""
+    broken rules folder is one clear line (exit 2), not a failure in each worker. A user's rules
+    folder is probed for catastrophic patterns (rules.probe_patterns) unless `probe` is off."""
     from .batch import worker_pipeline
-    from .rules import RuleError
+    from .rules import RuleError, probe_patterns
     if rules_dir is not None and not Path(rules_dir).is_dir():
         raise UsageError(f"{rules_dir}: rules folder not found")
     try:
-        return worker_pipeline(rules_dir).rules
+        rules = worker_pipeline(rules_dir).rules
+        if rules_dir is not None and probe:
+            probe_patterns(rules)
+        return rules
     except RuleError as e:
         raise UsageError(str(e).splitlines()[0]) from None
     except Exception as e:
@@ -164,8 +219,10 @@ def _load_rules(rules_dir: str | None):
                          f"{type(e).__name__}: {e}".splitlines()[0]) from None
 
 
-def progress(items: Iterable, enabled: bool = True, unit: str = "article") -> Iterator:
-    """A progress bar on stderr when stderr is a terminal: tqdm if installed, else a counter."""
+def progress(items: Iterable, enabled: bool = True, unit: str = "article", total=None) -> Iterator:
+    """A progress bar on stderr when stderr is a terminal: tqdm if installed, else a counter.
+    `total`: a number, or a function asked once the first item is out (extract learns the number
+    of articles in its first pass), for tqdm's percentage and ETA."""
     if not enabled or not sys.stderr.isatty():
         yield from items
         return
@@ -175,8 +232,17 @@ def progress(items: Iterable, enabled: bool = True, unit: str = "article") -> It
         tqdm = None
     if tqdm is not None:
         tqdm.monitor_interval = 0  # no monitor thread
-        with tqdm(items, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
-            yield from bar
+        it = iter(items)
+        first = next(it, None)
+        if first is None:
+            return
+        n = total() if callable(total) else total
+        with tqdm(total=n, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
+            bar.update(1)
+            yield first
+            for item in it:
+                bar.update(1)
+                yield item
         return
     n = 0
     for n, item in enumerate(items, 1):
@@ -189,36 +255,126 @@ def progress(items: Iterable, enabled: bool = True, unit: str = "article") -> It
 
 # -- commands -----------------------------------------------------------------------------------
 
+def _limits(args):
+    """--max-chars/--max-bytes/--max-ratio as sources.read's `limits=` and a ReadStats for the
+    summary, when the readers take them."""
+    import inspect
+    from . import sources
+    params = inspect.signature(sources.read).parameters
+    kw: dict = {}
+    try:
+        from .limits import Limits, ReadStats
+    except ImportError:  # pragma: no cover - readers without limits
+        return kw
+    if "limits" in params:
+        d = Limits.default()
+        kw["limits"] = Limits(max_chars=args.max_chars or d.max_chars, max_bytes=args.max_bytes or d.max_bytes,
+                              max_ratio=args.max_ratio or d.max_ratio)
+    if "stats" in params:
+        kw["stats"] = ReadStats()
+    return kw
+
+
 def cmd_extract(args) -> int:
     from . import batch, sinks
+    from .summary import Summary
+    if args.resume and args.output in (None, "-"):
+        raise UsageError("--resume needs -o FILE (stdout cannot be resumed)")
     _check_inputs(args.paths)
     _check_output(args.output)
-    _load_rules(args.rules)  # a broken rules folder is one clear line, before any worker starts
+    _load_rules(args.rules, probe=not args.skip_rule_probe)
     if args.dask is not None and not args.dask.strip():
         raise UsageError("--dask needs an address or 'local'")
     fmt = sinks.format_for(args.output, args.format)
+    out = None
+    if args.output not in (None, "-"):
+        try:
+            out = sinks.FileOutput(args.output, fmt, resume=args.resume, overwrite=args.overwrite)
+        except sinks.OutputError as e:
+            raise UsageError(str(e)) from None
+        except OSError as e:
+            raise UsageError(f"{args.output}: cannot read the partial output: {e.strerror or e}") from None
+    done = out.done if out is not None else []
+    read_kw = _limits(args)
+    summary = Summary(done)
+    total: list[int] = []
     kw = {"chunk_size": args.chunk_size} if args.chunk_size else {}
-    articles = batch.run(args.paths, ref_date=args.ref_date, jobs=args.jobs, dask=args.dask,
-                         rules_dir=args.rules, repeats=not args.no_repeats,
-                         timeout=args.timeout or None, **kw)
-    stream = iter(progress(articles, not args.no_progress))
-    try:  # the first record before the output file is opened: a run that cannot start leaves none
-        first = next(stream, None)
-    except RuntimeError as e:  # --dask without the dask extra, or no scheduler at that address
-        raise UsageError(str(e)) from None
-    sinks.write(itertools.chain([] if first is None else [first], stream), args.output, fmt)
+    articles = batch.run(args.paths, ref_date=args.ref_date, force_ref_date=args.force_ref_date,
+                         jobs=args.jobs, dask=args.dask, rules_dir=args.rules,
+                         repeats=not args.no_repeats, timeout=args.timeout or None, done=done,
+                         on_total=total.append, read_kw=read_kw, **kw)
+    stream = summary.watch(progress(articles, not args.no_progress,
+                                    total=lambda: (total[0] - len(done)) if total else None))
+    old_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        try:  # the first record before the output is opened: a run that cannot start leaves none
+            first = next(stream, None)
+        except RuntimeError as e:  # --dask without the dask extra, or no scheduler at that address
+            raise UsageError(str(e)) from None
+        except batch.ResumeError as e:
+            raise UsageError(f"cannot resume {out.partial}: {e}") from None
+        try:
+            if out is None:
+                with sinks.open_sink(None, fmt) as sink:
+                    for a in _chain(first, stream):
+                        sink.write(a)
+            else:
+                try:
+                    for a in _chain(first, stream):
+                        out.write(a)
+                finally:
+                    out.close()  # complete lines stay in FILE.partial, whatever happened
+                out.finish()
+        except batch.ResumeError as e:
+            raise UsageError(f"cannot resume {out.partial}: {e}") from None
+        except OSError as e:
+            if isinstance(e, BrokenPipeError):
+                raise
+            where = e.filename or args.output or "stdout"
+            raise UsageError(f"cannot write {where}: {e.strerror or e}") from None
+    except KeyboardInterrupt:
+        stream.close()
+        articles.close()  # the workers are killed now, not at exit
+        if out is not None and os.path.exists(out.partial):
+            print(f"zhfacts extract: stopped; {summary.resumed + summary.articles} records are in "
+                  f"{out.partial}: --resume continues", file=sys.stderr)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, old_term)
+        articles.close()
+    stats = read_kw.get("stats")
+    if stats is not None:
+        summary.skipped.update(stats.skipped)
+    if not args.quiet:
+        for line in summary.lines():
+            print(line, file=sys.stderr)
+    if args.fail_on_error and summary.error_count:
+        print(f"zhfacts extract: {summary.error_count} records have an error (--fail-on-error)", file=sys.stderr)
+        return EXIT_ERRORS
     return 0
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+        yield from rest
 
 
 def cmd_eval(args) -> int:
     for g in args.gold:
         if not Path(g).exists():
             raise UsageError(f"{g}: no such gold file or folder")
-    if not Path(args.pred).is_file():
+    if args.pred is not None and not Path(args.pred).is_file():
         raise UsageError(f"{args.pred}: no such predictions file")
+    if args.articles is not None and not Path(args.articles).is_dir():
+        raise UsageError(f"{args.articles}: no such articles folder")
     from . import evaluate  # lazy: the scorer is not needed to extract
     try:
-        return evaluate.run(list(args.gold), args.pred, min_f1=args.min_f1,
+        pred = args.pred
+        if args.articles is not None:
+            _load_rules(args.rules)
+            pred = evaluate.extract_pred(evaluate.load_gold(args.gold), args.articles, args.rules)
+        return evaluate.run(list(args.gold), pred, min_f1=args.min_f1,
                             min_boilerplate_f1=args.min_boilerplate_f1, verbose=args.verbose,
                             as_json=args.json)
     except evaluate.EvalError as e:
@@ -226,9 +382,11 @@ def cmd_eval(args) -> int:
 
 
 def cmd_review(args) -> int:
-    from . import review
+    from . import batch, review
     _check_inputs(args.paths)
     _check_output(args.output)
+    _load_rules(args.rules, probe=not args.skip_rule_probe)
+    batch.DEFAULT_TIMEOUT = args.timeout or None  # review runs articles through batch.run
     if args.output in (None, "-"):
         sys.stdout.write(review.render_paths(args.paths, ref_date=args.ref_date, rules_dir=args.rules))
     else:
@@ -267,7 +425,9 @@ def cmd_rules(args) -> int:
     if args.check:
         try:
             from .core import Pipeline
+            from .rules import probe_patterns
             Pipeline(rules=rules)  # every stage compiles its rules
+            probe_patterns(rules)  # no pattern backtracks for ever on adversarial strings
         except Exception as e:
             print(f"rules: {type(e).__name__}: {e}".splitlines()[0], file=sys.stderr)
             return 1
@@ -326,6 +486,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except Terminated:
+        print("zhfacts: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("zhfacts: interrupted", file=sys.stderr)
         return 130

@@ -50,8 +50,10 @@ class Pipeline:
             ctx.facts.extend(find(ctx))
         return resolve(ctx, ctx.facts)
 
-    def process(self, doc: Document, repeated: frozenset[str] = frozenset()) -> Article:
-        """One Document → one Article, never an exception: a failure becomes an error record."""
+    def process(self, doc: Document, repeated: frozenset[str] = frozenset(), *,
+                fallback_ref_date: str | None = None) -> Article:
+        """One Document → one Article, never an exception: a failure becomes an error record.
+        `fallback_ref_date` is used only when the article states no date of its own."""
         art = Article(id=str(doc.id), source=doc.source)
         try:
             if doc.error:
@@ -73,6 +75,8 @@ class Pipeline:
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
                 if ref_date:
                     meta["ref_date_source"] = where
+                elif fallback_ref_date:
+                    ref_date, meta["ref_date_source"] = check_ref_date(fallback_ref_date), "given"
             else:
                 meta["ref_date_source"] = meta.get("ref_date_source") or "given"
             art.meta, art.ref_date = meta, ref_date
@@ -83,8 +87,41 @@ class Pipeline:
 
     def extract(self, text: str, *, ref_date: str | None = None, id: str | None = None,
                 source: str | None = None, meta: dict | None = None) -> Article:
+        """One text → one Article. A wrong argument (not a str, a bad date) raises at once."""
+        text, ref_date = check_args(text, ref_date)
         return self.process(Document(id=id or "article", text=text, source=source,
                                      ref_date=ref_date, meta=dict(meta or {})))
+
+    def pipe(self, texts, *, ref_date: str | None = None, jobs: int = 1,
+             timeout: float | None = None):
+        """Articles of many texts, in order (ids "0", "1", …). jobs > 1 runs them on that many
+        worker processes (each builds its own Pipeline from the same rules folder), safe in a
+        script without an `if __name__ == "__main__":` guard (pipeline.batch). `timeout`:
+        seconds per article (None: no limit); one that takes longer becomes an error record."""
+        from . import batch
+        ref_date = check_ref_date(ref_date)
+        docs = (Document(id=str(i), text=check_args(t, None)[0], ref_date=ref_date)
+                for i, t in enumerate(texts))
+        if jobs is None or jobs <= 1:
+            for doc in docs:
+                yield self.process(doc)
+            return
+        from .rules import default_rules_dir
+        root = Path(self.rules.root).resolve()
+        rules_dir = None if root == default_rules_dir().resolve() else str(root)
+        yield from batch.run_items(((d, frozenset()) for d in docs), jobs=jobs, rules_dir=rules_dir,
+                                   timeout=timeout)
+
+
+def check_args(text: Any, ref_date: Any) -> tuple[str, str | None]:
+    """The public functions' arguments, checked before any work: TypeError/ValueError at once."""
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("text must be str, not bytes: decode it first (e.g. data.decode('utf-8'))")
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if ref_date is not None and not isinstance(ref_date, (str, dt.date)):
+        raise TypeError(f"ref_date must be a 'YYYY-MM-DD' string or a date, not {type(ref_date).__name__}")
+    return text, check_ref_date(ref_date)
 
 
 def _text_of(doc: Document) -> tuple[Document, dict[str, Any], list[str]]:
@@ -121,4 +158,5 @@ def default_pipeline() -> Pipeline:
 
 def extract(text: str, *, ref_date: str | None = None, id: str | None = None) -> Article:
     """Facts of one article with the bundled rules: `from pipeline import extract`."""
+    check_args(text, ref_date)  # before the Pipeline is built
     return default_pipeline().extract(text, ref_date=ref_date, id=id)

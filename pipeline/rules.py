@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 from .model import FACT_TYPES
@@ -134,3 +135,78 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
     for path in sorted(root.rglob("*.tsv")):
         rules.lexicons[path.stem] = load_lexicon(path)
     return rules
+
+
+# -- probing patterns for catastrophic backtracking ---------------------------------------------
+#
+# A user's pattern such as (a|aa)+$ or (\d+\s?)+x takes exponential time on a long run of the
+# characters it repeats, and one such line would stall every article of a batch. Each `pattern`
+# of a rule file is searched, under a timeout (the `regex` module's timeout=), in runs of the
+# characters that rules meet in news text (Latin, digits, Han numerals, Han, spaces, dots) and of
+# the pattern's own literal characters, each run ended by a character that breaks a match.
+
+PROBE_TIMEOUT = 0.5        # seconds one probe string may take before the pattern is rejected
+PROBE_LENGTHS = (40, 1500)  # exponential patterns show at 40 characters, cubic ones by 1500
+_PROBE_CHARS = ("a", "1", "一", "中", " ", ".")
+_ESCAPES = regex.compile(r"\\[pP]\{[^}]*\}|\\.|\(\?P?<[^>]*>|\(\?P=[^)]*\)|\{[^}]*\}")
+
+
+def _literals(pattern: str, limit: int = 6) -> list[str]:
+    """Distinct literal characters of a pattern (escapes, group names and {n,m} left out)."""
+    seen: list[str] = []
+    for ch in _ESCAPES.sub("", pattern):
+        if (ch.isalnum() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef") and ch not in seen:
+            seen.append(ch)
+            if len(seen) == limit:
+                break
+    return seen
+
+
+def probe_strings(pattern: str) -> list[str]:
+    chars = list(dict.fromkeys([*_PROBE_CHARS, *_literals(pattern)]))
+    out = []
+    for n in PROBE_LENGTHS:
+        for c in chars:
+            out.append(c * n + "!")
+        if len(chars) > len(_PROBE_CHARS) + 1:  # two of its own literals, alternating
+            a, b = chars[len(_PROBE_CHARS):len(_PROBE_CHARS) + 2]
+            out.append((a + b) * (n // 2) + "!")
+        out.append("1 " * (n // 2) + "!")
+    return out
+
+
+def _patterns(rules: Rules):
+    """(file, rule id, source) of every `pattern`, with a file's `parts` expanded."""
+    for rf in rules.files.values():
+        parts = rf.data.get("parts")
+        for r in rf.rules:
+            src = r.get("pattern")
+            if not isinstance(src, str):
+                continue
+            if isinstance(parts, dict):
+                from .dates.grammar import _alternation, expand
+                full = dict(parts)
+                full.setdefault("FESTIVALS", _alternation(x["name"] for x in rules.lexicons.get("festivals", [])))
+                try:
+                    src = expand(src, full, f"{rf.path}: rule {r['id']}")
+                except RuleError:
+                    continue  # the stage that builds it reports this
+            yield rf, r["id"], src
+
+
+def probe_patterns(rules: Rules, timeout: float = PROBE_TIMEOUT) -> None:
+    """RuleError naming the file and the rule of the first pattern that a probe string keeps
+    busy past `timeout` seconds (bad regex syntax is left to the stage that compiles it)."""
+    for rf, rule_id, src in _patterns(rules):
+        try:
+            rx = regex.compile(src, regex.V0)
+        except regex.error:
+            continue
+        for s in probe_strings(src):
+            try:
+                rx.search(s, timeout=timeout)
+            except TimeoutError:
+                sample = s[:6] + "…" + s[-2:]
+                raise RuleError(f"{rf.path}: rule {rule_id}: pattern takes over {timeout:g} s on "
+                                f"{len(s)} characters ({sample!r}): catastrophic backtracking; "
+                                "rewrite it without nested or overlapping repeats") from None

@@ -1,7 +1,13 @@
 """Writers: Articles → JSONL (default), JSON or CSV, to a file or stdout, streaming.
 
 All UTF-8 with Chinese as it is (never \\uXXXX). JSONL: one line per article. JSON: one list,
-indented, written item by item. CSV: one row per fact (an article without facts gives no row).
+indented, written item by item. CSV: one row per fact, plus one row for each article that has an
+error (its `error` column set, the fact columns empty); an article without facts gives no row.
+
+A file output is complete or absent (FileOutput): records go to FILE.partial as JSONL, one line
+per article in input order, and FILE appears only at the end (renamed, or converted to JSON or
+CSV). Because the partial file's lines are the first articles of the input in order, an
+interrupted run resumes by skipping that many articles; a torn last line is cut off first.
 """
 from __future__ import annotations
 
@@ -16,7 +22,8 @@ from typing import IO, Any, Iterable
 from .model import Article
 
 FORMATS = ("jsonl", "json", "csv")
-CSV_FIELDS = ("id", "type", "text", "start", "end", "value", "unit", "qualifier", "rule", "sentence")
+CSV_FIELDS = ("id", "type", "text", "start", "end", "value", "unit", "qualifier", "rule", "sentence",
+              "object", "recipient", "level", "status", "tags", "datetime", "source", "error")
 
 
 def format_for(path: str | None, fmt: str | None) -> str:
@@ -95,7 +102,10 @@ class CsvSink(Sink):
     def write(self, article):
         d = _as_dict(article)
         for f in d.get("facts") or ():
-            row = {"id": d.get("id"), **f}
+            row = {**f, "id": d.get("id"), "source": d.get("source")}
+            self.writer.writerow([_cell(row.get(k)) for k in CSV_FIELDS])
+        if d.get("error"):  # an article that failed is visible in a CSV too
+            row = {"id": d.get("id"), "source": d.get("source"), "error": d["error"]}
             self.writer.writerow([_cell(row.get(k)) for k in CSV_FIELDS])
         self.count += 1
 
@@ -146,3 +156,103 @@ def write(articles: Iterable[Article | dict], path: str | None = None, fmt: str 
         for a in articles:
             sink.write(a)
     return sink.count
+
+
+# -- complete-or-absent file output, resumable -------------------------------------------------
+
+PARTIAL = ".partial"
+FLUSH_EVERY = 64   # records between flushes of FILE.partial (a kill loses at most these)
+
+
+class OutputError(Exception):
+    """The output cannot be used as asked (exists, damaged partial file): one line, exit 2."""
+
+
+def read_partial(path: str) -> list[str]:
+    """The ids of the complete records of a partial JSONL output, in order. A torn last line (a
+    run killed mid-write) is cut off the file; a damaged line before the last is an OutputError."""
+    ids: list[str] = []
+    good = 0
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            try:
+                if not raw.endswith(b"\n"):
+                    raise ValueError("torn")
+                ids.append(str(json.loads(raw)["id"]))
+            except (ValueError, KeyError, TypeError):
+                if f.read().strip():
+                    raise OutputError(f"{path}: line {n} is damaged and is not the last line; "
+                                      "cannot resume (--overwrite starts again)") from None
+                break
+            good += len(raw)
+    if good != os.path.getsize(path):
+        with open(path, "r+b") as f:
+            f.truncate(good)
+    return ids
+
+
+class FileOutput:
+    """Records to FILE.partial (JSONL), FILE only when the run is complete (`finish`).
+
+    Without `resume`, an existing FILE or FILE.partial is an OutputError unless `overwrite`.
+    With `resume`, `done` holds the ids already in FILE.partial (the first len(done) articles of
+    the input) and new records are appended after them; a FILE without a partial is complete:
+    an OutputError (nothing to resume)."""
+
+    def __init__(self, path: str | os.PathLike, fmt: str | None = None, *, resume: bool = False,
+                 overwrite: bool = False):
+        self.path = os.fspath(path)
+        self.partial = self.path + PARTIAL
+        self.fmt = format_for(self.path, fmt)
+        self.done: list[str] = []
+        self.count = 0
+        self._f = None
+        have_final, have_partial = os.path.exists(self.path), os.path.exists(self.partial)
+        if resume:
+            if have_partial:
+                self.done = read_partial(self.partial)
+            elif have_final and not overwrite:
+                raise OutputError(f"{self.path} is complete, nothing to resume (--overwrite runs again)")
+        elif not overwrite:
+            if have_partial:
+                raise OutputError(f"{self.partial} holds an unfinished run: --resume continues it, "
+                                  "--overwrite starts again")
+            if have_final:
+                raise OutputError(f"{self.path} exists: --overwrite replaces it")
+        self.resume = resume and have_partial
+
+    def open(self) -> "FileOutput":
+        """Open FILE.partial (appending when resuming). Raises OSError when it cannot be written."""
+        if self._f is None:
+            self._f = open(self.partial, "ab" if self.resume else "wb")
+            self.resume = True  # opened again (finish), it is appended to, never emptied
+        return self
+
+    def write(self, article: Article | dict) -> None:
+        self.open()
+        self._f.write((json_line(_as_dict(article)) + "\n").encode("utf-8"))
+        self.count += 1
+        if self.count % FLUSH_EVERY == 0:
+            self._f.flush()
+
+    def close(self) -> None:
+        """Flush and close FILE.partial, leaving it to resume from (an interrupted run)."""
+        if self._f is not None:
+            self._f.close()
+            self._f = None
+
+    def finish(self) -> None:
+        """FILE.partial becomes FILE: renamed (jsonl) or converted (json, csv) then removed."""
+        self.open()
+        self.close()
+        if self.fmt == "jsonl":
+            os.replace(self.partial, self.path)
+            return
+        tmp = self.partial + "." + self.fmt
+        with open(self.partial, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8", newline="") as out:
+            sink = SINKS[self.fmt](out)
+            for line in src:
+                sink.write(json.loads(line))
+            sink.close()
+        os.replace(tmp, self.path)
+        os.remove(self.partial)

@@ -34,7 +34,7 @@ def kill_worker_on_d5(items, rules_dir=None):
     return batch.process_chunk(items, rules_dir)
 
 
-def report_worker(items, rules_dir=None):
+def report_worker(items, rules_dir=None, timeout=None):
     pipe = batch.worker_pipeline(rules_dir)
     return [Article(id=doc.id, warnings=[f"{os.getpid()}:{id(pipe)}", "|".join(sorted(rep))])
             for doc, rep in items]
@@ -161,3 +161,64 @@ def test_dask_failed_chunk_becomes_error_record():
                                 dask="local-threads", chunk_fn=explode_on_d13))
     assert [a.id for a in arts] == [d.id for d in docs]
     assert [a.id for a in arts if a.error] == ["d13"]
+
+
+# -- resume, library entry points -----------------------------------------------------------------
+
+def test_skip_done_goes_by_position_and_checks_ids():
+    docs = [Document(id=i) for i in ("a", "b", "a", "c")]
+    assert [d.id for d in batch.skip_done(docs, ["a", "b", "a"])] == ["c"]
+    with pytest.raises(batch.ResumeError, match="not the same input"):
+        list(batch.skip_done(docs, ["a", "c"]))
+    with pytest.raises(batch.ResumeError, match="only 4 articles"):
+        list(batch.skip_done(docs, ["a", "b", "a", "c", "d"]))
+
+
+def test_resumed_run_yields_only_the_rest(tmp_path):
+    p = tmp_path / "in.jsonl"
+    write_jsonl(p, 40)
+    whole = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=1)]
+    rest = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=4,
+                                           done=[d["id"] for d in whole[:25]])]
+    assert rest == whole[25:]  # same repeat index, same records
+
+
+def test_public_functions_reject_wrong_types_at_once():
+    from pipeline import Pipeline, extract
+    with pytest.raises(TypeError, match="not int"):
+        extract(123)
+    with pytest.raises(TypeError, match="bytes"):
+        extract("南京新增企业120家。".encode())
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        extract("南京新增企业120家。", ref_date="2024/03/08")
+    with pytest.raises(TypeError, match="ref_date"):
+        extract("南京新增企业120家。", ref_date=20240308)
+    with pytest.raises(TypeError):
+        list(Pipeline().pipe(["好", None]))
+
+
+SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {tests!r})
+from iohelp import article_text
+from pipeline import Pipeline
+texts = [article_text(i) for i in range(70)]
+arts = list(Pipeline().pipe(texts, jobs=2, ref_date="2024-03-08"))
+print(len(arts), sum(a.error is not None for a in arts), sum(len(a.facts) for a in arts))
+"""
+
+
+def test_pipe_with_jobs_in_a_script_without_main_guard(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    script = tmp_path / "no_guard.py"
+    script.write_text(SCRIPT.format(root=str(root), tests=str(root / "tests")), encoding="utf-8")
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, cwd=tmp_path, timeout=300)
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    n, errors, facts = map(int, r.stdout.split())
+    from pipeline import Pipeline
+    want = list(Pipeline().pipe([article_text(i) for i in range(70)], ref_date="2024-03-08"))
+    assert (n, errors, facts) == (70, 0, sum(len(a.facts) for a in want))

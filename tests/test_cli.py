@@ -69,7 +69,9 @@ def test_csv_one_row_per_fact(tmp_path):
     assert main(["extract", str(src), "-o", str(cv), "--ref-date", REF]) == 0  # format from suffix
     rows = list(csv.DictReader(io.StringIO(cv.read_text(encoding="utf-8"))))
     facts = [(r["id"], f) for r in read_jsonl(jl) for f in r["facts"]]
-    assert cv.read_text(encoding="utf-8").splitlines()[0] == "id,type,text,start,end,value,unit,qualifier,rule,sentence"
+    assert cv.read_text(encoding="utf-8").splitlines()[0] == (
+        "id,type,text,start,end,value,unit,qualifier,rule,sentence,"
+        "object,recipient,level,status,tags,datetime,source,error")
     assert len(rows) == len(facts)
     for row, (aid, f) in zip(rows, facts):
         assert row["id"] == aid and row["type"] == f["type"] and row["text"] == f["text"]
@@ -124,7 +126,9 @@ def test_stdin_and_stdout():
     assert r.returncode == 0, r.stderr.decode()
     out = [json.loads(x) for x in r.stdout.decode("utf-8").splitlines()]
     assert [o["id"] for o in out] == ["s1", "s2"]
-    assert r.stderr == b""  # no progress bar when stderr is not a terminal
+    assert b"\r" not in r.stderr and r.stderr.startswith(b"summary: 2 articles")  # no bar off a terminal
+    r = zhfacts("extract", "-", "-q", stdin=data)
+    assert r.returncode == 0 and r.stderr == b""
     r = zhfacts("extract", "-", stdin=article_text(5).encode())
     assert r.returncode == 0 and json.loads(r.stdout)["id"] == "stdin"
 
@@ -298,3 +302,177 @@ def test_jsonl_stays_one_line_per_article_with_odd_line_ends(tmp_path):
     assert main(["extract", str(src), "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()  # splitlines() splits on U+2028 too
     assert [json.loads(x)["id"] for x in lines] == ["odd", "next"]
+
+
+# -- archive runs: output files, resume, summary, exit codes --------------------------------------
+
+def test_output_is_never_overwritten_silently(tmp_path, capsys):
+    src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    write_jsonl(src, 3)
+    out.write_text("keep me\n", encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--overwrite" in err
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    partial = tmp_path / "p.jsonl.partial"
+    partial.write_text("", encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(tmp_path / "p.jsonl"), "-q"]) == 2
+    assert "--resume" in capsys.readouterr().err
+    assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ["doc00000", "doc00001", "doc00002"]
+    assert not (tmp_path / "o.jsonl.partial").exists()
+    assert main(["extract", str(src), "-o", str(out), "--resume", "-q"]) == 2  # complete: nothing to resume
+    assert "nothing to resume" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_resume_after_a_torn_line_equals_a_whole_run(tmp_path, fmt):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 30, broken={4: "{oops"})
+    (tmp_path / "dup.jsonl").write_text("".join(
+        json.dumps({"id": "doc00001", "text": article_text(i)}, ensure_ascii=False) + "\n" for i in range(3)),
+        encoding="utf-8")  # an id seen before, three times: positions count, not ids
+    inputs = [str(src), str(tmp_path / "dup.jsonl")]
+    whole, cut = tmp_path / f"whole.{fmt}", tmp_path / f"cut.{fmt}"
+    assert main(["extract", *inputs, "-o", str(whole), "-q"]) == 0
+    assert main(["extract", *inputs, "-o", str(cut), "-q"]) == 0
+    # as if killed mid-write: 17 complete records and half of the 18th in the partial file
+    jsonl = tmp_path / "ref.jsonl"
+    assert main(["extract", *inputs, "-o", str(jsonl), "-q"]) == 0
+    lines = jsonl.read_bytes().splitlines(keepends=True)
+    cut.unlink()
+    Path(str(cut) + ".partial").write_bytes(b"".join(lines[:17]) + lines[17][:40])
+    assert main(["extract", *inputs, "-o", str(cut), "-q"]) == 2  # an unfinished run is not overwritten
+    assert main(["extract", *inputs, "-o", str(cut), "--resume"]) == 0
+    assert cut.read_bytes() == whole.read_bytes()
+    assert not Path(str(cut) + ".partial").exists()
+
+
+def test_resume_refuses_other_inputs(tmp_path, capsys):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    write_jsonl(a, 5)
+    write_jsonl(b, 5, start=100)
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(a), "-o", str(out), "-q"]) == 0
+    Path(str(out) + ".partial").write_bytes(out.read_bytes()[:-1])  # torn: 4 whole lines + a torn one
+    out.unlink()
+    assert main(["extract", str(b), "-o", str(out), "--resume", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "not the same input" in err and len(err.strip().splitlines()) == 1
+
+
+def test_summary_and_fail_on_error(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 6, broken={2: "{broken"})
+    with open(src, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "doc00000", "text": "南京新增企业120家，投资15.6亿元。"}, ensure_ascii=False) + "\n")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    recs = read_jsonl(out)
+    n_facts = sum(len(r["facts"]) for r in recs)
+    n_removed = sum(len(r["removed"]) for r in recs)
+    assert "summary: 7 articles, 7 records" in err and "characters/s" in err
+    assert "errors: 1 (bad JSON 1)" in err and "duplicate ids: 1" in err
+    assert f"facts: {n_facts} (count " in err and f"removed lines: {n_removed}" in err
+    assert "skipped inputs: 0" in err
+    assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q", "--fail-on-error"]) == 3
+    assert len(read_jsonl(out)) == 7  # written all the same
+    write_jsonl(src, 3)
+    assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q", "--fail-on-error"]) == 0
+
+
+def test_csv_has_a_row_for_each_error(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 3, broken={1: "[1, 2"})
+    out = tmp_path / "o.csv"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    errors = [r for r in rows if r["error"]]
+    assert len(errors) == 1 and errors[0]["id"] == "in:2" and "bad JSON" in errors[0]["error"]
+    assert errors[0]["type"] == "" and errors[0]["source"].endswith("in.jsonl:2")
+    facts = [r for r in rows if not r["error"]]
+    assert facts and all(r["source"].endswith(".jsonl:" + str(int(r["id"][-5:]) + 1)) for r in facts)
+
+
+def test_award_columns_in_csv(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("2024年3月8日，南京市李华同志荣获全国三八红旗手称号。", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    rows = [r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))) if r["type"] == "award"]
+    jl = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(jl), "-q"]) == 0
+    award = [f for f in read_jsonl(jl)[0]["facts"] if f["type"] == "award"]
+    assert len(rows) == len(award) >= 1
+    assert rows[0]["level"] == (award[0].get("level") or "") and rows[0]["recipient"] == (award[0].get("recipient") or "")
+
+
+def test_ref_date_is_a_fallback_and_force_overrides(tmp_path):
+    src = tmp_path / "in.jsonl"
+    dated = "发布时间：2023-05-06 09:30\n昨天，南京市新增企业120家。"
+    src.write_text(json.dumps({"id": "dated", "text": dated}, ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "bare", "text": "昨天，无锡市新增企业80家。"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    plain, fallback, forced = (tmp_path / f"{n}.jsonl" for n in ("plain", "fallback", "forced"))
+    assert main(["extract", str(src), "-o", str(plain), "-q"]) == 0
+    assert main(["extract", str(src), "-o", str(fallback), "-q", "--ref-date", REF]) == 0
+    assert main(["extract", str(src), "-o", str(forced), "-q", "--force-ref-date", REF]) == 0
+    p, f, o = read_jsonl(plain), read_jsonl(fallback), read_jsonl(forced)
+    assert p[0]["ref_date"] == f[0]["ref_date"] == "2023-05-06"
+    assert p[0]["facts"] == f[0]["facts"]  # the dated article is the same with or without --ref-date
+    assert [x["value"] for x in f[0]["facts"] if x["type"] == "date"] == ["2023-05-05"]
+    assert p[1]["ref_date"] is None and f[1]["ref_date"] == REF
+    assert [x["value"] for x in f[1]["facts"] if x["type"] == "date"] == ["2024-03-07"]
+    assert o[0]["ref_date"] == REF and [x["value"] for x in o[0]["facts"] if x["type"] == "date"] == ["2024-03-07"]
+
+
+def test_unwritable_output_is_one_line(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, 2)
+    # /proc takes no new files, not even from root (a chmod'ed folder would not stop root)
+    r = zhfacts("extract", src, "-o", "/proc/zhfacts-out.jsonl")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err and "/proc/zhfacts-out.jsonl" in err
+
+
+def test_empty_folder_is_an_error(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.docx").write_bytes(b"x")
+    assert main(["extract", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and str(empty) in err
+
+
+def test_python_m_pipeline_is_the_cli():
+    r = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0 and r.stdout.startswith(b"zhfacts ")
+
+
+def test_eval_reads_json_output_and_extracts_gold_articles(tmp_path):
+    arts = ROOT / "corpus" / "dev" / "articles"
+    gold = ROOT / "corpus" / "dev" / "gold"
+    picked = sorted(gold.glob("*.json"))[:6]
+    gdir, adir = tmp_path / "gold", tmp_path / "articles"
+    gdir.mkdir()
+    adir.mkdir()
+    for g in picked:
+        (gdir / g.name).write_bytes(g.read_bytes())
+        gid = json.loads(g.read_text(encoding="utf-8"))["id"]
+        (adir / f"{gid}.txt").write_bytes((arts / f"{gid}.txt").read_bytes())
+    js, jl = tmp_path / "o.json", tmp_path / "o.jsonl"
+    assert main(["extract", str(adir), "-o", str(js), "-q"]) == 0
+    assert main(["extract", str(adir), "-o", str(jl), "-q"]) == 0
+    a = zhfacts("eval", gdir, "--pred", js, "--json")
+    b = zhfacts("eval", gdir, "--pred", jl, "--json")
+    assert a.returncode in (0, 1) and a.stdout == b.stdout and json.loads(a.stdout)["articles"] == 6
+    c = zhfacts("eval", gdir, "--articles", adir, "--json")
+    assert c.returncode in (0, 1), c.stderr
+    from pipeline import evaluate
+    from pipeline.core import shared_pipeline
+    g = evaluate.load_gold([gdir])
+    want = {gid: shared_pipeline().extract((adir / f"{gid}.txt").read_text("utf-8"), id=gid,
+                                           ref_date=x.get("ref_date")).to_dict() for gid, x in g.items()}
+    assert json.loads(c.stdout) == evaluate.evaluate(g, want)[0]

@@ -14,13 +14,19 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from iohelp import write_jsonl
 from pipeline import batch
 from pipeline.model import Document
 from pipeline.numerals import CN_NUM_CHARS, parse_number, parse_quantity
@@ -272,3 +278,156 @@ def test_cli_timeout_option():
     assert p.parse_args(["extract", "x.txt", "--timeout", "2.5"]).timeout == 2.5
     with pytest.raises(SystemExit):
         p.parse_args(["extract", "x.txt", "--timeout", "-1"])
+
+
+# -- archive runs: kill -9 and --resume, SIGTERM, catastrophic rules -------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _extract(*args, **kw) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, args)], cwd=ROOT,
+                            env=env, start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, **kw)
+
+
+def _lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def _wait_for_lines(proc, path: Path, n: int, limit: float = 240) -> None:
+    t = time.monotonic()
+    while proc.poll() is None and _lines(path) < n and time.monotonic() - t < limit:
+        time.sleep(0.05)
+    assert proc.poll() is None, f"the run ended before {n} records: {proc.stderr.read().decode()[-1500:]}"
+
+
+def _session(sid: int) -> list[int]:
+    """Processes of a session (psutil when installed, else /proc)."""
+    pids = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                if os.getsid(int(name)) == sid:
+                    pids.append(int(name))
+            except OSError:
+                pass
+    return pids
+
+
+@pytest.mark.slow
+def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
+    src, whole, cut = tmp_path / "in.jsonl", tmp_path / "whole.jsonl", tmp_path / "cut.jsonl"
+    ids = write_jsonl(src, 2000, broken={700: '{"id": "torn'})
+    p = _extract(src, "-o", whole, "--jobs", "2", "-q")
+    assert p.wait(timeout=600) == 0, p.stderr.read().decode()[-1500:]
+    partial = Path(str(cut) + ".partial")
+    p = _extract(src, "-o", cut, "--jobs", "2", "-q")
+    try:
+        _wait_for_lines(p, partial, 900)
+    finally:
+        os.killpg(p.pid, signal.SIGKILL)  # main, forkserver and workers at once
+        p.wait()
+    at_kill = _lines(partial)
+    assert 900 <= at_kill < 2000 and not cut.exists()
+    p = _extract(src, "-o", cut, "--jobs", "2", "--resume")
+    assert p.wait(timeout=600) == 0, p.stderr.read().decode()[-1500:]
+    assert f"resumed: {at_kill} records" in p.stderr.read().decode()
+    assert cut.read_bytes() == whole.read_bytes()
+    got = [json.loads(x)["id"] for x in cut.read_text(encoding="utf-8").splitlines()]
+    assert got == [i if i is not None else "in:701" for i in ids]  # every id once, in input order
+    assert not partial.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig):
+    src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    write_jsonl(src, 1500)
+    partial = Path(str(out) + ".partial")
+    p = _extract(src, "-o", out, "--jobs", "2")
+    sid = os.getsid(p.pid)
+    try:
+        _wait_for_lines(p, partial, 64)
+        assert len(_session(sid)) >= 4  # main, resource tracker, forkserver, workers
+        p.send_signal(sig)  # to the main process only
+        rc = p.wait(timeout=30)
+        time.sleep(5)
+        left = _session(sid)
+    finally:
+        for pid in _session(sid):
+            os.kill(pid, signal.SIGKILL)
+    assert rc == (143 if sig == signal.SIGTERM else 130)
+    assert left == [], f"processes left behind: {left}"
+    assert "--resume continues" in p.stderr.read().decode()
+    data = partial.read_bytes()
+    assert data.endswith(b"\n") and all(json.loads(x)["id"] for x in data.splitlines())
+    p = _extract(src, "-o", out, "--jobs", "2", "--resume", "-q")
+    assert p.wait(timeout=600) == 0 and _lines(out) == 1500
+
+
+CATASTROPHIC = """
+  - id: boilerplate.ad.user_repeats
+    reason: ad
+    zone: edge
+    pattern: '^(广告|广告广告)+$'
+    examples: ['广告广告']
+    counterexamples: ['广告法']
+"""
+
+
+def _rules_with_catastrophe(tmp_path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    with open(rules / "boilerplate" / "ad.yaml", "a", encoding="utf-8") as f:
+        f.write(CATASTROPHIC)
+    return rules
+
+
+def test_catastrophic_user_rule_is_rejected_by_name(tmp_path):
+    rules = _rules_with_catastrophe(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-m", "pipeline", "rules", "--check", "--rules", str(rules)],
+                       capture_output=True, cwd=ROOT, env=env, timeout=300)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "ad.yaml" in err and "boilerplate.ad.user_repeats" in err, err
+    src = tmp_path / "a.txt"
+    src.write_text("南京新增企业120家。", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(src), "--rules", str(rules)],
+                       capture_output=True, cwd=ROOT, env=env, timeout=300)
+    assert r.returncode == 2 and b"boilerplate.ad.user_repeats" in r.stderr
+    assert len(r.stderr.decode().strip().splitlines()) == 1
+
+
+def test_probe_passes_the_bundled_rules_and_catches_nested_repeats():
+    from pipeline.rules import RuleError, Rules, RuleFile, load_rules, probe_patterns
+    probe_patterns(load_rules())  # every bundled pattern is safe
+    for pat in (r"(a|aa)+$", r"^(?:\d|\d\d)+元$"):
+        rf = RuleFile(path=Path("mine.yaml"), type="boilerplate", data={},
+                      rules=[{"id": "mine.bad", "pattern": pat}])
+        with pytest.raises(RuleError, match="mine.yaml: rule mine.bad"):
+            probe_patterns(Rules(root=Path("."), files={"mine": rf}))
+
+
+@pytest.mark.slow
+def test_dask_timeout_stops_a_catastrophic_rule(tmp_path):
+    pytest.importorskip("distributed")
+    rules = _rules_with_catastrophe(tmp_path)
+    src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    texts = ["南京市今年新增企业120家。\n来源：南京日报", "南京市今年新增企业120家。\n" + "广告" * 24 + "!",
+             "无锡市投资15.6亿元建设项目。"]
+    src.write_text("".join(json.dumps({"id": f"t{i}", "text": t}, ensure_ascii=False) + "\n"
+                           for i, t in enumerate(texts)), encoding="utf-8")
+    t = time.monotonic()
+    p = _extract(src, "-o", out, "--rules", rules, "--skip-rule-probe", "--dask", "local", "--jobs", "1",
+                 "--timeout", "5")
+    assert p.wait(timeout=300) == 0, p.stderr.read().decode()[-2000:]
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == ["t0", "t1", "t2"]
+    assert recs[1]["error"].startswith("TimeoutError: article exceeded 5 s")
+    assert "error" not in recs[0] and "error" not in recs[2] and recs[2]["facts"]
+    assert time.monotonic() - t < 200

@@ -1,0 +1,87 @@
+"""The run summary `zhfacts extract` prints on stderr at the end: what went in, what came out."""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from typing import Any, Iterable, Iterator
+
+from .model import FACT_TYPES, Article
+
+_EXC = re.compile(r"^[A-Z][A-Za-z]*(?:Error|Exception|Exceeded|Interrupt)$")
+_WHERE = re.compile(r"\s+(?:at|in|of)\s+(?:line\s+)?\S*\d.*$|:\s.*$|\s+\d.*$")
+
+
+def error_kind(message: str) -> str:
+    """A short kind for an error message: the exception name (TimeoutError …), else the
+    message's opening words ('bad JSON', 'record has no `text` (nor `html`)')."""
+    name, sep, rest = message.partition(": ")
+    if sep and _EXC.match(name) and name != "ValueError":
+        return name
+    text = rest if sep and _EXC.match(name) else message
+    if text.startswith("worker failed"):
+        return "worker failed"
+    return _WHERE.sub("", text).strip()[:40] or "error"
+
+
+class Summary:
+    """Counts the records as they pass (`watch`); `lines()` is the report."""
+
+    def __init__(self, done: Iterable[str] = ()):
+        done = list(done)
+        self.started = time.monotonic()
+        self.seen: set[str] = set(done)
+        self.resumed = len(done)
+        self.duplicates = len(done) - len(self.seen)
+        self.articles = 0
+        self.errors: Counter = Counter()
+        self.facts: Counter = Counter()
+        self.removed = 0
+        self.chars = 0
+        self.skipped: Counter = Counter()
+
+    def add(self, a: Article | dict[str, Any]) -> None:
+        d = a if isinstance(a, dict) else None
+        aid = str(d["id"] if d else a.id)
+        error = d.get("error") if d else a.error
+        self.articles += 1
+        if aid in self.seen:
+            self.duplicates += 1
+        else:
+            self.seen.add(aid)
+        if error:
+            self.errors[error_kind(error)] += 1
+        facts = d.get("facts", []) if d else a.facts
+        for f in facts:
+            self.facts[f["type"] if d else f.type] += 1
+        removed = d.get("removed", []) if d else a.removed
+        self.removed += len(removed)
+        text = d.get("text", "") if d else a.text
+        self.chars += len(text or "") + sum(len(r["text"] if d else r.text) for r in removed)
+
+    def watch(self, articles: Iterable) -> Iterator:
+        for a in articles:
+            self.add(a)
+            yield a
+
+    def lines(self) -> list[str]:
+        secs = max(time.monotonic() - self.started, 1e-9)
+        n_err = sum(self.errors.values())
+        out = [f"summary: {self.articles} articles, {self.articles} records in {secs:.1f} s, "
+               f"{self.chars / secs:,.0f} characters/s"]
+        if self.resumed:
+            out.append(f"  resumed: {self.resumed} records were already written")
+        out.append(f"  errors: {n_err}" + (" (" + ", ".join(f"{k} {v}" for k, v in self.errors.most_common()) + ")"
+                                           if n_err else ""))
+        n_skip = sum(self.skipped.values())
+        out.append(f"  skipped inputs: {n_skip}" + (" (" + ", ".join(f"{k} {v}" for k, v in self.skipped.most_common()) + ")"
+                                                    if n_skip else ""))
+        out.append(f"  facts: {sum(self.facts.values())} ("
+                   + ", ".join(f"{t} {self.facts.get(t, 0)}" for t in FACT_TYPES) + ")")
+        out.append(f"  removed lines: {self.removed}")
+        out.append(f"  duplicate ids: {self.duplicates}")
+        return out
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
