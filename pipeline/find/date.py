@@ -105,6 +105,7 @@ class DateFinder:
         self.weekday_not_before = tuple(gd.get("weekday_not_before", ()))
         self.offset_after = tuple(gd.get("offset_after", ()))
         self.y3_after = tuple(gd.get("three_digit_year_after", ()))
+        self.y2_head_not_before = tuple(gd.get("two_digit_year_head_not_before", ()))
         self.packed_not_after = tuple(gd.get("packed_date_not_after", ()))
         self.slash_after = tuple(gd.get("slash_date_after", ()))
         self.slash_before = tuple(gd.get("slash_date_before", ()))
@@ -210,8 +211,7 @@ class DateFinder:
                     return False
         return True
 
-    @staticmethod
-    def _year2_heads_clause(text: str, c: Cand, sp, ref: dt.date | None, locale: str) -> bool:
+    def _year2_heads_clause(self, text: str, c: Cand, sp, ref: dt.date | None, locale: str) -> bool:
         """23年，… at the head of a clause, ref_date known and the year not after it: a year
         (经营23年 and 30年，… stay durations)."""
         if ref is None or sp.year2_text.startswith("0"):
@@ -219,8 +219,10 @@ class DateFinder:
         head = text[max(0, c.start - 1):c.start]
         if head and head not in _CLAUSE_ENDS:
             return False
-        if not text.startswith(("，", ",", "的"), c.end):
+        if not text.startswith(("，", ","), c.end):   # 20年的坚守，… is a duration
             return False
+        if _starts_with_any(text[c.end + 1:c.end + 5], self.y2_head_not_before):
+            return False   # 10年，弹指一挥间
         year = res._year(sp, res.State(ref=ref, locale=locale))[0]
         return year is not None and ref.year - 30 <= year <= ref.year
 
