@@ -247,7 +247,10 @@ def _plain(s: str) -> Decimal | None:
         m = _FRAC_DIGITS.match(fp)
         if not m:
             return None
-        iv = _plain(ip) if ip else Decimal(0)
+        if len(ip) > 1 and all(c in DIGITS and c != "两" for c in ip):
+            iv = Decimal("".join(str(DIGITS[c]) for c in ip))   # 一九点〇四: digits before a point are positional
+        else:
+            iv = _plain(ip) if ip else Decimal(0)
         if iv is None:
             return None
         frac = "".join(str(DIGITS[c]) if c in DIGITS else c for c in m.group(1))

@@ -121,10 +121,26 @@ def build(rules: Rules):
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     cn_chars = set(CN_NUM_CHARS)
 
+    # jieba's dictionary is Simplified: a Traditional sentence is segmented as its character-by-
+    # character Simplified copy (same offsets), else 民眾十萬人次 becomes 眾十萬 | 人次
+    to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
+
+    def tokens(ctx: Context, s: int):
+        ss, se = ctx.sentence_span(s)
+        sent = ctx.text[ss:se]
+        simp = sent.translate(to_simplified)
+        if simp == sent:
+            return ctx.tokens(s)
+        key = ("count.simplified", ss)
+        toks = ctx._toks.get(key)
+        if toks is None:
+            toks = ctx._toks[key] = [nlp.Token(t.text, t.start + ss, t.end + ss, t.pos) for t in nlp.segment(simp)]
+        return list(toks)
+
     def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
         if not chinese:
             return False
-        toks = ctx.tokens(s)
+        toks = tokens(ctx, s)
         for t in toks:
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
                 return True
@@ -410,7 +426,7 @@ def build(rules: Rules):
             # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
             # 3只是, 两面旗帜 → the unit is the start of another word
             if float(row["prob"] or 0) < ambiguous_below and any(
-                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in ctx.tokens(num_s)):
+                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in tokens(ctx, num_s)):
                 continue
             if unit in needs_after:
                 nxt = text[end:end + 1]

@@ -77,8 +77,9 @@ def build(rules: Rules):
                   and all(_HAN.match(c) for c in w)}
     # 232億元（港元，下同）: the article says once what its bare 元 mean from here on
     declared_re = regex.compile(r"[（(]\s*(?:" + alternation(cfg.get("declared_before") or ["单位"]) + r")?[：:]?\s*"
-                                r"(?P<w>" + alternation(post_words) + r")\s*[，,、]?\s*(?:"
-                                + alternation(cfg.get("declared_words") or ["下同"]) + r")\s*[）)]")
+                                r"(?P<w>" + alternation(post_words) + r")\s*(?:[，,、]?\s*(?P<on>"
+                                + alternation(cfg.get("declared_words") or ["下同"]) + r"))?\s*[）)]")
+    bare_before = regex.compile(r"(?:" + NUMBER + r")$")
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
@@ -369,11 +370,21 @@ def build(rules: Rules):
             if places:
                 out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
         local = local_currency.get(ctx.meta.get("locale") or "zh-CN", local_currency.get("zh-CN", "CNY"))
-        declared = [(d.start(), post_words[d.group("w")]["code"]) for d in declared_re.finditer(text)]
+        declared, just = [], {}
+        for d in declared_re.finditer(text):
+            code = post_words[d.group("w")]["code"]
+            if d.group("on"):
+                declared.append((d.start(), code))      # （港元，下同）: from here on
+            just[d.start()] = code                      # 9,000元（澳門幣）: the amount just before
+            nm = bare_before.search(text, max(0, d.start() - 24), d.start())
+            if nm and not any(f.start <= nm.start() < f.end for f in out):
+                v, q = parse_quantity(nm.group())        # 1萬（澳門幣，下同）: the number alone is the amount
+                if v is not None and not text[nm.start() - 1:nm.start()].isdigit():
+                    out.append(Fact("money", nm.group(), nm.start(), nm.end(), v, "money.declared", code, q))
         for f in out:
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
-                f.unit = said[-1] if said else local
+                f.unit = just.get(f.end) or (said[-1] if said else local)
         out.sort(key=lambda f: f.start)
         return out
 
