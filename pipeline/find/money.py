@@ -315,11 +315,11 @@ def build(rules: Rules):
                 continue
             rule = "money.prefix" if m.group("pre") else "money.unit"
             # range: 10万到20万元 → the first end too
-            head = text[max(0, m.start() - 16):m.start()]
+            head = text[max(0, start - 16):start]     # from `start`: 100万-200万元 (the dash is no sign)
             rm = range_re.search(head) if not m.group("pre") and not m.group("qb") else None
             if rm:
                 a_txt = rm.group("a")
-                a_s = m.start() - len(head) + rm.start("a")
+                a_s = start - len(head) + rm.start("a")
                 a_val = parse_quantity(a_txt)[0]
                 mag = _TAIL_MAG.search(num)
                 if a_val is not None and mag and not _ANY_MAG.search(a_txt):
