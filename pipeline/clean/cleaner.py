@@ -19,7 +19,7 @@ from .shapes import _CONTACT, SENT, is_anchor_shape, is_headline_shape, is_title
 # max_len: would silently do nothing), so compiling refuses it
 _COMMON = {"id", "reason", "zone", "detector", "examples", "counterexamples"}
 _KEYS = {
-    None: _COMMON | {"pattern", "max_len", "sentence_ok", "meta", "then", "requires_date"},
+    None: _COMMON | {"pattern", "max_len", "sentence_ok", "meta", "then", "requires_date", "last"},
     "fields": _COMMON | {"keys"},
     "link_bar": _COMMON | {"max_len", "min_items", "share", "segment_len", "words"},
     "spam": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
@@ -99,7 +99,8 @@ class Cleaner:
                 else:
                     raise RuleError(f"{where}: unknown detector {det!r}")
                 # whole-line patterns first, then the broader detectors (fields, spam)
-                ranked.append((det is not None, order[reason], str(rf.path), k, rule))
+                # (`last: true`: a broad pattern that yields to the detectors of its reason)
+                ranked.append((det is not None or bool(entry.get("last")), order[reason], str(rf.path), k, rule))
         self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
         self.fields = fields
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by

@@ -59,7 +59,7 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
 
 def _teaser(n: str) -> bool:
     """One or two sentences under a related headline: 暑期档总票房达119亿元，创同期新高。"""
-    return len(n) <= 160 and bool(SENT.search(n) or "," in n)
+    return 20 <= len(n) <= 160 and bool(SENT.search(n) or "," in n)
 
 
 def _item(n: str) -> bool:
@@ -72,7 +72,7 @@ def _item(n: str) -> bool:
 def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
     """The block a related header opens: headlines, each maybe with its teaser, dates, marks;
     it ends at two body paragraphs in a row (the article resumes) or at a line of neither shape."""
-    j, taken, prev_item = i + 1, 0, False
+    j, taken, prev_item, bulleted = i + 1, 0, False, None
     while j < len(page.lines) and taken < max_lines:
         n = page.normed[j]
         if not n:
@@ -83,7 +83,9 @@ def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
             continue
         if _item(n):
             prev_item = True
-        elif prev_item and _teaser(n):
+            if bulleted is None:
+                bulleted = bool(_BULLET.match(n))
+        elif prev_item and not bulleted and _teaser(n):  # a bulleted list has no teasers
             prev_item = False
         else:
             break
