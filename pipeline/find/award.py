@@ -34,10 +34,10 @@ CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
 OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 # where a name starts and ends does not need jieba's guesses at unknown words (rec.pos_tokens)
 HMM = False
-EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+届|首届)"
+EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
-EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|第[一二三四五六七八九十百零〇\d]+届|首届)")
+EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])")
 PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
 PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
                "州": "municipal", "区": "district", "县": "district"}
@@ -254,7 +254,7 @@ class AwardFinder:
                     continue
                 break
             if not _han(w):
-                if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and (toks[i + 1].text[:2] == "年度" or toks[i + 1].text[:1] == "届"):
+                if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and (toks[i + 1].text[:2] == "年度" or toks[i + 1].text[:1] in "届屆"):
                     start = t.start
                     i -= 1
                     continue
@@ -407,7 +407,7 @@ class AwardFinder:
             lv = self._level_before(ctx, qy, floor)
             if lv:
                 q = c.start = lv[0]
-            elif m and m.group()[-1] in "届度":
+            elif m and m.group()[-1] in "届屆度":
                 q = c.start = qy
             else:
                 break
