@@ -1,4 +1,4 @@
-"""`zhfacts`: extract | eval | review | rules (one cmd_* function per subcommand).
+"""`zhfacts`: extract | eval | review | gold | export | rules (one cmd_* function per subcommand).
 
 Exit codes: 0 done, 1 a check failed (eval below a floor, rules --check found errors),
 2 bad arguments, an input that cannot be read or an output that cannot be written (one line on
