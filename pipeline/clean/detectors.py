@@ -145,6 +145,7 @@ class SpamDetector:
     """A brand from the lexicon meeting a portal word or a spam shape, on a short line with no
     sentence punctuation (rules/boilerplate/spam.yaml). Never a brand alone."""
 
+    _QUOTED = regex.compile(r"“[^”]{2,}”")
     _LATIN_HAN = regex.compile(r"[A-Za-z]{2,}\p{Han}|\p{Han}[A-Za-z]{2,}")
     _DOMAIN = regex.compile(r"(?:www\.)?[a-z0-9-]{2,}\.(?:vip|com|cc|net|top|xyz|me|la|bet|co|cn|tv|app|win)\b", regex.I)
     _DOUBLED = regex.compile(r"(\p{Han}{2,6})\((?:\1|[A-Za-z]{2,}|中国)\)")
@@ -186,6 +187,9 @@ class SpamDetector:
             portal, shapes = any(p in rest for p in self.portal), self.shapes(n)
             if not (portal or shapes):
                 return None
+            if not portal and self._QUOTED.search(n):
+                return None  # a headline quoting a name (…特别策划“百年风华”推出XX特辑): a hijacked page's text
+
             if portal and shapes:  # jinnian金年会官方网站入口: unmistakable, even between paragraphs
                 return Proposal(self.id, self.reason, "any")
         else:

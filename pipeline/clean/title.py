@@ -18,11 +18,15 @@ _CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
                          r"|[>|]|^\p{Han}{2,4}$")
 
 
+# page widgets a headline never is: a slogan between ※ marks, a font-size bar
+_NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]")
+
+
 def _kicker(page: Page, j: int) -> bool:
     """A site or channel name above the headline: 新闻中心, XX县融媒体中心."""
     n = page.normed[j]
-    return (j not in page.removed and 2 <= len(n) <= 16 and not SENT.search(n) and not n.endswith(":")
-            and len(_HAN.findall(n)) >= 2)
+    return (j not in page.removed and 2 <= len(n) <= 10 and not SENT.search(n) and not n.endswith(":")
+            and "," not in n and len(_HAN.findall(n)) >= 2 and not _NOT_HEADLINE.search(n))
 
 
 def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None, titles: list[Any]) -> None:
@@ -41,7 +45,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     only_again: set[int] = set()   # chosen only for being shown twice (a journal page repeats its author too)
     for i in head:
         n = normed[i]
-        if i in removed or not (is_title_shape(n) or is_headline_shape(n, 36)):
+        if i in removed or not (is_title_shape(n) or is_headline_shape(n, 36)) or _NEVER_HEADLINE.search(n):
             continue
         again = any(normed[j] == n for j in head if j != i)
         named = any(k == n or (len(n) >= 6 and k.startswith(n)) for k in known)
