@@ -195,6 +195,30 @@ def test_datetime_field(pipe, text, ref, want):
     assert (f.text, f.value, f.to_dict().get("datetime")) == want
 
 
+# -- dates by place: meta.locale decides Minguo years, 上年 / 下年 and day-first slashes ---------
+
+@pytest.mark.parametrize("text,locale,want", [
+    ("立法院三讀通過113年度總預算，112年12月底前完成作業。", "zh-TW", [("113年度", "2024"), ("112年12月底", "2023-12")]),
+    ("立法院三讀通過113年度總預算。", "zh-CN", []),
+    ("99年起實施的條例將修正。", "zh-TW", [("99年起", "2010")]),
+    ("08年，他來到台北。", "zh-TW", [("08年", "2008")]),      # a leading zero is a Western year
+    ("上年本港經濟增長3.2%，預計下年繼續增長。", "zh-HK", [("上年", "2023"), ("下年", "2025")]),
+    ("上年全市经济增长5.2%，下年度预算草案提交审议。", "zh-CN", []),
+    ("天文台於03/04/2025發出警告。", "zh-HK", [("03/04/2025", "2025-04-03")]),
+    ("落款日期为03/04/2025。", "zh-CN", []),
+    ("民國112年3月5日公告。", "zh-CN", [("民國112年3月5日", "2023-03-05")]),
+])
+def test_dates_by_locale(pipe, text, locale, want):
+    art = pipe.extract(text, ref_date="2024-05-20", meta={"locale": locale})
+    assert art.meta.get("locale") == locale
+    assert [(f.text, f.value) for f in art.facts if f.type == "date"] == want
+
+
+def test_range_with_times_gives_a_datetime_range(pipe):
+    (f,) = [f for f in pipe.extract("5月6日8时至5月9日18时，该路段封闭。", ref_date=REF_DATE).facts if f.type == "date"]
+    assert (f.value, f.to_dict().get("datetime")) == ("2024-05-06/2024-05-09", "2024-05-06T08:00/2024-05-09T18:00")
+
+
 def test_offsets_point_at_the_text(pipe):
     text = "２０２２年７月１５日，新馆开馆；15日至17日试运行。"  # full-width digits
     art = pipe.extract(text, ref_date=REF_DATE)

@@ -22,4 +22,8 @@ Conventions where FACTS.md leaves room (each rule's comment in rules/date.yaml s
   is the latest not after ref_date's year (no ref_date: not after 2000); 20世纪 → 1900/1999;
   本世纪 / 上世纪 alone need ref_date. Quarters: 2024Q1, 2024年Q1 → 2024-01/2024-03.
 - Seasons (今年春季) are no date (they name periods: 2025年秋季招聘会); 3.8 is a number.
+- By place (meta.locale, resolve.State.locale): 民国112年 is 2023 anywhere; in zh-TW a bare 113年 /
+  99年度 is a Minguo year; 上年 / 下年 are plain years only in zh-HK / zh-MO (a report's elsewhere);
+  15/04/2025 is day-first in zh-HK / zh-MO, and elsewhere only when the day cannot be a month.
+- A range with times on both ends keeps its days as the value and its times as `datetime`.
 """
