@@ -45,14 +45,14 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
-    """UTF-8 where at most one non-ASCII character in 20 is a bad byte sequence (a cut or
-    corrupted character): the bad sequences are replaced. GBK or Big5 text read as UTF-8 has
-    almost no valid multi-byte characters, so it never passes."""
+    """UTF-8 where at least 4 in 5 non-ASCII characters are valid (the rest: cut or corrupted
+    characters, stray bytes): the bad sequences are replaced. GBK or Big5 text read as UTF-8
+    has only about one valid multi-byte character in ten, so it never passes."""
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd")
     bad = replaced - data.count("\ufffd".encode("utf-8"))
     good = len(text) - len(text.encode("ascii", "ignore")) - replaced
-    if bad <= 0 or good < 10 or good < 20 * bad:
+    if bad <= 0 or good < 10 or good < 4 * bad:
         return None
     return text, f"invalid UTF-8: {bad} bad byte sequence{'s' if bad > 1 else ''} replaced with U+FFFD"
 
@@ -61,18 +61,20 @@ class NotText(ValueError):
     """Bytes that are not text in any encoding (binary data, random bytes)."""
 
 
-# control characters other than \t \n \v \f \r, replacement characters, private-use and
-# unassigned code points: real text has next to none; binary data decoded as GB18030 is full
-# of them (GB18030 maps nearly every byte sequence to some code point, so it never fails).
-_NOT_TEXT = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\p{Co}\p{Cn}]")
+# control characters other than \t \n \v \f \r, private-use and unassigned code points: real
+# text has next to none; binary data decoded as GB18030 is full of them (GB18030 maps nearly
+# every byte sequence to some code point, so it never fails).
+_NOT_TEXT = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\p{Co}\p{Cn}]")
 
 
 def check_text(text: str) -> None:
-    """Raise NotText when more than 2% of the characters (and more than 2) cannot be text."""
+    """Raise NotText when more than 2% of the characters (and more than 2) cannot be text, or
+    more than a quarter are U+FFFD (bytes that no encoding could read)."""
     bad = sum(1 for _ in _NOT_TEXT.finditer(text))
-    if bad > 2 and bad * 50 > len(text):
-        raise NotText(f"not text: {bad * 100 // max(len(text), 1)}% of its {len(text):,} characters are "
-                      "control, private-use, unassigned or undecodable (binary data?)")
+    replaced = text.count("\ufffd")
+    if (bad > 2 and bad * 50 > len(text)) or (replaced > 2 and replaced * 4 > len(text)):
+        raise NotText(f"not text: {(bad + replaced) * 100 // max(len(text), 1)}% of its {len(text):,} "
+                      "characters are control, private-use, unassigned or undecodable (binary data?)")
 
 
 def _guess(data: bytes) -> str | None:

@@ -7,6 +7,9 @@
 - adversarial runs: 10,000 characters of one unit (numerals, 1,1,1…, 年年年…, spaces …) inside
   an article give a valid record; how each stage's time grows with them is measured by
   benchmarks/growth.py (speed is measured by scripts, not asserted in tests).
+- hostile inputs, read and processed: bytes that are not text, UTF-8 with stray bytes, HTML
+  nested deeper than the parser allows, a zip member far over the limits → an error record
+  that says why, or the facts of the article, never junk facts (readers: tests/test_sources.py).
 - time limit of the batch runner (`timeout=`): an article that runs too long becomes the error
   record "TimeoutError: article exceeded N s" and the batch goes on, in this process, in a worker
   process, and when the worker is stuck where the signal cannot reach it (killed and replaced).
@@ -182,6 +185,59 @@ def test_adversarial_runs_complete(pipe, unit):
         signal.signal(signal.SIGALRM, old)
     check(art, text)
     assert any(f.type == "money" and f.value == 1560000000 for f in art.facts)
+
+
+# -- hostile inputs, read then processed ----------------------------------------------------------
+
+NEWS = "全市新建美丽庭院2000户。\n今年以来，全市发放创业担保贷款15.6亿元，带动就业3200人。"
+
+
+def _records(pipe, path, **kw):
+    from pipeline import sources
+    return [pipe.process(d) for d in sources.read([str(path)], **kw)]
+
+
+def test_random_bytes_give_an_error_record_and_no_facts(pipe, tmp_path):
+    import random
+    p = tmp_path / "noise.txt"
+    p.write_bytes(random.Random(7).randbytes(100_000))
+    [art] = _records(pipe, p)
+    assert art.facts == [] and "not text" in art.error
+
+
+def test_stray_bytes_keep_an_article_in_utf8(pipe, tmp_path):
+    p = tmp_path / "stray.txt"
+    raw = NEWS.encode("utf-8")
+    p.write_bytes(raw[:3] + b"\xff" + raw[3:30] + b"\xfe\x80\x81" + raw[30:])
+    [art] = _records(pipe, p)
+    assert art.error is None and any("invalid UTF-8" in w for w in art.warnings)
+    assert {(f.type, f.value) for f in art.facts} >= {("money", 1560000000), ("count", 3200)}
+
+
+def test_html_nested_too_deep_keeps_its_facts(pipe, tmp_path):
+    pytest.importorskip("trafilatura")
+    paras = "".join(f"<p>{line}</p>" for line in NEWS.split("\n"))
+    p = tmp_path / "deep.html"
+    p.write_text("<html><body>" + "<div>" * 300 + paras + "</div>" * 300 + "</body></html>", encoding="utf-8")
+    [art] = _records(pipe, p)
+    assert art.error is None
+    assert {(f.type, f.value) for f in art.facts} >= {("money", 1560000000), ("count", 3200)}
+
+
+def test_zip_member_over_the_limits_is_one_error_record(pipe, tmp_path):
+    import zipfile
+    from pipeline.limits import Limits
+    zp = tmp_path / "big.zip"
+    with zipfile.ZipFile(zp, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("ok.txt", NEWS)
+        with zf.open("huge.txt", "w", force_zip64=True) as w:
+            for _ in range(40):
+                w.write("新闻。".encode() * 100_000)
+    arts = _records(pipe, zp)
+    assert [a.id for a in arts] == ["ok", "huge"] and arts[0].error is None and arts[0].facts
+    assert arts[1].facts == [] and "exceeds --max-ratio 200" in arts[1].error
+    arts = _records(pipe, zp, limits=Limits(max_ratio=10_000, max_chars=1_000_000))
+    assert "exceeds --max-chars 1000000" in arts[1].error
 
 
 # -- the batch runner's time limit ----------------------------------------------------------------
@@ -380,11 +436,28 @@ CATASTROPHIC = """
 """
 
 
-def _rules_with_catastrophe(tmp_path) -> Path:
+# a date rule runs over the whole text: 50 中 before a 日 keep it busy for ever
+CATASTROPHIC_DATE = """  - id: date.user_repeats
+    kind: point
+    near: null
+    pattern: '(?:中|中中)+(?P<d>[12]?[0-9])日'
+    examples: []
+    counterexamples: []
+
+"""
+
+
+def _rules_with_catastrophe(tmp_path, date: bool = False) -> Path:
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
-    with open(rules / "boilerplate" / "ad.yaml", "a", encoding="utf-8") as f:
-        f.write(CATASTROPHIC)
+    if date:
+        path = rules / "date.yaml"
+        text = path.read_text(encoding="utf-8")
+        i = text.index("  - id: ", text.index("rules:"))
+        path.write_text(text[:i] + CATASTROPHIC_DATE + text[i:], encoding="utf-8")
+    else:
+        with open(rules / "boilerplate" / "ad.yaml", "a", encoding="utf-8") as f:
+            f.write(CATASTROPHIC)
     return rules
 
 
@@ -403,9 +476,11 @@ def test_catastrophic_user_rule_is_rejected_by_name(tmp_path):
     assert len(r.stderr.decode().strip().splitlines()) == 1
 
 
-def test_probe_passes_the_bundled_rules_and_catches_nested_repeats():
+def test_probe_passes_the_bundled_rules_and_catches_nested_repeats(tmp_path):
     from pipeline.rules import RuleError, Rules, RuleFile, load_rules, probe_patterns
     probe_patterns(load_rules())  # every bundled pattern is safe
+    with pytest.raises(RuleError, match="date.yaml: rule date.user_repeats"):
+        probe_patterns(load_rules(_rules_with_catastrophe(tmp_path, date=True)))
     for pat in (r"(a|aa)+$", r"^(?:\d|\d\d)+元$"):
         rf = RuleFile(path=Path("mine.yaml"), type="boilerplate", data={},
                       rules=[{"id": "mine.bad", "pattern": pat}])
@@ -416,9 +491,9 @@ def test_probe_passes_the_bundled_rules_and_catches_nested_repeats():
 @pytest.mark.slow
 def test_dask_timeout_stops_a_catastrophic_rule(tmp_path):
     pytest.importorskip("distributed")
-    rules = _rules_with_catastrophe(tmp_path)
+    rules = _rules_with_catastrophe(tmp_path, date=True)
     src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
-    texts = ["南京市今年新增企业120家。\n来源：南京日报", "南京市今年新增企业120家。\n" + "广告" * 24 + "!",
+    texts = ["南京市今年新增企业120家。\n来源：南京日报", "南京市今年新增企业120家。\n" + "中" * 50 + "，8日开会。",
              "无锡市投资15.6亿元建设项目。"]
     src.write_text("".join(json.dumps({"id": f"t{i}", "text": t}, ensure_ascii=False) + "\n"
                            for i, t in enumerate(texts)), encoding="utf-8")
