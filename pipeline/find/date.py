@@ -470,7 +470,15 @@ class DateFinder:
                     if start is None:
                         return None, None, []
             dec = g.get("dec")
+            if dec and "dec2" in g:     # 五六十年代: two neighbouring decades
+                dec = dec + "十" if small_number(g["dec2"]) == small_number(dec) + 1 else None
+                if dec is None:
+                    return None, None, []
             r = res.decade(start, (int(dec) if dec.isdigit() else small_number(dec)) if dec else None, ref)
+            if r is not None and "dec2" in g:
+                a, b = r[0].split("/")
+                b = f"{int(b) + 10:04d}"
+                r = (f"{a}/{b}", res.Point(int(b)))
         if r is None:
             return None, None, []
         return r[0], r[1], []
