@@ -110,7 +110,13 @@ def build(rules: Rules):
     cand = regex.compile(
         r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER_START + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
         # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row is no count)
-        r"(?:(?<=[万亿萬億])[ \xa0\u2009\u202f]{1,2})?(?P<unit>" + unit_re + r")"
+        # ...or one space after Arabic digits glued to a Chinese word (项目219 个), or spaced on both
+        # sides when the unit ends the phrase (项目 58 个、); never after digits that another number
+        # and a space precede (a flattened table row: 2023 12 个) nor before a name (姓名 1 张三)
+        r"(?:(?<=[万亿萬億])[ \xa0\u2009\u202f]{1,2}"
+        r"|(?<=\p{Han}[\d.]+)[ \xa0\u2009\u202f]"
+        r"|(?<=\p{Han}[ \xa0\u2009\u202f][\d.]+)[ \xa0\u2009\u202f](?=(?:" + unit_re + r")(?!\p{Han})))?"
+        r"(?P<unit>" + unit_re + r")"
         r"(?P<qa>" + qa_re + r")?")
     unit_only = regex.compile(unit_re)
     ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")

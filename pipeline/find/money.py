@@ -81,6 +81,9 @@ def build(rules: Rules):
                                 + alternation(cfg.get("declared_words") or ["下同"]) + r"))?\s*[）)]")
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
+    # 签约亿元以上: 约 ends the word 签约 there, and 亿元以上 is a threshold, not about 1亿元
+    word_tails = {w: set(v) for w, v in (cfg.get("qualifier_word_tail") or {}).items()}
+    threshold_after = tuple(cfg.get("threshold_after") or ["以上", "以下"])
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
     latin = {k: Decimal(str(v)) for k, v in (cfg.get("latin_magnitudes") or {}).items()}
@@ -195,7 +198,9 @@ def build(rules: Rules):
             num, sign = m.group("num"), m.group("sign")
             value, qual = parse_quantity(num + (m.group("q2") or ""))
             if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
-                    and num in ("万", "亿", "千", "百"):
+                    and num in ("万", "亿", "千", "百") \
+                    and not (m.group("qb") in word_tails and text[m.start() - 1:m.start()] in word_tails[m.group("qb")]) \
+                    and not text.startswith(threshold_after, m.end()):
                 value = parse_quantity("一" + num)[0]   # 近万元, 约百元: about one of the magnitude
                 # (超亿元, 上亿元 are thresholds: no fact — corpus/README.md)
             if value is None:
