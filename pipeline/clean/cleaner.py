@@ -26,7 +26,7 @@ _KEYS = {
     "spam_shape": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
     "chrome_words": _COMMON | {"words", "max_len"},
     "no_han": _COMMON | {"max_len", "form"},
-    "title": _COMMON | {"after_rules"},
+    "title": _COMMON | {"after_rules", "not_menu"},
     "above_headline": _COMMON,
     "split_fields": _COMMON,
     "repeats_in_page": _COMMON,
@@ -48,6 +48,19 @@ def check_keys(where: str, entry: dict[str, Any]) -> None:
         if unknown:
             raise RuleError(f"{where}: {what}unknown key {', '.join(map(repr, unknown))} "
                             f"(known: {', '.join(sorted(ok))})")
+
+
+def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
+    """The body's paragraphs without a lone long line far from the rest at either end: a
+    spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
+    furniture between it and the next paragraph show it is not where the body starts."""
+    def apart(a: int, b: int) -> bool:
+        return sum(1 for k in range(a + 1, b) if normed[k]) >= gap
+    while len(anchors) >= 3 and apart(anchors[0], anchors[1]):
+        anchors = anchors[1:]
+    while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]):
+        anchors = anchors[:-1]
+    return anchors
 
 
 class Cleaner:
@@ -161,6 +174,7 @@ class Cleaner:
             props = [p if p is not None else self.proposals(n) for p, n in zip(props, normed)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
+        anchors = _main_run(anchors, normed)
         first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
         for i, n in enumerate(normed):
             if props[i] is None:

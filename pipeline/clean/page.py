@@ -18,6 +18,7 @@ class Page:
     removed: dict[int, Removed] = field(default_factory=dict)
     found: dict[str, list[tuple[int, str]]] = field(default_factory=dict)   # meta field → (line, value)
     headline: int | None = None                # the headline line (it stays in the body)
+    headline_sure: bool = False                # placed by metadata, menu or a known title
 
     def __post_init__(self) -> None:
         self.first, self.last = (self.anchors[0], self.anchors[-1]) if self.anchors else (0, len(self.lines) - 1)

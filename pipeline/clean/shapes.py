@@ -51,7 +51,7 @@ def is_anchor_shape(n: str) -> bool:
         return "。" in n or bool(_PARA_END.search(n))
     # no sentence punctuation: a long line with commas — unless it is a list of short items
     # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph
-    return len(n) >= 40 and ("," in n or ("、" in n and not _is_item_list(n)))
+    return len(n) >= 40 and (("," in n and not _is_keyword_list(n)) or ("、" in n and not _is_item_list(n)))
 
 
 _ITEMS = regex.compile(r"[、\s|/]+")
@@ -60,6 +60,15 @@ _ITEMS = regex.compile(r"[、\s|/]+")
 def _is_item_list(n: str) -> bool:
     items = [x for x in _ITEMS.split(n.split(":", 1)[-1]) if x]
     return len(items) >= 5 and max(map(len, items)) <= 10
+
+
+_COMMA_ITEMS = regex.compile(r"\s*,\s*")
+
+
+def _is_keyword_list(n: str) -> bool:
+    """精品视频,在线观看,…: a list of short keywords cut by commas, no sentence in it."""
+    items = [x for x in _COMMA_ITEMS.split(n) if x]
+    return len(items) >= 4 and max(map(len, items)) <= 14 and "。" not in n
 
 
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),

@@ -35,6 +35,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     rid = rule["id"]
     nav = above_rule["id"] if above_rule else rid
     after_rules = set(rule.get("after_rules") or ())
+    not_menu = set(rule.get("not_menu") or ())
     removed, normed, lines = page.removed, page.normed, page.lines
     head = page.head()
     known = [norm(str(v)) for v in titles if v]
@@ -43,6 +44,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
 
     chosen: list[int] = []
     only_again: set[int] = set()   # chosen only for being shown twice (a journal page repeats its author too)
+    sure: set[int] = set()         # placed by metadata, menu, salutation or a known title (not only by the body under it)
     for i in head:
         n = normed[i]
         if i in removed or not (is_title_shape(n) or is_headline_shape(n, 36)) or _NEVER_HEADLINE.search(n):
@@ -51,7 +53,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         named = any(k == n or (len(n) >= 6 and k.startswith(n)) for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
         before_meta = nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
-        under_nav = (prv is not None and prv in removed
+        under_nav = (prv is not None and prv in removed and removed[prv].rule not in not_menu
                      and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
                      and (nxt is None or page.zone(nxt) != "head"))
         # an official document: the headline alone above its salutation (各有关单位：)
@@ -73,11 +75,14 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             chosen.append(i)
             if again and not (named or placed):
                 only_again.add(i)
+            if named or before_meta or under_nav or (first_left and salutation):
+                sure.add(i)
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
     if h is not None:
         page.headline = h
+        page.headline_sure = h in sure or any(normed[j] == normed[h] for j in sure)
         page.found.setdefault("title", []).append((h, lines[h].strip()))
     for i in chosen:  # the other candidates: copies of the headline, a kicker (引题), or page furniture
         if i == h or _same_headline(page, i, h) is False and _kept_with(page, i, h):
@@ -86,6 +91,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             page.take(i, Proposal(rid, "title", "head"))
         elif i in only_again:
             continue  # shown twice but not the headline (the author): the second showing goes (zones.repeats)
+        elif len(normed[i]) > 10 and not (page.headline_sure and i < h):
+            continue  # another headline-like line the headline's place does not vouch for: may be text
         else:
             page.take(i, Proposal(nav, "navigation", "head"))
     for i in head:  # the site's name over its menu: XX县融媒体中心 / 首页 丨 时政 丨 …

@@ -119,7 +119,7 @@ def repeats(page: Page, rule_id: str) -> None:
 def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> None:
     """Lines above the headline with no sentence punctuation: site names, menus, widgets."""
     h = page.headline
-    if h is None:
+    if h is None or not page.headline_sure:  # a headline found only by the body under it may be a subhead
         return
     for i in range(h):
         n = page.normed[i]
