@@ -74,9 +74,9 @@ class ReadStats:
     """What the readers saw. `skipped` counts inputs that are not articles, by kind:
     "warc:request", "warc:metadata", "warc:404", "warc:redirect", "warc:not html",
     "unsupported file", "directory without supported files" … (broken articles are not
-    counted here: they are error records). `files` counts files and archive members read,
-    `bytes_read` the bytes read from disk or stdin so far (compressed, as stored), which
-    sources.estimate() totals in advance for a progress bar."""
+    counted here: they are error records). `files` counts the files, archive members and WARC
+    records read; `bytes_read` the bytes read from disk or stdin so far (compressed, as
+    stored), which sources.estimate() totals in advance for a progress bar."""
     skipped: Counter = field(default_factory=Counter)
     files: int = 0
     bytes_read: int = 0

@@ -258,7 +258,7 @@ class _Reader:
             yield from self.member(name, source, opener, explicit=explicit, seekable_file=seekable_file)
         except (_Broken, LimitExceeded) as e:
             yield _error_doc(getattr(e, "id", None) or stem, source, str(e))
-        except _STREAM_ERRORS as e:
+        except Exception as e:   # stream errors, and whatever else: never an exception out of read()
             yield _error_doc(stem, source, f"cannot read {source}: {type(e).__name__}: {e}")
 
     # JSONL
@@ -399,7 +399,7 @@ class _Reader:
                     yield from self.member(info.filename, msource, lambda info=info: zf.open(info))
                 except (_Broken, LimitExceeded) as e:
                     yield _error_doc(getattr(e, "id", None) or stem_of(info.filename), msource, str(e))
-                except _STREAM_ERRORS + (RuntimeError, NotImplementedError) as e:  # bad CRC, encrypted
+                except Exception as e:  # bad CRC, encrypted, unknown compression: the next member is fine
                     yield _error_doc(stem_of(info.filename), msource,
                                      f"cannot read {msource}: {type(e).__name__}: {e}")
 
