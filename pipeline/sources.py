@@ -129,18 +129,23 @@ def sniff(head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"WARC/"):
         return "warc"
-    first = start.split(b"\n", 1)[0]
+    first, newline, _ = start.partition(b"\n")
     if first.startswith(b"{"):
-        try:
-            if isinstance(json.loads(first.decode("utf-8")), dict):
+        if not newline and len(head) >= streams.SNIFF:   # a first record longer than the head
+            if _JSON_KEY.match(first):
                 return "jsonl"
-        except (ValueError, UnicodeDecodeError):
-            pass
+        else:
+            try:
+                if isinstance(json.loads(first.decode("utf-8")), dict):
+                    return "jsonl"
+            except (ValueError, UnicodeDecodeError):
+                pass
     if start.startswith(b"<") and _HTML_TAG.search(start):
         return "html"
     return "text"
 
 
+_JSON_KEY = re.compile(rb'\{\s*"(?:[^"\\]|\\.)*"\s*:')
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|table)[\s>/]", re.I)
 
 

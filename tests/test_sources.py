@@ -552,6 +552,13 @@ def test_stdin_is_recognised_by_its_content(kind):
     assert all(d.error is None for d in docs)
 
 
+def test_stdin_jsonl_with_a_long_first_record():
+    recs = [{"id": "long", "text": article_text(1, sentences=300)}, {"id": "short", "text": article_text(2)}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode()
+    assert data.index(b"\n") > 10_000
+    assert [(d.id, d.text) for d in _stdin_docs(data)] == [(r["id"], r["text"]) for r in recs]
+
+
 def test_stdin_that_is_not_text():
     [d] = _stdin_docs(random.Random(1).randbytes(20_000))
     assert d.id == "stdin" and "not text" in d.error
