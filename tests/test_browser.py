@@ -315,6 +315,13 @@ def test_code_point_offsets_prefill_empty_and_error_pages(browser, tmp_path):
     lines = [json.loads(x) for x in browser.js("zhfactsReview.decisionsJsonl()").splitlines()]
     assert lines == [{"id": "emoji", "missed": {"type": "count", "text": "120家", "start": second, "end": second + 4,
                                                 "value": 120, "unit": "家"}}]
+    browser.key("n")  # the first fact, then: wrong, right, unmarked
+    browser.key("w")
+    assert json.loads(browser.js("zhfactsReview.decisionsJsonl()").splitlines()[0])["verdict"] == "wrong"
+    browser.key("r")
+    assert json.loads(browser.js("zhfactsReview.decisionsJsonl()").splitlines()[0])["verdict"] == "right"
+    browser.key("u")
+    assert browser.js("zhfactsReview.decisionsJsonl()").count("verdict") == 0
     browser.js("localStorage.clear()")
     browser.key("j")
     assert browser.js("zhfactsReview.current()") == "broken"
