@@ -163,11 +163,15 @@ def _literals(pattern: str, limit: int = 6) -> list[str]:
 
 
 def probe_strings(pattern: str) -> list[str]:
-    chars = list(dict.fromkeys([*_PROBE_CHARS, *_literals(pattern)]))
+    lits = _literals(pattern)
+    chars = list(dict.fromkeys([*_PROBE_CHARS, *lits]))
+    tail = "".join(lits)  # the literals a match needs, so a required-literal check passes
     out = []
     for n in PROBE_LENGTHS:
         for c in chars:
             out.append(c * n + "!")
+            if tail and n == PROBE_LENGTHS[0]:  # exponential ones: short is enough (and quick)
+                out.append(c * n + tail + "!")
         if len(chars) > len(_PROBE_CHARS) + 1:  # two of its own literals, alternating
             a, b = chars[len(_PROBE_CHARS):len(_PROBE_CHARS) + 2]
             out.append((a + b) * (n // 2) + "!")
