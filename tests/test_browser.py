@@ -200,6 +200,22 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     lines = [json.loads(x) for x in got[0].read_text(encoding="utf-8").splitlines()]
     assert lines == expected
 
+    # the downloaded file loads into a fresh browser profile (another machine)
+    browser.js("localStorage.clear()")
+    browser.reload()
+    assert browser.js("zhfactsReview.decisionsJsonl()") == ""
+    junk = tmp_path / "more.jsonl"
+    junk.write_text(got[0].read_text(encoding="utf-8") + "not json\n" + json.dumps({"id": "elsewhere", "missed": expected[1]["missed"]}) + "\n",
+                    encoding="utf-8")
+    doc = browser.send("DOM.getDocument")["root"]["nodeId"]
+    node = browser.send("DOM.querySelector", {"nodeId": doc, "selector": "#load-file"})["nodeId"]
+    browser.send("DOM.setFileInputFiles", {"files": [str(junk)], "nodeId": node})
+    deadline = time.monotonic() + 10
+    while browser.js("zhfactsReview.decisionsJsonl()") == "" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [json.loads(x) for x in browser.js("zhfactsReview.decisionsJsonl()").splitlines()] == expected
+    assert "2 decisions loaded, 2 lines skipped" in browser.js("document.getElementById('status').textContent")
+
     # a screenshot for the README: the seed with its decisions, the wrong fact current
     for _ in range(1 + next(i for i, f in enumerate(recs[0]["facts"]) if f["text"] == "15.6亿元")):
         browser.key("n")

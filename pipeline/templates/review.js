@@ -96,6 +96,30 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  // a downloaded file read back (another browser, another machine): its decisions are added,
+  // a later line about the same fact wins; lines about articles not on this page are counted
+  function loadDecisions(text) {
+    var ids = {}, used = 0, skipped = 0;
+    A.forEach(function (a) { ids[a.id] = 1; });
+    text.split(/\r?\n/).forEach(function (line) {
+      if (!line.trim()) return;
+      var d;
+      try { d = JSON.parse(line); } catch (e) { skipped++; return; }
+      if (!d || !ids[d.id]) { skipped++; return; }
+      var x = d.fact || d.missed;
+      if (!x || typeof x.start !== "number" || typeof x.end !== "number" || typeof x.text !== "string" || !x.type ||
+          (d.fact && d.verdict !== "right" && d.verdict !== "wrong")) { skipped++; return; }
+      var dec = decOf(d.id, true);
+      if (d.fact) dec.v[fkey(x.type, x.start, x.end)] = {fact: x, verdict: d.verdict};
+      else if (!dec.m.some(function (m) { return m.type === x.type && m.start === x.start && m.end === x.end; })) dec.m.push(x);
+      used++;
+    });
+    save();
+    rerender();
+    status(used + " decisions loaded" + (skipped ? ", " + skipped + " lines skipped" : ""));
+    return [used, skipped];
+  }
+
   // -- per-article facts for filtering, computed once ------------------------------------------
   var N = A.length, MASK = new Int32Array(N), WARN = new Uint8Array(N), RULESET = new Array(N);
   var ruleCount = new Map(), typeCount = {}, awardCount = new Map(), money = new Map();
@@ -539,6 +563,12 @@
     $("search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { applyFilters(current()); }, 150); });
     $("search").addEventListener("keydown", function (e) { if (e.key === "Enter") { clearTimeout(timer); applyFilters(current()); } });
     $("download").addEventListener("click", download);
+    $("load").addEventListener("click", function () { $("load-file").click(); });
+    $("load-file").addEventListener("change", function () {
+      var f = this.files && this.files[0], input = this;
+      if (!f) return;
+      f.text().then(function (t) { loadDecisions(t); input.value = ""; });
+    });
     $("clear").addEventListener("click", function () { if (confirm("Forget every decision on this page?")) { DEC = {}; save(); rerender(); } });
     $("toggle-summary").addEventListener("click", function () {
       var s = $("summary"); s.hidden = !s.hidden; this.setAttribute("aria-expanded", String(!s.hidden)); drawList(false);
