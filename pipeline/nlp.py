@@ -155,13 +155,17 @@ def backend():
     return _BACKEND
 
 
+_BUILT: dict[str, tuple] = {}   # name → (backend, tagger), kept for switching back and forth
+
+
 def use_backend(name: str) -> None:
     """Switch this process to backend `name` ("rjieba" or "jieba") and forget cached tokens."""
     global _BACKEND, _TAGGER
     if name not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; not {name!r}")
-    _BACKEND = _Rjieba() if name == "rjieba" else _Jieba()
-    _TAGGER = None
+    if _BACKEND is not None:
+        _BUILT[_BACKEND.name] = (_BACKEND, _TAGGER)
+    _BACKEND, _TAGGER = _BUILT.get(name) or (_Rjieba() if name == "rjieba" else _Jieba(), None)
     clear_caches()
 
 
