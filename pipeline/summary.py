@@ -9,12 +9,16 @@ from typing import Any, Iterable, Iterator
 from .model import FACT_TYPES, Article
 
 _EXC = re.compile(r"^[A-Z][A-Za-z]*(?:Error|Exception|Exceeded|Interrupt)$")
+_LIMIT = re.compile(r"exceeds (--max-[a-z]+)")  # pipeline.limits.LimitExceeded
 _WHERE = re.compile(r"\s+(?:at|in|of)\s+(?:line\s+)?\S*\d.*$|:\s.*$|\s+\d.*$")
 
 
 def error_kind(message: str) -> str:
     """A short kind for an error message: the exception name (TimeoutError …), else the
     message's opening words ('bad JSON', 'record has no `text` (nor `html`)')."""
+    limit = _LIMIT.search(message)
+    if limit:
+        return f"over {limit.group(1)}"
     name, sep, rest = message.partition(": ")
     if sep and _EXC.match(name) and name != "ValueError":
         return name

@@ -476,3 +476,36 @@ def test_eval_reads_json_output_and_extracts_gold_articles(tmp_path):
     want = {gid: shared_pipeline().extract((adir / f"{gid}.txt").read_text("utf-8"), id=gid,
                                            ref_date=x.get("ref_date")).to_dict() for gid, x in g.items()}
     assert json.loads(c.stdout) == evaluate.evaluate(g, want)[0]
+
+
+def test_limits_and_skipped_inputs_in_the_summary(tmp_path, capsys):
+    d = tmp_path / "mix"
+    d.mkdir()
+    (d / "a.txt").write_text("南京新增企业120家。", encoding="utf-8")
+    (d / "b.docx").write_bytes(b"PK")
+    (d / "long.txt").write_text("中" * 300, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(d), "-o", str(out), "--max-chars", "100"]) == 0
+    recs = read_jsonl(out)
+    assert [r["id"] for r in recs] == ["a", "long"]
+    assert "--max-chars 100" in recs[1]["error"] and "error" not in recs[0]
+    err = capsys.readouterr().err
+    assert "errors: 1 (over --max-chars 1)" in err and "skipped inputs: 1 (unsupported file 1)" in err
+    assert main(["extract", str(d), "--max-ratio", "0"]) == 2
+
+
+def test_progress_bar_has_a_total_when_known(monkeypatch):
+    pytest.importorskip("tqdm")
+    from pipeline import cli
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    asked = []
+    assert list(cli.progress(range(40), total=lambda: asked.append(1) or 40)) == list(range(40))
+    assert asked == [1] and "40/40" in tty.getvalue() and "100%" in tty.getvalue()
+
+
+def test_review_has_a_time_limit():
+    from pipeline.cli import build_parser
+    p = build_parser()
+    assert p.parse_args(["review", "x.txt"]).timeout == 60
+    assert p.parse_args(["review", "x.txt", "--timeout", "5"]).timeout == 5
