@@ -75,6 +75,7 @@ class FieldsDetector:
 
     _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
     _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
+    _SPACED_KEY = regex.compile(r"(?<![\p{Han}])(\p{Han})\s+(\p{Han})(?=\s*:)")
     _LEAD = regex.compile(r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
                           + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$")
 
@@ -96,7 +97,8 @@ class FieldsDetector:
     def propose(self, n: str) -> Proposal | None:
         if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
             return None       # every key needs one of : | 丨 after it, and removing buttons adds none
-        s = self._BUTTONS.sub(" ", n).strip()          # 【纠错】 【责任编辑:王新】: drop the buttons
+        s = self._BUTTONS.sub(" ", n).strip(" |")      # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
+        s = self._SPACED_KEY.sub(r"\1\2", s)          # 作 者：王某 — a key spaced out to fill a cell
         m = self._BRACKETS.match(s)
         s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))

@@ -23,17 +23,23 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 # traditional characters of page furniture (責任編輯, 返回頂部, 相關新聞, 版權所有) to simplified,
 # so the same rules see a Hong Kong or Taiwan page; only the matching form changes
-_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵", "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励")
+_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚", "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励请输选择笔询验证当员阅纸国东业团际将么个赞")
 
 
 _TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")  # any key of _T2S (re: faster on a set)
 
 
+# a pinyin gloss a conversion gateway puts after a character: 點擊次數(shù), 請(qǐng)
+_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
 def norm(line: str) -> str:
-    """The form rules match on: NFKC, one space for any run of white space, trimmed, and the
-    traditional characters of page furniture made simplified."""
+    """The form rules match on: NFKC, one space for any run of white space, trimmed, the
+    traditional characters of page furniture made simplified, pinyin glosses (數(shù)) dropped."""
     # translate() looks up every character: only when a traditional form is there (few lines)
     line = _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
+    if "(" in line:
+        line = _PINYIN.sub("", line)
     return line.translate(_T2S) if _TRAD.search(line) else line
 
 
@@ -68,7 +74,7 @@ _COMMA_ITEMS = regex.compile(r"\s*,\s*")
 def _is_keyword_list(n: str) -> bool:
     """精品视频,在线观看,…: a list of short keywords cut by commas, no sentence in it."""
     items = [x for x in _COMMA_ITEMS.split(n) if x]
-    return len(items) >= 4 and max(map(len, items)) <= 14 and "。" not in n
+    return len(items) >= 4 and max(map(len, items)) <= 24 and "。" not in n
 
 
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
