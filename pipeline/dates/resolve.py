@@ -253,8 +253,8 @@ def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | 
 # ---- weekdays, offsets, lunar dates, decades (rules date.weekday, date.offset, date.lunar,
 # date.decade). Each needs ref_date unless the text fixes the date itself; none reads the clock.
 
-WEEK_REL = {"本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1, "下": 1, "下个": 1,
-            "上上": -2, "上上个": -2, "下下": 2, "下下个": 2}
+WEEK_REL = {"本": 0, "这": 0, "这个": 0, "这一": 0, "今个": 0, "呢个": 0, "上": -1, "上个": -1, "上一": -1,
+            "下": 1, "下个": 1, "下一": 1, "上上": -2, "上上个": -2, "下下": 2, "下下个": 2}
 WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 
 
