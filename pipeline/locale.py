@@ -59,7 +59,8 @@ def build(rules: Rules):
     place_re = regex.compile("|".join(regex.escape(c) for c in places)) if places else None
     pairs = rules.lexicon("script_pairs")
     trad = regex.compile("[" + "".join(r["traditional"] for r in pairs) + "]")
-    simp = regex.compile("[" + "".join(r["simplified"] for r in pairs) + "]")
+    shared = {r["cue"] for r in rows if r["kind"] == "shared"}
+    simp = regex.compile("[" + "".join(r["simplified"] for r in pairs if r["simplified"] not in shared) + "]")
     cue_re = regex.compile("|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))) if cues else None
     dl_re = regex.compile("(?:" + "|".join(regex.escape(c) for c in sorted(datelines, key=len, reverse=True)) + ")"
                           + _DATELINE_END)

@@ -83,6 +83,10 @@ class AwardFinder:
     def __init__(self, rules: Rules):
         rf = rules.file("award")
         self.rule = {r["id"]: r for r in rf.rules}
+        # lexicons and rules are written in Simplified: a Traditional text is read through its
+        # character-by-character Simplified copy (same offsets), the facts keep the text's own
+        # characters (全國文明單位稱號 → 全國文明單位)
+        self.to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
         lex = rules.lexicon("awards")
         self.lex_level = {r["name"]: (r["level"].strip() or None) for r in lex}
         self.lex_generic = {r["name"] for r in lex if r.get("generic", "").strip() == "yes"}
@@ -265,6 +269,29 @@ class AwardFinder:
 
     # -- find ----------------------------------------------------------------------------------
     def find(self, ctx: Context) -> list[Fact]:
+        simp = ctx.text.translate(self.to_simplified)
+        if simp == ctx.text:
+            return self._find(ctx)
+        shadow = Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta, warnings=ctx.warnings,
+                         facts=ctx.facts)
+        facts = self._find(shadow)
+        text = ctx.text
+        values = {}
+        for f in facts:
+            f.text = text[f.start:f.end]
+            values[f.value] = new = self._value(f.text) if f.rule != "award.category" else f.text
+            f.value = new
+        for f in facts:
+            if f.extra.get("category_of") in values:
+                f.extra["category_of"] = values[f.extra["category_of"]]
+            r = f.extra.get("recipient")
+            if r:
+                i = simp.rfind(r, max(0, f.start - 300), f.end + 300)
+                if i >= 0:
+                    f.extra["recipient"] = text[i:i + len(r)]
+        return facts
+
+    def _find(self, ctx: Context) -> list[Fact]:
         text = ctx.text
         trigs = [(m.start(), m.end(), self.triggers[m.group()]) for m in self.trigger_re.finditer(text)]
         cands: list[Cand] = []
