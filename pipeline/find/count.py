@@ -127,26 +127,14 @@ def build(rules: Rules):
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     cn_chars = set(CN_NUM_CHARS)
 
-    # jieba's dictionary is Simplified: a Traditional sentence is segmented as its character-by-
-    # character Simplified copy (same offsets), else 民眾十萬人次 becomes 眾十萬 | 人次
+    # jieba's dictionary and the guards are Simplified: a Traditional text is read through its
+    # character-by-character Simplified copy (find_any below), else 民眾十萬人次 is 眾十萬 | 人次
     to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
-
-    def tokens(ctx: Context, s: int):
-        ss, se = ctx.sentence_span(s)
-        sent = ctx.text[ss:se]
-        simp = sent.translate(to_simplified)
-        if simp == sent:
-            return ctx.tokens(s)
-        key = ("count.simplified", ss)
-        toks = ctx._toks.get(key)
-        if toks is None:
-            toks = ctx._toks[key] = [nlp.Token(t.text, t.start + ss, t.end + ss, t.pos) for t in nlp.segment(simp)]
-        return list(toks)
 
     def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
         if not chinese:
             return False
-        toks = tokens(ctx, s)
+        toks = ctx.tokens(s)
         for t in toks:
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
                 return True
@@ -432,7 +420,7 @@ def build(rules: Rules):
             # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
             # 3只是, 两面旗帜 → the unit is the start of another word
             if float(row["prob"] or 0) < ambiguous_below and any(
-                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in tokens(ctx, num_s)):
+                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in ctx.tokens(num_s)):
                 continue
             if unit in needs_after:
                 nxt = text[end:end + 1]
@@ -495,4 +483,25 @@ def build(rules: Rules):
             out.extend(items)
         return out
 
-    return find
+    def find_any(ctx: Context) -> list[Fact]:
+        """A Traditional text is read through its Simplified copy (same offsets), so the guards
+        of rules/count.yaml hold there too; facts keep the text's own characters."""
+        text = ctx.text
+        simp = text.translate(to_simplified)
+        if simp == text:
+            return find(ctx)
+        facts = find(Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta, warnings=ctx.warnings,
+                             facts=ctx.facts))
+        for f in facts:
+            f.text = text[f.start:f.end]
+            if f.unit:
+                i = simp.rfind(f.unit, f.start, f.end)
+                f.unit = text[i:i + len(f.unit)] if i >= 0 else f.unit
+            obj = f.extra.get("object")
+            if obj:
+                i = simp.find(obj, max(0, f.start - 40), f.end + 60)
+                if i >= 0:
+                    f.extra["object"] = text[i:i + len(obj)]
+        return facts
+
+    return find_any
