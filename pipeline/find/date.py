@@ -172,6 +172,8 @@ class DateFinder:
         if "dmy" in g and locale not in _DAY_FIRST_LOCALES and g["d"].lstrip("0") != g["m"].lstrip("0") \
                 and int(g["d"]) <= 12:
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
+        if "roc" in g and locale != "zh-TW":
+            return False   # 113/05/20: a Minguo date only in a Taiwan article
         if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
             return False   # 上年 / 下年: a report's previous year on the mainland (FACTS.md), plain in Hong Kong
         specs = c.specs()
