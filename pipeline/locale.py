@@ -24,10 +24,10 @@ DEFAULT = "zh-CN"
 TEXT_THRESHOLD = 3          # text evidence a non-mainland place needs
 SCRIPT_WEIGHT = 2           # what a mostly Traditional text adds to the leading place
 SCRIPT_SHARE = 0.6          # Traditional share of the counted characters that makes a text Traditional
-SCRIPT_MIN = 12             # fewer counted characters than this: the script says nothing
-TRADITIONAL_DEFAULT = "zh-TW"   # a Traditional text with no other cue at all
+SCRIPT_MIN = 8              # fewer counted characters than this: the script says nothing
+TRADITIONAL_DEFAULT = "zh-TW"   # a Traditional text whose two leading places tie
 DATELINE_CHARS = 30         # how far into a line a dateline may start (after an agency's name)
-DATELINE_LINES = 3          # the headline, a subtitle, the first paragraph
+DATELINE_LINES = 5          # the headline, a subtitle, a byline line, the first paragraph
 SCAN_CHARS = 6000           # text cues and script are read from the article's start
 PLACE_CAP = 4               # mentions of a place's name counted at most
 OVERRULE = 5                # text evidence (with mentions) that overrules a host or publisher
@@ -84,7 +84,7 @@ def build(rules: Rules):
         return None
 
     def text_scores(head: str) -> dict[str, int]:
-        score = dict.fromkeys(LOCALES[1:], 0)
+        score = dict.fromkeys(LOCALES, 0)
         # dateline: near the start of one of the first lines with content (the headline comes first)
         lines = [ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]
         for line in lines:
@@ -109,12 +109,17 @@ def build(rules: Rules):
     def from_text(text: str) -> str | None:
         head = text[:SCAN_CHARS]
         score = text_scores(head)
+        mainland = score.pop(DEFAULT)
         t, s = len(trad.findall(head)), len(simp.findall(head))
         traditional = t + s >= SCRIPT_MIN and t / (t + s) >= SCRIPT_SHARE
         if traditional:      # not the mainland: which place the text names most helps decide
             score = mentions(head, score)
         best = max(score, key=lambda k: score[k])
+        if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
+            return None      # a mainland report, whatever its script
         if traditional:
+            if score[best] == 0:
+                return None      # Traditional with no place named: a converted mainland page as often
             if list(score.values()).count(score[best]) > 1:
                 return TRADITIONAL_DEFAULT
             score[best] += SCRIPT_WEIGHT
@@ -137,6 +142,7 @@ def build(rules: Rules):
     def overruled(site: str, head: str) -> str | None:
         """Another non-mainland place the text is plainly about (a Hong Kong site on Macao)."""
         score = mentions(head, text_scores(head))
+        score.pop(DEFAULT)
         best = max(score, key=lambda k: score[k])
         if best != site and score[best] >= OVERRULE and score[best] >= 2 * score.get(site, 0):
             return best

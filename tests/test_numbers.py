@@ -249,6 +249,11 @@ def test_growth_multiples_are_percents(pipe):
     ("恒生指数收涨1.2%，成交额900亿港元；A股方面，公司净利润3亿元。", {}, "zh-CN"),
     ("香港回归二十五周年，全市共投入资金5000万元。", {}, "zh-CN"),
     ("粤港澳大湾区建设提速，香港、澳门与广州合作，投资500亿元。", {}, "zh-CN"),
+    # a mainland report served in Traditional characters stays zh-CN; Traditional with no place: zh-CN
+    ("全國居民收入\n上半年，全國居民人均可支配收入20733元，城鎮居民人均可支配收入27561元，農村居民人均可支配收入11272元。", {}, "zh-CN"),
+    ("這是一個很長的句子，我們說這個會議上大家對此進行了討論，價格為三百元。", {}, "zh-CN"),
+    # a byline dateline under the headline (記者…／台南報導)
+    ("台南補助恐延宕\n2025/12/30 05:30 記者王明／台南報導\n市長表示，約七〇億元中央補助計畫恐遭延宕。", {}, "zh-TW"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
