@@ -12,6 +12,7 @@ from . import zones
 from .detectors import REASONS, ZONES, ChromeWordsDetector, FieldsDetector, NoHanDetector, LinkBarDetector, PatternRule, Proposal, SpamDetector, _fits
 from .page import Page, tail_company
 from .result import Cleaned
+from .scorer import LineScorer
 from .shapes import _CONTACT, SENT, is_anchor_shape, is_headline_shape, is_title_shape, norm, split_lines
 
 
@@ -29,6 +30,7 @@ _KEYS = {
     "title": _COMMON | {"after_rules", "not_menu"},
     "above_headline": _COMMON,
     "split_fields": _COMMON,
+    "line_scorer": _COMMON | {"features", "weights", "threshold"},
     "repeats_in_page": _COMMON,
     "repeated": _COMMON,
 }
@@ -71,6 +73,7 @@ class Cleaner:
         self.repeated_rule: dict[str, Any] | None = None
         self.above_headline_rule: dict[str, Any] | None = None
         self.page_rules: dict[str, dict[str, Any]] = {}   # detectors that judge the page, not a line
+        self.scorer: LineScorer | None = None
         fields = None
         ranked = []
         for rf in rules.of_type("boilerplate"):
@@ -105,6 +108,9 @@ class Cleaner:
                     continue
                 elif det == "above_headline":
                     self.above_headline_rule = entry
+                    continue
+                elif det == "line_scorer":
+                    self.scorer = LineScorer(where, entry)
                     continue
                 elif det in ("split_fields", "repeats_in_page"):
                     self.page_rules[det] = entry
@@ -187,7 +193,22 @@ class Cleaner:
             if doc.html is not None:  # the clean stage reads text only: Pipeline.process converts HTML
                 raise ValueError("the clean stage needs text: make the HTML text first (pipeline.html.html_to_text)")
             return Cleaned(text="")
-        page = self.page(split_lines(doc.text))
+        page = self.ruled_page(doc, title)
+        if self.scorer is not None:
+            self.scorer.apply(page)
+        if repeated:
+            self._repeated(page, repeated)
+
+        filled = [i for i, n in enumerate(page.normed) if n]
+        if len(filled) == 1:  # never empty an article: a lone `2010-01-29` or headline is its text
+            page.removed.pop(filled[0], None)
+        meta = meta_stage.collect(page)
+        body = [ln for i, ln in enumerate(page.lines) if i not in page.removed]
+        return Cleaned(text="\n".join(body), removed=[page.removed[i] for i in sorted(page.removed)], meta=meta)
+
+    def ruled_page(self, doc: Document, title: str | None = None) -> Page:
+        """The page after the line rules and the page-level passes (what the scorer sees)."""
+        page = self.page(split_lines(doc.text or ""))
         follow: list[tuple[int, Proposal]] = []
         for i, ps in enumerate(page.props):
             z = page.zone(i)
@@ -205,24 +226,16 @@ class Cleaner:
                 zones.related_block(page, i, p)
             else:
                 self._follow(page, i, p)
+        if "split_fields" in self.page_rules:  # before the headline: a field's value is never one
+            zones.split_fields(page, self.fields, self.page_rules["split_fields"]["id"])
         if self.title_rule is not None:
             title_stage.headline(page, self.title_rule, self.above_headline_rule, [doc.meta.get("title"), title])
         if self.above_headline_rule is not None:
             zones.above_headline(page, self.above_headline_rule["id"], lambda j: title_stage.kept_with(page, j))
-        if "split_fields" in self.page_rules:
-            zones.split_fields(page, self.fields, self.page_rules["split_fields"]["id"])
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
         zones.rezone(page, self.proposals)
-        if repeated:
-            self._repeated(page, repeated)
-
-        filled = [i for i, n in enumerate(page.normed) if n]
-        if len(filled) == 1:  # never empty an article: a lone `2010-01-29` or headline is its text
-            page.removed.pop(filled[0], None)
-        meta = meta_stage.collect(page)
-        body = [ln for i, ln in enumerate(page.lines) if i not in page.removed]
-        return Cleaned(text="\n".join(body), removed=[page.removed[i] for i in sorted(page.removed)], meta=meta)
+        return page
 
     def _follow(self, page: Page, i: int, p: Proposal) -> None:
         """The lines under a header that opens a block (相关新闻 → the titles under it)."""

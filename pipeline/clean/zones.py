@@ -51,6 +51,7 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
             continue
         v = _BULLET.sub("", page.normed[j])
         if (not v or len(v) > 40 or SENT.search(v) or label.match(v) or is_anchor_shape(v)
+                or (len(v) >= 16 and is_title_shape(v))   # an empty label (有效性:) over the headline
                 or (info.get("numeric") and not _COUNT.match(v))):
             continue
         meta = {info["field"]: page.lines[j].strip()} if info.get("field") and info["field"] != "published" else {}
@@ -105,8 +106,8 @@ def repeats(page: Page, rule_id: str) -> None:
         f = seen.setdefault(n, i)
         if f == i or i in page.removed:
             continue
-        if page.zone(i) == "middle" and not (f == h and len(n) >= 6):
-            continue  # between paragraphs only the headline's copy (a spun page)
+        if page.zone(i) != "head" and not (f == h and len(n) >= 6):
+            continue  # after the head only the headline's copy (a spun page); a tail signature may repeat a field
         if f in (h, sub) and (f == h or page.normed[f].startswith(("—", "-"))):
             reason = "title"
         elif f in page.removed:

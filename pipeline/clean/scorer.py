@@ -1,0 +1,90 @@
+"""A small learned line scorer: logistic regression over the shape of a line and its place on
+the page, for the lines the rules left before and after the body (never between paragraphs).
+
+The weights are data (rules/boilerplate/scored.yaml), trained on the dev corpus's own labelled
+lines by corpus/train_line_scorer.py; nothing is downloaded or trained at run time. A line it
+takes gets the reason of the removed line next to it (a ticker row among ticker rows, a name
+among bylines), else navigation.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import regex
+
+from ..rules import RuleError
+from .detectors import Proposal
+from .page import Page
+from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
+
+# the features, in the order of the weights
+FEATURES = ("bias", "length", "len<=4", "len<=10", "len<=20", "len>=40", "han_share", "digit_share",
+            "latin_share", "sentence_mark", "ends_in_period", "paragraph_shape", "title_shape",
+            "colon", "bar", "angle", "space_share", "zone_head", "zone_middle", "zone_tail",
+            "position", "anchor_distance", "repeated", "prev_removed", "next_removed", "rule_proposed")
+
+
+def features(page: Page) -> dict[int, list[float]]:
+    """Line number → feature values, for every non-blank line of the page as it stands."""
+    normed = page.normed
+    filled = [i for i, n in enumerate(normed) if n]
+    counts: dict[str, int] = {}
+    for n in normed:
+        if n:
+            counts[n] = counts.get(n, 0) + 1
+    removed = page.removed
+    out: dict[int, list[float]] = {}
+    for k, i in enumerate(filled):
+        n = normed[i]
+        size = len(n)
+        han = len(_HAN.findall(n))
+        digits = sum(c.isdigit() for c in n)
+        latin = sum(c.isascii() and c.isalpha() for c in n)
+        zone = page.zone(i)
+        prev = filled[k - 1] if k else None
+        nxt = filled[k + 1] if k + 1 < len(filled) else None
+        dist = min((abs(i - a) for a in page.anchors), default=99)
+        out[i] = [1.0, min(size, 100) / 100, size <= 4, size <= 10, size <= 20, size >= 40,
+                  han / size, digits / size, latin / size, bool(SENT.search(n)), n.endswith("。"),
+                  is_anchor_shape(n), is_title_shape(n), ":" in n, "|" in n or "丨" in n, ">" in n,
+                  n.count(" ") / size, zone == "head", zone == "middle", zone == "tail",
+                  k / max(len(filled) - 1, 1), min(dist, 10) / 10, counts[n] > 1,
+                  prev in removed if prev is not None else True,
+                  nxt in removed if nxt is not None else True, bool(page.props[i])]
+    return out
+
+
+# lines the scorer never takes: a notice's signature date (2024年3月1日) and field lines
+# (联系电话：…) are body or not by their words, which the rules read
+_LEFT_TO_RULES = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|:")
+
+
+class LineScorer:
+    def __init__(self, where: str, entry: dict[str, Any]):
+        self.id = entry["id"]
+        names = tuple(entry.get("features") or ())
+        if names != FEATURES:
+            raise RuleError(f"{where}: `features` must list {', '.join(FEATURES)} in that order")
+        self.weights = [float(w) for w in entry.get("weights") or []]
+        if len(self.weights) != len(FEATURES):
+            raise RuleError(f"{where}: `weights` needs {len(FEATURES)} numbers")
+        self.threshold = float(entry.get("threshold", 0.75))
+
+    def probability(self, values: list[float]) -> float:
+        z = sum(w * float(v) for w, v in zip(self.weights, values))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def apply(self, page: Page) -> None:
+        """Take the head and tail lines the rules left that score at or above the threshold."""
+        if not page.anchors:
+            return
+        taken = [i for i, values in features(page).items()
+                 if i not in page.removed and page.zone(i) != "middle" and i != page.headline
+                 and not _LEFT_TO_RULES.search(page.normed[i]) and self.probability(values) >= self.threshold]
+        for i in taken:  # reasons from the neighbours as the rules left them
+            near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None and j in page.removed]
+            reason = page.removed[near[0]].reason if near else "navigation"
+            if reason == "title":
+                reason = "navigation"
+            page.take(i, Proposal(self.id, reason, "edge"))
