@@ -350,11 +350,13 @@ class _Reader:
         if record.http_headers is not None:
             ctype = (record.http_headers.get_header("Content-Type") or "").lower()
             status = (record.http_headers.get_statuscode() or "").strip()
+        else:   # not HTTP (dns:, ftp:): the record's own content type
+            ctype = (headers.get_header("Content-Type") or "").lower()
         if status and status != "200":
             self.stats.skip("warc:redirect" if status.startswith("3") else f"warc:{status}")
             return None
-        if ctype and not ("html" in ctype or ctype.startswith("text/")):
-            self.stats.skip("warc:not html")   # images, scripts, PDFs: not articles
+        if ctype and not ("html" in ctype or ctype.startswith("text/plain")):
+            self.stats.skip("warc:not html")   # images, scripts, styles, PDFs, DNS: not articles
             return None
         if record.length is not None and record.length > self.limits.max_bytes:
             return _error_doc(rid, where, str(too_many_bytes(f"WARC record {uri or rid}", self.limits)))

@@ -416,7 +416,7 @@ def _warc_bytes(pages: list[bytes], gz: bool, extra: bool = False) -> bytes:
     if extra:
         for status, ctype in (("404 Not Found", "text/html"), ("301 Moved Permanently", "text/html"),
                               ("302 Found", "text/html"), ("500 Internal Server Error", "text/html"),
-                              ("200 OK", "image/jpeg")):
+                              ("200 OK", "image/jpeg"), ("200 OK", "text/css")):
             http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             w.write_record(w.create_warc_record("http://news.example.cn/x", "response",
                                                 payload=io.BytesIO(b"<p>x</p>"), http_headers=http))
@@ -458,7 +458,7 @@ def test_warc_records_that_are_not_articles_are_counted(tmp_path):
     docs = docs_of(p, stats=stats)
     assert [d.html for d in docs] == pages and all(d.error is None for d in docs)
     assert stats.skipped == {"warc:warcinfo": 1, "warc:request": 3, "warc:404": 1, "warc:redirect": 2,
-                             "warc:500": 1, "warc:not html": 1, "warc:metadata": 1}
+                             "warc:500": 1, "warc:not html": 2, "warc:metadata": 1}
 
 
 def test_warc_record_over_max_bytes(tmp_path):
