@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import tempfile
 import threading
@@ -101,6 +102,8 @@ def main(argv=None) -> int:
             dt = time.perf_counter() - t0
             assert n == args.n, (n, args.n)
             digest = hashlib.sha256(out.read_bytes()).hexdigest()
+            if first is not None and digest != first:
+                _show_difference(Path(tmp) / f"out{args.jobs[0]}.jsonl", out)
             first = first or digest
             same_all &= digest == first
             rate = n / dt
@@ -111,6 +114,18 @@ def main(argv=None) -> int:
             print(f"jobs={jobs}: {dt:7.2f}s  {rate:8.1f} articles/s  {chars / dt:10,.0f} chars/s  "
                   f"speed-up {rate / base:.2f}  output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
     return 0 if same_all else 1
+
+
+def _show_difference(a: Path, b: Path) -> None:
+    """How many records differ, and the first one (for a run whose output is not the same)."""
+    la, lb = a.read_text(encoding="utf-8").splitlines(), b.read_text(encoding="utf-8").splitlines()
+    diff = [i for i, (x, y) in enumerate(zip(la, lb)) if x != y]
+    print(f"  {len(diff)} of {len(la)} records differ ({len(la)} vs {len(lb)} lines)")
+    if diff:
+        x, y = json.loads(la[diff[0]]), json.loads(lb[diff[0]])
+        keys = [k for k in sorted(set(x) | set(y)) if x.get(k) != y.get(k)]
+        print(f"  first: record {x.get('id')}, fields {keys}: "
+              + "; ".join(f"{k}: {str(x.get(k))[:120]} | {str(y.get(k))[:120]}" for k in keys[:2]))
 
 
 class _Null:
