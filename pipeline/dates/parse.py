@@ -16,7 +16,6 @@ YEAR_REL = {"大前": -3, "大后": 3, "今": 0, "本": 0, "去": -1, "上": -1,
             "次": 1, "翌": 1, "当": 0, "同": 0}
 # 上年 / 下年 are the previous / next year only in Hong Kong and Macao usage; on the mainland 上年
 # is the year before the one a report covers (FACTS.md: no fact), so the finder asks the locale.
-YEAR_REL_LOCAL = {"上", "下"}
 YEAR_REL_LOCALES = ("zh-HK", "zh-MO")
 MINGUO_EPOCH = 1911   # 民國1年 = 1912
 YEAR_ANAPH = {"次", "翌", "当", "同"}

@@ -5,8 +5,18 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .parse import (DAY_ANAPH, DAY_ANAPH_STRICT, DAY_REL, MINGUO_EPOCH, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH,
-                    YEAR_REL, Spec, quarter_months)
+from .parse import (
+    DAY_ANAPH,
+    DAY_ANAPH_STRICT,
+    DAY_REL,
+    MINGUO_EPOCH,
+    MONTH_ANAPH,
+    MONTH_REL,
+    YEAR_ANAPH,
+    YEAR_REL,
+    Spec,
+    quarter_months,
+)
 
 NO_REF_PIVOT = 2000  # two-digit years with no ref_date: the century nearest 2000 (1950–2049)
 

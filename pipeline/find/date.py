@@ -16,8 +16,16 @@ from ..context import Context
 from ..dates import grammar as gram
 from ..dates import resolve as res
 from ..dates.festivals import festival_date
-from ..dates.parse import (DAY_ANAPH, DAY_REL, MONTH_ANAPH, MONTH_REL, YEAR_ANAPH, YEAR_REL_LOCAL, YEAR_REL_LOCALES,
-                           small_number, spec_from)
+from ..dates.parse import (
+    DAY_ANAPH,
+    DAY_REL,
+    MONTH_ANAPH,
+    MONTH_REL,
+    YEAR_ANAPH,
+    YEAR_REL_LOCALES,
+    small_number,
+    spec_from,
+)
 from ..model import Fact
 from ..rules import Rules
 
