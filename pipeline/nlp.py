@@ -426,18 +426,31 @@ class _ArrayViterbi:
                 self.leads[self.index[y0], self.index[y]] = True
         self.has_next = self.leads.any(axis=1)
         self.all_mask = np.ones(n, dtype=bool)
+        self.start = np.array([start_p[y] for y in self.names])
+        emits: dict[str, tuple[list, list]] = {}     # character → (states, log probabilities)
+        for y, probs in emit_p.items():
+            i = self.index[y]
+            for ch, p in probs.items():
+                got = emits.get(ch)
+                if got is None:
+                    got = emits[ch] = ([], [])
+                got[0].append(i)
+                got[1].append(p)
+        self.emits = emits
         self._chars: dict[str, tuple] = {}
 
     def _char(self, ch: str):
         got = self._chars.get(ch)
         if got is None:
             np = self.np
-            states, start_p, _, emit_p = self.model
+            states = self.model[0]
             mask = np.zeros(len(self.names), dtype=bool)
-            for y in states.get(ch, self.names):
-                mask[self.index[y]] = True
-            em = np.array([emit_p[y].get(ch, _MIN_FLOAT) for y in self.names])
-            start = np.array([start_p[y] for y in self.names]) + em
+            mask[[self.index[y] for y in states.get(ch, self.names)]] = True
+            em = np.full(len(self.names), _MIN_FLOAT)    # emit_p[y].get(ch, MIN_FLOAT), for every y
+            got = self.emits.get(ch)
+            if got is not None:
+                em[got[0]] = got[1]
+            start = self.start + em
             if len(self._chars) > 20000:
                 self._chars.clear()
             got = self._chars[ch] = (mask, em, start)
