@@ -55,8 +55,8 @@ def test_proposal_tables_same_as_every_rule():
         n = clean.norm(line)
         for middle in (False, True):
             sent = bool(clean.SENT.search(n))
-            if sent:
-                rules = cl._sent_rules if len(n) <= cl._sent_max else []
+            if sent:  # between paragraphs only those that may act there
+                rules = [r for r in cl._sent_rules if not middle or r in cl._middle_rules] if len(n) <= cl._sent_max else []
             elif len(n) > max(cl._max, 120):
                 rules = []
             else:

@@ -125,7 +125,7 @@ class Cleaner:
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
         self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
-        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector, ChromeWordsDetector))
+        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector, ChromeWordsDetector, NoHanDetector))
                               or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
@@ -140,13 +140,14 @@ class Cleaner:
         top = max(self._max, 120)
         self._tables = {(True, False): table(self._sent_rules, self._sent_max),
                         (False, False): table(self.rules, top), (False, True): table(self._middle_rules, top)}
-        self._tables[True, True] = self._tables[True, False]
+        # between paragraphs a sentence line meets only the sentence_ok rules that may act there
+        self._tables[True, True] = table([r for r in self._sent_rules if r in self._middle_rules], self._sent_max)
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
         sent = SENT.search(n) is not None
-        rows = self._tables[sent, middle and not sent]
+        rows = self._tables[sent, middle]
         if len(n) >= len(rows):  # longer than any rule takes (sentence lines: than any sentence_ok rule)
             return []
         out = []

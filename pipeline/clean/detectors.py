@@ -271,7 +271,6 @@ class NoHanDetector:
     the form is page furniture: a mark line or a file name anywhere; a figure or a Latin word
     only in the head and tail — between paragraphs it may be a table cell or a quote."""
 
-    sentence_ok = True          # ? and ! alone are marks, not sentences
     _HAN = regex.compile(r"\p{Han}")
     FORMS = {
         "image": regex.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|^(?:mmexport|IMG_|DSC_?|wx_camera_)\d"),
@@ -289,7 +288,7 @@ class NoHanDetector:
         if form not in self.FORMS:
             raise RuleError(f"{where}: `form` must be one of {', '.join(self.FORMS)}, not {form!r}")
         self.re = self.FORMS[form]
-        self.marks_ok = form in ("marks", "image")   # ? alone is a mark; elsewhere 。!?; mean text
+        self.marks_ok = self.sentence_ok = form in ("marks", "image")   # ? alone is a mark; elsewhere 。!?; mean text
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or self._HAN.search(n) or (not self.marks_ok and SENT.search(n)):

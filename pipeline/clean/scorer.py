@@ -2,9 +2,9 @@
 the page, for the lines the rules left before and after the body (never between paragraphs).
 
 The weights are data (rules/boilerplate/scored.yaml), trained on the dev corpus's own labelled
-lines by corpus/train_line_scorer.py; nothing is downloaded or trained at run time. A line it
-takes gets the reason of the removed line next to it (a ticker row among ticker rows, a name
-among bylines), else navigation.
+lines by corpus/train_line_scorer.py; nothing is downloaded or trained at run time. It takes a
+line only next to one the rules removed, and gives it that line's reason (a ticker row among
+ticker rows, a name among bylines).
 """
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ FEATURES = ("bias", "length", "len<=4", "len<=10", "len<=20", "len>=40", "han_sh
             "position", "anchor_distance", "repeated", "prev_removed", "next_removed", "rule_proposed")
 
 
-def features(page: Page) -> dict[int, list[float]]:
-    """Line number → feature values, for every non-blank line of the page as it stands."""
+def features(page: Page, only: set[int] | None = None) -> dict[int, list[float]]:
+    """Line number → feature values, for every non-blank line of the page as it stands (or
+    for the lines in `only`)."""
     normed = page.normed
     filled = [i for i, n in enumerate(normed) if n]
     counts: dict[str, int] = {}
@@ -36,6 +37,8 @@ def features(page: Page) -> dict[int, list[float]]:
     removed = page.removed
     out: dict[int, list[float]] = {}
     for k, i in enumerate(filled):
+        if only is not None and i not in only:
+            continue
         n = normed[i]
         size = len(n)
         han = len(_HAN.findall(n))
@@ -79,12 +82,15 @@ class LineScorer:
         """Take the head and tail lines the rules left that score at or above the threshold."""
         if not page.anchors:
             return
-        taken = [i for i, values in features(page).items()
-                 if i not in page.removed and page.zone(i) != "middle" and i != page.headline
-                 and not _LEFT_TO_RULES.search(page.normed[i]) and self.probability(values) >= self.threshold]
-        for i in taken:  # reasons from the neighbours as the rules left them
+        left = {i for i, n in enumerate(page.normed)
+                if n and i not in page.removed and page.zone(i) != "middle" and i != page.headline
+                and not _LEFT_TO_RULES.search(n)}
+        taken = [i for i, values in features(page, left).items() if self.probability(values) >= self.threshold]
+        for i in taken:  # only next to what the rules removed; the reason from that neighbour
             near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None and j in page.removed]
-            reason = page.removed[near[0]].reason if near else "navigation"
+            if not near:
+                continue  # a short line alone after the body (3D打印) is no furniture by itself
+            reason = page.removed[near[0]].reason
             if reason == "title":
                 reason = "navigation"
             page.take(i, Proposal(self.id, reason, "edge"))

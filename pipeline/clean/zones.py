@@ -25,13 +25,20 @@ _BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
 _COUNT = regex.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
 
 
+def _label_re(fields: Any):
+    """A field label alone: one of the fields detector's keys, maybe with a colon (built once)."""
+    rx = getattr(fields, "_label_alone", None)
+    if rx is None:
+        keys = sorted((k for k, _ in fields.keys), key=len, reverse=True)
+        rx = fields._label_alone = regex.compile(r"^(?P<key>" + "|".join(map(regex.escape, keys)) + r")\s*(?::|：)?\s*$")
+    return rx
+
+
 def split_fields(page: Page, fields: Any, rule_id: str) -> None:
     """`fields`: the FieldsDetector (its keys). Labels and values in the head or tail only."""
     if fields is None:
         return
-    label = regex.compile(r"^(?P<key>" + "|".join(regex.escape(k) for k, _ in
-                                                   sorted(fields.keys, key=lambda kv: -len(kv[0])))
-                          + r")\s*(?::|：)?\s*$")
+    label = _label_re(fields)
     for i, n in enumerate(page.normed):
         if not n or page.zone(i) == "middle" or len(n) > 16:
             continue
