@@ -257,7 +257,12 @@ class ChromeWordsDetector:
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or SENT.search(n) or "," in n:
             return None
-        segs = [self._BULLET.sub("", x) for x in self._SEP.split(n.lower())]
+        low = n.lower()
+        if low in self.words:
+            return Proposal(self.id, self.reason, self.zone)
+        if self._BULLET.sub("", self._SEP.split(low, maxsplit=1)[0]) not in self.words and not low.startswith(("-", "•", "·")):
+            return None  # the first segment is no furniture word: the line cannot be made of them
+        segs = [self._BULLET.sub("", x) for x in self._SEP.split(low)]
         segs = [x for x in segs if x]
         if not segs or not all(x in self.words for x in segs):
             return None
