@@ -445,3 +445,44 @@ def test_link_list_is_no_paragraph(clean):
     assert 3 in removed_lines(res)
     assert not C.is_anchor_shape(C.norm(junk))
     assert C.is_anchor_shape(C.norm("全市共有医院、社区卫生服务中心、乡镇卫生院、村卫生室等各类医疗机构3200余家、床位5.6万张"))
+
+
+# -- the page as a whole ---------------------------------------------------------------------
+
+def test_related_block_takes_teasers_until_the_body_resumes(clean):
+    teasers = ["相关推荐", "暑期档总票房突破百亿", "今年暑期档共有新片120部上映，观影人次超过3亿，较去年增长两成。",
+               "城市书房新增12家", "截至8月底，全市城市书房已达86家，年接待读者超过200万人次。"]
+    res = run(clean, BODY[:2] + teasers + BODY[2:])
+    assert sorted(removed_lines(res)) == [2, 3, 4, 5, 6]
+    assert {r.reason for r in res.removed} == {"related"}
+    assert BODY[2] in res.text  # the paragraph after the block is article text again
+
+
+def test_fields_laid_out_one_per_line(clean):
+    head = ["学院新闻", "我院学子在省机器人大赛中获一等奖", "作者", "王晓东", "来源", "校团委", "点击数", "1234"]
+    res = run(clean, head + BODY)
+    assert sorted(removed_lines(res)) == [0, 2, 3, 4, 5, 6, 7]
+    assert res.meta["author"] == "王晓东" and res.meta["source"] == "校团委"
+    assert res.meta["title"] == "我院学子在省机器人大赛中获一等奖"
+
+
+def test_spun_page_repeats_go_after_the_first(clean):
+    spun = "城区新增口袋公园一览表最新版"
+    res = run(clean, [spun, BODY[0], spun, BODY[1], spun, BODY[2], spun])
+    assert sorted(removed_lines(res)) == [2, 4, 6]
+    assert {r.reason for r in res.removed} == {"title"}
+
+
+def test_keyword_spam_line_is_no_paragraph(clean):
+    spam = "精品视频在线观看,午夜影院免费看,国产精品无码专区,欧美日韩高清播放,亚洲最新资源每日更新"
+    assert not C.is_anchor_shape(C.norm(spam))
+    res = run(clean, [spam, "城区新增5处口袋公园", "来源：市园林局"] + BODY)
+    assert removed_lines(res)[0].reason == "spam" and 1 not in removed_lines(res)
+
+
+def test_line_scorer_needs_removed_neighbours(clean):
+    # a short line alone after the body stays; the same shape among removed furniture goes
+    assert run(clean, BODY + ["本站热线"]).removed == []
+    res = run(clean, BODY + ["网站地图", "本站热线", "版权所有 城市网"])
+    assert sorted(removed_lines(res)) == [3, 4, 5]
+    assert removed_lines(res)[4].rule == "boilerplate.scored.line"

@@ -105,6 +105,10 @@ def repeats(page: Page, rule_id: str) -> None:
     """A line with no sentence punctuation shown before on the page goes (its first showing
     stays unless a rule took it): the headline again is `title`, else the first's reason."""
     seen: dict[str, int] = {}
+    shown: dict[str, int] = {}
+    for n in page.normed:
+        if n:
+            shown[n] = shown.get(n, 0) + 1
     h = page.headline
     sub = page.nb(h, 1) if h is not None else None
     for i, n in enumerate(page.normed):
@@ -113,9 +117,10 @@ def repeats(page: Page, rule_id: str) -> None:
         f = seen.setdefault(n, i)
         if f == i or i in page.removed:
             continue
-        if page.zone(i) != "head" and not (f == h and len(n) >= 6):
-            continue  # after the head only the headline's copy (a spun page); a tail signature may repeat a field
-        if f in (h, sub) and (f == h or page.normed[f].startswith(("—", "-"))):
+        spun = (f == h and len(n) >= 6) or (shown[n] >= 3 and len(n) >= 8)
+        if page.zone(i) != "head" and not spun:
+            continue  # after the head only a spun page's copies; a tail signature may repeat a field
+        if (f in (h, sub) and (f == h or page.normed[f].startswith(("—", "-")))) or (spun and page.zone(f) == "head"):
             reason = "title"
         elif f in page.removed:
             reason = page.removed[f].reason
