@@ -11,7 +11,6 @@ import argparse
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -255,24 +254,17 @@ def progress(items: Iterable, enabled: bool = True, unit: str = "article", total
 
 # -- commands -----------------------------------------------------------------------------------
 
-def _limits(args):
-    """--max-chars/--max-bytes/--max-ratio as sources.read's `limits=` and a ReadStats for the
-    summary, when the readers take them."""
-    import inspect
-    from . import sources
-    params = inspect.signature(sources.read).parameters
-    kw: dict = {}
+def _limits(args) -> dict:
+    """sources.read's keyword arguments: the --max-* options as `limits=` (the defaults where
+    not given), and a ReadStats (`stats=`) that counts skipped inputs for the summary."""
+    from .limits import Limits, ReadStats
+    d = Limits.default()
     try:
-        from .limits import Limits, ReadStats
-    except ImportError:  # pragma: no cover - readers without limits
-        return kw
-    if "limits" in params:
-        d = Limits.default()
-        kw["limits"] = Limits(max_chars=args.max_chars or d.max_chars, max_bytes=args.max_bytes or d.max_bytes,
-                              max_ratio=args.max_ratio or d.max_ratio)
-    if "stats" in params:
-        kw["stats"] = ReadStats()
-    return kw
+        limits = Limits(max_chars=args.max_chars or d.max_chars, max_bytes=args.max_bytes or d.max_bytes,
+                        max_ratio=args.max_ratio or d.max_ratio)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    return {"limits": limits, "stats": ReadStats()}
 
 
 def cmd_extract(args) -> int:
@@ -296,7 +288,7 @@ def cmd_extract(args) -> int:
             raise UsageError(f"{args.output}: cannot read the partial output: {e.strerror or e}") from None
     done = out.done if out is not None else []
     read_kw = _limits(args)
-    summary = Summary(done)
+    summary = Summary(done, out.done_errors if out is not None else ())
     total: list[int] = []
     kw = {"chunk_size": args.chunk_size} if args.chunk_size else {}
     articles = batch.run(args.paths, ref_date=args.ref_date, force_ref_date=args.force_ref_date,

@@ -168,9 +168,10 @@ class OutputError(Exception):
     """The output cannot be used as asked (exists, damaged partial file): one line, exit 2."""
 
 
-def read_partial(path: str) -> list[str]:
-    """The ids of the complete records of a partial JSONL output, in order. A torn last line (a
-    run killed mid-write) is cut off the file; a damaged line before the last is an OutputError."""
+def read_partial(path: str, errors: list[str] | None = None) -> list[str]:
+    """The ids of the complete records of a partial JSONL output, in order (and their error
+    messages appended to `errors`). A torn last line (a run killed mid-write) is cut off the
+    file; a damaged line before the last is an OutputError."""
     ids: list[str] = []
     good = 0
     with open(path, "rb") as f:
@@ -178,7 +179,10 @@ def read_partial(path: str) -> list[str]:
             try:
                 if not raw.endswith(b"\n"):
                     raise ValueError("torn")
-                ids.append(str(json.loads(raw)["id"]))
+                rec = json.loads(raw)
+                ids.append(str(rec["id"]))
+                if errors is not None and rec.get("error"):
+                    errors.append(str(rec["error"]))
             except (ValueError, KeyError, TypeError):
                 if f.read().strip():
                     raise OutputError(f"{path}: line {n} is damaged and is not the last line; "
@@ -205,12 +209,13 @@ class FileOutput:
         self.partial = self.path + PARTIAL
         self.fmt = format_for(self.path, fmt)
         self.done: list[str] = []
+        self.done_errors: list[str] = []   # error messages of the records in `done`
         self.count = 0
         self._f = None
         have_final, have_partial = os.path.exists(self.path), os.path.exists(self.partial)
         if resume:
             if have_partial:
-                self.done = read_partial(self.partial)
+                self.done = read_partial(self.partial, self.done_errors)
             elif have_final and not overwrite:
                 raise OutputError(f"{self.path} is complete, nothing to resume (--overwrite runs again)")
         elif not overwrite:

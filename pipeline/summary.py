@@ -31,7 +31,9 @@ def error_kind(message: str) -> str:
 class Summary:
     """Counts the records as they pass (`watch`); `lines()` is the report."""
 
-    def __init__(self, done: Iterable[str] = ()):
+    def __init__(self, done: Iterable[str] = (), done_errors: Iterable[str] = ()):
+        """`done`, `done_errors`: ids and error messages of the records a resumed run found
+        already written; they count in the totals (ids, errors) but not as articles run now."""
         done = list(done)
         self.started = time.monotonic()
         self.seen: set[str] = set(done)
@@ -43,6 +45,8 @@ class Summary:
         self.removed = 0
         self.chars = 0
         self.skipped: Counter = Counter()
+        for e in done_errors:
+            self.errors[error_kind(e)] += 1
 
     def add(self, a: Article | dict[str, Any]) -> None:
         d = a if isinstance(a, dict) else None
@@ -74,7 +78,8 @@ class Summary:
         out = [f"summary: {self.articles} articles, {self.articles} records in {secs:.1f} s, "
                f"{self.chars / secs:,.0f} characters/s"]
         if self.resumed:
-            out.append(f"  resumed: {self.resumed} records were already written")
+            out.append(f"  resumed: {self.resumed} records were already written (counted below too, "
+                       "but for facts, removed lines and speed)")
         out.append(f"  errors: {n_err}" + (" (" + ", ".join(f"{k} {v}" for k, v in self.errors.most_common()) + ")"
                                            if n_err else ""))
         n_skip = sum(self.skipped.values())

@@ -117,7 +117,6 @@ def test_small_input_runs_in_process():
 
 
 def test_repeat_signal_reaches_the_workers(tmp_path):
-    pytest.importorskip("pipeline.repeats")
     p = tmp_path / "rep.jsonl"
     import json
     spam = "jinnian金年会官方网站入口"

@@ -378,6 +378,15 @@ def test_summary_and_fail_on_error(tmp_path, capsys):
     assert "skipped inputs: 0" in err
     assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q", "--fail-on-error"]) == 3
     assert len(read_jsonl(out)) == 7  # written all the same
+    # resumed after the broken record was written: it still counts
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.unlink()
+    Path(str(out) + ".partial").write_bytes(b"".join(lines[:3]))
+    capsys.readouterr()
+    assert main(["extract", str(src), "-o", str(out), "--resume", "--fail-on-error"]) == 3
+    err = capsys.readouterr().err
+    assert "summary: 4 articles" in err and "resumed: 3 records" in err and "errors: 1 (bad JSON 1)" in err
+    assert "duplicate ids: 1" in err
     write_jsonl(src, 3)
     assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q", "--fail-on-error"]) == 0
 

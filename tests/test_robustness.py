@@ -477,7 +477,7 @@ def test_catastrophic_user_rule_is_rejected_by_name(tmp_path):
 
 
 def test_probe_passes_the_bundled_rules_and_catches_nested_repeats(tmp_path):
-    from pipeline.rules import RuleError, Rules, RuleFile, load_rules, probe_patterns
+    from pipeline.rules import RuleError, RuleFile, Rules, load_rules, probe_patterns
     probe_patterns(load_rules())  # every bundled pattern is safe
     with pytest.raises(RuleError, match="date.yaml: rule date.user_repeats"):
         probe_patterns(load_rules(_rules_with_catastrophe(tmp_path, date=True)))
