@@ -486,3 +486,16 @@ def test_line_scorer_needs_removed_neighbours(clean):
     res = run(clean, BODY + ["网站地图", "本站热线", "版权所有 城市网"])
     assert sorted(removed_lines(res)) == [3, 4, 5]
     assert removed_lines(res)[4].rule == "boilerplate.scored.line"
+
+
+def test_notice_letter_and_its_signature_stay(clean):
+    """A notice's cover letter under its salutation, then the issuer and date, then the rules it
+    sends: the letter starts the body, so the signature date is no page stamp."""
+    lines = ["首页 > 信息公开 > 规范性文件", "发布日期: 2024-01-23 生效时间: 2024-01-23",
+             "关于印发《城区河道管理办法》的通知", "各街道办事处，区政府各部门：",
+             "《城区河道管理办法》已经2024年1月5日区政府常务会议通过，现予印发，请遵照执行。",
+             "区人民政府", "2024年1月17日", "城区河道管理办法", "第一章 总则",
+             "第一条 为加强城区河道管理，保障防洪安全，改善水环境，结合本区实际，制定本办法。",
+             "第二条 本办法适用于本区行政区域内河道的整治、利用和保护，以及相关的管理活动。"]
+    res = run(clean, lines)
+    assert sorted(removed_lines(res)) == [0, 1]

@@ -58,9 +58,13 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     furniture between it and the next paragraph show it is not where the body starts."""
     def apart(a: int, b: int) -> bool:
         return sum(1 for k in range(a + 1, b) if normed[k]) >= gap
-    while len(anchors) >= 3 and apart(anchors[0], anchors[1]):
+
+    def stray(a: int) -> bool:  # a notice's letter under its salutation (各单位：) is the body's start
+        before = next((normed[k] for k in range(a - 1, -1, -1) if normed[k]), "")
+        return not (before.endswith(":") and normed[a].endswith(("。", "!", "?", "”")))
+    while len(anchors) >= 3 and apart(anchors[0], anchors[1]) and stray(anchors[0]):
         anchors = anchors[1:]
-    while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]):
+    while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]) and stray(anchors[-1]):
         anchors = anchors[:-1]
     return anchors
 
