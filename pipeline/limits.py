@@ -73,7 +73,7 @@ def too_compressed(what: str, limits: Limits, out: int, compressed: int) -> Limi
 class ReadStats:
     """What the readers saw. `skipped` counts inputs that are not articles, by kind:
     "warc:request", "warc:metadata", "warc:404", "warc:redirect", "warc:not html" (images,
-    scripts, styles, DNS), "unsupported file", "directory without supported files" …
+    scripts, styles, DNS), "unsupported file", "hidden file", "directory without supported files" …
     (broken articles are not counted here: they are error records). `files` counts the files, archive members and WARC
     records read; `bytes_read` the bytes read from disk or stdin so far (compressed, as
     stored), which sources.estimate() totals in advance for a progress bar."""

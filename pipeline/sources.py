@@ -149,6 +149,12 @@ _JSON_KEY = re.compile(rb'\{\s*"(?:[^"\\]|\\.)*"\s*:')
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|table)[\s>/]", re.I)
 
 
+def _hidden(name: str) -> bool:
+    """A hidden file or folder in an archive path ('.x', '__MACOSX'); './a.txt' is not hidden."""
+    return any((part.startswith(".") and part not in (".", "..")) or part == "__MACOSX"
+               for part in name.replace("\\", "/").split("/"))
+
+
 def _error_doc(id: str, source: str, message: str) -> Document:
     return Document(id=id, source=source, error=message)
 
@@ -222,6 +228,9 @@ class _Reader:
         """One file (on disk, in an archive or stdin) by its name, else by its content; stream
         errors propagate to the caller, which knows whether the stream can go on."""
         kind = kind_of(name)
+        if not explicit and _hidden(name):
+            self.stats.skip("hidden file")    # .DS_Store, __MACOSX/._a.txt: not articles
+            return
         if kind is None and not explicit:
             self.stats.skip("unsupported file")
             return

@@ -582,7 +582,6 @@ def test_unknown_suffix_named_on_the_command_line_is_sniffed(tmp_path):
 def test_archives_inside_archives(tmp_path):
     inner_zip = _zip_bytes({"in.txt": article_text(1)})
     tp = tmp_path / "outer.tar"
-    buf = io.BytesIO(_tar_bytes({}))
     with tarfile.open(tp, "w") as tf:
         for name, b in (("z/inner.zip", inner_zip), ("t.txt", article_text(2).encode())):
             info = tarfile.TarInfo(name)
@@ -591,10 +590,16 @@ def test_archives_inside_archives(tmp_path):
     assert [(d.id, d.text) for d in docs_of(tp)] == [("in", article_text(1)), ("t", article_text(2))]
     zp = tmp_path / "outer.zip"
     with zipfile.ZipFile(zp, "w") as zf:
+        zf.writestr("__MACOSX/._inner.zip", b"\x00\x05\x16\x07 resource fork")
         zf.writestr("inner.zip", inner_zip)
+        zf.writestr(".hidden/x.txt", "隐藏")
         zf.writestr("inner.tar.gz", _tar_bytes({"g.txt": article_text(3)}, "w:gz"))
-    assert [(d.id, d.text) for d in docs_of(zp)] == [("in", article_text(1)), ("g", article_text(3))]
-    del buf
+    stats = ReadStats()
+    assert [(d.id, d.text) for d in docs_of(zp, stats=stats)] == [("in", article_text(1)), ("g", article_text(3))]
+    assert stats.skipped == {"hidden file": 2}
+    tp = tmp_path / "dot.tar"
+    tp.write_bytes(_tar_bytes({"./a/x.txt": article_text(4), "./a/._x.txt": "\x00\x05"}))
+    assert [d.text for d in docs_of(tp)] == [article_text(4)]
 
 
 # -- progress: the size of the input, and what was read ------------------------------------------
