@@ -70,7 +70,8 @@ class Pipeline:
             for found in (cleaned.meta, page_meta):
                 meta.update({k: v for k, v in found.items() if v is not None and meta.get(k) is None})
             art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
-            meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"))
+            meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"),
+                                          [r.text for r in cleaned.removed if r.reason == "metadata"])
             if ref_date is None:
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
                 if ref_date:

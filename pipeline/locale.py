@@ -83,10 +83,10 @@ def build(rules: Rules):
                         return loc
         return None
 
-    def text_scores(head: str) -> dict[str, int]:
+    def text_scores(head: str, bylines: tuple[str, ...] = ()) -> dict[str, int]:
         score = dict.fromkeys(LOCALES, 0)
         # dateline: near the start of one of the first lines with content (the headline comes first)
-        lines = [ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]
+        lines = [*bylines, *[ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]]
         for line in lines:
             d = dl_re.search(line)
             if d and d.start() <= DATELINE_CHARS:
@@ -106,9 +106,9 @@ def build(rules: Rules):
             seen[loc] = min(PLACE_CAP, seen.get(loc, 0) + w)
         return {k: v + seen.get(k, 0) for k, v in score.items()}
 
-    def from_text(text: str) -> str | None:
+    def from_text(text: str, bylines: tuple[str, ...] = ()) -> str | None:
         head = text[:SCAN_CHARS]
-        score = text_scores(head)
+        score = text_scores(head, bylines)
         mainland = score.pop(DEFAULT)
         t, s = len(trad.findall(head)), len(simp.findall(head))
         traditional = t + s >= SCRIPT_MIN and t / (t + s) >= SCRIPT_SHARE
@@ -127,16 +127,18 @@ def build(rules: Rules):
             return best
         return None
 
-    def locale_of(text: str, meta: dict[str, Any] | None = None, url: str | None = None) -> str:
+    def locale_of(text: str, meta: dict[str, Any] | None = None, url: str | None = None,
+                  bylines: list[str] | tuple[str, ...] = ()) -> str:
         """zh-CN | zh-HK | zh-TW | zh-MO for one article; zh-CN when nothing says otherwise.
-        A locale already in meta (given by the caller) wins."""
+        A locale already in meta (given by the caller) wins. `bylines`: metadata lines the clean
+        stage removed (記者王明／台南報導 holds a dateline)."""
         meta = meta or {}
         given = meta.get("locale")
         if given in LOCALES:
             return given
         site = from_host(url or meta.get("url")) or from_publisher(meta)
         if site is None:
-            return from_text(text or "") or DEFAULT
+            return from_text(text or "", tuple(bylines)) or DEFAULT
         return overruled(site, (text or "")[:SCAN_CHARS]) or site
 
     def overruled(site: str, head: str) -> str | None:
