@@ -65,8 +65,8 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # (a run of numbers in a flattened table, 12 120 150, is not one: no digit and space before the first)
 # a full-width "，" between ASCII digit groups is a separator too when a decimal part follows or
 # there are two such groups (64，318.50元, 1，234，567人): a list would not write them so
-_ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?![\d，])|\d{1,3}(?:，[０-９]{3})+(?!\d)"
-           r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?![\d,，])"
+_ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９]{3})+(?!\d)"
+           r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?!\d)"
            r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
            r"(?:[.．﹒]\d+)?|[.．]\d+")
 # one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6 亿元):

@@ -97,6 +97,7 @@ def test_integers_stay_integers():
     ("编号1 2345", ["1", "2345"]),              # ...nor before four
     ("共3 000.5吨", ["3 000.5"]),
     ("3 12 120人", ["3", "12", "120"]),
+    ("撥款$205,490,145,000，另撥1,000。", ["205,490,145,000", "1,000"]),   # a clause comma after ASCII groups
     ("合计64，318.50元", ["64，318.50"]),       # full-width commas: thousands when decimals follow
     ("共1，234，567人", ["1，234，567"]),        # ...or with two groups
     ("分别为20，300美元", ["20", "300"]),       # one group and no decimals: a list

@@ -69,6 +69,10 @@ def build(rules: Rules):
 
     # code `local` (元 块 圆 角 毛 分 …): the currency of the article's place, meta.locale
     local_currency = dict(cfg.get("local_currency") or {"zh-CN": "CNY"})
+    # a bare $ is the local dollar on a Hong Kong, Taiwan or Macao page ($5,000 in a Hong Kong
+    # budget is HKD), the US dollar elsewhere
+    local_dollar = dict(cfg.get("local_dollar") or {})
+    bare_dollar = regex.compile(r"^\p{Han}*[$＄]")
     # a unit that counts only with these sub-units after it (五個三毫: 個 is a dollar only so)
     needs_sub = {w: set(v) for w, v in (cfg.get("needs_subunit") or {}).items()}
     # 4500元日币, 两万元韩元, 8亿元人民币: a generic 元 then a currency name → that currency
@@ -386,7 +390,10 @@ def build(rules: Rules):
                 v, q = parse_quantity(nm.group())        # 1萬（澳門幣，下同）: the number alone is the amount
                 if v is not None and not text[nm.start() - 1:nm.start()].isdigit():
                     out.append(Fact("money", nm.group(), nm.start(), nm.end(), v, "money.declared", code, q))
+        dollar = local_dollar.get(ctx.meta.get("locale") or "zh-CN")
         for f in out:
+            if dollar and f.rule == "money.prefix" and bare_dollar.match(f.text):
+                f.unit = dollar
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
                 f.unit = just.get(f.end) or (said[-1] if said else local)
