@@ -8,6 +8,7 @@ stderr), 3 `extract --fail-on-error` and a record has an error, 130 interrupted 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import signal
 import sys
@@ -218,10 +219,12 @@ def _load_rules(rules_dir: str | None, probe: bool = True):
                          f"{type(e).__name__}: {e}".splitlines()[0]) from None
 
 
-def progress(items: Iterable, enabled: bool = True, unit: str = "article", total=None) -> Iterator:
+def progress(items: Iterable, enabled: bool = True, unit: str = "article", total=None,
+             size: int | None = None, read=None) -> Iterator:
     """A progress bar on stderr when stderr is a terminal: tqdm if installed, else a counter.
     `total`: a number, or a function asked once the first item is out (extract learns the number
-    of articles in its first pass), for tqdm's percentage and ETA."""
+    of articles in its first pass), for tqdm's percentage and ETA. Without a total, `size` (bytes
+    of the input) and `read()` (bytes read so far) make a bar in bytes with an ETA instead."""
     if not enabled or not sys.stderr.isatty():
         yield from items
         return
@@ -236,6 +239,12 @@ def progress(items: Iterable, enabled: bool = True, unit: str = "article", total
         if first is None:
             return
         n = total() if callable(total) else total
+        if n is None and size and read is not None:  # progress in bytes read
+            with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr, dynamic_ncols=True) as bar:
+                for item in itertools.chain([first], it):
+                    bar.update(max(0, min(read(), size) - bar.n))
+                    yield item
+            return
         with tqdm(total=n, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
             bar.update(1)
             yield first
@@ -268,7 +277,7 @@ def _limits(args) -> dict:
 
 
 def cmd_extract(args) -> int:
-    from . import batch, sinks
+    from . import batch, sinks, sources
     from .summary import Summary
     if args.resume and args.output in (None, "-"):
         raise UsageError("--resume needs -o FILE (stdout cannot be resumed)")
@@ -295,8 +304,10 @@ def cmd_extract(args) -> int:
                          jobs=args.jobs, dask=args.dask, rules_dir=args.rules,
                          repeats=not args.no_repeats, timeout=args.timeout or None, done=done,
                          on_total=total.append, read_kw=read_kw, **kw)
-    stream = summary.watch(progress(articles, not args.no_progress,
-                                    total=lambda: (total[0] - len(done)) if total else None))
+    show = not args.no_progress and sys.stderr.isatty()
+    size = sources.estimate(args.paths) if show and args.no_repeats else None
+    stream = summary.watch(progress(articles, show, total=lambda: (total[0] - len(done)) if total else None,
+                                    size=size, read=lambda: read_kw["stats"].bytes_read))
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         try:  # the first record before the output is opened: a run that cannot start leaves none

@@ -518,3 +518,13 @@ def test_review_has_a_time_limit():
     p = build_parser()
     assert p.parse_args(["review", "x.txt"]).timeout == 60
     assert p.parse_args(["review", "x.txt", "--timeout", "5"]).timeout == 5
+
+
+def test_progress_bar_in_bytes_without_a_count(monkeypatch):
+    pytest.importorskip("tqdm")
+    from pipeline import cli
+    tty = _Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    done = iter(range(100, 1100, 100))
+    assert list(cli.progress(range(10), total=lambda: None, size=1000, read=lambda: next(done))) == list(range(10))
+    assert "1.00k/1.00k" in tty.getvalue() and "100%" in tty.getvalue()
