@@ -3,7 +3,8 @@
 Where it looks, most trusted first, and the name it returns as the second value:
 
 1. ``meta["published"]`` — an ISO date/datetime or the raw value of a 发布时间 line  → "published"
-2. a 发布时间 / 发布日期 / 发表时间 / 更新时间 line still in the text                  → "published"
+2. a 发布时间 / 发布日期 / 发表时间 / 更新时间 (發布日期 …) line still in the text        → "published"
+   (on a Taiwan page, meta.locale zh-TW, a Minguo date there counts: 113-05-20 → 2024-05-20)
 3. a dateline, 新华社北京3月8日电 / 本报上海8日讯; a dateline without a year takes it
    (and, for 8日电, the month) from the url or the published value                    → "dateline"
 4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…         → "url"
@@ -23,8 +24,13 @@ import regex
 _FULL = regex.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
     r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")
+# A Minguo date (113-05-20, 113/5/20, 113年5月20日), read only when meta.locale is zh-TW.
+_MINGUO = regex.compile(
+    r"(?<![\d.])(?P<y>1[0-4]\d)\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
+    r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")
+MINGUO_EPOCH = 1911
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_PUBLISHED = regex.compile(r"(?:发布|发表|更新|上传|刊发|出版)(?:时间|日期|于)\s*[:：]?\s*")
+_PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|出版)(?:[时時][间間]|日期|於|于)\s*[:：]?\s*")
 _DATELINE = regex.compile(
     r"(?:^|[\n\s（(【])[\p{Han}·]{2,16}?(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯)")
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
@@ -40,8 +46,9 @@ def _date(y, m, d) -> dt.date | None:
         return None
 
 
-def full_date(s: str) -> dt.date | None:
-    """The first full date in s (ISO 8601 or as websites print it), else None."""
+def full_date(s: str, minguo: bool = False) -> dt.date | None:
+    """The first full date in s (ISO 8601 or as websites print it), else None; with `minguo`
+    (a Taiwan page) a Minguo date too."""
     s = str(s or "").translate(str.maketrans("０１２３４５６７８９／．－", "0123456789/.-"))
     try:
         return dt.date.fromisoformat(s.strip()[:10])
@@ -51,7 +58,10 @@ def full_date(s: str) -> dt.date | None:
     if m:
         return _date(m["y"], m["m"], m["d"])
     m = _URL.search(s)  # 20240308
-    return _date(m["y"], m["m"], m["d"]) if m else None
+    if m:
+        return _date(m["y"], m["m"], m["d"])
+    m = _MINGUO.search(s) if minguo else None
+    return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"]) if m else None
 
 
 def url_date(url: str | None) -> dt.date | None:
@@ -65,9 +75,9 @@ def url_date(url: str | None) -> dt.date | None:
     return None
 
 
-def _published_in_text(text: str) -> dt.date | None:
+def _published_in_text(text: str, minguo: bool = False) -> dt.date | None:
     for m in _PUBLISHED.finditer(text):
-        d = full_date(text[m.end():m.end() + 30])
+        d = full_date(text[m.end():m.end() + 30], minguo)
         if d is not None:
             return d
     return None
@@ -105,10 +115,11 @@ def infer_ref_date(text: str, meta: dict[str, Any], url: str | None = None) -> t
     text = text or ""
     url = url or meta.get("url")
     published = meta.get("published")
-    d = full_date(published) if published else None
+    minguo = meta.get("locale") == "zh-TW"
+    d = full_date(published, minguo) if published else None
     if d is not None:
         return d.isoformat(), "published"
-    d = _published_in_text(text)
+    d = _published_in_text(text, minguo)
     if d is not None:
         return d.isoformat(), "published"
     u = url_date(url)

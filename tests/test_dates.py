@@ -244,6 +244,10 @@ def test_offsets_point_at_the_text(pipe):
     ("标题\n2023-06-01 08:00 来源：某某日报\n正文。", {}, None, ("2023-06-01", "text")),
     ("2023年6月1日，新馆开馆，市民踊跃参观。", {}, None, (None, None)),  # a body sentence
     ("正文。", {}, None, (None, None)),
+    # a Minguo date is read on a Taiwan page only
+    ("標題\n發布日期：113-05-20\n正文。", {"locale": "zh-TW"}, None, ("2024-05-20", "published")),
+    ("正文。", {"published": "113年5月20日", "locale": "zh-TW"}, None, ("2024-05-20", "published")),
+    ("標題\n發布日期：113-05-20\n正文。", {"locale": "zh-CN"}, None, (None, None)),
 ])
 def test_infer_ref_date(text, meta, url, want):
     assert infer_ref_date(text, meta, url) == want
