@@ -139,6 +139,8 @@ class AwardFinder:
         cat = self.rule["award.category"]
         self.category_prefix_re = regex.compile(_alt(cat.get("category_prefixes") or ["最佳"]))
         self.parent_window = int(cat.get("parent_window", 60))
+        self.category_ends = tuple(cat.get("category_ends") or ["奖"])
+        self.parent_ends = tuple(cat.get("parent_ends") or ["奖"])
         self.category_re = regex.compile(
             rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
         self.rr = rec.compile_rules(self.rule["award.trigger"])
@@ -345,15 +347,17 @@ class AwardFinder:
         """A named category (最佳故事片奖, 优秀编剧奖) takes as `category_of` the prize written
         before it in its paragraph, within `parent_window` characters (金鸡奖 … 最佳女配角奖)."""
         for i, f in enumerate(facts):
-            if f.extra.get("category_of") or not self.category_prefix_re.match(f.value):
+            if f.extra.get("category_of") or not self.category_prefix_re.match(f.value) \
+                    or not f.value.endswith(self.category_ends):
                 continue
             for g in reversed(facts[:i]):
                 if g.end > f.start or f.start - g.end > self.parent_window:
                     continue
                 if "\n" in text[g.end:f.start]:
                     break
-                if g.extra.get("category_of") or self.category_prefix_re.match(g.value):
-                    continue      # 最佳导演奖, 最佳女配角奖: siblings, not a parent
+                if g.extra.get("category_of") or self.category_prefix_re.match(g.value) \
+                        or not g.value.endswith(self.parent_ends):
+                    continue      # siblings (最佳导演奖), honours of their own (全国劳动模范)
                 f.extra["category_of"] = g.value
                 break
         return facts
