@@ -32,7 +32,7 @@ MINGUO_EPOCH = 1911
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|出版)(?:[时時][间間]|日期|於|于)\s*[:：]?\s*")
 _DATELINE = regex.compile(
-    r"(?:^|[\n\s（(【])[\p{Han}·]{2,16}?(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯)")
+    r"(?:^|[\n\s（(【])[\p{Han}·]{2,16}?(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯|電|訊)")
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 _LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")  # what may stand before the date
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
