@@ -340,6 +340,7 @@ class _Dask:
         except ImportError:
             raise RuntimeError("--dask needs dask.distributed: pip install 'zhfacts[dask]'") from None
         self.rules_dir, self.chunk_fn, self.cluster = rules_dir, chunk_fn, None
+        self.in_process = address == "local-threads"
         if address == "local":
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
@@ -378,6 +379,9 @@ class _Dask:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        if self.in_process:  # its worker threads' child processes (pipeline.isolated) live here
+            from .isolated import close_all
+            close_all()
 
     abort = close
 

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 
 _HEADER = struct.Struct("!Q")
 
@@ -48,6 +49,10 @@ class Child:
 
     def __init__(self):
         self.proc: subprocess.Popen | None = None
+        _children.add(self)
+
+    def __del__(self):  # its thread ended: the child goes too
+        self.kill()
 
     def _start(self) -> subprocess.Popen:
         env = dict(os.environ)
@@ -73,13 +78,23 @@ class Child:
         return value
 
     def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
-            self.proc = None
+        proc, self.proc = getattr(self, "proc", None), None
+        if proc is not None:
+            try:
+                proc.kill()
+                proc.wait()
+            except OSError:  # pragma: no cover - already gone
+                pass
 
 
 _local = threading.local()
+_children: "weakref.WeakSet[Child]" = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """End every child process of this process (an in-process Dask cluster is closing)."""
+    for child in list(_children):
+        child.kill()
 
 
 def run_isolated(fn, items, rules_dir=None, *, timeout: float):

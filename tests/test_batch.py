@@ -150,6 +150,23 @@ def test_dask_local_cluster_equals_local(tmp_path):
     on_dask = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=8, dask="local-threads")]
     assert len(local) == 60 and local == on_dask
     assert on_dask[7]["error"]
+    assert _isolated_children() == []  # the time limit's child processes end with the cluster
+
+
+def _isolated_children() -> list[str]:
+    me = str(os.getpid())
+    out = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = f.read().rsplit(")", 1)[1].split()[1]
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read()
+        except OSError:
+            continue
+        if ppid == me and b"pipeline.isolated" in cmd:
+            out.append(pid)
+    return out
 
 
 @pytest.mark.slow
