@@ -45,8 +45,13 @@ class Grammar:
     rules: list[DateRule]
     guards: dict[str, list[str]]
     not_dates: Any                      # compiled alternation of names, or None
-    festivals: dict[str, dict[str, str]]  # name → lexicon row
+    festivals: dict[str, dict[str, str]]  # name → lexicon row (the row for every place)
     suffix_words: tuple[str, ...] = field(default_factory=tuple)
+    local_festivals: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (name, locale) → row
+
+    def festival(self, name: str, locale: str | None = None) -> dict[str, str]:
+        """The row of a festival name as the place of the article keeps it (教师节 in zh-TW: 9月28日)."""
+        return self.local_festivals.get((name, locale or ""), self.festivals[name])
 
 
 def expand(pattern: str, parts: dict[str, str], where: str, _depth: int = 0) -> str:
@@ -84,11 +89,16 @@ def load(rules: Rules) -> Grammar:
     where = str(rf.path)
     parts = dict(rf.data.get("parts") or {})
     fest_rows = rules.lexicon("festivals")
-    festivals = {}
+    festivals, local = {}, {}
     for row in fest_rows:
         if row["calendar"] not in ("solar", "lunar", "lunar_eve", "weekday", "term", "easter"):
             raise RuleError(f"lexicons/festivals.tsv: {row['name']}: unknown calendar {row['calendar']!r}")
-        festivals[row["name"]] = row
+        if row["locale"] == "-":
+            festivals[row["name"]] = row
+        else:
+            local[(row["name"], row["locale"])] = row
+    if any(name not in festivals for name, _ in local):
+        raise RuleError("lexicons/festivals.tsv: a place's own row needs a row for every place with the same name")
     parts["FESTIVALS"] = _alternation(festivals)
     default_near = rf.data.get("near")
     compiled = []
@@ -111,4 +121,4 @@ def load(rules: Rules) -> Grammar:
     names = rf.data.get("not_dates") or []
     not_dates = regex.compile(_alternation(names)) if names else None
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}
-    return Grammar(compiled, guards, not_dates, festivals, suffix_words)
+    return Grammar(compiled, guards, not_dates, festivals, suffix_words, local)

@@ -159,7 +159,7 @@ class DateFinder:
         before, after = text[max(0, c.start - 4):c.start], text[c.end:c.end + 4]
         opened = "open_pre" in g or "open_suf" in g
         if kind == "festival":
-            row = self.g.festivals[g["fest"]]
+            row = self.g.festival(g["fest"], locale)
             if row["name"][0] in _NUMERAL_CHARS and before and before[-1] in _NUMERAL_CHARS + "第双":
                 return False  # 五一 / 十一 inside a longer numeral (三十一, 第十一) or 双十一
             if row["name"][-1].isdigit() and after[:1] and (after[0].isalnum() and after[0].isascii() or after[0] in ".%"):
@@ -304,7 +304,7 @@ class DateFinder:
         return facts
 
     def _fest_key(self, c: Cand) -> tuple[str, str, str]:
-        row = self.g.festivals[c.groups["fest"]]
+        row = self.g.festivals[c.groups["fest"]]   # the holiday's identity, whatever the place
         return row["calendar"], row["month"], row["day"]
 
     @staticmethod
@@ -345,7 +345,7 @@ class DateFinder:
             gap = text[prev[0].end:c.start]
             if gap in ("", "的", " "):
                 year = prev[1].y
-        row = self.g.festivals[g["fest"]]
+        row = self.g.festival(g["fest"], st.locale)
         if year is None:
             if row["calendar"] != "solar":
                 return None, None, []
