@@ -157,6 +157,9 @@ def build(rules: Rules):
                 found.append((m, None))
                 continue
             cur = m.group("cur")
+            if cur is not None and not regex.search(r"[\p{Han}A-Za-z]", cur) \
+                    and regex.match(r"[A-Za-z0-9_]", text[m.end("cur"):m.end("cur") + 1]):
+                cur = None       # 5$x: a symbol glued to a name is code, not a price
             if cur in needs_sub and not (m.group("subs") and all(
                     s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
                 cur = None
@@ -174,7 +177,7 @@ def build(rules: Rules):
                     tm = tenth_re.match(text, m.end("cur"))
                     if tm and tenth_block.match(text, tm.end()):
                         cur = None   # 一块五斤重的肉: a piece weighing five jin (五块一斤 stays a price)
-                elif cur in subs and cur not in sub_standalone and not nxt.startswith("钱"):
+                elif cur in subs and cur not in sub_standalone and not nxt.startswith(("钱", "錢")):
                     ok = sub_clause_end.get(cur)
                     alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
                     chained = bool(m.group("subs"))      # 两角五分: a smaller unit follows
@@ -267,6 +270,9 @@ def build(rules: Rules):
                 out.append(Fact("money", text[start:end], start, end, _num(-val if sign else val), rule,
                                 code, qual))
                 chain = (code, start, "")
+                continue
+            if cur == "__pre__" and not num[:1].isdigit() and not regex.search(r"[\p{Han}A-Za-z]", m.group("pre")):
+                chain = None     # $一包: a bare symbol reads only Arabic digits
                 continue
             if cur == "__pre__":
                 row = before[m.group("pre")]
