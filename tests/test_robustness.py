@@ -400,16 +400,20 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig):
+@pytest.mark.parametrize("sig,extra", [(signal.SIGTERM, ()), (signal.SIGINT, ()),
+                                       (signal.SIGTERM, ("--dask", "local"))],
+                         ids=["SIGTERM", "SIGINT", "SIGTERM-dask"])
+def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig, extra):
+    if extra:
+        pytest.importorskip("distributed")
     src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
     write_jsonl(src, 1500)
     partial = Path(str(out) + ".partial")
-    p = _extract(src, "-o", out, "--jobs", "2")
+    p = _extract(src, "-o", out, "--jobs", "2", *extra)
     sid = os.getsid(p.pid)
     try:
         _wait_for_lines(p, partial, 64)
-        assert len(_session(sid)) >= 4  # main, resource tracker, forkserver, workers
+        assert len(_session(sid)) >= 4  # main, resource tracker, forkserver (or nannies), workers
         p.send_signal(sig)  # to the main process only
         rc = p.wait(timeout=30)
         time.sleep(5)
