@@ -64,7 +64,7 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
         return not (before.endswith(":") and normed[a].endswith(("。", "!", "?", "”")))
     while len(anchors) >= 3 and apart(anchors[0], anchors[1]) and stray(anchors[0]):
         anchors = anchors[1:]
-    while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]) and stray(anchors[-1]):
+    while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]):
         anchors = anchors[:-1]
     return anchors
 
