@@ -22,6 +22,7 @@ from .page import Page, tail_company
 from .shapes import _HAN, SENT, is_anchor_shape, is_headline_shape, is_title_shape
 
 _BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
+_STAMP = regex.compile(r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2})?|\d+\s*(?:分钟|小时|天)前)?$")
 _COUNT = regex.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
 
 
@@ -89,7 +90,9 @@ def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
         if j in page.removed:
             j, taken, prev_item = j + 1, taken + 1, False
             continue
-        if _item(n):
+        if _STAMP.match(n):
+            pass  # an item's date or time on its own line (2025-08-18, 3小时前, -)
+        elif _item(n):
             prev_item = True
             if bulleted is None:
                 bulleted = bool(_BULLET.match(n))
