@@ -44,8 +44,10 @@ class _Jieba:
     name = "jieba"
 
     def __init__(self):
+        import jieba.posseg as pseg
         self.dt = jieba.dt
         self.dt.check_initialized()
+        self._pseg = pseg.dt       # its tag table: every word of the dictionary with its tag
 
     def cut(self, text: str) -> list[str]:
         """jieba.cut(text) (accurate mode, HMM on)."""
@@ -65,6 +67,18 @@ class _Jieba:
 
     def has_word(self, word: str) -> bool:
         return bool(self.dt.FREQ.get(word))
+
+    def route_tags(self, block: str) -> list[tuple[str, str]]:
+        """The route's words with their dictionary tags (x for a character outside it)."""
+        self._pseg.makesure_userdict_loaded()   # words added with jieba.add_word(…, tag=…)
+        tags = self._pseg.word_tag_tab
+        return [(w, tags.get(w, "x")) for w in self.route(block)]
+
+    def word_tag(self, word: str) -> str | None:
+        if not self.has_word(word):
+            return None
+        self._pseg.makesure_userdict_loaded()
+        return self._pseg.word_tag_tab.get(word)
 
 
 _ASCII_ALNUM = re.compile(r"[a-zA-Z0-9]{2,}")
@@ -86,8 +100,15 @@ class _Rjieba:
     def __init__(self):
         import rjieba
         self._cut = rjieba.cut
+        self._tag = rjieba.tag
         self._has = rjieba.has_word
         self._py: _Jieba | None = None
+
+    def _python(self) -> _Jieba:
+        """jieba itself, for what jieba-rs cannot say (loaded only if ever needed)."""
+        if self._py is None:
+            self._py = _Jieba()
+        return self._py
 
     def cut(self, text: str) -> list[str]:
         """jieba.cut's words: jieba-rs's HMM keeps a run like 2025-10-28 or 0510-81827600 whole
@@ -116,9 +137,7 @@ class _Rjieba:
         for w in words:
             if _ASCII_ALNUM.fullmatch(w):
                 if self._has(w):          # a dictionary word of letters or digits: ask jieba
-                    if self._py is None:
-                        self._py = _Jieba()
-                    return self._py.route(block)
+                    return self._python().route(block)
                 out.extend(w)
             else:
                 out.append(w)
@@ -126,6 +145,31 @@ class _Rjieba:
 
     def has_word(self, word: str) -> bool:
         return self._has(word)
+
+    def route_tags(self, block: str) -> list[tuple[str, str]]:
+        """route()'s words with their dictionary tags, from one rjieba.tag call. A word of the
+        route is a dictionary word or a single character; jieba-rs gives a character outside
+        the dictionary a guessed tag (聞 v, 業 ng) where jieba's tag table says x."""
+        out = []
+        has = self._has
+        for w, t in self._tag(block, False):
+            if len(w) == 1:
+                out.append((w, t if has(w) else "x"))
+            elif _ASCII_ALNUM.fullmatch(w):        # joined single letters and digits (route())
+                if has(w):
+                    return self._python().route_tags(block)
+                out.extend((ch, "x") for ch in w)
+            else:
+                out.append((w, t))
+        return out
+
+    def word_tag(self, word: str) -> str | None:
+        if not self._has(word):
+            return None
+        got = self._tag(word, False)
+        if len(got) == 1:                          # the dictionary word is its own route
+            return got[0][1]
+        return self._python().word_tag(word)       # its route splits it: jieba's table says
 
 
 def available_backends() -> list[str]:
@@ -216,23 +260,20 @@ _ENG1 = re.compile("^[a-zA-Z0-9]$")
 
 
 class POSTagger:
-    """jieba.posseg.cut's (word, tag) pairs, the same ones: the block's route comes from the
-    backend, unknown runs are tagged by posseg's HMM with _ArrayViterbi (the same floats and
-    states as jieba.posseg.viterbi, about 10× faster). jieba.posseg itself is only read (its tables)."""
+    """jieba.posseg.cut's (word, tag) pairs, the same ones: the block's route and the
+    dictionary's tags come from the backend, unknown runs are tagged by posseg's HMM with
+    _ArrayViterbi (the same floats and states as jieba.posseg.viterbi, about 10× faster).
+    jieba.posseg itself is only read (its tables)."""
 
     def __init__(self, backend):
-        import jieba.posseg as pseg
         self.backend = backend
-        self._pseg = pseg.dt
-        self.tags = pseg.dt.word_tag_tab
-        model = (pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
+        model = _hmm_model()
         try:
             self._viterbi = _ArrayViterbi(*model)
         except ImportError:          # numpy (spaCy's own dependency) missing: the same, slower
             self._viterbi = lambda run: _viterbi(run, *model)
 
     def cut(self, text: str, hmm: bool = True) -> list[tuple[str, str]]:
-        self._pseg.makesure_userdict_loaded()   # words added with jieba.add_word(…, tag=…)
         out: list[tuple[str, str]] = []
         block = self._dag if hmm else self._dag_no_hmm
         for blk in _HAN_INTERNAL.split(text):
@@ -250,35 +291,35 @@ class POSTagger:
         return out
 
     def _dag_no_hmm(self, blk: str, out: list) -> None:
-        tags, buf = self.tags, ""
-        for w in self.backend.route(blk):
+        buf = ""
+        for w, tag in self.backend.route_tags(blk):
             if _ENG1.match(w):
                 buf += w
                 continue
             if buf:
                 out.append((buf, "eng"))
                 buf = ""
-            out.append((w, tags.get(w, "x")))
+            out.append((w, tag))
         if buf:
             out.append((buf, "eng"))
 
     def _dag(self, blk: str, out: list) -> None:
-        tags, buf = self.tags, ""
-        for w in self.backend.route(blk):
+        buf: list[tuple[str, str]] = []      # a run of single characters of the route
+        for w, tag in self.backend.route_tags(blk):
             if len(w) == 1:
-                buf += w
+                buf.append((w, tag))
                 continue
             if buf:
                 self._flush(buf, out)
-                buf = ""
-            out.append((w, tags.get(w, "x")))
+                buf = []
+            out.append((w, tag))
         if buf:
             self._flush(buf, out)
 
-    def _flush(self, buf: str, out: list) -> None:
-        tags = self.tags
+    def _flush(self, chars: list[tuple[str, str]], out: list) -> None:
+        buf = "".join(ch for ch, _ in chars)
         if len(buf) == 1:
-            out.append((buf, tags.get(buf, "x")))
+            out.append(chars[0])
         elif not self.backend.has_word(buf):
             for blk in _HAN_DETAIL.split(buf):
                 if not blk:
@@ -290,7 +331,27 @@ class POSTagger:
                         if x:
                             out.append((x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"))
         else:
-            out.extend((ch, tags.get(ch, "x")) for ch in buf)
+            out.extend(chars)
+
+
+def _hmm_model() -> tuple:
+    """jieba.posseg's HMM tables (char_state_tab, start, trans, emit). Read from its modules'
+    files when jieba.posseg is not imported yet: importing it loads the tag table of the whole
+    dictionary (≈ 0.3 s and tens of MB), which the rjieba backend does not need."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+    pseg = sys.modules.get("jieba.posseg")
+    if pseg is not None:
+        return (pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
+    out = []
+    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+        path = Path(jieba.__file__).parent / "posseg" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(f"_zhfacts_posseg_{name}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        out.append(mod.P)
+    return tuple(out)
 
 
 _HMM_CACHE: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -516,7 +577,4 @@ def segment_pos(text: str, hmm: bool = True) -> tuple[Token, ...]:
 
 def word_tag(word: str) -> str | None:
     """jieba's dictionary part-of-speech tag of `word`, or None when the dictionary lacks it."""
-    t = tagger()
-    if not t.backend.has_word(word):
-        return None
-    return t.tags.get(word)
+    return backend().word_tag(word)

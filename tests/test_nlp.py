@@ -29,7 +29,8 @@ ARTICLES = _articles()
 # dictionary words with + # & (c++, AT&T), characters only jieba-rs counts as Chinese (㐀),
 # spaces of both kinds, a full stop inside a number
 EDGES = ["发布时间：2025-10-28 09:15　　浏览次数：356", "可拨打0510-81827600。", "学习c++和C#语言，AT&T公司",
-         "㐀㐁中国", "龘靐齉人成了", "  两个  空格，　全角　空格 ", "增长3.5%，达12.5万吨", "B超检查T恤衫3D打印"]
+         "㐀㐁中国", "龘靐齉人成了", "  两个  空格，　全角　空格 ", "增长3.5%，达12.5万吨", "B超检查T恤衫3D打印",
+         "首頁 > 新聞 > 財經：本地零售業第三季營業額按年上升"]   # characters outside the dictionary
 
 
 def _sentences():
@@ -65,6 +66,18 @@ def test_backend_words_and_tags_are_jiebas(name, backend):
         assert nlp.backend().cut(s) == jieba.lcut(s), s
         for hmm in (True, False):
             assert nlp.tagger().cut(s, hmm) == [(w.word, w.flag) for w in pseg.cut(s, HMM=hmm)], (s, hmm)
+
+
+@pytest.mark.parametrize("name", ["jieba", pytest.param("rjieba", marks=needs_rjieba)])
+def test_word_tag_is_the_dictionarys(name, backend):
+    import jieba
+    import jieba.posseg as pseg
+    jieba.dt.check_initialized()
+    words = {w for s in SENTENCES[:1500] for w in jieba.lcut(s)} | {"产品", "只是", "羊", "聞", "業", "c++", "AT&T", "12"}
+    nlp.use_backend(name)
+    for w in sorted(words):
+        want = pseg.dt.word_tag_tab.get(w) if jieba.dt.FREQ.get(w) else None
+        assert nlp.word_tag(w) == want, w
 
 
 @pytest.mark.slow
