@@ -1,0 +1,285 @@
+"""What a fact rule file may say: every key, its kind and its default, in one place.
+
+A fact rule file (rules/count.yaml, money.yaml, percent.yaml, date.yaml, award.yaml) has
+file-level keys (`type`, `rules`, `ref_date`, the finder's `guards` …) and a list of rules; a
+rule has the keys every rule has (`id`, `description`, `examples`, `counterexamples`), the keys
+of a declared rule (pipeline/find/declared.py: `pattern`/`candidate`, `guards`, `value`, `unit`
+…), and the settings its own finder reads under its id (`percent.range: separators`).
+
+check(rules) rejects a key that is not declared here, naming the file and the rule, so a typo
+(`seperators:`) is an error instead of a setting that is silently never read. fill(rules) puts
+the default of every missing key into the loaded data, so a finder reads `cfg["key"]` and the
+defaults cannot drift apart between the YAML and the Python that reads it.
+
+A default of ABSENT means "not filled in": the key's absence means something of its own (a date
+rule without `near` takes the file's `near`; an example file without `ref_date` has none).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from ..rules import RuleError, Rules
+
+ABSENT = object()
+
+
+@dataclass(frozen=True)
+class Key:
+    kind: type | tuple[type, ...]
+    default: Any = ABSENT
+    doc: str = ""
+
+
+def _words(doc: str = "") -> Key:
+    """A list of words; missing: an empty list (the guard it feeds is off)."""
+    return Key(list, [], doc)
+
+
+def _chars(doc: str = "") -> Key:
+    """A string of single characters; missing: empty."""
+    return Key(str, "", doc)
+
+
+def _table(doc: str = "") -> Key:
+    """A mapping (word → words, word → value …); missing: empty."""
+    return Key(dict, {}, doc)
+
+
+_NUM = (int, float)
+_SEPARATORS = ["至", "到", "-", "~", "～", "—", "－"]
+
+# keys every rule file has, and keys every rule has
+FILE_COMMON: dict[str, Key] = {
+    "type": Key(str, doc="the fact type"),
+    "rules": Key(list, doc="the rules"),
+    "ref_date": Key(str, doc="ref_date of the examples that give none"),
+}
+RULE_COMMON: dict[str, Key] = {
+    "id": Key(str, doc="unique across rules/; the `rule` field of what it finds"),
+    "description": Key(str),
+    "examples": Key(list, [], "sentences that must produce the fact (tests/test_rules.py)"),
+    "counterexamples": Key(list, [], "near-misses that must not"),
+}
+
+# a declared rule: run by pipeline/find/declared.py, no Python of its own
+DECLARED: dict[str, Key] = {
+    "pattern": Key(str, doc="a regex ({NUMBER}, {QUAL_BEFORE}, {QUAL_AFTER}, {CURRENCY} are parts); group `num` holds the number"),
+    "candidate": Key(str, doc="a kind of pipeline/scan.py candidate: the pattern is tried only where one starts"),
+    "guards": Key(list, [], "named guards (pipeline/find/guards.py): a name or {name: argument}"),
+    "value": Key((str, dict), doc="a named value builder (pipeline/find/builders.py): a name or {name: argument}"),
+    "unit": Key((str, dict), doc="the fact's unit: a literal, or {builder: argument} of pipeline/find/builders.py"),
+    "tags": Key(list, [], "tags of every fact the rule finds"),
+}
+
+# the settings each finder reads, by fact type: file-level sections, and per rule id
+FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
+    "percent": {
+        "change": {
+            "up": _words("a direction word just before the number: change up"),
+            "down": _words("…: change down"),
+            "between": _words("words that may stand between the direction word and the number"),
+        },
+        "guards": {"cheng_not_before": _words("成 followed by these begins another word (成立)")},
+    },
+    "money": {
+        "guards": {
+            "not_after": _table("currency word → what after it makes another word (元旦)"),
+            "han_after_only": _table("colloquial unit → the only Han characters that may follow it"),
+            "indefinite_before": _chars("数/几 before a bare magnitude: indefinite, no fact"),
+            "approx_before": _table("上 + magnitude → qualifier"),
+            "scale_words": _table("English scale word → factor (US$1.5 million)"),
+            "sub_unit_standalone": _words(),
+            "sub_unit_at_clause_end": _table(),
+            "sub_unit_price_always": _words(),
+            "score_window": Key(int, 20, "characters before a sub-unit searched for a score word"),
+            "sub_unit_score_words": _words(),
+            "price_words": _words(),
+            "price_window": Key(int, 8, "characters before a sub-unit searched for a price word"),
+            "generic_after": _words(),
+            "local_currency": _table("meta.locale → the code of a bare 元"),
+            "local_dollar": _table("meta.locale → the code of a bare $"),
+            "needs_subunit": _table(),
+            "qualifier_word_tail": _table(),
+            "threshold_after": _words(),
+            "declared_words": _words(),
+            "declared_before": _words(),
+            "tenth_after": _table(),
+            "latin_magnitudes": _table(),
+            "not_money_after": _words(),
+        },
+    },
+    "count": {
+        "guards": {
+            "ambiguous_below": Key(_NUM, 0.5),
+            "ordinal_before": _words(), "rank_before": _words(), "rank_words": _words(),
+            "rank_links": _words(), "rank_units": _words(),
+            "one_preceded_by": _chars(),
+            "duration_before": _words(), "time_total_before": _words(),
+            "time_unit_followers": Key(str, "的内以左上之"),
+            "lone_terms": _words(), "one_generic": _words(), "event_units": _words(),
+            "event_before": _words(), "event_after": _words(),
+            "indefinite_before": Key(str, "数几若"),
+            "trap_phrases": _words(),
+            "quoted_name_max": Key(int, 10),
+            "approx_before": _table(),
+            "object_window_before": Key(list, ABSENT), "object_window_after": Key(list, ABSENT),
+            "object_hmm": Key(bool, True),
+            "context_units": _table(), "unit_needs_after": _table(),
+            "signed_units": _words(), "sign_before": _words(),
+            "one_char_not_noun": _chars(),
+            "object_verbs": _words(), "object_nominal_verbs": _words(),
+            "ordinal_units_chinese": _words(), "object_stop_words": _words(),
+        },
+    },
+    "date": {
+        "parts": Key(dict, {}, "named regex parts, {NAME} in a pattern"),
+        "near": Key(dict, ABSENT, "{hit, before, after}: the default window of every rule"),
+        "not_dates": _words("names that hold a date's shape but are none"),
+        "guards": {k: _words() for k in (
+            "two_digit_year_after", "three_digit_year_after", "two_digit_year_head_not_before",
+            "slash_date_after", "slash_date_before", "packed_date_not_after", "year_not_after",
+            "year_not_before", "month_not_after", "month_rel_recurring", "year_part_recurring",
+            "day_not_after", "day_not_before", "offset_lead_ok", "weekday_not_before",
+            "offset_after", "offset_not_before")},
+    },
+    "award": {},
+}
+
+RULE_KEYS: dict[str, dict[str, Key]] = {
+    # percent
+    "percent.range": {"separators": Key(list, _SEPARATORS)},
+    "percent.multiple": {"verbs": _words("growth verbs before N倍"), "between": _words()},
+    "percent.discount": {"before": _words("selling words before N折"), "after": _words(), "not_before": _words()},
+    # money
+    "money.unit": {"warn_units": _words(), "warn_ok_before": _chars(), "warn_ok_after": _words()},
+    "money.shared": {"separators": Key(list, ["、", "和", "及", "与", "或"])},
+    "money.context": {"window": Key(int, 24), "magnitude": Key(str, "[万亿萬億]")},
+    "money.ge_yi": {"magnitudes": Key(dict, {"亿": 100000000})},
+    "money.range": {"separators": Key(list, _SEPARATORS)},
+    # count
+    "count.range": {"separators": Key(list, _SEPARATORS)},
+    "count.list": {"separators": Key(list, ["、"])},
+    # award
+    "award.lexicon": {"generic_before": _words(), "block_before": _words(), "programme_after": _words()},
+    "award.pattern": {
+        "max_len": Key(int, 20), "stop_tokens": _words(), "block_after": _table(), "not_names": _words(),
+        "designations": _words(), "grades": _words(), "not_suffixes": _words(), "extend_suffixes": _words(),
+        "not_places": _words(), "agent_tails": _words(), "level_range": Key(list, ABSENT), "ranking": _table()},
+    "award.trigger": {
+        **{k: _words() for k in ("recipient_lead", "recipient_trail", "recipient_titles", "recipient_trail_time",
+                                 "recipient_means", "recipient_surnames", "recipient_role_ends", "recipient_pronouns")},
+        "recipient_max_len": Key(int, 30)},
+    "award.quoted": {"gap": _words()},
+    "award.nominated": {"nominated_after": _words()},
+    "award.category": {"category_tails": _words(), "category_prefixes": _words(), "parent_window": Key(int, 60),
+                       "category_ends": _words(), "parent_ends": _words()},
+    "date.festival": {"suffix_words": _words(), "period_words": _words()},
+}
+
+# keys every rule of a type may have, besides the common and declared ones
+TYPE_RULE_KEYS: dict[str, dict[str, Key]] = {
+    "date": {"kind": Key(str, ABSENT), "near": Key((str, dict), ABSENT),
+             "pattern": Key(str, doc="the date grammar's pattern ({PARTS} of the file)")},
+}
+
+
+def is_declared(rule: dict) -> bool:
+    """A rule that names its value builder is run by the declared finder, not by its type's finder."""
+    return "value" in rule
+
+
+def rule_keys(type_: str, rule: dict) -> dict[str, Key]:
+    keys = {**RULE_COMMON, **TYPE_RULE_KEYS.get(type_, {}), **RULE_KEYS.get(rule["id"], {})}
+    if is_declared(rule) or type_ != "date":
+        keys.update({k: v for k, v in DECLARED.items() if k not in keys})
+    return keys
+
+
+def _kind_name(kind) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {list: "a list", dict: "a mapping", str: "a string", int: "an integer", float: "a number",
+             bool: "true or false"}
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def _check_value(where: str, key: str, spec: Key, value: Any) -> None:
+    if value is None:
+        return      # an empty YAML value: the default
+    kinds = spec.kind if isinstance(spec.kind, tuple) else (spec.kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        raise RuleError(f"{where}: `{key}` must be {_kind_name(spec.kind)}, not {value!r}")
+    if not isinstance(value, kinds):
+        raise RuleError(f"{where}: `{key}` must be {_kind_name(spec.kind)}, not {type(value).__name__} {value!r}")
+
+
+def _unknown(where: str, key: str, known) -> RuleError:
+    import difflib
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    return RuleError(f"{where}: unknown key `{key}`{hint}; known: {', '.join(sorted(known))}")
+
+
+def check(rules: Rules) -> None:
+    """RuleError naming the file (and rule) of the first undeclared key or value of a wrong kind."""
+    for rf in rules.files.values():
+        if rf.type == "boilerplate":
+            continue
+        where = str(rf.path)
+        sections = FILE_KEYS.get(rf.type, {})
+        for key, value in rf.data.items():
+            if key in FILE_COMMON:
+                _check_value(where, key, FILE_COMMON[key], value)
+            elif key not in sections:
+                raise _unknown(where, key, [*FILE_COMMON, *sections])
+            elif isinstance(sections[key], dict):
+                if value is None:
+                    continue
+                if not isinstance(value, dict):
+                    raise RuleError(f"{where}: `{key}` must be a mapping")
+                for sub, v in value.items():
+                    if sub not in sections[key]:
+                        raise _unknown(f"{where}: {key}", sub, sections[key])
+                    _check_value(f"{where}: {key}", sub, sections[key][sub], v)
+            else:
+                _check_value(where, key, sections[key], value)
+        for rule in rf.rules:
+            rw = f"{where}: rule {rule['id']}"
+            keys = rule_keys(rf.type, rule)
+            for key, value in rule.items():
+                if key not in keys:
+                    raise _unknown(rw, key, keys)
+                _check_value(rw, key, keys[key], value)
+            if is_declared(rule):
+                if "pattern" not in rule and "candidate" not in rule:
+                    raise RuleError(f"{rw}: a declared rule (with `value`) needs a `pattern` or a `candidate` kind")
+                if rf.type == "date":
+                    raise RuleError(f"{rw}: date rules are read by the date grammar (`kind`, `pattern`), not declared with `value`")
+
+
+def fill(rules: Rules) -> None:
+    """Put every missing key's default into the loaded rules (after check())."""
+    for rf in rules.files.values():
+        if rf.type == "boilerplate":
+            continue
+        for key, spec in FILE_KEYS.get(rf.type, {}).items():
+            if isinstance(spec, dict):
+                section = rf.data.get(key)
+                if section is None:
+                    section = rf.data[key] = {}
+                for sub, s in spec.items():
+                    if s.default is not ABSENT and section.get(sub) is None:
+                        section[sub] = copy.deepcopy(s.default)
+            elif spec.default is not ABSENT and rf.data.get(key) is None:
+                rf.data[key] = copy.deepcopy(spec.default)
+        for rule in rf.rules:
+            for key, spec in {**RULE_KEYS.get(rule["id"], {}), **TYPE_RULE_KEYS.get(rf.type, {})}.items():
+                if spec.default is not ABSENT and rule.get(key) is None:
+                    rule[key] = copy.deepcopy(spec.default)
+
+
+def check_and_fill(rules: Rules) -> Rules:
+    check(rules)
+    fill(rules)
+    return rules

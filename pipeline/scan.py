@@ -1,0 +1,153 @@
+"""One pass over an article's text that finds every place a fact can start: the candidates.
+
+A candidate is a typed span with offsets:
+  numeral   a run of digits / Chinese numerals (numerals.NUMBER, spaced like NUMBER_SPACED's
+            pieces) with what follows it: `follow` is the kind of the mark right after it —
+            "currency" (元 万美元 港币 …, lexicons/currencies.tsv), "percent" (% ％ ‰ 个百分点 成 折
+            倍 番), "date" (年 月 日 号 时 …), "unit" (a classifier of lexicons/classifiers.tsv) — or
+            None; `mark` is that mark's text
+  currency  a currency symbol or code written before a number ($ ￥ US$ 人民币 …)
+  fraction  百分之 千分之 万分之 百分百 (a percent written before its number)
+  date      a date word (今天 去年 上月 周三 …) or a festival name (lexicons/festivals.tsv)
+  award     an award head (…奖 …奖章 …称号, lexicons/award_heads.tsv) or a standing honour's
+            name (lexicons/awards.tsv)
+
+The pattern is compiled once per rules folder from the lexicons; scan(ctx, rules) runs it once per
+article and keeps the result on the Context, so every finder that asks gets the same list. Matches
+may overlap (三八红旗手 is a numeral and an honour's name): the pass runs with overlapped=True.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from .numerals import CN_NUM_CHARS, NUMBER, NUMBER_START, alternation
+from .rules import Rules
+
+KINDS = ("numeral", "currency", "fraction", "date", "award")
+FOLLOWS = ("currency", "percent", "date", "unit")
+
+_PERCENT_MARKS = ["%", "％", "‰", "个百分点", "個百分點", "百分点", "百分點", "成", "折", "倍", "番"]
+_DATE_MARKS = ["年", "月", "日", "号", "號", "时", "時", "点", "點", "世纪", "世紀", "年代", "季度", "周", "週",
+               "-", "/", ".", "．", "／", "－"]
+_DATE_WORDS = ["今天", "明天", "昨天", "前天", "后天", "後天", "今日", "昨日", "明日", "当天", "當天", "次日", "翌日",
+               "当日", "當日", "今年", "去年", "明年", "前年", "后年", "後年", "今后", "本月", "上月", "下月", "本周",
+               "上周", "下周", "本週", "上週", "下週", "星期", "礼拜", "禮拜", "周一", "周二", "周三", "周四", "周五",
+               "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "上旬", "中旬", "下旬",
+               "月初", "月底", "年初", "年底", "年末", "岁末", "歲末", "农历", "農曆", "正月", "腊月", "臘月",
+               "元旦", "除夕", "上半年", "下半年", "一季度", "今晨", "今晚", "昨晚", "近日", "日前", "当年", "當年",
+               "同年", "次年", "翌年", "本年", "上年", "去岁", "今春", "今夏", "今秋", "今冬", "去冬", "明春",
+               "当晚", "當晚", "当夜", "當夜", "当月", "當月", "同日", "同月", "是日", "是夜", "翌晨", "第二天", "前一天"]
+_FRACTIONS = ["百分之", "千分之", "万分之", "萬分之", "百分百", "百 分 之", "百分 之"]
+_HSPACE = r"[ \t\u3000]{0,3}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    text: str
+    follow: str | None = None   # numeral: the kind of the mark after it
+    mark: str = ""              # numeral: that mark's text
+
+
+class Scanner:
+    """The compiled one-pass pattern of a rules folder."""
+
+    def __init__(self, rules: Rules):
+        cur_rows = rules.lexicons.get("currencies", [])
+        cur_after = [r["word"] for r in cur_rows if r["position"] in ("after", "both")]
+        cur_before = [r["word"] for r in cur_rows if r["position"] in ("before", "both")]
+        units = [r["unit"] for r in rules.lexicons.get("classifiers", []) if r.get("unit")]
+        festivals = [r["name"] for r in rules.lexicons.get("festivals", [])]
+        heads = [r["head"] for r in rules.lexicons.get("award_heads", [])]
+        names = [r["name"] for r in rules.lexicons.get("awards", [])]
+        names += [r["trigger"] for r in rules.lexicons.get("award_triggers", [])]
+        if "award" in rules.files:   # designations (高新技术企业) and the ends of names (…个人, …单位)
+            for r in rules.file("award").rules:
+                for key in ("designations", "grades", "category_tails", "agent_tails"):
+                    names += [w for w in r.get(key) or () if len(w) > 1]
+        # magnitudes that may stand between the number and its mark (3.5万元, 200万人次)
+        mag = r"(?:[千百]?[万萬亿億]|[kKwW](?=" + (alternation(cur_after) or "$^") + r"))?"
+        tail = (r"(?:" + _HSPACE + mag + _HSPACE + r"(?:(?P<currency>" + (alternation(cur_after) or "$^") + r")"
+                r"|(?P<percent>" + alternation(_PERCENT_MARKS) + r")"
+                r"|(?P<date>" + alternation(_DATE_MARKS) + r")"
+                r"|(?P<unit>" + (alternation(units) or "$^") + r")))?")
+        # a date word or an honour's name may start where a numeral or a mark starts too
+        # (十一, 三八红旗手): they are look-aheads, so one match at a position can give both
+        words = (r"(?:(?=(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")))?"
+                 r"(?:(?=(?P<award>" + (alternation([*heads, *names]) or "$^") + r")))?")
+        either = "|".join([
+            r"(?P<fraction>" + alternation(_FRACTIONS) + r")",
+            r"(?P<numeral>" + NUMBER_START + NUMBER + r")" + tail,
+            r"(?P<cur>" + (alternation(cur_before) or "$^") + r")" + _HSPACE + r"(?=[\d" + CN_NUM_CHARS + r"])",
+            r"(?(dateword)|(?(award)|(?!)))",   # only a word: an empty match
+        ])
+        self.pattern = regex.compile(words + r"(?:" + either + r")", regex.V0)
+
+    def scan(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        last_end = {"numeral": -1, "currency": -1, "fraction": -1}
+        for m in self.pattern.finditer(text, overlapped=True):
+            for group, kind in (("dateword", "date"), ("award", "award")):
+                if m.group(group) is not None:
+                    out.append(Candidate(kind, *m.span(group), m.group(group)))
+            for group, kind in (("numeral", "numeral"), ("cur", "currency"), ("fraction", "fraction")):
+                if m.group(group) is None:
+                    continue
+                s, e = m.span(group)
+                if s < last_end[kind]:
+                    break       # the tail of a longer one (74万 of 1184.74万, $ of US$)
+                last_end[kind] = e
+                follow = next((k for k in FOLLOWS if m.group(k) is not None), None) if kind == "numeral" else None
+                out.append(Candidate(kind, s, e, m.group(group), follow, m.group(follow) if follow else ""))
+        out.sort(key=lambda c: (c.start, c.end))
+        return out
+
+
+class Candidates(list):
+    """The candidates of one article, in start order, with lookups by kind and by offset."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self._starts = [c.start for c in self]
+
+    def of(self, kind: str, follow: str | None = None) -> list[Candidate]:
+        return [c for c in self if c.kind == kind and (follow is None or c.follow == follow)]
+
+    def between(self, start: int, end: int) -> list[Candidate]:
+        """Candidates that start in [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self[i:j]
+
+
+def scanner(rules: Rules) -> Scanner:
+    """The Scanner of a rules folder, compiled on first use and kept on the Rules."""
+    sc = rules.__dict__.get("_scanner")
+    if sc is None:
+        sc = rules.__dict__["_scanner"] = Scanner(rules)
+    return sc
+
+
+def scan(ctx, rules: Rules) -> Candidates:
+    """The candidates of ctx.text: one pass per article, kept on the Context for every finder."""
+    cache = ctx.__dict__.setdefault("_candidates", {})
+    sc = scanner(rules)
+    got = cache.get(id(sc))
+    if got is None:
+        got = cache[id(sc)] = Candidates(sc.scan(ctx.text))
+    return got
+
+
+def sentences_with(ctx, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """The sentence spans of ctx that hold at least one of `cands`, each once, in order."""
+    seen: dict[int, tuple[int, int]] = {}
+    for c in cands:
+        i = ctx.sentence_index(c.start)
+        if i not in seen:
+            seen[i] = ctx.sentences[i]
+    return [seen[i] for i in sorted(seen)]
