@@ -39,6 +39,7 @@ class PeakRSS:
 
     def __init__(self, interval: float = 0.05):
         self.interval, self.peak, self.parents, self.names = interval, {}, set(), {}
+        self.cpu: dict[int, float] = {}   # CPU seconds (user + system) at the last sample
         self._stop = threading.Event()
 
     def _sample(self):
@@ -47,6 +48,8 @@ class PeakRSS:
             for p in [me, *me.children(recursive=True)]:
                 try:
                     rss = p.memory_info().rss
+                    c = p.cpu_times()
+                    self.cpu[p.pid] = c.user + c.system
                     if p.pid not in self.names:
                         self.names[p.pid] = " ".join(p.cmdline())
                     if p.pid != me.pid and p.children():
@@ -64,6 +67,10 @@ class PeakRSS:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+    def cpu_seconds(self, since: dict[int, float]) -> float:
+        """CPU time the tree used while the block ran (`since`: the samples before it)."""
+        return sum(v - since.get(pid, 0.0) for pid, v in self.cpu.items())
 
     def workers(self, jobs: int) -> list[float]:
         if jobs <= 1:
@@ -90,11 +97,15 @@ def main(argv=None) -> int:
         del texts
         print(f"{args.n} articles, {chars:,} characters, {len(os.sched_getaffinity(0))} cores available, "
               f"repeats {'off' if args.no_repeats else 'on'}, chunk {args.chunk_size}")
-        base = first = None
+        base = first = cpu_base = None
         same_all = True
         for jobs in args.jobs:
             out = Path(tmp) / f"out{jobs}.jsonl"
             mem = PeakRSS() if psutil else None
+            if mem:
+                me = psutil.Process().cpu_times()
+                mem.cpu[os.getpid()] = me.user + me.system
+                before = dict(mem.cpu)
             t0 = time.perf_counter()
             with open(out, "w", encoding="utf-8") as f, (mem or _Null()):
                 n = sinks.write(batch.run([str(src)], jobs=jobs, repeats=not args.no_repeats,
@@ -109,10 +120,20 @@ def main(argv=None) -> int:
             rate = n / dt
             base = base or rate
             rss = mem.workers(jobs) if mem else []
+            if mem:
+                me = psutil.Process().cpu_times()
+                mem.cpu[os.getpid()] = me.user + me.system
+                cpu = mem.cpu_seconds(before)
+                cpu_base = cpu_base or cpu
             rss_txt = (f"  peak RSS per {'worker' if jobs > 1 else 'process'}: "
                        + ", ".join(f"{x:.0f} MB" for x in rss)) if rss else ""
             print(f"jobs={jobs}: {dt:7.2f}s  {rate:8.1f} articles/s  {chars / dt:10,.0f} chars/s  "
                   f"speed-up {rate / base:.2f}  output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
+            if mem:
+                # on a busy machine wall time says little; CPU time says what the extra jobs
+                # cost: with `jobs` idle cores the speed-up would be at most jobs × this ratio
+                print(f"        CPU {cpu:7.2f}s (main + workers, sampled)  CPU of the first run ÷ this one "
+                      f"{cpu_base / cpu:.2f}  (bound on {jobs} idle cores: {min(jobs, jobs * cpu_base / cpu):.2f}×)")
     return 0 if same_all else 1
 
 
