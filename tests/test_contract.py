@@ -48,7 +48,11 @@ def test_to_json_keeps_chinese_readable(pipe):
 
 
 def test_bad_ref_date_is_an_error_record_not_a_crash(pipe):
-    art = pipe.extract("今年2月28日召开大会。", ref_date="2024-13-45", id="bad")
+    from pipeline.model import Document
+    with pytest.raises(ValueError, match="ref_date"):  # the caller's own mistake raises at once
+        pipe.extract("今年2月28日召开大会。", ref_date="2024-13-45", id="bad")
+    # a bad ref_date that came with an input article: its error record
+    art = pipe.process(Document(id="bad", text="今年2月28日召开大会。", ref_date="2024-13-45"))
     rec = art.to_dict()
     assert rec["error"].startswith("ValueError") and "ref_date" in rec["error"]
     assert rec["facts"] == []
