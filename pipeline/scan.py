@@ -7,7 +7,8 @@ A candidate is a typed span with offsets:
             倍 番), "date" (年 月 日 号 时 …), "unit" (a classifier of lexicons/classifiers.tsv) — or
             None; `mark` is that mark's text
   currency  a currency symbol or code written before a number ($ ￥ US$ 人民币 …)
-  fraction  百分之 千分之 万分之 百分百 (a percent written before its number)
+  percent   a percent mark wherever it stands: % ％ ‰, 分之 (百分之 千分之 仟分之 百万分之), 分点 (个百分点
+            百 分 点), 百分百, 半成 — spaces between the characters allowed
   date      a date word (今天 去年 上月 周三 …) or a festival name (lexicons/festivals.tsv)
   award     an award head (…奖 …奖章 …称号, lexicons/award_heads.tsv) or a standing honour's
             name (lexicons/awards.tsv)
@@ -19,14 +20,15 @@ may overlap (三八红旗手 is a numeral and an honour's name): the pass runs w
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
-from .numerals import CN_NUM_CHARS, NUMBER, NUMBER_START, alternation
+from .numerals import CN_NUM_CHARS, NUMBER, NUMBER_START
+from .patterns import alternation
 from .rules import Rules
 
-KINDS = ("numeral", "currency", "fraction", "date", "award")
+KINDS = ("numeral", "currency", "percent", "date", "award")
 FOLLOWS = ("currency", "percent", "date", "unit")
 
 _PERCENT_MARKS = ["%", "％", "‰", "个百分点", "個百分點", "百分点", "百分點", "成", "折", "倍", "番"]
@@ -40,12 +42,12 @@ _DATE_WORDS = ["今天", "明天", "昨天", "前天", "后天", "後天", "今�
                "元旦", "除夕", "上半年", "下半年", "一季度", "今晨", "今晚", "昨晚", "近日", "日前", "当年", "當年",
                "同年", "次年", "翌年", "本年", "上年", "去岁", "今春", "今夏", "今秋", "今冬", "去冬", "明春",
                "当晚", "當晚", "当夜", "當夜", "当月", "當月", "同日", "同月", "是日", "是夜", "翌晨", "第二天", "前一天"]
-_FRACTIONS = ["百分之", "千分之", "万分之", "萬分之", "百分百", "百 分 之", "百分 之"]
+_PERCENT = (r"[%％‰]|半成|(?:[百佰千仟万萬][ \t\u3000]{0,3})+分[ \t\u3000]{0,3}"
+            r"(?:[之点點]|(?<=[百佰][ \t\u3000]{0,3}分[ \t\u3000]{0,3})[百佰])")
 _HSPACE = r"[ \t\u3000]{0,3}"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     kind: str
     start: int
     end: int
@@ -76,36 +78,40 @@ class Scanner:
                 r"|(?P<percent>" + alternation(_PERCENT_MARKS) + r")"
                 r"|(?P<date>" + alternation(_DATE_MARKS) + r")"
                 r"|(?P<unit>" + (alternation(units) or "$^") + r")))?")
-        # a date word or an honour's name may start where a numeral or a mark starts too
-        # (十一, 三八红旗手): they are look-aheads, so one match at a position can give both
-        words = (r"(?:(?=(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")))?"
-                 r"(?:(?=(?P<award>" + (alternation([*heads, *names]) or "$^") + r")))?")
-        either = "|".join([
-            r"(?P<fraction>" + alternation(_FRACTIONS) + r")",
-            r"(?P<numeral>" + NUMBER_START + NUMBER + r")" + tail,
-            r"(?P<cur>" + (alternation(cur_before) or "$^") + r")" + _HSPACE + r"(?=[\d" + CN_NUM_CHARS + r"])",
-            r"(?(dateword)|(?(award)|(?!)))",   # only a word: an empty match
-        ])
-        self.pattern = regex.compile(words + r"(?:" + either + r")", regex.V0)
+        self._numeral = r"(?P<numeral>" + NUMBER_START + NUMBER + r")" + tail
+        # words first: at a position where a word and a numeral both start (十一 国庆, 三八红旗手,
+        # 一季度) the word is taken and the numeral is read again on its own (scan())
+        self.pattern = regex.compile("|".join([
+            r"(?P<award>" + (alternation([*heads, *names]) or "(?!)") + r")",
+            r"(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")",
+            r"(?P<pmark>" + _PERCENT + r")",
+            r"(?P<cur>" + (alternation(cur_before) or "(?!)") + r")" + _HSPACE + r"(?=[\d" + CN_NUM_CHARS + r"])",
+            self._numeral,
+        ]), regex.V0)
+        self.numeral = regex.compile(self._numeral, regex.V0)
+        self._num_chars = set(CN_NUM_CHARS + "0123456789")
+
+    def _numeral_candidate(self, m) -> Candidate:
+        follow = next((k for k in FOLLOWS if m.group(k) is not None), None)
+        return Candidate("numeral", *m.span("numeral"), m.group("numeral"), follow, m.group(follow) if follow else "")
 
     def scan(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
-        last_end = {"numeral": -1, "currency": -1, "fraction": -1}
-        for m in self.pattern.finditer(text, overlapped=True):
-            for group, kind in (("dateword", "date"), ("award", "award")):
-                if m.group(group) is not None:
-                    out.append(Candidate(kind, *m.span(group), m.group(group)))
-            for group, kind in (("numeral", "numeral"), ("cur", "currency"), ("fraction", "fraction")):
-                if m.group(group) is None:
-                    continue
-                s, e = m.span(group)
-                if s < last_end[kind]:
-                    break       # the tail of a longer one (74万 of 1184.74万, $ of US$)
-                last_end[kind] = e
-                follow = next((k for k in FOLLOWS if m.group(k) is not None), None) if kind == "numeral" else None
-                out.append(Candidate(kind, s, e, m.group(group), follow, m.group(follow) if follow else ""))
+        for m in self.pattern.finditer(text):
+            if m.group("numeral") is not None:
+                out.append(self._numeral_candidate(m))
+                continue
+            kind = m.lastgroup
+            out.append(Candidate(KIND_OF[kind], m.start(), m.end(), m.group()))
+            if kind in ("award", "dateword") and m.group()[0] in self._num_chars:
+                n = self.numeral.match(text, m.start())
+                if n:
+                    out.append(self._numeral_candidate(n))
         out.sort(key=lambda c: (c.start, c.end))
         return out
+
+
+KIND_OF = {"award": "award", "dateword": "date", "pmark": "percent", "cur": "currency"}
 
 
 class Candidates(list):

@@ -134,7 +134,7 @@ def test_the_bundled_rules_fit_the_schema_and_defaults_fill_in():
 _NEEDS = {
     "money": lambda c: (c.kind == "numeral" and c.follow == "currency") or c.kind == "currency"
     or c.kind == "numeral",     # bare amounts after a money word (投资230亿), shared lists
-    "percent": lambda c: (c.kind == "numeral" and c.follow == "percent") or c.kind == "fraction",
+    "percent": lambda c: (c.kind == "numeral" and c.follow == "percent") or c.kind == "percent",
     "date": lambda c: (c.kind == "numeral" and c.follow == "date") or c.kind == "date" or c.kind == "numeral",
     "count": lambda c: c.kind == "numeral",
     "award": lambda c: c.kind == "award",

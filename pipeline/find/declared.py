@@ -16,7 +16,7 @@ and {QUAL_AFTER} (optional qualifier words of lexicons/qualifiers.tsv, groups qb
 qualifier), {CURRENCY} (a currency word of lexicons/currencies.tsv, group cur). Guards come from
 pipeline/find/guards.py, builders from pipeline/find/builders.py; an unknown name, key or a bad
 pattern is a RuleError naming the file and rule. `candidate:` is a kind of pipeline/scan.py
-(numeral, currency, fraction, date, award) or numeral:FOLLOW (numeral:currency, numeral:percent
+(numeral, currency, percent, date, award) or numeral:FOLLOW (numeral:currency, numeral:percent
 …): the pattern then runs only over the sentences that hold such a candidate, found by the one
 scan of the article that other finders share.
 """
@@ -28,7 +28,8 @@ from typing import Any, Callable
 import regex
 
 from ..model import Fact
-from ..numerals import NUMBER, NUMBER_SPACED, alternation
+from ..numerals import NUMBER, NUMBER_SPACED
+from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..scan import FOLLOWS, KINDS, scan, sentences_with
 from . import builders, finder, schema

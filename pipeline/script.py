@@ -1,0 +1,39 @@
+"""The one Traditional → Simplified character table: rules/lexicons/script_pairs.tsv.
+
+Stages that read Traditional text through its Simplified copy (the date grammar, page-furniture
+detection in the clean stage, the count and award finders) and the locale cue that counts both
+sides all use this one lexicon, one code point for one, so offsets hold. A rules folder's own
+lexicon is read with simplified_table(rules); BUNDLED is the table of the bundled rules, for
+module-level patterns built before any rules folder is loaded.
+"""
+from __future__ import annotations
+
+from .rules import Rules, default_rules_dir, load_lexicon
+
+
+def pairs_table(rows: list[dict[str, str]]) -> dict[str, str]:
+    """lexicon rows → {traditional character: simplified character} (identical pairs left out)."""
+    out = {}
+    for r in rows:
+        t, s = r["traditional"], r["simplified"]
+        if len(t) != 1 or len(s) != 1:
+            raise ValueError(f"lexicons/script_pairs.tsv: {t}/{s}: one character for one, so offsets hold")
+        if t != s:
+            out[t] = s
+    return out
+
+
+def simplified_table(rules: Rules) -> dict[int, str]:
+    """str.translate table of a rules folder's script_pairs lexicon."""
+    return str.maketrans(pairs_table(rules.lexicon("script_pairs")))
+
+
+def _bundled() -> dict[str, str]:
+    try:
+        return pairs_table(load_lexicon(default_rules_dir() / "lexicons" / "script_pairs.tsv"))
+    except (OSError, ValueError):
+        return {}
+
+
+BUNDLED: dict[str, str] = _bundled()
+BUNDLED_TABLE = str.maketrans(BUNDLED) if BUNDLED else {}
