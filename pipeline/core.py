@@ -131,9 +131,11 @@ def _text_of(doc: Document) -> tuple[Document, dict[str, Any], list[str]]:
     if doc.text is not None or doc.html is None:
         return doc, {}, []
     from . import html as html_stage  # trafilatura only when HTML comes in
-    text, page_meta = html_stage.html_to_text(doc.html, url=doc.meta.get("url"))
+    warnings: list[str] = []
+    text, page_meta = html_stage.html_to_text(doc.html, url=doc.meta.get("url"), warnings=warnings)
     page_meta = {k: v for k, v in page_meta.items() if v}
-    warnings = [] if text.strip() else ["HTML gave no article text"]
+    if not text.strip():
+        warnings.append("HTML gave no article text")
     return dataclasses.replace(doc, text=text, html=None), page_meta, warnings
 
 
