@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CITIES = ["南京", "无锡", "徐州", "常州", "苏州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江", "泰州", "宿迁"]
+CITIES = ["南京", "无锡", "徐州", "常州", "苏州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江",
+          "泰州", "宿迁"]
 BODY = [
     "{c}市统计局{m}月{d}日发布数据，今年前三季度全市实现地区生产总值{x}亿元，同比增长{p}%。",
     "其中，规模以上工业增加值增长{p}.{k}%，社会消费品零售总额{x}亿元。",
@@ -26,8 +27,9 @@ BODY = [
     "近年来，当地坚持生态优先、绿色发展，城乡面貌持续改善，群众获得感不断增强。",
     "下一步，{c}将继续深化改革创新，优化营商环境，推动经济社会高质量发展。",
 ]
-TAIL = ["责任编辑：李{k}", "来源：{c}日报", "上一篇：{c}召开全市工作会议 下一篇：{c}举行项目集中开工仪式",
-        "分享到：微信 微博 QQ空间", "版权所有：{c}市人民政府 苏ICP备0512{k}号"]
+TAIL = ["责任编辑：李{k}", "来源：{c}日报",
+        "上一篇：{c}召开全市工作会议 下一篇：{c}举行项目集中开工仪式", "分享到：微信 微博 QQ空间",
+        "版权所有：{c}市人民政府 苏ICP备0512{k}号"]
 
 
 def synthetic(n: int, seed: int = 1, sentences: int = 24) -> list[str]:
@@ -39,9 +41,10 @@ def synthetic(n: int, seed: int = 1, sentences: int = 24) -> list[str]:
         paras, para = [], []
         for _ in range(sentences):
             m, d = rnd.randint(1, 12), rnd.randint(1, 25)
-            para.append(rnd.choice(BODY).format(c=c, m=m, d=d, d2=d + rnd.randint(1, 3), n=rnd.randint(10, 99999),
-                                                 x=round(rnd.uniform(1, 999), 2), p=rnd.randint(1, 40),
-                                                 k=rnd.randint(2, 60)))
+            para.append(rnd.choice(BODY).format(c=c, m=m, d=d, d2=d + rnd.randint(1, 3),
+                                                n=rnd.randint(10, 99999),
+                                                 x=round(rnd.uniform(1, 999), 2),
+                                                 p=rnd.randint(1, 40), k=rnd.randint(2, 60)))
             if len(para) >= rnd.randint(2, 5):
                 paras.append("".join(para))
                 para = []
@@ -54,7 +57,8 @@ def synthetic(n: int, seed: int = 1, sentences: int = 24) -> list[str]:
 
 def corpus(n: int | None = None, seed: int = 1) -> list[str]:
     """The corpus articles, repeated to n with every digit re-drawn in each copy after the first."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
     if not texts:
         raise SystemExit("no corpus/dev/articles/*.txt")
     if n is None:
@@ -66,7 +70,8 @@ def corpus(n: int | None = None, seed: int = 1) -> list[str]:
             out.append(base)
             continue
         rnd = random.Random(seed * 1_000_003 + i)
-        out.append("".join(str(rnd.randint(0, 9)) if ch.isdigit() and ch.isascii() else ch for ch in base))
+        out.append("".join(str(rnd.randint(0, 9)) if ch.isdigit() and ch.isascii() else ch
+                           for ch in base))
     return out
 
 

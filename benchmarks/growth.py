@@ -1,4 +1,5 @@
-"""How each stage's time grows on adversarial input: ratios time(10n) / time(n), n = 100, 1000, 10000.
+"""How each stage's time grows on adversarial input: ratios time(10n) / time(n), n = 100, 1000,
+10000.
 
     .venv/bin/python benchmarks/growth.py [--bound 30]
 
@@ -12,10 +13,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from test_robustness import ADVERSARIAL, REF  # noqa: E402
 
 from pipeline import Pipeline, refdate  # noqa: E402
 from pipeline import clean as clean_stage  # noqa: E402
@@ -23,7 +27,6 @@ from pipeline.context import Context  # noqa: E402
 from pipeline.find import build_finders  # noqa: E402
 from pipeline.model import Document  # noqa: E402
 from pipeline.resolve import resolve  # noqa: E402
-from test_robustness import ADVERSARIAL, REF  # noqa: E402
 
 SIZES = (100, 1000, 10000)
 FLOOR = 0.002
@@ -62,7 +65,7 @@ def main() -> int:
     worst, bad = [], []
     for unit in ADVERSARIAL:
         times = {n: stage_times(finders, clean, (unit * (n // len(unit) + 1))[:n]) for n in SIZES}
-        for small, big in zip(SIZES, SIZES[1:]):
+        for small, big in pairwise(SIZES):
             for stage, t_big in times[big].items():
                 ratio = t_big / max(times[small][stage], FLOOR)
                 worst.append((ratio, unit, stage, small, big))

@@ -42,8 +42,9 @@ except ImportError:  # the kernel's peak of the main process only
     psutil = None
 
 
-def measure(src: Path, jobs: int, extra: list[str], *, out: str = os.devnull, root: Path = common.ROOT,
-            check: bool = True, max_seconds: float | None = None) -> dict[str, float]:
+def measure(src: Path, jobs: int, extra: list[str], *, out: str = os.devnull,
+            root: Path = common.ROOT, check: bool = True,
+            max_seconds: float | None = None) -> dict[str, float]:
     cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(src), "-o", out,
            "--jobs", str(jobs), "--no-progress", *extra]
     t0 = time.perf_counter()
@@ -101,7 +102,7 @@ def write_zip_bomb(path: Path, size: int = 2 * 2**30) -> None:
     """A zip of ~2 MB: a small article, one `size`-byte text member of repeated text, another
     small article. Written in a stream: this script never holds the member in memory."""
     arts = common.synthetic(2)
-    unit = "新闻。".encode("utf-8") * 1000    # as repetitive as zeros: deflate's ~1000:1
+    unit = "新闻。".encode() * 1000    # as repetitive as zeros: deflate's ~1000:1
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("a/first.txt", arts[0])
         with zf.open("a/huge.txt", "w", force_zip64=True) as w:
@@ -125,8 +126,8 @@ def write_big_text(path: Path, size: int = 50 * 2**20) -> None:
 
 def export(rev: str, dest: Path) -> Path:
     """The code of a git revision, in a folder of its own (rules and package only)."""
-    data = subprocess.run(["git", "archive", rev, "pipeline", "rules", "pyproject.toml"], cwd=common.ROOT,
-                          check=True, capture_output=True).stdout
+    data = subprocess.run(["git", "archive", rev, "pipeline", "rules", "pyproject.toml"],
+                          cwd=common.ROOT, check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(data)) as tf:
         tf.extractall(dest)
     return dest
@@ -158,12 +159,16 @@ def run_case(case: str, jobs: int, baseline: str | None, max_seconds: float) -> 
         peaks = []
         for label, root in roots:
             out = tmp / f"out-{len(peaks)}.jsonl"
-            r = measure(src, jobs, ["--no-repeats"], out=str(out), root=root, check=False, max_seconds=max_seconds)
+            r = measure(src, jobs, ["--no-repeats"], out=str(out), root=root, check=False,
+                        max_seconds=max_seconds)
             peak = max(r["max_process_mb"], r["tree_mb"])
             peaks.append(peak)
-            print(f"  {label:>22}: {r['seconds']:6.1f}s  peak RSS main {r['max_process_mb']:7.1f} MB"
-                  + (f", main+workers {r['tree_mb']:7.1f} MB" if psutil else "")
-                  + f"  exit {r['exit']}" + ("  (stopped at --max-seconds)" if r["stopped"] else ""))
+            print(
+                f"  {label:>22}: {r['seconds']:6.1f}s  peak RSS main {r['max_process_mb']:7.1f} MB"
+                + (f", main+workers {r['tree_mb']:7.1f} MB" if psutil else "")
+                + f"  exit {r['exit']}"
+                + ("  (stopped at --max-seconds)" if r["stopped"] else "")
+            )
             for row in records(out):
                 print(f"  {'':>22}  {row}")
         if len(peaks) == 2:
@@ -177,10 +182,16 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
     ap.add_argument("--no-repeats", action="store_true")
-    ap.add_argument("--case", choices=("scale", "zip-bomb", "big-text"), default="scale",
-                    help="scale: N and 4N articles (default); zip-bomb, big-text: one hostile input")
-    ap.add_argument("--baseline", metavar="REV", help="with --case: also run the code of this git revision")
-    ap.add_argument("--max-seconds", type=float, default=600, help="with --case: stop a run after this long")
+    ap.add_argument(
+        "--case",
+        choices=("scale", "zip-bomb", "big-text"),
+        default="scale",
+        help="scale: N and 4N articles (default); zip-bomb, big-text: one hostile input",
+    )
+    ap.add_argument("--baseline", metavar="REV",
+                    help="with --case: also run the code of this git revision")
+    ap.add_argument("--max-seconds", type=float, default=600,
+                    help="with --case: stop a run after this long")
     args = ap.parse_args(argv)
     if args.case != "scale":
         return run_case(args.case, args.jobs, args.baseline, args.max_seconds)
@@ -194,10 +205,14 @@ def main(argv=None) -> int:
             src.unlink()
             rows.append((n, r))
             print(f"N={n:>7}: {r['seconds']:7.1f}s  main (kernel) {r['max_process_mb']:7.1f} MB"
-                  + (f"  main {r['main_mb']:7.1f} MB  main+workers {r['tree_mb']:7.1f} MB" if psutil else ""))
+                  + (f"  main {r['main_mb']:7.1f} MB  main+workers {r['tree_mb']:7.1f} MB"
+                     if psutil else ""))
     (n1, a), (n4, b) = rows
-    print(f"peak RSS ratio {n4}/{n1} articles: main (kernel) {b['max_process_mb'] / a['max_process_mb']:.2f}"
-          + (f", main+workers {b['tree_mb'] / a['tree_mb']:.2f}" if psutil else ""))
+    print(
+        f"peak RSS ratio {n4}/{n1} articles: "
+        f"main (kernel) {b['max_process_mb'] / a['max_process_mb']:.2f}"
+        + (f", main+workers {b['tree_mb'] / a['tree_mb']:.2f}" if psutil else "")
+    )
     return 0
 
 

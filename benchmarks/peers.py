@@ -19,7 +19,7 @@ import logging
 import socket
 import time
 
-import common  # noqa: F401
+import common
 
 from pipeline import Pipeline, nlp
 from pipeline.context import Context
@@ -51,7 +51,8 @@ def main(argv=None) -> int:
         with _NoNetwork():
             import jionlp
     except ImportError:
-        raise SystemExit('JioNLP is not installed: pip install -e ".[bench]" (or pip install jionlp)')
+        raise SystemExit('JioNLP is not installed: pip install -e ".[bench]" '
+                         '(or pip install jionlp)') from None
     logging.getLogger().setLevel(logging.CRITICAL)   # JioNLP logs a traceback per unparsed time
     texts = common.texts(args.input, args.n)
     chars = sum(map(len, texts))
@@ -85,7 +86,8 @@ def main(argv=None) -> int:
             pipe.extract(t, ref_date=args.ref_date)
         best = {k: float("inf") for k in timers}
         found = {}
-        for _ in range(args.rounds):        # article by article, each in turn: the same load for all
+        # article by article, each in turn: the same load for all
+        for _ in range(args.rounds):
             spent = dict.fromkeys(timers, 0.0)
             found = dict.fromkeys(timers, 0)
             for i in range(len(texts)):

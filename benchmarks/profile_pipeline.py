@@ -59,7 +59,13 @@ def main(argv=None) -> int:
     print(f"{len(docs)} articles, backend {nlp.backend().name}, {total:.2f} s under cProfile\n")
     print("own time by file (C calls charged to their caller):")
     for path, t in sorted(own.items(), key=lambda kv: -kv[1])[:args.top]:
-        name = path[len(root):] if path.startswith(root) else Path(path).name if "site-packages" in path else path
+        name = (
+            path[len(root) :]
+            if path.startswith(root)
+            else Path(path).name
+            if "site-packages" in path
+            else path
+        )
         print(f"  {t:7.3f} s {t / total:6.1%}  {name}")
     print(f"\nfunctions by cumulative time (top {args.top}):")
     st.sort_stats("cumulative").print_stats(args.top)

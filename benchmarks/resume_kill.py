@@ -36,7 +36,8 @@ def write_input(path: Path, n: int) -> list[str]:
                 ids.append(f"{path.stem}:{i + 1}")
                 continue
             aid = f"a{i:06d}" if i % 500 != 7 else "dup"  # some ids repeat: positions count
-            f.write(json.dumps({"id": aid, "text": article_text(i, sentences=2)}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"id": aid, "text": article_text(i, sentences=2)},
+                               ensure_ascii=False) + "\n")
             ids.append(aid)
     return ids
 
@@ -57,7 +58,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int, nargs="?", default=10_000)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--at", type=float, default=0.5, help="kill when this share of records is written")
+    ap.add_argument("--at", type=float, default=0.5,
+                    help="kill when this share of records is written")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -66,12 +68,13 @@ def main() -> int:
         whole, resumed = tmp / "whole.jsonl", tmp / "resumed.jsonl"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         t = time.perf_counter()
-        subprocess.run(zhfacts(src, "-o", whole, "--jobs", a.jobs, "-q"), check=True, cwd=ROOT, env=env)
+        subprocess.run(zhfacts(src, "-o", whole, "--jobs", a.jobs, "-q"), check=True, cwd=ROOT,
+                       env=env)
         t_whole = time.perf_counter() - t
 
         t = time.perf_counter()
-        proc = subprocess.Popen(zhfacts(src, "-o", resumed, "--jobs", a.jobs, "-q"), cwd=ROOT, env=env,
-                                start_new_session=True)
+        proc = subprocess.Popen(zhfacts(src, "-o", resumed, "--jobs", a.jobs, "-q"), cwd=ROOT,
+                                env=env, start_new_session=True)
         partial = Path(str(resumed) + ".partial")
         while proc.poll() is None and lines_in(partial) < a.n * a.at:
             time.sleep(0.05)
@@ -79,7 +82,8 @@ def main() -> int:
         proc.wait()
         at_kill = lines_in(partial)
         torn = partial.exists() and not partial.read_bytes().endswith(b"\n")
-        subprocess.run(zhfacts(src, "-o", resumed, "--jobs", a.jobs, "--resume", "-q"), check=True, cwd=ROOT, env=env)
+        subprocess.run(zhfacts(src, "-o", resumed, "--jobs", a.jobs, "--resume", "-q"), check=True,
+                       cwd=ROOT, env=env)
         t_two = time.perf_counter() - t
 
         same = whole.read_bytes() == resumed.read_bytes()

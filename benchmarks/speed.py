@@ -19,8 +19,7 @@ import argparse
 import json
 import time
 
-import common  # noqa: F401  (puts the project on sys.path)
-
+import common
 import jieba
 
 from pipeline import Pipeline, nlp
@@ -110,10 +109,13 @@ def main(argv=None) -> int:
     for label, v in cps.items():
         print(f"{label:20s}: {v:12,.0f} chars/s")
     for b in backends:
-        print(f"ratio pipeline ({b}) / jieba.lcut: {cps[f'pipeline ({b})'] / cps['jieba.lcut']:.2f}")
+        print(
+            f"ratio pipeline ({b}) / jieba.lcut: {cps[f'pipeline ({b})'] / cps['jieba.lcut']:.2f}"
+        )
     if rj:
         same = facts["rjieba"] == facts["jieba"]
-        print(f"ratio pipeline (rjieba) / pipeline (jieba): {cps['pipeline (rjieba)'] / cps['pipeline (jieba)']:.2f}")
+        ratio = cps["pipeline (rjieba)"] / cps["pipeline (jieba)"]
+        print(f"ratio pipeline (rjieba) / pipeline (jieba): {ratio:.2f}")
         print(f"facts with rjieba and with jieba: {'identical' if same else 'DIFFERENT'}")
         if not same:
             return 1

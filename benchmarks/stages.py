@@ -14,8 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-import common  # noqa: F401
-
+import common
 import jieba
 
 from pipeline import Pipeline, nlp, refdate
@@ -30,7 +29,8 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=300)
     ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--backend", choices=nlp.BACKENDS, default=None, help="default: rjieba when installed")
+    ap.add_argument("--backend", choices=nlp.BACKENDS, default=None,
+                    help="default: rjieba when installed")
     ap.add_argument("--ref-date", default="2024-03-08")
     args = ap.parse_args(argv)
     if args.backend:
@@ -79,13 +79,18 @@ def main(argv=None) -> int:
             best[k] = min(best.get(k, v), v)
     ref = best.pop("jieba.lcut (for comparison)")
     total = sum(best.values())
-    print(f"{args.input}: {len(texts)} articles, {chars:,} characters, backend {nlp.backend().name}, "
-          f"best of {args.rounds}")
+    print(
+        f"{args.input}: {len(texts)} articles, {chars:,} characters, backend {nlp.backend().name}, "
+        f"best of {args.rounds}"
+    )
     print(f"{'stage':46s} {'ms':>8s} {'share':>6s} {'chars/s':>12s} {'÷ jieba':>8s}")
     for k, v in sorted(best.items(), key=lambda kv: -kv[1]):
         print(f"{k:46s} {v * 1000:8.1f} {v / total:6.1%} {chars / v:12,.0f} {ref / v:8.2f}")
-    print(f"{'all stages':46s} {total * 1000:8.1f} {1:6.1%} {chars / total:12,.0f} {ref / total:8.2f}")
-    print(f"{'jieba.lcut of the same text':46s} {ref * 1000:8.1f} {'':6s} {chars / ref:12,.0f} {1:8.2f}")
+    print(
+        f"{'all stages':46s} {total * 1000:8.1f} {1:6.1%} {chars / total:12,.0f} {ref / total:8.2f}"
+    )
+    print(f"{'jieba.lcut of the same text':46s} {ref * 1000:8.1f} {'':6s} "
+          f"{chars / ref:12,.0f} {1:8.2f}")
     return 0
 
 

@@ -74,8 +74,10 @@ def drops(old: dict[str, float], new: dict[str, float]) -> dict[str, tuple[float
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--drop", metavar="REASON", help="record floors that went down, with this reason")
-    ap.add_argument("--reason", default="", help="a note for the history line of a rise or gold change")
+    ap.add_argument("--drop", metavar="REASON",
+                    help="record floors that went down, with this reason")
+    ap.add_argument("--reason", default="",
+                    help="a note for the history line of a rise or gold change")
     args = ap.parse_args(argv)
     state, pipe, today = load(), Pipeline(), dt.date.today().isoformat()
     changed = False

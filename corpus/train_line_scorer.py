@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     X, y = examples()
     w = train(X, y)
-    for name, v in zip(FEATURES, w):
+    for name, v in zip(FEATURES, w, strict=True):
         print(f"{name:16} {v:+.4f}")
     print(f"{len(y)} lines, {int(y.sum())} junk")
     if not args.dry_run:

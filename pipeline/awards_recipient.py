@@ -1,4 +1,5 @@
-"""Who received an honour: the trigger's subject (徐彩萍获评…, 市妇联被评为…) or object (授予张三…称号).
+"""Who received an honour: the trigger's subject (徐彩萍获评…, 市妇联被评为…) or object
+(授予张三…称号).
 
 Used by pipeline/find/award.py once an award is known to be governed by a trigger; the word
 lists come from rules/award.yaml (rule award.trigger: `recipient_*` keys), compiled once.
@@ -38,7 +39,8 @@ def pos_tokens(ctx: Context, pos: int, hi: int | None = None, hmm: bool = True,
     cache = ctx.__dict__.setdefault("_award_pieces", {})
     got = cache.get(s)
     if got is None:
-        pieces = [(m.start(), m.end(), m.group(1) is not None) for m in _PIECES.finditer(text, s, e)]
+        pieces = [(m.start(), m.end(), m.group(1) is not None)
+                  for m in _PIECES.finditer(text, s, e)]
         got = cache[s] = (pieces, [b for _, b, _ in pieces])
     pieces, ends = got
     lo, up = pos - window, max(pos + 1, hi if hi is not None else pos) + window
@@ -51,9 +53,11 @@ def pos_tokens(ctx: Context, pos: int, hi: int | None = None, hmm: bool = True,
         toks = cache.get((a, hmm))
         if toks is None:
             if block:
-                toks = [nlp.Token(t.text, t.start + a, t.end + a, t.pos) for t in nlp.segment_pos(text[a:b], hmm)]
+                toks = [nlp.Token(t.text, t.start + a, t.end + a, t.pos)
+                        for t in nlp.segment_pos(text[a:b], hmm)]
             else:                # punctuation and spaces: no need to ask jieba
-                toks = [nlp.Token(m.group(), m.start(), m.end(), "x") for m in _BETWEEN.finditer(text, a, b)]
+                toks = [nlp.Token(m.group(), m.start(), m.end(), "x")
+                        for m in _BETWEEN.finditer(text, a, b)]
             cache[(a, hmm)] = toks
         out.extend(toks)
     return out
@@ -123,7 +127,8 @@ def _clean(rr: RecipientRules, s: int, e: int, text: str) -> tuple[int, int]:
 
 
 def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
-    """The recipient inside [s, e): a person named at its end (执委徐彩萍 → 徐彩萍), else the whole."""
+    """The recipient inside [s, e): a person named at its end (执委徐彩萍 → 徐彩萍), else the
+    whole."""
     text = ctx.text
     if e <= s:
         return None
@@ -135,7 +140,8 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
     if seg in rr.pronouns or len(seg) > rr.max_len:
         return None
     if seg[-1] in ORG_END:
-        return seg               # ends as an organisation does: no person at its end, no tokens needed
+        # ends as an organisation does: no person at its end, no tokens needed
+        return seg
     toks = [t if t.end <= e else type(t)(t.text[:e - t.start], t.start, e, t.pos)
             for t in pos_tokens(ctx, s, e, window=0) if s <= t.start < e]
     # several people (张海、李秀云、王建新获评…): the list as written
@@ -163,11 +169,19 @@ def _person(ctx: Context, rr: RecipientRules, toks, s: int, e: int) -> str | Non
     toks = [t for t in toks if s <= t.start and t.end <= e]
     if toks and toks[-1].pos == "nr" and toks[-1].end == e:
         i = len(toks) - 1
-        while i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4:
+        while (
+            i > 0 and toks[i - 1].pos == "nr" and len(toks[i - 1].text) + (e - toks[i].start) <= 4
+        ):
             i -= 1
         ns = toks[i].start
-        if i > 0 and toks[i - 1].end == ns and toks[i - 1].pos in ("ns", "nt") and text[ns - 1] not in rr.role_ends:
-            return None          # 重庆|马拉松: a place (not a role: 中学教师|陈晓燕) makes it a thing's name
+        if (
+            i > 0
+            and toks[i - 1].end == ns
+            and toks[i - 1].pos in ("ns", "nt")
+            and text[ns - 1] not in rr.role_ends
+        ):
+            # 重庆|马拉松: a place (not a role: 中学教师|陈晓燕) makes it a thing's name
+            return None
         if e - ns == 2 and ns - 1 >= s and text[ns - 1] in rr.surnames \
                 and (ns - 1 == s or text[ns - 2] in rr.role_ends):
             ns -= 1
@@ -177,7 +191,7 @@ def _person(ctx: Context, rr: RecipientRules, toks, s: int, e: int) -> str | Non
     for n in (3, 2):
         ns = e - n
         if ns >= s and _han(text[ns:e]) and text[ns] in rr.surnames and text[e - 1] not in ORG_END \
-                and (ns == s and len(seg) == n or ns > s and text[ns - 1] in rr.role_ends):
+                and ((ns == s and len(seg) == n) or (ns > s and text[ns - 1] in rr.role_ends)):
             if ns > s and n == 3 and text[ns + 1] in rr.surnames and text[ns] in rr.role_ends:
                 continue
             return text[ns:e]

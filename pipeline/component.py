@@ -10,7 +10,7 @@ it is (a spaCy Doc cannot drop lines); span label = fact type, `span._.value`, `
 """
 from __future__ import annotations
 
-from typing import Optional
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,14 +32,19 @@ def _split_at(doc: Doc, cuts: set[int]) -> None:
             inner = sorted(c for c in cuts if tok.idx < c < end)
             if inner:
                 offs = [tok.idx, *inner, end]
-                orths = [doc.text[a:b] for a, b in zip(offs, offs[1:])]
+                orths = [doc.text[a:b] for a, b in pairwise(offs)]
                 retok.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
 
 
 class ZhFacts:
-    def __init__(self, nlp: Language, name: str, ref_date: Optional[str], rules_dir: Optional[str],
+    def __init__(self, nlp: Language, name: str, ref_date: str | None, rules_dir: str | None,
                  spans_key: str):
-        self.name, self.ref_date, self.rules_dir, self.spans_key = name, ref_date, rules_dir, spans_key
+        self.name, self.ref_date, self.rules_dir, self.spans_key = (
+            name,
+            ref_date,
+            rules_dir,
+            spans_key,
+        )
         self.pipeline = shared_pipeline(rules_dir)  # one per process and rules folder
 
     def __call__(self, doc: Doc) -> Doc:
@@ -60,7 +65,8 @@ class ZhFacts:
         return doc
 
 
-@Language.factory("zh_facts", default_config={"ref_date": None, "rules_dir": None, "spans_key": "facts"})
-def make_zh_facts(nlp: Language, name: str, ref_date: Optional[str], rules_dir: Optional[str],
+@Language.factory("zh_facts",
+                  default_config={"ref_date": None, "rules_dir": None, "spans_key": "facts"})
+def make_zh_facts(nlp: Language, name: str, ref_date: str | None, rules_dir: str | None,
                   spans_key: str) -> ZhFacts:
     return ZhFacts(nlp, name, ref_date, rules_dir, spans_key)

@@ -1,4 +1,5 @@
-"""What every finder sees of one article: the body text, its sentences, ref_date, tokens on demand."""
+"""What every finder sees of one article: the body text, its sentences, ref_date, tokens on
+demand."""
 from __future__ import annotations
 
 import bisect
@@ -12,7 +13,8 @@ from .model import Fact
 
 # The blocks jieba.cut (_SEG_) and jieba.posseg (_POS_) segment one at a time (group 1), and the
 # runs between them; and what posseg makes of a run between blocks.
-_SEG_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_SEG_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)|"
+                            r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 _POS_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
 _BETWEEN = regex.compile(r"\r\n|.", regex.S)
 
@@ -50,7 +52,8 @@ class Context:
         return self._sents
 
     def sentence_index(self, offset: int) -> int:
-        self.sentences
+        if self._starts is None:
+            self._starts = [s for s, _ in self.sentences]
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
@@ -83,7 +86,8 @@ class Context:
         lo = start - margin
         up = max(start + 1, end if end is not None else start) + margin
         out: list[nlp.Token] = []
-        for k in range(bisect.bisect_right(ends, lo), len(pieces)):   # the first piece ending after lo
+        # the first piece ending after lo
+        for k in range(bisect.bisect_right(ends, lo), len(pieces)):
             a, b, block = pieces[k]
             if a >= up:
                 break
@@ -106,8 +110,10 @@ class Context:
         text = self.text
         if pos:
             if not block:   # posseg: \r\n, each space and each other character alone, tagged x
-                return tuple(nlp.Token(m.group(), m.start(), m.end(), "x") for m in _BETWEEN.finditer(text, a, b))
-            return tuple(nlp.Token(t.text, t.start + a, t.end + a, t.pos) for t in nlp.segment_pos(text[a:b], hmm))
+                return tuple(nlp.Token(m.group(), m.start(), m.end(), "x")
+                             for m in _BETWEEN.finditer(text, a, b))
+            return tuple(nlp.Token(t.text, t.start + a, t.end + a, t.pos)
+                         for t in nlp.segment_pos(text[a:b], hmm))
         if not block and a > sent_start and text[a] == " ":
             a += 1          # a plain space after a word is that word's trailing space (nlp.segment)
             if a == b:

@@ -41,7 +41,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
             return data.decode(enc), f"encoding guessed: {enc}"
         except UnicodeDecodeError:
             pass
-    return data.decode("gb18030", errors="replace"), "encoding guessed: gb18030 (undecodable bytes replaced)"
+    return data.decode(
+        "gb18030", errors="replace"
+    ), "encoding guessed: gb18030 (undecodable bytes replaced)"
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
@@ -54,7 +56,10 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     good = len(text) - len(text.encode("ascii", "ignore")) - replaced
     if bad <= 0 or good < 10 or good < 4 * bad:
         return None
-    return text, f"invalid UTF-8: {bad} bad byte sequence{'s' if bad > 1 else ''} replaced with U+FFFD"
+    return (
+        text,
+        f"invalid UTF-8: {bad} bad byte sequence{'s' if bad > 1 else ''} replaced with U+FFFD",
+    )
 
 
 class NotText(ValueError):
@@ -73,8 +78,11 @@ def check_text(text: str) -> None:
     bad = sum(1 for _ in _NOT_TEXT.finditer(text))
     replaced = text.count("\ufffd")
     if (bad > 2 and bad * 50 > len(text)) or (replaced > 2 and replaced * 4 > len(text)):
-        raise NotText(f"not text: {(bad + replaced) * 100 // max(len(text), 1)}% of its {len(text):,} "
-                      "characters are control, private-use, unassigned or undecodable (binary data?)")
+        raise NotText(
+            f"not text: {(bad + replaced) * 100 // max(len(text), 1)}% of its {len(text):,} "
+            "characters are control, private-use, unassigned or undecodable (binary"
+            " data?)"
+        )
 
 
 def _guess(data: bytes) -> str | None:

@@ -72,7 +72,9 @@ def load_pred(path) -> dict[str, dict[str, Any]]:
     return pred
 
 
-def extract_pred(gold: dict[str, dict[str, Any]], articles, rules_dir=None) -> dict[str, dict[str, Any]]:
+def extract_pred(
+    gold: dict[str, dict[str, Any]], articles, rules_dir=None
+) -> dict[str, dict[str, Any]]:
     """Predictions made now: each gold article found by id in the folder(s) `articles` and
     extracted at its gold file's own ref_date (as the corpus floors are measured). A gold id
     with no article there is simply absent (reported as 'no output record')."""
@@ -80,7 +82,8 @@ def extract_pred(gold: dict[str, dict[str, Any]], articles, rules_dir=None) -> d
     from .core import shared_pipeline
     pipe = shared_pipeline(str(rules_dir) if rules_dir is not None else None)
     pred = {}
-    for doc in sources.read([str(a) for a in ([articles] if isinstance(articles, (str, Path)) else articles)]):
+    for doc in sources.read([str(a) for a in ([articles] if isinstance(articles, (str, Path))
+                                              else articles)]):
         g = gold.get(str(doc.id))
         if g is None or str(doc.id) in pred:
             continue
@@ -135,7 +138,8 @@ def score_article(g: dict, p: dict) -> ArticleScore:
         for gf in g["facts"]:
             if gf.get("type") not in types or bool(gf.get("optional")) != optional:
                 continue
-            hit = next((i for i, pf in enumerate(facts) if not used[i] and fact_matches(gf, pf)), None)
+            hit = next((i for i, pf in enumerate(facts) if not used[i] and fact_matches(gf, pf)),
+                       None)
             if hit is not None:
                 used[hit] = True
                 if not optional:
@@ -164,7 +168,8 @@ def offset_errors(p: dict) -> list[str]:
 
 
 def gold_digest(folder) -> str:
-    """sha256 over a gold folder's files (names and bytes): floors are tied to the gold they were set on."""
+    """sha256 over a gold folder's files (names and bytes): floors are tied to the gold they were
+    set on."""
     import hashlib
     h = hashlib.sha256()
     for p in sorted(Path(folder).glob("*.json")):
@@ -182,7 +187,8 @@ def evaluate(gold: dict, pred: dict) -> tuple[dict[str, Any], list[str]]:
     """The summary (as score.py --json prints it) and the report lines."""
     total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     bp = [0, 0, 0]
-    reasons = [0, 0]                      # junk lines removed with the gold's reason, of those the gold gives one for
+    # junk lines removed with the gold's reason, of those the gold gives one for
+    reasons = [0, 0]
     problems: list[str] = []
     report: list[str] = []
     for gid, g in sorted(gold.items()):
@@ -195,7 +201,7 @@ def evaluate(gold: dict, pred: dict) -> tuple[dict[str, Any], list[str]]:
         problems += [f"{gid}: {e}" for e in offset_errors(p)]
         s = score_article(g, p)
         for k, v in s.counts.items():
-            total[k] = [a + b for a, b in zip(total[k], v)]
+            total[k] = [a + b for a, b in zip(total[k], v, strict=True)]
         want = set(g.get("boilerplate_lines", []))
         got = {r.get("line") for r in p.get("removed", [])}
         bp = [bp[0] + len(want & got), bp[1] + len(got - want), bp[2] + len(want - got)]
@@ -204,42 +210,48 @@ def evaluate(gold: dict, pred: dict) -> tuple[dict[str, Any], list[str]]:
         scored = sorted(n for n in want & got if n in why)
         wrong = [n for n in scored if said[n] != why[n]]
         reasons = [reasons[0] + len(scored) - len(wrong), reasons[1] + len(scored)]
-        report += [f"{gid}: missed {m['type']} {m['text']!r} = {m.get('value')!r}" for m in s.misses]
-        report += [f"{gid}: extra {x.get('type')} {x.get('text')!r} = {x.get('value')!r}" for x in s.extras]
+        report += [f"{gid}: missed {m['type']} {m['text']!r} = {m.get('value')!r}"
+                   for m in s.misses]
+        report += [f"{gid}: extra {x.get('type')} {x.get('text')!r} = {x.get('value')!r}"
+                   for x in s.extras]
         report += [f"{gid}: boilerplate line {n} kept" for n in sorted(want - got)]
         report += [f"{gid}: body line {n} removed" for n in sorted(got - want)]
         report += [f"{gid}: trap taken {t.get('type')} {t.get('text')!r}" for t in s.traps]
-        report += [f"{gid}: boilerplate line {n} removed as {said[n]}, gold reason {why[n]}" for n in wrong]
+        report += [f"{gid}: boilerplate line {n} removed as {said[n]}, gold reason {why[n]}"
+                   for n in wrong]
     summary: dict[str, Any] = {"articles": len(gold), "types": {}, "problems": problems}
     micro = [0, 0, 0]
     for k in FACT_TYPES:
         if k in total:
-            micro = [a + b for a, b in zip(micro, total[k])]
+            micro = [a + b for a, b in zip(micro, total[k], strict=True)]
             summary["types"][k] = dict(zip(("tp", "fp", "fn", "precision", "recall", "f1"),
-                                           (*total[k], *prf(*total[k]))))
-    summary["micro"] = dict(zip(("precision", "recall", "f1"), prf(*micro)))
-    summary["boilerplate"] = dict(zip(("precision", "recall", "f1"), prf(*bp)))
+                                           (*total[k], *prf(*total[k])), strict=True))
+    summary["micro"] = dict(zip(("precision", "recall", "f1"), prf(*micro), strict=True))
+    summary["boilerplate"] = dict(zip(("precision", "recall", "f1"), prf(*bp), strict=True))
     if reasons[1]:  # only when some gold says why
-        summary["boilerplate"].update(reason_accuracy=reasons[0] / reasons[1], reasons_right=reasons[0],
-                                      reasons_scored=reasons[1])
+        summary["boilerplate"].update(reason_accuracy=reasons[0] / reasons[1],
+                                      reasons_right=reasons[0], reasons_scored=reasons[1])
     return summary, report
 
 
 def format_table(summary: dict[str, Any]) -> list[str]:
     lines = [f"{'type':8} {'tp':>5} {'fp':>5} {'fn':>5} {'P':>6} {'R':>6} {'F1':>6}"]
     for k, s in summary["types"].items():
-        lines.append(f"{k:8} {s['tp']:5} {s['fp']:5} {s['fn']:5} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
+        lines.append(f"{k:8} {s['tp']:5} {s['fp']:5} {s['fn']:5} "
+                     f"{s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
     m, b = summary["micro"], summary["boilerplate"]
     lines.append(f"boilerplate lines P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
     if "reason_accuracy" in b:
         lines.append(f"boilerplate reasons right {b['reasons_right']}/{b['reasons_scored']} "
                      f"accuracy {b['reason_accuracy']:.3f}")
-    lines.append(f"micro P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} over {summary['articles']} articles")
+    lines.append(f"micro P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
+                 f"over {summary['articles']} articles")
     return lines
 
 
-def run(gold: list[str], pred: str | dict, min_f1: float | None = None, min_boilerplate_f1: float | None = None,
-        verbose: bool = False, as_json: bool = False, out=None) -> int:
+def run(gold: list[str], pred: str | dict, min_f1: float | None = None,
+        min_boilerplate_f1: float | None = None, verbose: bool = False, as_json: bool = False,
+        out=None) -> int:
     """Print the report; 1 when a threshold is missed or a record has a problem, else 0."""
     import sys
     out = out or sys.stdout

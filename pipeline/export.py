@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .model import FACT_TYPES
 
-FACT_COLUMNS = ("article_id", "n", "type", "text", "start", "end", "sentence", "value_num", "value_text",
-                "unit", "qualifier", "rule", "object", "recipient", "level", "change", "status", "tags", "extra")
+FACT_COLUMNS = ("article_id", "n", "type", "text", "start", "end", "sentence", "value_num",
+                "value_text", "unit", "qualifier", "rule", "object", "recipient", "level",
+                "change", "status", "tags", "extra")
 ARTICLE_COLUMNS = ("id", "source", "ref_date", "year", "title", "published", "meta",
-                   *(f"n_{t}" for t in FACT_TYPES), "n_facts", "n_removed", "n_warnings", "warnings", "error")
+                   *(f"n_{t}" for t in FACT_TYPES), "n_facts", "n_removed", "n_warnings",
+                   "warnings", "error")
 _NAMED = set(FACT_COLUMNS) | {"value", "id"}
 BATCH = 5000
 
@@ -34,7 +37,7 @@ class ExportError(ValueError):
 
 def records(path: str | Path) -> Iterator[dict]:
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 -- `with fh` below; only open() may fail here
     except OSError as e:
         raise ExportError(f"{path}: cannot read: {e.strerror or e}") from None
     with fh:
@@ -83,8 +86,8 @@ def article_row(rec: dict) -> dict:
            "title": meta.get("title"), "published": meta.get("published"), "meta": _json(meta)}
     for t in FACT_TYPES:
         row[f"n_{t}"] = sum(1 for f in facts if f.get("type") == t)
-    row.update(n_facts=len(facts), n_removed=len(rec.get("removed") or []), n_warnings=len(warnings),
-               warnings=warnings, error=rec.get("error"))
+    row.update(n_facts=len(facts), n_removed=len(rec.get("removed") or []),
+               n_warnings=len(warnings), warnings=warnings, error=rec.get("error"))
     return row
 
 
@@ -102,14 +105,15 @@ def _batches(rows: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
 def _schemas():
     import pyarrow as pa
     s, i, f = pa.string(), pa.int64(), pa.float64()
-    facts = pa.schema([("article_id", s), ("n", i), ("type", s), ("text", s), ("start", i), ("end", i),
-                       ("sentence", i), ("value_num", f), ("value_text", s), ("unit", s), ("qualifier", s),
-                       ("rule", s), ("object", s), ("recipient", s), ("level", s), ("change", s),
-                       ("status", s), ("tags", pa.list_(s)), ("extra", s)])
-    articles = pa.schema([("id", s), ("source", s), ("ref_date", pa.date32()), ("year", i), ("title", s),
-                          ("published", s), ("meta", s), *((f"n_{t}", i) for t in FACT_TYPES),
-                          ("n_facts", i), ("n_removed", i), ("n_warnings", i), ("warnings", pa.list_(s)),
-                          ("error", s)])
+    facts = pa.schema([("article_id", s), ("n", i), ("type", s), ("text", s), ("start", i),
+                       ("end", i), ("sentence", i), ("value_num", f), ("value_text", s),
+                       ("unit", s), ("qualifier", s), ("rule", s), ("object", s), ("recipient", s),
+                       ("level", s), ("change", s), ("status", s), ("tags", pa.list_(s)),
+                       ("extra", s)])
+    articles = pa.schema([("id", s), ("source", s), ("ref_date", pa.date32()), ("year", i),
+                          ("title", s), ("published", s), ("meta", s),
+                          *((f"n_{t}", i) for t in FACT_TYPES), ("n_facts", i), ("n_removed", i),
+                          ("n_warnings", i), ("warnings", pa.list_(s)), ("error", s)])
     return facts, articles
 
 
@@ -126,10 +130,14 @@ def write_parquet(path: str | Path, out: Path) -> tuple[int, int]:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise ExportError("parquet needs pyarrow: pip install 'zhfacts[export]' (or use --format csv)") from None
+        raise ExportError("parquet needs pyarrow: pip install 'zhfacts[export]' (or use --format"
+                          " csv)") from None
     fs, as_ = _schemas()
     n_facts = n_arts = 0
-    with pq.ParquetWriter(out / "facts.parquet", fs) as fw, pq.ParquetWriter(out / "articles.parquet", as_) as aw:
+    with (
+        pq.ParquetWriter(out / "facts.parquet", fs) as fw,
+        pq.ParquetWriter(out / "articles.parquet", as_) as aw,
+    ):
         for batch in _batches(records(path), 1000):
             arts = [article_row(r) for r in batch]
             for a in arts:

@@ -16,12 +16,13 @@ One that still has none is written with a warning, as no prediction could match 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .model import FACT_TYPES
 
@@ -59,7 +60,11 @@ def _span(d: Any, where: str) -> tuple[str, int, int]:
     t, s, e = d.get("type"), d.get("start"), d.get("end")
     if t not in FACT_TYPES:
         raise GoldError(f"{where}: type must be one of {', '.join(FACT_TYPES)}, not {t!r}")
-    if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e) or isinstance(s, bool) or isinstance(e, bool):
+    if (
+        not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e)
+        or isinstance(s, bool)
+        or isinstance(e, bool)
+    ):
         raise GoldError(f"{where}: start and end must be whole numbers with start < end")
     if not isinstance(d.get("text"), str) or not d["text"]:
         raise GoldError(f"{where}: text missing")
@@ -86,7 +91,9 @@ def read_decisions(path: str | Path) -> dict[str, Decisions]:
         if "fact" in d:
             key = _span(d["fact"], where)
             if d.get("verdict") not in ("right", "wrong"):
-                raise GoldError(f"{where}: verdict must be \"right\" or \"wrong\", not {d.get('verdict')!r}")
+                raise GoldError(
+                    f"{where}: verdict must be \"right\" or \"wrong\", not {d.get('verdict')!r}"
+                )
             dec.verdicts[key], dec.texts[key], dec.lines[key] = d["verdict"], d["fact"]["text"], n
         elif "missed" in d:
             key = _span(d["missed"], where)
@@ -132,7 +139,8 @@ def derive_value(missed: dict, ref_date: str | None, pipe=None) -> dict:
         art = pipe.extract(missed["text"], ref_date=ref_date)
     except Exception:  # a text the pipeline rejects leaves the value empty (warned by the caller)
         return missed
-    whole = [f for f in art.facts if f.type == missed["type"] and f.start == 0 and f.end == len(missed["text"])]
+    whole = [f for f in art.facts if f.type == missed["type"] and f.start == 0
+             and f.end == len(missed["text"])]
     if len(whole) == 1:
         f = whole[0]
         out = dict(missed, value=f.value)
@@ -158,7 +166,8 @@ def derive_value(missed: dict, ref_date: str | None, pipe=None) -> dict:
     return missed
 
 
-def gold_for(rec: dict, dec: Decisions, summary: Summary, decisions_path: str = "decisions") -> dict:
+def gold_for(rec: dict, dec: Decisions, summary: Summary,
+             decisions_path: str = "decisions") -> dict:
     text, aid = rec.get("text") or "", str(rec.get("id"))
     facts, seen = [], set()
     not_facts: list[str] = []
@@ -178,12 +187,17 @@ def gold_for(rec: dict, dec: Decisions, summary: Summary, decisions_path: str = 
         facts.append(gold_fact(f))
     for key in dec.verdicts:
         if key not in seen:
-            raise GoldError(f"{decisions_path}:{dec.lines[key]}: article {aid} has no predicted {key[0]} "
-                            f"{dec.texts[key]!r} at {key[1]}:{key[2]} (were the decisions made on another output?)")
+            raise GoldError(
+                f"{decisions_path}:{dec.lines[key]}: article {aid} has no predicted {key[0]} "
+                f"{dec.texts[key]!r} at {key[1]}:{key[2]} "
+                "(were the decisions made on another output?)"
+            )
     for key, m in dec.missed.items():
         if text and text[key[1]:key[2]] != m["text"]:
-            raise GoldError(f"{decisions_path}:{dec.lines[('missed', *key)]}: article {aid}: the text at "
-                            f"{key[1]}:{key[2]} is not {m['text']!r}")
+            raise GoldError(
+                f"{decisions_path}:{dec.lines[('missed', *key)]}: article {aid}: the text at "
+                f"{key[1]}:{key[2]} is not {m['text']!r}"
+            )
         m = derive_value(m, rec.get("ref_date"))
         if m.get("value") in (None, ""):
             summary.warnings.append(f"{aid}: missed {m['type']} {m['text']!r} has no value; "
@@ -197,11 +211,16 @@ def gold_for(rec: dict, dec: Decisions, summary: Summary, decisions_path: str = 
                             "facts": facts}
     if not_facts:
         gold["not_facts"] = not_facts
-    gold["reviewed"] = {"right": sum(v == "right" for v in dec.verdicts.values()),
-                        "wrong": sum(v == "wrong" for v in dec.verdicts.values()),
-                        "missed": len(dec.missed),
-                        "unmarked_kept": sum(1 for f in rec.get("facts") or []
-                                             if (f.get("type"), f.get("start"), f.get("end")) not in dec.verdicts)}
+    gold["reviewed"] = {
+        "right": sum(v == "right" for v in dec.verdicts.values()),
+        "wrong": sum(v == "wrong" for v in dec.verdicts.values()),
+        "missed": len(dec.missed),
+        "unmarked_kept": sum(
+            1
+            for f in rec.get("facts") or []
+            if (f.get("type"), f.get("start"), f.get("end")) not in dec.verdicts
+        ),
+    }
     return gold
 
 

@@ -95,7 +95,8 @@ def nesting_depth(html: str) -> int:
 
 
 _BLOCK = frozenset("""address article aside blockquote br dd div dl dt fieldset figcaption figure
-    footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul""".split())
+    footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul
+    """.split())
 _SKIP = frozenset("script style noscript template head".split())
 
 

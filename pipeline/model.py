@@ -34,7 +34,8 @@ class Fact:
     unit: str | None = None
     qualifier: str | None = None
     sentence: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # object, recipient, level, change, status, tags …
+    # object, recipient, level, change, status, tags …
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"type": self.type, "text": self.text, "start": self.start, "end": self.end,

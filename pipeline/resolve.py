@@ -1,4 +1,5 @@
-"""Settle what the finders proposed: one reading per stretch of text, sentence numbers, offsets checked."""
+"""Settle what the finders proposed: one reading per stretch of text, sentence numbers, offsets
+checked."""
 from __future__ import annotations
 
 import bisect
@@ -20,7 +21,9 @@ def resolve(ctx: Context, candidates: list[Fact]) -> list[Fact]:
     seen, unique = set(), []
     for f in candidates:
         if text[f.start:f.end] != f.text:
-            raise AssertionError(f"rule {f.rule} gave offsets {f.start}:{f.end} that do not hold {f.text!r}")
+            raise AssertionError(
+                f"rule {f.rule} gave offsets {f.start}:{f.end} that do not hold {f.text!r}"
+            )
         key = (f.type, f.start, f.end)
         if key not in seen:
             seen.add(key)

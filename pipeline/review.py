@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from .model import FACT_TYPES, SCHEMA, Article
 
@@ -85,7 +86,8 @@ def page_record(d: dict, types: _Interned, rules: _Interned) -> dict:
         out["w"] = [str(w) for w in d["warnings"]]
     removed = d.get("removed") or []
     if removed:
-        out["rm"] = [[r.get("line"), r.get("reason"), r.get("text"), rules(r.get("rule"))] for r in removed]
+        out["rm"] = [[r.get("line"), r.get("reason"), r.get("text"), rules(r.get("rule"))]
+                     for r in removed]
     return out
 
 
@@ -118,7 +120,8 @@ def render(articles: Iterable[Article | dict], title: str = "zhfacts review") ->
     page = _asset("review.html")
     # our own assets first, then the title, then the data: text from the records is never
     # searched for a placeholder
-    for k, v in (("{{CSS}}", _asset("review.css")), ("{{JS}}", _asset("review.js").replace("</", "<\\/")),
+    for k, v in (("{{CSS}}", _asset("review.css")),
+                 ("{{JS}}", _asset("review.js").replace("</", "<\\/")),
                  ("{{TITLE}}", _html_text(title))):
         page = page.replace(k, v)
     return page.replace("{{DATA}}", script_json(data))
@@ -144,7 +147,8 @@ def _output_records(path: str) -> list[dict] | None:
             data = json.loads(p.read_text(encoding="utf-8"))
             if isinstance(data, dict):
                 data = [data]
-            if isinstance(data, list) and data and all(isinstance(d, dict) and d.get("schema") == SCHEMA for d in data):
+            if isinstance(data, list) and data and all(isinstance(d, dict)
+                                                       and d.get("schema") == SCHEMA for d in data):
                 return data
     except (ValueError, AttributeError, UnicodeDecodeError):
         return None
@@ -153,7 +157,8 @@ def _output_records(path: str) -> list[dict] | None:
 
 def articles_from(paths: Sequence[str], ref_date: str | None = None,
                   rules_dir: str | None = None) -> Iterator[Article | dict]:
-    """Existing outputs are shown as they are; anything else is read and run through the pipeline."""
+    """Existing outputs are shown as they are; anything else is read and run through the
+    pipeline."""
     from . import batch
     to_run: list[str] = []
     for p in paths:
@@ -173,11 +178,13 @@ def _title(paths: Sequence[str]) -> str:
     return "zhfacts review: " + ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
 
 
-def render_paths(paths: Sequence[str], ref_date: str | None = None, rules_dir: str | None = None) -> str:
+def render_paths(paths: Sequence[str], ref_date: str | None = None,
+                 rules_dir: str | None = None) -> str:
     return render(articles_from(paths, ref_date, rules_dir), title=_title(paths))
 
 
-def write_page(paths: Sequence[str], out: str, ref_date: str | None = None, rules_dir: str | None = None) -> int:
+def write_page(paths: Sequence[str], out: str, ref_date: str | None = None,
+               rules_dir: str | None = None) -> int:
     arts = list(articles_from(paths, ref_date, rules_dir))
     Path(out).write_text(render(arts, title=_title(paths)), encoding="utf-8")
     return len(arts)
@@ -189,8 +196,9 @@ def screenshot(page: str, png: str, width: int = 1400, height: int = 1000,
     import subprocess
     if not Path(chromium).exists():
         raise SystemExit(f"{chromium} not found (apt-get install chromium fonts-noto-cjk)")
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}",
-                    f"--screenshot={Path(png).resolve()}", Path(page).resolve().as_uri()],
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    f"--window-size={width},{height}", f"--screenshot={Path(png).resolve()}",
+                    Path(page).resolve().as_uri()],
                    check=True, capture_output=True, timeout=120)
 
 

@@ -49,7 +49,8 @@ class RuleFile:
 @dataclass
 class Rules:
     root: Path
-    files: dict[str, RuleFile] = field(default_factory=dict)       # by path relative to root, no suffix
+    # by path relative to root, no suffix
+    files: dict[str, RuleFile] = field(default_factory=dict)
     lexicons: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # by stem
 
     def file(self, name: str) -> RuleFile:
@@ -108,14 +109,16 @@ def load_rule_file(path: Path, root: Path) -> RuleFile:
 
 
 def load_lexicon(path: Path) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()
+             and not ln.startswith("#")]
     if not lines:
         raise RuleError(f"{path}: empty lexicon (needs a header line)")
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     header = rows[0].keys() if rows else []
     for n, row in enumerate(rows, 2):
         if None in row or any(v is None for v in row.values()):
-            raise RuleError(f"{path}: row {n} ({lines[n - 1][:40]!r}) does not have the {len(header)} columns of the header")
+            raise RuleError(f"{path}: row {n} ({lines[n - 1][:40]!r}) does not have "
+                            f"the {len(header)} columns of the header")
     return rows
 
 
@@ -129,7 +132,9 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
         rf = load_rule_file(path, root)
         for entry in rf.rules:
             if entry["id"] in seen:
-                raise RuleError(f"{path}: rule id {entry['id']} is used again (first in {seen[entry['id']]})")
+                raise RuleError(
+                    f"{path}: rule id {entry['id']} is used again (first in {seen[entry['id']]})"
+                )
             seen[entry["id"]] = path
         rules.files[str(path.relative_to(root).with_suffix(""))] = rf
     for path in sorted(root.rglob("*.tsv")):
@@ -155,7 +160,9 @@ def _literals(pattern: str, limit: int = 6) -> list[str]:
     """Distinct literal characters of a pattern (escapes, group names and {n,m} left out)."""
     seen: list[str] = []
     for ch in _ESCAPES.sub("", pattern):
-        if (ch.isalnum() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef") and ch not in seen:
+        if (
+            ch.isalnum() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        ) and ch not in seen:
             seen.append(ch)
             if len(seen) == limit:
                 break
@@ -190,7 +197,9 @@ def _patterns(rules: Rules):
             if isinstance(parts, dict):
                 from .dates.grammar import _alternation, expand
                 full = dict(parts)
-                full.setdefault("FESTIVALS", _alternation(x["name"] for x in rules.lexicons.get("festivals", [])))
+                full.setdefault("FESTIVALS",
+                                _alternation(x["name"]
+                                             for x in rules.lexicons.get("festivals", [])))
                 try:
                     src = expand(src, full, f"{rf.path}: rule {r['id']}")
                 except RuleError:

@@ -17,13 +17,15 @@ import json
 import os
 import re
 import sys
-from typing import IO, Any, Iterable
+from collections.abc import Iterable
+from typing import IO, Any
 
 from .model import Article
 
 FORMATS = ("jsonl", "json", "csv")
-CSV_FIELDS = ("id", "type", "text", "start", "end", "value", "unit", "qualifier", "rule", "sentence",
-              "object", "recipient", "level", "status", "tags", "datetime", "source", "error")
+CSV_FIELDS = ("id", "type", "text", "start", "end", "value", "unit", "qualifier", "rule",
+              "sentence", "object", "recipient", "level", "status", "tags", "datetime", "source",
+              "error")
 
 
 def format_for(path: str | None, fmt: str | None) -> str:
@@ -34,7 +36,8 @@ def format_for(path: str | None, fmt: str | None) -> str:
         return fmt
     if path and path != "-":
         low = path.lower()
-        for suf, f in ((".csv", "csv"), (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json")):
+        for suf, f in ((".csv", "csv"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+                       (".json", "json")):
             if low.endswith(suf):
                 return f
     return "jsonl"
@@ -132,7 +135,8 @@ class open_sink:
                 out = sys.stdout
             else:  # a non-UTF-8 terminal or pipe: the output is UTF-8 all the same
                 sys.stdout.flush()
-                out = self._wrapped = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+                out = self._wrapped = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8",
+                                                       newline="")
         else:
             out = self._own = open(self.path, "w", encoding="utf-8", newline="")
         self.sink = SINKS[self.fmt](out)
@@ -217,7 +221,9 @@ class FileOutput:
             if have_partial:
                 self.done = read_partial(self.partial, self.done_errors)
             elif have_final and not overwrite:
-                raise OutputError(f"{self.path} is complete, nothing to resume (--overwrite runs again)")
+                raise OutputError(
+                    f"{self.path} is complete, nothing to resume (--overwrite runs again)"
+                )
         elif not overwrite:
             if have_partial:
                 raise OutputError(f"{self.partial} holds an unfinished run: --resume continues it, "
@@ -226,10 +232,11 @@ class FileOutput:
                 raise OutputError(f"{self.path} exists: --overwrite replaces it")
         self.resume = resume and have_partial
 
-    def open(self) -> "FileOutput":
+    def open(self) -> FileOutput:
         """Open FILE.partial (appending when resuming). Raises OSError when it cannot be written."""
         if self._f is None:
-            self._f = open(self.partial, "ab" if self.resume else "wb")
+            # the writer owns the file until close()
+            self._f = open(self.partial, "ab" if self.resume else "wb")  # noqa: SIM115
             self.resume = True  # opened again (finish), it is appended to, never emptied
         return self
 
@@ -254,7 +261,8 @@ class FileOutput:
             os.replace(self.partial, self.path)
             return
         tmp = self.partial + "." + self.fmt
-        with open(self.partial, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8", newline="") as out:
+        with open(self.partial, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8",
+                                                               newline="") as out:
             sink = SINKS[self.fmt](out)
             for line in src:
                 sink.write(json.loads(line))

@@ -12,21 +12,24 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import IO, BinaryIO
 
 from .limits import RATIO_FLOOR, LimitExceeded, Limits, too_compressed, too_many_bytes
 
 CHUNK = 1 << 16
 SNIFF = 1 << 12      # bytes looked at to recognise a stream by its content
-SPOOL_IN_MEMORY = 8 << 20   # a zip that must be copied stays in memory up to this, then goes to disk
+# a zip that must be copied stays in memory up to this, then goes to disk
+SPOOL_IN_MEMORY = 8 << 20
 
 # errors of a stream that cannot be read on: truncated or corrupt data, I/O errors, a limit
-STREAM_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError, lzma.LZMAError,
-                 LimitExceeded)
+STREAM_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError,
+                 lzma.LZMAError, LimitExceeded)
 
 
 class Counted(io.RawIOBase):
-    """A raw stream that adds what it reads to a counter (ReadStats.bytes_read, compressed sizes)."""
+    """A raw stream that adds what it reads to a counter (ReadStats.bytes_read, compressed
+    sizes)."""
 
     def __init__(self, raw, add: Callable[[int], None]):
         self._raw, self._add = raw, add
@@ -102,9 +105,13 @@ class Guarded(io.RawIOBase):
         try:
             n = readinto1(self._dec, b)
         except EOFError as e:
-            raise StreamCut(f"the compressed data is cut off after {self.out:,} bytes ({e})") from None
+            raise StreamCut(
+                f"the compressed data is cut off after {self.out:,} bytes ({e})"
+            ) from None
         self.out += n
-        if self.out > RATIO_FLOOR and self.out > self._limits.max_ratio * max(self._compressed(), 1):
+        if self.out > RATIO_FLOOR and self.out > self._limits.max_ratio * max(
+            self._compressed(), 1
+        ):
             raise too_compressed(self._what, self._limits, self.out, self._compressed())
         return n
 
@@ -129,7 +136,8 @@ class ShortReads:
 
 def head(stream, n: int = SNIFF) -> tuple[bytes, BinaryIO]:
     """The first n bytes of a stream, and a stream that still starts with them."""
-    parts, got, error = [], 0, None
+    parts: list[bytes] = []
+    got, error = 0, None
     while got < n:
         try:
             b = stream.read(n - got)
@@ -149,13 +157,15 @@ def head(stream, n: int = SNIFF) -> tuple[bytes, BinaryIO]:
 def decompressed(stream, head: bytes, what: str, limits: Limits) -> BinaryIO:
     """A gzip, bzip2 or xz stream, decompressed as it is read, with the ratio guard."""
     counter = [0]
-    tally = io.BufferedReader(Counted(stream, lambda n: counter.__setitem__(0, counter[0] + n)), CHUNK)
+    tally = io.BufferedReader(Counted(stream, lambda n: counter.__setitem__(0, counter[0] + n)),
+                              CHUNK)
+    dec: gzip.GzipFile | bz2.BZ2File | lzma.LZMAFile
     if head.startswith(b"\x1f\x8b"):
         dec = gzip.GzipFile(fileobj=tally, mode="rb")
     elif head.startswith(b"BZh"):
         dec = bz2.BZ2File(tally, mode="rb")
     else:
-        dec = lzma.LZMAFile(tally, mode="rb")
+        dec = lzma.LZMAFile(tally, mode="rb")  # noqa: SIM115 -- the returned reader owns it
     return io.BufferedReader(Guarded(dec, lambda: counter[0], what, limits), CHUNK)
 
 
@@ -171,9 +181,9 @@ def read_capped(stream, cap: int, over: Callable[[], LimitExceeded]) -> bytes:
             raise over()
 
 
-def spool(stream, what: str, limits: Limits) -> BinaryIO:
+def spool(stream, what: str, limits: Limits) -> IO[bytes]:
     """A copy of a stream that can seek (a zip inside a tar, a gzip or stdin), up to max_bytes."""
-    tmp = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+    tmp = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 -- returned
     size = 0
     while True:
         chunk = stream.read(CHUNK)
@@ -216,7 +226,8 @@ class LocalZipMember(io.RawIOBase):
             self._left -= len(data)
             if not data or (self._left > 0 and len(data) < n):
                 self.cut = True
-                raise EOFError(f"the file ends {self._size - self._left:,} bytes into the member's "
+                size = self._size or 0  # csize, like _left: not None here
+                raise EOFError(f"the file ends {size - self._left:,} bytes into the member's "
                                f"{self._size:,} compressed bytes (at byte {self._f.tell():,})")
         return data
 
@@ -281,7 +292,7 @@ def zip64_sizes(extra: bytes, usize: int, csize: int) -> tuple[int, int]:
     while i + 4 <= len(extra):
         hid, size = struct.unpack("<HH", extra[i:i + 4])
         if hid == 1:
-            vals = list(struct.unpack("<%dQ" % (size // 8), extra[i + 4:i + 4 + size - size % 8]))
+            vals = list(struct.unpack(f"<{size // 8}Q", extra[i + 4:i + 4 + size - size % 8]))
             if usize == 0xFFFFFFFF and vals:
                 usize = vals.pop(0)
             if csize == 0xFFFFFFFF and vals:

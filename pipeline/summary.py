@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .model import FACT_TYPES, Article
 
@@ -78,13 +79,22 @@ class Summary:
         out = [f"summary: {self.articles} articles, {self.articles} records in {secs:.1f} s, "
                f"{self.chars / secs:,.0f} characters/s"]
         if self.resumed:
-            out.append(f"  resumed: {self.resumed} records were already written (counted below too, "
-                       "but for facts, removed lines and speed)")
-        out.append(f"  errors: {n_err}" + (" (" + ", ".join(f"{k} {v}" for k, v in self.errors.most_common()) + ")"
+            out.append(
+                f"  resumed: {self.resumed} records were already written (counted below too, "
+                "but for facts, removed lines and speed)"
+            )
+        out.append(f"  errors: {n_err}" + (" (" + ", ".join(f"{k} {v}" for k,
+                                                            v in self.errors.most_common()) + ")"
                                            if n_err else ""))
         n_skip = sum(self.skipped.values())
-        out.append(f"  skipped inputs: {n_skip}" + (" (" + ", ".join(f"{k} {v}" for k, v in self.skipped.most_common()) + ")"
-                                                    if n_skip else ""))
+        out.append(
+            f"  skipped inputs: {n_skip}"
+            + (
+                " (" + ", ".join(f"{k} {v}" for k, v in self.skipped.most_common()) + ")"
+                if n_skip
+                else ""
+            )
+        )
         out.append(f"  facts: {sum(self.facts.values())} ("
                    + ", ".join(f"{t} {self.facts.get(t, 0)}" for t in FACT_TYPES) + ")")
         out.append(f"  removed lines: {self.removed}")

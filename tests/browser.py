@@ -1,4 +1,5 @@
-"""Headless chromium driven over the DevTools protocol (websocket-client), for tests/test_browser.py.
+"""Headless chromium driven over the DevTools protocol (websocket-client), for
+tests/test_browser.py.
 
 Only a browser already installed is used (Debian's `chromium`, or ZHFACTS_CHROMIUM): nothing
 downloads one.
@@ -41,7 +42,8 @@ class Chromium:
     def __init__(self, executable: str, download_dir: str | None = None):
         import websocket  # websocket-client
         self.profile = tempfile.mkdtemp(prefix="zhfacts-chromium-")
-        self.proc = subprocess.Popen([executable, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
+        self.proc = subprocess.Popen([executable, *FLAGS, f"--user-data-dir={self.profile}",
+                                      "about:blank"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port_file = Path(self.profile) / "DevToolsActivePort"
         deadline = time.monotonic() + 30
@@ -61,10 +63,12 @@ class Chromium:
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
         if download_dir:
-            self.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_dir,
+            self.send("Browser.setDownloadBehavior",
+                      {"behavior": "allow", "downloadPath": download_dir,
                                                        "eventsEnabled": True}, session=None)
 
-    def send(self, method: str, params: dict | None = None, session: str | None | bool = True) -> dict:
+    def send(self, method: str, params: dict | None = None,
+             session: str | bool | None = True) -> dict:
         msg = {"id": next(self.ids), "method": method, "params": params or {}}
         if session is True:
             msg["sessionId"] = self.session
@@ -80,13 +84,18 @@ class Chromium:
             self.events.append(reply)
 
     def js(self, expression: str):
-        """The value of a JavaScript expression (promises awaited); a thrown error is raised here."""
-        r = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
+        """The value of a JavaScript expression (promises awaited); a thrown error is raised
+        here."""
+        r = self.send("Runtime.evaluate",
+                      {"expression": expression, "returnByValue": True, "awaitPromise": True})
         if "exceptionDetails" in r:
-            raise BrowserError(f"{expression[:80]}: {r['exceptionDetails'].get('exception', {}).get('description') or r['exceptionDetails']}")
+            details = r["exceptionDetails"]
+            raise BrowserError(
+                f"{expression[:80]}: {details.get('exception', {}).get('description') or details}")
         return r["result"].get("value")
 
-    def open(self, url: str, ready: str = "document.documentElement.dataset.ready === '1'", timeout: float = 120):
+    def open(self, url: str, ready: str = "document.documentElement.dataset.ready === '1'",
+             timeout: float = 120):
         self.send("Page.navigate", {"url": url})
         deadline = time.monotonic() + timeout
         while True:
@@ -99,7 +108,8 @@ class Chromium:
                 raise BrowserError(f"{url} not ready after {timeout} s; console: {self.console()}")
             time.sleep(0.05)
 
-    def reload(self, ready: str = "document.documentElement.dataset.ready === '1'", timeout: float = 120):
+    def reload(self, ready: str = "document.documentElement.dataset.ready === '1'",
+               timeout: float = 120):
         """A real reload (a new document), then wait until `ready` holds."""
         self.js("document.documentElement.dataset.ready = 'reloading'")
         self.send("Page.reload", {"ignoreCache": True})
@@ -116,8 +126,10 @@ class Chromium:
 
     def key(self, key: str):
         for kind in ("keyDown", "keyUp"):
-            self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "text": key if kind == "keyDown" else "",
-                                                  "windowsVirtualKeyCode": ord(key.upper()) if len(key) == 1 else 0})
+            self.send("Input.dispatchKeyEvent",
+                      {"type": kind, "key": key, "text": key if kind == "keyDown" else "",
+                                                  "windowsVirtualKeyCode": ord(key.upper())
+                                                  if len(key) == 1 else 0})
 
     def console(self) -> list[str]:
         """Console messages and uncaught exceptions seen so far."""
@@ -125,9 +137,11 @@ class Chromium:
         for e in self.events:
             if e.get("method") == "Runtime.exceptionThrown":
                 d = e["params"]["exceptionDetails"]
-                out.append("exception: " + str(d.get("exception", {}).get("description") or d.get("text")))
+                out.append("exception: " + str(d.get("exception", {}).get("description")
+                                               or d.get("text")))
             elif e.get("method") == "Runtime.consoleAPICalled":
-                out.append(" ".join(str(a.get("value", a.get("description"))) for a in e["params"]["args"]))
+                out.append(" ".join(str(a.get("value", a.get("description")))
+                                    for a in e["params"]["args"]))
             elif e.get("method") == "Log.entryAdded":
                 out.append(e["params"]["entry"].get("text", ""))
         return out

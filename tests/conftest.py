@@ -29,7 +29,8 @@ def score(gold: dict, records: dict) -> tuple[dict, list[str]]:
 
 
 def shared_scorer():
-    """../shared/tools/score.py as a module, or None when the checkout has no shared folder beside it."""
+    """../shared/tools/score.py as a module, or None when the checkout has no shared folder beside
+    it."""
     import importlib.util
     if not SCORER.exists():
         return None
@@ -40,7 +41,8 @@ def shared_scorer():
 
 
 class Seed:
-    """The article the project was born from (corpus/dev holds it), its gold and its output record."""
+    """The article the project was born from (corpus/dev holds it), its gold and its output
+    record."""
 
     def __init__(self, pipe):
         import json

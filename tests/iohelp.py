@@ -15,7 +15,8 @@ SENTENCES = [
     "截至{m}月底，{city}累计发放创业担保贷款{x}亿元，带动就业{n}人。",
     "今年以来，{city}市共开展安全生产检查{k}次，整改隐患{n}处。",
 ]
-BOILER = ["上一篇：{city}召开全市工作会议 下一篇：无", "责任编辑：王{k}", "来源：{city}日报", "分享到：微信 微博"]
+BOILER = ["上一篇：{city}召开全市工作会议 下一篇：无", "责任编辑：王{k}", "来源：{city}日报",
+          "分享到：微信 微博"]
 
 
 def article_text(i: int, sentences: int = 4, seed: int = 0) -> str:
@@ -31,7 +32,9 @@ def article_text(i: int, sentences: int = 4, seed: int = 0) -> str:
     return "\n".join(lines)
 
 
-def write_jsonl(path, n: int, *, start: int = 0, broken: dict[int, str] | None = None, **extra) -> list[str]:
+def write_jsonl(
+    path, n: int, *, start: int = 0, broken: dict[int, str] | None = None, **extra
+) -> list[str]:
     """n articles as JSONL; `broken` maps a 0-based index to a raw line to write instead."""
     ids = []
     with open(path, "w", encoding="utf-8") as f:

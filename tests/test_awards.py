@@ -10,12 +10,11 @@ import json
 
 import pytest
 import regex
+from conftest import REF_DATE, SHARED
 
 from pipeline.context import Context
 from pipeline.find.award import AwardFinder
 from pipeline.rules import load_rules
-
-from conftest import REF_DATE, SHARED
 
 SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.txt"
 GOLD = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.gold.json"
@@ -48,7 +47,8 @@ def _score_module():
 # -- the seed article ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seed_article(pipe):
-    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date="2024-03-08", id="000_da6288ff0e8b4f88")
+    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date="2024-03-08",
+                       id="000_da6288ff0e8b4f88")
     assert art.error is None, art.error
     return art
 
@@ -64,7 +64,8 @@ def test_seed_award_f1(seed_article):
 
 def test_seed_levels_and_recipients(seed_article):
     got = [f for f in seed_article.facts if f.type == "award"]
-    gold = [g for g in json.loads(GOLD.read_text(encoding="utf-8"))["facts"] if g["type"] == "award"]
+    gold = [g for g in json.loads(GOLD.read_text(encoding="utf-8"))["facts"]
+            if g["type"] == "award"]
     for g in gold:
         if g.get("optional"):
             continue
@@ -78,8 +79,8 @@ def test_seed_levels_and_recipients(seed_article):
 def test_seed_programmes_are_not_awards(seed_article):
     text = seed_article.text
     got = [f for f in seed_article.facts if f.type == "award"]
-    for name in ("木兰讲师团", "“幸福港湾”实践项目", "巾帼暖“新”驿站", "巾帼志愿服务项目", "美丽庭院",
-                 "木兰家教", "讲师团", "示范基地", "科技基地", "最美“她”答卷"):
+    for name in ("木兰讲师团", "“幸福港湾”实践项目", "巾帼暖“新”驿站", "巾帼志愿服务项目",
+                 "美丽庭院", "木兰家教", "讲师团", "示范基地", "科技基地", "最美“她”答卷"):
         for i in [m.start() for m in regex.finditer(regex.escape(name), text)]:
             bad = [f.text for f in got if f.start < i + len(name) and i < f.end]
             assert not bad, f"{name} taken as award {bad}"
@@ -93,11 +94,11 @@ def test_seed_nomination(seed_article):
 
 # -- levels -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("prefix,level", [
-    ("全国", "national"), ("中国", "national"), ("中华", "national"), ("国家", "national"), ("共和国", "national"),
-    ("省", "provincial"), ("江苏省", "provincial"), ("浙江", "provincial"), ("上海市", "provincial"),
-    ("市", "municipal"), ("苏州市", "municipal"), ("焦作市", "municipal"), ("市级", "municipal"),
-    ("区", "district"), ("县", "district"), ("姑苏区", "district"), ("吴江区", "district"),
-    ("", None),
+    ("全国", "national"), ("中国", "national"), ("中华", "national"), ("国家", "national"),
+    ("共和国", "national"), ("省", "provincial"), ("江苏省", "provincial"), ("浙江", "provincial"),
+    ("上海市", "provincial"), ("市", "municipal"), ("苏州市", "municipal"),
+    ("焦作市", "municipal"), ("市级", "municipal"), ("区", "district"), ("县", "district"),
+    ("姑苏区", "district"), ("吴江区", "district"), ("", None),
 ])
 def test_level(finder, prefix, level):
     text = f"去年，她获评{prefix}五一劳动奖章。"
@@ -153,7 +154,8 @@ def test_award_nests_over_a_date(pipe):
 
 def test_numbers_in_award_names_stay_inside(pipe):
     """三八, 五一, 五四, 七一 inside honours are never counts (the count finder's side)."""
-    art = pipe.extract("她先后获得全国三八红旗手、全国五一劳动奖章、中国青年五四奖章和七一勋章。", ref_date=REF_DATE)
+    art = pipe.extract("她先后获得全国三八红旗手、全国五一劳动奖章、中国青年五四奖章和七一勋章。",
+                       ref_date=REF_DATE)
     aw = [f for f in art.facts if f.type == "award"]
     assert len(aw) == 4
     inside = [f for f in art.facts if f.type in ("count", "money", "percent")
@@ -199,11 +201,14 @@ def test_rule_sentences_are_not_copied_from_the_seed():
 def test_category_takes_the_prize_before_it_in_its_paragraph(pipe):
     text = ("第三十六届中国电影金鸡奖揭晓，影片《山河》获得最佳故事片奖，李梅获得最佳女配角奖。\n"
             "另据报道，青年作家周岚获得优秀散文奖。")
-    cats = {f.text: f.extra.get("category_of") for f in pipe.extract(text).facts if f.type == "award"}
+    cats = {f.text: f.extra.get("category_of") for f in pipe.extract(text).facts
+            if f.type == "award"}
     assert cats["最佳故事片奖"] == cats["最佳女配角奖"] == "第三十六届中国电影金鸡奖"
     assert cats["优秀散文奖"] is None          # another paragraph: no parent
 
 
 def test_traditional_award_heads_and_triggers(pipe):
     facts = [f for f in pipe.extract("該校學生榮獲香港傑出青年獎。").facts if f.type == "award"]
-    assert [(f.text, f.rule, f.extra.get("recipient")) for f in facts] == [("香港傑出青年獎", "award.pattern", "該校學生")]
+    assert [(f.text, f.rule, f.extra.get("recipient")) for f in facts] == [
+        ("香港傑出青年獎", "award.pattern", "該校學生")
+    ]

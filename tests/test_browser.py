@@ -15,8 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED_ID
+
 from pipeline import evaluate, review
 from pipeline.cli import main
 
@@ -62,7 +62,8 @@ def dev_records(pipe):
     recs = []
     for path in sorted((DEV / "articles").glob("*.txt")):
         g = json.loads((DEV / "gold" / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
-        recs.append(pipe.extract(path.read_text(encoding="utf-8"), ref_date=g.get("ref_date"), id=path.stem).to_dict())
+        recs.append(pipe.extract(path.read_text(encoding="utf-8"), ref_date=g.get("ref_date"),
+                                 id=path.stem).to_dict())
     return recs
 
 
@@ -72,16 +73,18 @@ EVIL_TEXT = ("<script>window.__pwned = 1</script>南京新增企业120家。\n"
 
 
 def _evil(pipe) -> dict:
-    rec = pipe.extract(EVIL_TEXT, ref_date="2024-03-08", id="evil<img src=x onerror=window.__pwned=4>").to_dict()
+    rec = pipe.extract(EVIL_TEXT, ref_date="2024-03-08",
+                       id="evil<img src=x onerror=window.__pwned=4>").to_dict()
     rec["meta"]["title"] = "<iframe src=javascript:window.__pwned=5>"
-    rec["removed"].append({"line": 9, "text": "<script>window.__pwned = 6</script>", "reason": "spam",
-                           "rule": "<b onmouseover=window.__pwned=7>"})
+    rec["removed"].append({"line": 9, "text": "<script>window.__pwned = 6</script>",
+                           "reason": "spam", "rule": "<b onmouseover=window.__pwned=7>"})
     rec["warnings"].append("<img src=x onerror=window.__pwned=8>")
     return rec
 
 
 def _jsonl(path: Path, recs) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs),
+                    encoding="utf-8")
     return path
 
 
@@ -98,7 +101,9 @@ def _select(browser, text: str, nth_from: int):
       while ((node = walk.nextNode())) {{
         const len = node.data.length;
         if (!started && at < seen + len) {{ range.setStart(node, at - seen); started = true; }}
-        if (started && at + want.length <= seen + len) {{ range.setEnd(node, at + want.length - seen); break; }}
+        if (started && at + want.length <= seen + len) {{
+          range.setEnd(node, at + want.length - seen); break;
+        }}
         seen += len;
       }}
       const sel = window.getSelection();
@@ -113,8 +118,9 @@ def _rows(browser) -> list[list[str]]:
                       "tr => Array.from(tr.cells, c => c.textContent))")
 
 
-def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pipe, tmp_path, monkeypatch):
-    recs = dev_records[:8] + [_evil(pipe)]
+def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pipe, tmp_path,
+                                            monkeypatch):
+    recs = [*dev_records[:8], _evil(pipe)]
     assert recs[0]["id"] == SEED_ID
     monkeypatch.chdir(tmp_path)  # the page's title names its input: out.jsonl
     out = _jsonl(tmp_path / "out.jsonl", recs)
@@ -124,7 +130,8 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     assert browser.js("zhfactsReview.current()") == SEED_ID
 
     # the seed's 15.6亿元: highlighted as money, and in the fact table with its value and unit
-    marks = browser.js("Array.from(document.querySelectorAll('#article-text mark'), m => [m.className, m.textContent, m.title])")
+    marks = browser.js("Array.from(document.querySelectorAll('#article-text mark'), m =>"
+                       " [m.className, m.textContent, m.title])")
     money = [m for m in marks if m[1] == "15.6亿元"]
     assert len(money) == 1 and money[0][0] == "t-money" and "value = 1560000000 CNY" in money[0][2]
     row = next(r for r in _rows(browser) if r[3] == "15.6亿元")
@@ -137,9 +144,10 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
         {f["type"] for r in recs for f in r["facts"]})
     summary = browser.js("document.getElementById('summary').textContent")
     awards = Counter(str(f["value"]) for r in recs for f in r["facts"] if f["type"] == "award")
-    top_award, top_n = sorted(awards.items(), key=lambda e: (-e[1], e[0]))[0]
+    top_award, _ = sorted(awards.items(), key=lambda e: (-e[1], e[0]))[0]
     assert f"articles{len(recs)}" in summary and f"Most frequent awards{top_award}" in summary
-    cny = sum(f["value"] for r in recs for f in r["facts"] if f["type"] == "money" and f["unit"] == "CNY")
+    cny = sum(f["value"] for r in recs for f in r["facts"] if f["type"] == "money"
+              and f["unit"] == "CNY")
     assert f"{round(cny):,}" in summary
 
     # filtering to award: other types leave the list, the highlighting and the table
@@ -148,7 +156,9 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     with_award = [r["id"] for r in recs if any(f["type"] == "award" for f in r["facts"])]
     assert browser.js("zhfactsReview.shown()") == with_award and with_award
     assert {r[2] for r in _rows(browser)} == {"award"}
-    assert set(browser.js("Array.from(document.querySelectorAll('#article-text mark'), m => m.className)")) == {"t-award"}
+    assert set(
+        browser.js("Array.from(document.querySelectorAll('#article-text mark'), m => m.className)")
+    ) == {"t-award"}
     for t in ("count", "money", "date", "percent"):
         browser.js(f"document.getElementById('show-{t}').click()")
     assert len(browser.js("zhfactsReview.shown()")) == len(recs)
@@ -156,9 +166,13 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     # by rule (facts and removed lines), warnings only
     ix = browser.js("Array.from(document.getElementById('rule-filter').options)"
                     ".findIndex(o => o.textContent.startsWith('money.unit '))")
-    browser.js(f"(s => {{ s.selectedIndex = {ix}; s.dispatchEvent(new Event('change')); }})(document.getElementById('rule-filter'))")
-    assert browser.js("zhfactsReview.shown()") == [r["id"] for r in recs if any(f["rule"] == "money.unit" for f in r["facts"])]
-    browser.js("(s => { s.selectedIndex = 0; s.dispatchEvent(new Event('change')); })(document.getElementById('rule-filter'))")
+    browser.js(f"(s => {{ s.selectedIndex = {ix}; s.dispatchEvent(new Event('change')); }})"
+               "(document.getElementById('rule-filter'))")
+    assert browser.js("zhfactsReview.shown()") == [r["id"] for r in recs
+                                                   if any(f["rule"] == "money.unit"
+                                                          for f in r["facts"])]
+    browser.js("(s => { s.selectedIndex = 0; s.dispatchEvent(new Event('change'));"
+               " })(document.getElementById('rule-filter'))")
     browser.js("document.getElementById('warnings-only').click()")
     assert browser.js("zhfactsReview.shown()") == [r["id"] for r in recs if r["warnings"]]
     browser.js("document.getElementById('warnings-only').click()")
@@ -170,16 +184,23 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     browser.key("k")
     browser.key("n")
     assert browser.js("zhfactsReview.current()") == SEED_ID
-    assert browser.js("document.querySelector('#view tr.current').cells[3].textContent") == recs[0]["facts"][0]["text"]
+    assert (
+        browser.js("document.querySelector('#view tr.current').cells[3].textContent")
+        == recs[0]["facts"][0]["text"]
+    )
 
     # decisions: 15.6亿元 wrong (its ✗ button), 5年 of 连续5年 missed (select it, then "count")
     browser.js("""Array.from(document.querySelectorAll('#view table.facts tr[data-k]'))
-                  .find(tr => tr.cells[3].textContent === '15.6亿元').querySelector('button.bad').click()""")
+                  .find(tr => tr.cells[3].textContent === '15.6亿元')
+                  .querySelector('button.bad').click()""")
     assert _select(browser, "5年", recs[0]["text"].index("连续5年"))
     browser.js("document.querySelector('#view button.add-count').click()")
     start = recs[0]["text"].index("连续5年") + 2
-    expected = [{"id": SEED_ID, "fact": {"type": "money", "text": "15.6亿元", "start": 1459, "end": 1465}, "verdict": "wrong"},
-                {"id": SEED_ID, "missed": {"type": "count", "text": "5年", "start": start, "end": start + 2,
+    expected = [{"id": SEED_ID,
+                 "fact": {"type": "money", "text": "15.6亿元", "start": 1459, "end": 1465},
+                 "verdict": "wrong"},
+                {"id": SEED_ID,
+                 "missed": {"type": "count", "text": "5年", "start": start, "end": start + 2,
                                            "value": None, "unit": None}}]
     money_fact = next(f for f in recs[0]["facts"] if f["text"] == "15.6亿元")
     expected[0]["fact"].update(start=money_fact["start"], end=money_fact["end"])
@@ -187,8 +208,9 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     # they survive a reload (localStorage), then download as JSONL
     browser.reload()
     assert browser.js("zhfactsReview.current()") == SEED_ID
-    assert "wrong" in browser.js("""Array.from(document.querySelectorAll('#view table.facts tr[data-k]'))
-                                    .find(tr => tr.cells[3].textContent === '15.6亿元').className""")
+    cls = browser.js("""Array.from(document.querySelectorAll('#view table.facts tr[data-k]'))
+                        .find(tr => tr.cells[3].textContent === '15.6亿元').className""")
+    assert "wrong" in cls
     for f in downloads.glob("*"):
         f.unlink()
     browser.js("document.getElementById('download').click()")
@@ -205,21 +227,31 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     browser.reload()
     assert browser.js("zhfactsReview.decisionsJsonl()") == ""
     junk = tmp_path / "more.jsonl"
-    junk.write_text(got[0].read_text(encoding="utf-8") + "not json\n" + json.dumps({"id": "elsewhere", "missed": expected[1]["missed"]}) + "\n",
-                    encoding="utf-8")
+    junk.write_text(
+        got[0].read_text(encoding="utf-8")
+        + "not json\n"
+        + json.dumps({"id": "elsewhere", "missed": expected[1]["missed"]})
+        + "\n",
+        encoding="utf-8",
+    )
     doc = browser.send("DOM.getDocument")["root"]["nodeId"]
     node = browser.send("DOM.querySelector", {"nodeId": doc, "selector": "#load-file"})["nodeId"]
     browser.send("DOM.setFileInputFiles", {"files": [str(junk)], "nodeId": node})
     deadline = time.monotonic() + 10
     while browser.js("zhfactsReview.decisionsJsonl()") == "" and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert [json.loads(x) for x in browser.js("zhfactsReview.decisionsJsonl()").splitlines()] == expected
-    assert "2 decisions loaded, 2 lines skipped" in browser.js("document.getElementById('status').textContent")
+    assert [json.loads(x)
+            for x in browser.js("zhfactsReview.decisionsJsonl()").splitlines()] == expected
+    assert "2 decisions loaded, 2 lines skipped" in browser.js(
+        "document.getElementById('status').textContent"
+    )
 
     # a screenshot for the README: the seed with its decisions, the wrong fact current
     for _ in range(1 + next(i for i, f in enumerate(recs[0]["facts"]) if f["text"] == "15.6亿元")):
         browser.key("n")
-    assert browser.js("document.querySelector('#view tr.current').cells[3].textContent") == "15.6亿元"
+    assert (
+        browser.js("document.querySelector('#view tr.current').cells[3].textContent") == "15.6亿元"
+    )
     OUTPUTS.mkdir(exist_ok=True)
     browser.screenshot(OUTPUTS / "review.png")
 
@@ -235,9 +267,14 @@ def test_review_gold_round_trip_in_chromium(browser, downloads, dev_records, pip
     assert browser.js("zhfactsReview.open(" + json.dumps(recs[-1]["id"]) + ")")
     view = browser.js("document.getElementById('view').textContent")
     assert "<script>window.__pwned = 1</script>" in view and 'onerror="window.__pwned = 2"' in view
-    assert "<b onmouseover=window.__pwned=7>" in view and "<img src=x onerror=window.__pwned=8>" in view
-    assert browser.js("document.querySelectorAll('body script, #view img, #view svg, #view iframe, #view b[onmouseover], #list img').length") == 2
-    assert browser.js("document.querySelectorAll('#view mark').length") >= 2  # its facts are still drawn
+    assert (
+        "<b onmouseover=window.__pwned=7>" in view
+        and "<img src=x onerror=window.__pwned=8>" in view
+    )
+    assert browser.js("document.querySelectorAll('body script, #view img, #view svg, #view iframe,"
+                      " #view b[onmouseover], #list img').length") == 2
+    # its facts are still drawn
+    assert browser.js("document.querySelectorAll('#view mark').length") >= 2
     time.sleep(0.3)  # an injected onerror would fire by now
     assert browser.js("typeof window.__pwned") == "undefined"
     assert not [c for c in browser.console() if c.startswith("exception")]
@@ -282,20 +319,25 @@ def test_ten_thousand_articles_load_and_filter(browser, dev_records, tmp_path, c
     assert len(browser.js("zhfactsReview.shown()")) == with_award
     browser.js("document.getElementById('search').value = '劳动模范'")
     timing["search 劳动模范 (ms)"] = timed(
-        "document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))")
+        "document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key:"
+        " 'Enter'}))")
     hits = sum(1 for r in recs if any(f["type"] == "award" for f in r["facts"])
-               and ("劳动模范" in r["text"] or "劳动模范" in r["id"] or "劳动模范" in (r["meta"].get("title") or "")
+               and ("劳动模范" in r["text"] or "劳动模范" in r["id"]
+                    or "劳动模范" in (r["meta"].get("title") or "")
                     or "劳动模范" in (r.get("source") or "")))
     assert len(browser.js("zhfactsReview.shown()")) == hits > 0
     timing["warnings only (ms)"] = timed("document.getElementById('warnings-only').click()")
     timing["all filters off (ms)"] = timed(
         "['show-count', 'show-money', 'show-date', 'show-percent', 'warnings-only'].forEach(id => "
         "document.getElementById(id).click()); document.getElementById('search').value = ''; "
-        "document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}))")
+        "document.getElementById('search').dispatchEvent(new KeyboardEvent('keydown', {key:"
+        " 'Enter'}))")
     assert len(browser.js("zhfactsReview.shown()")) == n
-    timing["scroll list to the end (ms)"] = timed("const l = document.getElementById('list'); l.scrollTop = 1e9; "
+    timing["scroll list to the end (ms)"] = timed("const l = document.getElementById('list');"
+                                                  " l.scrollTop = 1e9; "
                                                    "l.dispatchEvent(new Event('scroll'))")
-    assert recs[-1]["id"] in browser.js("Array.from(document.querySelectorAll('#list .item:not([hidden]) .id'), e => e.textContent)")
+    assert recs[-1]["id"] in browser.js("Array.from(document.querySelectorAll('#list"
+                                        " .item:not([hidden]) .id'), e => e.textContent)")
     browser.key("j")
     assert not [c for c in browser.console() if c.startswith("exception")]
 
@@ -304,7 +346,9 @@ def test_ten_thousand_articles_load_and_filter(browser, dev_records, tmp_path, c
                "script (ms)": round(browser.js("zhfactsReview.scriptMs")),
                **{k: round(v, 1) for k, v in timing.items()}}
     OUTPUTS.mkdir(exist_ok=True)
-    (OUTPUTS / "review-10k.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUTPUTS / "review-10k.json").write_text(
+        json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     with capsys.disabled():
         print("\n10,000-article review page: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
 
@@ -316,32 +360,45 @@ def test_code_point_offsets_prefill_empty_and_error_pages(browser, tmp_path):
     text = "😀😀南京新增企业120家，无锡新增企业120家。"
     first = text.index("120家")
     second = text.index("120家", first + 1)
-    rec = {"schema": "zhfacts/1", "id": "emoji", "source": None, "ref_date": "2024-03-08", "meta": {},
-           "text": text, "removed": [], "warnings": [],
-           "facts": [{"type": "count", "text": "120家", "start": first, "end": first + 4, "sentence": 0,
-                      "value": 120, "unit": "家", "qualifier": None, "rule": "count.classifier"}]}
-    err = {"schema": "zhfacts/1", "id": "broken", "source": "x.txt", "ref_date": None, "meta": {}, "text": "",
-           "removed": [], "facts": [], "warnings": [], "error": "ValueError: article has no text"}
+    rec = {"schema": "zhfacts/1", "id": "emoji", "source": None, "ref_date": "2024-03-08",
+           "meta": {}, "text": text, "removed": [], "warnings": [],
+           "facts": [{"type": "count", "text": "120家", "start": first, "end": first + 4,
+                      "sentence": 0, "value": 120, "unit": "家", "qualifier": None,
+                      "rule": "count.classifier"}]}
+    err = {"schema": "zhfacts/1", "id": "broken", "source": "x.txt", "ref_date": None, "meta": {},
+           "text": "", "removed": [], "facts": [], "warnings": [],
+           "error": "ValueError: article has no text"}
     page = tmp_path / "p.html"
     page.write_text(review.render([rec, err]), encoding="utf-8")
     browser.open(page.as_uri())
-    assert browser.js("Array.from(document.querySelectorAll('#article-text mark'), m => m.textContent)") == ["120家"]
-    assert _select(browser, "120家", browser.js("document.getElementById('article-text').textContent.lastIndexOf('120家')"))
+    assert browser.js("Array.from(document.querySelectorAll('#article-text mark'), m =>"
+                      " m.textContent)") == ["120家"]
+    assert _select(browser, "120家",
+                   browser.js("document.getElementById('article-text').textContent.lastIndexOf('120家')"))
     browser.key("1")  # add the selection as a missed count
     lines = [json.loads(x) for x in browser.js("zhfactsReview.decisionsJsonl()").splitlines()]
-    assert lines == [{"id": "emoji", "missed": {"type": "count", "text": "120家", "start": second, "end": second + 4,
-                                                "value": 120, "unit": "家"}}]
+    assert lines == [{"id": "emoji", "missed": {"type": "count", "text": "120家", "start": second,
+                                                "end": second + 4, "value": 120, "unit": "家"}}]
     browser.key("n")  # the first fact, then: wrong, right, unmarked
     browser.key("w")
-    assert json.loads(browser.js("zhfactsReview.decisionsJsonl()").splitlines()[0])["verdict"] == "wrong"
+    assert (
+        json.loads(browser.js("zhfactsReview.decisionsJsonl()").splitlines()[0])["verdict"]
+        == "wrong"
+    )
     browser.key("r")
-    assert json.loads(browser.js("zhfactsReview.decisionsJsonl()").splitlines()[0])["verdict"] == "right"
+    assert (
+        json.loads(browser.js("zhfactsReview.decisionsJsonl()").splitlines()[0])["verdict"]
+        == "right"
+    )
     browser.key("u")
     assert browser.js("zhfactsReview.decisionsJsonl()").count("verdict") == 0
     browser.js("localStorage.clear()")
     browser.key("j")
     assert browser.js("zhfactsReview.current()") == "broken"
-    assert browser.js("document.querySelector('#view .error').textContent") == "error ValueError: article has no text"
+    assert (
+        browser.js("document.querySelector('#view .error').textContent")
+        == "error ValueError: article has no text"
+    )
     page.write_text(review.render([]), encoding="utf-8")
     browser.open(page.as_uri())
     assert browser.js("document.getElementById('view').textContent") == "No articles."

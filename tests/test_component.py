@@ -10,12 +10,14 @@ import json, spacy
 nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 nlp.add_pipe("zh_facts", config={"ref_date": "2024-03-08"})
 doc = nlp("推出乡村振兴巾帼贷，发放15.6亿元，惠及涉农女性6393人。")
-print(json.dumps([[s.label_, s._.fact["text"], s._.value, s._.unit] for s in doc.spans["facts"]], ensure_ascii=False))
+print(json.dumps([[s.label_, s._.fact["text"], s._.value, s._.unit] for s in doc.spans["facts"]],
+                 ensure_ascii=False))
 """
 
 
 def test_add_pipe_in_fresh_interpreter():
-    out = subprocess.run([sys.executable, "-c", CODE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", CODE], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
     assert out.returncode == 0, out.stderr
     spans = json.loads(out.stdout.strip().splitlines()[-1])
     assert ["money", "15.6亿元", 1560000000, "CNY"] in spans
@@ -51,6 +53,7 @@ def test_span_is_exactly_the_fact():
 def test_spans_equal_facts_on_the_dev_corpus():
     """Over every dev article: each fact becomes a span and its text is the fact's text."""
     import spacy
+
     from pipeline.core import shared_pipeline
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.add_pipe("zh_facts")

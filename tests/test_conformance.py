@@ -5,8 +5,8 @@ Floors per fact type; the figures and the remaining misses are in the issue note
 import json
 
 import pytest
-
 from conftest import SHARED
+
 from pipeline import evaluate
 
 SUITE = SHARED / "benchmarks" / "recognizers.jsonl"
@@ -19,7 +19,8 @@ def summary(pipe):
     pred = {}
     for line in SUITE.read_text("utf-8").splitlines():
         case = json.loads(line)
-        pred[case["id"]] = pipe.extract(case["text"], id=case["id"], ref_date=case.get("ref_date")).to_dict()
+        pred[case["id"]] = pipe.extract(case["text"], id=case["id"],
+                                        ref_date=case.get("ref_date")).to_dict()
     return evaluate.evaluate(gold, pred)[0]
 
 

@@ -1,4 +1,5 @@
-"""The corpus sets (dev and test), scored as `zhfacts eval` scores them, against floors without slack.
+"""The corpus sets (dev and test), scored as `zhfacts eval` scores them, against floors without
+slack.
 
 corpus/floors.json holds, per set, the floors (the measured figures themselves: the scorer is
 deterministic) and the sha256 of the gold they were measured on, plus a history in which every
@@ -10,12 +11,12 @@ import json
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from pipeline import evaluate
 
 sys.path.insert(0, str(ROOT / "corpus"))
-from floors import SETS, drops, measure  # noqa: E402
+from floors import SETS, drops, measure
 
 CORPUS = ROOT / "corpus"
 STATE = json.loads((CORPUS / "floors.json").read_text("utf-8"))
@@ -46,4 +47,6 @@ def test_every_drop_in_history_has_a_reason():
                 f"{entry['date']} {entry['set']}: floors dropped {down} with no reason")
         last[entry["set"]] = entry["floors"]
     for name, state in STATE["sets"].items():
-        assert last.get(name) == state["floors"], f"{name}: current floors are not the last history entry"
+        assert last.get(name) == state["floors"], (
+            f"{name}: current floors are not the last history entry"
+        )

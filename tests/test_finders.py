@@ -43,7 +43,8 @@ def test_a_registered_finder_runs_where_the_list_puts_it(tmp_path):
         def find(ctx):
             seen.append(sorted({f.type for f in ctx.facts}))   # what the finders before it found
             i = ctx.text.index("全市")
-            return [Fact(type="count", text="全市", start=i, end=i + 2, value=None, rule="test.probe")]
+            return [Fact(type="count", text="全市", start=i, end=i + 2, value=None,
+                         rule="test.probe")]
         return find
     try:
         pipe = Pipeline(_rules_with(tmp_path, ["money", "test_probe", "count"]))

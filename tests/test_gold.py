@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SEED_ID
+
 from pipeline import evaluate, gold
 from pipeline.cli import main
 
@@ -16,7 +16,8 @@ def _fact(rec, text, type_):
 
 
 def _write(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
     return path
 
 
@@ -55,7 +56,8 @@ def test_one_wrong_and_one_missed_score_one_fp_and_one_fn(tmp_path, seed, capsys
     assert summary["boilerplate"]["f1"] == 1.0
     capsys.readouterr()
     assert main(["eval", str(out), "--pred", str(pred)]) == 0
-    assert "trap taken money '15.6亿元'" in capsys.readouterr().out  # a fact marked wrong, found again
+    # a fact marked wrong, found again
+    assert "trap taken money '15.6亿元'" in capsys.readouterr().out
 
 
 def test_later_decisions_win_and_values_come_from_the_pipeline(tmp_path, seed):
@@ -67,13 +69,20 @@ def test_later_decisions_win_and_values_come_from_the_pipeline(tmp_path, seed):
         {"id": SEED_ID, "missed": {"type": "award", "text": "全国五好家庭", "start": 0, "end": 6}}])
     s = gold.Summary()
     decs = gold.read_decisions(decisions)
-    with pytest.raises(gold.GoldError, match="is not '全国五好家庭'"):  # offsets must point at the text
+    # offsets must point at the text
+    with pytest.raises(gold.GoldError, match="is not '全国五好家庭'"):
         gold.gold_for(rec, decs[SEED_ID], s)
     m = gold.derive_value({"type": "money", "text": "15.6亿元", "start": 0, "end": 6}, "2024-03-08")
     assert (m["value"], m["unit"]) == (1560000000, "CNY")
-    d = gold.derive_value({"type": "date", "text": "今年2月28日", "start": 0, "end": 7}, "2024-03-08")
+    d = gold.derive_value({"type": "date", "text": "今年2月28日", "start": 0, "end": 7},
+                          "2024-03-08")
     assert d["value"] == "2024-02-28"
-    assert gold.derive_value({"type": "percent", "text": "无从说起", "start": 0, "end": 4}, None).get("value") is None
+    assert (
+        gold.derive_value({"type": "percent", "text": "无从说起", "start": 0, "end": 4}, None).get(
+            "value"
+        )
+        is None
+    )
     decs[SEED_ID].missed.clear()
     s = gold.Summary()
     g = gold.gold_for(rec, decs[SEED_ID], s)
@@ -81,14 +90,29 @@ def test_later_decisions_win_and_values_come_from_the_pipeline(tmp_path, seed):
     assert s.right == 1 and s.wrong == 0
 
 
-@pytest.mark.parametrize("line, message", [
-    ("not json", "d.jsonl:1: not JSON"),
-    ('{"fact": {}}', 'needs an "id"'),
-    ('{"id": "x", "fact": {"type": "cost", "text": "1", "start": 0, "end": 1}, "verdict": "right"}', "type must be"),
-    ('{"id": "x", "fact": {"type": "count", "text": "1", "start": 3, "end": 1}, "verdict": "right"}', "start < end"),
-    ('{"id": "x", "fact": {"type": "count", "text": "1", "start": 0, "end": 1}, "verdict": "maybe"}', "verdict must be"),
-    ('{"id": "x", "note": "hm"}', 'has "fact" and "verdict", or "missed"'),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("not json", "d.jsonl:1: not JSON"),
+        ('{"fact": {}}', 'needs an "id"'),
+        (
+            '{"id": "x", "fact": {"type": "cost", "text": "1", "start": 0, "end": 1}, "verdict":'
+            ' "right"}',
+            "type must be",
+        ),
+        (
+            '{"id": "x", "fact": {"type": "count", "text": "1", "start": 3, "end": 1}, "verdict":'
+            ' "right"}',
+            "start < end",
+        ),
+        (
+            '{"id": "x", "fact": {"type": "count", "text": "1", "start": 0, "end": 1}, "verdict":'
+            ' "maybe"}',
+            "verdict must be",
+        ),
+        ('{"id": "x", "note": "hm"}', 'has "fact" and "verdict", or "missed"'),
+    ],
+)
 def test_bad_decisions_are_one_clear_error(tmp_path, line, message):
     path = tmp_path / "d.jsonl"
     path.write_text(line + "\n", encoding="utf-8")
@@ -98,10 +122,14 @@ def test_bad_decisions_are_one_clear_error(tmp_path, line, message):
 
 def test_decisions_that_do_not_fit_the_predictions_are_refused(tmp_path, seed, capsys):
     pred = _pred(tmp_path, seed)
-    other = _write(tmp_path / "a.jsonl", [{"id": "nowhere", "missed": {"type": "count", "text": "3个", "start": 0, "end": 2}}])
+    other = _write(tmp_path / "a.jsonl",
+                   [{"id": "nowhere",
+                     "missed": {"type": "count", "text": "3个", "start": 0, "end": 2}}])
     assert main(["gold", str(other), "--pred", str(pred), "-o", str(tmp_path / "g")]) == 2
     assert "not in" in capsys.readouterr().err and not (tmp_path / "g").exists()
-    moved = _write(tmp_path / "b.jsonl", [{"id": SEED_ID, "fact": {"type": "money", "text": "15.6亿元", "start": 3, "end": 9},
+    moved = _write(tmp_path / "b.jsonl",
+                   [{"id": SEED_ID,
+                     "fact": {"type": "money", "text": "15.6亿元", "start": 3, "end": 9},
                                            "verdict": "wrong"}])
     assert main(["gold", str(moved), "--pred", str(pred), "-o", str(tmp_path / "g")]) == 2
     assert "has no predicted money '15.6亿元' at 3:9" in capsys.readouterr().err

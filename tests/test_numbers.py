@@ -6,7 +6,6 @@ import importlib.util
 import json
 
 import pytest
-
 from conftest import REF_DATE, SHARED
 
 SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.txt"
@@ -37,11 +36,13 @@ def _facts(pipe, text, type_=None, ref_date=REF_DATE):
 
 
 # ----------------------------------------------------------------------------- seed article
-@pytest.mark.skipif(not SEED.exists() or not SCORE.exists(), reason="seed article or scorer not present")
+@pytest.mark.skipif(not SEED.exists() or not SCORE.exists(),
+                    reason="seed article or scorer not present")
 def test_seed_article(pipe):
     sc = _score_module()
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date=gold.get("ref_date") or REF_DATE, id=gold["id"])
+    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date=gold.get("ref_date") or REF_DATE,
+                       id=gold["id"])
     assert art.error is None, art.error
     counts, misses, extras, traps = sc.score_article(gold, art.to_dict())
     ours = [t for t in traps if t.get("type") in ("count", "money", "percent")]
@@ -68,9 +69,10 @@ def test_recognizers_suite(pipe, kind):
         if kind not in case["types"]:
             continue
         art = pipe.extract(case["text"], ref_date=case.get("ref_date"), id=case["id"])
-        g = {"id": case["id"], "facts": case["expect"], "types": [kind], "exhaustive": case.get("exhaustive", True)}
+        g = {"id": case["id"], "facts": case["expect"], "types": [kind],
+             "exhaustive": case.get("exhaustive", True)}
         counts, *_ = sc.score_article(g, art.to_dict())
-        tot = [a + b for a, b in zip(tot, counts[kind])]
+        tot = [a + b for a, b in zip(tot, counts[kind], strict=True)]
     assert tot[0] > 25
     assert _f1(*tot) >= 0.95, tot
 
@@ -92,8 +94,10 @@ def test_object_after_classifier(pipe):
 
 def test_object_next_to_the_number_in_a_long_clause(pipe):
     # the object is tagged in a short window next to the number; a long object is still whole
-    text = ("在今年上半年全市组织开展的各类评选活动当中" * 2 + "建成标准化家事调解社区工作室2001个和"
-            "2562个暑期见习实践岗位以及优秀社区志愿服务组织项目30个。")
+    text = (
+        "在今年上半年全市组织开展的各类评选活动当中" * 2 + "建成标准化家事调解社区工作室2001个和"
+        "2562个暑期见习实践岗位以及优秀社区志愿服务组织项目30个。"
+    )
     facts, _ = _facts(pipe, text, "count")
     obj = {f.text: f.extra.get("object") for f in facts}
     assert obj["2001个"] == "标准化家事调解社区工作室"     # longer than the first window
@@ -119,8 +123,9 @@ def test_years_dates_and_durations_are_not_counts(pipe):
 
 
 @pytest.mark.parametrize("text,trap", [
-    ("今年是第114个国际妇女节。", "114"), ("她当选全国三八红旗手。", "三八"), ("学习贯彻党的十三大精神。", "十三"),
-    ("首批5G基站开通。", "5"), ("这是一场别开生面的活动。", "一场"), ("出台《关于支持创业的十条举措》。", "十条"),
+    ("今年是第114个国际妇女节。", "114"), ("她当选全国三八红旗手。", "三八"),
+    ("学习贯彻党的十三大精神。", "十三"), ("首批5G基站开通。", "5"),
+    ("这是一场别开生面的活动。", "一场"), ("出台《关于支持创业的十条举措》。", "十条"),
     ("他的成绩排名全省第一。", "第一"), ("前10名选手晋级。", "10"), ("这是他第一次参赛。", "一次"),
 ])
 def test_count_traps(pipe, text, trap):
@@ -158,8 +163,9 @@ def test_money_shared_unit_list(pipe):
 
 
 @pytest.mark.parametrize("text,value,unit", [
-    ("捐款1184.74万元", 11847400, "CNY"), ("售价￥399", 399, "CNY"), ("融资3000万美元", 30000000, "USD"),
-    ("每股2.5港元", 2.5, "HKD"), ("罚款壹佰万元整", 1000000, "CNY"), ("成本50元6角", 50.6, "CNY"),
+    ("捐款1184.74万元", 11847400, "CNY"), ("售价￥399", 399, "CNY"),
+    ("融资3000万美元", 30000000, "USD"), ("每股2.5港元", 2.5, "HKD"),
+    ("罚款壹佰万元整", 1000000, "CNY"), ("成本50元6角", 50.6, "CNY"),
     ("投资8亿元人民币", 800000000, "CNY"), ("定价US$25", 25, "USD"), ("约合€30", 30, "EUR"),
 ])
 def test_money_values(pipe, text, value, unit):
@@ -188,7 +194,8 @@ def test_bare_amounts_need_money_context(pipe):
 
 # ----------------------------------------------------------------------------- percent
 def test_percent_forms(pipe):
-    facts, _ = _facts(pipe, "增长8.5%,占比百分之三十,近三成企业,千分之五,下降0.8个百分点。", "percent")
+    facts, _ = _facts(pipe, "增长8.5%,占比百分之三十,近三成企业,千分之五,下降0.8个百分点。",
+                      "percent")
     got = [(f.value, f.unit) for f in facts]
     assert got == [(8.5, "%"), (30, "%"), (30, "%"), (0.5, "%"), (0.8, "pp")]
     assert facts[0].extra.get("change") == "up"
@@ -203,33 +210,38 @@ def test_percent_not_in_urls_or_idioms(pipe):
 
 # ----------------------------------------------------------------------------- colloquial forms
 @pytest.mark.parametrize("text,value,unit", [
-    ("奶茶两块五", 2.5, "CNY"), ("青菜三块五一斤", 3.5, "CNY"), ("车票1元5", 1.5, "CNY"), ("冰棍三毛五", 0.35, "CNY"),
-    ("一瓶水两毛钱", 0.2, "CNY"), ("学生票5毛。", 0.5, "CNY"), ("月薪8k元", 8000, "CNY"), ("售价199美刀", 199, "USD"),
-    ("标价₩5000", 5000, "KRW"), ("标价＄30", 30, "USD"), ("售价100 USD", 100, "USD"), ("注册资本RMB100万元", 1000000, "CNY"),
+    ("奶茶两块五", 2.5, "CNY"), ("青菜三块五一斤", 3.5, "CNY"), ("车票1元5", 1.5, "CNY"),
+    ("冰棍三毛五", 0.35, "CNY"), ("一瓶水两毛钱", 0.2, "CNY"), ("学生票5毛。", 0.5, "CNY"),
+    ("月薪8k元", 8000, "CNY"), ("售价199美刀", 199, "USD"), ("标价₩5000", 5000, "KRW"),
+    ("标价＄30", 30, "USD"), ("售价100 USD", 100, "USD"), ("注册资本RMB100万元", 1000000, "CNY"),
 ])
 def test_colloquial_money(pipe, text, value, unit):
     facts, _ = _facts(pipe, text, "money")
     assert [(f.value, f.unit) for f in facts] == [(value, unit)]
 
 
-@pytest.mark.parametrize("text", ["他切下一块五斤重的肉。", "作家三毛,一毛不拔。", "解一元二次方程。", "5k分辨率的屏幕。",
+@pytest.mark.parametrize("text", ["他切下一块五斤重的肉。", "作家三毛,一毛不拔。",
+                                  "解一元二次方程。", "5k分辨率的屏幕。",
                                   "投资数千万元,几十万元的项目,上亿元的项目。"])
 def test_colloquial_money_near_misses(pipe, text):
     assert _facts(pipe, text, "money")[0] == []
 
 
 def test_counts_of_animals_scores_rounds_temperatures(pipe):
-    facts, _ = _facts(pipe, "村里送来3只羊。他考了612分。发射炮弹2000余发。气温零下15℃,午后-3℃。", "count")
+    facts, _ = _facts(pipe, "村里送来3只羊。他考了612分。发射炮弹2000余发。气温零下15℃,午后-3℃。",
+                      "count")
     got = [(f.text, f.value, f.unit) for f in facts]
-    assert got == [("3只", 3, "只"), ("612分", 612, "分"), ("2000余发", 2000, "发"), ("零下15℃", -15, "℃"),
-                   ("-3℃", -3, "℃")]
+    assert got == [("3只", 3, "只"), ("612分", 612, "分"), ("2000余发", 2000, "发"),
+                   ("零下15℃", -15, "℃"), ("-3℃", -3, "℃")]
     assert _facts(pipe, "这3只是开始,比赛第3分钟他以3分领先,十四五发展规划。", "count")[0] == []
 
 
 def test_growth_multiples_are_percents(pipe):
-    facts, _ = _facts(pipe, "营收同比增长1.3倍,利润翻了一番,产值翻两番;认购386倍,是去年的3倍。", "percent")
+    facts, _ = _facts(pipe, "营收同比增长1.3倍,利润翻了一番,产值翻两番;认购386倍,是去年的3倍。",
+                      "percent")
     assert [(f.text, f.value, f.extra.get("tags")) for f in facts] == [
-        ("增长1.3倍", 130, ["multiple"]), ("翻了一番", 100, ["multiple"]), ("翻两番", 300, ["multiple"])]
+        ("增长1.3倍", 130, ["multiple"]), ("翻了一番", 100, ["multiple"]),
+        ("翻两番", 300, ["multiple"])]
 
 
 # ----------------------------------------------------------------------------- locale
@@ -249,11 +261,14 @@ def test_growth_multiples_are_percents(pipe):
     ("恒生指数收涨1.2%，成交额900亿港元；A股方面，公司净利润3亿元。", {}, "zh-CN"),
     ("香港回归二十五周年，全市共投入资金5000万元。", {}, "zh-CN"),
     ("粤港澳大湾区建设提速，香港、澳门与广州合作，投资500亿元。", {}, "zh-CN"),
-    # a mainland report served in Traditional characters stays zh-CN; Traditional with no place: zh-CN
-    ("全國居民收入\n上半年，全國居民人均可支配收入20733元，城鎮居民人均可支配收入27561元，農村居民人均可支配收入11272元。", {}, "zh-CN"),
+    # a mainland report served in Traditional characters stays zh-CN; Traditional with no place:
+    # zh-CN
+    ("全國居民收入\n上半年，全國居民人均可支配收入20733元，城鎮居民人均可支配收入27561元，農村居民"
+     "人均可支配收入11272元。", {}, "zh-CN"),
     ("這是一個很長的句子，我們說這個會議上大家對此進行了討論，價格為三百元。", {}, "zh-CN"),
     # a byline dateline under the headline (記者…／台南報導)
-    ("台南補助恐延宕\n2025/12/30 05:30 記者王明／台南報導\n市長表示，約七〇億元中央補助計畫恐遭延宕。", {}, "zh-TW"),
+    ("台南補助恐延宕\n2025/12/30 05:30 記者王明／台南報導\n市長表示，約七〇億元中央補助計畫恐遭延宕"
+     "。", {}, "zh-TW"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
@@ -263,7 +278,8 @@ def test_locale(pipe, text, meta, want):
 
 
 def test_bare_yuan_follows_the_locale_explicit_words_win(pipe):
-    art = pipe.extract("今年撥款五百億元，另付人民幣三千元和2000港元。", meta={"url": "https://udn.com/x"})
+    art = pipe.extract("今年撥款五百億元，另付人民幣三千元和2000港元。",
+                       meta={"url": "https://udn.com/x"})
     units = {f.text: f.unit for f in art.facts if f.type == "money"}
     assert units == {"五百億元": "TWD", "人民幣三千元": "CNY", "2000港元": "HKD"}
 

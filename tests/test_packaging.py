@@ -3,7 +3,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -15,7 +14,8 @@ def test_wheel_finds_its_rules_from_another_folder(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     (whl,) = wheels.glob("zhfacts-*.whl")
     target = tmp_path / "site"
-    r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(whl)],
+    r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
+                        str(target), str(whl)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
     code = ("import pipeline, json; from pipeline.rules import default_rules_dir; "

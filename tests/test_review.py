@@ -7,6 +7,7 @@ import json
 import re
 
 from iohelp import article_text
+
 from pipeline import review
 from pipeline.model import Article, Fact, Removed
 
@@ -23,17 +24,23 @@ def data_of(page: str) -> dict:
 def test_article_text_cannot_leave_the_data_block(pipe):
     evil = "</script><script>alert('x')</script><!-- <img src=x onerror=alert(1)> \u2028"
     art = pipe.extract(evil + "\n" + article_text(1), ref_date=REF, id="</script><b>id</b>")
-    art.removed.append(Removed(line=9, text="<iframe src='http://bad.example'>", reason="spam", rule="spam.<x>"))
+    art.removed.append(Removed(line=9, text="<iframe src='http://bad.example'>", reason="spam",
+                               rule="spam.<x>"))
     art.warnings.append("<u>上线万元</u>")
     page = review.render([art], title="</title><script>alert(2)</script>")
     # the page's own two scripts (data + code) and nothing else; no `<` of the data is raw
     assert page.count("<script") == 2 and page.count("</script>") == 2
-    assert "<!--" not in page and "<iframe" not in page and "<img" not in page and "<b>id" not in page
+    assert (
+        "<!--" not in page and "<iframe" not in page and "<img" not in page and "<b>id" not in page
+    )
     assert "&lt;/title&gt;&lt;script&gt;" in page  # the title in <title> and <h1>, escaped
     d = data_of(page)
     a = d["a"][0]
     assert a["x"] == art.text and a["id"] == "</script><b>id</b>" and evil.strip() in a["x"]
-    assert a["rm"][-1][2] == "<iframe src='http://bad.example'>" and d["rules"][a["rm"][-1][3]] == "spam.<x>"
+    assert (
+        a["rm"][-1][2] == "<iframe src='http://bad.example'>"
+        and d["rules"][a["rm"][-1][3]] == "spam.<x>"
+    )
     assert a["w"] == ["<u>上线万元</u>"]
 
 
@@ -51,21 +58,25 @@ def test_page_is_self_contained():
 def test_compact_record_keeps_every_fact_field():
     text = "她获得泰州市2022年度科技进步奖一等奖，奖金5万元。\n南京新增企业120家，增长12%。"
     assert (text.index("5万元"), text.index("120家")) == (23, 34)
-    facts = [Fact(type="award", text="泰州市2022年度科技进步奖一等奖", start=3, end=20, value="泰州市2022年度科技进步奖一等奖",
-                  rule="award.x", extra={"level": "municipal", "recipient": "她"}),
-             Fact(type="money", text="5万元", start=23, end=26, value=50000, rule="money.wan", unit="CNY"),
-             Fact(type="count", text="120家", start=34, end=38, value=120, rule="count.basic", unit="家",
-                  qualifier="more_than"),
-             Fact(type="count", text="3个", start=0, end=2, value=3, rule="count.basic", unit="个")]  # offsets off
+    facts = [Fact(type="award", text="泰州市2022年度科技进步奖一等奖", start=3, end=20,
+                  value="泰州市2022年度科技进步奖一等奖", rule="award.x",
+                  extra={"level": "municipal", "recipient": "她"}),
+             Fact(type="money", text="5万元", start=23, end=26, value=50000, rule="money.wan",
+                  unit="CNY"),
+             Fact(type="count", text="120家", start=34, end=38, value=120, rule="count.basic",
+                  unit="家", qualifier="more_than"),
+             # offsets off
+             Fact(type="count", text="3个", start=0, end=2, value=3, rule="count.basic", unit="个")]
     ok = Article(id="a1", text=text, ref_date=REF, facts=facts, warnings=["上线万元"],
-                 removed=[Removed(line=3, text="上一篇：无 下一篇：无", reason="navigation", rule="nav.prev_next")])
+                 removed=[Removed(line=3, text="上一篇：无 下一篇：无", reason="navigation",
+                                  rule="nav.prev_next")])
     bad = Article(id="a2", error="ValueError: article has no text")
     d = data_of(review.render([ok, bad]))
     types, rules = d["types"], d["rules"]
     a1, a2 = d["a"]
     rows = [(types[f[0]], text[f[1]:f[2]], f[3], rules[f[4]], *f[5:]) for f in a1["f"]]
-    assert rows[0] == ("award", "泰州市2022年度科技进步奖一等奖", "泰州市2022年度科技进步奖一等奖", "award.x", None, None,
-                       {"level": "municipal", "recipient": "她"})
+    assert rows[0] == ("award", "泰州市2022年度科技进步奖一等奖", "泰州市2022年度科技进步奖一等奖",
+                       "award.x", None, None, {"level": "municipal", "recipient": "她"})
     assert rows[1] == ("money", "5万元", 50000, "money.wan", "CNY")
     assert rows[2] == ("count", "120家", 120, "count.basic", "家", "more_than")
     assert a1["f"][3][8] == "3个"  # offsets that do not point at the fact: its text goes along
@@ -100,8 +111,8 @@ def test_review_reads_a_json_list_output_and_mixes_with_raw_input(tmp_path):
     from pipeline.cli import main
     src = tmp_path / "in.jsonl"
     src.write_text("".join(
-        '{"id": "%s", "text": "%s"}\n' % (f"m{i}", article_text(i).replace("\n", "\\n")) for i in range(3)),
-        encoding="utf-8")
+        json.dumps({"id": f"m{i}", "text": article_text(i)}) + "\n"
+        for i in range(3)), encoding="utf-8")
     out = tmp_path / "o.json"
     assert main(["extract", str(src), "-o", str(out), "--ref-date", REF]) == 0
     raw = tmp_path / "extra.txt"
@@ -112,5 +123,6 @@ def test_review_reads_a_json_list_output_and_mixes_with_raw_input(tmp_path):
 
 def test_a_title_with_placeholders_stays_text():
     page = review.render([], title="{{JS}} {{DATA}} {{CSS}}")
-    assert page.count("&#123;&#123;JS}} &#123;&#123;DATA}} &#123;&#123;CSS}}") == 2  # <title> and <h1>
+    # <title> and <h1>
+    assert page.count("&#123;&#123;JS}} &#123;&#123;DATA}} &#123;&#123;CSS}}") == 2
     assert page.count("zhfacts review page") == 1 and len(DATA.findall(page)) == 1

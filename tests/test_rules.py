@@ -27,7 +27,8 @@ def _cases():
                 marks = []
                 if isinstance(ex, dict) and ex.get("xfail"):
                     marks.append(pytest.mark.xfail(reason=str(ex["xfail"]), strict=True))
-                yield pytest.param(rf, rule, kind, ex, id=f"{rule['id']}:{kind[:3]}{i}", marks=marks)
+                yield pytest.param(rf, rule, kind, ex, id=f"{rule['id']}:{kind[:3]}{i}",
+                                   marks=marks)
 
 
 def _overlap(fact, text, needle):
@@ -50,7 +51,9 @@ def check_fact_rule(pipe, rf, rule, kind, ex):
     shown = [(f.type, f.text, f.value, f.unit, f.rule) for f in facts]
     if kind == "examples":
         if isinstance(ex, str):
-            assert any(f.rule == rule["id"] for f in facts), f"{rule['id']} found nothing in {text!r}: {shown}"
+            assert any(f.rule == rule["id"] for f in facts), (
+                f"{rule['id']} found nothing in {text!r}: {shown}"
+            )
             return
         for want in ex.get("expect") or []:
             want = {"type": rf.type, **want}
@@ -69,8 +72,10 @@ def check_fact_rule(pipe, rf, rule, kind, ex):
 # lines go after them (tail, the default), before them (`zone: head`) or between the first and
 # the second (`zone: middle`).
 _BP_BODY = [
-    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，增速比去年同期加快1.5个百分点。",
-    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，其中新能源装备产值增长超过两成。",
+    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，增速比去年同期加"
+    "快1.5个百分点。",
+    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，其中新能源装备产值增长超"
+    "过两成。",
     "市统计局有关负责人表示，随着一批重大项目陆续投产，预计全年工业经济将保持平稳向好的态势。",
 ]
 
@@ -107,12 +112,16 @@ def check_boilerplate(pipe, rf, rule, kind, ex):
         wrong = [(got[i].text, got[i].reason) for i in at
                  if i in got and got[i].rule == rule["id"] and got[i].reason not in reasons]
         assert not wrong, f"{rule['id']}: removed with another reason than {reasons}: {wrong}"
-        assert any(i in got and got[i].rule == rule["id"] for i in at), \
-            f"{rule['id']}: lines removed by other rules: {[(got[i].text, got[i].rule) for i in at if i in got]}"
+        others = [(got[i].text, got[i].rule) for i in at if i in got]
+        assert any(i in got and got[i].rule == rule["id"] for i in at), (
+            f"{rule['id']}: lines removed by other rules: {others}")
         for key, value in (ex.get("meta") or {}).items():
-            assert cleaned.meta.get(key) == value, f"meta {key}: {cleaned.meta.get(key)!r} != {value!r}"
+            assert cleaned.meta.get(key) == value, (
+                f"meta {key}: {cleaned.meta.get(key)!r} != {value!r}"
+            )
     else:
-        taken = [(got[i].text, got[i].rule) for i in at if i in got and lines[i] in (ex.get("keep") or own)]
+        taken = [(got[i].text, got[i].rule) for i in at if i in got
+                 and lines[i] in (ex.get("keep") or own)]
         assert not taken, f"counterexample removed in the {zone}: {taken}"
         assert cleaned.text.split("\n") == [ln for i, ln in enumerate(lines) if i not in got]
 
@@ -126,5 +135,6 @@ def test_rule_example(pipe, rf, rule, kind, ex):
 
 
 def test_every_rule_has_examples():
-    missing = [r["id"] for _, r in RULES.all_rules() if not r.get("examples") and not r["id"].endswith("placeholder")]
+    missing = [r["id"] for _, r in RULES.all_rules() if not r.get("examples")
+               and not r["id"].endswith("placeholder")]
     assert not missing, f"rules without examples: {missing}"

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SEED_ID, SHARED, score, shared_scorer
 
 
@@ -48,9 +47,14 @@ def test_shared_scorer_gives_the_same_figures(seed, tmp_path):
     pred.write_text(json.dumps(seed.record, ensure_ascii=False) + "\n", encoding="utf-8")
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / f"{SEED_ID}.gold.json").write_text(json.dumps(seed.gold, ensure_ascii=False), encoding="utf-8")
+    (gold / f"{SEED_ID}.gold.json").write_text(json.dumps(seed.gold, ensure_ascii=False),
+                                               encoding="utf-8")
     out = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(gold),
-                          "--pred", str(pred), "--json"], capture_output=True, text=True, check=True)
+                          "--pred", str(pred), "--json"], capture_output=True, text=True,
+                          check=True)
     theirs = json.loads(out.stdout)
     ours, _ = score({SEED_ID: seed.gold}, {SEED_ID: seed.record})
-    assert theirs["micro"] == ours["micro"] and theirs["boilerplate"]["f1"] == ours["boilerplate"]["f1"]
+    assert (
+        theirs["micro"] == ours["micro"]
+        and theirs["boilerplate"]["f1"] == ours["boilerplate"]["f1"]
+    )

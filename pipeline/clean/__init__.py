@@ -37,23 +37,49 @@ order of the steps). HTML is made text before this stage (Pipeline.process).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..model import Document
 from ..rules import Rules
 from .cleaner import Cleaner
 from .detectors import REASONS, ZONES, Proposal
 from .result import Cleaned
-from .shapes import _T2S, _WS, SENT, iso_date, is_anchor_shape, is_headline_shape, is_title_shape, norm, split_lines
+from .shapes import (
+    _T2S,
+    _WS,
+    SENT,
+    is_anchor_shape,
+    is_headline_shape,
+    is_title_shape,
+    iso_date,
+    norm,
+    split_lines,
+)
 
-__all__ = ["Cleaned", "Cleaner", "Proposal", "REASONS", "SENT", "ZONES", "build", "is_anchor_shape",
-           "is_headline_shape", "is_title_shape", "iso_date", "norm", "split_lines", "_T2S", "_WS"]
+__all__ = [
+    "REASONS",
+    "SENT",
+    "ZONES",
+    "_T2S",
+    "_WS",
+    "Cleaned",
+    "Cleaner",
+    "Proposal",
+    "build",
+    "is_anchor_shape",
+    "is_headline_shape",
+    "is_title_shape",
+    "iso_date",
+    "norm",
+    "split_lines",
+]
 
 
 def build(rules: Rules) -> Callable[..., Cleaned]:
     cleaner = Cleaner(rules)
 
-    def clean(doc: Document, repeated: frozenset[str] = frozenset(), title: str | None = None) -> Cleaned:
+    def clean(doc: Document, repeated: frozenset[str] = frozenset(),
+              title: str | None = None) -> Cleaned:
         """`title`: a headline known from elsewhere (an HTML page's <title>), to find its copies."""
         return cleaner.clean(doc, repeated, title)
     clean.cleaner = cleaner  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import regex
 
@@ -76,8 +76,13 @@ class FieldsDetector:
     _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
     _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
     _SPACED_KEY = regex.compile(r"(?<![\p{Han}])(\p{Han})\s+(\p{Han})(?=\s*:)")
-    _LEAD = regex.compile(r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:" + _DATE.pattern + r"|" + _SHORT_DATE.pattern
-                          + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$")
+    _LEAD = regex.compile(
+        r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:"
+        + _DATE.pattern
+        + r"|"
+        + _SHORT_DATE.pattern
+        + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$"
+    )
 
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry.get("reason", "metadata")
@@ -91,14 +96,20 @@ class FieldsDetector:
                 alts.append(word)
         alts.sort(key=len, reverse=True)
         self.info = dict(self.keys)
-        self.re = regex.compile(r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>" + "|".join(map(regex.escape, alts))
-                                + r")\s*(?::|\|(?!\s*T)|丨)\s*")
+        self.re = regex.compile(
+            r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>"
+            + "|".join(map(regex.escape, alts))
+            + r")\s*(?::|\|(?!\s*T)|丨)\s*"
+        )
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
-            return None       # every key needs one of : | 丨 after it, and removing buttons adds none
-        s = self._BUTTONS.sub(" ", n).strip(" |")      # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
-        s = self._SPACED_KEY.sub(r"\1\2", s)          # 作 者：王某 — a key spaced out to fill a cell
+            # every key needs one of : | 丨 after it, and removing buttons adds none
+            return None
+        # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
+        s = self._BUTTONS.sub(" ", n).strip(" |")
+        # 作 者：王某 — a key spaced out to fill a cell
+        s = self._SPACED_KEY.sub(r"\1\2", s)
         m = self._BRACKETS.match(s)
         s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))
@@ -120,7 +131,7 @@ class FieldsDetector:
         lead = iso_date(s[:hits[0].start()])
         if lead:
             meta["published"] = lead
-        for (key, value), info in zip(fields, infos):
+        for (_, value), info in zip(fields, infos, strict=True):
             f = info.get("field")
             if f and value and f not in meta:
                 if f == "published":
@@ -138,7 +149,11 @@ class FieldsDetector:
         else:
             distinct = {i.get("field") for i in infos if i.get("field")}
             wrapped = m is not None  # （来源：新华社）, 【编辑：刘欣】: a whole line in brackets
-            zone = "any" if any(i.get("strong") for i in infos) or len(distinct) >= 2 or wrapped else "edge"
+            zone = (
+                "any"
+                if any(i.get("strong") for i in infos) or len(distinct) >= 2 or wrapped
+                else "edge"
+            )
         company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
         return Proposal(self.id, reason, "tail" if company else zone, meta, tail_company=company)
 
@@ -149,20 +164,23 @@ class SpamDetector:
 
     _QUOTED = regex.compile(r"“[^”]{2,}”")
     _LATIN_HAN = regex.compile(r"[A-Za-z]{2,}\p{Han}|\p{Han}[A-Za-z]{2,}")
-    _DOMAIN = regex.compile(r"(?:www\.)?[a-z0-9-]{2,}\.(?:vip|com|cc|net|top|xyz|me|la|bet|co|cn|tv|app|win)\b", regex.I)
+    _DOMAIN = regex.compile(r"(?:www\.)?[a-z0-9-]{2,}\.(?:vip|com|cc|net|top|xyz|me|la|bet|co|cn|"
+                            r"tv|app|win)\b", regex.I)
     _DOUBLED = regex.compile(r"(\p{Han}{2,6})\((?:\1|[A-Za-z]{2,}|中国)\)")
-    _SHAPES = [
+    _SHAPES = (
         _LATIN_HAN, _DOMAIN, _DOUBLED,
         regex.compile(r"欢迎您|欢迎你"),
         regex.compile(r"-{2,}$|—{2,}$"),
         regex.compile(r"\p{Han}[_-]\p{Han}|\p{Han}\([A-Za-z]+\)|[【】]"),
-    ]
+    )
 
     def __init__(self, where: str, entry: dict[str, Any], kind: str):
         self.id, self.reason, self.kind = entry["id"], entry.get("reason", "spam"), kind
         self.zone = entry.get("zone", "any" if kind == "spam" else "edge")
         self.max_len = int(entry.get("max_len", 60))
-        words = lambda key: [str(w) for w in entry.get(key) or []]
+        def words(key: str) -> list[str]:
+            return [str(w) for w in entry.get(key) or []]
+
         self.brands = [w.lower() for w in words("brands")]
         self.portal = [w.lower() for w in words("portal")]
         self.strong = [w.lower() for w in words("strong_portal")]
@@ -170,7 +188,11 @@ class SpamDetector:
             raise RuleError(f"{where}: rule {self.id} needs `brands`")
         # prefilter: without any of these words in the line the rule cannot propose
         need = self.brands if kind == "spam" else self.portal + self.strong
-        self._need = re.compile("|".join(map(re.escape, sorted(need, key=len, reverse=True)))) if need else None
+        self._need = (
+            re.compile("|".join(map(re.escape, sorted(need, key=len, reverse=True))))
+            if need
+            else None
+        )
 
     def shapes(self, n: str) -> int:
         return sum(1 for r in self._SHAPES if r.search(n))
@@ -190,9 +212,11 @@ class SpamDetector:
             if not (portal or shapes):
                 return None
             if not portal and self._QUOTED.search(n):
-                return None  # a headline quoting a name (…特别策划“百年风华”推出XX特辑): a hijacked page's text
+                # a headline quoting a name (…特别策划“百年风华”推出XX特辑): a hijacked page's text
+                return None
 
-            if portal and shapes:  # jinnian金年会官方网站入口: unmistakable, even between paragraphs
+            # jinnian金年会官方网站入口: unmistakable, even between paragraphs
+            if portal and shapes:
                 return Proposal(self.id, self.reason, "any")
         else:
             portals = sum(1 for p in self.portal if p in low)
@@ -222,7 +246,8 @@ class LinkBarDetector:
         words = [str(w) for w in entry.get("words") or []]
         if not words:
             raise RuleError(f"{where}: rule {self.id} needs `words`")
-        self.words = regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
+        self.words = regex.compile("|".join(map(regex.escape,
+                                                sorted(words, key=len, reverse=True))))
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:
@@ -260,7 +285,9 @@ class ChromeWordsDetector:
         low = n.lower()
         if low in self.words:
             return Proposal(self.id, self.reason, self.zone)
-        if self._BULLET.sub("", self._SEP.split(low, maxsplit=1)[0]) not in self.words and not low.startswith(("-", "•", "·")):
+        if self._BULLET.sub(
+            "", self._SEP.split(low, maxsplit=1)[0]
+        ) not in self.words and not low.startswith(("-", "•", "·")):
             return None  # the first segment is no furniture word: the line cannot be made of them
         segs = [self._BULLET.sub("", x) for x in self._SEP.split(low)]
         segs = [x for x in segs if x]
@@ -277,12 +304,14 @@ class NoHanDetector:
     only in the head and tail — between paragraphs it may be a table cell or a quote."""
 
     _HAN = regex.compile(r"\p{Han}")
-    FORMS = {
-        "image": regex.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|^(?:mmexport|IMG_|DSC_?|wx_camera_)\d"),
+    FORMS: ClassVar[dict[str, regex.Pattern[str]]] = {
+        "image": regex.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+                               r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d"),
         "marks": regex.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
         "address": regex.compile(r"(?i)^(?:https?:)?//\S+$|^www\.\S+$"),
         "label": regex.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
-        "figure": regex.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:\s*\(?[+\-−]?[\d,.]+%?\)?)*$"),
+        "figure": regex.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:\s*\(?[+\-−]?[\d,.]+%?\)?"
+                                r")*$"),
     }
 
     def __init__(self, where: str, entry: dict[str, Any]):
@@ -293,7 +322,8 @@ class NoHanDetector:
         if form not in self.FORMS:
             raise RuleError(f"{where}: `form` must be one of {', '.join(self.FORMS)}, not {form!r}")
         self.re = self.FORMS[form]
-        self.marks_ok = self.sentence_ok = form in ("marks", "image")   # ? alone is a mark; elsewhere 。!?; mean text
+        # ? alone is a mark; elsewhere 。!?; mean text
+        self.marks_ok = self.sentence_ok = form in ("marks", "image")
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or self._HAN.search(n) or (not self.marks_ok and SENT.search(n)):

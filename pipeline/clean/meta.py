@@ -9,9 +9,12 @@ import regex
 from .page import Page
 from .shapes import _ISO, _WS, iso_date
 
-_INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?记者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
-                               r"(?:\s+(?:通讯员|实习生)\s*\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)*\s*[)）]")
-_INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
+_INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?记"
+                               r"者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
+                               r"(?:\s+(?:通讯员|实习生)\s*\p{Han}{2,4}(?:[、"
+                               r"\s]+\p{Han}{2,4})*)*\s*[)）]")
+_INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*[:："
+                               r"]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
 
 
 def collect(page: Page) -> dict[str, Any]:
@@ -29,7 +32,8 @@ def collect(page: Page) -> dict[str, Any]:
         if key == "title":  # the headline line first
             vals = sorted(vals, key=lambda iv: (iv[0] != page.headline, iv[0]))
         elif key == "editor":  # 责任编辑 before 编辑, 审核 …
-            vals = sorted(vals, key=lambda iv: (iv[0] in removed and "责" not in lines[iv[0]], iv[0]))
+            vals = sorted(vals,
+                          key=lambda iv: (iv[0] in removed and "责" not in lines[iv[0]], iv[0]))
         meta[key] = vals[0][1]
     if meta.get("published") and not _ISO.match(meta["published"]):
         meta["published"] = iso_date(meta["published"]) or meta["published"]

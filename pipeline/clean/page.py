@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 from ..model import Removed
 from .detectors import Proposal
 
@@ -16,12 +15,15 @@ class Page:
     props: list[list[Proposal]]                # what the rules propose for each line
     anchors: list[int]                         # the body paragraphs
     removed: dict[int, Removed] = field(default_factory=dict)
-    found: dict[str, list[tuple[int, str]]] = field(default_factory=dict)   # meta field → (line, value)
+    # meta field → (line, value)
+    found: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     headline: int | None = None                # the headline line (it stays in the body)
     headline_sure: bool = False                # placed by metadata, menu or a known title
 
     def __post_init__(self) -> None:
-        self.first, self.last = (self.anchors[0], self.anchors[-1]) if self.anchors else (0, len(self.lines) - 1)
+        self.first, self.last = (
+            (self.anchors[0], self.anchors[-1]) if self.anchors else (0, len(self.lines) - 1)
+        )
 
     def zone(self, i: int) -> str:
         """head (before the first body paragraph), tail (after the last) or middle."""

@@ -22,7 +22,8 @@ from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
 FEATURES = ("bias", "length", "len<=4", "len<=10", "len<=20", "len>=40", "han_share", "digit_share",
             "latin_share", "sentence_mark", "ends_in_period", "paragraph_shape", "title_shape",
             "colon", "bar", "angle", "space_share", "zone_head", "zone_middle", "zone_tail",
-            "position", "anchor_distance", "repeated", "prev_removed", "next_removed", "rule_proposed")
+            "position", "anchor_distance", "repeated", "prev_removed", "next_removed",
+            "rule_proposed")
 
 
 def features(page: Page, only: set[int] | None = None) -> dict[int, list[float]]:
@@ -75,7 +76,7 @@ class LineScorer:
         self.threshold = float(entry.get("threshold", 0.75))
 
     def probability(self, values: list[float]) -> float:
-        z = sum(w * float(v) for w, v in zip(self.weights, values))
+        z = sum(w * float(v) for w, v in zip(self.weights, values, strict=True))
         return 1.0 / (1.0 + math.exp(-z))
 
     def apply(self, page: Page) -> None:
@@ -85,9 +86,11 @@ class LineScorer:
         left = {i for i, n in enumerate(page.normed)
                 if n and i not in page.removed and page.zone(i) != "middle" and i != page.headline
                 and not _LEFT_TO_RULES.search(n)}
-        taken = [i for i, values in features(page, left).items() if self.probability(values) >= self.threshold]
+        taken = [i for i, values in features(page, left).items()
+                 if self.probability(values) >= self.threshold]
         for i in taken:  # only next to what the rules removed; the reason from that neighbour
-            near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None and j in page.removed]
+            near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None
+                    and j in page.removed]
             if not near:
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
             reason = page.removed[near[0]].reason

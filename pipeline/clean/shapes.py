@@ -23,14 +23,25 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 # traditional characters of page furniture (責任編輯, 返回頂部, 相關新聞, 版權所有) to simplified,
 # so the same rules see a Hong Kong or Taiwan page; only the matching form changes
-_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶", "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励请输选择笔询验证当员阅纸国东业团际将么个赞马奖抢")
+_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係"
+                     "們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註"
+                     "冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統"
+                     "籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵"
+                     "請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶",
+                     "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系"
+                     "们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注"
+                     "册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统"
+                     "筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励"
+                     "请输选择笔询验证当员阅纸国东业团际将么个赞马奖抢")
 
 
-_TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")  # any key of _T2S (re: faster on a set)
+# any key of _T2S (re: faster on a set)
+_TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")
 
 
 # a pinyin gloss a conversion gateway puts after a character: 點擊次數(shù), 請(qǐng)
-_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔ"
+                        r"ùǖǘǚǜü]{1,7}\)")
 
 
 def norm(line: str) -> str:
@@ -44,7 +55,8 @@ def norm(line: str) -> str:
 
 
 _PARA_END = regex.compile(r"[。!?;…\"'”’」』)\]】.]$")
-_ENDS_IN_DATE = regex.compile(r"(?:\s|[(\[【])(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)\]】]?$|[→>»]$")
+_ENDS_IN_DATE = regex.compile(r"(?:\s|[(\[【])(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)\]】]?$|"
+                              r"[→>»]$")
 
 
 def is_anchor_shape(n: str) -> bool:
@@ -57,7 +69,8 @@ def is_anchor_shape(n: str) -> bool:
         return "。" in n or bool(_PARA_END.search(n))
     # no sentence punctuation: a long line with commas — unless it is a list of short items
     # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph
-    return len(n) >= 40 and (("," in n and not _is_keyword_list(n)) or ("、" in n and not _is_item_list(n)))
+    return len(n) >= 40 and (("," in n and not _is_keyword_list(n))
+                             or ("、" in n and not _is_item_list(n)))
 
 
 _ITEMS = regex.compile(r"[、\s|/]+")
@@ -80,7 +93,8 @@ def _is_keyword_list(n: str) -> bool:
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
 # an issuer's signature (区科学技术局), a table row (食品烟酒 | 0.9 | -1.2), a list of names
 _NOT_HEADLINE = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]|[QA问答]\s*:|附件)"
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]|[QA问"
+    r"答]\s*:|附件)"
     r"|^[^:]{1,8}:"
     r"|(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"
     r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
@@ -103,11 +117,14 @@ def is_title_shape(n: str, max_len: int = 60) -> bool:
             and len(_HAN.findall(n)) >= 2)
 
 
-_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+_DATE = regex.compile(r"(?<!\d)((?:19|"
+                      r"20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
                       r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
-_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
-_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{"
+                           r"1,2}:\d{2}(?::\d{2})?)?$")
+_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})"
+                            r"?)?")
 
 
 def iso_date(s: str) -> str | None:

@@ -11,10 +11,10 @@ from .detectors import Proposal
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, is_headline_shape, is_title_shape, norm
 
-
 # a channel or column label above a headline (综合新闻, 即时新闻, 图片新闻, 政务公开 > 政策解读)
 # and a site's name (XX市人民政府门户网站, 城市晚报数字报, XX县融媒体中心)
-_CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|频道|专题|专栏|公开|解读|视点|聚焦|网|网站|报|台|中心|政府|学校|大学|学院)$"
+_CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|频道|专题|专栏|公开|解读|视点|聚"
+                         r"焦|网|网站|报|台|中心|政府|学校|大学|学院)$"
                          r"|[>|]|^\p{Han}{2,4}$")
 
 
@@ -25,11 +25,13 @@ _NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]")
 def _kicker(page: Page, j: int) -> bool:
     """A site or channel name above the headline: 新闻中心, XX县融媒体中心."""
     n = page.normed[j]
-    return (j not in page.removed and 2 <= len(n) <= 10 and not SENT.search(n) and not n.endswith(":")
+    return (j not in page.removed and 2 <= len(n) <= 10 and not SENT.search(n)
+            and not n.endswith(":")
             and "," not in n and len(_HAN.findall(n)) >= 2 and not _NOT_HEADLINE.search(n))
 
 
-def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None, titles: list[Any]) -> None:
+def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None,
+             titles: list[Any]) -> None:
     """Find the headline (page.headline, meta title), remove its copies (reason title) and the
     site and channel names above it (navigation, by `above_rule`)."""
     rid = rule["id"]
@@ -43,16 +45,24 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     kicker = lambda j: _kicker(page, j)  # noqa: E731
 
     chosen: list[int] = []
-    only_again: set[int] = set()   # chosen only for being shown twice (a journal page repeats its author too)
-    sure: set[int] = set()         # placed by metadata, menu, salutation or a known title (not only by the body under it)
+    # chosen only for being shown twice (a journal page repeats its author too)
+    only_again: set[int] = set()
+    # placed by metadata, menu, salutation or a known title (not only by the body under it)
+    sure: set[int] = set()
     for i in head:
         n = normed[i]
-        if i in removed or not (is_title_shape(n) or is_headline_shape(n, 36)) or _NEVER_HEADLINE.search(n):
+        if (
+            i in removed
+            or not (is_title_shape(n) or is_headline_shape(n, 36))
+            or _NEVER_HEADLINE.search(n)
+        ):
             continue
         again = any(normed[j] == n for j in head if j != i)
         named = any(k == n or (len(n) >= 6 and k.startswith(n)) for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
-        before_meta = nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
+        before_meta = (
+            nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
+        )
         under_nav = (prv is not None and prv in removed and removed[prv].rule not in not_menu
                      and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
                      and (nxt is None or page.zone(nxt) != "head"))
@@ -64,14 +74,21 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # (and site names) above it: 点击上方蓝字关注 / 转载自… / 江城地铁4号线全线贯通！
         above = [j for j in head if j < i]
         above_body = (nxt is not None and page.zone(nxt) != "head" and nxt not in removed
-                      and any(j in removed for j in above) and all(j in removed or kicker(j) for j in above)
+                      and any(j in removed for j in above)
+                      and all(j in removed or kicker(j) for j in above)
                       and not _DATELINE.search(n)
-                      # ！？ in it (家人们，好消息来了！ opens a post): only right under a source or menu line
-                      and (is_title_shape(n) or (prv in removed and removed[prv].reason in ("metadata", "navigation"))))
-        # a later candidate when only furniture lies between: 城市晚报数字报 / date / 版面 / headline
-        free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above if j > chosen[-1])
+                      # ！？ in it (家人们，好消息来了！ opens a post): only right under a source or
+                      # menu line
+                      and (is_title_shape(n)
+                           or (prv in removed
+                               and removed[prv].reason in ("metadata", "navigation"))))
+        # a later candidate when only furniture lies between: 城市晚报数字报 / date / 版面 /
+        # headline
+        free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above
+                                 if j > chosen[-1])
         placed = before_meta or under_nav or above_body
-        if again or named or ((first_left and salutation) or (placed and not _NOT_HEADLINE.search(n))) and free:
+        if again or named or (((first_left and salutation)
+                              or (placed and not _NOT_HEADLINE.search(n))) and free):
             chosen.append(i)
             if again and not (named or placed):
                 only_again.add(i)
@@ -84,15 +101,18 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         page.headline = h
         page.headline_sure = h in sure or any(normed[j] == normed[h] for j in sure)
         page.found.setdefault("title", []).append((h, lines[h].strip()))
-    for i in chosen:  # the other candidates: copies of the headline, a kicker (引题), or page furniture
-        if i == h or _same_headline(page, i, h) is False and _kept_with(page, i, h):
+    # the other candidates: copies of the headline, a kicker (引题), or page furniture
+    for i in chosen:
+        if i == h or (_same_headline(page, i, h) is False and _kept_with(page, i, h)):
             continue
         if _same_headline(page, i, h):
             page.take(i, Proposal(rid, "title", "head"))
         elif i in only_again:
-            continue  # shown twice but not the headline (the author): the second showing goes (zones.repeats)
+            # shown twice but not the headline (the author): the second showing goes (zones.repeats)
+            continue
         elif len(normed[i]) > 10 and not (page.headline_sure and i < h):
-            continue  # another headline-like line the headline's place does not vouch for: may be text
+            # another headline-like line the headline's place does not vouch for: may be text
+            continue
         else:
             page.take(i, Proposal(nav, "navigation", "head"))
     for i in head:  # the site's name over its menu: XX县融媒体中心 / 首页 丨 时政 丨 …
@@ -130,7 +150,12 @@ def _kept_with(page: Page, i: int, h: int | None) -> bool:
     n = page.normed[i]
     if page.nb(h, 1) == i:
         return n.startswith(("—", "--", "-"))
-    return page.nb(h, -1) == i and len(n) >= 8 and not _CHANNEL.search(n) and not _NOT_HEADLINE.search(n)
+    return (
+        page.nb(h, -1) == i
+        and len(n) >= 8
+        and not _CHANNEL.search(n)
+        and not _NOT_HEADLINE.search(n)
+    )
 
 
 def _the_headline(page: Page, chosen: list[int]) -> int | None:
@@ -140,7 +165,8 @@ def _the_headline(page: Page, chosen: list[int]) -> int | None:
         return None
     h = chosen[-1]
     above = page.nb(h, -1)
-    if (page.normed[h].startswith(("—", "--", "-")) and above is not None and above not in page.removed
+    if (page.normed[h].startswith(("—", "--", "-")) and above is not None
+        and above not in page.removed
             and is_title_shape(page.normed[above])):  # 守护古桥四十年 / ——记市级非遗传承人周德林
         return above
     return next(i for i, n in enumerate(page.normed) if n == page.normed[h])

@@ -16,7 +16,8 @@ Conventions where FACTS.md leaves room (each rule's comment in rules/date.yaml s
   近期) give none. 第二天 / 前一天 need a date before them in the article.
 - Lunar dates (农历八月十五, 腊月二十三, 五月初五): via lunardate; a written year is the lunar
   year, else the day that falls in ref_date's Gregorian year (as festivals). No year → no fact.
-- Parts of a month or year (上旬, 中旬, 下旬, 月初, 月底, 年底) keep the month / year (corpus/README.md);
+- Parts of a month or year (上旬, 中旬, 下旬, 月初, 月底, 年底) keep the month / year
+(corpus/README.md);
   月初 / 月底 alone give none, like 年初 / 年末.
 - Decades and centuries: 20世纪90年代, 上世纪90年代, 九十年代 → 1990/1999; a decade with no century
   is the latest not after ref_date's year (no ref_date: not after 2000); 20世纪 → 1900/1999;

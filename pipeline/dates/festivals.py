@@ -7,7 +7,8 @@ from lunardate import LunarDate
 
 
 def _lunar(year: int, month: int, day: int) -> dt.date | None:
-    """Lunar month/day whose Gregorian date falls in `year` (腊八 of lunar year Y-1 is in January Y)."""
+    """Lunar month/day whose Gregorian date falls in `year` (腊八 of lunar year Y-1 is in January
+    Y)."""
     for ly in (year, year - 1):
         try:
             d = LunarDate(ly, month, day).to_solar_date()
@@ -45,10 +46,11 @@ def festival_date(row: dict[str, str], year: int) -> dt.date | None:
         if cal == "term":       # a solar term, [Y*0.2422 + C] - L, for 2000–2099
             if not 2000 <= year <= 2099:
                 return None
-            c, *fixes = row["day"].split()   # "21.94 2021:-1": C, then years the formula misses
+            cc, *fixes = row["day"].split()  # "21.94 2021:-1": C, then years the formula misses
             y = year % 100
-            leap = (y - 1) // 4 if month <= 2 else y // 4   # 小寒 … 雨水: the leap day is after them
-            day = int(y * 0.2422 + float(c)) - leap
+            # 小寒 … 雨水: the leap day is after them
+            leap = (y - 1) // 4 if month <= 2 else y // 4
+            day = int(y * 0.2422 + float(cc)) - leap
             day += sum(int(k) for f in fixes for yy, k in [f.split(":")] if int(yy) == year)
             return dt.date(year, month, day)
     except (ValueError, KeyError):

@@ -8,34 +8,37 @@ from ..numerals import parse_number
 
 # Year digits read one by one (二〇二三, 零八, 三六七): date-specific, not a quantity.
 # 二00四年, 二OO四年: zeros typed as Arabic digits or the letter O among Chinese digits.
-_YDIGIT = {"〇": "0", "○": "0", "零": "0", "0": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-           "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_YDIGIT = {"〇": "0", "○": "0", "零": "0", "0": "0", "O": "0", "一": "1", "二": "2", "三": "3",
+           "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 # 今年 去年 …: offset from the reference year; 次/翌/当/同 count from the year last mentioned.
-YEAR_REL = {"大前": -3, "大后": 3, "今": 0, "本": 0, "去": -1, "上": -1, "下": 1, "前": -2, "明": 1, "来": 1, "后": 2,
-            "次": 1, "翌": 1, "当": 0, "同": 0}
+YEAR_REL = {"大前": -3, "大后": 3, "今": 0, "本": 0, "去": -1, "上": -1, "下": 1, "前": -2,
+            "明": 1, "来": 1, "后": 2, "次": 1, "翌": 1, "当": 0, "同": 0}
 # 上年 / 下年 are the previous / next year only in Hong Kong and Macao usage; on the mainland 上年
 # is the year before the one a report covers (FACTS.md: no fact), so the finder asks the locale.
 YEAR_REL_LOCALES = ("zh-HK", "zh-MO")
 MINGUO_EPOCH = 1911   # 民國1年 = 1912
 YEAR_ANAPH = {"次", "翌", "当", "同"}
-MONTH_REL = {"本月": 0, "这个月": 0, "今个月": 0, "呢个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1,
-             "上上个月": -2, "下下个月": 2, "上一个月": -1, "下一个月": 1,
+MONTH_REL = {"本月": 0, "这个月": 0, "今个月": 0, "呢个月": 0, "上月": -1, "上个月": -1, "下月": 1,
+             "下个月": 1, "上上个月": -2, "下下个月": 2, "上一个月": -1, "下一个月": 1,
              "当月": 0, "同月": 0, "次月": 1}
 MONTH_ANAPH = {"当月", "同月", "次月"}
-DAY_REL = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "大前天": -3,
-           "大大前天": -4, "明天": 1, "明日": 1, "后天": 2, "後天": 2, "后日": 2, "大后天": 3, "大大后天": 4,
-           "寻日": -1, "琴日": -1, "听日": 1, "寻晚": -1, "琴晚": -1, "听晚": 1,   # Cantonese
-           "今儿": 0, "今儿个": 0, "明儿": 1, "明儿个": 1, "昨儿": -1, "昨儿个": -1, "今夜": 0,   # northern speech
+DAY_REL = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2,
+           "大前天": -3, "大大前天": -4, "明天": 1, "明日": 1, "后天": 2, "後天": 2, "后日": 2,
+           "大后天": 3, "大大后天": 4, "寻日": -1, "琴日": -1, "听日": 1, "寻晚": -1, "琴晚": -1,
+           "听晚": 1,   # Cantonese
+           # northern speech
+           "今儿": 0, "今儿个": 0, "明儿": 1, "明儿个": 1, "昨儿": -1, "昨儿个": -1, "今夜": 0,
            "当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1,
-           "今晚": 0, "今早": 0, "今晨": 0, "昨晚": -1, "昨夜": -1, "昨晨": -1, "明晚": 1, "明早": 1,
-           "明晨": 1, "前晚": -2, "当晚": 0, "第二天": 1, "前一天": -1}
+           "今晚": 0, "今早": 0, "今晨": 0, "昨晚": -1, "昨夜": -1, "昨晨": -1, "明晚": 1,
+           "明早": 1, "明晨": 1, "前晚": -2, "当晚": 0, "第二天": 1, "前一天": -1}
 DAY_ANAPH = {"当天", "当日", "同日", "同一天", "次日", "翌日", "当晚", "第二天", "前一天"}
 DAY_ANAPH_STRICT = {"第二天", "前一天"}   # only after a date written in the article
 # 今明两天, 明后两天: the first character of each day word
 PAIR_DAY = {"今": "今天", "本": "今天", "明": "明天", "后": "后天", "昨": "昨天", "前": "前天"}
 PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚"}
-QUARTER_REL = {"本": 0, "这个": 0, "今个": 0, "上个": -1, "下个": 1, "下": 1}   # 上季度 alone: a report's, like 上年
+# 上季度 alone: a report's, like 上年
+QUARTER_REL = {"本": 0, "这个": 0, "今个": 0, "上个": -1, "下个": 1, "下": 1}
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -58,7 +61,8 @@ def small_number(s: str | None) -> int | None:
 @dataclass
 class Spec:
     """One point as written. Fields left None are not in the text."""
-    year: int | None = None        # a written year (4, 3 digits, 二〇二三, 两千零四, 民国112年 → 2023)
+    # a written year (4, 3 digits, 二〇二三, 两千零四, 民国112年 → 2023)
+    year: int | None = None
     year3: bool = False            # three digits with no era (113年): a Minguo year in Taiwan
     year2: int | None = None       # a two-digit year (08年, 23年): century from ref_date
     year2_text: str | None = None
@@ -114,7 +118,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     sp.ymod = get("ymod")
     if get("ypart"):          # 年底 / 年初 alone: of the year last written, else ref_date's
         sp.yrel, sp.ymod = "当", get("ypart")
-    sp.month = int(get("m")) if get("m") else (1 if get("mcn") == "元" else small_number(get("mcn")))
+    sp.month = int(get("m")) if get("m") else (1 if get("mcn") == "元"
+                                               else small_number(get("mcn")))
     if get("mord"):
         sp.month = small_number(get("mord"))
     sp.mrel = get("mrel")
@@ -131,9 +136,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
         sp.hour = sp.minute = None
     else:
         ampm = get("ampm")
-        if ampm in PM and sp.hour < 12:
-            sp.hour += 12
-        elif ampm == "中午" and sp.hour < 3:
+        if (ampm in PM and sp.hour < 12) or (ampm == "中午" and sp.hour < 3):
             sp.hour += 12
         elif ampm == "凌晨" and sp.hour == 12:
             sp.hour = 0
@@ -163,8 +166,5 @@ def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
         return (1, 3 * k) if k else None
     if q.startswith("前") and q.endswith("个月"):
         return (1, n) if n and 1 <= n <= 12 else None
-    if q[0] in "Qq":
-        k = int(q[1])
-    else:
-        k = QUARTERS.get(q[0])
+    k = int(q[1]) if q[0] in "Qq" else QUARTERS.get(q[0])
     return (3 * k - 2, 3 * k) if k else None

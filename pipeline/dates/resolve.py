@@ -96,7 +96,8 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
         return sp.year, True
     if sp.year2 is not None:
         if st.locale == "zh-TW" and not sp.year2_text.startswith("0"):
-            return sp.year2 + MINGUO_EPOCH, True    # 99年 in Taiwan: 2010 (a Western '99 is written 1999)
+            # 99年 in Taiwan: 2010 (a Western '99 is written 1999)
+            return sp.year2 + MINGUO_EPOCH, True
         return century(sp.year2, st.ref), True
     if sp.yrel:
         if sp.yrel in YEAR_ANAPH and st.last_year is not None:
@@ -217,8 +218,9 @@ def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
         e2 = replace(e2, month=ps.m)
     if inherit_year:
         e2 = replace(e2, year=ps.y) if ps.y is not None else e2
-    pe = point(e2, State(ref=st.ref if (ps.y is not None or not inherit_year) else None, locale=st.locale,
-                         last_day=st.last_day, last_month=st.last_month, last_year=st.last_year))
+    pe = point(e2, State(ref=st.ref if (ps.y is not None or not inherit_year) else None,
+                         locale=st.locale, last_day=st.last_day, last_month=st.last_month,
+                         last_year=st.last_year))
     if pe is None:
         return None
     if inherit_year and pe.y is not None and ps.y is not None and pe.key() < ps.key():
@@ -246,14 +248,16 @@ def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | 
     """A bare number before a range end takes its unit from the end: 10-12日, 1至9月, 1995-1997年;
     `s` holds what is written before the number (2023年1-11月, 10月8-10日)."""
     from .parse import small_number, year_digits
-    n = int(n_text) if n_text.isdigit() else (year_digits(n_text) if len(n_text) == 4 else small_number(n_text))
+    n = int(n_text) if n_text.isdigit() else (year_digits(n_text) if len(n_text) == 4
+                                              else small_number(n_text))
     if n is None:
         return None
     if e.day is not None and e.month is None and not e.mrel and not e.has_year:       # 10-12日
         start = replace(s, day=n)
     elif e.month is not None and e.day is None and not e.has_year and s.month is None:  # 1至9月
         start = replace(s, month=n)
-    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4 and s.empty:  # 1995-1997年
+    # 1995-1997年
+    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4 and s.empty:
         start = Spec(year=n)
     else:
         return None
@@ -263,8 +267,9 @@ def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | 
 # ---- weekdays, offsets, lunar dates, decades (rules date.weekday, date.offset, date.lunar,
 # date.decade). Each needs ref_date unless the text fixes the date itself; none reads the clock.
 
-WEEK_REL = {"本": 0, "这": 0, "这个": 0, "这一": 0, "今个": 0, "呢个": 0, "上": -1, "上个": -1, "上一": -1,
-            "下": 1, "下个": 1, "下一": 1, "上上": -2, "上上个": -2, "下下": 2, "下下个": 2}
+WEEK_REL = {"本": 0, "这": 0, "这个": 0, "这一": 0, "今个": 0, "呢个": 0, "上": -1, "上个": -1,
+            "上一": -1, "下": 1, "下个": 1, "下一": 1, "上上": -2, "上上个": -2, "下下": 2,
+            "下下个": 2}
 WEEKDAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 
 
@@ -273,7 +278,11 @@ def weekday(wrel: str | None, wd: str | None, ref: dt.date | None) -> tuple[str,
     下周 → that week, Monday/Sunday; 本周末 → Saturday/Sunday."""
     if ref is None:
         return None
-    monday = ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(weeks=WEEK_REL.get(wrel or "本", 0))
+    monday = (
+        ref
+        - dt.timedelta(days=ref.isoweekday() - 1)
+        + dt.timedelta(weeks=WEEK_REL.get(wrel or "本", 0))
+    )
     if wd in WEEKDAY:
         d = monday + dt.timedelta(days=WEEKDAY[wd] - 1)
         p = Point(d.year, d.month, d.day)
@@ -286,7 +295,8 @@ def weekday(wrel: str | None, wd: str | None, ref: dt.date | None) -> tuple[str,
 
 def nth_weekday(y: int, m: int, n: int, wd: int) -> tuple[str, Point] | None:
     """The nth weekday `wd` (1 = Monday) of a month; n = -1 is the last."""
-    days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).isoweekday() == wd]
+    days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1)
+            if dt.date(y, m, d).isoweekday() == wd]
     if not (-len(days) <= (n - 1 if n > 0 else n) < len(days)):
         return None
     p = Point(y, m, days[n - 1 if n > 0 else n])
@@ -361,7 +371,9 @@ def lunar(year: int | None, month: int, day: int, ref: dt.date | None) -> tuple[
     return p.iso(), p
 
 
-def decade(century_start: int | None, dec: int | None, ref: dt.date | None) -> tuple[str, Point] | None:
+def decade(
+    century_start: int | None, dec: int | None, ref: dt.date | None
+) -> tuple[str, Point] | None:
     """20世纪90年代 → 1990/1999; 80年代 → the latest 1980s not after ref_date's year (with no
     ref_date, not after 2000, as for two-digit years); 本世纪 → 2000/2099; 20世纪 → 1900/1999."""
     if dec is None:

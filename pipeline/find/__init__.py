@@ -17,7 +17,7 @@ built-in finders in their default order.
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
 from ..rules import RuleError, Rules
 
@@ -26,12 +26,14 @@ Build = Callable[[Rules], Callable]
 REGISTRY: dict[str, Build] = {}
 
 # the built-in finders: modules of this package with a build(rules), registered on first use
-_BUILTIN = {"money": "money", "percent": "percent", "date": "date", "count": "count", "award": "award"}
+_BUILTIN = {"money": "money", "percent": "percent", "date": "date", "count": "count",
+            "award": "award"}
 DEFAULT_ORDER = ("money", "percent", "date", "count", "award")
 
 
 def finder(name: str) -> Callable[[Build], Build]:
-    """Register build(rules) -> find(ctx) as the finder `name` (a later registration replaces it)."""
+    """Register build(rules) -> find(ctx) as the finder `name` (a later registration replaces
+    it)."""
     if not isinstance(name, str) or not name:
         raise ValueError(f"a finder's name must be a non-empty string, not {name!r}")
 
@@ -59,7 +61,9 @@ def order(rules: Rules) -> list[str]:
     where = f"{rules.root}/finders.tsv"
     for n in names:
         if n not in known:
-            raise RuleError(f"{where}: no finder named {n!r} (registered: {', '.join(sorted(known))})")
+            raise RuleError(
+                f"{where}: no finder named {n!r} (registered: {', '.join(sorted(known))})"
+            )
     if len(set(names)) != len(names):
         raise RuleError(f"{where}: a finder is listed twice")
     return names

@@ -1,4 +1,5 @@
-"""count facts: a number with a classifier or measure unit (rules/count.yaml, lexicons/classifiers.tsv).
+"""count facts: a number with a classifier or measure unit (rules/count.yaml,
+lexicons/classifiers.tsv).
 
 A candidate is [qualifier] NUMBER [余/多/来] UNIT [qualifier], the unit taken longest-first from
 the classifier lexicon (so 个月, 个百分点, 人次 win over 个, 人). Units of kind `duration` or
@@ -34,8 +35,16 @@ import regex
 from .. import nlp
 from ..context import Context
 from ..model import Fact
-from ..numerals import (CN_NUM_CHARS, NUMBER, NUMBER_START, alternation, enclosing, load_qualifiers,
-                        parse_quantity, place_names)
+from ..numerals import (
+    CN_NUM_CHARS,
+    NUMBER,
+    NUMBER_START,
+    alternation,
+    enclosing,
+    load_qualifiers,
+    parse_quantity,
+    place_names,
+)
 from ..rules import Rules
 
 _DIGITS = regex.compile(r"[0-9０-９.．]+")
@@ -66,8 +75,9 @@ def build(rules: Rules):
     rank_before = tuple(g.get("rank_before", []))
     rank_units = set(g.get("rank_units", []))
     # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
-    rank_link = regex.compile("(?:%s)(?:%s)$" % ("|".join(map(regex.escape, g.get("rank_words", []))),
-                                                 "|".join(map(regex.escape, g.get("rank_links", [])))))
+    rank_words = "|".join(map(regex.escape, g.get("rank_words", [])))
+    rank_links = "|".join(map(regex.escape, g.get("rank_links", [])))
+    rank_link = regex.compile(f"(?:{rank_words})(?:{rank_links})$")
     one_blockers = set(g.get("one_preceded_by", ""))
     duration_words = tuple(g.get("duration_before", []))
     ambiguous_below = float(g.get("ambiguous_below", 0.5))
@@ -108,20 +118,32 @@ def build(rules: Rules):
     qb_re = alternation([*q_before, *approx_before])
     qa_re = alternation(q_after_unit)
     cand = regex.compile(
-        r"(?P<qb>" + qb_re + r")?(?P<num>" + NUMBER_START + NUMBER + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
-        # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row is no count)
-        # ...or one space after Arabic digits glued to a Chinese word (项目219 个), or spaced on both
+        r"(?P<qb>"
+        + qb_re
+        + r")?(?P<num>"
+        + NUMBER_START
+        + NUMBER
+        + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
+        # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row is no
+        # count)
+        # ...or one space after Arabic digits glued to a Chinese word (项目219 个), or spaced on
+        # both
         # sides when the unit ends the phrase (项目 58 个、); never after digits that another number
         # and a space precede (a flattened table row: 2023 12 个) nor before a name (姓名 1 张三)
         r"(?:(?<=[万亿萬億])[ \xa0\u2009\u202f]{1,2}"
         r"|(?<=\p{Han}[\d.]+)[ \xa0\u2009\u202f]"
-        r"|(?<=\p{Han}[ \xa0\u2009\u202f][\d.]+)[ \xa0\u2009\u202f](?=(?:" + unit_re + r")(?!\p{Han})))?"
+        r"|(?<=\p{Han}[ \xa0\u2009\u202f][\d.]+)[ \xa0\u2009\u202f](?=(?:"
+        + unit_re
+        + r")(?!\p{Han})))?"
         r"(?P<unit>" + unit_re + r")"
-        r"(?P<qa>" + qa_re + r")?")
+        r"(?P<qa>" + qa_re + r")?"
+    )
     unit_only = regex.compile(unit_re)
     ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
     qa_only = regex.compile(qa_re)
-    range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$")
+    range_re = regex.compile(
+        r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$"
+    )
     list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
     trap_re = regex.compile(alternation(trap_phrases)) if trap_phrases else None
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
@@ -129,7 +151,8 @@ def build(rules: Rules):
 
     # jieba's dictionary and the guards are Simplified: a Traditional text is read through its
     # character-by-character Simplified copy (find_any below), else 民眾十萬人次 is 眾十萬 | 人次
-    to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
+    to_simplified = str.maketrans({r["traditional"]: r["simplified"]
+                                   for r in rules.lexicon("script_pairs")})
 
     def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
         if not chinese:
@@ -188,7 +211,8 @@ def build(rules: Rules):
             if a >= b:
                 return []
             toks = [nlp.Token(t.text, t.start + a, t.end + a,
-                              "m" if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t.pos)  # hmm=False: 12 → eng
+                              # hmm=False: 12 → eng
+                              "m" if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t.pos)
                     for t in nlp.segment_pos(text[a:b], obj_hmm)]
             return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
 
@@ -230,7 +254,8 @@ def build(rules: Rules):
         quoted = False
         open_end = True
         for t in toks:
-            open_end = t is toks[-1]      # a break at the window's last token may be the edge's doing
+            # a break at the window's last token may be the edge's doing
+            open_end = t is toks[-1]
             if t.text in "“”‘’":
                 quoted = t.text in "“‘"
                 words.append(t)
@@ -240,13 +265,20 @@ def build(rules: Rules):
                 continue
             if t.text[0] in _PUNCT or t.text in obj_stop:
                 break
-            if t.pos in ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q") and t.text != "的":
+            if (
+                t.pos in ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q")
+                and t.text != "的"
+            ):
                 break
             if not words and t.pos == "uj":
                 break
             if t.pos == "v" and not words:
                 nxt = [u for u in toks if u.start == t.end]
-                if not nxt or not nxt[0].pos.startswith(("n", "vn", "v")) or nxt[0].text[0] in _PUNCT:
+                if (
+                    not nxt
+                    or not nxt[0].pos.startswith(("n", "vn", "v"))
+                    or nxt[0].text[0] in _PUNCT
+                ):
                     break
             elif t.pos == "v" and t.text not in obj_nominal:
                 break
@@ -263,7 +295,8 @@ def build(rules: Rules):
         return [], open_end
 
     def before_walk(before: list, num_start: int) -> tuple[list, bool]:
-        """The object's words before the number (last first), and whether the walk ran out of tokens."""
+        """The object's words before the number (last first), and whether the walk ran out of
+        tokens."""
         if not before:
             return [], True               # the window held one word, which its edge may have cut
         if before[-1].end != num_start:
@@ -273,7 +306,8 @@ def build(rules: Rules):
         open_end = True
         for k, t in enumerate(reversed(before)):
             prev = before[-k - 2] if k + 2 <= len(before) else None
-            open_end = prev is None       # a break at the window's first token may be the edge's doing
+            # a break at the window's first token may be the edge's doing
+            open_end = prev is None
             if t.text in "“”‘’":
                 quoted = t.text in "”’"
                 words.append(t)
@@ -292,7 +326,8 @@ def build(rules: Rules):
             break
         else:
             open_end = True
-        while words and (words[-1].text in "“”‘’" or (words[-1].pos == "v" and len(words) > 1 and words[-1].text not in obj_nominal)):
+        while words and (words[-1].text in "“”‘’" or (words[-1].pos == "v" and len(words) > 1
+                                                      and words[-1].text not in obj_nominal)):
             words.pop()
         if words and any(w.pos.startswith(("n", "vn", "j", "l", "nt", "nz", "i")) for w in words):
             return words, open_end
@@ -311,7 +346,13 @@ def build(rules: Rules):
 
         for m in cand.finditer(text, overlapped=False):
             num_s, num_e = m.span("num")
-            q2, unit, unit_e, qa, end = m.group("q2"), m.group("unit"), m.end("unit"), m.group("qa"), m.end()
+            q2, unit, unit_e, qa, end = (
+                m.group("q2"),
+                m.group("unit"),
+                m.end("unit"),
+                m.group("qa"),
+                m.end(),
+            )
             # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
             for i in range(num_e - 1, num_s, -1):
                 if text[i] not in "十百千万亿":
@@ -323,7 +364,8 @@ def build(rules: Rules):
                     qa = qm.group() if qm else None
                     end = qm.end() if qm else unit_e
                     break
-            # 两个多小时, 三个多月: 个 + 多/余/来 + a unit that takes 个 (个小时, 个月) — that unit decides
+            # 两个多小时, 三个多月: 个 + 多/余/来 + a unit that takes 个 (个小时, 个月) — that unit
+            # decides
             if unit == "个" and not qa and not q2:
                 gm = ge_approx.match(text, unit_e)
                 if gm and "个" + gm.group("u") in units:
@@ -348,12 +390,17 @@ def build(rules: Rules):
                 rule_ctx = "count.score"
             value, qual = parse_quantity(num + (q2 or ""))
             if value is None and m.group("qb") and _BIG_MAG.fullmatch(num):
-                value = parse_quantity("一" + num)[0]        # 近万名, 上万人: a bare 万/亿 is 1万/1亿
+                # 近万名, 上万人: a bare 万/亿 is 1万/1亿
+                value = parse_quantity("一" + num)[0]
             if value is None or value <= 0:
                 continue
             chinese = num[0] in cn_chars
             before1 = text[num_s - 1] if num_s > 0 else ""
-            prefix = text[max(0, num_s - 4):num_s] if not m.group("qb") else text[max(0, m.start() - 4):m.start()]
+            prefix = (
+                text[max(0, num_s - 4) : num_s]
+                if not m.group("qb")
+                else text[max(0, m.start() - 4) : m.start()]
+            )
             # ordinals and ranks
             if prefix.endswith(ordinal_before):
                 continue
@@ -362,10 +409,13 @@ def build(rules: Rules):
             if unit in rank_units and rank_link.search(text, max(0, num_s - 8), num_s):
                 continue
             # Arabic glued to Latin letters, codes, decimals of something else
-            if not chinese and before1 and (before1.isascii() and (before1.isalnum() or before1 in "._/-:#")):
+            glued = before1 and before1.isascii() and (before1.isalnum() or before1 in "._/-:#")
+            if not chinese and glued:
+                # a minus sign is kept: a range (5-10个) or a signed unit after no letter or digit
+                b2 = text[num_s - 2:num_s - 1]
+                signed = unit in signed_units and not (b2.isascii() and b2.isalnum())
                 if not (before1 == "-" and (range_re.search(text[max(0, num_s - 12):num_s])
-                                            or (unit in signed_units and not (text[num_s - 2:num_s - 1].isascii()
-                                                                             and text[num_s - 2:num_s - 1].isalnum())))):
+                                            or signed)):
                     continue
             # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
             if chinese and unit in ordinal_units_cn and not m.group("qb"):
@@ -392,7 +442,8 @@ def build(rules: Rules):
             rest = text[unit_e:unit_e + 4]
             if nb and rest.startswith(tuple(nb)) and not qa:
                 continue
-            # time units after a duration word (历时3小时), or naming something (15分钟生活圈, 24小时服务)
+            # time units after a duration word (历时3小时), or naming something (15分钟生活圈,
+            # 24小时服务)
             if row["kind"] == "time":
                 pre = text[max(0, m.start() - 6):m.start()]
                 if pre.endswith(duration_words) and not any(w in pre for w in total_words):
@@ -400,8 +451,10 @@ def build(rules: Rules):
                 nxt = text[end:end + 1]
                 if nxt and _HAN.match(nxt) and nxt not in time_followers and not qa:
                     continue
-                # a time of day or of a race (2小时08分31秒, 23秒08, 5秒92): its parts are not counts
-                if clock_after.match(text, unit_e) or clock_before.search(text, max(0, num_s - 4), num_s):
+                # a time of day or of a race (2小时08分31秒, 23秒08, 5秒92): its parts are not
+                # counts
+                if clock_after.match(text, unit_e) or clock_before.search(text, max(0, num_s - 4),
+                                                                          num_s):
                     continue
             # an event named by its distance (男子200米, 200米跑, 100米自由泳) is not a count
             if unit in event_units and (text.endswith(event_before, max(0, num_s - 4), num_s)
@@ -420,7 +473,8 @@ def build(rules: Rules):
             # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
             # 3只是, 两面旗帜 → the unit is the start of another word
             if float(row["prob"] or 0) < ambiguous_below and any(
-                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e) for t in ctx.tokens(num_s)):
+                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e)
+                    for t in ctx.tokens(num_s)):
                 continue
             if unit in needs_after:
                 nxt = text[end:end + 1]
@@ -433,7 +487,8 @@ def build(rules: Rules):
                 qual = q_before.get(qw) or approx_before.get(qw) or qual
             if qa:
                 qual = q_after_unit[qa]
-            rule = rule_ctx or ("count.measure" if row["kind"] in ("measure", "time") else "count.classifier")
+            rule = rule_ctx or ("count.measure" if row["kind"] in ("measure", "time")
+                                else "count.classifier")
             start = m.start()
             if unit in signed_units and not m.group("qb"):
                 sw = next((w for w in sign_words if text.endswith(w, 0, num_s)), None)
@@ -454,8 +509,8 @@ def build(rules: Rules):
                 if a_val is not None and mag and not _ANY_MAG.search(a_txt):
                     a_val = parse_quantity(a_txt + mag.group())[0]
                 if a_val is not None and (not chinese or a_txt[0] in cn_chars) and a_val < value:
-                    out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", unit,
-                                    a_q, extra={**extra, "tags": ["range_from"]}))
+                    out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range",
+                                    unit, a_q, extra={**extra, "tags": ["range_from"]}))
                     out.append(Fact("count", text[num_s:end], num_s, end, value, "count.range",
                                     unit, qual, extra={**extra, "tags": ["range_to"]}))
                     continue
@@ -474,8 +529,8 @@ def build(rules: Rules):
                 a_val = parse_quantity(a_txt)[0]
                 if a_val is None or overlaps(a_s, a_s + len(a_txt)):
                     break
-                items.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.list", unit, None,
-                                  extra=dict(extra)))
+                items.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.list", unit,
+                                  None, extra=dict(extra)))
                 pos = a_s
             if items and text[max(0, pos - 4):pos].endswith(ordinal_before):
                 continue          # 第1、2、3名: the whole list is ordinal
