@@ -98,7 +98,8 @@ def read_decisions(path: str | Path) -> dict[str, Decisions]:
         elif "missed" in d:
             key = _span(d["missed"], where)
             dec.missed[key] = dict(d["missed"])
-            dec.lines[("missed", *key)] = n
+            line_key = ("missed", *key)  # mypy reads x[(a, *b)] as 3.11-only x[a, *b]
+            dec.lines[line_key] = n
         else:
             raise GoldError(f"{where}: a decision has \"fact\" and \"verdict\", or \"missed\"")
     return out
@@ -194,8 +195,9 @@ def gold_for(rec: dict, dec: Decisions, summary: Summary,
             )
     for key, m in dec.missed.items():
         if text and text[key[1]:key[2]] != m["text"]:
+            line_key = ("missed", *key)
             raise GoldError(
-                f"{decisions_path}:{dec.lines[('missed', *key)]}: article {aid}: the text at "
+                f"{decisions_path}:{dec.lines[line_key]}: article {aid}: the text at "
                 f"{key[1]}:{key[2]} is not {m['text']!r}"
             )
         m = derive_value(m, rec.get("ref_date"))
