@@ -84,6 +84,7 @@ def build(rules: Rules):
                                 r"(?P<w>" + alternation(post_words) + r")\s*(?:[，,、]?\s*(?P<on>"
                                 + alternation(cfg.get("declared_words") or ["下同"]) + r"))?\s*[）)]")
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
+    to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     # 签约亿元以上: 约 ends the word 签约 there, and 亿元以上 is a threshold, not about 1亿元
     word_tails = {w: set(v) for w, v in (cfg.get("qualifier_word_tail") or {}).items()}
@@ -135,8 +136,8 @@ def build(rules: Rules):
     sign_blockers = cn | {w[-1] for w in after} | set("%％")
     # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a currency
     ge = rf.rule("money.ge_yi")
-    ge_re = regex.compile(r"(?<![\d" + CN_NUM_CHARS + r"几数])(?P<num>(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+))"
-                          r"(?P<q>[多几])?个(?P<q2>多)?(?P<mag>" + alternation(ge.get("magnitudes", {"亿": 1})) + r")"
+    ge_re = regex.compile(r"(?<![\d" + CN_NUM_CHARS + r"几幾数數])(?P<num>(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十]+))"
+                          r"(?P<q>[多几幾])?[个個](?P<q2>多)?(?P<mag>" + alternation(ge.get("magnitudes", {"亿": 1})) + r")"
                           r"(?P<cur>" + cur_re + r")?(?![级量])")
     ge_mags = {k: Decimal(str(v)) for k, v in ge.get("magnitudes", {"亿": 100000000}).items()}
     clause_end = regex.compile(r"[。；！？!?;\n，,：:]")
@@ -150,6 +151,7 @@ def build(rules: Rules):
 
     def find(ctx: Context) -> list[Fact]:
         text = ctx.text
+        simp = text.translate(to_simplified)    # money and price words are read in Simplified
         found: list[tuple[regex.Match, str | None]] = []
         for m in cand.finditer(text):
             num = m.group("num")
@@ -188,11 +190,11 @@ def build(rules: Rules):
                               ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
                         cur = None
                     elif cur in price_always and score_re is not None and \
-                            score_re.search(text, clause_from(text, m.start(), score_window), m.start()):
+                            score_re.search(simp, clause_from(text, m.start(), score_window), m.start()):
                         cur = None   # 分数线上涨11分: a score word in the clause makes 分 points, not cents
                     elif (not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt) \
                             and not (clause_head and cur not in price_always) \
-                            and not price_re.search(text, clause_from(text, m.start(), price_window), m.start()):
+                            and not price_re.search(simp, clause_from(text, m.start(), price_window), m.start()):
                         cur = None   # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
             if cur is None and m.group("pre") is None:
                 found.append((m, None))
@@ -258,7 +260,7 @@ def build(rules: Rules):
                     seg = text[ls:start]
                     cut = list(clause_end.finditer(seg))
                     seg = seg[cut[-1].end():] if cut else seg
-                    if ctx_re.search(seg) and not text[end:end + 1] in ("%", "％"):
+                    if ctx_re.search(seg.translate(to_simplified)) and not text[end:end + 1] in ("%", "％"):
                         code, rule = "local", "money.context"
                 if code is None:
                     chain = None
@@ -363,7 +365,7 @@ def build(rules: Rules):
                 seg = text[ls:g.start()]
                 cut = list(clause_end.finditer(seg))
                 seg = seg[cut[-1].end():] if cut else seg
-                if not ctx_re.search(seg):
+                if not ctx_re.search(seg.translate(to_simplified)):
                     continue
                 code = "local"
             if g.group("q2"):
