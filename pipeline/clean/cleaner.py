@@ -138,7 +138,7 @@ class Cleaner:
         # directly (the length and punctuation checks of propose() are already settled there);
         # a detector as (rule, None), asked through propose()
         def table(rules: list[Any], top: int) -> list[tuple[tuple[Any, Any], ...]]:
-            return [tuple((r, r.re.search) if isinstance(r, PatternRule) else (r, None)
+            return [tuple((r, r.find) if isinstance(r, PatternRule) else (r, None)
                           for r in rules if not isinstance(r, PatternRule) or length <= r.max_len)
                     for length in range(top + 1)]
         top = max(self._max, 120)

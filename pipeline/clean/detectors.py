@@ -41,11 +41,40 @@ def _compile(where: str, pattern: str):
         raise RuleError(f"{where}: bad pattern: {e}") from None
 
 
+def _anchored(pattern: str) -> bool:
+    """Every top-level alternative of the pattern starts with ^ (after a leading (?i)): then
+    match() finds what search() finds, without trying every position of the line."""
+    if pattern.startswith("(?i)"):
+        pattern = pattern[4:]
+    starts, depth, in_class, i = [0], 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":  # []…] holds a ]
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            starts.append(i + 1)
+        i += 1
+    return all(pattern[k:k + 1] == "^" for k in starts)
+
+
 class PatternRule:
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry["reason"]
         self.zone = entry.get("zone", "edge")
         self.re = _compile(where, entry["pattern"])
+        # the function the stage calls: match() for a pattern anchored at the line's start
+        self.find = self.re.match if _anchored(entry["pattern"]) else self.re.search
         self.max_len = int(entry.get("max_len", 60))
         self.sentence_ok = bool(entry.get("sentence_ok", False))
         self.meta = dict(entry.get("meta") or {})
@@ -55,7 +84,7 @@ class PatternRule:
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or (not self.sentence_ok and SENT.search(n)):
             return None
-        m = self.re.search(n)
+        m = self.find(n)
         return self.hit(n, m) if m else None
 
     def hit(self, n: str, m) -> Proposal | None:

@@ -110,7 +110,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         elif i in only_again:
             # shown twice but not the headline (the author): the second showing goes (zones.repeats)
             continue
-        elif len(normed[i]) > 10 and not (page.headline_sure and i < h):
+        elif len(normed[i]) > 10 and not (page.headline_sure and h is not None and i < h):
             # another headline-like line the headline's place does not vouch for: may be text
             continue
         else:
