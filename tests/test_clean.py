@@ -499,3 +499,10 @@ def test_notice_letter_and_its_signature_stay(clean):
              "第二条 本办法适用于本区行政区域内河道的整治、利用和保护，以及相关的管理活动。"]
     res = run(clean, lines)
     assert sorted(removed_lines(res)) == [0, 1]
+
+
+def test_anchored_patterns_use_match():
+    from pipeline.clean.detectors import _anchored
+    assert _anchored(r"^(?:上一篇|下一篇)\s*:") and _anchored(r"(?i)^copyright|^all rights")
+    assert _anchored(r"^[(|]\s*a|^b")            # a | inside a class is no alternative
+    assert not _anchored(r"^a|b") and not _anchored(r"(?:^a|^b)") and not _anchored(r"ICP\s*备")
