@@ -5,9 +5,12 @@ value = the number of percent; unit "%" — or "pp" for 个百分点 (percentage
 - percent.fraction:  百分之三十 (30), 千分之五 (0.5), 万分之三 (0.03), 百分之百 (100)
 - percent.cheng:     三成 (30), 三成半 (35), 七成六 (76), 半成 (5), 9.5成 (95)
 - percent.points:    0.8个百分点 → value 0.8, unit "pp"
-- percent.multiple:  增长1.3倍 (130), 增长了一倍 / 翻了一番 (100), 翻两番 (300): a multiple after a growth
-                     verb, tag `multiple` (optional in the corpus gold); 是去年的3倍, 认购386倍 are not
-- percent.discount:  打八折 (80), 八五折 (85), 7.5折 (75) after a selling word, tag `discount` (optional in gold)
+- percent.multiple:  增长1.3倍 (130), 增长了一倍 / 翻了一番 (100), 翻两番 (300): a multiple after a
+growth
+                     verb, tag `multiple` (optional in the corpus gold); 是去年的3倍, 认购386倍 are
+                     not
+- percent.discount:  打八折 (80), 八五折 (85), 7.5折 (75) after a selling word, tag `discount`
+(optional in gold)
 - percent.range:     5-10%, 5至10%, 三至五成 → one fact per end (like count and money), tags
                      range_from / range_to; 5%-10% is simply two percent.sign facts
 extra `change` is "up" or "down" when a direction word (增长 上升 提高 … / 下降 减少 回落 …)
@@ -21,8 +24,15 @@ import regex
 
 from ..context import Context
 from ..model import Fact
-from ..numerals import (NUMBER_SPACED, alternation, load_qualifiers, parse_number,
-                        parse_quantity, url_spans, inside)
+from ..numerals import (
+    NUMBER_SPACED,
+    alternation,
+    inside,
+    load_qualifiers,
+    parse_number,
+    parse_quantity,
+    url_spans,
+)
 from ..rules import Rules
 
 _S = r"[ \t\u3000]*"
@@ -47,8 +57,14 @@ def build(rules: Rules):
     # 八折 (80), 八五折 (85), 7.5折 (75), 打五折: the share of the price paid
     disc_re = regex.compile(
         r"(?P<qb>" + alternation(q_before) + r")?(?<![\d.．" + "一二两三四五六七八九十" + r"])"
-        r"(?P<n>[1-9](?:\.\d)?|[一二三四五六七八九](?:[一二三四五六七八九五])?|[一二三四五六七八九]点[一二三四五六七八九])"
-        r"折(?!" + alternation(disc.get("not_before", ["合", "算"])) + r")(?P<qa>" + alternation(q_after_unit) + r")?")
+        r"(?P<n>[1-9](?:\.\d)?|[一二三四五六七八九](?:[一二三四五六七八九五])?|[一二三四五六七八"
+        r"九]点[一二三四五六七八九])"
+        r"折(?!"
+        + alternation(disc.get("not_before", ["合", "算"]))
+        + r")(?P<qa>"
+        + alternation(q_after_unit)
+        + r")?"
+    )
     disc_before = tuple(disc.get("before", []))
 
     NS = NUMBER_SPACED
@@ -58,31 +74,80 @@ def build(rules: Rules):
     pats = {
         "percent.fraction": regex.compile(
             qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬\\d" + r"])"
-            r"(?P<den>[百佰千仟万萬](?:" + _S + r"[百佰千仟万萬])*)" + _S + r"分" + _S + r"(?:之|(?<=百分)(?=百))" + _S
-            + sign + r"(?P<num>" + NS + r")" + qa),
+            r"(?P<den>[百佰千仟万萬](?:"
+            + _S
+            + r"[百佰千仟万萬])*)"
+            + _S
+            + r"分"
+            + _S
+            + r"(?:之|(?<=百分)(?=百))"
+            + _S
+            + sign
+            + r"(?P<num>"
+            + NS
+            + r")"
+            + qa
+        ),
         "percent.points": regex.compile(
-            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?:[个個]" + _S + r")?百" + _S + r"分" + _S + r"[点點]" + qa),
+            qb
+            + sign
+            + r"(?P<num>"
+            + NS
+            + r")"
+            + _S
+            + r"(?:[个個]"
+            + _S
+            + r")?百"
+            + _S
+            + r"分"
+            + _S
+            + r"[点點]"
+            + qa
+        ),
         "percent.sign": regex.compile(
-            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?P<pct>[%％‰])" + qa),
+            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?P<pct>[%％‰])" + qa
+        ),
         "percent.cheng": regex.compile(
-            qb + r"(?P<num>" + NS + r"|半)" + _S + r"成(?:" + _S + r"(?P<extra>半|[一二三四五六七八九两\d](?![\d.]|[十百千万个名家人位]))(?!成))?" + qa),
+            qb + r"(?P<num>" + NS + r"|半)" + _S + r"成(?:" + _S + r"(?P<extra>半|[一二三四五六七八"
+            r"九两\d](?![\d.]|[十百千万个名家人位]))(?!成))?" + qa
+        ),
     }
     # 增长1.3倍 (an increase of 130%), 翻了一番 (100%), 翻两番 (300%): the verb is part of the text
     mult_re = regex.compile(
-        r"(?:(?P<v>" + alternation(mult_verbs) + r")(?P<mid>(?:" + alternation(mult_between) + r")*)"
+        r"(?:(?P<v>"
+        + alternation(mult_verbs)
+        + r")(?P<mid>(?:"
+        + alternation(mult_between)
+        + r")*)"
         r"(?P<n>" + NS + r")" + _S + r"倍(?!数|率|镜|速|增|频|投|杠)"
-        r"|(?P<fan>翻)(?P<mid2>(?:" + alternation(mult_between) + r")*)(?P<k>[一二两三四1-4])番)" + qa)
+        r"|(?P<fan>翻)(?P<mid2>(?:"
+        + alternation(mult_between)
+        + r")*)(?P<k>[一二两三四1-4])番)"
+        + qa
+    )
     change_re = regex.compile(
-        r"(?P<w>" + alternation([*up, *down]) + r")(?:" + alternation(filler) + r"|" + _S[:-1] + r")*$")
+        r"(?P<w>"
+        + alternation([*up, *down])
+        + r")(?:"
+        + alternation(filler)
+        + r"|"
+        + _S[:-1]
+        + r")*$"
+    )
     up_set = set(up)
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
 
     def in_word(ctx: Context, s: int, cheng: int) -> bool:
         for t in ctx.tokens(s):
             if t.start < s < t.end and t.end > cheng:
-                return True   # 三五成群, 一成不变: an idiom holds numeral and 成
-            if t.start <= cheng < t.end and t.end > cheng + 1 and t.text not in ("成为",) and t.start >= s \
-                    and not _CHENG_WORD.fullmatch(t.text):
+                return True  # 三五成群, 一成不变: an idiom holds numeral and 成
+            if (
+                t.start <= cheng < t.end
+                and t.end > cheng + 1
+                and t.text not in ("成为",)
+                and t.start >= s
+                and not _CHENG_WORD.fullmatch(t.text)
+            ):
                 return True   # 成立, 成功 …
         return False
 
@@ -103,7 +168,9 @@ def build(rules: Rules):
                 b1 = text[ns - 1:ns] if ns else ""
                 if rule == "percent.sign":
                     a1 = text[e:e + 1] if not m.group("qa") else ""
-                    if (b1 and b1.isascii() and (b1.isalpha() or b1 in "=&?/%_")) or (a1.isascii() and a1.isalnum()):
+                    if (b1 and b1.isascii() and (b1.isalpha() or b1 in "=&?/%_")) or (
+                        a1.isascii() and a1.isalnum()
+                    ):
                         continue
                 if num == "半":
                     value, qual = 0.5, None
@@ -149,8 +216,12 @@ def build(rules: Rules):
                 if cm:
                     extra["change"] = "up" if cm.group("w") in up_set else "down"
                 # ranges: 5-10%, 三至五成: the first end without its own unit
-                rm = range_re.search(head) if not m.group("qb") and not m.groupdict().get("sign") else None
-                if rm and not (rule == "percent.fraction"):
+                rm = (
+                    range_re.search(head)
+                    if not m.group("qb") and not m.groupdict().get("sign")
+                    else None
+                )
+                if rm and rule != "percent.fraction":
                     a_txt = rm.group("a").strip()
                     a_s = s - len(head) + rm.start("a")
                     a_val = parse_number(a_txt)
@@ -161,15 +232,16 @@ def build(rules: Rules):
                         ex2 = dict(extra, tags=[*extra.get("tags", []), "range_from"])
                         if cm2:
                             ex2["change"] = "up" if cm2.group("w") in up_set else "down"
-                        out.append(Fact("percent", a_txt, a_s, a_s + len(a_txt), a_val, "percent.range", unit,
-                                        None, extra=ex2))
+                        out.append(Fact("percent", a_txt, a_s, a_s + len(a_txt), a_val,
+                                        "percent.range", unit, None, extra=ex2))
                         extra["tags"] = [*extra.get("tags", []), "range_to"]
                         rule_used = "percent.range"
                     else:
                         rule_used = rule
                 else:
                     rule_used = rule
-                out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual, extra=extra))
+                out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual,
+                                extra=extra))
                 used.append((s, e))
         for m in disc_re.finditer(text):
             s, e = m.span()
@@ -189,7 +261,8 @@ def build(rules: Rules):
             v = round(v, 10)
             if v == int(v):
                 v = int(v)
-            qual = q_before[m.group("qb")] if m.group("qb") else (q_after_unit[m.group("qa")] if m.group("qa") else None)
+            qual = q_before[m.group("qb")] if m.group("qb") else (q_after_unit[m.group("qa")]
+                                                                  if m.group("qa") else None)
             out.append(Fact("percent", m.group(), s, e, v, "percent.discount", "%", qual,
                             extra={"tags": ["discount"]}))
             used.append((s, e))
@@ -221,14 +294,15 @@ def build(rules: Rules):
 
     # the words of rules/percent.yaml are Simplified: a Traditional text is read through its
     # character-by-character Simplified copy (same offsets; facts keep the text's characters)
-    to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
+    to_simplified = str.maketrans(
+        {r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
 
     def find_any(ctx: Context) -> list[Fact]:
         simp = ctx.text.translate(to_simplified)
         if simp == ctx.text:
             return find(ctx)
-        facts = find(Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta, warnings=ctx.warnings,
-                             facts=ctx.facts))
+        facts = find(Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta,
+                             warnings=ctx.warnings, facts=ctx.facts))
         for f in facts:
             f.text = ctx.text[f.start:f.end]
         return facts
