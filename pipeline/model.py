@@ -18,7 +18,7 @@ class Document:
     source: str | None = None    # where it came from (path, path:line, url)
     ref_date: str | None = None  # given by the caller or the input's metadata
     meta: dict[str, Any] = field(default_factory=dict)
-    html: str | None = None      # raw HTML, turned into text by the clean stage
+    html: str | None = None      # raw HTML, made text (pipeline.html) before the clean stage
     warnings: list[str] = field(default_factory=list)
     error: str | None = None     # a reader that failed still yields a Document
 
