@@ -76,7 +76,7 @@ class RecipientRules:
     pronouns: frozenset[str]     # 他 她 其 …: the text does not name the recipient
     object_trim: regex.Pattern   # 了/给 before, 为/以 after an object recipient
     max_len: int
-    means: regex.Pattern = None  # 凭借/通过 …: what follows is how, not who (作家某某凭借小说…获)
+    means: regex.Pattern         # 凭借/通过 …: what follows is how, not who (作家某某凭借小说…获)
     surnames: frozenset = frozenset()   # single-character surnames: a name jieba does not tag nr
     role_ends: frozenset = frozenset()  # last characters of a role word before a name (职工, 书记)
 

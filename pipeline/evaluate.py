@@ -103,6 +103,8 @@ def _same_value(kind: str, g: dict, p: dict) -> bool:
         return bool(a and b) and (a in b or b in a)
     if kind == "date":
         return str(gv) == str(pv)
+    if gv is None or pv is None:
+        return False
     try:
         gv, pv = float(gv), float(pv)
     except (TypeError, ValueError):

@@ -124,7 +124,8 @@ class open_sink:
         self.path = None if path in (None, "-") else os.fspath(path)
         self.fmt = format_for(self.path, fmt)
         self.stream = stream
-        self._own = self._wrapped = None
+        self._own: IO[str] | None = None
+        self._wrapped: io.TextIOWrapper | None = None
 
     def __enter__(self) -> Sink:
         if self.stream is not None:
@@ -215,7 +216,7 @@ class FileOutput:
         self.done: list[str] = []
         self.done_errors: list[str] = []   # error messages of the records in `done`
         self.count = 0
-        self._f = None
+        self._f: IO[bytes] | None = None
         have_final, have_partial = os.path.exists(self.path), os.path.exists(self.partial)
         if resume:
             if have_partial:
@@ -241,11 +242,12 @@ class FileOutput:
         return self
 
     def write(self, article: Article | dict) -> None:
-        self.open()
-        self._f.write((json_line(_as_dict(article)) + "\n").encode("utf-8"))
+        f = self.open()._f
+        assert f is not None  # open() opened it
+        f.write((json_line(_as_dict(article)) + "\n").encode("utf-8"))
         self.count += 1
         if self.count % FLUSH_EVERY == 0:
-            self._f.flush()
+            f.flush()
 
     def close(self) -> None:
         """Flush and close FILE.partial, leaving it to resume from (an interrupted run)."""

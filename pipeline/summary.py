@@ -50,9 +50,14 @@ class Summary:
             self.errors[error_kind(e)] += 1
 
     def add(self, a: Article | dict[str, Any]) -> None:
-        d = a if isinstance(a, dict) else None
-        aid = str(d["id"] if d else a.id)
-        error = d.get("error") if d else a.error
+        if isinstance(a, dict):
+            aid, error, text = str(a["id"]), a.get("error"), a.get("text", "")
+            types = [f["type"] for f in a.get("facts", [])]
+            removed = [r["text"] for r in a.get("removed", [])]
+        else:
+            aid, error, text = str(a.id), a.error, a.text
+            types = [f.type for f in a.facts]
+            removed = [r.text for r in a.removed]
         self.articles += 1
         if aid in self.seen:
             self.duplicates += 1
@@ -60,13 +65,9 @@ class Summary:
             self.seen.add(aid)
         if error:
             self.errors[error_kind(error)] += 1
-        facts = d.get("facts", []) if d else a.facts
-        for f in facts:
-            self.facts[f["type"] if d else f.type] += 1
-        removed = d.get("removed", []) if d else a.removed
+        self.facts.update(types)
         self.removed += len(removed)
-        text = d.get("text", "") if d else a.text
-        self.chars += len(text or "") + sum(len(r["text"] if d else r.text) for r in removed)
+        self.chars += len(text or "") + sum(len(r) for r in removed)
 
     def watch(self, articles: Iterable) -> Iterator:
         for a in articles:

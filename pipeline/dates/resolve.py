@@ -95,11 +95,12 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
             return sp.year + MINGUO_EPOCH, True     # 113年 in Taiwan: 民國113年 = 2024
         return sp.year, True
     if sp.year2 is not None:
-        if st.locale == "zh-TW" and not sp.year2_text.startswith("0"):
+        if st.locale == "zh-TW" and not (sp.year2_text or "").startswith("0"):
             # 99年 in Taiwan: 2010 (a Western '99 is written 1999)
             return sp.year2 + MINGUO_EPOCH, True
         return century(sp.year2, st.ref), True
     if sp.yrel:
+        base: int | None
         if sp.yrel in YEAR_ANAPH and st.last_year is not None:
             base = st.last_year
         else:
@@ -129,11 +130,13 @@ def point(sp: Spec, st: State) -> Point | None:
             base = Point(ref.year, ref.month, ref.day)
         if base.y is None:
             return base if off == 0 else None
+        assert base.m is not None and base.d is not None  # ref's day, or last_day (State.saw)
         t = dt.date(base.y, base.m, base.d) + dt.timedelta(days=off)
         if sp.day_gloss is not None and sp.day_gloss != t.day:
-            t = _nearest_day(t, sp.day_gloss)   # 今(11)日: the written day wins over ref_date
-            if t is None:
+            near = _nearest_day(t, sp.day_gloss)   # 今(11)日: the written day wins over ref_date
+            if near is None:
                 return None
+            t = near
         hh = sp.hour
         if hh is not None and hh < 12 and sp.drel[-1] in "晚夜":
             hh += 12   # 今晚8点
@@ -142,8 +145,10 @@ def point(sp: Spec, st: State) -> Point | None:
     m = d = None
     if sp.mrel:
         off = MONTH_REL[sp.mrel]
+        by: int | None
         if sp.mrel in MONTH_ANAPH and st.last_month is not None:
             by, bm = st.last_month.y, st.last_month.m
+            assert bm is not None  # last_month has a month (State.saw)
         elif ref is not None:
             by, bm = ref.year, ref.month
         else:
@@ -184,14 +189,16 @@ def _nearest_day(t: dt.date, day: int) -> dt.date | None:
     return min(found, key=lambda d: abs((d - t).days)) if found else None
 
 
-def quarter(sp: Spec, st: State) -> tuple[str, Point] | None:
+def quarter(sp: Spec, st: State) -> tuple[str | None, Point] | None:
     if sp.quarter_rel is not None:       # 下个季度: the quarter after ref_date's
         if st.ref is None:
             return None
         k = (st.ref.year * 4 + (st.ref.month - 1) // 3) + sp.quarter_rel
-        y, q = divmod(k, 4)
-        a, b = Point(y, 3 * q + 1), Point(y, 3 * q + 3)
+        qy, q = divmod(k, 4)
+        a, b = Point(qy, 3 * q + 1), Point(qy, 3 * q + 3)
         return f"{a.iso()}/{b.iso()}", b
+    if sp.quarter is None:
+        return None
     months = quarter_months(sp.quarter, sp.quarter_n)
     if months is None:
         return None
