@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-import common  # noqa: F401
+import common
 
 from pipeline import batch, sinks
 
@@ -95,7 +95,8 @@ def main(argv=None) -> int:
         common.write_jsonl(src, texts)
         chars = sum(map(len, texts))
         del texts
-        print(f"{args.n} articles, {chars:,} characters, {len(os.sched_getaffinity(0))} cores available, "
+        cores = len(os.sched_getaffinity(0))
+        print(f"{args.n} articles, {chars:,} characters, {cores} cores available, "
               f"repeats {'off' if args.no_repeats else 'on'}, chunk {args.chunk_size}")
         base = first = cpu_base = None
         same_all = True
@@ -128,19 +129,22 @@ def main(argv=None) -> int:
             rss_txt = (f"  peak RSS per {'worker' if jobs > 1 else 'process'}: "
                        + ", ".join(f"{x:.0f} MB" for x in rss)) if rss else ""
             print(f"jobs={jobs}: {dt:7.2f}s  {rate:8.1f} articles/s  {chars / dt:10,.0f} chars/s  "
-                  f"speed-up {rate / base:.2f}  output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
+                  f"speed-up {rate / base:.2f}  "
+                  f"output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
             if mem:
                 # on a busy machine wall time says little; CPU time says what the extra jobs
                 # cost: with `jobs` idle cores the speed-up would be at most jobs × this ratio
-                print(f"        CPU {cpu:7.2f}s (main + workers, sampled)  CPU of the first run ÷ this one "
-                      f"{cpu_base / cpu:.2f}  (bound on {jobs} idle cores: {min(jobs, jobs * cpu_base / cpu):.2f}×)")
+                bound = min(jobs, jobs * cpu_base / cpu)
+                print(f"        CPU {cpu:7.2f}s (main + workers, sampled)  "
+                      f"CPU of the first run ÷ this one {cpu_base / cpu:.2f}  "
+                      f"(bound on {jobs} idle cores: {bound:.2f}×)")
     return 0 if same_all else 1
 
 
 def _show_difference(a: Path, b: Path) -> None:
     """How many records differ, and the first one (for a run whose output is not the same)."""
     la, lb = a.read_text(encoding="utf-8").splitlines(), b.read_text(encoding="utf-8").splitlines()
-    diff = [i for i, (x, y) in enumerate(zip(la, lb)) if x != y]
+    diff = [i for i, (x, y) in enumerate(zip(la, lb, strict=False)) if x != y]
     print(f"  {len(diff)} of {len(la)} records differ ({len(la)} vs {len(lb)} lines)")
     if diff:
         x, y = json.loads(la[diff[0]]), json.loads(lb[diff[0]])

@@ -15,7 +15,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -32,7 +32,7 @@ class Token:
     pos: str = ""  # jieba.posseg tag when asked for (nr person, nt organisation, ns place …)
 
 
-@lru_cache(maxsize=None)
+@cache
 def blank_zh():
     """spacy.blank("zh") with the jieba segmenter; no model weights are needed or loaded."""
     import spacy
@@ -54,7 +54,8 @@ class _Jieba:
         return list(self.dt.cut(text, cut_all=False))
 
     def route(self, block: str) -> list[str]:
-        """The words of the dictionary's most probable route through a block (no HMM, no joining)."""
+        """The words of the dictionary's most probable route through a block (no HMM, no
+        joining)."""
         dag = self.dt.get_DAG(block)
         route: dict = {}
         self.dt.calc(block, dag, route)
@@ -121,7 +122,7 @@ class _Rjieba:
         words = self._cut(text, True)
         if not _ODD.search(text):
             return words
-        out = []
+        out: list[str] = []
         for w in words:
             if len(w) > 1 and _ODD.search(w) and not _HAN.search(w) and not self._has(w):
                 out.extend(x for x in _FINAL_SKIP.split(w) if x)
@@ -329,7 +330,8 @@ class POSTagger:
                 else:
                     for x in _SKIP_DETAIL.split(blk):
                         if x:
-                            out.append((x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"))
+                            tag = "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"
+                            out.append((x, tag))
         else:
             out.extend(chars)
 
@@ -348,6 +350,8 @@ def _hmm_model() -> tuple:
     for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit"):
         path = Path(jieba.__file__).parent / "posseg" / f"{name}.py"
         spec = importlib.util.spec_from_file_location(f"_zhfacts_posseg_{name}", path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot read jieba.posseg's {name} from {path}")
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         out.append(mod.P)
@@ -446,7 +450,7 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
                 Mt[y] = bs
         if not Vt and not slow:           # the original's fallback: no state of ch is reachable
             prev_states = [x for x in Vp if len(trans_p[x]) > 0]
-            nxt = set(y for x in prev_states for y in trans_p[x].keys())
+            nxt = {y for x in prev_states for y in trans_p[x]}
             slow = list(nxt if nxt else all_states)
         if slow:
             prev_states = [x for x in Vp if len(trans_p[x]) > 0]
@@ -455,7 +459,7 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
                                    emit_p[y].get(ch, _MIN_FLOAT), y0) for y0 in prev_states)
                 Vt[y] = prob
                 Mt[y] = state
-    prob, state = max((V[-1][y], y) for y in mem_path[-1].keys())
+    prob, state = max((V[-1][y], y) for y in mem_path[-1])
     route = [None] * len(obs)
     i = len(obs) - 1
     while i >= 0:

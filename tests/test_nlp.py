@@ -4,18 +4,20 @@ import json
 import random
 
 import pytest
-
 from conftest import REF_DATE, ROOT, SHARED
+
 from pipeline import Pipeline, nlp
 from pipeline.context import Context, split_sentences
 
 SUITES = sorted((SHARED / "benchmarks").glob("*.jsonl"))
 HAS_RJIEBA = "rjieba" in nlp.available_backends()
-needs_rjieba = pytest.mark.skipif(not HAS_RJIEBA, reason="rjieba (the `fast` extra) is not installed")
+needs_rjieba = pytest.mark.skipif(not HAS_RJIEBA,
+                                  reason="rjieba (the `fast` extra) is not installed")
 
 
 def _articles() -> list[tuple[str, str | None]]:
-    out = [(p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
+    dev = sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))
+    out: list[tuple[str, str | None]] = [(p.read_text(encoding="utf-8"), None) for p in dev]
     for path in SUITES:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -28,8 +30,9 @@ ARTICLES = _articles()
 # tricky pieces: letters and digits jieba-rs joins where jieba does not (2025-10-28, 0510-8182),
 # dictionary words with + # & (c++, AT&T), characters only jieba-rs counts as Chinese (㐀),
 # spaces of both kinds, a full stop inside a number
-EDGES = ["发布时间：2025-10-28 09:15　　浏览次数：356", "可拨打0510-81827600。", "学习c++和C#语言，AT&T公司",
-         "㐀㐁中国", "龘靐齉人成了", "  两个  空格，　全角　空格 ", "增长3.5%，达12.5万吨", "B超检查T恤衫3D打印",
+EDGES = ["发布时间：2025-10-28 09:15　　浏览次数：356", "可拨打0510-81827600。",
+         "学习c++和C#语言，AT&T公司", "㐀㐁中国", "龘靐齉人成了", "  两个  空格，　全角　空格 ",
+         "增长3.5%，达12.5万吨", "B超检查T恤衫3D打印",
          "首頁 > 新聞 > 財經：本地零售業第三季營業額按年上升"]   # characters outside the dictionary
 
 
@@ -65,7 +68,8 @@ def test_backend_words_and_tags_are_jiebas(name, backend):
     for s in SENTENCES:
         assert nlp.backend().cut(s) == jieba.lcut(s), s
         for hmm in (True, False):
-            assert nlp.tagger().cut(s, hmm) == [(w.word, w.flag) for w in pseg.cut(s, HMM=hmm)], (s, hmm)
+            want = [(w.word, w.flag) for w in pseg.cut(s, HMM=hmm)]
+            assert nlp.tagger().cut(s, hmm) == want, (s, hmm)
 
 
 @pytest.mark.parametrize("name", ["jieba", pytest.param("rjieba", marks=needs_rjieba)])
@@ -73,7 +77,8 @@ def test_word_tag_is_the_dictionarys(name, backend):
     import jieba
     import jieba.posseg as pseg
     jieba.dt.check_initialized()
-    words = {w for s in SENTENCES[:1500] for w in jieba.lcut(s)} | {"产品", "只是", "羊", "聞", "業", "c++", "AT&T", "12"}
+    words = {w for s in SENTENCES[:1500] for w in jieba.lcut(s)}
+    words |= {"产品", "只是", "羊", "聞", "業", "c++", "AT&T", "12"}
     nlp.use_backend(name)
     for w in sorted(words):
         want = pseg.dt.word_tag_tab.get(w) if jieba.dt.FREQ.get(w) else None
@@ -106,7 +111,8 @@ def test_window_holds_the_sentences_tokens():
                 continue
             for pos, hmm in ((False, True), (True, True), (True, False)):
                 whole = [nlp.Token(t.text, t.start + s, t.end + s, t.pos)
-                         for t in (nlp.segment_pos(text[s:e], hmm) if pos else nlp.segment(text[s:e]))]
+                         for t in (nlp.segment_pos(text[s:e], hmm) if pos
+                                   else nlp.segment(text[s:e]))]
                 assert ctx.window(s, e, pos=pos, hmm=hmm, margin=len(text)) == whole
                 a = rnd.randrange(s, e)
                 b, margin = min(e, a + rnd.randint(1, 6)), rnd.randint(0, 8)
@@ -118,7 +124,8 @@ def test_window_holds_the_sentences_tokens():
                 assert whole[i:i + len(part)] == part
                 covered = {k for t in part for k in range(t.start, t.end)}
                 # … covering the window (a space after a word is that word's, not a token)
-                assert all(k in covered or text[k].isspace() for k in range(lo, up)), (text[lo:up], part)
+                assert all(k in covered or text[k].isspace()
+                           for k in range(lo, up)), (text[lo:up], part)
                 checked += 1
     assert checked > 1000
 
