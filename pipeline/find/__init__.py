@@ -11,12 +11,14 @@ the @finder decorator:
         return find
 
 Which finders run, and in what order, is data: rules/finders.tsv (one name a line; a later
-finder sees the facts of earlier ones in ctx.facts). A rules folder without that file runs the
-built-in finders in their default order.
+finder sees the facts of earlier ones in ctx.facts). A name there not registered yet is looked
+for as a module of this package (pipeline/find/<name>.py registers itself when imported). A
+rules folder without that file runs the built-in finders in their default order.
 """
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 
 from ..rules import RuleError, Rules
@@ -60,6 +62,8 @@ def order(rules: Rules) -> list[str]:
     known = registered()
     where = f"{rules.root}/finders.tsv"
     for n in names:
+        if n not in known and n.isidentifier() and importlib.util.find_spec(f"{__name__}.{n}"):
+            importlib.import_module(f"{__name__}.{n}")  # registers itself (@finder) on import
         if n not in known:
             raise RuleError(
                 f"{where}: no finder named {n!r} (registered: {', '.join(sorted(known))})"
