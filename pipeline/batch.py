@@ -42,10 +42,10 @@ import sys
 import threading
 import types
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator, Sequence
 
 from .core import check_ref_date, shared_pipeline
 from .model import Article, Document
@@ -55,8 +55,10 @@ Item = tuple[Document, frozenset]
 ChunkFn = Callable[..., list[Article]]   # (items, rules_dir[, timeout=seconds]) -> Articles
 
 DEFAULT_CHUNK = 32
-HARD_GRACE = 30.0   # seconds a chunk may run past timeout × its articles before its worker is killed
-DEFAULT_TIMEOUT = 60.0  # seconds per article when the caller says nothing (run(); the CLI's default)
+# seconds a chunk may run past timeout × its articles before its worker is killed
+HARD_GRACE = 30.0
+# seconds per article when the caller says nothing (run(); the CLI's default)
+DEFAULT_TIMEOUT = 60.0
 EMPTY: frozenset = frozenset()
 
 # -- the per-process pipeline -------------------------------------------------------------------
@@ -69,10 +71,10 @@ def _init_worker(rules_dir: str | None) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the parent decides what stops
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipe = worker_pipeline(rules_dir)
-    try:  # load jieba's dictionary now, so the first article is not charged for it (time limit)
+    # load jieba's dictionary now, so the first article is not charged for it (time limit);
+    # process() never raises
+    with contextlib.suppress(Exception):
         pipe.extract("2024年3月8日，全市举办专场招聘会178场。")
-    except Exception:  # pragma: no cover - process() never raises
-        pass
 
 
 def error_article(doc: Document, message: str) -> Article:
@@ -99,7 +101,8 @@ class _TimeLimit:
 
     def _alarm(self, signum, frame):
         if self.armed:
-            raise TimeoutError(timeout_message(self.timeout))  # process(): "TimeoutError: article exceeded …"
+            # process(): "TimeoutError: article exceeded …"
+            raise TimeoutError(timeout_message(self.timeout))
 
     def __enter__(self):
         if self.on:
@@ -203,7 +206,8 @@ class _Local:
 
     MAX_BREAKS = 3  # pools that died one after another before giving up on retries
 
-    def __init__(self, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn, timeout: float | None = None):
+    def __init__(self, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn,
+                 timeout: float | None = None):
         self.jobs, self.rules_dir, self.chunk_fn = jobs, rules_dir, chunk_fn
         self.timeout = timeout if timeout and timeout > 0 else None
         self.breaks = 0
@@ -211,7 +215,8 @@ class _Local:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods()
+                             else "spawn")
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                    initializer=_init_worker, initargs=(self.rules_dir,))
 
@@ -243,10 +248,8 @@ class _Local:
         """Kill every worker of the pool (one of them is stuck) and start a new pool. Not a
         break: a hang says nothing about workers that cannot start."""
         for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 proc.kill()
-            except Exception:  # pragma: no cover - already gone
-                pass
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new()
         self.generation += 1
@@ -301,10 +304,8 @@ class _Local:
         """Interrupted: kill the workers now instead of waiting for their chunks."""
         procs = list((getattr(self.pool, "_processes", None) or {}).values())
         for proc in procs:
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 proc.kill()
-            except Exception:  # pragma: no cover - already gone
-                pass
         self.pool.shutdown(wait=False, cancel_futures=True)
         for proc in procs:
             proc.join(5)
@@ -332,13 +333,16 @@ def _main_hidden(chunk_fn):
 class _Dask:
     def __init__(self, address: str, jobs: int, rules_dir: str | None, chunk_fn: ChunkFn,
                  timeout: float | None = None):
-        if timeout is not None:  # worker threads: the chunk runs in a child process (module docstring)
+        # worker threads: the chunk runs in a child process (module docstring)
+        if timeout is not None:
             from .isolated import run_isolated
             chunk_fn = functools.partial(run_isolated, chunk_fn, timeout=timeout)
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise RuntimeError("--dask needs dask.distributed: pip install 'zhfacts[dask]'") from None
+            raise RuntimeError(
+                "--dask needs dask.distributed: pip install 'zhfacts[dask]'"
+            ) from None
         self.rules_dir, self.chunk_fn, self.cluster = rules_dir, chunk_fn, None
         self.in_process = address == "local-threads"
         if address == "local":
@@ -362,7 +366,8 @@ class _Dask:
         out = []
         for item in chunk:
             try:
-                out.extend(self.client.submit(self.chunk_fn, [item], self.rules_dir, pure=False).result())
+                out.extend(self.client.submit(self.chunk_fn, [item], self.rules_dir,
+                                              pure=False).result())
             except Exception as e:
                 out.extend(_failed([item], e))
         return out
@@ -423,7 +428,11 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
         return
     if not dask:
         worker_pipeline(rules)  # a stage that cannot build fails here, once, not in every worker
-    runner = _Dask(dask, jobs, rules, chunk_fn, timeout) if dask else _Local(jobs, rules, chunk_fn, timeout)
+    runner = (
+        _Dask(dask, jobs, rules, chunk_fn, timeout)
+        if dask
+        else _Local(jobs, rules, chunk_fn, timeout)
+    )
     window = window or 4 * jobs
     pending: deque = deque()
     all_chunks = itertools.chain([first], [second] if second else [], chunks)
@@ -470,8 +479,10 @@ def skip_done(docs: Iterable[Document], done: Sequence[str]) -> Iterator[Documen
             raise ResumeError(f"the partial output holds {len(done)} records but the input has "
                               f"only {n} articles: not the same input")
         if str(doc.id) != want:
-            raise ResumeError(f"record {n + 1} of the partial output is {want!r} but article {n + 1} "
-                              f"of the input is {str(doc.id)!r}: not the same input")
+            raise ResumeError(
+                f"record {n + 1} of the partial output is {want!r} but article {n + 1} "
+                f"of the input is {str(doc.id)!r}: not the same input"
+            )
     yield from it
 
 
@@ -489,7 +500,8 @@ def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None =
         jobs: int | None = None, dask: str | None = None,
         rules_dir: str | os.PathLike | None = None, repeats: bool = True,
         chunk_size: int = DEFAULT_CHUNK, window: int | None = None,
-        chunk_fn: ChunkFn = process_chunk, timeout: float | None = _DEFAULT,  # type: ignore[assignment]
+        chunk_fn: ChunkFn = process_chunk,
+        timeout: float | None = _DEFAULT,  # type: ignore[assignment]
         done: Sequence[str] = (), on_total: Callable[[int], None] | None = None,
         read_kw: dict | None = None) -> Iterator[Article]:
     """Articles of every input path (or of `docs`), in order. With `paths` that can be read twice

@@ -8,12 +8,13 @@ stderr), 3 `extract --fail-on-error` and a record has an error, 130 interrupted 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import signal
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 
@@ -93,10 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract facts from articles",
                         description="Read articles (.txt, folders, .jsonl(.gz), .html, .warc(.gz), "
                         "zip/tar archives, '-' for stdin) and write one record per article.")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders; '-' reads stdin")
+    ex.add_argument("paths", nargs="+", metavar="PATH",
+                    help="input files or folders; '-' reads stdin")
     ex.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     ex.add_argument("--format", choices=("jsonl", "json", "csv"),
-                    help="output format (default: from the -o suffix, else jsonl); csv is one row per fact")
+                    help="output format (default: from the -o suffix, else jsonl); csv is one row"
+                    " per fact")
     ex.add_argument("--ref-date", type=_ref_date, metavar="YYYY-MM-DD",
                     help="fallback reference date, for articles that state no date of their own "
                     "(no ref_date field, 发布时间 line, dateline or date in the url)")
@@ -105,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
                     help="worker processes (default: every core)")
     ex.add_argument("--dask", metavar="ADDRESS",
-                    help="run on a Dask cluster at ADDRESS (tcp://host:8786), or 'local' to start one")
+                    help="run on a Dask cluster at ADDRESS (tcp://host:8786), or 'local' to start"
+                    " one")
     ex.add_argument("--no-repeats", action="store_true",
                     help="skip the first pass that finds lines repeated across the batch")
     _add_timeout(ex)
@@ -114,35 +118,47 @@ def build_parser() -> argparse.ArgumentParser:
                     help="continue an interrupted run from FILE.partial: only the articles not yet "
                     "written are run, and FILE ends up as an uninterrupted run would write it")
     ex.add_argument("--overwrite", action="store_true",
-                    help="replace an existing FILE (or FILE.partial); without it they are never overwritten")
-    ex.add_argument("--fail-on-error", action="store_true",
-                    help=f"exit {EXIT_ERRORS} when any record has an error (the output is written all the same)")
+                    help="replace an existing FILE (or FILE.partial); without it they are never"
+                    " overwritten")
+    ex.add_argument(
+        "--fail-on-error",
+        action="store_true",
+        help=f"exit {EXIT_ERRORS} when any record has an error "
+        "(the output is written all the same)",
+    )
     ex.add_argument("--max-chars", type=_positive_int, metavar="N",
                     help="characters in one article; a longer one becomes an error record")
     ex.add_argument("--max-bytes", type=_positive_int, metavar="N",
                     help="bytes of one input item held in memory (file, JSONL line, WARC record)")
     ex.add_argument("--max-ratio", type=_positive, metavar="X",
                     help="how much larger than compressed a compressed input may grow (zip bombs)")
-    ex.add_argument("--chunk-size", type=_positive_int, default=None, metavar="N", help=argparse.SUPPRESS)
+    ex.add_argument("--chunk-size", type=_positive_int, default=None, metavar="N",
+                    help=argparse.SUPPRESS)
     ex.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     ex.add_argument("-q", "--quiet", action="store_true", help="no run summary on stderr")
 
     ev = sub.add_parser("eval", help="score predictions against gold",
-                        description="Precision, recall and F1 per fact type and for boilerplate lines.")
+                        description="Precision, recall and F1 per fact type and for boilerplate"
+                        " lines.")
     ev.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders")
     src = ev.add_mutually_exclusive_group(required=True)
-    src.add_argument("--pred", metavar="FILE", help="predictions: zhfacts extract output (JSONL or --format json)")
-    src.add_argument("--articles", metavar="DIR", help="extract the gold articles from DIR now, each at "
+    src.add_argument("--pred", metavar="FILE",
+                     help="predictions: zhfacts extract output (JSONL or --format json)")
+    src.add_argument("--articles", metavar="DIR",
+                     help="extract the gold articles from DIR now, each at "
                      "its gold file's own ref_date (the article whose id is the gold id)")
-    ev.add_argument("--rules", metavar="DIR", help="rules folder for --articles (default: the bundled rules)")
-    ev.add_argument("--min-f1", type=_fraction, metavar="X", help="fail (exit 1) when a fact F1 is below X")
+    ev.add_argument("--rules", metavar="DIR",
+                    help="rules folder for --articles (default: the bundled rules)")
+    ev.add_argument("--min-f1", type=_fraction, metavar="X",
+                    help="fail (exit 1) when a fact F1 is below X")
     ev.add_argument("--min-boilerplate-f1", type=_fraction, metavar="X",
                     help="fail (exit 1) when the boilerplate F1 is below X")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
 
     rv = sub.add_parser("review", help="an HTML page to review facts and removed lines",
-                        description="Write one self-contained HTML page: each article's text with its "
+                        description="Write one self-contained HTML page: each article's text with"
+                        " its "
                         "facts highlighted, removed lines and warnings. PATH is input articles or "
                         "an existing zhfacts output (JSONL/JSON).")
     rv.add_argument("paths", nargs="+", metavar="PATH")
@@ -153,25 +169,32 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(rv)
 
     gd = sub.add_parser("gold", help="gold files from the decisions made on a review page",
-                        description="Turn the review page's decisions (JSONL) into one gold file per "
+                        description="Turn the review page's decisions (JSONL) into one gold file"
+                        " per "
                         "reviewed article: its predicted facts minus those marked wrong, plus the "
                         "missed ones; unmarked facts are kept.")
     gd.add_argument("decisions", metavar="DECISIONS.jsonl")
-    gd.add_argument("--pred", required=True, metavar="FILE", help="the output the page was made from")
-    gd.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the *.gold.json files")
+    gd.add_argument("--pred", required=True, metavar="FILE",
+                    help="the output the page was made from")
+    gd.add_argument("-o", "--output", required=True, metavar="DIR",
+                    help="folder for the *.gold.json files")
 
     xp = sub.add_parser("export", help="an output as facts and articles tables (Parquet or CSV)",
-                        description="Write DIR/facts.FORMAT (one row per fact) and DIR/articles.FORMAT "
+                        description="Write DIR/facts.FORMAT (one row per fact) and"
+                        " DIR/articles.FORMAT "
                         "(one row per article) for SQL over an archive.")
     xp.add_argument("path", metavar="OUT.jsonl", help="a zhfacts extract output (JSONL)")
     xp.add_argument("--format", choices=("parquet", "csv"), default="parquet",
                     help="table format (default: %(default)s; parquet needs the export extra)")
-    xp.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the two tables")
+    xp.add_argument("-o", "--output", required=True, metavar="DIR",
+                    help="folder for the two tables")
 
     ru = sub.add_parser("rules", help="list the rules with their example counts",
-                        description="List rule files and rules with their examples and counterexamples; "
+                        description="List rule files and rules with their examples and"
+                        " counterexamples; "
                         "--check validates rules/ and compiles every stage.")
-    ru.add_argument("--check", action="store_true", help="validate, compile and probe every pattern "
+    ru.add_argument("--check", action="store_true",
+                    help="validate, compile and probe every pattern "
                     "against adversarial strings; exit 1 on an error")
     ru.add_argument("--rules", metavar="DIR", help="rules folder (default: the bundled rules)")
     return p
@@ -240,7 +263,8 @@ def progress(items: Iterable, enabled: bool = True, unit: str = "article", total
             return
         n = total() if callable(total) else total
         if n is None and size and read is not None:  # progress in bytes read
-            with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr, dynamic_ncols=True) as bar:
+            with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr,
+                      dynamic_ncols=True) as bar:
                 for item in itertools.chain([first], it):
                     bar.update(max(0, min(read(), size) - bar.n))
                     yield item
@@ -269,8 +293,8 @@ def _limits(args) -> dict:
     from .limits import Limits, ReadStats
     d = Limits.default()
     try:
-        limits = Limits(max_chars=args.max_chars or d.max_chars, max_bytes=args.max_bytes or d.max_bytes,
-                        max_ratio=args.max_ratio or d.max_ratio)
+        limits = Limits(max_chars=args.max_chars or d.max_chars, max_bytes=args.max_bytes
+                        or d.max_bytes, max_ratio=args.max_ratio or d.max_ratio)
     except ValueError as e:
         raise UsageError(str(e)) from None
     return {"limits": limits, "stats": ReadStats()}
@@ -294,7 +318,9 @@ def cmd_extract(args) -> int:
         except sinks.OutputError as e:
             raise UsageError(str(e)) from None
         except OSError as e:
-            raise UsageError(f"{args.output}: cannot read the partial output: {e.strerror or e}") from None
+            raise UsageError(
+                f"{args.output}: cannot read the partial output: {e.strerror or e}"
+            ) from None
     done = out.done if out is not None else []
     read_kw = _limits(args)
     summary = Summary(done, out.done_errors if out is not None else ())
@@ -306,8 +332,8 @@ def cmd_extract(args) -> int:
                          on_total=total.append, read_kw=read_kw, **kw)
     show = not args.no_progress and sys.stderr.isatty()
     size = sources.estimate(args.paths) if show and args.no_repeats else None
-    stream = summary.watch(progress(articles, show, total=lambda: (total[0] - len(done)) if total else None,
-                                    size=size, read=lambda: read_kw["stats"].bytes_read))
+    stream = summary.watch(progress(articles, show, total=lambda: (total[0] - len(done)) if total
+                                    else None, size=size, read=lambda: read_kw["stats"].bytes_read))
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         try:  # the first record before the output is opened: a run that cannot start leaves none
@@ -352,7 +378,8 @@ def cmd_extract(args) -> int:
         for line in summary.lines():
             print(line, file=sys.stderr)
     if args.fail_on_error and summary.error_count:
-        print(f"zhfacts extract: {summary.error_count} records have an error (--fail-on-error)", file=sys.stderr)
+        print(f"zhfacts extract: {summary.error_count} records have an error (--fail-on-error)",
+              file=sys.stderr)
         return EXIT_ERRORS
     return 0
 
@@ -391,7 +418,8 @@ def cmd_review(args) -> int:
     _load_rules(args.rules, probe=not args.skip_rule_probe)
     batch.DEFAULT_TIMEOUT = args.timeout or None  # review runs articles through batch.run
     if args.output in (None, "-"):
-        sys.stdout.write(review.render_paths(args.paths, ref_date=args.ref_date, rules_dir=args.rules))
+        sys.stdout.write(review.render_paths(args.paths, ref_date=args.ref_date,
+                                             rules_dir=args.rules))
     else:
         n = review.write_page(args.paths, args.output, ref_date=args.ref_date, rules_dir=args.rules)
         print(f"{args.output}: {n} articles", file=sys.stderr)
@@ -415,9 +443,12 @@ def cmd_rules(args) -> int:
     for name, rf in sorted(rules.files.items()):
         n_ex = sum(len(r.get("examples") or []) for r in rf.rules)
         n_cx = sum(len(r.get("counterexamples") or []) for r in rf.rules)
-        out.write(f"{name + '.yaml':<30} {rf.type:<9} {len(rf.rules):>3} rules {n_ex:>5} {n_cx:>8}\n")
+        out.write(
+            f"{name + '.yaml':<30} {rf.type:<9} {len(rf.rules):>3} rules {n_ex:>5} {n_cx:>8}\n"
+        )
         for r in rf.rules:
-            out.write(f"  {r['id']:<38} {len(r.get('examples') or []):>8} {len(r.get('counterexamples') or []):>8}\n")
+            n_ex, n_counter = len(r.get("examples") or []), len(r.get("counterexamples") or [])
+            out.write(f"  {r['id']:<38} {n_ex:>8} {n_counter:>8}\n")
         total[0] += len(rf.rules)
         total[1] += n_ex
         total[2] += n_cx
@@ -484,10 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"zhfacts {args.command}: error: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `zhfacts extract … | head`
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- stdout until the process ends
         return 0
     except Terminated:
         print("zhfacts: terminated", file=sys.stderr)

@@ -57,7 +57,8 @@ class Child:
     def _start(self) -> subprocess.Popen:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)  # the same modules as here
-        return subprocess.Popen([sys.executable, "-c", "from pipeline.isolated import serve; serve()"],
+        return subprocess.Popen([sys.executable, "-c",
+                                 "from pipeline.isolated import serve; serve()"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
     def call(self, fn, items, rules_dir, deadline: float | None):
@@ -88,7 +89,7 @@ class Child:
 
 
 _local = threading.local()
-_children: "weakref.WeakSet[Child]" = weakref.WeakSet()
+_children: weakref.WeakSet[Child] = weakref.WeakSet()
 
 
 def close_all() -> None:
@@ -115,7 +116,8 @@ def run_isolated(fn, items, rules_dir=None, *, timeout: float):
                 out.append(error_article(item[0], f"TimeoutError: {timeout_message(timeout)}"
                                                   " (child process killed and replaced)"))
             except (EOFError, OSError) as e:
-                out.append(error_article(item[0], f"worker failed: {type(e).__name__}: {e or first}"))
+                out.append(error_article(item[0],
+                                         f"worker failed: {type(e).__name__}: {e or first}"))
         return out
 
 

@@ -36,7 +36,7 @@ class Limits:
                 raise ValueError(f"--{name.replace('_', '-')} must be positive, not {v!r}")
 
     @classmethod
-    def default(cls) -> "Limits":
+    def default(cls) -> Limits:
         return cls()
 
     @property
@@ -74,7 +74,8 @@ class ReadStats:
     """What the readers saw. `skipped` counts inputs that are not articles, by kind:
     "warc:request", "warc:metadata", "warc:404", "warc:redirect", "warc:not html" (images,
     scripts, styles, DNS), "unsupported file", "hidden file", "directory without supported files" …
-    (broken articles are not counted here: they are error records). `files` counts the files, archive members and WARC
+    (broken articles are not counted here: they are error records). `files` counts the files,
+    archive members and WARC
     records read; `bytes_read` the bytes read from disk or stdin so far (compressed, as
     stored), which sources.estimate() totals in advance for a progress bar."""
     skipped: Counter = field(default_factory=Counter)

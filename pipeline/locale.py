@@ -23,7 +23,8 @@ LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO")
 DEFAULT = "zh-CN"
 TEXT_THRESHOLD = 3          # text evidence a non-mainland place needs
 SCRIPT_WEIGHT = 2           # what a mostly Traditional text adds to the leading place
-SCRIPT_SHARE = 0.6          # Traditional share of the counted characters that makes a text Traditional
+# Traditional share of the counted characters that makes a text Traditional
+SCRIPT_SHARE = 0.6
 SCRIPT_MIN = 8              # fewer counted characters than this: the script says nothing
 TRADITIONAL_DEFAULT = "zh-TW"   # a Traditional text whose two leading places tie
 DATELINE_CHARS = 30         # how far into a line a dateline may start (after an agency's name)
@@ -34,7 +35,10 @@ OVERRULE = 5                # text evidence (with mentions) that overrules a hos
 
 # a dateline: the place followed by a date, 电/訊, 消息 or the end of an agency tag (香港3月8日电,
 # 【台北】, 台北訊, 中央社記者王明台北8日電); a headline that merely starts with 香港 is no dateline
-_DATELINE_END = r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
+_DATELINE_END = (
+    r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
+)
+
 
 def _host(url: str | None) -> str:
     if not url or "." not in url:
@@ -50,7 +54,9 @@ def build(rules: Rules):
     rows = rules.lexicon("locales")
     for r in rows:
         if r["locale"] not in LOCALES:
-            raise ValueError(f"lexicons/locales.tsv: locale {r['locale']!r} is not one of {LOCALES}")
+            raise ValueError(
+                f"lexicons/locales.tsv: locale {r['locale']!r} is not one of {LOCALES}"
+            )
     hosts = [(r["cue"].lower(), r["locale"]) for r in rows if r["kind"] == "host"]
     publishers = [(r["cue"], r["locale"]) for r in rows if r["kind"] == "publisher"]
     datelines = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "dateline"}
@@ -60,9 +66,15 @@ def build(rules: Rules):
     pairs = rules.lexicon("script_pairs")
     trad = regex.compile("[" + "".join(r["traditional"] for r in pairs) + "]")
     shared = {r["cue"] for r in rows if r["kind"] == "shared"}
-    simp = regex.compile("[" + "".join(r["simplified"] for r in pairs if r["simplified"] not in shared) + "]")
-    cue_re = regex.compile("|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))) if cues else None
-    dl_re = regex.compile("(?:" + "|".join(regex.escape(c) for c in sorted(datelines, key=len, reverse=True)) + ")"
+    simp = regex.compile("[" + "".join(r["simplified"] for r in pairs
+                                       if r["simplified"] not in shared) + "]")
+    cue_re = (
+        regex.compile("|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True)))
+        if cues
+        else None
+    )
+    dl_re = regex.compile("(?:" + "|".join(regex.escape(c)
+                                           for c in sorted(datelines, key=len, reverse=True)) + ")"
                           + _DATELINE_END)
 
     def from_host(url: str | None) -> str | None:
@@ -70,7 +82,8 @@ def build(rules: Rules):
         if not host:
             return None
         for cue, loc in hosts:
-            if host.endswith(cue) and (cue.startswith(".") or host == cue or host.endswith("." + cue)):
+            if host.endswith(cue) and (cue.startswith(".") or host == cue
+                                       or host.endswith("." + cue)):
                 return loc
         return None
 
@@ -119,7 +132,8 @@ def build(rules: Rules):
             return None      # a mainland report, whatever its script
         if traditional:
             if score[best] == 0:
-                return None      # Traditional with no place named: a converted mainland page as often
+                # Traditional with no place named: a converted mainland page as often
+                return None
             if list(score.values()).count(score[best]) > 1:
                 return TRADITIONAL_DEFAULT
             score[best] += SCRIPT_WEIGHT

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -60,16 +60,19 @@ CN_UNIT_CHARS = "十拾百佰千仟万萬亿億兆"
 CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # thousands separators: "," anywhere; a full-width "，" only between full-width digits (４，５６５),
 # since in running text "，" is a clause break (20，300美圆 is two numbers)
-# a space, thin space or narrow no-break space between groups of three (3 000, 1\u2009200\u2009000) is
+# a space, thin space or narrow no-break space between groups of three (3 000, 1\u2009200\u2009000)
+# is
 # a separator too when the first group has at most three digits and no digit follows the last
-# (a run of numbers in a flattened table, 12 120 150, is not one: no digit and space before the first)
+# (a run of numbers in a flattened table, 12 120 150, is not one: no digit and space before the
+# first)
 # a full-width "，" between ASCII digit groups is a separator too when a decimal part follows or
 # there are two such groups (64，318.50元, 1，234，567人): a list would not write them so
 _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９]{3})+(?!\d)"
            r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?!\d)"
            r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
            r"(?:[.．﹒]\d+)?|[.．]\d+")
-# one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6 亿元):
+# one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6
+# 亿元):
 # only before 万/亿 (3 千米 is a length), never between two numbers nor after digits grouped by
 # spaces (a table row 12 120 150 万元 keeps its numbers apart)
 _MAG_SPACE = r"[ \xa0\u2009\u202f]"
@@ -77,7 +80,13 @@ _MAG_SPACE = r"[ \xa0\u2009\u202f]"
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
 NUMBER = (
     r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"])"
-    r"(?:[" + CN_NUM_CHARS + r"]|(?<=[" + CN_NUM_CHARS + r"])(?:" + _ARABIC + r")|[余多几](?=[万萬亿億千])"
+    r"(?:["
+    + CN_NUM_CHARS
+    + r"]|(?<=["
+    + CN_NUM_CHARS
+    + r"])(?:"
+    + _ARABIC
+    + r")|[余多几](?=[万萬亿億千])"
     r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億]))*"
     r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])[" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
 )
@@ -88,7 +97,8 @@ _CN_POINT = regex.compile(r"(?<=[" + CN_NUM_CHARS + r"])\.(?=[" + CN_DIGIT_CHARS
 _FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
 _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
-_TEEN_PAIR = regex.compile(r"^((?:[一二两三四五六七八九])?十)([一二三四五六七八])([二三四五六七八九])([万亿]*)$")
+_TEEN_PAIR = regex.compile(r"^((?:[一二两三四五六七八九])?十)([一二三四五六七八])([二三四五六七八"
+                           r"九])([万亿]*)$")
 _PAIR = regex.compile(r"^([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]*)$")
 _FRACTION = regex.compile(r"^(?:(.+?)又)?(.*?)分之(.+)$")
 _SLASH = regex.compile(r"^(-?\d+)/(\d+)$")
@@ -248,7 +258,8 @@ def _plain(s: str) -> Decimal | None:
         if not m:
             return None
         if len(ip) > 1 and all(c in DIGITS and c != "两" for c in ip):
-            iv = Decimal("".join(str(DIGITS[c]) for c in ip))   # 一九点〇四: digits before a point are positional
+            # 一九点〇四: digits before a point are positional
+            iv = Decimal("".join(str(DIGITS[c]) for c in ip))
         else:
             iv = _plain(ip) if ip else Decimal(0)
         if iv is None:
@@ -261,7 +272,8 @@ def _plain(s: str) -> Decimal | None:
     if len(s) > 1 and "两" in s and not _HAS_UNIT.search(s):
         return None     # 两 is never a positional digit (两两, 三三两两)
     if len(s) == 2 and all(c in DIGITS for c in s):
-        return None     # two bare Chinese digits are a name (三八, 十一 has a unit) or an approximation
+        # two bare Chinese digits are a name (三八, 十一 has a unit) or an approximation
+        return None
                         # (三四, handled before), never a positional number; 二〇二三 has four
     toks = _tokenize(s)
     if not toks:
@@ -288,7 +300,8 @@ def _strip_approx(s: str) -> tuple[str, str | None]:
         t, q = m.group(1) + m.group(3), "about"
     m = _TEEN_PAIR.match(t)
     if m and DIGITS[m.group(3)] - DIGITS[m.group(2)] == 1:
-        t, q = m.group(1) + m.group(2) + m.group(4), "about"   # 十三四 = 13 or 14, 二十五六万 = 25万 or 26万
+        # 十三四 = 13 or 14, 二十五六万 = 25万 or 26万
+        t, q = m.group(1) + m.group(2) + m.group(4), "about"
     return t, q
 
 
@@ -356,8 +369,15 @@ def parse_quantity(s: str) -> tuple[int | float | None, str | None]:
         return None, None
 
 
-__all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
-           "CN_DIGIT_CHARS", "CN_UNIT_CHARS", "CN_NUM_CHARS"]
+__all__ = [
+    "CN_DIGIT_CHARS",
+    "CN_NUM_CHARS",
+    "CN_UNIT_CHARS",
+    "NUMBER",
+    "normalize",
+    "parse_number",
+    "parse_quantity",
+]
 
 
 # --------------------------------------------------------------------------- for the finders
@@ -366,9 +386,24 @@ __all__ = ["parse_number", "parse_quantity", "normalize", "NUMBER",
 
 _HSPACE = r"[ \t\u3000]"
 _CN_OR_POINT = r"[" + CN_NUM_CHARS + r"点點]"
-_CN_DOT = r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])"     # 六十二﹒五: a point after a Chinese numeral
-_CN_PIECE = r"(?:[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
-_PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
+# 六十二﹒五: a point after a Chinese numeral
+_CN_DOT = r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])"
+_CN_PIECE = (
+    r"(?:[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
+)
+_PIECE = (
+    r"(?:(?:"
+    + _ARABIC
+    + r")|["
+    + CN_NUM_CHARS
+    + r"]|"
+    + _CN_DOT
+    + r"(?="
+    + _HSPACE
+    + r"*["
+    + CN_DIGIT_CHARS
+    + r"\d]))"
+)
 # A numeral that may hold spaces next to its Chinese characters (百 分 之 一 百二 十点 五, 七成 六):
 # used where a unit follows that makes the candidate unambiguous (percent).
 # (the two branches must not both match a Chinese character: overlapping branches backtrack
@@ -377,13 +412,25 @@ _PIECE = r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" 
 # only finds a tail of what the run's own start finds (tried first), and a finder whose candidate
 # needs a unit after the number would otherwise rescan the run from every character (quadratic on
 # a long run of numerals with no unit after it). NUMBER_SPACED also may not start after a Chinese
-# numeral and up to three spaces (or a digit and spaces before a Chinese numeral): it would join them.
+# numeral and up to three spaces (or a digit and spaces before a Chinese numeral): it would join
+# them.
 NUMBER_START = r"(?<![\d" + CN_NUM_CHARS + r"])"
 _SPACED_START = (NUMBER_START + r"(?<![" + CN_NUM_CHARS + r"]" + _HSPACE + r"{1,3})"
                  r"(?!(?<=\d" + _HSPACE + r"{1,3})[" + CN_NUM_CHARS + r"])")
 NUMBER_SPACED = (
-    _SPACED_START +
-    _PIECE + r"(?:" + _HSPACE + r"{0,3}" + _CN_PIECE + r"|(?<=" + _CN_OR_POINT + r")" + _HSPACE + r"{0,3}(?:" + _ARABIC + r"))*"
+    _SPACED_START
+    + _PIECE
+    + r"(?:"
+    + _HSPACE
+    + r"{0,3}"
+    + _CN_PIECE
+    + r"|(?<="
+    + _CN_OR_POINT
+    + r")"
+    + _HSPACE
+    + r"{0,3}(?:"
+    + _ARABIC
+    + r"))*"
 )
 
 
@@ -445,4 +492,13 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-__all__ += ["place_names", "NUMBER_SPACED", "NUMBER_START", "load_qualifiers", "alternation", "enclosing", "url_spans", "inside"]
+__all__ += [
+    "NUMBER_SPACED",
+    "NUMBER_START",
+    "alternation",
+    "enclosing",
+    "inside",
+    "load_qualifiers",
+    "place_names",
+    "url_spans",
+]

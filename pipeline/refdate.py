@@ -3,7 +3,8 @@
 Where it looks, most trusted first, and the name it returns as the second value:
 
 1. ``meta["published"]`` — an ISO date/datetime or the raw value of a 发布时间 line  → "published"
-2. a 发布时间 / 发布日期 / 发表时间 / 更新时间 (發布日期 …) line still in the text        → "published"
+2. a 发布时间 / 发布日期 / 发表时间 / 更新时间 (發布日期 …) line still in the text        →
+"published"
    (on a Taiwan page, meta.locale zh-TW, a Minguo date there counts: 113-05-20 → 2024-05-20)
 3. a dateline, 新华社北京3月8日电 / 本报上海8日讯; a dateline without a year takes it
    (and, for 8日电, the month) from the url or the published value                    → "dateline"
@@ -30,11 +31,15 @@ _MINGUO = regex.compile(
     r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")
 MINGUO_EPOCH = 1911
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|出版)(?:[时時][间間]|日期|於|于)\s*[:：]?\s*")
+_PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|出版)(?:[时時][间間]|日期|於|"
+                           r"于)\s*[:：]?\s*")
 _DATELINE = regex.compile(
-    r"(?:^|[\n\s（(【])[\p{Han}·]{2,16}?(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯|電|訊)")
-_URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
-_LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")  # what may stand before the date
+    r"(?:^|[\n\s（(【])[\p{Han}·]{2,16}?(?:(?P<y>(?:19|"
+    r"20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯|電|訊)")
+_URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
+                     r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+# what may stand before the date
+_LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
 _HEAD_LINES = 6
 
@@ -102,14 +107,18 @@ def _date_line(text: str) -> dt.date | None:
             if not m or not _LABEL.fullmatch(ln[:m.start()]):
                 continue
             rest = ln[m.end():]
-            if len(regex.sub(r"[\d\s:：\-/.时分]", "", rest)) <= 12 and not regex.search(r"[，,。；;！？!?]", rest):
+            if len(regex.sub(r"[\d\s:：\-/.时分]", "", rest)) <= 12 and not regex.search(
+                r"[，,。；;！？!?]", rest
+            ):
                 d = _date(m["y"], m["m"], m["d"])
                 if d is not None:
                     return d
     return None
 
 
-def infer_ref_date(text: str, meta: dict[str, Any], url: str | None = None) -> tuple[str | None, str | None]:
+def infer_ref_date(
+    text: str, meta: dict[str, Any], url: str | None = None
+) -> tuple[str | None, str | None]:
     """Returns (ISO date, where it came from) or (None, None)."""
     meta = meta or {}
     text = text or ""

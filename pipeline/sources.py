@@ -26,6 +26,7 @@ Library use: iter_documents(paths, limits=..., stats=...) (the same as read()).
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -34,8 +35,9 @@ import struct
 import sys
 import tarfile
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from . import streams
 from .core import check_ref_date
@@ -87,7 +89,7 @@ class _Broken(Exception):
         self.id = id
 
 
-_STREAM_ERRORS = streams.STREAM_ERRORS + (_Broken,)
+_STREAM_ERRORS = (*streams.STREAM_ERRORS, _Broken)
 
 
 def _lower_name(name: str) -> str:
@@ -97,9 +99,9 @@ def _lower_name(name: str) -> str:
 def kind_of(name: str) -> str | None:
     """'text' | 'html' | 'jsonl' | 'warc' | 'tar' | 'zip' | 'compressed' | None for a file name."""
     low = _lower_name(name)
-    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("warc", WARC_SUFFIXES), ("tar", TAR_SUFFIXES),
-                           ("zip", ZIP_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES),
-                           ("compressed", COMPRESSED_SUFFIXES)):
+    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("warc", WARC_SUFFIXES),
+                           ("tar", TAR_SUFFIXES), ("zip", ZIP_SUFFIXES), ("html", HTML_SUFFIXES),
+                           ("text", TEXT_SUFFIXES), ("compressed", COMPRESSED_SUFFIXES)):
         if low.endswith(suffixes):
             return kind
     return None
@@ -146,7 +148,9 @@ def sniff(head: bytes) -> str:
 
 
 _JSON_KEY = re.compile(rb'\{\s*"(?:[^"\\]|\\.)*"\s*:')
-_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|table)[\s>/]", re.I)
+_HTML_TAG = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|table)[\s>/]", re.I
+)
 
 
 def _hidden(name: str) -> bool:
@@ -223,8 +227,8 @@ class _Reader:
 
     # dispatch
 
-    def member(self, name: str, source: str, opener: Callable[[], BinaryIO], *, explicit: bool = False,
-               seekable_file: bool = False) -> Iterator[Document]:
+    def member(self, name: str, source: str, opener: Callable[[], BinaryIO], *,
+               explicit: bool = False, seekable_file: bool = False) -> Iterator[Document]:
         """One file (on disk, in an archive or stdin) by its name, else by its content; stream
         errors propagate to the caller, which knows whether the stream can go on."""
         kind = kind_of(name)
@@ -238,7 +242,8 @@ class _Reader:
         stem = stem_of(name)
         with opener() as raw:
             if kind == "zip":
-                yield from self.zip(raw if seekable_file else spool(raw, source, self.limits), source)
+                yield from self.zip(raw if seekable_file else spool(raw, source, self.limits),
+                                    source)
                 return
             head, stream = streams.head(raw)
             if sniff(head) == "compressed":
@@ -262,17 +267,21 @@ class _Reader:
         elif kind == "zip":
             yield from self.zip(spool(stream, source, self.limits), source)
         else:  # compressed twice: not read
-            yield _error_doc(stem, source, f"{source}: compressed data inside compressed data is not read")
+            yield _error_doc(stem, source,
+                             f"{source}: compressed data inside compressed data is not read")
 
     def top(self, name: str, source: str, opener, *, explicit: bool = False,
             seekable_file: bool = False) -> Iterator[Document]:
-        """A file or stdin: whatever breaks becomes one error record, after the articles before it."""
+        """A file or stdin: whatever breaks becomes one error record, after the articles before
+        it."""
         stem = stem_of(name)
         try:
-            yield from self.member(name, source, opener, explicit=explicit, seekable_file=seekable_file)
+            yield from self.member(name, source, opener, explicit=explicit,
+                                   seekable_file=seekable_file)
         except (_Broken, LimitExceeded) as e:
             yield _error_doc(getattr(e, "id", None) or stem, source, str(e))
-        except Exception as e:   # stream errors, and whatever else: never an exception out of read()
+        # stream errors, and whatever else: never an exception out of read()
+        except Exception as e:
             yield _error_doc(stem, source, f"cannot read {source}: {type(e).__name__}: {e}")
 
     # JSONL
@@ -293,12 +302,15 @@ class _Reader:
                         raw = stream.readline(CHUNK)
             except _STREAM_ERRORS as e:
                 if isinstance(e, LimitExceeded):
-                    raise _Broken(f"stopped reading {source} after line {n}: {e}", f"{stem}:read-error") from e
+                    raise _Broken(f"stopped reading {source} after line {n}: {e}",
+                                  f"{stem}:read-error") from e
                 raise _Broken(f"stopped reading {source} after line {n} (the file is cut off or "
-                              f"damaged there): {type(e).__name__}: {e}", f"{stem}:read-error") from e
+                              f"damaged there): {type(e).__name__}: {e}",
+                              f"{stem}:read-error") from e
             where, default_id = f"{source}:{n}", f"{stem}:{n}"
             if too_long:
-                yield _error_doc(default_id, where, str(too_many_bytes(f"line {n} of {source}", self.limits)))
+                yield _error_doc(default_id, where,
+                                 str(too_many_bytes(f"line {n} of {source}", self.limits)))
                 continue
             if not raw.strip():
                 continue
@@ -306,7 +318,8 @@ class _Reader:
                 line, warning = _line_text(raw)
                 obj = json.loads(line)
             except Exception as e:
-                yield _error_doc(default_id, where, f"bad JSON at line {n}: {type(e).__name__}: {e}")
+                yield _error_doc(default_id, where,
+                                 f"bad JSON at line {n}: {type(e).__name__}: {e}")
                 continue
             doc = record_to_doc(obj, default_id, where, self.limits)
             if warning:
@@ -335,8 +348,10 @@ class _Reader:
                                   f"record ({left[:40]!r})", f"{stem}:record-{n + 1}") from None
                 return
             except Exception as e:
-                raise _Broken(f"{source}: broken or cut off after record {n}: {type(e).__name__}: {e}",
-                              f"{stem}:record-{n + 1}") from e
+                raise _Broken(
+                    f"{source}: broken or cut off after record {n}: {type(e).__name__}: {e}",
+                    f"{stem}:record-{n + 1}",
+                ) from e
             n += 1
             if record.rec_type is None or record.length is None:
                 raise _Broken(f"{source}: record {n} is cut off in its WARC headers",
@@ -353,7 +368,9 @@ class _Reader:
             return None
         headers = record.rec_headers
         uri = headers.get_header("WARC-Target-URI")
-        rid = (headers.get_header("WARC-Record-ID") or "").strip("<>") or uri or f"{stem}:record-{n}"
+        rid = (
+            (headers.get_header("WARC-Record-ID") or "").strip("<>") or uri or f"{stem}:record-{n}"
+        )
         where = f"{source}#{uri or rid}"
         ctype = status = ""
         if record.http_headers is not None:
@@ -368,7 +385,8 @@ class _Reader:
             self.stats.skip("warc:not html")   # images, scripts, styles, PDFs, DNS: not articles
             return None
         if record.length is not None and record.length > self.limits.max_bytes:
-            return _error_doc(rid, where, str(too_many_bytes(f"WARC record {uri or rid}", self.limits)))
+            return _error_doc(rid, where,
+                              str(too_many_bytes(f"WARC record {uri or rid}", self.limits)))
         try:
             body = read_capped(record.content_stream(), self.limits.max_bytes,
                                 lambda: too_many_bytes(f"WARC record {uri or rid}", self.limits))
@@ -414,8 +432,10 @@ class _Reader:
                 try:
                     yield from self.member(info.filename, msource, lambda info=info: zf.open(info))
                 except (_Broken, LimitExceeded) as e:
-                    yield _error_doc(getattr(e, "id", None) or stem_of(info.filename), msource, str(e))
-                except Exception as e:  # bad CRC, encrypted, unknown compression: the next member is fine
+                    yield _error_doc(getattr(e, "id", None) or stem_of(info.filename), msource,
+                                     str(e))
+                # bad CRC, encrypted, unknown compression: the next member is fine
+                except Exception as e:
                     yield _error_doc(stem_of(info.filename), msource,
                                      f"cannot read {msource}: {type(e).__name__}: {e}")
 
@@ -425,10 +445,12 @@ class _Reader:
         if kind is None:
             return None
         if size > RATIO_FLOOR and size > self.limits.max_ratio * max(compressed, 1):
-            return _error_doc(stem_of(name), source, str(too_compressed(f"member {name}", self.limits,
+            return _error_doc(stem_of(name), source,
+                              str(too_compressed(f"member {name}", self.limits,
                                                                         size, compressed)))
         if kind in ("text", "html") and size > self.cap(kind == "html"):
-            return _error_doc(stem_of(name), source, str(self.too_big(f"member {name}", kind == "html")))
+            return _error_doc(stem_of(name), source,
+                              str(self.too_big(f"member {name}", kind == "html")))
         return None
 
     def zip_scan(self, f, source: str) -> Iterator[Document]:
@@ -439,24 +461,34 @@ class _Reader:
         while True:
             pos = f.tell()
             sig = f.read(4)
-            if sig in (b"PK\x01\x02", b"PK\x05\x06"):   # the central directory, cut or damaged
-                raise _Broken(f"cannot read {source}: its central directory (at byte {pos:,}) is cut off "
-                              f"or damaged; every member before it was read")
+            if sig in (b"PK\x01\x02", b"PK\x05\x06"):  # the central directory, cut or damaged
+                raise _Broken(
+                    f"cannot read {source}: its central directory (at byte {pos:,}) is cut off "
+                    f"or damaged; every member before it was read"
+                )
             if sig != b"PK\x03\x04":
                 after = f"after member {last}" if last else "before its first member"
-                raise _Broken(f"cannot read {source}: cut off {after} (at byte {pos:,}; no central directory)")
+                raise _Broken(
+                    f"cannot read {source}: cut off {after} (at byte {pos:,}; no central directory)"
+                )
             fixed = f.read(26)
             if len(fixed) < 26:
-                raise _Broken(f"cannot read {source}: cut off in the header of a member at byte {pos:,}")
-            _, flag, method, _, _, crc, csize, usize, nlen, xlen = struct.unpack("<HHHHHIIIHH", fixed)
+                raise _Broken(
+                    f"cannot read {source}: cut off in the header of a member at byte {pos:,}"
+                )
+            _, flag, method, _, _, crc, csize, usize, nlen, xlen = struct.unpack(
+                "<HHHHHIIIHH", fixed
+            )
             rawname, extra = f.read(nlen), f.read(xlen)
             name = rawname.decode("utf-8" if flag & 0x800 else "cp437", "replace")
             if csize == 0xFFFFFFFF or usize == 0xFFFFFFFF:
                 usize, csize = zip64_sizes(extra, usize, csize)
             msource = f"{source}!{name}"
             if flag & 1 or method not in (0, 8) or (flag & 8 and method != 8):
-                raise _Broken(f"cannot read {source}: cut off, and member {name} cannot be read without "
-                              "the central directory (encrypted, or an unknown compression)")
+                raise _Broken(
+                    f"cannot read {source}: cut off, and member {name} cannot be read without "
+                    "the central directory (encrypted, or an unknown compression)"
+                )
             known = not flag & 8
             member = LocalZipMember(f, method, csize if known else None, crc if known else None)
             if name.endswith("/"):
@@ -468,14 +500,16 @@ class _Reader:
                     self.stats.files += 1
                     yield err
                 else:
-                    yield from self.member(name, msource, lambda member=member: io.BufferedReader(member, CHUNK))
+                    yield from self.member(name, msource,
+                                           lambda member=member: io.BufferedReader(member, CHUNK))
                 member.drain()
             except (LimitExceeded, _Broken) as e:
                 if isinstance(e, LimitExceeded) and not member.cut:
                     yield _error_doc(stem_of(name), msource, str(e))
                     member.drain()
                 else:
-                    yield _error_doc(stem_of(name), msource, f"{source} is cut off in member {name}: {e}")
+                    yield _error_doc(stem_of(name), msource,
+                                     f"{source} is cut off in member {name}: {e}")
                     return
             except _STREAM_ERRORS as e:
                 yield _error_doc(stem_of(name), msource,
@@ -489,7 +523,7 @@ class _Reader:
         """A tar (already decompressed), streaming: members in archive order. A member that
         breaks off ends the archive with one error record that names it."""
         last = None
-        tf = tarfile.open(fileobj=ShortReads(stream), mode="r|")
+        tf = tarfile.open(fileobj=ShortReads(stream), mode="r|")  # noqa: SIM115 -- closed below
         try:
             while True:
                 try:
@@ -508,7 +542,8 @@ class _Reader:
                 kind = kind_of(m.name)
                 if kind in ("text", "html") and m.size > self.cap(kind == "html"):
                     self.stats.files += 1
-                    yield _error_doc(stem_of(m.name), msource, str(self.too_big(f"member {m.name}", kind == "html")))
+                    yield _error_doc(stem_of(m.name), msource,
+                                     str(self.too_big(f"member {m.name}", kind == "html")))
                     continue
                 try:
                     yield from self.member(m.name, msource, lambda m=m: tf.extractfile(m))
@@ -520,15 +555,17 @@ class _Reader:
                                      f"{source} broke off in member {m.name}: {e}")
                     return
                 except _STREAM_ERRORS as e:
-                    yield _error_doc(stem_of(m.name), msource, f"{source} is cut off in member {m.name} "
-                                                               f"({m.size:,} bytes): {type(e).__name__}: {e}")
+                    yield _error_doc(
+                        stem_of(m.name),
+                        msource,
+                        f"{source} is cut off in member {m.name} "
+                        f"({m.size:,} bytes): {type(e).__name__}: {e}",
+                    )
                     return
                 last = m.name
         finally:
-            try:
+            with contextlib.suppress(Exception):
                 tf.close()
-            except Exception:
-                pass
 
     # folders and stdin
 
@@ -559,9 +596,11 @@ class _Reader:
         fp = Path(p)
         if fp.is_dir():
             for f in self.walk(fp):
-                yield from self.top(f.name, str(f), lambda f=f: self.open_file(f), seekable_file=True)
+                yield from self.top(f.name, str(f), lambda f=f: self.open_file(f),
+                                    seekable_file=True)
         else:
-            yield from self.top(fp.name, p, lambda: self.open_file(fp), explicit=True, seekable_file=True)
+            yield from self.top(fp.name, p, lambda: self.open_file(fp), explicit=True,
+                                seekable_file=True)
 
     def stdin(self, stream) -> Iterator[Document]:
         stream = stream if stream is not None else sys.stdin.buffer
@@ -577,10 +616,12 @@ class _Reader:
 
 # -- records ------------------------------------------------------------------------------------
 
-def record_to_doc(obj: object, default_id: str, source: str, limits: Limits | None = None) -> Document:
+def record_to_doc(obj: object, default_id: str, source: str,
+                  limits: Limits | None = None) -> Document:
     """One parsed JSONL record → Document (error set when it cannot be an article)."""
     if not isinstance(obj, dict):
-        return _error_doc(default_id, source, f"line is JSON but not an object ({type(obj).__name__})")
+        return _error_doc(default_id, source,
+                          f"line is JSON but not an object ({type(obj).__name__})")
     raw_id = obj.get("id")
     id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     text, html = obj.get("text"), obj.get("html")
@@ -620,7 +661,8 @@ def _charset(ctype: str) -> str | None:
 # -- public -------------------------------------------------------------------------------------
 
 def read_jsonl_stream(stream: BinaryIO, name: str, source: str | None = None, *,
-                      limits: Limits | None = None, stats: ReadStats | None = None) -> Iterator[Document]:
+                      limits: Limits | None = None,
+                      stats: ReadStats | None = None) -> Iterator[Document]:
     """JSONL from a binary stream; blank lines are skipped, every other line is one Document."""
     source = source or name
     stem = stem_of(name)
@@ -631,7 +673,8 @@ def read_jsonl_stream(stream: BinaryIO, name: str, source: str | None = None, *,
 
 
 def read_warc_stream(stream: BinaryIO, name: str, source: str | None = None, *,
-                     limits: Limits | None = None, stats: ReadStats | None = None) -> Iterator[Document]:
+                     limits: Limits | None = None,
+                     stats: ReadStats | None = None) -> Iterator[Document]:
     """Response records of a WARC (.gz or not): one Document per HTML or text response."""
     source = source or name
     try:
@@ -686,7 +729,8 @@ def estimate(paths: Iterable[str | os.PathLike]) -> int | None:
         fp = Path(p)
         try:
             if fp.is_dir():
-                total += sum(f.stat().st_size for f in reader.walk(fp) if kind_of(f.name) is not None)
+                total += sum(f.stat().st_size for f in reader.walk(fp)
+                             if kind_of(f.name) is not None)
             else:
                 total += fp.stat().st_size
         except OSError:

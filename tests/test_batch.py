@@ -5,8 +5,8 @@ import itertools
 import os
 
 import pytest
-
 from iohelp import article_text, write_jsonl
+
 from pipeline import batch
 from pipeline.model import Article, Document
 
@@ -14,7 +14,8 @@ REF = "2024-03-08"
 
 
 def _docs(n, start=0):
-    return [Document(id=f"d{i}", text=article_text(i), ref_date=REF, source="mem") for i in range(start, start + n)]
+    return [Document(id=f"d{i}", text=article_text(i), ref_date=REF, source="mem")
+            for i in range(start, start + n)]
 
 
 # Chunk functions used by the pool must live at module level (workers import them by name).
@@ -64,7 +65,8 @@ def test_failed_chunk_is_retried_and_only_the_bad_article_is_an_error():
     assert [a.id for a in arts] == [d.id for d in docs]
     errors = [a.id for a in arts if a.error]
     assert errors == ["d13"] and "worker blew up on d13" in arts[13].error
-    assert arts[12].error is None and docs[12].text.startswith(arts[12].text.split("\n")[0])  # chunk-mates ran
+    # chunk-mates ran
+    assert arts[12].error is None and docs[12].text.startswith(arts[12].text.split("\n")[0])
 
 
 def test_dead_worker_process_does_not_lose_articles():
@@ -102,7 +104,8 @@ def test_reading_is_bounded_by_the_window():
 
 def test_one_pipeline_per_worker_process():
     docs = _docs(60)
-    arts = list(batch.run_items(((d, frozenset()) for d in docs), jobs=2, chunk_size=3, chunk_fn=report_worker))
+    arts = list(batch.run_items(((d, frozenset()) for d in docs), jobs=2, chunk_size=3,
+                                chunk_fn=report_worker))
     by_pid: dict[str, set[str]] = {}
     for a in arts:
         pid, pipe = a.warnings[0].split(":")
@@ -112,7 +115,8 @@ def test_one_pipeline_per_worker_process():
 
 
 def test_small_input_runs_in_process():
-    arts = list(batch.run_items(((d, frozenset()) for d in _docs(3)), jobs=4, chunk_fn=report_worker))
+    arts = list(batch.run_items(((d, frozenset()) for d in _docs(3)), jobs=4,
+                                chunk_fn=report_worker))
     assert {a.warnings[0].split(":")[0] for a in arts} == {str(os.getpid())}
 
 
@@ -122,7 +126,8 @@ def test_repeat_signal_reaches_the_workers(tmp_path):
     spam = "jinnian金年会官方网站入口"
     with open(p, "w", encoding="utf-8") as f:
         for i in range(30):
-            f.write(json.dumps({"id": f"r{i}", "text": article_text(i) + "\n" + spam}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"id": f"r{i}", "text": article_text(i) + "\n" + spam},
+                               ensure_ascii=False) + "\n")
     arts = list(batch.run([str(p)], jobs=2, chunk_size=4, chunk_fn=report_worker))
     assert all(spam in a.warnings[1] for a in arts)
     off = list(batch.run([str(p)], jobs=2, chunk_size=4, chunk_fn=report_worker, repeats=False))
@@ -147,7 +152,8 @@ def test_dask_local_cluster_equals_local(tmp_path):
     p = tmp_path / "in.jsonl"
     write_jsonl(p, 60, broken={7: "not json"})
     local = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=8)]
-    on_dask = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=8, dask="local-threads")]
+    on_dask = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=8,
+                                              dask="local-threads")]
     assert len(local) == 60 and local == on_dask
     assert on_dask[7]["error"]
     assert _isolated_children() == []  # the time limit's child processes end with the cluster
@@ -232,7 +238,8 @@ def test_pipe_with_jobs_in_a_script_without_main_guard(tmp_path):
     root = Path(__file__).resolve().parent.parent
     script = tmp_path / "no_guard.py"
     script.write_text(SCRIPT.format(root=str(root), tests=str(root / "tests")), encoding="utf-8")
-    r = subprocess.run([sys.executable, str(script)], capture_output=True, cwd=tmp_path, timeout=300)
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, cwd=tmp_path,
+                       timeout=300)
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     n, errors, facts = map(int, r.stdout.split())
     from pipeline import Pipeline

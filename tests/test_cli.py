@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from iohelp import article_text, read_jsonl, write_jsonl
+
 from pipeline.cli import main
 from pipeline.model import SCHEMA
 
@@ -22,7 +22,8 @@ REF = "2024-03-08"
 
 def zhfacts(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """The real console entry point in a fresh interpreter."""
-    code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pipeline.cli import main; sys.exit(main())"
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "from pipeline.cli import main; sys.exit(main())")
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], input=stdin,
                           capture_output=True, cwd=ROOT, timeout=600)
 
@@ -54,8 +55,10 @@ def test_jobs2_equals_jobs1_through_the_cli(tmp_path):
 
 def test_ref_date_fills_only_missing(tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "x", "text": "今天开会。", "ref_date": "2023-05-06"}, ensure_ascii=False) + "\n"
-                   + json.dumps({"id": "y", "text": "今天开会。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    src.write_text(json.dumps({"id": "x", "text": "今天开会。", "ref_date": "2023-05-06"},
+                              ensure_ascii=False) + "\n"
+                   + json.dumps({"id": "y", "text": "今天开会。"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(src), "-o", str(out), "--ref-date", REF]) == 0
     assert [r["ref_date"] for r in read_jsonl(out)] == ["2023-05-06", REF]
@@ -73,7 +76,7 @@ def test_csv_one_row_per_fact(tmp_path):
         "id,type,text,start,end,value,unit,qualifier,rule,sentence,"
         "object,recipient,level,status,tags,datetime,source,error")
     assert len(rows) == len(facts)
-    for row, (aid, f) in zip(rows, facts):
+    for row, (aid, f) in zip(rows, facts, strict=True):
         assert row["id"] == aid and row["type"] == f["type"] and row["text"] == f["text"]
         assert int(row["start"]) == f["start"] and row["rule"] == f["rule"]
 
@@ -98,7 +101,9 @@ def test_jsonl_equals_json_records(tmp_path):
     write_jsonl(src, 12)
     assert main(["extract", str(src), "-o", str(tmp_path / "a.jsonl"), "--ref-date", REF]) == 0
     assert main(["extract", str(src), "-o", str(tmp_path / "a.json"), "--ref-date", REF]) == 0
-    assert read_jsonl(tmp_path / "a.jsonl") == json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert read_jsonl(tmp_path / "a.jsonl") == json.loads(
+        (tmp_path / "a.json").read_text(encoding="utf-8")
+    )
 
 
 def test_mixed_inputs_folder_zip_gz_in_order(tmp_path):
@@ -126,7 +131,8 @@ def test_stdin_and_stdout():
     assert r.returncode == 0, r.stderr.decode()
     out = [json.loads(x) for x in r.stdout.decode("utf-8").splitlines()]
     assert [o["id"] for o in out] == ["s1", "s2"]
-    assert b"\r" not in r.stderr and r.stderr.startswith(b"summary: 2 articles")  # no bar off a terminal
+    # no bar off a terminal
+    assert b"\r" not in r.stderr and r.stderr.startswith(b"summary: 2 articles")
     r = zhfacts("extract", "-", "-q", stdin=data)
     assert r.returncode == 0 and r.stderr == b""
     r = zhfacts("extract", "-", stdin=article_text(5).encode())
@@ -172,7 +178,8 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path, capsys, args, needle):
 def test_bad_rules_folder_is_exit_2(tmp_path, capsys):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "money.yaml").write_text("type: money\nrules: [{id: m1, examples: nope}]\n", encoding="utf-8")
+    (rules / "money.yaml").write_text("type: money\nrules: [{id: m1, examples: nope}]\n",
+                                      encoding="utf-8")
     src = tmp_path / "a.txt"
     src.write_text(article_text(1), encoding="utf-8")
     assert main(["extract", str(src), "--rules", str(rules)]) == 2
@@ -194,7 +201,8 @@ def test_rules_lists_and_checks(capsys):
 
 def test_review_from_articles_and_from_output(tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "evil", "text": "<script>alert('x')</script>\n南京新增企业120家。"},
+    src.write_text(json.dumps({"id": "evil",
+                               "text": "<script>alert('x')</script>\n南京新增企业120家。"},
                               ensure_ascii=False) + "\n", encoding="utf-8")
     page = tmp_path / "r.html"
     assert main(["review", str(src), "-o", str(page), "--ref-date", REF]) == 0
@@ -203,7 +211,11 @@ def test_review_from_articles_and_from_output(tmp_path):
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(src), "-o", str(out)]) == 0
     r = zhfacts("review", str(out))
-    assert r.returncode == 0 and b"\\u003cscript>alert" in r.stdout and b"<script>alert" not in r.stdout
+    assert (
+        r.returncode == 0
+        and b"\\u003cscript>alert" in r.stdout
+        and b"<script>alert" not in r.stdout
+    )
 
 
 def test_eval_delegates_to_evaluate(tmp_path, monkeypatch):
@@ -211,7 +223,8 @@ def test_eval_delegates_to_evaluate(tmp_path, monkeypatch):
     seen = {}
 
     def fake_run(gold, pred, min_f1=None, min_boilerplate_f1=None, verbose=False, as_json=False):
-        seen.update(gold=gold, pred=pred, min_f1=min_f1, mb=min_boilerplate_f1, verbose=verbose, as_json=as_json)
+        seen.update(gold=gold, pred=pred, min_f1=min_f1, mb=min_boilerplate_f1, verbose=verbose,
+                    as_json=as_json)
         return 1
 
     monkeypatch.setattr(ev, "run", fake_run)
@@ -289,7 +302,8 @@ def test_dask_local_cluster_through_the_cli(tmp_path):
     write_jsonl(src, 80, broken={3: "[1, 2"})
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     assert main(["extract", str(src), "-o", str(a), "--jobs", "2", "--ref-date", REF]) == 0
-    assert main(["extract", str(src), "-o", str(b), "--jobs", "2", "--dask", "local", "--ref-date", REF]) == 0
+    assert main(["extract", str(src), "-o", str(b), "--jobs", "2", "--dask", "local", "--ref-date",
+                 REF]) == 0
     assert a.read_bytes() == b.read_bytes() and a.read_bytes().count(b"\n") == 80
 
 
@@ -297,7 +311,8 @@ def test_jsonl_stays_one_line_per_article_with_odd_line_ends(tmp_path):
     src = tmp_path / "odd.jsonl"
     text = "南京新增企业120家\u2028其中\x85科技企业40家\u2029。"
     src.write_text(json.dumps({"id": "odd", "text": text}, ensure_ascii=False) + "\n"
-                   + json.dumps({"id": "next", "text": "无锡。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+                   + json.dumps({"id": "next", "text": "无锡。"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(src), "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()  # splitlines() splits on U+2028 too
@@ -321,7 +336,8 @@ def test_output_is_never_overwritten_silently(tmp_path, capsys):
     assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q"]) == 0
     assert [r["id"] for r in read_jsonl(out)] == ["doc00000", "doc00001", "doc00002"]
     assert not (tmp_path / "o.jsonl.partial").exists()
-    assert main(["extract", str(src), "-o", str(out), "--resume", "-q"]) == 2  # complete: nothing to resume
+    # complete: nothing to resume
+    assert main(["extract", str(src), "-o", str(out), "--resume", "-q"]) == 2
     assert "nothing to resume" in capsys.readouterr().err
 
 
@@ -330,7 +346,8 @@ def test_resume_after_a_torn_line_equals_a_whole_run(tmp_path, fmt):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, 30, broken={4: "{oops"})
     (tmp_path / "dup.jsonl").write_text("".join(
-        json.dumps({"id": "doc00001", "text": article_text(i)}, ensure_ascii=False) + "\n" for i in range(3)),
+        json.dumps({"id": "doc00001", "text": article_text(i)}, ensure_ascii=False) + "\n"
+        for i in range(3)),
         encoding="utf-8")  # an id seen before, three times: positions count, not ids
     inputs = [str(src), str(tmp_path / "dup.jsonl")]
     whole, cut = tmp_path / f"whole.{fmt}", tmp_path / f"cut.{fmt}"
@@ -342,7 +359,8 @@ def test_resume_after_a_torn_line_equals_a_whole_run(tmp_path, fmt):
     lines = jsonl.read_bytes().splitlines(keepends=True)
     cut.unlink()
     Path(str(cut) + ".partial").write_bytes(b"".join(lines[:17]) + lines[17][:40])
-    assert main(["extract", *inputs, "-o", str(cut), "-q"]) == 2  # an unfinished run is not overwritten
+    # an unfinished run is not overwritten
+    assert main(["extract", *inputs, "-o", str(cut), "-q"]) == 2
     assert main(["extract", *inputs, "-o", str(cut), "--resume"]) == 0
     assert cut.read_bytes() == whole.read_bytes()
     assert not Path(str(cut) + ".partial").exists()
@@ -354,7 +372,8 @@ def test_resume_refuses_other_inputs(tmp_path, capsys):
     write_jsonl(b, 5, start=100)
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(a), "-o", str(out), "-q"]) == 0
-    Path(str(out) + ".partial").write_bytes(out.read_bytes()[:-1])  # torn: 4 whole lines + a torn one
+    # torn: 4 whole lines + a torn one
+    Path(str(out) + ".partial").write_bytes(out.read_bytes()[:-1])
     out.unlink()
     assert main(["extract", str(b), "-o", str(out), "--resume", "-q"]) == 2
     err = capsys.readouterr().err
@@ -365,7 +384,8 @@ def test_summary_and_fail_on_error(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, 6, broken={2: "{broken"})
     with open(src, "a", encoding="utf-8") as f:
-        f.write(json.dumps({"id": "doc00000", "text": "南京新增企业120家，投资15.6亿元。"}, ensure_ascii=False) + "\n")
+        f.write(json.dumps({"id": "doc00000", "text": "南京新增企业120家，投资15.6亿元。"},
+                           ensure_ascii=False) + "\n")
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(src), "-o", str(out)]) == 0
     err = capsys.readouterr().err
@@ -385,7 +405,11 @@ def test_summary_and_fail_on_error(tmp_path, capsys):
     capsys.readouterr()
     assert main(["extract", str(src), "-o", str(out), "--resume", "--fail-on-error"]) == 3
     err = capsys.readouterr().err
-    assert "summary: 4 articles" in err and "resumed: 3 records" in err and "errors: 1 (bad JSON 1)" in err
+    assert (
+        "summary: 4 articles" in err
+        and "resumed: 3 records" in err
+        and "errors: 1 (bad JSON 1)" in err
+    )
     assert "duplicate ids: 1" in err
     write_jsonl(src, 3)
     assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q", "--fail-on-error"]) == 0
@@ -401,7 +425,8 @@ def test_csv_has_a_row_for_each_error(tmp_path):
     assert len(errors) == 1 and errors[0]["id"] == "in:2" and "bad JSON" in errors[0]["error"]
     assert errors[0]["type"] == "" and errors[0]["source"].endswith("in.jsonl:2")
     facts = [r for r in rows if not r["error"]]
-    assert facts and all(r["source"].endswith(".jsonl:" + str(int(r["id"][-5:]) + 1)) for r in facts)
+    assert facts and all(r["source"].endswith(".jsonl:" + str(int(r["id"][-5:]) + 1))
+                         for r in facts)
 
 
 def test_award_columns_in_csv(tmp_path):
@@ -409,19 +434,23 @@ def test_award_columns_in_csv(tmp_path):
     src.write_text("2024年3月8日，南京市李华同志荣获全国三八红旗手称号。", encoding="utf-8")
     out = tmp_path / "o.csv"
     assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
-    rows = [r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))) if r["type"] == "award"]
+    rows = [r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+            if r["type"] == "award"]
     jl = tmp_path / "o.jsonl"
     assert main(["extract", str(src), "-o", str(jl), "-q"]) == 0
     award = [f for f in read_jsonl(jl)[0]["facts"] if f["type"] == "award"]
     assert len(rows) == len(award) >= 1
-    assert rows[0]["level"] == (award[0].get("level") or "") and rows[0]["recipient"] == (award[0].get("recipient") or "")
+    assert rows[0]["level"] == (award[0].get("level") or "") and rows[0]["recipient"] == (
+        award[0].get("recipient") or ""
+    )
 
 
 def test_ref_date_is_a_fallback_and_force_overrides(tmp_path):
     src = tmp_path / "in.jsonl"
     dated = "发布时间：2023-05-06 09:30\n昨天，南京市新增企业120家。"
     src.write_text(json.dumps({"id": "dated", "text": dated}, ensure_ascii=False) + "\n"
-                   + json.dumps({"id": "bare", "text": "昨天，无锡市新增企业80家。"}, ensure_ascii=False) + "\n",
+                   + json.dumps({"id": "bare", "text": "昨天，无锡市新增企业80家。"},
+                                ensure_ascii=False) + "\n",
                    encoding="utf-8")
     plain, fallback, forced = (tmp_path / f"{n}.jsonl" for n in ("plain", "fallback", "forced"))
     assert main(["extract", str(src), "-o", str(plain), "-q"]) == 0
@@ -429,11 +458,14 @@ def test_ref_date_is_a_fallback_and_force_overrides(tmp_path):
     assert main(["extract", str(src), "-o", str(forced), "-q", "--force-ref-date", REF]) == 0
     p, f, o = read_jsonl(plain), read_jsonl(fallback), read_jsonl(forced)
     assert p[0]["ref_date"] == f[0]["ref_date"] == "2023-05-06"
-    assert p[0]["facts"] == f[0]["facts"]  # the dated article is the same with or without --ref-date
+    # the dated article is the same with or without --ref-date
+    assert p[0]["facts"] == f[0]["facts"]
     assert [x["value"] for x in f[0]["facts"] if x["type"] == "date"] == ["2023-05-05"]
     assert p[1]["ref_date"] is None and f[1]["ref_date"] == REF
     assert [x["value"] for x in f[1]["facts"] if x["type"] == "date"] == ["2024-03-07"]
-    assert o[0]["ref_date"] == REF and [x["value"] for x in o[0]["facts"] if x["type"] == "date"] == ["2024-03-07"]
+    assert o[0]["ref_date"] == REF and [
+        x["value"] for x in o[0]["facts"] if x["type"] == "date"
+    ] == ["2024-03-07"]
 
 
 def test_unwritable_output_is_one_line(tmp_path):
@@ -456,7 +488,8 @@ def test_empty_folder_is_an_error(tmp_path, capsys):
 
 
 def test_python_m_pipeline_is_the_cli():
-    r = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, cwd=ROOT, timeout=120)
+    r = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True,
+                       cwd=ROOT, timeout=120)
     assert r.returncode == 0 and r.stdout.startswith(b"zhfacts ")
 
 
@@ -483,7 +516,8 @@ def test_eval_reads_json_output_and_extracts_gold_articles(tmp_path):
     from pipeline.core import shared_pipeline
     g = evaluate.load_gold([gdir])
     want = {gid: shared_pipeline().extract((adir / f"{gid}.txt").read_text("utf-8"), id=gid,
-                                           ref_date=x.get("ref_date")).to_dict() for gid, x in g.items()}
+                                           ref_date=x.get("ref_date")).to_dict() for gid,
+                                           x in g.items()}
     assert json.loads(c.stdout) == evaluate.evaluate(g, want)[0]
 
 
@@ -499,7 +533,9 @@ def test_limits_and_skipped_inputs_in_the_summary(tmp_path, capsys):
     assert [r["id"] for r in recs] == ["a", "long"]
     assert "--max-chars 100" in recs[1]["error"] and "error" not in recs[0]
     err = capsys.readouterr().err
-    assert "errors: 1 (over --max-chars 1)" in err and "skipped inputs: 1 (unsupported file 1)" in err
+    assert (
+        "errors: 1 (over --max-chars 1)" in err and "skipped inputs: 1 (unsupported file 1)" in err
+    )
     assert main(["extract", str(d), "--max-ratio", "0"]) == 2
 
 
@@ -526,5 +562,7 @@ def test_progress_bar_in_bytes_without_a_count(monkeypatch):
     tty = _Tty()
     monkeypatch.setattr(sys, "stderr", tty)
     done = iter(range(100, 1100, 100))
-    assert list(cli.progress(range(10), total=lambda: None, size=1000, read=lambda: next(done))) == list(range(10))
+    assert list(
+        cli.progress(range(10), total=lambda: None, size=1000, read=lambda: next(done))
+    ) == list(range(10))
     assert "1.00k/1.00k" in tty.getvalue() and "100%" in tty.getvalue()

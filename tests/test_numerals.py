@@ -5,8 +5,8 @@ import json
 
 import pytest
 import regex
-
 from conftest import SHARED
+
 from pipeline.numerals import NUMBER, NUMBER_SPACED, parse_number, parse_quantity
 
 SUITE = SHARED / "benchmarks" / "recognizers_numbers.jsonl"
@@ -18,7 +18,8 @@ def _close(a, b) -> bool:
 
 @pytest.mark.skipif(not SUITE.exists(), reason="shared numeral suite not present")
 def test_recognizers_numeral_values():
-    """Every numeral the suite lists, parsed alone, gives the suite's value (floor 0.98; 1.0 measured)."""
+    """Every numeral the suite lists, parsed alone, gives the suite's value (floor 0.98; 1.0
+    measured)."""
     total, bad = 0, []
     for line in SUITE.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
@@ -53,30 +54,34 @@ def test_recognizers_negative_cases_are_not_numbers():
     ("负三十二", -32), ("三分之一", 1 / 3), ("百分之五", 0.05), ("半百", 50),
     ("2万余", 20000), ("十多万", 100000), ("五百余万", 5000000), ("十几", 10), ("三四", 3),
     ("3 000", 3000), ("1\u2009200\u2009000", 1200000), ("1/3", 1 / 3), ("-2/5", -0.4),
-    ("一百二", 120), ("两万五", 25000), ("三千五", 3500), ("一〇五", 105), ("1.2万亿", 1200000000000),
-    ("万余", 10000), ("千把", 1000), ("萬九", 19000), ("一半", 0.5), ("千一", 1100), ("百二萬", 1200000),
+    ("一百二", 120), ("两万五", 25000), ("三千五", 3500), ("一〇五", 105),
+    ("1.2万亿", 1200000000000), ("万余", 10000), ("千把", 1000), ("萬九", 19000), ("一半", 0.5),
+    ("千一", 1100), ("百二萬", 1200000),
     # Traditional and Taiwan forms: ○/〇 as a zero in a digit string, 卅, the small full stop ﹒
     ("七○五億", 70500000000), ("三○二", 302), ("二〇〇八", 2008), ("卅一億", 3100000000),
     ("六十二﹒五", 62.5), ("六十二．五", 62.5), ("62﹒5", 62.5),
     # mixed thousands separators and a space before the magnitude
-    ("64，318.50", 64318.5), ("1，234，567", 1234567), ("1,234，567", 1234567), ("3.27 亿", 327000000),
+    ("64，318.50", 64318.5), ("1，234，567", 1234567), ("1,234，567", 1234567),
+    ("3.27 亿", 327000000),
 ])
 def test_parse_number(text, value):
     assert _close(parse_number(text), value), (text, parse_number(text))
 
 
-@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第", "三八", "两两",
-                                  "1/0", "把", "把万"])
+@pytest.mark.parametrize("text", ["", "万", "亿元", "一切", "abc", "几", "数十", "3-5", "成", "第",
+                                  "三八", "两两", "1/0", "把", "把万"])
 def test_not_numbers(text):
     assert parse_number(text) is None
 
 
 @pytest.mark.parametrize("text,value,qual", [
     ("2万余", 20000, "more_than"), ("60余", 60, "more_than"), ("十几", 10, "more_than"),
-    ("二十多", 20, "more_than"), ("三四", 3, "about"), ("一两", 1, "about"), ("三五", 3, "about"), ("五六十", 50, "about"), ("137", 137, None),
-    ("两千", 2000, None), ("万余", 10000, "more_than"), ("千把", 1000, "about"), ("百多", 100, "more_than"),
+    ("二十多", 20, "more_than"), ("三四", 3, "about"), ("一两", 1, "about"), ("三五", 3, "about"),
+    ("五六十", 50, "about"), ("137", 137, None), ("两千", 2000, None),
+    ("万余", 10000, "more_than"), ("千把", 1000, "about"), ("百多", 100, "more_than"),
     ("十来", 10, "more_than"), ("二三十", 20, "about"), ("两三百", 200, "about"),
-    ("十三四", 13, "about"), ("二十五六", 25, "about"), ("十四五亿", 1400000000, "about"), ("十三", 13, None), ("二十五", 25, None),
+    ("十三四", 13, "about"), ("二十五六", 25, "about"), ("十四五亿", 1400000000, "about"),
+    ("十三", 13, None), ("二十五", 25, None),
 ])
 def test_parse_quantity(text, value, qual):
     assert parse_quantity(text) == (value, qual)
@@ -92,12 +97,14 @@ def test_integers_stay_integers():
     ("建成驿站289个、基地1.2万亩", ["289", "1.2万"]),
     ("两千余名志愿者", ["两千"]),   # 余 after the number is the finder's (a qualifier)
     ("一千二百三十四万人", ["一千二百三十四万"]),
-    ("员工3 200人", ["3 200"]),                 # a space between groups of three separates thousands
+    # a space between groups of three separates thousands
+    ("员工3 200人", ["3 200"]),
     ("2023 100人", ["2023", "100"]),            # ...not after four digits
     ("编号1 2345", ["1", "2345"]),              # ...nor before four
     ("共3 000.5吨", ["3 000.5"]),
     ("3 12 120人", ["3", "12", "120"]),
-    ("撥款$205,490,145,000，另撥1,000。", ["205,490,145,000", "1,000"]),   # a clause comma after ASCII groups
+    # a clause comma after ASCII groups
+    ("撥款$205,490,145,000，另撥1,000。", ["205,490,145,000", "1,000"]),
     ("合计64，318.50元", ["64，318.50"]),       # full-width commas: thousands when decimals follow
     ("共1，234，567人", ["1，234，567"]),        # ...or with two groups
     ("分别为20，300美元", ["20", "300"]),       # one group and no decimals: a list

@@ -28,27 +28,28 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from iohelp import write_jsonl
+from test_contract import VALIDATOR, check_record
+
 from pipeline import batch
 from pipeline.model import Document
 from pipeline.numerals import CN_NUM_CHARS, parse_number, parse_quantity
-from test_contract import VALIDATOR, check_record
 
 REF = "2024-03-08"
 
 # -- fuzzing --------------------------------------------------------------------------------------
 
 WORDS = [
-    "年", "月", "日", "号", "至", "到", "—", "-", "~", "～", "%", "％", "‰", "万", "亿", "元", "个", "家",
-    "名", "人", "人次", "点", "成", "倍", "折", "百分之", "千分之", "分之", "个百分点", "万元", "亿元", "美元",
-    "块", "毛", "角", "分", "余", "多", "几", "来", "约", "近", "超过", "以上", "不到", "同比增长", "下降",
-    "第", "届", "次", "场", "位", "周三", "下周一", "本周", "3天后", "两周前", "春节", "国庆节", "中秋",
-    "农历", "腊月", "初八", "去年同期", "年底", "世纪", "年代", "季度", "上半年", "全国", "省级",
-    "三八红旗手", "劳动模范", "荣获", "授予", "称号", "上一篇：", "下一篇：", "责任编辑：", "来源：",
-    "（记者 张三 摄）", "版权所有", "发布时间：", "2024-03-08 10:00", "http://www.example.cn/a%20b?x=1",
-    "《", "》", "“", "”", "‘", "’", "「", "」", "（", "）", "(", ")", "【", "】", "，", "。", "、", "；",
-    "：", "！", "？", "…", "·", "｜", "|", "/", ".", ",", "．", "，", "+", "=", "#", "*",
+    "年", "月", "日", "号", "至", "到", "—", "-", "~", "～", "%", "％", "‰", "万", "亿", "元",
+    "个", "家", "名", "人", "人次", "点", "成", "倍", "折", "百分之", "千分之", "分之", "个百分点",
+    "万元", "亿元", "美元", "块", "毛", "角", "分", "余", "多", "几", "来", "约", "近", "超过",
+    "以上", "不到", "同比增长", "下降", "第", "届", "次", "场", "位", "周三", "下周一", "本周",
+    "3天后", "两周前", "春节", "国庆节", "中秋", "农历", "腊月", "初八", "去年同期", "年底",
+    "世纪", "年代", "季度", "上半年", "全国", "省级", "三八红旗手", "劳动模范", "荣获", "授予",
+    "称号", "上一篇：", "下一篇：", "责任编辑：", "来源：", "（记者 张三 摄）", "版权所有",
+    "发布时间：", "2024-03-08 10:00", "http://www.example.cn/a%20b?x=1", "《", "》", "“", "”", "‘",
+    "’", "「", "」", "（", "）", "(", ")", "【", "】", "，", "。", "、", "；", "：", "！", "？",
+    "…", "·", "｜", "|", "/", ".", ",", "．", "，", "+", "=", "#", "*",
     "\n", "\r\n", "\r", "\t", " ", "  ", "\u3000", "\xa0", "\u2009", "\u202f", "\u200b", "\ufeff",
     "\x00", "\x07", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029",
     "\u0301", "\u20dd", "\u0301\u0301", "😀", "👍🏽", "🇨🇳", "👨‍👩‍👧", "\U00020000", "\U0002a6d6",
@@ -58,9 +59,11 @@ WORDS = [
 FULLWIDTH = "０１２３４５６７８９"
 
 arabic = st.one_of(
-    st.integers(min_value=-10 ** 12, max_value=10 ** 15).map(str),
-    st.integers(min_value=0, max_value=10 ** 9).map(lambda n: f"{n:,}"),
-    st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False).map(lambda x: f"{x:.3f}"),
+    st.integers(min_value=-(10**12), max_value=10**15).map(str),
+    st.integers(min_value=0, max_value=10**9).map(lambda n: f"{n:,}"),
+    st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False).map(
+        lambda x: f"{x:.3f}"
+    ),
     st.text(alphabet="0123456789", min_size=1, max_size=30),
 )
 fullwidth = st.text(alphabet=FULLWIDTH + "．，", min_size=1, max_size=12)
@@ -139,10 +142,11 @@ def test_fuzz_numerals_never_raise(s):
     "\x00\x0b\x0c\x1c\x85\u2028" * 100,
     "\u0301" * 1000 + "3个",
     "😀" * 1000 + "5%",
-    "0" * 30,                          # was: boilerplate.navigation.pagination backtracking, (\d+\s*){1,12}
+    # was: boilerplate.navigation.pagination backtracking, (\d+\s*){1,12}
+    "0" * 30,
     "首页" + "1" * 40,
-], ids=["wan-run", "yi-run", "digits-run", "huge-decimal", "numerals-unit", "controls", "combining", "emoji",
-        "digit-line", "pagination-digits"])
+], ids=["wan-run", "yi-run", "digits-run", "huge-decimal", "numerals-unit", "controls",
+        "combining", "emoji", "digit-line", "pagination-digits"])
 def test_known_bad_articles(pipe, text):
     art = pipe.extract(text, ref_date=REF, id="bad")
     check(art, text)
@@ -168,8 +172,13 @@ class _Cut(Exception):
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_adversarial_runs_complete(pipe, unit):
-    """A 10,000-character run of one unit inside an article gives a valid record (no hang, no error)."""
-    text = "全市新建美丽庭院2000户。\n" + (unit * (10000 // len(unit) + 1))[:10000] + "\n发放贷款15.6亿元。"
+    """A 10,000-character run of one unit inside an article gives a valid record (no hang, no
+    error)."""
+    text = (
+        "全市新建美丽庭院2000户。\n"
+        + (unit * (10000 // len(unit) + 1))[:10000]
+        + "\n发放贷款15.6亿元。"
+    )
 
     def alarm(signum, frame):
         raise _Cut()
@@ -218,7 +227,8 @@ def test_html_nested_too_deep_keeps_its_facts(pipe, tmp_path):
     pytest.importorskip("trafilatura")
     paras = "".join(f"<p>{line}</p>" for line in NEWS.split("\n"))
     p = tmp_path / "deep.html"
-    p.write_text("<html><body>" + "<div>" * 300 + paras + "</div>" * 300 + "</body></html>", encoding="utf-8")
+    p.write_text("<html><body>" + "<div>" * 300 + paras + "</div>" * 300 + "</body></html>",
+                 encoding="utf-8")
     [art] = _records(pipe, p)
     assert art.error is None
     assert {(f.type, f.value) for f in art.facts} >= {("money", 1560000000), ("count", 3200)}
@@ -226,6 +236,7 @@ def test_html_nested_too_deep_keeps_its_facts(pipe, tmp_path):
 
 def test_zip_member_over_the_limits_is_one_error_record(pipe, tmp_path):
     import zipfile
+
     from pipeline.limits import Limits
     zp = tmp_path / "big.zip"
     with zipfile.ZipFile(zp, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -343,8 +354,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _extract(*args, **kw) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, args)], cwd=ROOT,
-                            env=env, start_new_session=True, stdout=subprocess.DEVNULL,
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, args)],
+                            cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, **kw)
 
 
@@ -359,7 +370,9 @@ def _wait_for_lines(proc, path: Path, n: int, limit: float = 240) -> None:
     t = time.monotonic()
     while proc.poll() is None and _lines(path) < n and time.monotonic() - t < limit:
         time.sleep(0.05)
-    assert proc.poll() is None, f"the run ended before {n} records: {proc.stderr.read().decode()[-1500:]}"
+    assert proc.poll() is None, (
+        f"the run ended before {n} records: {proc.stderr.read().decode()[-1500:]}"
+    )
 
 
 def _session(sid: int) -> list[int]:
@@ -468,13 +481,15 @@ def _rules_with_catastrophe(tmp_path, date: bool = False) -> Path:
 def test_catastrophic_user_rule_is_rejected_by_name(tmp_path):
     rules = _rules_with_catastrophe(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-m", "pipeline", "rules", "--check", "--rules", str(rules)],
+    r = subprocess.run([sys.executable, "-m", "pipeline", "rules", "--check", "--rules",
+                        str(rules)],
                        capture_output=True, cwd=ROOT, env=env, timeout=300)
     err = r.stderr.decode()
     assert r.returncode == 1 and "ad.yaml" in err and "boilerplate.ad.user_repeats" in err, err
     src = tmp_path / "a.txt"
     src.write_text("南京新增企业120家。", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(src), "--rules", str(rules)],
+    r = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(src), "--rules",
+                        str(rules)],
                        capture_output=True, cwd=ROOT, env=env, timeout=300)
     assert r.returncode == 2 and b"boilerplate.ad.user_repeats" in r.stderr
     assert len(r.stderr.decode().strip().splitlines()) == 1
@@ -483,12 +498,12 @@ def test_catastrophic_user_rule_is_rejected_by_name(tmp_path):
 def test_probe_passes_the_bundled_rules_and_catches_nested_repeats(tmp_path):
     from pipeline.rules import RuleError, RuleFile, Rules, load_rules, probe_patterns
     probe_patterns(load_rules())  # every bundled pattern is safe
-    with pytest.raises(RuleError, match="date.yaml: rule date.user_repeats"):
+    with pytest.raises(RuleError, match=r"date\.yaml: rule date\.user_repeats"):
         probe_patterns(load_rules(_rules_with_catastrophe(tmp_path, date=True)))
     for pat in (r"(a|aa)+$", r"^(?:\d|\d\d)+元$"):
         rf = RuleFile(path=Path("mine.yaml"), type="boilerplate", data={},
                       rules=[{"id": "mine.bad", "pattern": pat}])
-        with pytest.raises(RuleError, match="mine.yaml: rule mine.bad"):
+        with pytest.raises(RuleError, match=r"mine\.yaml: rule mine\.bad"):
             probe_patterns(Rules(root=Path("."), files={"mine": rf}))
 
 
@@ -497,13 +512,14 @@ def test_dask_timeout_stops_a_catastrophic_rule(tmp_path):
     pytest.importorskip("distributed")
     rules = _rules_with_catastrophe(tmp_path, date=True)
     src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
-    texts = ["南京市今年新增企业120家。\n来源：南京日报", "南京市今年新增企业120家。\n" + "中" * 50 + "，8日开会。",
+    texts = ["南京市今年新增企业120家。\n来源：南京日报",
+             "南京市今年新增企业120家。\n" + "中" * 50 + "，8日开会。",
              "无锡市投资15.6亿元建设项目。"]
     src.write_text("".join(json.dumps({"id": f"t{i}", "text": t}, ensure_ascii=False) + "\n"
                            for i, t in enumerate(texts)), encoding="utf-8")
     t = time.monotonic()
-    p = _extract(src, "-o", out, "--rules", rules, "--skip-rule-probe", "--dask", "local", "--jobs", "1",
-                 "--timeout", "5")
+    p = _extract(src, "-o", out, "--rules", rules, "--skip-rule-probe", "--dask", "local",
+                 "--jobs", "1", "--timeout", "5")
     assert p.wait(timeout=300) == 0, p.stderr.read().decode()[-2000:]
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in recs] == ["t0", "t1", "t2"]

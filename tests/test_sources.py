@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from iohelp import article_text, write_jsonl
+
 from pipeline import sources
 from pipeline.limits import LimitExceeded, Limits, ReadStats
 from pipeline.model import Document
@@ -51,11 +51,13 @@ def test_jsonl_fields_missing_id_and_broken_lines(tmp_path):
     p = tmp_path / "feed.jsonl"
     lines = [
         json.dumps({"id": "a1", "text": "无锡新增企业120家。", "ref_date": "2024-05-01",
-                    "url": "http://news.example.cn/a1", "title": "无锡经济", "lang": "zh"}, ensure_ascii=False),
+                    "url": "http://news.example.cn/a1", "title": "无锡经济", "lang": "zh"},
+                    ensure_ascii=False),
         "",
         json.dumps({"text": "没有编号的文章。"}, ensure_ascii=False),
         '{"id": "a3", "text": "截断的行',                       # bad JSON
-        json.dumps({"id": "a4", "text": "日期不对。", "ref_date": "2024-13-45"}, ensure_ascii=False),
+        json.dumps({"id": "a4", "text": "日期不对。", "ref_date": "2024-13-45"},
+                   ensure_ascii=False),
         json.dumps(["not", "an", "object"]),
         json.dumps({"id": 7, "html": "<p>网页正文</p>"}, ensure_ascii=False),
         json.dumps({"id": "a8"}),
@@ -65,7 +67,8 @@ def test_jsonl_fields_missing_id_and_broken_lines(tmp_path):
     docs = docs_of(p)
     assert [d.id for d in docs] == ["a1", "feed:3", "feed:4", "a4", "feed:6", "7", "a8", "a9"]
     a1 = docs[0]
-    assert a1.ref_date == "2024-05-01" and a1.meta == {"url": "http://news.example.cn/a1", "title": "无锡经济"}
+    assert a1.ref_date == "2024-05-01" and a1.meta == {"url": "http://news.example.cn/a1",
+                                                       "title": "无锡经济"}
     assert a1.source == f"{p}:1" and a1.error is None
     assert docs[1].error is None and docs[1].text == "没有编号的文章。"
     assert "bad JSON at line 4" in docs[2].error
@@ -78,7 +81,8 @@ def test_jsonl_fields_missing_id_and_broken_lines(tmp_path):
 
 def test_jsonl_gz_and_default_ref_date(tmp_path):
     p = tmp_path / "batch.jsonl.gz"
-    recs = [{"id": "g1", "text": article_text(1)}, {"id": "g2", "text": article_text(2), "ref_date": "2023-01-02"}]
+    recs = [{"id": "g1", "text": article_text(1)},
+            {"id": "g2", "text": article_text(2), "ref_date": "2023-01-02"}]
     with gzip.open(p, "wt", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -92,7 +96,11 @@ def test_truncated_gz_gives_an_error_record_not_a_crash(tmp_path):
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb") as g:
         for i in range(200):
-            g.write((json.dumps({"id": f"c{i}", "text": article_text(i)}, ensure_ascii=False) + "\n").encode())
+            g.write(
+                (
+                    json.dumps({"id": f"c{i}", "text": article_text(i)}, ensure_ascii=False) + "\n"
+                ).encode()
+            )
     p.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
     docs = docs_of(p)
     assert docs[-1].error and "stopped reading" in docs[-1].error
@@ -116,7 +124,8 @@ def test_undecodable_bytes_never_crash(tmp_path):
 
 def test_html_file(tmp_path):
     p = tmp_path / "page.htm"
-    page = "<html><head><meta charset='utf-8'><title>镇江新闻</title></head><body><p>镇江新建公园5个。</p></body></html>"
+    page = ("<html><head><meta charset='utf-8'><title>镇江新闻</title></head>"
+            "<body><p>镇江新建公园5个。</p></body></html>")
     p.write_text(page, encoding="utf-8")
     [d] = docs_of(p)
     assert d.id == "page" and d.html == page and d.text is None
@@ -127,7 +136,8 @@ def test_zip_and_tar_archives(tmp_path):
     with zipfile.ZipFile(zp, "w") as zf:
         zf.writestr("news/one.txt", article_text(1))
         zf.writestr("news/two.html", "<p>第二篇</p>")
-        zf.writestr("feed.jsonl", json.dumps({"id": "j1", "text": article_text(5)}, ensure_ascii=False) + "\n")
+        zf.writestr("feed.jsonl",
+                    json.dumps({"id": "j1", "text": article_text(5)}, ensure_ascii=False) + "\n")
         zf.writestr("readme.md", "ignored")
     docs = docs_of(zp)
     assert [d.id for d in docs] == ["one", "two", "j1"]
@@ -137,8 +147,9 @@ def test_zip_and_tar_archives(tmp_path):
     for mode, name in (("w", "set.tar"), ("w:gz", "set.tar.gz")):
         tp = tmp_path / name
         with tarfile.open(tp, mode) as tf:
-            for member, data in (("a/first.txt", article_text(7)), ("a/second.txt", article_text(8)),
-                                 ("inner.jsonl", json.dumps({"id": "t3", "text": "泰州"}, ensure_ascii=False))):
+            for member, data in (("a/first.txt", article_text(7)),
+                                 ("a/second.txt", article_text(8)), ("inner.jsonl",
+                                  json.dumps({"id": "t3", "text": "泰州"}, ensure_ascii=False))):
                 b = data.encode("utf-8")
                 info = tarfile.TarInfo(member)
                 info.size = len(b)
@@ -165,7 +176,8 @@ def _warc(path, records, gz=True):
             rec = w.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http)
             w.write_record(rec)
         w.write_record(w.create_warc_record("http://news.example.cn/", "metadata",
-                                            payload=io.BytesIO(b"k: v"), warc_content_type="text/plain"))
+                                            payload=io.BytesIO(b"k: v"),
+                                            warc_content_type="text/plain"))
 
 
 @pytest.mark.parametrize("gz", [True, False])
@@ -176,10 +188,12 @@ def test_warc_response_records(tmp_path, gz):
     page2 = "<html><body><p>淮安新增绿地30公顷。</p></body></html>"
     _warc(p, [("http://news.example.cn/1.html", "text/html; charset=utf-8", page1.encode()),
               ("http://news.example.cn/logo.png", "image/png", b"\x89PNG\r\n"),
-              ("http://news.example.cn/2.html", "text/html; charset=gbk", page2.encode("gbk"))], gz=gz)
+              ("http://news.example.cn/2.html", "text/html; charset=gbk", page2.encode("gbk"))],
+              gz=gz)
     docs = docs_of(p)
     assert [d.html for d in docs] == [page1, page2]
-    assert [d.meta["url"] for d in docs] == ["http://news.example.cn/1.html", "http://news.example.cn/2.html"]
+    assert [d.meta["url"] for d in docs] == ["http://news.example.cn/1.html",
+                                             "http://news.example.cn/2.html"]
     assert all(d.id.startswith("urn:uuid:") for d in docs) and len({d.id for d in docs}) == 2
 
 
@@ -211,9 +225,10 @@ def test_stdin_jsonl_and_text():
 
 def test_stdin_through_a_real_pipe():
     text = article_text(9)
-    code = ("import sys; sys.path.insert(0, %r); from pipeline import sources; "
-            "print([(d.id, d.text) for d in sources.read(['-'])])" % str(ROOT))
-    out = subprocess.run([sys.executable, "-c", code], input=text.encode(), capture_output=True, check=True)
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pipeline import sources; "
+            "print([(d.id, d.text) for d in sources.read(['-'])])")
+    out = subprocess.run([sys.executable, "-c", code], input=text.encode(), capture_output=True,
+                         check=True)
     assert out.stdout.decode().strip() == repr([("stdin", text)])
 
 
@@ -285,7 +300,8 @@ def test_text_over_max_chars_is_stopped_early(tmp_path):
 def test_jsonl_long_line_and_long_text_are_error_records_and_reading_goes_on(tmp_path):
     p = tmp_path / "f.jsonl"
     lines = [{"id": "a", "text": article_text(1)}, {"id": "b", "text": "长" * 30_000},
-             {"id": "c", "text": article_text(2)}, {"id": "d", "text": "短" * 3000}, {"id": "e", "text": "尾"}]
+             {"id": "c", "text": article_text(2)}, {"id": "d", "text": "短" * 3000},
+             {"id": "e", "text": "尾"}]
     p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
     docs = docs_of(p, limits=Limits(max_bytes=50_000, max_chars=2000))
     assert [d.id for d in docs] == ["a", "f:2", "c", "d", "e"]
@@ -297,12 +313,16 @@ def test_jsonl_long_line_and_long_text_are_error_records_and_reading_goes_on(tmp
 def test_compressed_stream_over_max_ratio_stops(tmp_path):
     p = tmp_path / "zeros.jsonl.gz"
     with gzip.open(p, "wb") as g:
-        g.write((json.dumps({"id": "ok", "text": article_text(1)}, ensure_ascii=False) + "\n").encode())
+        g.write(
+            (json.dumps({"id": "ok", "text": article_text(1)}, ensure_ascii=False) + "\n").encode()
+        )
         for _ in range(40):
             g.write(b" " * 2 ** 20)
     docs = docs_of(p)
     assert docs[0].id == "ok" and docs[0].error is None
-    assert len(docs) == 2 and "--max-ratio 200" in docs[1].error and "stopped reading" in docs[1].error
+    assert (
+        len(docs) == 2 and "--max-ratio 200" in docs[1].error and "stopped reading" in docs[1].error
+    )
 
 
 def test_limits_are_checked():
@@ -318,7 +338,9 @@ def test_limits_are_checked():
 def _complete_prefix(docs, originals, attr="text"):
     """docs = the first k originals, whole, then exactly one error record."""
     *good, last = docs
-    assert [getattr(d, attr) for d in good] == originals[: len(good)], "a cut-off article passed as whole"
+    assert [getattr(d, attr) for d in good] == originals[: len(good)], (
+        "a cut-off article passed as whole"
+    )
     assert all(d.error is None for d in good)
     assert last.error and getattr(last, attr) is None
     return len(good), last.error
@@ -409,18 +431,24 @@ def _warc_bytes(pages: list[bytes], gz: bool, extra: bool = False) -> bytes:
     for i, page in enumerate(pages):
         uri = f"http://news.example.cn/{i}.html"
         if extra:
-            w.write_record(w.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
-                                                warc_content_type="application/http; msgtype=request"))
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(page), http_headers=http))
+            w.write_record(w.create_warc_record(uri, "request",
+                                                payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
+                                                warc_content_type="application/http;"
+                                                " msgtype=request"))
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(page),
+                                            http_headers=http))
     if extra:
-        for status, ctype in (("404 Not Found", "text/html"), ("301 Moved Permanently", "text/html"),
-                              ("302 Found", "text/html"), ("500 Internal Server Error", "text/html"),
-                              ("200 OK", "image/jpeg"), ("200 OK", "text/css")):
+        for status, ctype in (("404 Not Found", "text/html"),
+                              ("301 Moved Permanently", "text/html"), ("302 Found", "text/html"),
+                              ("500 Internal Server Error", "text/html"), ("200 OK", "image/jpeg"),
+                              ("200 OK", "text/css")):
             http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             w.write_record(w.create_warc_record("http://news.example.cn/x", "response",
                                                 payload=io.BytesIO(b"<p>x</p>"), http_headers=http))
-        w.write_record(w.create_warc_record("http://news.example.cn/", "metadata", payload=io.BytesIO(b"k: v"),
+        w.write_record(w.create_warc_record("http://news.example.cn/", "metadata",
+                                            payload=io.BytesIO(b"k: v"),
                                             warc_content_type="text/plain"))
     return buf.getvalue()
 
@@ -457,8 +485,9 @@ def test_warc_records_that_are_not_articles_are_counted(tmp_path):
     stats = ReadStats()
     docs = docs_of(p, stats=stats)
     assert [d.html for d in docs] == pages and all(d.error is None for d in docs)
-    assert stats.skipped == {"warc:warcinfo": 1, "warc:request": 3, "warc:404": 1, "warc:redirect": 2,
-                             "warc:500": 1, "warc:not html": 2, "warc:metadata": 1}
+    assert stats.skipped == {"warc:warcinfo": 1, "warc:request": 3, "warc:404": 1,
+                             "warc:redirect": 2, "warc:500": 1, "warc:not html": 2,
+                             "warc:metadata": 1}
 
 
 def test_warc_record_over_max_bytes(tmp_path):
@@ -486,7 +515,7 @@ def test_mostly_utf8_stays_utf8_with_a_warning(tmp_path):
     text = "\n".join(article_text(i) for i in range(5))
     at = [60, 61, 300, 500]            # four stray bytes between characters of the article
     raw = b"".join(text[i:j].encode("utf-8") + (b"\xff" if j in at else b"")
-                   for i, j in zip([0] + at, at + [len(text)]))
+                   for i, j in zip([0, *at], [*at, len(text)], strict=True))
     p = tmp_path / "stray.txt"
     p.write_bytes(raw)
     [d] = docs_of(p)
@@ -519,11 +548,12 @@ def _zip_bytes(members: dict[str, str]) -> bytes:
     return buf.getvalue()
 
 
-PAGE = "<!DOCTYPE html>\n<html><head><title>宿迁新闻</title></head><body><p>宿迁新建公园3个。</p></body></html>"
+PAGE = ("<!DOCTYPE html>\n<html><head><title>宿迁新闻</title></head>"
+        "<body><p>宿迁新建公园3个。</p></body></html>")
 
 
-@pytest.mark.parametrize("kind", ["html", "gzip-text", "gzip-jsonl", "zip", "tar", "tar.gz", "warc", "warc.gz",
-                                  "jsonl", "text", "bz2-html"])
+@pytest.mark.parametrize("kind", ["html", "gzip-text", "gzip-jsonl", "zip", "tar", "tar.gz",
+                                  "warc", "warc.gz", "jsonl", "text", "bz2-html"])
 def test_stdin_is_recognised_by_its_content(kind):
     members = {"a/x.txt": article_text(1), "y.txt": article_text(2)}
     jsonl = json.dumps({"id": "j1", "text": article_text(4)}, ensure_ascii=False) + "\n"
@@ -534,7 +564,8 @@ def test_stdin_is_recognised_by_its_content(kind):
         "gzip-jsonl": (gzip.compress(jsonl.encode()), [("j1", article_text(4), None)]),
         "zip": (_zip_bytes(members), [("x", article_text(1), None), ("y", article_text(2), None)]),
         "tar": (_tar_bytes(members), [("x", article_text(1), None), ("y", article_text(2), None)]),
-        "tar.gz": (_tar_bytes(members, "w:gz"), [("x", article_text(1), None), ("y", article_text(2), None)]),
+        "tar.gz": (_tar_bytes(members, "w:gz"),
+                   [("x", article_text(1), None), ("y", article_text(2), None)]),
         "jsonl": (jsonl.encode(), [("j1", article_text(4), None)]),
         "text": (article_text(5).encode("gbk"), [("stdin", article_text(5), None)]),
         "bz2-html": (bz2.compress(PAGE.encode()), [("stdin", None, PAGE)]),
@@ -553,7 +584,8 @@ def test_stdin_is_recognised_by_its_content(kind):
 
 
 def test_stdin_jsonl_with_a_long_first_record():
-    recs = [{"id": "long", "text": article_text(1, sentences=300)}, {"id": "short", "text": article_text(2)}]
+    recs = [{"id": "long", "text": article_text(1, sentences=300)},
+            {"id": "short", "text": article_text(2)}]
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode()
     assert data.index(b"\n") > 10_000
     assert [(d.id, d.text) for d in _stdin_docs(data)] == [(r["id"], r["text"]) for r in recs]
@@ -587,7 +619,8 @@ def test_archives_inside_archives(tmp_path):
             info = tarfile.TarInfo(name)
             info.size = len(b)
             tf.addfile(info, io.BytesIO(b))
-    assert [(d.id, d.text) for d in docs_of(tp)] == [("in", article_text(1)), ("t", article_text(2))]
+    assert [(d.id, d.text) for d in docs_of(tp)] == [("in", article_text(1)),
+                                                     ("t", article_text(2))]
     zp = tmp_path / "outer.zip"
     with zipfile.ZipFile(zp, "w") as zf:
         zf.writestr("__MACOSX/._inner.zip", b"\x00\x05\x16\x07 resource fork")
@@ -595,7 +628,8 @@ def test_archives_inside_archives(tmp_path):
         zf.writestr(".hidden/x.txt", "隐藏")
         zf.writestr("inner.tar.gz", _tar_bytes({"g.txt": article_text(3)}, "w:gz"))
     stats = ReadStats()
-    assert [(d.id, d.text) for d in docs_of(zp, stats=stats)] == [("in", article_text(1)), ("g", article_text(3))]
+    assert [(d.id, d.text) for d in docs_of(zp, stats=stats)] == [("in", article_text(1)),
+                                                                  ("g", article_text(3))]
     assert stats.skipped == {"hidden file": 2}
     tp = tmp_path / "dot.tar"
     tp.write_bytes(_tar_bytes({"./a/x.txt": article_text(4), "./a/._x.txt": "\x00\x05"}))
@@ -614,7 +648,9 @@ def test_estimate_and_bytes_read(tmp_path):
     assert sources.estimate([str(tmp_path), "-"]) is None
     stats = ReadStats()
     assert len(docs_of(tmp_path, stats=stats)) == 8
-    assert stats.bytes_read == total and stats.files == 4 and stats.skipped == {"unsupported file": 1}
+    assert (
+        stats.bytes_read == total and stats.files == 4 and stats.skipped == {"unsupported file": 1}
+    )
     assert sources.iter_documents is sources.read
 
 
@@ -624,11 +660,18 @@ def test_deeply_nested_html_falls_back_to_plain_text():
     pytest.importorskip("trafilatura")
     from pipeline.html import html_to_text, nesting_depth
     body = "<p>全市新建美丽庭院2000户，发放贷款15.6亿元。</p><p>第二段&amp;结尾</p>"
-    deep = ("<html><head><title>深层页面</title><style>p{}</style></head><body>" + "<div><span>" * 200
-            + body + "</span></div>" * 200 + "</body></html>")
+    deep = (
+        "<html><head><title>深层页面</title><style>p{}</style></head><body>"
+        + "<div><span>" * 200
+        + body
+        + "</span></div>" * 200
+        + "</body></html>"
+    )
     warnings: list[str] = []
     text, meta = html_to_text(deep, warnings=warnings)
-    assert text == "全市新建美丽庭院2000户，发放贷款15.6亿元。\n第二段&结尾" and meta == {"title": "深层页面"}
+    assert text == "全市新建美丽庭院2000户，发放贷款15.6亿元。\n第二段&结尾" and meta == {
+        "title": "深层页面"
+    }
     assert warnings and "nested 402 levels deep" in warnings[0]
     # unclosed <p> and <li> do not nest: such a page goes to the extractor as usual
     flat = "<html><body><div>" + "<p>段落内容，全市新建公园5个。" * 400 + "</div></body></html>"

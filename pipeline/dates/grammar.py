@@ -11,13 +11,19 @@ from ..rules import RuleError, Rules
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
 _BACKREF = regex.compile(r"\(\?P=(\w+)\)")
-KINDS = ("point", "range", "range_bare", "quarter", "festival", "weekday", "offset", "lunar", "decade")
+KINDS = ("point", "range", "range_bare", "quarter", "festival", "weekday", "offset", "lunar",
+         "decade")
 
 # Full-width digits and date punctuation → ASCII, and the traditional characters of the date
-# grammar → simplified (下週一, 農曆臘月, 聖誕節, 三個月後), one code point for one, so offsets hold:
+# grammar → simplified (下週一, 農曆臘月, 聖誕節, 三個月後), one code point for one, so offsets
+# hold:
 # rules and lexicons are written once, in simplified characters, and match both scripts.
-_TRAD = ("週禮這個號後來當農曆歷陰臘紀節聖誕國慶兒勞動婦萬親陽師軍黨樹護記愛歲間時點兩幾數連續內開從單頭際團滿種處驚蟄穀憲環戰勝權費務讀書餘長檔黃隊運線紅獎狀廣門學級億對於與為無屆項條場輛噸戶復鄉縣區礙過邊圍轉濟齊報會寧將預計劃遲擬則們經還進啟發給舉視鐘漲尋聽淩裡",
-         "周礼这个号后来当农历历阴腊纪节圣诞国庆儿劳动妇万亲阳师军党树护记爱岁间时点两几数连续内开从单头际团满种处惊蛰谷宪环战胜权费务读书余长档黄队运线红奖状广门学级亿对于与为无届项条场辆吨户复乡县区碍过边围转济齐报会宁将预计划迟拟则们经还进启发给举视钟涨寻听凌里")
+_TRAD = ("週禮這個號後來當農曆歷陰臘紀節聖誕國慶兒勞動婦萬親陽師軍黨樹護記愛歲間時點兩幾數連續內開"
+         "從單頭際團滿種處驚蟄穀憲環戰勝權費務讀書餘長檔黃隊運線紅獎狀廣門學級億對於與為無屆項條場"
+         "輛噸戶復鄉縣區礙過邊圍轉濟齊報會寧將預計劃遲擬則們經還進啟發給舉視鐘漲尋聽淩裡",
+         "周礼这个号后来当农历历阴腊纪节圣诞国庆儿劳动妇万亲阳师军党树护记爱岁间时点两几数连续内开"
+         "从单头际团满种处惊蛰谷宪环战胜权费务读书余长档黄队运线红奖状广门学级亿对于与为无届项条场"
+         "辆吨户复乡县区碍过边围转济齐报会宁将预计划迟拟则们经还进启发给举视钟涨寻听凌里")
 FULLWIDTH = str.maketrans("０１２３４５６７８９／．－：　" + _TRAD[0], "0123456789/.-: " + _TRAD[1])
 
 
@@ -47,10 +53,12 @@ class Grammar:
     not_dates: Any                      # compiled alternation of names, or None
     festivals: dict[str, dict[str, str]]  # name → lexicon row (the row for every place)
     suffix_words: tuple[str, ...] = field(default_factory=tuple)
-    local_festivals: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (name, locale) → row
+    # (name, locale) → row
+    local_festivals: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def festival(self, name: str, locale: str | None = None) -> dict[str, str]:
-        """The row of a festival name as the place of the article keeps it (教师节 in zh-TW: 9月28日)."""
+        """The row of a festival name as the place of the article keeps it (教师节 in zh-TW:
+        9月28日)."""
         return self.local_festivals.get((name, locale or ""), self.festivals[name])
 
 
@@ -92,13 +100,16 @@ def load(rules: Rules) -> Grammar:
     festivals, local = {}, {}
     for row in fest_rows:
         if row["calendar"] not in ("solar", "lunar", "lunar_eve", "weekday", "term", "easter"):
-            raise RuleError(f"lexicons/festivals.tsv: {row['name']}: unknown calendar {row['calendar']!r}")
+            raise RuleError(
+                f"lexicons/festivals.tsv: {row['name']}: unknown calendar {row['calendar']!r}"
+            )
         if row["locale"] == "-":
             festivals[row["name"]] = row
         else:
             local[(row["name"], row["locale"])] = row
     if any(name not in festivals for name, _ in local):
-        raise RuleError("lexicons/festivals.tsv: a place's own row needs a row for every place with the same name")
+        raise RuleError("lexicons/festivals.tsv: a place's own row needs a row for every place with"
+                        " the same name")
     parts["FESTIVALS"] = _alternation(festivals)
     default_near = rf.data.get("near")
     compiled = []
