@@ -3,14 +3,18 @@
 A value builder is build(ctx, m, arg, lex) -> (value, qualifier) or None (no fact); a unit
 builder is unit(ctx, m, arg, lex) -> str or None. `m` is the rule's match, `arg` what the rule
 wrote after the builder's name (`value: {number_times: 1000}` → arg 1000), `lex` the lexicons
-the declared finder loaded (Lexicons below). Register one with @value_builder / @unit_builder.
+the declared finder loaded (Lexicons below). Register one with @value_builder / @unit_builder;
+an extra builder (@extra_builder, a rule's `extras:`) adds fields such as `change`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
+import regex
+
 from ..numerals import parse_number, parse_quantity
+from ..patterns import alternation
 
 VALUES: dict[str, Callable] = {}
 UNITS: dict[str, Callable] = {}
@@ -103,6 +107,37 @@ def currency(ctx, m, arg, lex):
 @unit_builder("literal")
 def literal(ctx, m, arg, lex):
     return arg
+
+
+# extra builders: extra(arg, rf) -> fn(ctx, m, fact) -> dict of extra fields, built once per rule
+EXTRAS: dict[str, Callable] = {}
+
+
+def extra_builder(name: str):
+    def register(fn):
+        EXTRAS[name] = fn
+        return fn
+    return register
+
+
+@extra_builder("direction")
+def direction(arg, rf):
+    """`change: up | down` when a direction word stands just before the fact, only `between`
+    words or spaces after it (上升了0.5个百分点): the words of the rule file's `change` section
+    (percent.yaml), or of arg {up, down, between}."""
+    words = arg or rf.data.get("change") or {}
+    up, down = list(words.get("up") or ()), list(words.get("down") or ())
+    if not up and not down:
+        return lambda ctx, m, fact: {}
+    between = list(words.get("between") or ())
+    rx = regex.compile(r"(?P<w>" + alternation([*up, *down]) + r")(?:"
+                       + (alternation(between) + "|" if between else "") + r"[ \t\u3000])*$")
+    ups = set(up)
+
+    def change(ctx, m, fact) -> dict:
+        got = rx.search(ctx.text, max(0, fact.start - 12), fact.start)
+        return {"change": "up" if got.group("w") in ups else "down"} if got else {}
+    return change
 
 
 def qualifier_of(m, lex: Lexicons, found: str | None) -> str | None:

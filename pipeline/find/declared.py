@@ -9,6 +9,7 @@ A rule of any fact file (count, money, percent, award) that names a value builde
       value: number               # pipeline/find/builders.py: number, number_times, amount, constant …
       unit: USD                   # a literal, or {currency: cur} and other unit builders
       tags: [slang]
+      extras: [direction]         # change: up/down from the file's `change` words (builders.py)
       examples: [...]
 
 Parts a pattern may use: {NUMBER} (a numeral, numerals.NUMBER), {NUMBER_SPACED}, {QUAL_BEFORE}
@@ -46,6 +47,7 @@ class DeclaredRule:
     unit: tuple[Callable, Any] | None
     guards: list[tuple[Callable, Any]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    extras: list[Callable] = field(default_factory=list)
 
 
 def _named(spec, registry: dict, what: str, where: str) -> tuple[Callable, Any]:
@@ -71,12 +73,20 @@ def _parts(rules: Rules, lex: builders.Lexicons) -> dict[str, str]:
     }
 
 
-def compile_rule(rf, rule: dict, parts: dict[str, str]) -> DeclaredRule:
+def expand_pattern(rules: Rules, rf, rule: dict, parts: dict[str, str] | None = None) -> str:
+    """The regex source of a declared rule's `pattern`, its parts filled in (rules.probe_patterns
+    probes this)."""
     from ..dates.grammar import expand
+    if parts is None:
+        parts = _parts(rules, builders.make_lexicons(rules))
+    return expand(rule["pattern"], parts, f"{rf.path}: rule {rule['id']}")
+
+
+def compile_rule(rf, rule: dict, parts: dict[str, str]) -> DeclaredRule:
     where = f"{rf.path}: rule {rule['id']}"
     rx = None
     if rule.get("pattern"):
-        src = expand(rule["pattern"], parts, where)
+        src = expand_pattern(None, rf, rule, parts)
         try:
             rx = regex.compile(src, regex.V0)
         except regex.error as e:
@@ -97,7 +107,9 @@ def compile_rule(rf, rule: dict, parts: dict[str, str]) -> DeclaredRule:
     else:
         unit_fn = _named(unit, builders.UNITS, "unit builder", where)
     guards = [_named(g, GUARDS, "guard", where) for g in rule.get("guards") or ()]
-    return DeclaredRule(rule["id"], rf.type, rx, cand, value, unit_fn, guards, list(rule.get("tags") or ()))
+    extras = [fn(arg, rf) for fn, arg in (_named(x, builders.EXTRAS, "extra builder", where)
+                                          for x in rule.get("extras") or ())]
+    return DeclaredRule(rule["id"], rf.type, rx, cand, value, unit_fn, guards, list(rule.get("tags") or ()), extras)
 
 
 def declared_rules(rules: Rules) -> list[DeclaredRule]:
@@ -142,6 +154,8 @@ def build(rules: Rules):
                 fact = Fact(r.type, m.group(), m.start(), m.end(), value, r.id, unit,
                             builders.qualifier_of(m, lex, qual), extra=extra)
                 if all(g(ctx, m, fact, arg) for g, arg in r.guards):
+                    for extra in r.extras:
+                        fact.extra.update(extra(ctx, m, fact))
                     out.append(fact)
         return out
 

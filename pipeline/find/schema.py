@@ -71,6 +71,7 @@ DECLARED: dict[str, Key] = {
     "value": Key((str, dict), doc="a named value builder (pipeline/find/builders.py): a name or {name: argument}"),
     "unit": Key((str, dict), doc="the fact's unit: a literal, or {builder: argument} of pipeline/find/builders.py"),
     "tags": Key(list, [], "tags of every fact the rule finds"),
+    "extras": Key(list, [], "named extra builders (pipeline/find/builders.py): direction …"),
 }
 
 # the settings each finder reads, by fact type: file-level sections, and per rule id
