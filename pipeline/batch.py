@@ -42,7 +42,7 @@ import sys
 import threading
 import types
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -58,7 +58,7 @@ DEFAULT_CHUNK = 32
 # seconds a chunk may run past timeout × its articles before its worker is killed
 HARD_GRACE = 30.0
 # seconds per article when the caller says nothing (run(); the CLI's default)
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT: float | None = 60.0
 EMPTY: frozenset = frozenset()
 
 # -- the per-process pipeline -------------------------------------------------------------------
@@ -116,7 +116,7 @@ class _TimeLimit:
         return False
 
     def arm(self) -> None:
-        if self.on:
+        if self.on and self.timeout is not None:
             self.armed = True
             signal.setitimer(signal.ITIMER_REAL, self.timeout, 1.0)
 
@@ -285,11 +285,14 @@ class _Local:
                 out.extend(fut.result(timeout=self.deadline(1)))
                 self.ok()
             except FutureTimeout:
-                if fut.done():
-                    out.extend(_failed([item], fut.exception()))
+                if fut.done():  # finished just after the wait ran out
+                    err = fut.exception()
+                    out.extend(fut.result() if err is None else _failed([item], err))
                     continue
                 self.kill()  # this article hangs its worker even where the signal cannot reach it
-                out.append(error_article(item[0], f"TimeoutError: {timeout_message(self.timeout)}"
+                # a wait runs out only when there is a time limit (deadline)
+                limit = self.timeout or 0.0
+                out.append(error_article(item[0], f"TimeoutError: {timeout_message(limit)}"
                                                   " (worker killed and replaced)"))
             except Exception as e:
                 if isinstance(e, BrokenProcessPool):
@@ -503,7 +506,7 @@ def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None =
         chunk_fn: ChunkFn = process_chunk,
         timeout: float | None = _DEFAULT,  # type: ignore[assignment]
         done: Sequence[str] = (), on_total: Callable[[int], None] | None = None,
-        read_kw: dict | None = None) -> Iterator[Article]:
+        read_kw: dict | None = None) -> Generator[Article, None, None]:
     """Articles of every input path (or of `docs`), in order. With `paths` that can be read twice
     and `repeats`, a first pass builds the repetition index (and tells `on_total` the number of
     articles). `ref_date`: the fallback for articles that state no date; `force_ref_date`: every

@@ -13,7 +13,7 @@ import itertools
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -44,9 +44,11 @@ class _Parser(argparse.ArgumentParser):
 def _ref_date(value: str) -> str:
     from .core import check_ref_date
     try:
-        return check_ref_date(value)
+        checked = check_ref_date(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+    assert checked is not None  # a string in, a date out
+    return checked
 
 
 def _checked(cast, ok, what: str):
@@ -243,7 +245,7 @@ def _load_rules(rules_dir: str | None, probe: bool = True):
 
 
 def progress(items: Iterable, enabled: bool = True, unit: str = "article", total=None,
-             size: int | None = None, read=None) -> Iterator:
+             size: int | None = None, read=None) -> Generator:
     """A progress bar on stderr when stderr is a terminal: tqdm if installed, else a counter.
     `total`: a number, or a function asked once the first item is out (extract learns the number
     of articles in its first pass), for tqdm's percentage and ETA. Without a total, `size` (bytes
@@ -254,28 +256,31 @@ def progress(items: Iterable, enabled: bool = True, unit: str = "article", total
     try:
         from tqdm import tqdm
     except ImportError:
-        tqdm = None
-    if tqdm is not None:
-        tqdm.monitor_interval = 0  # no monitor thread
-        it = iter(items)
-        first = next(it, None)
-        if first is None:
-            return
-        n = total() if callable(total) else total
-        if n is None and size and read is not None:  # progress in bytes read
-            with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr,
-                      dynamic_ncols=True) as bar:
-                for item in itertools.chain([first], it):
-                    bar.update(max(0, min(read(), size) - bar.n))
-                    yield item
-            return
-        with tqdm(total=n, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
-            bar.update(1)
-            yield first
-            for item in it:
-                bar.update(1)
+        yield from _counter(items, unit)
+        return
+    tqdm.monitor_interval = 0  # no monitor thread
+    it = iter(items)
+    first = next(it, None)
+    if first is None:
+        return
+    n = total() if callable(total) else total
+    if n is None and size and read is not None:  # progress in bytes read
+        with tqdm(total=size, unit="B", unit_scale=True, file=sys.stderr,
+                  dynamic_ncols=True) as bar:
+            for item in itertools.chain([first], it):
+                bar.update(max(0, min(read(), size) - bar.n))
                 yield item
         return
+    with tqdm(total=n, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
+        bar.update(1)
+        yield first
+        for item in it:
+            bar.update(1)
+            yield item
+
+
+def _counter(items: Iterable, unit: str) -> Iterator:
+    """progress() without tqdm: a count on stderr every 50 items."""
     n = 0
     for n, item in enumerate(items, 1):
         if n % 50 == 0:
@@ -341,7 +346,7 @@ def cmd_extract(args) -> int:
         except RuntimeError as e:  # --dask without the dask extra, or no scheduler at that address
             raise UsageError(str(e)) from None
         except batch.ResumeError as e:
-            raise UsageError(f"cannot resume {out.partial}: {e}") from None
+            raise UsageError(f"cannot resume {out.partial if out else args.output}: {e}") from None
         try:
             if out is None:
                 with sinks.open_sink(None, fmt) as sink:
@@ -355,7 +360,7 @@ def cmd_extract(args) -> int:
                     out.close()  # complete lines stay in FILE.partial, whatever happened
                 out.finish()
         except batch.ResumeError as e:
-            raise UsageError(f"cannot resume {out.partial}: {e}") from None
+            raise UsageError(f"cannot resume {out.partial if out else args.output}: {e}") from None
         except OSError as e:
             if isinstance(e, BrokenPipeError):
                 raise

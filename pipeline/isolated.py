@@ -65,10 +65,12 @@ class Child:
         if self.proc is None or self.proc.poll() is not None:
             self.proc = self._start()
         data = pickle.dumps((fn, items, rules_dir), protocol=pickle.HIGHEST_PROTOCOL)
+        stdin, stdout = self.proc.stdin, self.proc.stdout
+        assert stdin is not None and stdout is not None  # started with both as pipes
         try:
-            self.proc.stdin.write(_HEADER.pack(len(data)) + data)
-            self.proc.stdin.flush()
-            fd = self.proc.stdout.fileno()
+            stdin.write(_HEADER.pack(len(data)) + data)
+            stdin.flush()
+            fd = stdout.fileno()
             size = _HEADER.unpack(_read_exact(fd, _HEADER.size, deadline))[0]
             ok, value = pickle.loads(_read_exact(fd, size, deadline))
         except (ChildHung, EOFError, OSError):

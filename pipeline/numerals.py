@@ -235,8 +235,8 @@ def _plain(s: str) -> Decimal | None:
     """A number with no fraction, no sign: integer part, optional 点 decimals, magnitude."""
     if not s:
         return None
-    for k, v in _TENS.items():
-        s = s.replace(k, v)
+    for tens, spelled in _TENS.items():
+        s = s.replace(tens, spelled)
     if s in ("半", "一半"):
         return Decimal("0.5")
     if len(s) > 1 and s[0] in "万亿" and s[1] in DIGITS:
@@ -257,6 +257,7 @@ def _plain(s: str) -> Decimal | None:
         m = _FRAC_DIGITS.match(fp)
         if not m:
             return None
+        iv: Decimal | None
         if len(ip) > 1 and all(c in DIGITS and c != "两" for c in ip):
             # 一九点〇四: digits before a point are positional
             iv = Decimal("".join(str(DIGITS[c]) for c in ip))
@@ -278,8 +279,8 @@ def _plain(s: str) -> Decimal | None:
     toks = _tokenize(s)
     if not toks:
         return None
-    v = _integer(toks)
-    return None if v is None else v * mult
+    whole = _integer(toks)
+    return None if whole is None else whole * mult
 
 
 def _strip_approx(s: str) -> tuple[str, str | None]:
@@ -328,11 +329,9 @@ def _value(s: str) -> tuple[Decimal | None, str | None]:
         return Decimal(m.group(1)) / Decimal(m.group(2)), q
     m = _FRACTION.match(s)
     if m:
-        whole = Decimal(0)
-        if m.group(1):
-            whole = _signed(m.group(1))
-            if whole is None:
-                return None, None
+        whole = _signed(m.group(1)) if m.group(1) else Decimal(0)
+        if whole is None:
+            return None, None
         den_s = m.group(2)
         if den_s in ("百", "千", "万"):
             den_s = "一" + den_s
@@ -438,7 +437,7 @@ def place_names(rows: list[dict[str, str]], pairs: list[dict[str, str]]):
     """lexicons/place_numerals.tsv rows → a compiled pattern of the names (and their Traditional
     forms, by lexicons/script_pairs.tsv) whose numerals are no count: 三元区, 六盘水, 九龍坡區."""
     to_trad = {r["simplified"]: r["traditional"] for r in pairs}
-    forms = set()
+    forms: set[str] = set()
     for r in rows:
         for w in (r["name"], r["alias"]):
             if w and w != "-":

@@ -27,6 +27,7 @@ Library use: iter_documents(paths, limits=..., stats=...) (the same as read()).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import os
@@ -37,7 +38,7 @@ import tarfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from . import streams
 from .core import check_ref_date
@@ -227,7 +228,7 @@ class _Reader:
 
     # dispatch
 
-    def member(self, name: str, source: str, opener: Callable[[], BinaryIO], *,
+    def member(self, name: str, source: str, opener: Callable[[], IO[bytes]], *,
                explicit: bool = False, seekable_file: bool = False) -> Iterator[Document]:
         """One file (on disk, in an archive or stdin) by its name, else by its content; stream
         errors propagate to the caller, which knows whether the stream can go on."""
@@ -430,7 +431,8 @@ class _Reader:
                     yield err
                     continue
                 try:
-                    yield from self.member(info.filename, msource, lambda info=info: zf.open(info))
+                    yield from self.member(info.filename, msource,
+                                           functools.partial(zf.open, info))
                 except (_Broken, LimitExceeded) as e:
                     yield _error_doc(getattr(e, "id", None) or stem_of(info.filename), msource,
                                      str(e))
@@ -501,7 +503,7 @@ class _Reader:
                     yield err
                 else:
                     yield from self.member(name, msource,
-                                           lambda member=member: io.BufferedReader(member, CHUNK))
+                                           functools.partial(io.BufferedReader, member, CHUNK))
                 member.drain()
             except (LimitExceeded, _Broken) as e:
                 if isinstance(e, LimitExceeded) and not member.cut:
@@ -523,7 +525,8 @@ class _Reader:
         """A tar (already decompressed), streaming: members in archive order. A member that
         breaks off ends the archive with one error record that names it."""
         last = None
-        tf = tarfile.open(fileobj=ShortReads(stream), mode="r|")  # noqa: SIM115 -- closed below
+        # stream mode ("r|") only calls read(), all ShortReads has: typeshed asks for a whole file
+        tf = tarfile.open(fileobj=ShortReads(stream), mode="r|")  # type: ignore[call-overload]  # noqa: SIM115
         try:
             while True:
                 try:
@@ -546,7 +549,7 @@ class _Reader:
                                      str(self.too_big(f"member {m.name}", kind == "html")))
                     continue
                 try:
-                    yield from self.member(m.name, msource, lambda m=m: tf.extractfile(m))
+                    yield from self.member(m.name, msource, functools.partial(_member_file, tf, m))
                 except (_Broken, LimitExceeded) as e:
                     if isinstance(e, LimitExceeded) and e.option != "--max-ratio":
                         yield _error_doc(stem_of(m.name), msource, str(e))
@@ -750,15 +753,21 @@ def read(paths: Iterable[str | os.PathLike], ref_date: str | None = None, *,
     carried. Over `limits` (default Limits.default()) an item becomes an error record; `stats`
     (a ReadStats) counts what was skipped and read. A missing path or a folder with nothing to
     read raises SourceError before anything is read; nothing else raises."""
-    paths = [str(p) for p in paths]
-    check_paths(paths)
+    names = [str(p) for p in paths]
+    check_paths(names)
     default = check_ref_date(ref_date)
     reader = _Reader(limits, stats)
-    for p in paths:
+    for p in names:
         for doc in reader.path(p):
             if default is not None and doc.ref_date is None:
                 doc.ref_date = default
             yield doc
+
+
+def _member_file(tf: tarfile.TarFile, m: tarfile.TarInfo) -> IO[bytes]:
+    f = tf.extractfile(m)
+    assert f is not None  # a regular file (isfile) always has data
+    return f
 
 
 iter_documents = read

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from .model import FACT_TYPES, Article
@@ -69,7 +69,7 @@ class Summary:
         self.removed += len(removed)
         self.chars += len(text or "") + sum(len(r) for r in removed)
 
-    def watch(self, articles: Iterable) -> Iterator:
+    def watch(self, articles: Iterable) -> Generator:
         for a in articles:
             self.add(a)
             yield a
