@@ -298,8 +298,9 @@ def _limits(args) -> dict:
     from .limits import Limits, ReadStats
     d = Limits.default()
     try:
-        limits = Limits(max_chars=args.max_chars or d.max_chars, max_bytes=args.max_bytes
-                        or d.max_bytes, max_ratio=args.max_ratio or d.max_ratio)
+        limits = Limits(max_chars=args.max_chars or d.max_chars,
+                        max_bytes=args.max_bytes or d.max_bytes,
+                        max_ratio=args.max_ratio or d.max_ratio)
     except ValueError as e:
         raise UsageError(str(e)) from None
     return {"limits": limits, "stats": ReadStats()}
@@ -337,8 +338,9 @@ def cmd_extract(args) -> int:
                          on_total=total.append, read_kw=read_kw, **kw)
     show = not args.no_progress and sys.stderr.isatty()
     size = sources.estimate(args.paths) if show and args.no_repeats else None
-    stream = summary.watch(progress(articles, show, total=lambda: (total[0] - len(done)) if total
-                                    else None, size=size, read=lambda: read_kw["stats"].bytes_read))
+    stream = summary.watch(progress(articles, show,
+                                    total=lambda: (total[0] - len(done)) if total else None,
+                                    size=size, read=lambda: read_kw["stats"].bytes_read))
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         try:  # the first record before the output is opened: a run that cannot start leaves none

@@ -109,8 +109,8 @@ def load_rule_file(path: Path, root: Path) -> RuleFile:
 
 
 def load_lexicon(path: Path) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()
-             and not ln.startswith("#")]
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
     if not lines:
         raise RuleError(f"{path}: empty lexicon (needs a header line)")
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
