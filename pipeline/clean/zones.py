@@ -13,7 +13,8 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import regex
 
@@ -22,7 +23,9 @@ from .page import Page, tail_company
 from .shapes import _HAN, SENT, is_anchor_shape, is_headline_shape, is_title_shape
 
 _BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
-_STAMP = regex.compile(r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2})?|\d+\s*(?:分钟|小时|天)前)?$")
+_STAMP = regex.compile(
+    r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2})?|\d+\s*(?:分钟|小时|天)前)?$")
 _COUNT = regex.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
 
 
@@ -31,7 +34,9 @@ def _label_re(fields: Any):
     rx = getattr(fields, "_label_alone", None)
     if rx is None:
         keys = sorted((k for k, _ in fields.keys), key=len, reverse=True)
-        rx = fields._label_alone = regex.compile(r"^(?P<key>" + "|".join(map(regex.escape, keys)) + r")\s*(?::|：)?\s*$")
+        rx = fields._label_alone = regex.compile(
+            r"^(?P<key>" + "|".join(map(regex.escape, keys)) + r")\s*(?::|：)?\s*$"
+        )
     return rx
 
 
@@ -43,7 +48,8 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
     for i, n in enumerate(page.normed):
         if not n or page.zone(i) == "middle" or len(n) > 16:
             continue
-        if i in page.removed and page.removed[i].rule != fields.id:  # 发布机构: alone is the fields rule's
+        # 发布机构: alone is the fields rule's
+        if i in page.removed and page.removed[i].rule != fields.id:
             continue
         m = label.match(_BULLET.sub("", n).replace(" ", "") if len(n) <= 8 else _BULLET.sub("", n))
         if not m:
@@ -59,10 +65,15 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
             continue
         v = _BULLET.sub("", page.normed[j])
         if (not v or len(v) > 40 or SENT.search(v) or label.match(v) or is_anchor_shape(v)
-                or (len(v) >= 16 and is_title_shape(v))   # an empty label (有效性:) over the headline
+                # an empty label (有效性:) over the headline
+                or (len(v) >= 16 and is_title_shape(v))
                 or (info.get("numeric") and not _COUNT.match(v))):
             continue
-        meta = {info["field"]: page.lines[j].strip()} if info.get("field") and info["field"] != "published" else {}
+        meta = (
+            {info["field"]: page.lines[j].strip()}
+            if info.get("field") and info["field"] != "published"
+            else {}
+        )
         page.take(j, Proposal(rule_id, reason, "edge", meta))
 
 
@@ -122,8 +133,10 @@ def repeats(page: Page, rule_id: str) -> None:
             continue
         spun = (f == h and len(n) >= 6) or (shown[n] >= 3 and len(n) >= 8)
         if page.zone(i) != "head" and not spun:
-            continue  # after the head only a spun page's copies; a tail signature may repeat a field
-        if (f in (h, sub) and (f == h or page.normed[f].startswith(("—", "-")))) or (spun and page.zone(f) == "head"):
+            # after the head only a spun page's copies; a tail signature may repeat a field
+            continue
+        title_copy = f in (h, sub) and (f == h or page.normed[f].startswith(("—", "-")))
+        if title_copy or (spun and page.zone(f) == "head"):
             reason = "title"
         elif f in page.removed:
             reason = page.removed[f].reason
@@ -135,7 +148,8 @@ def repeats(page: Page, rule_id: str) -> None:
 def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> None:
     """Lines above the headline with no sentence punctuation: site names, menus, widgets."""
     h = page.headline
-    if h is None or not page.headline_sure:  # a headline found only by the body under it may be a subhead
+    # a headline found only by the body under it may be a subhead
+    if h is None or not page.headline_sure:
         return
     for i in range(h):
         n = page.normed[i]
