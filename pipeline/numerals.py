@@ -97,8 +97,8 @@ _CN_POINT = regex.compile(r"(?<=[" + CN_NUM_CHARS + r"])\.(?=[" + CN_DIGIT_CHARS
 _FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
 _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
-_TEEN_PAIR = regex.compile(r"^((?:[一二两三四五六七八九])?十)([一二三四五六七八])([二三四五六七八"
-                           r"九])([万亿]*)$")
+_TEEN_PAIR = regex.compile(r"^((?:[一二两三四五六七八九])?十)([一二三四五六七八])"
+                           r"([二三四五六七八九])([万亿]*)$")
 _PAIR = regex.compile(r"^([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]*)$")
 _FRACTION = regex.compile(r"^(?:(.+?)又)?(.*?)分之(.+)$")
 _SLASH = regex.compile(r"^(-?\d+)/(\d+)$")

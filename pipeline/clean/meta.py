@@ -9,12 +9,12 @@ import regex
 from .page import Page
 from .shapes import _ISO, _WS, iso_date
 
-_INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?记"
-                               r"者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
-                               r"(?:\s+(?:通讯员|实习生)\s*\p{Han}{2,4}(?:[、"
-                               r"\s]+\p{Han}{2,4})*)*\s*[)）]")
-_INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*[:："
-                               r"]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
+_INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?"
+                               r"记者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
+                               r"(?:\s+(?:通讯员|实习生)\s*\p{Han}{2,4}"
+                               r"(?:[、\s]+\p{Han}{2,4})*)*\s*[)）]")
+_INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*"
+                               r"[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
 
 
 def collect(page: Page) -> dict[str, Any]:

@@ -40,8 +40,8 @@ _TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")
 
 
 # a pinyin gloss a conversion gateway puts after a character: 點擊次數(shù), 請(qǐng)
-_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔ"
-                        r"ùǖǘǚǜü]{1,7}\)")
+_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                        r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 def norm(line: str) -> str:
@@ -93,8 +93,8 @@ def _is_keyword_list(n: str) -> bool:
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
 # an issuer's signature (区科学技术局), a table row (食品烟酒 | 0.9 | -1.2), a list of names
 _NOT_HEADLINE = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]|[QA问"
-    r"答]\s*:|附件)"
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]"
+    r"|[QA问答]\s*:|附件)"
     r"|^[^:]{1,8}:"
     r"|(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"
     r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
@@ -117,14 +117,14 @@ def is_title_shape(n: str, max_len: int = 60) -> bool:
             and len(_HAN.findall(n)) >= 2)
 
 
-_DATE = regex.compile(r"(?<!\d)((?:19|"
-                      r"20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+                      r"(?!\d)\s*日?"
                       r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
-_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{"
-                           r"1,2}:\d{2}(?::\d{2})?)?$")
-_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})"
-                            r"?)?")
+_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                           r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def iso_date(s: str) -> str | None:
