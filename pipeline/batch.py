@@ -46,6 +46,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from .core import check_ref_date, shared_pipeline
 from .model import Article, Document
@@ -97,10 +98,10 @@ class _TimeLimit:
         self.on = (self.timeout is not None and hasattr(signal, "setitimer")
                    and threading.current_thread() is threading.main_thread())
         self.armed = False
-        self.old = None
+        self.old: Any = None  # the SIGALRM handler before ours (a function, SIG_DFL or None)
 
     def _alarm(self, signum, frame):
-        if self.armed:
+        if self.armed and self.timeout is not None:
             # process(): "TimeoutError: article exceeded …"
             raise TimeoutError(timeout_message(self.timeout))
 
