@@ -8,14 +8,16 @@ FULL_DATE           a full date as pages and datelines print it: 2024-03-08, 202
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
 
 def alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted({w for w in words if w}, key=lambda w: (-len(w), w)))
+    return "|".join(regex.escape(w)
+                    for w in sorted({w for w in words if w}, key=lambda w: (-len(w), w)))
 
 
-FULL_DATE = (r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
+FULL_DATE = (r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+             r"(?!\d)"
              r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")

@@ -17,7 +17,9 @@ def pairs_table(rows: list[dict[str, str]]) -> dict[str, str]:
     for r in rows:
         t, s = r["traditional"], r["simplified"]
         if len(t) != 1 or len(s) != 1:
-            raise ValueError(f"lexicons/script_pairs.tsv: {t}/{s}: one character for one, so offsets hold")
+            raise ValueError(
+                f"lexicons/script_pairs.tsv: {t}/{s}: one character for one, so offsets hold"
+            )
         if t != s:
             out[t] = s
     return out

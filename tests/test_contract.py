@@ -7,10 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import REF_DATE, ROOT
 
-SCHEMA = json.loads(resources.files("pipeline.schema").joinpath("article.schema.json").read_text("utf-8"))
+SCHEMA = json.loads(
+    resources.files("pipeline.schema").joinpath("article.schema.json").read_text("utf-8")
+)
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 ARTICLES = sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))
 

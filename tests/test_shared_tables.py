@@ -1,5 +1,6 @@
 """Building blocks shared by several stages, written once: the Traditional → Simplified table
-(pipeline/script.py, rules/lexicons/script_pairs.tsv), alternation() and FULL_DATE (pipeline/patterns.py)."""
+(pipeline/script.py, rules/lexicons/script_pairs.tsv), alternation() and FULL_DATE
+(pipeline/patterns.py)."""
 from __future__ import annotations
 
 import regex
@@ -16,7 +17,7 @@ def test_script_pairs_are_one_character_for_one_and_never_ambiguous():
         t, s = r["traditional"], r["simplified"]
         assert len(t) == 1 and len(s) == 1, r
         assert seen.setdefault(t, s) == s, f"{t} is both {seen[t]} and {s}"
-    assert script.BUNDLED == script.pairs_table(rows)
+    assert script.pairs_table(rows) == script.BUNDLED
     assert "報道".translate(script.BUNDLED_TABLE) == "报道"
 
 
@@ -28,8 +29,10 @@ def test_alternation_takes_the_longest_word_and_never_the_empty_one():
 
 def test_full_date_reads_the_printed_forms_and_only_whole_dates():
     rx = regex.compile(FULL_DATE)
-    for text, ymd in (("发布时间：2024-03-08 10:21", ("2024", "03", "08")), ("2024年3月8日电", ("2024", "3", "8")),
-                      ("日期 2024 / 3 / 8", ("2024", "3", "8")), ("2019.07.01上线", ("2019", "07", "01"))):
+    for text, ymd in (("发布时间：2024-03-08 10:21", ("2024", "03", "08")),
+                      ("2024年3月8日电", ("2024", "3", "8")),
+                      ("日期 2024 / 3 / 8", ("2024", "3", "8")),
+                      ("2019.07.01上线", ("2019", "07", "01"))):
         m = rx.search(text)
         assert m and (m.group("y"), m.group("m"), m.group("d")) == ymd, text
     for text in ("编号12024-03-08", "2024-3月8日", "2024-03-081", "1899-01-01"):
