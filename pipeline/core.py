@@ -1,4 +1,5 @@
-"""The one extraction path: read → clean → find → resolve → Article. API, spaCy component and CLI all call it."""
+"""The one extraction path: read → clean → find → resolve → Article. API, spaCy component and CLI
+all call it."""
 from __future__ import annotations
 
 import dataclasses
@@ -64,14 +65,16 @@ class Pipeline:
             doc, page_meta, html_warnings = _text_of(doc)
             cleaned = self._clean(doc, repeated, title=page_meta.get("title"))
             art.text, art.removed = cleaned.text, cleaned.removed
-            meta = {k: None for k in META_KEYS}
+            meta: dict[str, Any] = {k: None for k in META_KEYS}
             meta.update({k: v for k, v in doc.meta.items() if v is not None})
             # what the text says first, then what the HTML page's own metadata says
             for found in (cleaned.meta, page_meta):
-                meta.update({k: v for k, v in found.items() if v is not None and meta.get(k) is None})
+                meta.update({k: v for k, v in found.items()
+                             if v is not None and meta.get(k) is None})
             art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
             meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"),
-                                          [r.text for r in cleaned.removed if r.reason == "metadata"])
+                                          [r.text for r in cleaned.removed
+                                           if r.reason == "metadata"])
             if ref_date is None:
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
                 if ref_date:
@@ -81,7 +84,8 @@ class Pipeline:
             else:
                 meta["ref_date_source"] = meta.get("ref_date_source") or "given"
             art.meta, art.ref_date = meta, ref_date
-            art.facts = self.find_facts(art.text, ref_date=ref_date, meta=meta, warnings=art.warnings)
+            art.facts = self.find_facts(art.text, ref_date=ref_date, meta=meta,
+                                        warnings=art.warnings)
         except Exception as e:  # one input article, one output record
             art.facts, art.error = [], f"{type(e).__name__}: {e}"
         return art
@@ -121,13 +125,16 @@ def check_args(text: Any, ref_date: Any) -> tuple[str, str | None]:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if ref_date is not None and not isinstance(ref_date, (str, dt.date)):
-        raise TypeError(f"ref_date must be a 'YYYY-MM-DD' string or a date, not {type(ref_date).__name__}")
+        raise TypeError(
+            f"ref_date must be a 'YYYY-MM-DD' string or a date, not {type(ref_date).__name__}"
+        )
     return text, check_ref_date(ref_date)
 
 
 def _text_of(doc: Document) -> tuple[Document, dict[str, Any], list[str]]:
     """A Document with text: HTML is made text here, before the clean stage; also the page's
-    own metadata (title, published …; the clean stage looks for the headline by the title) and a warning when the page gave no text."""
+    own metadata (title, published …; the clean stage looks for the headline by the title) and a
+    warning when the page gave no text."""
     if doc.text is not None or doc.html is None:
         return doc, {}, []
     from . import html as html_stage  # trafilatura only when HTML comes in

@@ -84,9 +84,8 @@ class Summary:
                 f"  resumed: {self.resumed} records were already written (counted below too, "
                 "but for facts, removed lines and speed)"
             )
-        out.append(f"  errors: {n_err}" + (" (" + ", ".join(f"{k} {v}" for k,
-                                                            v in self.errors.most_common()) + ")"
-                                           if n_err else ""))
+        kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common())
+        out.append(f"  errors: {n_err}" + (f" ({kinds})" if n_err else ""))
         n_skip = sum(self.skipped.values())
         out.append(
             f"  skipped inputs: {n_skip}"

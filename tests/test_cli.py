@@ -515,9 +515,10 @@ def test_eval_reads_json_output_and_extracts_gold_articles(tmp_path):
     from pipeline import evaluate
     from pipeline.core import shared_pipeline
     g = evaluate.load_gold([gdir])
-    want = {gid: shared_pipeline().extract((adir / f"{gid}.txt").read_text("utf-8"), id=gid,
-                                           ref_date=x.get("ref_date")).to_dict() for gid,
-                                           x in g.items()}
+    pipe = shared_pipeline()
+    want = {gid: pipe.extract((adir / f"{gid}.txt").read_text("utf-8"), id=gid,
+                              ref_date=x.get("ref_date")).to_dict()
+            for gid, x in g.items()}
     assert json.loads(c.stdout) == evaluate.evaluate(g, want)[0]
 
 

@@ -59,9 +59,8 @@ def test_readme_duckdb_queries_answer_from_the_parquet_tables(records, out_jsonl
                 key = (f["unit"], int(r["ref_date"][:4]) if r["ref_date"] else None)
                 want[key][0] += 1
                 want[key][1] += f["value"]
-    assert {(c, y): [n, pytest.approx(t)] for c, y, n, t in money} == {k: [n, pytest.approx(t)]
-                                                                       for k,
-                                                                       (n, t) in want.items()}
+    got = {(c, y): [n, pytest.approx(t)] for c, y, n, t in money}
+    assert got == {k: [n, pytest.approx(t)] for k, (n, t) in want.items()}
     assert len(money) == len(want) > 0
 
     awards = con.execute(awards_q).fetchall()
