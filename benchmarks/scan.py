@@ -9,13 +9,14 @@ its own work), article by article in turn so the ratios hold on a busy machine. 
 characters per second and the ratios scan ÷ all finders and scan ÷ each finder, and how many
 candidates of each kind the scan found.
 """
+
 from __future__ import annotations
 
 import argparse
 import collections
 import time
 
-import common  # noqa: F401  (puts the project on sys.path)
+import common
 
 from pipeline import Pipeline
 from pipeline.context import Context
@@ -40,7 +41,7 @@ def main(argv=None) -> int:
             bodies.append((art.text, art.meta))
     chars = sum(len(b) for b, _ in bodies)
     finders = build_finders(pipe.rules)
-    for text, meta in bodies[:20]:       # warm-up
+    for text, meta in bodies[:20]:  # warm-up
         ctx = Context(text=text, ref_date=args.ref_date, meta=dict(meta))
         scan(ctx, pipe.rules)
         for _, find in finders:
@@ -57,7 +58,9 @@ def main(argv=None) -> int:
             cands = scan(ctx, pipe.rules)
             spent["scan"] += clock() - t0
             if r == 0:
-                kinds.update(c.kind if c.kind != "numeral" else f"numeral:{c.follow or '-'}" for c in cands)
+                kinds.update(
+                    c.kind if c.kind != "numeral" else f"numeral:{c.follow or '-'}" for c in cands
+                )
             for name, find in finders:
                 t0 = clock()
                 ctx.facts.extend(find(ctx))
@@ -66,10 +69,16 @@ def main(argv=None) -> int:
             best[k] = min(best[k], v)
 
     total = sum(v for k, v in best.items() if k != "scan")
-    print(f"input: {args.input}, {len(bodies)} clean bodies, {chars:,} characters, best of {args.rounds} rounds")
+    print(
+        f"input: {args.input}, {len(bodies)} clean bodies, {chars:,} characters, "
+        f"best of {args.rounds} rounds"
+    )
     print(f"{'scan':12s}: {chars / best['scan']:12,.0f} chars/s")
     for name, _ in finders:
-        print(f"{name:12s}: {chars / best[name]:12,.0f} chars/s   scan / {name}: {best['scan'] / best[name]:.2f}")
+        print(
+            f"{name:12s}: {chars / best[name]:12,.0f} chars/s   "
+            f"scan / {name}: {best['scan'] / best[name]:.2f}"
+        )
     print(f"ratio scan / all finders: {best['scan'] / total:.2f}")
     print("candidates: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     return 0

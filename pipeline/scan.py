@@ -3,12 +3,13 @@
 A candidate is a typed span with offsets:
   numeral   a run of digits / Chinese numerals (numerals.NUMBER) with what follows it (spaces
             and a magnitude 万 亿 allowed between): `follow` is the kind of the mark after it —
-            "currency" (元 万美元 港币 …, lexicons/currencies.tsv), "percent" (% ％ ‰ 个百分点 成 折
-            倍 番), "date" (年 月 日 号 时 …), "unit" (a classifier of lexicons/classifiers.tsv) — or
-            None; `mark` is that mark's text
+            "currency" (元 万美元 港币 …, lexicons/currencies.tsv), "percent" (% ％ ‰
+            个百分点 成 折 倍 番), "date" (年 月 日 号 时 …), "unit" (a classifier of
+            lexicons/classifiers.tsv) — or None; `mark` is that mark's text
   currency  a currency symbol or code written before a number ($ ￥ US$ 人民币 …)
-  percent   a percent mark wherever it stands: % ％ ‰, 分之 (百分之 千分之 仟分之 百万分之), 分点 (个百分点
-            百 分 点), 百分百, 半成 — spaces between the characters allowed
+  percent   a percent mark wherever it stands: % ％ ‰, 分之 (百分之 千分之 仟分之
+            百万分之), 分点 (个百分点 百 分 点), 百分百, 半成 — spaces between the
+            characters allowed
   date      a date word (今天 去年 上月 周三 …) or a festival name (lexicons/festivals.tsv)
   award     an award head (…奖 …奖章 …称号, lexicons/award_heads.tsv), a standing honour's
             name (lexicons/awards.tsv), a trigger (获评 授予, lexicons/award_triggers.tsv) or a
@@ -20,6 +21,7 @@ a word and a numeral start at the same place (十一, 三八红旗手, 一季度
 dev corpus every count, money, percent and date fact the finders report overlaps a candidate of
 the kind it needs, and 71 of 76 awards (tests/test_declared.py; benchmarks/scan.py times it).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -35,19 +37,148 @@ from .rules import Rules
 KINDS = ("numeral", "currency", "percent", "date", "award")
 FOLLOWS = ("currency", "percent", "date", "unit")
 
-_PERCENT_MARKS = ["%", "％", "‰", "个百分点", "個百分點", "百分点", "百分點", "成", "折", "倍", "番"]
-_DATE_MARKS = ["年", "月", "日", "号", "號", "时", "時", "点", "點", "世纪", "世紀", "年代", "季度", "周", "週",
-               "-", "/", ".", "．", "／", "－"]
-_DATE_WORDS = ["今天", "明天", "昨天", "前天", "后天", "後天", "今日", "昨日", "明日", "当天", "當天", "次日", "翌日",
-               "当日", "當日", "今年", "去年", "明年", "前年", "后年", "後年", "今后", "本月", "上月", "下月", "本周",
-               "上周", "下周", "本週", "上週", "下週", "星期", "礼拜", "禮拜", "周一", "周二", "周三", "周四", "周五",
-               "周六", "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "上旬", "中旬", "下旬",
-               "月初", "月底", "年初", "年底", "年末", "岁末", "歲末", "农历", "農曆", "正月", "腊月", "臘月",
-               "元旦", "除夕", "上半年", "下半年", "一季度", "今晨", "今晚", "昨晚", "近日", "日前", "当年", "當年",
-               "同年", "次年", "翌年", "本年", "上年", "去岁", "今春", "今夏", "今秋", "今冬", "去冬", "明春",
-               "当晚", "當晚", "当夜", "當夜", "当月", "當月", "同日", "同月", "是日", "是夜", "翌晨", "第二天", "前一天"]
-_PERCENT = (r"[%％‰]|半成|(?:[百佰千仟万萬][ \t\u3000]{0,3})+分[ \t\u3000]{0,3}[之点點]"
-            r"|[百佰][ \t\u3000]{0,3}分[ \t\u3000]{0,3}[百佰]")
+_PERCENT_MARKS = [
+    "%",
+    "％",
+    "‰",
+    "个百分点",
+    "個百分點",
+    "百分点",
+    "百分點",
+    "成",
+    "折",
+    "倍",
+    "番",
+]
+_DATE_MARKS = [
+    "年",
+    "月",
+    "日",
+    "号",
+    "號",
+    "时",
+    "時",
+    "点",
+    "點",
+    "世纪",
+    "世紀",
+    "年代",
+    "季度",
+    "周",
+    "週",
+    "-",
+    "/",
+    ".",
+    "．",
+    "／",
+    "－",
+]
+_DATE_WORDS = [
+    "今天",
+    "明天",
+    "昨天",
+    "前天",
+    "后天",
+    "後天",
+    "今日",
+    "昨日",
+    "明日",
+    "当天",
+    "當天",
+    "次日",
+    "翌日",
+    "当日",
+    "當日",
+    "今年",
+    "去年",
+    "明年",
+    "前年",
+    "后年",
+    "後年",
+    "今后",
+    "本月",
+    "上月",
+    "下月",
+    "本周",
+    "上周",
+    "下周",
+    "本週",
+    "上週",
+    "下週",
+    "星期",
+    "礼拜",
+    "禮拜",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "週一",
+    "週二",
+    "週三",
+    "週四",
+    "週五",
+    "週六",
+    "週日",
+    "上旬",
+    "中旬",
+    "下旬",
+    "月初",
+    "月底",
+    "年初",
+    "年底",
+    "年末",
+    "岁末",
+    "歲末",
+    "农历",
+    "農曆",
+    "正月",
+    "腊月",
+    "臘月",
+    "元旦",
+    "除夕",
+    "上半年",
+    "下半年",
+    "一季度",
+    "今晨",
+    "今晚",
+    "昨晚",
+    "近日",
+    "日前",
+    "当年",
+    "當年",
+    "同年",
+    "次年",
+    "翌年",
+    "本年",
+    "上年",
+    "去岁",
+    "今春",
+    "今夏",
+    "今秋",
+    "今冬",
+    "去冬",
+    "明春",
+    "当晚",
+    "當晚",
+    "当夜",
+    "當夜",
+    "当月",
+    "當月",
+    "同日",
+    "同月",
+    "是日",
+    "是夜",
+    "翌晨",
+    "第二天",
+    "前一天",
+]
+_PERCENT = (
+    r"[%％‰]|半成|(?:[百佰千仟万萬][ \t\u3000]{0,3})+分[ \t\u3000]{0,3}[之点點]"
+    r"|[百佰][ \t\u3000]{0,3}分[ \t\u3000]{0,3}[百佰]"
+)
 _HSPACE = r"[ \t\u3000]{0,3}"
 
 
@@ -56,8 +187,8 @@ class Candidate(NamedTuple):
     start: int
     end: int
     text: str
-    follow: str | None = None   # numeral: the kind of the mark after it
-    mark: str = ""              # numeral: that mark's text
+    follow: str | None = None  # numeral: the kind of the mark after it
+    mark: str = ""  # numeral: that mark's text
 
 
 def _compile(source: str):
@@ -81,26 +212,46 @@ class Scanner:
         heads = [r["head"] for r in rules.lexicons.get("award_heads", [])]
         names = [r["name"] for r in rules.lexicons.get("awards", [])]
         names += [r["trigger"] for r in rules.lexicons.get("award_triggers", [])]
-        if "award" in rules.files:   # designations (高新技术企业) and the ends of names (…个人, …单位)
+        if (
+            "award" in rules.files
+        ):  # designations (高新技术企业) and the ends of names (…个人, …单位)
             for r in rules.file("award").rules:
                 for key in ("designations", "grades", "category_tails", "agent_tails"):
                     names += [w for w in r.get(key) or () if len(w) > 1]
         # magnitudes that may stand between the number and its mark (3.5万元, 200万人次)
         mag = r"(?:[千百]?[万萬亿億]|[kKwW](?=" + (alternation(cur_after) or "$^") + r"))?"
-        tail = (r"(?:" + _HSPACE + mag + _HSPACE + r"(?:(?P<currency>" + (alternation(cur_after) or "$^") + r")"
-                r"|(?P<percent>" + alternation(_PERCENT_MARKS) + r")"
-                r"|(?P<date>" + alternation(_DATE_MARKS) + r")"
-                r"|(?P<unit>" + (alternation(units) or "$^") + r")))?")
+        tail = (
+            r"(?:"
+            + _HSPACE
+            + mag
+            + _HSPACE
+            + r"(?:(?P<currency>"
+            + (alternation(cur_after) or "$^")
+            + r")"
+            r"|(?P<percent>" + alternation(_PERCENT_MARKS) + r")"
+            r"|(?P<date>" + alternation(_DATE_MARKS) + r")"
+            r"|(?P<unit>" + (alternation(units) or "$^") + r")))?"
+        )
         self._numeral = r"(?P<numeral>" + NUMBER_START + NUMBER + r")" + tail
         # words first: at a position where a word and a numeral both start (十一 国庆, 三八红旗手,
         # 一季度) the word is taken and the numeral is read again on its own (scan())
-        self.pattern = _compile("|".join([
-            r"(?P<award>" + (alternation([*heads, *names]) or "(?!)") + r")",
-            r"(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")",
-            r"(?P<pmark>" + _PERCENT + r")",
-            r"(?P<cur>" + (alternation(cur_before) or "(?!)") + r")" + _HSPACE + r"(?=[\d" + CN_NUM_CHARS + r"])",
-            self._numeral,
-        ]))
+        self.pattern = _compile(
+            "|".join(
+                [
+                    r"(?P<award>" + (alternation([*heads, *names]) or "(?!)") + r")",
+                    r"(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")",
+                    r"(?P<pmark>" + _PERCENT + r")",
+                    r"(?P<cur>"
+                    + (alternation(cur_before) or "(?!)")
+                    + r")"
+                    + _HSPACE
+                    + r"(?=[\d"
+                    + CN_NUM_CHARS
+                    + r"])",
+                    self._numeral,
+                ]
+            )
+        )
         self.numeral = _compile(self._numeral)
         self._num_chars = set(CN_NUM_CHARS + "0123456789")
 

@@ -6,10 +6,11 @@ wrote after the builder's name (`value: {number_times: 1000}` → arg 1000), `le
 the declared finder loaded (Lexicons below). Register one with @value_builder / @unit_builder;
 an extra builder (@extra_builder, a rule's `extras:`) adds fields such as `change`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import regex
 
@@ -22,9 +23,9 @@ UNITS: dict[str, Callable] = {}
 
 @dataclass
 class Lexicons:
-    currencies: dict[str, dict[str, str]]      # word → row of lexicons/currencies.tsv
-    local_currency: dict[str, str]             # meta.locale → code of a bare 元 (money.yaml)
-    q_before: dict[str, str]                   # qualifiers.tsv
+    currencies: dict[str, dict[str, str]]  # word → row of lexicons/currencies.tsv
+    local_currency: dict[str, str]  # meta.locale → code of a bare 元 (money.yaml)
+    q_before: dict[str, str]  # qualifiers.tsv
     q_after: dict[str, str]
 
 
@@ -32,6 +33,7 @@ def value_builder(name: str):
     def register(fn):
         VALUES[name] = fn
         return fn
+
     return register
 
 
@@ -39,6 +41,7 @@ def unit_builder(name: str):
     def register(fn):
         UNITS[name] = fn
         return fn
+
     return register
 
 
@@ -117,6 +120,7 @@ def extra_builder(name: str):
     def register(fn):
         EXTRAS[name] = fn
         return fn
+
     return register
 
 
@@ -130,13 +134,19 @@ def direction(arg, rf):
     if not up and not down:
         return lambda ctx, m, fact: {}
     between = list(words.get("between") or ())
-    rx = regex.compile(r"(?P<w>" + alternation([*up, *down]) + r")(?:"
-                       + (alternation(between) + "|" if between else "") + r"[ \t\u3000])*$")
+    rx = regex.compile(
+        r"(?P<w>"
+        + alternation([*up, *down])
+        + r")(?:"
+        + (alternation(between) + "|" if between else "")
+        + r"[ \t\u3000])*$"
+    )
     ups = set(up)
 
     def change(ctx, m, fact) -> dict:
         got = rx.search(ctx.text, max(0, fact.start - 12), fact.start)
         return {"change": "up" if got.group("w") in ups else "down"} if got else {}
+
     return change
 
 
@@ -152,10 +162,10 @@ def qualifier_of(m, lex: Lexicons, found: str | None) -> str | None:
 
 def make_lexicons(rules) -> Lexicons:
     from ..numerals import load_qualifiers
+
     cur = {r["word"]: r for r in rules.lexicons.get("currencies", [])}
     local = {}
     if "money" in rules.files:
         local = dict((rules.file("money").data.get("guards") or {}).get("local_currency") or {})
     qb, qa = load_qualifiers(rules.lexicons.get("qualifiers", []))
     return Lexicons(cur, local, qb, qa)
-

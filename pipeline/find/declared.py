@@ -6,7 +6,7 @@ A rule of any fact file (count, money, percent, award) that names a value builde
       pattern: '{QUAL_BEFORE}(?P<num>{NUMBER})(?P<cur>美刀|刀乐){QUAL_AFTER}'
       candidate: numeral          # optional: only sentences holding a scan candidate of this kind
       guards: [not_in_url, ascii_edges, {not_before: [子]}]
-      value: number               # pipeline/find/builders.py: number, number_times, amount, constant …
+      value: number               # builders.py: number, number_times, amount, constant …
       unit: USD                   # a literal, or {currency: cur} and other unit builders
       tags: [slang]
       extras: [direction]         # change: up/down from the file's `change` words (builders.py)
@@ -21,10 +21,12 @@ pattern is a RuleError naming the file and rule. `candidate:` is a kind of pipel
 …): the pattern then runs only over the sentences that hold such a candidate, found by the one
 scan of the article that other finders share.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import regex
 
@@ -55,7 +57,7 @@ def _named(spec, registry: dict, what: str, where: str) -> tuple[Callable, Any]:
     if isinstance(spec, str):
         name, arg = spec, None
     elif isinstance(spec, dict) and len(spec) == 1:
-        (name, arg), = spec.items()
+        ((name, arg),) = spec.items()
     else:
         raise RuleError(f"{where}: a {what} is a name or {{name: argument}}, not {spec!r}")
     if name not in registry:
@@ -69,15 +71,19 @@ def _parts(rules: Rules, lex: builders.Lexicons) -> dict[str, str]:
         "NUMBER_SPACED": NUMBER_SPACED,
         "QUAL_BEFORE": r"(?P<qb>" + alternation(lex.q_before) + r")?" if lex.q_before else "",
         "QUAL_AFTER": r"(?P<qa>" + alternation(lex.q_after) + r")?" if lex.q_after else "",
-        "CURRENCY": r"(?P<cur>" + alternation(lex.currencies) + r")" if lex.currencies else r"(?P<cur>(?!))",
+        "CURRENCY": r"(?P<cur>" + alternation(lex.currencies) + r")"
+        if lex.currencies
+        else r"(?P<cur>(?!))",
     }
 
 
-def expand_pattern(rules: Rules, rf, rule: dict, parts: dict[str, str] | None = None) -> str:
+def expand_pattern(rules: Rules | None, rf, rule: dict, parts: dict[str, str] | None = None) -> str:
     """The regex source of a declared rule's `pattern`, its parts filled in (rules.probe_patterns
     probes this)."""
     from ..dates.grammar import expand
+
     if parts is None:
+        assert rules is not None, "parts or the rules to build them from"
         parts = _parts(rules, builders.make_lexicons(rules))
     return expand(rule["pattern"], parts, f"{rf.path}: rule {rule['id']}")
 
@@ -95,8 +101,10 @@ def compile_rule(rf, rule: dict, parts: dict[str, str]) -> DeclaredRule:
     if rule.get("candidate"):
         kind, _, follow = str(rule["candidate"]).partition(":")
         if kind not in KINDS or (follow and (kind != "numeral" or follow not in FOLLOWS)):
-            raise RuleError(f"{where}: candidate must be one of {', '.join(KINDS)} "
-                            f"(numeral:{'|'.join(FOLLOWS)}), not {rule['candidate']!r}")
+            raise RuleError(
+                f"{where}: candidate must be one of {', '.join(KINDS)} "
+                f"(numeral:{'|'.join(FOLLOWS)}), not {rule['candidate']!r}"
+            )
         cand = (kind, follow or None)
     value = _named(rule["value"], builders.VALUES, "value builder", where)
     unit = rule.get("unit")
@@ -107,17 +115,26 @@ def compile_rule(rf, rule: dict, parts: dict[str, str]) -> DeclaredRule:
     else:
         unit_fn = _named(unit, builders.UNITS, "unit builder", where)
     guards = [_named(g, GUARDS, "guard", where) for g in rule.get("guards") or ()]
-    extras = [fn(arg, rf) for fn, arg in (_named(x, builders.EXTRAS, "extra builder", where)
-                                          for x in rule.get("extras") or ())]
-    return DeclaredRule(rule["id"], rf.type, rx, cand, value, unit_fn, guards, list(rule.get("tags") or ()), extras)
+    extras = [
+        fn(arg, rf)
+        for fn, arg in (
+            _named(x, builders.EXTRAS, "extra builder", where) for x in rule.get("extras") or ()
+        )
+    ]
+    return DeclaredRule(
+        rule["id"], rf.type, rx, cand, value, unit_fn, guards, list(rule.get("tags") or ()), extras
+    )
 
 
 def declared_rules(rules: Rules) -> list[DeclaredRule]:
     schema.check(rules)
     lex = builders.make_lexicons(rules)
     parts = _parts(rules, lex)
-    return [compile_rule(rf, r, parts) for rf, r in rules.all_rules()
-            if rf.type not in ("boilerplate", "date") and schema.is_declared(r)]
+    return [
+        compile_rule(rf, r, parts)
+        for rf, r in rules.all_rules()
+        if rf.type not in ("boilerplate", "date") and schema.is_declared(r)
+    ]
 
 
 @finder("declared")
@@ -132,7 +149,7 @@ def build(rules: Rules):
             return
         kind, follow = r.candidate
         cands = scan(ctx, rules).of(kind, follow)
-        if r.regex is None:          # the candidates themselves are the facts
+        if r.regex is None:  # the candidates themselves are the facts
             for c in cands:
                 yield _CandMatch(c)
             return
@@ -151,11 +168,20 @@ def build(rules: Rules):
                 value, qual = got
                 unit = r.unit[0](ctx, m, r.unit[1], lex) if r.unit else None
                 extra = {"tags": list(r.tags)} if r.tags else {}
-                fact = Fact(r.type, m.group(), m.start(), m.end(), value, r.id, unit,
-                            builders.qualifier_of(m, lex, qual), extra=extra)
+                fact = Fact(
+                    r.type,
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    value,
+                    r.id,
+                    unit,
+                    builders.qualifier_of(m, lex, qual),
+                    extra=extra,
+                )
                 if all(g(ctx, m, fact, arg) for g, arg in r.guards):
-                    for extra in r.extras:
-                        fact.extra.update(extra(ctx, m, fact))
+                    for add_extra in r.extras:
+                        fact.extra.update(add_extra(ctx, m, fact))
                     out.append(fact)
         return out
 

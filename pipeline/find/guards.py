@@ -5,9 +5,11 @@ A guard is guard(ctx, m, fact, arg) -> bool: True keeps the fact. `m` is the rul
 (`- not_after: [签, 预]` → arg ["签", "预"]; a bare `- not_in_url` → arg None).
 Register one with @guard("name"); a rule that names an unknown guard is a RuleError.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..numerals import url_spans
 
@@ -19,6 +21,7 @@ def guard(name: str) -> Callable[[Guard], Guard]:
     def register(fn: Guard) -> Guard:
         GUARDS[name] = fn
         return fn
+
     return register
 
 
@@ -71,7 +74,7 @@ def word_before(ctx, m, fact, arg) -> bool:
     else:
         words, window = _words(arg), 8
     s, _ = ctx.sentence_span(fact.start)
-    head = ctx.text[max(s, fact.start - window):fact.start]
+    head = ctx.text[max(s, fact.start - window) : fact.start]
     return any(w in head for w in words)
 
 

@@ -14,6 +14,7 @@ defaults cannot drift apart between the YAML and the Python that reads it.
 A default of ABSENT means "not filled in": the key's absence means something of its own (a date
 rule without `near` takes the file's `near`; an example file without `ref_date` has none).
 """
+
 from __future__ import annotations
 
 import copy
@@ -65,11 +66,23 @@ RULE_COMMON: dict[str, Key] = {
 
 # a declared rule: run by pipeline/find/declared.py, no Python of its own
 DECLARED: dict[str, Key] = {
-    "pattern": Key(str, doc="a regex ({NUMBER}, {QUAL_BEFORE}, {QUAL_AFTER}, {CURRENCY} are parts); group `num` holds the number"),
-    "candidate": Key(str, doc="a kind of pipeline/scan.py candidate: the pattern is tried only where one starts"),
+    "pattern": Key(
+        str,
+        doc="a regex ({NUMBER}, {QUAL_BEFORE}, {QUAL_AFTER}, {CURRENCY} are parts); "
+        "group `num` holds the number",
+    ),
+    "candidate": Key(
+        str, doc="a kind of pipeline/scan.py candidate: the pattern is tried only where one starts"
+    ),
     "guards": Key(list, [], "named guards (pipeline/find/guards.py): a name or {name: argument}"),
-    "value": Key((str, dict), doc="a named value builder (pipeline/find/builders.py): a name or {name: argument}"),
-    "unit": Key((str, dict), doc="the fact's unit: a literal, or {builder: argument} of pipeline/find/builders.py"),
+    "value": Key(
+        (str, dict),
+        doc="a named value builder (pipeline/find/builders.py): a name or {name: argument}",
+    ),
+    "unit": Key(
+        (str, dict),
+        doc="the fact's unit: a literal, or {builder: argument} of pipeline/find/builders.py",
+    ),
     "tags": Key(list, [], "tags of every fact the rule finds"),
     "extras": Key(list, [], "named extra builders (pipeline/find/builders.py): direction …"),
 }
@@ -87,7 +100,9 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
     "money": {
         "guards": {
             "not_after": _table("currency word → what after it makes another word (元旦)"),
-            "han_after_only": _table("colloquial unit → the only Han characters that may follow it"),
+            "han_after_only": _table(
+                "colloquial unit → the only Han characters that may follow it"
+            ),
             "indefinite_before": _chars("数/几 before a bare magnitude: indefinite, no fact"),
             "approx_before": _table("上 + magnitude → qualifier"),
             "scale_words": _table("English scale word → factor (US$1.5 million)"),
@@ -114,36 +129,64 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
     "count": {
         "guards": {
             "ambiguous_below": Key(_NUM, 0.5),
-            "ordinal_before": _words(), "rank_before": _words(), "rank_words": _words(),
-            "rank_links": _words(), "rank_units": _words(),
+            "ordinal_before": _words(),
+            "rank_before": _words(),
+            "rank_words": _words(),
+            "rank_links": _words(),
+            "rank_units": _words(),
             "one_preceded_by": _chars(),
-            "duration_before": _words(), "time_total_before": _words(),
+            "duration_before": _words(),
+            "time_total_before": _words(),
             "time_unit_followers": Key(str, "的内以左上之"),
-            "lone_terms": _words(), "one_generic": _words(), "event_units": _words(),
-            "event_before": _words(), "event_after": _words(),
+            "lone_terms": _words(),
+            "one_generic": _words(),
+            "event_units": _words(),
+            "event_before": _words(),
+            "event_after": _words(),
             "indefinite_before": Key(str, "数几若"),
             "trap_phrases": _words(),
             "quoted_name_max": Key(int, 10),
             "approx_before": _table(),
-            "object_window_before": Key(list, ABSENT), "object_window_after": Key(list, ABSENT),
+            "object_window_before": Key(list, ABSENT),
+            "object_window_after": Key(list, ABSENT),
             "object_hmm": Key(bool, True),
-            "context_units": _table(), "unit_needs_after": _table(),
-            "signed_units": _words(), "sign_before": _words(),
+            "context_units": _table(),
+            "unit_needs_after": _table(),
+            "signed_units": _words(),
+            "sign_before": _words(),
             "one_char_not_noun": _chars(),
-            "object_verbs": _words(), "object_nominal_verbs": _words(),
-            "ordinal_units_chinese": _words(), "object_stop_words": _words(),
+            "object_verbs": _words(),
+            "object_nominal_verbs": _words(),
+            "ordinal_units_chinese": _words(),
+            "object_stop_words": _words(),
         },
     },
     "date": {
         "parts": Key(dict, {}, "named regex parts, {NAME} in a pattern"),
         "near": Key(dict, ABSENT, "{hit, before, after}: the default window of every rule"),
         "not_dates": _words("names that hold a date's shape but are none"),
-        "guards": {k: _words() for k in (
-            "two_digit_year_after", "three_digit_year_after", "two_digit_year_head_not_before",
-            "slash_date_after", "slash_date_before", "packed_date_not_after", "year_not_after",
-            "year_not_before", "month_not_after", "month_rel_recurring", "year_part_recurring",
-            "day_not_after", "day_not_before", "offset_lead_ok", "weekday_not_before",
-            "offset_after", "offset_not_before")},
+        "guards": {
+            k: _words()
+            for k in (
+                "two_digit_year_after",
+                "three_digit_year_after",
+                "two_digit_year_head_not_before",
+                "slash_date_after",
+                "slash_date_before",
+                "packed_date_not_after",
+                "year_not_after",
+                "year_not_before",
+                "month_not_after",
+                "month_rel_recurring",
+                "year_part_recurring",
+                "day_not_after",
+                "day_not_before",
+                "offset_lead_ok",
+                "weekday_not_before",
+                "offset_after",
+                "offset_not_before",
+            )
+        },
     },
     "award": {},
 }
@@ -152,7 +195,11 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     # percent
     "percent.range": {"separators": Key(list, _SEPARATORS)},
     "percent.multiple": {"verbs": _words("growth verbs before N倍"), "between": _words()},
-    "percent.discount": {"before": _words("selling words before N折"), "after": _words(), "not_before": _words()},
+    "percent.discount": {
+        "before": _words("selling words before N折"),
+        "after": _words(),
+        "not_before": _words(),
+    },
     # money
     "money.unit": {"warn_units": _words(), "warn_ok_before": _chars(), "warn_ok_after": _words()},
     "money.shared": {"separators": Key(list, ["、", "和", "及", "与", "或"])},
@@ -163,31 +210,66 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     "count.range": {"separators": Key(list, _SEPARATORS)},
     "count.list": {"separators": Key(list, ["、"])},
     # award
-    "award.lexicon": {"generic_before": _words(), "block_before": _words(), "programme_after": _words()},
+    "award.lexicon": {
+        "generic_before": _words(),
+        "block_before": _words(),
+        "programme_after": _words(),
+    },
     "award.pattern": {
-        "max_len": Key(int, 20), "stop_tokens": _words(), "block_after": _table(), "not_names": _words(),
-        "designations": _words(), "grades": _words(), "not_suffixes": _words(), "extend_suffixes": _words(),
-        "not_places": _words(), "agent_tails": _words(), "level_range": Key(list, ABSENT), "ranking": _table()},
+        "max_len": Key(int, 20),
+        "stop_tokens": _words(),
+        "block_after": _table(),
+        "not_names": _words(),
+        "designations": _words(),
+        "grades": _words(),
+        "not_suffixes": _words(),
+        "extend_suffixes": _words(),
+        "not_places": _words(),
+        "agent_tails": _words(),
+        "level_range": Key(list, ABSENT),
+        "ranking": _table(),
+    },
     "award.trigger": {
-        **{k: _words() for k in ("recipient_lead", "recipient_trail", "recipient_titles", "recipient_trail_time",
-                                 "recipient_means", "recipient_surnames", "recipient_role_ends", "recipient_pronouns")},
-        "recipient_max_len": Key(int, 30)},
+        **{
+            k: _words()
+            for k in (
+                "recipient_lead",
+                "recipient_trail",
+                "recipient_titles",
+                "recipient_trail_time",
+                "recipient_means",
+                "recipient_surnames",
+                "recipient_role_ends",
+                "recipient_pronouns",
+            )
+        },
+        "recipient_max_len": Key(int, 30),
+    },
     "award.quoted": {"gap": _words()},
     "award.nominated": {"nominated_after": _words()},
-    "award.category": {"category_tails": _words(), "category_prefixes": _words(), "parent_window": Key(int, 60),
-                       "category_ends": _words(), "parent_ends": _words()},
+    "award.category": {
+        "category_tails": _words(),
+        "category_prefixes": _words(),
+        "parent_window": Key(int, 60),
+        "category_ends": _words(),
+        "parent_ends": _words(),
+    },
     "date.festival": {"suffix_words": _words(), "period_words": _words()},
 }
 
 # keys every rule of a type may have, besides the common and declared ones
 TYPE_RULE_KEYS: dict[str, dict[str, Key]] = {
-    "date": {"kind": Key(str, ABSENT), "near": Key((str, dict), ABSENT),
-             "pattern": Key(str, doc="the date grammar's pattern ({PARTS} of the file)")},
+    "date": {
+        "kind": Key(str, ABSENT),
+        "near": Key((str, dict), ABSENT),
+        "pattern": Key(str, doc="the date grammar's pattern ({PARTS} of the file)"),
+    },
 }
 
 
 def is_declared(rule: dict) -> bool:
-    """A rule that names its value builder is run by the declared finder, not by its type's finder."""
+    """A rule that names its value builder is run by the declared finder, not by its type's
+    finder."""
     return "value" in rule
 
 
@@ -200,23 +282,33 @@ def rule_keys(type_: str, rule: dict) -> dict[str, Key]:
 
 def _kind_name(kind) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {list: "a list", dict: "a mapping", str: "a string", int: "an integer", float: "a number",
-             bool: "true or false"}
+    names = {
+        list: "a list",
+        dict: "a mapping",
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+    }
     return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
 
 
 def _check_value(where: str, key: str, spec: Key, value: Any) -> None:
     if value is None:
-        return      # an empty YAML value: the default
+        return  # an empty YAML value: the default
     kinds = spec.kind if isinstance(spec.kind, tuple) else (spec.kind,)
     if isinstance(value, bool) and bool not in kinds:
         raise RuleError(f"{where}: `{key}` must be {_kind_name(spec.kind)}, not {value!r}")
     if not isinstance(value, kinds):
-        raise RuleError(f"{where}: `{key}` must be {_kind_name(spec.kind)}, not {type(value).__name__} {value!r}")
+        raise RuleError(
+            f"{where}: `{key}` must be {_kind_name(spec.kind)}, "
+            f"not {type(value).__name__} {value!r}"
+        )
 
 
 def _unknown(where: str, key: str, known) -> RuleError:
     import difflib
+
     close = difflib.get_close_matches(key, list(known), n=1)
     hint = f" (did you mean `{close[0]}`?)" if close else ""
     return RuleError(f"{where}: unknown key `{key}`{hint}; known: {', '.join(sorted(known))}")
@@ -234,17 +326,17 @@ def check(rules: Rules) -> None:
                 _check_value(where, key, FILE_COMMON[key], value)
             elif key not in sections:
                 raise _unknown(where, key, [*FILE_COMMON, *sections])
-            elif isinstance(sections[key], dict):
+            elif isinstance(section := sections[key], dict):
                 if value is None:
                     continue
                 if not isinstance(value, dict):
                     raise RuleError(f"{where}: `{key}` must be a mapping")
                 for sub, v in value.items():
-                    if sub not in sections[key]:
-                        raise _unknown(f"{where}: {key}", sub, sections[key])
-                    _check_value(f"{where}: {key}", sub, sections[key][sub], v)
+                    if sub not in section:
+                        raise _unknown(f"{where}: {key}", sub, section)
+                    _check_value(f"{where}: {key}", sub, section[sub], v)
             else:
-                _check_value(where, key, sections[key], value)
+                _check_value(where, key, section, value)
         for rule in rf.rules:
             rw = f"{where}: rule {rule['id']}"
             keys = rule_keys(rf.type, rule)
@@ -254,9 +346,15 @@ def check(rules: Rules) -> None:
                 _check_value(rw, key, keys[key], value)
             if is_declared(rule):
                 if "pattern" not in rule and "candidate" not in rule:
-                    raise RuleError(f"{rw}: a declared rule (with `value`) needs a `pattern` or a `candidate` kind")
+                    raise RuleError(
+                        f"{rw}: a declared rule (with `value`) needs a `pattern` "
+                        "or a `candidate` kind"
+                    )
                 if rf.type == "date":
-                    raise RuleError(f"{rw}: date rules are read by the date grammar (`kind`, `pattern`), not declared with `value`")
+                    raise RuleError(
+                        f"{rw}: date rules are read by the date grammar (`kind`, `pattern`), "
+                        "not declared with `value`"
+                    )
 
 
 def fill(rules: Rules) -> None:
@@ -275,7 +373,10 @@ def fill(rules: Rules) -> None:
             elif spec.default is not ABSENT and rf.data.get(key) is None:
                 rf.data[key] = copy.deepcopy(spec.default)
         for rule in rf.rules:
-            for key, spec in {**RULE_KEYS.get(rule["id"], {}), **TYPE_RULE_KEYS.get(rf.type, {})}.items():
+            for key, spec in {
+                **RULE_KEYS.get(rule["id"], {}),
+                **TYPE_RULE_KEYS.get(rf.type, {}),
+            }.items():
                 if spec.default is not ABSENT and rule.get(key) is None:
                     rule[key] = copy.deepcopy(spec.default)
 
