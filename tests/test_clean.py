@@ -5,8 +5,8 @@ import builtins
 import json
 
 import pytest
-
 from conftest import ROOT, SHARED
+
 from pipeline import clean as C
 from pipeline.encoding import decode
 from pipeline.model import Document
@@ -23,8 +23,10 @@ def clean():
 
 
 BODY = [
-    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，增速比去年同期加快1.5个百分点。",
-    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，其中新能源装备产值增长超过两成。",
+    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，"
+    "增速比去年同期加快1.5个百分点。",
+    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，"
+    "其中新能源装备产值增长超过两成。",
     "市统计局有关负责人表示，随着一批重大项目陆续投产，预计全年工业经济将保持平稳向好的态势。",
 ]
 
@@ -68,7 +70,8 @@ def test_corpus_is_there():
     assert len(list(_bp_cases())) >= 30
 
 
-@pytest.mark.parametrize("aid,gold", list(_bp_cases()), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize("aid,gold", list(_bp_cases()),
+                         ids=lambda x: x if isinstance(x, str) else "")
 def test_corpus_article_invariant(clean, aid, gold):
     text = (CORPUS / "articles" / f"{aid}.txt").read_text(encoding="utf-8")
     res = clean(Document(id=aid, text=text))
@@ -101,7 +104,7 @@ def test_crlf_and_blank_lines_stay(clean):
 
 
 def test_metadata_out_of_the_body(clean):
-    res = run(clean, ["发布时间：2024-03-08 10:21　浏览次数：123"] + BODY)
+    res = run(clean, ["发布时间：2024-03-08 10:21\u3000浏览次数：123", *BODY])
     assert "浏览次数" not in res.text and "2024-03-08" not in res.text
     assert res.meta["published"] == "2024-03-08T10:21"
 
@@ -111,11 +114,12 @@ def test_published_normalised(clean):
                        ("发布时间：２０２４年１２月１２日　１０：３０", "2024-12-12T10:30"),
                        ("发布时间：2024/3/8", "2024-03-08"),
                        ("发布时间：3月8日", "3月8日")]:
-        assert run(clean, [line] + BODY).meta["published"] == want, line
+        assert run(clean, [line, *BODY]).meta["published"] == want, line
 
 
 def test_byline_in_body_fills_meta_and_stays(clean):
-    lead = "本报讯（记者 王俊岭）3月7日，市统计局发布数据显示，今年前两个月全市工业增加值同比增长6.2%。"
+    lead = ("本报讯（记者 王俊岭）3月7日，市统计局发布数据显示，"
+            "今年前两个月全市工业增加值同比增长6.2%。")
     last = BODY[2] + "（责任编辑：李四）"
     res = run(clean, [lead, BODY[1], last])
     assert res.removed == []
@@ -124,7 +128,7 @@ def test_byline_in_body_fills_meta_and_stays(clean):
 
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
-                      "原标题：前两月全市工业增加值同比增长6.2%"] + BODY)
+                      "原标题：前两月全市工业增加值同比增长6.2%", *BODY])
     assert [r.reason for r in res.removed] == ["navigation", "metadata", "metadata"]
     assert res.meta["title"] == "全市工业增加值增长6.2%"
     assert res.text.split("\n")[0] == "全市工业增加值增长6.2%"  # the headline is article text
@@ -134,18 +138,20 @@ def test_headline_stays_and_its_copies_go(clean):
     """FACTS.md: the headline stays in the body (its facts are found) and is copied to
     meta.title; only its copies are removed, reason title — in the head or further down."""
     head = "全市工业增加值增长6.2%"
-    res = run(clean, [head] + BODY, meta={"title": head})
+    res = run(clean, [head, *BODY], meta={"title": head})
     assert res.removed == [] and res.meta["title"] == head
-    res = run(clean, [head, head, "来源：市统计局"] + BODY)
+    res = run(clean, [head, head, "来源：市统计局", *BODY])
     assert [(r.line, r.reason) for r in res.removed] == [(1, "title"), (2, "metadata")]
     assert res.meta["title"] == head
     # a spun page repeats the headline between its paragraphs: each copy goes
     res = run(clean, [head, "来源：市统计局", BODY[0], head, BODY[1], head, BODY[2]])
-    assert [(r.line, r.reason) for r in res.removed] == [(1, "metadata"), (3, "title"), (5, "title")]
+    assert [(r.line, r.reason) for r in res.removed] == [(1, "metadata"), (3, "title"),
+                                                         (5, "title")]
 
 
 def test_pipeline_finds_facts_in_the_headline(pipe):
-    art = pipe.extract("\n".join(["首页 > 新闻 > 正文", "城区今年新增12个口袋公园", "来源：市园林局"] + BODY))
+    art = pipe.extract("\n".join(["首页 > 新闻 > 正文", "城区今年新增12个口袋公园",
+                                  "来源：市园林局", *BODY]))
     assert art.meta["title"] == "城区今年新增12个口袋公园"
     assert any(f.type == "count" and f.value == 12 for f in art.facts)
 
@@ -159,18 +165,19 @@ DESIGN_KEEP = [
     "消费者可使用微信支付领取消费券。",
     "根据著作权法规定，版权所有人有权禁止他人未经许可使用其作品。",
     "红金年会颁奖", "开云集团", "开云集团上半年营收约90亿欧元。",
-    "1月澳门博彩毛收入为193.37亿澳门元，同比增长67%。", "福利彩票", "今年全市共销售福利彩票4.2亿元。",
-    "提供各机构官方网站入口", "广告法", "加盟", "连锁品牌开放加盟，在县城新开门店800家。",
-    "相关部门", "相关部门表示，将加强监管。", "注册资本1000万元",
-    "图为正在建设中的城东口袋公园。", "——助力科技创新，“她”义不容辞。", "——助力科技创新",
+    "1月澳门博彩毛收入为193.37亿澳门元，同比增长67%。", "福利彩票",
+    "今年全市共销售福利彩票4.2亿元。", "提供各机构官方网站入口", "广告法", "加盟",
+    "连锁品牌开放加盟，在县城新开门店800家。", "相关部门", "相关部门表示，将加强监管。",
+    "注册资本1000万元", "图为正在建设中的城东口袋公园。", "——助力科技创新，“她”义不容辞。",
+    "——助力科技创新",
 ]
 
 
 @pytest.mark.parametrize("where", ["head", "middle", "tail"])
 def test_design_false_positives_stay(clean, where):
     for line in DESIGN_KEEP:
-        lines = {"head": [line] + BODY, "middle": BODY[:1] + [line] + BODY[1:],
-                 "tail": BODY + [line]}[where]
+        lines = {"head": [line, *BODY], "middle": [*BODY[:1], line, *BODY[1:]],
+                 "tail": [*BODY, line]}[where]
         res = run(clean, lines)
         assert res.removed == [], f"{line!r} in the {where}: {res.removed}"
 
@@ -178,15 +185,17 @@ def test_design_false_positives_stay(clean, where):
 def test_short_line_between_paragraphs_stays(clean):
     for line in ["来源：市统计局", "编辑：李四", "相关新闻", "扫码关注", "点击进入", "标签：工业",
                  "多部电影定档国庆 09-20", "附件："]:
-        res = run(clean, BODY[:1] + [line] + BODY[1:])
+        res = run(clean, [*BODY[:1], line, *BODY[1:]])
         assert res.removed == [], line
     # but the same lines after the body are page furniture
     for line in ["来源：市统计局", "编辑：李四", "相关新闻", "标签：工业"]:
-        assert [r.line for r in run(clean, BODY + [line]).removed] == [3], line
+        assert [r.line for r in run(clean, [*BODY, line]).removed] == [3], line
 
 
 def test_spam_needs_brand_and_portal_or_shape(clean):
-    tail = lambda line: [r.reason for r in run(clean, BODY + [line]).removed]
+    def tail(line):
+        return [r.reason for r in run(clean, [*BODY, line]).removed]
+
     assert tail("亚博体育官方网站") == ["spam"]
     assert tail("yabo亚博") == ["spam"]             # Latin glued to Han
     assert tail("亚博") == []                       # a brand alone
@@ -195,14 +204,14 @@ def test_spam_needs_brand_and_portal_or_shape(clean):
 
 
 def test_related_list_items(clean):
-    lines = BODY + ["相关新闻", "一季度工业数据出炉 2024-04-15", "全市新增规上企业236家",
-                    "欢迎读者来信反映问题。"]   # not a title: the list ends
+    lines = [*BODY, "相关新闻", "一季度工业数据出炉 2024-04-15", "全市新增规上企业236家",
+             "欢迎读者来信反映问题。"]   # not a title: the list ends
     res = run(clean, lines)
     assert {r.line: r.reason for r in res.removed} == {3: "related", 4: "related", 5: "related"}
 
 
 def test_repost_card(clean):
-    lines = ["以下文章来源于城市生活，作者小城", "城市生活", "记录城市的点滴变化。"] + BODY
+    lines = ["以下文章来源于城市生活，作者小城", "城市生活", "记录城市的点滴变化。", *BODY]
     res = run(clean, lines)
     assert [r.line for r in res.removed] == [0, 1, 2] and res.meta["source"] == "城市生活"
 
@@ -217,7 +226,8 @@ def test_bad_rule_is_a_clear_error(tmp_path):
     d = tmp_path / "boilerplate"
     d.mkdir()
     (d / "x.yaml").write_text("type: boilerplate\nrules:\n  - id: boilerplate.x\n    reason: junk\n"
-                              "    pattern: 'a'\n    examples: []\n    counterexamples: []\n", encoding="utf-8")
+                              "    pattern: 'a'\n    examples: []\n    counterexamples: []\n",
+                              encoding="utf-8")
     with pytest.raises(Exception, match="reason"):
         C.build(load_rules(tmp_path))
 
@@ -226,6 +236,7 @@ def test_unknown_rule_key_fails_rules_check(tmp_path, capsys):
     """A misspelt key (max_length: for max_len:) would silently do nothing: it is an error
     naming the file and the rule, and `zhfacts rules --check` fails on it."""
     import shutil
+
     from pipeline.cli import main
     from pipeline.rules import RuleError
     rules = tmp_path / "rules"
@@ -234,7 +245,9 @@ def test_unknown_rule_key_fails_rules_check(tmp_path, capsys):
     text = path.read_text("utf-8")
     assert "    max_len: 60\n" in text
     path.write_text(text.replace("    max_len: 60\n", "    max_length: 60\n", 1), "utf-8")
-    with pytest.raises(RuleError, match=r"related\.yaml: rule boilerplate\.related\.\w+: unknown key 'max_length'"):
+    with pytest.raises(RuleError,
+                       match=r"related\.yaml: rule boilerplate\.related\.\w+: "
+                       r"unknown key 'max_length'"):
         C.build(load_rules(rules))
     assert main(["rules", "--rules", str(rules), "--check"]) == 1
     assert "max_length" in capsys.readouterr().err
@@ -249,8 +262,9 @@ FOOTER = ["城市快讯客户端全新上线", "城市快讯 新闻热线 0512-6
 def _site_docs(n, host="news.example.cn"):
     docs = []
     for k in range(n):
-        body = [f"第{k + 1}篇：" + BODY[0], BODY[1], f"这是第{k + 1}篇稿件自己的结尾段落，内容与其他稿件都不相同。"]
-        docs.append(Document(id=f"d{k}", text="\n".join(["本地新闻速递"] + body + FOOTER),
+        body = [f"第{k + 1}篇：" + BODY[0], BODY[1],
+                f"这是第{k + 1}篇稿件自己的结尾段落，内容与其他稿件都不相同。"]
+        docs.append(Document(id=f"d{k}", text="\n".join(["本地新闻速递", *body, *FOOTER]),
                              meta={"url": f"https://www.{host}/a/{k}.html"}))
     return docs
 
@@ -297,7 +311,7 @@ def test_repeat_threshold(clean):
 
 
 def test_repeated_line_between_paragraphs_stays(clean):
-    lines = BODY[:1] + ["城市快讯客户端全新上线"] + BODY[1:]
+    lines = [*BODY[:1], "城市快讯客户端全新上线", *BODY[1:]]
     assert run(clean, lines, frozenset({"城市快讯客户端全新上线"})).removed == []
 
 
@@ -305,7 +319,9 @@ def test_repeat_groups():
     assert group_of(Document(id="a", meta={"url": "http://www.news.cn/x"})) == "host:news.cn"
     assert group_of(Document(id="a", source="/data/site1/a.txt")) == "dir:/data/site1"
     assert group_of(Document(id="a", source="/data/dump.jsonl:17")) == "file:/data/dump.jsonl"
-    assert group_of(Document(id="a", source="/data/x.warc.gz#http://a.cn/1")) == "file:/data/x.warc.gz"
+    assert (
+        group_of(Document(id="a", source="/data/x.warc.gz#http://a.cn/1")) == "file:/data/x.warc.gz"
+    )
     assert group_of(Document(id="a", source="/data/x.zip!site1/a.txt")) == "file:/data/x.zip!site1"
     assert group_of(Document(id="a", source="/data/x.zip!d.jsonl:3")) == "file:/data/x.zip!d.jsonl"
 
@@ -328,7 +344,11 @@ def test_html_input(pipe):
     pytest.importorskip("trafilatura")
     art = pipe.process(Document(id="h", html=PAGE))
     assert art.error is None, art.error
-    assert "提前19天完成全年目标" in art.text and "责任编辑" not in art.text and "发布时间" not in art.text
+    assert (
+        "提前19天完成全年目标" in art.text
+        and "责任编辑" not in art.text
+        and "发布时间" not in art.text
+    )
     assert "ICP" not in art.text
     assert art.meta["title"] == "港口集装箱吞吐量突破1000万标准箱"
     assert art.meta["published"] == "2024-12-12T10:30" and art.meta["editor"] == "郑华"
@@ -355,12 +375,16 @@ def test_clean_stage_reads_text_only(clean):
     for f in (ROOT / "pipeline" / "clean").glob("*.py"):
         for node in ast.walk(ast.parse(f.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom):
-                assert "html" not in (node.module or "") and all(a.name != "html" for a in node.names), f
+                assert "html" not in (node.module or "") and all(
+                    a.name != "html" for a in node.names
+                ), f
 
 
 # -- encodings ---------------------------------------------------------------------------------
 
-TEXT = "来源：苏州日报\n3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%。"
+TEXT = (
+    "来源：苏州日报\n3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%。"
+)
 
 
 def test_decode_utf8_and_bom():
@@ -371,7 +395,9 @@ def test_decode_utf8_and_bom():
 
 @pytest.mark.parametrize("enc", ["gbk", "gb18030", "big5"])
 def test_decode_guessed(enc):
-    text = TEXT if enc != "big5" else "來源：蘇州日報\n3月7日，市統計局發布數據顯示，今年前兩個月全市規模以上工業增加值同比增長6.2%。"
+    big5 = ("來源：蘇州日報\n3月7日，市統計局發布數據顯示，"
+            "今年前兩個月全市規模以上工業增加值同比增長6.2%。")
+    text = TEXT if enc != "big5" else big5
     got, warning = decode(text.encode(enc))
     assert got == text
     assert warning and "guessed" in warning
@@ -384,16 +410,19 @@ def test_decode_never_fails():
 
 def test_odd_spaces_and_fullwidth_only_in_matching(clean):
     line = "\u3000来源：\xa0苏州日报\u3000"
-    res = run(clean, BODY + ["", line, "Ｃｏｐｙｒｉｇｈｔ　２０２４　苏州日报　版权所有"])
-    assert [r.text for r in res.removed] == [line, "Ｃｏｐｙｒｉｇｈｔ　２０２４　苏州日报　版权所有"]
+    res = run(clean,
+              [*BODY, "", line, "Ｃｏｐｙｒｉｇｈｔ\u3000２０２４\u3000苏州日报\u3000版权所有"])
+    assert [r.text for r in res.removed] == [line,
+                                             "Ｃｏｐｙｒｉｇｈｔ　２０２４　苏州日报　版权所有"]
     assert res.meta["source"] == "苏州日报"
     body_line = "今年以来，全市新增ＡＩ企业１２家，\u3000同比增长两成。"
-    res = run(clean, BODY + [body_line])
+    res = run(clean, [*BODY, body_line])
     assert res.text.split("\n")[-1] == body_line        # the body text is never altered
 
 
 def test_article_of_short_lines_keeps_its_body_zone(clean):
-    lines = ["春季招聘会", "时间：2024-03-16", "地点：市民广场", "来源：市人社局", "上一篇：市人社局召开工作会议"]
+    lines = ["春季招聘会", "时间：2024-03-16", "地点：市民广场", "来源：市人社局",
+             "上一篇：市人社局召开工作会议"]
     res = run(clean, lines)
     # no paragraph anchors the zones: only the unmistakable line goes
     assert [(r.line, r.reason) for r in res.removed] == [(4, "navigation")]
@@ -416,41 +445,47 @@ def test_a_lone_line_still_goes_with_company(clean):
     assert {r.line for r in res.removed} == {0}
 
 
-@pytest.mark.parametrize("line", ["一、申报时间", "活动地点：古镇南广场", "区科学技术局", "张建华 李秀英 王志刚 刘海燕",
-                                  "食品烟酒 | 0.9 | -1.2", "家人们，好消息来了！"])
+@pytest.mark.parametrize("line", ["一、申报时间", "活动地点：古镇南广场", "区科学技术局",
+                                  "张建华 李秀英 王志刚 刘海燕", "食品烟酒 | 0.9 | -1.2",
+                                  "家人们，好消息来了！"])
 def test_body_line_under_page_furniture_is_no_headline(clean, line):
     for furniture in ("来源：市统计局", "首页 > 新闻中心 > 本地新闻"):
-        res = run(clean, [furniture, line] + BODY)
+        res = run(clean, [furniture, line, *BODY])
         assert 1 not in removed_lines(res), (furniture, line)
 
 
 def test_headline_and_site_names_over_the_body(clean):
-    res = run(clean, ["XX县融媒体中心", "首页 丨 时政 丨 民生 丨 乡村振兴 丨 视频", "我县启动冬季农田水利建设",
-                      "来源：XX县融媒体中心", *BODY, "网站地图 │ 联系我们 │ 使用帮助 │ 隐私声明"])
+    res = run(clean, ["XX县融媒体中心", "首页 丨 时政 丨 民生 丨 乡村振兴 丨 视频",
+                      "我县启动冬季农田水利建设", "来源：XX县融媒体中心", *BODY,
+                      "网站地图 │ 联系我们 │ 使用帮助 │ 隐私声明"])
     assert set(removed_lines(res)) == {0, 1, 3, 7}
     assert res.meta["title"] == "我县启动冬季农田水利建设"
 
 
 def test_headline_list_is_no_anchor(clean):
     # a related headline with ！ and a date must not shield the junk above it from the tail
-    res = run(clean, BODY + ["相关阅读", "秋游季来了！这份赏秋地图请收好 2024-09-25", "暖心！外卖小哥跳河救人 2024-09-17"])
+    res = run(clean, [*BODY, "相关阅读", "秋游季来了！这份赏秋地图请收好 2024-09-25",
+                      "暖心！外卖小哥跳河救人 2024-09-17"])
     assert set(removed_lines(res)) == {3, 4, 5}
 
 
 def test_link_list_is_no_paragraph(clean):
     # a long unfamiliar list of short items after the body is no anchor: the junk above it
     # stays in the tail zone
-    junk = "热点聚焦：养老金上调、公积金贷款利率、社保卡办理、医保报销比例、异地就医备案、个税专项附加扣除"
-    res = run(clean, BODY + ["扫码关注公众号", junk])
+    junk = ("热点聚焦：养老金上调、公积金贷款利率、社保卡办理、医保报销比例、异地就医备案、"
+            "个税专项附加扣除")
+    res = run(clean, [*BODY, "扫码关注公众号", junk])
     assert 3 in removed_lines(res)
     assert not C.is_anchor_shape(C.norm(junk))
-    assert C.is_anchor_shape(C.norm("全市共有医院、社区卫生服务中心、乡镇卫生院、村卫生室等各类医疗机构3200余家、床位5.6万张"))
+    assert C.is_anchor_shape(C.norm("全市共有医院、社区卫生服务中心、乡镇卫生院、"
+                                    "村卫生室等各类医疗机构3200余家、床位5.6万张"))
 
 
 # -- the page as a whole ---------------------------------------------------------------------
 
 def test_related_block_takes_teasers_until_the_body_resumes(clean):
-    teasers = ["相关推荐", "暑期档总票房突破百亿", "今年暑期档共有新片120部上映，观影人次超过3亿，较去年增长两成。",
+    teasers = ["相关推荐", "暑期档总票房突破百亿",
+               "今年暑期档共有新片120部上映，观影人次超过3亿，较去年增长两成。",
                "城市书房新增12家", "截至8月底，全市城市书房已达86家，年接待读者超过200万人次。"]
     res = run(clean, BODY[:2] + teasers + BODY[2:])
     assert sorted(removed_lines(res)) == [2, 3, 4, 5, 6]
@@ -459,7 +494,8 @@ def test_related_block_takes_teasers_until_the_body_resumes(clean):
 
 
 def test_fields_laid_out_one_per_line(clean):
-    head = ["学院新闻", "我院学子在省机器人大赛中获一等奖", "作者", "王晓东", "来源", "校团委", "点击数", "1234"]
+    head = ["学院新闻", "我院学子在省机器人大赛中获一等奖", "作者", "王晓东", "来源", "校团委",
+            "点击数", "1234"]
     res = run(clean, head + BODY)
     assert sorted(removed_lines(res)) == [0, 2, 3, 4, 5, 6, 7]
     assert res.meta["author"] == "王晓东" and res.meta["source"] == "校团委"
@@ -476,14 +512,14 @@ def test_spun_page_repeats_go_after_the_first(clean):
 def test_keyword_spam_line_is_no_paragraph(clean):
     spam = "精品视频在线观看,午夜影院免费看,国产精品无码专区,欧美日韩高清播放,亚洲最新资源每日更新"
     assert not C.is_anchor_shape(C.norm(spam))
-    res = run(clean, [spam, "城区新增5处口袋公园", "来源：市园林局"] + BODY)
+    res = run(clean, [spam, "城区新增5处口袋公园", "来源：市园林局", *BODY])
     assert removed_lines(res)[0].reason == "spam" and 1 not in removed_lines(res)
 
 
 def test_line_scorer_needs_removed_neighbours(clean):
     # a short line alone after the body stays; the same shape among removed furniture goes
-    assert run(clean, BODY + ["本站热线"]).removed == []
-    res = run(clean, BODY + ["网站地图", "本站热线", "版权所有 城市网"])
+    assert run(clean, [*BODY, "本站热线"]).removed == []
+    res = run(clean, [*BODY, "网站地图", "本站热线", "版权所有 城市网"])
     assert sorted(removed_lines(res)) == [3, 4, 5]
     assert removed_lines(res)[4].rule == "boilerplate.scored.line"
 

@@ -9,12 +9,30 @@ from ..rules import RuleError, Rules
 from . import meta as meta_stage
 from . import title as title_stage
 from . import zones
-from .detectors import REASONS, ZONES, ChromeWordsDetector, FieldsDetector, NoHanDetector, LinkBarDetector, PatternRule, Proposal, SpamDetector, _fits
+from .detectors import (
+    REASONS,
+    ZONES,
+    ChromeWordsDetector,
+    FieldsDetector,
+    LinkBarDetector,
+    NoHanDetector,
+    PatternRule,
+    Proposal,
+    SpamDetector,
+    _fits,
+)
 from .page import Page, tail_company
 from .result import Cleaned
 from .scorer import LineScorer
-from .shapes import _CONTACT, SENT, is_anchor_shape, is_headline_shape, is_title_shape, norm, split_lines
-
+from .shapes import (
+    _CONTACT,
+    SENT,
+    is_anchor_shape,
+    is_headline_shape,
+    is_title_shape,
+    norm,
+    split_lines,
+)
 
 # the keys each kind of boilerplate rule reads; any other key is a mistake (max_length: for
 # max_len: would silently do nothing), so compiling refuses it
@@ -43,9 +61,15 @@ def check_keys(where: str, entry: dict[str, Any]) -> None:
     allowed = _KEYS.get(entry.get("detector"))
     if allowed is None:
         return  # an unknown detector is reported by the caller
-    for what, keys, ok in (("", entry, allowed), ("then: ", entry.get("then") or {}, _THEN_KEYS),
-                           *((f"keys[{i}]: ", k, _FIELD_KEYS) for i, k in enumerate(entry.get("keys") or [])
-                             if isinstance(k, dict))):
+    for what, keys, ok in (
+        ("", entry, allowed),
+        ("then: ", entry.get("then") or {}, _THEN_KEYS),
+        *(
+            (f"keys[{i}]: ", k, _FIELD_KEYS)
+            for i, k in enumerate(entry.get("keys") or [])
+            if isinstance(k, dict)
+        ),
+    ):
         unknown = sorted(set(keys) - ok) if isinstance(keys, dict) else []
         if unknown:
             raise RuleError(f"{where}: {what}unknown key {', '.join(map(repr, unknown))} "
@@ -59,7 +83,8 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     def apart(a: int, b: int) -> bool:
         return sum(1 for k in range(a + 1, b) if normed[k]) >= gap
 
-    def stray(a: int) -> bool:  # a notice's letter under its salutation (各单位：) is the body's start
+    # a notice's letter under its salutation (各单位：) is the body's start
+    def stray(a: int) -> bool:
         before = next((normed[k] for k in range(a - 1, -1, -1) if normed[k]), "")
         return not (before.endswith(":") and normed[a].endswith(("。", "!", "?", "”")))
     while len(anchors) >= 3 and apart(anchors[0], anchors[1]) and stray(anchors[0]):
@@ -76,7 +101,8 @@ class Cleaner:
         self.title_rule: dict[str, Any] | None = None
         self.repeated_rule: dict[str, Any] | None = None
         self.above_headline_rule: dict[str, Any] | None = None
-        self.page_rules: dict[str, dict[str, Any]] = {}   # detectors that judge the page, not a line
+        # detectors that judge the page, not a line
+        self.page_rules: dict[str, dict[str, Any]] = {}
         self.scorer: LineScorer | None = None
         fields = None
         ranked = []
@@ -85,7 +111,9 @@ class Cleaner:
                 where = f"{rf.path}: rule {entry['id']}"
                 reason = entry.get("reason")
                 if reason not in REASONS:
-                    raise RuleError(f"{where}: `reason` must be one of {', '.join(REASONS)}, not {reason!r}")
+                    raise RuleError(
+                        f"{where}: `reason` must be one of {', '.join(REASONS)}, not {reason!r}"
+                    )
                 if entry.get("zone", "edge") not in ZONES:
                     raise RuleError(f"{where}: `zone` must be one of {', '.join(ZONES)}")
                 det = entry.get("detector")
@@ -123,13 +151,16 @@ class Cleaner:
                     raise RuleError(f"{where}: unknown detector {det!r}")
                 # whole-line patterns first, then the broader detectors (fields, spam)
                 # (`last: true`: a broad pattern that yields to the detectors of its reason)
-                ranked.append((det is not None or bool(entry.get("last")), order[reason], str(rf.path), k, rule))
+                ranked.append((det is not None or bool(entry.get("last")), order[reason],
+                               str(rf.path), k, rule))
         self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
         self.fields = fields
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
         self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
-        self._middle_rules = [r for r in self.rules if not isinstance(r, (PatternRule, LinkBarDetector, ChromeWordsDetector, NoHanDetector))
+        self._middle_rules = [r for r in self.rules
+                              if not isinstance(r, (PatternRule, LinkBarDetector,
+                                                    ChromeWordsDetector, NoHanDetector))
                               or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
@@ -143,16 +174,19 @@ class Cleaner:
                     for length in range(top + 1)]
         top = max(self._max, 120)
         self._tables = {(True, False): table(self._sent_rules, self._sent_max),
-                        (False, False): table(self.rules, top), (False, True): table(self._middle_rules, top)}
+                        (False, False): table(self.rules, top),
+                        (False, True): table(self._middle_rules, top)}
         # between paragraphs a sentence line meets only the sentence_ok rules that may act there
-        self._tables[True, True] = table([r for r in self._sent_rules if r in self._middle_rules], self._sent_max)
+        self._tables[True, True] = table([r for r in self._sent_rules if r in self._middle_rules],
+                                         self._sent_max)
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
         sent = SENT.search(n) is not None
         rows = self._tables[sent, middle]
-        if len(n) >= len(rows):  # longer than any rule takes (sentence lines: than any sentence_ok rule)
+        # longer than any rule takes (sentence lines: than any sentence_ok rule)
+        if len(n) >= len(rows):
             return []
         out = []
         for r, search in rows[len(n)]:
@@ -181,8 +215,10 @@ class Cleaner:
             elif is_anchor_shape(n):
                 props[i] = self.proposals(n)
         anchors = [i for i, n in enumerate(normed) if n and not props[i] and is_anchor_shape(n)]
-        if not anchors:  # an article of short lines: any plain sentence anchors it, else all is body zone
-            props = [p if p is not None else self.proposals(n) for p, n in zip(props, normed)]
+        # an article of short lines: any plain sentence anchors it, else all is body zone
+        if not anchors:
+            props = [p if p is not None else self.proposals(n)
+                     for p, n in zip(props, normed, strict=True)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
         anchors = _main_run(anchors, normed)
@@ -192,11 +228,14 @@ class Cleaner:
                 props[i] = self.proposals(n, middle=first < i < last)
         return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
 
-    def clean(self, doc: Document, repeated: frozenset[str] = frozenset(), title: str | None = None) -> Cleaned:
+    def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),
+              title: str | None = None) -> Cleaned:
         """doc.text → body, removed lines and meta. HTML is made text before this (core.process)."""
         if doc.text is None:
-            if doc.html is not None:  # the clean stage reads text only: Pipeline.process converts HTML
-                raise ValueError("the clean stage needs text: make the HTML text first (pipeline.html.html_to_text)")
+            # the clean stage reads text only: Pipeline.process converts HTML
+            if doc.html is not None:
+                raise ValueError("the clean stage needs text: make the HTML text first"
+                                 " (pipeline.html.html_to_text)")
             return Cleaned(text="")
         page = self.ruled_page(doc, title)
         if self.scorer is not None:
@@ -209,7 +248,8 @@ class Cleaner:
             page.removed.pop(filled[0], None)
         meta = meta_stage.collect(page)
         body = [ln for i, ln in enumerate(page.lines) if i not in page.removed]
-        return Cleaned(text="\n".join(body), removed=[page.removed[i] for i in sorted(page.removed)], meta=meta)
+        return Cleaned(text="\n".join(body),
+                       removed=[page.removed[i] for i in sorted(page.removed)], meta=meta)
 
     def ruled_page(self, doc: Document, title: str | None = None) -> Page:
         """The page after the line rules and the page-level passes (what the scorer sees)."""
@@ -234,9 +274,11 @@ class Cleaner:
         if "split_fields" in self.page_rules:  # before the headline: a field's value is never one
             zones.split_fields(page, self.fields, self.page_rules["split_fields"]["id"])
         if self.title_rule is not None:
-            title_stage.headline(page, self.title_rule, self.above_headline_rule, [doc.meta.get("title"), title])
+            title_stage.headline(page, self.title_rule, self.above_headline_rule,
+                                 [doc.meta.get("title"), title])
         if self.above_headline_rule is not None:
-            zones.above_headline(page, self.above_headline_rule["id"], lambda j: title_stage.kept_with(page, j))
+            zones.above_headline(page, self.above_headline_rule["id"],
+                                 lambda j: title_stage.kept_with(page, j))
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
         zones.rezone(page, self.proposals)
