@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -134,7 +135,7 @@ class _Rjieba:
         words = self._cut(block, False)
         if not any(_ASCII_ALNUM.fullmatch(w) for w in words):
             return words
-        out = []
+        out: list[str] = []
         for w in words:
             if _ASCII_ALNUM.fullmatch(w):
                 if self._has(w):          # a dictionary word of letters or digits: ask jieba
@@ -269,6 +270,7 @@ class POSTagger:
     def __init__(self, backend):
         self.backend = backend
         model = _hmm_model()
+        self._viterbi: Callable[[str], list]
         try:
             self._viterbi = _ArrayViterbi(*model)
         except ImportError:          # numpy (spaCy's own dependency) missing: the same, slower
@@ -409,8 +411,8 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
                 back.setdefault(y, []).append((y0, p))
         pred = _PRED[id(trans_p)] = (trans_p, back)
     back = pred[1]
-    V = [{}]
-    mem_path = [{}]
+    V: list[dict] = [{}]
+    mem_path: list[dict] = [{}]
     all_states = trans_p.keys()
     for y in states.get(obs[0], all_states):
         V[0][y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
