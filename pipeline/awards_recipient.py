@@ -8,7 +8,6 @@ before the trigger in its clause, or a subject too long to be a name).
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import regex
@@ -16,51 +15,19 @@ import regex
 from . import nlp
 from .context import Context
 
-# jieba.posseg cuts a text block by block: runs of these characters, and the runs between them
-# (punctuation, spaces) piece by piece; nothing crosses a block's edge, HMM included. So the
-# tokens of the whole blocks around a candidate are exactly the tokens the whole sentence gives
-# there, at a fraction of the cost (pos_tokens).
-_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
-# what jieba makes of a piece between blocks: \r\n, each space, each other character, tagged x
-_BETWEEN = regex.compile(r"\r\n|.", regex.S)
 WINDOW = 32
 
 
 def pos_tokens(ctx: Context, pos: int, hi: int | None = None, hmm: bool = True,
                window: int = WINDOW) -> list[nlp.Token]:
     """jieba POS tokens of the sentence holding `pos`, only of the whole blocks that reach within
-    WINDOW characters of [pos, hi] (offsets into the whole text): with hmm=True the same tokens
-    as ctx.tokens(pos, pos=True) there; each block is tagged once per article. hmm=False (no
-    guessing of unknown words, so unknown names stay single characters) is enough for where a
-    name starts and ends; who received it (nr names) asks for hmm=True, and only for the blocks
-    that hold [pos, hi] (window=0): a name never crosses a block's edge."""
-    text = ctx.text
-    s, e = ctx.sentence_span(pos)
-    cache = ctx.__dict__.setdefault("_award_pieces", {})
-    got = cache.get(s)
-    if got is None:
-        pieces = [(m.start(), m.end(), m.group(1) is not None)
-                  for m in _PIECES.finditer(text, s, e)]
-        got = cache[s] = (pieces, [b for _, b, _ in pieces])
-    pieces, ends = got
-    lo, up = pos - window, max(pos + 1, hi if hi is not None else pos) + window
-    out: list[nlp.Token] = []
-    # pieces are contiguous and in order: start at the first one ending after lo
-    for k in range(bisect.bisect_right(ends, lo), len(pieces)):
-        a, b, block = pieces[k]
-        if a >= up:
-            break
-        toks = cache.get((a, hmm))
-        if toks is None:
-            if block:
-                toks = [nlp.Token(t.text, t.start + a, t.end + a, t.pos)
-                        for t in nlp.segment_pos(text[a:b], hmm)]
-            else:                # punctuation and spaces: no need to ask jieba
-                toks = [nlp.Token(m.group(), m.start(), m.end(), "x")
-                        for m in _BETWEEN.finditer(text, a, b)]
-            cache[(a, hmm)] = toks
-        out.extend(toks)
-    return out
+    WINDOW characters of [pos, hi] (offsets into the whole text): ctx.window's tokens, the same
+    as ctx.tokens(pos, pos=True) there with hmm=True; each block is tagged once per article.
+    hmm=False (no guessing of unknown words, so unknown names stay single characters) is enough
+    for where a name starts and ends; who received it (nr names) asks for hmm=True, and only for
+    the blocks that hold [pos, hi] (window=0): a name never crosses a block's edge."""
+    return ctx.window(pos, hi, pos=True, hmm=hmm, margin=window)
+
 
 # Where a trigger's clause begins: the subject never reaches across these.
 CLAUSE_BREAK = "，,；;。！？!?\n：:"
