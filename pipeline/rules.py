@@ -17,6 +17,10 @@ import yaml
 
 from .model import FACT_TYPES
 
+# libyaml's loader reads the rules about 5x faster than the pure-Python one (worker start-up);
+# both are safe loaders and give the same data
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 RULE_TYPES = (*FACT_TYPES, "boilerplate")
 
 
@@ -88,7 +92,7 @@ def _check_examples(where: str, entry: dict, key: str) -> None:
 def load_rule_file(path: Path, root: Path) -> RuleFile:
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as e:
         raise RuleError(f"{where}: not valid YAML: {e}") from None
     if not isinstance(data, dict):
