@@ -14,6 +14,14 @@ _LIMIT = re.compile(r"exceeds (--max-[a-z]+)")  # pipeline.limits.LimitExceeded
 _WHERE = re.compile(r"\s+(?:at|in|of)\s+(?:line\s+)?\S*\d.*$|:\s.*$|\s+\d.*$")
 
 
+def _kinds(counts: Counter) -> str:
+    """' (kind: n; kind: n)', most frequent first; a kind may end in a number of its own
+    (over --max-ratio 1), hence the colon."""
+    if not counts:
+        return ""
+    return " (" + "; ".join(f"{k}: {v}" for k, v in counts.most_common()) + ")"
+
+
 def error_kind(message: str) -> str:
     """A short kind for an error message: the exception name (TimeoutError …), else the
     message's opening words ('bad JSON', 'record has no `text` (nor `html`)')."""
@@ -84,17 +92,8 @@ class Summary:
                 f"  resumed: {self.resumed} records were already written (counted below too, "
                 "but for facts, removed lines and speed)"
             )
-        kinds = ", ".join(f"{k} {v}" for k, v in self.errors.most_common())
-        out.append(f"  errors: {n_err}" + (f" ({kinds})" if n_err else ""))
-        n_skip = sum(self.skipped.values())
-        out.append(
-            f"  skipped inputs: {n_skip}"
-            + (
-                " (" + ", ".join(f"{k} {v}" for k, v in self.skipped.most_common()) + ")"
-                if n_skip
-                else ""
-            )
-        )
+        out.append(f"  errors: {n_err}" + _kinds(self.errors))
+        out.append(f"  skipped inputs: {sum(self.skipped.values())}" + _kinds(self.skipped))
         out.append(f"  facts: {sum(self.facts.values())} ("
                    + ", ".join(f"{t} {self.facts.get(t, 0)}" for t in FACT_TYPES) + ")")
         out.append(f"  removed lines: {self.removed}")

@@ -393,7 +393,7 @@ def test_summary_and_fail_on_error(tmp_path, capsys):
     n_facts = sum(len(r["facts"]) for r in recs)
     n_removed = sum(len(r["removed"]) for r in recs)
     assert "summary: 7 articles, 7 records" in err and "characters/s" in err
-    assert "errors: 1 (bad JSON 1)" in err and "duplicate ids: 1" in err
+    assert "errors: 1 (bad JSON: 1)" in err and "duplicate ids: 1" in err
     assert f"facts: {n_facts} (count " in err and f"removed lines: {n_removed}" in err
     assert "skipped inputs: 0" in err
     assert main(["extract", str(src), "-o", str(out), "--overwrite", "-q", "--fail-on-error"]) == 3
@@ -408,7 +408,7 @@ def test_summary_and_fail_on_error(tmp_path, capsys):
     assert (
         "summary: 4 articles" in err
         and "resumed: 3 records" in err
-        and "errors: 1 (bad JSON 1)" in err
+        and "errors: 1 (bad JSON: 1)" in err
     )
     assert "duplicate ids: 1" in err
     write_jsonl(src, 3)
@@ -534,9 +534,8 @@ def test_limits_and_skipped_inputs_in_the_summary(tmp_path, capsys):
     assert [r["id"] for r in recs] == ["a", "long"]
     assert "--max-chars 100" in recs[1]["error"] and "error" not in recs[0]
     err = capsys.readouterr().err
-    assert (
-        "errors: 1 (over --max-chars 1)" in err and "skipped inputs: 1 (unsupported file 1)" in err
-    )
+    assert "errors: 1 (over --max-chars: 1)" in err
+    assert "skipped inputs: 1 (unsupported file: 1)" in err
     assert main(["extract", str(d), "--max-ratio", "0"]) == 2
 
 
