@@ -50,6 +50,7 @@ _KEYS = {
     "split_fields": _COMMON,
     "line_scorer": _COMMON | {"features", "weights", "threshold"},
     "repeats_in_page": _COMMON,
+    "menu_run": _COMMON | {"max_len", "min_lines"},
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
@@ -144,7 +145,7 @@ class Cleaner:
                 elif det == "line_scorer":
                     self.scorer = LineScorer(where, entry)
                     continue
-                elif det in ("split_fields", "repeats_in_page"):
+                elif det in ("split_fields", "repeats_in_page", "menu_run"):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -281,6 +282,8 @@ class Cleaner:
                                  lambda j: title_stage.kept_with(page, j))
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
+        if "menu_run" in self.page_rules:
+            zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"])
         zones.rezone(page, self.proposals)
         return page
 

@@ -8,6 +8,8 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
 - repeats: a line with no sentence punctuation that the page already showed (the headline
   again, the author again, a teaser list twice) goes after its first showing.
 - above_headline: what stands above the headline and is no sentence is page furniture.
+- menu_run: a run of very short non-sentence lines in the head or tail (a channel list, a
+  side menu one item a line) is navigation, by its shape and place, whatever its words.
 - rezone: when removals took paragraphs away (teasers), the body's edges move and the lines
   now outside it meet the head/tail rules.
 """
@@ -155,6 +157,44 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> Non
         n = page.normed[i]
         if n and i not in page.removed and not SENT.search(n) and len(n) <= 60 and not kept(i):
             page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
+    """Runs of `min_lines`+ consecutive short lines (no sentence punctuation, at most
+    `max_len` characters) in the head or tail: one menu item a line. A run must touch the
+    page's edge or furniture already removed, so a short list in the page's text (a poem,
+    a table's labels) that stands alone between paragraphs stays."""
+    max_len, min_lines = int(cfg.get("max_len", 8)), int(cfg.get("min_lines", 3))
+    filled = [i for i, n in enumerate(page.normed) if n]
+    if not filled:
+        return
+
+    def short(i: int) -> bool:
+        n = page.normed[i]
+        return (len(n) <= max_len and not SENT.search(n) and not n.endswith((",", ":"))
+                and i != page.headline)
+
+    def flush(run: list[int], touches: bool) -> None:
+        # two items of its own at least: one short subhead next to removed furniture stays
+        if (len(run) >= min_lines and touches
+                and sum(i not in page.removed for i in run) >= 2):
+            for i in run:
+                if i not in page.removed:
+                    page.take(i, Proposal(rule_id, "navigation", "edge"))
+
+    for zone in ("head", "tail"):
+        lines = [i for i in filled if page.zone(i) == zone]
+        run: list[int] = []
+        for i in lines:
+            if short(i) and (not run or page.nb(run[-1], 1) == i):
+                run.append(i)
+                continue
+            flush(run, bool(run) and (run[0] == filled[0] or page.nb(run[0], -1) in page.removed
+                                      or page.nb(run[-1], 1) in page.removed))
+            run = [i] if short(i) else []
+        if run:
+            flush(run, run[0] == filled[0] or run[-1] == filled[-1]
+                  or page.nb(run[0], -1) in page.removed)
 
 
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
