@@ -282,7 +282,10 @@ class LinkBarDetector:
         if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:
             return None
         segs = [x for x in self._SEP.split(self._LABEL.sub("", n, count=1)) if x]
-        if len(segs) < self.min_items or any(len(x) > self.seg_len for x in segs):
+        # a long menu (6+ items) may hold one long item in four (a society's full name)
+        long = [x for x in segs if len(x) > self.seg_len]
+        if (len(segs) < self.min_items or (long and len(segs) < 6) or len(long) * 4 > len(segs)
+                or any(len(x) > 2 * self.seg_len for x in long)):
             return None
         hits = sum(1 for x in segs if self.words.search(x))
         if hits < max(3, self.share * len(segs)):
