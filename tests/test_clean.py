@@ -542,3 +542,33 @@ def test_anchored_patterns_use_match():
     assert _anchored(r"^(?:上一篇|下一篇)\s*:") and _anchored(r"(?i)^copyright|^all rights")
     assert _anchored(r"^[(|]\s*a|^b")            # a | inside a class is no alternative
     assert not _anchored(r"^a|b") and not _anchored(r"(?:^a|^b)") and not _anchored(r"ICP\s*备")
+
+
+# -- navigation, captions and comments judged by shape and place ------------------------------
+
+def test_menu_one_item_a_line_goes_but_a_short_list_in_the_text_stays(clean):
+    # a channel menu, one item a line, above the headline: navigation whatever its words
+    menu = ["时事", "城乡", "人物", "观察", "快讯"]
+    res = run(clean, [*menu, "全市工业经济开局平稳", *BODY])
+    assert {r.line: r.reason for r in res.removed} == dict.fromkeys(range(5), "navigation")
+    # three short lines between two paragraphs (a list in the article itself) stay
+    res = run(clean, [BODY[0], "电子信息", "装备制造", "新材料", *BODY[1:]])
+    assert res.removed == []
+    # two short lines are no menu
+    res = run(clean, ["时事", "城乡", "全市工业经济开局平稳", *BODY])
+    assert 2 not in removed_lines(res)
+
+
+def test_caption_with_spaced_photo_credit(clean):
+    cap = "资料图：新投产的装备制造车间。图为工人在调试设备。 江城日报记者 王某 摄"
+    res = run(clean, [BODY[0], cap, *BODY[1:]])
+    assert {r.line: r.reason for r in res.removed} == {1: "caption"}
+    # the same description without a credit holds facts: it stays
+    res = run(clean, [BODY[0], "图为工人在调试新投产的装备制造设备。", *BODY[1:]])
+    assert res.removed == []
+
+
+def test_comment_thread_after_the_article_is_comment(clean):
+    thread = ["网友评论", "江城网友 2024-03-08 09:12", "数据不错，希望继续保持！", "回复 举报"]
+    res = run(clean, [*BODY, *thread])
+    assert {r.line: r.reason for r in res.removed} == dict.fromkeys(range(3, 7), "comment")
