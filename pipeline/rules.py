@@ -143,7 +143,8 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
         rules.files[str(path.relative_to(root).with_suffix(""))] = rf
     for path in sorted(root.rglob("*.tsv")):
         rules.lexicons[path.stem] = load_lexicon(path)
-    return rules
+    from .find import schema  # every key of a fact rule file declared, defaults filled in
+    return schema.check_and_fill(rules)
 
 
 # -- probing patterns for catastrophic backtracking ---------------------------------------------
@@ -198,7 +199,13 @@ def _patterns(rules: Rules):
             src = r.get("pattern")
             if not isinstance(src, str):
                 continue
-            if isinstance(parts, dict):
+            if "value" in r and rf.type != "boilerplate":  # a declared rule
+                from .find.declared import expand_pattern
+                try:
+                    src = expand_pattern(rules, rf, r)
+                except RuleError:
+                    continue  # the declared finder reports this
+            elif isinstance(parts, dict):
                 from .dates.grammar import _alternation, expand
                 full = dict(parts)
                 full.setdefault("FESTIVALS",

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from pipeline.core import Pipeline
-from pipeline.find import declared, schema  # noqa: F401  (declared: registers @finder("declared"))
+from pipeline.find import schema
 from pipeline.rules import RuleError, default_rules_dir, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,11 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def _rules_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), dst)
-    tsv = dst / "finders.tsv"
-    if "declared" not in tsv.read_text(encoding="utf-8").split():
-        tsv.write_text(
-            tsv.read_text(encoding="utf-8").rstrip("\n") + "\ndeclared\n", encoding="utf-8"
-        )
     return dst
 
 
@@ -143,7 +138,7 @@ def test_unknown_keys_are_rejected_with_file_and_rule(tmp_path):
         match=r"percent\.yaml: rule percent\.range: unknown key `seperators` "
         r"\(did you mean `separators`\?\)",
     ):
-        schema.check(load_rules(root))
+        Pipeline(rules_dir=root)  # load_rules checks every file against the schema
 
 
 def test_unknown_guard_builder_and_kind_are_rejected(tmp_path):
@@ -218,3 +213,15 @@ def test_the_scan_finds_where_the_facts_of_the_dev_corpus_are(pipe):
             f"{t}: {len(missed[t])} of {total[t]} facts hold no candidate: {missed[t][:5]}"
         )
     assert len(missed.get("award", [])) <= total["award"] // 10, missed.get("award")
+
+
+def test_a_declared_pattern_is_probed_with_its_parts_filled_in(tmp_path):
+    """rules.probe_patterns expands a declared rule's parts before probing: a nested repeat
+    behind {QUAL_BEFORE} is caught, naming the file and the rule."""
+    from pipeline.rules import probe_patterns
+
+    root = _rules_copy(tmp_path)
+    slow = "{QUAL_BEFORE}(?P<num>(?:\\d+\\s?)+)(?:刀乐|$)"
+    _add_rule(root, "money", USD_SLANG | {"pattern": slow})
+    with pytest.raises(RuleError, match=r"money\.yaml: rule money\.usd_slang: pattern takes over"):
+        probe_patterns(load_rules(root))

@@ -29,8 +29,8 @@ REGISTRY: dict[str, Build] = {}
 
 # the built-in finders: modules of this package with a build(rules), registered on first use
 _BUILTIN = {"money": "money", "percent": "percent", "date": "date", "count": "count",
-            "award": "award"}
-DEFAULT_ORDER = ("money", "percent", "date", "count", "award")
+            "award": "award", "declared": "declared"}   # declared: rules written in YAML alone
+DEFAULT_ORDER = ("money", "percent", "date", "count", "award", "declared")
 
 
 def finder(name: str) -> Callable[[Build], Build]:
