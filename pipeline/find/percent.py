@@ -34,25 +34,31 @@ from ..numerals import (
     url_spans,
 )
 from ..rules import Rules
+from ..scan import scan, sentences_with
 
 _S = r"[ \t\u3000]*"
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
 
 
+def _each(pat, text: str, windows):
+    for s, e in windows:
+        yield from pat.finditer(text, s, e)
+
+
 def build(rules: Rules):
     rf = rules.file("percent")
-    cfg = rf.data.get("guards") or {}
+    cfg = rf.data["guards"]
     q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1 or w in ("多", "余")}
-    up = rf.data.get("change", {}).get("up", [])
-    down = rf.data.get("change", {}).get("down", [])
-    filler = rf.data.get("change", {}).get("between", [])
-    cheng_not_before = tuple(cfg.get("cheng_not_before", []))
-    range_seps = rf.rule("percent.range").get("separators", ["至", "到", "-", "~", "～", "—"])
+    up = rf.data["change"]["up"]
+    down = rf.data["change"]["down"]
+    filler = rf.data["change"]["between"]
+    cheng_not_before = tuple(cfg["cheng_not_before"])
+    range_seps = rf.rule("percent.range")["separators"]
     mult = rf.rule("percent.multiple")
-    mult_verbs = mult.get("verbs", ["增长", "增加", "提高", "提升", "上升", "扩大"])
-    mult_between = mult.get("between", ["了", "近", "约", "达"])
+    mult_verbs = mult["verbs"]
+    mult_between = mult["between"]
     disc = rf.rule("percent.discount")
     # 八折 (80), 八五折 (85), 7.5折 (75), 打五折: the share of the price paid
     disc_re = regex.compile(
@@ -60,12 +66,12 @@ def build(rules: Rules):
         r"(?P<n>[1-9](?:\.\d)?|[一二三四五六七八九](?:[一二三四五六七八九五])?|[一二三四五六七八"
         r"九]点[一二三四五六七八九])"
         r"折(?!"
-        + alternation(disc.get("not_before", ["合", "算"]))
+        + alternation(disc["not_before"])
         + r")(?P<qa>"
         + alternation(q_after_unit)
         + r")?"
     )
-    disc_before = tuple(disc.get("before", []))
+    disc_before = tuple(disc["before"])
 
     NS = NUMBER_SPACED
     qb = r"(?P<qb>" + alternation(q_before) + r")?"
@@ -151,13 +157,23 @@ def build(rules: Rules):
                 return True   # 成立, 成功 …
         return False
 
+    def windows(ctx: Context) -> list[tuple[int, int]]:
+        # the sentences where the article's one scan (pipeline/scan.py) saw a percent mark
+        # after a numeral (成 折 倍 番 …) or on its own (% ‰ 分之 分点 百分百 半成): no
+        # percent lies elsewhere
+        marks = [c for c in scan(ctx, rules) if c.follow == "percent" or c.kind == "percent"]
+        return sentences_with(ctx, marks)
+
     def find(ctx: Context) -> list[Fact]:
         text = ctx.text
+        wins = windows(ctx)
+        if not wins:
+            return []
         urls = url_spans(text)
         out: list[Fact] = []
         used: list[tuple[int, int]] = []
         for rule, pat in pats.items():
-            for m in pat.finditer(text):
+            for m in _each(pat, text, wins):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in used):
                     continue
@@ -243,12 +259,12 @@ def build(rules: Rules):
                 out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual,
                                 extra=extra))
                 used.append((s, e))
-        for m in disc_re.finditer(text):
+        for m in _each(disc_re, text, wins):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
             if not text.endswith(disc_before, max(0, m.start("n") - 4), m.start("n")) and \
-                    not text.startswith(disc.get("after", ["优惠"])[0], e) and not m.group("qb"):
+                    not text.startswith(tuple(disc["after"]), e) and not m.group("qb"):
                 continue
             n = m.group("n")
             if len(n) == 2 and n[0] in "一二三四五六七八九" and n[1] in "一二三四五六七八九":
@@ -266,7 +282,7 @@ def build(rules: Rules):
             out.append(Fact("percent", m.group(), s, e, v, "percent.discount", "%", qual,
                             extra={"tags": ["discount"]}))
             used.append((s, e))
-        for m in mult_re.finditer(text):
+        for m in _each(mult_re, text, wins):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
