@@ -4,7 +4,10 @@ Fact rule files (type count/money/date/percent/award):
   examples:        "text"                → some fact of the file's type found by this rule id
                    {text, expect: [{text, value, unit, …}], ref_date?}
                                           → each expected fact found (fields compared as given;
-                                            `type` defaults to the file's type)
+                                            `type` defaults to the file's type, `rule` to the
+                                            example's rule: name another rule where that one
+                                            finds it), and `expect` lists EVERY fact of the
+                                            file's type in the text: one exact reading
   counterexamples: "text"                → no fact of the file's type at all
                    {text, reject: ["第114个", …], ref_date?}
                                           → no fact of the file's type overlapping those strings
@@ -40,6 +43,25 @@ def _overlap(fact, text, needle):
     return False
 
 
+def match_expect(facts, wants):
+    """Pair each wanted fact (a dict of fields) with a distinct fact, the wants with the most
+    fields first; returns (wants left unmatched, facts left unpaired)."""
+    free = list(facts)
+    missing = []
+    for want in sorted(wants, key=lambda w: -len(w)):
+        hit = next((f for f in free if all(f.to_dict().get(k) == v for k, v in want.items())),
+                   None)
+        if hit is None:
+            missing.append(want)
+        else:
+            free.remove(hit)
+    return missing, free
+
+
+def expected(rf, rule, ex) -> list[dict]:
+    return [{"type": rf.type, "rule": rule["id"], **want} for want in ex.get("expect") or []]
+
+
 def check_fact_rule(pipe, rf, rule, kind, ex):
     text = ex if isinstance(ex, str) else ex["text"]
     ref = None if isinstance(ex, str) else ex.get("ref_date", rf.data.get("ref_date"))
@@ -50,15 +72,17 @@ def check_fact_rule(pipe, rf, rule, kind, ex):
     facts = art.facts
     shown = [(f.type, f.text, f.value, f.unit, f.rule) for f in facts]
     if kind == "examples":
-        if isinstance(ex, str):
+        if isinstance(ex, str) or not ex.get("expect"):
             assert any(f.rule == rule["id"] for f in facts), (
                 f"{rule['id']} found nothing in {text!r}: {shown}"
             )
             return
-        for want in ex.get("expect") or []:
-            want = {"type": rf.type, **want}
-            ok = any(all(f.to_dict().get(k) == v for k, v in want.items()) for f in facts)
-            assert ok, f"{text!r}: expected {want}, got {shown}"
+        missing, free = match_expect(facts, expected(rf, rule, ex))
+        assert not missing, f"{text!r}: expected {missing}, got {shown}"
+        extra = [(f.text, f.value, f.rule) for f in free if f.type == rf.type]
+        assert not extra, (
+            f"{text!r}: `expect` must list every {rf.type} fact of the text; also found {extra}"
+        )
     else:
         own = [f for f in facts if f.type == rf.type]
         if isinstance(ex, str) or not ex.get("reject"):
