@@ -14,6 +14,7 @@ import regex
 
 from . import nlp
 from .context import Context
+from .patterns import alternation
 
 WINDOW = 32
 
@@ -49,8 +50,7 @@ class RecipientRules:
 
 
 def compile_rules(rule: dict) -> RecipientRules:
-    def alt(words):
-        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = alternation
     lead = rule.get("recipient_lead") or []
     trail = (rule.get("recipient_trail") or []) + (rule.get("recipient_trail_time") or [])
     return RecipientRules(

@@ -30,6 +30,8 @@ from functools import lru_cache
 
 import regex
 
+from .patterns import alternation  # one builder for every stage
+
 # --------------------------------------------------------------------------- characters
 _TRAD = str.maketrans({
     "萬": "万", "億": "亿", "兩": "两", "倆": "两", "俩": "两", "貳": "贰", "陸": "陆",
@@ -452,9 +454,6 @@ def load_qualifiers(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[st
     return before, after
 
 
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so 个月 wins over 个)."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}

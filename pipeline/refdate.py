@@ -21,10 +21,10 @@ from typing import Any
 
 import regex
 
+from .patterns import FULL_DATE
+
 # A full date as websites print it: 2024-03-08, 2024/3/8, 2024.03.08, 2024年3月8日 (+ a time).
-_FULL = regex.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
-    r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")
+_FULL = regex.compile(FULL_DATE)
 # A Minguo date (113-05-20, 113/5/20, 113年5月20日), read only when meta.locale is zh-TW.
 _MINGUO = regex.compile(
     r"(?<![\d.])(?P<y>1[0-4]\d)\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"

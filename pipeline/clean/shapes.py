@@ -7,6 +7,8 @@ import unicodedata
 
 import regex
 
+from ..script import BUNDLED
+
 
 def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -23,16 +25,12 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 # traditional characters of page furniture (責任編輯, 返回頂部, 相關新聞, 版權所有) to simplified,
 # so the same rules see a Hong Kong or Taiwan page; only the matching form changes
-_T2S = str.maketrans("責編輯審覈關閉窗頁頂網聞權轉載發佈時間來源擊覽瀏視頻圖閱讀說熱門評論廣聯繫係"
-                     "們隱聲標籤鍵詞詳關於觀點贊傳與為這篇條導覽訊報記者攝影訪問數號備案檔載碼掃註"
-                     "冊錄登複製鏈結體訂閱專題欄區頭條類舉饋藏與歡迎務維護辦單位協電話郵址圖製作統"
-                     "籌劃見習實稿顯示隨機應用兩處學會長節動態資訊產經濟週紀錄書畫極佔總離開線頻勵"
-                     "請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶",
-                     "责编辑审核关闭窗页顶网闻权转载发布时间来源击览浏视频图阅读说热门评论广联系系"
-                     "们隐声标签键词详关于观点赞传与为这篇条导览讯报记者摄影访问数号备案档载码扫注"
-                     "册录登复制链结体订阅专题栏区头条类举馈藏与欢迎务维护办单位协电话邮址图制作统"
-                     "筹划见习实稿显示随机应用两处学会长节动态资讯产经济周纪录书画极占总离开线频励"
-                     "请输选择笔询验证当员阅纸国东业团际将么个赞马奖抢")
+_FURNITURE = ("責編輯審覈關閉頁頂網聞權轉載發佈時間來擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標"
+              "籤鍵詞詳於觀點贊傳與為這條導訊報記攝訪問數號備檔碼掃註冊錄複製鏈結體訂專題欄區頭"
+              "類舉饋歡務維護辦單協電話郵統籌劃見習實顯隨機應兩處學會長節動態資產經濟週紀書畫極"
+              "佔總離開線勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶")
+# their Simplified forms from the one table (lexicons/script_pairs.tsv, pipeline/script.py)
+_T2S = str.maketrans({c: BUNDLED[c] for c in _FURNITURE})
 
 
 # any key of _T2S (re: faster on a set)

@@ -6,7 +6,9 @@ from typing import Any
 
 import regex
 
+from ..patterns import alternation
 from ..rules import RuleError, Rules
+from ..script import BUNDLED
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
@@ -14,17 +16,12 @@ _BACKREF = regex.compile(r"\(\?P=(\w+)\)")
 KINDS = ("point", "range", "range_bare", "quarter", "festival", "weekday", "offset", "lunar",
          "decade")
 
-# Full-width digits and date punctuation → ASCII, and the traditional characters of the date
-# grammar → simplified (下週一, 農曆臘月, 聖誕節, 三個月後), one code point for one, so offsets
-# hold:
-# rules and lexicons are written once, in simplified characters, and match both scripts.
-_TRAD = ("週禮這個號後來當農曆歷陰臘紀節聖誕國慶兒勞動婦萬親陽師軍黨樹護記愛歲間時點兩幾數連續內開"
-         "從單頭際團滿種處驚蟄穀憲環戰勝權費務讀書餘長檔黃隊運線紅獎狀廣門學級億對於與為無屆項條場"
-         "輛噸戶復鄉縣區礙過邊圍轉濟齊報會寧將預計劃遲擬則們經還進啟發給舉視鐘漲尋聽淩裡",
-         "周礼这个号后来当农历历阴腊纪节圣诞国庆儿劳动妇万亲阳师军党树护记爱岁间时点两几数连续内开"
-         "从单头际团满种处惊蛰谷宪环战胜权费务读书余长档黄队运线红奖状广门学级亿对于与为无届项条场"
-         "辆吨户复乡县区碍过边围转济齐报会宁将预计划迟拟则们经还进启发给举视钟涨寻听凌里")
-FULLWIDTH = str.maketrans("０１２３４５６７８９／．－：　" + _TRAD[0], "0123456789/.-: " + _TRAD[1])
+# Full-width digits and date punctuation → ASCII, and Traditional characters → Simplified by
+# the one table (lexicons/script_pairs.tsv, pipeline/script.py: 下週一, 農曆臘月, 聖誕節,
+# 三個月後), one code point for one, so offsets hold: rules and lexicons are written once, in
+# simplified characters, and match both scripts.
+_WIDE, _NARROW = "０１２３４５６７８９／．－：　", "0123456789/.-: "
+FULLWIDTH = str.maketrans({**dict(zip(_WIDE, _NARROW, strict=True)), **BUNDLED})
 
 
 @dataclass(frozen=True)
@@ -79,8 +76,7 @@ def expand(pattern: str, parts: dict[str, str], where: str, _depth: int = 0) -> 
     return _REF.sub(sub, pattern)
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alternation = alternation
 
 
 def _near(spec: Any, where: str) -> Near | None:

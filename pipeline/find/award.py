@@ -26,7 +26,9 @@ import regex
 from .. import awards_recipient as rec
 from ..context import Context
 from ..model import Fact
+from ..patterns import alternation
 from ..rules import Rules
+from ..script import simplified_table
 
 STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
 OPEN_Q = "“「『"
@@ -48,8 +50,7 @@ JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){COUNT}?
 LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?$")
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+_alt = alternation
 
 
 def _words_re(words):
@@ -86,7 +87,7 @@ class AwardFinder:
         # lexicons and rules are written in Simplified: a Traditional text is read through its
         # character-by-character Simplified copy (same offsets), the facts keep the text's own
         # characters (全國文明單位稱號 → 全國文明單位)
-        self.to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
+        self.to_simplified = simplified_table(rules)
         lex = rules.lexicon("awards")
         self.lex_level = {r["name"]: (r["level"].strip() or None) for r in lex}
         self.lex_generic = {r["name"] for r in lex if r.get("generic", "").strip() == "yes"}

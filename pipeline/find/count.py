@@ -46,6 +46,7 @@ from ..numerals import (
     place_names,
 )
 from ..rules import Rules
+from ..script import simplified_table
 
 _DIGITS = regex.compile(r"[0-9０-９.．]+")
 _BIG_MAG = regex.compile(r"[万亿萬億]")
@@ -151,8 +152,7 @@ def build(rules: Rules):
 
     # jieba's dictionary and the guards are Simplified: a Traditional text is read through its
     # character-by-character Simplified copy (find_any below), else 民眾十萬人次 is 眾十萬 | 人次
-    to_simplified = str.maketrans({r["traditional"]: r["simplified"]
-                                   for r in rules.lexicon("script_pairs")})
+    to_simplified = simplified_table(rules)
 
     def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
         if not chinese:

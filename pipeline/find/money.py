@@ -27,6 +27,7 @@ from ..model import Fact
 from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
                         parse_quantity, place_names)
 from ..rules import Rules
+from ..script import simplified_table
 
 _SP = r"[ \t\u3000]*"
 _MAGS = regex.compile(r"[十百千万亿]+")
@@ -84,7 +85,7 @@ def build(rules: Rules):
                                 r"(?P<w>" + alternation(post_words) + r")\s*(?:[，,、]?\s*(?P<on>"
                                 + alternation(cfg.get("declared_words") or ["下同"]) + r"))?\s*[）)]")
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
-    to_simplified = str.maketrans({r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
+    to_simplified = simplified_table(rules)
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
     # 签约亿元以上: 约 ends the word 签约 there, and 亿元以上 is a threshold, not about 1亿元
     word_tails = {w: set(v) for w, v in (cfg.get("qualifier_word_tail") or {}).items()}
