@@ -1,30 +1,13 @@
-"""count, money and percent finders: the seed article, the Recognizers-Text money/percent
-cases, and behaviours the contract fixes (FACTS.md)."""
+"""count, money and percent finders: what they find on the seed article, the Recognizers-Text
+money/percent cases, and behaviours the contract fixes (FACTS.md)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
-from conftest import REF_DATE, SHARED
+from conftest import REF_DATE, SHARED, score
 
-SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.txt"
-SEED_GOLD = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.gold.json"
 SUITE = SHARED / "benchmarks" / "recognizers.jsonl"
-SCORE = SHARED / "tools" / "score.py"
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("zh_score", SCORE)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _f1(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _facts(pipe, text, type_=None, ref_date=REF_DATE):
@@ -36,45 +19,31 @@ def _facts(pipe, text, type_=None, ref_date=REF_DATE):
 
 
 # ----------------------------------------------------------------------------- seed article
-@pytest.mark.skipif(not SEED.exists() or not SCORE.exists(),
-                    reason="seed article or scorer not present")
-def test_seed_article(pipe):
-    sc = _score_module()
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date=gold.get("ref_date") or REF_DATE,
-                       id=gold["id"])
-    assert art.error is None, art.error
-    counts, misses, extras, traps = sc.score_article(gold, art.to_dict())
-    ours = [t for t in traps if t.get("type") in ("count", "money", "percent")]
-    assert not ours, f"traps taken: {[(t['type'], t['text']) for t in ours]}"
-    assert _f1(*counts["count"]) >= 0.95, (counts["count"], misses, extras)
-    assert _f1(*counts["money"]) == 1.0, (counts["money"], misses, extras)
-    assert "上线万元" in art.warnings
-    objects = {f.text: f.extra.get("object") for f in art.facts if f.type == "count"}
+def test_seed_count_objects(seed):
+    """What a count counts, on the seed (its score is tests/test_seed.py's)."""
+    objects = {f.text: f.extra.get("object") for f in seed.article.facts if f.type == "count"}
     assert objects.get("137家") == "妇联组织"          # object before the number
     assert objects.get("2562个") == "暑期见习实践岗位"  # object after the classifier
-    money = [f for f in art.facts if f.type == "money"]
-    assert not any("上线" in f.text for f in money)
 
 
 # ----------------------------------------------------------------------------- conformance
-@pytest.mark.skipif(not SUITE.exists() or not SCORE.exists(), reason="shared suite not present")
+@pytest.mark.skipif(not SUITE.exists(), reason="shared suite not present")
 @pytest.mark.parametrize("kind", ["money", "percent"])
 def test_recognizers_suite(pipe, kind):
     """Recognizers-Text money / percent cases (date rows are another finder's): F1 floor 0.95."""
-    sc = _score_module()
-    tot = [0, 0, 0]
+    gold, records = {}, {}
     for line in SUITE.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
         if kind not in case["types"]:
             continue
         art = pipe.extract(case["text"], ref_date=case.get("ref_date"), id=case["id"])
-        g = {"id": case["id"], "facts": case["expect"], "types": [kind],
-             "exhaustive": case.get("exhaustive", True)}
-        counts, *_ = sc.score_article(g, art.to_dict())
-        tot = [a + b for a, b in zip(tot, counts[kind], strict=True)]
-    assert tot[0] > 25
-    assert _f1(*tot) >= 0.95, tot
+        gold[case["id"]] = {"id": case["id"], "facts": case["expect"], "types": [kind],
+                            "exhaustive": case.get("exhaustive", True)}
+        records[case["id"]] = art.to_dict()
+    summary, _ = score(gold, records)
+    s = summary["types"][kind]
+    assert s["tp"] > 25
+    assert s["f1"] >= 0.95, s
 
 
 # ----------------------------------------------------------------------------- count
