@@ -1,23 +1,19 @@
-"""Award facts (issue 5): the seed article, levels, recipients, lists, and the rule file itself.
+"""Award facts: what the finder makes of the seed article, levels, recipients, lists, and the
+rule file itself.
 
-Rule examples and counterexamples of rules/award.yaml run in tests/test_rules.py; here are the
-measured targets (seed award F1 ≥ 0.95) and the properties no single example shows.
+Rule examples and counterexamples of rules/award.yaml run in tests/test_rules.py; the seed's
+score is tests/test_seed.py's; here are the properties no single example shows.
 """
 from __future__ import annotations
 
-import importlib.util
-import json
-
 import pytest
 import regex
-from conftest import REF_DATE, SHARED
+from conftest import REF_DATE
 
 from pipeline.context import Context
 from pipeline.find.award import AwardFinder
 from pipeline.rules import load_rules
 
-SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.txt"
-GOLD = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88.gold.json"
 RULES = load_rules()
 
 
@@ -37,35 +33,16 @@ def by_text(facts):
     return {f.text: f for f in facts}
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("zh_score", SHARED / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 # -- the seed article ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def seed_article(pipe):
-    art = pipe.extract(SEED.read_text(encoding="utf-8"), ref_date="2024-03-08",
-                       id="000_da6288ff0e8b4f88")
-    assert art.error is None, art.error
-    return art
+def seed_article(seed):
+    assert seed.article.error is None, seed.article.error
+    return seed.article
 
 
-def test_seed_award_f1(seed_article):
-    score = _score_module()
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    counts, misses, extras, _ = score.score_article(gold, seed_article.to_dict())
-    tp, fp, fn = counts["award"]
-    p, r, f1 = score.prf(tp, fp, fn)
-    assert f1 >= 0.95, f"award P {p:.3f} R {r:.3f} F1 {f1:.3f}; missed {misses}; extra {extras}"
-
-
-def test_seed_levels_and_recipients(seed_article):
+def test_seed_levels_and_recipients(seed, seed_article):
     got = [f for f in seed_article.facts if f.type == "award"]
-    gold = [g for g in json.loads(GOLD.read_text(encoding="utf-8"))["facts"]
-            if g["type"] == "award"]
+    gold = [g for g in seed.gold["facts"] if g["type"] == "award"]
     for g in gold:
         if g.get("optional"):
             continue
@@ -191,11 +168,10 @@ def test_every_trigger_and_head_has_an_example(finder):
     assert not heads - seen_head, f"heads without an example: {sorted(heads - seen_head)}"
 
 
-def test_rule_sentences_are_not_copied_from_the_seed():
-    seed = SEED.read_text(encoding="utf-8")
+def test_rule_sentences_are_not_copied_from_the_seed(seed):
     for _, text in _rule_sentences():
         for i in range(max(0, len(text) - 11)):
-            assert text[i:i + 12] not in seed, f"{text!r} copies the seed: {text[i:i + 12]!r}"
+            assert text[i:i + 12] not in seed.text, f"{text!r} copies the seed: {text[i:i + 12]!r}"
 
 
 def test_category_takes_the_prize_before_it_in_its_paragraph(pipe):
