@@ -1,17 +1,16 @@
 """Dates: forms, ranges, relative dates, festivals, anaphora, traps, ref_date inference.
 
 Every case runs at a fixed ref_date (conftest.REF_DATE unless the case says otherwise);
-nothing here, and nothing in the code under test, reads the clock.
+nothing here, and nothing in the code under test, reads the clock. The seed article's dates
+are scored with its other facts in tests/test_seed.py.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-from conftest import REF_DATE, ROOT, SHARED
+from conftest import REF_DATE, ROOT
 
-from pipeline import evaluate
 from pipeline.refdate import infer_ref_date
 
 
@@ -304,21 +303,6 @@ def test_nothing_reads_the_clock():
     clock = re.compile(r"\.today\(|\.now\(|time\.time\(|utcnow|localtime\(")
     offenders = [p.name for p in code if clock.search(p.read_text("utf-8"))]
     assert not offenders, offenders
-
-
-# -- measured: the seed article ------------------------------------------------------------
-
-SEED = SHARED / "corpus-seed" / "000_da6288ff0e8b4f88"
-
-
-@pytest.mark.skipif(not SEED.with_suffix(".txt").exists(),
-                    reason="../shared/corpus-seed is not beside the checkout")
-def test_seed_article_dates(pipe):
-    gold = json.loads(SEED.with_suffix(".gold.json").read_text("utf-8"))
-    art = pipe.extract(SEED.with_suffix(".txt").read_text("utf-8"), id=gold["id"],
-                       ref_date=gold["ref_date"])
-    summary, _ = evaluate.evaluate({gold["id"]: gold}, {gold["id"]: art.to_dict()})
-    assert summary["types"]["date"]["f1"] == 1.0, summary["types"]["date"]
 
 
 # -- speed without change: a rule scans only the windows around its `near` hits -------------
