@@ -188,3 +188,15 @@ def test_traditional_award_heads_and_triggers(pipe):
     assert [(f.text, f.rule, f.extra.get("recipient")) for f in facts] == [
         ("香港傑出青年獎", "award.pattern", "該校學生")
     ]
+
+
+def test_word_scans_match_regex(finder):
+    """The finder's `re` word scans find what the same alternation compiled by `regex` finds."""
+    from pipeline.patterns import alternation
+    text = ("她荣获全国五一劳动奖章、全国三八红旗手称号，"
+            "被评为“苏州市优秀共产党员”，市妇联获评巾帼文明岗。")
+    for rx, words in ((finder.lex_re, finder.lex_level), (finder.suffix_re, finder.suffix_strength),
+                      (finder.trigger_re, finder.triggers)):
+        slow = regex.compile(alternation(words))
+        spans = [m.span() for m in rx.finditer(text)]
+        assert spans and spans == [m.span() for m in slow.finditer(text)]

@@ -138,3 +138,57 @@ def test_a_wrong_backend_name_is_a_clear_error(monkeypatch):
         nlp.default_backend_name()
     monkeypatch.setenv("ZHFACTS_NLP", "jieba")
     assert nlp.default_backend_name() == "jieba"
+
+
+# -- the tagger's own Viterbi and segment() give what jieba and spaCy give -------------------
+HMM_STRINGS = ["有", "特新", "区人社局已", "名新入职", "陈晓燕", "徐工", "龘靐齉", "人成了",
+               "最多时达", "荣获全国五一劳动奖章", "苏州市优秀共产党员", "被评为全国文明单位"]
+HMM_CHARS = (
+    "".join(HMM_STRINGS)
+    + "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能"
+    "下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量"
+    "都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各"
+    "重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代"
+    "想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接"
+    "知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府"
+)
+
+
+def _hmm_strings() -> list[str]:
+    rnd = random.Random(3)
+    return HMM_STRINGS + ["".join(rnd.choice(HMM_CHARS) for _ in range(rnd.randint(1, 7)))
+                          for _ in range(400)]
+
+
+def test_tagger_hmm_same_as_jieba(backend):
+    """Runs the dictionary does not know go to the tagger's own Viterbi: tags as posseg's."""
+    import jieba.posseg as pseg
+    orig = pseg.viterbi
+    nlp.use_backend("jieba")
+    for s in _hmm_strings():
+        assert nlp.tagger().cut(s, True) == [(w.word, w.flag) for w in pseg.cut(s)], s
+    nlp.clear_caches()
+    nlp.segment_pos("区人社局已招聘名新入职")
+    assert pseg.viterbi is orig           # tagging leaves jieba's module as it was
+
+
+def test_plain_viterbi_same_as_jiebas():
+    """The pure-Python Viterbi the tagger falls back to without numpy. Private name: the
+    fallback is only reached when numpy is missing, which no public call can arrange."""
+    import importlib
+
+    import jieba.posseg as pseg
+    orig = importlib.import_module("jieba.posseg.viterbi").viterbi
+    for s in _hmm_strings():
+        args = (s, pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
+        assert nlp._viterbi(*args) == orig(*args), s
+
+
+def test_segment_same_as_spacy_tokenizer():
+    tok = nlp.blank_zh().tokenizer
+    nlp.clear_caches()
+    for text in ["今天，苏州市举行表彰大会。", "  前导空格 和  两个空格\t制表符\n换行 ",
+                 "Hello world 2024年 GDP 增长5.2% ", "全国五一劳动奖章获得者 王秀英  在会上发言",
+                 " ", "a  b", "\u3000全角空格\u3000文本\xa0不换行"]:
+        want = tuple(nlp.Token(t.text, t.idx, t.idx + len(t.text)) for t in tok(text))
+        assert nlp.segment(text) == want, text
