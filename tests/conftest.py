@@ -10,6 +10,26 @@ sys.path.insert(0, str(ROOT))
 REF_DATE = "2024-03-08"  # tests run at a fixed reference date; nothing reads the clock
 
 
+# -- optional extras: the module a test needs, and the pyproject extra that installs it --------
+EXTRA_OF = {"trafilatura": "html", "warcio": "warc", "distributed": "dask", "tqdm": "progress",
+            "pyarrow": "export", "duckdb": "test"}
+
+
+def require(module: str):
+    """The imported module a test needs from an optional extra. CI (CI=true) installs every
+    extra, so there a missing module FAILS the test; elsewhere the test is skipped, naming the
+    extra to install."""
+    import importlib
+    import os
+    extra = EXTRA_OF.get(module.split(".")[0], "all")
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(f"{module} missing under CI: the `{extra}` extra must be installed ({e})")
+        pytest.skip(f"needs {module}: pip install 'zhfacts[{extra}]'")
+
+
 @pytest.fixture(scope="session")
 def pipe():
     from pipeline import Pipeline

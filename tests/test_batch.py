@@ -5,6 +5,7 @@ import itertools
 import os
 
 import pytest
+from conftest import require
 from iohelp import article_text, write_jsonl
 
 from pipeline import batch
@@ -148,7 +149,7 @@ def test_with_repeats_uses_the_index_and_survives_its_failure():
 
 @pytest.mark.slow
 def test_dask_local_cluster_equals_local(tmp_path):
-    pytest.importorskip("distributed")
+    require("distributed")
     p = tmp_path / "in.jsonl"
     write_jsonl(p, 60, broken={7: "not json"})
     local = [a.to_dict() for a in batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=8)]
@@ -177,7 +178,7 @@ def _isolated_children() -> list[str]:
 
 @pytest.mark.slow
 def test_dask_failed_chunk_becomes_error_record():
-    pytest.importorskip("distributed")
+    require("distributed")
     docs = _docs(20)
     arts = list(batch.run_items(((d, frozenset()) for d in docs), jobs=2, chunk_size=8,
                                 dask="local-threads", chunk_fn=explode_on_d13))

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import require
 from iohelp import article_text, read_jsonl, write_jsonl
 
 from pipeline.cli import main
@@ -245,7 +246,7 @@ def test_eval_on_the_corpus_runs(tmp_path):
 
 
 def test_warc_and_html_through_the_cli(tmp_path):
-    pytest.importorskip("warcio")
+    require("warcio")
     from pipeline import html as html_stage
     if not html_stage.available():
         pytest.skip("trafilatura (the html extra) is not installed")
@@ -297,7 +298,7 @@ def test_dask_missing_is_exit_2_and_leaves_no_output(tmp_path, monkeypatch, caps
 
 @pytest.mark.slow
 def test_dask_local_cluster_through_the_cli(tmp_path):
-    pytest.importorskip("distributed")
+    require("distributed")
     src = tmp_path / "in.jsonl"
     write_jsonl(src, 80, broken={3: "[1, 2"})
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
@@ -540,7 +541,7 @@ def test_limits_and_skipped_inputs_in_the_summary(tmp_path, capsys):
 
 
 def test_progress_bar_has_a_total_when_known(monkeypatch):
-    pytest.importorskip("tqdm")
+    require("tqdm")
     from pipeline import cli
     tty = _Tty()
     monkeypatch.setattr(sys, "stderr", tty)
@@ -557,7 +558,7 @@ def test_review_has_a_time_limit():
 
 
 def test_progress_bar_in_bytes_without_a_count(monkeypatch):
-    pytest.importorskip("tqdm")
+    require("tqdm")
     from pipeline import cli
     tty = _Tty()
     monkeypatch.setattr(sys, "stderr", tty)

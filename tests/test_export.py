@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require
 
 from pipeline import export
 from pipeline.cli import main
@@ -44,8 +44,8 @@ def readme_queries() -> list[str]:
 
 def test_readme_duckdb_queries_answer_from_the_parquet_tables(records, out_jsonl, tmp_path,
                                                               monkeypatch):
-    pytest.importorskip("pyarrow")
-    duckdb = pytest.importorskip("duckdb")
+    require("pyarrow")
+    duckdb = require("duckdb")
     monkeypatch.chdir(tmp_path)
     assert main(["export", str(out_jsonl), "-o", "tables"]) == 0
     money_q, awards_q, warn_q = readme_queries()  # exactly three, in this order
@@ -79,7 +79,7 @@ def test_readme_duckdb_queries_answer_from_the_parquet_tables(records, out_jsonl
 
 
 def test_parquet_tables_keep_every_fact_and_article(records, out_jsonl, tmp_path):
-    pq = pytest.importorskip("pyarrow.parquet")
+    pq = require("pyarrow.parquet")
     assert export.export(out_jsonl, tmp_path, "parquet") == (len(records),
                                                              sum(len(r["facts"]) for r in records))
     facts = pq.read_table(tmp_path / "facts.parquet").to_pylist()

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import require
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from iohelp import write_jsonl
@@ -224,7 +225,7 @@ def test_stray_bytes_keep_an_article_in_utf8(pipe, tmp_path):
 
 
 def test_html_nested_too_deep_keeps_its_facts(pipe, tmp_path):
-    pytest.importorskip("trafilatura")
+    require("trafilatura")
     paras = "".join(f"<p>{line}</p>" for line in NEWS.split("\n"))
     p = tmp_path / "deep.html"
     p.write_text("<html><body>" + "<div>" * 300 + paras + "</div>" * 300 + "</body></html>",
@@ -418,7 +419,7 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
                          ids=["SIGTERM", "SIGINT", "SIGTERM-dask"])
 def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig, extra):
     if extra:
-        pytest.importorskip("distributed")
+        require("distributed")
     src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
     write_jsonl(src, 1500)
     partial = Path(str(out) + ".partial")
@@ -509,7 +510,7 @@ def test_probe_passes_the_bundled_rules_and_catches_nested_repeats(tmp_path):
 
 @pytest.mark.slow
 def test_dask_timeout_stops_a_catastrophic_rule(tmp_path):
-    pytest.importorskip("distributed")
+    require("distributed")
     rules = _rules_with_catastrophe(tmp_path, date=True)
     src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
     texts = ["南京市今年新增企业120家。\n来源：南京日报",

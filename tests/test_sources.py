@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import require
 from iohelp import article_text, write_jsonl
 
 from pipeline import sources
@@ -182,7 +183,7 @@ def _warc(path, records, gz=True):
 
 @pytest.mark.parametrize("gz", [True, False])
 def test_warc_response_records(tmp_path, gz):
-    pytest.importorskip("warcio")
+    require("warcio")
     p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
     page1 = "<html><body><p>盐城新建养老机构12家。</p></body></html>"
     page2 = "<html><body><p>淮安新增绿地30公顷。</p></body></html>"
@@ -198,7 +199,7 @@ def test_warc_response_records(tmp_path, gz):
 
 
 def test_warc_inside_zip(tmp_path):
-    pytest.importorskip("warcio")
+    require("warcio")
     w = tmp_path / "in.warc.gz"
     _warc(w, [("http://news.example.cn/3.html", "text/html", "<p>连云港</p>".encode())])
     zp = tmp_path / "w.zip"
@@ -459,7 +460,7 @@ def _pages(n: int) -> list[str]:
 
 @pytest.mark.parametrize("gz", [True, False])
 def test_cut_off_warc_never_passes_a_cut_article_as_whole(tmp_path, gz):
-    pytest.importorskip("warcio")
+    require("warcio")
     pages = _pages(10)
     data = _warc_bytes([p.encode() for p in pages], gz)
     seen_errors = 0
@@ -478,7 +479,7 @@ def test_cut_off_warc_never_passes_a_cut_article_as_whole(tmp_path, gz):
 
 
 def test_warc_records_that_are_not_articles_are_counted(tmp_path):
-    pytest.importorskip("warcio")
+    require("warcio")
     pages = _pages(3)
     p = tmp_path / "crawl.warc.gz"
     p.write_bytes(_warc_bytes([x.encode() for x in pages], True, extra=True))
@@ -491,7 +492,7 @@ def test_warc_records_that_are_not_articles_are_counted(tmp_path):
 
 
 def test_warc_record_over_max_bytes(tmp_path):
-    pytest.importorskip("warcio")
+    require("warcio")
     pages = [_pages(1)[0], "<p>" + "大" * 50_000 + "</p>", _pages(3)[2]]
     p = tmp_path / "w.warc"
     p.write_bytes(_warc_bytes([x.encode() for x in pages], False))
@@ -572,7 +573,7 @@ def test_stdin_is_recognised_by_its_content(kind):
         "warc": (None, None), "warc.gz": (None, None),
     }[kind]
     if kind.startswith("warc"):
-        pytest.importorskip("warcio")
+        require("warcio")
         pages = _pages(2)
         data = _warc_bytes([p.encode() for p in pages], kind == "warc.gz")
         docs = _stdin_docs(data)
@@ -657,7 +658,7 @@ def test_estimate_and_bytes_read(tmp_path):
 # -- HTML too deep for the parser ---------------------------------------------------------------
 
 def test_deeply_nested_html_falls_back_to_plain_text():
-    pytest.importorskip("trafilatura")
+    require("trafilatura")
     from pipeline.html import html_to_text, nesting_depth
     body = "<p>全市新建美丽庭院2000户，发放贷款15.6亿元。</p><p>第二段&amp;结尾</p>"
     deep = (
