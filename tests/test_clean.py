@@ -5,7 +5,7 @@ import builtins
 import json
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, require
 
 from pipeline import clean as C
 from pipeline.encoding import decode
@@ -14,7 +14,6 @@ from pipeline.repeats import RepeatIndex, group_of
 from pipeline.rules import load_rules
 
 CORPUS = ROOT / "corpus" / "dev"
-SEED = SHARED / "corpus-seed"
 
 
 @pytest.fixture(scope="module")
@@ -50,14 +49,11 @@ def check_invariant(text, res):
 
 # -- the seed and the boilerplate corpus ------------------------------------------------------
 
-def test_seed_article(clean):
-    text = (SEED / "000_da6288ff0e8b4f88.txt").read_text(encoding="utf-8")
-    gold = json.loads((SEED / "000_da6288ff0e8b4f88.gold.json").read_text(encoding="utf-8"))
-    res = clean(Document(id="seed", text=text))
-    check_invariant(text, res)
+def test_seed_article(clean, seed):
+    res = clean(Document(id="seed", text=seed.text))
+    check_invariant(seed.text, res)
     got = {r.line: r.reason for r in res.removed}
-    assert set(got) == set(gold["boilerplate_lines"])
-    assert got == {17: "spam", 18: "navigation"}
+    assert set(got) == set(seed.gold["boilerplate_lines"])
 
 
 def _bp_cases():
@@ -341,7 +337,7 @@ PAGE = """<html><head><title>港口集装箱吞吐量突破1000万标准箱</tit
 
 
 def test_html_input(pipe):
-    pytest.importorskip("trafilatura")
+    require("trafilatura")
     art = pipe.process(Document(id="h", html=PAGE))
     assert art.error is None, art.error
     assert (
