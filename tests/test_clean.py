@@ -1,4 +1,4 @@
-"""The boilerplate stage (issue 6): lines out, metadata in; repeats; HTML; encodings."""
+"""The boilerplate stage: lines out, metadata in; repeats; HTML; encodings."""
 from __future__ import annotations
 
 import builtins
