@@ -39,7 +39,8 @@ HMM = False
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
-EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])")
+EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|"
+                              r"第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])")
 PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
 PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
                "州": "municipal", "区": "district", "县": "district"}
@@ -56,7 +57,8 @@ _alt = alternation
 def _words_re(words):
     """A plain alternation of words (longest first) compiled with the standard `re`: the same
     matches as `regex` for literal words, found several times faster over a whole text."""
-    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w) + ")")
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len,
+                                                                    reverse=True) if w) + ")")
 
 
 def _han(s: str) -> bool:
@@ -93,8 +95,10 @@ class AwardFinder:
         self.lex_generic = {r["name"] for r in lex if r.get("generic", "").strip() == "yes"}
         self.lex_re = _words_re(self.lex_level)
         heads = rules.lexicon("award_heads")
-        self.suffix_strength = {h["head"]: h["strength"] for h in heads if h["position"] == "suffix"}
-        self.prefix_strength = {h["head"]: h["strength"] for h in heads if h["position"] == "prefix"}
+        self.suffix_strength = {h["head"]: h["strength"] for h in heads
+                                if h["position"] == "suffix"}
+        self.prefix_strength = {h["head"]: h["strength"] for h in heads
+                                if h["position"] == "prefix"}
         self.context_heads = [h["head"] for h in heads if h["position"] == "context"]
         self.suffix_re = _words_re(self.suffix_strength)
         self.prefix_re = regex.compile(rf"(?:{_alt(self.prefix_strength)})(?=\p{{Han}})")
@@ -107,11 +111,13 @@ class AwardFinder:
         self.triggers = {t["trigger"]: t for t in trig}
         self.trigger_re = _words_re(self.triggers)
         self.trigger_end_re = regex.compile(rf"(?:{_alt(self.triggers)})$")
+        triggers = _alt(t for t in self.triggers if t[0] != "拟")
         self.subject_of_trigger = regex.compile(
-            rf"(?:也|还|再次|先后|分别|均|都|已|曾|又|连续\d+年)*(?:{_alt(t for t in self.triggers if t[0] != '拟')})")
+            rf"(?:也|还|再次|先后|分别|均|都|已|曾|又|连续\d+年)*(?:{triggers})")
 
         pat = self.rule["award.pattern"]
-        self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after") or {}).items()}
+        self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after")
+                                                                     or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
         self.grades = set(pat.get("grades") or [])
         self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
@@ -128,22 +134,25 @@ class AwardFinder:
         self.not_place = regex.compile(rf"(?:{_alt(pat.get('not_places') or ['老区'])})$")
         lexr = self.rule["award.lexicon"]
         self.generic_before = regex.compile(rf"(?:{_alt(lexr.get('generic_before') or ['一批'])})$")
-        self.block_before = regex.compile(rf"(?:{_alt(lexr.get('block_before') or ['创建'])})[“「『]?$")
+        self.block_before = regex.compile(
+            rf"(?:{_alt(lexr.get('block_before') or ['创建'])})[“「『]?$"
+        )
         self.programme_after = regex.compile(_alt(lexr.get("programme_after") or ["项目"]))
         self.variant_re = regex.compile(r"[(（](集体|个人)[)）]")
         nomr = self.rule["award.nominated"]
         self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
         quo = self.rule["award.quoted"]
         self.quote_re = re.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
-        self.gap_re = regex.compile(
-            rf"(?:{_alt(quo.get('gap') or ['了', '为'])}|{EDITION})*(?:(?:{_alt(self.level_of_prefix)})(?=[“「『]))?[“「『]?")
+        gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
+        self.gap_re = regex.compile(rf"(?:{gap}|{EDITION})*(?:(?:{prefixes})(?=[“「『]))?[“「『]?")
         cat = self.rule["award.category"]
         self.category_prefix_re = regex.compile(_alt(cat.get("category_prefixes") or ["最佳"]))
         self.parent_window = int(cat.get("parent_window", 60))
         self.category_ends = tuple(cat.get("category_ends") or ["奖"])
         self.parent_ends = tuple(cat.get("parent_ends") or ["奖"])
+        tails = _alt(cat.get("category_tails") or ["项目"])
         self.category_re = regex.compile(
-            rf"\p{{Han}}{{2,12}}?(?:{_alt(cat.get('category_tails') or ['项目'])})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
+            rf"\p{{Han}}{{2,12}}?(?:{tails})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
@@ -165,7 +174,8 @@ class AwardFinder:
         return PLACE_LEVEL[m.group(1)]
 
     def _level_at(self, ctx: Context, s: int, e: int) -> tuple[int, str, str] | None:
-        """The level word or place that begins at `s` (after an edition/year): (end, level, kind)."""
+        """The level word or place that begins at `s` (after an edition/year): (end, level,
+        kind)."""
         text = ctx.text
         m = EDITION_START.match(text, s, e)
         if m:
@@ -176,8 +186,9 @@ class AwardFinder:
             return None
         if tok.start == s:
             w = text[s:min(tok.end, e)]
-            if len(w) >= 3 and self._place_level(w):
-                return tok.end, self._place_level(w), "place"
+            place = self._place_level(w) if len(w) >= 3 else None
+            if place:
+                return tok.end, place, "place"
         m = self.level_start_re.match(text, s, e)
         if m and (tok.start == s or s == 0 or not _han(text[s - 1])):
             lvl, kind = self.level_of_prefix[m.group()]
@@ -202,12 +213,20 @@ class AwardFinder:
         for i, t in enumerate(toks):
             if t.end == pos:
                 w, ws = t.text, t.start
-                if len(w) == 1 and w in "省市区县州" and i > 0 and toks[i - 1].end == ws \
-                        and 2 <= len(toks[i - 1].text) <= 4 and toks[i - 1].pos in ("ns", "nr", "nz") \
-                        and _han(toks[i - 1].text):
+                if (
+                    len(w) == 1
+                    and w in "省市区县州"
+                    and i > 0
+                    and toks[i - 1].end == ws
+                    and 2 <= len(toks[i - 1].text) <= 4
+                    and toks[i - 1].pos in ("ns", "nr", "nz")
+                    and _han(toks[i - 1].text)
+                ):
                     w, ws = toks[i - 1].text + w, toks[i - 1].start     # jieba split 吴江|区
-                if ws >= lo and (best is None or ws < best[0]) and self._place_level(w):
-                    best = (ws, self._place_level(w), "place")
+                nearer = ws >= lo and (best is None or ws < best[0])
+                place = self._place_level(w) if nearer else None
+                if place:
+                    best = (ws, place, "place")
                 break
         return best
 
@@ -248,7 +267,8 @@ class AwardFinder:
             if hs - t.start > self.max_len:
                 break
             w = t.text
-            if w in self.stop_tokens or self.trigger_end_re.search(text[max(toks[0].start, t.end - 4):t.end]):
+            if w in self.stop_tokens or self.trigger_end_re.search(
+                    text[max(toks[0].start, t.end - 4):t.end]):
                 break
             if w in CLOSE_OF.values():
                 # a quoted part of the name (省“长安杯”奖杯, 全国“五一”劳动奖章): step over it
@@ -261,7 +281,11 @@ class AwardFinder:
                     continue
                 break
             if not _han(w):
-                if regex.fullmatch(r"\d+", w) and i + 1 < len(toks) and (toks[i + 1].text[:2] == "年度" or toks[i + 1].text[:1] in "届屆"):
+                if (
+                    regex.fullmatch(r"\d+", w)
+                    and i + 1 < len(toks)
+                    and (toks[i + 1].text[:2] == "年度" or toks[i + 1].text[:1] in "届屆")
+                ):
                     start = t.start
                     i -= 1
                     continue
@@ -296,10 +320,13 @@ class AwardFinder:
 
     def _find(self, ctx: Context) -> list[Fact]:
         text = ctx.text
-        trigs = [(m.start(), m.end(), self.triggers[m.group()]) for m in self.trigger_re.finditer(text)]
+        trigs = [
+            (m.start(), m.end(), self.triggers[m.group()]) for m in self.trigger_re.finditer(text)
+        ]
         cands: list[Cand] = []
         for m in self.lex_re.finditer(text):                       # 1. the lexicon
-            if any(m.group().endswith(h) and b.match(text, m.end()) for h, b in self.block_after.items()):
+            if any(m.group().endswith(h)
+                   and b.match(text, m.end()) for h, b in self.block_after.items()):
                 continue          # 慈善奖励, 道德模范作用
             cands.append(Cand(m.start(), m.end(), "lexicon", {"lexicon"},
                               generic=m.group() in self.lex_generic))
@@ -313,22 +340,29 @@ class AwardFinder:
             if not self._may_anchor(text, m.start()):
                 continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
-            if s < m.start() or head in ("奖章", "勋章") or LISTED_BEFORE.search(text, max(0, s - 8), s):
+            if (
+                s < m.start()
+                or head in ("奖章", "勋章")
+                or LISTED_BEFORE.search(text, max(0, s - 8), s)
+            ):
                 cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
-        for m in self.context_re.finditer(text):                   # 3. … 称号
-            if text[m.start() - 1:m.start()] not in OPEN_OF and not self._may_anchor(text, m.start()):
+        for m in self.context_re.finditer(text):  # 3. … 称号
+            if (text[m.start() - 1:m.start()] not in OPEN_OF
+                    and not self._may_anchor(text, m.start())):
                 continue
             s = self._run_start(ctx, m.start())
             if s < m.start():
                 c = Cand(s, m.start(), "context", {"context"})
                 cands.append(c)
         for m in self.prefix_re.finditer(text):                    # 4. 最美…, 优秀…
-            c = self._prefix_cand(ctx, m)
-            if c is not None:
-                cands.append(c)
-        for m in self.quote_re.finditer(text):                     # 5. “…” after a trigger / before 称号
+            pc = self._prefix_cand(ctx, m)
+            if pc is not None:
+                cands.append(pc)
+        # 5. “…” after a trigger / before 称号
+        for m in self.quote_re.finditer(text):
             qs, qe = m.span()
-            trig = next((t for t in trigs if t[1] <= qs and self.gap_re.fullmatch(text, t[1], qs)), None)
+            trig = next((t for t in trigs if t[1] <= qs and self.gap_re.fullmatch(text, t[1], qs)),
+                        None)
             ctx_head = self.context_re.match(text, qe)
             listed = trig is None and not ctx_head
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
@@ -383,8 +417,10 @@ class AwardFinder:
             i += 1               # tokens inside a prefix of several words (最|有|价值)
         while i < len(toks) and toks[i].start == e and e - ps < 10:
             w = toks[i].text
-            if len(w) > 1 and w in self.stop_tokens and (i + 1 == len(toks) or not _han(toks[i + 1].text)):
-                e = toks[i].end  # 最佳志愿服务组织。: a verb that ends its clause with no object is a noun
+            if len(w) > 1 and w in self.stop_tokens and (i + 1 == len(toks)
+                                                         or not _han(toks[i + 1].text)):
+                # 最佳志愿服务组织。: a verb that ends its clause with no object is a noun
+                e = toks[i].end
                 break
             if not _han(w) or w in self.stop_tokens or self.context_re.match(w) \
                     or self.trigger_re.fullmatch(w) or self.nominated_after.match(w) \
@@ -420,10 +456,11 @@ class AwardFinder:
             if inside:
                 c.start = inside[-1][1]
             else:
-                lv = self._first_level_in(ctx, c.start, c.end)
-                if lv is not None:
-                    c.start = lv
-                elif not any(t[1] <= c.start and t[0] >= lo and self.gap_re.fullmatch(text, t[1], c.start)
+                first_level = self._first_level_in(ctx, c.start, c.end)
+                if first_level is not None:
+                    c.start = first_level
+                elif not any(t[1] <= c.start and t[0] >= lo
+                             and self.gap_re.fullmatch(text, t[1], c.start)
                              for t in trigs):
                     if not LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start):
                         return False
@@ -486,16 +523,20 @@ class AwardFinder:
         if p >= q or text[p - 1] in OPEN_Q or not _han(text[p:q]):
             return
         if not any(t[1] == floor and t[2]["recipient"] == "subject" for t in trigs):
-            return               # after 授予 the receiver comes first (授予苏州某公司全国五一劳动奖状)
+            # after 授予 the receiver comes first (授予苏州某公司全国五一劳动奖状)
+            return
         lv = self._level_at(ctx, p, q)
         if lv and lv[0] >= q:
             return
         toks = [t for t in rec.pos_tokens(ctx, p, q, hmm=HMM) if p <= t.start < q]
-        if not toks or toks[0].start != p or any(t.text in self.stop_tokens or self.trigger_re.fullmatch(t.text)
+        if not toks or toks[0].start != p or any(t.text in self.stop_tokens
+                                                 or self.trigger_re.fullmatch(t.text)
                                                   for t in toks):
             return
-        if not lv and not (c.source == "prefix" and q - p <= 6 and all(t.pos[:1] in ("n", "j") or t.pos == "vn" for t in toks)):
-            return               # no level: only a few nouns before a prefix head (当选联赛最有价值球员)
+        if not lv and not (c.source == "prefix" and q - p <= 6
+                           and all(t.pos[:1] in ("n", "j") or t.pos == "vn" for t in toks)):
+            # no level: only a few nouns before a prefix head (当选联赛最有价值球员)
+            return
         c.start = p
         if c.quoted and c.quoted[0] > p:
             c.quoted = None
@@ -550,9 +591,20 @@ class AwardFinder:
             q = c.quoted[0] if c.quoted and c.quoted[0] <= c.start else c.start
             lo = rec._clause_start(text, c.start)
             for t in trigs:
-                if lo <= t[0] and t[1] <= q and self._word_start(ctx, t[0]) and (self.gap_re.fullmatch(text, t[1], q)
-                                                 or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
-                                                     and q - t[1] <= 20 and self._object_gap(text[t[1]:q]))):
+                if (
+                    lo <= t[0]
+                    and t[1] <= q
+                    and self._word_start(ctx, t[0])
+                    and (
+                        self.gap_re.fullmatch(text, t[1], q)
+                        or (
+                            t[2]["recipient"] == "object"
+                            and t[2]["reach"] == "clause"
+                            and q - t[1] <= 20
+                            and self._object_gap(text[t[1] : q])
+                        )
+                    )
+                ):
                     c.trigger = t
             if c.trigger is None and prev is not None and prev.trigger is not None \
                     and JOIN.fullmatch(text, prev.after, q):
@@ -589,7 +641,8 @@ class AwardFinder:
             joined_prev = prev is not None and JOIN.fullmatch(text, prev.after, q) is not None
             prev = c
             if joined_prev and prev_blocked:
-                continue         # 评选“最美志愿者”10名、“优秀志愿服务组织”5个: the list is blocked too
+                # 评选“最美志愿者”10名、“优秀志愿服务组织”5个: the list is blocked too
+                continue
             prev_blocked = bool(self.block_before.search(text[max(0, q - 6):q]))
             if out and JOIN.fullmatch(text, out[-1].after, q):
                 c.evidence.add("list")
@@ -606,12 +659,15 @@ class AwardFinder:
         if name in self.not_names or self.not_suffix_re.search(name):
             return False
         if self.designation_re.search(name):
-            return False         # 高新技术企业, 专精特新“小巨人”: a status certified by criteria, no honour
+            # 高新技术企业, 专精特新“小巨人”: a status certified by criteria, no honour
+            return False
         lv = self._level_at(ctx, c.start, c.end)
         if lv and self._value(text[lv[0]:c.end]) in self.grades:
             return False         # 国家一等奖, 省金奖: a level and a grade name no honour
-        if self.ranking_always_re.search(name) or (self.ranking_re.search(name) and not self.ranking_people.search(name)):
-            return False         # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
+        if self.ranking_always_re.search(name) or (self.ranking_re.search(name)
+                                                   and not self.ranking_people.search(name)):
+            # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
+            return False
         before = text[max(0, c.start - 6):c.start]
         if self.block_before.search(before):
             return False
@@ -673,9 +729,11 @@ class AwardFinder:
         prev: Cand | None = None
         first: Cand | None = None
         for c in cands:
-            joined = prev is not None and JOIN.fullmatch(text, prev.after, c.quoted[0] if c.quoted and c.quoted[0] < c.start else c.start) is not None
+            at = c.quoted[0] if c.quoted and c.quoted[0] < c.start else c.start
+            joined = prev is not None and JOIN.fullmatch(text, prev.after, at) is not None
             if not joined:
                 first = c
+            assert first is not None  # the first candidate has none before it to join
             s, e = c.start, c.end
             if c.quoted and s < c.quoted[0] < e:
                 e = max(e, c.quoted[1])       # 全国“最美家庭”: keep the quote pair whole
@@ -701,8 +759,8 @@ class AwardFinder:
                 if mc:
                     cs, ce = mc.span()
                     facts.append(Fact("award", text[cs:ce], cs, ce, text[cs:ce], "award.category",
-                                      extra={"level": None, "recipient": recipient, "status": c.status,
-                                             "category_of": value}))
+                                      extra={"level": None, "recipient": recipient,
+                                             "status": c.status, "category_of": value}))
             prev = c
         return facts
 

@@ -44,11 +44,15 @@ class Cand:
     datetime: str | None = None   # a range's date-times (5月6日8时至5月9日18时), set by value()
 
     def specs(self) -> tuple:
-        """(point,) or (start, end) Specs of the match, read once (plausible and value share them)."""
+        """(point,) or (start, end) Specs of the match, read once (plausible and value share
+        them)."""
         if self._specs is None:
             g = self.groups
-            self._specs = (spec_from(g, "s_"), spec_from(g, "e_")) if self.rule.kind in ("range", "range_bare") \
+            self._specs = (
+                (spec_from(g, "s_"), spec_from(g, "e_"))
+                if self.rule.kind in ("range", "range_bare")
                 else (spec_from(g),)
+            )
         return self._specs
 
     @property
@@ -119,7 +123,9 @@ class DateFinder:
         self.slash_before = tuple(gd.get("slash_date_before", ()))
 
     # -- candidates ------------------------------------------------------------------------
-    def candidates(self, text: str, ref: dt.date | None = None, locale: str = "zh-CN") -> list[Cand]:
+    def candidates(
+        self, text: str, ref: dt.date | None = None, locale: str = "zh-CN"
+    ) -> list[Cand]:
         norm = text.translate(gram.FULLWIDTH)
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         out = []
@@ -141,7 +147,8 @@ class DateFinder:
                     e -= 1
                 if s == e or any(a < e and s < b for a, b in blocked):
                     continue
-                c = Cand(rule, order, s, e, {k: v for k, v in m.groupdict().items() if v is not None})
+                c = Cand(rule, order, s, e,
+                         {k: v for k, v in m.groupdict().items() if v is not None})
                 if self.plausible(norm, c, ref, locale):
                     out.append(c)
         kept: list[Cand] = []
@@ -153,18 +160,27 @@ class DateFinder:
         kept.sort(key=lambda c: c.start)
         return kept
 
-    def plausible(self, text: str, c: Cand, ref: dt.date | None = None, locale: str = "zh-CN") -> bool:
-        """Context guards: durations (连续5年, 7日内), names, bare relative words, the locale's years."""
+    def plausible(self, text: str, c: Cand, ref: dt.date | None = None,
+                  locale: str = "zh-CN") -> bool:
+        """Context guards: durations (连续5年, 7日内), names, bare relative words, the locale's
+        years."""
         g, kind = c.groups, c.rule.kind
         before, after = text[max(0, c.start - 4):c.start], text[c.end:c.end + 4]
         opened = "open_pre" in g or "open_suf" in g
         if kind == "festival":
             row = self.g.festival(g["fest"], locale)
-            if row["name"][0] in _NUMERAL_CHARS and before and before[-1] in _NUMERAL_CHARS + "第双":
+            if (
+                row["name"][0] in _NUMERAL_CHARS
+                and before
+                and before[-1] in _NUMERAL_CHARS + "第双"
+            ):
                 return False  # 五一 / 十一 inside a longer numeral (三十一, 第十一) or 双十一
-            if row["name"][-1].isdigit() and after[:1] and (after[0].isalnum() and after[0].isascii() or after[0] in ".%"):
+            if row["name"][-1].isdigit() and after[:1] and ((after[0].isalnum()
+                                                            and after[0].isascii())
+                                                            or after[0] in ".%"):
                 return False  # 双11.5 / 双11V: a number, not the shopping day
-            # 五一 / 国庆 / 圣诞 alone name a day only before a suffix word (国庆期间) or right after
+            # 五一 / 国庆 / 圣诞 alone name a day only before a suffix word (国庆期间) or right
+            # after
             # a year (今年国庆，去年圣诞。): 五一广场, 圣诞老人 are no dates
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
                 or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT))
@@ -174,16 +190,23 @@ class DateFinder:
             return self._plausible_own(text, c)
         if "packed" in g and _ends_with_any(before.rstrip(" ：:"), self.packed_not_after):
             return False   # 订单号20230916, 编号：20230916: an identifier, not a date
-        if "slash" in g and not (_ends_with_any(text[max(0, c.start - 4):c.start].rstrip(" :"), self.slash_after)
-                                 or _starts_with_any(text[c.end:c.end + 4].lstrip(), self.slash_before)):
-            return False   # 12/10 in a score or a fraction
-        if "dmy" in g and locale not in _DAY_FIRST_LOCALES and g["d"].lstrip("0") != g["m"].lstrip("0") \
-                and int(g["d"]) <= 12:
+        if "slash" in g and not (_ends_with_any(text[max(0, c.start - 4):c.start].rstrip(" :"),
+                                                self.slash_after)
+                                 or _starts_with_any(text[c.end:c.end + 4].lstrip(),
+                                                     self.slash_before)):
+            return False  # 12/10 in a score or a fraction
+        if (
+            "dmy" in g
+            and locale not in _DAY_FIRST_LOCALES
+            and g["d"].lstrip("0") != g["m"].lstrip("0")
+            and int(g["d"]) <= 12
+        ):
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
         if "roc" in g and locale != "zh-TW":
             return False   # 113/05/20: a Minguo date only in a Taiwan article
         if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
-            return False   # 上年 / 下年: a report's previous year on the mainland (FACTS.md), plain in Hong Kong
+            # 上年 / 下年: a report's previous year on the mainland (FACTS.md), plain in Hong Kong
+            return False
         specs = c.specs()
         for sp in specs:
             year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
@@ -195,8 +218,11 @@ class DateFinder:
                         or self._year2_heads_clause(text, c, sp, ref, locale)
                         or (locale == "zh-TW" and ("ydu" in g or "open_suf" in g))):
                     return False
-            if sp.year3 and year_only and not (locale == "zh-TW" or _ends_with_any(before, self.y3_after)):
-                return False   # 113年 alone: a Minguo year in Taiwan, else a duration (公元789年, 在789年 are years)
+            if sp.year3 and year_only and not (locale == "zh-TW"
+                                               or _ends_with_any(before, self.y3_after)):
+                # 113年 alone: a Minguo year in Taiwan, else a duration (公元789年, 在789年 are
+                # years)
+                return False
             if year_only and kind == "point" and not opened and sp.yrel is None \
                     and _starts_with_any(after, self.year_not_before):
                 return False
@@ -204,9 +230,15 @@ class DateFinder:
                 return False
             if year_only and sp.yrel in YEAR_ANAPH and kind != "quarter" and "ypart" not in g:
                 return False
-            if sp.quarter and sp.quarter.startswith("前") and sp.quarter.endswith("个月") and not sp.has_year:
+            if (
+                sp.quarter
+                and sp.quarter.startswith("前")
+                and sp.quarter.endswith("个月")
+                and not sp.has_year
+            ):
                 return False
-            if sp.month is not None and not sp.has_year and _ends_with_any(before, self.month_not_after):
+            if sp.month is not None and not sp.has_year and _ends_with_any(before,
+                                                                           self.month_not_after):
                 return False
             if sp.mrel is not None and _in_sentence_before(text, c.start, self.recurring_month):
                 return False  # 每月10日前审核上月材料: 上月 of every month, no date
@@ -239,33 +271,38 @@ class DateFinder:
     # -- values ----------------------------------------------------------------------------
     def __call__(self, ctx: Context) -> list[Fact]:
         orig = ctx.text
-        text = orig.translate(gram.FULLWIDTH)   # the checks read simplified, as the rules; facts slice `orig`
+        # the checks read simplified, as the rules; facts slice `orig`
+        text = orig.translate(gram.FULLWIDTH)
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
         locale = ctx.meta.get("locale") or "zh-CN"
         st = res.State(ref=ref, locale=locale)
         facts: list[Fact] = []
         prev: tuple[Cand, res.Point | None] | None = None
-        holidays: dict[tuple[str, str, str], str] = {}   # festival → the holiday range the text gave
-        pending: tuple[Cand, int] | None = None            # 国庆假期 waiting for a gloss （10月1日至7日）
+        # festival → the holiday range the text gave
+        holidays: dict[tuple[str, str, str], str] = {}
+        # 国庆假期 waiting for a gloss （10月1日至7日）
+        pending: tuple[Cand, int] | None = None
         for c in self.candidates(text, ref, locale):
             if pending is not None and c.rule.kind != "festival":
                 pc, pend = pending
                 pending = None
-                if text[pend:c.start].strip() in ("（", "(") and c.rule.kind in ("range", "range_bare"):
+                if (text[pend:c.start].strip() in ("（", "(")
+                        and c.rule.kind in ("range", "range_bare")):
                     value, last, tags = self.value(c, st, text, prev)
                     prev = (c, last)
                     if value and "/" in value:
                         holidays[self._fest_key(pc)] = value
-                        facts.append(Fact("date", orig[pc.start:pend], pc.start, pend, value, pc.rule.id,
-                                          extra={"tags": ["festival"]}))
+                        facts.append(Fact("date", orig[pc.start:pend], pc.start, pend, value,
+                                          pc.rule.id, extra={"tags": ["festival"]}))
                     if value:
                         st.saw(last)
-                        facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id,
-                                          extra={"tags": tags} if tags else {}))
+                        facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value,
+                                          c.rule.id, extra={"tags": tags} if tags else {}))
                     continue
             if facts and facts[-1].end == c.start and self._same_as_before(c, facts[-1].value):
                 f = facts[-1]  # 元旦当天, 3月8日当天, 9月当月: one date, not two
-                facts[-1] = Fact("date", orig[f.start:c.end], f.start, c.end, f.value, f.rule, extra=f.extra)
+                facts[-1] = Fact("date", orig[f.start:c.end], f.start, c.end, f.value, f.rule,
+                                 extra=f.extra)
                 prev = (c, prev[1] if prev else None)
                 continue
             if c.rule.kind == "festival":
@@ -281,8 +318,12 @@ class DateFinder:
                     # range the text gives (…的春节假期, 国庆假期（…至…）), else no fact
                     end, key = q + len(period), self._fest_key(c)
                     value = holidays.get(key)
-                    if facts and "/" in facts[-1].value and text[facts[-1].end:c.start] in ("", "的") \
-                            and facts[-1].rule != c.rule.id:
+                    if (
+                        facts
+                        and "/" in facts[-1].value
+                        and text[facts[-1].end : c.start] in ("", "的")
+                        and facts[-1].rule != c.rule.id
+                    ):
                         value = holidays[key] = facts[-1].value
                     if value:
                         facts.append(Fact("date", orig[c.start:end], c.start, end, value, c.rule.id,
@@ -297,10 +338,13 @@ class DateFinder:
                 continue
             # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it
             st.saw(res.Point(last.y) if c.rule.kind == "quarter" and last is not None else last)
-            extra = {"tags": tags} if tags else {}
-            if c.datetime or (last is not None and last.datetime() and "/" not in value):
-                extra["datetime"] = c.datetime or last.datetime()  # value keeps the date; the time goes here
-            facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id, extra=extra))
+            extra: dict[str, Any] = {"tags": tags} if tags else {}
+            point_time = last.datetime() if last is not None else None
+            if c.datetime or (point_time and "/" not in value):
+                # value keeps the date; the time goes here
+                extra["datetime"] = c.datetime or point_time
+            facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id,
+                              extra=extra))
         return facts
 
     def _fest_key(self, c: Cand) -> tuple[str, str, str]:
@@ -319,7 +363,8 @@ class DateFinder:
             return len(before) in (4, 7) and before[-3] == "-"
         return False
 
-    def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
+    def value(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None,
+                                                                      list[str]]:
         g, kind = c.groups, c.rule.kind
         tags = ["open_range_anchor"] if ("open_pre" in g or "open_suf" in g) else []
         if kind in _OWN_RESOLVER_KINDS:
@@ -331,13 +376,15 @@ class DateFinder:
             r = res.quarter(c.specs()[0], st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         if kind == "range":
-            r = res.range_(*c.specs(), st)
+            s, e = c.specs()
+            r = res.range_(s, e, st)
             if r is None:
                 return None, None, tags
-            c.datetime = res.range_datetime(r[0], *c.specs(), r[1])
+            c.datetime = res.range_datetime(r[0], s, e, r[1])
             return r[0], r[1], tags
         if kind == "range_bare":
-            r = res.range_bare(g["s_n"], *c.specs(), st)
+            s, e = c.specs()
+            r = res.range_bare(g["s_n"], s, e, st)
             return (r[0], r[1], tags) if r else (None, None, tags)
         # festival: the year of a year written just before it (2023年教师节), else ref_date's
         year = st.ref.year if st.ref else None
@@ -363,18 +410,18 @@ class DateFinder:
     def _plausible_own(self, text: str, c: Cand) -> bool:
         g, kind = c.groups, c.rule.kind
         if kind == "weekday" and ("wn" in g or "wk" in g):
-            return not _ends_with_any(text[max(0, c.start - 4):c.start], self.month_not_after)   # 每年5月第二个周日
+            # 每年5月第二个周日
+            return not _ends_with_any(text[max(0, c.start - 4):c.start], self.month_not_after)
         if kind == "weekday" and "wd2" in g:
             return "wrel" in g or "wrel2" in g   # 下周一至周三; a bare 周一至周五 is a timetable
         if kind == "weekday":
             # 周一至周五 with no 本/下/上 is a timetable (办公时间周一至周五), not a date
             if "wrel" not in g and _GLOSSED.match(text, c.end):
                 return False   # 周三（3月6日）: the date in brackets says the day
-            if "wrel" not in g and (_WEEKDAY_RANGE_AFTER.match(text, c.end)
-                                    or _WEEKDAY_RANGE_BEFORE.search(text[max(0, c.start - 6):c.start])
-                                    or _starts_with_any(text[c.end:c.end + 4], self.weekday_not_before)):
-                return False
-            return True
+            return "wrel" in g or not (
+                _WEEKDAY_RANGE_AFTER.match(text, c.end)
+                or _WEEKDAY_RANGE_BEFORE.search(text[max(0, c.start - 6):c.start])
+                or _starts_with_any(text[c.end:c.end + 4], self.weekday_not_before))
         if kind == "offset":
             if _APPROX_PAIR.search(g["on"]):
                 return False   # 五六年后, 三四天前: an approximate count, no date
@@ -405,7 +452,8 @@ class DateFinder:
         if "wk" in g:
             r = res.iso_week(y, int(g["wk"]))
         else:
-            n = -1 if g["wn"] == "最后一" else (int(g["wn"]) if g["wn"].isdigit() else small_number(g["wn"]))
+            n = -1 if g["wn"] == "最后一" else (int(g["wn"]) if g["wn"].isdigit()
+                                                else small_number(g["wn"]))
             r = res.nth_weekday(y, sp.month, n, res.WEEKDAY[g["wd"]]) if n and sp.month else None
         return (r[0], r[1], []) if r else (None, None, [])
 
@@ -413,21 +461,34 @@ class DateFinder:
     def _offset_base(c: Cand, unit: str, ref, text: str, prev) -> dt.date | None:
         """2023年3月1日报名，3天后公示: a date earlier in the same sentence anchors the offset (a
         day for 天/周/月, a year for 年); else ref_date."""
-        if prev is None or prev[1] is None or any(x in text[prev[0].end:c.start] for x in "。！？；\n"):
+        if (
+            prev is None
+            or prev[1] is None
+            or any(x in text[prev[0].end : c.start] for x in "。！？；\n")
+        ):
             return ref
         pc = prev[0]
         if pc.rule.kind not in ("point", "festival", "lunar", "weekday") \
-                or (pc.rule.kind == "weekday" and (pc.groups.get("wd") in (None, "末") or "wd2" in pc.groups)):
+                or (pc.rule.kind == "weekday"
+                    and (pc.groups.get("wd") in (None, "末") or "wd2" in pc.groups)):
             return ref   # a range, a quarter, a decade or a week is no anchor for 3天后
         base = _date_of(prev[1], unit == "年")
         return base if base is not None else ref
 
-    def _value_own(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None, res.Point | None, list[str]]:
+    def _value_own(self, c: Cand, st: res.State, text: str, prev) -> tuple[str | None,
+                                                                           res.Point | None,
+                                                                           list[str]]:
         g, kind, ref = c.groups, c.rule.kind, st.ref
         r = None
         if kind == "weekday":
-            if "wrel" not in g and prev is not None and prev[1] is not None and prev[1].d is not None \
-                    and prev[0].rule.kind not in _OWN_RESOLVER_KINDS and text[prev[0].end:c.start].strip() in _AFTER_DATE_GAPS:
+            if (
+                "wrel" not in g
+                and prev is not None
+                and prev[1] is not None
+                and prev[1].d is not None
+                and prev[0].rule.kind not in _OWN_RESOLVER_KINDS
+                and text[prev[0].end : c.start].strip() in _AFTER_DATE_GAPS
+            ):
                 return None, None, []   # 3月6日（周三）: the weekday of the date just written
             if "wn" in g or "wk" in g:
                 return self._value_week_of(g, st)
@@ -451,7 +512,8 @@ class DateFinder:
             unit = g["ou"]
             if g["on"] == "半" and unit == "个月":
                 n, unit = 1, "半月"
-            r = res.offset(n or 0, unit, -1 if g.get("od", "").endswith("前") else 1, self._offset_base(c, unit, ref, text, prev))
+            r = res.offset(n or 0, unit, -1 if g.get("od", "").endswith("前") else 1,
+                           self._offset_base(c, unit, ref, text, prev))
         elif kind == "lunar":
             sp = spec_from(g)
             year, known = res._year(sp, st)
@@ -481,10 +543,12 @@ class DateFinder:
                         return None, None, []
             dec = g.get("dec")
             if dec and "dec2" in g:     # 五六十年代: two neighbouring decades
-                dec = dec + "十" if small_number(g["dec2"]) == small_number(dec) + 1 else None
+                d1 = small_number(dec)
+                dec = dec + "十" if d1 is not None and small_number(g["dec2"]) == d1 + 1 else None
                 if dec is None:
                     return None, None, []
-            r = res.decade(start, (int(dec) if dec.isdigit() else small_number(dec)) if dec else None, ref)
+            r = res.decade(start,
+                           (int(dec) if dec.isdigit() else small_number(dec)) if dec else None, ref)
             if r is not None and "dec2" in g:
                 a, b = r[0].split("/")
                 b = f"{int(b) + 10:04d}"
@@ -510,11 +574,13 @@ _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
-_GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?[日号]")
+_GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|"
+                         r"[一二三四五六七八九十]{1,3})\s?[日号]")
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _WEEKDAY_RANGE_AFTER = regex.compile(r"\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?(?:周|星期|礼拜)")
-_WEEKDAY_RANGE_BEFORE = regex.compile(r"(?:周|星期|礼拜)[一二三四五六日天]\s?(?:至|到|—{1,2}|–|-|－|~|～|〜)\s?$")
+_WEEKDAY_RANGE_BEFORE = regex.compile(r"(?:周|星期|礼拜)[一二三四五六日天]\s?(?:至|到|—{1,2}|–|-|－"
+                                      r"|~|～|〜)\s?$")
 
 
 def build(rules: Rules):

@@ -1,15 +1,18 @@
-"""money facts: amounts of money (rules/money.yaml, lexicons/currencies.tsv, lexicons/money_context.tsv).
+"""money facts: amounts of money (rules/money.yaml, lexicons/currencies.tsv,
+lexicons/money_context.tsv).
 
 value is in whole currency units (1184.74万元 → 11847400), unit the ISO 4217 code.
 - money.unit:    NUMBER + currency word (15元, 1184.74万元, 5306亿台币, 8亿元人民币, 4人民币),
                  with sub-units after the main unit (50元6角三分, 两美元又三美分);
 - money.prefix:  symbol or code or 人民币 before the number (￥300, US$5, 人民币 8千元, RMB 100);
-- money.shared:  a list whose last item carries the currency (6.53亿、6.83亿、7.17亿元 → three facts);
+- money.shared:  a list whose last item carries the currency (6.53亿、6.83亿、7.17亿元 → three
+facts);
 - money.context: a bare amount with a magnitude (3.5亿, 2000万) after a money word of the same
                  clause (支出, 收入, 投资, 资金 … lexicons/money_context.tsv) → CNY;
 - money.ge_yi:   colloquial 两个亿, 三个多亿 (N个亿) in a money context or before a currency word;
 - colloquial forms inside money.unit: 三块五 / 3块5 / 两毛五 (a lone digit after the last unit is a
-                 tenth of it, guards.tenth_after), 5毛 and 两毛钱 (a sub-unit alone at a clause end or
+                 tenth of it, guards.tenth_after), 5毛 and 两毛钱 (a sub-unit alone at a clause end
+                 or
                  before 钱), 5k元 / 2w块 (guards.latin_magnitudes);
 - money.range:   10万到20万元 → one fact per end (the first end's text is its number alone,
                  tags range_from / range_to), a magnitude on the second end only is shared.
@@ -24,8 +27,15 @@ import regex
 
 from ..context import Context
 from ..model import Fact
-from ..numerals import (CN_NUM_CHARS, NUMBER, alternation, enclosing, load_qualifiers,
-                        parse_quantity, place_names)
+from ..numerals import (
+    CN_NUM_CHARS,
+    NUMBER,
+    alternation,
+    enclosing,
+    load_qualifiers,
+    parse_quantity,
+    place_names,
+)
 from ..rules import Rules
 from ..script import simplified_table
 
@@ -52,11 +62,15 @@ def build(rules: Rules):
     before = {r["word"]: r for r in rows if r["position"] in ("before", "both")}
     subs = {w: r for w, r in after.items() if Decimal(r["factor"]) < 1}
     context_words = [r["word"] for r in rules.lexicon("money_context")]
-    unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(cfg.get("not_money_after", []))
+    unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(
+        cfg.get("not_money_after", [])
+    )
     q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
-    not_after = cfg.get("not_after", {})          # currency word → what may not follow it (元旦, 块蛋糕)
-    only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}  # 块: 钱 多 五 …
+    # currency word → what may not follow it (元旦, 块蛋糕)
+    not_after = cfg.get("not_after", {})
+    # 块: 钱 多 五 …
+    only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}
     sub_standalone = set(cfg.get("sub_unit_standalone", []))
     indefinite = set(cfg.get("indefinite_before", "数几"))
     approx_before = cfg.get("approx_before", {"上": "more_than"})
@@ -81,9 +95,14 @@ def build(rules: Rules):
                   if Decimal(r["factor"]) == 1 and r["code"] != "local" and _HAN.match(w)
                   and all(_HAN.match(c) for c in w)}
     # 232億元（港元，下同）: the article says once what its bare 元 mean from here on
-    declared_re = regex.compile(r"[（(]\s*(?:" + alternation(cfg.get("declared_before") or ["单位"]) + r")?[：:]?\s*"
-                                r"(?P<w>" + alternation(post_words) + r")\s*(?:[，,、]?\s*(?P<on>"
-                                + alternation(cfg.get("declared_words") or ["下同"]) + r"))?\s*[）)]")
+    declared_re = regex.compile(
+        r"[（(]\s*(?:" + alternation(cfg.get("declared_before") or ["单位"]) + r")?[：:]?\s*"
+        r"(?P<w>"
+        + alternation(post_words)
+        + r")\s*(?:[，,、]?\s*(?P<on>"
+        + alternation(cfg.get("declared_words") or ["下同"])
+        + r"))?\s*[）)]"
+    )
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
     to_simplified = simplified_table(rules)
     place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
@@ -135,18 +154,26 @@ def build(rules: Rules):
     warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
     sign_blockers = cn | {w[-1] for w in after} | set("%％")
-    # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a currency
+    # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a
+    # currency
     ge = rf.rule("money.ge_yi")
-    ge_re = regex.compile(r"(?<![\d" + CN_NUM_CHARS + r"几幾数數])(?P<num>(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十]+))"
-                          r"(?P<q>[多几幾])?[个個](?P<q2>多)?(?P<mag>" + alternation(ge.get("magnitudes", {"亿": 1})) + r")"
-                          r"(?P<cur>" + cur_re + r")?(?![级量])")
+    ge_re = regex.compile(
+        r"(?<![\d" + CN_NUM_CHARS + r"几幾数數])(?P<num>(?:\d+(?:\.\d+)?|"
+        r"[一二两兩三四五六七八九十]+))"
+        r"(?P<q>[多几幾])?[个個](?P<q2>多)?(?P<mag>"
+        + alternation(ge.get("magnitudes", {"亿": 1}))
+        + r")"
+        r"(?P<cur>" + cur_re + r")?(?![级量])"
+    )
     ge_mags = {k: Decimal(str(v)) for k, v in ge.get("magnitudes", {"亿": 100000000}).items()}
     clause_end = regex.compile(r"[。；！？!?;\n，,：:]")
     cls_units = alternation([r["unit"] for r in rules.lexicon("classifiers")])
     # the digit must end the number: no digit, point or numeral after it — except 一 + classifier
     # (三块五一斤: the price per jin)
-    tenth_re = regex.compile(r"(?P<z>零)?(?P<d>[一二两三四五六七八九半]|[1-9１-９])"
-                             r"(?![\d０-９.．点%％]|(?!一(?:" + cls_units + r"))[" + CN_NUM_CHARS + r"])")
+    tenth_re = regex.compile(
+        r"(?P<z>零)?(?P<d>[一二两三四五六七八九半]|[1-9１-９])"
+        r"(?![\d０-９.．点%％]|(?!一(?:" + cls_units + r"))[" + CN_NUM_CHARS + r"])"
+    )
     tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
 
 
@@ -172,44 +199,60 @@ def build(rules: Rules):
                 bad = [w for w in (not_after.get(cur) or "").split("|") if w]
                 if bad and nxt.startswith(tuple(bad)) and not m.group("post"):
                     cur = None
-                elif cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur] \
-                        and not m.group("post") and not m.group("qa"):
+                elif (
+                    cur in only_before
+                    and nxt
+                    and _HAN.match(nxt)
+                    and nxt[0] not in only_before[cur]
+                    and not m.group("post")
+                    and not m.group("qa")
+                ):
                     cur = None       # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
                 elif cur in only_before and not m.group("subs") and not m.group("post") and nxt \
                         and (nxt[0] in cn or nxt[0].isdigit()) and not nxt.startswith("一"):
                     tm = tenth_re.match(text, m.end("cur"))
                     if tm and tenth_block.match(text, tm.end()):
-                        cur = None   # 一块五斤重的肉: a piece weighing five jin (五块一斤 stays a price)
+                        # 一块五斤重的肉: a piece weighing five jin (五块一斤 stays a price)
+                        cur = None
                 elif cur in subs and cur not in sub_standalone and not nxt.startswith(("钱", "錢")):
                     ok = sub_clause_end.get(cur)
                     alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
                     chained = bool(m.group("subs"))      # 两角五分: a smaller unit follows
-                    clause_head = m.start() == 0 or clause_end.match(text, m.start() - 1) is not None
+                    clause_head = m.start() == 0 or clause_end.match(text,
+                                                                     m.start() - 1) is not None
                     if chained:
                         pass
                     elif not (ok and (alone or tenth_re.match(nxt)) and
-                              ("arabic" in ok and num[0].isdigit() or "chinese" in ok and not num[0].isdigit())):
+                              (("arabic" in ok and num[0].isdigit()) or ("chinese" in ok
+                               and not num[0].isdigit()))):
                         cur = None
                     elif cur in price_always and score_re is not None and \
-                            score_re.search(simp, clause_from(text, m.start(), score_window), m.start()):
-                        cur = None   # 分数线上涨11分: a score word in the clause makes 分 points, not cents
+                            score_re.search(simp, clause_from(text, m.start(), score_window),
+                                            m.start()):
+                        # 分数线上涨11分: a score word in the clause makes 分 points, not cents
+                        cur = None
                     elif (not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt) \
                             and not (clause_head and cur not in price_always) \
-                            and not price_re.search(simp, clause_from(text, m.start(), price_window), m.start()):
-                        cur = None   # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
+                            and not price_re.search(simp,
+                                                    clause_from(text, m.start(), price_window),
+                                                    m.start()):
+                        # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
+                        cur = None
             if cur is None and m.group("pre") is None:
                 found.append((m, None))
                 continue
             found.append((m, cur or "__pre__"))
 
         out: list[Fact] = []
-        chain: tuple[str, int, str] | None = None  # (code, start, magnitude) of the next money fact to the right
+        # (code, start, magnitude) of the next money fact to the right
+        chain: tuple[str, int, str] | None = None
         for m, cur in reversed(found):
             num, sign = m.group("num"), m.group("sign")
             value, qual = parse_quantity(num + (m.group("q2") or ""))
             if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
                     and num in ("万", "亿", "千", "百") \
-                    and not (m.group("qb") in word_tails and text[m.start() - 1:m.start()] in word_tails[m.group("qb")]) \
+                    and not (m.group("qb") in word_tails
+                             and text[m.start() - 1:m.start()] in word_tails[m.group("qb")]) \
                     and not text.startswith(threshold_after, m.end()):
                 value = parse_quantity("一" + num)[0]   # 近万元, 约百元: about one of the magnitude
                 # (超亿元, 上亿元 are thresholds: no fact — corpus/README.md)
@@ -218,7 +261,8 @@ def build(rules: Rules):
                 continue
             start, end = m.start(), m.end()
             if not m.group("qb") and not m.group("pre"):
-                start = m.start("sign") if sign else m.start("num")   # never a space before the number
+                # never a space before the number
+                start = m.start("sign") if sign else m.start("num")
             if sign == "-" and m.start("sign") > 0 and (text[m.start("sign") - 1] in sign_blockers
                                                         or text[m.start("sign") - 1].isdigit()):
                 sign = None          # 五元六角-五元七毛八分: a dash between two amounts, no minus
@@ -255,13 +299,16 @@ def build(rules: Rules):
                 if chain and between in list_seps:
                     code, rule = chain[0], "money.shared"
                     if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
-                        value = parse_quantity(num + chain[2])[0]   # 2、3万人民币: the magnitude is shared
-                elif magnitude.search(num) and not unit_start.match(text, m.end("q2") if m.group("q2") else m.end("num")):
+                        # 2、3万人民币: the magnitude is shared
+                        value = parse_quantity(num + chain[2])[0]
+                elif magnitude.search(num) and not unit_start.match(
+                        text, m.end("q2") if m.group("q2") else m.end("num")):
                     ls = max(0, start - context_window)
                     seg = text[ls:start]
                     cut = list(clause_end.finditer(seg))
                     seg = seg[cut[-1].end():] if cut else seg
-                    if ctx_re.search(seg.translate(to_simplified)) and not text[end:end + 1] in ("%", "％"):
+                    if (ctx_re.search(seg.translate(to_simplified))
+                            and text[end:end + 1] not in ("%", "％")):
                         code, rule = "local", "money.context"
                 if code is None:
                     chain = None
@@ -270,29 +317,33 @@ def build(rules: Rules):
                     chain = None
                     continue
                 val = _dec(value)
-                out.append(Fact("money", text[start:end], start, end, _num(-val if sign else val), rule,
-                                code, qual))
+                assert rule is not None  # set with code
+                out.append(Fact("money", text[start:end], start, end, _num(-val if sign else val),
+                                rule, code, qual))
                 chain = (code, start, "")
                 continue
-            if cur == "__pre__" and not num[:1].isdigit() and not regex.search(r"[\p{Han}A-Za-z]", m.group("pre")):
+            if (
+                cur == "__pre__"
+                and not num[:1].isdigit()
+                and not regex.search(r"[\p{Han}A-Za-z]", m.group("pre"))
+            ):
                 chain = None     # $一包: a bare symbol reads only Arabic digits
                 continue
-            if cur == "__pre__":
-                row = before[m.group("pre")]
-            else:
-                row = after[cur]
+            row = before[m.group("pre")] if cur == "__pre__" else after[cur]
             code = row["code"]
             if m.group("post"):
                 code = post_words[m.group("post")]["code"]
             if m.group("pre") and before[m.group("pre")]["code"] != code:
                 if cur in generic_after and not m.group("post"):
-                    code = before[m.group("pre")]["code"]   # 新台币1200万元: 元 is the unit of the prefix
+                    # 新台币1200万元: 元 is the unit of the prefix
+                    code = before[m.group("pre")]["code"]
                 else:
                     chain = None
                     continue
             if cur == "__pre__":
                 # prefix without a currency word after: the amount ends at the number
-                end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale") else m.end("num"))
+                end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale")
+                                                         else m.end("num"))
             val = _dec(value) * Decimal(row["factor"])
             if cur != "__pre__" and m.group("subs"):
                 for s in sub_item.finditer(m.group("subs")):
@@ -333,7 +384,8 @@ def build(rules: Rules):
                 continue
             rule = "money.prefix" if m.group("pre") else "money.unit"
             # range: 10万到20万元 → the first end too
-            head = text[max(0, start - 16):start]     # from `start`: 100万-200万元 (the dash is no sign)
+            # from `start`: 100万-200万元 (the dash is no sign)
+            head = text[max(0, start - 16):start]
             rm = range_re.search(head) if not m.group("pre") and not m.group("qb") else None
             if rm:
                 a_txt = rm.group("a")
@@ -343,16 +395,17 @@ def build(rules: Rules):
                 if a_val is not None and mag and not _ANY_MAG.search(a_txt):
                     a_val = parse_quantity(a_txt + mag.group())[0]
                 if a_val is not None and _dec(a_val) * Decimal(row["factor"]) < val:
-                    out.append(Fact("money", text[start:end], start, end, _num(val), "money.range", code,
-                                    qual, extra={"tags": ["range_to"]}))
+                    out.append(Fact("money", text[start:end], start, end, _num(val), "money.range",
+                                    code, qual, extra={"tags": ["range_to"]}))
                     out.append(Fact("money", a_txt, a_s, a_s + len(a_txt),
-                                    _num(_dec(a_val) * Decimal(row["factor"])), "money.range", code, None,
-                                    extra={"tags": ["range_from"]}))
+                                    _num(_dec(a_val) * Decimal(row["factor"])), "money.range",
+                                    code, None, extra={"tags": ["range_from"]}))
                     chain = None
                     continue
             out.append(Fact("money", text[start:end], start, end, _num(val), rule, code, qual))
             tail = _TAIL_MAG.search(num)
-            chain = (code, start, tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else "")
+            chain = (code, start,
+                     tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else "")
 
         for g in ge_re.finditer(text):
             if any(f.start < g.end() and g.start() < f.end for f in out):
@@ -371,8 +424,8 @@ def build(rules: Rules):
                 code = "local"
             if g.group("q2"):
                 gq = "more_than"
-            out.append(Fact("money", g.group(), g.start(), g.end(), _num(_dec(gv) * ge_mags[g.group("mag")]),
-                            "money.ge_yi", code, gq))
+            out.append(Fact("money", g.group(), g.start(), g.end(),
+                            _num(_dec(gv) * ge_mags[g.group("mag")]), "money.ge_yi", code, gq))
         # a money unit with no number: 上线万元 → warning
         for w in warn_re.finditer(text):
             b = text[w.start() - 1:w.start()] if w.start() else ""
@@ -387,7 +440,8 @@ def build(rules: Rules):
             places = [m.span() for m in place_re.finditer(text)]
             if places:
                 out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
-        local = local_currency.get(ctx.meta.get("locale") or "zh-CN", local_currency.get("zh-CN", "CNY"))
+        local = local_currency.get(ctx.meta.get("locale") or "zh-CN",
+                                   local_currency.get("zh-CN", "CNY"))
         declared, just = [], {}
         for d in declared_re.finditer(text):
             code = post_words[d.group("w")]["code"]
@@ -396,9 +450,11 @@ def build(rules: Rules):
             just[d.start()] = code                      # 9,000元（澳門幣）: the amount just before
             nm = bare_before.search(text, max(0, d.start() - 24), d.start())
             if nm and not any(f.start <= nm.start() < f.end for f in out):
-                v, q = parse_quantity(nm.group())        # 1萬（澳門幣，下同）: the number alone is the amount
+                # 1萬（澳門幣，下同）: the number alone is the amount
+                v, q = parse_quantity(nm.group())
                 if v is not None and not text[nm.start() - 1:nm.start()].isdigit():
-                    out.append(Fact("money", nm.group(), nm.start(), nm.end(), v, "money.declared", code, q))
+                    out.append(Fact("money", nm.group(), nm.start(), nm.end(), v, "money.declared",
+                                    code, q))
         dollar = local_dollar.get(ctx.meta.get("locale") or "zh-CN")
         for f in out:
             if dollar and f.rule == "money.prefix" and bare_dollar.match(f.text):

@@ -39,6 +39,7 @@ from ..scan import scan, sentences_with
 _S = r"[ \t\u3000]*"
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
+_DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
 def _each(pat, text: str, windows):
@@ -188,6 +189,7 @@ def build(rules: Rules):
                         a1.isascii() and a1.isalnum()
                     ):
                         continue
+                value: float | None
                 if num == "半":
                     value, qual = 0.5, None
                 else:
@@ -216,8 +218,10 @@ def build(rules: Rules):
                         continue
                     value = value * 10
                     x = m.group("extra")
-                    if x:
-                        value += 5 if x == "半" else parse_number(x)
+                    add = (5 if x == "半" else parse_number(x)) if x else 0
+                    if add is None:
+                        continue
+                    value += add
                     value = round(value, 10)
                 if m.groupdict().get("sign"):
                     value = -value
@@ -267,8 +271,9 @@ def build(rules: Rules):
                     not text.startswith(tuple(disc["after"]), e) and not m.group("qb"):
                 continue
             n = m.group("n")
-            if len(n) == 2 and n[0] in "一二三四五六七八九" and n[1] in "一二三四五六七八九":
-                v = parse_number(n[0]) * 10 + parse_number(n[1])    # 八五折 = 85
+            v: float | None
+            if len(n) == 2 and n[0] in _DIGITS and n[1] in _DIGITS:
+                v = (_DIGITS.index(n[0]) + 1) * 10 + _DIGITS.index(n[1]) + 1    # 八五折 = 85
             else:
                 v = parse_number(n)
                 v = v * 10 if v is not None else None
@@ -287,7 +292,9 @@ def build(rules: Rules):
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
             if m.group("fan"):
-                k = parse_number(m.group("k"))
+                k = parse_number(m.group("k"))  # 一二两三四1-4 all parse
+                if k is None:
+                    continue
                 value, qual = (2 ** k - 1) * 100, None
                 mid = m.group("mid2") or ""
             else:
