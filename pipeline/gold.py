@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import evaluate
 from .model import FACT_TYPES
 
 # the gold format's fact keys, in the corpus files' order; everything else a prediction carries
@@ -106,19 +107,14 @@ def read_decisions(path: str | Path) -> dict[str, Decisions]:
 
 
 def read_predictions(path: str | Path) -> dict[str, dict]:
-    pred: dict[str, dict] = {}
+    """The records of `zhfacts extract` output (JSONL or --format json) by id, read the way
+    `zhfacts eval` reads them."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError as e:
-                        raise GoldError(f"{path}:{n}: not JSON: {e}") from None
-                    pred[str(rec.get("id"))] = rec
+        return evaluate.load_pred(path)
+    except evaluate.EvalError as e:
+        raise GoldError(str(e)) from None
     except (OSError, UnicodeDecodeError) as e:
         raise GoldError(f"{path}: cannot read: {e}") from None
-    return pred
 
 
 def gold_fact(f: dict) -> dict:
