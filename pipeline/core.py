@@ -11,6 +11,7 @@ from typing import Any
 from . import clean as clean_stage
 from . import locale as locale_stage
 from . import refdate
+from .clean import Cleaned
 from .context import Context
 from .find import build_finders
 from .model import META_KEYS, Article, Document, Fact
@@ -40,6 +41,13 @@ class Pipeline:
         self._locale = locale_stage.build(self.rules)
 
     # -- the stages -------------------------------------------------------------------------
+    def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),
+              title: str | None = None) -> Cleaned:
+        """The clean stage alone: every line of a text Document is body or removed (reason and
+        rule id), and what its metadata lines say (`Cleaned.meta`). `repeated` holds lines a batch
+        found on many pages of one site; `title` is the headline a page's HTML metadata gave."""
+        return self._clean(doc, repeated, title=title)
+
     def find_facts(self, text: str, *, ref_date: str | None = None, meta: dict | None = None,
                    warnings: list[str] | None = None) -> list[Fact]:
         """Facts in a text that is already clean (the spaCy component calls this directly)."""
@@ -63,7 +71,7 @@ class Pipeline:
                 raise ValueError("article has no text")
             ref_date = check_ref_date(doc.ref_date)
             doc, page_meta, html_warnings = _text_of(doc)
-            cleaned = self._clean(doc, repeated, title=page_meta.get("title"))
+            cleaned = self.clean(doc, repeated, title=page_meta.get("title"))
             art.text, art.removed = cleaned.text, cleaned.removed
             meta: dict[str, Any] = {k: None for k in META_KEYS}
             meta.update({k: v for k, v in doc.meta.items() if v is not None})

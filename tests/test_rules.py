@@ -124,7 +124,7 @@ def check_boilerplate(pipe, rf, rule, kind, ex):
     at = list(range(start, start + len(own)))  # by position: an example may hold a line twice
     repeated = frozenset(own) if ex.get("repeated") else frozenset()
     from pipeline.model import Document
-    cleaned = pipe._clean(Document(id="t", text="\n".join(lines)), repeated)
+    cleaned = pipe.clean(Document(id="t", text="\n".join(lines)), repeated)
     got = {r.line: r for r in cleaned.removed}
     for i, line in enumerate(lines):  # the article's own paragraphs always stay
         if line in body:
