@@ -45,8 +45,6 @@ from .cleaner import Cleaner
 from .detectors import REASONS, ZONES, Proposal
 from .result import Cleaned
 from .shapes import (
-    _T2S,
-    _WS,
     SENT,
     is_anchor_shape,
     is_headline_shape,
@@ -60,8 +58,6 @@ __all__ = [
     "REASONS",
     "SENT",
     "ZONES",
-    "_T2S",
-    "_WS",
     "Cleaned",
     "Cleaner",
     "Proposal",
