@@ -29,6 +29,7 @@ from ..model import Fact
 from ..patterns import alternation
 from ..rules import Rules
 from ..script import simplified_table
+from .simplified import as_written, find_through_simplified
 
 STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
 OPEN_Q = "“「『"
@@ -296,27 +297,20 @@ class AwardFinder:
 
     # -- find ----------------------------------------------------------------------------------
     def find(self, ctx: Context) -> list[Fact]:
-        simp = ctx.text.translate(self.to_simplified)
-        if simp == ctx.text:
-            return self._find(ctx)
-        shadow = Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta, warnings=ctx.warnings,
-                         facts=ctx.facts)
-        facts = self._find(shadow)
-        text = ctx.text
+        return find_through_simplified(self._find, self.to_simplified, ctx, self._restore)
+
+    def _restore(self, facts: list[Fact], text: str, simp: str) -> None:
+        """Values, parents and recipients of facts found in the Simplified copy, as written."""
         values = {}
         for f in facts:
-            f.text = text[f.start:f.end]
             values[f.value] = new = self._value(f.text) if f.rule != "award.category" else f.text
             f.value = new
         for f in facts:
             if f.extra.get("category_of") in values:
                 f.extra["category_of"] = values[f.extra["category_of"]]
-            r = f.extra.get("recipient")
-            if r:
-                i = simp.rfind(r, max(0, f.start - 300), f.end + 300)
-                if i >= 0:
-                    f.extra["recipient"] = text[i:i + len(r)]
-        return facts
+            if f.extra.get("recipient"):
+                f.extra["recipient"] = as_written(f.extra["recipient"], text, simp,
+                                                  f.start - 300, f.end + 300, last=True)
 
     def _find(self, ctx: Context) -> list[Fact]:
         text = ctx.text

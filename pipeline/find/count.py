@@ -47,6 +47,7 @@ from ..numerals import (
 )
 from ..rules import Rules
 from ..script import simplified_table
+from .simplified import as_written, find_through_simplified
 
 _DIGITS = regex.compile(r"[0-9０-９.．]+")
 _BIG_MAG = regex.compile(r"[万亿萬億]")
@@ -538,25 +539,17 @@ def build(rules: Rules):
             out.extend(items)
         return out
 
+    def restore(facts: list[Fact], text: str, simp: str) -> None:
+        for f in facts:
+            if f.unit:
+                f.unit = as_written(f.unit, text, simp, f.start, f.end, last=True)
+            if f.extra.get("object"):
+                f.extra["object"] = as_written(f.extra["object"], text, simp, f.start - 40,
+                                               f.end + 60)
+
     def find_any(ctx: Context) -> list[Fact]:
         """A Traditional text is read through its Simplified copy (same offsets), so the guards
         of rules/count.yaml hold there too; facts keep the text's own characters."""
-        text = ctx.text
-        simp = text.translate(to_simplified)
-        if simp == text:
-            return find(ctx)
-        facts = find(Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta, warnings=ctx.warnings,
-                             facts=ctx.facts))
-        for f in facts:
-            f.text = text[f.start:f.end]
-            if f.unit:
-                i = simp.rfind(f.unit, f.start, f.end)
-                f.unit = text[i:i + len(f.unit)] if i >= 0 else f.unit
-            obj = f.extra.get("object")
-            if obj:
-                i = simp.find(obj, max(0, f.start - 40), f.end + 60)
-                if i >= 0:
-                    f.extra["object"] = text[i:i + len(obj)]
-        return facts
+        return find_through_simplified(find, to_simplified, ctx, restore)
 
     return find_any

@@ -35,6 +35,8 @@ from ..numerals import (
 )
 from ..rules import Rules
 from ..scan import scan, sentences_with
+from ..script import simplified_table
+from .simplified import find_through_simplified
 
 _S = r"[ \t\u3000]*"
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
@@ -316,18 +318,10 @@ def build(rules: Rules):
         return out
 
     # the words of rules/percent.yaml are Simplified: a Traditional text is read through its
-    # character-by-character Simplified copy (same offsets; facts keep the text's characters)
-    to_simplified = str.maketrans(
-        {r["traditional"]: r["simplified"] for r in rules.lexicon("script_pairs")})
+    # Simplified copy (same offsets; facts keep the text's characters)
+    to_simplified = simplified_table(rules)
 
     def find_any(ctx: Context) -> list[Fact]:
-        simp = ctx.text.translate(to_simplified)
-        if simp == ctx.text:
-            return find(ctx)
-        facts = find(Context(text=simp, ref_date=ctx.ref_date, meta=ctx.meta,
-                             warnings=ctx.warnings, facts=ctx.facts))
-        for f in facts:
-            f.text = ctx.text[f.start:f.end]
-        return facts
+        return find_through_simplified(find, to_simplified, ctx)
 
     return find_any
