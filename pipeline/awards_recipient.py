@@ -8,6 +8,7 @@ before the trigger in its clause, or a subject too long to be a name).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -68,6 +69,12 @@ def compile_rules(rule: dict) -> RecipientRules:
 
 
 _COUNT_ONLY = regex.compile(r"[\d一二三四五六七八九十百千万两余多]+[名位个户家]")
+# compiled once: `regex`'s own cache lookup of a pattern string costs more than the match
+_LIST_SEP = regex.compile(r"([、和与及])")
+_DISPOSAL = regex.compile(r"[将把]([^将把]{2,})$")
+_GIVER_END = regex.compile(r"[为向给对替]$")
+_OBJECT_LEAD = regex.compile(r"^(?:了|给|予)+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -113,7 +120,7 @@ def _named(ctx: Context, rr: RecipientRules, s: int, e: int) -> str | None:
             for t in pos_tokens(ctx, s, e, window=0) if s <= t.start < e]
     # several people (张海、李秀云、王建新获评…): the list as written
     # (技师李强、护士长孙丽等获评… → 李强、孙丽: each item's person, joined as written)
-    pieces = regex.split(r"([、和与及])", seg)
+    pieces = _LIST_SEP.split(seg)
     if len(pieces) > 1 and all(pieces[::2]):
         out, at = [], s
         for i, x in enumerate(pieces):
@@ -166,7 +173,7 @@ def _person(ctx: Context, rr: RecipientRules, toks, s: int, e: int) -> str | Non
 
 
 def _han(s: str) -> bool:
-    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
+    return _HAN_RUN.fullmatch(s) is not None
 
 
 def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
@@ -179,7 +186,7 @@ def subject(ctx: Context, rr: RecipientRules, trig_start: int) -> str | None:
         e = bei
     else:
         # disposal: 市委将老党员孙长林评选为… — the receiver follows 将/把
-        m = regex.search(r"[将把]([^将把]{2,})$", text[s:e])
+        m = _DISPOSAL.search(text[s:e])
         if m:
             s = s + m.start(1)
     m = rr.means.search(text, s, e)
@@ -210,7 +217,7 @@ def relative(ctx: Context, pos: int, rr: RecipientRules | None = None) -> str | 
 
 def subject_ends_in_preposition(seg: str) -> bool:
     """市委书记为获得…: the clause's subject is the giver, not the receiver."""
-    return bool(regex.search(r"[为向给对替]$", seg))
+    return bool(_GIVER_END.search(seg))
 
 
 def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -> str | None:
@@ -221,7 +228,7 @@ def object_(ctx: Context, rr: RecipientRules, trig_end: int, award_start: int) -
         return None
     m = rr.object_trim.sub("", seg)
     if _COUNT_ONLY.fullmatch(m or ""):
-        m = regex.sub(r"^(?:了|给|予)+", "", seg)    # 授予30名同志…: the count and who, not “30名”
+        m = _OBJECT_LEAD.sub("", seg)    # 授予30名同志…: the count and who, not “30名”
     if not m:
         return None
     s = trig_end + seg.find(m)

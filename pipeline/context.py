@@ -43,6 +43,7 @@ class Context:
     _sents: list[tuple[int, int]] | None = None
     _starts: list[int] | None = None
     _toks: dict = field(default_factory=dict, repr=False)   # (sentence index, pos), blocks → tokens
+    _wins: dict = field(default_factory=dict, repr=False)   # window()'s arguments → its tokens
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -79,7 +80,12 @@ class Context:
         jieba segments and tags a text block by block (a run of Chinese characters, letters and
         digits; the characters between blocks one by one), and nothing crosses a block's edge,
         HMM included; so these are exactly the tokens ctx.tokens(start, pos) has there (tags of
-        posseg with `hmm` when pos=True). Each block is segmented once per article."""
+        posseg with `hmm` when pos=True). Each block is segmented once per article, and the
+        tokens of a window asked for again are kept (finders ask about one place several times)."""
+        wkey = (start, end, pos, hmm, margin)
+        got = self._wins.get(wkey)
+        if got is not None:
+            return list(got)
         s, e = self.sentence_span(start)
         key = ("pos", hmm) if pos else "seg"
         pieces, ends = self._pieces(s, e, pos)
@@ -95,6 +101,7 @@ class Context:
             if toks is None:
                 toks = self._toks[(a, key)] = self._piece_tokens(a, b, block, s, pos, hmm)
             out.extend(toks)
+        self._wins[wkey] = tuple(out)
         return out
 
     def _pieces(self, s: int, e: int, pos: bool):

@@ -62,8 +62,12 @@ def _words_re(words):
                                                                     reverse=True) if w) + ")")
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
+_DIGITS = regex.compile(r"\d+")
+
+
 def _han(s: str) -> bool:
-    return bool(s) and all("\u4e00" <= c <= "\u9fff" or c == "〇" for c in s)
+    return _HAN_RUN.fullmatch(s) is not None
 
 
 @dataclass
@@ -283,7 +287,7 @@ class AwardFinder:
                 break
             if not _han(w):
                 if (
-                    regex.fullmatch(r"\d+", w)
+                    _DIGITS.fullmatch(w)
                     and i + 1 < len(toks)
                     and (toks[i + 1].text[:2] == "年度" or toks[i + 1].text[:1] in "届屆")
                 ):

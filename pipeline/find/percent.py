@@ -44,8 +44,18 @@ _WS = regex.compile(r"\s")
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
-def _each(pat, text: str, windows):
+def _each(pat, text: str, windows, marks: str = "", tail: int | None = None):
+    """Matches of `pat` in each window; with `marks`, only in windows holding one of those
+    characters (every match of the pattern holds one: the check is cheaper than the search).
+    `tail`: a match reads at most that many characters after its last mark, so the window ends
+    there (the rest of a sentence after its last %)."""
     for s, e in windows:
+        if marks:
+            last = max(text.rfind(c, s, e) for c in marks)
+            if last < 0:
+                continue
+            if tail is not None:
+                e = min(e, last + 1 + tail)
         yield from pat.finditer(text, s, e)
 
 
@@ -144,10 +154,16 @@ def build(rules: Rules):
         + r")*$"
     )
     up_set = set(up)
+    # the characters every match of a pattern holds (its mark): a window without one is skipped
+    must = {"percent.fraction": "分", "percent.points": "分", "percent.sign": "%％‰",
+            "percent.cheng": "成"}
+    # after its % a sign match holds only a qualifier (qa), and reads nothing beyond it
+    tails = {"percent.sign": max(map(len, q_after_unit), default=0) + 1}
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
 
     def in_word(ctx: Context, s: int, cheng: int) -> bool:
-        for t in ctx.tokens(s):
+        # only the tokens holding s or cheng matter: those of the blocks around [s, cheng]
+        for t in ctx.window(s, cheng + 1):
             if t.start < s < t.end and t.end > cheng:
                 return True  # 三五成群, 一成不变: an idiom holds numeral and 成
             if (
@@ -176,7 +192,7 @@ def build(rules: Rules):
         out: list[Fact] = []
         used: list[tuple[int, int]] = []
         for rule, pat in pats.items():
-            for m in _each(pat, text, wins):
+            for m in _each(pat, text, wins, must[rule], tails.get(rule)):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in used):
                     continue
@@ -265,7 +281,7 @@ def build(rules: Rules):
                 out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual,
                                 extra=extra))
                 used.append((s, e))
-        for m in _each(disc_re, text, wins):
+        for m in _each(disc_re, text, wins, "折"):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
@@ -289,7 +305,7 @@ def build(rules: Rules):
             out.append(Fact("percent", m.group(), s, e, v, "percent.discount", "%", qual,
                             extra={"tags": ["discount"]}))
             used.append((s, e))
-        for m in _each(mult_re, text, wins):
+        for m in _each(mult_re, text, wins, "倍番"):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
