@@ -22,7 +22,7 @@ import regex
 
 from .detectors import Proposal, _fits
 from .page import Page, tail_company
-from .shapes import _HAN, SENT, is_anchor_shape, is_headline_shape, is_title_shape
+from .shapes import _HAN, _NOT_HEADLINE, SENT, is_anchor_shape, is_headline_shape, is_title_shape
 
 _BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
 _STAMP = regex.compile(
@@ -149,6 +149,7 @@ def repeats(page: Page, rule_id: str) -> None:
 
 def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> None:
     """Lines above the headline with no sentence punctuation: site names, menus, widgets."""
+    _top_name(page, rule_id)
     h = page.headline
     # a headline found only by the body under it may be a subhead
     if h is None or not page.headline_sure:
@@ -156,6 +157,67 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> Non
     for i in range(h):
         n = page.normed[i]
         if n and i not in page.removed and not SENT.search(n) and len(n) <= 60 and not kept(i):
+            page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+def _top_name(page: Page, rule_id: str) -> None:
+    """The page's first line, a short name (高等职业教育研究所, 视窗), standing on furniture the
+    rules removed (a breadcrumb, a loading mark) with a headline-shaped line still below: the
+    site's or column's name, not the headline."""
+    filled = [i for i, n in enumerate(page.normed) if n and page.zone(i) == "head"]
+    if len(filled) < 3:
+        return
+    i, j = filled[0], filled[1]
+    n = page.normed[i]
+    if (i in page.removed or i == page.headline or len(n) > 20 or SENT.search(n)
+            or n.endswith((":", ",")) or page.reason(j) not in ("navigation", "decoration")):
+        return
+    below = [k for k in filled[2:] if k not in page.removed]
+    if any(is_headline_shape(page.normed[k], 60) for k in below):
+        page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
+    """A list of other stories' headlines in the page head (a paper's table of contents, a
+    column's latest items), one a line: `min_lines`+ headline-shaped lines in a row that touch
+    the page top or removed furniture, with the article's own headline-shaped line still
+    below them. A headline with its kicker, subtitle and a short lead is at most three such
+    lines and is followed by the body paragraph, not by another headline."""
+    head = [i for i, n in enumerate(page.normed) if n and page.zone(i) == "head"]
+    if not head:
+        return
+    end = page.first if page.anchors else len(page.lines)
+
+    def item(i: int) -> bool:
+        n = page.normed[i]
+        return (i not in page.removed and i != page.headline and 6 <= len(n) <= 40
+                and is_headline_shape(n, 40) and not _NOT_HEADLINE.search(n)
+                and not n.startswith(("—", "-", "(")) and not n.endswith((",", "、")))
+
+    runs: list[list[int]] = []
+    for i in head:
+        if item(i) and runs and runs[-1] and page.nb(runs[-1][-1], 1) == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i] if item(i) else [])
+    for run in runs:
+        if len(run) < min_lines + 1:
+            continue
+        before = page.nb(run[0], -1)
+        if not (before is None or before in page.removed):
+            continue
+        if page.headline is not None and page.headline < run[-1]:
+            continue
+        # the article's own headline below the list (it may be shaped like a paragraph: ？！),
+        # or the list's last line is that headline, right above the body
+        after = [k for k in range(run[-1] + 1, min(end + 1, len(page.lines)))
+                 if page.normed[k] and k not in page.removed]
+        if not any(is_headline_shape(page.normed[k], 40)
+                   and not _NOT_HEADLINE.search(page.normed[k]) for k in after):
+            if len(run) < min_lines + 2 or page.nb(run[-1], 1) != page.first:
+                continue
+            run = run[:-1]
+        for i in run:
             page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
@@ -195,6 +257,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
         if run:
             flush(run, run[0] == filled[0] or run[-1] == filled[-1]
                   or page.nb(run[0], -1) in page.removed)
+    _headline_list(page, rule_id, min_lines)
 
 
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
