@@ -13,6 +13,7 @@ from .shapes import _DATE, _DATE_ONLY, _SHORT_DATE, _TIME, SENT, iso_date
 
 _COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
 _STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
+_URL = regex.compile(r"https?://\S+")
 
 REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
            "decoration", "related", "ad", "spam")
@@ -130,6 +131,12 @@ class FieldsDetector:
             + "|".join(map(regex.escape, alts))
             + r")\s*(?::|\|(?!\s*T)|丨)\s*"
         )
+        # a key glued to the value before it (浏览:1432次发布时间:…): keys of two or more
+        # characters, and only with a colon after them
+        self.glued = regex.compile(
+            r"(?P<key>" + "|".join(map(regex.escape, [a for a in alts if len(a) >= 2]))
+            + r")\s*:\s*"
+        )
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
@@ -144,6 +151,11 @@ class FieldsDetector:
         hits = list(self.re.finditer(s))
         if not hits or not self._LEAD.match(s[:hits[0].start()]):
             return None
+        # after the first field, a key glued to the value before it starts a field too
+        glued = [g for g in self.glued.finditer(s, hits[0].end())
+                 if not any(h.start() <= g.start() < h.end() for h in hits)]
+        if glued:
+            hits = sorted(hits + glued, key=lambda h: h.start())
         fields = []
         for j, h in enumerate(hits):
             end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
@@ -151,7 +163,8 @@ class FieldsDetector:
             numeric = self.info[h.group("key")].get("numeric")
             if numeric and value and not _COUNT.match(value):
                 return None
-            if len(value) > 40 or ":" in _TIME.sub("", value) or ("," in value and not numeric):
+            bare = _URL.sub("", value).strip()   # 来源：某报 2024-01-15 https://…
+            if len(bare) > 40 or ":" in _TIME.sub("", bare) or ("," in value and not numeric):
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((h.group("key"), value))
         infos = [self.info[k] for k, _ in fields]
