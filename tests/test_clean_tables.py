@@ -48,3 +48,84 @@ def test_proposal_tables_same_as_every_rule():
         assert all(p in it for p in middle), line
         assert [p for p in want if p.zone == "any"] == [p for p in middle if p.zone == "any"], line
     assert proposed > 50
+
+
+# -- triggers: which rules a line may wake -----------------------------------------------------
+
+@pytest.mark.parametrize("pattern,required,first", [
+    (r"^(?:上一篇|下一篇)\s*[:：]", {"上一篇", "下一篇"}, {"上", "下"}),
+    (r"^[【\[]?(?:返回顶部|回到顶部)[】\]]?$", {"返回顶部", "回到顶部"}, {"【", "[", "返", "回"}),
+    # a lookahead's words are in the line too; \p{Han} may be any character
+    (r"^(?=.*(?:首页|新闻))\p{Han}{2,4}$", {"首页", "新闻"}, None),
+    # under (?i) every case of a letter, the Kelvin sign and the long s included
+    (r"(?i:ok)$", {"ok", "oK", "o\u212a", "Ok", "OK", "O\u212a"}, {"o", "O"}),
+    # a string that holds another adds nothing
+    (r"关闭|关闭本页", {"关闭"}, {"关"}),
+    # an optional part is no requirement, and the first character may come after it
+    (r"^(?:本报)?记者\s*\p{Han}{2,4}$", {"记者"}, {"本", "记"}),
+    # nothing known: a backreference, a pattern that may match nothing, a scoped flag it
+    # does not read
+    (r"(\p{Han})\1", None, None),
+    (r"^\d*$", None, None),
+    (r"(?x) 首页", None, None),
+])
+def test_triggers_read_patterns(pattern, required, first):
+    from pipeline.clean import triggers
+    assert triggers.required(pattern) == (frozenset(required) if required else None)
+    assert triggers.first_chars(pattern) == (frozenset(first) if first else None)
+
+
+def _variants(line: str) -> list[str]:
+    n = clean.norm(line)
+    h = len(n) // 2
+    return [v for v in {n, n[:h], n[h:], n[1:], n[:-1], n + "。", n.upper(), n.lower(),
+                        n.replace(" ", ""), " | ".join(n.split())} if v]
+
+
+def test_triggers_never_miss_a_match():
+    """Every line a rule's pattern matches (rule examples and variants of them) holds one of
+    the rule's trigger characters and starts with one of its first characters."""
+    from pipeline.clean.detectors import PatternRule
+    from pipeline.clean.triggers import first_chars, required, trigger_chars
+    rules = Pipeline().rules
+    cl = clean.Cleaner(rules)
+    lines = sorted({v for line in _rule_lines(rules) for v in _variants(line)})
+    checked = 0
+    for r in cl.rules:
+        if not isinstance(r, PatternRule):
+            continue
+        chars = trigger_chars(required(r.re.pattern))
+        first = first_chars(r.re.pattern) if r.find == r.re.match else None
+        for n in lines:
+            if r.find(n):
+                checked += 1
+                assert chars is None or not chars.isdisjoint(n), (r.id, n)
+                assert first is None or n[0] in first, (r.id, n)
+    assert checked > 500
+
+
+def test_trigger_case_tables_are_the_engines():
+    """The case folds and the white space the pattern reader assumes are the regex module's."""
+    import regex
+
+    from pipeline.clean import triggers
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for c in "abcdefghijklmnopqrstuvwxyz":
+        assert set(regex.findall("(?i)" + c, every)) == triggers._ASCII_FOLDS[c], c
+    assert set(regex.findall(r"\s", every)) == triggers._SPACE
+    assert set(regex.findall(r"(?i)\s", every)) == triggers._SPACE
+    # what the reader takes as caseless (Han, kana, CJK and ASCII punctuation, digits) folds
+    # to nothing else under (?i), nor to one another
+    caseless = {c for c in every if triggers._caseless(c)}
+    assert set(regex.findall("(?i)[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u30ff\uff00-\uff20"
+                             "\uff3b-\uff40\uff5b-\uff65\x00-\x40\x5b-\x60\x7b-\x7f]",
+                             every)) == caseless
+    assert all(c.lower() == c.upper() == c for c in caseless)
+    # the characters whose lower() holds an ASCII letter other than that letter's capital
+    lowers = {}
+    for x in every:
+        if not x.isascii():
+            for c in x.lower():
+                if c.isascii():
+                    lowers.setdefault(c, set()).add(x)
+    assert lowers == {c: {x} for c, x in triggers._LOWERS_TO.items()}

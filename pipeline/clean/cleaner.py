@@ -26,6 +26,7 @@ from .result import Cleaned
 from .scorer import LineScorer
 from .shapes import (
     _CONTACT,
+    _HAN,
     SENT,
     is_anchor_shape,
     is_headline_shape,
@@ -33,6 +34,7 @@ from .shapes import (
     norm,
     split_lines,
 )
+from .triggers import Triggers, first_chars, required, trigger_chars
 
 # the keys each kind of boilerplate rule reads; any other key is a mistake (max_length: for
 # max_len: would silently do nothing), so compiling refuses it
@@ -75,6 +77,23 @@ def check_keys(where: str, entry: dict[str, Any]) -> None:
         if unknown:
             raise RuleError(f"{where}: {what}unknown key {', '.join(map(repr, unknown))} "
                             f"(known: {', '.join(sorted(ok))})")
+
+
+def _trigger_chars(rule: Any) -> frozenset[str] | None:
+    """Characters of which a line holds one when the rule may propose for it (None: any line
+    may): a pattern's required strings, or what a detector refuses a line without first."""
+    if isinstance(rule, PatternRule):
+        return trigger_chars(required(rule.re.pattern))
+    if isinstance(rule, FieldsDetector):
+        return frozenset(":|丨")              # every key needs one of them after it
+    if isinstance(rule, SpamDetector):        # its brands (spam) or portal words (spam_shape)
+        return trigger_chars(rule.brands if rule.kind == "spam" else rule.portal + rule.strong,
+                             lowered=True)
+    if isinstance(rule, LinkBarDetector):     # 3+ segments hold one of its words
+        return trigger_chars(required(rule.words.pattern))
+    if isinstance(rule, ChromeWordsDetector):  # the line is made of its words
+        return trigger_chars(rule.words, lowered=True)
+    return None
 
 
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
@@ -165,13 +184,18 @@ class Cleaner:
                               or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
-        # the rules to try, by (sentence punctuation, middle) and line length, in rule order: a
-        # pattern rule only up to its max_len, as (rule, its search) so the loop calls the regex
-        # directly (the length and punctuation checks of propose() are already settled there);
-        # a detector as (rule, None), asked through propose()
-        def table(rules: list[Any], top: int) -> list[tuple[tuple[Any, Any], ...]]:
-            return [tuple((r, r.find) if isinstance(r, PatternRule) else (r, None)
-                          for r in rules if not isinstance(r, PatternRule) or length <= r.max_len)
+        # rule k is bit k: a pattern rule as (rule, its search), called directly (the length and
+        # punctuation checks of propose() are settled by the tables); a detector as (rule, None),
+        # asked through propose()
+        self._calls = [(r, r.find) if isinstance(r, PatternRule) else (r, None)
+                       for r in self.rules]
+        bit = {id(r): 1 << k for k, r in enumerate(self.rules)}
+
+        # the rules to try, by (sentence punctuation, middle) and line length: a pattern rule
+        # only up to its max_len
+        def table(rules: list[Any], top: int) -> list[int]:
+            return [sum(bit[id(r)] for r in rules
+                        if not isinstance(r, PatternRule) or length <= r.max_len)
                     for length in range(top + 1)]
         top = max(self._max, 120)
         self._tables = {(True, False): table(self._sent_rules, self._sent_max),
@@ -180,17 +204,32 @@ class Cleaner:
         # between paragraphs a sentence line meets only the sentence_ok rules that may act there
         self._tables[True, True] = table([r for r in self._sent_rules if r in self._middle_rules],
                                          self._sent_max)
+        # and of those, only the rules whose trigger characters the line holds
+        self._triggers = Triggers(
+            [_trigger_chars(r) for r in self.rules],
+            # a pattern matched at the line's start: the characters a match may start with
+            [first_chars(r.re.pattern) if isinstance(r, PatternRule) and r.find == r.re.match
+             else None for r in self.rules])
+        self._han_free = sum(bit[id(r)] for r in self.rules if isinstance(r, NoHanDetector))
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
-        sent = SENT.search(n) is not None
-        rows = self._tables[sent, middle]
+        rows = self._tables[SENT.search(n) is not None, middle]
         # longer than any rule takes (sentence lines: than any sentence_ok rule)
         if len(n) >= len(rows):
             return []
+        todo = rows[len(n)]
+        if todo & self._triggers.triggered:
+            todo &= self._triggers.mask(n)
+        if todo & self._han_free and _HAN.search(n):
+            todo &= ~self._han_free
         out = []
-        for r, search in rows[len(n)]:
+        calls = self._calls
+        while todo:
+            low = todo & -todo
+            todo ^= low
+            r, search = calls[low.bit_length() - 1]
             if search is None:
                 p = r.propose(n)
             else:
