@@ -28,6 +28,8 @@ _BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
 _STAMP = regex.compile(
     r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2})?|\d+\s*(?:分钟|小时|天)前)?$")
+_FIGURE = regex.compile(r"^[-+]?\d[\d,.]*\s*(?:[~\-/至]\s*\d[\d,.]*)?\s*(?:℃|°C?|%|度)$"
+                        r"|^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+\.\d+$")
 _COUNT = regex.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
 
 
@@ -188,9 +190,16 @@ def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
         return
     end = page.first if page.anchors else len(page.lines)
 
+    h = page.headline
+    # the list may open with the article's own headline, shown again above the body: the
+    # title stage took the first showing for the headline and the second for its copy
+    again = None if h is None else next(
+        (k for k in range(h + 1, len(page.lines))
+         if page.normed[k] == page.normed[h] and page.reason(k) == "title"), None)
+
     def item(i: int) -> bool:
         n = page.normed[i]
-        return (i not in page.removed and i != page.headline and 6 <= len(n) <= 40
+        return ((i not in page.removed and (i != h or again is not None)) and 6 <= len(n) <= 40
                 and is_headline_shape(n, 40) and not _NOT_HEADLINE.search(n)
                 and not n.startswith(("—", "-", "(")) and not n.endswith((",", "、")))
 
@@ -206,17 +215,22 @@ def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
         before = page.nb(run[0], -1)
         if not (before is None or before in page.removed):
             continue
-        if page.headline is not None and page.headline < run[-1]:
+        moved = h in run and again is not None and again > run[-1]
+        if h is not None and h < run[-1] and not moved:
             continue
         # the article's own headline below the list (it may be shaped like a paragraph: ？！),
         # or the list's last line is that headline, right above the body
         after = [k for k in range(run[-1] + 1, min(end + 1, len(page.lines)))
-                 if page.normed[k] and k not in page.removed]
+                 if page.normed[k] and (k not in page.removed or (moved and k == again))]
         if not any(is_headline_shape(page.normed[k], 40)
                    and not _NOT_HEADLINE.search(page.normed[k]) for k in after):
             if len(run) < min_lines + 2 or page.nb(run[-1], 1) != page.first:
                 continue
             run = run[:-1]
+        if moved and again is not None:  # the copy below the list is the headline
+            del page.removed[again]
+            page.headline = again
+            page.found["title"] = [(again, page.lines[again].strip())]
         for i in run:
             page.take(i, Proposal(rule_id, "navigation", "head"))
 
@@ -233,8 +247,10 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
 
     def short(i: int) -> bool:
         n = page.normed[i]
+        # a figure with its marks (18~26℃, 3,286.65) is a table's or a ticker's, not a menu
+        # item (a page number 2 is)
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith((",", ":"))
-                and i != page.headline)
+                and i != page.headline and not _FIGURE.match(n))
 
     def flush(run: list[int], touches: bool) -> None:
         # two items of its own at least: one short subhead next to removed furniture stays
