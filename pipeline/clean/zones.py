@@ -244,24 +244,33 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
     filled = [i for i, n in enumerate(page.normed) if n]
     if not filled:
         return
+    # a page with no paragraph at all (a portal's front, cut before any story): the whole of
+    # it is page head, and a menu there runs long, with its widgets' labels (投票率:) in it
+    bodyless = not page.anchors
+    if bodyless:
+        max_len, min_lines = 2 * max_len, 2 * min_lines
 
     def short(i: int) -> bool:
         n = page.normed[i]
         # a figure with its marks (18~26℃, 3,286.65) is a table's or a ticker's, not a menu
         # item (a page number 2 is)
-        return (len(n) <= max_len and not SENT.search(n) and not n.endswith((",", ":"))
+        return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
+                and (bodyless or not n.endswith(":"))
                 and i != page.headline and not _FIGURE.match(n))
 
     def flush(run: list[int], touches: bool) -> None:
         # two items of its own at least: one short subhead next to removed furniture stays
+        # with no body to stand beside, the run shows itself furniture by holding some line
+        # the rules took (首页, English, 跳至内容); a list of names alone stays
         if (len(run) >= min_lines and touches
-                and sum(i not in page.removed for i in run) >= 2):
+                and sum(i not in page.removed for i in run) >= 2
+                and (not bodyless or any(i in page.removed for i in run))):
             for i in run:
                 if i not in page.removed:
                     page.take(i, Proposal(rule_id, "navigation", "edge"))
 
     for zone in ("head", "tail"):
-        lines = [i for i in filled if page.zone(i) == zone]
+        lines = [i for i in filled if page.zone(i) == zone or (bodyless and zone == "head")]
         run: list[int] = []
         for i in lines:
             if short(i) and (not run or page.nb(run[-1], 1) == i):
