@@ -24,6 +24,7 @@ running text; finders build their patterns from it.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
@@ -444,7 +445,8 @@ def place_names(rows: list[dict[str, str]], pairs: list[dict[str, str]]):
         for w in (r["name"], r["alias"]):
             if w and w != "-":
                 forms.update((w, "".join(to_trad.get(c, c) for c in w)))
-    return regex.compile(alternation(forms)) if forms else None
+    # a literal alternation: the standard `re` finds the same matches several times faster
+    return re.compile(alternation(forms)) if forms else None
 
 
 def load_qualifiers(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
@@ -457,25 +459,26 @@ def load_qualifiers(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[st
 
 
 _PAIRS = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
+# the nearest line break or bracket / quote mark before a position: the one character
+# enclosing() decides on (a reverse search in C instead of a loop over the characters)
+_MARK_BEFORE = regex.compile(
+    r"(?r)[\n" + regex.escape("".join(sorted(set(_PAIRS) | set(_PAIRS.values())))) + r"]")
 
 
 def enclosing(text: str, start: int, end: int, window: int = 40) -> tuple[str, int, int] | None:
     """The innermost bracket or quote pair around text[start:end] on the same line, as
     (opening mark, content start, content end), or None."""
-    lo = max(0, start - window)
-    for i in range(start - 1, lo - 1, -1):
-        ch = text[i]
-        if ch == "\n":
-            return None
-        if ch in _PAIRS.values() and ch not in _PAIRS:
-            return None          # a closing mark first: we are outside any pair
-        if ch in _PAIRS:
-            close = _PAIRS[ch]
-            j = text.find(close, end, end + window)
-            nl = text.find("\n", end, end + window)
-            if j >= 0 and (nl < 0 or j < nl):
-                return ch, i + 1, j
-            return None
+    mark = _MARK_BEFORE.search(text, max(0, start - window), start)
+    if mark is None:
+        return None
+    ch = mark.group()
+    if ch not in _PAIRS:
+        return None          # a line break, or a closing mark first: we are outside any pair
+    close = _PAIRS[ch]
+    j = text.find(close, end, end + window)
+    nl = text.find("\n", end, end + window)
+    if j >= 0 and (nl < 0 or j < nl):
+        return ch, mark.start() + 1, j
     return None
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -331,3 +332,38 @@ def sentences_with(ctx, cands: list[Candidate]) -> list[tuple[int, int]]:
         if i not in seen:
             seen[i] = ctx.sentences[i]
     return [seen[i] for i in sorted(seen)]
+
+
+def gated(pattern, text: str, trigger, reach: Callable[[str, int, int], int], start: int = 0,
+          end: int | None = None) -> Iterator:
+    """The matches of pattern.finditer(text), found by searching only next to `trigger`.
+
+    A finder's pattern made of optional parts around a number is tried by the regex engine at
+    every position of the text, and most positions cannot start a match. `trigger` (a plain
+    `re` pattern beginning with a character class, which `re` skips to quickly) finds a
+    position that every match holds, and `reach(text, i, pos)` a position no further right
+    than the start of any match that starts at or after `pos` and holds position i before (or
+    at) its own trigger. Then no match starts between the end of the last match and `reach` of
+    the next trigger, so a search from there finds the match the full scan finds next: the
+    same matches in the same order (tests/test_numbers.py checks it on the dev corpus and on
+    adversarial runs). With `start` and `end`: the matches that start in [start, end), where
+    no match of the full scan crosses `start` (a character no match holds stands before it)."""
+    pos = start
+    stop = len(text) if end is None else end
+    while True:
+        t = trigger.search(text, pos, stop)
+        if t is None:
+            return
+        m = pattern.search(text, max(pos, reach(text, t.start(), pos)))
+        if m is None or m.start() >= stop:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def run_start(chars: frozenset[str] | set[str], text: str, i: int, stop: int = 0) -> int:
+    """The start of the run of `chars` and decimal digits (what \\d matches) that ends right
+    before text[i], or `stop` if the run reaches back that far."""
+    while i > stop and (text[i - 1] in chars or text[i - 1].isdecimal()):
+        i -= 1
+    return i

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REF_DATE, SHARED, score
+from conftest import REF_DATE, ROOT, SHARED, score
 
 SUITE = SHARED / "benchmarks" / "recognizers.jsonl"
 
@@ -256,3 +256,70 @@ def test_bare_yuan_follows_the_locale_explicit_words_win(pipe):
 def test_locale_is_always_set(pipe):
     assert pipe.extract("今年新建学校3所。").meta["locale"] == "zh-CN"
     assert pipe.extract("").meta["locale"] == "zh-CN"
+
+
+# -- speed without change: count and money search only next to their triggers -----------------
+# Runs that stress where a candidate starts: spaces, signs, qualifiers and prefixes before the
+# number, numerals glued to words, lists and ranges, lines and sentences cut in the middle.
+ADVERSARIAL = [
+    "约 3 万元至5万元，人民币 8千元，￥ 300，US$5，  300元，共 1 000 000元、2 000元和3,000.5万元。",
+    "投资3.5亿、2亿和1.2万亿元；资金 12 120 150 万元\n其中5、6、7亿元，近万元，上千万元，数百亿。",
+    "两个多小时，三个多月，3.5千米，1200万千瓦时，5余人，十多万人次，千把人，百多个，近千名。",
+    "3至5个，3-5万人，第1、2、3名，12、15、20个，项目 58 个、2023 12 个，姓名 1 张三。",
+    "1，234，567人，六十二﹒五万元，三块五，两毛五，5k元，2w块，一块五斤重的肉，五块一斤。",
+    "零下15℃，-5℃，历时3小时，2小时08分31秒，男子200米，考了612分，“四个全面”，《三国》两本。",
+    "统一个，十三大，千家万户，三番五次，二次分红，一场活动，一枚金牌，每一位，五个三毫，5$x。",
+    "1" * 300 + "个，" + "一" * 200 + "元，" + " " * 100 + "5元，" + "近" + "万" * 50 + "人。",
+    "3.5.5.5.5个，.5元，．5亿，1,000,000,000,000,000个，1 2 3 4 5 6 7 8 9人，负3元，-3-4-5元。",
+]
+
+
+def _texts(pipe):
+    """The clean bodies of the dev corpus, the rule examples of count and money, and the
+    adversarial runs (each also cut at every sentence end and line break)."""
+    from pipeline.rules import load_rules
+    texts = [pipe.extract(p.read_text("utf-8"), ref_date=REF_DATE).text
+             for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
+    for name in ("count", "money"):
+        for rule in load_rules().file(name).rules:
+            for ex in (rule.get("examples") or []) + (rule.get("counterexamples") or []):
+                texts.append(ex if isinstance(ex, str) else ex["text"])
+    for t in ADVERSARIAL:
+        texts += [t, *t.split("。"), *t.split("，"), *t.split("\n")]
+    texts.append("".join(ADVERSARIAL))
+    return texts
+
+
+def test_count_searches_next_to_its_triggers_only_and_finds_every_candidate(pipe):
+    from pipeline.find.count import CountFinder
+    f = CountFinder(pipe.rules)
+    checked = 0
+    for t in _texts(pipe):
+        full = [m.span() for m in f.cand.finditer(t)]
+        assert [m.span() for m in f.matches(t)] == full, t
+        checked += len(full)
+    assert checked > 2000
+
+
+def test_money_and_count_find_what_a_full_scan_finds(pipe):
+    """money reads only the sentences holding a money word or a magnitude, and both search only
+    next to their triggers: the facts (and money's warnings) equal those of the full scan."""
+    from pipeline.context import Context
+    from pipeline.find import build_finders
+    finders = build_finders(pipe.rules)
+    found = 0
+    for t in _texts(pipe):
+        ctx = Context(text=t, ref_date=REF_DATE, meta={"locale": "zh-CN"})
+        for name, find in finders:
+            if name not in ("money", "count"):
+                ctx.facts.extend(find(ctx))
+                continue
+            slow_ctx = Context(text=t, ref_date=REF_DATE, meta=ctx.meta, facts=list(ctx.facts),
+                               warnings=list(ctx.warnings))
+            slow = (find if name == "money" else find.find)(slow_ctx, full_scan=True)
+            fast = (find if name == "money" else find.find)(ctx)
+            assert [f.to_dict() for f in fast] == [f.to_dict() for f in slow], (name, t)
+            assert ctx.warnings == slow_ctx.warnings, t
+            ctx.facts.extend(fast)
+            found += len(fast)
+    assert found > 1200

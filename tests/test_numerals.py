@@ -129,3 +129,34 @@ def test_spaced_numbers_fail_fast_on_a_long_numeral_run():
     run = "四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二" * 2
     assert regex.search("(?:" + NUMBER_SPACED + ")%", run, timeout=30) is None
     assert regex.search("(?:" + NUMBER_SPACED + ")%", run + "%", timeout=30).group() == run + "%"
+
+
+def _enclosing_by_walking(text, start, end, window=40):
+    """enclosing() as first written: a walk back over the characters."""
+    pairs = {"《": "》", "〈": "〉", "“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
+    for i in range(start - 1, max(0, start - window) - 1, -1):
+        ch = text[i]
+        if ch == "\n" or (ch in pairs.values() and ch not in pairs):
+            return None
+        if ch in pairs:
+            j = text.find(pairs[ch], end, end + window)
+            nl = text.find("\n", end, end + window)
+            return (ch, i + 1, j) if j >= 0 and (nl < 0 or j < nl) else None
+    return None
+
+
+def test_enclosing_finds_the_pair_a_walk_over_the_characters_finds():
+    import random
+
+    from pipeline.numerals import enclosing
+    rnd = random.Random(7)
+    alphabet = "《》〈〉“”‘’「」『』\"\n三个全面年份字 "
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 120)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        window = rnd.choice([5, 40])
+        assert enclosing(text, start, end, window) == _enclosing_by_walking(text, start, end,
+                                                                             window), text
+    assert enclosing("他说“四个全面”是", 3, 7) == ("“", 3, 7)
+    assert enclosing("《三国》两本", 4, 6) is None

@@ -30,6 +30,11 @@ unit (2562个暑期见习实践岗位) or, when none follows, the one just befor
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
 import regex
 
 from .. import nlp
@@ -46,6 +51,7 @@ from ..numerals import (
     place_names,
 )
 from ..rules import Rules
+from ..scan import gated, run_start
 from ..script import simplified_table
 from .simplified import as_written, find_through_simplified
 
@@ -56,117 +62,392 @@ _MAGS = regex.compile(r"[百千万亿]+")
 _HAN = regex.compile(r"\p{Han}")
 _TAIL_BIG = regex.compile(r"[万亿]+$")
 _ANY_MAG = regex.compile(r"[万亿千百]")
+_MAG_INSIDE = re.compile(r"[十百千万亿]")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
 _CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
 # POS tags that can be part of a counted noun phrase (jieba): nouns, names, distinguishing
 # words, nominal verbs, adjectives, the particle 的.
 _NOUNISH = ("n", "vn", "b", "j", "nz", "nt", "ns", "nr", "an", "l", "i", "ng", "s", "eng")
+# tags that end the object after the unit (的 excepted)
+_AFTER_STOP = ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q")
+_OBJECT_HEAD = ("n", "vn", "j", "l", "i", "nz", "nt")
+# spaces the candidate pattern allows between a number and its unit
+_UNIT_SPACE = "[ \xa0\u2009\u202f]"
+# what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
+_NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
+_SCORE_RULE = "count.score"
 
 
-def build(rules: Rules):
-    rf = rules.file("count")
-    g = rf.data.get("guards") or {}
-    lex = rules.lexicon("classifiers")
-    units = {r["unit"]: r for r in lex}
-    q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
-    # qualifiers between number and unit are part of NUMBER/parse_quantity (余 多 来)
-    q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1 or w in ("许",)}
+class _Spans:
+    """The spans of the facts earlier finders found, asked whether one overlaps [s, e)."""
 
-    ordinal_before = tuple(g.get("ordinal_before", []))
-    rank_before = tuple(g.get("rank_before", []))
-    rank_units = set(g.get("rank_units", []))
-    # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
-    rank_words = "|".join(map(regex.escape, g.get("rank_words", [])))
-    rank_links = "|".join(map(regex.escape, g.get("rank_links", [])))
-    rank_link = regex.compile(f"(?:{rank_words})(?:{rank_links})$")
-    one_blockers = set(g.get("one_preceded_by", ""))
-    duration_words = tuple(g.get("duration_before", []))
-    ambiguous_below = float(g.get("ambiguous_below", 0.5))
-    total_words = tuple(g.get("time_total_before", []))
-    indefinite = set(g.get("indefinite_before", "数几若"))
-    time_followers = set(g.get("time_unit_followers", "的内以左上之"))
-    trap_phrases = list(g.get("trap_phrases", []))
-    one_generic = tuple(g.get("one_generic", []))
-    lone_terms = set(g.get("lone_terms", []))
-    event_units = set(g.get("event_units", []))
-    event_before = tuple(g.get("event_before", []))
-    event_after = tuple(g.get("event_after", []))
-    _n = "[0-9０-９" + CN_NUM_CHARS + "]"
-    clock_after = regex.compile(r"[0-9０-９]|" + _n + r"+(?:分钟|分|秒)")
-    clock_before = regex.compile(_n + r"(?:小时|时|分钟|分)$")
-    quote_max = int(g.get("quoted_name_max", 10))
-    range_seps = rf.rule("count.range").get("separators", ["至", "到", "-", "~", "～", "—"])
-    list_seps = rf.rule("count.list").get("separators", ["、"])
-    obj_stop = set(g.get("object_stop_words", []))
-    obj_verbs = set(g.get("object_verbs", []))
-    obj_nominal = set(g.get("object_nominal_verbs", []))
-    ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
-    approx_before = g.get("approx_before", {})  # 上千名 → more_than
-    one_char_not_noun = set(g.get("one_char_not_noun", ""))
-    # units that make no count by themselves (kind other) but do in a context: 分 after an exam
-    # or score word in the same clause (考了612分, 总分650分, 高出一本线50分)
-    ctx_units = {u: (regex.compile(alternation(c["context"])), int(c.get("window", 16)),
-                     tuple(c.get("not_before", [])), set(c.get("not_after_char", "")))
-                 for u, c in (g.get("context_units") or {}).items()}
-    # units whose Han follower must be one of these words (500发炮弹) — else punctuation or a
-    # qualifier must follow (2000余发。)
-    needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
-    # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the sign
-    signed_units = set(g.get("signed_units", []))
-    sign_words = tuple(g.get("sign_before", ["零下", "-", "−", "－", "负"]))
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))  # max end so far
 
-    unit_re = alternation(units)
-    qb_re = alternation([*q_before, *approx_before])
-    qa_re = alternation(q_after_unit)
-    cand = regex.compile(
-        r"(?P<qb>"
-        + qb_re
-        + r")?(?P<num>"
-        + NUMBER_START
-        + NUMBER
-        + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
-        # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row is no
-        # count)
-        # ...or one space after Arabic digits glued to a Chinese word (项目219 个), or spaced on
-        # both
-        # sides when the unit ends the phrase (项目 58 个、); never after digits that another number
-        # and a space precede (a flattened table row: 2023 12 个) nor before a name (姓名 1 张三)
-        r"(?:(?<=[万亿萬億])[ \xa0\u2009\u202f]{1,2}"
-        r"|(?<=\p{Han}[\d.]+)[ \xa0\u2009\u202f]"
-        r"|(?<=\p{Han}[ \xa0\u2009\u202f][\d.]+)[ \xa0\u2009\u202f](?=(?:"
-        + unit_re
-        + r")(?!\p{Han})))?"
-        r"(?P<unit>" + unit_re + r")"
-        r"(?P<qa>" + qa_re + r")?"
-    )
-    unit_only = regex.compile(unit_re)
-    ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
-    qa_only = regex.compile(qa_re)
-    range_re = regex.compile(
-        r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$"
-    )
-    list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
-    trap_re = regex.compile(alternation(trap_phrases)) if trap_phrases else None
-    place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
-    cn_chars = set(CN_NUM_CHARS)
+    def overlap(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)     # the spans starting before e
+        return i > 0 and self.reach[i - 1] > s
 
-    # jieba's dictionary and the guards are Simplified: a Traditional text is read through its
-    # character-by-character Simplified copy (find_any below), else 民眾十萬人次 is 眾十萬 | 人次
-    to_simplified = simplified_table(rules)
 
-    def numeral_in_word(ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
+@dataclass(slots=True)
+class _Cand:
+    """One match of the candidate pattern, after the unit is settled: [qb] num [q2] unit [qa]."""
+    m: regex.Match
+    qb: str | None
+    num_s: int
+    num_e: int
+    num: str
+    q2: str | None
+    unit: str
+    unit_e: int
+    qa: str | None
+    end: int
+
+
+class _Guards:
+    """rules/count.yaml `guards`, read once."""
+
+    def __init__(self, g: dict):
+        self.ordinal_before = tuple(g.get("ordinal_before", []))
+        self.rank_before = tuple(g.get("rank_before", []))
+        self.rank_units = set(g.get("rank_units", []))
+        # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
+        rank_words = "|".join(map(regex.escape, g.get("rank_words", [])))
+        rank_links = "|".join(map(regex.escape, g.get("rank_links", [])))
+        self.rank_link = regex.compile(f"(?:{rank_words})(?:{rank_links})$")
+        self.one_blockers = set(g.get("one_preceded_by", ""))
+        self.duration_words = tuple(g.get("duration_before", []))
+        self.ambiguous_below = float(g.get("ambiguous_below", 0.5))
+        self.total_words = tuple(g.get("time_total_before", []))
+        self.indefinite = set(g.get("indefinite_before", "数几若"))
+        self.time_followers = set(g.get("time_unit_followers", "的内以左上之"))
+        self.trap_phrases = list(g.get("trap_phrases", []))
+        self.one_generic = tuple(g.get("one_generic", []))
+        self.lone_terms = set(g.get("lone_terms", []))
+        self.event_units = set(g.get("event_units", []))
+        self.event_before = tuple(g.get("event_before", []))
+        self.event_after = tuple(g.get("event_after", []))
+        n = "[0-9０-９" + CN_NUM_CHARS + "]"
+        self.clock_after = regex.compile(r"[0-9０-９]|" + n + r"+(?:分钟|分|秒)")
+        self.clock_before = regex.compile(n + r"(?:小时|时|分钟|分)$")
+        self.quote_max = int(g.get("quoted_name_max", 10))
+        self.obj_stop = set(g.get("object_stop_words", []))
+        self.obj_verbs = set(g.get("object_verbs", []))
+        self.obj_nominal = set(g.get("object_nominal_verbs", []))
+        self.ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
+        self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
+        self.one_char_not_noun = set(g.get("one_char_not_noun", ""))
+        # units that make no count by themselves (kind other) but do in a context: 分 after an
+        # exam or score word in the same clause (考了612分, 总分650分, 高出一本线50分)
+        self.ctx_units = {
+            u: (regex.compile(alternation(c["context"])), int(c.get("window", 16)),
+                tuple(c.get("not_before", [])), set(c.get("not_after_char", "")))
+            for u, c in (g.get("context_units") or {}).items()}
+        # units whose Han follower must be one of these words (500发炮弹) — else punctuation or a
+        # qualifier must follow (2000余发。)
+        self.needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
+        # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the
+        # sign
+        self.signed_units = set(g.get("signed_units", []))
+        self.sign_words = tuple(g.get("sign_before", ["零下", "-", "−", "－", "负"]))
+        self.before_steps = [int(x) for x in g.get("object_window_before", [8, 16])]
+        self.after_steps = [int(x) for x in g.get("object_window_after", [10, 24])]
+        self.obj_hmm = bool(g.get("object_hmm", True))
+
+
+class CountFinder:
+    """The count finder of a rules folder: patterns compiled once, find(ctx) per article."""
+
+    def __init__(self, rules: Rules):
+        rf = rules.file("count")
+        self.g = g = _Guards(rf.data.get("guards") or {})
+        self.units = units = {r["unit"]: r for r in rules.lexicon("classifiers")}
+        self.q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
+        # qualifiers between number and unit are part of NUMBER/parse_quantity (余 多 来)
+        self.q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1 or w in ("许",)}
+        range_seps = rf.rule("count.range").get("separators", ["至", "到", "-", "~", "～", "—"])
+        list_seps = rf.rule("count.list").get("separators", ["、"])
+        unit_re = alternation(units)
+        qb_words = [*self.q_before, *g.approx_before]
+        qa_re = alternation(self.q_after_unit)
+        self.cand = regex.compile(
+            r"(?P<qb>"
+            + alternation(qb_words)
+            + r")?(?P<num>"
+            + NUMBER_START
+            + NUMBER
+            + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
+            # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row
+            # is no count), or one space after Arabic digits glued to a Chinese word (项目219 个),
+            # or spaced on both sides when the unit ends the phrase (项目 58 个、); never after
+            # digits that another number and a space precede (a flattened table row: 2023 12 个)
+            # nor before a name (姓名 1 张三)
+            r"(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
+            r"|(?<=\p{Han}[\d.]+)" + _UNIT_SPACE +
+            r"|(?<=\p{Han}" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE + r"(?=(?:"
+            + unit_re
+            + r")(?!\p{Han})))?"
+            r"(?P<unit>" + unit_re + r")"
+            r"(?P<qa>" + qa_re + r")?"
+        )
+        # every candidate holds a digit, a numeral, 余/多/来/几/把 or a space right before its
+        # unit: the one place scan.gated needs to look (a class of the units' first characters
+        # first, so that `re` tries their alternation only where one may start)
+        last = r"[\d" + "".join(map(re.escape, sorted(_NUMBER_CHARS))) + r"]"
+        gap = r"[余多来几把]?" + _UNIT_SPACE + r"{0,2}"
+        firsts = "[" + "".join(sorted({re.escape(u[0]) for u in units})) + "]"
+        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?:" + unit_re
+                                  + "))")
+        self.qb_max = max(map(len, qb_words), default=0)
+        self.may_count = {u for u, r in units.items() if r["kind"] in _COUNT_KINDS} \
+            | set(g.ctx_units)
+        self.unit_only = regex.compile(unit_re)
+        self.ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
+        self.qa_only = regex.compile(qa_re)
+        self.range_re = regex.compile(
+            r"(?P<a>" + NUMBER + r")(?P<q>[余多])?(?:" + alternation(range_seps) + r")$"
+        )
+        # the patterns end in a separator: only a text that does is searched
+        self.range_seps, self.list_seps = tuple(range_seps), tuple(list_seps)
+        self.list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
+        self.trap_re = re.compile(alternation(g.trap_phrases)) if g.trap_phrases else None
+        self.place_re = place_names(rules.lexicon("place_numerals"),
+                                    rules.lexicon("script_pairs"))
+        self.cn_chars = set(CN_NUM_CHARS)
+        self.clause_start = regex.compile(r"(?r)[" + regex.escape(_CLAUSE) + r"]")
+        self.clause_end = regex.compile(r"[" + regex.escape(_CLAUSE) + r"]")
+        # jieba's dictionary and the guards are Simplified: a Traditional text is read through
+        # its character-by-character Simplified copy, else 民眾十萬人次 is 眾十萬 | 人次
+        self.to_simplified = simplified_table(rules)
+
+    # -- the article ----------------------------------------------------------------------------
+    def __call__(self, ctx: Context) -> list[Fact]:
+        """A Traditional text is read through its Simplified copy (same offsets), so the guards
+        of rules/count.yaml hold there too; facts keep the text's own characters."""
+        return find_through_simplified(self.find, self.to_simplified, ctx, self._restore)
+
+    def matches(self, text: str):
+        """The candidate pattern's matches in text, in order (those of cand.finditer)."""
+        return gated(self.cand, text, self.trigger, self._reach)
+
+    def _reach(self, text: str, i: int, stop: int) -> int:
+        return max(stop, run_start(_NUMBER_CHARS, text, i, stop) - self.qb_max)
+
+    def find(self, ctx: Context, full_scan: bool = False) -> list[Fact]:
+        """The count facts of ctx (full_scan: the pattern tried at every position, the slow way
+        the gated search is checked against)."""
+        text = ctx.text
+        out: list[Fact] = []
+        taken = _Spans((f.start, f.end) for f in ctx.facts
+                       if f.type in ("money", "percent", "date"))
+        traps: list[tuple[int, int]] | None = None
+        for m in self.cand.finditer(text) if full_scan else self.matches(text):
+            # a unit that never counts (年, 个月: they match only to stop a shorter unit) stays
+            # so unless a magnitude inside the number begins a longer one (3.5千米)
+            if m.group("unit") not in self.may_count \
+                    and not _MAG_INSIDE.search(text, m.start("num") + 1, m.end("num")):
+                continue
+            c = self._settle_unit(text, m)
+            if c is None:
+                continue
+            rule = self._rule_of(text, c)
+            if rule is None:
+                continue
+            value, qual = parse_quantity(c.num + (c.q2 or ""))
+            if value is None and c.qb and _BIG_MAG.fullmatch(c.num):
+                # 近万名, 上万人: a bare 万/亿 is 1万/1亿
+                value = parse_quantity("一" + c.num)[0]
+            if value is None or value <= 0:
+                continue
+            if self._rejected(ctx, c):
+                continue
+            if traps is None:
+                traps = self._traps(text)
+            if any(a <= c.num_s < b for a, b in traps) or self._rejected_late(ctx, c):
+                continue
+            if taken.overlap(m.start(), c.end):
+                continue
+            out.extend(self._facts(ctx, c, value, qual, rule, taken))
+        return out
+
+    def _traps(self, text: str) -> list[tuple[int, int]]:
+        """Trap phrases (八项规定) and place names holding a numeral (三元区, 六盘水)."""
+        traps = [m.span() for m in self.trap_re.finditer(text)] if self.trap_re else []
+        if self.place_re is not None:
+            traps += [m.span() for m in self.place_re.finditer(text)]
+        return traps
+
+    # -- the candidate ------------------------------------------------------------------------
+    def _settle_unit(self, text: str, m: regex.Match) -> _Cand | None:
+        """The match with its unit settled: a magnitude the number swallowed may begin a longer
+        unit (3.5千米), and 个 + 多/余/来 + a unit that takes 个 decides (两个多小时)."""
+        num_s, num_e = m.span("num")
+        c = _Cand(m, m.group("qb"), num_s, num_e, text[num_s:num_e], m.group("q2"),
+                  m.group("unit"), m.end("unit"), m.group("qa"), m.end())
+        # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
+        for i in range(num_e - 1, num_s, -1):
+            if text[i] not in "十百千万亿":
+                continue
+            um = self.unit_only.match(text, i)
+            if um and um.end() >= c.unit_e and parse_quantity(text[num_s:i])[0] is not None:
+                c.num_e, c.num, c.q2 = i, text[num_s:i], None
+                c.unit, c.unit_e = um.group(), um.end()
+                self._take_qualifier_after(text, c)
+                break
+        # 两个多小时, 三个多月: 个 + 多/余/来 + a unit that takes 个 (个小时, 个月) — that unit
+        # decides
+        if c.unit == "个" and not c.qa and not c.q2:
+            gm = self.ge_approx.match(text, c.unit_e)
+            if gm and "个" + gm.group("u") in self.units:
+                if self.units["个" + gm.group("u")]["kind"] not in _COUNT_KINDS:
+                    return None
+                c.q2, c.unit, c.unit_e = gm.group("q"), gm.group("u"), gm.end()
+                self._take_qualifier_after(text, c)
+        return c
+
+    def _take_qualifier_after(self, text: str, c: _Cand) -> None:
+        qm = self.qa_only.match(text, c.unit_e)
+        c.qa = qm.group() if qm else None
+        c.end = qm.end() if qm else c.unit_e
+
+    def _rule_of(self, text: str, c: _Cand) -> str | None:
+        """count.classifier or count.measure by the unit's kind; a unit of kind `other` counts
+        only in its context (count.score: 考了612分); None: no count."""
+        kind = self.units[c.unit]["kind"]
+        if kind in _COUNT_KINDS:
+            return "count.measure" if kind in ("measure", "time") else "count.classifier"
+        cu = self.g.ctx_units.get(c.unit)
+        if not cu:
+            return None
+        num_s = c.num_s
+        cm = self.clause_start.search(text, max(0, num_s - cu[1]), num_s)
+        ws = max(cm.end() if cm else 0, num_s - cu[1])
+        if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], c.unit_e) \
+                or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():
+            return None
+        return _SCORE_RULE
+
+    # -- guards -------------------------------------------------------------------------------
+    def _rejected(self, ctx: Context, c: _Cand) -> bool:
+        """The guards that read only the characters around the candidate."""
+        text, g = ctx.text, self.g
+        return (self._ordinal(text, c) or self._glued(text, c) or self._vague(text, c)
+                or self._one_article(text, c) or self._begins_word(text, c)
+                or (self.units[c.unit]["kind"] == "time" and self._not_a_time_count(text, c))
+                or (c.unit in g.event_units and self._event(text, c))
+                or self._in_title(text, c))
+
+    def _rejected_late(self, ctx: Context, c: _Cand) -> bool:
+        """The guards that need jieba's words, and the unit's follower."""
+        g, text = self.g, ctx.text
+        if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
+            return True
+        chinese = c.num[0] in self.cn_chars
+        if self._numeral_in_word(ctx, c.m.start() if c.qb else c.num_s, c.unit_e, chinese):
+            return True
+        # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
+        # 3只是, 两面旗帜 → the unit is the start of another word
+        if float(self.units[c.unit]["prob"] or 0) < g.ambiguous_below and any(
+                t.start < c.unit_e < t.end and not self._classifier_then_noun(t, c.unit_e)
+                for t in ctx.tokens(c.num_s)):
+            return True
+        if c.unit in g.needs_after:
+            nxt = text[c.end:c.end + 1]
+            if nxt and _HAN.match(nxt) and not text.startswith(g.needs_after[c.unit], c.end):
+                return True
+        return False
+
+    def _ordinal(self, text: str, c: _Cand) -> bool:
+        """第114个, 首批, 前10名, 位次为2.4万名, 二期 三届: ordinals and ranks."""
+        g, num_s = self.g, c.num_s
+        prefix = (text[max(0, num_s - 4):num_s] if not c.qb
+                  else text[max(0, c.m.start() - 4):c.m.start()])
+        if prefix.endswith(g.ordinal_before):
+            return True
+        if c.unit in g.rank_units and (prefix.endswith(g.rank_before)
+                                       or g.rank_link.search(text, max(0, num_s - 8), num_s)):
+            return True
+        # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
+        return c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb
+
+    def _glued(self, text: str, c: _Cand) -> bool:
+        """Arabic digits glued to Latin letters, codes, decimals of something else (5G, A3);
+        a minus sign is kept: a range (5-10个) or a signed unit after no letter or digit."""
+        num_s = c.num_s
+        before1 = text[num_s - 1] if num_s > 0 else ""
+        if c.num[0] in self.cn_chars or not before1 or not before1.isascii() \
+                or not (before1.isalnum() or before1 in "._/-:#"):
+            return False
+        b2 = text[num_s - 2:num_s - 1]
+        signed = c.unit in self.g.signed_units and not (b2.isascii() and b2.isalnum())
+        return not (before1 == "-" and (self.range_re.search(text[max(0, num_s - 12):num_s])
+                                        or signed))
+
+    def _vague(self, text: str, c: _Cand) -> bool:
+        """数十个, 几百人 (indefinite), a bare magnitude without a qualifier (千村示范), and
+        numeral + unit terms (二次分红)."""
+        num, g = c.num, self.g
+        before1 = text[c.num_s - 1] if c.num_s > 0 else ""
+        if num[0] in self.cn_chars and before1 and before1 in g.indefinite and not c.qb:
+            return True
+        if _BARE_MAG.fullmatch(num) and not c.qb and not c.q2:
+            return True
+        return num + c.unit in g.lone_terms and not c.qb
+
+    def _one_article(self, text: str, c: _Cand) -> bool:
+        """一 as an article (一场活动), inside a word (统一个), or a rate (一亩地比去年多收…)."""
+        num, g = c.num, self.g
+        if num not in ("一", "壹"):
+            return False
+        if not c.qb and self.units[c.unit]["one"] == "article":
+            return True
+        if num == "一" and (text[c.num_s - 1] if c.num_s > 0 else "") in g.one_blockers:
+            return True
+        return num == "一" and not c.qb and text.startswith(g.one_generic, c.m.start("unit"))
+
+    def _begins_word(self, text: str, c: _Cand) -> bool:
+        """The unit begins another word (`not_before` of the lexicon: 只是, 处理, 位于)."""
+        nb = [w for w in self.units[c.unit].get("not_before", "").split("|") if w]
+        return bool(nb) and text[c.unit_e:c.unit_e + 4].startswith(tuple(nb)) and not c.qa
+
+    def _not_a_time_count(self, text: str, c: _Cand) -> bool:
+        """A time unit after a duration word (历时3小时), naming something (15分钟生活圈), or
+        part of a clock or race time (2小时08分31秒, 23秒08)."""
+        g, start = self.g, c.m.start()
+        pre = text[max(0, start - 6):start]
+        if pre.endswith(g.duration_words) and not any(w in pre for w in g.total_words):
+            return True
+        nxt = text[c.end:c.end + 1]
+        if nxt and _HAN.match(nxt) and nxt not in g.time_followers and not c.qa:
+            return True
+        return bool(g.clock_after.match(text, c.unit_e)
+                    or g.clock_before.search(text, max(0, c.num_s - 4), c.num_s))
+
+    def _event(self, text: str, c: _Cand) -> bool:
+        """An event named by its distance (男子200米, 200米跑, 100米自由泳)."""
+        g = self.g
+        return (text.endswith(g.event_before, max(0, c.num_s - 4), c.num_s)
+                or text.startswith(g.event_after, c.unit_e))
+
+    def _in_title(self, text: str, c: _Cand) -> bool:
+        """Inside 《…》 or a short quoted name (“四个全面”)."""
+        enc = enclosing(text, c.num_s, c.unit_e)
+        return enc is not None and (enc[0] in "《〈" or (enc[2] - enc[1]) <= self.g.quote_max)
+
+    def _numeral_in_word(self, ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
         if not chinese:
             return False
-        toks = ctx.tokens(s)
-        for t in toks:
+        for t in ctx.tokens(s):
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
                 return True
             if t.start == s and t.end > unit_end and t.end - t.start >= 3:
                 return True                          # 千家万户, 三番五次, 五位一体: an idiom
         return False
 
-    def classifier_then_noun(t, unit_e: int) -> bool:
+    def _classifier_then_noun(self, t, unit_e: int) -> bool:
         """jieba joined the unit to what follows (6|类产品) but the rest is a noun of two or more
         characters (产品): the unit is a classifier before its noun. 3|只是, 两|面旗 stay words."""
         rest = t.text[unit_e - t.start:]
@@ -174,83 +455,153 @@ def build(rules: Rules):
             tag = nlp.word_tag(rest)
             if tag:
                 return tag.startswith(("n", "vn"))
-        # 3只羊, 20只鸡苗: jieba joins the classifier and a noun jieba's dictionary lacks as a whole
-        # (只羊, 只鸡苗); its first character must be a plain noun (只是, 只有 stay blocked)
-        if t.start == unit_e - 1 and rest and rest[0] not in one_char_not_noun:
+        # 3只羊, 20只鸡苗: jieba joins the classifier and a noun jieba's dictionary lacks as a
+        # whole (只羊, 只鸡苗); its first character must be a plain noun (只是, 只有 stay blocked)
+        if t.start == unit_e - 1 and rest and rest[0] not in self.g.one_char_not_noun:
             return nlp.word_tag(rest[0]) == "n"
         return False
 
-    def _quote_fix(ctx: Context, s: int, e: int) -> tuple[int, int]:
-        """Widen [s, e) so that its “ ” are paired (巾帼暖“新”驿站, “双护课堂”公益课)."""
-        txt = ctx.text[s:e]
-        if txt.count("“") < txt.count("”") and s > 0 and ctx.text[s - 1] == "“":
-            s -= 1
-        elif txt.count("“") > txt.count("”") and ctx.text[e:e + 1] == "”":
-            e += 1
-        return s, e
+    # -- facts --------------------------------------------------------------------------------
+    def _facts(self, ctx: Context, c: _Cand, value, qual, rule: str,
+               taken: _Spans) -> list[Fact]:
+        """The fact of a candidate that passed the guards: one, two for a range (3至5个), or one
+        per item of a list sharing the unit (12、15、20个)."""
+        text, g, m = ctx.text, self.g, c.m
+        if c.qb:
+            qual = self.q_before.get(c.qb) or g.approx_before.get(c.qb) or qual
+        if c.qa:
+            qual = self.q_after_unit[c.qa]
+        start = m.start()
+        if c.unit in g.signed_units and not c.qb:
+            sw = next((w for w in g.sign_words if text.endswith(w, 0, c.num_s)), None)
+            if sw and not (len(sw) == 1 and text[c.num_s - 2:c.num_s - 1].isdigit()):
+                start, value = c.num_s - len(sw), -value
+        extra = {}
+        obj = self._object_of(ctx, m.start(), c.unit_e)
+        if obj:
+            extra["object"] = obj
+        if not c.qb:
+            pair = self._range(text, c, value, qual, extra)
+            if pair:
+                return pair
+        main = Fact("count", text[start:c.end], start, c.end, value, rule, c.unit, qual,
+                    extra=extra)
+        items = self._list_items(text, c, extra, taken)
+        if items is None:
+            return []
+        return [main, *items]
 
-    clause_start = regex.compile(r"(?r)[" + regex.escape(_CLAUSE) + r"]")
-    clause_end = regex.compile(r"[" + regex.escape(_CLAUSE) + r"]")
-    obj_before_steps = [int(x) for x in g.get("object_window_before", [8, 16])]
-    obj_after_steps = [int(x) for x in g.get("object_window_after", [10, 24])]
-    obj_hmm = bool(g.get("object_hmm", True))
+    def _range(self, text: str, c: _Cand, value, qual, extra: dict) -> list[Fact] | None:
+        """3至5个, 3-5万人 → two facts (range_from: the first number alone, range_to)."""
+        num_s = c.num_s
+        if not _ends_with(text, self.range_seps, num_s):
+            return None
+        head = text[max(0, num_s - 16):num_s]
+        rm = self.range_re.search(head)
+        if not rm:
+            return None
+        a_txt = rm.group("a")
+        a_s = num_s - len(head) + rm.start("a")
+        a_val, a_q = parse_quantity(a_txt)
+        mag = _TAIL_BIG.search(c.num)
+        if a_val is not None and mag and not _ANY_MAG.search(a_txt):
+            a_val = parse_quantity(a_txt + mag.group())[0]
+        chinese = c.num[0] in self.cn_chars
+        if a_val is None or (chinese and a_txt[0] not in self.cn_chars) or not a_val < value:
+            return None
+        return [Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", c.unit, a_q,
+                     extra={**extra, "tags": ["range_from"]}),
+                Fact("count", text[num_s:c.end], num_s, c.end, value, "count.range", c.unit,
+                     qual, extra={**extra, "tags": ["range_to"]})]
 
-    def object_of(ctx: Context, num_start: int, unit_end: int) -> str | None:
-        text = ctx.text
+    def _list_items(self, text: str, c: _Cand, extra: dict,
+                    taken: _Spans) -> list[Fact] | None:
+        """The Arabic numbers of a list that shares the unit (12、15、20个), nearest first;
+        None when the list is ordinal (第1、2、3名: no fact at all)."""
+        items: list[Fact] = []
+        pos = c.num_s
+        if c.num[0] in self.cn_chars or c.qb:
+            return items
+        while _ends_with(text, self.list_seps, pos):
+            head = text[max(0, pos - 14):pos]
+            lm = self.list_re.search(head)
+            if not lm:
+                break
+            a_s = pos - len(head) + lm.start("a")
+            a_txt = lm.group("a")
+            if a_s > 0 and (text[a_s - 1].isdigit() or text[a_s - 1] in ".-/"):
+                break
+            a_val = parse_quantity(a_txt)[0]
+            a_e = a_s + len(a_txt)
+            if a_val is None or taken.overlap(a_s, a_e):
+                break
+            items.append(Fact("count", a_txt, a_s, a_e, a_val, "count.list", c.unit, None,
+                              extra=dict(extra)))
+            pos = a_s
+        if items and text[max(0, pos - 4):pos].endswith(self.g.ordinal_before):
+            return None          # 第1、2、3名: the whole list is ordinal
+        return items
+
+    # -- the counted object -------------------------------------------------------------------
+    def _object_of(self, ctx: Context, num_start: int, unit_end: int) -> str | None:
+        """What was counted: the noun phrase after the unit (2562个暑期见习实践岗位), else the
+        one just before the number (建立妇联组织137家), tagged in a short window."""
+        text, g = ctx.text, self.g
         # the clause around the number, looked for only as far as the widest window reaches
         # (a search to the text's ends is quadratic in a long clause with many numbers)
-        lo = max(0, num_start - max(obj_before_steps, default=0) - 1)
-        cm = clause_start.search(text, lo, num_start)
+        lo = max(0, num_start - max(g.before_steps, default=0) - 1)
+        cm = self.clause_start.search(text, lo, num_start)
         cs = cm.end() if cm else lo
-        hi = unit_end + max(obj_after_steps, default=0) + 1
-        cm = clause_end.search(text, unit_end, hi)
+        hi = unit_end + max(g.after_steps, default=0) + 1
+        cm = self.clause_end.search(text, unit_end, hi)
         ce = cm.start() if cm else min(len(text), hi)
-
-        def tagged(a: int, b: int, cut_left: bool, cut_right: bool) -> list:
-            """POS tokens of text[a:b] only (DESIGN.md: NLP only next to the candidate); a word
-            the window may have cut (cut_left, cut_right) is dropped. The number is not tagged."""
-            if a >= b:
-                return []
-            toks = [nlp.Token(t.text, t.start + a, t.end + a,
-                              # hmm=False: 12 → eng
-                              "m" if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t.pos)
-                    for t in nlp.segment_pos(text[a:b], obj_hmm)]
-            return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
-
         # after the unit: 2562个暑期见习实践岗位. A short window first; only when the walk runs
         # into the window's edge is a longer one tagged (most objects are a word or two).
         # (a cheap character test first: punctuation or the clause's end after the unit → none)
         if unit_end < ce and text[unit_end] not in _PUNCT:
-            for size in obj_after_steps:
+            for size in g.after_steps:
                 we = min(ce, unit_end + size)
-                # the window starts at the unit's last character: jieba tags a word better after a
-                # classifier; if that character joins the next word (张券), it starts after the unit
-                toks = tagged(unit_end - 1, we, False, we < ce)
+                # the window starts at the unit's last character: jieba tags a word better after
+                # a classifier; if that character joins the next word (张券), it starts after the
+                # unit
+                toks = self._tagged(text, unit_end - 1, we, False, we < ce)
                 if toks and toks[0].end > unit_end:
-                    toks = tagged(unit_end, we, False, we < ce)
+                    toks = self._tagged(text, unit_end, we, False, we < ce)
                 toks = [t for t in toks if t.start >= unit_end]
-                words, open_end = after_walk(toks, unit_end)
+                words, open_end = self._after_walk(toks, unit_end)
                 if not (open_end and we < ce):
                     break
             if words:
-                s, e = _quote_fix(ctx, words[0].start, words[-1].end)
-                return ctx.text[s:e]
+                s, e = _quote_fix(text, words[0].start, words[-1].end)
+                return text[s:e]
         # before the number: 建立妇联组织137家
         if num_start <= cs or text[num_start - 1] in _PUNCT:
             return None
-        for size in obj_before_steps:
+        for size in g.before_steps:
             ws = max(cs, num_start - size)
-            before = tagged(ws, num_start, ws > cs, False)
-            words, open_end = before_walk(before, num_start)
+            before = self._tagged(text, ws, num_start, ws > cs, False)
+            words, open_end = self._before_walk(before, num_start)
             if not (open_end and ws > cs):
                 break
         if words:
-            s, e = _quote_fix(ctx, words[-1].start, words[0].end)
-            return ctx.text[s:e]
+            s, e = _quote_fix(text, words[-1].start, words[0].end)
+            return text[s:e]
         return None
 
-    def after_walk(toks: list, unit_end: int) -> tuple[list, bool]:
+    def _tagged(self, text: str, a: int, b: int, cut_left: bool, cut_right: bool) -> list:
+        """POS tokens of text[a:b] only (DESIGN.md: NLP only next to the candidate); a word the
+        window may have cut (cut_left, cut_right) is dropped. The number is not tagged."""
+        if a >= b:
+            return []
+        toks = [nlp.Token(t.text, t.start + a, t.end + a,
+                          # hmm=False: 12 → eng
+                          "m" if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t.pos)
+                for t in nlp.segment_pos(text[a:b], self.g.obj_hmm)]
+        return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
+
+    def _after_walk(self, toks: list, unit_end: int) -> tuple[list, bool]:
         """The object's words after the unit, and whether the walk ran out of tokens."""
+        g = self.g
         words: list = []
         quoted = False
         open_end = True
@@ -264,24 +615,18 @@ def build(rules: Rules):
             if quoted and t.text[0] not in _PUNCT:
                 words.append(t)
                 continue
-            if t.text[0] in _PUNCT or t.text in obj_stop:
+            if t.text[0] in _PUNCT or t.text in g.obj_stop:
                 break
-            if (
-                t.pos in ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q")
-                and t.text != "的"
-            ):
+            if t.pos in _AFTER_STOP and t.text != "的":
                 break
             if not words and t.pos == "uj":
                 break
             if t.pos == "v" and not words:
                 nxt = [u for u in toks if u.start == t.end]
-                if (
-                    not nxt
-                    or not nxt[0].pos.startswith(("n", "vn", "v"))
-                    or nxt[0].text[0] in _PUNCT
-                ):
+                if (not nxt or not nxt[0].pos.startswith(("n", "vn", "v"))
+                        or nxt[0].text[0] in _PUNCT):
                     break
-            elif t.pos == "v" and t.text not in obj_nominal:
+            elif t.pos == "v" and t.text not in g.obj_nominal:
                 break
             words.append(t)
             if t.end - unit_end >= 20:
@@ -291,13 +636,14 @@ def build(rules: Rules):
             open_end = True
         while words and (words[-1].text in ("的", "“", "‘") or words[-1].pos in ("uj", "a", "d")):
             words.pop()
-        if words and any(w.pos.startswith(("n", "vn", "j", "l", "i", "nz", "nt")) for w in words):
+        if words and any(w.pos.startswith(_OBJECT_HEAD) for w in words):
             return words, open_end
         return [], open_end
 
-    def before_walk(before: list, num_start: int) -> tuple[list, bool]:
+    def _before_walk(self, before: list, num_start: int) -> tuple[list, bool]:
         """The object's words before the number (last first), and whether the walk ran out of
         tokens."""
+        g = self.g
         if not before:
             return [], True               # the window held one word, which its edge may have cut
         if before[-1].end != num_start:
@@ -316,230 +662,23 @@ def build(rules: Rules):
             if quoted and t.text[0] not in _PUNCT:
                 words.append(t)
                 continue
-            if t.text[0] in _PUNCT or t.text in obj_stop or t.text in obj_verbs:
+            if t.text[0] in _PUNCT or t.text in g.obj_stop or t.text in g.obj_verbs:
                 break
-            if t.pos.startswith(_NOUNISH) or (words and t.pos == "a") or t.text in obj_nominal \
-                    or (not words and t.pos == "vn") \
-                    or (not words and t.pos == "v" and len(t.text) == 1 and prev is not None
-                        and prev.pos.startswith(_NOUNISH)):
+            if _noun_part(t, prev, bool(words), g.obj_nominal):
                 words.append(t)
                 continue
             break
         else:
             open_end = True
         while words and (words[-1].text in "“”‘’" or (words[-1].pos == "v" and len(words) > 1
-                                                      and words[-1].text not in obj_nominal)):
+                                                      and words[-1].text not in g.obj_nominal)):
             words.pop()
-        if words and any(w.pos.startswith(("n", "vn", "j", "l", "nt", "nz", "i")) for w in words):
+        if words and any(w.pos.startswith(_OBJECT_HEAD) for w in words):
             return words, open_end
         return [], open_end
 
-    def find(ctx: Context) -> list[Fact]:
-        text = ctx.text
-        out: list[Fact] = []
-        taken = [(f.start, f.end) for f in ctx.facts if f.type in ("money", "percent", "date")]
-        traps = [m.span() for m in trap_re.finditer(text)] if trap_re else []
-        if place_re is not None:      # 三元区, 六盘水: a numeral inside a place name
-            traps += [m.span() for m in place_re.finditer(text)]
-
-        def overlaps(s: int, e: int) -> bool:
-            return any(a < e and s < b for a, b in taken)
-
-        for m in cand.finditer(text, overlapped=False):
-            num_s, num_e = m.span("num")
-            q2, unit, unit_e, qa, end = (
-                m.group("q2"),
-                m.group("unit"),
-                m.end("unit"),
-                m.group("qa"),
-                m.end(),
-            )
-            # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
-            for i in range(num_e - 1, num_s, -1):
-                if text[i] not in "十百千万亿":
-                    continue
-                um = unit_only.match(text, i)
-                if um and um.end() >= unit_e and parse_quantity(text[num_s:i])[0] is not None:
-                    num_e, q2, unit, unit_e = i, None, um.group(), um.end()
-                    qm = qa_only.match(text, unit_e)
-                    qa = qm.group() if qm else None
-                    end = qm.end() if qm else unit_e
-                    break
-            # 两个多小时, 三个多月: 个 + 多/余/来 + a unit that takes 个 (个小时, 个月) — that unit
-            # decides
-            if unit == "个" and not qa and not q2:
-                gm = ge_approx.match(text, unit_e)
-                if gm and "个" + gm.group("u") in units:
-                    if units["个" + gm.group("u")]["kind"] not in _COUNT_KINDS:
-                        continue
-                    q2, unit, unit_e = gm.group("q"), gm.group("u"), gm.end()
-                    qm = qa_only.match(text, unit_e)
-                    qa = qm.group() if qm else None
-                    end = qm.end() if qm else unit_e
-            num = text[num_s:num_e]
-            row = units[unit]
-            rule_ctx = None
-            if row["kind"] not in _COUNT_KINDS:
-                cu = ctx_units.get(unit)
-                if not cu:
-                    continue
-                cm_ = clause_start.search(text, max(0, num_s - cu[1]), num_s)
-                ws = max(cm_.end() if cm_ else 0, num_s - cu[1])
-                if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], unit_e) \
-                        or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():
-                    continue
-                rule_ctx = "count.score"
-            value, qual = parse_quantity(num + (q2 or ""))
-            if value is None and m.group("qb") and _BIG_MAG.fullmatch(num):
-                # 近万名, 上万人: a bare 万/亿 is 1万/1亿
-                value = parse_quantity("一" + num)[0]
-            if value is None or value <= 0:
-                continue
-            chinese = num[0] in cn_chars
-            before1 = text[num_s - 1] if num_s > 0 else ""
-            prefix = (
-                text[max(0, num_s - 4) : num_s]
-                if not m.group("qb")
-                else text[max(0, m.start() - 4) : m.start()]
-            )
-            # ordinals and ranks
-            if prefix.endswith(ordinal_before):
-                continue
-            if unit in rank_units and prefix.endswith(rank_before):
-                continue
-            if unit in rank_units and rank_link.search(text, max(0, num_s - 8), num_s):
-                continue
-            # Arabic glued to Latin letters, codes, decimals of something else
-            glued = before1 and before1.isascii() and (before1.isalnum() or before1 in "._/-:#")
-            if not chinese and glued:
-                # a minus sign is kept: a range (5-10个) or a signed unit after no letter or digit
-                b2 = text[num_s - 2:num_s - 1]
-                signed = unit in signed_units and not (b2.isascii() and b2.isalnum())
-                if not (before1 == "-" and (range_re.search(text[max(0, num_s - 12):num_s])
-                                            or signed)):
-                    continue
-            # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
-            if chinese and unit in ordinal_units_cn and not m.group("qb"):
-                continue
-            # 数十个, 几百人, 若干: indefinite, no value
-            if chinese and before1 and before1 in indefinite and not m.group("qb"):
-                continue
-            # a bare magnitude is a count only with a qualifier (近千名, 上万人), not in 千村示范
-            if _BARE_MAG.fullmatch(num) and not m.group("qb") and not q2:
-                continue
-            # 二次 (二次分红, 二次元, 二次创业) is a term: counting says 两次; 师徒二人 still counts
-            if num + unit in lone_terms and not m.group("qb"):
-                continue
-            # 一 as an article
-            if num in ("一", "壹") and not m.group("qb") and row["one"] == "article":
-                continue
-            if num == "一" and before1 in one_blockers:
-                continue
-            # 一亩地比去年多收…: 一 + unit + what it measures is a rate ("per mu"), not a count
-            if num == "一" and not m.group("qb") and text.startswith(one_generic, m.start("unit")):
-                continue
-            # the unit begins another word
-            nb = [w for w in row.get("not_before", "").split("|") if w]
-            rest = text[unit_e:unit_e + 4]
-            if nb and rest.startswith(tuple(nb)) and not qa:
-                continue
-            # time units after a duration word (历时3小时), or naming something (15分钟生活圈,
-            # 24小时服务)
-            if row["kind"] == "time":
-                pre = text[max(0, m.start() - 6):m.start()]
-                if pre.endswith(duration_words) and not any(w in pre for w in total_words):
-                    continue
-                nxt = text[end:end + 1]
-                if nxt and _HAN.match(nxt) and nxt not in time_followers and not qa:
-                    continue
-                # a time of day or of a race (2小时08分31秒, 23秒08, 5秒92): its parts are not
-                # counts
-                if clock_after.match(text, unit_e) or clock_before.search(text, max(0, num_s - 4),
-                                                                          num_s):
-                    continue
-            # an event named by its distance (男子200米, 200米跑, 100米自由泳) is not a count
-            if unit in event_units and (text.endswith(event_before, max(0, num_s - 4), num_s)
-                                        or text.startswith(event_after, unit_e)):
-                continue
-            # titles, short quoted names, trap phrases
-            enc = enclosing(text, num_s, unit_e)
-            if enc and (enc[0] in "《〈" or (enc[2] - enc[1]) <= quote_max):
-                continue
-            if any(a <= num_s < b for a, b in traps):
-                continue
-            if m.group("qb") in approx_before and not _MAGS.fullmatch(num):
-                continue
-            if numeral_in_word(ctx, m.start() if m.group("qb") else num_s, unit_e, chinese):
-                continue
-            # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
-            # 3只是, 两面旗帜 → the unit is the start of another word
-            if float(row["prob"] or 0) < ambiguous_below and any(
-                    t.start < unit_e < t.end and not classifier_then_noun(t, unit_e)
-                    for t in ctx.tokens(num_s)):
-                continue
-            if unit in needs_after:
-                nxt = text[end:end + 1]
-                if nxt and _HAN.match(nxt) and not text.startswith(needs_after[unit], end):
-                    continue
-            if overlaps(m.start(), end):
-                continue
-            if m.group("qb"):
-                qw = m.group("qb")
-                qual = q_before.get(qw) or approx_before.get(qw) or qual
-            if qa:
-                qual = q_after_unit[qa]
-            rule = rule_ctx or ("count.measure" if row["kind"] in ("measure", "time")
-                                else "count.classifier")
-            start = m.start()
-            if unit in signed_units and not m.group("qb"):
-                sw = next((w for w in sign_words if text.endswith(w, 0, num_s)), None)
-                if sw and not (len(sw) == 1 and text[num_s - 2:num_s - 1].isdigit()):
-                    start, value = num_s - len(sw), -value
-            extra = {}
-            obj = object_of(ctx, m.start(), unit_e)
-            if obj:
-                extra["object"] = obj
-            # ranges: 3至5个 → two facts
-            head = text[max(0, num_s - 16):num_s]
-            rm = range_re.search(head) if not m.group("qb") else None
-            if rm:
-                a_txt = rm.group("a")
-                a_s = num_s - len(head) + rm.start("a")
-                a_val, a_q = parse_quantity(a_txt)
-                mag = _TAIL_BIG.search(num)
-                if a_val is not None and mag and not _ANY_MAG.search(a_txt):
-                    a_val = parse_quantity(a_txt + mag.group())[0]
-                if a_val is not None and (not chinese or a_txt[0] in cn_chars) and a_val < value:
-                    out.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range",
-                                    unit, a_q, extra={**extra, "tags": ["range_from"]}))
-                    out.append(Fact("count", text[num_s:end], num_s, end, value, "count.range",
-                                    unit, qual, extra={**extra, "tags": ["range_to"]}))
-                    continue
-            main = Fact("count", text[start:end], start, end, value, rule, unit, qual, extra=extra)
-            # coordinated list sharing the unit: 12、15、20个
-            items: list[Fact] = []
-            pos = num_s
-            while not chinese and not m.group("qb"):
-                lm = list_re.search(text[max(0, pos - 14):pos])
-                if not lm:
-                    break
-                a_s = pos - len(text[max(0, pos - 14):pos]) + lm.start("a")
-                a_txt = lm.group("a")
-                if a_s > 0 and (text[a_s - 1].isdigit() or text[a_s - 1] in ".-/"):
-                    break
-                a_val = parse_quantity(a_txt)[0]
-                if a_val is None or overlaps(a_s, a_s + len(a_txt)):
-                    break
-                items.append(Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.list", unit,
-                                  None, extra=dict(extra)))
-                pos = a_s
-            if items and text[max(0, pos - 4):pos].endswith(ordinal_before):
-                continue          # 第1、2、3名: the whole list is ordinal
-            out.append(main)
-            out.extend(items)
-        return out
-
-    def restore(facts: list[Fact], text: str, simp: str) -> None:
+    # -- Traditional text ---------------------------------------------------------------------
+    def _restore(self, facts: list[Fact], text: str, simp: str) -> None:
         for f in facts:
             if f.unit:
                 f.unit = as_written(f.unit, text, simp, f.start, f.end, last=True)
@@ -547,9 +686,32 @@ def build(rules: Rules):
                 f.extra["object"] = as_written(f.extra["object"], text, simp, f.start - 40,
                                                f.end + 60)
 
-    def find_any(ctx: Context) -> list[Fact]:
-        """A Traditional text is read through its Simplified copy (same offsets), so the guards
-        of rules/count.yaml hold there too; facts keep the text's own characters."""
-        return find_through_simplified(find, to_simplified, ctx, restore)
 
-    return find_any
+def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
+    """A token before the number that belongs to the object: a noun-like word, an adjective
+    inside it, a nominal verb, or a one-character verb after a noun (建|站)."""
+    return (t.pos.startswith(_NOUNISH) or (started and t.pos == "a") or t.text in nominal
+            or (not started and t.pos == "vn")
+            or (not started and t.pos == "v" and len(t.text) == 1 and prev is not None
+                and prev.pos.startswith(_NOUNISH)))
+
+
+def _ends_with(text: str, words: tuple[str, ...], end: int) -> bool:
+    """text[:end] ends with one of words, as a pattern ending in (?:words)$ finds it (`$` also
+    matches before a final line break)."""
+    return text.endswith(words, 0, end) or (text[end - 1:end] == "\n"
+                                             and text.endswith(words, 0, end - 1))
+
+
+def _quote_fix(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen [s, e) so that its “ ” are paired (巾帼暖“新”驿站, “双护课堂”公益课)."""
+    txt = text[s:e]
+    if txt.count("“") < txt.count("”") and s > 0 and text[s - 1] == "“":
+        s -= 1
+    elif txt.count("“") > txt.count("”") and text[e:e + 1] == "”":
+        e += 1
+    return s, e
+
+
+def build(rules: Rules) -> CountFinder:
+    return CountFinder(rules)

@@ -21,6 +21,8 @@ characters before the unit and the unit), never a fact.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
@@ -37,6 +39,7 @@ from ..numerals import (
     place_names,
 )
 from ..rules import Rules
+from ..scan import gated, run_start
 from ..script import simplified_table
 
 _SP = r"[ \t\u3000]*"
@@ -44,6 +47,23 @@ _MAGS = regex.compile(r"[十百千万亿]+")
 _TAIL_MAG = regex.compile(r"[万亿千百]+$")
 _ANY_MAG = regex.compile(r"[万亿千百]")
 _HAN = regex.compile(r"\p{Han}")
+_ONE_CLASS = re.compile(r"\[[^^\]\\][^\]\\]*\]")   # a character class: no negation, no escapes
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SENTENCE_END_BEFORE = regex.compile(r"(?r)[。！？；!?;\n]")
+_NAMED = regex.compile(r"[\p{Han}A-Za-z]")      # a currency written with a letter or a word
+_WORD_CHAR = regex.compile(r"[A-Za-z0-9_]")
+# every candidate holds a number, and a number starts with one of these
+_NUMBER_TRIGGER = re.compile(r"[\d.．" + CN_NUM_CHARS + r"]")
+# what the number, its sign and the spaces before it may hold (scan.gated's reach)
+_NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多几 \xa0\u2009\u202f\t\u3000-负")
+
+
+def _compile(source: str):
+    """`re` when it reads the pattern (a literal alternation runs several times faster)."""
+    try:
+        return re.compile(source)
+    except re.error:
+        return regex.compile(source)
 
 
 def _dec(v) -> Decimal:
@@ -147,6 +167,47 @@ def build(rules: Rules):
         r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
         r"(?P<post>(?<=" + alternation(generic_after) + r")(?:" + alternation(post_words) + r"))?)?"
         r"(?P<qa>" + alternation(q_after_unit) + r")?")
+    # the longest words that may stand before the number and its spaces: qualifier, then prefix
+    prefix_max = max(map(len, q_before), default=0) + max(map(len, before), default=0)
+
+    def reach(text: str, i: int, stop: int) -> int:
+        return max(stop, run_start(_NUMBER_CHARS, text, i, stop) - prefix_max)
+
+    list_words = tuple(list_seps)
+    # a money fact needs a currency word or sign, or a magnitude (money.context), in its
+    # sentence (a list item shares the sentence of the amount that ends the list)
+    # (one literal alternation, which `re` skips through by its first characters: the
+    # magnitude's class is spelt out as characters)
+    if _ONE_CLASS.fullmatch(magnitude.pattern):
+        mags = [c for c in CN_NUM_CHARS + "0123456789" if magnitude.fullmatch(c)]
+        live_re = _compile(alternation([*after, *before, *mags]))
+    else:
+        live_re = _compile(alternation([*after, *before]) + "|" + magnitude.pattern)
+
+    def live_sentences(text: str) -> Iterator[tuple[int, int]]:
+        """The sentences (cut after 。！？；!?; and line breaks, which no candidate holds) where
+        a money word or a magnitude stands, in order."""
+        done = 0
+        for w in live_re.finditer(text):
+            if w.start() < done:
+                continue
+            cut = _SENTENCE_END_BEFORE.search(text, 0, w.start())
+            nxt = _SENTENCE_END.search(text, w.end())
+            done = nxt.end() if nxt else len(text)
+            yield (cut.end() if cut else 0), done
+
+    def bare_end(m: regex.Match) -> int:
+        """Where a bare amount (no currency word, no prefix) ends: its 余/多, or a qualifier."""
+        end = m.end("q2") if m.group("q2") else m.end("num")
+        return m.end("qa") if m.group("qa") and m.start("qa") == end else end
+
+    def may_be_bare_money(text: str, m: regex.Match, num: str) -> bool:
+        """A bare amount is money only with a magnitude (money.context: 投资3.5亿) or as an
+        item of a list that ends in a currency (money.shared: 6.53、6.83亿元); any other one
+        gives no fact, and leaving it out changes nothing: the amount to its left asks only
+        whether a list separator alone stands between it and the money fact to its right."""
+        return bool(magnitude.search(num)) or text.startswith(list_words, bare_end(m))
+
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
     ctx_re = regex.compile(alternation(context_words))
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
@@ -165,6 +226,8 @@ def build(rules: Rules):
         + r")"
         r"(?P<cur>" + cur_re + r")?(?![级量])"
     )
+    # what every 个亿 candidate holds: most texts have none, and the full pattern is not tried
+    ge_hint = re.compile(r"[个個]多?(?:" + alternation(ge.get("magnitudes", {"亿": 1})) + r")")
     ge_mags = {k: Decimal(str(v)) for k, v in ge.get("magnitudes", {"亿": 100000000}).items()}
     clause_end = regex.compile(r"[。；！？!?;\n，,：:]")
     cls_units = alternation([r["unit"] for r in rules.lexicon("classifiers")])
@@ -177,18 +240,32 @@ def build(rules: Rules):
     tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
 
 
-    def find(ctx: Context) -> list[Fact]:
+    def candidates(text: str, full_scan: bool) -> Iterator[regex.Match]:
+        """The pattern's matches in the sentences that may hold money, as its finditer over the
+        whole text finds them there; with full_scan, all of them (the slow way, for tests)."""
+        if full_scan:
+            return cand.finditer(text)
+        return (m for s, e in live_sentences(text)
+                for m in gated(cand, text, _NUMBER_TRIGGER, reach, s, e))
+
+    def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
         text = ctx.text
-        simp = text.translate(to_simplified)    # money and price words are read in Simplified
+        simp_: list[str] = []
+
+        def simp() -> str:          # money and price words are read in Simplified
+            if not simp_:
+                simp_.append(text.translate(to_simplified))
+            return simp_[0]
         found: list[tuple[regex.Match, str | None]] = []
-        for m in cand.finditer(text):
+        for m in candidates(text, full_scan):
             num = m.group("num")
             if m.group("cur") is None and m.group("pre") is None:
-                found.append((m, None))
+                if may_be_bare_money(text, m, num):
+                    found.append((m, None))
                 continue
             cur = m.group("cur")
-            if cur is not None and not regex.search(r"[\p{Han}A-Za-z]", cur) \
-                    and regex.match(r"[A-Za-z0-9_]", text[m.end("cur"):m.end("cur") + 1]):
+            if cur is not None and not _NAMED.search(cur) \
+                    and _WORD_CHAR.match(text, m.end("cur"), m.end("cur") + 1):
                 cur = None       # 5$x: a symbol glued to a name is code, not a price
             if cur in needs_sub and not (m.group("subs") and all(
                     s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
@@ -227,19 +304,20 @@ def build(rules: Rules):
                                and not num[0].isdigit()))):
                         cur = None
                     elif cur in price_always and score_re is not None and \
-                            score_re.search(simp, clause_from(text, m.start(), score_window),
+                            score_re.search(simp(), clause_from(text, m.start(), score_window),
                                             m.start()):
                         # 分数线上涨11分: a score word in the clause makes 分 points, not cents
                         cur = None
                     elif (not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt) \
                             and not (clause_head and cur not in price_always) \
-                            and not price_re.search(simp,
+                            and not price_re.search(simp(),
                                                     clause_from(text, m.start(), price_window),
                                                     m.start()):
                         # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
                         cur = None
             if cur is None and m.group("pre") is None:
-                found.append((m, None))
+                if may_be_bare_money(text, m, num):
+                    found.append((m, None))
                 continue
             found.append((m, cur or "__pre__"))
 
@@ -248,6 +326,10 @@ def build(rules: Rules):
         chain: tuple[str, int, str] | None = None
         for m, cur in reversed(found):
             num, sign = m.group("num"), m.group("sign")
+            if cur is None and not magnitude.search(num) \
+                    and not (chain and text[bare_end(m):chain[1]] in list_seps):
+                chain = None    # (may_be_bare_money): no fact, whatever the steps below find
+                continue
             value, qual = parse_quantity(num + (m.group("q2") or ""))
             if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
                     and num in ("万", "亿", "千", "百") \
@@ -325,7 +407,7 @@ def build(rules: Rules):
             if (
                 cur == "__pre__"
                 and not num[:1].isdigit()
-                and not regex.search(r"[\p{Han}A-Za-z]", m.group("pre"))
+                and not _NAMED.search(m.group("pre"))
             ):
                 chain = None     # $一包: a bare symbol reads only Arabic digits
                 continue
@@ -407,7 +489,7 @@ def build(rules: Rules):
             chain = (code, start,
                      tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else "")
 
-        for g in ge_re.finditer(text):
+        for g in ge_re.finditer(text) if ge_hint.search(text) else ():
             if any(f.start < g.end() and g.start() < f.end for f in out):
                 continue
             gv, gq = parse_quantity(g.group("num") + (g.group("q") or ""))
