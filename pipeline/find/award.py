@@ -18,6 +18,7 @@ cached by Context) are read only around a candidate: where a name starts, who re
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,22 @@ LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]
 
 
 _alt = alternation
+
+
+def _per_article(method):
+    """Keep what a method answers about one article's text (its arguments after ctx) on the
+    Context: candidates ask about the same place several times. Only for methods whose answer
+    depends on the text and the arguments alone, and is immutable."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def kept(self, ctx: Context, *args):
+        memo = ctx.__dict__.setdefault("_award_memo", {})
+        key = (id(self), name, args)
+        if key not in memo:
+            memo[key] = method(self, ctx, *args)
+        return memo[key]
+    return kept
 
 
 def _words_re(words):
@@ -178,6 +195,7 @@ class AwardFinder:
             return self.level_of_prefix[base][0]
         return PLACE_LEVEL[m.group(1)]
 
+    @_per_article
     def _level_at(self, ctx: Context, s: int, e: int) -> tuple[int, str, str] | None:
         """The level word or place that begins at `s` (after an edition/year): (end, level,
         kind)."""
@@ -200,6 +218,7 @@ class AwardFinder:
             return m.end(), lvl, kind
         return None
 
+    @_per_article
     def _level_before(self, ctx: Context, pos: int, lo: int) -> tuple[int, str, str] | None:
         """A level prefix ending at `pos`, not before `lo`: (start, level, kind). A level word
         must start a jieba token (社区 holds no prefix 区); a named place with its suffix is the
@@ -235,6 +254,7 @@ class AwardFinder:
                 break
         return best
 
+    @_per_article
     def _first_level_in(self, ctx: Context, s: int, e: int) -> int | None:
         """Where the level word or named place that opens the name in a run starts (表彰全国优秀
         教师 → 全国). A run walked back from a head may hold its receiver too (授予苏州轨道交通
@@ -253,6 +273,7 @@ class AwardFinder:
         return last if last is not None else first
 
     # -- the left edge of a head-named run -----------------------------------------------------
+    @_per_article
     def _run_start(self, ctx: Context, hs: int) -> int:
         """Walk left over jieba tokens from a head while they can belong to a name."""
         text = ctx.text

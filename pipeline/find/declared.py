@@ -148,6 +148,8 @@ def build(rules: Rules):
             yield from r.regex.finditer(text)
             return
         kind, follow = r.candidate
+        if r.regex is not None and r.regex.search(text) is None:
+            return        # no match in the whole text: none in its sentences, and no scan needed
         cands = scan(ctx, rules).of(kind, follow)
         if r.regex is None:  # the candidates themselves are the facts
             for c in cands:

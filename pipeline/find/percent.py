@@ -20,6 +20,8 @@ Candidates inside a URL (…%2020…) are not percents.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..context import Context
@@ -34,28 +36,46 @@ from ..numerals import (
     url_spans,
 )
 from ..rules import Rules
-from ..scan import scan, sentences_with
 from ..script import simplified_table
 from .simplified import find_through_simplified
 
 _S = r"[ \t\u3000]*"
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
+_MARKS = re.compile(r"[%％‰分成折倍番]")
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
-def _each(pat, text: str, windows, marks: str = "", tail: int | None = None):
-    """Matches of `pat` in each window; with `marks`, only in windows holding one of those
-    characters (every match of the pattern holds one: the check is cheaper than the search).
-    `tail`: a match reads at most that many characters after its last mark, so the window ends
-    there (the rest of a sentence after its last %)."""
+# the character every match of a pattern holds (its mark): a pattern runs only over the
+# sentences holding its mark, and no percent lies in a sentence without one
+_MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",),
+            "％": ("percent.sign",), "‰": ("percent.sign",), "成": ("percent.cheng",),
+            "折": ("percent.discount",), "倍": ("percent.multiple",), "番": ("percent.multiple",)}
+_MARKS = re.compile("[" + "".join(_MARK_OF) + "]")
+
+
+def _windows(ctx: Context, tail: int) -> dict[str, list[tuple[int, int]]]:
+    """rule id → the sentences holding its mark, in text order. After its % a sign match holds
+    only a qualifier of at most `tail` - 1 characters and reads nothing beyond it, so a sign
+    window ends `tail` characters after its last % (the rest of the sentence is not searched)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    last: dict[str, int] = {}
+    for m in _MARKS.finditer(ctx.text):
+        p = m.start()
+        i = ctx.sentence_index(p)
+        for rule in _MARK_OF[m.group()]:
+            wins = out.setdefault(rule, [])
+            if last.get(rule) != i:
+                wins.append(ctx.sentences[i])
+                last[rule] = i
+            if rule == "percent.sign":
+                s, e = ctx.sentences[i]
+                wins[-1] = (s, min(e, p + 1 + tail))
+    return out
+
+
+def _each(pat, text: str, windows: list[tuple[int, int]]):
     for s, e in windows:
-        if marks:
-            last = max(text.rfind(c, s, e) for c in marks)
-            if last < 0:
-                continue
-            if tail is not None:
-                e = min(e, last + 1 + tail)
         yield from pat.finditer(text, s, e)
 
 
@@ -154,11 +174,8 @@ def build(rules: Rules):
         + r")*$"
     )
     up_set = set(up)
-    # the characters every match of a pattern holds (its mark): a window without one is skipped
-    must = {"percent.fraction": "分", "percent.points": "分", "percent.sign": "%％‰",
-            "percent.cheng": "成"}
     # after its % a sign match holds only a qualifier (qa), and reads nothing beyond it
-    tails = {"percent.sign": max(map(len, q_after_unit), default=0) + 1}
+    sign_tail = max(map(len, q_after_unit), default=0) + 1
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
 
     def in_word(ctx: Context, s: int, cheng: int) -> bool:
@@ -176,23 +193,16 @@ def build(rules: Rules):
                 return True   # 成立, 成功 …
         return False
 
-    def windows(ctx: Context) -> list[tuple[int, int]]:
-        # the sentences where the article's one scan (pipeline/scan.py) saw a percent mark
-        # after a numeral (成 折 倍 番 …) or on its own (% ‰ 分之 分点 百分百 半成): no
-        # percent lies elsewhere
-        marks = [c for c in scan(ctx, rules) if c.follow == "percent" or c.kind == "percent"]
-        return sentences_with(ctx, marks)
-
     def find(ctx: Context) -> list[Fact]:
         text = ctx.text
-        wins = windows(ctx)
+        wins = _windows(ctx, sign_tail)
         if not wins:
             return []
         urls = url_spans(text)
         out: list[Fact] = []
         used: list[tuple[int, int]] = []
         for rule, pat in pats.items():
-            for m in _each(pat, text, wins, must[rule], tails.get(rule)):
+            for m in _each(pat, text, wins.get(rule, [])):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in used):
                     continue
@@ -281,7 +291,7 @@ def build(rules: Rules):
                 out.append(Fact("percent", m.group(), s, e, value, rule_used, unit, qual,
                                 extra=extra))
                 used.append((s, e))
-        for m in _each(disc_re, text, wins, "折"):
+        for m in _each(disc_re, text, wins.get("percent.discount", [])):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
@@ -305,7 +315,7 @@ def build(rules: Rules):
             out.append(Fact("percent", m.group(), s, e, v, "percent.discount", "%", qual,
                             extra={"tags": ["discount"]}))
             used.append((s, e))
-        for m in _each(mult_re, text, wins, "倍番"):
+        for m in _each(mult_re, text, wins.get("percent.multiple", [])):
             s, e = m.span()
             if any(a < e and s < b for a, b in used) or inside(urls, s, e):
                 continue
