@@ -137,8 +137,19 @@ def _same_headline(page: Page, i: int, h: int | None) -> bool:
 
 
 def kept_with(page: Page, i: int) -> bool:
-    """Line i stays with the page's headline (its kicker or subtitle)."""
-    return _kept_with(page, i, page.headline)
+    """Line i stays with the page's headline (its kicker or subtitle), or is the page's own
+    first line shaped like a long headline (a repost's title over the mirrored page's menus)."""
+    return _kept_with(page, i, page.headline) or _first_title(page, i)
+
+
+def _first_title(page: Page, i: int) -> bool:
+    n = page.normed[i]
+    return (all(not page.normed[j] for j in range(i)) and 12 <= len(n) <= 40
+            and is_headline_shape(n) and not _NOT_HEADLINE.search(n)
+            and not _NEVER_HEADLINE.search(n) and len(_HAN.findall(n)) >= 8
+            # not a breadcrumb, keyword list or a bar of site names
+            and not regex.search(r"[>|,_、]|欢迎|官方|门户", n) and n.count(" ") <= 1
+            and not _CHANNEL.search(n))
 
 
 def _kept_with(page: Page, i: int, h: int | None) -> bool:
