@@ -53,6 +53,7 @@ _KEYS = {
     "line_scorer": _COMMON | {"features", "weights", "threshold"},
     "repeats_in_page": _COMMON,
     "menu_run": _COMMON | {"max_len", "min_lines"},
+    "bullet_list": _COMMON | {"min_lines"},
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
@@ -164,7 +165,7 @@ class Cleaner:
                 elif det == "line_scorer":
                     self.scorer = LineScorer(where, entry)
                     continue
-                elif det in ("split_fields", "repeats_in_page", "menu_run"):
+                elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list"):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -323,6 +324,9 @@ class Cleaner:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
         if "menu_run" in self.page_rules:
             zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"])
+        if "bullet_list" in self.page_rules:
+            rule = self.page_rules["bullet_list"]
+            zones.bullet_list(page, rule["id"], int(rule.get("min_lines", 3)))
         zones.rezone(page, self.proposals)
         return page
 
