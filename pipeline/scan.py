@@ -236,25 +236,49 @@ class Scanner:
         self._numeral = r"(?P<numeral>" + NUMBER_START + NUMBER + r")" + tail
         # words first: at a position where a word and a numeral both start (十一 国庆, 三八红旗手,
         # 一季度) the word is taken and the numeral is read again on its own (scan())
-        self.pattern = _compile(
-            "|".join(
-                [
-                    r"(?P<award>" + (alternation([*heads, *names]) or "(?!)") + r")",
-                    r"(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")",
-                    r"(?P<pmark>" + _PERCENT + r")",
-                    r"(?P<cur>"
-                    + (alternation(cur_before) or "(?!)")
-                    + r")"
-                    + _HSPACE
-                    + r"(?=[\d"
-                    + CN_NUM_CHARS
-                    + r"])",
-                    self._numeral,
-                ]
-            )
-        )
+        branches = [
+            r"(?P<award>" + (alternation([*heads, *names]) or "(?!)") + r")",
+            r"(?P<dateword>" + alternation([*_DATE_WORDS, *festivals]) + r")",
+            r"(?P<pmark>" + _PERCENT + r")",
+            r"(?P<cur>" + (alternation(cur_before) or "(?!)") + r")" + _HSPACE
+            + r"(?=[\d" + CN_NUM_CHARS + r"])",
+            self._numeral,
+        ]
+        # the one pattern, as its finditer defines the scan (matches() finds the same matches)
+        self.pattern = _compile("|".join(branches))
         self.numeral = _compile(self._numeral)
         self._num_chars = set(CN_NUM_CHARS + "0123456789")
+        # ...found branch by branch: `re` skips to the first characters of a plain alternation
+        # of words by itself; a branch that opens with a class or an assertion (the percent
+        # marks, the numeral) is tried only where one of its first characters stands
+        pmark_first = re.compile(r"[%％‰半百佰千仟万萬]")
+        numeral_first = re.compile(r"[\d.．" + CN_NUM_CHARS + r"]")
+        self._next = [
+            _compile(branches[0]).search,
+            _compile(branches[1]).search,
+            _first_char_search(_compile(branches[2]), pmark_first),
+            _compile(branches[3]).search,
+            _first_char_search(self.numeral, numeral_first),
+        ]
+
+    def matches(self, text: str) -> Iterator:
+        """The matches of self.pattern.finditer(text), in order: each branch's next match
+        from where the last one ended; the leftmost wins, and of two at one place the branch
+        written first (as the alternation decides)."""
+        nexts = self._next
+        ahead = [nxt(text, 0) for nxt in nexts]
+        pos = 0
+        while True:
+            best = None
+            for k, m in enumerate(ahead):
+                if m is not None and m.start() < pos:
+                    m = ahead[k] = nexts[k](text, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end() if best.end() > best.start() else best.end() + 1
 
     def _numeral_candidate(self, m) -> Candidate:
         # the last group a numeral's match closes is its mark's kind, or the numeral itself
@@ -268,7 +292,7 @@ class Scanner:
         out: list[Candidate] = []
         add = out.append
         late = False
-        for m in self.pattern.finditer(text):
+        for m in self.matches(text):
             kind = m.lastgroup
             if kind not in KIND_OF:
                 add(self._numeral_candidate(m))
@@ -284,6 +308,18 @@ class Scanner:
         if late:
             out.sort(key=lambda c: (c.start, c.end))
         return out
+
+
+def _first_char_search(pattern, first) -> Callable:
+    """pattern.search(text, pos) for a pattern whose every match starts with a character that
+    `first` (a class) finds: tried only there."""
+    def search(text: str, pos: int):
+        for f in first.finditer(text, pos):
+            m = pattern.match(text, f.start())
+            if m is not None:
+                return m
+        return None
+    return search
 
 
 KIND_OF = {"award": "award", "dateword": "date", "pmark": "percent", "cur": "currency"}

@@ -323,3 +323,19 @@ def test_money_and_count_find_what_a_full_scan_finds(pipe):
             ctx.facts.extend(fast)
             found += len(fast)
     assert found > 1200
+
+
+def test_the_scan_branch_by_branch_finds_what_its_one_pattern_finds(pipe):
+    """pipeline/scan.py finds its candidates branch by branch (each where its first characters
+    stand); the matches, and the branch each comes from, are those of the one pattern."""
+    from pipeline.scan import scanner
+    sc = scanner(pipe.rules)
+    extra = ["百分之五十，百 分 之 二十，三个百分点，半成，百分百；今天、去年、十一国庆、一季度、"
+             "三八红旗手、全国劳动模范称号；人民币 300元、US$ 5、￥五十。",
+             "%" * 50 + "百" * 60 + "分"]
+    checked = 0
+    for t in _texts(pipe) + extra:
+        full = [(m.span(), m.lastgroup) for m in sc.pattern.finditer(t)]
+        assert [(m.span(), m.lastgroup) for m in sc.matches(t)] == full, t
+        checked += len(full)
+    assert checked > 4000
