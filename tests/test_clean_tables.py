@@ -4,6 +4,7 @@ give what asking every rule gives."""
 import pytest
 
 from pipeline import Pipeline, clean
+from pipeline.clean import triggers as clean_triggers
 
 
 @pytest.mark.parametrize("line,want", [
@@ -71,8 +72,19 @@ def test_proposal_tables_same_as_every_rule():
 ])
 def test_triggers_read_patterns(pattern, required, first):
     from pipeline.clean import triggers
-    assert triggers.required(pattern) == (frozenset(required) if required else None)
+    assert triggers.required(pattern)[:1] == ([frozenset(required)] if required else [])
     assert triggers.first_chars(pattern) == (frozenset(first) if first else None)
+
+
+@pytest.mark.parametrize("pattern,last", [
+    (r"^[【\[]?(?:返回顶部|回到顶部)[】\]]?$", {"】", "]", "部"}),
+    (r"(?:分享|转发)\s*$|^点赞$", {"享", "发", "赞", *clean_triggers._SPACE}),
+    (r"分享$|转发", None),          # a match of one branch may end anywhere
+    (r"^\d+$", None),               # any digit
+    (r"^(?:记者)?$", None),          # it may match nothing
+])
+def test_triggers_read_line_ends(pattern, last):
+    assert clean_triggers.last_chars(pattern) == (frozenset(last) if last else None)
 
 
 def _variants(line: str) -> list[str]:
@@ -84,9 +96,10 @@ def _variants(line: str) -> list[str]:
 
 def test_triggers_never_miss_a_match():
     """Every line a rule's pattern matches (rule examples and variants of them) holds one of
-    the rule's trigger characters and starts with one of its first characters."""
+    each of the rule's sets of trigger characters, starts with one of its first characters and
+    ends with one of its last."""
     from pipeline.clean.detectors import PatternRule
-    from pipeline.clean.triggers import first_chars, required, trigger_chars
+    from pipeline.clean.triggers import first_chars, last_chars, pattern_triggers
     rules = Pipeline().rules
     cl = clean.Cleaner(rules)
     lines = sorted({v for line in _rule_lines(rules) for v in _variants(line)})
@@ -94,13 +107,16 @@ def test_triggers_never_miss_a_match():
     for r in cl.rules:
         if not isinstance(r, PatternRule):
             continue
-        chars = trigger_chars(required(r.re.pattern))
+        chars, more = pattern_triggers(r.re.pattern)
         first = first_chars(r.re.pattern) if r.find == r.re.match else None
+        last = last_chars(r.re.pattern)
         for n in lines:
             if r.find(n):
                 checked += 1
                 assert chars is None or not chars.isdisjoint(n), (r.id, n)
+                assert more is None or not more.isdisjoint(n), (r.id, n)
                 assert first is None or n[0] in first, (r.id, n)
+                assert last is None or n[-1] in last, (r.id, n)
     assert checked > 500
 
 

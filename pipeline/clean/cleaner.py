@@ -34,7 +34,14 @@ from .shapes import (
     norm,
     split_lines,
 )
-from .triggers import Triggers, first_chars, required, trigger_chars
+from .triggers import (
+    Triggers,
+    first_chars,
+    last_chars,
+    pattern_triggers,
+    required,
+    trigger_chars,
+)
 
 # the keys each kind of boilerplate rule reads; any other key is a mistake (max_length: for
 # max_len: would silently do nothing), so compiling refuses it
@@ -80,18 +87,23 @@ def check_keys(where: str, entry: dict[str, Any]) -> None:
                             f"(known: {', '.join(sorted(ok))})")
 
 
-def _trigger_chars(rule: Any) -> frozenset[str] | None:
-    """Characters of which a line holds one when the rule may propose for it (None: any line
-    may): a pattern's required strings, or what a detector refuses a line without first."""
+def _trigger_chars(rule: Any) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Two sets of characters of which a line holds one of each when the rule may propose for
+    it (None: no such set): from a pattern's required strings, or the words a detector refuses
+    a line without."""
     if isinstance(rule, PatternRule):
-        return trigger_chars(required(rule.re.pattern))
+        return pattern_triggers(rule.re.pattern)
+    return _detector_chars(rule), None
+
+
+def _detector_chars(rule: Any) -> frozenset[str] | None:
     if isinstance(rule, FieldsDetector):
         return frozenset(":|丨")              # every key needs one of them after it
     if isinstance(rule, SpamDetector):        # its brands (spam) or portal words (spam_shape)
         return trigger_chars(rule.brands if rule.kind == "spam" else rule.portal + rule.strong,
                              lowered=True)
     if isinstance(rule, LinkBarDetector):     # 3+ segments hold one of its words
-        return trigger_chars(required(rule.words.pattern))
+        return trigger_chars(next(iter(required(rule.words.pattern)), None))
     if isinstance(rule, ChromeWordsDetector):  # the line is made of its words
         return trigger_chars(rule.words, lowered=True)
     return None
@@ -206,11 +218,15 @@ class Cleaner:
         self._tables[True, True] = table([r for r in self._sent_rules if r in self._middle_rules],
                                          self._sent_max)
         # and of those, only the rules whose trigger characters the line holds
+        chars = [_trigger_chars(r) for r in self.rules]
         self._triggers = Triggers(
-            [_trigger_chars(r) for r in self.rules],
+            [c for c, _ in chars], [c for _, c in chars],
             # a pattern matched at the line's start: the characters a match may start with
             [first_chars(r.re.pattern) if isinstance(r, PatternRule) and r.find == r.re.match
-             else None for r in self.rules])
+             else None for r in self.rules],
+            # a pattern whose every match ends at the line's end: the characters it ends with
+            [last_chars(r.re.pattern) if isinstance(r, PatternRule) else None
+             for r in self.rules])
         self._han_free = sum(bit[id(r)] for r in self.rules if isinstance(r, NoHanDetector))
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
@@ -220,9 +236,7 @@ class Cleaner:
         # longer than any rule takes (sentence lines: than any sentence_ok rule)
         if len(n) >= len(rows):
             return []
-        todo = rows[len(n)]
-        if todo & self._triggers.triggered:
-            todo &= self._triggers.mask(n)
+        todo = self._triggers.wake(n, rows[len(n)])
         if todo & self._han_free and _HAN.search(n):
             todo &= ~self._han_free
         out = []

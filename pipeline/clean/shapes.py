@@ -17,7 +17,7 @@ def split_lines(text: str) -> list[str]:
 # -- normalising and shapes -------------------------------------------------------------------
 
 _WS = regex.compile(r"\s+")
-SENT = regex.compile(r"[。!?;]")          # sentence punctuation after NFKC (！→! ？→? ；→;)
+SENT = re.compile(r"[。!?;]")             # sentence punctuation after NFKC (！→! ？→? ；→;)
 _HAN = regex.compile(r"\p{Han}")
 _CONTACT = regex.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
 _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")

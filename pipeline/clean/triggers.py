@@ -10,7 +10,8 @@ always asked), never a set that would miss a match.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import regex
@@ -48,22 +49,27 @@ def _chars(c: str, icase: bool) -> frozenset[str] | None:
 _SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")   # what \s matches
 Chars = frozenset[str] | None
+Reqs = tuple[frozenset[str], ...]
+_KEEP = 4              # required sets kept per piece
 
 
 class Node(NamedTuple):
     """What the reader knows of a piece of a pattern."""
     exact: Chars         # a finite superset of the strings it matches (None: not finite/small)
-    req: Chars           # a line it matches in holds one of these strings (None: no such set)
+    req: Reqs            # sets of strings a line it matches in holds one of (best first)
     first: Chars         # the first character of a non-empty match is one of these (None: any)
     nullable: bool       # it may match the empty string
+    last: Chars = frozenset()   # the last character of a non-empty match (None: any)
+    ends: bool = False          # every match of it ends at the end of the line ($)
 
 
-_EMPTY = Node(frozenset(("",)), None, frozenset(), True)   # ^, $, \b, lookarounds
-_ANY = Node(None, None, None, False)                         # ., \d, \p{Han}, [^…]
+_EMPTY = Node(frozenset(("",)), (), frozenset(), True)     # ^, \b, lookarounds
+_END = _EMPTY._replace(ends=True)                            # $, \Z
+_ANY = Node(None, (), None, False, None)                     # ., \d, \p{Han}, [^…]
 
 
 def _char_node(chars: Chars) -> Node:
-    return Node(chars, chars, chars, False) if chars is not None else _ANY
+    return Node(chars, (chars,), chars, False, chars) if chars is not None else _ANY
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> Chars:
@@ -82,14 +88,15 @@ def _score(s: frozenset[str]) -> tuple[int, int]:
     return (min(map(len, s)), -len(s))
 
 
-def _best(cands: Iterable[Chars]) -> Chars:
-    ok = [c for c in cands if c and "" not in c]
-    return max(ok, key=_score) if ok else None
+def _best(cands: Iterable[Chars]) -> Reqs:
+    """The best few sets, best first (a set holding the empty string requires nothing)."""
+    ok = {c for c in cands if c and "" not in c}
+    return tuple(sorted(ok, key=lambda c: (_score(c), sorted(c)), reverse=True)[:_KEEP])
 
 
 _ESC_CHARS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _BROAD_ESC = set("dDSwWpPhHX")
-_ZERO_ESC = set("bBAZGmM")
+_ZERO_ESC = set("bBAGmM")
 _QUANT = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 
 
@@ -116,22 +123,26 @@ class _Reader:
             self.i += 1
             branches.append(self.sequence())
         exact: Chars = frozenset()
-        req: Chars = frozenset()
         first: Chars = frozenset()
+        last: Chars = frozenset()
         for b in branches:
-            exact, req, first = _union(exact, b.exact), _union(req, b.req), _union(first, b.first)
+            exact, first = _union(exact, b.exact), _union(first, b.first)
+            last = _union(last, b.last)
         if exact is not None and len(exact) > _MAX_SET:
             exact = None
-        # the branches' exact strings are a required set too (the better of the two is kept)
-        if exact is not None and "" not in exact and (req is None or _score(exact) > _score(req)):
-            req = exact
-        return Node(exact, req, first, any(b.nullable for b in branches))
+        # one required set of each branch, joined: the j-th of each (or its last)
+        reqs: list[Chars] = [exact]  # the branches' exact strings are one too
+        if all(b.req for b in branches):
+            reqs += [frozenset().union(*(b.req[min(j, len(b.req) - 1)] for b in branches))
+                     for j in range(max(len(b.req) for b in branches))]
+        return Node(exact, _best(reqs), first, any(b.nullable for b in branches), last,
+                    all(b.ends for b in branches))
 
     def sequence(self) -> Node:
         items: list[Node] = []
         while self.peek() not in ("", "|", ")"):
             items.append(self.quantified())
-        cands: list[Chars] = [x.req for x in items]
+        cands: list[Chars] = [r for x in items for r in x.req]
         # every run of exact items: the product of a run is required (a match passes through it)
         for a in range(len(items)):
             acc: Chars = frozenset(("",))
@@ -149,7 +160,12 @@ class _Reader:
             if nullable:  # the first character comes from the items up to the first non-empty
                 first = _union(first, x.first)
                 nullable = x.nullable
-        return Node(exact, _best(cands), first, nullable)
+        last: Chars = frozenset()
+        for x in reversed(items):  # and the last from the items after the last non-empty
+            last = _union(last, x.last)
+            if not x.nullable:
+                break
+        return Node(exact, _best(cands), first, nullable, last, bool(items) and items[-1].ends)
 
     def quantified(self) -> Node:
         x = self.atom()
@@ -172,8 +188,8 @@ class _Reader:
         if lo == 0:
             e = x.exact
             exact = (e | {""}) if e is not None and hi == 1 else (_EMPTY.exact if hi == 0 else None)
-            return Node(exact, None, x.first, True)
-        return Node(x.exact if lo == hi == 1 else None, x.req, x.first, x.nullable)
+            return Node(exact, (), x.first, True, x.last)
+        return x._replace(exact=x.exact if lo == hi == 1 else None)
 
     def atom(self) -> Node:
         c = self.peek()
@@ -187,7 +203,7 @@ class _Reader:
             raise _GiveUp  # a quantifier with nothing to repeat
         self.i += 1
         if c in ("^", "$"):
-            return _EMPTY
+            return _EMPTY if c == "^" else _END
         if c == ".":
             return _ANY
         return _char_node(_chars(c, self.icase))
@@ -244,6 +260,8 @@ class _Reader:
             return _ANY
         if c in _ZERO_ESC:
             return _EMPTY
+        if c == "Z":
+            return _END
         return _char_node(_chars(self._escaped_char(c), self.icase))
 
     def _escaped_char(self, c: str) -> str:
@@ -329,14 +347,23 @@ def _read(pattern: str) -> Node | None:
     return node if reader.i == len(pattern) else None  # stopped at an unbalanced )
 
 
-def required(pattern: str) -> Chars:
-    """Strings one of which every line the pattern matches holds; None when none are known."""
+def required(pattern: str) -> list[frozenset[str]]:
+    """Sets of strings, best first, such that every line the pattern matches holds one string
+    of each set; empty when none are known."""
     node = _read(pattern)
-    req = node.req if node is not None else None
-    if req is None:
+    # a string that holds another of its set adds nothing (a line with 关闭本页 holds 关闭)
+    return [frozenset(s for s in req if not any(t != s and t in s for t in req))
+            for req in (node.req if node is not None else ())]
+
+
+def last_chars(pattern: str) -> Chars:
+    """The characters a line ends with when the pattern matches it and every match ends at
+    the line's end ($); None when any may, or when the pattern may match the empty string. A
+    line holding a newline may end a match before it: Triggers does not ask it."""
+    node = _read(pattern)
+    if node is None or node.nullable or not node.ends or node.last is None:
         return None
-    # a string that holds another of the set adds nothing (a line with 关闭本页 holds 关闭)
-    return frozenset(s for s in req if not any(t != s and t in s for t in req))
+    return node.last
 
 
 def first_chars(pattern: str) -> Chars:
@@ -396,30 +423,68 @@ def trigger_chars(words: Iterable[str] | None, lowered: bool = False) -> frozens
     return frozenset(out) or None
 
 
-class Triggers:
-    """Which rules a line may wake: rule k is woken by a line holding one of its characters
-    (`chars[k]`; None: any line) and starting with one of its first characters (`firsts[k]`;
-    None: with any)."""
+def pattern_triggers(pattern: str) -> tuple[Chars, Chars]:
+    """Two sets of trigger characters a line the pattern matches holds one of each (None: no
+    such set): from its best required set, and from the best next one of other characters."""
+    sets = [c for c in (trigger_chars(r) for r in required(pattern)) if c is not None]
+    if not sets:
+        return None, None
+    return sets[0], next((c for c in sets[1:] if c.isdisjoint(sets[0])), None)
 
-    def __init__(self, chars: list[Chars], firsts: list[Chars]):
-        self.always, self.by_char = self._index(chars)
-        self.any_start, self.by_start = self._index(firsts)
-        self.triggered = ~(self.always & self.any_start)
 
-    @staticmethod
-    def _index(sets: list[Chars]) -> tuple[int, dict[str, int]]:
-        always, by_char = 0, dict[str, int]()
+class _Index:
+    """Rule k (bit k) is woken by a line holding one of `sets[k]` (None: by any line)."""
+
+    def __init__(self, sets: list[Chars]):
+        self.always = 0
+        self.by_char: dict[str, int] = {}
         for k, cs in enumerate(sets):
             if cs is None:
-                always |= 1 << k
+                self.always |= 1 << k
                 continue
             for c in cs:
-                by_char[c] = by_char.get(c, 0) | 1 << k
-        return always, by_char
+                self.by_char[c] = self.by_char.get(c, 0) | 1 << k
+        self.waiting = ~self.always     # the rules that wait for a character
+        # the trigger characters a line holds, found in one C call (re: faster on a class)
+        cls = "".join(map(re.escape, sorted(self.by_char)))
+        self.find: Callable[[str], list[str]] = (re.compile(f"[{cls}]").findall if cls
+                                                 else lambda n: [])
 
-    def mask(self, n: str) -> int:
-        """The rules line n may wake, as bits."""
-        m, get = self.always, self.by_char.get
-        for c in set(n):
-            m |= get(c, 0)
-        return m & (self.any_start | self.by_start.get(n[:1], 0))
+    def woken(self, n: str) -> int:
+        m, by_char = self.always, self.by_char
+        for c in self.find(n):
+            m |= by_char[c]
+        return m
+
+
+class Triggers:
+    """Which rules a line may wake: rule k is woken by a line holding one of `chars[k]` and
+    one of `more[k]`, starting with one of `firsts[k]` and ending with one of `lasts[k]`
+    (None: no such condition)."""
+
+    def __init__(self, chars: list[Chars], more: list[Chars], firsts: list[Chars],
+                 lasts: list[Chars]):
+        self.chars, self.more = _Index(chars), _Index(more)
+        self.any_start, self.by_start = self._at(firsts)
+        self.any_end, self.by_end = self._at(lasts)
+
+    @staticmethod
+    def _at(sets: list[Chars]) -> tuple[int, dict[str, int]]:
+        anywhere, by_char = 0, dict[str, int]()
+        for k, cs in enumerate(sets):
+            if cs is None:
+                anywhere |= 1 << k
+            for c in cs or ():
+                by_char[c] = by_char.get(c, 0) | 1 << k
+        return anywhere, by_char
+
+    def wake(self, n: str, todo: int) -> int:
+        """Of the rules `todo` (bits), those line n may wake."""
+        todo &= self.any_start | self.by_start.get(n[:1], 0)
+        if todo & ~self.any_end and "\n" not in n:  # $ may match before a newline
+            todo &= self.any_end | self.by_end.get(n[-1:], 0)
+        if todo & self.chars.waiting:
+            todo &= self.chars.woken(n)
+        if todo & self.more.waiting:
+            todo &= self.more.woken(n)
+        return todo
