@@ -8,8 +8,10 @@ Writes N articles to a temporary JSONL file, then runs pipeline.batch.run over i
 the repeat pass, the workers and JSONL writing, pool start-up included) for each jobs value,
 and prints articles/s, the speed-up over the first jobs value, whether the output is byte for
 byte that of the first run, and the peak RSS of each worker process (sampled every 50 ms with
-psutil, from the `bench` extra; the main process when it does the work itself). The machine's
-core count bounds the speed-up; a one-core machine shows none.
+psutil, from the `bench` extra; the main process when it does the work itself). It also prints
+the rate after start-up (from the first quarter of the records on): each worker builds its
+Pipeline (about a second of CPU), which a short run cannot amortise. The machine's core count
+bounds the speed-up; a one-core machine shows none.
 """
 from __future__ import annotations
 
@@ -98,7 +100,7 @@ def main(argv=None) -> int:
         cores = len(os.sched_getaffinity(0))
         print(f"{args.n} articles, {chars:,} characters, {cores} cores available, "
               f"repeats {'off' if args.no_repeats else 'on'}, chunk {args.chunk_size}")
-        base = first = cpu_base = None
+        base = first = cpu_base = steady_base = None
         same_all = True
         for jobs in args.jobs:
             out = Path(tmp) / f"out{jobs}.jsonl"
@@ -108,10 +110,16 @@ def main(argv=None) -> int:
                 mem.cpu[os.getpid()] = me.user + me.system
                 before = dict(mem.cpu)
             t0 = time.perf_counter()
+            stamps: list[float] = []
             with open(out, "w", encoding="utf-8") as f, (mem or _Null()):
-                n = sinks.write(batch.run([str(src)], jobs=jobs, repeats=not args.no_repeats,
-                                          chunk_size=args.chunk_size), stream=f)
+                n = sinks.write(_stamped(batch.run([str(src)], jobs=jobs,
+                                                   repeats=not args.no_repeats,
+                                                   chunk_size=args.chunk_size), stamps), stream=f)
             dt = time.perf_counter() - t0
+            # after start-up: the records from the first quarter on, timed from the quarter mark
+            # (the pool has started, the repeat pass is done, every worker has its Pipeline)
+            k = n // 4
+            steady = (n - 1 - k) / (stamps[-1] - stamps[k]) if n > 8 else 0.0
             assert n == args.n, (n, args.n)
             digest = hashlib.sha256(out.read_bytes()).hexdigest()
             if first is not None and digest != first:
@@ -120,6 +128,7 @@ def main(argv=None) -> int:
             same_all &= digest == first
             rate = n / dt
             base = base or rate
+            steady_base = steady_base or steady
             rss = mem.workers(jobs) if mem else []
             if mem:
                 me = psutil.Process().cpu_times()
@@ -131,6 +140,10 @@ def main(argv=None) -> int:
             print(f"jobs={jobs}: {dt:7.2f}s  {rate:8.1f} articles/s  {chars / dt:10,.0f} chars/s  "
                   f"speed-up {rate / base:.2f}  "
                   f"output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
+            if steady:
+                print(f"        after start-up (records {k + 1}-{n}): {steady:8.1f} articles/s  "
+                      f"speed-up {steady / steady_base:.2f}  (start-up and first quarter "
+                      f"{stamps[k]:.2f}s)")
             if mem:
                 # on a busy machine wall time says little; CPU time says what the extra jobs
                 # cost: with `jobs` idle cores the speed-up would be at most jobs × this ratio
@@ -139,6 +152,14 @@ def main(argv=None) -> int:
                       f"CPU of the first run ÷ this one {cpu_base / cpu:.2f}  "
                       f"(bound on {jobs} idle cores: {bound:.2f}×)")
     return 0 if same_all else 1
+
+
+def _stamped(records, stamps: list[float]):
+    """The records, noting (in `stamps`) the seconds since the start at which each came out."""
+    t0 = time.perf_counter()
+    for r in records:
+        stamps.append(time.perf_counter() - t0)
+        yield r
 
 
 def _show_difference(a: Path, b: Path) -> None:
