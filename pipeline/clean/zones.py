@@ -235,6 +235,30 @@ def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
             page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
+def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
+    """A list of other stories under the article, each a bulleted headline (- 某某, • 某某),
+    with no header left to open it: `min_lines`+ bulleted headline-shaped lines in a row in
+    the tail, with furniture the rules removed between the article and them (a bulleted
+    list right after the last paragraph is the article's own), are related."""
+    tail = [i for i, n in enumerate(page.normed) if n and page.zone(i) == "tail"]
+
+    def item(i: int) -> bool:
+        n = page.normed[i]
+        core = _BULLET.sub("", n)
+        return (i not in page.removed and n != core and n[0] in "-•·▪◆●■" and 6 <= len(core) <= 60
+                and is_headline_shape(core, 60))
+
+    run: list[int] = []
+    for i in [*tail, None]:
+        if i is not None and item(i) and (not run or page.nb(run[-1], 1) == i):
+            run.append(i)
+            continue
+        if len(run) >= min_lines and page.nb(run[0], -1) in page.removed:
+            for j in run:
+                page.take(j, Proposal(rule_id, "related", "tail"))
+        run = [i] if i is not None and item(i) else []
+
+
 def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
     """Runs of `min_lines`+ consecutive short lines (no sentence punctuation, at most
     `max_len` characters) in the head or tail: one menu item a line. A run must touch the
