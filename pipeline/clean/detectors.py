@@ -105,7 +105,8 @@ class FieldsDetector:
 
     _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
     _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
-    _SPACED_KEY = regex.compile(r"(?<![\p{Han}])(\p{Han})\s+(\p{Han})(?=\s*:)")
+    # 作 者：, 索 引 号 | : a key spaced out to fill a table cell
+    _SPACED_KEY = regex.compile(r"(?<![\p{Han}])\p{Han}(?:\s+\p{Han}){1,3}(?=\s*(?::|\|))")
     _LEAD = regex.compile(
         r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:"
         + _DATE.pattern
@@ -145,7 +146,7 @@ class FieldsDetector:
         # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
         s = self._BUTTONS.sub(" ", n).strip(" |")
         # 作 者：王某 — a key spaced out to fill a cell
-        s = self._SPACED_KEY.sub(r"\1\2", s)
+        s = self._SPACED_KEY.sub(lambda m: m[0].replace(" ", ""), s)
         m = self._BRACKETS.match(s)
         s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))
@@ -164,7 +165,9 @@ class FieldsDetector:
             if numeric and value and not _COUNT.match(value):
                 return None
             bare = _URL.sub("", value).strip()   # 来源：某报 2024-01-15 https://…
-            if len(bare) > 40 or ":" in _TIME.sub("", bare) or ("," in value and not numeric):
+            # a comma in a table cell (索引号 | … | 分类 | 综合政务,文秘 |) is no sentence
+            comma = "," in value and not numeric and s.count("|") < 3
+            if len(bare) > 40 or ":" in _TIME.sub("", bare) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((h.group("key"), value))
         infos = [self.info[k] for k, _ in fields]

@@ -30,10 +30,35 @@ def _kicker(page: Page, j: int) -> bool:
             and "," not in n and len(_HAN.findall(n)) >= 2 and not _NOT_HEADLINE.search(n))
 
 
+# a paper's author line: names only (何雨晴 钱 坤, 李明1, 王芳2), and under it the authors'
+# affiliation with its postcode or the abstract
+# (names of two or three characters: a headline of 4-character words is no author line)
+_NAMES = regex.compile(r"^\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}"
+                       r"(?:\s*[,、\s]\s*\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}){0,5}$")
+_AFFILIATION = regex.compile(r"^[(]?[^()]{2,120}\d{6}\s*[)]?$")
+_ABSTRACT = regex.compile(r"^[\[【〔(]?\s*摘\s*要")
+AUTHORS_RULE = "boilerplate.metadata.author_list"
+
+
+def paper_authors(page: Page) -> None:
+    """The author line in a paper's head, placed by the affiliation or abstract under it
+    (a headline is never followed by a postcode line or by 摘要 alone)."""
+    for i in page.head():
+        n = page.normed[i]
+        if i in page.removed or not _NAMES.match(n) or len(_HAN.findall(n)) > 18:
+            continue
+        nxt = page.nb(i, 1)
+        if nxt is not None and (_AFFILIATION.match(page.normed[nxt])
+                                or _ABSTRACT.match(page.normed[nxt])):
+            page.take(i, Proposal(AUTHORS_RULE, "metadata", "head",
+                                  {"author": page.lines[i].strip()}))
+
+
 def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None,
              titles: list[Any]) -> None:
     """Find the headline (page.headline, meta title), remove its copies (reason title) and the
     site and channel names above it (navigation, by `above_rule`)."""
+    paper_authors(page)
     rid = rule["id"]
     nav = above_rule["id"] if above_rule else rid
     after_rules = set(rule.get("after_rules") or ())
