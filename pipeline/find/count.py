@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -204,6 +205,12 @@ class CountFinder:
         self.qb_max = max(map(len, qb_words), default=0)
         self.may_count = {u for u, r in units.items() if r["kind"] in _COUNT_KINDS} \
             | set(g.ctx_units)
+        # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
+        # (its lexicon `prob` below the threshold: it must end where a jieba word ends)
+        self.not_before = {u: tuple(nb) for u, r in units.items()
+                           if (nb := [w for w in r.get("not_before", "").split("|") if w])}
+        self.ambiguous = {u for u, r in units.items()
+                          if float(r["prob"] or 0) < g.ambiguous_below}
         self.unit_only = regex.compile(unit_re)
         self.ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
         self.qa_only = regex.compile(qa_re)
@@ -350,7 +357,7 @@ class CountFinder:
             return True
         # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
         # 3只是, 两面旗帜 → the unit is the start of another word
-        if float(self.units[c.unit]["prob"] or 0) < g.ambiguous_below and any(
+        if c.unit in self.ambiguous and any(
                 t.start < c.unit_e < t.end and not self._classifier_then_noun(t, c.unit_e)
                 for t in ctx.tokens(c.num_s)):
             return True
@@ -410,8 +417,8 @@ class CountFinder:
 
     def _begins_word(self, text: str, c: _Cand) -> bool:
         """The unit begins another word (`not_before` of the lexicon: 只是, 处理, 位于)."""
-        nb = [w for w in self.units[c.unit].get("not_before", "").split("|") if w]
-        return bool(nb) and text[c.unit_e:c.unit_e + 4].startswith(tuple(nb)) and not c.qa
+        nb = self.not_before.get(c.unit)
+        return nb is not None and text.startswith(nb, c.unit_e, c.unit_e + 4) and not c.qa
 
     def _not_a_time_count(self, text: str, c: _Cand) -> bool:
         """A time unit after a duration word (历时3小时), naming something (15分钟生活圈), or
@@ -558,21 +565,24 @@ class CountFinder:
         # after the unit: 2562个暑期见习实践岗位. A short window first; only when the walk runs
         # into the window's edge is a longer one tagged (most objects are a word or two).
         # (a cheap character test first: punctuation or the clause's end after the unit → none)
+        # (tokens keep the offsets of their window, which starts at `a`)
         if unit_end < ce and text[unit_end] not in _PUNCT:
             for size in g.after_steps:
                 we = min(ce, unit_end + size)
                 # the window starts at the unit's last character: jieba tags a word better after
                 # a classifier; if that character joins the next word (张券), it starts after the
                 # unit
-                toks = self._tagged(text, unit_end - 1, we, False, we < ce)
-                if toks and toks[0].end > unit_end:
-                    toks = self._tagged(text, unit_end, we, False, we < ce)
-                toks = [t for t in toks if t.start >= unit_end]
-                words, open_end = self._after_walk(toks, unit_end)
+                a = unit_end - 1
+                toks = self._tagged(text, a, we, False, we < ce)
+                if toks and toks[0].end > 1:
+                    a = unit_end
+                    toks = self._tagged(text, a, we, False, we < ce)
+                toks = [t for t in toks if t.start >= unit_end - a]
+                words, open_end = self._after_walk(toks, unit_end - a)
                 if not (open_end and we < ce):
                     break
             if words:
-                s, e = _quote_fix(text, words[0].start, words[-1].end)
+                s, e = _quote_fix(text, words[0].start + a, words[-1].end + a)
                 return text[s:e]
         # before the number: 建立妇联组织137家
         if num_start <= cs or text[num_start - 1] in _PUNCT:
@@ -580,23 +590,25 @@ class CountFinder:
         for size in g.before_steps:
             ws = max(cs, num_start - size)
             before = self._tagged(text, ws, num_start, ws > cs, False)
-            words, open_end = self._before_walk(before, num_start)
+            words, open_end = self._before_walk(before, num_start - ws)
             if not (open_end and ws > cs):
                 break
         if words:
-            s, e = _quote_fix(text, words[-1].start, words[0].end)
+            s, e = _quote_fix(text, words[-1].start + ws, words[0].end + ws)
             return text[s:e]
         return None
 
-    def _tagged(self, text: str, a: int, b: int, cut_left: bool, cut_right: bool) -> list:
-        """POS tokens of text[a:b] only (DESIGN.md: NLP only next to the candidate); a word the
-        window may have cut (cut_left, cut_right) is dropped. The number is not tagged."""
+    def _tagged(self, text: str, a: int, b: int, cut_left: bool,
+                cut_right: bool) -> Sequence[nlp.Token]:
+        """POS tokens of text[a:b] only (DESIGN.md: NLP only next to the candidate), with
+        offsets in the window; a word the window may have cut (cut_left, cut_right) is dropped.
+        The number is not tagged."""
         if a >= b:
-            return []
-        toks = [nlp.Token(t.text, t.start + a, t.end + a,
-                          # hmm=False: 12 → eng
-                          "m" if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t.pos)
-                for t in nlp.segment_pos(text[a:b], self.g.obj_hmm)]
+            return ()
+        toks = nlp.segment_pos(text[a:b], self.g.obj_hmm)
+        if any(t.pos == "eng" for t in toks):          # hmm=False: 12 → eng
+            toks = tuple(nlp.Token(t.text, t.start, t.end, "m")
+                         if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t for t in toks)
         return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
 
     def _after_walk(self, toks: list, unit_end: int) -> tuple[list, bool]:
@@ -640,7 +652,7 @@ class CountFinder:
             return words, open_end
         return [], open_end
 
-    def _before_walk(self, before: list, num_start: int) -> tuple[list, bool]:
+    def _before_walk(self, before: Sequence[nlp.Token], num_start: int) -> tuple[list, bool]:
         """The object's words before the number (last first), and whether the walk ran out of
         tokens."""
         g = self.g
