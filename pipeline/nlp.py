@@ -15,8 +15,8 @@ import logging
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import jieba
 
@@ -25,8 +25,9 @@ jieba.setLogLevel(logging.WARNING)
 BACKENDS = ("rjieba", "jieba")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with offsets (a named tuple: made for every word of every window, it is built
+    twice as fast as a frozen dataclass)."""
     text: str
     start: int   # offset in the text that was segmented
     end: int
