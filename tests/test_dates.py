@@ -305,7 +305,7 @@ def test_nothing_reads_the_clock():
     assert not offenders, offenders
 
 
-# -- speed without change: a rule scans only the windows around its `near` hits -------------
+# -- speed without change: a rule is tried only where its `near` hits let a match start ------
 
 LONG_FORMS = [
     "截止到两千零一十五年十二月份上中旬，工程完工。两千零一十五年十二月三十一日 上午十一点五十九分"
@@ -324,16 +324,24 @@ LONG_FORMS = [
     "九分止。",
     "大大前天，今个月，呢个星期，2021 07 04，20230916，1998.06-12，十一月20 晚上十一点五十九分。",
     "廿五号截止，卅一号 晚上十一点五十九分，本月卅一日。",
+    # each part at its longest before the character its rule is found by
+    "民国 一二三四五六 年度年底 十二月初一，民国 一二三四五六 年度年底 十二 月份的第二个星期日。",
+    "民国 一二三四五六 年度年底 的第五十三周，民国 一二三四五六 年度年底 十二 月份 三十一 日以前。",
+    "自民国 一二三四五六 年度年底 十二 月份 三十一 日 凌晨 二十三 点五十九分至次年，"
+    "由民国 一二三四五六 年度年底 十二 月份 1234 — 3日。",
+    "在民国 一二三四五六 年度年底 十二 月份 三十一 日和民国一百年之间；大前年度年底 的今天；"
+    "大前年度年底 上一个月份上旬；民国 一二三四五六 年度年底 的第一季度；这个世纪 1990 年代；"
+    "二十一世纪 九十 年代；1990 年代；2024 年 第 Q1；下下个 星期一至周三；五百天以后，再过一百天。",
 ]
 
 
-def test_windowed_scan_finds_what_a_full_scan_finds(pipe):
+def test_start_positions_find_what_a_full_scan_finds(pipe):
     from pipeline.dates import grammar as gram
-    from pipeline.find.date import _windows
+    from pipeline.find.date import _matches_at, _starts
     from pipeline.rules import load_rules
     g = gram.load(load_rules())
     rf = load_rules().file("date")
-    texts = [p for t in LONG_FORMS for p in (t, *t.split("。"), *t.split("，"))]
+    texts = [p for t in LONG_FORMS for p in (t, *t.split("。"), *t.split("，"), *t.split("；"))]
     for rule in rf.rules:
         for ex in (rule.get("examples") or []) + (rule.get("counterexamples") or []):
             texts.append(ex if isinstance(ex, str) else ex["text"])
@@ -343,10 +351,16 @@ def test_windowed_scan_finds_what_a_full_scan_finds(pipe):
         if rule.near is None:
             continue
         for t in texts:
-            t = t.translate(gram.FULLWIDTH)
-            full = [m.span() for m in rule.regex.finditer(t, overlapped=False)]
-            win = [m.span() for a, b in _windows(t, rule.near)
-                   for m in rule.regex.finditer(t, a, b, overlapped=False)]
-            assert win == full, (rule.id, t)
+            t = gram.narrow(t)
+            full = [m.span() for m in rule.regex.finditer(t)]
+            tried = [m.span() for m in _matches_at(rule, t, _starts(t, rule.near, {}))]
+            assert tried == full, (rule.id, t)
             checked += len(full)
     assert checked > 100
+
+
+def test_narrow_is_the_translation_table():
+    from pipeline.dates import grammar as gram
+    for t in ("２０２４年３月８日　上午１０：３０", "下週一，農曆臘月", "2024年3月8日", "",
+              "２０２４／０３／０８－１２．５"):
+        assert gram.narrow(t) == t.translate(gram.FULLWIDTH)

@@ -1,6 +1,7 @@
 """What one match says: the groups of a date rule → Spec (still unresolved, no ref_date yet)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,8 +94,8 @@ class Spec:
 
 def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     """Groups of a match (with prefix `p`, e.g. 's_') → Spec."""
-    def get(name):
-        return g.get(p + name)
+    get: Callable[[str], Any] = (g if not p else {k[len(p):]: v for k, v in g.items()
+                                                  if k.startswith(p)}).get
 
     sp = Spec()
     if get("y4"):

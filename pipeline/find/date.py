@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any
 
 import regex
@@ -60,25 +62,49 @@ class Cand:
         return self.end - self.start
 
 
-def _windows(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[int, int]]:
-    """The stretches of text a rule can match in: around each hit of near.regex, merged where they
-    touch, so a match never straddles two windows and a scan from a window's start sees the
-    same matches as a scan of the whole text (look-behind reads before the window's start)."""
-    out: list[list[int]] = []
-    n = len(text)
-    if hits is None or near.regex not in hits:
-        spans = [m.span() for m in near.regex.finditer(text)]
-        if hits is not None:
-            hits[near.regex] = spans
-    else:
-        spans = hits[near.regex]
-    for s, e in spans:
-        a, b = max(0, s - near.before), min(n, e + near.after)
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
+def _starts(text: str, near: gram.Near, hits: dict) -> list[tuple[int, int]]:
+    """Where a rule's matches can start: from `before` characters before each hit of near.regex
+    up to the hit's start, merged; [a, b], both ends included."""
+    spans = hits.get(near.regex)
+    if spans is None:
+        spans = hits[near.regex] = [m.start() for m in near.regex.finditer(text)]
+    if not spans:
+        return []
+    before = near.before
+    out = []
+    lo = hi = spans[0]
+    lo -= before
+    for s in spans:
+        if s - before <= hi + 1:
+            hi = s
         else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+            out.append((lo, hi))
+            lo, hi = s - before, s
+    out.append((lo, hi))
+    if out[0][0] < 0:
+        out[0] = (0, out[0][1])
+    return out
+
+
+def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]]):
+    """What rule.regex.finditer(text) finds, trying only the given start positions (and, when
+    the pattern names its first character's class, only those where it stands): the same
+    leftmost, non-overlapping matches when every match starts there."""
+    match, first = rule.regex.match, rule.first
+    end = 0
+    for a, b in starts:
+        if b < end:
+            continue
+        if a < end:
+            a = end
+        for p in (range(a, b + 1) if first is None
+                  else [m.start() for m in first.finditer(text, a, b + 1)]):
+            if p < end:
+                continue
+            m = match(text, p)
+            if m is not None:
+                yield m
+                end = m.end() if m.end() > p else p + 1
 
 
 def _in_sentence_before(text: str, start: int, words) -> bool:
@@ -126,37 +152,51 @@ class DateFinder:
     def candidates(
         self, text: str, ref: dt.date | None = None, locale: str = "zh-CN"
     ) -> list[Cand]:
-        norm = text.translate(gram.FULLWIDTH)
+        norm = gram.narrow(text)   # the same text when the caller narrowed it already
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
-        out = []
-        windows: dict[gram.Near, list[tuple[int, int]]] = {}
-        hits: dict = {}  # near regex → its hits in this text, shared by rules with the same hit
+        found = []   # (-length, rule order, start, end, rule, match) of every match
+        # start positions per near, hits per hit regex: each found once per text
+        starts: dict[int, list[tuple[int, int]]] = {}
+        hits: dict = {}
         for order, rule in enumerate(self.g.rules):
-            if rule.near is None:
-                matches = rule.regex.finditer(norm, overlapped=False)
+            near = rule.near
+            if near is None:
+                matches = rule.regex.finditer(norm)
             else:
-                if rule.near not in windows:
-                    windows[rule.near] = _windows(norm, rule.near, hits)
-                matches = (m for a, b in windows[rule.near]
-                           for m in rule.regex.finditer(norm, a, b, overlapped=False))
+                st = starts.get(near.key)
+                if st is None:
+                    st = starts[near.key] = _starts(norm, near, hits)
+                if not st:
+                    continue
+                matches = _matches_at(rule, norm, st)
             for m in matches:
                 s, e = m.span()
                 while s < e and norm[s].isspace():
                     s += 1
                 while e > s and norm[e - 1].isspace():
                     e -= 1
-                if s == e or any(a < e and s < b for a, b in blocked):
+                if s == e or (blocked and any(a < e and s < b for a, b in blocked)):
                     continue
-                c = Cand(rule, order, s, e,
-                         {k: v for k, v in m.groupdict().items() if v is not None})
-                if self.plausible(norm, c, ref, locale):
-                    out.append(c)
+                found.append((s - e, order, s, e, rule, m))
+        # The longest plausible candidate wins its span (on equal length the earlier rule): in
+        # that order, only a candidate whose span is still free needs its guards read.
+        found.sort(key=lambda f: f[:3])
         kept: list[Cand] = []
         taken = bytearray(len(norm))
-        for c in sorted(out, key=lambda c: (-c.size, c.order, c.start)):
-            if not any(taken[c.start:c.end]):
+        plausible = self.plausible
+        for _, order, s, e, rule, m in found:
+            if taken.find(1, s, e) >= 0:
+                continue
+            if rule.names:
+                gs = m.groups()
+                groups = dict(compress(zip(rule.names, gs, strict=True),
+                                       map(is_not, gs, repeat(None))))
+            else:
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            c = Cand(rule, order, s, e, groups)
+            if plausible(norm, c, ref, locale):
                 kept.append(c)
-                taken[c.start:c.end] = b"\x01" * c.size
+                taken[s:e] = b"\x01" * (e - s)
         kept.sort(key=lambda c: c.start)
         return kept
 
@@ -272,7 +312,7 @@ class DateFinder:
     def __call__(self, ctx: Context) -> list[Fact]:
         orig = ctx.text
         # the checks read simplified, as the rules; facts slice `orig`
-        text = orig.translate(gram.FULLWIDTH)
+        text = gram.narrow(orig)
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
         locale = ctx.meta.get("locale") or "zh-CN"
         st = res.State(ref=ref, locale=locale)
