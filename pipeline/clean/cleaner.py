@@ -2,6 +2,7 @@
 proposals, the zones, the removals and the metadata (see the package docstring)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Document
@@ -37,6 +38,7 @@ from .shapes import (
 from .triggers import (
     Triggers,
     first_chars,
+    holds_one,
     last_chars,
     pattern_triggers,
     required,
@@ -93,6 +95,9 @@ def _trigger_chars(rule: Any) -> tuple[frozenset[str] | None, frozenset[str] | N
     a line without."""
     if isinstance(rule, PatternRule):
         return pattern_triggers(rule.re.pattern)
+    if isinstance(rule, LinkBarDetector) and rule.min_items >= 2:
+        # and it splits the line at one of its separators at least once
+        return _detector_chars(rule), trigger_chars(next(iter(required(rule._SEP.pattern)), None))
     return _detector_chars(rule), None
 
 
@@ -107,6 +112,18 @@ def _detector_chars(rule: Any) -> frozenset[str] | None:
     if isinstance(rule, ChromeWordsDetector):  # the line is made of its words
         return trigger_chars(rule.words, lowered=True)
     return None
+
+
+def _guarded(rule: PatternRule) -> Callable[[str], Any]:
+    """The rule's search, asked only when the line holds one of the strings its pattern needs
+    (a literal check in C, cheaper than most patterns)."""
+    find, holds = rule.find, holds_one(rule.re.pattern)
+    if holds is None:
+        return find
+
+    def find_if_held(n: str) -> Any:
+        return find(n) if holds(n) else None
+    return find_if_held
 
 
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
@@ -200,7 +217,7 @@ class Cleaner:
         # rule k is bit k: a pattern rule as (rule, its search), called directly (the length and
         # punctuation checks of propose() are settled by the tables); a detector as (rule, None),
         # asked through propose()
-        self._calls = [(r, r.find) if isinstance(r, PatternRule) else (r, None)
+        self._calls = [(r, _guarded(r)) if isinstance(r, PatternRule) else (r, None)
                        for r in self.rules]
         bit = {id(r): 1 << k for k, r in enumerate(self.rules)}
 
@@ -264,12 +281,14 @@ class Cleaner:
         # then the rest — a line between the first and the last anchor only meets the rules
         # that may act there (zone any), so body lines in the middle cost little
         props: list[list[Proposal] | None] = [None] * len(lines)
+        anchors = []
         for i, n in enumerate(normed):
             if not n:
                 props[i] = []
             elif is_anchor_shape(n):
                 props[i] = self.proposals(n)
-        anchors = [i for i, n in enumerate(normed) if n and not props[i] and is_anchor_shape(n)]
+                if not props[i]:
+                    anchors.append(i)
         # an article of short lines: any plain sentence anchors it, else all is body zone
         if not anchors:
             props = [p if p is not None else self.proposals(n)

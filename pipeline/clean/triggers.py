@@ -432,29 +432,14 @@ def pattern_triggers(pattern: str) -> tuple[Chars, Chars]:
     return sets[0], next((c for c in sets[1:] if c.isdisjoint(sets[0])), None)
 
 
-class _Index:
-    """Rule k (bit k) is woken by a line holding one of `sets[k]` (None: by any line)."""
-
-    def __init__(self, sets: list[Chars]):
-        self.always = 0
-        self.by_char: dict[str, int] = {}
-        for k, cs in enumerate(sets):
-            if cs is None:
-                self.always |= 1 << k
-                continue
-            for c in cs:
-                self.by_char[c] = self.by_char.get(c, 0) | 1 << k
-        self.waiting = ~self.always     # the rules that wait for a character
-        # the trigger characters a line holds, found in one C call (re: faster on a class)
-        cls = "".join(map(re.escape, sorted(self.by_char)))
-        self.find: Callable[[str], list[str]] = (re.compile(f"[{cls}]").findall if cls
-                                                 else lambda n: [])
-
-    def woken(self, n: str) -> int:
-        m, by_char = self.always, self.by_char
-        for c in self.find(n):
-            m |= by_char[c]
-        return m
+def holds_one(pattern: str) -> Callable[[str], object] | None:
+    """A quick test (re, literal strings) that a line holds one of the pattern's best required
+    set of strings of two or more characters — finer than the trigger characters, asked before
+    the pattern itself; None when it has no such set."""
+    sets = [r for r in required(pattern) if min(map(len, r)) >= 2]
+    if not sets:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(sets[0], key=lambda w: (-len(w), w))))).search
 
 
 class Triggers:
@@ -464,18 +449,33 @@ class Triggers:
 
     def __init__(self, chars: list[Chars], more: list[Chars], firsts: list[Chars],
                  lasts: list[Chars]):
-        self.chars, self.more = _Index(chars), _Index(more)
+        # both character conditions in one int: rule k's `chars` at bit k, its `more` at bit
+        # k + width, so a line's characters are looked up once
+        self.width = width = len(chars)
+        self.low = (1 << width) - 1
+        always, by_char = self._at(chars)
+        always_more, by_more = self._at(more, width)
+        self.always = always | always_more
+        self.by_char = by_char
+        for c, bits in by_more.items():
+            by_char[c] = by_char.get(c, 0) | bits
+        self.waiting = ~(always & (always_more >> width)) & self.low
+        # the trigger characters a line holds, found in one C call (re: faster on a class)
+        cls = "".join(map(re.escape, sorted(by_char)))
+        self.find: Callable[[str], list[str]] = (re.compile(f"[{cls}]").findall if cls
+                                                 else lambda n: [])
         self.any_start, self.by_start = self._at(firsts)
         self.any_end, self.by_end = self._at(lasts)
 
     @staticmethod
-    def _at(sets: list[Chars]) -> tuple[int, dict[str, int]]:
+    def _at(sets: list[Chars], shift: int = 0) -> tuple[int, dict[str, int]]:
+        """Bits of the rules with no set, and character → bits of the rules whose set holds it."""
         anywhere, by_char = 0, dict[str, int]()
         for k, cs in enumerate(sets):
             if cs is None:
-                anywhere |= 1 << k
+                anywhere |= 1 << (k + shift)
             for c in cs or ():
-                by_char[c] = by_char.get(c, 0) | 1 << k
+                by_char[c] = by_char.get(c, 0) | 1 << (k + shift)
         return anywhere, by_char
 
     def wake(self, n: str, todo: int) -> int:
@@ -483,8 +483,9 @@ class Triggers:
         todo &= self.any_start | self.by_start.get(n[:1], 0)
         if todo & ~self.any_end and "\n" not in n:  # $ may match before a newline
             todo &= self.any_end | self.by_end.get(n[-1:], 0)
-        if todo & self.chars.waiting:
-            todo &= self.chars.woken(n)
-        if todo & self.more.waiting:
-            todo &= self.more.woken(n)
+        if todo & self.waiting:
+            m, by_char = self.always, self.by_char
+            for c in self.find(n):
+                m |= by_char[c]
+            todo &= m & (m >> self.width)
         return todo
