@@ -278,11 +278,17 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
         n = page.normed[i]
         # a figure with its marks (18~26℃, 3,286.65) is a table's or a ticker's, not a menu
         # item (a page number 2 is)
+        # a headline taken only for its shape may be a menu item (• 頭條, shown twice)
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
                 and (bodyless or not n.endswith(":"))
-                and i != page.headline and not _FIGURE.match(n))
+                and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n))
 
     def flush(run: list[int], touches: bool) -> None:
+        if page.headline in run:
+            # the headline guessed at goes with the menu only when menu items follow it
+            k = run.index(page.headline)
+            if sum(j not in page.removed for j in run[k + 1:]) < min_lines:
+                run = run[:k]
         # two items of its own at least: one short subhead next to removed furniture stays
         # with no body to stand beside, the run shows itself furniture by holding some line
         # the rules took (首页, English, 跳至内容); a list of names alone stays
@@ -292,6 +298,11 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
             for i in run:
                 if i not in page.removed:
                     page.take(i, Proposal(rule_id, "navigation", "edge"))
+            if page.headline in run:  # no headline, then: the menu held the guess
+                left = [t for t in page.found.pop("title", []) if t[0] != page.headline]
+                if left:
+                    page.found["title"] = left
+                page.headline = None
 
     for zone in ("head", "tail"):
         lines = [i for i in filled if page.zone(i) == zone or (bodyless and zone == "head")]
