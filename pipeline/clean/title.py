@@ -169,7 +169,10 @@ def kept_with(page: Page, i: int) -> bool:
 
 def _first_title(page: Page, i: int) -> bool:
     n = page.normed[i]
-    return (all(not page.normed[j] for j in range(i)) and 12 <= len(n) <= 40
+    # only blank lines or a removed date stamp above it (2026年3月9日 星期一)
+    above = all(not page.normed[j] or (j in page.removed and page.removed[j].reason == "metadata")
+                for j in range(i))
+    return (above and 12 <= len(n) <= 40
             and is_headline_shape(n) and not _NOT_HEADLINE.search(n)
             and not _NEVER_HEADLINE.search(n) and len(_HAN.findall(n)) >= 8
             # not a breadcrumb, keyword list or a bar of site names
