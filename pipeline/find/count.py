@@ -359,7 +359,7 @@ class CountFinder:
         # 3只是, 两面旗帜 → the unit is the start of another word
         if c.unit in self.ambiguous and any(
                 t.start < c.unit_e < t.end and not self._classifier_then_noun(t, c.unit_e)
-                for t in ctx.tokens(c.num_s)):
+                for t in ctx.window(c.num_s, c.unit_e + 1)):
             return True
         if c.unit in g.needs_after:
             nxt = text[c.end:c.end + 1]
@@ -447,7 +447,8 @@ class CountFinder:
     def _numeral_in_word(self, ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
         if not chinese:
             return False
-        for t in ctx.tokens(s):
+        # (the words of the text block holding s: those of its sentence there, ctx.window)
+        for t in ctx.window(s, s + 1):
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
                 return True
             if t.start == s and t.end > unit_end and t.end - t.start >= 3:
