@@ -48,8 +48,10 @@ _TAIL_MAG = regex.compile(r"[万亿千百]+$")
 _ANY_MAG = regex.compile(r"[万亿千百]")
 _HAN = regex.compile(r"\p{Han}")
 _ONE_CLASS = re.compile(r"\[[^^\]\\][^\]\\]*\]")   # a character class: no negation, no escapes
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
-_SENTENCE_END_BEFORE = regex.compile(r"(?r)[。！？；!?;\n]")
+# where a clause ends: no candidate holds these (a comma only between two digits: 1,234)
+_CLAUSE_CUT = r"[。！？；!?;\n：:]|(?<!\d)[，,]|[，,](?!\d)"
+_CLAUSE_END = re.compile(_CLAUSE_CUT)
+_CLAUSE_END_BEFORE = regex.compile(r"(?r)" + _CLAUSE_CUT)
 _NAMED = regex.compile(r"[\p{Han}A-Za-z]")      # a currency written with a letter or a word
 _WORD_CHAR = regex.compile(r"[A-Za-z0-9_]")
 # every candidate holds a number, and a number starts with one of these
@@ -175,7 +177,7 @@ def build(rules: Rules):
 
     list_words = tuple(list_seps)
     # a money fact needs a currency word or sign, or a magnitude (money.context), in its
-    # sentence (a list item shares the sentence of the amount that ends the list)
+    # clause (a list item shares the clause of the amount that ends the list)
     # (one literal alternation, which `re` skips through by its first characters: the
     # magnitude's class is spelt out as characters)
     if _ONE_CLASS.fullmatch(magnitude.pattern):
@@ -184,15 +186,15 @@ def build(rules: Rules):
     else:
         live_re = _compile(alternation([*after, *before]) + "|" + magnitude.pattern)
 
-    def live_sentences(text: str) -> Iterator[tuple[int, int]]:
-        """The sentences (cut after 。！？；!?; and line breaks, which no candidate holds) where
-        a money word or a magnitude stands, in order."""
+    def live_clauses(text: str) -> Iterator[tuple[int, int]]:
+        """The clauses (cut after _CLAUSE_CUT, which no candidate holds) where a money word or a
+        magnitude stands, in order."""
         done = 0
         for w in live_re.finditer(text):
             if w.start() < done:
                 continue
-            cut = _SENTENCE_END_BEFORE.search(text, 0, w.start())
-            nxt = _SENTENCE_END.search(text, w.end())
+            cut = _CLAUSE_END_BEFORE.search(text, 0, w.start() + 1)   # (+1: what a comma sees)
+            nxt = _CLAUSE_END.search(text, w.end())
             done = nxt.end() if nxt else len(text)
             yield (cut.end() if cut else 0), done
 
@@ -241,11 +243,11 @@ def build(rules: Rules):
 
 
     def candidates(text: str, full_scan: bool) -> Iterator[regex.Match]:
-        """The pattern's matches in the sentences that may hold money, as its finditer over the
+        """The pattern's matches in the clauses that may hold money, as its finditer over the
         whole text finds them there; with full_scan, all of them (the slow way, for tests)."""
         if full_scan:
             return cand.finditer(text)
-        return (m for s, e in live_sentences(text)
+        return (m for s, e in live_clauses(text)
                 for m in gated(cand, text, _NUMBER_TRIGGER, reach, s, e))
 
     def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
