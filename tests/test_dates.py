@@ -353,7 +353,7 @@ def test_start_positions_find_what_a_full_scan_finds(pipe):
         for t in texts:
             t = gram.narrow(t)
             full = [m.span() for m in rule.regex.finditer(t)]
-            tried = [m.span() for m in _matches_at(rule, t, _starts(t, rule.near, {}))]
+            tried = [m.span() for m in _matches_at(rule, t, _starts(t, rule.near))]
             assert tried == full, (rule.id, t)
             checked += len(full)
     assert checked > 100
@@ -364,3 +364,24 @@ def test_narrow_is_the_translation_table():
     for t in ("２０２４年３月８日　上午１０：３０", "下週一，農曆臘月", "2024年3月8日", "",
               "２０２４／０３／０８－１２．５"):
         assert gram.narrow(t) == t.translate(gram.FULLWIDTH)
+
+
+def test_joined_hit_passes_find_what_each_hit_finds():
+    from pipeline.dates import grammar as gram
+    from pipeline.dates.hits import HitScans, one_character
+    from pipeline.rules import load_rules
+    g = gram.load(load_rules())
+    scans = g.hit_scans
+    assert scans.joined, "hits of one character with disjoint first characters share a pass"
+    hits = [*scans.single, *(h for _, _, members in scans.joined for h in members)]
+    assert len(hits) == len({r.near.regex for r in g.rules if r.near})
+    texts = [gram.narrow(t) for t in LONG_FORMS]
+    texts += ["周星期礼拜，第二天第3周，最后一个，再过两天。Q1季度全年。", "".join(texts)]
+    for t in texts:
+        assert scans.find(t) == {h: [m.start() for m in h.finditer(t)] for h in hits}
+    # what may join a pass: one character (a literal or a listed class) and look-arounds only
+    assert [c for _, c, _ in one_character("[0-9](?=x)|周|星(?=期)")] == [
+        set("0123456789"), {"周"}, {"星"}]
+    for hit in ("周期", "(?:自从)", "[\\d](?=年)", "[^年]", "a+"):
+        assert one_character(hit) is None, hit
+    assert HitScans([]).find("2024年") == {}

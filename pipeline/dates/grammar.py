@@ -10,6 +10,7 @@ import regex
 from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
+from .hits import HitScans
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
@@ -80,6 +81,7 @@ class Grammar:
     suffix_words: tuple[str, ...] = field(default_factory=tuple)
     # (name, locale) → row
     local_festivals: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    hit_scans: HitScans = field(default_factory=lambda: HitScans([]))   # every near's hit
 
     def festival(self, name: str, locale: str | None = None) -> dict[str, str]:
         """The row of a festival name as the place of the article keeps it (教师节 in zh-TW:
@@ -213,6 +215,7 @@ def load(rules: Rules) -> Grammar:
         compiled.append(DateRule(entry["id"], kind, rx, entry, near, first_class(src),
                                  group_names(rx)))
     names = rf.data.get("not_dates") or []
-    not_dates = regex.compile(_alternation(names)) if names else None
+    not_dates = re.compile(_alternation(names)) if names else None   # literal words: `re`
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}
-    return Grammar(compiled, guards, not_dates, festivals, suffix_words, local)
+    return Grammar(compiled, guards, not_dates, festivals, suffix_words, local,
+                   HitScans(list(hit_regexes.values())))

@@ -62,12 +62,12 @@ class Cand:
         return self.end - self.start
 
 
-def _starts(text: str, near: gram.Near, hits: dict) -> list[tuple[int, int]]:
+def _starts(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[int, int]]:
     """Where a rule's matches can start: from `before` characters before each hit of near.regex
-    up to the hit's start, merged; [a, b], both ends included."""
-    spans = hits.get(near.regex)
-    if spans is None:
-        spans = hits[near.regex] = [m.start() for m in near.regex.finditer(text)]
+    up to the hit's start, merged; [a, b], both ends included. `hits`: the starts of every hit
+    in text (Grammar.hit_scans), else near.regex is run here."""
+    spans = hits[near.regex] if hits is not None else [m.start() for m in
+                                                        near.regex.finditer(text)]
     if not spans:
         return []
     before = near.before
@@ -155,9 +155,9 @@ class DateFinder:
         norm = gram.narrow(text)   # the same text when the caller narrowed it already
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         found = []   # (-length, rule order, start, end, rule, match) of every match
-        # start positions per near, hits per hit regex: each found once per text
+        # start positions per near, from every hit found at once
         starts: dict[int, list[tuple[int, int]]] = {}
-        hits: dict = {}
+        hits = self.g.hit_scans.find(norm)
         for order, rule in enumerate(self.g.rules):
             near = rule.near
             if near is None:

@@ -1,0 +1,181 @@
+"""The hits of the date rules' `near` (rules/date.yaml), found in as few passes as they allow.
+
+Most hits are one character with look-aheads (`[年度底末初](?=\\s?的?[0-9…])`, `周|星(?=期)`).
+Hits of that shape whose first characters no other hit of the pass shares are joined into one
+alternation: at any position at most one of them can match, and the character there says which,
+so one pass finds exactly what each would find alone. Each pass costs a call and a walk over the
+text whatever it finds, and the rules have some twenty hits, most of them rare in a given text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+
+def _group_end(src: str, i: int) -> int:
+    """The index just past the group that opens at src[i] ("(")."""
+    depth = 0
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(src, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group in {src!r}")
+
+
+def _class_end(src: str, i: int) -> int:
+    """The index just past the character class that opens at src[i] ("[")."""
+    i += 1
+    if i < len(src) and src[i] == "^":
+        i += 1
+    if i < len(src) and src[i] == "]":
+        i += 1
+    while src[i] != "]":
+        i += 2 if src[i] == "\\" else 1
+    return i + 1
+
+
+def _class_chars(body: str) -> set[str] | None:
+    """The characters of a class body with literal characters, escaped ones and ranges (0-9);
+    None for anything else (\\d, \\s, a negated class)."""
+    if body.startswith("^"):
+        return None
+    out: set[str] = set()
+    i, n = 0, len(body)
+    while i < n:
+        c = body[i]
+        if c == "\\":
+            if i + 1 >= n or body[i + 1].isalnum():
+                return None         # \d \s \w \p…: too many characters to list
+            c = body[i + 1]
+            i += 2
+        else:
+            i += 1
+        if i + 1 < n and body[i] == "-" and body[i + 1] not in "\\]":
+            hi = body[i + 1]
+            if ord(hi) - ord(c) > 256:
+                return None
+            out.update(chr(k) for k in range(ord(c), ord(hi) + 1))
+            i += 2
+        else:
+            out.add(c)
+    return out
+
+
+def _alternatives(src: str) -> list[str]:
+    """src split at its top-level `|`."""
+    out, start, i, depth = [], 0, 0, 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(src, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(src[start:i])
+            start = i + 1
+        i += 1
+    out.append(src[start:])
+    return out
+
+
+def one_character(hit: str) -> list[tuple[str, set[str], str]] | None:
+    """When every alternative of a hit is one character (a literal or a class) followed only by
+    look-arounds, so that a match is that one character: each alternative as (its first
+    character's pattern, the characters it stands for, the look-arounds); else None."""
+    out = []
+    try:
+        for alt in _alternatives(hit):
+            if not alt:
+                return None
+            if alt[0] == "[":
+                end = _class_end(alt, 0)
+                chars = _class_chars(alt[1:end - 1])
+                if chars is None:
+                    return None
+            elif alt[0] == "\\" and len(alt) > 1 and not alt[1].isalnum():
+                end, chars = 2, {alt[1]}
+            elif alt[0] not in "()|.*+?{}^$\\":
+                end, chars = 1, {alt[0]}
+            else:
+                return None
+            look = end
+            while look < len(alt):
+                if not alt.startswith(("(?=", "(?!", "(?<=", "(?<!"), look):
+                    return None
+                look = _group_end(alt, look)
+            out.append((alt[:end], chars, alt[end:]))
+    except (ValueError, IndexError):
+        return None
+    return out
+
+
+class HitScans:
+    """Finds every hit of a set of compiled hits: `find(text)` → {hit: [start, …]}.
+
+    A joined pass is written `[every first character](?:(?<=first)look-arounds|…)`: opening on
+    one class, it lets the standard `re` skip to the candidates (an alternation of the hits as
+    they are is slower than running them one by one, in `re` and in `regex`)."""
+
+    def __init__(self, hits: list[Any]):
+        self.single: list[Any] = []
+        groups: list[tuple[set[str], list[tuple[Any, list[tuple[str, set[str], str]]]]]] = []
+        for h in hits:
+            alts = one_character(h.pattern)
+            if alts is None:
+                self.single.append(h)
+                continue
+            chars = set().union(*(c for _, c, _ in alts))
+            for used, members in groups:
+                if used.isdisjoint(chars):
+                    used |= chars
+                    members.append((h, alts))
+                    break
+            else:
+                groups.append((chars, [(h, alts)]))
+        # (pass, owner of each first character, the hits it finds)
+        self.joined: list[tuple[Any, dict[str, Any], tuple[Any, ...]]] = []
+        for used, members in groups:
+            if len(members) == 1:
+                self.single.append(members[0][0])
+                continue
+            lead = "".join(re.escape(c) for c in sorted(used))
+            src = f"[{lead}](?:" + "|".join(f"(?<={first}){look}" for _, alts in members
+                                            for first, _, look in alts) + ")"
+            try:
+                rx: Any = re.compile(src)
+            except re.error:
+                rx = regex.compile(src, regex.V0)
+            self.joined.append((rx, {c: h for h, alts in members for _, cs, _ in alts
+                                     for c in cs},
+                                tuple(h for h, _ in members)))
+
+    def find(self, text: str) -> dict[Any, list[int]]:
+        found: dict[Any, list[int]] = {h: [m.start() for m in h.finditer(text)]
+                                       for h in self.single}
+        for rx, owner, members in self.joined:
+            for h in members:
+                found[h] = []
+            for m in rx.finditer(text):
+                p = m.start()
+                found[owner[text[p]]].append(p)
+        return found
