@@ -200,7 +200,10 @@ class FieldsDetector:
                 else "edge"
             )
         company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
-        return Proposal(self.id, reason, "tail" if company else zone, meta, tail_company=company)
+        # two footer fields on one line (地址：… 丨 邮编：…) are the footer itself, also when a
+        # page prints it above the article; in the tail it still needs the footer around it
+        where = "edge" if company and len(fields) >= 2 else "tail" if company else zone
+        return Proposal(self.id, reason, where, meta, tail_company=company)
 
 
 class SpamDetector:
