@@ -69,6 +69,7 @@ def test_proposal_tables_same_as_every_rule():
     (r"(\p{Han})\1", None, None),
     (r"^\d*$", None, None),
     (r"(?x) 首页", None, None),
+    (r"(?:首页){e<=1}", None, None),  # fuzzy matching: 首页 may be missing a character
 ])
 def test_triggers_read_patterns(pattern, required, first):
     from pipeline.clean import triggers
@@ -145,3 +146,24 @@ def test_trigger_case_tables_are_the_engines():
                 if c.isascii():
                     lowers.setdefault(c, set()).add(x)
     assert lowers == {c: {x} for c, x in triggers._LOWERS_TO.items()}
+
+
+def test_page_proposals_are_read_as_far_as_needed():
+    """A page's proposals for a line are the rules' proposals in order; the rules after the
+    first are asked only when a caller reads past it."""
+    from pipeline.clean.page import Proposals
+    rules = Pipeline().rules
+    cl = clean.Cleaner(rules)
+    n = clean.norm("分享到：微信 微博 QQ空间")
+    want = cl.proposals(n)
+    assert len(want) >= 1
+    asked = []
+
+    def each():
+        for p in want:
+            asked.append(p)
+            yield p
+    ps = Proposals(each())
+    assert ps and ps[0] == want[0] and len(asked) == 1
+    assert list(ps) == want and len(ps) == len(want) and ps[-1] == want[-1]
+    assert not Proposals(iter(()))

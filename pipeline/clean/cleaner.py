@@ -2,7 +2,7 @@
 proposals, the zones, the removals and the metadata (see the package docstring)."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..model import Document
@@ -22,7 +22,7 @@ from .detectors import (
     SpamDetector,
     _fits,
 )
-from .page import Page, tail_company
+from .page import Page, Proposals, tail_company
 from .result import Cleaned
 from .scorer import LineScorer
 from .shapes import (
@@ -249,14 +249,18 @@ class Cleaner:
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
+        return list(self._each(n, middle))
+
+    def _each(self, n: str, middle: bool = False) -> Iterator[Proposal]:
+        """proposals(), one at a time: the rules after a proposal are asked only when the
+        caller reads on."""
         rows = self._tables[SENT.search(n) is not None, middle]
         # longer than any rule takes (sentence lines: than any sentence_ok rule)
         if len(n) >= len(rows):
-            return []
+            return
         todo = self._triggers.wake(n, rows[len(n)])
         if todo & self._han_free and _HAN.search(n):
             todo &= ~self._han_free
-        out = []
         calls = self._calls
         while todo:
             low = todo & -todo
@@ -270,8 +274,7 @@ class Cleaner:
                     continue
                 p = r.hit(n, m)
             if p is not None:
-                out.append(p)
-        return out
+                yield p
 
     # the whole article ---------------------------------------------------------------------
     def page(self, lines: list[str]) -> Page:
@@ -280,18 +283,18 @@ class Cleaner:
         # proposals in two steps: first the lines shaped like paragraphs (to find the anchors),
         # then the rest — a line between the first and the last anchor only meets the rules
         # that may act there (zone any), so body lines in the middle cost little
-        props: list[list[Proposal] | None] = [None] * len(lines)
+        props: list[Sequence[Proposal] | None] = [None] * len(lines)
         anchors = []
         for i, n in enumerate(normed):
             if not n:
-                props[i] = []
+                props[i] = ()
             elif is_anchor_shape(n):
-                props[i] = self.proposals(n)
+                props[i] = Proposals(self._each(n))
                 if not props[i]:
                     anchors.append(i)
         # an article of short lines: any plain sentence anchors it, else all is body zone
         if not anchors:
-            props = [p if p is not None else self.proposals(n)
+            props = [p if p is not None else Proposals(self._each(n))
                      for p, n in zip(props, normed, strict=True)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
@@ -299,7 +302,7 @@ class Cleaner:
         first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
         for i, n in enumerate(normed):
             if props[i] is None:
-                props[i] = self.proposals(n, middle=first < i < last)
+                props[i] = Proposals(self._each(n, middle=first < i < last))
         return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
 
     def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),

@@ -2,17 +2,68 @@
 propose for each, the zones (head, middle, tail) and what has been removed so far."""
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from ..model import Removed
 from .detectors import Proposal
+
+
+class Proposals(Sequence[Proposal]):
+    """A line's proposals in rule order, asked of the rules only as far as they are read:
+    most lines need only the first that fits their zone, not every rule after it."""
+
+    __slots__ = ("_got", "_rest")
+
+    def __init__(self, rest: Iterator[Proposal]):
+        self._got: list[Proposal] = []
+        self._rest: Iterator[Proposal] | None = rest
+
+    def _fill(self, k: int) -> bool:
+        """Whether the line has a (k+1)-th proposal."""
+        while len(self._got) <= k and self._rest is not None:
+            p = next(self._rest, None)
+            if p is None:
+                self._rest = None
+            else:
+                self._got.append(p)
+        return len(self._got) > k
+
+    def __iter__(self) -> Iterator[Proposal]:
+        k = 0
+        while self._fill(k):
+            yield self._got[k]
+            k += 1
+
+    def __bool__(self) -> bool:
+        return self._fill(0)
+
+    def __len__(self) -> int:
+        self._fill(1 << 62)
+        return len(self._got)
+
+    @overload
+    def __getitem__(self, k: int) -> Proposal: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Proposal]: ...
+
+    def __getitem__(self, k: int | slice) -> Proposal | Sequence[Proposal]:
+        if isinstance(k, slice) or k < 0:
+            len(self)
+        else:
+            self._fill(k)
+        return self._got[k]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 @dataclass
 class Page:
     lines: list[str]                           # the input lines as written
     normed: list[str]                          # their normal forms (shapes.norm)
-    props: list[list[Proposal]]                # what the rules propose for each line
+    props: list[Sequence[Proposal]]            # what the rules propose for each line
     anchors: list[int]                         # the body paragraphs
     removed: dict[int, Removed] = field(default_factory=dict)
     # meta field → (line, value)

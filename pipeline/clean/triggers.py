@@ -177,7 +177,7 @@ class _Reader:
         elif c == "{":
             m = _QUANT.match(self.p, self.i)
             if not m or m.group(0) == "{}":
-                return x  # a literal { — read by atom() next time round
+                raise _GiveUp  # a literal {, or fuzzy matching ({e<=1}): not read here
             self.i = m.end()
             lo = int(m.group(1) or 0)
             hi = lo if not m.group(2) else (int(m.group(3)) if m.group(3) else -1)
@@ -199,8 +199,8 @@ class _Reader:
             return self.char_class()
         if c == "\\":
             return self.escape()
-        if c in ("*", "+", "?"):
-            raise _GiveUp  # a quantifier with nothing to repeat
+        if c in ("*", "+", "?", "{"):
+            raise _GiveUp  # a quantifier with nothing to repeat, a literal {
         self.i += 1
         if c in ("^", "$"):
             return _EMPTY if c == "^" else _END
