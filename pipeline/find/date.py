@@ -116,12 +116,12 @@ def _in_sentence_before(text: str, start: int, words) -> bool:
     return any(w in head for w in words)
 
 
-def _ends_with_any(s: str, words) -> bool:
-    return any(s.endswith(w) for w in words)
+def _ends_with_any(s: str, words: tuple[str, ...]) -> bool:
+    return s.endswith(words)
 
 
-def _starts_with_any(s: str, words) -> bool:
-    return any(s.startswith(w) for w in words)
+def _starts_with_any(s: str, words: tuple[str, ...]) -> bool:
+    return s.startswith(words)
 
 
 class DateFinder:
