@@ -89,7 +89,7 @@ def _facts(nlp, text: str = SAVED_TEXT) -> list[tuple[str, str]]:
 def _rules_without(tmp_path, finder: str):
     """A copy of the bundled rules with one finder left out of finders.tsv."""
     import shutil
-    rules = tmp_path / "my_rules"
+    rules = tmp_path / f"rules_without_{finder}"
     shutil.copytree(ROOT / "rules", rules)
     tsv = rules / "finders.tsv"
     tsv.write_text("".join(ln for ln in tsv.read_text(encoding="utf-8").splitlines(True)
@@ -128,7 +128,7 @@ def test_saved_rules_are_checked(tmp_path):
     import spacy
 
     from pipeline.rules import RuleError
-    _nlp().to_disk(tmp_path / "model")
+    _nlp(rules_dir=str(_rules_without(tmp_path, "date"))).to_disk(tmp_path / "model")
     tsv = tmp_path / "model" / "zh_facts" / "rules" / "finders.tsv"
     tsv.write_text(tsv.read_text(encoding="utf-8").replace("percent\n", ""), encoding="utf-8")
     with pytest.raises(RuleError, match=r"finders\.tsv"):
