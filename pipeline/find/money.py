@@ -22,7 +22,7 @@ characters before the unit and the unit), never a fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import regex
@@ -241,7 +241,6 @@ def build(rules: Rules):
     )
     tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
 
-
     def candidates(text: str, full_scan: bool) -> Iterator[regex.Match]:
         """The pattern's matches in the clauses that may hold money, as its finditer over the
         whole text finds them there; with full_scan, all of them (the slow way, for tests)."""
@@ -250,247 +249,261 @@ def build(rules: Rules):
         return (m for s, e in live_clauses(text)
                 for m in gated(cand, text, _NUMBER_TRIGGER, reach, s, e))
 
-    def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
-        text = ctx.text
-        simp_: list[str] = []
+    def currency_word(text: str, m: regex.Match, num: str, simp: Callable[[], str]) -> str | None:
+        """The currency word after the number, or None where it is something else: a symbol
+        glued to a name (5$x), a piece of something (一块高标准农田, 一块五斤重的肉), a sub-unit
+        that is no price (笔名三毛, 分数线上涨11分)."""
+        cur = m.group("cur")
+        if cur is not None and not _NAMED.search(cur) \
+                and _WORD_CHAR.match(text, m.end("cur"), m.end("cur") + 1):
+            return None          # 5$x: a symbol glued to a name is code, not a price
+        if cur in needs_sub and not (m.group("subs") and all(
+                s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
+            return None
+        nxt = text[m.end("cur"):m.end("cur") + 3]
+        bad = [w for w in (not_after.get(cur) or "").split("|") if w]
+        if bad and nxt.startswith(tuple(bad)) and not m.group("post"):
+            return None
+        if (cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur]
+                and not m.group("post") and not m.group("qa")):
+            return None          # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
+        if cur in only_before and not m.group("subs") and not m.group("post") and nxt \
+                and (nxt[0] in cn or nxt[0].isdigit()) and not nxt.startswith("一"):
+            tm = tenth_re.match(text, m.end("cur"))
+            if tm and tenth_block.match(text, tm.end()):
+                return None      # 一块五斤重的肉: a piece weighing five jin (五块一斤: a price)
+            return cur
+        if cur in subs and cur not in sub_standalone and not nxt.startswith(("钱", "錢")) \
+                and not m.group("subs") and not sub_unit_is_money(text, m, cur, num, nxt, simp):
+            return None          # (两角五分: a smaller unit follows, a price)
+        return cur
 
-        def simp() -> str:          # money and price words are read in Simplified
-            if not simp_:
-                simp_.append(text.translate(to_simplified))
-            return simp_[0]
-        found: list[tuple[regex.Match, str | None]] = []
-        for m in candidates(text, full_scan):
-            num = m.group("num")
-            if m.group("cur") is None and m.group("pre") is None:
-                if may_be_bare_money(text, m, num):
-                    found.append((m, None))
-                continue
-            cur = m.group("cur")
-            if cur is not None and not _NAMED.search(cur) \
-                    and _WORD_CHAR.match(text, m.end("cur"), m.end("cur") + 1):
-                cur = None       # 5$x: a symbol glued to a name is code, not a price
-            if cur in needs_sub and not (m.group("subs") and all(
-                    s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
-                cur = None
-            if cur is not None:
-                row = after[cur]
-                nxt = text[m.end("cur"):m.end("cur") + 3]
-                bad = [w for w in (not_after.get(cur) or "").split("|") if w]
-                if bad and nxt.startswith(tuple(bad)) and not m.group("post"):
-                    cur = None
-                elif (
-                    cur in only_before
-                    and nxt
-                    and _HAN.match(nxt)
-                    and nxt[0] not in only_before[cur]
-                    and not m.group("post")
-                    and not m.group("qa")
-                ):
-                    cur = None       # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
-                elif cur in only_before and not m.group("subs") and not m.group("post") and nxt \
-                        and (nxt[0] in cn or nxt[0].isdigit()) and not nxt.startswith("一"):
-                    tm = tenth_re.match(text, m.end("cur"))
-                    if tm and tenth_block.match(text, tm.end()):
-                        # 一块五斤重的肉: a piece weighing five jin (五块一斤 stays a price)
-                        cur = None
-                elif cur in subs and cur not in sub_standalone and not nxt.startswith(("钱", "錢")):
-                    ok = sub_clause_end.get(cur)
-                    alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
-                    chained = bool(m.group("subs"))      # 两角五分: a smaller unit follows
-                    clause_head = m.start() == 0 or clause_end.match(text,
-                                                                     m.start() - 1) is not None
-                    if chained:
-                        pass
-                    elif not (ok and (alone or tenth_re.match(nxt)) and
-                              (("arabic" in ok and num[0].isdigit()) or ("chinese" in ok
-                               and not num[0].isdigit()))):
-                        cur = None
-                    elif cur in price_always and score_re is not None and \
-                            score_re.search(simp(), clause_from(text, m.start(), score_window),
-                                            m.start()):
-                        # 分数线上涨11分: a score word in the clause makes 分 points, not cents
-                        cur = None
-                    elif (not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt) \
-                            and not (clause_head and cur not in price_always) \
-                            and not price_re.search(simp(),
-                                                    clause_from(text, m.start(), price_window),
-                                                    m.start()):
-                        # 笔名三毛: a Chinese numeral + 毛 alone needs a price word before it
-                        cur = None
+    def sub_unit_is_money(text: str, m: regex.Match, cur: str, num: str, nxt: str,
+                          simp: Callable[[], str]) -> bool:
+        """A sub-unit alone (5毛, 两毛。, 三毛钱): money at a clause end, never after a score
+        word (分数线上涨11分), and a Chinese numeral + 毛 only after a price word (笔名三毛)."""
+        ok = sub_clause_end.get(cur)
+        alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
+        clause_head = m.start() == 0 or clause_end.match(text, m.start() - 1) is not None
+        if not (ok and (alone or tenth_re.match(nxt)) and
+                (("arabic" in ok and num[0].isdigit()) or ("chinese" in ok
+                                                           and not num[0].isdigit()))):
+            return False
+        if cur in price_always and score_re is not None and \
+                score_re.search(simp(), clause_from(text, m.start(), score_window), m.start()):
+            return False         # 分数线上涨11分: a score word in the clause makes 分 points
+        return not ((not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt)
+                    and not (clause_head and cur not in price_always)
+                    and not price_re.search(simp(), clause_from(text, m.start(), price_window),
+                                            m.start()))
+
+    def amount(text: str, m: regex.Match, cur: str | None):
+        """(value, qualifier, start, end, sign) of a candidate's number, or None when it is
+        none: no value, indefinite (数百亿元), a Latin magnitude or a scale word without a
+        currency."""
+        num, sign = m.group("num"), m.group("sign")
+        value, qual = parse_quantity(num + (m.group("q2") or ""))
+        if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
+                and num in ("万", "亿", "千", "百") \
+                and not (m.group("qb") in word_tails
+                         and text[m.start() - 1:m.start()] in word_tails[m.group("qb")]) \
+                and not text.startswith(threshold_after, m.end()):
+            value = parse_quantity("一" + num)[0]   # 近万元, 约百元: about one of the magnitude
+            # (超亿元, 上亿元 are thresholds: no fact — corpus/README.md)
+        if value is None:
+            return None
+        start, end = m.start(), m.end()
+        if not m.group("qb") and not m.group("pre"):
+            # never a space before the number
+            start = m.start("sign") if sign else m.start("num")
+        if sign == "-" and m.start("sign") > 0 and (text[m.start("sign") - 1] in sign_blockers
+                                                    or text[m.start("sign") - 1].isdigit()):
+            sign = None          # 五元六角-五元七毛八分: a dash between two amounts, no minus
+            if start == m.start("sign"):
+                start = m.end("sign")
+        # 数百亿元, 几万元: indefinite, no amount; 上千万元: more than
+        if _MAGS.fullmatch(num) and not m.group("qb") and not m.group("pre"):
+            b = text[m.start("num") - 1:m.start("num")]
+            if b and b in indefinite:
+                return None
+            if b in approx_before:
+                qual, start = approx_before[b], m.start("num") - 1
+        if m.group("lat"):
+            if cur is None:
+                return None
+            value = _num(_dec(value) * latin[m.group("lat")])
+        if m.group("scale"):
             if cur is None and m.group("pre") is None:
-                if may_be_bare_money(text, m, num):
-                    found.append((m, None))
-                continue
-            found.append((m, cur or "__pre__"))
+                return None
+            value = _num(_dec(value) * scales[m.group("scale").strip()])
+        return value, qual, start, end, sign
 
+    def bare_fact(text: str, m: regex.Match, value, qual, sign,
+                  chain: tuple[str, int, str] | None) -> Fact | None:
+        """A bare amount: money only in a list that ends in a currency (money.shared), or with a
+        magnitude after a money word of its clause (money.context)."""
+        num = m.group("num")
+        end = m.end("q2") if m.group("q2") else m.end("num")
+        start = m.start("sign") if sign else m.start("num")
+        if m.group("qb"):
+            start, qual = m.start(), q_before[m.group("qb")]
+        if m.group("qa") and m.start("qa") == end:
+            end, qual = m.end("qa"), q_after_unit[m.group("qa")]
+        code, rule = None, None
+        between = text[end:chain[1]] if chain else None
+        if chain and between in list_seps:
+            code, rule = chain[0], "money.shared"
+            if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
+                # 2、3万人民币: the magnitude is shared
+                value = parse_quantity(num + chain[2])[0]
+        elif magnitude.search(num) and not unit_start.match(
+                text, m.end("q2") if m.group("q2") else m.end("num")) \
+                and in_money_context(text, start) and text[end:end + 1] not in ("%", "％"):
+            code, rule = "local", "money.context"
+        if code is None or rule is None:
+            return None
+        if text[start - 1:start].isascii() and text[start - 1:start].isalnum():
+            return None
+        val = _dec(value)
+        return Fact("money", text[start:end], start, end, _num(-val if sign else val), rule, code,
+                    qual)
+
+    def in_money_context(text: str, start: int) -> bool:
+        """A money word (支出, 收入, 投资 …) in the `window` before start, in the same clause."""
+        seg = text[max(0, start - context_window):start]
+        cut = list(clause_end.finditer(seg))
+        seg = seg[cut[-1].end():] if cut else seg
+        return bool(ctx_re.search(seg.translate(to_simplified)))
+
+    def worded_facts(text: str, m: regex.Match, cur: str, value, qual, start: int, end: int,
+                     sign) -> tuple[list[Fact], tuple[str, int, str] | None]:
+        """The facts of an amount with a currency word or a prefix (one, or two for a range),
+        and what the amount to its left may share (code, start, magnitude)."""
+        num = m.group("num")
+        pre = m.group("pre")
+        if cur == "__pre__" and not num[:1].isdigit() and not _NAMED.search(pre):
+            return [], None      # $一包: a bare symbol reads only Arabic digits
+        row = before[pre] if cur == "__pre__" else after[cur]
+        code = row["code"]
+        if m.group("post"):
+            code = post_words[m.group("post")]["code"]
+        if pre and before[pre]["code"] != code:
+            if cur in generic_after and not m.group("post"):
+                code = before[pre]["code"]     # 新台币1200万元: 元 is the unit of the prefix
+            else:
+                return [], None
+        if cur == "__pre__":
+            # prefix without a currency word after: the amount ends at the number
+            end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale")
+                                                     else m.end("num"))
+        val = _dec(value) * Decimal(row["factor"])
+        if cur != "__pre__" and m.group("subs"):
+            val += sub_units(m.group("subs"), code)
+        if cur != "__pre__" and not m.group("post") and not m.group("qa"):
+            val, qual, end = tenth(text, m, cur, val, qual, end)
+        if sign:
+            val = -val
+        if m.group("qb"):
+            qual = q_before[m.group("qb")]
+        if m.group("qa") and cur != "__pre__":
+            qual = q_after_unit[m.group("qa")]
+        elif m.group("qa") and m.start("qa") == end:
+            qual, end = q_after_unit[m.group("qa")], m.end("qa")     # 人民币3.14左右
+        b1 = text[m.start("num") - 1:m.start("num")] if not pre and not sign else ""
+        if b1 and b1.isascii() and (b1.isalnum() or b1 in "._/#"):
+            return [], None
+        enc = enclosing(text, m.start("num"), end)
+        if enc and enc[0] in "《〈":
+            return [], None
+        if not pre and not m.group("qb"):
+            pair = range_facts(text, num, start, end, val, qual, code, Decimal(row["factor"]))
+            if pair:
+                return pair, None
+        rule = "money.prefix" if pre else "money.unit"
+        tail = _TAIL_MAG.search(num)
+        return ([Fact("money", text[start:end], start, end, _num(val), rule, code, qual)],
+                (code, start,
+                 tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else ""))
+
+    def sub_units(written: str, code: str) -> Decimal:
+        """The value of the sub-units after the main unit (50元6角三分 → 6角三分)."""
+        total = Decimal(0)
+        for s in sub_item.finditer(written):
+            srow = subs[s.group("u")]
+            sv = parse_quantity(s.group("n"))[0]
+            if srow["code"] == code and sv is not None:
+                total += _dec(sv) * Decimal(srow["factor"])
+        return total
+
+    def tenth(text: str, m: regex.Match, cur: str, val: Decimal, qual, end: int):
+        """三块五, 两毛五, 三块零四: a lone digit after the last unit is a tenth of it."""
+        last = after[cur]["word"] if not m.group("subs") else None
+        if m.group("subs"):
+            items = list(sub_item.finditer(m.group("subs")))
+            last = items[-1].group("u") if items else None
+        tm = tenth_re.match(text, end) if last in tenth_after else None
+        if tm and not tenth_block.match(text, tm.end()):
+            d = tm.group("d")
+            dv = Decimal(5) if d == "半" else _dec(parse_quantity(d)[0])
+            # 三块零四 = 3.04: 零 skips one place
+            val += dv * tenth_after[last] * (Decimal("0.1") if tm.group("z") else 1)
+            end = tm.end()
+            qm = qa_re.match(text, end)          # 一块二以上
+            if qm:
+                qual, end = q_after_unit[qm.group()], qm.end()
+        return val, qual, end
+
+    def range_facts(text: str, num: str, start: int, end: int, val: Decimal, qual, code: str,
+                    factor: Decimal) -> list[Fact] | None:
+        """10万到20万元 → the first end too (a magnitude on the second end only is shared);
+        looked for from `start`: in 100万-200万元 the dash is no sign."""
+        head = text[max(0, start - 16):start]
+        rm = range_re.search(head)
+        if not rm:
+            return None
+        a_txt = rm.group("a")
+        a_s = start - len(head) + rm.start("a")
+        a_val = parse_quantity(a_txt)[0]
+        mag = _TAIL_MAG.search(num)
+        if a_val is not None and mag and not _ANY_MAG.search(a_txt):
+            a_val = parse_quantity(a_txt + mag.group())[0]
+        if a_val is None or not _dec(a_val) * factor < val:
+            return None
+        return [Fact("money", text[start:end], start, end, _num(val), "money.range", code, qual,
+                     extra={"tags": ["range_to"]}),
+                Fact("money", a_txt, a_s, a_s + len(a_txt), _num(_dec(a_val) * factor),
+                     "money.range", code, None, extra={"tags": ["range_from"]})]
+
+    def read_amounts(text: str, found: list[tuple[regex.Match, str | None]]) -> list[Fact]:
+        """The facts of the candidates, read right to left: a bare amount may share the
+        currency (and magnitude) of the amount after it in a list."""
         out: list[Fact] = []
         # (code, start, magnitude) of the next money fact to the right
         chain: tuple[str, int, str] | None = None
         for m, cur in reversed(found):
-            num, sign = m.group("num"), m.group("sign")
-            if cur is None and not magnitude.search(num) \
+            if cur is None and not magnitude.search(m.group("num")) \
                     and not (chain and text[bare_end(m):chain[1]] in list_seps):
                 chain = None    # (may_be_bare_money): no fact, whatever the steps below find
                 continue
-            value, qual = parse_quantity(num + (m.group("q2") or ""))
-            if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
-                    and num in ("万", "亿", "千", "百") \
-                    and not (m.group("qb") in word_tails
-                             and text[m.start() - 1:m.start()] in word_tails[m.group("qb")]) \
-                    and not text.startswith(threshold_after, m.end()):
-                value = parse_quantity("一" + num)[0]   # 近万元, 约百元: about one of the magnitude
-                # (超亿元, 上亿元 are thresholds: no fact — corpus/README.md)
-            if value is None:
+            got = amount(text, m, cur)
+            if got is None:
                 chain = None
                 continue
-            start, end = m.start(), m.end()
-            if not m.group("qb") and not m.group("pre"):
-                # never a space before the number
-                start = m.start("sign") if sign else m.start("num")
-            if sign == "-" and m.start("sign") > 0 and (text[m.start("sign") - 1] in sign_blockers
-                                                        or text[m.start("sign") - 1].isdigit()):
-                sign = None          # 五元六角-五元七毛八分: a dash between two amounts, no minus
-                if start == m.start("sign"):
-                    start = m.end("sign")
-            # 数百亿元, 几万元: indefinite, no amount; 上千万元: more than
-            if _MAGS.fullmatch(num) and not m.group("qb") and not m.group("pre"):
-                b = text[m.start("num") - 1:m.start("num")]
-                if b and b in indefinite:
-                    chain = None
-                    continue
-                if b in approx_before:
-                    qual, start = approx_before[b], m.start("num") - 1
-            if m.group("lat"):
-                if cur is None:
-                    chain = None
-                    continue
-                value = _num(_dec(value) * latin[m.group("lat")])
-            if m.group("scale"):
-                if cur is None and m.group("pre") is None:
-                    chain = None
-                    continue
-                value = _num(_dec(value) * scales[m.group("scale").strip()])
+            value, qual, start, end, sign = got
             if cur is None:
-                # a bare amount: money only in a list that ends in a currency, or in a money context
-                end = m.end("q2") if m.group("q2") else m.end("num")
-                start = m.start("sign") if sign else m.start("num")
-                if m.group("qb"):
-                    start, qual = m.start(), q_before[m.group("qb")]
-                if m.group("qa") and m.start("qa") == end:
-                    end, qual = m.end("qa"), q_after_unit[m.group("qa")]
-                code, rule = None, None
-                between = text[end:chain[1]] if chain else None
-                if chain and between in list_seps:
-                    code, rule = chain[0], "money.shared"
-                    if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
-                        # 2、3万人民币: the magnitude is shared
-                        value = parse_quantity(num + chain[2])[0]
-                elif magnitude.search(num) and not unit_start.match(
-                        text, m.end("q2") if m.group("q2") else m.end("num")):
-                    ls = max(0, start - context_window)
-                    seg = text[ls:start]
-                    cut = list(clause_end.finditer(seg))
-                    seg = seg[cut[-1].end():] if cut else seg
-                    if (ctx_re.search(seg.translate(to_simplified))
-                            and text[end:end + 1] not in ("%", "％")):
-                        code, rule = "local", "money.context"
-                if code is None:
-                    chain = None
-                    continue
-                if text[start - 1:start].isascii() and text[start - 1:start].isalnum():
-                    chain = None
-                    continue
-                val = _dec(value)
-                assert rule is not None  # set with code
-                out.append(Fact("money", text[start:end], start, end, _num(-val if sign else val),
-                                rule, code, qual))
-                chain = (code, start, "")
-                continue
-            if (
-                cur == "__pre__"
-                and not num[:1].isdigit()
-                and not _NAMED.search(m.group("pre"))
-            ):
-                chain = None     # $一包: a bare symbol reads only Arabic digits
-                continue
-            row = before[m.group("pre")] if cur == "__pre__" else after[cur]
-            code = row["code"]
-            if m.group("post"):
-                code = post_words[m.group("post")]["code"]
-            if m.group("pre") and before[m.group("pre")]["code"] != code:
-                if cur in generic_after and not m.group("post"):
-                    # 新台币1200万元: 元 is the unit of the prefix
-                    code = before[m.group("pre")]["code"]
-                else:
-                    chain = None
-                    continue
-            if cur == "__pre__":
-                # prefix without a currency word after: the amount ends at the number
-                end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale")
-                                                         else m.end("num"))
-            val = _dec(value) * Decimal(row["factor"])
-            if cur != "__pre__" and m.group("subs"):
-                for s in sub_item.finditer(m.group("subs")):
-                    srow = subs[s.group("u")]
-                    sv = parse_quantity(s.group("n"))[0]
-                    if srow["code"] == code and sv is not None:
-                        val += _dec(sv) * Decimal(srow["factor"])
-            if cur != "__pre__" and not m.group("post") and not m.group("qa"):
-                last = after[cur]["word"] if not m.group("subs") else None
-                if m.group("subs"):
-                    items = list(sub_item.finditer(m.group("subs")))
-                    last = items[-1].group("u") if items else None
-                tm = tenth_re.match(text, end) if last in tenth_after else None
-                if tm and not tenth_block.match(text, tm.end()):
-                    d = tm.group("d")
-                    dv = Decimal(5) if d == "半" else _dec(parse_quantity(d)[0])
-                    # 三块零四 = 3.04: 零 skips one place
-                    val += dv * tenth_after[last] * (Decimal("0.1") if tm.group("z") else 1)
-                    end = tm.end()
-                    qm = qa_re.match(text, end)          # 一块二以上
-                    if qm:
-                        qual, end = q_after_unit[qm.group()], qm.end()
-            if sign:
-                val = -val
-            if m.group("qb"):
-                qual = q_before[m.group("qb")]
-            if m.group("qa") and cur != "__pre__":
-                qual = q_after_unit[m.group("qa")]
-            elif m.group("qa") and m.start("qa") == end:
-                qual, end = q_after_unit[m.group("qa")], m.end("qa")     # 人民币3.14左右
-            b1 = text[m.start("num") - 1:m.start("num")] if not m.group("pre") and not sign else ""
-            if b1 and b1.isascii() and (b1.isalnum() or b1 in "._/#"):
+                fact = bare_fact(text, m, value, qual, sign, chain)
                 chain = None
+                if fact:
+                    out.append(fact)
+                    chain = (fact.unit or "", fact.start, "")
                 continue
-            enc = enclosing(text, m.start("num"), end)
-            if enc and enc[0] in "《〈":
-                chain = None
-                continue
-            rule = "money.prefix" if m.group("pre") else "money.unit"
-            # range: 10万到20万元 → the first end too
-            # from `start`: 100万-200万元 (the dash is no sign)
-            head = text[max(0, start - 16):start]
-            rm = range_re.search(head) if not m.group("pre") and not m.group("qb") else None
-            if rm:
-                a_txt = rm.group("a")
-                a_s = start - len(head) + rm.start("a")
-                a_val = parse_quantity(a_txt)[0]
-                mag = _TAIL_MAG.search(num)
-                if a_val is not None and mag and not _ANY_MAG.search(a_txt):
-                    a_val = parse_quantity(a_txt + mag.group())[0]
-                if a_val is not None and _dec(a_val) * Decimal(row["factor"]) < val:
-                    out.append(Fact("money", text[start:end], start, end, _num(val), "money.range",
-                                    code, qual, extra={"tags": ["range_to"]}))
-                    out.append(Fact("money", a_txt, a_s, a_s + len(a_txt),
-                                    _num(_dec(a_val) * Decimal(row["factor"])), "money.range",
-                                    code, None, extra={"tags": ["range_from"]}))
-                    chain = None
-                    continue
-            out.append(Fact("money", text[start:end], start, end, _num(val), rule, code, qual))
-            tail = _TAIL_MAG.search(num)
-            chain = (code, start,
-                     tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else "")
+            facts, chain = worded_facts(text, m, cur, value, qual, start, end, sign)
+            out.extend(facts)
+        return out
 
+    def ge_yi_facts(text: str, out: list[Fact]) -> list[Fact]:
+        """两个亿, 三个多亿: colloquial N个亿 before a currency word or in a money context."""
+        facts = []
         for g in ge_re.finditer(text) if ge_hint.search(text) else ():
             if any(f.start < g.end() and g.start() < f.end for f in out):
                 continue
@@ -499,18 +512,18 @@ def build(rules: Rules):
                 continue
             code = after[g.group("cur")]["code"] if g.group("cur") else None
             if code is None:
-                ls = max(0, g.start() - context_window)
-                seg = text[ls:g.start()]
-                cut = list(clause_end.finditer(seg))
-                seg = seg[cut[-1].end():] if cut else seg
-                if not ctx_re.search(seg.translate(to_simplified)):
+                if not in_money_context(text, g.start()):
                     continue
                 code = "local"
             if g.group("q2"):
                 gq = "more_than"
-            out.append(Fact("money", g.group(), g.start(), g.end(),
-                            _num(_dec(gv) * ge_mags[g.group("mag")]), "money.ge_yi", code, gq))
-        # a money unit with no number: 上线万元 → warning
+            facts.append(Fact("money", g.group(), g.start(), g.end(),
+                              _num(_dec(gv) * ge_mags[g.group("mag")]), "money.ge_yi", code, gq))
+        return facts
+
+    def warn_unitless(ctx: Context, out: list[Fact]) -> None:
+        """A money unit with no number: 上线万元 → warning."""
+        text = ctx.text
         for w in warn_re.finditer(text):
             b = text[w.start() - 1:w.start()] if w.start() else ""
             if not b or b.isdigit() or b in cn or b in warn_ok_before or not _HAN.match(b):
@@ -520,10 +533,12 @@ def build(rules: Rules):
             if any(f.start <= w.start() < f.end for f in out):
                 continue
             ctx.warn(text[max(0, w.start() - 2):w.end()])
-        if place_re is not None:      # 三元区 is a district, not 3 元
-            places = [m.span() for m in place_re.finditer(text)]
-            if places:
-                out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
+
+    def settle_currencies(ctx: Context, out: list[Fact]) -> None:
+        """What a bare 元 (code `local`) and a bare $ mean: the currency the article declares
+        (232億元（港元，下同）, 9,000元（澳門幣）), else that of its place (meta.locale); adds
+        the amounts a declaration names alone (1萬（澳門幣，下同）)."""
+        text = ctx.text
         local = local_currency.get(ctx.meta.get("locale") or "zh-CN",
                                    local_currency.get("zh-CN", "CNY"))
         declared, just = [], {}
@@ -546,6 +561,32 @@ def build(rules: Rules):
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
                 f.unit = just.get(f.end) or (said[-1] if said else local)
+
+    def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
+        text = ctx.text
+        simp_: list[str] = []
+
+        def simp() -> str:          # money and price words are read in Simplified
+            if not simp_:
+                simp_.append(text.translate(to_simplified))
+            return simp_[0]
+        found: list[tuple[regex.Match, str | None]] = []
+        for m in candidates(text, full_scan):
+            num = m.group("num")
+            cur = currency_word(text, m, num, simp) if m.group("cur") is not None else None
+            if cur is None and m.group("pre") is None:
+                if may_be_bare_money(text, m, num):
+                    found.append((m, None))
+                continue
+            found.append((m, cur or "__pre__"))
+        out = read_amounts(text, found)
+        out += ge_yi_facts(text, out)
+        warn_unitless(ctx, out)
+        if place_re is not None:      # 三元区 is a district, not 3 元
+            places = [m.span() for m in place_re.finditer(text)]
+            if places:
+                out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
+        settle_currencies(ctx, out)
         out.sort(key=lambda f: f.start)
         return out
 
