@@ -31,7 +31,8 @@ How a page is judged (rules/boilerplate/*.yaml hold the patterns, word lists and
    and the line stays in the body.
 
 The package: shapes (normal form, line shapes, dates), detectors (what one line's rules
-propose), page (one article: lines, zones, removals), zones (page-level passes), title (the
+propose), triggers (which rules a line may wake, read from the patterns: a line is asked only
+of those), page (one article: lines, zones, removals), zones (page-level passes), title (the
 headline), scorer (the learned line scorer), meta (what the removed lines say), cleaner (the
 order of the steps). HTML is made text before this stage (Pipeline.process).
 """

@@ -1,12 +1,14 @@
 """What a line must hold for a boilerplate pattern to match it, read from the pattern itself.
 
-`required(pattern)` gives a set of literal strings such that every match of the pattern — or
-of a lookahead it makes — lies in a line holding one of them (返回顶部|回到顶部 → {返回顶部,
-回到顶部}; ^[【\\[]?(?:上一篇|下一篇)\\s*: → {上一篇, 下一篇}), or None when the pattern
-holds no such set (\\p{Han}{2,4}网, .*). The clean stage asks a line only the rules whose
-strings occur in it (Triggers), so adding rules costs a scan, not a regex call per rule and
-line. The reading is conservative: a construct it does not know gives None (the rule is
-always asked), never a set that would miss a match.
+`required(pattern)` gives sets of literal strings such that every match of the pattern — and
+every lookahead it makes — lies in a line holding one string of each set (返回顶部|回到顶部 →
+{返回顶部, 回到顶部}; ^[【\\[]?(?:上一篇|下一篇)\\s*: → {上一篇, 下一篇}); `first_chars`
+and `last_chars` the characters a match at the line's start begins with and a match at its
+end ($) ends with (\\p{Han}{2,4}网$: {网}, and no first character). From these, each
+rule gets a few trigger characters, and the clean stage asks a line only the rules it may
+wake (Triggers): adding a rule costs a dictionary entry, not a regex call on every line. The
+reading is conservative: a construct it does not know gives no condition (the rule is always
+asked), never one that would miss a match.
 """
 from __future__ import annotations
 
