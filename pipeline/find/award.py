@@ -203,7 +203,8 @@ class AwardFinder:
         m = EDITION_START.match(text, s, e)
         if m:
             s = m.end()
-        toks = rec.pos_tokens(ctx, s, hmm=HMM)
+        # only the token holding s is read: the blocks around it are not needed
+        toks = rec.pos_tokens(ctx, s, hmm=HMM, window=0)
         tok = next((t for t in toks if t.start <= s < t.end), None)
         if tok is None:
             return None
@@ -262,7 +263,7 @@ class AwardFinder:
         own (全国, 市, 苏州市 — not 市 of 市场) opens the name; levels right before it join it
         again when the span is extended left (江苏省苏州市…). None: no level in the run."""
         first = last = None
-        for t in rec.pos_tokens(ctx, s, e, hmm=HMM):
+        for t in rec.pos_tokens(ctx, s, e, hmm=HMM, window=0):   # the tokens inside [s, e)
             if t.end <= s or t.start >= e or t.start < s:
                 continue
             lv = self._level_at(ctx, t.start, e)
@@ -547,7 +548,7 @@ class AwardFinder:
         lv = self._level_at(ctx, p, q)
         if lv and lv[0] >= q:
             return
-        toks = [t for t in rec.pos_tokens(ctx, p, q, hmm=HMM) if p <= t.start < q]
+        toks = [t for t in rec.pos_tokens(ctx, p, q, hmm=HMM, window=0) if p <= t.start < q]
         if not toks or toks[0].start != p or any(t.text in self.stop_tokens
                                                  or self.trigger_re.fullmatch(t.text)
                                                   for t in toks):
@@ -642,7 +643,7 @@ class AwardFinder:
             return True
         # jieba glues a name and a trigger (张三获): a person's token may hold it
         return any(t.start == pos or (t.pos == "nr" and t.start < pos < t.end)
-                   for t in rec.pos_tokens(ctx, pos, hmm=HMM))
+                   for t in rec.pos_tokens(ctx, pos, hmm=HMM, window=0))
 
     @staticmethod
     def _object_gap(s: str) -> bool:
