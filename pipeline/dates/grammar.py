@@ -10,7 +10,7 @@ import regex
 from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
-from .hits import HitScans
+from .hits import HitScans, group_end
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
@@ -109,10 +109,6 @@ def expand(pattern: str, parts: dict[str, str], where: str, _depth: int = 0) -> 
 _alternation = alternation
 
 
-# (?=[…]) or, as a part expands, (?:(?=[…])) at the start of a pattern
-_LEAD_CLASS = regex.compile(r"(\(\?:)?\(\?=\[((?:\\.|[^\]\\])+)\]\)(?(1)\))")
-
-
 def _top_level_or(src: str) -> bool:
     """Whether src has an alternative `|` outside every group and class."""
     depth, i, n = 0, 0, len(src)
@@ -139,13 +135,34 @@ def _top_level_or(src: str) -> bool:
     return False
 
 
+def _only_lookarounds(group: str) -> bool:
+    """Whether a group is a look-around, or a (?:…) of look-arounds only (zero width)."""
+    if group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+        return True
+    if not group.startswith("(?:"):
+        return False
+    body, i = group[3:-1], 0
+    while i < len(body):
+        if body[i] != "(":
+            return False
+        j = group_end(body, i)
+        if not _only_lookarounds(body[i:j]):
+            return False
+        i = j
+    return i > 0
+
+
 def first_class(src: str) -> Any:
-    """A pattern that opens with a look-ahead on a character class (({FIRST}) and has no
-    alternative outside it matches only where that class matches: the class, compiled, or None."""
-    m = _LEAD_CLASS.match(src)
-    if m is None or _top_level_or(src):
+    """A pattern that opens with look-arounds only ({FIRST}: a look-ahead on a character class)
+    and has no alternative outside them matches only where they hold: them, compiled (a
+    zero-width pattern whose matches are those positions), or None."""
+    if not src.startswith("(") or _top_level_or(src):
         return None
-    return regex.compile(f"[{m.group(2)}]", regex.V0)
+    try:
+        lead = src[:group_end(src, 0)]
+    except ValueError:
+        return None
+    return regex.compile(lead, regex.V0) if _only_lookarounds(lead) else None
 
 
 def _near(spec: Any, where: str, keys: dict[tuple[str, int], int],

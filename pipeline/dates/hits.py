@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 
-def _group_end(src: str, i: int) -> int:
+def group_end(src: str, i: int) -> int:
     """The index just past the group that opens at src[i] ("(")."""
     depth = 0
     n = len(src)
@@ -122,7 +122,7 @@ def one_character(hit: str) -> list[tuple[str, set[str], str]] | None:
             while look < len(alt):
                 if not alt.startswith(("(?=", "(?!", "(?<=", "(?<!"), look):
                     return None
-                look = _group_end(alt, look)
+                look = group_end(alt, look)
             out.append((alt[:end], chars, alt[end:]))
     except (ValueError, IndexError):
         return None

@@ -88,8 +88,8 @@ def _starts(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[
 
 def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]]):
     """What rule.regex.finditer(text) finds, trying only the given start positions (and, when
-    the pattern names its first character's class, only those where it stands): the same
-    leftmost, non-overlapping matches when every match starts there."""
+    the pattern opens with look-arounds, only those where they hold): the same leftmost,
+    non-overlapping matches when every match starts there."""
     match, first = rule.regex.match, rule.first
     end = 0
     for a, b in starts:
@@ -97,8 +97,15 @@ def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]]):
             continue
         if a < end:
             a = end
-        for p in (range(a, b + 1) if first is None
-                  else [m.start() for m in first.finditer(text, a, b + 1)]):
+        if first is None:
+            places: Any = range(a, b + 1)
+        else:   # the whole text stays in view: a look-ahead may read past b
+            places = []
+            for f in first.finditer(text, a):
+                if f.start() > b:
+                    break
+                places.append(f.start())
+        for p in places:
             if p < end:
                 continue
             m = match(text, p)
