@@ -134,6 +134,7 @@ def main(argv=None) -> int:
                 me = psutil.Process().cpu_times()
                 mem.cpu[os.getpid()] = me.user + me.system
                 cpu = mem.cpu_seconds(before)
+                cpu_main = mem.cpu[os.getpid()] - before.get(os.getpid(), 0.0)
                 cpu_base = cpu_base or cpu
             rss_txt = (f"  peak RSS per {'worker' if jobs > 1 else 'process'}: "
                        + ", ".join(f"{x:.0f} MB" for x in rss)) if rss else ""
@@ -148,7 +149,7 @@ def main(argv=None) -> int:
                 # on a busy machine wall time says little; CPU time says what the extra jobs
                 # cost: with `jobs` idle cores the speed-up would be at most jobs × this ratio
                 bound = min(jobs, jobs * cpu_base / cpu)
-                print(f"        CPU {cpu:7.2f}s (main + workers, sampled)  "
+                print(f"        CPU {cpu:7.2f}s (main + workers, sampled; main {cpu_main:.2f}s)  "
                       f"CPU of the first run ÷ this one {cpu_base / cpu:.2f}  "
                       f"(bound on {jobs} idle cores: {bound:.2f}×)")
     return 0 if same_all else 1
