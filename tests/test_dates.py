@@ -385,3 +385,21 @@ def test_joined_hit_passes_find_what_each_hit_finds():
     for hit in ("周期", "(?:自从)", "[\\d](?=年)", "[^年]", "a+"):
         assert one_character(hit) is None, hit
     assert HitScans([]).find("2024年") == {}
+
+
+def test_a_rule_is_tried_only_where_its_leading_look_arounds_hold():
+    from pipeline.dates.grammar import first_class
+    lead = first_class(r"(?:(?:(?=[\d一]))(?!(?<=[\d.])\d))(?:\d+年)")
+    assert [m.start() for m in lead.finditer("a12.5一x3")] == [1, 5, 7]   # not 2, nor 5 after .
+    assert first_class(r"(?=[农阴])农历") is not None
+    # an alternative outside the look-arounds may start anywhere: no filter
+    assert first_class(r"(?=[农])农历|腊月") is None
+    assert first_class(r"(?:农|阴)历") is None and first_class("[农阴]历") is None
+
+
+def test_digit_first_rules_never_start_inside_a_number(pipe):
+    # FIRSTD rules skip the 0 2 3 of 2023年 and the 5 of 3.5: what they find there is what a
+    # scan of every position finds (test_start_positions_find_what_a_full_scan_finds), and
+    # the facts of such text are the dates, not pieces of the numbers
+    assert dates(pipe, "增长3.5个百分点。2023年12月31日，总投资12023万元。") == [
+        ("2023年12月31日", "2023-12-31")]

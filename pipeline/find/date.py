@@ -98,18 +98,16 @@ def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]]):
         if a < end:
             a = end
         if first is None:
-            places: Any = range(a, b + 1)
-        else:   # the whole text stays in view: a look-ahead may read past b
-            places = []
-            for f in first.finditer(text, a):
-                if f.start() > b:
-                    break
-                places.append(f.start())
-        for p in places:
-            if p < end:
-                continue
-            m = match(text, p)
-            if m is not None:
+            for p in range(a, b + 1):
+                if p >= end and (m := match(text, p)) is not None:
+                    yield m
+                    end = m.end() if m.end() > p else p + 1
+            continue
+        for f in first.finditer(text, a):   # the whole text in view: a look-ahead may read on
+            p = f.start()
+            if p > b:
+                break
+            if p >= end and (m := match(text, p)) is not None:
                 yield m
                 end = m.end() if m.end() > p else p + 1
 
