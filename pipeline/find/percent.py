@@ -177,6 +177,8 @@ def build(rules: Rules):
     # after its % a sign match holds only a qualifier (qa), and reads nothing beyond it
     sign_tail = max(map(len, q_after_unit), default=0) + 1
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
+    range_ends = tuple(range_seps)
+    signed = {rule: "sign" in pat.groupindex for rule, pat in pats.items()}
 
     def in_word(ctx: Context, s: int, cheng: int) -> bool:
         # only the tokens holding s or cheng matter: those of the blocks around [s, cheng]
@@ -208,6 +210,7 @@ def build(rules: Rules):
                     continue
                 if inside(urls, s, e):
                     continue
+                negative = signed[rule] and m.group("sign")
                 num = m.group("num")
                 ns, ne = m.span("num")
                 b1 = text[ns - 1:ns] if ns else ""
@@ -251,7 +254,7 @@ def build(rules: Rules):
                         continue
                     value += add
                     value = round(value, 10)
-                if m.groupdict().get("sign"):
+                if negative:
                     value = -value
                 if value == int(value):
                     value = int(value)
@@ -266,7 +269,9 @@ def build(rules: Rules):
                 # ranges: 5-10%, 三至五成: the first end without its own unit
                 rm = (
                     range_re.search(head)
-                    if not m.group("qb") and not m.groupdict().get("sign")
+                    if not m.group("qb") and not negative
+                    # a range's first end is followed by its separator (before a last \n, as $)
+                    and head.rstrip("\n").endswith(range_ends)
                     else None
                 )
                 if rm and rule != "percent.fraction":
