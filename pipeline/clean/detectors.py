@@ -141,7 +141,8 @@ class FieldsDetector:
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
-            # every key needs one of : | 丨 after it, and removing buttons adds none
+            # every key needs one of : | 丨 after it, and removing buttons adds none (the stage
+            # asks this rule only lines holding one: cleaner._detector_chars, keep in step)
             return None
         # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
         s = self._BUTTONS.sub(" ", n).strip(" |")
@@ -249,6 +250,7 @@ class SpamDetector:
         if len(n) > self.max_len or SENT.search(n) or "," in n:
             return None
         low = n.lower()
+        # (the stage asks it only lines holding one of these words: cleaner._detector_chars)
         if self._need is None or not self._need.search(low):
             return None
         if self.kind == "spam":
@@ -306,6 +308,8 @@ class LinkBarDetector:
         if (len(segs) < self.min_items or (long and len(segs) < 6) or len(long) * 4 > len(segs)
                 or any(len(x) > 2 * self.seg_len for x in long)):
             return None
+        # (the stage asks it only lines holding a word and, with min_items >= 2, a separator:
+        # cleaner._trigger_chars reads them from `words` and _SEP)
         hits = sum(1 for x in segs if self.words.search(x))
         if hits < max(3, self.share * len(segs)):
             return None
@@ -316,7 +320,8 @@ class LinkBarDetector:
 class ChromeWordsDetector:
     """A short line made only of page-furniture words, each segment exactly one of `words`
     (网站地图, 电子报, 其他, MENU, 官方微信 …): a menu entry or a widget label left alone on its
-    line. Exact words, so a headline that merely holds one (客户端今日上线) never matches."""
+    line. Exact words, so a headline that merely holds one (客户端今日上线) never matches.
+    The stage asks it only lines holding one of the words (cleaner._detector_chars)."""
 
     _SEP = regex.compile(r"\s*[|│┃丨｜/·•>»]\s*|\s+-\s*|^-\s*|\s+")
     _BULLET = regex.compile(r"^[-•·*▪◆●■□>»]+\s*|[:>»]+$")
