@@ -26,8 +26,14 @@ def pairs_table(rows: list[dict[str, str]]) -> dict[str, str]:
 
 
 def simplified_table(rules: Rules) -> dict[int, str]:
-    """str.translate table of a rules folder's script_pairs lexicon."""
-    return str.maketrans(pairs_table(rules.lexicon("script_pairs")))
+    """str.translate table of a rules folder's script_pairs lexicon: one table per Rules, shared
+    by the finders (read only), so they also share one Simplified copy of a Traditional article
+    (find/simplified.py keeps it per table) with its sentences and tokens."""
+    table = rules.__dict__.get("_simplified_table")
+    if table is None:
+        table = rules.__dict__["_simplified_table"] = str.maketrans(
+            pairs_table(rules.lexicon("script_pairs")))
+    return table
 
 
 def _bundled() -> dict[str, str]:
