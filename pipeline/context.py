@@ -3,6 +3,7 @@ demand."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,8 @@ import regex
 
 from . import nlp
 from .model import Fact
+
+Token = nlp.Token
 
 # The blocks jieba.cut (_SEG_) and jieba.posseg (_POS_) segment one at a time (group 1), and the
 # runs between them; and what posseg makes of a run between blocks.
@@ -89,17 +92,17 @@ class Context:
         s, e = self.sentence_span(start)
         key = ("pos", hmm) if pos else "seg"
         pieces, ends = self._pieces(s, e, pos)
-        lo = start - margin
         up = max(start + 1, end if end is not None else start) + margin
         out: list[nlp.Token] = []
-        # the first piece ending after lo
-        for k in range(bisect.bisect_right(ends, lo), len(pieces)):
-            a, b, block = pieces[k]
+        cache = self._toks
+        # from the first piece ending after start - margin
+        for a, b, block in itertools.islice(pieces, bisect.bisect_right(ends, start - margin),
+                                            None):
             if a >= up:
                 break
-            toks = self._toks.get((a, key))
+            toks = cache.get((a, key))
             if toks is None:
-                toks = self._toks[(a, key)] = self._piece_tokens(a, b, block, s, pos, hmm)
+                toks = cache[(a, key)] = self._piece_tokens(a, b, block, s, pos, hmm)
             out.extend(toks)
         self._wins[wkey] = tuple(out)
         return out
@@ -119,13 +122,13 @@ class Context:
             if not block:   # posseg: \r\n, each space and each other character alone, tagged x
                 return tuple(nlp.Token(m.group(), m.start(), m.end(), "x")
                              for m in _BETWEEN.finditer(text, a, b))
-            return tuple(nlp.Token(t.text, t.start + a, t.end + a, t.pos)
-                         for t in nlp.segment_pos(text[a:b], hmm))
+            return tuple([Token(w, i + a, j + a, tag)
+                          for w, i, j, tag in nlp.segment_pos(text[a:b], hmm)])
         if not block and a > sent_start and text[a] == " ":
             a += 1          # a plain space after a word is that word's trailing space (nlp.segment)
             if a == b:
                 return ()
-        return tuple(nlp.Token(t.text, t.start + a, t.end + a) for t in nlp.segment(text[a:b]))
+        return tuple([Token(w, i + a, j + a) for w, i, j, _ in nlp.segment(text[a:b])])
 
     def token_at(self, offset: int) -> nlp.Token | None:
         for t in self.tokens(offset):
