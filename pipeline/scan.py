@@ -251,30 +251,38 @@ class Scanner:
         # ...found branch by branch: `re` skips to the first characters of a plain alternation
         # of words by itself; a branch that opens with a class or an assertion (the percent
         # marks, the numeral) is tried only where one of its first characters stands
-        pmark_first = re.compile(r"[%％‰半百佰千仟万萬]")
-        numeral_first = re.compile(r"[\d.．" + CN_NUM_CHARS + r"]")
-        self._next = [
-            _compile(branches[0]).search,
-            _compile(branches[1]).search,
-            _first_char_search(_compile(branches[2]), pmark_first),
-            _compile(branches[3]).search,
-            _first_char_search(self.numeral, numeral_first),
-        ]
+        self._words = [_compile(branches[k]) for k in (0, 1, 3)]     # award, dateword, cur
+        self._pmark = (_compile(branches[2]), re.compile(r"[%％‰半百佰千仟万萬]"))
+        self._numeral_first = re.compile(r"[\d.．" + CN_NUM_CHARS + r"]")
 
     def matches(self, text: str) -> Iterator:
         """The matches of self.pattern.finditer(text), in order: each branch's next match
         from where the last one ended; the leftmost wins, and of two at one place the branch
-        written first (as the alternation decides)."""
-        nexts = self._next
-        ahead = [nxt(text, 0) for nxt in nexts]
-        pos = 0
+        written first (as the alternation decides). The word branches are searched ahead (a
+        literal alternation costs the characters it passes); the numeral and percent-mark
+        branches only up to the best place found so far (their repeats would otherwise read a
+        long run of numerals again from each of its characters)."""
+        words = [p.search for p in self._words]
+        ahead = [nxt(text, 0) for nxt in words]
+        numeral = _FirstChar(self.numeral, self._numeral_first, text)
+        pmark = _FirstChar(*self._pmark, text)
+        pos, n = 0, len(text)
         while True:
-            best = None
-            for k, m in enumerate(ahead):
+            best, rank = None, 5          # rank: the branch's place in the alternation
+            for k, order in enumerate((0, 1, 3)):
+                m = ahead[k]
                 if m is not None and m.start() < pos:
-                    m = ahead[k] = nexts[k](text, pos)
+                    m = ahead[k] = words[k](text, pos)
                 if m is not None and (best is None or m.start() < best.start()):
-                    best = m
+                    best, rank = m, order
+            m = numeral.next(pos, best.start() if best is not None else n)
+            if m is not None:
+                best, rank = m, 4
+            # the percent marks come before a numeral or a currency sign at the same place
+            limit = n if best is None else best.start() + (1 if rank > 2 else 0)
+            m = pmark.next(pos, limit)
+            if m is not None:
+                best = m
             if best is None:
                 return
             yield best
@@ -310,16 +318,34 @@ class Scanner:
         return out
 
 
-def _first_char_search(pattern, first) -> Callable:
-    """pattern.search(text, pos) for a pattern whose every match starts with a character that
-    `first` (a class) finds: tried only there."""
-    def search(text: str, pos: int):
-        for f in first.finditer(text, pos):
-            m = pattern.match(text, f.start())
+class _FirstChar:
+    """The leftmost match at or after a position of a pattern whose every match starts with a
+    character that `first` (a class) finds, tried only there and only up to a limit; what was
+    found, or that nothing starts before a place, is kept for the next call."""
+
+    def __init__(self, pattern, first, text: str):
+        self.pattern, self.first, self.text = pattern, first, text
+        self.found = None           # the leftmost match at or after `since`, when known
+        self.since = 0
+        self.clear_to = 0           # no match starts in [since, clear_to)
+
+    def next(self, pos: int, limit: int):
+        """The leftmost match starting in [pos, limit), or None."""
+        if pos > self.since:
+            if self.found is not None and self.found.start() < pos:
+                self.found = None
+            self.since = pos
+            self.clear_to = max(self.clear_to, pos)
+        if self.found is not None:
+            return self.found if self.found.start() < limit else None
+        for f in self.first.finditer(self.text, self.clear_to, limit):
+            m = self.pattern.match(self.text, f.start())
             if m is not None:
+                self.found = m
+                self.clear_to = f.start()
                 return m
+        self.clear_to = max(self.clear_to, limit)
         return None
-    return search
 
 
 KIND_OF = {"award": "award", "dateword": "date", "pmark": "percent", "cur": "currency"}
