@@ -324,27 +324,30 @@ class _FirstChar:
     found, or that nothing starts before a place, is kept for the next call."""
 
     def __init__(self, pattern, first, text: str):
-        self.pattern, self.first, self.text = pattern, first, text
+        self.match, self.text = pattern.match, text
+        self.starts = [f.start() for f in first.finditer(text)]   # where a match may start
+        self.i = 0                  # starts[:i] are known to start no match at or after `since`
         self.found = None           # the leftmost match at or after `since`, when known
         self.since = 0
-        self.clear_to = 0           # no match starts in [since, clear_to)
 
     def next(self, pos: int, limit: int):
         """The leftmost match starting in [pos, limit), or None."""
         if pos > self.since:
+            self.since = pos
             if self.found is not None and self.found.start() < pos:
                 self.found = None
-            self.since = pos
-            self.clear_to = max(self.clear_to, pos)
+            if self.i < len(self.starts) and self.starts[self.i] < pos:
+                self.i = bisect.bisect_left(self.starts, pos, self.i)
         if self.found is not None:
             return self.found if self.found.start() < limit else None
-        for f in self.first.finditer(self.text, self.clear_to, limit):
-            m = self.pattern.match(self.text, f.start())
+        starts, i = self.starts, self.i
+        while i < len(starts) and starts[i] < limit:
+            m = self.match(self.text, starts[i])
             if m is not None:
-                self.found = m
-                self.clear_to = f.start()
+                self.i, self.found = i, m
                 return m
-        self.clear_to = max(self.clear_to, limit)
+            i += 1
+        self.i = i
         return None
 
 
