@@ -275,7 +275,8 @@ ADVERSARIAL = [
 ]
 
 
-def _texts(pipe):
+@pytest.fixture(scope="module")
+def texts(pipe):
     """The clean bodies of the dev corpus, the rule examples of count and money, and the
     adversarial runs (each also cut at every sentence end and line break)."""
     from pipeline.rules import load_rules
@@ -291,25 +292,25 @@ def _texts(pipe):
     return texts
 
 
-def test_count_searches_next_to_its_triggers_only_and_finds_every_candidate(pipe):
+def test_count_searches_next_to_its_triggers_only_and_finds_every_candidate(pipe, texts):
     from pipeline.find.count import CountFinder
     f = CountFinder(pipe.rules)
     checked = 0
-    for t in _texts(pipe):
+    for t in texts:
         full = [m.span() for m in f.cand.finditer(t)]
         assert [m.span() for m in f.matches(t)] == full, t
         checked += len(full)
     assert checked > 2000
 
 
-def test_money_and_count_find_what_a_full_scan_finds(pipe):
+def test_money_and_count_find_what_a_full_scan_finds(pipe, texts):
     """money reads only the sentences holding a money word or a magnitude, and both search only
     next to their triggers: the facts (and money's warnings) equal those of the full scan."""
     from pipeline.context import Context
     from pipeline.find import build_finders
     finders = build_finders(pipe.rules)
     found = 0
-    for t in _texts(pipe):
+    for t in texts:
         ctx = Context(text=t, ref_date=REF_DATE, meta={"locale": "zh-CN"})
         for name, find in finders:
             if name not in ("money", "count"):
@@ -326,7 +327,7 @@ def test_money_and_count_find_what_a_full_scan_finds(pipe):
     assert found > 1200
 
 
-def test_the_scan_branch_by_branch_finds_what_its_one_pattern_finds(pipe):
+def test_the_scan_branch_by_branch_finds_what_its_one_pattern_finds(pipe, texts):
     """pipeline/scan.py finds its candidates branch by branch (each where its first characters
     stand); the matches, and the branch each comes from, are those of the one pattern."""
     from pipeline.scan import scanner
@@ -335,7 +336,7 @@ def test_the_scan_branch_by_branch_finds_what_its_one_pattern_finds(pipe):
              "三八红旗手、全国劳动模范称号；人民币 300元、US$ 5、￥五十。",
              "%" * 50 + "百" * 60 + "分"]
     checked = 0
-    for t in _texts(pipe) + extra:
+    for t in texts + extra:
         full = [(m.span(), m.lastgroup) for m in sc.pattern.finditer(t)]
         assert [(m.span(), m.lastgroup) for m in sc.matches(t)] == full, t
         checked += len(full)
