@@ -122,6 +122,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
+    if h is not None:  # the title again under its column-labelled first showing: that one leads
+        h = next((j for j in head if j < h and j not in removed
+                  and _column_copy(normed[h], normed[j])), h)
     if h is not None:
         page.headline = h
         page.headline_sure = h in sure or any(normed[j] == normed[h] for j in sure)
@@ -153,8 +156,19 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     page.take(j, Proposal(nav, "navigation", "head"))
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
         for i in range(h + 1, len(lines)):
-            if i not in removed and normed[i] == normed[h]:
+            if i not in removed and (normed[i] == normed[h] or _column_copy(normed[i], normed[h])):
                 page.take(i, Proposal(rid, "title", "any"))
+
+
+# the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …
+_COLUMN = regex.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$")
+
+
+def _column_copy(n: str, headline: str) -> bool:
+    """n is the headline without the column label it carries (a journal mirror prints the
+    paper's title again under the column-prefixed headline)."""
+    return (len(n) >= 8 and headline.endswith(n) and len(headline) > len(n)
+            and bool(_COLUMN.match(headline[: len(headline) - len(n)])))
 
 
 def _same_headline(page: Page, i: int, h: int | None) -> bool:
