@@ -27,6 +27,12 @@ Coordinated lists share their classifier: 分别为12、15、20个 → three cou
 `object` (what was counted) goes in extra when the text says it: the noun phrase after the
 unit (2562个暑期见习实践岗位) or, when none follows, the one just before the number
 (建立妇联组织137家).
+
+How CountFinder reads an article: the candidate pattern is searched only next to a digit or
+numeral that a unit follows (scan.gated: the same matches as a search of every position); each
+match gets its unit settled (_settle_unit), its rule (_rule_of), the guards that read only the
+characters around it (_rejected), the trap phrases, the guards that need jieba's words
+(_rejected_late), and becomes one fact, a range's two or a list's (_facts).
 """
 from __future__ import annotations
 

@@ -18,6 +18,10 @@ facts);
                  tags range_from / range_to), a magnitude on the second end only is shared.
 A money unit with no number before it (上线万元) is a warning (`ctx.warn("上线万元")`: the two
 characters before the unit and the unit), never a fact.
+
+Only the clauses that hold a currency word or sign or a magnitude can hold money; the candidate
+pattern is searched there, next to the numbers (scan.gated), and finds what a search of the
+whole text finds there (tests/test_numbers.py).
 """
 from __future__ import annotations
 
