@@ -18,8 +18,9 @@ _CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
                          r"|[>|]|^\p{Han}{2,4}$")
 
 
-# page widgets a headline never is: a slogan between ※ marks, a font-size bar
-_NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]")
+# page widgets a headline never is: a slogan between ※ marks, a font-size bar,
+# and an item of a bulleted list (- 專題, • 2024-06-01): a headline carries no list bullet
+_NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s")
 
 
 def _kicker(page: Page, j: int) -> bool:
