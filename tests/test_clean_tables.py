@@ -73,7 +73,7 @@ def test_proposal_tables_same_as_every_rule():
 ])
 def test_triggers_read_patterns(pattern, required, first):
     from pipeline.clean import triggers
-    assert triggers.required(pattern)[:1] == ([frozenset(required)] if required else [])
+    assert triggers.required(pattern)[:1] == ((frozenset(required),) if required else ())
     assert triggers.first_chars(pattern) == (frozenset(first) if first else None)
 
 
@@ -167,3 +167,29 @@ def test_page_proposals_are_read_as_far_as_needed():
     assert ps and ps[0] == want[0] and len(asked) == 1
     assert list(ps) == want and len(ps) == len(want) and ps[-1] == want[-1]
     assert not Proposals(iter(()))
+
+
+def test_word_trie_matches_as_the_alternation():
+    """patterns.word_trie finds the same keys at the same places as the longest-first
+    alternation, also where a longer key must give way to a shorter one (来源于 → 来源: …)."""
+    import random
+
+    import regex
+
+    from pipeline.clean.detectors import FieldsDetector
+    from pipeline.patterns import alternation, word_trie
+    rules = Pipeline().rules
+    fields = next(r for r in clean.Cleaner(rules).rules if isinstance(r, FieldsDetector))
+    keys = [k for k, _ in fields.keys] + ["来源", "来源于", "来", "作者", "作"]
+    rnd = random.Random(7)
+    alphabet = "".join({c for k in keys for c in k}) + ": |丨于0"
+    lines = [clean.norm(x) for x in _rule_lines(rules)]
+    lines += ["来源于: 新华社", "来源于新华社", "作者:作:者", "来源:作者 来源于:"]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(2, 30))) for _ in range(3000)]
+    for tail in (r"\s*(?::|\|(?!\s*T)|丨)\s*", r"\s*:", ""):
+        plain = regex.compile(f"(?P<key>{alternation(keys)}){tail}")
+        trie = regex.compile(f"(?P<key>{word_trie(keys)}){tail}")
+        for n in lines:
+            assert ([(m.span(), m["key"]) for m in plain.finditer(n)]
+                    == [(m.span(), m["key"]) for m in trie.finditer(n)]), n
+    assert word_trie([]) == "" and word_trie(["", "新闻"]) == "(?:新闻)"

@@ -2,6 +2,7 @@
 proposals, the zones, the removals and the metadata (see the package docstring)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -117,12 +118,15 @@ def _detector_chars(rule: Any) -> frozenset[str] | None:
 def _guarded(rule: PatternRule) -> Callable[[str], Any]:
     """The rule's search, asked only when the line holds one of the strings its pattern needs
     (a literal check in C, cheaper than most patterns)."""
-    find, holds = rule.find, holds_one(rule.re.pattern)
-    if holds is None:
+    find, source = rule.find, holds_one(rule.re.pattern)
+    if source is None:
         return find
+    holds: list[Callable[[str], Any]] = []
 
     def find_if_held(n: str) -> Any:
-        return find(n) if holds(n) else None
+        if not holds:  # compiled when first asked: many rules never meet a line that wakes them
+            holds.append(re.compile(source).search)
+        return find(n) if holds[0](n) else None
     return find_if_held
 
 
@@ -224,9 +228,19 @@ class Cleaner:
         # the rules to try, by (sentence punctuation, middle) and line length: a pattern rule
         # only up to its max_len
         def table(rules: list[Any], top: int) -> list[int]:
-            return [sum(bit[id(r)] for r in rules
-                        if not isinstance(r, PatternRule) or length <= r.max_len)
-                    for length in range(top + 1)]
+            upto = [0] * (top + 1)      # the pattern rules whose max_len is (at least) this
+            detectors = 0
+            for r in rules:
+                if isinstance(r, PatternRule):
+                    if r.max_len >= 0:
+                        upto[min(r.max_len, top)] |= bit[id(r)]
+                else:
+                    detectors |= bit[id(r)]
+            rows, acc = [0] * (top + 1), 0
+            for length in range(top, -1, -1):
+                acc |= upto[length]
+                rows[length] = detectors | acc
+            return rows
         top = max(self._max, 120)
         self._tables = {(True, False): table(self._sent_rules, self._sent_max),
                         (False, False): table(self.rules, top),

@@ -8,11 +8,14 @@ from typing import Any, ClassVar
 
 import regex
 
+from ..patterns import word_trie
 from ..rules import RuleError
 from .shapes import _DATE, _DATE_ONLY, _SHORT_DATE, _TIME, SENT, iso_date
 
 _COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
 _STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
+_REPORTER = regex.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
+_PAY = regex.compile(r"\d+元|点击|进入|www\.")
 _URL = regex.compile(r"https?://\S+")
 
 REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
@@ -127,16 +130,17 @@ class FieldsDetector:
                 alts.append(word)
         alts.sort(key=len, reverse=True)
         self.info = dict(self.keys)
+        # the keys as a trie (patterns.word_trie): the same matches as their alternation,
+        # longest first, without trying every key at every position
         self.re = regex.compile(
             r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>"
-            + "|".join(map(regex.escape, alts))
+            + word_trie(alts)
             + r")\s*(?::|\|(?!\s*T)|丨)\s*"
         )
         # a key glued to the value before it (浏览:1432次发布时间:…): keys of two or more
         # characters, and only with a colon after them
         self.glued = regex.compile(
-            r"(?P<key>" + "|".join(map(regex.escape, [a for a in alts if len(a) >= 2]))
-            + r")\s*:\s*"
+            r"(?P<key>" + word_trie(a for a in alts if len(a) >= 2) + r")\s*:\s*"
         )
 
     def propose(self, n: str) -> Proposal | None:
@@ -183,7 +187,7 @@ class FieldsDetector:
                 if f == "published":
                     value = iso_date(value) or value
                 elif f == "author":
-                    value = regex.sub(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*", "", value)
+                    value = _REPORTER.sub("", value)
                 if f in ("author", "editor"):  # 李想_NBJ11279, 张倩 SF014: a staff code
                     value = _STAFF_CODE.sub("", value) or value
                 meta[f] = value
@@ -271,7 +275,7 @@ class SpamDetector:
         else:
             portals = sum(1 for p in self.portal if p in low)
             strong = any(p in low for p in self.strong)
-            if not ((strong and (self.shapes(n) or regex.search(r"\d+元|点击|进入|www\.", n)))
+            if not ((strong and (self.shapes(n) or _PAY.search(n)))
                     or (portals >= 2 and self.shapes(n) >= 2)):
                 return None
         return Proposal(self.id, self.reason, self.zone)
@@ -296,8 +300,7 @@ class LinkBarDetector:
         words = [str(w) for w in entry.get("words") or []]
         if not words:
             raise RuleError(f"{where}: rule {self.id} needs `words`")
-        self.words = regex.compile("|".join(map(regex.escape,
-                                                sorted(words, key=len, reverse=True))))
+        self.words = regex.compile(word_trie(words))
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:

@@ -61,9 +61,9 @@ def is_anchor_shape(n: str) -> bool:
     """A body paragraph: 20+ characters with sentence punctuation that ends like a sentence
     (or holds a 。), or 40+ with commas. A headline in a list (暖心！外卖小哥跳河救人 2024-09-17,
     快来打卡→) is not one, however long: it would shield the junk above it from the tail."""
-    if _ENDS_IN_DATE.search(n):
+    if len(n) < 20 or _ENDS_IN_DATE.search(n):
         return False
-    if len(n) >= 20 and SENT.search(n):
+    if SENT.search(n):
         return "。" in n or bool(_PARA_END.search(n))
     # no sentence punctuation: a long line with commas — unless it is a list of short items
     # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph

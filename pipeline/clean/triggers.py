@@ -12,6 +12,7 @@ asked), never one that would miss a match.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -53,6 +54,7 @@ _SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\
 Chars = frozenset[str] | None
 Reqs = tuple[frozenset[str], ...]
 _KEEP = 4              # required sets kept per piece
+_RUN = 4               # items joined into one required string at most
 
 
 class Node(NamedTuple):
@@ -100,6 +102,8 @@ _ESC_CHARS = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _BROAD_ESC = set("dDSwWpPhHX")
 _ZERO_ESC = set("bBAGmM")
 _QUANT = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_GLOBAL_FLAGS = regex.compile(r"\(\?([a-zA-Z]+)\)")
+_SCOPED_FLAGS = regex.compile(r"\?([a-zA-Z]*):")
 
 
 class _Reader:
@@ -108,7 +112,7 @@ class _Reader:
     def __init__(self, pattern: str):
         self.p, self.i = pattern, 0
         self.icase = False
-        m = regex.match(r"\(\?([a-zA-Z]+)\)", pattern)
+        m = _GLOBAL_FLAGS.match(pattern)
         if m:  # global flags: only (?i) changes what a literal matches; (?x) changes the syntax
             if set(m.group(1)) - set("ims"):
                 raise _GiveUp
@@ -148,7 +152,7 @@ class _Reader:
         # every run of exact items: the product of a run is required (a match passes through it)
         for a in range(len(items)):
             acc: Chars = frozenset(("",))
-            for b in range(a, len(items)):
+            for b in range(a, min(a + _RUN, len(items))):
                 e = items[b].exact
                 acc = None if e is None or acc is None else _product(acc, e)
                 if acc is None:
@@ -225,10 +229,10 @@ class _Reader:
                 raise _GiveUp
             kind, i = "plain", close + 1
         elif p.startswith("?", i):
-            m = regex.match(r"\?([a-zA-Z]*):", p[i:])
+            m = _SCOPED_FLAGS.match(p, i)
             if not m or set(m.group(1)) - set("i"):
                 raise _GiveUp  # a flag group that changes more than case, a backreference …
-            saved, self.i = self.icase, i + m.end()
+            saved, self.i = self.icase, m.end()
             self.icase = saved or "i" in m.group(1)
             out = self.alternation()
             self.icase = saved
@@ -340,6 +344,7 @@ class _Reader:
         return _char_node(frozenset(out) if len(out) <= _MAX_SET else None)
 
 
+@functools.lru_cache(maxsize=4096)   # a pattern is read once, for all that is asked of it
 def _read(pattern: str) -> Node | None:
     try:
         reader = _Reader(pattern)
@@ -349,13 +354,22 @@ def _read(pattern: str) -> Node | None:
     return node if reader.i == len(pattern) else None  # stopped at an unbalanced )
 
 
-def required(pattern: str) -> list[frozenset[str]]:
+@functools.lru_cache(maxsize=4096)
+def required(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of strings, best first, such that every line the pattern matches holds one string
     of each set; empty when none are known."""
     node = _read(pattern)
     # a string that holds another of its set adds nothing (a line with 关闭本页 holds 关闭)
-    return [frozenset(s for s in req if not any(t != s and t in s for t in req))
-            for req in (node.req if node is not None else ())]
+    return tuple(_least(req) for req in (node.req if node is not None else ()))
+
+
+def _least(strings: frozenset[str]) -> frozenset[str]:
+    """The strings that hold no other string of the set."""
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(t in s for t in kept):
+            kept.append(s)
+    return frozenset(kept)
 
 
 def last_chars(pattern: str) -> Chars:
@@ -434,14 +448,14 @@ def pattern_triggers(pattern: str) -> tuple[Chars, Chars]:
     return sets[0], next((c for c in sets[1:] if c.isdisjoint(sets[0])), None)
 
 
-def holds_one(pattern: str) -> Callable[[str], object] | None:
-    """A quick test (re, literal strings) that a line holds one of the pattern's best required
-    set of strings of two or more characters — finer than the trigger characters, asked before
-    the pattern itself; None when it has no such set."""
+def holds_one(pattern: str) -> str | None:
+    """A quick test (an re of literal strings) that a line holds one of the pattern's best
+    required set of strings of two or more characters — finer than the trigger characters,
+    asked before the pattern itself; None when it has no such set."""
     sets = [r for r in required(pattern) if min(map(len, r)) >= 2]
     if not sets:
         return None
-    return re.compile("|".join(map(re.escape, sorted(sets[0], key=lambda w: (-len(w), w))))).search
+    return "|".join(map(re.escape, sorted(sets[0], key=lambda w: (-len(w), w))))
 
 
 class Triggers:
