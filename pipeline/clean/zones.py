@@ -89,13 +89,15 @@ def _teaser(n: str) -> bool:
 def _item(n: str) -> bool:
     """A headline in a related list, bulleted or not, with a date or not."""
     core = _BULLET.sub("", n)
-    return (len(core) <= 60 and (is_title_shape(core, 60) or is_headline_shape(core, 60))) or \
+    # a headline with its subtitle (…治理鸿沟——某某2025调查报告) runs long, never to a 。
+    return (len(core) <= 90 and (is_title_shape(core, 90) or is_headline_shape(core, 90))) or \
         (n != core and len(core) <= 60 and not regex.search(r"。", core))
 
 
-def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
-    """The block a related header opens: headlines, each maybe with its teaser, dates, marks;
-    it ends at two body paragraphs in a row (the article resumes) or at a line of neither shape."""
+def _block(page: Page, i: int, max_lines: int = 40) -> list[int]:
+    """The lines a related header at i opens: headlines, each maybe with its teaser, dates,
+    marks; the block ends at a line of neither shape (the article resumes)."""
+    out: list[int] = []
     j, taken, prev_item, bulleted = i + 1, 0, False, None
     while j < len(page.lines) and taken < max_lines:
         n = page.normed[j]
@@ -115,8 +117,38 @@ def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
             prev_item = False
         else:
             break
-        page.take(j, Proposal(p.rule, (p.then or {}).get("reason", p.reason), "any"))
+        out.append(j)
         j, taken = j + 1, taken + 1
+    return out
+
+
+def related_block(page: Page, i: int, p: Proposal, max_lines: int = 40) -> None:
+    """The block a related header opens (see _block)."""
+    for j in _block(page, i, max_lines):
+        page.take(j, Proposal(p.rule, (p.then or {}).get("reason", p.reason), "any"))
+
+
+def _late_related(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
+    """A related header between two paragraphs (相關新聞 over a headline and its teaser, the
+    teaser taken for a paragraph) opens its block when that block, with furniture the rules
+    removed, runs to the page's end: nothing of the article follows it."""
+    if len(page.anchors) < 3:
+        return
+    for i in range(page.first + 1, page.last):
+        n = page.normed[i]
+        if not n or i in page.removed or len(n) > 16 or SENT.search(n):
+            continue
+        p = next((q for q in proposals(n) if (q.then or {}).get("block")), None)
+        if p is None:
+            continue
+        block = _block(page, i)
+        rest = [j for j in range(i + 1, len(page.lines))
+                if page.normed[j] and j not in page.removed]
+        if (rest and set(rest) <= set(block) and any(_item(page.normed[j]) for j in rest)
+                and any(a < i for a in page.anchors)):
+            page.take(i, Proposal(p.rule, p.reason, "edge"))
+            related_block(page, i, p)
+            return
 
 
 def repeats(page: Page, rule_id: str) -> None:
@@ -320,10 +352,35 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
     _headline_list(page, rule_id, min_lines)
 
 
+def _caption_edge(page: Page) -> None:
+    """A picture's caption shaped like a paragraph (△ 7月13日，某路段被淹。) is no anchor, as a
+    rule took it; but it stands inside the article, as would an anchor: the body zone reaches
+    it, and the sentence lines right after it (a last paragraph cut short) stay body zone."""
+    if not page.anchors:
+        return
+    caps = [i for i, r in page.removed.items()
+            if i > page.last and r.reason == "caption" and is_anchor_shape(page.normed[i])]
+    if not caps:
+        return
+    last = max(caps)
+    for j in range(last + 1, len(page.lines)):
+        n = page.normed[j]
+        if not n:
+            continue
+        if j in page.removed or page.props[j] or len(n) < 20 or not ("," in n or SENT.search(n)):
+            break
+        last = j
+    page.last = last
+
+
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
     """Paragraphs removed (teasers, repeats) may move the body's edges: the lines that fall
     outside it now meet the rules of the head and tail."""
-    anchors = [a for a in page.anchors if a not in page.removed]
+    _caption_edge(page)
+    _late_related(page, proposals)
+    # a caption taken between paragraphs (△ 7月11日，…) does not end the body there
+    anchors = [a for a in page.anchors
+               if a not in page.removed or page.removed[a].reason == "caption"]
     if not anchors or anchors == page.anchors:
         return
     old_first, old_last = page.first, page.last
