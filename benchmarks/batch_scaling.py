@@ -7,7 +7,7 @@ output either way, and the memory of each worker.
 Writes N articles to a temporary JSONL file, then runs pipeline.batch.run over it (reading,
 the repeat pass, the workers and JSONL writing, pool start-up included) for each jobs value,
 and prints articles/s, the speed-up over the first jobs value, whether the output is byte for
-byte that of the first run, and the peak RSS of each worker process (sampled every 50 ms with
+byte that of the first run, and the peak RSS of each worker process (sampled every 0.2 s with
 psutil, from the `bench` extra; the main process when it does the work itself). It also prints
 the rate after start-up (from the first quarter of the records on): each worker builds its
 Pipeline (about a second of CPU), which a short run cannot amortise. The machine's core count
@@ -39,9 +39,10 @@ class PeakRSS:
     processes that ran articles: descendants other than the forkserver (which has children of
     its own) and multiprocessing's resource tracker."""
 
-    def __init__(self, interval: float = 0.05):
+    def __init__(self, interval: float = 0.2):
         self.interval, self.peak, self.parents, self.names = interval, {}, set(), {}
         self.cpu: dict[int, float] = {}   # CPU seconds (user + system) at the last sample
+        self.own = 0.0                    # CPU seconds of the sampling itself (this thread)
         self._stop = threading.Event()
 
     def _sample(self):
@@ -59,6 +60,7 @@ class PeakRSS:
                 except psutil.Error:
                     continue
                 self.peak[p.pid] = max(self.peak.get(p.pid, 0), rss)
+            self.own = time.thread_time()
             self._stop.wait(self.interval)
 
     def __enter__(self):
@@ -71,8 +73,9 @@ class PeakRSS:
         self._thread.join()
 
     def cpu_seconds(self, since: dict[int, float]) -> float:
-        """CPU time the tree used while the block ran (`since`: the samples before it)."""
-        return sum(v - since.get(pid, 0.0) for pid, v in self.cpu.items())
+        """CPU time the tree used while the block ran (`since`: the samples before it), less
+        the sampling's own (psutil reads /proc for every process every 0.2 s)."""
+        return sum(v - since.get(pid, 0.0) for pid, v in self.cpu.items()) - self.own
 
     def workers(self, jobs: int) -> list[float]:
         if jobs <= 1:
@@ -134,7 +137,7 @@ def main(argv=None) -> int:
                 me = psutil.Process().cpu_times()
                 mem.cpu[os.getpid()] = me.user + me.system
                 cpu = mem.cpu_seconds(before)
-                cpu_main = mem.cpu[os.getpid()] - before.get(os.getpid(), 0.0)
+                cpu_main = mem.cpu[os.getpid()] - before.get(os.getpid(), 0.0) - mem.own
                 cpu_base = cpu_base or cpu
             rss_txt = (f"  peak RSS per {'worker' if jobs > 1 else 'process'}: "
                        + ", ".join(f"{x:.0f} MB" for x in rss)) if rss else ""
@@ -149,7 +152,8 @@ def main(argv=None) -> int:
                 # on a busy machine wall time says little; CPU time says what the extra jobs
                 # cost: with `jobs` idle cores the speed-up would be at most jobs × this ratio
                 bound = min(jobs, jobs * cpu_base / cpu)
-                print(f"        CPU {cpu:7.2f}s (main + workers, sampled; main {cpu_main:.2f}s)  "
+                print(f"        CPU {cpu:7.2f}s (main + workers, sampled; main {cpu_main:.2f}s; "
+                      f"the sampling's own {mem.own:.2f}s left out)  "
                       f"CPU of the first run ÷ this one {cpu_base / cpu:.2f}  "
                       f"(bound on {jobs} idle cores: {bound:.2f}×)")
     return 0 if same_all else 1
