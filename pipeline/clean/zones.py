@@ -16,6 +16,7 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -289,6 +290,7 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
             for j in run:
                 page.take(j, Proposal(rule_id, "related", "tail"))
         run = [i] if i is not None and item(i) else []
+    _tail_headlines(page, rule_id)
 
 
 def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
@@ -371,6 +373,38 @@ def _caption_edge(page: Page) -> None:
             break
         last = j
     page.last = last
+
+
+def _tail_headlines(page: Page, rule_id: str) -> None:
+    """Other stories' headlines under the article with no header left to name them: after
+    furniture the rules removed in the tail, a run of headline lines (maybe with bare dates,
+    maybe each shown twice, as a card's title and its link) that runs to the page's end or to
+    more furniture. Two headlines or more with a date line or a repeat among them: a closing
+    line or two of the article (a signature, its date) is neither; a plain run of headlines
+    under a label is lists.story_lists'."""
+    tail = [i for i, n in enumerate(page.normed) if n and i > page.last]
+
+    def item(i: int) -> bool:
+        n = page.normed[i]
+        return (_item(n) and len(n) >= 8 and not _NOT_HEADLINE.search(_BULLET.sub("", n))
+                and not n.endswith((":", ",")))
+
+    run: list[int] = []
+    for i in [*tail, None]:
+        if i is not None and i not in page.removed and (item(i) or (run and _STAMP.match(
+                page.normed[i]))) and (not run or page.nb(run[-1], 1) == i):
+            run.append(i)
+            continue
+        before = page.nb(run[0], -1) if run else None
+        if before is not None and before in page.removed and before > page.last:
+            heads = [j for j in run if not _STAMP.match(page.normed[j])]
+            texts = [page.normed[j] for j in heads]
+            repeat = len(set(texts)) < len(texts) or any(
+                a != b and b.startswith(a[:12]) for a, b in pairwise(texts))
+            if len(heads) >= 2 and (repeat or len(heads) < len(run)):
+                for j in run:
+                    page.take(j, Proposal(rule_id, "related", "tail"))
+        run = [i] if i is not None and i not in page.removed and item(i) else []
 
 
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
