@@ -8,9 +8,9 @@ from typing import Any
 
 from ..model import Document
 from ..rules import RuleError, Rules
+from . import lists, zones
 from . import meta as meta_stage
 from . import title as title_stage
-from . import zones
 from .detectors import (
     REASONS,
     ZONES,
@@ -64,6 +64,8 @@ _KEYS = {
     "repeats_in_page": _COMMON,
     "menu_run": _COMMON | {"max_len", "min_lines"},
     "bullet_list": _COMMON | {"min_lines"},
+    "story_lists": _COMMON | {"min_lines"},
+    "story_lists_tail": _COMMON | {"min_lines"},
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
@@ -198,7 +200,8 @@ class Cleaner:
                 elif det == "line_scorer":
                     self.scorer = LineScorer(where, entry)
                     continue
-                elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list"):
+                elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
+                             "story_lists", "story_lists_tail"):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -377,6 +380,10 @@ class Cleaner:
         if "bullet_list" in self.page_rules:
             rule = self.page_rules["bullet_list"]
             zones.bullet_list(page, rule["id"], int(rule.get("min_lines", 3)))
+        for det, where in (("story_lists", "head"), ("story_lists_tail", "tail")):
+            if det in self.page_rules:
+                rule = self.page_rules[det]
+                lists.story_lists(page, rule["id"], int(rule.get("min_lines", 4)), where)
         zones.rezone(page, self.proposals)
         return page
 

@@ -1,0 +1,173 @@
+"""Lists of other stories' headlines around the article, judged over the whole page.
+
+An e-paper page prints the headlines of every story on the same newspaper page, before the
+article (标题导航) or after it (本版其他新闻); a portal prints its hot list (今日热点) above the
+story and its ranking under it. One headline a line, with no sentence punctuation, several in
+a row: by shape alone they look like the article's own headline and subtitle, so they are
+judged by their number and their place.
+
+- head: a run of `min_lines`+ headline-shaped lines opened by a list label (今日热点,
+  本地要闻) above the article's own headline is navigation, with the label and a channel
+  label left between the list and the headline. (A run that touches the page top or removed
+  furniture is zones.menu_run's.)
+- tail: a run of `min_lines`+ headline-shaped lines after the last paragraph under a list
+  label (今日关注, 本地要闻) is related, with its label. (A run under furniture the rules
+  removed, 上一篇 or 返回目录, is zones.bullet_list's.)
+- below: a list of 4+ headlines under removed furniture, below the line the title stage took
+  for the headline and above a headline-shaped line over the body, moves the headline down
+  to that line, when the line on top is a paper's or site's name (over the date line) or
+  the new headline is one of the list's items.
+- strip: one head line holding `min_lines`+1 headlines cut by spaces (the e-paper's scrolling
+  list of the day's stories) is navigation.
+
+Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
+colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
+with no label between them.
+"""
+from __future__ import annotations
+
+import regex
+
+from .detectors import Proposal
+from .page import Page
+from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT
+
+# a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
+_LABEL = regex.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
+                       r"关注|资讯|焦点|动态|速览|精选|热榜|榜单)[】\]]?\s*(?:>+|更多\s*>*)?$")
+# a date or time closing a list item: 2024-03-08, (03-08), 10:21
+_ITEM_DATE = regex.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}"
+                           r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
+_SPLIT = regex.compile(r"\s+")
+
+
+def item(n: str, max_len: int = 60) -> bool:
+    """A headline of a list: 6 to `max_len` characters, no sentence punctuation, no comma
+    (headlines cut their clauses with spaces), no label, numbered head or dateline."""
+    n = _ITEM_DATE.sub("", n)
+    return (6 <= len(n) <= max_len and not SENT.search(n) and "," not in n and "、" not in n[-1:]
+            and not n.endswith((":", "：")) and len(_HAN.findall(n)) >= 4
+            and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n))
+
+
+def _label(n: str) -> bool:
+    return len(n) <= 10 and bool(_LABEL.match(n)) and not SENT.search(n)
+
+
+def _runs(page: Page, lines: list[int]) -> list[list[int]]:
+    """Runs of consecutive (blank lines aside) list items among `lines`, none removed."""
+    runs: list[list[int]] = []
+    for i in lines:
+        ok = i not in page.removed and item(page.normed[i])
+        if ok and runs and runs[-1] and page.nb(runs[-1][-1], 1) == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i] if ok else [])
+    return [r for r in runs if r]
+
+
+def story_lists(page: Page, rule_id: str, min_lines: int = 4, where: str = "head") -> None:
+    """The passes of the module docstring: `where` head (strip and head, navigation) or
+    tail (related)."""
+    if not page.anchors:  # a page with no paragraph is menu_run's
+        return
+    if where == "head":
+        _strip(page, rule_id, min_lines)
+        _head(page, rule_id, min_lines)
+    else:
+        _tail(page, rule_id, min_lines)
+
+
+def _strip(page: Page, rule_id: str, min_lines: int) -> None:
+    top = page.headline if page.headline is not None else page.first
+    for i in range(top):
+        n = page.normed[i]
+        if not n or i in page.removed or len(n) < 40 or SENT.search(n):
+            continue
+        parts = [p for p in _SPLIT.split(n) if p]
+        if len(parts) > min_lines and all(4 <= len(p) <= 30 and len(_HAN.findall(p)) >= 2
+                                          for p in parts):
+            page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+# a paper's or site's name the title stage may take for the headline (it stands above the
+# date line): 江州日报数字报, 港都日报电子报, 城市新闻网
+_SITE = regex.compile(r"(?:报|数字报刊?|电子报|电子版|数字版|网|客户端|融媒体中心)$")
+
+
+def _below(page: Page, rule_id: str, min_lines: int) -> None:
+    """The headline was placed above the list (a paper's name over the date line): a list of
+    4+ headlines under removed furniture, with a headline-shaped line between it and the body
+    (maybe a copy of one of its items, taken away as a repeat), shows the headline is that
+    line; the name on top is furniture."""
+    h = page.headline
+    if h is None:
+        return
+    for run in _runs(page, [i for i in range(h + 1, page.first) if page.normed[i]]):
+        before = page.nb(run[0], -1)
+        if len(run) < min_lines or before is None or before not in page.removed:
+            continue
+        texts = {page.normed[i] for i in run}
+        after = [k for k in range(run[-1] + 1, page.first) if page.normed[k]
+                 and (k not in page.removed or page.normed[k] in texts)]
+        if not after or not item(page.normed[after[0]]):
+            continue
+        new, n = after[0], page.normed[h]
+        site = h not in page.removed and len(n) <= 20 and bool(_SITE.search(n))
+        # the name on top, or the story's own headline among the list's: else the lines under
+        # the headline may be the article's own (short lines before its first paragraph)
+        if not site and page.normed[new] not in texts:
+            continue
+        page.removed.pop(new, None)
+        for k in run:
+            page.take(k, Proposal(rule_id, "navigation", "head"))
+        if site:
+            page.take(h, Proposal(rule_id, "navigation", "head"))
+        page.headline = new
+        page.found["title"] = [(new, page.lines[new].strip())]
+        return
+
+
+def _head(page: Page, rule_id: str, min_lines: int) -> None:
+    _below(page, rule_id, min_lines)
+    h = page.headline
+    guessed = h is None  # the title stage found too many headline-shaped lines to choose
+    if guessed:
+        h = page.nb(page.first, -1)
+        if h is None or h in page.removed or not item(page.normed[h]):
+            return
+    if h is None or h >= page.first:
+        return
+    for run in _runs(page, [i for i in range(h) if page.normed[i]]):
+        if len(run) < min_lines:
+            continue
+        before = page.nb(run[0], -1)
+        # only a list under its label: one touching the top or furniture is menu_run's
+        if before is None or before in page.removed or not _label(page.normed[before]):
+            continue
+        # the article's own headline stands below, after at most a channel label
+        between = [k for k in range(run[-1] + 1, h) if page.normed[k] and k not in page.removed]
+        if any(not _label(page.normed[k]) for k in between):
+            continue
+        for k in [before, *run, *between]:
+            page.take(k, Proposal(rule_id, "navigation", "head"))
+        if guessed:  # with the list gone, the line over the body is the headline
+            page.headline = h
+            page.found.setdefault("title", [(h, page.lines[h].strip())])
+        return
+
+
+def _tail(page: Page, rule_id: str, min_lines: int) -> None:
+    tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
+    for run in _runs(page, tail):
+        if len(run) < min_lines:
+            continue
+        before = page.nb(run[0], -1)
+        if before is None or before <= page.last:
+            continue
+        # a list under furniture the rules removed is zones.bullet_list's; here, one under
+        # its label (今日关注, 本地要闻) that no header rule knows
+        if before in page.removed or not _label(page.normed[before]):
+            continue
+        for k in [before, *run]:
+            page.take(k, Proposal(rule_id, "related", "tail"))
