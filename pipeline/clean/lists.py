@@ -10,9 +10,10 @@ judged by their number and their place.
   本地要闻) above the article's own headline is navigation, with the label and a channel
   label left between the list and the headline. (A run that touches the page top or removed
   furniture is zones.menu_run's.)
-- tail: a run of `min_lines`+ headline-shaped lines after the last paragraph under a list
-  label (今日关注, 本地要闻) is related, with its label. (A run under furniture the rules
-  removed, 上一篇 or 返回目录, is zones.bullet_list's.)
+- tail: a run of `min_lines`+ headline-shaped lines after the last paragraph, under
+  furniture the rules removed (上一篇 下一篇, 返回目录, 下转第2版) or under a list label
+  (今日关注, 本地要闻), is related, with its label. (Shorter runs with dates or repeats in
+  them are zones.bullet_list's.)
 - below: a list of 4+ headlines under removed furniture, below the line the title stage took
   for the headline and above a headline-shaped line over the body, moves the headline down
   to that line, when the line on top is a paper's or site's name (over the date line) or
@@ -22,7 +23,7 @@ judged by their number and their place.
 
 Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
 colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
-with no label between them.
+with no furniture or label between them.
 """
 from __future__ import annotations
 
@@ -128,8 +129,25 @@ def _below(page: Page, rule_id: str, min_lines: int) -> None:
         return
 
 
+def _copy_above(page: Page) -> None:
+    """The story's own headline is one of the list's items and is shown again right above the
+    line taken for the headline (its subtitle): the repeat pass took that copy away as a
+    repeat of the list's item; it is the headline."""
+    h = page.headline
+    k = None if h is None else page.nb(h, -1)
+    if k is None or k not in page.removed:
+        return
+    n = page.normed[k]
+    if not item(n) or not any(page.normed[j] == n and j in page.removed for j in range(k)):
+        return
+    del page.removed[k]
+    page.headline = k
+    page.found["title"] = [(k, page.lines[k].strip())]
+
+
 def _head(page: Page, rule_id: str, min_lines: int) -> None:
     _below(page, rule_id, min_lines)
+    _copy_above(page)
     h = page.headline
     guessed = h is None  # the title stage found too many headline-shaped lines to choose
     if guessed:
@@ -165,9 +183,10 @@ def _tail(page: Page, rule_id: str, min_lines: int) -> None:
         before = page.nb(run[0], -1)
         if before is None or before <= page.last:
             continue
-        # a list under furniture the rules removed is zones.bullet_list's; here, one under
-        # its label (今日关注, 本地要闻) that no header rule knows
-        if before in page.removed or not _label(page.normed[before]):
+        # under furniture the rules removed (上一篇 下一篇, 返回目录), or under its label
+        # (今日关注, 本地要闻) that no header rule knows
+        label = before not in page.removed and _label(page.normed[before])
+        if before not in page.removed and not label:
             continue
-        for k in [before, *run]:
+        for k in ([before] if label else []) + run:
             page.take(k, Proposal(rule_id, "related", "tail"))
