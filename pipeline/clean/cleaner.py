@@ -132,6 +132,9 @@ def _guarded(rule: PatternRule) -> Callable[[str], Any]:
     return find_if_held
 
 
+_QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
+
+
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     """The body's paragraphs without a lone long line far from the rest at either end: a
     spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
@@ -145,6 +148,12 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
         return not (before.endswith(":") and normed[a].endswith(("。", "!", "?", "”")))
     while len(anchors) >= 3 and apart(anchors[0], anchors[1]) and stray(anchors[0]):
         anchors = anchors[1:]
+    # a headline that asks (…哪些奇招令居民自觉分类垃圾?) is shaped like a paragraph; with only
+    # short lines (its date, source, font bar) under it, the body starts at the next paragraph
+    if len(anchors) >= 2 and _QUESTION_HEAD.search(normed[anchors[0]]):
+        between = [normed[k] for k in range(anchors[0] + 1, anchors[1]) if normed[k]]
+        if between and all(len(b) < 30 and "。" not in b for b in between):
+            anchors = anchors[1:]
     while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]):
         anchors = anchors[:-1]
     return anchors

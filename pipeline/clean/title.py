@@ -161,13 +161,14 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                 page.take(i, Proposal(rid, "title", "any"))
 
 
-# the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …
-_COLUMN = regex.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$")
+# the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
+# year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
+_COLUMN = regex.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$")
 
 
 def _column_copy(n: str, headline: str) -> bool:
-    """n is the headline without the column label it carries (a journal mirror prints the
-    paper's title again under the column-prefixed headline)."""
+    """n is the headline without the column label or year it carries (a journal mirror prints
+    the paper's title again under the column-prefixed headline)."""
     return (len(n) >= 8 and headline.endswith(n) and len(headline) > len(n)
             and bool(_COLUMN.match(headline[: len(headline) - len(n)])))
 
