@@ -28,7 +28,7 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _FURNITURE = ("責編輯審覈關閉頁頂網聞權轉載發佈時間來擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標"
               "籤鍵詞詳於觀點贊傳與為這條導訊報記攝訪問數號備檔碼掃註冊錄複製鏈結體訂專題欄區頭"
               "類舉饋歡務維護辦單協電話郵統籌劃見習實顯隨機應兩處學會長節動態資產經濟週紀書畫極"
-              "佔總離開線勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶薦則顧絡連尋氣設蹤級聽細內")
+              "佔總離開線勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶薦則顧絡連尋氣設蹤級聽細內簡")
 # their Simplified forms from the one table (lexicons/script_pairs.tsv, pipeline/script.py)
 _T2S = str.maketrans({c: BUNDLED[c] for c in _FURNITURE})
 
