@@ -395,6 +395,8 @@ def test_a_rule_is_tried_only_where_its_leading_look_arounds_hold():
     # an alternative outside the look-arounds may start anywhere: no filter
     assert first_class(r"(?=[农])农历|腊月") is None
     assert first_class(r"(?:农|阴)历") is None and first_class("[农阴]历") is None
+    # a look-ahead reading past its own character would need the text beyond the start places
+    assert first_class(r"(?=(?:19|20)\d\d)\d+") is None
 
 
 def test_digit_first_rules_never_start_inside_a_number(pipe):

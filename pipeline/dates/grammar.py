@@ -10,7 +10,7 @@ import regex
 from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
-from .hits import HitScans, group_end
+from .hits import HitScans, class_end, group_end
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
@@ -135,10 +135,27 @@ def _top_level_or(src: str) -> bool:
     return False
 
 
-def _only_lookarounds(group: str) -> bool:
-    """Whether a group is a look-around, or a (?:…) of look-arounds only (zero width)."""
-    if group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+def _one_atom(s: str) -> bool:
+    """Whether s is one character's pattern: a class, an escape or a plain character."""
+    if s.startswith("["):
+        try:
+            return class_end(s, 0) == len(s)
+        except IndexError:
+            return False
+    return (len(s) == 2 and s[0] == "\\") or (len(s) == 1 and s not in "()[]{}|.*+?^$\\")
+
+
+def _start_filter(group: str) -> bool:
+    """Whether a group is zero width and reads no further ahead than the character at its
+    position: a look-behind, a look-ahead on one character (after look-behinds), or a (?:…) of
+    those only."""
+    if group.startswith(("(?<=", "(?<!")):
         return True
+    if group.startswith(("(?=", "(?!")):
+        body, k = group[3:-1], 0
+        while body.startswith(("(?<=", "(?<!"), k):
+            k = group_end(body, k)
+        return _one_atom(body[k:])
     if not group.startswith("(?:"):
         return False
     body, i = group[3:-1], 0
@@ -146,23 +163,24 @@ def _only_lookarounds(group: str) -> bool:
         if body[i] != "(":
             return False
         j = group_end(body, i)
-        if not _only_lookarounds(body[i:j]):
+        if not _start_filter(body[i:j]):
             return False
         i = j
     return i > 0
 
 
 def first_class(src: str) -> Any:
-    """A pattern that opens with look-arounds only ({FIRST}: a look-ahead on a character class)
-    and has no alternative outside them matches only where they hold: them, compiled (a
-    zero-width pattern whose matches are those positions), or None."""
+    """A pattern that opens with look-arounds ({FIRST}: a look-ahead on a character class)
+    reading no further than the character there, and has no alternative outside them, matches
+    only where they hold: them, compiled (a zero-width pattern whose matches are those positions,
+    found in any stretch of text by a scan of that stretch alone), or None."""
     if not src.startswith("(") or _top_level_or(src):
         return None
     try:
         lead = src[:group_end(src, 0)]
     except ValueError:
         return None
-    return regex.compile(lead, regex.V0) if _only_lookarounds(lead) else None
+    return regex.compile(lead, regex.V0) if _start_filter(lead) else None
 
 
 def _near(spec: Any, where: str, keys: dict[tuple[str, int], int],

@@ -24,7 +24,7 @@ def group_end(src: str, i: int) -> int:
             i += 2
             continue
         if c == "[":
-            i = _class_end(src, i)
+            i = class_end(src, i)
             continue
         if c == "(":
             depth += 1
@@ -36,7 +36,7 @@ def group_end(src: str, i: int) -> int:
     raise ValueError(f"unbalanced group in {src!r}")
 
 
-def _class_end(src: str, i: int) -> int:
+def class_end(src: str, i: int) -> int:
     """The index just past the character class that opens at src[i] ("[")."""
     i += 1
     if i < len(src) and src[i] == "^":
@@ -84,7 +84,7 @@ def _alternatives(src: str) -> list[str]:
             i += 2
             continue
         if c == "[":
-            i = _class_end(src, i)
+            i = class_end(src, i)
             continue
         if c == "(":
             depth += 1
@@ -108,7 +108,7 @@ def one_character(hit: str) -> list[tuple[str, set[str], str]] | None:
             if not alt:
                 return None
             if alt[0] == "[":
-                end = _class_end(alt, 0)
+                end = class_end(alt, 0)
                 chars = _class_chars(alt[1:end - 1])
                 if chars is None:
                     return None

@@ -103,10 +103,8 @@ def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]]):
                     yield m
                     end = m.end() if m.end() > p else p + 1
             continue
-        for f in first.finditer(text, a):   # the whole text in view: a look-ahead may read on
+        for f in first.finditer(text, a, b + 1):   # it reads no further than b
             p = f.start()
-            if p > b:
-                break
             if p >= end and (m := match(text, p)) is not None:
                 yield m
                 end = m.end() if m.end() > p else p + 1
