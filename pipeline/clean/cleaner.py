@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Document
 from ..rules import RuleError, Rules
-from . import lists, zones
+from . import lists, spliced, zones
 from . import meta as meta_stage
 from . import title as title_stage
 from .detectors import (
@@ -64,6 +64,7 @@ _KEYS = {
     "repeats_in_page": _COMMON,
     "menu_run": _COMMON | {"max_len", "min_lines"},
     "bullet_list": _COMMON | {"min_lines"},
+    "spliced_keywords": _COMMON | {"min_lines"},
     "story_lists": _COMMON | {"min_lines"},
     "story_lists_tail": _COMMON | {"min_lines"},
     "repeated": _COMMON,
@@ -210,7 +211,7 @@ class Cleaner:
                     self.scorer = LineScorer(where, entry)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
-                             "story_lists", "story_lists_tail"):
+                             "story_lists", "story_lists_tail", "spliced_keywords"):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -374,6 +375,9 @@ class Cleaner:
                 zones.related_block(page, i, p)
             else:
                 self._follow(page, i, p)
+        if "spliced_keywords" in self.page_rules:  # before the headline: a phrase shown twice
+            rule = self.page_rules["spliced_keywords"]
+            spliced.spliced_keywords(page, rule["id"], int(rule.get("min_lines", 2)))
         if "split_fields" in self.page_rules:  # before the headline: a field's value is never one
             zones.split_fields(page, self.fields, self.page_rules["split_fields"]["id"])
         if self.title_rule is not None:

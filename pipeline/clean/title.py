@@ -157,8 +157,21 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     page.take(j, Proposal(nav, "navigation", "head"))
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
         for i in range(h + 1, len(lines)):
-            if i not in removed and (normed[i] == normed[h] or _column_copy(normed[i], normed[h])):
+            if i not in removed and (normed[i] == normed[h] or _column_copy(normed[i], normed[h])
+                                     or _page_copy(normed[i], normed[h])):
                 page.take(i, Proposal(rid, "title", "any"))
+    # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
+    # found above them: every page after the first shows the title again
+    stems: set[str] = set()
+    for i, n in enumerate(normed):
+        if i in removed or not n.endswith("页"):
+            continue
+        stem = _PAGE.sub("", n)
+        if stem == n or len(stem) < 8:
+            continue
+        if stem in stems:
+            page.take(i, Proposal(rid, "title", "any"))
+        stems.add(stem)
 
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
@@ -171,6 +184,16 @@ def _column_copy(n: str, headline: str) -> bool:
     the paper's title again under the column-prefixed headline)."""
     return (len(n) >= 8 and headline.endswith(n) and len(headline) > len(n)
             and bool(_COLUMN.match(headline[: len(headline) - len(n)])))
+
+
+# a document farm's preview: one image per page, each captioned 标题_第2页
+_PAGE = regex.compile(r"[_\s-]*第\s*\d{1,3}\s*页$")
+
+
+def _page_copy(n: str, headline: str) -> bool:
+    """n is the headline with another page number after it (…报告_第1页 … …报告_第2页)."""
+    stem = _PAGE.sub("", n)
+    return len(stem) >= 8 and stem != n and stem == _PAGE.sub("", headline)
 
 
 def _same_headline(page: Page, i: int, h: int | None) -> bool:
