@@ -18,6 +18,8 @@ judged by their number and their place.
   for the headline and above a headline-shaped line over the body, moves the headline down
   to that line, when the line on top is a paper's or site's name (over the date line) or
   the new headline is one of the list's items.
+- dated: a head list whose items each stand over a date line, ending in one undated
+  headline right above the body: the dated items are navigation, the undated one the headline.
 - strip: one head line holding `min_lines`+1 headlines cut by spaces (the e-paper's scrolling
   list of the day's stories) is navigation.
 
@@ -55,15 +57,28 @@ def _label(n: str) -> bool:
     return len(n) <= 10 and bool(_LABEL.match(n)) and not SENT.search(n)
 
 
-def _runs(page: Page, lines: list[int]) -> list[list[int]]:
-    """Runs of consecutive (blank lines aside) list items among `lines`, none removed."""
+# an item's date on its own line under it (2024-03-08, 03-08 10:21), which the rules removed
+_DATE_LINE = regex.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+                           r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
+
+
+def _runs(page: Page, lines: list[int], taken: bool = False) -> list[list[int]]:
+    """Runs of consecutive (blank lines and removed date lines aside) list items among
+    `lines`, none removed (`taken`: or removed as navigation, above a headline)."""
     runs: list[list[int]] = []
+    prev = None  # the last item of the open run
     for i in lines:
-        ok = i not in page.removed and item(page.normed[i])
-        if ok and runs and runs[-1] and page.nb(runs[-1][-1], 1) == i:
+        if i in page.removed and _DATE_LINE.match(page.normed[i]) and prev is not None:
+            continue
+        ok = (i not in page.removed or (taken and page.reason(i) == "navigation")) and item(
+            page.normed[i])
+        if ok and prev is not None and all(
+                not page.normed[k] or (k in page.removed and _DATE_LINE.match(page.normed[k]))
+                for k in range(prev + 1, i)):
             runs[-1].append(i)
         else:
             runs.append([i] if ok else [])
+        prev = i if ok else None
     return [r for r in runs if r]
 
 
@@ -145,7 +160,33 @@ def _copy_above(page: Page) -> None:
     page.found["title"] = [(k, page.lines[k].strip())]
 
 
+def _dated(page: Page, rule_id: str, min_lines: int) -> None:
+    """A head list whose items each stand over their date line (removed), running into one
+    more headline with no date under it, right above the body: the dated lines are the list
+    (the title stage may have taken the last of them, above a date, for the headline), the
+    undated one is the article's headline."""
+    for run in _runs(page, [i for i in range(page.first) if page.normed[i]], taken=True):
+        if len(run) <= min_lines or run[-1] in page.removed:
+            continue
+        dated = [i for i in run[:-1] if (j := page.nb(i, 1)) is not None and j in page.removed
+                 and _DATE_LINE.match(page.normed[j])]
+        last = run[-1]
+        below = page.nb(last, 1)
+        if (len(dated) < min_lines or len(dated) < len(run) - 1 or below is None
+                or below in page.removed or below != page.first):
+            continue
+        before = page.nb(run[0], -1)
+        label = before is not None and before not in page.removed and _label(page.normed[before])
+        for k in ([before] if label and before is not None else []) + dated:
+            if k not in page.removed:
+                page.take(k, Proposal(rule_id, "navigation", "head"))
+        page.headline = last
+        page.found["title"] = [(last, page.lines[last].strip())]
+        return
+
+
 def _head(page: Page, rule_id: str, min_lines: int) -> None:
+    _dated(page, rule_id, min_lines)
     _below(page, rule_id, min_lines)
     _copy_above(page)
     h = page.headline
