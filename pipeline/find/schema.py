@@ -163,7 +163,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
     },
     "date": {
         "parts": Key(dict, {}, "named regex parts, {NAME} in a pattern"),
-        "near": Key(dict, ABSENT, "{hit, before, after}: the default window of every rule"),
+        "near": Key(dict, ABSENT, "{hit, before}: where every rule may start"),
         "not_dates": _words("names that hold a date's shape but are none"),
         "guards": {
             k: _words()
