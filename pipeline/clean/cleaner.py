@@ -414,6 +414,11 @@ class Cleaner:
                 j += 1
                 continue
             if j in page.removed:
+                # a bare time under a comment header is that comment's time, not the article's
+                if reason == "comment" and page.removed[j].rule.endswith(".stamp_only"):
+                    page.take(j, Proposal(p.rule, reason, "any"))
+                    page.found = {k: kept for k, vs in page.found.items()
+                                  if (kept := [(line, v) for line, v in vs if line != j])}
                 n_taken += 1
                 j += 1
                 continue
