@@ -92,7 +92,7 @@ def _item(n: str) -> bool:
     core = _BULLET.sub("", n)
     # a headline with its subtitle (…治理鸿沟——某某2025调查报告) runs long, never to a 。
     return (len(core) <= 90 and (is_title_shape(core, 90) or is_headline_shape(core, 90))) or \
-        (n != core and len(core) <= 60 and not regex.search(r"。", core))
+        (n != core and len(core) <= 60 and "。" not in core)
 
 
 def _block(page: Page, i: int, max_lines: int = 40) -> list[int]:
