@@ -22,6 +22,12 @@ judged by their number and their place.
   headline right above the body: the dated items are navigation, the undated one the headline.
 - strip: one head line holding `min_lines`+1 headlines cut by spaces (the e-paper's scrolling
   list of the day's stories) is navigation.
+- bulleted: an e-paper's story list in the head, each item led by `·`, a long item wrapped
+  onto a second line without the bullet (· 中国将在现有法律框架内 / 严格控制死刑适用): `min_lines`+
+  items under removed furniture or at the page top are navigation, each with its second line
+  (a line is a second line only when an item or removed furniture follows it, so the
+  headline right above the body is never taken). A list line the title stage took for the
+  headline gives the headline back to the first line under the list.
 
 Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
 colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
@@ -185,7 +191,66 @@ def _dated(page: Page, rule_id: str, min_lines: int) -> None:
         return
 
 
+# an item of a bulleted list: · 最后的木排, • 明年汛期
+_BULLET = regex.compile(r"^[·•・]\s*(?=\S)")
+
+
+def _fragment(n: str) -> bool:
+    """A headline or part of one: short, no sentence punctuation, no field colon."""
+    return (2 <= len(n) <= 40 and not SENT.search(n) and ":" not in n
+            and len(_HAN.findall(n)) >= 2)
+
+
+def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
+    """The bulleted pass of the module docstring."""
+    head = [k for k in range(page.first) if page.normed[k]]
+    pos = 0
+    while pos < len(head):
+        run, items, j = [], 0, pos
+        while j < len(head):
+            k, n = head[j], page.normed[head[j]]
+            if k in page.removed and page.reason(k) != "navigation":
+                break  # (a menu pass may have taken the list's top already)
+            if _BULLET.match(n) and _fragment(_BULLET.sub("", n)):
+                run.append(k)
+                items += 1
+            elif (run and run[-1] == head[j - 1] and _BULLET.match(page.normed[run[-1]])
+                  and _fragment(n) and j + 1 < len(head)
+                  and (head[j + 1] in page.removed or _BULLET.match(page.normed[head[j + 1]]))):
+                run.append(k)  # the wrapped second line of the item above
+            else:
+                break
+            j += 1
+        before = page.nb(run[0], -1) if run else None
+        if (items >= min_lines and (before is None or before in page.removed)
+                and any(k not in page.removed for k in run)):
+            _take_bulleted(page, rule_id, run)
+        pos = max(j, pos + 1)
+
+
+def _take_bulleted(page: Page, rule_id: str, run: list[int]) -> None:
+    for k in run:
+        if k not in page.removed:
+            page.take(k, Proposal(rule_id, "navigation", "head"))
+    if page.headline not in run:
+        return
+    # the title stage took a list line for the headline (one the story's headline repeats):
+    # the headline is the first line left under the list, its copy below is the headline's
+    texts = {page.normed[k] for k in run}
+    new = next((k for k in range(run[-1] + 1, page.first)
+                if page.normed[k] and k not in page.removed), None)
+    page.headline = new
+    if new is None:
+        page.found.pop("title", None)
+        return
+    page.found["title"] = [(new, page.lines[new].strip())]
+    for k in range(new + 1, page.first):
+        if k in page.removed and page.reason(k) == "title" and page.normed[k] in texts:
+            del page.removed[k]
+
+
 def _head(page: Page, rule_id: str, min_lines: int) -> None:
+    _bulleted(page, rule_id, min_lines)
     _dated(page, rule_id, min_lines)
     _below(page, rule_id, min_lines)
     _copy_above(page)
