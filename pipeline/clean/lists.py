@@ -27,7 +27,8 @@ judged by their number and their place.
   items under removed furniture or at the page top are navigation, each with its second line
   (a line is a second line only when an item or removed furniture follows it, so the
   headline right above the body is never taken). A list line the title stage took for the
-  headline gives the headline back to the first line under the list.
+  headline gives the headline back to the first line under the list. In the tail, the
+  same list under removed furniture or its label is related.
 
 Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
 colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
@@ -201,31 +202,60 @@ def _fragment(n: str) -> bool:
             and len(_HAN.findall(n)) >= 2)
 
 
-def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
-    """The bulleted pass of the module docstring."""
-    head = [k for k in range(page.first) if page.normed[k]]
+def _bullet_runs(page: Page, lines: list[int], taken: str,
+                 end_ok: bool) -> list[tuple[list[int], int]]:
+    """Runs of bulleted items among `lines` (each with its wrapped second line) and the number
+    of items in each; a line removed with reason `taken` may stand in a run (a menu pass may
+    have taken the list's top already). `end_ok`: a second line may close `lines`."""
+    out: list[tuple[list[int], int]] = []
     pos = 0
-    while pos < len(head):
-        run, items, j = [], 0, pos
-        while j < len(head):
-            k, n = head[j], page.normed[head[j]]
-            if k in page.removed and page.reason(k) != "navigation":
-                break  # (a menu pass may have taken the list's top already)
+    while pos < len(lines):
+        run: list[int] = []
+        items, j = 0, pos
+        while j < len(lines):
+            k, n = lines[j], page.normed[lines[j]]
+            if k in page.removed and page.reason(k) != taken:
+                break
             if _BULLET.match(n) and _fragment(_BULLET.sub("", n)):
                 run.append(k)
                 items += 1
-            elif (run and run[-1] == head[j - 1] and _BULLET.match(page.normed[run[-1]])
-                  and _fragment(n) and j + 1 < len(head)
-                  and (head[j + 1] in page.removed or _BULLET.match(page.normed[head[j + 1]]))):
+            elif (run and run[-1] == lines[j - 1] and _BULLET.match(page.normed[run[-1]])
+                  and _fragment(n) and (j + 1 < len(lines) or end_ok)
+                  and (j + 1 == len(lines) or lines[j + 1] in page.removed
+                       or _BULLET.match(page.normed[lines[j + 1]]))):
                 run.append(k)  # the wrapped second line of the item above
             else:
                 break
             j += 1
-        before = page.nb(run[0], -1) if run else None
+        if run:
+            out.append((run, items))
+        pos = max(j, pos + 1)
+    return out
+
+
+def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
+    """The bulleted pass of the module docstring, in the head."""
+    head = [k for k in range(page.first) if page.normed[k]]
+    for run, items in _bullet_runs(page, head, "navigation", end_ok=False):
+        before = page.nb(run[0], -1)
         if (items >= min_lines and (before is None or before in page.removed)
                 and any(k not in page.removed for k in run)):
             _take_bulleted(page, rule_id, run)
-        pos = max(j, pos + 1)
+
+
+def _bulleted_tail(page: Page, rule_id: str, min_lines: int) -> None:
+    """A bulleted list after the last paragraph, under removed furniture or its label."""
+    tail = [k for k in range(page.last + 1, len(page.lines)) if page.normed[k]]
+    for run, items in _bullet_runs(page, tail, "related", end_ok=True):
+        before = page.nb(run[0], -1)
+        if items < min_lines or before is None or before <= page.last:
+            continue
+        label = before not in page.removed and _label(page.normed[before])
+        if before not in page.removed and not label:
+            continue
+        for k in ([before] if label else []) + run:
+            if k not in page.removed:
+                page.take(k, Proposal(rule_id, "related", "tail"))
 
 
 def _take_bulleted(page: Page, rule_id: str, run: list[int]) -> None:
@@ -282,6 +312,7 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
 
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
+    _bulleted_tail(page, rule_id, min_lines)
     tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
     for run in _runs(page, tail):
         if len(run) < min_lines:
