@@ -10,7 +10,7 @@ import regex
 from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
-from .hits import HitScans, class_end, group_end
+from .hits import HitScans, class_end, group_end, top_level_alternatives
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
@@ -111,28 +111,7 @@ _alternation = alternation
 
 def _top_level_or(src: str) -> bool:
     """Whether src has an alternative `|` outside every group and class."""
-    depth, i, n = 0, 0, len(src)
-    while i < n:
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i += 1
-            if i < n and src[i] == "^":
-                i += 1
-            if i < n and src[i] == "]":
-                i += 1
-            while i < n and src[i] != "]":
-                i += 2 if src[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return len(top_level_alternatives(src)) > 1
 
 
 def _one_atom(s: str) -> bool:

@@ -14,10 +14,10 @@ from typing import Any
 import regex
 
 
-def group_end(src: str, i: int) -> int:
-    """The index just past the group that opens at src[i] ("(")."""
-    depth = 0
-    n = len(src)
+def _walk(src: str, i: int = 0):
+    """(index, character, depth) of each character of src from i on that is neither escaped nor
+    inside a character class; depth counts the groups open before it (a "(" is at its own)."""
+    depth, n = 0, len(src)
     while i < n:
         c = src[i]
         if c == "\\":
@@ -30,9 +30,15 @@ def group_end(src: str, i: int) -> int:
             depth += 1
         elif c == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, c, depth
         i += 1
+
+
+def group_end(src: str, i: int) -> int:
+    """The index just past the group that opens at src[i] ("(")."""
+    for j, c, depth in _walk(src, i):
+        if c == ")" and depth == 0:
+            return j + 1
     raise ValueError(f"unbalanced group in {src!r}")
 
 
@@ -75,25 +81,13 @@ def _class_chars(body: str) -> set[str] | None:
     return out
 
 
-def _alternatives(src: str) -> list[str]:
+def top_level_alternatives(src: str) -> list[str]:
     """src split at its top-level `|`."""
-    out, start, i, depth = [], 0, 0, 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = class_end(src, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    out, start = [], 0
+    for i, c, depth in _walk(src):
+        if c == "|" and depth == 0:
             out.append(src[start:i])
             start = i + 1
-        i += 1
     out.append(src[start:])
     return out
 
@@ -104,7 +98,7 @@ def one_character(hit: str) -> list[tuple[str, set[str], str]] | None:
     character's pattern, the characters it stands for, the look-arounds); else None."""
     out = []
     try:
-        for alt in _alternatives(hit):
+        for alt in top_level_alternatives(hit):
             if not alt:
                 return None
             if alt[0] == "[":
