@@ -32,9 +32,11 @@ How a page is judged (rules/boilerplate/*.yaml hold the patterns, word lists and
 
 The package: shapes (normal form, line shapes, dates), detectors (what one line's rules
 propose), triggers (which rules a line may wake, read from the patterns: a line is asked only
-of those), page (one article: lines, zones, removals), zones (page-level passes), title (the
-headline), scorer (the learned line scorer), meta (what the removed lines say), cleaner (the
-order of the steps). HTML is made text before this stage (Pipeline.process).
+of those), page (one article: lines, zones, removals), zones (page-level passes), lists (lists
+of other stories' headlines at either end, e-paper story lists), spliced (SEO phrases spliced
+into sentences), title (the headline), scorer (the learned line scorer), meta (what the removed
+lines say), cleaner (the order of the steps). HTML is made text before this stage
+(Pipeline.process).
 """
 from __future__ import annotations
 
