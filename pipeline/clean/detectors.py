@@ -149,9 +149,11 @@ class FieldsDetector:
             # asks this rule only lines holding one: cleaner._detector_chars, keep in step)
             return None
         # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
-        s = self._BUTTONS.sub(" ", n).strip(" |")
-        # 作 者：王某 — a key spaced out to fill a cell
-        s = self._SPACED_KEY.sub(lambda m: m[0].replace(" ", ""), s)
+        s = (self._BUTTONS.sub(" ", n) if "【" in n else n).strip(" |")
+        # 作 者：王某 — a key spaced out to fill a cell (a line with no white space has none:
+        # every white space character is a space or not printable)
+        if " " in s or not s.isprintable():
+            s = self._SPACED_KEY.sub(lambda m: m[0].replace(" ", ""), s)
         m = self._BRACKETS.match(s)
         s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))
