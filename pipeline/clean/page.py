@@ -31,10 +31,19 @@ class Proposals(Sequence[Proposal]):
         return len(self._got) > k
 
     def __iter__(self) -> Iterator[Proposal]:
-        k = 0
-        while self._fill(k):
-            yield self._got[k]
-            k += 1
+        got, k = self._got, 0   # _fill inlined: this loop runs for every line of the page
+        while True:
+            if k < len(got):
+                yield got[k]
+                k += 1
+                continue
+            if self._rest is None:
+                return
+            p = next(self._rest, None)
+            if p is None:
+                self._rest = None
+                return
+            got.append(p)
 
     def __bool__(self) -> bool:
         return self._fill(0)
