@@ -20,6 +20,8 @@ _CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 
 # page widgets a headline never is: a slogan between ※ marks, a font-size bar,
 # and an item of a bulleted list (- 專題, • 2024-06-01): a headline carries no list bullet
+# a breadcrumb, keyword list or bar of site names, never a repost's first-line headline
+_BAR_OR_SITE = regex.compile(r"[>|,_、]|欢迎|官方|门户")
 _NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s")
 
 
@@ -215,7 +217,7 @@ def _first_title(page: Page, i: int) -> bool:
             and is_headline_shape(n) and not _NOT_HEADLINE.search(n)
             and not _NEVER_HEADLINE.search(n) and len(_HAN.findall(n)) >= 8
             # not a breadcrumb, keyword list or a bar of site names
-            and not regex.search(r"[>|,_、]|欢迎|官方|门户", n) and n.count(" ") <= 1
+            and not _BAR_OR_SITE.search(n) and n.count(" ") <= 1
             and not _CHANNEL.search(n))
 
 
