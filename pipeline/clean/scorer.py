@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from ..rules import RuleError
+from . import zones
 from .detectors import Proposal
 from .page import Page
 from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
@@ -96,4 +97,7 @@ class LineScorer:
             reason = page.removed[near[0]].reason
             if reason == "title":
                 reason = "navigation"
+            if len(page.normed[i]) <= 16 and zones.STAMPED.search(page.normed[i]):
+                reason = "metadata"  # a date, a credit, a name: its own reason
             page.take(i, Proposal(self.id, reason, "edge"))
+        zones.after_body(page, self.id)

@@ -431,3 +431,88 @@ def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
             if _fits(p, z) and not (p.tail_company and z == "tail" and not tail_company(page, i)):
                 page.take(i, p)
                 break
+
+
+# a numbered head or item (一、 （二） 1.1項目背景 2. 某表 第三章): the article's outline goes on
+_NUMBERED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)"
+                          r"|\d{1,2}(?:\.\d{1,2})*[.、]?\s*\p{Han}|第[一二三四五六七八九十\d]+[章节条部])")
+# a notice's signature date, in figures or in Chinese numerals (二○○九年一月二十二日)
+_SIGNED = regex.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
+# an issuer's name at a notice's foot (区科学技术局, 县农业农村局, 某某街道)
+_ISSUER = regex.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
+                        r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
+_LEADS = "•·▪◆●■□*>»"
+# a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
+_CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:|^(?:电话|地址|邮箱|传真|地点|时间):")
+# the line's own shape says metadata: a date or time stamp, a credit word, an outlet's name, a
+# name in brackets or names alone
+STAMPED = regex.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通讯员|编辑|作者|来源|摄"
+                         r"|审核|校对|监制|撰稿|供稿|出品|原标题|^[文图]\s*/"
+                         r"|\p{Han}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|客户端)$"
+                         r"|^\(\p{Han}{2,4}\)$|^\p{Han}{2,3}(?:[\s、·]+\p{Han}{2,3})*$")
+
+
+def _sentence_like(n: str) -> bool:
+    """A line of the article's text, not of its furniture: sentence punctuation, a paragraph's
+    shape, or a clause cut by a comma (a teaser cut short with … is a teaser, not text)."""
+    return (n.find("。") >= 0 or bool(SENT.search(n)) or is_anchor_shape(n)
+            or (len(n) >= 15 and "," in n and not n.endswith(("...", "…"))))
+
+
+def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
+    """Lines under the last paragraph that the rules left, judged by their shape and their
+    place: a short line with no sentence in it goes when page furniture the rules removed
+    stands between it and the body (an outlet's name, a bare date, a menu word, a cut teaser
+    headline under 相关推荐), or, for the first three such lines right under the body, when
+    furniture follows them (a byline name, a stamp). What the article still says stays: nothing
+    is taken above a sentence, a numbered head or item the rules left further down (the page
+    resumes: a second story, a report's next section); never a notice's signature (an issuer,
+    its date), a table row, a list item or field under the body (联系电话：…) with no furniture
+    before it."""
+    normed, removed = page.normed, page.removed
+    tail = [i for i in range(page.last + 1, len(normed)) if normed[i]]
+    if not page.anchors or not tail:
+        return
+    furniture = [i for i in tail if i in removed and removed[i].reason != "decoration"]
+    if not furniture:
+        return
+    first = furniture[0]
+    # what stays of the article's text down the page: nothing is taken above it
+    resume = max((i for i in tail if i not in removed
+                  and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
+    plain, broken = 0, False  # the lines the rules left between the body and the furniture
+    for i in tail:
+        n = normed[i]
+        if i in removed or i == page.headline:
+            continue
+        if i < first:
+            plain += 1
+            if broken:
+                continue
+            broken = _sentence_like(n) or n.endswith(":")
+        if (i <= resume or len(n) > max_len or _sentence_like(n) or _NUMBERED.match(n)
+                or _SIGNED.match(n) or _CONTACT_KEY.match(n)
+                or (n.count("|") >= 3 and any(c.isdigit() for c in n))):
+            continue
+        # no furniture above it: only the first lines, and no notice's own lines
+        if i < first and (plain > 3 or broken or _ISSUER.search(n) or ":" in n
+                          or n.count("|") >= 2 or n[0] in _LEADS):
+            continue
+        page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def own_reason(page: Page, i: int) -> str:
+    """A short stamp, credit or name is metadata; else the reason of the nearest furniture above
+    it (a teaser under related headlines is related), or below it."""
+    n = page.normed[i]
+    if len(n) <= 16 and STAMPED.search(n):
+        return "metadata"
+    def furniture(j: int) -> bool:
+        return j in page.removed and page.removed[j].reason != "decoration"
+    above = (j for j in range(i - 1, page.last, -1) if furniture(j))
+    below = (j for j in range(i + 1, len(page.lines)) if furniture(j))
+    j = next(above, None)
+    if j is None:
+        j = next(below, None)
+    r = page.reason(j)
+    return "navigation" if r is None or r == "title" else r
