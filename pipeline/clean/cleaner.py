@@ -2,6 +2,8 @@
 proposals, the zones, the removals and the metadata (see the package docstring)."""
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -261,14 +263,23 @@ class Cleaner:
                                          self._sent_max)
         # and of those, only the rules whose trigger characters the line holds
         chars = [_trigger_chars(r) for r in self.rules]
-        self._triggers = Triggers(
-            [c for c, _ in chars], [c for _, c in chars],
-            # a pattern matched at the line's start: the characters a match may start with
-            [first_chars(r.re.pattern) if isinstance(r, PatternRule) and r.find == r.re.match
-             else None for r in self.rules],
-            # a pattern whose every match ends at the line's end: the characters it ends with
-            [last_chars(r.re.pattern) if isinstance(r, PatternRule) else None
-             for r in self.rules])
+        # a pattern matched at the line's start: the characters a match may start with
+        firsts = [first_chars(r.re.pattern) if isinstance(r, PatternRule)
+                  and r.find == r.re.match else None for r in self.rules]
+        # a pattern whose every match ends at the line's end: the characters it ends with
+        lasts = [last_chars(r.re.pattern) if isinstance(r, PatternRule) else None
+                 for r in self.rules]
+
+        def triggers(rows: list[int]) -> Triggers:
+            """The triggers of the rules of one table only: a body sentence is looked up
+            in the characters of the few sentence_ok rules, not of all rules."""
+            some = functools.reduce(operator.or_, rows, 0)
+            def only(sets: list[Any]) -> list[Any]:
+                # a rule outside the table is never asked: no condition, nothing to look up
+                return [c if some >> k & 1 else None for k, c in enumerate(sets)]
+            return Triggers(only([c for c, _ in chars]), only([c for _, c in chars]),
+                            only(firsts), only(lasts))
+        self._woken = {key: (rows, triggers(rows)) for key, rows in self._tables.items()}
         self._han_free = sum(bit[id(r)] for r in self.rules if isinstance(r, NoHanDetector))
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
@@ -279,11 +290,11 @@ class Cleaner:
     def _each(self, n: str, middle: bool = False) -> Iterator[Proposal]:
         """proposals(), one at a time: the rules after a proposal are asked only when the
         caller reads on."""
-        rows = self._tables[SENT.search(n) is not None, middle]
+        rows, triggers = self._woken[SENT.search(n) is not None, middle]
         # longer than any rule takes (sentence lines: than any sentence_ok rule)
         if len(n) >= len(rows):
             return
-        todo = self._triggers.wake(n, rows[len(n)])
+        todo = triggers.wake(n, rows[len(n)])
         if todo & self._han_free and _HAN.search(n):
             todo &= ~self._han_free
         calls = self._calls
