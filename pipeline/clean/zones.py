@@ -443,7 +443,8 @@ _ISSUER = regex.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|�
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 _LEADS = "•·▪◆●■□*>»"
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
-_CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:|^(?:电话|地址|邮箱|传真|地点|时间):")
+_CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
+                             r"|^(?:电话|地址|邮箱|传真|地点|时间):")
 # the line's own shape says metadata: a date or time stamp, a credit word, an outlet's name, a
 # name in brackets or names alone
 STAMPED = regex.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通讯员|编辑|作者|来源|摄"
@@ -474,9 +475,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
     if not page.anchors or not tail:
         return
     furniture = [i for i in tail if i in removed and removed[i].reason != "decoration"]
-    if not furniture:
-        return
-    first = furniture[0]
+    first = furniture[0] if furniture else len(normed)
     # what stays of the article's text down the page: nothing is taken above it
     resume = max((i for i in tail if i not in removed
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
@@ -494,11 +493,23 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
                 or _SIGNED.match(n) or _CONTACT_KEY.match(n)
                 or (n.count("|") >= 3 and any(c.isdigit() for c in n))):
             continue
-        # no furniture above it: only the first lines, and no notice's own lines
-        if i < first and (plain > 3 or broken or _ISSUER.search(n) or ":" in n
-                          or n.count("|") >= 2 or n[0] in _LEADS):
-            continue
+        if i < first and not _bare(page, i) and (
+                not furniture or plain > 3 or broken or _ISSUER.search(n) or ":" in n
+                or n.count("|") >= 2 or n[0] in _LEADS):
+            continue  # no furniture above it: only the first lines, no notice's own lines
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def _bare(page: Page, i: int) -> bool:
+    """A counter, a stamp, a Latin widget word (1, 2021-06-26, Leave a Reply): no article ends
+    on a line without a Han character, but for a table's or a forecast's figures (18~26°C) and
+    a notice's date under its issuer."""
+    n = page.normed[i]
+    if _HAN.search(n) or _FIGURE.match(n):
+        return False
+    above = page.nb(i, -1)
+    return not (above is not None and _ISSUER.search(page.normed[above])
+                and any(c.isdigit() for c in n))
 
 
 def own_reason(page: Page, i: int) -> str:
