@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..model import Document
@@ -40,11 +40,13 @@ from .shapes import (
 )
 from .triggers import (
     Triggers,
+    branches,
     first_chars,
     holds_one,
     last_chars,
     pattern_triggers,
     required,
+    starts_at_line_start,
     trigger_chars,
 )
 
@@ -120,17 +122,26 @@ def _detector_chars(rule: Any) -> frozenset[str] | None:
     return None
 
 
-def _guarded(rule: PatternRule) -> Callable[[str], Any]:
-    """The rule's search, asked only when the line holds one of the strings its pattern needs
-    (a literal check in C, cheaper than most patterns)."""
-    find, source = rule.find, holds_one(rule.re.pattern)
-    if source is None:
-        return find
-    held = re.compile(source).search  # at load: ~0.1 ms a rule, never during an article
-
-    def find_if_held(n: str) -> Any:
-        return find(n) if held(n) else None
-    return find_if_held
+def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
+    """The rule's trigger slots, each (chars, more chars, first chars, last chars, held): a
+    line wakes the rule when it meets every condition of one slot (None: no condition). A
+    pattern has a slot per top-level alternative, each read alone, so a rule of several
+    shapes wakes on the words of one, not on what all share. `held` is a literal check (in C,
+    cheaper than most patterns) that the line holds one of the strings the slot's pattern
+    needs, asked before the pattern itself."""
+    if not isinstance(rule, PatternRule):
+        chars, more = _trigger_chars(rule)
+        return [(chars, more, None, None, None)]
+    pattern = rule.re.pattern
+    out: list[tuple[Any, Any, Any, Any, Any]] = []
+    for branch in branches(pattern):
+        chars, more = pattern_triggers(branch)
+        # a match at the line's start (match(), or ^ first): the characters it may start with
+        starts = rule.find == rule.re.match or starts_at_line_start(branch)
+        source = holds_one(branch)
+        out.append((chars, more, first_chars(branch) if starts else None, last_chars(branch),
+                    re.compile(source).search if source else None))  # compiled at load
+    return out
 
 
 _QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
@@ -231,12 +242,21 @@ class Cleaner:
                               or r.zone == "any"]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
-        # rule k is bit k: a pattern rule as (rule, its search), called directly (the length and
-        # punctuation checks of propose() are settled by the tables); a detector as (rule, None),
-        # asked through propose()
-        self._calls = [(r, _guarded(r)) if isinstance(r, PatternRule) else (r, None)
-                       for r in self.rules]
-        bit = {id(r): 1 << k for k, r in enumerate(self.rules)}
+        # rule k has the bits of its trigger slots (_slots), in rule order: slot j as (rule,
+        # held, search, the bits of the rule's other slots); a pattern rule's search is called
+        # directly (the length and punctuation checks of propose() are settled by the tables),
+        # a detector (search None) is asked through propose()
+        slots: list[tuple[Any, Any, Any, Any, Any]] = []
+        self._calls: list[tuple[Any, Any, Any, int]] = []
+        bit: dict[int, int] = {}
+        for r in self.rules:
+            own = _slots(r)
+            mask = ((1 << len(own)) - 1) << len(slots)
+            bit[id(r)] = mask
+            for j, slot in enumerate(own):
+                self._calls.append((r, slot[4], r.find if isinstance(r, PatternRule) else None,
+                                    mask & ~(1 << (len(slots) + j))))
+            slots += own
 
         # the rules to try, by (sentence punctuation, middle) and line length: a pattern rule
         # only up to its max_len
@@ -262,23 +282,18 @@ class Cleaner:
         self._tables[True, True] = table([r for r in self._sent_rules if r in self._middle_rules],
                                          self._sent_max)
         # and of those, only the rules whose trigger characters the line holds
-        chars = [_trigger_chars(r) for r in self.rules]
-        # a pattern matched at the line's start: the characters a match may start with
-        firsts = [first_chars(r.re.pattern) if isinstance(r, PatternRule)
-                  and r.find == r.re.match else None for r in self.rules]
-        # a pattern whose every match ends at the line's end: the characters it ends with
-        lasts = [last_chars(r.re.pattern) if isinstance(r, PatternRule) else None
-                 for r in self.rules]
 
         def triggers(rows: list[int]) -> Triggers:
             """The triggers of the rules of one table only: a body sentence is looked up
             in the characters of the few sentence_ok rules, not of all rules."""
             some = functools.reduce(operator.or_, rows, 0)
-            def only(sets: list[Any]) -> list[Any]:
+
+            def only(k: int) -> list[Any]:
                 # a rule outside the table is never asked: no condition, nothing to look up
-                return [c if some >> k & 1 else None for k, c in enumerate(sets)]
-            return Triggers(only([c for c, _ in chars]), only([c for _, c in chars]),
-                            only(firsts), only(lasts))
+                return [s[k] if some >> j & 1 else None for j, s in enumerate(slots)]
+            # a slot's first characters: a match at the line's start may start with one of
+            # them; its last: every match ends at the line's end, with one of them
+            return Triggers(only(0), only(1), only(2), only(3))
         self._woken = {key: (rows, triggers(rows)) for key, rows in self._tables.items()}
         self._han_free = sum(bit[id(r)] for r in self.rules if isinstance(r, NoHanDetector))
 
@@ -301,7 +316,10 @@ class Cleaner:
         while todo:
             low = todo & -todo
             todo ^= low
-            r, search = calls[low.bit_length() - 1]
+            r, held, search, others = calls[low.bit_length() - 1]
+            if held is not None and held(n) is None:
+                continue    # not this shape of the rule; its next slot may still wake it
+            todo &= ~others     # the rule is asked once
             if search is None:
                 p = r.propose(n)
             else:

@@ -458,6 +458,51 @@ def holds_one(pattern: str) -> str | None:
     return "|".join(map(re.escape, sorted(sets[0], key=lambda w: (-len(w), w))))
 
 
+def branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern, each with the pattern's leading flags: a match
+    of the pattern is a match of one of them, so each may get trigger conditions of its own
+    (^作者简介$|…研究方向… wakes on 作者简介 or on 研究方向, not on the characters of both).
+    [pattern] when it has one, or when a flag group later in it may change them all."""
+    m = _GLOBAL_FLAGS.match(pattern)
+    flags, body = (m.group(0), pattern[m.end():]) if m else ("", pattern)
+    if "(?" in body and _GLOBAL_FLAGS.search(body):
+        return [pattern]   # a global flag in the middle applies to every alternative
+    out, depth, in_class, i, start = [], 0, False, 0, 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "^":
+                i += 1
+            if body[i + 1:i + 2] == "]":  # []…] and [^]…] hold a ]
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class or not out:
+        return [pattern]
+    return [flags + b for b in [*out, body[start:]]]
+
+
+def starts_at_line_start(pattern: str) -> bool:
+    """Every match of the pattern starts at the line's start: it opens with ^ (after its
+    leading flags; not under (?m), where ^ also follows a newline)."""
+    m = _GLOBAL_FLAGS.match(pattern)
+    if m and "m" in m.group(1):
+        return False
+    return pattern[m.end() if m else 0:].startswith("^")
+
+
 class Triggers:
     """Which rules a line may wake: rule k is woken by a line holding one of `chars[k]` and
     one of `more[k]`, starting with one of `firsts[k]` and ending with one of `lasts[k]`
