@@ -84,11 +84,20 @@ class LineScorer:
         """Take the head and tail lines the rules left that score at or above the threshold."""
         if not page.anchors:
             return
+        # a chain of furniture (a byline name under a date under 来源) goes one link a round
+        for _ in range(3):
+            if not self._round(page):
+                break
+        zones.after_body(page, self.id)
+
+    def _round(self, page: Page) -> int:
+        """One pass of the scorer over the lines the rules left; how many it took."""
         left = {i for i, n in enumerate(page.normed)
                 if n and i not in page.removed and page.zone(i) != "middle" and i != page.headline
                 and not _LEFT_TO_RULES.search(n)}
         taken = [i for i, values in features(page, left).items()
                  if self.probability(values) >= self.threshold]
+        n0 = len(page.removed)
         for i in taken:  # only next to what the rules removed; the reason from that neighbour
             near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None
                     and j in page.removed]
@@ -100,4 +109,4 @@ class LineScorer:
             if len(page.normed[i]) <= 16 and zones.STAMPED.search(page.normed[i]):
                 reason = "metadata"  # a date, a credit, a name: its own reason
             page.take(i, Proposal(self.id, reason, "edge"))
-        zones.after_body(page, self.id)
+        return len(page.removed) - n0
