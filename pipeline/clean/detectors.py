@@ -11,6 +11,10 @@ import regex
 from ..patterns import word_trie
 from ..rules import RuleError
 from .shapes import _DATE, _DATE_ONLY, _SHORT_DATE, _TIME, SENT, iso_date
+from .triggers import _SPACE
+
+# what the regex module's \s matches, as an `re` class body (`re`'s \s adds \x1c-\x1f)
+_S = re.escape("".join(sorted(_SPACE)))
 
 _COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
 _STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
@@ -132,15 +136,19 @@ class FieldsDetector:
         self.info = dict(self.keys)
         # the keys as a trie (patterns.word_trie): the same matches as their alternation,
         # longest first, without trying every key at every position
-        self.re = regex.compile(
-            r"(?:(?<=^|[\s|/,【】\]\[()])|(?<=\d))(?P<key>"
+        # (the standard `re`, 2-3x faster here: \s spelt out as the regex module's white space,
+        # and the characters a key starts with looked at before the lookbehind is tried)
+        self.re = re.compile(
+            r"(?=[" + re.escape("".join(sorted({a[0] for a in alts}))) + r"])"
+            r"(?:^|(?<=[" + _S + r"|/,【】\]\[()])|(?<=\d))(?P<key>"
             + word_trie(alts)
-            + r")\s*(?::|\|(?!\s*T)|丨)\s*"
+            + r")[" + _S + r"]*(?::|\|(?![" + _S + r"]*T)|丨)[" + _S + r"]*"
         )
         # a key glued to the value before it (浏览:1432次发布时间:…): keys of two or more
         # characters, and only with a colon after them
-        self.glued = regex.compile(
-            r"(?P<key>" + word_trie(a for a in alts if len(a) >= 2) + r")\s*:\s*"
+        self.glued = re.compile(
+            r"(?P<key>" + word_trie(a for a in alts if len(a) >= 2)
+            + r")[" + _S + r"]*:[" + _S + r"]*"
         )
 
     def propose(self, n: str) -> Proposal | None:
