@@ -405,3 +405,38 @@ def test_digit_first_rules_never_start_inside_a_number(pipe):
     # the facts of such text are the dates, not pieces of the numbers
     assert dates(pipe, "增长3.5个百分点。2023年12月31日，总投资12023万元。") == [
         ("2023年12月31日", "2023-12-31")]
+
+
+def test_what_a_pattern_consumes_is_read_from_its_source():
+    import regex
+
+    from pipeline.dates.alphabet import consumed, run_before
+    cls = regex.compile(consumed(r"(?<![\d.])(?P<y>[0-9]{2,4})\s?—{1,2}(?=[年月])[-/.]\d"))
+    # look-arounds and quantifier braces add nothing; a class's "-" stays a character
+    assert all(cls.match(c) for c in "09 —-/.٣")
+    assert not any(cls.match(c) for c in "年月{},y<P")
+    for wide in ("a.b", "[^年]", r"\w年", r"\p{Han}", "(?i)q"):
+        assert consumed(wide) is None, wide
+    assert consumed(r"(?<=\p{Han})年(?![^月])") == "[年]"   # only inside look-arounds: fine
+    run = run_before(["[年月]", "[0-9]"])
+    assert run.match("公司2023年3月到", 0, 9).span() == (2, 9)
+    assert run.match("公司2023年3月到", 5, 9).span() == (5, 9)   # never before lo
+    assert run_before(["[年]", None]) is None
+
+
+def test_every_date_example_stays_inside_its_rules_run():
+    from pipeline.dates import grammar as gram
+    from pipeline.rules import load_rules
+    g = gram.load(load_rules())
+    with_run = {r.id: r.near.run for r in g.rules if r.near is not None and r.near.run}
+    assert {"date.range", "date.open", "date.ymd"} <= set(with_run)
+    checked = 0
+    for entry in load_rules().file("date").rules:
+        run = with_run.get(entry["id"])
+        for ex in entry.get("examples") or []:
+            for fact in (ex.get("expect") or []) if run and isinstance(ex, dict) else []:
+                if "text" in fact and fact.get("rule", entry["id"]) == entry["id"]:
+                    t = gram.narrow(fact["text"])
+                    assert run.match(t, 0, len(t)).start() == 0, (entry["id"], t)
+                    checked += 1
+    assert checked > 30

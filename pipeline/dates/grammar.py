@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -10,11 +10,14 @@ import regex
 from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
+from .alphabet import consumed, run_before
 from .hits import HitScans, class_end, group_end, top_level_alternatives
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
 _GROUP = regex.compile(r"\(\?P<(\w+)>")
 _BACKREF = regex.compile(r"\(\?P=(\w+)\)")
+# a window narrower than this is not worth a backward match per hit (alphabet.py)
+_RUN_FROM = 8
 KINDS = ("point", "range", "range_bare", "quarter", "festival", "weekday", "offset", "lunar",
          "decade")
 
@@ -50,6 +53,10 @@ class Near:
     regex: Any
     before: int
     key: int = 0        # one number per (hit, before) of the file
+    # a backward matcher of the characters the rules with this near can consume (alphabet.py):
+    # a hit's window starts no earlier than the run of them that ends at the hit; None: `before`
+    # characters before it
+    run: Any = None
 
 
 @dataclass
@@ -210,6 +217,7 @@ def load(rules: Rules) -> Grammar:
     compiled = []
     near_keys: dict[tuple[str, int], int] = {}
     hit_regexes: dict[str, Any] = {}
+    alphabets: dict[int, list[str | None]] = {}   # near.key → what its rules consume
     suffix_words: tuple[str, ...] = ()
     for entry in rf.rules:
         if "pattern" not in entry:
@@ -228,6 +236,12 @@ def load(rules: Rules) -> Grammar:
                      hit_regexes)
         compiled.append(DateRule(entry["id"], kind, rx, entry, near, first_class(src),
                                  group_names(rx)))
+        if near is not None and near.before >= _RUN_FROM:
+            alphabets.setdefault(near.key, []).append(consumed(src))
+    runs = {key: run_before(classes) for key, classes in alphabets.items()}
+    for r in compiled:
+        if r.near is not None and runs.get(r.near.key) is not None:
+            r.near = replace(r.near, run=runs[r.near.key])
     names = rf.data.get("not_dates") or []
     not_dates = re.compile(_alternation(names)) if names else None   # literal words: `re`
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}

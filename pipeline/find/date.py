@@ -65,24 +65,26 @@ class Cand:
 def _starts(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[int, int]]:
     """Where a rule's matches can start: from `before` characters before each hit of near.regex
     up to the hit's start, merged; [a, b], both ends included. `hits`: the starts of every hit
-    in text (Grammar.hit_scans), else near.regex is run here."""
+    in text (Grammar.hit_scans), else near.regex is run here. With near.run, a window starts no
+    earlier than the run of characters the rules can consume that ends at the hit."""
     spans = hits[near.regex] if hits is not None else [m.start() for m in
                                                         near.regex.finditer(text)]
     if not spans:
         return []
-    before = near.before
-    out = []
-    lo = hi = spans[0]
-    lo -= before
+    before, run = near.before, near.run
+    out: list[tuple[int, int]] = []
+    lo = hi = -2
     for s in spans:
-        if s - before <= hi + 1:
+        a = s - before if s > before else 0
+        if run is not None and a < s:
+            a = run.match(text, a, s).start()
+        if a <= hi + 1:
             hi = s
         else:
-            out.append((lo, hi))
-            lo, hi = s - before, s
+            if hi >= 0:
+                out.append((lo, hi))
+            lo, hi = a, s
     out.append((lo, hi))
-    if out[0][0] < 0:
-        out[0] = (0, out[0][1])
     return out
 
 
