@@ -430,9 +430,18 @@ def gated(pattern, text: str, trigger, reach: Callable[[str, int, int], int], st
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
+# digits the regex module's \\d knows (a newer Unicode than this Python's) that str.isdecimal()
+# does not: run_start must step over everything \\d matches
+_NEWER_DIGITS = frozenset(
+    c for c in regex.findall(r"\d", "".join(map(chr, range(0x10000, 0x20000))))
+    if not c.isdecimal()
+)
+
+
 def run_start(chars: frozenset[str] | set[str], text: str, i: int, stop: int = 0) -> int:
     """The start of the run of `chars` and decimal digits (what \\d matches) that ends right
     before text[i], or `stop` if the run reaches back that far."""
-    while i > stop and (text[i - 1] in chars or text[i - 1].isdecimal()):
+    while i > stop and (text[i - 1] in chars or text[i - 1].isdecimal()
+                        or text[i - 1] in _NEWER_DIGITS):
         i -= 1
     return i

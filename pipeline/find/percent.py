@@ -37,6 +37,7 @@ from ..numerals import (
     url_spans,
 )
 from ..rules import Rules
+from ..scan import run_start
 from ..script import simplified_table
 from .simplified import find_through_simplified
 
@@ -113,6 +114,30 @@ def _windows(ctx: Context, tail: int) -> dict[str, list[tuple[int, int]]]:
 def _each(pat, text: str, windows: list[tuple[int, int]]):
     for s, e in windows:
         yield from pat.finditer(text, s, e)
+
+
+# what a number (NUMBER_SPACED) and the spaces before its % may hold, besides decimal digits
+_SIGN_RUN = frozenset(CN_NUM_CHARS + "点點.．﹒,， \t\u3000\u2009\u202f\xa0")
+_PCT = re.compile(r"[%％‰]")
+
+
+def _each_sign(pat, text: str, windows: list[tuple[int, int]], before: int):
+    """pat.finditer(text, s, e) of each window, searched only from where a match holding the
+    next % can start: the run of number characters and spaces before it, and `before`
+    characters more (a qualifier and a sign). Every sign match holds a %, so no match starts
+    between the end of the last one and there; the search keeps the window's end (endpos), so
+    lookaheads see what finditer sees, and lookbehinds see the text before the start either way."""
+    for s, e in windows:
+        pos = s
+        while True:
+            t = _PCT.search(text, pos, e)
+            if t is None:
+                break
+            m = pat.search(text, max(pos, run_start(_SIGN_RUN, text, t.start(), pos) - before), e)
+            if m is None:
+                break
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def build(rules: Rules):
@@ -212,6 +237,8 @@ def build(rules: Rules):
     up_set = set(up)
     # after its % a sign match holds only a qualifier (qa), and reads nothing beyond it
     sign_tail = max(map(len, q_after_unit), default=0) + 1
+    # before its number a sign match holds at most a qualifier and a sign (one character)
+    sign_before = max(map(len, q_before), default=0) + 1
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     signed = {rule: "sign" in pat.groupindex for rule, pat in pats.items()}
@@ -240,7 +267,9 @@ def build(rules: Rules):
         out: list[Fact] = []
         used: list[tuple[int, int]] = []
         for rule, pat in pats.items():
-            for m in _each(pat, text, wins.get(rule, [])):
+            found = (_each_sign(pat, text, wins.get(rule, []), sign_before)
+                     if rule == "percent.sign" else _each(pat, text, wins.get(rule, [])))
+            for m in found:
                 s, e = m.span()
                 if any(a < e and s < b for a, b in used):
                     continue
