@@ -489,15 +489,20 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
             if broken:
                 continue
             broken = _sentence_like(n) or n.endswith(":")
-        if (i <= resume or len(n) > max_len or _sentence_like(n) or _NUMBERED.match(n)
-                or _SIGNED.match(n) or _CONTACT_KEY.match(n)
-                or (n.count("|") >= 3 and any(c.isdigit() for c in n))):
+        if i <= resume or len(n) > max_len or _sentence_like(n) or text_shaped(n):
             continue
         if i < first and not _bare(page, i) and (
                 not furniture or plain > 3 or broken or _ISSUER.search(n) or ":" in n
                 or n.count("|") >= 2 or n[0] in _LEADS):
             continue  # no furniture above it: only the first lines, no notice's own lines
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def text_shaped(n: str) -> bool:
+    """Short lines of an article's own text: a numbered head or item, a signature date, a
+    contact field, a table row."""
+    return bool(_NUMBERED.match(n) or _SIGNED.match(n) or _CONTACT_KEY.match(n)
+                or (n.count("|") >= 3 and any(c.isdigit() for c in n)))
 
 
 def _bare(page: Page, i: int) -> bool:
@@ -520,10 +525,37 @@ def own_reason(page: Page, i: int) -> str:
         return "metadata"
     def furniture(j: int) -> bool:
         return j in page.removed and page.removed[j].reason != "decoration"
-    above = (j for j in range(i - 1, page.last, -1) if furniture(j))
+    above = (j for j in range(i - 1, page.last if i > page.last else -1, -1) if furniture(j))
     below = (j for j in range(i + 1, len(page.lines)) if furniture(j))
     j = next(above, None)
     if j is None:
         j = next(below, None)
     r = page.reason(j)
     return "navigation" if r is None or r == "title" else r
+
+
+def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
+    """Lines between the headline and the first paragraph that the rules left, with furniture
+    the rules removed both above and below them in that block (a byline name between 来源 and
+    the reading count, a column's label between menus): short, no sentence, not shaped like a
+    subtitle or a second headline, not a numbered head, a label (摘要:) or a dash subtitle, and
+    only plain lines below them down to the body (a salutation 各单位: ends the block)."""
+    h = page.headline
+    if h is None or not page.anchors:
+        return
+    normed, removed = page.normed, page.removed
+    block = [i for i in range(h + 1, page.first) if normed[i]]
+
+    def furniture(j: int) -> bool:
+        return j in removed and removed[j].reason not in ("decoration", "title")
+    stop = max((i for i in block if i not in removed
+                and (_sentence_like(normed[i]) or normed[i].endswith(":"))), default=-1)
+    for i in block:
+        n = normed[i]
+        if (i in removed or i <= stop or len(n) > max_len or _sentence_like(n)
+                or text_shaped(n) or n.startswith(("—", "-", "("))
+                or (len(n) >= 8 and is_headline_shape(n) and not (len(n) <= 12
+                                                                and STAMPED.search(n)))):
+            continue
+        if any(furniture(j) for j in block if j < i) and any(furniture(j) for j in block if j > i):
+            page.take(i, Proposal(rule_id, own_reason(page, i), "head"))

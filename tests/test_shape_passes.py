@@ -1,0 +1,81 @@
+"""The clean stage's shape passes around the body (pipeline/clean/zones.py after_body and
+before_body, run with the line scorer): lines the rules left under the last paragraph or over
+the first, judged by their shape and their place on the page, on articles in the manner of
+real pages."""
+from __future__ import annotations
+
+from pipeline import clean as C
+from pipeline.model import Document
+from pipeline.rules import load_rules
+
+STORY = [
+    "江城区秋季招聘会昨日举行",
+    "10月12日，江城区2024年秋季招聘会在区体育馆举行，126家企业带来2300余个岗位，"
+    "吸引求职者约5000人次入场。",
+    "区人社局有关负责人介绍，本次招聘会首次设置退役军人专区和灵活就业专区，"
+    "现场还提供简历修改、职业指导等服务。",
+    "据统计，当天初步达成就业意向的有860人。",
+]
+
+
+_CLEAN = C.build(load_rules())
+
+
+def removed(lines):
+    res = _CLEAN(Document(id="t", text="\n".join(lines)))
+    return {r.line: r for r in res.removed}
+
+
+def test_outlet_name_and_stamp_under_furniture_go_as_metadata():
+    # the rules know 返回首页; the column's name and the bare date under it they do not
+    lines = [*STORY, "返回首页", "城事观察", "2024-10-13"]
+    got = removed(lines)
+    assert set(got) == {4, 5, 6}
+    assert got[6].reason == "metadata" and got[6].rule == "boilerplate.scored.line"
+
+
+def test_a_byline_name_right_under_the_body_goes_when_furniture_follows():
+    got = removed([*STORY, "王晓明", "打印本页", "关闭窗口"])
+    assert got[4].reason == "metadata" and {5, 6} <= set(got)
+
+
+def test_counters_with_no_han_go_without_any_furniture():
+    got = removed([*STORY, "12", "368"])
+    assert set(got) == {4, 5}
+
+
+def test_a_short_closing_line_alone_stays():
+    # no furniture around it, Han characters in it: the article's last line
+    assert removed([*STORY, "欢迎广大求职者关注"]) == {}
+
+
+def test_a_notice_signature_and_contact_lines_stay_around_furniture():
+    notice = [*STORY, "联系电话：0512-66881234", "区人力资源和社会保障局", "打印本页",
+              "2024年10月12日"]
+    got = removed(notice)
+    assert 4 not in got and 5 not in got and 7 not in got and 6 in got
+
+
+def test_nothing_is_taken_above_text_the_page_goes_on_with():
+    # a second part of the report follows the furniture: its head and the short line over it stay
+    lines = [*STORY, "返回顶部", "招聘会现场掠影", "二、下一步工作",
+             "区人社局将于11月举办高校毕业生专场招聘会，预计提供岗位1500个以上。"]
+    got = removed(lines)
+    assert 4 in got and not {5, 6, 7} & set(got)
+
+
+def test_a_table_under_the_body_stays_with_furniture_after_it():
+    lines = [*STORY, "岗位类别 | 岗位数 | 占比", "制造业 | 1200 | 52%", "服务业 | 800 | 35%",
+             "返回首页"]
+    got = removed(lines)
+    assert 7 in got and not {4, 5, 6} & set(got)
+
+
+def test_a_name_between_head_furniture_goes_and_a_subtitle_stays():
+    head = ["江城区秋季招聘会昨日举行", "来源：江城日报", "王晓明", "浏览次数：1024"]
+    got = removed([*head, *STORY[1:]])
+    assert got[2].reason == "metadata" and 0 not in got
+    head = ["江城区秋季招聘会昨日举行", "——2300余个岗位供求职者选择", "来源：江城日报",
+            "浏览次数：1024"]
+    got = removed([*head, *STORY[1:]])
+    assert 0 not in got and 1 not in got and {2, 3} <= set(got)
