@@ -42,11 +42,27 @@ _PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒ
                         r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
+# the full-width punctuation of nearly every Chinese line, with its NFKC form: replaced first
+# (str.replace, in C), a line is mostly in NFKC already and normalize() — several times slower
+# than the check — is skipped. The same result: a character and its NFKC form decompose alike
+_WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？\u3000")
+
+
 def norm(line: str) -> str:
     """The form rules match on: NFKC, one space for any run of white space, trimmed, the
     traditional characters of page furniture made simplified, pinyin glosses (數(shù)) dropped."""
+    for wide, narrow in _WIDE:
+        if wide in line:
+            line = line.replace(wide, narrow)
+    if not unicodedata.is_normalized("NFKC", line):
+        line = unicodedata.normalize("NFKC", line)
+    if line.isprintable():
+        # its only white space is " " (and none of \x1c-\x1f, which split() cuts at and \s
+        # does not): split() and join() give what the regex gives
+        line = " ".join(line.split()) if "  " in line else line.strip()
+    else:
+        line = _WS.sub(" ", line).strip()
     # translate() looks up every character: only when a traditional form is there (few lines)
-    line = _WS.sub(" ", unicodedata.normalize("NFKC", line)).strip()
     if "(" in line:
         line = _PINYIN.sub("", line)
     return line.translate(_T2S) if _TRAD.search(line) else line
