@@ -475,9 +475,17 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
 
 class _ArrayViterbi:
     """jieba.posseg.viterbi.viterbi over numpy arrays: the same sums in float64 in the same order
-    ((V + trans) + emit), the same choice among equal sums (the greater state), the same -inf
-    and fallback cases; the states are kept in descending order, so that argmax's first maximum
-    is the tuple max()'s pick. A character's states and emissions are looked up once."""
+    ((V + trans) + emit: float addition commutes, so trans + V is the same float), the same
+    choice among equal sums (the greater state), the same fallback cases; the states are kept
+    in descending order, so that argmax's first maximum is the tuple max()'s pick.
+
+    A step costs a few numpy calls on small arrays: the scores of the previous states that have
+    a next state (their rows of the flat transition table, taken at once) against the
+    character's states. Every score of a reachable pair is finite (start, transition and
+    emission log probabilities are finite), so a column whose best is -inf is a state no
+    previous state leads to, which posseg drops; when it would drop them all, or no previous
+    state has a next one, the run goes to _viterbi, which decides as the original does.
+    A character's states, emissions and first-step scores are looked up once."""
 
     def __init__(self, states, start_p, trans_p, emit_p):
         import numpy as np
@@ -485,77 +493,78 @@ class _ArrayViterbi:
         self.model = (states, start_p, trans_p, emit_p)
         self.names = sorted(trans_p, reverse=True)
         self.index = {s: i for i, s in enumerate(self.names)}
-        n = len(self.names)
-        self.trans = np.full((n, n), _MIN_INF)
-        self.leads = np.zeros((n, n), dtype=bool)
+        n = self.n = len(self.names)
+        trans = np.full((n, n), _MIN_INF)
         for y0, nxt in trans_p.items():
             for y, p in nxt.items():
-                self.trans[self.index[y0], self.index[y]] = p
-                self.leads[self.index[y0], self.index[y]] = True
-        self.has_next = self.leads.any(axis=1)
-        self.all_mask = np.ones(n, dtype=bool)
+                trans[self.index[y0], self.index[y]] = p
+        self.flat = trans.ravel()              # trans[i, j] is flat[i * n + j]
+        self.has_next = np.array([bool(trans_p[y]) for y in self.names])
         self.start = np.array([start_p[y] for y in self.names])
-        emits: dict[str, tuple[list, list]] = {}     # character → (states, log probabilities)
-        for y, probs in emit_p.items():
-            i = self.index[y]
-            for ch, p in probs.items():
-                got = emits.get(ch)
-                if got is None:
-                    got = emits[ch] = ([], [])
-                got[0].append(i)
-                got[1].append(p)
-        self.emits = emits
         self._chars: dict[str, tuple] = {}
+
+    def _rows(self, live):
+        """Of the states `live` (ascending indices), those with a next state: their positions
+        in `live` (None: all of them) and their row offsets in the flat table."""
+        hn = self.has_next[live]
+        if hn.all():
+            return None, (live * self.n)[:, None]
+        where = hn.nonzero()[0]
+        return where, (live[where] * self.n)[:, None]
 
     def _char(self, ch: str):
         got = self._chars.get(ch)
         if got is None:
             np = self.np
-            states = self.model[0]
-            mask = np.zeros(len(self.names), dtype=bool)
-            mask[[self.index[y] for y in states.get(ch, self.names)]] = True
-            em = np.full(len(self.names), _MIN_FLOAT)    # emit_p[y].get(ch, MIN_FLOAT), for every y
-            got = self.emits.get(ch)
-            if got is not None:
-                em[got[0]] = got[1]
-            start = self.start + em
+            states = self.model[0].get(ch)
+            idx = (sorted({self.index[y] for y in states}) if states is not None
+                   else list(range(self.n)))
+            cols = np.array(idx, dtype=np.intp)
+            emit_p, names = self.model[3], self.names
+            em = np.array([emit_p[names[i]].get(ch, _MIN_FLOAT) for i in idx])
+            first = self.start[cols] + em          # start_p[y] + emit_p[y].get(ch, MIN_FLOAT)
+            one = names[idx[int(first.argmax())]]  # a run of this character alone
             if len(self._chars) > 20000:
                 self._chars.clear()
-            got = self._chars[ch] = (mask, em, start)
+            got = self._chars[ch] = (cols, em, first, one, *self._rows(cols))
         return got
 
     def __call__(self, obs: str):
-        np = self.np
-        mask, em, start = self._char(obs[0])
-        live = mask                                   # the states of V[t] (mem_path[t]'s keys)
-        v = np.where(mask, start, _MIN_INF)
-        back = []
+        cols, em, v, one, where, rows = self._char(obs[0])
+        if len(obs) == 1:
+            return float(v.max()), [one]
+        flat, inf = self.flat, _MIN_INF
+        live = cols                                   # the states of V[t] (mem_path[t]'s keys)
+        steps = []
         for ch in obs[1:]:
-            mask, em, _ = self._char(ch)
-            prev = np.flatnonzero(live & self.has_next)
-            if not len(prev):
+            cols, em, _, _, cwhere, crows = self._char(ch)
+            if where is None:
+                vp = v
+            elif not len(where):
                 return _viterbi(obs, *self.model)     # the original fails here; say it as it does
-            reach = self.leads[prev].any(axis=0)
-            live = mask & reach
-            if not live.any():
-                live = reach if reach.any() else self.all_mask
-            cols = np.flatnonzero(live)
-            scores = (v[prev][:, None] + self.trans[np.ix_(prev, cols)]) + em[cols]
-            arg = scores.argmax(axis=0)
-            nv = np.full(len(self.names), _MIN_INF)
-            nv[cols] = scores[arg, np.arange(len(cols))]
-            came = np.full(len(self.names), -1)
-            came[cols] = prev[arg]
-            back.append(came)
-            v = nv
-        cols = np.flatnonzero(live)
-        j = int(cols[v[cols].argmax()])
-        prob = float(v[j])
-        route = [j]
-        for came in reversed(back):
-            j = int(came[j])
-            route.append(j)
-        return prob, [self.names[i] for i in reversed(route)]
+            else:
+                vp = v[where]
+            scores = flat.take(rows + cols)           # trans[prev, y]
+            scores += vp[:, None]
+            scores += em
+            best = scores.max(0)
+            if best.min() == inf:                     # states of ch no previous state leads to
+                reach = best > inf
+                if not reach.any():
+                    return _viterbi(obs, *self.model)
+                cols, scores, best = cols[reach], scores[:, reach], best[reach]
+                cwhere, crows = self._rows(cols)
+            arg = scores.argmax(0)
+            steps.append((live, arg if where is None else where[arg]))
+            live, v, where, rows = cols, best, cwhere, crows
+        k = int(v.argmax())
+        prob = float(v[k])
+        route = [int(live[k])]
+        for prev_live, came in reversed(steps):
+            k = int(came[k])
+            route.append(int(prev_live[k]))
+        names = self.names
+        return prob, [names[i] for i in reversed(route)]
 
 
 _TAGGER: POSTagger | None = None
