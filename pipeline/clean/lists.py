@@ -22,6 +22,17 @@ judged by their number and their place.
   headline right above the body: the dated items are navigation, the undated one the headline.
 - strip: one head line holding `min_lines`+1 headlines cut by spaces (the e-paper's scrolling
   list of the day's stories) is navigation.
+- between: a header standing between two paragraphs opens its block. A header that names
+  other stories (相关新闻, 推荐阅读) takes the headlines under it (bulleted, dated or not) and
+  the article may go on below them; whole teasers only when the block runs to the page's end.
+  A widget's title (热点图片, 最新专题) takes its lines only when a bullet or a teaser cut short
+  with `...` shows a widget: a cut teaser holds 。 and counts as a paragraph, so a widget list
+  ending in one leaves its title between paragraphs. Headers that also introduce a body's
+  own background box (相关链接, 延伸阅读) are left.
+- units: a related list whose items are teasers, each between a mark and its removed 阅读全文
+  line (- / teaser / 2025-08-12阅读全文>>): two or more such teasers running to the page's end,
+  nothing else left between them, are related (a teaser holds 。 and was taken for a paragraph).
+  In the tail a teaser cut short with `...` right under a related line is that list's.
 - bulleted: an e-paper's story list in the head, each item led by `·`, a long item wrapped
   onto a second line without the bullet (· 中国将在现有法律框架内 / 严格控制死刑适用): `min_lines`+
   items under removed furniture or at the page top are navigation, each with its second line
@@ -311,7 +322,131 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
         return
 
 
+# a teaser the site cut short: ends in ... or … right after a word or a comma, never after the
+# sentence's own full stop or closing quote (a body trails off with ……, after a word too, so
+# two … are not a cut)
+_CUT = regex.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,6}|…)$")
+# a related list's item: a headline, maybe bulleted, maybe closed by its date and source
+# (--2021-01-29某某日报, (2024-03-08))
+_ITEM_TAIL = regex.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                           r"[)\]]?\s*\p{Han}{0,8}$|\s*[(\[](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]"
+                           r"\d{1,2}[)\]]$")
+_LEAD = regex.compile(r"^[•·▪◆●■□◎\-*>»▶►\s]+")
+# a header that names its list as other stories (相关新闻, 影音相关新闻, 推荐阅读, 往期回顾,
+# 猜你喜欢): it may stand between paragraphs with the article going on under its list
+_STRONG = regex.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
+                        r"(?:新闻|阅读|文章|报道|推荐|回顾|精选)$"
+                        r"|^(?:猜你喜欢|大家都在看|你可能(?:还|也)?(?:喜欢|感兴趣))$")
+# a widget's title (热点图片, 头条新闻, 最新专题): only with a cut teaser or bullets under it, a
+# roundup's own subheading (行业动态) is the same shape
+_WIDGET = regex.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"
+                        r"|动态|速览|精选|热榜|榜单|图片|专题|视频|图集)$")
+# headers that also open a body's own box of background (相关链接: 什么是专项债)
+_BOX = regex.compile(r"链接|延伸阅读|名词解释")
+
+
+def _head_word(n: str) -> str:
+    """A header's words: its marks, brackets, colon and 更多>> taken off."""
+    return regex.sub(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$", "", regex.sub(r"^[【\[▍▌|]", "",
+                                                                     _LEAD.sub("", n)))
+
+
+def _block_item(n: str) -> bool:
+    """A headline of a related list between paragraphs (commas allowed: 縣長現勘工程,了解進度)."""
+    core = _ITEM_TAIL.sub("", _LEAD.sub("", n))
+    return (6 <= len(core) <= 60 and not SENT.search(core) and len(_HAN.findall(core)) >= 4
+            and not core.endswith((":", "：")) and not _DATELINE.search(core))
+
+
+def _cut_teaser(n: str) -> bool:
+    core = _LEAD.sub("", n)
+    return 15 <= len(core) <= 220 and bool(_CUT.search(core)) and len(_HAN.findall(core)) >= 8
+
+
+def _between(page: Page, rule_id: str) -> None:
+    """The between pass of the module docstring."""
+    if len(page.anchors) < 2:
+        return
+    i = page.first + 1
+    while i <= page.last:
+        n = page.normed[i]
+        if not n or i in page.removed or len(n) > 20 or SENT.search(n):
+            i += 1
+            continue
+        word = _head_word(n)
+        strong = bool(_STRONG.match(word)) and not _BOX.search(word)
+        if not strong and not _WIDGET.match(word):
+            i += 1
+            continue
+        sure: list[int] = []      # headlines, widget titles, cut teasers
+        loose: list[int] = []     # whole teasers: kept only when the block runs to the end
+        furniture = False         # a cut teaser or a bullet: a widget, not a roundup's section
+        j, end, after_item = i + 1, True, False
+        while j < len(page.lines):
+            m = page.normed[j]
+            if not m or j in page.removed:
+                j += 1
+                continue
+            w = _head_word(m)
+            if _cut_teaser(m) or _block_item(m) or (len(m) <= 20 and _WIDGET.match(w)):
+                furniture = furniture or _cut_teaser(m) or bool(_LEAD.match(m))
+                sure += [*loose, j]
+                loose, after_item = [], _block_item(m)
+            elif strong and after_item and 20 <= len(m) <= 160 and SENT.search(m):
+                loose.append(j)  # one teaser under each headline, never two paragraphs
+                after_item = False
+            else:
+                end = False
+                break
+            j += 1
+        if not sure or not (strong or furniture):
+            i += 1
+            continue
+        block = sure + (loose if end else [])
+        for k in [i, *block]:
+            if k not in page.removed:
+                page.take(k, Proposal(rule_id, "related", "edge"))
+        i = max(block) + 1
+
+
+def _units(page: Page, rule_id: str) -> None:
+    """The units pass of the module docstring."""
+    def removed_as(k: int | None, reasons: tuple[str, ...]) -> bool:
+        return k is not None and page.reason(k) in reasons
+
+    found = [i for i, n in enumerate(page.normed)
+             if n and i not in page.removed and i > page.first and 20 <= len(n) <= 160
+             and (SENT.search(n) or _cut_teaser(n))
+             and removed_as(page.nb(i, -1), ("related", "decoration"))
+             and removed_as(page.nb(i, 1), ("related",))]
+    run: list[int] = []
+    for i in [*found, -1]:
+        if run and i >= 0 and all(not page.normed[k] or page.reason(k) in ("related", "decoration")
+                                  for k in range(run[-1] + 1, i)):
+            run.append(i)
+            continue
+        rest = [k for k in range(run[-1] + 1, len(page.lines))
+                if page.normed[k] and k not in page.removed] if run else []
+        if len(run) >= 2 and not rest:
+            for k in run:
+                page.take(k, Proposal(rule_id, "related", "tail"))
+        run = [i] if i >= 0 else []
+
+
+def _cut_in_tail(page: Page, rule_id: str) -> None:
+    """A teaser cut short with ... under a related list's line in the tail (a bulleted list's
+    block stops at a line holding 。) is that list's."""
+    for i in range(page.last + 1, len(page.lines)):
+        n = page.normed[i]
+        if (n and i not in page.removed and _cut_teaser(n)
+                and page.reason(page.nb(i, -1)) == "related"):
+            page.take(i, Proposal(rule_id, "related", "tail"))
+
+
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
+    _between(page, rule_id)
+    _units(page, rule_id)
+    _cut_in_tail(page, rule_id)
     _bulleted_tail(page, rule_id, min_lines)
     tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
     for run in _runs(page, tail):
