@@ -87,6 +87,14 @@ def _han(s: str) -> bool:
     return _HAN_RUN.fullmatch(s) is not None
 
 
+def _tokens_before(ctx: Context, pos: int, reach: int) -> list:
+    """The POS tokens (no HMM) of the blocks of pos's sentence that overlap [pos - reach, pos]:
+    what a walk left from pos reads, without tagging the blocks after it (rec.pos_tokens tags
+    WINDOW characters on both sides). The tokens of a block do not depend on the others."""
+    ss = ctx.sentence_span(pos)[0]
+    return rec.pos_tokens(ctx, max(ss, pos - reach), pos + 1, hmm=HMM, window=0)
+
+
 @dataclass
 class Cand:
     start: int
@@ -227,7 +235,9 @@ class AwardFinder:
         text = ctx.text
         if pos <= lo:
             return None
-        toks = rec.pos_tokens(ctx, pos - 1, hmm=HMM)
+        # what is read: tokens starting in the 8 characters before pos, the one ending at pos
+        # and the one before it
+        toks = _tokens_before(ctx, pos - 1, 10)
         starts = {t.start for t in toks}
         best = None
         m = self.level_end_re.search(text[max(lo, pos - 8):pos])
@@ -278,7 +288,9 @@ class AwardFinder:
     def _run_start(self, ctx: Context, hs: int) -> int:
         """Walk left over jieba tokens from a head while they can belong to a name."""
         text = ctx.text
-        toks = rec.pos_tokens(ctx, hs, hmm=HMM)
+        # the walk reads max_len characters before the head, the token just beyond (an opening
+        # quote), and a trigger's last 4 characters before a token
+        toks = _tokens_before(ctx, hs, self.max_len + 6)
         idx = next((i for i, t in enumerate(toks) if t.start <= hs < t.end), None)
         if idx is None:
             return hs
