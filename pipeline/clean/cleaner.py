@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import Document
@@ -300,18 +300,22 @@ class Cleaner:
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
-        return list(self._each(n, middle))
+        return list(Proposals(None, self._step, n, self._wake(n, middle)))
 
-    def _each(self, n: str, middle: bool = False) -> Iterator[Proposal]:
-        """proposals(), one at a time: the rules after a proposal are asked only when the
-        caller reads on."""
+    def _wake(self, n: str, middle: bool = False) -> int:
+        """The trigger slots (bits) of the rules line n may wake (0: none)."""
         rows, triggers = self._woken[SENT.search(n) is not None, middle]
         # longer than any rule takes (sentence lines: than any sentence_ok rule)
         if len(n) >= len(rows):
-            return
+            return 0
         todo = triggers.wake(n, rows[len(n)])
         if todo & self._han_free and _HAN.search(n):
             todo &= ~self._han_free
+        return todo
+
+    def _step(self, n: str, todo: int) -> tuple[Proposal | None, int]:
+        """The next proposal for line n of the rules of `todo`, and the rules left to ask after
+        it: the rules after a proposal are asked only when the caller reads on."""
         calls = self._calls
         while todo:
             low = todo & -todo
@@ -328,7 +332,8 @@ class Cleaner:
                     continue
                 p = r.hit(n, m)
             if p is not None:
-                yield p
+                return p, todo
+        return None, 0
 
     # the whole article ---------------------------------------------------------------------
     def page(self, lines: list[str]) -> Page:
@@ -343,12 +348,12 @@ class Cleaner:
             if not n:
                 props[i] = ()
             elif is_anchor_shape(n):
-                props[i] = Proposals(self._each(n))
-                if not props[i]:
+                ps = props[i] = Proposals(None, self._step, n, self._wake(n))
+                if not ps:
                     anchors.append(i)
         # an article of short lines: any plain sentence anchors it, else all is body zone
         if not anchors:
-            props = [p if p is not None else Proposals(self._each(n))
+            props = [p if p is not None else Proposals(None, self._step, n, self._wake(n))
                      for p, n in zip(props, normed, strict=True)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
@@ -356,7 +361,7 @@ class Cleaner:
         first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
         for i, n in enumerate(normed):
             if props[i] is None:
-                props[i] = Proposals(self._each(n, middle=first < i < last))
+                props[i] = Proposals(None, self._step, n, self._wake(n, first < i < last))
         return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
 
     def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),
@@ -386,9 +391,14 @@ class Cleaner:
         """The page after the line rules and the page-level passes (what the scorer sees)."""
         page = self.page(split_lines(doc.text or ""))
         follow: list[tuple[int, Proposal]] = []
+        first, last = page.first, page.last
         for i, ps in enumerate(page.props):
-            z = page.zone(i)
-            for p in ps:
+            if not ps:      # a blank line, or no rule proposes
+                continue
+            z = "head" if i < first else "tail" if i > last else "middle"   # page.zone(i)
+            k = 0
+            while (p := ps.at(k)) is not None:   # type: ignore[attr-defined]
+                k += 1
                 if not _fits(p, z):
                     continue
                 if p.tail_company and z == "tail" and not tail_company(page, i):

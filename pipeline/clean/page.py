@@ -2,51 +2,57 @@
 propose for each, the zones (head, middle, tail) and what has been removed so far."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
 from ..model import Removed
 from .detectors import Proposal
 
+Step = Callable[[str, int], tuple["Proposal | None", int]]
+
 
 class Proposals(Sequence[Proposal]):
     """A line's proposals in rule order, asked of the rules only as far as they are read:
-    most lines need only the first that fits their zone, not every rule after it."""
+    most lines need only the first that fits their zone, not every rule after it.
 
-    __slots__ = ("_got", "_rest")
+    `step(line, todo)` gives the next proposal and what is left to ask (0: nothing), from the
+    `todo` the line woke (Cleaner._step); or an iterator `rest` gives them."""
 
-    def __init__(self, rest: Iterator[Proposal]):
+    __slots__ = ("_got", "_line", "_step", "_todo")
+
+    def __init__(self, rest: Iterator[Proposal] | None = None, step: Step | None = None,
+                 line: str = "", todo: int = 0):
         self._got: list[Proposal] = []
-        self._rest: Iterator[Proposal] | None = rest
+        if rest is not None:
+            def pull(_: str, __: int) -> tuple[Proposal | None, int]:
+                p = next(rest, None)
+                return p, p is not None
+            step, todo = pull, 1
+        self._step, self._line, self._todo = step, line, todo
 
     def _fill(self, k: int) -> bool:
         """Whether the line has a (k+1)-th proposal."""
-        while len(self._got) <= k and self._rest is not None:
-            p = next(self._rest, None)
-            if p is None:
-                self._rest = None
-            else:
-                self._got.append(p)
-        return len(self._got) > k
+        got = self._got
+        while len(got) <= k and self._todo:
+            p, self._todo = self._step(self._line, self._todo)  # type: ignore[misc]
+            if p is not None:
+                got.append(p)
+        return len(got) > k
+
+    def at(self, k: int) -> Proposal | None:
+        """The (k+1)-th proposal, None when there is none."""
+        got = self._got
+        return got[k] if k < len(got) or self._fill(k) else None
 
     def __iter__(self) -> Iterator[Proposal]:
-        got, k = self._got, 0   # _fill inlined: this loop runs for every line of the page
-        while True:
-            if k < len(got):
-                yield got[k]
-                k += 1
-                continue
-            if self._rest is None:
-                return
-            p = next(self._rest, None)
-            if p is None:
-                self._rest = None
-                return
-            got.append(p)
+        k = 0
+        while (p := self.at(k)) is not None:
+            yield p
+            k += 1
 
     def __bool__(self) -> bool:
-        return self._fill(0)
+        return bool(self._got) or self._fill(0)
 
     def __len__(self) -> int:
         self._fill(1 << 62)
