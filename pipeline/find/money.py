@@ -217,6 +217,7 @@ def build(rules: Rules):
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
     ctx_re = regex.compile(alternation(context_words))
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
+    range_ends = tuple(range_seps)
     unit_start = regex.compile(alternation(unit_words))
     warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
@@ -245,12 +246,21 @@ def build(rules: Rules):
     )
     tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
 
+    # a clause that holds no money word (only a magnitude: 3万人) gives a fact only through
+    # money.context, whose money word stands in the same clause (in_money_context cuts at every
+    # clause break): a clause with neither is not searched
+    money_word_re = _compile(alternation([*after, *before]))
+
+    def may_hold_money(text: str, s: int, e: int) -> bool:
+        return (money_word_re.search(text, s, e) is not None
+                or ctx_re.search(text[s:e].translate(to_simplified)) is not None)
+
     def candidates(text: str, full_scan: bool) -> Iterator[regex.Match]:
         """The pattern's matches in the clauses that may hold money, as its finditer over the
         whole text finds them there; with full_scan, all of them (the slow way, for tests)."""
         if full_scan:
             return cand.finditer(text)
-        return (m for s, e in live_clauses(text)
+        return (m for s, e in live_clauses(text) if may_hold_money(text, s, e)
                 for m in gated(cand, text, _NUMBER_TRIGGER, reach, s, e))
 
     def currency_word(text: str, m: regex.Match, num: str, simp: Callable[[], str]) -> str | None:
@@ -462,6 +472,9 @@ def build(rules: Rules):
         """10万到20万元 → the first end too (a magnitude on the second end only is shared);
         looked for from `start`: in 100万-200万元 the dash is no sign."""
         head = text[max(0, start - 16):start]
+        # range_re ends in a separator at the end ($: or before a last \n)
+        if not (head[:-1] if head.endswith("\n") else head).endswith(range_ends):
+            return None
         rm = range_re.search(head)
         if not rm:
             return None
