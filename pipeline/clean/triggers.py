@@ -53,7 +53,7 @@ _SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\
                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")   # what \s matches
 Chars = frozenset[str] | None
 Reqs = tuple[frozenset[str], ...]
-_KEEP = 4              # required sets kept per piece
+_KEEP = 8              # required sets kept per piece
 _RUN = 4               # items joined into one required string at most
 
 
@@ -439,12 +439,19 @@ def trigger_chars(words: Iterable[str] | None, lowered: bool = False) -> frozens
     return frozenset(out) or None
 
 
+def _commonness(chars: frozenset[str]) -> int:
+    """How often a line of running text holds one of the characters, roughly (0: rarely)."""
+    return sum(len(_COMMON) - _RANK[c] for c in chars if c in _RANK)
+
+
 def pattern_triggers(pattern: str) -> tuple[Chars, Chars]:
     """Two sets of trigger characters a line the pattern matches holds one of each (None: no
-    such set): from its best required set, and from the best next one of other characters."""
+    such set): from its required set of the rarest characters, and from the next rarest of
+    other characters (^某某(1980—),女, wakes on 男 or 女, not on the 1 and 9 of its year)."""
     sets = [c for c in (trigger_chars(r) for r in required(pattern)) if c is not None]
     if not sets:
         return None, None
+    sets.sort(key=lambda c: (_commonness(c), len(c)))   # stable: ties keep required()'s order
     return sets[0], next((c for c in sets[1:] if c.isdisjoint(sets[0])), None)
 
 
