@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from ..clean.triggers import required
 from ..model import Fact
 from ..numerals import NUMBER, NUMBER_SPACED
 from ..patterns import alternation
@@ -50,6 +51,9 @@ class DeclaredRule:
     guards: list[tuple[Callable, Any]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     extras: list[Callable] = field(default_factory=list)
+    # words of which every match holds one (read from the pattern): a text with none of them
+    # is not searched (most texts: the regex search fails only after trying every position)
+    needs: frozenset[str] = frozenset()
 
 
 def _named(spec, registry: dict, what: str, where: str) -> tuple[Callable, Any]:
@@ -121,8 +125,10 @@ def compile_rule(rf, rule: dict, parts: dict[str, str]) -> DeclaredRule:
             _named(x, builders.EXTRAS, "extra builder", where) for x in rule.get("extras") or ()
         )
     ]
+    needs = required(rx.pattern) if rx is not None else ()
     return DeclaredRule(
-        rule["id"], rf.type, rx, cand, value, unit_fn, guards, list(rule.get("tags") or ()), extras
+        rule["id"], rf.type, rx, cand, value, unit_fn, guards, list(rule.get("tags") or ()), extras,
+        needs[0] if needs else frozenset(),
     )
 
 
@@ -144,6 +150,8 @@ def build(rules: Rules):
 
     def matches(ctx, r: DeclaredRule):
         text = ctx.text
+        if r.needs and not any(w in text for w in r.needs):
+            return
         if r.candidate is None:
             yield from r.regex.finditer(text)
             return
