@@ -39,9 +39,12 @@ def test_a_byline_name_right_under_the_body_goes_when_furniture_follows():
     assert got[4].reason == "metadata" and {5, 6} <= set(got)
 
 
-def test_counters_with_no_han_go_without_any_furniture():
-    got = removed([*STORY, "12", "368"])
-    assert set(got) == {4, 5}
+def test_counters_with_no_han_go_on_a_page_with_tail_furniture():
+    got = removed([*STORY, "12", "368", "1 2 3 4", "打印本页", "关闭窗口"])
+    assert set(got) == {4, 5, 6, 7, 8}
+    # with no furniture under the body only bare counts go; a date or time may be the notice's
+    assert set(removed([*STORY, "12", "368"])) == {4, 5}
+    assert removed([*STORY, "2024-10-12"]) == {} and removed([*STORY, "19:30"]) == {}
 
 
 def test_a_short_closing_line_alone_stays():

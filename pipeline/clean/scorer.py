@@ -4,7 +4,10 @@ the page, for the lines the rules left before and after the body (never between 
 The weights are data (rules/boilerplate/scored.yaml), trained on the dev corpus's own labelled
 lines by corpus/train_line_scorer.py; nothing is downloaded or trained at run time. It takes a
 line only next to one the rules removed, and gives it that line's reason (a ticker row among
-ticker rows, a name among bylines).
+ticker rows, a name among bylines) unless its own shape says metadata (a date, a credit, a
+name); it runs in rounds, so a chain of such lines goes one link a round. Then the hand-set
+shape passes of zones.py judge what is left under the body and over it (after_body,
+before_body).
 """
 from __future__ import annotations
 

@@ -12,6 +12,12 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
   side menu one item a line) is navigation, by its shape and place, whatever its words.
 - rezone: when removals took paragraphs away (teasers), the body's edges move and the lines
   now outside it meet the head/tail rules.
+- after_body / before_body (run by the line scorer, after the rules): a short line with no
+  sentence in it under the last paragraph goes by its shape and its place — below furniture
+  the rules removed, or right under the body with furniture below it — and one between the
+  headline and the first paragraph with furniture on both sides; the article's own short lines
+  (a signature, a contact field, a numbered head, a table row, text the page resumes with)
+  stay.
 """
 from __future__ import annotations
 
@@ -442,6 +448,7 @@ _SIGNED = regex.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3
 _ISSUER = regex.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 _LEADS = "•·▪◆●■□*>»"
+_COUNTER = regex.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
 _CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
                              r"|^(?:电话|地址|邮箱|传真|地点|时间):")
@@ -491,9 +498,12 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
             broken = _sentence_like(n) or n.endswith(":")
         if i <= resume or len(n) > max_len or _sentence_like(n) or text_shaped(n):
             continue
+        if n[0] in _LEADS or n.startswith(("- ", "-\u3000")):
+            continue  # a bulleted list is the list passes' (two items under furniture stay)
+        if not furniture and not _COUNTER.match(n):
+            continue  # no furniture: only a bare count (likes, views) is no article's line
         if i < first and not _bare(page, i) and (
-                not furniture or plain > 3 or broken or _ISSUER.search(n) or ":" in n
-                or n.count("|") >= 2 or n[0] in _LEADS):
+                plain > 3 or broken or _ISSUER.search(n) or ":" in n or n.count("|") >= 2):
             continue  # no furniture above it: only the first lines, no notice's own lines
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
 
@@ -506,9 +516,9 @@ def text_shaped(n: str) -> bool:
 
 
 def _bare(page: Page, i: int) -> bool:
-    """A counter, a stamp, a Latin widget word (1, 2021-06-26, Leave a Reply): no article ends
-    on a line without a Han character, but for a table's or a forecast's figures (18~26°C) and
-    a notice's date under its issuer."""
+    """A counter, a stamp, a Latin widget word (1, 2021-06-26, Leave a Reply) on a page whose
+    tail holds furniture: no article ends on a line without a Han character there, but for a
+    table's or a forecast's figures (18~26°C) and a notice's date under its issuer."""
     n = page.normed[i]
     if _HAN.search(n) or _FIGURE.match(n):
         return False
