@@ -23,6 +23,11 @@ _CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 # a breadcrumb, keyword list or bar of site names, never a repost's first-line headline
 _BAR_OR_SITE = regex.compile(r"[>|,_、]|欢迎|官方|门户")
 _NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s")
+# a line opened by an agency's or paper's dateline is the story's first line, never its
+# headline, even with the title after it (中新社北京九月二十七日电 题:…, 本报上海3月8日讯 …)
+_DATELINE_START = regex.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
+                                r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
+                                r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
 
 
 def _kicker(page: Page, j: int) -> bool:
@@ -83,6 +88,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             i in removed
             or not (is_title_shape(n) or is_headline_shape(n, 36))
             or _NEVER_HEADLINE.search(n)
+            or _DATELINE_START.match(n)
         ):
             continue
         again = any(normed[j] == n for j in head if j != i)
@@ -91,6 +97,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         before_meta = (
             nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
         )
+        # right above the story's dateline (中新社北京9月27日电 题:…), which the zones may count
+        # as head: the headline's own place
+        before_dateline = (nxt is not None and nxt not in removed
+                           and bool(_DATELINE_START.match(normed[nxt])))
         under_nav = (prv is not None and prv in removed and removed[prv].rule not in not_menu
                      and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
                      and (nxt is None or page.zone(nxt) != "head"))
@@ -114,13 +124,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # headline
         free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above
                                  if j > chosen[-1])
-        placed = before_meta or under_nav or above_body
+        placed = before_meta or under_nav or above_body or before_dateline
         if again or named or (((first_left and salutation)
                               or (placed and not _NOT_HEADLINE.search(n))) and free):
             chosen.append(i)
             if again and not (named or placed):
                 only_again.add(i)
-            if named or before_meta or under_nav or (first_left and salutation):
+            if named or before_meta or before_dateline or under_nav or (first_left and salutation):
                 sure.add(i)
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
