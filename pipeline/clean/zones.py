@@ -512,7 +512,7 @@ def text_shaped(n: str) -> bool:
     """Short lines of an article's own text: a numbered head or item, a signature date, a
     contact field, a table row."""
     return bool(_NUMBERED.match(n) or _SIGNED.match(n) or _CONTACT_KEY.match(n)
-                or (n.count("|") >= 3 and any(c.isdigit() for c in n)))
+                or (n.count("|") >= 2 and any(c.isdigit() for c in n)))
 
 
 def _bare(page: Page, i: int) -> bool:
@@ -533,6 +533,7 @@ def own_reason(page: Page, i: int) -> str:
     n = page.normed[i]
     if len(n) <= 16 and STAMPED.search(n):
         return "metadata"
+
     def furniture(j: int) -> bool:
         return j in page.removed and page.removed[j].reason != "decoration"
     above = (j for j in range(i - 1, page.last if i > page.last else -1, -1) if furniture(j))
@@ -541,7 +542,8 @@ def own_reason(page: Page, i: int) -> str:
     if j is None:
         j = next(below, None)
     r = page.reason(j)
-    return "navigation" if r is None or r == "title" else r
+    # under a share row, a line its rules did not know is a column's or site's name, not a button
+    return "navigation" if r in (None, "title", "share") else r
 
 
 def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
