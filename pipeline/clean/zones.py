@@ -502,9 +502,12 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
             continue  # a bulleted list is the list passes' (two items under furniture stay)
         if not furniture and not _COUNTER.match(n):
             continue  # no furniture: only a bare count (likes, views) is no article's line
+        # no furniture above it: only the first lines, no notice's own lines, and no closing
+        # line of the article's own (让每一位老人都吃上热乎饭) unless a name, stamp or credit
         if i < first and not _bare(page, i) and (
-                plain > 3 or broken or _ISSUER.search(n) or ":" in n or n.count("|") >= 2):
-            continue  # no furniture above it: only the first lines, no notice's own lines
+                plain > 3 or broken or _ISSUER.search(n) or ":" in n or n.count("|") >= 2
+                or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
+            continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
 
 
