@@ -155,15 +155,16 @@ class _Rjieba:
         the dictionary a guessed tag (聞 v, 業 ng) where jieba's tag table says x."""
         out = []
         has = self._has
-        for w, t in self._tag(block, False):
+        for p in self._tag(block, False):
+            w = p[0]
             if len(w) == 1:
-                out.append((w, t if has(w) else "x"))
-            elif _ASCII_ALNUM.fullmatch(w):        # joined single letters and digits (route())
+                out.append(p if has(w) else (w, "x"))
+            elif w.isascii() and w.isalnum():      # joined single letters and digits (route())
                 if has(w):
                     return self._python().route_tags(block)
                 out.extend((ch, "x") for ch in w)
             else:
-                out.append((w, t))
+                out.append(p)
         return out
 
     def word_tag(self, word: str) -> str | None:
@@ -321,22 +322,74 @@ class POSTagger:
             self._flush(buf, out)
 
     def _flush(self, chars: list[tuple[str, str]], out: list) -> None:
-        buf = "".join(ch for ch, _ in chars)
+        buf = "".join([ch for ch, _ in chars])
         if len(buf) == 1:
             out.append(chars[0])
         elif not self.backend.has_word(buf):
-            for blk in _HAN_DETAIL.split(buf):
-                if not blk:
-                    continue
-                if _HAN_DETAIL.match(blk):
-                    out.extend(_hmm_words(blk, self._viterbi))
-                else:
-                    for x in _SKIP_DETAIL.split(blk):
-                        if x:
-                            tag = "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"
-                            out.append((x, tag))
+            out.extend(self._unknown(buf))
         else:
             out.extend(chars)
+
+    def _unknown(self, buf: str):
+        """posseg's words of a run of single characters of the route that is no word itself:
+        Chinese runs by the HMM, digits m, letters eng, the rest x."""
+        if _HAN_DETAIL.fullmatch(buf):
+            return _hmm_words(buf, self._viterbi)
+        out = []
+        for blk in _HAN_DETAIL.split(buf):
+            if not blk:
+                continue
+            if _HAN_DETAIL.match(blk):
+                out.extend(_hmm_words(blk, self._viterbi))
+            else:
+                for x in _SKIP_DETAIL.split(blk):
+                    if x:
+                        tag = "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"
+                        out.append((x, tag))
+        return out
+
+    def tokens(self, text: str, hmm: bool = True) -> list[Token]:
+        """cut()'s words as Tokens with their offsets in text. A text that is one block (most
+        windows next to a candidate) is read straight from its route: the tokens are made as
+        the route is walked, a run of single characters is the slice of the text it covers."""
+        new = tuple.__new__                  # Token(...) without the named tuple's Python __new__
+        if not hmm or not _HAN_INTERNAL.fullmatch(text):
+            out, i = [], 0
+            for word, flag in self.cut(text, hmm):
+                j = i + len(word)
+                out.append(new(Token, (word, i, j, flag)))
+                i = j
+            return out
+        pairs = self.backend.route_tags(text)
+        out = []
+        n, i, pos = len(pairs), 0, 0
+        while i < n:
+            p = pairs[i]
+            w = p[0]
+            if len(w) > 1:
+                j = pos + len(w)
+                out.append(new(Token, (w, pos, j, p[1])))
+                pos, i = j, i + 1
+                continue
+            k = i + 1                            # the run of single characters pairs[i:k]
+            while k < n and len(pairs[k][0]) == 1:
+                k += 1
+            if k == i + 1:
+                out.append(new(Token, (w, pos, pos + 1, p[1])))
+                pos, i = pos + 1, k
+                continue
+            run = text[pos:pos + k - i]
+            if self.backend.has_word(run):
+                for w, tag in pairs[i:k]:
+                    out.append(new(Token, (w, pos, pos + 1, tag)))
+                    pos += 1
+            else:
+                for w, tag in self._unknown(run):
+                    j = pos + len(w)
+                    out.append(new(Token, (w, pos, j, tag)))
+                    pos = j
+            i = k
+        return out
 
 
 def _hmm_model() -> tuple:
@@ -476,16 +529,20 @@ def _viterbi(obs, states, start_p, trans_p, emit_p):
 class _ArrayViterbi:
     """jieba.posseg.viterbi.viterbi over numpy arrays: the same sums in float64 in the same order
     ((V + trans) + emit: float addition commutes, so trans + V is the same float), the same
-    choice among equal sums (the greater state), the same fallback cases; the states are kept
+    choice among equal sums (the greater state), the same fallback cases. The states are kept
     in descending order, so that argmax's first maximum is the tuple max()'s pick.
 
-    A step costs a few numpy calls on small arrays: the scores of the previous states that have
-    a next state (their rows of the flat transition table, taken at once) against the
-    character's states. Every score of a reachable pair is finite (start, transition and
-    emission log probabilities are finite), so a column whose best is -inf is a state no
-    previous state leads to, which posseg drops; when it would drop them all, or no previous
-    state has a next one, the run goes to _viterbi, which decides as the original does.
-    A character's states, emissions and first-step scores are looked up once."""
+    A step is a few numpy calls on a small matrix: the scores of the character's states (rows)
+    from the previous states that have a next state (columns), taken at once from the flat
+    transposed transition table. Every score along a path posseg keeps is finite (start,
+    transition and emission log probabilities are finite), so a state with the score -inf is
+    one posseg drops (no kept state leads to it): kept here, it only ever adds -inf, which
+    never wins over a finite score. When the best final score is -inf (posseg would have
+    found no state to keep, or no previous state with a next one) the run goes to _viterbi,
+    which decides as the original does. At the last step one argmax over the matrix gives the
+    final state and its predecessor at once: the first maximum in row order is the greatest
+    state, and within it the greatest previous state. A character's states, emissions and
+    first-step scores are looked up once."""
 
     def __init__(self, states, start_p, trans_p, emit_p):
         import numpy as np
@@ -494,23 +551,23 @@ class _ArrayViterbi:
         self.names = sorted(trans_p, reverse=True)
         self.index = {s: i for i, s in enumerate(self.names)}
         n = self.n = len(self.names)
-        trans = np.full((n, n), _MIN_INF)
+        into = np.full((n, n), _MIN_INF)          # into[y, y0] = trans_p[y0][y]
         for y0, nxt in trans_p.items():
             for y, p in nxt.items():
-                trans[self.index[y0], self.index[y]] = p
-        self.flat = trans.ravel()              # trans[i, j] is flat[i * n + j]
+                into[self.index[y], self.index[y0]] = p
+        self.flat = into.ravel()
         self.has_next = np.array([bool(trans_p[y]) for y in self.names])
         self.start = np.array([start_p[y] for y in self.names])
         self._chars: dict[str, tuple] = {}
 
-    def _rows(self, live):
+    def _prev(self, live):
         """Of the states `live` (ascending indices), those with a next state: their positions
-        in `live` (None: all of them) and their row offsets in the flat table."""
+        in `live` (None: all of them) and their indices."""
         hn = self.has_next[live]
         if hn.all():
-            return None, (live * self.n)[:, None]
+            return None, live
         where = hn.nonzero()[0]
-        return where, (live[where] * self.n)[:, None]
+        return where, live[where]
 
     def _char(self, ch: str):
         got = self._chars.get(ch)
@@ -526,40 +583,40 @@ class _ArrayViterbi:
             one = names[idx[int(first.argmax())]]  # a run of this character alone
             if len(self._chars) > 20000:
                 self._chars.clear()
-            got = self._chars[ch] = (cols, em, first, one, *self._rows(cols))
+            got = self._chars[ch] = (cols, (cols * self.n)[:, None], em[:, None], first, one,
+                                     *self._prev(cols))
         return got
 
     def __call__(self, obs: str):
-        cols, em, v, one, where, rows = self._char(obs[0])
+        _, _, _, v, one, where, prev = self._char(obs[0])
         if len(obs) == 1:
             return float(v.max()), [one]
-        flat, inf = self.flat, _MIN_INF
-        live = cols                                   # the states of V[t] (mem_path[t]'s keys)
+        flat, inf, last = self.flat, _MIN_INF, len(obs) - 1
+        live = self._char(obs[0])[0]                  # the states of V[t] (mem_path[t]'s keys)
         steps = []
-        for ch in obs[1:]:
-            cols, em, _, _, cwhere, crows = self._char(ch)
-            if where is None:
-                vp = v
-            elif not len(where):
-                return _viterbi(obs, *self.model)     # the original fails here; say it as it does
-            else:
-                vp = v[where]
-            scores = flat.take(rows + cols)           # trans[prev, y]
-            scores += vp[:, None]
+        for t in range(1, last + 1):
+            cols, rows, em, _, _, cwhere, cprev = self._char(obs[t])
+            if where is not None:
+                if not len(where):
+                    return _viterbi(obs, *self.model)  # the original fails here; say it as it does
+                v = v[where]
+            scores = flat.take(rows + prev)           # scores[i, j] = trans_p[prev[j]][cols[i]]
+            scores += v
             scores += em
-            best = scores.max(0)
-            if best.min() == inf:                     # states of ch no previous state leads to
-                reach = best > inf
-                if not reach.any():
+            if t == last:
+                k = int(scores.argmax())
+                prob = scores.item(k)
+                if prob == inf:                       # no state of the character is reachable
                     return _viterbi(obs, *self.model)
-                cols, scores, best = cols[reach], scores[:, reach], best[reach]
-                cwhere, crows = self._rows(cols)
-            arg = scores.argmax(0)
+                i, j = divmod(k, scores.shape[1])
+                k = j if where is None else int(where[j])
+                route = [int(cols[i]), int(live[k])]
+                break
+            # a state no previous state leads to keeps the score -inf: posseg drops it, and
+            # here it can only lead to -inf scores, which never win over a finite one
+            arg = scores.argmax(1)
             steps.append((live, arg if where is None else where[arg]))
-            live, v, where, rows = cols, best, cwhere, crows
-        k = int(v.argmax())
-        prob = float(v[k])
-        route = [int(live[k])]
+            live, v, where, prev = cols, scores.max(1), cwhere, cprev
         for prev_live, came in reversed(steps):
             k = int(came[k])
             route.append(int(prev_live[k]))
@@ -584,11 +641,7 @@ def segment_pos(text: str, hmm: bool = True) -> tuple[Token, ...]:
     Most of posseg's cost is its part-of-speech HMM over runs of characters the dictionary does
     not know; hmm=False skips it (such runs stay single characters, and digit runs are tagged
     `eng`). Tag only a short window next to a candidate either way (DESIGN.md)."""
-    out, i = [], 0
-    for word, flag in tagger().cut(text, hmm):
-        out.append(Token(word, i, i + len(word), flag))
-        i += len(word)
-    return tuple(out)
+    return tuple(tagger().tokens(text, hmm))
 
 
 def word_tag(word: str) -> str | None:
