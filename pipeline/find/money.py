@@ -87,6 +87,7 @@ def build(rules: Rules):
     after = {r["word"]: r for r in rows if r["position"] in ("after", "both")}
     before = {r["word"]: r for r in rows if r["position"] in ("before", "both")}
     subs = {w: r for w, r in after.items() if Decimal(r["factor"]) < 1}
+    factor_of = {id(r): Decimal(r["factor"]) for r in rows}    # (the rows are kept: ids hold)
     context_words = [r["word"] for r in rules.lexicon("money_context")]
     unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(
         cfg.get("not_money_after", [])
@@ -95,6 +96,8 @@ def build(rules: Rules):
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
     # currency word → what may not follow it (元旦, 块蛋糕)
     not_after = cfg.get("not_after", {})
+    not_after_words = {cur: tuple(w for w in (ws or "").split("|") if w)
+                       for cur, ws in not_after.items()}
     # 块: 钱 多 五 …
     only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}
     sub_standalone = set(cfg.get("sub_unit_standalone", []))
@@ -219,7 +222,7 @@ def build(rules: Rules):
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     unit_start = regex.compile(alternation(unit_words))
-    warn_re = regex.compile(r"(?:" + alternation(warn_units) + r")")
+    warn_re = _compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
     sign_blockers = cn | {w[-1] for w in after} | set("%％")
     # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a
@@ -275,8 +278,8 @@ def build(rules: Rules):
                 s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
             return None
         nxt = text[m.end("cur"):m.end("cur") + 3]
-        bad = [w for w in (not_after.get(cur) or "").split("|") if w]
-        if bad and nxt.startswith(tuple(bad)) and not m.group("post"):
+        bad = not_after_words.get(cur)
+        if bad and nxt.startswith(bad) and not m.group("post"):
             return None
         if (cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur]
                 and not m.group("post") and not m.group("qa")):
@@ -410,7 +413,8 @@ def build(rules: Rules):
             # prefix without a currency word after: the amount ends at the number
             end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale")
                                                      else m.end("num"))
-        val = _dec(value) * Decimal(row["factor"])
+        factor = factor_of[id(row)]
+        val = _dec(value) * factor
         if cur != "__pre__" and m.group("subs"):
             val += sub_units(m.group("subs"), code)
         if cur != "__pre__" and not m.group("post") and not m.group("qa"):
@@ -430,7 +434,7 @@ def build(rules: Rules):
         if enc and enc[0] in "《〈":
             return [], None
         if not pre and not m.group("qb"):
-            pair = range_facts(text, num, start, end, val, qual, code, Decimal(row["factor"]))
+            pair = range_facts(text, num, start, end, val, qual, code, factor)
             if pair:
                 return pair, None
         rule = "money.prefix" if pre else "money.unit"
