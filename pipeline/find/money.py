@@ -218,7 +218,7 @@ def build(rules: Rules):
         return bool(magnitude.search(num)) or text.startswith(list_words, bare_end(m))
 
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
-    ctx_re = regex.compile(alternation(context_words))
+    ctx_re = _compile(alternation(context_words))
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     unit_start = regex.compile(alternation(unit_words))
