@@ -16,6 +16,9 @@ _INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:
 _INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*"
                                r"[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
 
+# each with a word every match holds: most body lines are not searched at all
+_INLINE = (("author", _INLINE_AUTHOR, "记者"), ("editor", _INLINE_EDITOR, "编"))
+
 
 def collect(page: Page) -> dict[str, Any]:
     """One value per meta field: the first found, a removed headline copy before others,
@@ -24,8 +27,8 @@ def collect(page: Page) -> dict[str, Any]:
     for i, ln in enumerate(lines):
         if i in removed or not page.normed[i]:
             continue
-        for key, rx in (("author", _INLINE_AUTHOR), ("editor", _INLINE_EDITOR)):
-            m = rx.search(ln)
+        for key, rx, word in _INLINE:
+            m = rx.search(ln) if word in ln else None
             if m:
                 found.setdefault(key, []).append((i, _WS.sub(" ", m.group("v")).strip()))
     for key, vals in found.items():
