@@ -77,10 +77,12 @@ def is_anchor_shape(n: str) -> bool:
     """A body paragraph: 20+ characters with sentence punctuation that ends like a sentence
     (or holds a 。), or 40+ with commas. A headline in a list (暖心！外卖小哥跳河救人 2024-09-17,
     快来打卡→) is not one, however long: it would shield the junk above it from the tail."""
-    if len(n) < 20 or _ENDS_IN_DATE.search(n):
+    # both patterns end at $ (the end, or before a last newline) and span at most 12 and 1
+    # characters: searched from near the end, not tried at every position of the line
+    if len(n) < 20 or _ENDS_IN_DATE.search(n, len(n) - 16):
         return False
     if SENT.search(n):
-        return "。" in n or bool(_PARA_END.search(n))
+        return "。" in n or bool(_PARA_END.search(n, len(n) - 2))
     # no sentence punctuation: a long line with commas — unless it is a list of short items
     # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph
     return len(n) >= 40 and (("," in n and not _is_keyword_list(n))
@@ -118,17 +120,31 @@ _DATELINE = regex.compile(r"(?:电|讯|报道|消息)$|^(?:本报|本刊|新华�
 _HEADLINE_BAD = regex.compile(r"[。;]|[:：]$")
 
 
+_HAN_AT_LEAST: dict[int, regex.Pattern[str]] = {}
+
+
+def han_at_least(n: str, k: int) -> bool:
+    """Whether n holds k or more Han characters, as len(_HAN.findall(n)) >= k tells: a search
+    that stops at the k-th, not a list of them all."""
+    if k <= 0:
+        return True
+    rx = _HAN_AT_LEAST.get(k)
+    if rx is None:
+        rx = _HAN_AT_LEAST[k] = regex.compile(r"\p{Han}(?:[^\p{Han}]*\p{Han}){" + str(k - 1) + "}")
+    return rx.search(n) is not None
+
+
 def is_headline_shape(n: str, max_len: int = 40) -> bool:
     """A title in a list or over a story: like is_title_shape, but ！ and ？ are allowed
     (重磅！江城再添一所高校, 周末去哪儿？…) — still no 。 or ；, and short."""
     return (4 <= len(n) <= max_len and not _HEADLINE_BAD.search(n)
-            and len(_HAN.findall(n)) >= 2)
+            and han_at_least(n, 2))
 
 
 def is_title_shape(n: str, max_len: int = 60) -> bool:
     """Short, no sentence punctuation, not a label ending in a colon, some Han."""
     return (4 <= len(n) <= max_len and not SENT.search(n) and not n.endswith((":", "："))
-            and len(_HAN.findall(n)) >= 2)
+            and han_at_least(n, 2))
 
 
 _DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
