@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -330,12 +330,12 @@ class POSTagger:
         else:
             out.extend(chars)
 
-    def _unknown(self, buf: str):
+    def _unknown(self, buf: str) -> Sequence[tuple[str, str]]:
         """posseg's words of a run of single characters of the route that is no word itself:
         Chinese runs by the HMM, digits m, letters eng, the rest x."""
         if _HAN_DETAIL.fullmatch(buf):
             return _hmm_words(buf, self._viterbi)
-        out = []
+        out: list[tuple[str, str]] = []
         for blk in _HAN_DETAIL.split(buf):
             if not blk:
                 continue
@@ -349,19 +349,35 @@ class POSTagger:
         return out
 
     def tokens(self, text: str, hmm: bool = True) -> list[Token]:
-        """cut()'s words as Tokens with their offsets in text. A text that is one block (most
-        windows next to a candidate) is read straight from its route: the tokens are made as
-        the route is walked, a run of single characters is the slice of the text it covers."""
-        new = tuple.__new__                  # Token(...) without the named tuple's Python __new__
-        if not hmm or not _HAN_INTERNAL.fullmatch(text):
+        """cut()'s words as Tokens with their offsets in text."""
+        segs = self.segments(text) if hmm else None
+        if segs is None:
+            new = tuple.__new__              # Token(...) without the named tuple's Python __new__
             out, i = [], 0
             for word, flag in self.cut(text, hmm):
                 j = i + len(word)
                 out.append(new(Token, (word, i, j, flag)))
                 i = j
             return out
-        pairs = self.backend.route_tags(text)
         out = []
+        for t in segs:
+            if type(t) is Pending:
+                out.extend(self.resolve(t))
+            else:
+                out.append(t)
+        return out
+
+    def segments(self, text: str) -> list | None:
+        """tokens(text)'s tokens (hmm on) when text is one block (most windows next to a
+        candidate), else None; a run of unknown characters that the HMM would split is left
+        as a Pending (resolve() gives its tokens), so that a caller that may not need all of
+        a window pays for the HMM only where it looks. The tokens are made as the block's
+        route is walked; a run of single characters is the slice of the text it covers."""
+        if not _HAN_INTERNAL.fullmatch(text):
+            return None
+        new = tuple.__new__
+        pairs = self.backend.route_tags(text)
+        out: list = []
         n, i, pos = len(pairs), 0, 0
         while i < n:
             p = pairs[i]
@@ -384,12 +400,27 @@ class POSTagger:
                     out.append(new(Token, (w, pos, pos + 1, tag)))
                     pos += 1
             else:
-                for w, tag in self._unknown(run):
-                    j = pos + len(w)
-                    out.append(new(Token, (w, pos, j, tag)))
-                    pos = j
+                out.append(Pending(pos, run))
+                pos += len(run)
             i = k
         return out
+
+    def resolve(self, p: Pending) -> list[Token]:
+        """The tokens of a run segments() left pending (posseg's HMM words)."""
+        new = tuple.__new__
+        out, pos = [], p.start
+        for w, tag in self._unknown(p.run):
+            j = pos + len(w)
+            out.append(new(Token, (w, pos, j, tag)))
+            pos = j
+        return out
+
+
+class Pending(NamedTuple):
+    """A run of single characters of a block's route that is no dictionary word, at `start`:
+    its tokens are the HMM's words (POSTagger.resolve)."""
+    start: int
+    run: str
 
 
 def _hmm_model() -> tuple:

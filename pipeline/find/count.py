@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -580,12 +580,12 @@ class CountFinder:
                 # a classifier; if that character joins the next word (张券), it starts after the
                 # unit
                 a = unit_end - 1
-                toks = self._tagged(text, a, we, False, we < ce)
+                toks, more = self._tagged_edge(text, a, we, False, we < ce, left=False)
                 if toks and toks[0].end > 1:
                     a = unit_end
-                    toks = self._tagged(text, a, we, False, we < ce)
+                    toks, more = self._tagged_edge(text, a, we, False, we < ce, left=False)
                 toks = [t for t in toks if t.start >= unit_end - a]
-                words, open_end = self._after_walk(toks, unit_end - a)
+                words, open_end = self._after_walk(toks, unit_end - a, more)
                 if not (open_end and we < ce):
                     break
             if words:
@@ -596,8 +596,8 @@ class CountFinder:
             return None
         for size in g.before_steps:
             ws = max(cs, num_start - size)
-            before = self._tagged(text, ws, num_start, ws > cs, False)
-            words, open_end = self._before_walk(before, num_start - ws)
+            before, more = self._tagged_edge(text, ws, num_start, ws > cs, False, left=True)
+            words, open_end = self._before_walk(before, num_start - ws, more)
             if not (open_end and ws > cs):
                 break
         if words:
@@ -612,21 +612,65 @@ class CountFinder:
         The number is not tagged."""
         if a >= b:
             return ()
-        toks = nlp.segment_pos(text[a:b], self.g.obj_hmm)
-        if any(t.pos == "eng" for t in toks):          # hmm=False: 12 → eng
-            toks = tuple(nlp.Token(t.text, t.start, t.end, "m")
-                         if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t for t in toks)
+        toks = _eng_digits_as_m(nlp.segment_pos(text[a:b], self.g.obj_hmm))
         return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
 
-    def _after_walk(self, toks: list, unit_end: int) -> tuple[list, bool]:
-        """The object's words after the unit, and whether the walk ran out of tokens."""
+    def _tagged_edge(self, text: str, a: int, b: int, cut_left: bool, cut_right: bool,
+                     left: bool) -> tuple[list, Callable[[], list] | None]:
+        """_tagged()'s tokens as a list, except those of a run of unknown characters at the
+        window's far edge (its start when `left`, else its end): the walk away from the
+        number seldom reaches that far (the edge often cuts a word), and the HMM is most of
+        the cost of tagging. more() gives them (the cut one dropped) to put in front of the
+        list (left) or after it; more is None when nothing was left out."""
+        segs = nlp.tagger().segments(text[a:b]) if self.g.obj_hmm and a < b else None
+        if segs is None:
+            return list(self._tagged(text, a, b, cut_left, cut_right)), None
+        tagger = nlp.tagger()
+        edge = 0 if left else len(segs) - 1
+        pend = segs[edge] if len(segs) > 1 and type(segs[edge]) is nlp.Pending else None
+        toks: list = []
+        for i, t in enumerate(segs):
+            if type(t) is nlp.Pending:
+                if pend is None or i != edge:
+                    toks.extend(tagger.resolve(t))
+            else:
+                toks.append(t)
+        toks = _eng_digits_as_m(toks)
+        lo = 1 if cut_left and not (pend and left) else 0
+        hi = len(toks) - (1 if cut_right and not (pend and not left) else 0)
+        toks = toks[lo:hi]
+        if pend is None:
+            return toks, None
+
+        def more() -> list:
+            got = _eng_digits_as_m(tagger.resolve(pend))
+            if left:
+                return got[1:] if cut_left else got
+            return got[:-1] if cut_right else got
+        return toks, more
+
+    def _after_walk(self, toks: list, unit_end: int,
+                    more: Callable[[], list] | None = None) -> tuple[list, bool]:
+        """The object's words after the unit, and whether the walk ran out of tokens. more():
+        the window's last tokens, asked for only when the walk reaches them (the token after
+        the one it stands on)."""
         g = self.g
         words: list = []
         quoted = False
         open_end = True
-        for t in toks:
+        i = -1
+        while True:
+            i += 1
+            if more is not None and i + 2 > len(toks):
+                toks.extend(more())
+                more = None
+            n = len(toks)
+            if i >= n:
+                open_end = True
+                break
+            t = toks[i]
             # a break at the window's last token may be the edge's doing
-            open_end = t is toks[-1]
+            open_end = i == n - 1
             if t.text in "“”‘’":
                 quoted = t.text in "“‘"
                 words.append(t)
@@ -641,9 +685,9 @@ class CountFinder:
             if not words and t.pos == "uj":
                 break
             if t.pos == "v" and not words:
-                nxt = [u for u in toks if u.start == t.end]
-                if (not nxt or not nxt[0].pos.startswith(("n", "vn", "v"))
-                        or nxt[0].text[0] in _PUNCT):
+                nxt = toks[i + 1] if i + 1 < n else None    # the tokens are contiguous
+                if (nxt is None or not nxt.pos.startswith(("n", "vn", "v"))
+                        or nxt.text[0] in _PUNCT):
                     break
             elif t.pos == "v" and t.text not in g.obj_nominal:
                 break
@@ -651,18 +695,20 @@ class CountFinder:
             if t.end - unit_end >= 20:
                 open_end = False
                 break
-        else:
-            open_end = True
         while words and (words[-1].text in ("的", "“", "‘") or words[-1].pos in ("uj", "a", "d")):
             words.pop()
         if words and any(w.pos.startswith(_OBJECT_HEAD) for w in words):
             return words, open_end
         return [], open_end
 
-    def _before_walk(self, before: Sequence[nlp.Token], num_start: int) -> tuple[list, bool]:
+    def _before_walk(self, before: list, num_start: int,
+                     more: Callable[[], list] | None = None) -> tuple[list, bool]:
         """The object's words before the number (last first), and whether the walk ran out of
-        tokens."""
+        tokens. more(): the window's first tokens, asked for only when the walk reaches them
+        (the token before the one it stands on)."""
         g = self.g
+        if not before and more is not None:
+            before, more = more(), None
         if not before:
             return [], True               # the window held one word, which its edge may have cut
         if before[-1].end != num_start:
@@ -670,8 +716,18 @@ class CountFinder:
         words: list = []
         quoted = False
         open_end = True
-        for k, t in enumerate(reversed(before)):
-            prev = before[-k - 2] if k + 2 <= len(before) else None
+        k = -1
+        while True:
+            k += 1
+            if more is not None and k + 2 > len(before):
+                before[:0] = more()
+                more = None
+            n = len(before)
+            if k >= n:
+                open_end = True
+                break
+            t = before[n - k - 1]
+            prev = before[n - k - 2] if k + 2 <= n else None
             # a break at the window's first token may be the edge's doing
             open_end = prev is None
             if t.text in "“”‘’":
@@ -687,8 +743,6 @@ class CountFinder:
                 words.append(t)
                 continue
             break
-        else:
-            open_end = True
         while words and (words[-1].text in "“”‘’" or (words[-1].pos == "v" and len(words) > 1
                                                       and words[-1].text not in g.obj_nominal)):
             words.pop()
@@ -713,6 +767,14 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
             or (not started and t.pos == "vn")
             or (not started and t.pos == "v" and len(t.text) == 1 and prev is not None
                 and prev.pos.startswith(_NOUNISH)))
+
+
+def _eng_digits_as_m(toks):
+    """Digits tagged eng (posseg without HMM: 12 → eng) read as numerals (m)."""
+    if any(t.pos == "eng" for t in toks):
+        return type(toks)(nlp.Token(t.text, t.start, t.end, "m")
+                          if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t for t in toks)
+    return toks
 
 
 def _ends_with(text: str, words: tuple[str, ...], end: int) -> bool:
