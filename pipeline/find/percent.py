@@ -44,7 +44,6 @@ from .simplified import find_through_simplified
 _S = r"[ \t\u3000]*"
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
-_MARKS = re.compile(r"[%％‰分成折倍番]")
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
@@ -53,54 +52,32 @@ _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",),
             "％": ("percent.sign",), "‰": ("percent.sign",), "成": ("percent.cheng",),
             "折": ("percent.discount",), "倍": ("percent.multiple",), "番": ("percent.multiple",)}
-_MARKS = re.compile("[" + "".join(_MARK_OF) + "]")
-# what every match of a rule holds right before its mark (spaces between skipped where the
-# pattern allows them): a numeral's last character (NUMBER_SPACED ends in a digit or a Chinese
-# numeral), 半 (三成半 … 半成), the magnitude of 百分之 / 千分之 / 百分点, the digit of 八折 or of
-# 翻两番. Most 分 and 成 (部分, 成为) have none, and their sentences are not searched.
-_NUM_END = regex.compile(r"[\d" + CN_NUM_CHARS + r"]")
-_BEFORE_MARK: dict[str, tuple[regex.Pattern, bool]] = {
-    "percent.sign": (_NUM_END, True),
-    "percent.cheng": (regex.compile(r"[\d" + CN_NUM_CHARS + r"半]"), True),
-    "percent.fraction": (regex.compile(r"[百佰千仟万萬]"), True),
-    "percent.points": (regex.compile(r"[百佰千仟万萬]"), True),
-    "percent.discount": (regex.compile(r"[\d一二三四五六七八九]"), False),
-}
-_BEFORE_FAN = regex.compile(r"[一二两三四1-4]")
-_SPACES = " \t\u3000"
-
-
-def _may_hold(text: str, p: int, rule: str) -> bool:
-    """Can a match of `rule` hold the mark at p? (what stands right before the mark)"""
-    if rule == "percent.multiple":
-        if text[p] == "番":
-            return _BEFORE_FAN.match(text, p - 1) is not None if p else False
-        before: regex.Pattern = _NUM_END
-        spaced = True
-    else:
-        before, spaced = _BEFORE_MARK[rule]
-    q = p
-    if spaced:
-        while q > 0 and text[q - 1] in _SPACES:
-            q -= 1
-    return q > 0 and before.match(text, q - 1) is not None
+# what every match of a rule holds right before its mark (spaces between where the pattern
+# allows them): a numeral's last character (NUMBER_SPACED ends in a digit or a Chinese numeral),
+# 半 (三成半 … 半成), the magnitude of 百分之 / 千分之 / 百分点, the digit of 八折 or of 翻两番.
+# Most 分 and 成 (部分, 成为) have none: they are not even looked at, and their sentences are
+# not searched. (The rules of one mark need the same thing before it.)
+_SP_BEHIND = r"[ \t\u3000]*"
+_HELD_MARKS = regex.compile(
+    r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")[%％‰倍]"
+    r"|(?<=[\d" + CN_NUM_CHARS + r"半]" + _SP_BEHIND + r")成"
+    r"|(?<=[百佰千仟万萬]" + _SP_BEHIND + r")分"
+    r"|(?<=[\d一二三四五六七八九])折"
+    r"|(?<=[一二两三四1-4])番"
+)
 
 
 def _windows(ctx: Context, tail: int) -> dict[str, list[tuple[int, int]]]:
     """rule id → the sentences holding its mark, in text order. After its % a sign match holds
     only a qualifier of at most `tail` - 1 characters and reads nothing beyond it, so a sign
     window ends `tail` characters after its last % (the rest of the sentence is not searched).
-    A mark no match can hold (_may_hold) opens no window."""
+    A mark no match can hold (_HELD_MARKS) opens no window."""
     out: dict[str, list[tuple[int, int]]] = {}
     last: dict[str, int] = {}
-    text = ctx.text
-    for m in _MARKS.finditer(text):
+    for m in _HELD_MARKS.finditer(ctx.text):
         p = m.start()
-        rules = [r for r in _MARK_OF[m.group()] if _may_hold(text, p, r)]
-        if not rules:
-            continue
         i = ctx.sentence_index(p)
-        for rule in rules:
+        for rule in _MARK_OF[m.group()]:
             wins = out.setdefault(rule, [])
             if last.get(rule) != i:
                 wins.append(ctx.sentences[i])
