@@ -83,6 +83,10 @@ def build(rules: Rules):
     dl_re = regex.compile("(?:" + "|".join(regex.escape(c)
                                            for c in sorted(datelines, key=len, reverse=True)) + ")"
                           + _DATELINE_END)
+    # a dateline's place word lies in a line's first DATELINE_CHARS + its length characters:
+    # a line without one there is not searched (its dateline could only start further on)
+    dl_word = re.compile("|".join(re.escape(c) for c in datelines)) if datelines else None
+    dl_reach = DATELINE_CHARS + max(map(len, datelines), default=0)
 
     def from_host(url: str | None) -> str | None:
         host = _host(url)
@@ -108,6 +112,8 @@ def build(rules: Rules):
         # dateline: near the start of one of the first lines with content (the headline comes first)
         lines = [*bylines, *[ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]]
         for line in lines:
+            if dl_word is None or dl_word.search(line, 0, dl_reach) is None:
+                continue
             d = dl_re.search(line)
             if d and d.start() <= DATELINE_CHARS:
                 loc, w = datelines[d.group()]
