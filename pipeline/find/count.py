@@ -209,6 +209,9 @@ class CountFinder:
         self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?:" + unit_re
                                   + "))")
         self.qb_max = max(map(len, qb_words), default=0)
+        gi = self.cand.groupindex
+        self.g_qb, self.g_num, self.g_q2, self.g_unit, self.g_qa = (
+            gi["qb"], gi["num"], gi["q2"], gi["unit"], gi["qa"])
         self.may_count = {u for u, r in units.items() if r["kind"] in _COUNT_KINDS} \
             | set(g.ctx_units)
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
@@ -218,6 +221,8 @@ class CountFinder:
         self.ambiguous = {u for u, r in units.items()
                           if float(r["prob"] or 0) < g.ambiguous_below}
         self.unit_only = regex.compile(unit_re)
+        self.before_max = max(g.before_steps, default=0)
+        self.after_max = max(g.after_steps, default=0)
         self.ge_approx = regex.compile(r"(?P<q>[多余来])(?P<u>" + unit_re + r")")
         self.qa_only = regex.compile(qa_re)
         self.range_re = regex.compile(
@@ -260,10 +265,13 @@ class CountFinder:
         for m in self.cand.finditer(text) if full_scan else self.matches(text):
             # a unit that never counts (年, 个月: they match only to stop a shorter unit) stays
             # so unless a magnitude inside the number begins a longer one (3.5千米)
-            if m.group("unit") not in self.may_count \
-                    and not _MAG_INSIDE.search(text, m.start("num") + 1, m.end("num")):
-                continue
-            c = self._settle_unit(text, m)
+            regs = m.regs                # the groups' spans at once (a group by name costs more)
+            us, ue = regs[self.g_unit]
+            if text[us:ue] not in self.may_count:
+                ns, ne = regs[self.g_num]
+                if not _MAG_INSIDE.search(text, ns + 1, ne):
+                    continue
+            c = self._settle_unit(text, m, regs)
             if c is None:
                 continue
             rule = self._rule_of(text, c)
@@ -294,12 +302,17 @@ class CountFinder:
         return traps
 
     # -- the candidate ------------------------------------------------------------------------
-    def _settle_unit(self, text: str, m: regex.Match) -> _Cand | None:
+    def _settle_unit(self, text: str, m: regex.Match, regs=None) -> _Cand | None:
         """The match with its unit settled: a magnitude the number swallowed may begin a longer
         unit (3.5千米), and 个 + 多/余/来 + a unit that takes 个 decides (两个多小时)."""
-        num_s, num_e = m.span("num")
-        c = _Cand(m, m.group("qb"), num_s, num_e, text[num_s:num_e], m.group("q2"),
-                  m.group("unit"), m.end("unit"), m.group("qa"), m.end())
+        if regs is None:
+            regs = m.regs
+        num_s, num_e = regs[self.g_num]
+        us, ue = regs[self.g_unit]
+        qb, q2, qa = regs[self.g_qb], regs[self.g_q2], regs[self.g_qa]
+        c = _Cand(m, text[qb[0]:qb[1]] if qb[0] >= 0 else None, num_s, num_e,
+                  text[num_s:num_e], text[q2[0]:q2[1]] if q2[0] >= 0 else None,
+                  text[us:ue], ue, text[qa[0]:qa[1]] if qa[0] >= 0 else None, regs[0][1])
         # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
         for i in range(num_e - 1, num_s, -1):
             if text[i] not in "十百千万亿":
@@ -562,18 +575,17 @@ class CountFinder:
         one just before the number (建立妇联组织137家), tagged in a short window."""
         text, g = ctx.text, self.g
         # the clause around the number, looked for only as far as the widest window reaches
-        # (a search to the text's ends is quadratic in a long clause with many numbers)
-        lo = max(0, num_start - max(g.before_steps, default=0) - 1)
-        cm = self.clause_start.search(text, lo, num_start)
-        cs = cm.end() if cm else lo
-        hi = unit_end + max(g.after_steps, default=0) + 1
-        cm = self.clause_end.search(text, unit_end, hi)
-        ce = cm.start() if cm else min(len(text), hi)
+        # (a search to the text's ends is quadratic in a long clause with many numbers), and
+        # each end only when a window needs it
         # after the unit: 2562个暑期见习实践岗位. A short window first; only when the walk runs
         # into the window's edge is a longer one tagged (most objects are a word or two).
         # (a cheap character test first: punctuation or the clause's end after the unit → none)
         # (tokens keep the offsets of their window, which starts at `a`)
-        if unit_end < ce and text[unit_end] not in _PUNCT:
+        if unit_end < len(text) and text[unit_end] not in _PUNCT \
+                and text[unit_end] not in _CLAUSE:
+            hi = unit_end + self.after_max + 1
+            cm = self.clause_end.search(text, unit_end, hi)
+            ce = cm.start() if cm else min(len(text), hi)
             for size in g.after_steps:
                 we = min(ce, unit_end + size)
                 # the window starts at the unit's last character: jieba tags a word better after
@@ -592,8 +604,11 @@ class CountFinder:
                 s, e = _quote_fix(text, words[0].start + a, words[-1].end + a)
                 return text[s:e]
         # before the number: 建立妇联组织137家
-        if num_start <= cs or text[num_start - 1] in _PUNCT:
+        lo = max(0, num_start - self.before_max - 1)
+        if num_start <= lo or text[num_start - 1] in _PUNCT or text[num_start - 1] in _CLAUSE:
             return None
+        cm = self.clause_start.search(text, lo, num_start)
+        cs = cm.end() if cm else lo
         for size in g.before_steps:
             ws = max(cs, num_start - size)
             before, more = self._tagged_edge(text, ws, num_start, ws > cs, False, left=True)
