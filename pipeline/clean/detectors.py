@@ -162,10 +162,12 @@ class FieldsDetector:
         # every white space character is a space or not printable)
         if " " in s or not s.isprintable():
             s = self._SPACED_KEY.sub(lambda m: m[0].replace(" ", ""), s)
-        m = self._BRACKETS.match(s)
+        m = self._BRACKETS.match(s) if s[:1] in "【[(" else None
         s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))
-        if not hits or not self._LEAD.match(s[:hits[0].start()]):
+        # what comes before the first key (nothing, on most lines: _LEAD takes an empty lead)
+        lead_end = hits[0].start() if hits else 0
+        if not hits or (lead_end and not self._LEAD.match(s[:lead_end])):
             return None
         # after the first field, a key glued to the value before it starts a field too
         glued = [g for g in self.glued.finditer(s, hits[0].end())
@@ -179,16 +181,17 @@ class FieldsDetector:
             numeric = self.info[h.group("key")].get("numeric")
             if numeric and value and not _COUNT.match(value):
                 return None
-            bare = _URL.sub("", value).strip()   # 来源：某报 2024-01-15 https://…
+            # 来源：某报 2024-01-15 https://…
+            bare = (_URL.sub("", value) if "://" in value else value).strip()
             # a comma in a table cell (索引号 | … | 分类 | 综合政务,文秘 |) is no sentence
             comma = "," in value and not numeric and s.count("|") < 3
-            if len(bare) > 40 or ":" in _TIME.sub("", bare) or comma:
+            if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((h.group("key"), value))
         infos = [self.info[k] for k, _ in fields]
         reason = infos[0].get("reason") or self.reason
         meta: dict[str, str] = {}
-        lead = iso_date(s[:hits[0].start()])
+        lead = iso_date(s[:lead_end]) if lead_end else None
         if lead:
             meta["published"] = lead
         for (_, value), info in zip(fields, infos, strict=True):
