@@ -117,7 +117,9 @@ class Page:
         return r.reason if r else None
 
     def head(self) -> list[int]:
-        return [i for i, n in enumerate(self.normed) if n and i < self.first]
+        """The non-blank lines before the first paragraph (only those are looked at)."""
+        normed = self.normed
+        return [i for i in range(min(self.first, len(normed))) if normed[i]]
 
 
 def tail_company(page: Page, i: int) -> bool:
