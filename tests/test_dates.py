@@ -440,3 +440,63 @@ def test_every_date_example_stays_inside_its_rules_run():
                     assert run.match(t, 0, len(t)).start() == 0, (entry["id"], t)
                     checked += 1
     assert checked > 30
+
+
+def test_odd_catches_every_character_the_engines_read_differently():
+    import array
+    import re as stdre
+
+    import regex
+
+    from pipeline.dates.engine import odd
+    every = array.array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
+    every = every[:0xD800] + every[0xE000:]   # no lone surrogates
+    differ = 0
+    for cls in (r"\d", r"\s"):
+        by_regex = set(regex.findall(cls, every))
+        by_re = set(stdre.findall(cls, every))
+        differ += len(by_regex ^ by_re)   # \x1c-\x1f are spaces to `re` alone, at least
+        for c in by_regex ^ by_re:
+            assert odd(f"2024年{c}3月"), hex(ord(c))
+    assert differ >= 4
+    assert not odd("2024年 3月8日\n上午10:30\u3000（星期五）")
+
+
+def test_a_twin_renames_repeated_groups_and_refuses_what_re_reads_otherwise():
+    from pipeline.dates.engine import twin
+    rx, names = twin(r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d\d)(?P=sep)|(?P<m>\d\d)(?P<sep>\.)(?P=sep)")
+    assert names == ("y", "sep", "m", "m", "sep")
+    m = rx.match("12..")
+    assert m and m.group("m__1") == "12" and m.group("sep__1") == "."   # its own sep
+    assert rx.match("2024-05/") is None
+    for pattern in (r"(?<![\p{Han}])年", r"(?<![A-Za-z][\d.]*)\d", r"(\d)年",
+                    r"(?P<a>x)|(?P<a>y)(?(a)z|w)"):
+        assert twin(pattern) is None, pattern
+
+
+def test_every_twin_matches_what_its_rule_matches(pipe):
+    from itertools import compress, repeat
+    from operator import is_not
+
+    from pipeline.dates import grammar as gram
+    from pipeline.rules import load_rules
+
+    def groups(names, m):
+        gs = m.groups()
+        return dict(compress(zip(names, gs, strict=True), map(is_not, gs, repeat(None))))
+    g = gram.load(load_rules())
+    texts = [gram.narrow(t) for t in LONG_FORMS]
+    for entry in load_rules().file("date").rules:
+        for ex in (entry.get("examples") or []) + (entry.get("counterexamples") or []):
+            texts.append(gram.narrow(ex if isinstance(ex, str) else ex["text"]))
+    twins = [r for r in g.rules if r.fast is not None]
+    assert {"date.range", "date.open", "date.ymd", "date.month_day"} <= {r.id for r in twins}
+    matched = 0
+    for r in twins:
+        for t in texts:
+            for p in range(len(t)):
+                a, b = r.regex.match(t, p), r.fast.match(t, p)
+                assert (a and (a.span(), groups(r.names, a))) == (
+                    b and (b.span(), groups(r.fast_names, b))), (r.id, t[p:])
+                matched += a is not None
+    assert matched > 500

@@ -11,6 +11,7 @@ from ..patterns import alternation
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
 from .alphabet import consumed, run_before
+from .engine import twin
 from .hits import HitScans, class_end, group_end, top_level_alternatives
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
@@ -68,6 +69,9 @@ class DateRule:
     near: Near | None = None              # None: the rule runs over the whole text
     first: Any = None   # the class of a match's first character, when the pattern says it
     names: tuple[str, ...] = ()           # the name of each group, in number order
+    fast: Any = None    # the `re` twin of regex (engine.py), used on texts engine.odd() passes
+    fast_names: tuple[str, ...] = ()      # its group names, in number order
+    fast_first: Any = None                # first's `re` twin
 
 
 def group_names(rx: Any) -> tuple[str, ...]:
@@ -234,8 +238,12 @@ def load(rules: Rules) -> Grammar:
             suffix_words = tuple(entry.get("suffix_words") or ())
         near = _near(entry.get("near", default_near), f"{where}: rule {entry['id']}", near_keys,
                      hit_regexes)
-        compiled.append(DateRule(entry["id"], kind, rx, entry, near, first_class(src),
-                                 group_names(rx)))
+        fast = None if isinstance(rx, re.Pattern) else twin(src)
+        first = first_class(src)
+        fast_first = twin(first.pattern) if first is not None else None
+        compiled.append(DateRule(entry["id"], kind, rx, entry, near, first, group_names(rx),
+                                 fast=fast[0] if fast else None, fast_names=fast[1] if fast else (),
+                                 fast_first=fast_first[0] if fast_first else None))
         if near is not None and near.before >= _RUN_FROM:
             alphabets.setdefault(near.key, []).append(consumed(src))
     runs = {key: run_before(classes) for key, classes in alphabets.items()}

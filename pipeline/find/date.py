@@ -17,6 +17,7 @@ import regex
 from ..context import Context
 from ..dates import grammar as gram
 from ..dates import resolve as res
+from ..dates.engine import odd
 from ..dates.festivals import festival_date
 from ..dates.parse import (
     DAY_ANAPH,
@@ -88,11 +89,14 @@ def _starts(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[
     return out
 
 
-def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]]):
+def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]],
+                fast: bool = False):
     """What rule.regex.finditer(text) finds, trying only the given start positions (and, when
     the pattern opens with look-arounds, only those where they hold): the same leftmost,
-    non-overlapping matches when every match starts there."""
-    match, first = rule.regex.match, rule.first
+    non-overlapping matches when every match starts there. fast: run the `re` twins of the
+    rule and of its first class (engine.py) where it has them."""
+    match = (rule.fast if fast and rule.fast is not None else rule.regex).match
+    first = rule.fast_first if fast and rule.fast_first is not None else rule.first
     end = 0
     for a, b in starts:
         if b < end:
@@ -155,25 +159,30 @@ class DateFinder:
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(
-        self, text: str, ref: dt.date | None = None, locale: str = "zh-CN"
+        self, text: str, ref: dt.date | None = None, locale: str = "zh-CN", narrowed: bool = False
     ) -> list[Cand]:
-        norm = gram.narrow(text)   # the same text when the caller narrowed it already
+        """narrowed: text is gram.narrow's already (no second scan for what it would change)."""
+        norm = text if narrowed else gram.narrow(text)
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         found = []   # (-length, rule order, start, end, rule, match) of every match
         # start positions per near, from every hit found at once
         starts: dict[int, list[tuple[int, int]]] = {}
         hits = self.g.hit_scans.find(norm)
+        fast = not odd(norm)   # the `re` twins read this text as the rules do (engine.py)
         for order, rule in enumerate(self.g.rules):
             near = rule.near
             if near is None:
-                matches = rule.regex.finditer(norm)
+                matches = (rule.fast if fast and rule.fast is not None
+                           else rule.regex).finditer(norm)
+            elif not hits[near.regex]:
+                continue
             else:
                 st = starts.get(near.key)
                 if st is None:
                     st = starts[near.key] = _starts(norm, near, hits)
                 if not st:
                     continue
-                matches = _matches_at(rule, norm, st)
+                matches = _matches_at(rule, norm, st, fast)
             for m in matches:
                 s, e = m.span()
                 while s < e and norm[s].isspace():
@@ -192,9 +201,10 @@ class DateFinder:
         for _, order, s, e, rule, m in found:
             if taken.find(1, s, e) >= 0:
                 continue
-            if rule.names:
+            names = rule.fast_names if fast and rule.fast is not None else rule.names
+            if names:
                 gs = m.groups()
-                groups = dict(compress(zip(rule.names, gs, strict=True),
+                groups = dict(compress(zip(names, gs, strict=True),
                                        map(is_not, gs, repeat(None))))
             else:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -327,7 +337,7 @@ class DateFinder:
         holidays: dict[tuple[str, str, str], str] = {}
         # 国庆假期 waiting for a gloss （10月1日至7日）
         pending: tuple[Cand, int] | None = None
-        for c in self.candidates(text, ref, locale):
+        for c in self.candidates(text, ref, locale, narrowed=True):
             if pending is not None and c.rule.kind != "festival":
                 pc, pend = pending
                 pending = None

@@ -1,0 +1,80 @@
+"""The date rules compiled a second time, for the standard `re`, where that gives the same matches.
+
+The rules are written for `regex` (a group name used in several alternatives, \\p{Han},
+variable-width look-behinds). Most of them need none of that but the shared names, and `re`
+runs them about 1.5x faster, 2-2.5x inside the pipeline, where the other stages have pushed
+the rules out of the processor's caches in between (each `regex` pattern is a large graph of
+nodes; `re` compiles to a compact code array). So a rule gets an `re` twin when:
+
+- renaming its repeated group names (m, m__1, …; a back-reference to the latest one before it)
+  makes it compile — no \\p{…}, no variable-width look-behind, no conditional on a repeated
+  name, no unnamed group;
+- and the text holds no character on which the two engines' \\d or \\s disagree (`regex` has a
+  newer Unicode table of digits, and `re` counts \\x1c-\\x1f as spaces): `odd(text)` says so,
+  and such a text runs the `regex` patterns as before.
+
+The twin's group names map back to the rule's (m__1 → m): read in number order with the unset
+ones skipped, the last one set wins, as the shared group of `regex` keeps its last capture.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+from .hits import _walk
+
+_NAMED = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
+_SUFFIX = re.compile(r"__\d+$")
+
+# characters both engines read the same way as \d or \s: digits 0-9 and the usual spaces;
+# any other character either engine takes for a digit or a space sends the text to `regex`
+_AGREED = "0-9\\t\\n\\x0b\\x0c\\r \\xa0\\u3000"
+_ODD_RE = re.compile(rf"(?![{_AGREED}])[\d\s]")
+_ODD_REGEX = regex.compile(rf"(?![{_AGREED}])[\d\s]", regex.V0)
+
+
+def odd(text: str) -> bool:
+    """Whether text holds a character the `re` twins could read differently from `regex`."""
+    return _ODD_RE.search(text) is not None or _ODD_REGEX.search(text) is not None
+
+
+def twin(src: str) -> tuple[Any, tuple[str, ...]] | None:
+    """The `re` twin of a `regex` pattern and its group names by number (repeated names
+    restored), or None when there is none that matches the same."""
+    opens = {j for j, c, _ in _walk(src) if c == "("}      # not escaped, not in a class
+    found = [m for m in _NAMED.finditer(src) if m.start() in opens]
+    defined = [m.group(1) for m in found if m.group(1)]
+    if any(m.group(3) and defined.count(m.group(3)) > 1 for m in found):
+        return None          # a conditional on a name used twice
+    count: dict[str, int] = {}
+    latest: dict[str, str] = {}
+    out: list[str] = []
+    pos = 0
+    for m in found:
+        name, ref, _ = m.groups()
+        out.append(src[pos:m.start()])
+        pos = m.end()
+        if name:
+            k = count.get(name, 0)
+            count[name] = k + 1
+            latest[name] = name if k == 0 else f"{name}__{k}"
+            out.append(f"(?P<{latest[name]}>")
+        elif ref:
+            if ref not in latest:
+                return None
+            out.append(f"(?P={latest[ref]})")
+        else:
+            out.append(m.group(0))
+    out.append(src[pos:])
+    try:
+        rx = re.compile("".join(out))
+    except (re.error, OverflowError, RecursionError):
+        return None
+    names = [""] * rx.groups
+    for name, i in rx.groupindex.items():
+        names[i - 1] = _SUFFIX.sub("", name)
+    if not all(names):
+        return None          # an unnamed group: the finder would read groupdict()
+    return rx, tuple(names)
