@@ -159,7 +159,9 @@ _SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 
 def iso_date(s: str) -> str | None:
     """The first full date in s as ISO 8601 ('2024-03-08' or '2024-03-08T10:21'), else None."""
-    m = _DATE.search(unicodedata.normalize("NFKC", s))
+    s = unicodedata.normalize("NFKC", s)
+    # every date's year starts with 19 or 20: most lines without one are not searched
+    m = _DATE.search(s) if "20" in s or "19" in s else None
     if not m:
         return None
     y, mo, d, hh, mm = m.groups()
