@@ -611,7 +611,8 @@ class _ArrayViterbi:
             emit_p, names = self.model[3], self.names
             em = np.array([emit_p[names[i]].get(ch, _MIN_FLOAT) for i in idx])
             first = self.start[cols] + em          # start_p[y] + emit_p[y].get(ch, MIN_FLOAT)
-            one = names[idx[int(first.argmax())]]  # a run of this character alone
+            j = int(first.argmax())
+            one = (float(first[j]), names[idx[j]])  # a run of this character alone
             if len(self._chars) > 20000:
                 self._chars.clear()
             got = self._chars[ch] = (cols, (cols * self.n)[:, None], em[:, None], first, one,
@@ -621,7 +622,7 @@ class _ArrayViterbi:
     def __call__(self, obs: str):
         _, _, _, v, one, where, prev = self._char(obs[0])
         if len(obs) == 1:
-            return float(v.max()), [one]
+            return one[0], [one[1]]
         flat, inf, last = self.flat, _MIN_INF, len(obs) - 1
         live = self._char(obs[0])[0]                  # the states of V[t] (mem_path[t]'s keys)
         steps = []
