@@ -24,13 +24,13 @@ def collect(page: Page) -> dict[str, Any]:
     """One value per meta field: the first found, a removed headline copy before others,
     责任编辑 before 编辑; published as ISO 8601 when it has a year."""
     found, removed, lines, meta = page.found, page.removed, page.lines, {}
+    normed = page.normed
     for i, ln in enumerate(lines):
-        if i in removed or not page.normed[i]:
-            continue
-        for key, rx, word in _INLINE:
-            m = rx.search(ln) if word in ln else None
-            if m:
-                found.setdefault(key, []).append((i, _WS.sub(" ", m.group("v")).strip()))
+        if ("记者" in ln or "编" in ln) and normed[i] and i not in removed:
+            for key, rx, word in _INLINE:
+                m = rx.search(ln) if word in ln else None
+                if m:
+                    found.setdefault(key, []).append((i, _WS.sub(" ", m.group("v")).strip()))
     for key, vals in found.items():
         if key == "title":  # the headline line first
             vals = sorted(vals, key=lambda iv: (iv[0] != page.headline, iv[0]))
