@@ -563,6 +563,10 @@ def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
 
     def furniture(j: int) -> bool:
         return j in removed and removed[j].reason not in ("decoration", "title")
+    held = [j for j in block if furniture(j)]
+    if len(held) < 2:
+        return
+    first_furniture, last_furniture = held[0], held[-1]
     stop = max((i for i in block if i not in removed
                 and (_sentence_like(normed[i]) or normed[i].endswith(":"))), default=-1)
     for i in block:
@@ -572,5 +576,5 @@ def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
                 or (len(n) >= 8 and is_headline_shape(n) and not (len(n) <= 12
                                                                 and STAMPED.search(n)))):
             continue
-        if any(furniture(j) for j in block if j < i) and any(furniture(j) for j in block if j > i):
+        if first_furniture < i < last_furniture:
             page.take(i, Proposal(rule_id, own_reason(page, i), "head"))
