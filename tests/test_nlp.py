@@ -70,6 +70,10 @@ def test_backend_words_and_tags_are_jiebas(name, backend):
         for hmm in (True, False):
             want = [(w.word, w.flag) for w in pseg.cut(s, HMM=hmm)]
             assert nlp.tagger().cut(s, hmm) == want, (s, hmm)
+            # the tokens finders get: the same words and tags, at their offsets
+            toks = nlp.tagger().tokens(s, hmm)
+            assert [(t.text, t.pos) for t in toks] == want, (s, hmm)
+            assert all(s[t.start:t.end] == t.text for t in toks), (s, hmm)
 
 
 @pytest.mark.parametrize("name", ["jieba", pytest.param("rjieba", marks=needs_rjieba)])
@@ -170,6 +174,25 @@ def test_tagger_hmm_same_as_jieba(backend):
     nlp.clear_caches()
     nlp.segment_pos("区人社局已招聘名新入职")
     assert pseg.viterbi is orig           # tagging leaves jieba's module as it was
+
+
+def test_array_viterbi_same_as_jiebas_on_rare_characters():
+    """Runs of characters with few HMM states often reach a state no previous one leads to,
+    or none at all: the tagger's Viterbi then decides as jieba.posseg's does (private name:
+    such runs are rare in text, so they are drawn here)."""
+    import importlib
+
+    import jieba.posseg as pseg
+    orig = importlib.import_module("jieba.posseg.viterbi").viterbi
+    model = (pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
+    fast = nlp._ArrayViterbi(*model)
+    rnd = random.Random(7)
+    rare = sorted(c for c, states in model[0].items() if len(states) <= 3)
+    anything = [*sorted(model[0]), "Ω", "a"]          # outside the table: every state
+    for pool in (rare, anything):
+        for _ in range(1500):
+            s = "".join(rnd.choice(pool) for _ in range(rnd.randint(1, 10)))
+            assert fast(s) == orig(s, *model), s
 
 
 def test_plain_viterbi_same_as_jiebas():
