@@ -33,6 +33,10 @@ judged by their number and their place.
   line (- / teaser / 2025-08-12阅读全文>>): two or more such teasers running to the page's end,
   nothing else left between them, are related (a teaser holds 。 and was taken for a paragraph).
   In the tail a teaser cut short with `...` right under a related line is that list's.
+- channel: a news section's name alone on its line in the head (時事, 社會事, 聚焦, 要闻) next to
+  furniture the rules removed or to the headline (the section the page sits in, shown between
+  the headline and its copy, over the headline or under the site's logo) is navigation; a word
+  or two at the page's top with only text around them stay (too little to tell a menu).
 - bulleted: an e-paper's story list in the head, each item led by `·`, a long item wrapped
   onto a second line without the bullet (· 中国将在现有法律框架内 / 严格控制死刑适用): `min_lines`+
   items under removed furniture or at the page top are navigation, each with its second line
@@ -290,7 +294,29 @@ def _take_bulleted(page: Page, rule_id: str, run: list[int]) -> None:
             del page.removed[k]
 
 
+# the name of a news section (the page's channel), alone on its line
+_CHANNEL = regex.compile(r"^[【\[]?(?:时事|时政|要闻|社会|社会事|国内|国际|两岸|港澳|港澳台"
+                         r"|[财財]经|经济|体育|[娱娛][乐樂]|科技|教育|健康|[军軍]事|文化|文旅|旅[游遊]|房产|[汽][车車]"
+                         r"|民生|本地|地方|[综綜]合|快讯|滚动|热点|焦点|聚焦|头条|[独獨]家|原创|视点|观点"
+                         r"|专题|[县縣]区|[乡鄉][镇鎮]|政务|法治|时评|社评|生活)[】\]]?$")
+
+
+def _channel(page: Page, rule_id: str) -> None:
+    """The channel pass of the module docstring."""
+    h = page.headline
+    for i in range(page.first):
+        n = page.normed[i]
+        if not n or i in page.removed or i == h or not _CHANNEL.match(n):
+            continue
+        for k in (page.nb(i, -1), page.nb(i, 1)):
+            if k is not None and (k in page.removed or k == h or (
+                    h is not None and page.normed[k] == page.normed[h])):
+                page.take(i, Proposal(rule_id, "navigation", "head"))
+                break
+
+
 def _head(page: Page, rule_id: str, min_lines: int) -> None:
+    _channel(page, rule_id)
     _bulleted(page, rule_id, min_lines)
     _dated(page, rule_id, min_lines)
     _below(page, rule_id, min_lines)
