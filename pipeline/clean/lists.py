@@ -55,7 +55,7 @@ import regex
 
 from .detectors import Proposal
 from .page import Page
-from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT
+from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least
 
 # a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
 _LABEL = regex.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
@@ -69,9 +69,10 @@ _SPLIT = regex.compile(r"\s+")
 def item(n: str, max_len: int = 60) -> bool:
     """A headline of a list: 6 to `max_len` characters, no sentence punctuation, no comma
     (headlines cut their clauses with spaces), no label, numbered head or dateline."""
-    n = _ITEM_DATE.sub("", n)
+    if n[-1:] in ")]" or n[-1:].isdigit() or "\n" in n:   # where _ITEM_DATE may match
+        n = _ITEM_DATE.sub("", n)
     return (6 <= len(n) <= max_len and not SENT.search(n) and "," not in n and "、" not in n[-1:]
-            and not n.endswith((":", "：")) and len(_HAN.findall(n)) >= 4
+            and not n.endswith((":", "：")) and han_at_least(n, 4)
             and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n))
 
 

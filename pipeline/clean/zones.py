@@ -29,7 +29,15 @@ import regex
 
 from .detectors import Proposal, _fits
 from .page import Page, tail_company
-from .shapes import _HAN, _NOT_HEADLINE, SENT, is_anchor_shape, is_headline_shape, is_title_shape
+from .shapes import (
+    _HAN,
+    _NOT_HEADLINE,
+    SENT,
+    han_at_least,
+    is_anchor_shape,
+    is_headline_shape,
+    is_title_shape,
+)
 
 _BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
 _STAMP = regex.compile(
@@ -169,10 +177,11 @@ def repeats(page: Page, rule_id: str) -> None:
     h = page.headline
     sub = page.nb(h, 1) if h is not None else None
     for i, n in enumerate(page.normed):
-        if not n or SENT.search(n) or len(_HAN.findall(n)) < 2:
+        if not n:
             continue
+        # a line failing the shape test fails it again at its copies: seen may hold it
         f = seen.setdefault(n, i)
-        if f == i or i in page.removed:
+        if f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2):
             continue
         spun = (f == h and len(n) >= 6) or (shown[n] >= 3 and len(n) >= 8)
         if page.zone(i) != "head" and not spun:
