@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -84,6 +85,7 @@ _UNIT_SPACE = "[ \xa0\u2009\u202f]"
 # what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
+_POS_OF = operator.itemgetter(3)     # a Token's pos
 
 
 class _Spans:
@@ -637,20 +639,26 @@ class CountFinder:
         number seldom reaches that far (the edge often cuts a word), and the HMM is most of
         the cost of tagging. more() gives them (the cut one dropped) to put in front of the
         list (left) or after it; more is None when nothing was left out."""
-        segs = nlp.tagger().segments(text[a:b]) if self.g.obj_hmm and a < b else None
+        tagger = nlp.tagger()
+        segs = tagger.segments(text[a:b]) if self.g.obj_hmm and a < b else None
         if segs is None:
             return list(self._tagged(text, a, b, cut_left, cut_right)), None
-        tagger = nlp.tagger()
         edge = 0 if left else len(segs) - 1
-        pend = segs[edge] if len(segs) > 1 and type(segs[edge]) is nlp.Pending else None
+        pending = nlp.Pending
+        pend = segs[edge] if len(segs) > 1 and type(segs[edge]) is pending else None
         toks: list = []
+        eng = False                  # a token tagged eng (_eng_digits_as_m's test, made here)
         for i, t in enumerate(segs):
-            if type(t) is nlp.Pending:
+            if type(t) is pending:
                 if pend is None or i != edge:
-                    toks.extend(tagger.resolve(t))
+                    got = tagger.resolve(t)
+                    toks.extend(got)
+                    eng = eng or _has_eng(got)
             else:
                 toks.append(t)
-        toks = _eng_digits_as_m(toks)
+                eng = eng or t[3] == "eng"
+        if eng:
+            toks = _eng_digits_as_m(toks)
         lo = 1 if cut_left and not (pend and left) else 0
         hi = len(toks) - (1 if cut_right and not (pend and not left) else 0)
         toks = toks[lo:hi]
@@ -786,10 +794,15 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
 
 def _eng_digits_as_m(toks):
     """Digits tagged eng (posseg without HMM: 12 → eng) read as numerals (m)."""
-    if any(t.pos == "eng" for t in toks):
+    if _has_eng(toks):
         return type(toks)(nlp.Token(t.text, t.start, t.end, "m")
                           if t.pos == "eng" and _DIGITS.fullmatch(t.text) else t for t in toks)
     return toks
+
+
+def _has_eng(toks) -> bool:
+    """Whether a token is tagged eng (`in` over a map: cheaper than any() over a generator)."""
+    return "eng" in map(_POS_OF, toks)
 
 
 def _ends_with(text: str, words: tuple[str, ...], end: int) -> bool:
