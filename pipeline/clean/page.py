@@ -2,6 +2,7 @@
 propose for each, the zones (head, middle, tail) and what has been removed so far."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
@@ -90,6 +91,9 @@ class Page:
         self.first, self.last = (
             (self.anchors[0], self.anchors[-1]) if self.anchors else (0, len(self.lines) - 1)
         )
+        # the non-blank lines, in order (normed never changes): the passes slice it by zone
+        # instead of asking zone() of every line
+        self.filled = [i for i, n in enumerate(self.normed) if n]
 
     def zone(self, i: int) -> str:
         """head (before the first body paragraph), tail (after the last) or middle."""
@@ -118,8 +122,11 @@ class Page:
 
     def head(self) -> list[int]:
         """The non-blank lines before the first paragraph (only those are looked at)."""
-        normed = self.normed
-        return [i for i in range(min(self.first, len(normed))) if normed[i]]
+        return self.filled[:bisect_left(self.filled, self.first)]
+
+    def tail(self) -> list[int]:
+        """The non-blank lines after the last paragraph."""
+        return self.filled[bisect_right(self.filled, self.last):]
 
 
 def tail_company(page: Page, i: int) -> bool:

@@ -64,8 +64,10 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
     if fields is None:
         return
     label = _label_re(fields)
-    for i, n in enumerate(page.normed):
-        if not n or page.zone(i) == "middle" or len(n) > 16:
+    normed = page.normed
+    for i in page.head() + page.tail():
+        n = normed[i]
+        if len(n) > 16:
             continue
         # 发布机构: alone is the fields rule's
         if i in page.removed and page.removed[i].rule != fields.id:
@@ -171,14 +173,14 @@ def repeats(page: Page, rule_id: str) -> None:
     stays unless a rule took it): the headline again is `title`, else the first's reason."""
     seen: dict[str, int] = {}
     shown: dict[str, int] = {}
-    for n in page.normed:
-        if n:
-            shown[n] = shown.get(n, 0) + 1
+    normed = page.normed
+    for i in page.filled:
+        n = normed[i]
+        shown[n] = shown.get(n, 0) + 1
     h = page.headline
     sub = page.nb(h, 1) if h is not None else None
-    for i, n in enumerate(page.normed):
-        if not n:
-            continue
+    for i in page.filled:
+        n = normed[i]
         # a line failing the shape test fails it again at its copies: seen may hold it
         f = seen.setdefault(n, i)
         if f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2):
@@ -214,7 +216,7 @@ def _top_name(page: Page, rule_id: str) -> None:
     """The page's first line, a short name (高等职业教育研究所, 视窗), standing on furniture the
     rules removed (a breadcrumb, a loading mark) with a headline-shaped line still below: the
     site's or column's name, not the headline."""
-    filled = [i for i, n in enumerate(page.normed) if n and page.zone(i) == "head"]
+    filled = page.head()
     if len(filled) < 3:
         return
     i, j = filled[0], filled[1]
@@ -233,7 +235,7 @@ def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
     the page top or removed furniture, with the article's own headline-shaped line still
     below them. A headline with its kicker, subtitle and a short lead is at most three such
     lines and is followed by the body paragraph, not by another headline."""
-    head = [i for i, n in enumerate(page.normed) if n and page.zone(i) == "head"]
+    head = page.head()
     if not head:
         return
     end = page.first if page.anchors else len(page.lines)
@@ -288,7 +290,7 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
     with no header left to open it: `min_lines`+ bulleted headline-shaped lines in a row in
     the tail, with furniture the rules removed between the article and them (a bulleted
     list right after the last paragraph is the article's own), are related."""
-    tail = [i for i, n in enumerate(page.normed) if n and page.zone(i) == "tail"]
+    tail = page.tail()
 
     def item(i: int) -> bool:
         n = page.normed[i]
@@ -298,13 +300,15 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
 
     run: list[int] = []
     for i in [*tail, None]:
-        if i is not None and item(i) and (not run or page.nb(run[-1], 1) == i):
+        # taking the run never changes item(i): i is not in it
+        is_item = i is not None and item(i)
+        if i is not None and is_item and (not run or page.nb(run[-1], 1) == i):
             run.append(i)
             continue
         if len(run) >= min_lines and page.nb(run[0], -1) in page.removed:
             for j in run:
                 page.take(j, Proposal(rule_id, "related", "tail"))
-        run = [i] if i is not None and item(i) else []
+        run = [i] if i is not None and is_item else []
     _tail_headlines(page, rule_id)
 
 
@@ -314,7 +318,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
     page's edge or furniture already removed, so a short list in the page's text (a poem,
     a table's labels) that stands alone between paragraphs stays."""
     max_len, min_lines = int(cfg.get("max_len", 8)), int(cfg.get("min_lines", 3))
-    filled = [i for i, n in enumerate(page.normed) if n]
+    filled = page.filled
     if not filled:
         return
     # a page with no paragraph at all (a portal's front, cut before any story): the whole of
@@ -353,16 +357,17 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
                     page.found["title"] = left
                 page.headline = None
 
-    for zone in ("head", "tail"):
-        lines = [i for i in filled if page.zone(i) == zone or (bodyless and zone == "head")]
+    for lines in ((filled, []) if bodyless else (page.head(), page.tail())):
         run: list[int] = []
         for i in lines:
-            if short(i) and (not run or page.nb(run[-1], 1) == i):
+            # flush never changes short(i): the headline it may drop is in the run, not i
+            is_short = short(i)
+            if is_short and (not run or page.nb(run[-1], 1) == i):
                 run.append(i)
                 continue
             flush(run, bool(run) and (run[0] == filled[0] or page.nb(run[0], -1) in page.removed
                                       or page.nb(run[-1], 1) in page.removed))
-            run = [i] if short(i) else []
+            run = [i] if is_short else []
         if run:
             flush(run, run[0] == filled[0] or run[-1] == filled[-1]
                   or page.nb(run[0], -1) in page.removed)
@@ -397,7 +402,7 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
     more furniture. Two headlines or more with a date line or a repeat among them: a closing
     line or two of the article (a signature, its date) is neither; a plain run of headlines
     under a label is lists.story_lists'."""
-    tail = [i for i, n in enumerate(page.normed) if n and i > page.last]
+    tail = page.tail()
 
     def item(i: int) -> bool:
         n = page.normed[i]
@@ -406,7 +411,9 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
 
     run: list[int] = []
     for i in [*tail, None]:
-        if i is not None and i not in page.removed and (item(i) or (run and _STAMP.match(
+        # taking the run never changes item(i): i is not in it
+        is_item = i is not None and i not in page.removed and item(i)
+        if i is not None and (is_item or (i not in page.removed and run and _STAMP.match(
                 page.normed[i]))) and (not run or page.nb(run[-1], 1) == i):
             run.append(i)
             continue
@@ -419,7 +426,7 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
             if len(heads) >= 2 and (repeat or len(heads) < len(run)):
                 for j in run:
                     page.take(j, Proposal(rule_id, "related", "tail"))
-        run = [i] if i is not None and i not in page.removed and item(i) else []
+        run = [i] if i is not None and is_item else []
 
 
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
@@ -487,7 +494,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
     its date), a table row, a list item or field under the body (联系电话：…) with no furniture
     before it."""
     normed, removed = page.normed, page.removed
-    tail = [i for i in range(page.last + 1, len(normed)) if normed[i]]
+    tail = page.tail()
     if not page.anchors or not tail:
         return
     furniture = [i for i in tail if i in removed and removed[i].reason != "decoration"]
