@@ -12,6 +12,8 @@ before_body).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 import regex
@@ -33,17 +35,21 @@ FEATURES = ("bias", "length", "len<=4", "len<=10", "len<=20", "len>=40", "han_sh
 def features(page: Page, only: set[int] | None = None) -> dict[int, list[float]]:
     """Line number → feature values, for every non-blank line of the page as it stands (or
     for the lines in `only`)."""
+    values = _featurer(page, page.removed)
+    return {i: values(k, i) for k, i in enumerate(page.filled) if only is None or i in only}
+
+
+def _featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
+    """The feature values of the k-th non-blank line (line i), with `removed` the lines
+    removed as the page stood."""
     normed = page.normed
-    filled = [i for i, n in enumerate(normed) if n]
+    filled = page.filled
     counts: dict[str, int] = {}
-    for n in normed:
-        if n:
-            counts[n] = counts.get(n, 0) + 1
-    removed = page.removed
-    out: dict[int, list[float]] = {}
-    for k, i in enumerate(filled):
-        if only is not None and i not in only:
-            continue
+    for i in filled:
+        n = normed[i]
+        counts[n] = counts.get(n, 0) + 1
+
+    def values(k: int, i: int) -> list[float]:
         n = normed[i]
         size = len(n)
         han = len(_HAN.findall(n))
@@ -53,14 +59,14 @@ def features(page: Page, only: set[int] | None = None) -> dict[int, list[float]]
         prev = filled[k - 1] if k else None
         nxt = filled[k + 1] if k + 1 < len(filled) else None
         dist = min((abs(i - a) for a in page.anchors), default=99)
-        out[i] = [1.0, min(size, 100) / 100, size <= 4, size <= 10, size <= 20, size >= 40,
-                  han / size, digits / size, latin / size, bool(SENT.search(n)), n.endswith("。"),
-                  is_anchor_shape(n), is_title_shape(n), ":" in n, "|" in n or "丨" in n, ">" in n,
-                  n.count(" ") / size, zone == "head", zone == "middle", zone == "tail",
-                  k / max(len(filled) - 1, 1), min(dist, 10) / 10, counts[n] > 1,
-                  prev in removed if prev is not None else True,
-                  nxt in removed if nxt is not None else True, bool(page.props[i])]
-    return out
+        return [1.0, min(size, 100) / 100, size <= 4, size <= 10, size <= 20, size >= 40,
+                han / size, digits / size, latin / size, bool(SENT.search(n)), n.endswith("。"),
+                is_anchor_shape(n), is_title_shape(n), ":" in n, "|" in n or "丨" in n, ">" in n,
+                n.count(" ") / size, zone == "head", zone == "middle", zone == "tail",
+                k / max(len(filled) - 1, 1), min(dist, 10) / 10, counts[n] > 1,
+                prev in removed if prev is not None else True,
+                nxt in removed if nxt is not None else True, bool(page.props[i])]
+    return values
 
 
 # lines the scorer never takes: a notice's signature date (2024年3月1日) and field lines
@@ -96,17 +102,21 @@ class LineScorer:
 
     def _round(self, page: Page) -> int:
         """One pass of the scorer over the lines the rules left; how many it took."""
-        left = {i for i, n in enumerate(page.normed)
-                if n and i not in page.removed and page.zone(i) != "middle" and i != page.headline
-                and not _LEFT_TO_RULES.search(n)}
-        taken = [i for i, values in features(page, left).items()
-                 if self.probability(values) >= self.threshold]
-        n0 = len(page.removed)
-        for i in taken:  # only next to what the rules removed; the reason from that neighbour
+        normed, removed, filled = page.normed, page.removed, page.filled
+        head, tail = page.head(), page.tail()
+        # the features see the page as the round found it; a line is scored only when it
+        # stands next to a removed line (what is taken on the way counts): no other is taken
+        values = _featurer(page, set(removed))
+        n0 = len(removed)
+        for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
+            if i in removed or i == page.headline or _LEFT_TO_RULES.search(normed[i]):
+                continue
             near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None
-                    and j in page.removed]
+                    and j in removed]
             if not near:
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
+            if self.probability(values(k, i)) < self.threshold:
+                continue
             reason = page.removed[near[0]].reason
             if reason == "title":
                 reason = "navigation"
