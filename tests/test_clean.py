@@ -113,6 +113,17 @@ def test_published_normalised(clean):
         assert run(clean, [line, *BODY]).meta["published"] == want, line
 
 
+def test_published_from_a_day_first_stamp(clean):
+    # Hong Kong and Macao pages write the day first; a first number over 12 is no month
+    for line, want in [("28/08/2024 10:36", "2024-08-28T10:36"),
+                       ("05/03/2024 09:15", "2024-03-05T09:15"),
+                       ("08/28/2024 10:36", "2024-08-28T10:36")]:
+        res = run(clean, [line, *BODY])
+        assert line not in res.text and res.meta["published"] == want, line
+    # a date in the body is not the page's stamp
+    assert "published" not in run(clean, [*BODY[:2], "截至28/08/2024，共收到申请5份。"]).meta
+
+
 def test_byline_in_body_fills_meta_and_stays(clean):
     lead = ("本报讯（记者 王俊岭）3月7日，市统计局发布数据显示，"
             "今年前两个月全市工业增加值同比增长6.2%。")

@@ -16,6 +16,11 @@ _INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:
 _INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*"
                                r"[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
 
+# a day-first stamp of Hong Kong and Macao pages, 28/08/2024 10:36 (the mainland and Taiwan
+# write the year first, and no Chinese page writes the US month-first order)
+_DAY_FIRST = regex.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])"
+                           r"(?:\s*(?:\(\w{1,3}\)\s*)?(\d{1,2}):(\d{2}))?")
+
 # each with a word every match holds: most body lines are not searched at all
 _INLINE = (("author", _INLINE_AUTHOR, "记者"), ("editor", _INLINE_EDITOR, "编"))
 
@@ -40,4 +45,25 @@ def collect(page: Page) -> dict[str, Any]:
         meta[key] = vals[0][1]
     if meta.get("published") and not _ISO.match(meta["published"]):
         meta["published"] = iso_date(meta["published"]) or meta["published"]
+    if not meta.get("published"):
+        for i in sorted(removed):
+            if removed[i].reason == "metadata" and (d := day_first(lines[i])):
+                meta["published"] = d
+                break
     return meta
+
+
+def day_first(line: str) -> str | None:
+    """A day-first stamp as ISO 8601 (28/08/2024 10:36 → 2024-08-28T10:36); a first number
+    that cannot be a day but the second can (08/28/2024) is read month first."""
+    m = _DAY_FIRST.search(line)
+    if not m:
+        return None
+    a, _, b, y, hh, mm = m.groups()
+    d, mo = (int(b), int(a)) if int(a) <= 12 < int(b) else (int(a), int(b))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    out = f"{y}-{mo:02d}-{d:02d}"
+    if hh is not None and int(hh) < 24 and int(mm) < 60:
+        out += f"T{int(hh):02d}:{mm}"
+    return out
