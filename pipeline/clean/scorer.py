@@ -44,12 +44,12 @@ def _featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
     removed as the page stood."""
     normed = page.normed
     filled = page.filled
-    counts: dict[str, int] = {}
-    for i in filled:
-        n = normed[i]
-        counts[n] = counts.get(n, 0) + 1
+    counts: dict[str, int] = {}  # counted at the first line scored: most rounds score none
 
     def values(k: int, i: int) -> list[float]:
+        if not counts:
+            for j in filled:
+                counts[normed[j]] = counts.get(normed[j], 0) + 1
         n = normed[i]
         size = len(n)
         han = len(_HAN.findall(n))
@@ -108,12 +108,14 @@ class LineScorer:
         # stands next to a removed line (what is taken on the way counts): no other is taken
         values = _featurer(page, set(removed))
         n0 = len(removed)
+        last = len(filled) - 1
         for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
-            if i in removed or i == page.headline or _LEFT_TO_RULES.search(normed[i]):
+            if i in removed or i == page.headline:
                 continue
-            near = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None
-                    and j in removed]
-            if not near:
+            # the non-blank lines around it (page.nb)
+            near = [j for j in (filled[k - 1] if k else None, filled[k + 1] if k < last else None)
+                    if j is not None and j in removed]
+            if not near or _LEFT_TO_RULES.search(normed[i]):
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
             if self.probability(values(k, i)) < self.threshold:
                 continue
