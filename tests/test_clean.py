@@ -133,6 +133,16 @@ def test_byline_in_body_fills_meta_and_stays(clean):
     assert res.meta["author"] == "王俊岭" and res.meta["editor"] == "李四"
 
 
+def test_names_under_the_source_line_are_the_byline_not_the_headline(clean):
+    # a short headline above its source line, reporters' names alone right above the body
+    res = run(clean, ["新区学校开学了", "来源：江城日报", "王晓明 李婷", *BODY])
+    assert res.meta["title"] == "新区学校开学了" and res.meta["author"] == "王晓明 李婷"
+    assert res.text.startswith("新区学校开学了\n3月7日")
+    # a kicker of short words over the body, with no headline placed above it, stays
+    res = run(clean, ["春耕 备耕", *BODY])
+    assert res.text.startswith("春耕 备耕")
+
+
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
                       "原标题：前两月全市工业增加值同比增长6.2%", *BODY])

@@ -132,6 +132,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                 only_again.add(i)
             if named or before_meta or before_dateline or under_nav or (first_left and salutation):
                 sure.add(i)
+    # names only (王晓明 李婷) right above the body, under a headline its metadata placed:
+    # the story's byline, not a later headline
+    if (len(chosen) > 1 and chosen[-1] not in sure and any(c in sure for c in chosen[:-1])
+            and _NAMES.match(normed[chosen[-1]]) and regex.search(r"[,、\s]", normed[chosen[-1]])):
+        byline = chosen.pop()
+        page.take(byline, Proposal(AUTHORS_RULE, "metadata", "head",
+                                   {"author": lines[byline].strip()}))
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
