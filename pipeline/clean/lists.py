@@ -33,6 +33,8 @@ judged by their number and their place.
   line (- / teaser / 2025-08-12阅读全文>>): two or more such teasers running to the page's end,
   nothing else left between them, are related (a teaser holds 。 and was taken for a paragraph).
   In the tail a teaser cut short with `...` right under a related line is that list's.
+- cards: a portal's next-story cards under removed furniture in the tail, each a headline over
+  its outlet's short name (a Latin brand, 某某日报): two or more pairs are related.
 - channel: a news section's name alone on its line in the head (時事, 社會事, 聚焦, 要闻) next to
   furniture the rules removed or to the headline (the section the page sits in, shown between
   the headline and its copy, over the headline or under the site's logo) is navigation; a word
@@ -470,8 +472,50 @@ def _cut_in_tail(page: Page, rule_id: str) -> None:
             page.take(i, Proposal(rule_id, "related", "tail"))
 
 
+# the outlet a portal names under each of its next-story cards: a short Latin brand (am730,
+# on.cc 东网, 国际 on LINE) or a paper's, station's or site's name (某某日报, 某某电视)
+_OUTLET = regex.compile(r"^(?=[^\p{Han}]*[A-Za-z0-9])(?!\d+$)[A-Za-z0-9 .&\-\p{Han}]{2,16}$|"
+                        r"^\p{Han}{2,8}(?:网|網|日报|日報|晚报|晚報|新闻|新聞|电视|電視|电台|電台|时报|時報)$")
+
+
+def _outlet(n: str) -> bool:
+    m = _OUTLET.match(n)
+    return m is not None and (m.group().isascii() or len(_HAN.findall(n)) <= 4
+                              or n.endswith(_OUTLET_ENDS))
+
+
+_OUTLET_ENDS = ("网", "網", "报", "報", "新闻", "新聞", "电视", "電視", "电台", "電台")
+
+
+def _cards(page: Page, rule_id: str) -> None:
+    """cards: a portal's next-story cards under removed furniture in the tail, each a headline
+    over its outlet's name (太子集團… / am730 / 屢與… / on.cc 東網): two or more pairs are
+    related. A headline without the outlet under it is the plain list's (min_lines)."""
+    tail = [i for i in page.tail() if i not in page.removed]
+    k = 0
+    while k + 3 < len(tail):
+        i = tail[k]
+        before = page.nb(i, -1)
+        # (the furniture may be the last paragraph itself, a promo sentence the rules took)
+        if before is None or before < page.last or before not in page.removed:
+            k += 1
+            continue
+        pairs: list[int] = []
+        j = k
+        while (j + 1 < len(tail) and page.nb(tail[j], 1) == tail[j + 1]
+               and item(page.normed[tail[j]]) and _outlet(page.normed[tail[j + 1]])
+               and (not pairs or page.nb(pairs[-1], 1) == tail[j])):
+            pairs += [tail[j], tail[j + 1]]
+            j += 2
+        if len(pairs) >= 4:
+            for m in pairs:
+                page.take(m, Proposal(rule_id, "related", "tail"))
+        k = max(j, k + 1)
+
+
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
     _between(page, rule_id)
+    _cards(page, rule_id)
     _units(page, rule_id)
     _cut_in_tail(page, rule_id)
     _bulleted_tail(page, rule_id, min_lines)
