@@ -12,6 +12,7 @@ changed.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -50,6 +51,9 @@ class _Jieba:
         self.dt = jieba.dt
         self.dt.check_initialized()
         self._pseg = pseg.dt       # its tag table: every word of the dictionary with its tag
+        self._total: float | None = None    # the dictionary's total its scores were made with
+        self._logtotal = 0.0
+        self._scores: dict[int, float] = {}     # frequency → log(freq) - log(total)
 
     def cut(self, text: str) -> list[str]:
         """jieba.cut(text) (accurate mode, HMM on)."""
@@ -57,13 +61,47 @@ class _Jieba:
 
     def route(self, block: str) -> list[str]:
         """The words of the dictionary's most probable route through a block (no HMM, no
-        joining)."""
-        dag = self.dt.get_DAG(block)
-        route: dict = {}
-        self.dt.calc(block, dag, route)
-        out, x, n = [], 0, len(block)
+        joining): jieba's get_DAG and calc in one pass, with the same floats and choices.
+        calc scores a word log(freq or 1) - log(total), then adds the rest of the route: that
+        first difference depends on the frequency alone, so it is worked out once per
+        frequency (until the dictionary's total changes); the greatest (score, end) wins, as
+        calc's max over tuples picks it."""
+        dt = self.dt
+        dt.check_initialized()
+        freq, n = dt.FREQ, len(block)
+        if dt.total != self._total:
+            self._total, self._logtotal = dt.total, math.log(dt.total)
+            self._scores.clear()
+        scores, logtotal = self._scores, self._logtotal
+        get = freq.get
+        edges = []                  # per start k: (end index, frequency) of get_DAG's words
+        for k in range(n):
+            ks: list[tuple[int, int]] = []
+            i = k
+            f = get(block[k])       # (a frequency is an int: None is no entry)
+            while f is not None:
+                if f:
+                    ks.append((i, f))
+                i += 1
+                if i >= n:
+                    break
+                f = get(block[k:i + 1])
+            edges.append(ks or [(k, 1)])   # no word: the character alone (freq.get(…) or 1)
+        best = [0.0] * (n + 1)      # calc's route[x][0]; route[n] = (0, 0)
+        nxt = [0] * n               # calc's route[x][1]
+        for k in range(n - 1, -1, -1):
+            bv = bx = None
+            for x, f in edges[k]:
+                sc = scores.get(f)
+                if sc is None:
+                    sc = scores[f] = math.log(f) - logtotal
+                v = sc + best[x + 1]
+                if bv is None or v >= bv:      # ends ascend: on a tie the greater end wins
+                    bv, bx = v, x
+            best[k], nxt[k] = bv, bx
+        out, x = [], 0
         while x < n:
-            y = route[x][1] + 1
+            y = nxt[x] + 1
             out.append(block[x:y])
             x = y
         return out
