@@ -220,6 +220,22 @@ def _fragment(n: str) -> bool:
             and len(_HAN.findall(n)) >= 2)
 
 
+# a list item's closing time, (07:57), and a headline's speaker before its colon (交通局:…)
+_ITEM_TIME = regex.compile(r"\s*\(\d{1,2}:\d{2}\)$")
+_SPEAKER = regex.compile(r"^[^:\d]{1,8}:(?=[^:]*$)")
+
+
+def _bullet_item(n: str) -> bool:
+    """A bulleted headline: a fragment, its closing time and a speaker's colon allowed (HK
+    and Macao lists: • 交通局:巴士新支付方式首日運作暢順, • 未來1小時料有雷雨(07:57)); a field
+    (• 電話:2833 1234) has too few Han characters after its colon to pass."""
+    n = _ITEM_TIME.sub("", n)
+    m = _SPEAKER.match(n)
+    if m and len(_HAN.findall(n[m.end():])) >= 6:
+        n = n[:m.end() - 1] + " " + n[m.end():]
+    return _fragment(n)
+
+
 def _bullet_runs(page: Page, lines: list[int], taken: str,
                  end_ok: bool) -> list[tuple[list[int], int]]:
     """Runs of bulleted items among `lines` (each with its wrapped second line) and the number
@@ -234,7 +250,7 @@ def _bullet_runs(page: Page, lines: list[int], taken: str,
             k, n = lines[j], page.normed[lines[j]]
             if k in page.removed and page.reason(k) != taken:
                 break
-            if _BULLET.match(n) and _fragment(_BULLET.sub("", n)):
+            if _BULLET.match(n) and _bullet_item(_BULLET.sub("", n)):
                 run.append(k)
                 items += 1
             elif (run and run[-1] == lines[j - 1] and _BULLET.match(page.normed[run[-1]])
