@@ -90,13 +90,13 @@ class _Jieba:
         best = [0.0] * (n + 1)      # calc's route[x][0]; route[n] = (0, 0)
         nxt = [0] * n               # calc's route[x][1]
         for k in range(n - 1, -1, -1):
-            bv = bx = None
+            bv, bx = -math.inf, -1   # every score is finite: the first end is taken first
             for x, f in edges[k]:
                 sc = scores.get(f)
                 if sc is None:
                     sc = scores[f] = math.log(f) - logtotal
                 v = sc + best[x + 1]
-                if bv is None or v >= bv:      # ends ascend: on a tie the greater end wins
+                if v >= bv:                   # ends ascend: on a tie the greater end wins
                     bv, bx = v, x
             best[k], nxt[k] = bv, bx
         out, x = [], 0
