@@ -34,6 +34,9 @@ from urllib.parse import urlsplit
 from .clean import SENT, norm, split_lines
 from .model import Document
 
+# a mark whose normal form is one of SENT's, found in the raw line before normalising it (most
+# lines of an article are sentences: norm() would be wasted on them)
+_SENTENCE_MARK = re.compile(r"[。!?;！？；]")
 _CONTAINER = re.compile(r".*\.(?:jsonl\.gz|jsonl|ndjson|warc\.gz|warc)$", re.I)
 
 
@@ -75,6 +78,8 @@ class RepeatIndex:
         """hash → the doc's raw lines with that normalised form (short, no sentence)."""
         out: dict[int, list[str]] = {}
         for line in split_lines(doc.text or ""):
+            if _SENTENCE_MARK.search(line):
+                continue  # norm() keeps the mark (！？； as !?;): a sentence, never a candidate
             n = norm(line)
             if n and len(n) <= self.max_len and not SENT.search(n):
                 out.setdefault(_hash(n), []).append(line)
