@@ -11,7 +11,7 @@ import regex
 from ..patterns import word_trie
 from ..rules import RuleError
 from .shapes import _DATE, _DATE_ONLY, _SHORT_DATE, _TIME, SENT, iso_date
-from .triggers import _SPACE
+from .triggers import _GLOBAL_FLAGS, _SPACE, branches
 
 # what the regex module's \s matches, as an `re` class body (`re`'s \s adds \x1c-\x1f)
 _S = re.escape("".join(sorted(_SPACE)))
@@ -54,26 +54,9 @@ def _anchored(pattern: str) -> bool:
     match() finds what search() finds, without trying every position of the line."""
     if pattern.startswith("(?i)"):
         pattern = pattern[4:]
-    starts, depth, in_class, i = [0], 0, False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":  # []…] holds a ]
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            starts.append(i + 1)
-        i += 1
-    return all(pattern[k:k + 1] == "^" for k in starts)
+    if _GLOBAL_FLAGS.search(pattern):
+        return False  # a flag group for the whole pattern: search it, as any unusual shape
+    return all(b.startswith("^") for b in branches(pattern))
 
 
 class PatternRule:
