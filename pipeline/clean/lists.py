@@ -425,7 +425,9 @@ def _between(page: Page, rule_id: str) -> None:
             continue
         sure: list[int] = []      # headlines, widget titles, cut teasers
         loose: list[int] = []     # whole teasers: kept only when the block runs to the end
-        furniture = False         # a cut teaser or a bullet: a widget, not a roundup's section
+        cut = False               # a cut teaser: a widget, not a roundup's section
+        bulleted = False          # bullets: a widget only when its block runs to the page end
+                                  # (a roundup's own bulleted section has the article go on)
         j, end, after_item = i + 1, True, False
         while j < len(page.lines):
             m = page.normed[j]
@@ -434,7 +436,8 @@ def _between(page: Page, rule_id: str) -> None:
                 continue
             w = _head_word(m)
             if _cut_teaser(m) or _block_item(m) or (len(m) <= 20 and _WIDGET.match(w)):
-                furniture = furniture or _cut_teaser(m) or bool(_LEAD.match(m))
+                cut = cut or _cut_teaser(m)
+                bulleted = bulleted or bool(_LEAD.match(m))
                 sure += [*loose, j]
                 loose, after_item = [], _block_item(m)
             elif strong and after_item and 20 <= len(m) <= 160 and SENT.search(m):
@@ -444,7 +447,7 @@ def _between(page: Page, rule_id: str) -> None:
                 end = False
                 break
             j += 1
-        if not sure or not (strong or furniture):
+        if not sure or not (strong or cut or (bulleted and end)):
             i += 1
             continue
         block = sure + (loose if end else [])
