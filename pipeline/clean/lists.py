@@ -390,10 +390,13 @@ _WIDGET = regex.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头
 _BOX = regex.compile(r"链接|延伸阅读|名词解释")
 
 
+_HEAD_OPEN = regex.compile(r"^[【\[▍▌|]")
+_HEAD_CLOSE = regex.compile(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$")
+
+
 def _head_word(n: str) -> str:
     """A header's words: its marks, brackets, colon and 更多>> taken off."""
-    return regex.sub(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$", "", regex.sub(r"^[【\[▍▌|]", "",
-                                                                     _LEAD.sub("", n)))
+    return _HEAD_CLOSE.sub("", _HEAD_OPEN.sub("", _LEAD.sub("", n)))
 
 
 def _block_item(n: str) -> bool:
