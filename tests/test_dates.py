@@ -470,7 +470,9 @@ def test_a_twin_renames_repeated_groups_and_refuses_what_re_reads_otherwise():
     assert m and m.group("m__1") == "12" and m.group("sep__1") == "."   # its own sep
     assert rx.match("2024-05/") is None
     for pattern in (r"(?<![\p{Han}])年", r"(?<![A-Za-z][\d.]*)\d", r"(\d)年",
-                    r"(?P<a>x)|(?P<a>y)(?(a)z|w)"):
+                    r"(?P<a>x)|(?P<a>y)(?(a)z|w)",
+                    # `regex` reads whichever group of the name matched / kept the last capture
+                    r"(?:(?P<s>-)|(?P<s>/))\d+(?P=s)", r"(?:(?P<a>x)|(?P<a>y))+"):
         assert twin(pattern) is None, pattern
 
 

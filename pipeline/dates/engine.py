@@ -7,8 +7,9 @@ the rules out of the processor's caches in between (each `regex` pattern is a la
 nodes; `re` compiles to a compact code array). So a rule gets an `re` twin when:
 
 - renaming its repeated group names (m, m__1, …; a back-reference to the latest one before it)
-  makes it compile — no \\p{…}, no variable-width look-behind, no conditional on a repeated
-  name, no unnamed group;
+  makes it compile — no \\p{…}, no variable-width look-behind, no conditional or
+  back-reference on a repeated name, no repeated name inside a group that repeats (*, +, {…}),
+  no unnamed group;
 - and the text holds no character on which the two engines' \\d or \\s disagree (`regex` has a
   newer Unicode table of digits, and `re` counts \\x1c-\\x1f as spaces): `odd(text)` says so,
   and such a text runs the `regex` patterns as before.
@@ -40,6 +41,37 @@ def odd(text: str) -> bool:
     return _ODD_RE.search(text) is not None or _ODD_REGEX.search(text) is not None
 
 
+def _ambiguous_reference(src: str, found: list) -> bool:
+    """Whether a back-reference has more than one group of its name before it in its own
+    top-level alternative (groups of other alternatives cannot have matched with it)."""
+    bars = [j for j, c, depth in _walk(src) if c == "|" and depth == 0]
+
+    def branch(k: int) -> int:
+        return sum(b < k for b in bars)
+    for r in found:
+        if r.group(2):
+            before = [m for m in found if m.group(1) == r.group(2) and m.start() < r.start()
+                      and branch(m.start()) == branch(r.start())]
+            if len(before) > 1:
+                return True
+    return False
+
+
+def _repeated_under_quantifier(src: str, found: list, defined: list[str]) -> bool:
+    """Whether a group of a name used twice is quantified, or lies in a quantified group."""
+    stack: list[int] = []
+    quantified: list[tuple[int, int]] = []   # (open, close) of groups with a quantifier after
+    for j, c, _ in _walk(src):
+        if c == "(":
+            stack.append(j)
+        elif c == ")" and stack:
+            o = stack.pop()
+            if src[j + 1:j + 2] in ("*", "+", "{"):  # ? takes a group once at most
+                quantified.append((o, j))
+    shared = {m.start() for m in found if m.group(1) and defined.count(m.group(1)) > 1}
+    return any(o <= k <= e for k in shared for o, e in quantified)
+
+
 def twin(src: str) -> tuple[Any, tuple[str, ...]] | None:
     """The `re` twin of a `regex` pattern and its group names by number (repeated names
     restored), or None when there is none that matches the same."""
@@ -48,6 +80,10 @@ def twin(src: str) -> tuple[Any, tuple[str, ...]] | None:
     defined = [m.group(1) for m in found if m.group(1)]
     if any(m.group(3) and defined.count(m.group(3)) > 1 for m in found):
         return None          # a conditional on a name used twice
+    if _ambiguous_reference(src, found):
+        return None          # (?:(?P<s>-)|(?P<s>/))\d+(?P=s): `regex` reads whichever matched
+    if _repeated_under_quantifier(src, found, defined):
+        return None          # (?:(?P<a>x)|(?P<a>y))+: each engine keeps another last capture
     count: dict[str, int] = {}
     latest: dict[str, str] = {}
     out: list[str] = []
