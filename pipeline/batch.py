@@ -72,13 +72,16 @@ worker_pipeline = shared_pipeline
 def _init_worker(rules_dir: str | None) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the parent decides what stops
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    pipe = worker_pipeline(rules_dir)
-    # load jieba's dictionary now, so the first article is not charged for it (time limit);
-    # process() never raises
-    with contextlib.suppress(Exception):
+    warm_up(worker_pipeline(rules_dir))
+
+
+def warm_up(pipe) -> None:
+    """Ready a process's Pipeline for a long run: jieba's dictionary loaded now, so the first
+    article is not charged for it (time limit), and what was built kept out of the collector's
+    sight (the rules, lexicons and dictionary live as long as the process: a full collection
+    would walk their ~85,000 objects every few hundred articles)."""
+    with contextlib.suppress(Exception):  # process() never raises; this guards the guard
         pipe.extract("2024年3月8日，全市举办专场招聘会178场。")
-    # the rules, lexicons and dictionary live as long as the worker: out of the collector's
-    # sight, a full collection no longer walks their ~85,000 objects every few hundred articles
     gc.collect()
     gc.freeze()
 
@@ -86,7 +89,9 @@ def _init_worker(rules_dir: str | None) -> None:
 def start_forkserver() -> None:
     """Start the forkserver now, with the default Pipeline built in it (pipeline/preload.py):
     it is built there once, while this process still reads the input, and every worker forks
-    with it. Does nothing where there is no forkserver, or when one is running already."""
+    with it. Does nothing where there is no forkserver, or when one is running already (a later
+    run with rules of its own, in the same process, forks from it too: its workers build their
+    own Pipeline beside the default one they inherited)."""
     if "forkserver" not in mp.get_all_start_methods():
         return
     from multiprocessing import forkserver

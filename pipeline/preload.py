@@ -8,12 +8,9 @@ as before.
 from __future__ import annotations
 
 import contextlib
-import gc
 
+from .batch import warm_up
 from .core import shared_pipeline
 
 with contextlib.suppress(Exception):
-    shared_pipeline(None).extract("2024年3月8日，全市举办专场招聘会178场。")
-    # built to last: out of the collector's full collections, in the workers forked from here too
-    gc.collect()
-    gc.freeze()
+    warm_up(shared_pipeline(None))  # frozen here, frozen in the workers forked from here too
