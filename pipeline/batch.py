@@ -86,20 +86,6 @@ def warm_up(pipe) -> None:
     gc.freeze()
 
 
-def start_forkserver() -> None:
-    """Start the forkserver now, with the default Pipeline built in it (pipeline/preload.py):
-    it is built there once, while this process still reads the input, and every worker forks
-    with it. Does nothing where there is no forkserver, or when one is running already (a later
-    run with rules of its own, in the same process, forks from it too: its workers build their
-    own Pipeline beside the default one they inherited)."""
-    if "forkserver" not in mp.get_all_start_methods():
-        return
-    from multiprocessing import forkserver
-    mp.get_context("forkserver").set_forkserver_preload(["pipeline.preload"])
-    with contextlib.suppress(Exception):  # the pool starts it later, as before
-        forkserver.ensure_running()
-
-
 def error_article(doc: Document, message: str) -> Article:
     return Article(id=str(doc.id), source=doc.source, error=message)
 
@@ -238,10 +224,8 @@ class _Local:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        forkserver = "forkserver" in mp.get_all_start_methods()
-        ctx = mp.get_context("forkserver" if forkserver else "spawn")
-        if forkserver and self.rules_dir is None:
-            start_forkserver()
+        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods()
+                             else "spawn")
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                    initializer=_init_worker, initargs=(self.rules_dir,))
 
@@ -544,8 +528,6 @@ def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None =
     ref_date = check_ref_date(ref_date)
     force_ref_date = check_ref_date(force_ref_date)
     read_kw = read_kw or {}
-    if dask is None and rules_dir is None and (jobs or default_jobs()) > 1:
-        start_forkserver()  # the workers' Pipeline is built while the first pass reads
     if docs is None:
         if paths is None:
             raise ValueError("give paths or docs")
