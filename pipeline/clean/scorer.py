@@ -32,11 +32,11 @@ FEATURES = ("bias", "length", "len<=4", "len<=10", "len<=20", "len>=40", "han_sh
             "rule_proposed")
 
 
-def features(page: Page, only: set[int] | None = None) -> dict[int, list[float]]:
-    """Line number → feature values, for every non-blank line of the page as it stands (or
-    for the lines in `only`)."""
+def features(page: Page) -> dict[int, list[float]]:
+    """Line number → feature values, for every non-blank line of the page as it stands (the
+    trainer's view; the scorer itself computes them only for lines next to removed ones)."""
     values = _featurer(page, page.removed)
-    return {i: values(k, i) for k, i in enumerate(page.filled) if only is None or i in only}
+    return {i: values(k, i) for k, i in enumerate(page.filled)}
 
 
 def _featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:

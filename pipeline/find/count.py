@@ -583,8 +583,7 @@ class CountFinder:
         # into the window's edge is a longer one tagged (most objects are a word or two).
         # (a cheap character test first: punctuation or the clause's end after the unit → none)
         # (tokens keep the offsets of their window, which starts at `a`)
-        if unit_end < len(text) and text[unit_end] not in _PUNCT \
-                and text[unit_end] not in _CLAUSE:
+        if unit_end < len(text) and text[unit_end] not in _PUNCT:  # _PUNCT holds _CLAUSE
             hi = unit_end + self.after_max + 1
             cm = self.clause_end.search(text, unit_end, hi)
             ce = cm.start() if cm else min(len(text), hi)
@@ -607,7 +606,7 @@ class CountFinder:
                 return text[s:e]
         # before the number: 建立妇联组织137家
         lo = max(0, num_start - self.before_max - 1)
-        if num_start <= lo or text[num_start - 1] in _PUNCT or text[num_start - 1] in _CLAUSE:
+        if num_start <= lo or text[num_start - 1] in _PUNCT:
             return None
         cm = self.clause_start.search(text, lo, num_start)
         cs = cm.end() if cm else lo
