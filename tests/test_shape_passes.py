@@ -1,8 +1,10 @@
 """The clean stage's shape passes around the body (pipeline/clean/zones.py after_body and
-before_body, run with the line scorer): lines the rules left under the last paragraph or over
-the first, judged by their shape and their place on the page, on articles in the manner of
-real pages."""
+before_body, run after the line scorer, each with its own rule id): lines the rules left under
+the last paragraph or over the first, judged by their shape and their place on the page, on
+articles in the manner of real pages."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from pipeline import clean as C
 from pipeline.model import Document
@@ -31,7 +33,42 @@ def test_outlet_name_and_stamp_under_furniture_go_as_metadata():
     lines = [*STORY, "返回首页", "城事观察", "2024-10-13"]
     got = removed(lines)
     assert set(got) == {4, 5, 6}
-    assert got[6].reason == "metadata" and got[6].rule == "boilerplate.scored.line"
+    # taken by the hand-set pass under the body, not by the learned scorer: its own id
+    assert got[6].reason == "metadata" and got[6].rule == "boilerplate.zones.after_body"
+
+
+def test_the_scorer_and_the_shape_passes_report_their_own_ids():
+    # the scorer takes a line next to removed furniture; the shape pass the line above the
+    # furniture that the scorer left (the first lines right under the body)
+    got = removed([*STORY, "王晓明", "打印本页", "关闭窗口"])
+    assert got[4].rule == "boilerplate.zones.after_body"
+    got = removed([*STORY, "网站地图", "本站热线", "版权所有 城市网"])
+    assert got[5].rule == "boilerplate.scored.line"
+    head = ["江城区秋季招聘会昨日举行", "来源：江城日报", "王晓明", "浏览次数：1024"]
+    assert removed([*head, *STORY[1:]])[2].rule == "boilerplate.zones.before_body"
+
+
+def test_the_shape_passes_read_their_limits_from_their_rule(tmp_path):
+    import shutil
+
+    import pytest
+
+    from pipeline.rules import RuleError
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    path = rules / "boilerplate" / "zones.yaml"
+    text = path.read_text("utf-8")
+    # a shorter max_len leaves the column's name (10 characters) under the furniture
+    lines = [*STORY, "返回首页", "江城之窗 城南夜话专栏"]
+    assert 5 in removed(lines)
+    path.write_text(text.replace("    max_len: 40\n", "    max_len: 8\n", 1), "utf-8")
+    short = C.build(load_rules(rules))
+    assert 5 not in {r.line for r in short(Document(id="t", text="\n".join(lines))).removed}
+    # a misspelt key is an error naming the rule, as in every other entry
+    path.write_text(text.replace("    max_plain: 3\n", "    max_plains: 3\n", 1), "utf-8")
+    with pytest.raises(RuleError, match=r"zones\.yaml: rule boilerplate\.zones\.after_body: "
+                                        r"unknown key 'max_plains'"):
+        C.build(load_rules(rules))
 
 
 def test_a_byline_name_right_under_the_body_goes_when_furniture_follows():

@@ -24,8 +24,10 @@ How a page is judged (rules/boilerplate/*.yaml hold the patterns, word lists and
    headline (title.py: it stays in the body and goes to meta.title; its copies go, reason
    title; site and channel names above it go), lines the page shows twice, re-zoning when
    removed paragraphs moved the body's edges, then the learned line scorer (scorer.py) for the
-   head and tail lines next to removed ones, and lines the batch found repeated on many pages
-   of one site. A line that is the only non-blank line of the input is never removed.
+   head and tail lines next to removed ones, the hand-set shape passes under the last
+   paragraph and over the first (zones.after_body, zones.before_body: rule ids of their own),
+   and lines the batch found repeated on many pages of one site. A line that is the only
+   non-blank line of the input is never removed.
 5. Metadata lines fill meta (title, source, author, editor, published — ISO 8601 when it has
    a year); a byline inside a body line (本报讯（记者 王俊岭）, （责任编辑：李四）) fills meta too,
    and the line stays in the body.

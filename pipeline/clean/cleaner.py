@@ -71,6 +71,8 @@ _KEYS = {
     "spliced_keywords": _COMMON | {"min_lines"},
     "story_lists": _COMMON | {"min_lines"},
     "story_lists_tail": _COMMON | {"min_lines"},
+    "after_body": _COMMON | {"max_len", "max_plain"},
+    "before_body": _COMMON | {"max_len"},
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
@@ -222,7 +224,8 @@ class Cleaner:
                     self.scorer = LineScorer(where, entry)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
-                             "story_lists", "story_lists_tail", "spliced_keywords"):
+                             "story_lists", "story_lists_tail", "spliced_keywords",
+                             "after_body", "before_body"):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -376,6 +379,7 @@ class Cleaner:
         page = self.ruled_page(doc, title)
         if self.scorer is not None:
             self.scorer.apply(page)
+        self._around_body(page)
         if repeated:
             self._repeated(page, repeated)
 
@@ -436,6 +440,18 @@ class Cleaner:
                 lists.story_lists(page, rule["id"], int(rule.get("min_lines", 4)), where)
         zones.rezone(page, self.proposals)
         return page
+
+    def _around_body(self, page: Page) -> None:
+        """The hand-set shape passes over what the rules and the scorer left under the last
+        paragraph and over the first (zones.after_body, zones.before_body)."""
+        rules = self.page_rules
+        if "after_body" in rules:
+            rule = rules["after_body"]
+            zones.after_body(page, rule["id"], int(rule.get("max_len", 40)),
+                             int(rule.get("max_plain", 3)))
+        if "before_body" in rules:
+            rule = rules["before_body"]
+            zones.before_body(page, rule["id"], int(rule.get("max_len", 30)))
 
     def _follow(self, page: Page, i: int, p: Proposal) -> None:
         """The lines under a header that opens a block (相关新闻 → the titles under it)."""

@@ -97,8 +97,6 @@ class LineScorer:
         for _ in range(3):
             if not self._round(page):
                 break
-        zones.after_body(page, self.id)
-        zones.before_body(page, self.id)
 
     def _round(self, page: Page) -> int:
         """One pass of the scorer over the lines the rules left; how many it took."""

@@ -12,12 +12,12 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
   side menu one item a line) is navigation, by its shape and place, whatever its words.
 - rezone: when removals took paragraphs away (teasers), the body's edges move and the lines
   now outside it meet the head/tail rules.
-- after_body / before_body (run by the line scorer, after the rules): a short line with no
-  sentence in it under the last paragraph goes by its shape and its place — below furniture
-  the rules removed, or right under the body with furniture below it — and one between the
-  headline and the first paragraph with furniture on both sides; the article's own short lines
-  (a signature, a contact field, a numbered head, a table row, text the page resumes with)
-  stay.
+- after_body / before_body (after the line scorer, each switched on by its own entry in
+  rules/boilerplate/zones.yaml, which holds its limits): a short line with no sentence in it
+  under the last paragraph goes by its shape and its place — below furniture the rules
+  removed, or right under the body with furniture below it — and one between the headline and
+  the first paragraph with furniture on both sides; the article's own short lines (a
+  signature, a contact field, a numbered head, a table row, text the page resumes with) stay.
 """
 from __future__ import annotations
 
@@ -483,16 +483,16 @@ def _sentence_like(n: str) -> bool:
             or (len(n) >= 15 and "," in n and not n.endswith(("...", "…"))))
 
 
-def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
+def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) -> None:
     """Lines under the last paragraph that the rules left, judged by their shape and their
-    place: a short line with no sentence in it goes when page furniture the rules removed
-    stands between it and the body (an outlet's name, a bare date, a menu word, a cut teaser
-    headline under 相关推荐), or, for the first three such lines right under the body, when
-    furniture follows them (a byline name, a stamp). What the article still says stays: nothing
-    is taken above a sentence, a numbered head or item the rules left further down (the page
-    resumes: a second story, a report's next section); never a notice's signature (an issuer,
-    its date), a table row, a list item or field under the body (联系电话：…) with no furniture
-    before it."""
+    place: a short line (at most `max_len`) with no sentence in it goes when page furniture the
+    rules removed stands between it and the body (an outlet's name, a bare date, a menu word, a
+    cut teaser headline under 相关推荐), or, for the first `max_plain` such lines right under
+    the body, when furniture follows them (a byline name, a stamp). What the article still says
+    stays: nothing is taken above a sentence, a numbered head or item the rules left further
+    down (the page resumes: a second story, a report's next section); never a notice's
+    signature (an issuer, its date), a table row, a list item or field under the body
+    (联系电话：…) with no furniture before it."""
     normed, removed = page.normed, page.removed
     tail = page.tail()
     if not page.anchors or not tail:
@@ -521,7 +521,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40) -> None:
         # no furniture above it: only the first lines, no notice's own lines, and no closing
         # line of the article's own (让每一位老人都吃上热乎饭) unless a name, stamp or credit
         if i < first and not _bare(page, i) and (
-                plain > 3 or broken or _ISSUER.search(n) or ":" in n or n.count("|") >= 2
+                plain > max_plain or broken or _ISSUER.search(n) or ":" in n or n.count("|") >= 2
                 or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
             continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
@@ -568,9 +568,10 @@ def own_reason(page: Page, i: int) -> str:
 def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
     """Lines between the headline and the first paragraph that the rules left, with furniture
     the rules removed both above and below them in that block (a byline name between 来源 and
-    the reading count, a column's label between menus): short, no sentence, not shaped like a
-    subtitle or a second headline, not a numbered head, a label (摘要:) or a dash subtitle, and
-    only plain lines below them down to the body (a salutation 各单位: ends the block)."""
+    the reading count, a column's label between menus): short (at most `max_len`), no
+    sentence, not shaped like a subtitle or a second headline, not a numbered head, a label
+    (摘要:) or a dash subtitle, and only plain lines below them down to the body (a salutation
+    各单位: ends the block)."""
     h = page.headline
     if h is None or not page.anchors:
         return
