@@ -415,7 +415,7 @@ def sentences_with(ctx, cands: list[Candidate]) -> list[tuple[int, int]]:
 
 
 def gated(pattern, text: str, trigger, reach: Callable[[str, int, int], int], start: int = 0,
-          end: int | None = None) -> Iterator:
+          end: int | None = None, bounded: bool = False) -> Iterator:
     """The matches of pattern.finditer(text), found by searching only next to `trigger`.
 
     A finder's pattern made of optional parts around a number is tried by the regex engine at
@@ -427,14 +427,17 @@ def gated(pattern, text: str, trigger, reach: Callable[[str, int, int], int], st
     the next trigger, so a search from there finds the match the full scan finds next: the
     same matches in the same order (tests/test_numbers.py checks it on the dev corpus and on
     adversarial runs). With `start` and `end`: the matches that start in [start, end), where
-    no match of the full scan crosses `start` (a character no match holds stands before it)."""
+    no match of the full scan crosses `start` (a character no match holds stands before it).
+    bounded: those of pattern.finditer(text, start, end) instead (the pattern sees no text
+    after `end`: a look-ahead there fails, a match ends by it)."""
     pos = start
     stop = len(text) if end is None else end
+    endpos = stop if bounded else len(text)
     while True:
         t = trigger.search(text, pos, stop)
         if t is None:
             return
-        m = pattern.search(text, max(pos, reach(text, t.start(), pos)))
+        m = pattern.search(text, max(pos, reach(text, t.start(), pos)), endpos)
         if m is None or m.start() >= stop:
             return
         yield m

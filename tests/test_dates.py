@@ -452,13 +452,18 @@ def test_odd_catches_every_character_the_engines_read_differently():
     every = array.array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
     every = every[:0xD800] + every[0xE000:]   # no lone surrogates
     differ = 0
+    either = set()          # every digit or space of either engine
     for cls in (r"\d", r"\s"):
         by_regex = set(regex.findall(cls, every))
         by_re = set(stdre.findall(cls, every))
         differ += len(by_regex ^ by_re)   # \x1c-\x1f are spaces to `re` alone, at least
         for c in by_regex ^ by_re:
             assert odd(f"2024年{c}3月"), hex(ord(c))
+        either |= by_regex | by_re
     assert differ >= 4
+    # odd's one class: exactly the digits and spaces of either engine outside the agreed ones
+    agreed = set("0123456789\t\n\x0b\x0c\r \xa0\u3000")
+    assert {c for c in every if odd(c)} == either - agreed
     assert not odd("2024年 3月8日\n上午10:30\u3000（星期五）")
 
 

@@ -272,6 +272,9 @@ ADVERSARIAL = [
     "1" * 300 + "个，" + "一" * 200 + "元，" + " " * 100 + "5元，" + "近" + "万" * 50 + "人。",
     "3.5.5.5.5个，.5元，．5亿，1,000,000,000,000,000个，1 2 3 4 5 6 7 8 9人，负3元，-3-4-5元。",
     "收入：1,234元，支出:2，345万元，合计１，２３４元，其中：3、4、5亿元,价格:三块五，投资,3亿。",
+    "约 30 %，负3.9%，5%-10%，百 分 之 二 十，千分之五，0.8 个 百 分 点，三成半，半成，约七 成六。",
+    "百分百，近百分之九十，提高两个百分点，9.5成，一成不变，三五成群，5 0 %，3 个百分点，部分。",
+    "达 9.5   成，上升 0.85  个   百  分  点，百 万  分  之 五，约 12.5   %，增长 一 百 二 十 倍。",
 ]
 
 
@@ -282,7 +285,7 @@ def texts(pipe):
     from pipeline.rules import load_rules
     texts = [pipe.extract(p.read_text("utf-8"), ref_date=REF_DATE).text
              for p in sorted((ROOT / "corpus" / "dev" / "articles").glob("*.txt"))]
-    for name in ("count", "money"):
+    for name in ("count", "money", "percent"):
         for rule in load_rules().file(name).rules:
             for ex in (rule.get("examples") or []) + (rule.get("counterexamples") or []):
                 texts.append(ex if isinstance(ex, str) else ex["text"])
@@ -303,9 +306,10 @@ def test_count_searches_next_to_its_triggers_only_and_finds_every_candidate(pipe
     assert checked > 2000
 
 
-def test_money_and_count_find_what_a_full_scan_finds(pipe, texts):
-    """money reads only the sentences holding a money word or a magnitude, and both search only
-    next to their triggers: the facts (and money's warnings) equal those of the full scan."""
+def test_money_count_and_percent_find_what_a_full_scan_finds(pipe, texts):
+    """money reads only the sentences holding a money word or a magnitude, and all three search
+    only next to their triggers (percent: its marks): the facts (and money's warnings) equal
+    those of the full scan."""
     from pipeline.context import Context
     from pipeline.find import build_finders
     finders = build_finders(pipe.rules)
@@ -313,13 +317,13 @@ def test_money_and_count_find_what_a_full_scan_finds(pipe, texts):
     for t in texts:
         ctx = Context(text=t, ref_date=REF_DATE, meta={"locale": "zh-CN"})
         for name, find in finders:
-            if name not in ("money", "count"):
+            if name not in ("money", "count", "percent"):
                 ctx.facts.extend(find(ctx))
                 continue
             slow_ctx = Context(text=t, ref_date=REF_DATE, meta=ctx.meta, facts=list(ctx.facts),
                                warnings=list(ctx.warnings))
-            slow = (find if name == "money" else find.find)(slow_ctx, full_scan=True)
-            fast = (find if name == "money" else find.find)(ctx)
+            slow = (find.find if name == "count" else find)(slow_ctx, full_scan=True)
+            fast = (find.find if name == "count" else find)(ctx)
             assert [f.to_dict() for f in fast] == [f.to_dict() for f in slow], (name, t)
             assert ctx.warnings == slow_ctx.warnings, t
             ctx.facts.extend(fast)

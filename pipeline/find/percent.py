@@ -37,7 +37,7 @@ from ..numerals import (
     url_spans,
 )
 from ..rules import Rules
-from ..scan import run_start
+from ..scan import gated, run_start
 from ..script import simplified_table
 from .simplified import find_through_simplified
 
@@ -95,26 +95,30 @@ def _each(pat, text: str, windows: list[tuple[int, int]]):
 
 # what a number (NUMBER_SPACED) and the spaces before its % may hold, besides decimal digits
 _SIGN_RUN = frozenset(CN_NUM_CHARS + "点點.．﹒,， \t\u3000\u2009\u202f\xa0")
-_PCT = re.compile(r"[%％‰]")
+# Every match of a rule of `pats` holds its mark; what stands between the match's start and
+# its mark is a qualifier and a sign (`before` characters at most), then characters of a run:
+# the number and spaces (percent.sign: 30 %), and 个 百 (percent.points: 0.8个百分点), the
+# magnitudes of 百分之 (percent.fraction, no number before them), or 半 (percent.cheng: 半成).
+# So no match starts between the end of the last one and `before` characters before the run
+# that ends at the next mark, and the search of each window starts there (scan.gated): the same
+# matches as the window's finditer, which tries the pattern at every position.
+_GATES = {
+    "percent.sign": (re.compile(r"[%％‰]"), _SIGN_RUN),
+    "percent.fraction": (re.compile("分"), _SIGN_RUN),
+    "percent.points": (re.compile("分"), _SIGN_RUN | frozenset("个個")),
+    "percent.cheng": (re.compile("成"), _SIGN_RUN | frozenset("半")),
+}
 
 
-def _each_sign(pat, text: str, windows: list[tuple[int, int]], before: int):
+def _each_gated(pat, text: str, windows: list[tuple[int, int]], trigger, run: frozenset[str],
+                before: int):
     """pat.finditer(text, s, e) of each window, searched only from where a match holding the
-    next % can start: the run of number characters and spaces before it, and `before`
-    characters more (a qualifier and a sign). Every sign match holds a %, so no match starts
-    between the end of the last one and there; the search keeps the window's end (endpos), so
-    lookaheads see what finditer sees, and lookbehinds see the text before the start either way."""
+    next mark (trigger) can start: the run of `run` characters and decimal digits before the
+    mark, and `before` characters more."""
+    def reach(text: str, i: int, stop: int) -> int:
+        return run_start(run, text, i, stop) - before
     for s, e in windows:
-        pos = s
-        while True:
-            t = _PCT.search(text, pos, e)
-            if t is None:
-                break
-            m = pat.search(text, max(pos, run_start(_SIGN_RUN, text, t.start(), pos) - before), e)
-            if m is None:
-                break
-            yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
+        yield from gated(pat, text, trigger, reach, s, e, bounded=True)
 
 
 def build(rules: Rules):
@@ -214,8 +218,11 @@ def build(rules: Rules):
     up_set = set(up)
     # after its % a sign match holds only a qualifier (qa), and reads nothing beyond it
     sign_tail = max(map(len, q_after_unit), default=0) + 1
-    # before its number a sign match holds at most a qualifier and a sign (one character)
+    # before its number (or its magnitudes) a match holds at most a qualifier and a sign (one
+    # character); a rule whose mark some qualifier holds is searched in the whole window
     sign_before = max(map(len, q_before), default=0) + 1
+    gates = {rule: (trigger, run) for rule, (trigger, run) in _GATES.items()
+             if not any(trigger.search(w) for w in q_before)}
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     signed = {rule: "sign" in pat.groupindex for rule, pat in pats.items()}
@@ -235,7 +242,9 @@ def build(rules: Rules):
                 return True   # 成立, 成功 …
         return False
 
-    def find(ctx: Context) -> list[Fact]:
+    def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
+        """full_scan: each window searched at every position (the slow way the gated search
+        is checked against)."""
         text = ctx.text
         wins = _windows(ctx, sign_tail)
         if not wins:
@@ -244,8 +253,8 @@ def build(rules: Rules):
         out: list[Fact] = []
         used: list[tuple[int, int]] = []
         for rule, pat in pats.items():
-            found = (_each_sign(pat, text, wins.get(rule, []), sign_before)
-                     if rule == "percent.sign" else _each(pat, text, wins.get(rule, [])))
+            found = (_each_gated(pat, text, wins.get(rule, []), *gates[rule], sign_before)
+                     if rule in gates and not full_scan else _each(pat, text, wins.get(rule, [])))
             for m in found:
                 s, e = m.span()
                 if any(a < e and s < b for a, b in used):
@@ -394,7 +403,7 @@ def build(rules: Rules):
     # Simplified copy (same offsets; facts keep the text's characters)
     to_simplified = simplified_table(rules)
 
-    def find_any(ctx: Context) -> list[Fact]:
-        return find_through_simplified(find, to_simplified, ctx)
+    def find_any(ctx: Context, full_scan: bool = False) -> list[Fact]:
+        return find_through_simplified(lambda c: find(c, full_scan), to_simplified, ctx)
 
     return find_any
