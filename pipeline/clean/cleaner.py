@@ -71,6 +71,12 @@ _KEYS = {
     "spliced_keywords": _COMMON | {"min_lines"},
     "story_lists": _COMMON | {"min_lines"},
     "story_lists_tail": _COMMON | {"min_lines"},
+    "related_between": _COMMON,
+    "widget_list": _COMMON,
+    "teaser_units": _COMMON,
+    "story_cards": _COMMON,
+    "bulleted_list": _COMMON | {"min_lines"},
+    "bulleted_list_tail": _COMMON | {"min_lines"},
     "after_body": _COMMON | {"max_len", "max_plain"},
     "before_body": _COMMON | {"max_len"},
     "repeated": _COMMON,
@@ -225,7 +231,7 @@ class Cleaner:
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
                              "story_lists", "story_lists_tail", "spliced_keywords",
-                             "after_body", "before_body"):
+                             "after_body", "before_body", *lists.PASSES):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -235,6 +241,11 @@ class Cleaner:
                 ranked.append((det is not None or bool(entry.get("last")), order[reason],
                                str(rf.path), k, rule))
         self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
+        # the list passes switched on: detector → (rule id, min_lines)
+        self._list_rules = {
+            det: (self.page_rules[det]["id"], int(self.page_rules[det].get("min_lines", 4)))
+            for det in ("story_lists", "story_lists_tail", *lists.PASSES)
+            if det in self.page_rules}
         self.fields = fields
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
@@ -434,10 +445,9 @@ class Cleaner:
         if "bullet_list" in self.page_rules:
             rule = self.page_rules["bullet_list"]
             zones.bullet_list(page, rule["id"], int(rule.get("min_lines", 3)))
-        for det, where in (("story_lists", "head"), ("story_lists_tail", "tail")):
-            if det in self.page_rules:
-                rule = self.page_rules[det]
-                lists.story_lists(page, rule["id"], int(rule.get("min_lines", 4)), where)
+        if self._list_rules:
+            lists.story_lists(page, self._list_rules, "head")
+            lists.story_lists(page, self._list_rules, "tail")
         zones.rezone(page, self.proposals)
         return page
 

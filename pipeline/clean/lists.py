@@ -4,7 +4,11 @@ An e-paper page prints the headlines of every story on the same newspaper page, 
 article (标题导航) or after it (本版其他新闻); a portal prints its hot list (今日热点) above the
 story and its ranking under it. One headline a line, with no sentence punctuation, several in
 a row: by shape alone they look like the article's own headline and subtitle, so they are
-judged by their number and their place.
+judged by their number and their place. Each pass is switched on by a rule entry and
+reports its id: the plain lists and the smaller passes of each end under epaper.story_list
+and story_list_tail; between, widgets, units, cards and bulleted under entries of their own
+(related.list_between, related.widget_list, related.read_more_teasers, related.story_cards,
+navigation.bulleted_stories, related.bulleted_stories).
 
 - head: a run of `min_lines`+ headline-shaped lines opened by a list label (今日热点,
   本地要闻) above the article's own headline is navigation, with the label and a channel
@@ -107,16 +111,41 @@ def _runs(page: Page, lines: list[int], taken: bool = False) -> list[list[int]]:
     return [r for r in runs if r]
 
 
-def story_lists(page: Page, rule_id: str, min_lines: int = 4, where: str = "head") -> None:
-    """The passes of the module docstring: `where` head (strip and head, navigation) or
-    tail (related)."""
+# the passes with a rule entry of their own (its `detector:`), beside the two that hold the
+# plain lists and the smaller passes of each end (story_lists, story_lists_tail)
+PASSES = ("related_between", "widget_list", "teaser_units", "story_cards", "bulleted_list",
+          "bulleted_list_tail")
+
+
+def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "head") -> None:
+    """The passes of the module docstring at one end of the page, `where` head (navigation)
+    or tail (related). `rules`: detector name → (rule id, min_lines) of the passes switched on
+    (story_lists, story_lists_tail and PASSES); each pass reports its own rule's id."""
     if not page.anchors:  # a page with no paragraph is menu_run's
         return
     if where == "head":
-        _strip(page, rule_id, min_lines)
-        _head(page, rule_id, min_lines)
-    else:
-        _tail(page, rule_id, min_lines)
+        if "story_lists" in rules:
+            rule_id, min_lines = rules["story_lists"]
+            _strip(page, rule_id, min_lines)
+            _channel(page, rule_id)
+        if "bulleted_list" in rules:
+            _bulleted(page, *rules["bulleted_list"])
+        if "story_lists" in rules:
+            _head(page, *rules["story_lists"])
+        return
+    if "related_between" in rules or "widget_list" in rules:
+        _between(page, rules.get("related_between", ("", 0))[0],
+                 rules.get("widget_list", ("", 0))[0])
+    if "story_cards" in rules:
+        _cards(page, rules["story_cards"][0])
+    if "teaser_units" in rules:
+        rule_id = rules["teaser_units"][0]
+        _units(page, rule_id)
+        _cut_in_tail(page, rule_id)
+    if "bulleted_list_tail" in rules:
+        _bulleted_tail(page, *rules["bulleted_list_tail"])
+    if "story_lists_tail" in rules:
+        _tail(page, *rules["story_lists_tail"])
 
 
 def _strip(page: Page, rule_id: str, min_lines: int) -> None:
@@ -335,8 +364,6 @@ def _channel(page: Page, rule_id: str) -> None:
 
 
 def _head(page: Page, rule_id: str, min_lines: int) -> None:
-    _channel(page, rule_id)
-    _bulleted(page, rule_id, min_lines)
     _dated(page, rule_id, min_lines)
     _below(page, rule_id, min_lines)
     _copy_above(page)
@@ -411,8 +438,9 @@ def _cut_teaser(n: str) -> bool:
     return 15 <= len(core) <= 220 and bool(_CUT.search(core)) and len(_HAN.findall(core)) >= 8
 
 
-def _between(page: Page, rule_id: str) -> None:
-    """The between pass of the module docstring."""
+def _between(page: Page, strong_id: str, widget_id: str) -> None:
+    """The between pass of the module docstring: a header naming other stories reports
+    `strong_id`, a widget's title `widget_id` (an empty id: that kind is not switched on)."""
     if len(page.anchors) < 2:
         return
     i = page.first + 1
@@ -422,8 +450,8 @@ def _between(page: Page, rule_id: str) -> None:
             i += 1
             continue
         word = _head_word(n)
-        strong = bool(_STRONG.match(word)) and not _BOX.search(word)
-        if not strong and not _WIDGET.match(word):
+        strong = bool(strong_id) and bool(_STRONG.match(word)) and not _BOX.search(word)
+        if not strong and not (widget_id and _WIDGET.match(word)):
             i += 1
             continue
         sure: list[int] = []      # headlines, widget titles, cut teasers
@@ -456,7 +484,7 @@ def _between(page: Page, rule_id: str) -> None:
         block = sure + (loose if end else [])
         for k in [i, *block]:
             if k not in page.removed:
-                page.take(k, Proposal(rule_id, "related", "edge"))
+                page.take(k, Proposal(strong_id if strong else widget_id, "related", "edge"))
         i = max(block) + 1
 
 
@@ -536,11 +564,6 @@ def _cards(page: Page, rule_id: str) -> None:
 
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
-    _between(page, rule_id)
-    _cards(page, rule_id)
-    _units(page, rule_id)
-    _cut_in_tail(page, rule_id)
-    _bulleted_tail(page, rule_id, min_lines)
     tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
     for run in _runs(page, tail):
         if len(run) < min_lines:

@@ -1,0 +1,82 @@
+"""The clean stage's page passes over lists of other stories (pipeline/clean/lists.py) and
+menus (zones.menu_run): each pass reports a rule id of its own, and the body's own short lines
+stay. Articles in the manner of real pages, written for these tests."""
+from __future__ import annotations
+
+from pipeline import clean as C
+from pipeline.model import Document
+from pipeline.rules import load_rules
+
+STORY = [
+    "5月20日，港城区2024年夏季消夏节在滨海广场开幕，40余家本地商户设摊，首日吸引市民游客约"
+    "3万人次。",
+    "区文旅局有关负责人介绍，本届消夏节为期一个月，每逢周末晚间还将举办露天电影和民乐演出。",
+    "据悉，消夏节期间滨海广场周边新增临时停车位600个，公交部门同步加开夜间线路两条。",
+]
+
+_CLEAN = C.build(load_rules())
+
+
+def removed(lines):
+    res = _CLEAN(Document(id="t", text="\n".join(lines)))
+    return {r.line: r for r in res.removed}
+
+
+def rules_of(got, lines):
+    return {got[i].rule for i in lines if i in got}
+
+
+def test_a_related_header_between_paragraphs_reports_its_own_id():
+    lines = [STORY[0], "◎相关阅读:", "港城区夜间经济示范街区名单公布--2024-05-12港城日报",
+             *STORY[1:]]
+    got = removed(lines)
+    assert rules_of(got, [1, 2]) == {"boilerplate.related.list_between"}
+    assert not {0, 3, 4} & set(got)
+
+
+def test_a_widget_over_a_cut_teaser_reports_its_own_id():
+    lines = [STORY[0], "热点专题", "滨海步道二期工程进入收尾阶段",
+             "连日来，滨海步道二期工地上机器轰鸣，工人们正抓紧铺设透水砖和安装照明设施，预计"
+             "下月...", *STORY[1:]]
+    got = removed(lines)
+    assert rules_of(got, [1, 2, 3]) == {"boilerplate.related.widget_list"}
+
+
+def test_teasers_over_read_more_lines_report_their_own_id():
+    lines = [*STORY, "-", "港城区今年将新建改造口袋公园12处，首批6处已于本月开放，其中两处...",
+             "2024-05-18阅读全文 >>", "-",
+             "记者从区住建局获悉，老旧小区加装电梯工作今年提速，全年计划完成80台，目前已有...",
+             "2024-05-17阅读全文 >>"]
+    got = removed(lines)
+    assert rules_of(got, [4, 7]) == {"boilerplate.related.read_more_teasers"}
+
+
+def test_next_story_cards_report_their_own_id():
+    lines = [*STORY, "返回首页", "港城区首批智慧停车场投入使用", "harbour24",
+             "滨海新区两所中学秋季招生计划公布", "port.cc 港城网"]
+    got = removed(lines)
+    assert rules_of(got, [4, 5, 6, 7]) == {"boilerplate.related.story_cards"}
+
+
+def test_a_bulleted_list_with_times_reports_its_own_id():
+    head = ["• 交通局:夜间巴士线路下周起加密班次", "• 天文台:今晚有骤雨及雷暴(07:52)",
+            "• 海关截获一批未申报电子产品(07:40)", "• 旅游局公布端午假期旅客数字(07:31)",
+            "港城区夏季消夏节开幕"]
+    got = removed([*head, *STORY])
+    assert rules_of(got, [0, 1, 2, 3]) == {"boilerplate.navigation.bulleted_stories"}
+    assert 4 not in got
+    tail = ["返回目录", "· 港城区首批智慧停车场投入使用", "· 滨海新区两所中学", "秋季招生计划公布",
+            "· 夜间巴士线路下周起加密班次", "· 口袋公园首批6处开放"]
+    got = removed([*STORY, *tail])
+    assert rules_of(got, range(4, 9)) == {"boilerplate.related.bulleted_stories"}
+
+
+def test_rules_lists_each_list_pass(capsys):
+    from pipeline.cli import main
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for rid in ("boilerplate.related.list_between", "boilerplate.related.widget_list",
+                "boilerplate.related.read_more_teasers", "boilerplate.related.story_cards",
+                "boilerplate.related.bulleted_stories", "boilerplate.navigation.bulleted_stories",
+                "boilerplate.zones.after_body", "boilerplate.zones.before_body"):
+        assert rid in out
