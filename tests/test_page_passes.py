@@ -80,3 +80,38 @@ def test_rules_lists_each_list_pass(capsys):
                 "boilerplate.related.bulleted_stories", "boilerplate.navigation.bulleted_stories",
                 "boilerplate.zones.after_body", "boilerplate.zones.before_body"):
         assert rid in out
+
+
+# a forum post: its first paragraph, a photo's file name, lines broken by hand, more paragraphs
+# (the first paragraph stands far from the rest, so it is no anchor of the body)
+POST = [
+    "江城论坛 - 城市记忆版",
+    "老城区南门的巷子还能走多久",
+    "楼主: nanmen88 (南门老住户)   2024-04-06 21:17:42",
+    "上周六带孩子回南门老巷转了一圈，从粮站一路走到钟楼，前后差不多两个小时，孩子一直喊累。",
+    "IMG_20240406_153012.jpg",
+    "小时候天天走", "现在围起来了", "墙上写着拆字", "心里不是滋味", "还能看几年呢",
+    "听街坊说，南门片区今年要启动改造，涉及居民大约420户，其中一半以上是六十岁以上的老人。",
+    "区里上个月开过一次座谈会，说是先做历史建筑普查，再定哪些巷子整体保留，哪些只留门头。",
+    "返回列表",
+]
+
+
+def test_a_posts_hand_broken_lines_between_its_paragraphs_stay():
+    got = removed(POST)
+    assert not set(range(5, 10)) & set(got)
+    assert {2, 4, 12} <= set(got)
+
+
+def test_a_menu_between_two_paragraphs_is_still_a_menu():
+    # the same place, but nouns a line (a board's menu), no clause in them
+    menu = ["论坛首页", "本地生活", "房产家居", "二手市场", "联系我们"]
+    got = removed([*POST[:5], *menu, *POST[10:]])
+    assert set(range(5, 10)) <= set(got)
+    assert {got[i].rule for i in range(5, 9)} == {"boilerplate.navigation.menu_run"}
+
+
+def test_a_headline_guessed_inside_a_posts_lines_does_not_split_them():
+    # no thread title on top: the title stage takes the last short line over the paragraph
+    got = removed(POST[3:])
+    assert not set(range(2, 7)) & set(got)

@@ -23,6 +23,7 @@ from .detectors import (
     PatternRule,
     Proposal,
     SpamDetector,
+    _compile,
     _fits,
 )
 from .page import Page, Proposals, tail_company
@@ -66,7 +67,7 @@ _KEYS = {
     "split_fields": _COMMON,
     "line_scorer": _COMMON | {"features", "weights", "threshold"},
     "repeats_in_page": _COMMON,
-    "menu_run": _COMMON | {"max_len", "min_lines"},
+    "menu_run": _COMMON | {"max_len", "min_lines", "prose"},
     "bullet_list": _COMMON | {"min_lines"},
     "spliced_keywords": _COMMON | {"min_lines"},
     "story_lists": _COMMON | {"min_lines"},
@@ -241,6 +242,10 @@ class Cleaner:
                 ranked.append((det is not None or bool(entry.get("last")), order[reason],
                                str(rf.path), k, rule))
         self.rules = [r for *_, r in sorted(ranked, key=lambda t: t[:4])]
+        # menu_run's marks of a clause (a post's hand-broken lines are no menu)
+        menu = self.page_rules.get("menu_run") or {}
+        self._menu_prose = (_compile(f"rule {menu.get('id')}: prose", str(menu["prose"]))
+                            if menu.get("prose") else None)
         # the list passes switched on: detector → (rule id, min_lines)
         self._list_rules = {
             det: (self.page_rules[det]["id"], int(self.page_rules[det].get("min_lines", 4)))
@@ -441,7 +446,8 @@ class Cleaner:
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
         if "menu_run" in self.page_rules:
-            zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"])
+            zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"],
+                           self._menu_prose)
         if "bullet_list" in self.page_rules:
             rule = self.page_rules["bullet_list"]
             zones.bullet_list(page, rule["id"], int(rule.get("min_lines", 3)))

@@ -229,12 +229,13 @@ def _top_name(page: Page, rule_id: str) -> None:
         page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
-def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
+def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) -> None:
     """A list of other stories' headlines in the page head (a paper's table of contents, a
     column's latest items), one a line: `min_lines`+ headline-shaped lines in a row that touch
     the page top or removed furniture, with the article's own headline-shaped line still
     below them. A headline with its kicker, subtitle and a short lead is at most three such
-    lines and is followed by the body paragraph, not by another headline."""
+    lines and is followed by the body paragraph, not by another headline; a post's
+    hand-broken lines between two of its paragraphs are neither (menu_run's `prose`)."""
     head = page.head()
     if not head:
         return
@@ -264,6 +265,8 @@ def _headline_list(page: Page, rule_id: str, min_lines: int) -> None:
             continue
         before = page.nb(run[0], -1)
         if not (before is None or before in page.removed):
+            continue
+        if prose is not None and _prose_run(page, run, prose):
             continue
         moved = h in run and again is not None and again > run[-1]
         if h is not None and h < run[-1] and not moved:
@@ -312,11 +315,51 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
     _tail_headlines(page, rule_id)
 
 
-def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
+# a paragraph's end: a sentence mark, maybe with its closing quote
+_SENTENCE_END = regex.compile(r"[。!?…][”」』\"’]?$")
+
+
+def _sentence(n: str) -> bool:
+    """A line of text that ends as a sentence does (a post's short paragraph included)."""
+    return len(n) >= 8 and (is_anchor_shape(n) or bool(_SENTENCE_END.search(n)))
+
+
+def _kept_near(page: Page, i: int, step: int) -> int | None:
+    """The nearest non-blank line from i in direction `step` that no rule removed."""
+    j = page.nb(i, step)
+    while j is not None and j in page.removed:
+        j = page.nb(j, step)
+    return j
+
+
+def _prose_run(page: Page, run: list[int], prose: Any) -> bool:
+    """A post's hand-broken lines, not a menu: the run stands between two sentence paragraphs
+    (furniture the rules removed, a photo's file name, may stand between), and most of its
+    lines hold a clause's marks (`prose`: 了 着 呢, 都 也 还 不, 我 你 他). A short line the
+    title stage took for the headline right next to the run is one of them."""
+    h = page.headline
+    if h is not None and h not in page.removed and not _sentence(page.normed[h]):
+        if page.nb(run[-1], 1) == h:
+            run = [*run, h]
+        elif page.nb(run[0], -1) == h:
+            run = [h, *run]
+    above, below = _kept_near(page, run[0], -1), _kept_near(page, run[-1], 1)
+    if above is None or below is None:
+        return False
+    if not (_sentence(page.normed[above]) and _sentence(page.normed[below])):
+        return False
+    own = [page.normed[i] for i in run if i not in page.removed]
+    return 2 * sum(1 for n in own if prose.search(n)) > len(own)
+
+
+def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -> None:
     """Runs of `min_lines`+ consecutive short lines (no sentence punctuation, at most
     `max_len` characters) in the head or tail: one menu item a line. A run must touch the
     page's edge or furniture already removed, so a short list in the page's text (a poem,
-    a table's labels) that stands alone between paragraphs stays."""
+    a table's labels) that stands alone between paragraphs stays; so does a run between two
+    sentence paragraphs whose lines read as clauses (`prose`, the compiled `prose` pattern of
+    the rule: a forum post's hand-broken lines, which a paragraph dropped from the body's edge
+    may leave in the head or tail)."""
     max_len, min_lines = int(cfg.get("max_len", 8)), int(cfg.get("min_lines", 3))
     filled = page.filled
     if not filled:
@@ -337,6 +380,9 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
                 and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n))
 
     def flush(run: list[int], touches: bool) -> None:
+        if (prose is not None and touches and len(run) >= min_lines
+                and _prose_run(page, run, prose)):
+            return  # the whole run, a guessed headline in it too: a post's lines
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it
             k = run.index(page.headline)
@@ -371,7 +417,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any]) -> None:
         if run:
             flush(run, run[0] == filled[0] or run[-1] == filled[-1]
                   or page.nb(run[0], -1) in page.removed)
-    _headline_list(page, rule_id, min_lines)
+    _headline_list(page, rule_id, min_lines, prose)
 
 
 def _caption_edge(page: Page) -> None:
