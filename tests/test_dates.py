@@ -481,6 +481,22 @@ def test_a_twin_renames_repeated_groups_and_refuses_what_re_reads_otherwise():
         assert twin(pattern) is None, pattern
 
 
+def test_a_twin_opens_with_its_character_rather_than_with_look_behinds():
+    """`re` skips to a pattern's first character; a look-behind first is tried everywhere."""
+    import re as stdre
+
+    from pipeline.dates.engine import _atom_first, twin
+    rx, _ = twin(r"(?<![一二两])(?<!上)年(?P<ypart>底)(?!代)")
+    assert rx.pattern.startswith("年")
+    text = "一年底，上年底，两年底，今年底，年底，年代，年底。"
+    assert [m.span() for m in rx.finditer(text)] == [
+        m.span() for m in stdre.finditer(r"(?<![一二两])(?<!上)年(?P<ypart>底)(?!代)", text)]
+    assert [m.start() for m in rx.finditer(text)] == [13, 16, 22]
+    # not one character of every match: left as it is
+    for pattern in (r"(?<!x)a|b", r"(?<!x)a+", r"(?<!x)\d", r"(?<!x)(?:ab)", r"(?<=x)a?"):
+        assert _atom_first(pattern) == pattern, pattern
+
+
 def test_every_twin_matches_what_its_rule_matches(pipe):
     from itertools import compress, repeat
     from operator import is_not

@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from .hits import _walk
+from .hits import _walk, class_end, group_end
 
 _NAMED = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
 _SUFFIX = re.compile(r"__\d+$")
@@ -76,6 +76,38 @@ def _repeated_under_quantifier(src: str, found: list, defined: list[str]) -> boo
     return any(o <= k <= e for k in shared for o, e in quantified)
 
 
+def _atom_first(src: str) -> str:
+    """A pattern that opens with look-behinds, then one character (a literal or a class), as
+    that character first: (?<!A)X → X(?<!(?:A)X). Both hold at the same positions (the
+    look-behind now reads X too, which has just matched), so the matches are the same; but
+    `re` searches a pattern that opens with a character by skipping to it, where a look-behind
+    first is tried at every position of the text."""
+    looks, i = [], 0
+    try:
+        while src.startswith(("(?<=", "(?<!"), i):
+            j = group_end(src, i)
+            looks.append(src[i:j])
+            i = j
+        if not looks or i >= len(src):
+            return src
+        if src[i] == "[":
+            j = class_end(src, i)
+        elif src[i] not in "()[]{}|.*+?^$\\":
+            j = i + 1
+        else:
+            return src
+    except (ValueError, IndexError):
+        return src
+    if src[j:j + 1] in ("*", "+", "?", "{", "|") or ("|" in src[j:] and _top_level_bar(src)):
+        return src           # X is not one character of every match
+    atom = src[i:j]
+    return atom + "".join(f"{lk[:4]}(?:{lk[4:-1]}){atom})" for lk in looks) + src[j:]
+
+
+def _top_level_bar(src: str) -> bool:
+    return any(c == "|" and depth == 0 for _, c, depth in _walk(src))
+
+
 def twin(src: str) -> tuple[Any, tuple[str, ...]] | None:
     """The `re` twin of a `regex` pattern and its group names by number (repeated names
     restored), or None when there is none that matches the same."""
@@ -108,9 +140,14 @@ def twin(src: str) -> tuple[Any, tuple[str, ...]] | None:
         else:
             out.append(m.group(0))
     out.append(src[pos:])
-    try:
-        rx = re.compile("".join(out))
-    except (re.error, OverflowError, RecursionError):
+    rx = None
+    for source in (_atom_first("".join(out)), "".join(out)):
+        try:
+            rx = re.compile(source)
+            break
+        except (re.error, OverflowError, RecursionError):
+            continue
+    if rx is None:
         return None
     names = [""] * rx.groups
     for name, i in rx.groupindex.items():

@@ -73,6 +73,14 @@ class DateRule:
     fast_names: tuple[str, ...] = ()      # its group names, in number order
     fast_first: Any = None                # first's `re` twin
 
+    def engine(self, fast: bool) -> tuple[Any, tuple[str, ...], Any]:
+        """(pattern, its group names by number, the class of a match's first character): the
+        `re` twins on a text engine.odd() passes (fast), each where it has one, else the
+        rule's `regex` patterns."""
+        twin = fast and self.fast is not None
+        return (self.fast if twin else self.regex, self.fast_names if twin else self.names,
+                self.fast_first if fast and self.fast_first is not None else self.first)
+
 
 def group_names(rx: Any) -> tuple[str, ...]:
     """Every group's name by number (m.groups() read through them is m.groupdict() at a tenth of

@@ -645,17 +645,21 @@ class CountFinder:
         edge = 0 if left else len(segs) - 1
         pending = nlp.Pending
         pend = segs[edge] if len(segs) > 1 and type(segs[edge]) is pending else None
-        toks: list = []
-        eng = False                  # a token tagged eng (_eng_digits_as_m's test, made here)
-        for i, t in enumerate(segs):
-            if type(t) is pending:
-                if pend is None or i != edge:
-                    got = tagger.resolve(t)
-                    toks.extend(got)
-                    eng = eng or _has_eng(got)
-            else:
-                toks.append(t)
-                eng = eng or t[3] == "eng"
+        toks: list
+        if pending not in map(type, segs):    # most windows: no run for the HMM (C loops)
+            toks, eng = segs, _has_eng(segs)
+        else:
+            toks = []
+            eng = False              # a token tagged eng (_eng_digits_as_m's test, made here)
+            for i, t in enumerate(segs):
+                if type(t) is pending:
+                    if pend is None or i != edge:
+                        got = tagger.resolve(t)
+                        toks.extend(got)
+                        eng = eng or _has_eng(got)
+                else:
+                    toks.append(t)
+                    eng = eng or t[3] == "eng"
         if eng:
             toks = _eng_digits_as_m(toks)
         lo = 1 if cut_left and not (pend and left) else 0

@@ -95,8 +95,8 @@ def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]],
     the pattern opens with look-arounds, only those where they hold): the same leftmost,
     non-overlapping matches when every match starts there. fast: run the `re` twins of the
     rule and of its first class (engine.py) where it has them."""
-    match = (rule.fast if fast and rule.fast is not None else rule.regex).match
-    first = rule.fast_first if fast and rule.fast_first is not None else rule.first
+    pattern, _, first = rule.engine(fast)
+    match = pattern.match
     end = 0
     for a, b in starts:
         if b < end:
@@ -172,8 +172,7 @@ class DateFinder:
         for order, rule in enumerate(self.g.rules):
             near = rule.near
             if near is None:
-                matches = (rule.fast if fast and rule.fast is not None
-                           else rule.regex).finditer(norm)
+                matches = rule.engine(fast)[0].finditer(norm)
             elif not hits[near.regex]:
                 continue
             else:
@@ -201,7 +200,7 @@ class DateFinder:
         for _, order, s, e, rule, m in found:
             if taken.find(1, s, e) >= 0:
                 continue
-            names = rule.fast_names if fast and rule.fast is not None else rule.names
+            names = rule.engine(fast)[1]
             if names:
                 gs = m.groups()
                 groups = dict(compress(zip(names, gs, strict=True),
