@@ -115,3 +115,32 @@ def test_a_headline_guessed_inside_a_posts_lines_does_not_split_them():
     # no thread title on top: the title stage takes the last short line over the paragraph
     got = removed(POST[3:])
     assert not set(range(2, 7)) & set(got)
+
+
+# the article's last paragraph trails off with …… : a clause, not a headline in a list
+TRAILING = "老摊主说，夜市回来了，热闹也回来了，游客一拨接一拨，只是不知道这份热闹能持续多久……"
+
+
+def test_a_paragraph_trailing_off_is_no_headline_under_a_late_header():
+    # a header between paragraphs opens its block only when the block runs to the page's end;
+    # the last paragraph ending in …… is no headline of that block
+    lines = [*STORY[:2], "最新文章", "滨海广场夜市试运营首周客流破十万", STORY[2], TRAILING]
+    got = removed(lines)
+    assert not {1, 4, 5} & set(got)
+
+
+def test_a_paragraph_trailing_off_stays_under_a_related_list():
+    lines = [*STORY[:2], "相关新闻", "滨海广场夜市试运营首周客流破十万", STORY[2], TRAILING]
+    got = removed(lines)
+    assert {2, 3} <= set(got) and not {4, 5} & set(got)
+    # in the tail, under the header alone: no teaser of a list that has no headline
+    assert 4 not in removed([*STORY, "相关新闻", TRAILING])
+
+
+def test_a_table_row_ending_in_a_figure_is_no_dated_headline():
+    lines = [*STORY, "年份 | 项目 | 金额（亿元）", "| 2023 | 营收 | 12.5", "| 2024 | 营收 | 14.8"]
+    assert not {3, 4, 5} & set(removed(lines))
+    # headlines with their dates in dots still go
+    got = removed([*STORY, "返回首页", "滨海广场夜市试运营首周客流破十万 05.18",
+                   "港城区首批智慧停车场投入使用 2024.05.16"])
+    assert {got[4].rule, got[5].rule} == {"boilerplate.related.dated_item"}

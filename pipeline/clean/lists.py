@@ -60,6 +60,7 @@ from __future__ import annotations
 import regex
 
 from .detectors import Proposal
+from .marks import trails_off
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least
 
@@ -396,8 +397,8 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
 
 # a teaser the site cut short: ends in ... or … right after a word or a comma, never after the
 # sentence's own full stop or closing quote (a body trails off with ……, after a word too, so
-# two … are not a cut)
-_CUT = regex.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,6}|…)$")
+# two … are not a cut: NFKC makes them six dots)
+_CUT = regex.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,5}|…)$")
 # a related list's item: a headline, maybe bulleted, maybe closed by its date and source
 # (--2021-01-29某某日报, (2024-03-08))
 _ITEM_TAIL = regex.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -427,10 +428,12 @@ def _head_word(n: str) -> str:
 
 
 def _block_item(n: str) -> bool:
-    """A headline of a related list between paragraphs (commas allowed: 縣長現勘工程,了解進度)."""
+    """A headline of a related list between paragraphs (commas allowed: 縣長現勘工程,了解進度;
+    not a clause trailing off with ……)."""
     core = _ITEM_TAIL.sub("", _LEAD.sub("", n))
     return (6 <= len(core) <= 60 and not SENT.search(core) and len(_HAN.findall(core)) >= 4
-            and not core.endswith((":", "：")) and not _DATELINE.search(core))
+            and not core.endswith((":", "：")) and not _DATELINE.search(core)
+            and not trails_off(core))
 
 
 def _cut_teaser(n: str) -> bool:

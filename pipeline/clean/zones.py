@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from .detectors import Proposal, _fits
+from .marks import trails_off
 from .page import Page, tail_company
 from .shapes import (
     _HAN,
@@ -104,8 +105,11 @@ def _teaser(n: str) -> bool:
 
 
 def _item(n: str) -> bool:
-    """A headline in a related list, bulleted or not, with a date or not."""
+    """A headline in a related list, bulleted or not, with a date or not; a clause trailing
+    off with …… (six dots after NFKC) is a paragraph's end, not a headline."""
     core = _BULLET.sub("", n)
+    if trails_off(core):
+        return False
     # a headline with its subtitle (…治理鸿沟——某某2025调查报告) runs long, never to a 。
     return (len(core) <= 90 and (is_title_shape(core, 90) or is_headline_shape(core, 90))) or \
         (n != core and len(core) <= 60 and "。" not in core)
