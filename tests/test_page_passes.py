@@ -144,3 +144,37 @@ def test_a_table_row_ending_in_a_figure_is_no_dated_headline():
     got = removed([*STORY, "返回首页", "滨海广场夜市试运营首周客流破十万 05.18",
                    "港城区首批智慧停车场投入使用 2024.05.16"])
     assert {got[4].rule, got[5].rule} == {"boilerplate.related.dated_item"}
+
+
+def test_every_pass_reads_the_same_lead_marks():
+    # ▶ leads a related headline for the list passes; the tail's bulleted-list pass reads the
+    # same marks (it knew only • · ▪ ◆ ● ■ and -, so the shape pass under the body took the
+    # items, with the copyright line's reason)
+    lines = [*STORY, "版权所有 港城网", "▶ 滨海广场夜市试运营首周客流破十万", "▶ 港城区首批智慧停车场投入使用",
+             "▶ 夜间巴士线路下周起加密班次"]
+    got = removed(lines)
+    assert {(got[i].rule, got[i].reason) for i in (4, 5, 6)} == {
+        ("boilerplate.related.bullet_list", "related")}
+
+
+def test_the_head_channel_pass_reads_the_channel_rules_words(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from pipeline.rules import RuleError
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    path = rules / "boilerplate" / "navigation.yaml"
+    text = path.read_text("utf-8")
+    head = ["港城区夏季消夏节开幕", "海港", "港城区夏季消夏节开幕", "2024年05月20日 09:40"]
+    assert 1 not in removed([*head, *STORY])
+    # a section's name added to the line rule is a section's name for the head pass too
+    path.write_text(text.replace("|时评|社评|生活)", "|时评|社评|生活|海港)", 1), "utf-8")
+    res = C.build(load_rules(rules))(Document(id="t", text="\n".join([*head, *STORY])))
+    assert {r.line: r.rule for r in res.removed}.get(1) == "boilerplate.epaper.story_list"
+    path.write_text(text.replace("    in_head: beside_furniture\n", "    in_head: anywhere\n"),
+                    "utf-8")
+    with pytest.raises(RuleError, match="in_head"):
+        C.build(load_rules(rules))

@@ -55,7 +55,8 @@ from .triggers import (
 # max_len: would silently do nothing), so compiling refuses it
 _COMMON = {"id", "reason", "zone", "detector", "examples", "counterexamples"}
 _KEYS = {
-    None: _COMMON | {"pattern", "max_len", "sentence_ok", "meta", "then", "requires_date", "last"},
+    None: _COMMON | {"pattern", "max_len", "sentence_ok", "meta", "then", "requires_date", "last",
+                     "in_head"},
     "fields": _COMMON | {"keys"},
     "link_bar": _COMMON | {"max_len", "min_items", "share", "segment_len", "words"},
     "spam": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
@@ -191,6 +192,7 @@ class Cleaner:
         self.page_rules: dict[str, dict[str, Any]] = {}
         self.scorer: LineScorer | None = None
         fields = None
+        channel = None      # the pattern a channel's name in the head is read with (lists.py)
         ranked = []
         for rf in rules.of_type("boilerplate"):
             for k, entry in enumerate(rf.rules):
@@ -208,6 +210,10 @@ class Cleaner:
                     if "pattern" not in entry:
                         raise RuleError(f"{where}: needs `pattern` or `detector`")
                     rule: Any = PatternRule(where, entry)
+                    if entry.get("in_head") is not None:
+                        if entry["in_head"] != "beside_furniture":
+                            raise RuleError(f"{where}: `in_head` can only be beside_furniture")
+                        channel = rule.re
                 elif det == "fields":
                     rule = fields = FieldsDetector(where, entry)
                 elif det == "link_bar":
@@ -252,6 +258,7 @@ class Cleaner:
             for det in ("story_lists", "story_lists_tail", *lists.PASSES)
             if det in self.page_rules}
         self.fields = fields
+        self._channel = channel
         # prefilter: a line with sentence punctuation (most body lines) can only be taken by
         # the few `sentence_ok` patterns; every other rule and detector refuses it anyway
         self._sent_rules = [r for r in self.rules if getattr(r, "sentence_ok", False)]
@@ -452,7 +459,7 @@ class Cleaner:
             rule = self.page_rules["bullet_list"]
             zones.bullet_list(page, rule["id"], int(rule.get("min_lines", 3)))
         if self._list_rules:
-            lists.story_lists(page, self._list_rules, "head")
+            lists.story_lists(page, self._list_rules, "head", self._channel)
             lists.story_lists(page, self._list_rules, "tail")
         zones.rezone(page, self.proposals)
         return page

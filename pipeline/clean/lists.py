@@ -57,10 +57,12 @@ with no furniture or label between them.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from .detectors import Proposal
-from .marks import trails_off
+from .marks import DOT_ITEM, LEAD, OUTLET_ENDS, outlet_alternation, trails_off
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least
 
@@ -118,17 +120,21 @@ PASSES = ("related_between", "widget_list", "teaser_units", "story_cards", "bull
           "bulleted_list_tail")
 
 
-def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "head") -> None:
+def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "head",
+                channel: Any = None) -> None:
     """The passes of the module docstring at one end of the page, `where` head (navigation)
     or tail (related). `rules`: detector name → (rule id, min_lines) of the passes switched on
-    (story_lists, story_lists_tail and PASSES); each pass reports its own rule's id."""
+    (story_lists, story_lists_tail and PASSES); each pass reports its own rule's id.
+    `channel`: the compiled pattern of a channel's name (the rule marked `in_head`), for the
+    channel pass."""
     if not page.anchors:  # a page with no paragraph is menu_run's
         return
     if where == "head":
         if "story_lists" in rules:
             rule_id, min_lines = rules["story_lists"]
             _strip(page, rule_id, min_lines)
-            _channel(page, rule_id)
+            if channel is not None:
+                _channel(page, rule_id, channel)
         if "bulleted_list" in rules:
             _bulleted(page, *rules["bulleted_list"])
         if "story_lists" in rules:
@@ -163,7 +169,7 @@ def _strip(page: Page, rule_id: str, min_lines: int) -> None:
 
 # a paper's or site's name the title stage may take for the headline (it stands above the
 # date line): 江州日报数字报, 港都日报电子报, 城市新闻网
-_SITE = regex.compile(r"(?:报|数字报刊?|电子报|电子版|数字版|网|客户端|融媒体中心)$")
+_SITE = regex.compile(outlet_alternation() + "$")
 
 
 def _below(page: Page, rule_id: str, min_lines: int) -> None:
@@ -240,9 +246,6 @@ def _dated(page: Page, rule_id: str, min_lines: int) -> None:
         return
 
 
-# an item of a bulleted list: · 最后的木排, • 明年汛期
-_BULLET = regex.compile(r"^[·•・]\s*(?=\S)")
-
 
 def _fragment(n: str) -> bool:
     """A headline or part of one: short, no sentence punctuation, no field colon."""
@@ -280,13 +283,13 @@ def _bullet_runs(page: Page, lines: list[int], taken: str,
             k, n = lines[j], page.normed[lines[j]]
             if k in page.removed and page.reason(k) != taken:
                 break
-            if _BULLET.match(n) and _bullet_item(_BULLET.sub("", n)):
+            if DOT_ITEM.match(n) and _bullet_item(DOT_ITEM.sub("", n)):
                 run.append(k)
                 items += 1
-            elif (run and run[-1] == lines[j - 1] and _BULLET.match(page.normed[run[-1]])
+            elif (run and run[-1] == lines[j - 1] and DOT_ITEM.match(page.normed[run[-1]])
                   and _fragment(n) and (j + 1 < len(lines) or end_ok)
                   and (j + 1 == len(lines) or lines[j + 1] in page.removed
-                       or _BULLET.match(page.normed[lines[j + 1]]))):
+                       or DOT_ITEM.match(page.normed[lines[j + 1]]))):
                 run.append(k)  # the wrapped second line of the item above
             else:
                 break
@@ -343,19 +346,13 @@ def _take_bulleted(page: Page, rule_id: str, run: list[int]) -> None:
             del page.removed[k]
 
 
-# the name of a news section (the page's channel), alone on its line
-_CHANNEL = regex.compile(r"^[【\[]?(?:时事|时政|要闻|社会|社会事|国内|国际|两岸|港澳|港澳台"
-                         r"|[财財]经|经济|体育|[娱娛][乐樂]|科技|教育|健康|[军軍]事|文化|文旅|旅[游遊]|房产|[汽][车車]"
-                         r"|民生|本地|地方|[综綜]合|快讯|滚动|热点|焦点|聚焦|头条|[独獨]家|原创|视点|观点"
-                         r"|专题|[县縣]区|[乡鄉][镇鎮]|政务|法治|时评|社评|生活)[】\]]?$")
-
-
-def _channel(page: Page, rule_id: str) -> None:
-    """The channel pass of the module docstring."""
+def _channel(page: Page, rule_id: str, channel: Any) -> None:
+    """The channel pass of the module docstring; `channel` matches a section's name alone
+    (navigation.channel_label's pattern)."""
     h = page.headline
     for i in range(page.first):
         n = page.normed[i]
-        if not n or i in page.removed or i == h or not _CHANNEL.match(n):
+        if not n or i in page.removed or i == h or not channel.match(n):
             continue
         for k in (page.nb(i, -1), page.nb(i, 1)):
             if k is not None and (k in page.removed or k == h or (
@@ -404,7 +401,6 @@ _CUT = regex.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,5}|…)$")
 _ITEM_TAIL = regex.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                            r"[)\]]?\s*\p{Han}{0,8}$|\s*[(\[](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]"
                            r"\d{1,2}[)\]]$")
-_LEAD = regex.compile(r"^[•·▪◆●■□◎\-*>»▶►\s]+")
 # a header that names its list as other stories (相关新闻, 影音相关新闻, 推荐阅读, 往期回顾,
 # 猜你喜欢): it may stand between paragraphs with the article going on under its list
 _STRONG = regex.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
@@ -424,20 +420,20 @@ _HEAD_CLOSE = regex.compile(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$")
 
 def _head_word(n: str) -> str:
     """A header's words: its marks, brackets, colon and 更多>> taken off."""
-    return _HEAD_CLOSE.sub("", _HEAD_OPEN.sub("", _LEAD.sub("", n)))
+    return _HEAD_CLOSE.sub("", _HEAD_OPEN.sub("", LEAD.sub("", n)))
 
 
 def _block_item(n: str) -> bool:
     """A headline of a related list between paragraphs (commas allowed: 縣長現勘工程,了解進度;
     not a clause trailing off with ……)."""
-    core = _ITEM_TAIL.sub("", _LEAD.sub("", n))
+    core = _ITEM_TAIL.sub("", LEAD.sub("", n))
     return (6 <= len(core) <= 60 and not SENT.search(core) and len(_HAN.findall(core)) >= 4
             and not core.endswith((":", "：")) and not _DATELINE.search(core)
             and not trails_off(core))
 
 
 def _cut_teaser(n: str) -> bool:
-    core = _LEAD.sub("", n)
+    core = LEAD.sub("", n)
     return 15 <= len(core) <= 220 and bool(_CUT.search(core)) and len(_HAN.findall(core)) >= 8
 
 
@@ -471,7 +467,7 @@ def _between(page: Page, strong_id: str, widget_id: str) -> None:
             w = _head_word(m)
             if _cut_teaser(m) or _block_item(m) or (len(m) <= 20 and _WIDGET.match(w)):
                 cut = cut or _cut_teaser(m)
-                bulleted = bulleted or bool(_LEAD.match(m))
+                bulleted = bulleted or bool(LEAD.match(m))
                 sure += [*loose, j]
                 loose, after_item = [], _block_item(m)
             elif strong and after_item and 20 <= len(m) <= 160 and SENT.search(m):
@@ -528,16 +524,13 @@ def _cut_in_tail(page: Page, rule_id: str) -> None:
 # the outlet a portal names under each of its next-story cards: a short Latin brand (am730,
 # on.cc 东网, 国际 on LINE) or a paper's, station's or site's name (某某日报, 某某电视)
 _OUTLET = regex.compile(r"^(?=[^\p{Han}]*[A-Za-z0-9])(?!\d+$)[A-Za-z0-9 .&\-\p{Han}]{2,16}$|"
-                        r"^\p{Han}{2,8}(?:网|網|日报|日報|晚报|晚報|新闻|新聞|电视|電視|电台|電台|时报|時報)$")
+                        r"^\p{Han}{2,8}" + outlet_alternation() + "$")
 
 
 def _outlet(n: str) -> bool:
     m = _OUTLET.match(n)
     return m is not None and (m.group().isascii() or len(_HAN.findall(n)) <= 4
-                              or n.endswith(_OUTLET_ENDS))
-
-
-_OUTLET_ENDS = ("网", "網", "报", "報", "新闻", "新聞", "电视", "電視", "电台", "電台")
+                              or n.endswith(OUTLET_ENDS))
 
 
 def _cards(page: Page, rule_id: str) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 import regex
 
 from .detectors import Proposal, _fits
-from .marks import trails_off
+from .marks import LEAD, LEADS, outlet_alternation, trails_off
 from .page import Page, tail_company
 from .shapes import (
     _HAN,
@@ -40,7 +40,6 @@ from .shapes import (
     is_title_shape,
 )
 
-_BULLET = regex.compile(r"^[•·▪◆●■□\-*>»\s]+")
 _STAMP = regex.compile(
     r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2})?|\d+\s*(?:分钟|小时|天)前)?$")
@@ -73,7 +72,7 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
         # 发布机构: alone is the fields rule's
         if i in page.removed and page.removed[i].rule != fields.id:
             continue
-        m = label.match(_BULLET.sub("", n).replace(" ", "") if len(n) <= 8 else _BULLET.sub("", n))
+        m = label.match(LEAD.sub("", n).replace(" ", "") if len(n) <= 8 else LEAD.sub("", n))
         if not m:
             continue
         info = fields.info[m.group("key")]
@@ -85,7 +84,7 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
         j = page.nb(i, 1)
         if j is None or j in page.removed or page.zone(j) == "middle":
             continue
-        v = _BULLET.sub("", page.normed[j])
+        v = LEAD.sub("", page.normed[j])
         if (not v or len(v) > 40 or SENT.search(v) or label.match(v) or is_anchor_shape(v)
                 # an empty label (有效性:) over the headline
                 or (len(v) >= 16 and is_title_shape(v))
@@ -107,7 +106,7 @@ def _teaser(n: str) -> bool:
 def _item(n: str) -> bool:
     """A headline in a related list, bulleted or not, with a date or not; a clause trailing
     off with …… (six dots after NFKC) is a paragraph's end, not a headline."""
-    core = _BULLET.sub("", n)
+    core = LEAD.sub("", n)
     if trails_off(core):
         return False
     # a headline with its subtitle (…治理鸿沟——某某2025调查报告) runs long, never to a 。
@@ -133,7 +132,7 @@ def _block(page: Page, i: int, max_lines: int = 40) -> list[int]:
         elif _item(n):
             prev_item = True
             if bulleted is None:
-                bulleted = bool(_BULLET.match(n))
+                bulleted = bool(LEAD.match(n))
         elif prev_item and not bulleted and _teaser(n):  # a bulleted list has no teasers
             prev_item = False
         else:
@@ -301,8 +300,9 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
 
     def item(i: int) -> bool:
         n = page.normed[i]
-        core = _BULLET.sub("", n)
-        return (i not in page.removed and n != core and n[0] in "-•·▪◆●■" and 6 <= len(core) <= 60
+        core = LEAD.sub("", n)
+        return (i not in page.removed and n != core and n[0] in "-" + LEADS
+                and 6 <= len(core) <= 60
                 and is_headline_shape(core, 60))
 
     run: list[int] = []
@@ -456,7 +456,7 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
 
     def item(i: int) -> bool:
         n = page.normed[i]
-        return (_item(n) and len(n) >= 8 and not _NOT_HEADLINE.search(_BULLET.sub("", n))
+        return (_item(n) and len(n) >= 8 and not _NOT_HEADLINE.search(LEAD.sub("", n))
                 and not n.endswith((":", ",")))
 
     run: list[int] = []
@@ -513,7 +513,6 @@ _SIGNED = regex.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3
 # an issuer's name at a notice's foot (区科学技术局, 县农业农村局, 某某街道)
 _ISSUER = regex.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
-_LEADS = "•·▪◆●■□*>»"
 _COUNTER = regex.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
 _CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
@@ -522,7 +521,7 @@ _CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
 # name in brackets or names alone
 STAMPED = regex.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通讯员|编辑|作者|来源|摄"
                          r"|审核|校对|监制|撰稿|供稿|出品|原标题|^[文图]\s*/"
-                         r"|\p{Han}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|客户端)$"
+                         r"|\p{Han}" + outlet_alternation() + "$"
                          r"|^\(\p{Han}{2,4}\)$|^\p{Han}{2,3}(?:[\s、·]+\p{Han}{2,3})*$")
 
 
@@ -564,7 +563,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             broken = _sentence_like(n) or n.endswith(":")
         if i <= resume or len(n) > max_len or _sentence_like(n) or text_shaped(n):
             continue
-        if n[0] in _LEADS or n.startswith(("- ", "-\u3000")):
+        if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
         if not furniture and not _COUNTER.match(n):
             continue  # no furniture: only a bare count (likes, views) is no article's line
