@@ -150,8 +150,8 @@ def test_every_pass_reads_the_same_lead_marks():
     # ▶ leads a related headline for the list passes; the tail's bulleted-list pass reads the
     # same marks (it knew only • · ▪ ◆ ● ■ and -, so the shape pass under the body took the
     # items, with the copyright line's reason)
-    lines = [*STORY, "版权所有 港城网", "▶ 滨海广场夜市试运营首周客流破十万", "▶ 港城区首批智慧停车场投入使用",
-             "▶ 夜间巴士线路下周起加密班次"]
+    lines = [*STORY, "版权所有 港城网", "▶ 滨海广场夜市试运营首周客流破十万",
+             "▶ 港城区首批智慧停车场投入使用", "▶ 夜间巴士线路下周起加密班次"]
     got = removed(lines)
     assert {(got[i].rule, got[i].reason) for i in (4, 5, 6)} == {
         ("boilerplate.related.bullet_list", "related")}
