@@ -92,13 +92,24 @@ class Spec:
                     or self.quarter or self.fest)
 
 
+# the groups each part of spec_from reads: a part whose groups a match lacks is skipped (most
+# matches hold two or three groups of the forty a Spec can be read from)
+_YEAR_GROUPS = frozenset(("y4", "ymg", "y3", "y2", "yc", "yv"))
+_TIME_GROUPS = frozenset(("hh", "hc"))
+_QUARTER_GROUPS = frozenset(("q", "qn", "qrel"))
+
+
 def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     """Groups of a match (with prefix `p`, e.g. 's_') → Spec."""
-    get: Callable[[str], Any] = (g if not p else {k[len(p):]: v for k, v in g.items()
-                                                  if k.startswith(p)}).get
+    if p:
+        cut = len(p)
+        g = {k[cut:]: v for k, v in g.items() if k.startswith(p)}
+    get: Callable[[str], Any] = g.get
 
     sp = Spec()
-    if get("y4"):
+    if _YEAR_GROUPS.isdisjoint(g):
+        pass
+    elif get("y4"):
         sp.year = int(get("y4"))
     elif get("ymg"):
         n = 1 if get("ymg") == "元" else small_number(get("ymg"))
@@ -119,15 +130,34 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     sp.ymod = get("ymod")
     if get("ypart"):          # 年底 / 年初 alone: of the year last written, else ref_date's
         sp.yrel, sp.ymod = "当", get("ypart")
-    sp.month = int(get("m")) if get("m") else (1 if get("mcn") == "元"
-                                               else small_number(get("mcn")))
+    if get("m"):
+        sp.month = int(get("m"))
+    elif "mcn" in g:
+        sp.month = 1 if get("mcn") == "元" else small_number(get("mcn"))
     if get("mord"):
         sp.month = small_number(get("mord"))
     sp.mrel = get("mrel")
     sp.mmod = get("mmod")
-    sp.day = int(get("d")) if get("d") else small_number(get("dcn"))
-    sp.drel = get("drel") or PAIR_DAY.get(get("dp") or "")
-    sp.day_gloss = int(get("dg")) if get("dg") else None
+    if get("d"):
+        sp.day = int(get("d"))
+    elif "dcn" in g:
+        sp.day = small_number(get("dcn"))
+    sp.drel = get("drel") or (PAIR_DAY.get(get("dp") or "") if "dp" in g else None)
+    if get("dg"):
+        sp.day_gloss = int(get("dg"))
+    if not _TIME_GROUPS.isdisjoint(g):
+        _read_time(sp, get)
+    if not _QUARTER_GROUPS.isdisjoint(g):
+        sp.quarter = get("q")
+        sp.quarter_n = small_number(get("qn"))
+        if get("qrel") is not None:
+            sp.quarter, sp.quarter_rel = "季度", QUARTER_REL[get("qrel")]
+    sp.fest = get("fest")
+    return sp
+
+
+def _read_time(sp: Spec, get: Callable[[str], Any]) -> None:
+    """The hour and minute of a match that holds hh (8:30) or hc (八点半)."""
     if get("hh") is not None:
         sp.hour, sp.minute = int(get("hh")), int(get("mi"))
     elif get("hc") is not None:
@@ -143,12 +173,6 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
             sp.hour = 0
         if not (0 <= sp.hour < 24 and 0 <= sp.minute < 60):
             sp.hour = sp.minute = None  # 24时 is the end of a day, not a time to write
-    sp.quarter = get("q")
-    sp.quarter_n = small_number(get("qn"))
-    if get("qrel") is not None:
-        sp.quarter, sp.quarter_rel = "季度", QUARTER_REL[get("qrel")]
-    sp.fest = get("fest")
-    return sp
 
 
 def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
