@@ -27,7 +27,7 @@ import regex
 from .. import awards_recipient as rec
 from ..context import Context
 from ..model import Fact
-from ..patterns import alternation
+from ..patterns import alternation, word_trie
 from ..rules import Rules
 from ..script import simplified_table
 from .simplified import as_written, find_through_simplified
@@ -73,10 +73,11 @@ def _per_article(method):
 
 
 def _words_re(words):
-    """A plain alternation of words (longest first) compiled with the standard `re`: the same
-    matches as `regex` for literal words, found several times faster over a whole text."""
-    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len,
-                                                                    reverse=True) if w) + ")")
+    """An alternation of words (longest first), written as a trie (patterns.word_trie: the same
+    matches) and compiled with the standard `re`: the same matches as `regex` for literal
+    words, found several times faster over a whole text; as a trie, a position is asked only
+    about the words that begin there."""
+    return re.compile(word_trie(words) or "(?:)")
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")

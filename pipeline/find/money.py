@@ -42,6 +42,7 @@ from ..numerals import (
     parse_quantity,
     place_names,
 )
+from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import gated, run_start
 from ..script import simplified_table
@@ -65,7 +66,9 @@ _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多几 \xa0\u2009\
 
 
 def _compile(source: str):
-    """`re` when it reads the pattern (a literal alternation runs several times faster)."""
+    """`re` when it reads the pattern (a literal alternation runs several times faster). The
+    word lists are written as tries (patterns.word_trie: the same matches as their
+    alternation), so that at a position `re` tries only the words that begin there."""
     try:
         return re.compile(source)
     except re.error:
@@ -189,9 +192,9 @@ def build(rules: Rules):
     # magnitude's class is spelt out as characters)
     if _ONE_CLASS.fullmatch(magnitude.pattern):
         mags = [c for c in CN_NUM_CHARS + "0123456789" if magnitude.fullmatch(c)]
-        live_re = _compile(alternation([*after, *before, *mags]))
+        live_re = _compile(word_trie([*after, *before, *mags]))
     else:
-        live_re = _compile(alternation([*after, *before]) + "|" + magnitude.pattern)
+        live_re = _compile(word_trie([*after, *before]) + "|" + magnitude.pattern)
 
     def live_clauses(text: str) -> Iterator[tuple[int, int]]:
         """The clauses (cut after _CLAUSE_CUT, which no candidate holds) where a money word or a
@@ -218,7 +221,7 @@ def build(rules: Rules):
         return bool(magnitude.search(num)) or text.startswith(list_words, bare_end(m))
 
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
-    ctx_re = _compile(alternation(context_words))
+    ctx_re = _compile(word_trie(context_words))
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     unit_start = regex.compile(alternation(unit_words))
@@ -252,7 +255,7 @@ def build(rules: Rules):
     # a clause that holds no money word (only a magnitude: 3万人) gives a fact only through
     # money.context, whose money word stands in the same clause (in_money_context cuts at every
     # clause break): a clause with neither is not searched
-    money_word_re = _compile(alternation([*after, *before]))
+    money_word_re = _compile(word_trie([*after, *before]))
 
     def may_hold_money(text: str, s: int, e: int) -> bool:
         return (money_word_re.search(text, s, e) is not None
