@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import regex
 
-from .patterns import alternation  # one builder for every stage
+from .patterns import alternation, word_trie  # one builder for every stage
 
 # --------------------------------------------------------------------------- characters
 _TRAD = str.maketrans({
@@ -468,8 +468,10 @@ def place_names(rows: list[dict[str, str]], pairs: list[dict[str, str]]):
         for w in (r["name"], r["alias"]):
             if w and w != "-":
                 forms.update((w, "".join(to_trad.get(c, c) for c in w)))
-    # a literal alternation: the standard `re` finds the same matches several times faster
-    return re.compile(alternation(forms)) if forms else None
+    # a literal alternation, as a trie (patterns.word_trie: the same matches): the standard `re`
+    # finds them several times faster, and as a trie asks a position only about the names that
+    # begin there
+    return re.compile(word_trie(forms)) if forms else None
 
 
 def load_qualifiers(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]:

@@ -267,7 +267,7 @@ def load(rules: Rules) -> Grammar:
         if r.near is not None and runs.get(r.near.key) is not None:
             r.near = replace(r.near, run=runs[r.near.key])
     names = rf.data.get("not_dates") or []
-    not_dates = re.compile(_alternation(names)) if names else None   # literal words: `re`
+    not_dates = re.compile(word_trie(names)) if names else None   # literal words: `re`
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}
     return Grammar(compiled, guards, not_dates, festivals, suffix_words, local,
                    HitScans(list(hit_regexes.values())))

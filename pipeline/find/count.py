@@ -58,6 +58,7 @@ from ..numerals import (
     parse_quantity,
     place_names,
 )
+from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import gated, run_start
 from ..script import simplified_table
@@ -233,7 +234,7 @@ class CountFinder:
         # the patterns end in a separator: only a text that does is searched
         self.range_seps, self.list_seps = tuple(range_seps), tuple(list_seps)
         self.list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
-        self.trap_re = re.compile(alternation(g.trap_phrases)) if g.trap_phrases else None
+        self.trap_re = re.compile(word_trie(g.trap_phrases)) if g.trap_phrases else None
         self.place_re = place_names(rules.lexicon("place_numerals"),
                                     rules.lexicon("script_pairs"))
         self.cn_chars = set(CN_NUM_CHARS)
