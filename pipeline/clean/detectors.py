@@ -10,6 +10,7 @@ import regex
 
 from ..patterns import word_trie
 from ..rules import RuleError
+from . import twins
 from .shapes import _DATE, _DATE_ONLY, _SHORT_DATE, _TIME, SENT, iso_date
 from .triggers import _GLOBAL_FLAGS, _SPACE, branches
 
@@ -64,8 +65,10 @@ class PatternRule:
         self.id, self.reason = entry["id"], entry["reason"]
         self.zone = entry.get("zone", "edge")
         self.re = _compile(where, entry["pattern"])
-        # the function the stage calls: match() for a pattern anchored at the line's start
-        self.find = self.re.match if _anchored(entry["pattern"]) else self.re.search
+        # the function the stage calls: match() for a pattern anchored at the line's start, of
+        # the pattern's `re` twin when it has one (the same matches, found faster)
+        fast = twins.twin(entry["pattern"]) or self.re
+        self.find = fast.match if _anchored(entry["pattern"]) else fast.search
         self.max_len = int(entry.get("max_len", 60))
         self.sentence_ok = bool(entry.get("sentence_ok", False))
         self.meta = dict(entry.get("meta") or {})
