@@ -17,11 +17,11 @@ from .triggers import _GLOBAL_FLAGS, _SPACE, branches
 # what the regex module's \s matches, as an `re` class body (`re`'s \s adds \x1c-\x1f)
 _S = re.escape("".join(sorted(_SPACE)))
 
-_COUNT = regex.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
-_STAFF_CODE = regex.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
-_REPORTER = regex.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
-_PAY = regex.compile(r"\d+元|点击|进入|www\.")
-_URL = regex.compile(r"https?://\S+")
+_COUNT = twins.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
+_STAFF_CODE = twins.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
+_REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
+_PAY = twins.compile(r"\d+元|点击|进入|www\.")
+_URL = twins.compile(r"https?://\S+")
 
 REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
            "decoration", "related", "ad", "spam")
@@ -96,11 +96,11 @@ class PatternRule:
 class FieldsDetector:
     """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
 
-    _BRACKETS = regex.compile(r"^[【\[(](.*)[】\])]$")
-    _BUTTONS = regex.compile(r"【[^】:]{1,8}】")
+    _BRACKETS = twins.compile(r"^[【\[(](.*)[】\])]$")
+    _BUTTONS = twins.compile(r"【[^】:]{1,8}】")
     # 作 者：, 索 引 号 | : a key spaced out to fill a table cell
-    _SPACED_KEY = regex.compile(r"(?<![\p{Han}])\p{Han}(?:\s+\p{Han}){1,3}(?=\s*(?::|\|))")
-    _LEAD = regex.compile(
+    _SPACED_KEY = twins.compile(r"(?<![\p{Han}])\p{Han}(?:\s+\p{Han}){1,3}(?=\s*(?::|\|))")
+    _LEAD = twins.compile(
         r"^[【\[(]?(?:[^\s:|]{1,12}\s+)?(?:"
         + _DATE.pattern
         + r"|"
@@ -214,16 +214,16 @@ class SpamDetector:
     """A brand from the lexicon meeting a portal word or a spam shape, on a short line with no
     sentence punctuation (rules/boilerplate/spam.yaml). Never a brand alone."""
 
-    _QUOTED = regex.compile(r"“[^”]{2,}”")
-    _LATIN_HAN = regex.compile(r"[A-Za-z]{2,}\p{Han}|\p{Han}[A-Za-z]{2,}")
+    _QUOTED = twins.compile(r"“[^”]{2,}”")
+    _LATIN_HAN = twins.compile(r"[A-Za-z]{2,}\p{Han}|\p{Han}[A-Za-z]{2,}")
     _DOMAIN = regex.compile(r"(?:www\.)?[a-z0-9-]{2,}\.(?:vip|com|cc|net|top|xyz|me|la|bet|co|cn|"
                             r"tv|app|win)\b", regex.I)
-    _DOUBLED = regex.compile(r"(\p{Han}{2,6})\((?:\1|[A-Za-z]{2,}|中国)\)")
+    _DOUBLED = twins.compile(r"(\p{Han}{2,6})\((?:\1|[A-Za-z]{2,}|中国)\)")
     _SHAPES = (
         _LATIN_HAN, _DOMAIN, _DOUBLED,
-        regex.compile(r"欢迎您|欢迎你"),
-        regex.compile(r"-{2,}$|—{2,}$"),
-        regex.compile(r"\p{Han}[_-]\p{Han}|\p{Han}\([A-Za-z]+\)|[【】]"),
+        twins.compile(r"欢迎您|欢迎你"),
+        twins.compile(r"-{2,}$|—{2,}$"),
+        twins.compile(r"\p{Han}[_-]\p{Han}|\p{Han}\([A-Za-z]+\)|[【】]"),
     )
 
     def __init__(self, where: str, entry: dict[str, Any], kind: str):
@@ -286,8 +286,8 @@ class LinkBarDetector:
     holding a word of site furniture (首页, 新闻, 联系, 地图, 版 …; `words` in
     rules/boilerplate/navigation.yaml). A list of names or units has none of those words."""
 
-    _SEP = regex.compile(r"\s*[|│┃丨｜/·•]\s*|\s+-\s+|(?<=\p{Han})-(?=\p{Han})|\s+")
-    _LABEL = regex.compile(r"^[^:]{1,8}:\s*")
+    _SEP = twins.compile(r"\s*[|│┃丨｜/·•]\s*|\s+-\s+|(?<=\p{Han})-(?=\p{Han})|\s+")
+    _LABEL = twins.compile(r"^[^:]{1,8}:\s*")
 
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry.get("reason", "navigation")
@@ -299,7 +299,7 @@ class LinkBarDetector:
         words = [str(w) for w in entry.get("words") or []]
         if not words:
             raise RuleError(f"{where}: rule {self.id} needs `words`")
-        self.words = regex.compile(word_trie(words))
+        self.words = twins.compile(word_trie(words))
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:
@@ -325,8 +325,8 @@ class ChromeWordsDetector:
     line. Exact words, so a headline that merely holds one (客户端今日上线) never matches.
     The stage asks it only lines holding one of the words (cleaner._detector_chars)."""
 
-    _SEP = regex.compile(r"\s*[|│┃丨｜/·•>»]\s*|\s+-\s*|^-\s*|\s+")
-    _BULLET = regex.compile(r"^[-•·*▪◆●■□>»]+\s*|[:>»]+$")
+    _SEP = twins.compile(r"\s*[|│┃丨｜/·•>»]\s*|\s+-\s*|^-\s*|\s+")
+    _BULLET = twins.compile(r"^[-•·*▪◆●■□>»]+\s*|[:>»]+$")
 
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry.get("reason", "navigation")
@@ -361,14 +361,14 @@ class NoHanDetector:
     the form is page furniture: a mark line or a file name anywhere; a figure or a Latin word
     only in the head and tail — between paragraphs it may be a table cell or a quote."""
 
-    _HAN = regex.compile(r"\p{Han}")
-    FORMS: ClassVar[dict[str, regex.Pattern[str]]] = {
-        "image": regex.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+    _HAN = twins.compile(r"\p{Han}")
+    FORMS: ClassVar[dict[str, Any]] = {
+        "image": twins.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
                                r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d"),
-        "marks": regex.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
-        "address": regex.compile(r"(?i)^(?:https?:)?//\S+$|^www\.\S+$"),
-        "label": regex.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
-        "figure": regex.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:\s*\(?[+\-−]?[\d,.]+%?\)?"
+        "marks": twins.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
+        "address": twins.compile(r"(?i)^(?:https?:)?//\S+$|^www\.\S+$"),
+        "label": twins.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
+        "figure": twins.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:\s*\(?[+\-−]?[\d,.]+%?\)?"
                                 r")*$"),
     }
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
+from . import twins
 from .page import Page
 from .shapes import _ISO, _WS, iso_date
 
-_INLINE_AUTHOR = regex.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?"
+_INLINE_AUTHOR = twins.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:特约|全媒体|融媒)?"
                                r"记者\s*(?P<v>\p{Han}{2,4}(?:[、\s]+\p{Han}{2,4})*)"
                                r"(?:\s+(?:通讯员|实习生)\s*\p{Han}{2,4}"
                                r"(?:[、\s]+\p{Han}{2,4})*)*\s*[)）]")
-_INLINE_EDITOR = regex.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*"
+_INLINE_EDITOR = twins.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*"
                                r"[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
 
 # a day-first stamp of Hong Kong and Macao pages, 28/08/2024 10:36 (the mainland and Taiwan
 # write the year first, and no Chinese page writes the US month-first order)
-_DAY_FIRST = regex.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])"
+_DAY_FIRST = twins.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])"
                            r"(?:\s*(?:\(\w{1,3}\)\s*)?(\d{1,2}):(\d{2}))?")
 
 # each with a word every match holds: most body lines are not searched at all

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import regex
+from typing import Any
 
 from ..script import BUNDLED
+from . import twins
 
 
 def split_lines(text: str) -> list[str]:
@@ -16,11 +16,11 @@ def split_lines(text: str) -> list[str]:
 
 # -- normalising and shapes -------------------------------------------------------------------
 
-_WS = regex.compile(r"\s+")
+_WS = twins.compile(r"\s+")
 SENT = re.compile(r"[。!?;]")             # sentence punctuation after NFKC (！→! ？→? ；→;)
-_HAN = regex.compile(r"\p{Han}")
-_CONTACT = regex.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
-_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_HAN = twins.compile(r"\p{Han}")
+_CONTACT = twins.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
+_TIME = twins.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
 # traditional characters of page furniture (責任編輯, 返回頂部, 推薦閱讀, 上一則) to simplified,
@@ -43,7 +43,7 @@ _TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")
 
 
 # a pinyin gloss a conversion gateway puts after a character: 點擊次數(shù), 請(qǐng)
-_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+_PINYIN = twins.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
                         r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
@@ -73,8 +73,8 @@ def norm(line: str) -> str:
     return line.translate(_T2S) if _TRAD.search(line) else line
 
 
-_PARA_END = regex.compile(r"[。!?;…\"'”’」』)\]】.]$")
-_ENDS_IN_DATE = regex.compile(r"(?:\s|[(\[【])(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)\]】]?$|"
+_PARA_END = twins.compile(r"[。!?;…\"'”’」』)\]】.]$")
+_ENDS_IN_DATE = twins.compile(r"(?:\s|[(\[【])(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}[)\]】]?$|"
                               r"[→>»]$")
 
 
@@ -94,7 +94,7 @@ def is_anchor_shape(n: str) -> bool:
                              or ("、" in n and not _is_item_list(n)))
 
 
-_ITEMS = regex.compile(r"[、\s|/]+")
+_ITEMS = twins.compile(r"[、\s|/]+")
 
 
 def _is_item_list(n: str) -> bool:
@@ -102,7 +102,7 @@ def _is_item_list(n: str) -> bool:
     return len(items) >= 5 and max(map(len, items)) <= 10
 
 
-_COMMA_ITEMS = regex.compile(r"\s*,\s*")
+_COMMA_ITEMS = twins.compile(r"\s*,\s*")
 
 
 def _is_keyword_list(n: str) -> bool:
@@ -113,7 +113,7 @@ def _is_keyword_list(n: str) -> bool:
 
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
 # an issuer's signature (区科学技术局), a table row (食品烟酒 | 0.9 | -1.2), a list of names
-_NOT_HEADLINE = regex.compile(
+_NOT_HEADLINE = twins.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]"
     r"|[QA问答]\s*:|附件)"
     r"|^[^:]{1,8}:"
@@ -121,11 +121,11 @@ _NOT_HEADLINE = regex.compile(
     r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
     r"|^[^,]{1,6}们,|电\s*\(|^(?:新华社|中新社|本报|本刊)\p{Han}{0,6}\d"
     r"|^\p{Han}{2,4}(?:\s+\p{Han}{2,4}){2,}$")
-_DATELINE = regex.compile(r"(?:电|讯|报道|消息)$|^(?:本报|本刊|新华社|中新社|据)")
-_HEADLINE_BAD = regex.compile(r"[。;]|[:：]$")
+_DATELINE = twins.compile(r"(?:电|讯|报道|消息)$|^(?:本报|本刊|新华社|中新社|据)")
+_HEADLINE_BAD = twins.compile(r"[。;]|[:：]$")
 
 
-_HAN_AT_LEAST: dict[int, regex.Pattern[str]] = {}
+_HAN_AT_LEAST: dict[int, Any] = {}
 
 
 def han_at_least(n: str, k: int) -> bool:
@@ -135,7 +135,7 @@ def han_at_least(n: str, k: int) -> bool:
         return True
     rx = _HAN_AT_LEAST.get(k)
     if rx is None:
-        rx = _HAN_AT_LEAST[k] = regex.compile(r"\p{Han}(?:[^\p{Han}]*\p{Han}){" + str(k - 1) + "}")
+        rx = _HAN_AT_LEAST[k] = twins.compile(r"\p{Han}(?:[^\p{Han}]*\p{Han}){" + str(k - 1) + "}")
     return rx.search(n) is not None
 
 
@@ -152,13 +152,13 @@ def is_title_shape(n: str, max_len: int = 60) -> bool:
             and han_at_least(n, 2))
 
 
-_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_DATE = twins.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
                       r"(?!\d)\s*日?"
                       r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
-_ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
-_DATE_ONLY = regex.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_ISO = twins.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
+_DATE_ONLY = twins.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
-_SHORT_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_SHORT_DATE = twins.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 
 

@@ -7,13 +7,14 @@ from typing import Any
 
 import regex
 
+from . import twins
 from .detectors import Proposal
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, is_headline_shape, is_title_shape, norm
 
 # a channel or column label above a headline (综合新闻, 即时新闻, 图片新闻, 政务公开 > 政策解读)
 # and a site's name (XX市人民政府门户网站, 城市晚报数字报, XX县融媒体中心)
-_CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|频道|专题|专栏|公开|解读|视点|聚"
+_CHANNEL = twins.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|频道|专题|专栏|公开|解读|视点|聚"
                          r"焦|网|网站|报|台|中心|政府|学校|大学|学院)$"
                          r"|[>|]|^\p{Han}{2,4}$")
 
@@ -21,11 +22,11 @@ _CHANNEL = regex.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 # page widgets a headline never is: a slogan between ※ marks, a font-size bar,
 # and an item of a bulleted list (- 專題, • 2024-06-01): a headline carries no list bullet
 # a breadcrumb, keyword list or bar of site names, never a repost's first-line headline
-_BAR_OR_SITE = regex.compile(r"[>|,_、]|欢迎|官方|门户")
-_NEVER_HEADLINE = regex.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s")
+_BAR_OR_SITE = twins.compile(r"[>|,_、]|欢迎|官方|门户")
+_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s")
 # a line opened by an agency's or paper's dateline is the story's first line, never its
 # headline, even with the title after it (中新社北京九月二十七日电 题:…, 本报上海3月8日讯 …)
-_DATELINE_START = regex.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
+_DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
                                 r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
                                 r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
 
@@ -41,10 +42,10 @@ def _kicker(page: Page, j: int) -> bool:
 # a paper's author line: names only (何雨晴 钱 坤, 李明1, 王芳2), and under it the authors'
 # affiliation with its postcode or the abstract
 # (names of two or three characters: a headline of 4-character words is no author line)
-_NAMES = regex.compile(r"^\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}"
+_NAMES = twins.compile(r"^\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}"
                        r"(?:\s*[,、\s]\s*\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}){0,5}$")
-_AFFILIATION = regex.compile(r"^[(]?[^()]{2,120}\d{6}\s*[)]?$")
-_ABSTRACT = regex.compile(r"^[\[【〔(]?\s*摘\s*要")
+_AFFILIATION = twins.compile(r"^[(]?[^()]{2,120}\d{6}\s*[)]?$")
+_ABSTRACT = twins.compile(r"^[\[【〔(]?\s*摘\s*要")
 AUTHORS_RULE = "boilerplate.metadata.author_list"
 
 
@@ -195,7 +196,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
 # year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
-_COLUMN = regex.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$")
+_COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$")
 
 
 def _column_copy(n: str, headline: str) -> bool:
@@ -206,7 +207,7 @@ def _column_copy(n: str, headline: str) -> bool:
 
 
 # a document farm's preview: one image per page, each captioned 标题_第2页
-_PAGE = regex.compile(r"[_\s-]*第\s*\d{1,3}\s*页$")
+_PAGE = twins.compile(r"[_\s-]*第\s*\d{1,3}\s*页$")
 
 
 def _page_copy(n: str, headline: str) -> bool:

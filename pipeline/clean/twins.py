@@ -87,7 +87,8 @@ def _source(p: str) -> str:
                 escape, negated = _SPELT[esc]
                 if in_class:
                     # [^\S] is no union of code points; \d-x would read as a range in `re`
-                    if negated or p[i - 1:i] == "-" or p[i + len(esc):i + len(esc) + 1] == "-":
+                    after = p[i + len(esc):i + len(esc) + 2]
+                    if negated or p[i - 1:i] == "-" or (after[:1] == "-" and after != "-]"):
                         raise _NoTwin
                     out.append(_members(escape))
                 else:
@@ -122,17 +123,25 @@ def _source(p: str) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1024)
+# every pattern asked for, with its twin (None: it has none); tests/test_clean_twins.py checks
+# each twin against `regex`
+TWINS: dict[str, re.Pattern[str] | None] = {}
+
+
 def twin(pattern: str) -> re.Pattern[str] | None:
     """The `re` pattern that matches what regex.compile(pattern) matches, or None."""
+    if pattern in TWINS:
+        return TWINS[pattern]
     try:
         source = _source(pattern)
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return re.compile(source)
+            out: re.Pattern[str] | None = re.compile(source)
     except (_NoTwin, re.error, FutureWarning, DeprecationWarning, OverflowError,
             RecursionError):
-        return None
+        out = None
+    TWINS[pattern] = out
+    return out
 
 
 def compile(pattern: str) -> Any:
