@@ -286,7 +286,10 @@ class LinkBarDetector:
     holding a word of site furniture (首页, 新闻, 联系, 地图, 版 …; `words` in
     rules/boilerplate/navigation.yaml). A list of names or units has none of those words."""
 
-    _SEP = twins.compile(r"\s*[|│┃丨｜/·•]\s*|\s+-\s+|(?<=\p{Han})-(?=\p{Han})|\s+")
+    # (_SEP and words stay `regex` patterns: the stage reads its triggers from their source;
+    # propose() splits and searches with their twins)
+    _SEP = regex.compile(r"\s*[|│┃丨｜/·•]\s*|\s+-\s+|(?<=\p{Han})-(?=\p{Han})|\s+")
+    _SPLIT = twins.compile(_SEP.pattern)
     _LABEL = twins.compile(r"^[^:]{1,8}:\s*")
 
     def __init__(self, where: str, entry: dict[str, Any]):
@@ -299,12 +302,13 @@ class LinkBarDetector:
         words = [str(w) for w in entry.get("words") or []]
         if not words:
             raise RuleError(f"{where}: rule {self.id} needs `words`")
-        self.words = twins.compile(word_trie(words))
+        self.words = regex.compile(word_trie(words))
+        self._find_word = twins.compile(self.words.pattern).search
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or len(n) < 8 or SENT.search(n) or "," in n:
             return None
-        segs = [x for x in self._SEP.split(self._LABEL.sub("", n, count=1)) if x]
+        segs = [x for x in self._SPLIT.split(self._LABEL.sub("", n, count=1)) if x]
         # a long menu (6+ items) may hold one long item in four (a society's full name)
         long = [x for x in segs if len(x) > self.seg_len]
         if (len(segs) < self.min_items or (long and len(segs) < 6) or len(long) * 4 > len(segs)
@@ -312,7 +316,8 @@ class LinkBarDetector:
             return None
         # (the stage asks it only lines holding a word and, with min_items >= 2, a separator:
         # cleaner._trigger_chars reads them from `words` and _SEP)
-        hits = sum(1 for x in segs if self.words.search(x))
+        find = self._find_word
+        hits = sum(1 for x in segs if find(x))
         if hits < max(3, self.share * len(segs)):
             return None
         return Proposal(self.id, self.reason, self.zone)

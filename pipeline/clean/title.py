@@ -212,6 +212,8 @@ _PAGE = twins.compile(r"[_\s-]*第\s*\d{1,3}\s*页$")
 
 def _page_copy(n: str, headline: str) -> bool:
     """n is the headline with another page number after it (…报告_第1页 … …报告_第2页)."""
+    if not n.endswith("页"):    # _PAGE ends with 页$ (a normal form holds no newline)
+        return False
     stem = _PAGE.sub("", n)
     return len(stem) >= 8 and stem != n and stem == _PAGE.sub("", headline)
 
