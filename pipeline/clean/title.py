@@ -183,7 +183,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
     stems: set[str] = set()
-    for i, n in enumerate(normed):
+    paged = "页\n" in "\n".join(normed) + "\n"    # (most pages have no line ending so)
+    for i, n in enumerate(normed if paged else ()):
         if i in removed or not n.endswith("页"):
             continue
         stem = _PAGE.sub("", n)
@@ -269,4 +270,4 @@ def _the_headline(page: Page, chosen: list[int]) -> int | None:
         and above not in page.removed
             and is_title_shape(page.normed[above])):  # 守护古桥四十年 / ——记市级非遗传承人周德林
         return above
-    return next(i for i, n in enumerate(page.normed) if n == page.normed[h])
+    return page.normed.index(page.normed[h])    # its first showing
