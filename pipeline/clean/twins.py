@@ -7,28 +7,27 @@ the pipeline, where the other stages push the rules out of the processor's cache
 lines (a `regex` pattern is a large graph of nodes, an `re` pattern a compact code array).
 
 A twin is the pattern with each class escape that the two engines read differently (\\d, \\s,
-\\w, \\p{Han} and their negations) spelt out as the explicit class of the code points `regex`
-itself matches with it, read once per process from the running `regex` over every code point:
-so the twin matches the same characters as the original whatever Unicode version either engine
-has. A pattern gets no twin (None) when it holds anything this does not spell out or `re`
-could read otherwise: an inline flag ((?i) folds case differently), \\b, \\B, another \\p{…},
-a negated class escape inside […], a class escape next to a range's -, a [ or a set
-operation inside a class, or a construct `re` refuses (a variable-width look-behind, a name
-used twice, a `regex`-only escape).
+\\p{Han} and their negations) written so that `re` matches the code points `regex` itself
+matches with it, read once per process from the running `regex` over every code point: so the
+twin matches the same characters as the original whatever Unicode version either engine has.
+A pattern gets no twin (None) when it holds anything this does not rewrite or `re` could read
+otherwise: an inline flag ((?i) folds case differently), \\w, \\b, \\B, another \\p{…}, a
+negated class escape inside […], a class escape next to a range's -, a [ or a set operation
+inside a class, or a construct `re` refuses (a variable-width look-behind, a name used twice,
+a `regex`-only escape).
 """
 from __future__ import annotations
 
 import functools
 import re
 import warnings
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 _FLAG_FREE = ("?:", "?=", "?!", "?<=", "?<!", "?P<", "?P=", "?>", "?#", "?(")
 
 
-@functools.cache
 def _code_points() -> str:
     """Every code point, in order (lone surrogates included: no class escape matches one)."""
     bmp = "".join(map(chr, range(0x10000)))
@@ -45,22 +44,61 @@ def _point(c: str) -> str:
     return f"\\u{k:04x}" if k <= 0xFFFF else f"\\U{k:08x}"
 
 
-@functools.cache
-def _members(escape: str) -> str:
-    """The body of an `re` class holding exactly the code points `regex` matches with escape."""
-    out = []
-    for m in regex.finditer(escape + "+", _code_points()):
-        a, b = m.group()[0], m.group()[-1]
+def _body(points: list[int]) -> str:
+    """An `re` class body of the code points (sorted), as ranges."""
+    out, k = [], 0
+    while k < len(points):
+        j = k
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        a, b = chr(points[k]), chr(points[j])
         out.append(_point(a) if a == b else f"{_point(a)}-{_point(b)}")
+        k = j + 1
     return "".join(out)
 
 
-# escape as written → (the `regex` escape whose members it spells, negated)
-_SPELT = {"\\d": ("\\d", False), "\\s": ("\\s", False), "\\w": ("\\w", False),
-          "\\p{Han}": ("\\p{Han}", False), "\\D": ("\\d", True), "\\S": ("\\s", True),
-          "\\W": ("\\w", True), "\\P{Han}": ("\\p{Han}", True)}
-# escapes that need a table `re` does not share, or that `regex` reads its own way
-_REFUSED = set("bBpPXGKmMhHRL")
+class _Spelling(NamedTuple):
+    inside: str           # among the members of a class
+    outside: str          # alone
+    negated: str          # its negation, alone
+
+
+@functools.cache
+def _spellings() -> dict[str, _Spelling]:
+    r"""How each class escape of `regex` is written for `re`, read in one pass over every code
+    point (the 4 MB string is not kept). Where `re`'s own escape of the same name matches a
+    subset, it is used with the missing code points added ([\d…]); where it matches a
+    superset, with the extra ones taken out ([^\S…]); a class `re` has no escape for (Han) is
+    spelt out — each such class costs `re` a millisecond to compile, so few are."""
+    every = _code_points()
+
+    def members(rx: str, engine: Any) -> set[int]:
+        return {k for m in engine.finditer(rx + "+", every) for k in range(m.start(), m.end())}
+    out = {}
+    for esc, upper in (("\\d", "\\D"), ("\\s", "\\S")):
+        want, have = members(esc, regex), members(esc, re)
+        more, less = _body(sorted(want - have)), _body(sorted(have - want))
+        if not less:            # re's escape misses some: add them
+            out[esc] = _Spelling(esc + more, f"[{esc}{more}]" if more else esc,
+                                 f"[^{esc}{more}]" if more else upper)
+        elif not more:          # re's escape takes more: leave them out
+            out[esc] = _Spelling(_body(sorted(want)), f"[^{upper}{less}]", f"[{upper}{less}]")
+        else:
+            body = _body(sorted(want))
+            out[esc] = _Spelling(body, f"[{body}]", f"[^{body}]")
+    han = "".join(_point(every[m.start()]) + "-" + _point(every[m.end() - 1])
+                  if m.end() - m.start() > 1 else _point(every[m.start()])
+                  for m in regex.finditer("\\p{Han}+", every))
+    out["\\p{Han}"] = _Spelling(han, f"[{han}]", f"[^{han}]")
+    return out
+
+
+# escape as written → (the escape whose spelling it takes, negated)
+_SPELT = {"\\d": ("\\d", False), "\\s": ("\\s", False), "\\p{Han}": ("\\p{Han}", False),
+          "\\D": ("\\d", True), "\\S": ("\\s", True), "\\P{Han}": ("\\p{Han}", True)}
+# escapes that need a table `re` does not share (\w: spelt out, 5 ms to compile each), or that
+# `regex` reads its own way
+_REFUSED = set("wWbBpPXGKmMhHRL")
 
 
 class _NoTwin(Exception):
@@ -85,14 +123,15 @@ def _source(p: str) -> str:
             esc = _spelt(p, i)
             if esc is not None:
                 escape, negated = _SPELT[esc]
+                spelling = _spellings()[escape]
                 if in_class:
                     # [^\S] is no union of code points; \d-x would read as a range in `re`
                     after = p[i + len(esc):i + len(esc) + 2]
                     if negated or p[i - 1:i] == "-" or (after[:1] == "-" and after != "-]"):
                         raise _NoTwin
-                    out.append(_members(escape))
+                    out.append(spelling.inside)
                 else:
-                    out.append(("[^" if negated else "[") + _members(escape) + "]")
+                    out.append(spelling.negated if negated else spelling.outside)
                 i += len(esc)
                 continue
             if p[i + 1:i + 2] in _REFUSED:
