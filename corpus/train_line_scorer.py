@@ -1,13 +1,23 @@
-"""Train the clean stage's line scorer on the dev corpus's labelled lines and write its weights
-into rules/boilerplate/scored.yaml (the scorer: pipeline/clean/scorer.py).
+"""Train the clean stage's line scorers on labelled lines and write their weights into
+rules/boilerplate/scored.yaml (and, for the word scorer, rules/lexicons/line_words.tsv).
 
-    .venv/bin/python corpus/train_line_scorer.py            # train, print, write
+    .venv/bin/python corpus/train_line_scorer.py            # the shape scorer: train, write
     .venv/bin/python corpus/train_line_scorer.py --dry-run  # train and print only
+    .venv/bin/python corpus/train_line_scorer.py --words --pages DIR [DIR ...]
+                                                            # the word scorer (word_scorer.py)
 
-Logistic regression by plain gradient descent (L2 0.01, 3000 steps, fixed start: the same gold
-always gives the same weights). Each dev article is run through the rules first (the scorer
-is disabled meanwhile); every non-blank line is one example, labelled junk when the gold lists
-it in boilerplate_lines.
+Logistic regression by plain gradient descent from a fixed start: the same gold always gives
+the same weights. The shape scorer (L2 0.01, 3000 steps) learns from the dev corpus: each dev
+article is run through the rules first (the scorer disabled meanwhile); every non-blank line is
+one example, labelled junk when the gold lists it in boilerplate_lines.
+
+The word scorer learns from the dev corpus (weighted 0.3: our own layouts, many alike) and from
+labelled real pages given with --pages: folders of NNN.txt with NNN.labels.json
+({"site": …, "reasons": {"line number": reason}}). Real page text is not ours to publish, so
+those folders are kept outside the repository; the committed weights say in scored.yaml what
+they were trained on. Each page goes through the rules, the shape scorer and the shape passes
+(the word scorer disabled); a character or pair becomes a feature when it occurs on at least
+three sites (every dev article counts as a site of its own).
 """
 from __future__ import annotations
 
@@ -28,6 +38,7 @@ from pipeline.model import Document  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
 
 YAML = HERE.parent / "rules" / "boilerplate" / "scored.yaml"
+WORDS = HERE.parent / "rules" / "lexicons" / "line_words.tsv"
 
 
 def examples(corpus: Path = HERE / "dev"):
@@ -53,10 +64,118 @@ def train(X, y, l2: float = 0.01, steps: int = 3000, rate: float = 0.5):
     return w
 
 
+def labelled_pages(dirs: list[Path]):
+    """(site, text, {line: reason}) of the dev corpus and of each --pages folder."""
+    for gp in sorted((HERE / "dev" / "gold").glob("*.json")):
+        gold = json.loads(gp.read_text("utf-8"))
+        text = (HERE / "dev" / "articles" / f"{gold['id']}.txt").read_text("utf-8")
+        junk = {int(i): "navigation" for i in gold.get("boilerplate_lines", [])}
+        junk.update({int(k): v for k, v in (gold.get("boilerplate_reasons") or {}).items()})
+        yield "dev:" + gold["id"], text, junk
+    for d in dirs:
+        for lp in sorted(d.glob("*.labels.json")):
+            lab = json.loads(lp.read_text("utf-8"))
+            text = lp.with_name(lp.name.replace(".labels.json", ".txt")).read_text("utf-8")
+            yield str(lab.get("site") or lp), text, {int(k): v for k, v in lab["reasons"].items()}
+
+
+def word_examples(dirs: list[Path], min_sites: int = 3):
+    """The word scorer's examples: (shape values, own words, neighbours' words, junk, weight)
+    per non-blank line, and the vocabulary (words on at least min_sites sites)."""
+    from pipeline.clean.word_scorer import words
+
+    cleaner = build(load_rules()).cleaner
+    cleaner.word_scorer = None
+    rows = []
+    sites: dict[str, set[str]] = {}
+    for site, text, junk in labelled_pages(dirs):
+        page = cleaner.ruled_page(Document(id="x", text=text))
+        if cleaner.scorer is not None:
+            cleaner.scorer.apply(page)
+        cleaner._around_body(page)
+        values = features(page)
+        own = [words(page.normed[i]) for i in page.filled]
+        for k, i in enumerate(page.filled):
+            near = set().union(*(own[j] for j in (k - 1, k + 1) if 0 <= j < len(own)))
+            weight = 0.3 if site.startswith("dev:") else 1.0
+            rows.append((values[i], own[k], near, junk.get(i), weight))
+            for t in own[k]:
+                sites.setdefault(t, set()).add(site)
+    vocab = sorted(t for t, s in sites.items() if len(s) >= min_sites and not t.startswith("#"))
+    return rows, vocab
+
+
+def train_words(rows, vocab, context: float = 0.5, l2: float = 0.003, steps: int = 1500,
+                rate: float = 1.0):
+    """Sparse logistic regression: 26 shape weights, then a line and a neighbour weight a word."""
+    ns, nv = len(FEATURES), len(vocab)
+    index = {t: k for k, t in enumerate(vocab)}
+    cols, vals, ptr = [], [], [0]
+    for shape, own, near, _, _ in rows:
+        cols += range(ns)
+        vals += [float(v) for v in shape]
+        for t in own:
+            if t in index:
+                cols.append(ns + index[t])
+                vals.append(1.0)
+        for t in near:
+            if t in index:
+                cols.append(ns + nv + index[t])
+                vals.append(context)
+        ptr.append(len(cols))
+    c, v = np.array(cols), np.array(vals)
+    r = np.repeat(np.arange(len(rows)), np.diff(np.array(ptr)))
+    y = np.array([1.0 if row[3] else 0.0 for row in rows])
+    sw = np.array([row[4] for row in rows])
+    w = np.zeros(ns + 2 * nv)
+    for _ in range(steps):
+        z = np.bincount(r, weights=w[c] * v, minlength=len(rows))
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        w -= rate * (np.bincount(c, weights=((p - y) * sw)[r] * v, minlength=len(w)) / sw.sum()
+                     + l2 * w)
+    return w[:ns], {t: (w[ns + k], w[ns + nv + k]) for t, k in index.items()}
+
+
+def train_reasons(rows, vocab, reasons, l2: float = 0.003, steps: int = 1000, rate: float = 1.0):
+    """Softmax over the reasons, for the junk lines: 26 shape weights and a weight a word, per
+    reason (a line's own words only: a stamp is metadata wherever it stands)."""
+    ns = len(FEATURES)
+    index = {t: k for k, t in enumerate(vocab)}
+    junk = [row for row in rows if row[3] in reasons]
+    cols, vals, ptr = [], [], [0]
+    for shape, own, _, _, _ in junk:
+        cols += range(ns)
+        vals += [float(v) for v in shape]
+        cols += [ns + index[t] for t in own if t in index]
+        vals += [1.0] * (len(cols) - len(vals))
+        ptr.append(len(cols))
+    c, v = np.array(cols), np.array(vals)
+    r = np.repeat(np.arange(len(junk)), np.diff(np.array(ptr)))
+    y = np.zeros((len(junk), len(reasons)))
+    y[np.arange(len(junk)), [reasons.index(row[3]) for row in junk]] = 1.0
+    sw = np.array([row[4] for row in junk])
+    w = np.zeros((len(reasons), ns + len(vocab)))
+    for _ in range(steps):
+        z = np.stack([np.bincount(r, weights=w[k][c] * v, minlength=len(junk))
+                      for k in range(len(reasons))], axis=1)
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - y) * sw[:, None]
+        for k in range(len(reasons)):
+            w[k] -= rate * (np.bincount(c, weights=g[r, k] * v, minlength=w.shape[1]) / sw.sum()
+                            + l2 * w[k])
+    return w[:, :ns], {t: w[:, ns + k] for t, k in index.items()}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--words", action="store_true", help="train the word scorer")
+    ap.add_argument("--pages", nargs="*", type=Path, default=[],
+                    help="folders of labelled real pages (NNN.txt + NNN.labels.json)")
     args = ap.parse_args(argv)
+    if args.words:
+        return main_words(args)
     X, y = examples()
     w = train(X, y)
     for name, v in zip(FEATURES, w, strict=True):
@@ -65,9 +184,46 @@ def main(argv=None) -> int:
     if not args.dry_run:
         text = YAML.read_text("utf-8")
         weights = "[" + ", ".join(f"{v:.4f}" for v in w) + "]"
-        text = re.sub(r"(?m)^    weights: \[.*\]$", "    weights: " + weights, text)
+        text = re.sub(r"(?m)^(  - id: boilerplate\.scored\.line\n(?:    .*\n)*?    weights: )"
+                      r"\[.*\]$", lambda m: m.group(1) + weights, text)
         YAML.write_text(text, "utf-8")
         print(f"written to {YAML.relative_to(HERE.parent)}")
+    return 0
+
+
+def main_words(args) -> int:
+    from pipeline.clean.word_scorer import REASONS
+
+    rows, vocab = word_examples(args.pages)
+    shape, table = train_words(rows, vocab)
+    rshape, rtable = train_reasons(rows, vocab, list(REASONS))
+    for name, v in zip(FEATURES, shape, strict=True):
+        print(f"{name:16} {v:+.4f}")
+    kept = {t: (a, b) for t, (a, b) in table.items() if abs(a) >= 0.02 or abs(b) >= 0.02
+            or max(abs(rtable[t])) >= 0.05}
+    junk = sum(bool(r[3]) for r in rows)
+    print(f"{len(rows)} lines, {junk} junk, {len(vocab)} words, {len(kept)} kept")
+    if args.dry_run:
+        return 0
+    text = YAML.read_text("utf-8")
+    weights = "[" + ", ".join(f"{v:.4f}" for v in shape) + "]"
+    text = re.sub(r"(?m)^(  - id: boilerplate\.scored\.words\n(?:    .*\n)*?    weights: )\[.*\]$",
+                  lambda m: m.group(1) + weights, text)
+    for reason, ws in zip(REASONS, rshape, strict=True):
+        listed = "[" + ", ".join(f"{v:.3f}" for v in ws) + "]"
+        text = re.sub(rf"(?m)^(  - id: boilerplate\.scored\.words\n(?:    .*\n)*?      {reason}: )"
+                      r"\[.*\]$", lambda m, listed=listed: m.group(1) + listed, text)
+    YAML.write_text(text, "utf-8")
+    lines = ["# The word scorer's weights (pipeline/clean/word_scorer.py): a character or",
+             "# character pair of a line (digits read 0, Latin letters a, ^ marks the first",
+             "# character and $ the last), its weight when the line holds it and when a",
+             "# neighbouring line does. Written by corpus/train_line_scorer.py --words.",
+             "# The reason columns: the word's weight toward each reason, for a line taken.",
+             "\t".join(("word", "line", "near", *REASONS))]
+    lines += ["\t".join((t, f"{a:.3f}", f"{b:.3f}", *(f"{x:.2f}" for x in rtable[t])))
+              for t, (a, b) in sorted(kept.items())]
+    WORDS.write_text("\n".join(lines) + "\n", "utf-8")
+    print(f"written to {YAML.relative_to(HERE.parent)} and {WORDS.relative_to(HERE.parent)}")
     return 0
 
 

@@ -169,7 +169,8 @@ def test_the_head_channel_pass_reads_the_channel_rules_words(tmp_path):
     path = rules / "boilerplate" / "navigation.yaml"
     text = path.read_text("utf-8")
     head = ["港城区夏季消夏节开幕", "海港", "港城区夏季消夏节开幕", "2024年05月20日 09:40"]
-    assert 1 not in removed([*head, *STORY])
+    # (the word scorer may take it as furniture; the channel pass does not know the word)
+    assert getattr(removed([*head, *STORY]).get(1), "rule", None) != "boilerplate.epaper.story_list"
     # a section's name added to the line rule is a section's name for the head pass too
     path.write_text(text.replace("|时评|社评|生活)", "|时评|社评|生活|海港)", 1), "utf-8")
     res = C.build(load_rules(rules))(Document(id="t", text="\n".join([*head, *STORY])))

@@ -63,7 +63,8 @@ def test_the_shape_passes_read_their_limits_from_their_rule(tmp_path):
     assert 5 in removed(lines)
     path.write_text(text.replace("    max_len: 40\n", "    max_len: 8\n", 1), "utf-8")
     short = C.build(load_rules(rules))
-    assert 5 not in {r.line for r in short(Document(id="t", text="\n".join(lines))).removed}
+    assert 5 not in {r.line for r in short(Document(id="t", text="\n".join(lines))).removed
+                     if r.rule == "boilerplate.zones.after_body"}
     # a misspelt key is an error naming the rule, as in every other entry
     path.write_text(text.replace("    max_plain: 3\n", "    max_plains: 3\n", 1), "utf-8")
     with pytest.raises(RuleError, match=r"zones\.yaml: rule boilerplate\.zones\.after_body: "

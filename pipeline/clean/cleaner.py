@@ -50,6 +50,7 @@ from .triggers import (
     starts_at_line_start,
     trigger_chars,
 )
+from .word_scorer import WordScorer
 
 # the keys each kind of boilerplate rule reads; any other key is a mistake (max_length: for
 # max_len: would silently do nothing), so compiling refuses it
@@ -67,6 +68,8 @@ _KEYS = {
     "above_headline": _COMMON,
     "split_fields": _COMMON,
     "line_scorer": _COMMON | {"features", "weights", "threshold"},
+    "word_scorer": _COMMON | {"features", "weights", "threshold", "context", "lexicon",
+                              "reason_weights", "trained_on"},
     "repeats_in_page": _COMMON,
     "menu_run": _COMMON | {"max_len", "min_lines", "prose"},
     "bullet_list": _COMMON | {"min_lines"},
@@ -191,6 +194,7 @@ class Cleaner:
         # detectors that judge the page, not a line
         self.page_rules: dict[str, dict[str, Any]] = {}
         self.scorer: LineScorer | None = None
+        self.word_scorer: WordScorer | None = None
         fields = None
         channel = None      # the pattern a channel's name in the head is read with (lists.py)
         ranked = []
@@ -235,6 +239,9 @@ class Cleaner:
                     continue
                 elif det == "line_scorer":
                     self.scorer = LineScorer(where, entry)
+                    continue
+                elif det == "word_scorer":
+                    self.word_scorer = WordScorer(where, entry, rules)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
                              "story_lists", "story_lists_tail", "spliced_keywords",
@@ -403,6 +410,8 @@ class Cleaner:
         if self.scorer is not None:
             self.scorer.apply(page)
         self._around_body(page)
+        if self.word_scorer is not None:
+            self.word_scorer.apply(page)
         if repeated:
             self._repeated(page, repeated)
 

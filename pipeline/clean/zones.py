@@ -509,13 +509,13 @@ def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
 _NUMBERED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)"
                           r"|\d{1,2}(?:\.\d{1,2})*[.、]?\s*\p{Han}|第[一二三四五六七八九十\d]+[章节条部])")
 # a notice's signature date, in figures or in Chinese numerals (二○○九年一月二十二日)
-_SIGNED = regex.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
+SIGNED = regex.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
 # an issuer's name at a notice's foot (区科学技术局, 县农业农村局, 某某街道)
 _ISSUER = regex.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 _COUNTER = regex.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
-_CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
+CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
                              r"|^(?:电话|地址|邮箱|传真|地点|时间):")
 # the line's own shape says metadata: a date or time stamp, a credit word, an outlet's name, a
 # name in brackets or names alone
@@ -579,7 +579,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
 def text_shaped(n: str) -> bool:
     """Short lines of an article's own text: a numbered head or item, a signature date, a
     contact field, a table row."""
-    return bool(_NUMBERED.match(n) or _SIGNED.match(n) or _CONTACT_KEY.match(n)
+    return bool(_NUMBERED.match(n) or SIGNED.match(n) or CONTACT_KEY.match(n)
                 or (n.count("|") >= 2 and any(c.isdigit() for c in n)))
 
 

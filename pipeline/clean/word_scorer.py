@@ -1,0 +1,139 @@
+"""The word scorer: logistic regression over a line's characters and its neighbours', on top of
+the line scorer's shape features, for the lines every rule and shape pass left above the body
+and under it.
+
+Rules name furniture by its words one family at a time, and a family written from one batch of
+pages barely reaches the next batch's sites. This model reads the same signal more loosely: the
+single characters and character pairs of a line (any run of digits read as `0`, of Latin letters
+as `a`, plus its first and last character), the same of the lines right above and below it, and
+the 26 shape features of scorer.py. Its weights are data — the shape weights in
+rules/boilerplate/scored.yaml, the character weights in rules/lexicons/line_words.tsv — trained
+by corpus/train_line_scorer.py on labelled lines; nothing is trained or downloaded at run time.
+
+It judges each line once, on the page as the rules and passes left it, only in a head or tail
+where the rules found furniture (in one with none, a short line may be the article's own first
+or last word), and never takes the headline, a line between two paragraphs, a paragraph, or a
+notice's signature date or contact line, or an item of a bulleted list (the rules and the
+list passes read those by their place). A line it
+takes gets its reason from a second model over the same shape features and the line's own
+words (softmax over the reasons, weights beside the others), so a stamp is metadata and a
+dashed rule decoration wherever they stand.
+"""
+from __future__ import annotations
+
+import math
+import re
+from itertools import chain
+from typing import Any
+
+from ..rules import RuleError, Rules
+from .detectors import Proposal
+from .marks import LEAD
+from .page import Page
+from .scorer import FEATURES, _featurer
+from .shapes import is_anchor_shape
+from .zones import CONTACT_KEY, SIGNED
+
+_DIGITS = re.compile(r"\d+")
+_LATIN = re.compile(r"[A-Za-z]+")
+# the reasons it gives (a repeated headline is the title rules' to find)
+REASONS = ("navigation", "metadata", "share", "copyright", "spam", "ad", "related", "comment",
+           "caption", "decoration")
+
+
+def words(n: str) -> set[str]:
+    """The characters and character pairs of a normed line, with its first character marked
+    `^x` and its last `x$`; a run of digits reads `0`, a run of Latin letters `a`."""
+    s = _LATIN.sub("a", _DIGITS.sub("0", n))
+    out = {"^" + s[:1], s[-1:] + "$"}
+    out.update(s)
+    out.update(s[i:i + 2] for i in range(len(s) - 1))
+    return out
+
+
+class WordScorer:
+    def __init__(self, where: str, entry: dict[str, Any], rules: Rules):
+        self.id = entry["id"]
+        self.reason = entry["reason"]
+        names = tuple(entry.get("features") or ())
+        if names != FEATURES:
+            raise RuleError(f"{where}: `features` must list {', '.join(FEATURES)} in that order")
+        self.weights = [float(w) for w in entry.get("weights") or []]
+        if len(self.weights) != len(FEATURES):
+            raise RuleError(f"{where}: `weights` needs {len(FEATURES)} numbers")
+        self.threshold = float(entry.get("threshold", 0.7))
+        self.context = float(entry.get("context", 0.5))
+        given = entry.get("reason_weights") or {}
+        if set(given) != set(REASONS) or any(len(given[r]) != len(FEATURES) for r in REASONS):
+            raise RuleError(f"{where}: `reason_weights` needs {len(FEATURES)} numbers for each of "
+                            + ", ".join(REASONS))
+        self.reason_shape = [[float(w) for w in given[r]] for r in REASONS]
+        name = str(entry.get("lexicon", "line_words"))
+        self.line: dict[str, float] = {}
+        self.near: dict[str, float] = {}
+        self.toward: dict[str, list[float]] = {}
+        for row in rules.lexicon(name):
+            try:
+                w_line, w_near = float(row["line"]), float(row["near"])
+                toward = [float(row[r]) for r in REASONS]
+            except (KeyError, ValueError):
+                raise RuleError(f"{where}: lexicons/{name}.tsv needs the columns word, line, near, "
+                                + ", ".join(REASONS) + " (numbers)") from None
+            if w_line:
+                self.line[row["word"]] = w_line
+            if w_near:
+                self.near[row["word"]] = w_near
+            if any(toward):
+                self.toward[row["word"]] = toward
+
+    def probability(self, shape: list[float], own: set[str], near: set[str]) -> float:
+        z = sum(w * float(v) for w, v in zip(self.weights, shape, strict=True))
+        line, ctx = self.line, self.near
+        z += sum(line.get(t, 0.0) for t in own)
+        z += self.context * sum(ctx.get(t, 0.0) for t in near)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def apply(self, page: Page) -> None:
+        """Take the head and tail lines that score at or above the threshold."""
+        if not page.anchors:
+            return
+        normed, filled, removed = page.normed, page.filled, page.removed
+        head, tail = page.head(), page.tail()
+        values = _featurer(page, set(removed))
+        taken: list[tuple[int, list[float], set[str]]] = []
+        last = len(filled) - 1
+        # it only goes on where the rules found furniture: in a head or tail with none, a short
+        # line (收藏家, 完, (待续), a date) may be the article's own first or last word
+        edges = [(k0, z) for k0, z in ((0, head), (len(filled) - len(tail), tail))
+                 if any(i in removed for i in z)]
+        for k, i in chain.from_iterable(enumerate(z, k0) for k0, z in edges):
+            n = normed[i]
+            if (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
+                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k)):
+                continue
+            near: set[str] = set()
+            for j in (k - 1, k + 1):
+                if 0 <= j <= last:
+                    near |= words(normed[filled[j]])
+            shape, own = values(k, i), words(n)
+            if self.probability(shape, own, near) >= self.threshold:
+                taken.append((i, shape, own))
+        for i, shape, own in taken:   # judged on the page as it stood: no take sways the next
+            page.take(i, Proposal(self.id, self.reason_of(shape, own), "edge"))
+
+    @staticmethod
+    def _in_list(normed: list[str], filled: list[int], k: int) -> bool:
+        """An item of a bulleted list (• 北区：正常上课 over • 南区：…): the list passes
+        judge it."""
+        if not LEAD.match(normed[filled[k]]):
+            return False
+        return any(0 <= j < len(filled) and LEAD.match(normed[filled[j]]) for j in (k - 1, k + 1))
+
+    def reason_of(self, shape: list[float], own: set[str]) -> str:
+        """The likeliest reason by the line's own shape and words."""
+        scores = [sum(w * float(v) for w, v in zip(ws, shape, strict=True))
+                  for ws in self.reason_shape]
+        for t in own:
+            for k, w in enumerate(self.toward.get(t, ())):
+                scores[k] += w
+        return REASONS[max(range(len(REASONS)), key=scores.__getitem__)]

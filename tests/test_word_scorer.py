@@ -1,0 +1,60 @@
+"""The word scorer (pipeline/clean/word_scorer.py): a learned model over a line's characters and
+its neighbours', for head and tail lines the rules left beside furniture they found."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline import Pipeline
+from pipeline.clean.word_scorer import REASONS, words
+from pipeline.rules import RuleError, default_rules_dir
+
+BODY = ("江城市今年共新建改建城市公园28座，新增绿地面积120公顷，市民出门五百米见绿的目标"
+        "基本实现。\n市园林局负责人介绍，明年还将推进15座口袋公园建设，重点补齐老城区的绿化短板。")
+
+
+def _removed(text: str) -> dict[str, tuple[str, str]]:
+    art = Pipeline().extract(text, id="t")
+    return {r.text: (r.rule, r.reason) for r in art.removed}
+
+
+def test_words_read_digits_and_latin_as_one_mark():
+    w = words("点阅:52 views")
+    assert {"^点", "a$", "点阅", ":0", "0", "a"} <= w
+    assert "5" not in w and "52" not in w
+
+
+def test_takes_furniture_no_rule_lists_beside_furniture_the_rules_found():
+    removed = _removed(f"江城新增口袋公园\n{BODY}\n城市频道 > 民生\n返回顶部")
+    assert removed["城市频道 > 民生"] == ("boilerplate.scored.words", "navigation")
+    assert removed["返回顶部"][0] != "boilerplate.scored.words"  # the rules' own find
+
+
+def test_a_stamp_it_takes_is_metadata_by_its_own_words():
+    removed = _removed(f"江城新增口袋公园\n{BODY}\n发布:2024-03-01 点阅:52\n返回顶部")
+    assert removed["发布:2024-03-01 点阅:52"] == ("boilerplate.scored.words", "metadata")
+
+
+def test_leaves_a_tail_where_the_rules_found_no_furniture():
+    # the same line with no furniture under the body may be the article's own last word
+    removed = _removed(f"江城新增口袋公园\n{BODY}\n城市频道 > 民生")
+    assert "城市频道 > 民生" not in removed
+
+
+@pytest.mark.parametrize("line", ["市园林局\n2024年3月1日", "联系电话：0512-66881234",
+                                  "• 北区：正常开放\n• 南区：闭园维修"])
+def test_never_takes_a_signature_a_contact_line_or_a_list(line):
+    removed = _removed(f"江城新增口袋公园\n{BODY}\n{line}\n返回顶部")
+    for kept in line.split("\n"):
+        assert removed.get(kept, ("",))[0] != "boilerplate.scored.words", kept
+
+
+def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    lexicon = rules / "lexicons" / "line_words.tsv"
+    lexicon.write_text("word\tline\tnear\n来源\t1.0\t0.5\n", "utf-8")
+    with pytest.raises(RuleError, match="line_words.tsv needs the columns word, line, near, "
+                       + ", ".join(REASONS)):
+        Pipeline(rules_dir=rules)
