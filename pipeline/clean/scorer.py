@@ -5,9 +5,9 @@ The weights are data (rules/boilerplate/scored.yaml), trained on the dev corpus'
 lines by corpus/train_line_scorer.py; nothing is downloaded or trained at run time. It takes a
 line only next to one the rules removed, and gives it that line's reason (a ticker row among
 ticker rows, a name among bylines) unless its own shape says metadata (a date, a credit, a
-name); it runs in rounds, so a chain of such lines goes one link a round. Then the hand-set
-shape passes of zones.py judge what is left under the body and over it (after_body,
-before_body).
+name); it runs in rounds, so a chain of such lines goes one link a round. After it the cleaner
+runs the hand-set shape passes (zones.after_body, zones.before_body) and the word scorer
+(word_scorer.py), which reads the lines' characters as well as their shape.
 """
 from __future__ import annotations
 
