@@ -86,6 +86,20 @@ def warm_up(pipe) -> None:
     gc.freeze()
 
 
+def start_forkserver() -> None:
+    """Start the forkserver now, with the default Pipeline built in it (pipeline/preload.py):
+    it is built there once, while this process still reads the input, and every worker forks
+    with it. Does nothing where there is no forkserver, or when one is running already (a later
+    run with rules of its own, in the same process, forks from it too: its workers build their
+    own Pipeline beside the default one they inherited)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+    mp.get_context("forkserver").set_forkserver_preload(["pipeline.preload"])
+    with contextlib.suppress(Exception):  # the pool starts it later, as before
+        forkserver.ensure_running()
+
+
 def error_article(doc: Document, message: str) -> Article:
     return Article(id=str(doc.id), source=doc.source, error=message)
 
@@ -224,8 +238,10 @@ class _Local:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods()
-                             else "spawn")
+        forkserver = "forkserver" in mp.get_all_start_methods()
+        ctx = mp.get_context("forkserver" if forkserver else "spawn")
+        if forkserver and self.rules_dir is None:
+            start_forkserver()
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                    initializer=_init_worker, initargs=(self.rules_dir,))
 
@@ -256,10 +272,7 @@ class _Local:
     def kill(self) -> None:
         """Kill every worker of the pool (one of them is stuck) and start a new pool. Not a
         break: a hang says nothing about workers that cannot start."""
-        for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
-            with contextlib.suppress(Exception):  # already gone
-                proc.kill()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        _stop(self.pool)
         self.pool = self._new()
         self.generation += 1
 
@@ -312,15 +325,35 @@ class _Local:
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def abort(self) -> None:
-        """Interrupted: kill the workers now instead of waiting for their chunks."""
-        procs = list((getattr(self.pool, "_processes", None) or {}).values())
-        for proc in procs:
-            with contextlib.suppress(Exception):  # already gone
-                proc.kill()
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:
-            proc.join(5)
+    def abort(self, futures: Iterable[Future] = ()) -> None:
+        """Interrupted: kill the workers now instead of waiting for their chunks. The pool
+        cancels what is pending itself (shutdown's cancel_futures): a future cancelled from
+        here makes its manager thread fail (InvalidStateError, a traceback on stderr) when it
+        then finds the pool broken and sets that future's exception."""
+        _stop(self.pool, join=5)
+
+
+def _stop(pool: ProcessPoolExecutor, join: float = 0) -> None:
+    """Kill every worker of a pool now, and let the pool's manager thread end.
+
+    A worker killed while it sends a result leaves half a message in the result pipe. This
+    process holds that pipe's write end too (the pool made the pipe here), so no end-of-file
+    ever comes: the manager thread waits in recv() for the rest for ever, and the interpreter
+    joins that thread at exit (concurrent.futures' exit hook), so a run stopped at that moment
+    never ends. With our write end closed, the half message reads as end-of-file once the
+    workers are dead, which the manager thread takes for a broken pool: it fails what was
+    pending and ends."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)  # shutdown(wait=False) forgets it
+    for proc in procs:
+        with contextlib.suppress(Exception):  # already gone
+            proc.kill()
+    if results is not None:  # only workers write results: nothing here needs this end
+        with contextlib.suppress(Exception):
+            results._writer.close()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs if join else ():
+        proc.join(join)
 
 
 @contextlib.contextmanager
@@ -400,7 +433,10 @@ class _Dask:
             from .isolated import close_all
             close_all()
 
-    abort = close
+    def abort(self, futures: Iterable[Any] = ()) -> None:
+        for fut in futures:
+            fut.cancel()
+        self.close()
 
 
 def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | None = None,
@@ -458,12 +494,10 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
             yield from _collect(runner, *pending.popleft())
         finished = True
     finally:
-        for _, fut, _ in pending:
-            fut.cancel()
         if finished:
             runner.close()
         else:  # interrupted, or the consumer stopped early: nobody waits for the workers
-            runner.abort()
+            runner.abort(fut for _, fut, _ in pending)
 
 
 def _collect(runner, chunk: list[Item], fut, generation: int) -> list[Article]:
@@ -528,6 +562,8 @@ def run(paths: Sequence[str] | None = None, *, docs: Iterable[Document] | None =
     ref_date = check_ref_date(ref_date)
     force_ref_date = check_ref_date(force_ref_date)
     read_kw = read_kw or {}
+    if dask is None and rules_dir is None and (jobs or default_jobs()) > 1:
+        start_forkserver()  # the workers' Pipeline is built while the first pass reads
     if docs is None:
         if paths is None:
             raise ValueError("give paths or docs")

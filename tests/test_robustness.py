@@ -416,10 +416,12 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig,extra", [(signal.SIGTERM, ()), (signal.SIGINT, ()),
-                                       (signal.SIGTERM, ("--dask", "local"))],
-                         ids=["SIGTERM", "SIGINT", "SIGTERM-dask"])
-def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig, extra):
+@pytest.mark.parametrize("sig,extra,group", [(signal.SIGTERM, (), False),
+                                             (signal.SIGINT, (), False),
+                                             (signal.SIGINT, (), True),
+                                             (signal.SIGTERM, ("--dask", "local"), False)],
+                         ids=["SIGTERM", "SIGINT", "SIGINT-group", "SIGTERM-dask"])
+def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig, extra, group):
     if extra:
         require("distributed")
     src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
@@ -430,7 +432,10 @@ def test_signal_stops_everything_and_leaves_a_partial_file(tmp_path, sig, extra)
     try:
         _wait_for_lines(p, partial, 64)
         assert len(_session(sid)) >= 4  # main, resource tracker, forkserver (or nannies), workers
-        p.send_signal(sig)  # to the main process only
+        if group:  # Ctrl-C in a terminal: every process of the group has it, workers too
+            os.killpg(p.pid, sig)
+        else:
+            p.send_signal(sig)  # to the main process only
         rc = p.wait(timeout=30)
         time.sleep(5)
         left = _session(sid)
