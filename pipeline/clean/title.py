@@ -143,18 +143,22 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
-    if h is not None:  # the title again under its column-labelled first showing: that one leads
+    placed_h = h
+    if h is not None:  # the title again under its column-labelled first showing, or under its
+        # first showing with the site's name after it (the page's <title>): that one leads
         h = next((j for j in head if j < h and j not in removed
-                  and _column_copy(normed[h], normed[j])), h)
+                  and (_column_copy(normed[h], normed[j]) or _site_copy(normed[j], normed[h]))),
+                 h)
     if h is not None:
         page.headline = h
-        page.headline_sure = h in sure or any(normed[j] == normed[h] for j in sure)
+        page.headline_sure = (h in sure or any(normed[j] == normed[h] for j in sure)
+                              or (placed_h != h and placed_h in sure))
         page.found.setdefault("title", []).append((h, lines[h].strip()))
     # the other candidates: copies of the headline, a kicker (引题), or page furniture
     for i in chosen:
         if i == h or (_same_headline(page, i, h) is False and _kept_with(page, i, h)):
             continue
-        if _same_headline(page, i, h):
+        if _same_headline(page, i, h) or (h is not None and _site_copy(normed[h], normed[i])):
             page.take(i, Proposal(rid, "title", "head"))
         elif i in only_again:
             # shown twice but not the headline (the author): the second showing goes (zones.repeats)
@@ -178,7 +182,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
         for i in range(h + 1, len(lines)):
             if i not in removed and (normed[i] == normed[h] or _column_copy(normed[i], normed[h])
-                                     or _page_copy(normed[i], normed[h])):
+                                     or _page_copy(normed[i], normed[h])
+                                     or _site_copy(normed[h], normed[i])):
                 page.take(i, Proposal(rid, "title", "any"))
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
@@ -205,6 +210,18 @@ def _column_copy(n: str, headline: str) -> bool:
     the paper's title again under the column-prefixed headline)."""
     return (len(n) >= 8 and headline.endswith(n) and len(headline) > len(n)
             and bool(_COLUMN.match(headline[: len(headline) - len(n)])))
+
+
+# the site's name after the headline, as a page's <title> shows it: … - RTHK, …-香港商报,
+# …_城市网, … | 某某新闻网 (a short name, no sentence, no date)
+_SITE_SUFFIX = twins.compile(r"^\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}$")
+
+
+def _site_copy(n: str, headline: str) -> bool:
+    """n is the headline with the site's name after it (the first showing of a page whose
+    headline is printed again under its menu)."""
+    return (len(headline) >= 8 and len(n) > len(headline) and n.startswith(headline)
+            and bool(_SITE_SUFFIX.match(n[len(headline):])))
 
 
 # a document farm's preview: one image per page, each captioned 标题_第2页
