@@ -120,3 +120,16 @@ def test_a_name_between_head_furniture_goes_and_a_subtitle_stays():
             "浏览次数：1024"]
     got = removed([*head, *STORY[1:]])
     assert 0 not in got and 1 not in got and {2, 3} <= set(got)
+
+
+def test_a_table_written_one_cell_a_line_stays_whole():
+    # district / status / district / status …: the statuses repeat, the districts do not; no
+    # pass takes a cell for furniture (a repeat, a line under the body, a scored line)
+    table = ["东湖区", "停课一天", "西山区", "停课一天", "南江区", "正常上课", "北塘区",
+             "停课一天", "滨海新区", "停课一天", "高新区", "正常上课", "临江县", "停课一天"]
+    lines = [*STORY, *table, "发稿时间 17:20", "责任编辑：周敏", "返回顶部"]
+    got = removed(lines)
+    assert set(got) == {len(lines) - 3, len(lines) - 2, len(lines) - 1}
+    # the same repeats with paragraphs between them are a spun page's copies, and go
+    spun = [STORY[0], STORY[1], STORY[0], STORY[2], STORY[0], STORY[3], STORY[0]]
+    assert {2, 4, 6} <= set(removed(spun))

@@ -105,6 +105,7 @@ class LineScorer:
         # the features see the page as the round found it; a line is scored only when it
         # stands next to a removed line (what is taken on the way counts): no other is taken
         values = _featurer(page, set(removed))
+        cells = zones.table_cells(page)   # a table written one cell a line is the article's
         n0 = len(removed)
         last = len(filled) - 1
         for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
@@ -113,7 +114,7 @@ class LineScorer:
             # the non-blank lines around it (page.nb)
             near = [j for j in (filled[k - 1] if k else None, filled[k + 1] if k < last else None)
                     if j is not None and j in removed]
-            if not near or _LEFT_TO_RULES.search(normed[i]):
+            if not near or _LEFT_TO_RULES.search(normed[i]) or i in cells:
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
             if self.probability(values(k, i)) < self.threshold:
                 continue

@@ -13,8 +13,8 @@ by corpus/train_line_scorer.py on labelled lines; nothing is trained or download
 It judges each line once, on the page as the rules and passes left it, only in a head or tail
 where the rules found furniture (in one with none, a short line may be the article's own first
 or last word), and never takes the headline, a line between two paragraphs, a paragraph, or a
-notice's signature date or contact line, or an item of a bulleted list (the rules and the
-list passes read those by their place). A line it
+notice's signature date or contact line, an item of a bulleted list or a cell of a table
+written one cell a line (the rules and the list passes read those by their place). A line it
 takes gets its reason from a second model over the same shape features and the line's own
 words (softmax over the reasons, weights beside the others), so a stamp is metadata and a
 dashed rule decoration wherever they stand.
@@ -32,7 +32,7 @@ from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, _featurer
 from .shapes import is_anchor_shape
-from .zones import CONTACT_KEY, SIGNED
+from .zones import CONTACT_KEY, SIGNED, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -106,10 +106,11 @@ class WordScorer:
         # line (收藏家, 完, (待续), a date) may be the article's own first or last word
         edges = [(k0, z) for k0, z in ((0, head), (len(filled) - len(tail), tail))
                  if any(i in removed for i in z)]
+        cells = table_cells(page) if edges else set()
         for k, i in chain.from_iterable(enumerate(z, k0) for k0, z in edges):
             n = normed[i]
             if (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
-                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k)):
+                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k) or i in cells):
                 continue
             near: set[str] = set()
             for j in (k - 1, k + 1):

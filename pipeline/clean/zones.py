@@ -180,13 +180,15 @@ def repeats(page: Page, rule_id: str) -> None:
     for i in page.filled:
         n = normed[i]
         shown[n] = shown.get(n, 0) + 1
+    cells = table_cells(page)
     h = page.headline
     sub = page.nb(h, 1) if h is not None else None
     for i in page.filled:
         n = normed[i]
         # a line failing the shape test fails it again at its copies: seen may hold it
         f = seen.setdefault(n, i)
-        if f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2):
+        if (f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2)
+                or i in cells):
             continue
         spun = (f == h and len(n) >= 6) or (shown[n] >= 3 and len(n) >= 8)
         if page.zone(i) != "head" and not spun:
@@ -200,6 +202,39 @@ def repeats(page: Page, rule_id: str) -> None:
         else:
             reason = "related" if is_title_shape(n) and len(n) >= 8 else "metadata"
         page.take(i, Proposal(rule_id, reason, "edge"))
+
+
+def table_cells(page: Page) -> set[int]:
+    """The lines of tables written one cell a line, whose values repeat (台北市 / 照常上班 /
+    新北市 / 照常上班 / 基隆市 / 停止上班 …): labels and values both are the article's data."""
+    places: dict[str, list[int]] = {}   # a line's places among the non-blank lines
+    for k, i in enumerate(page.filled):
+        places.setdefault(page.normed[i], []).append(k)
+    if all(len(at) < 4 for at in places.values()):
+        return set()
+    times = [len(places[page.normed[i]]) for i in page.filled]
+    short = [len(page.normed[i]) <= 20 and not SENT.search(page.normed[i]) for i in page.filled]
+    cells: set[int] = set()
+    for at in places.values():
+        if _table_column(at, times, short):
+            cells.update(page.filled[k] for k in range(max(at[0] - 1, 0), at[-1] + 1))
+    return cells
+
+
+def _table_column(at: list[int], times: list[int], short: list[bool]) -> bool:
+    """A value of a table written one cell a line (台北市 / 照常上班 / 新北市 / 照常上班 /
+    基隆市 / 停止上班 …): shown four times or more, always two lines apart or a multiple of
+    it, where the lines in its column are mostly values shown more than once and the lines
+    between them mostly short labels shown once. A page spun with copies of its headline has
+    paragraphs between the copies. `at`: the line's places among the non-blank lines; `times`:
+    how often each non-blank line is shown on the page; `short`: which are short, no sentence."""
+    if len(at) < 4 or any((b - a) % 2 for a, b in pairwise(at)):
+        return False
+    column = range(at[0], at[-1] + 1, 2)
+    between = range(at[0] + 1, at[-1], 2)
+    values = sum(times[k] > 1 for k in column)
+    labels = sum(times[k] == 1 and short[k] for k in between)
+    return values >= 0.8 * len(column) and labels >= 0.8 * len(between)
 
 
 def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> None:
@@ -540,8 +575,8 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
     the body, when furniture follows them (a byline name, a stamp). What the article still says
     stays: nothing is taken above a sentence, a numbered head or item the rules left further
     down (the page resumes: a second story, a report's next section); never a notice's
-    signature (an issuer, its date), a table row, a list item or field under the body
-    (联系电话：…) with no furniture before it."""
+    signature (an issuer, its date), a table row or a table written one cell a line, a list
+    item or field under the body (联系电话：…) with no furniture before it."""
     normed, removed = page.normed, page.removed
     tail = page.tail()
     if not page.anchors or not tail:
@@ -552,9 +587,10 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
     resume = max((i for i in tail if i not in removed
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
     plain, broken = 0, False  # the lines the rules left between the body and the furniture
+    cells = table_cells(page)
     for i in tail:
         n = normed[i]
-        if i in removed or i == page.headline:
+        if i in removed or i == page.headline or i in cells:
             continue
         if i < first:
             plain += 1
