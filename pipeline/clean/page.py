@@ -86,6 +86,8 @@ class Page:
     found: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     headline: int | None = None                # the headline line (it stays in the body)
     headline_sure: bool = False                # placed by metadata, menu or a known title
+    # the cells of tables written one cell a line (zones.table_cells; normed never changes)
+    cells: set[int] | None = None
 
     def __post_init__(self) -> None:
         self.first, self.last = (

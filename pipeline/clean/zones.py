@@ -207,6 +207,12 @@ def repeats(page: Page, rule_id: str) -> None:
 def table_cells(page: Page) -> set[int]:
     """The lines of tables written one cell a line, whose values repeat (台北市 / 照常上班 /
     新北市 / 照常上班 / 基隆市 / 停止上班 …): labels and values both are the article's data."""
+    if page.cells is None:
+        page.cells = _table_cells(page)
+    return page.cells
+
+
+def _table_cells(page: Page) -> set[int]:
     places: dict[str, list[int]] = {}   # a line's places among the non-blank lines
     for k, i in enumerate(page.filled):
         places.setdefault(page.normed[i], []).append(k)
