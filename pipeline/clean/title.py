@@ -213,8 +213,10 @@ def _column_copy(n: str, headline: str) -> bool:
 
 
 # the site's name after the headline, as a page's <title> shows it: … - RTHK, …-香港商报,
-# …_城市网, … | 某某新闻网 (a short name, no sentence, no date)
-_SITE_SUFFIX = twins.compile(r"^\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}$")
+# …_城市网, … | 某某新闻网 (a short name, no sentence, no date); or an old CMS's rating
+# stars after it (…斩获佳绩   ★★★)
+_SITE_SUFFIX = twins.compile(r"^\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}$"
+                             r"|^\s*[★☆]{1,5}$")
 
 
 def _site_copy(n: str, headline: str) -> bool:
