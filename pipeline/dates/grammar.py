@@ -79,13 +79,23 @@ class DateRule:
     fast_names: tuple[str, ...] = ()      # its group names, in number order
     fast_first: Any = None                # first's `re` twin
 
-    def engine(self, fast: bool) -> tuple[Any, tuple[str, ...], Any]:
+    scan_regex: bool = False    # a scan of the whole text runs `regex`, not the twin (below)
+
+    def engine(self, fast: bool, scan: bool = False) -> tuple[Any, tuple[str, ...], Any]:
         """(pattern, its group names by number, the class of a match's first character): the
         `re` twins on a text engine.odd() passes (fast), each where it has one, else the
-        rule's `regex` patterns."""
-        twin = fast and self.fast is not None
+        rule's `regex` patterns. scan: for a search of the whole text, where a pattern that
+        opens with a look-around runs 2-5x faster in `regex` (it skips to where the look-around
+        can hold; `re` tries every position), and one that opens with a character in `re`."""
+        twin = fast and self.fast is not None and not (scan and self.scan_regex)
         return (self.fast if twin else self.regex, self.fast_names if twin else self.names,
                 self.fast_first if fast and self.fast_first is not None else self.first)
+
+
+def _opens_with_lookaround(src: str) -> bool:
+    while src.startswith("(?:"):
+        src = src[3:]
+    return src.startswith(("(?=", "(?!", "(?<=", "(?<!"))
 
 
 def group_names(rx: Any) -> tuple[str, ...]:
@@ -259,7 +269,9 @@ def load(rules: Rules) -> Grammar:
         fast_first = twin(first.pattern) if first is not None else None
         compiled.append(DateRule(entry["id"], kind, rx, entry, near, first, group_names(rx),
                                  fast=fast[0] if fast else None, fast_names=fast[1] if fast else (),
-                                 fast_first=fast_first[0] if fast_first else None))
+                                 fast_first=fast_first[0] if fast_first else None,
+                                 scan_regex=fast is not None
+                                 and _opens_with_lookaround(fast[0].pattern)))
         if near is not None and near.before >= _RUN_FROM:
             alphabets.setdefault(near.key, []).append(consumed(src))
     runs = {key: run_before(classes) for key, classes in alphabets.items()}

@@ -164,7 +164,7 @@ class DateFinder:
         """narrowed: text is gram.narrow's already (no second scan for what it would change)."""
         norm = text if narrowed else gram.narrow(text)
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
-        found = []   # (-length, rule order, start, end, rule, match) of every match
+        found = []   # (-length, rule order, start, end, rule, match, group names) of each match
         # start positions per near, from every hit found at once
         starts: dict[int, list[tuple[int, int]]] = {}
         hits = self.g.hit_scans.find(norm)
@@ -172,7 +172,8 @@ class DateFinder:
         for order, rule in enumerate(self.g.rules):
             near = rule.near
             if near is None:
-                matches = rule.engine(fast)[0].finditer(norm)
+                pattern, names, _ = rule.engine(fast, scan=True)
+                matches = pattern.finditer(norm)
             elif not hits[near.regex]:
                 continue
             else:
@@ -182,6 +183,7 @@ class DateFinder:
                 if not st:
                     continue
                 matches = _matches_at(rule, norm, st, fast)
+                names = rule.engine(fast)[1]
             for m in matches:
                 s, e = m.span()
                 while s < e and norm[s].isspace():
@@ -190,17 +192,16 @@ class DateFinder:
                     e -= 1
                 if s == e or (blocked and any(a < e and s < b for a, b in blocked)):
                     continue
-                found.append((s - e, order, s, e, rule, m))
+                found.append((s - e, order, s, e, rule, m, names))
         # The longest plausible candidate wins its span (on equal length the earlier rule): in
         # that order, only a candidate whose span is still free needs its guards read.
         found.sort(key=lambda f: f[:3])
         kept: list[Cand] = []
         taken = bytearray(len(norm))
         plausible = self.plausible
-        for _, order, s, e, rule, m in found:
+        for _, order, s, e, rule, m, names in found:
             if taken.find(1, s, e) >= 0:
                 continue
-            names = rule.engine(fast)[1]
             if names:
                 gs = m.groups()
                 groups = dict(compress(zip(names, gs, strict=True),
