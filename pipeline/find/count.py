@@ -148,6 +148,7 @@ class _Guards:
         self.obj_verbs = set(g.get("object_verbs", []))
         self.obj_nominal = set(g.get("object_nominal_verbs", []))
         self.ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
+        self.label_before = {u: tuple(words) for u, words in g.get("label_before", {}).items()}
         self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
         self.one_char_not_noun = set(g.get("one_char_not_noun", ""))
         # units that make no count by themselves (kind other) but do in a context: 分 after an
@@ -398,6 +399,9 @@ class CountFinder:
             return True
         if c.unit in g.rank_units and (prefix.endswith(g.rank_before)
                                        or g.rank_link.search(text, max(0, num_s - 8), num_s)):
+            return True
+        # 2016级9班, 高三3班: a class's number, not a count of classes
+        if c.unit in g.label_before and prefix.endswith(g.label_before[c.unit]):
             return True
         # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
         return c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb

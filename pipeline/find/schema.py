@@ -158,6 +158,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "object_verbs": _words(),
             "object_nominal_verbs": _words(),
             "ordinal_units_chinese": _words(),
+            "label_before": _table(),
             "object_stop_words": _words(),
         },
     },
