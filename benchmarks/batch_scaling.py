@@ -7,8 +7,9 @@ output either way, and the memory of each worker.
 Writes N articles to a temporary JSONL file, then runs pipeline.batch.run over it (reading,
 the repeat pass, the workers and JSONL writing, pool start-up included) for each jobs value,
 and prints articles/s, the speed-up over the first jobs value, whether the output is byte for
-byte that of the first run, and the peak RSS of each worker process (sampled every 0.2 s with
-psutil, from the `bench` extra; the main process when it does the work itself). It also prints
+byte that of the first run (and its sha256, to compare two versions of the code), and the
+peak RSS of each worker process (sampled every 0.2 s with psutil, from the `bench` extra; the
+main process when it does the work itself). It also prints
 the rate after start-up (from the first quarter of the records on): each worker builds its
 Pipeline (about a second of CPU), which a short run cannot amortise. The machine's core count
 bounds the speed-up; a one-core machine shows none.
@@ -53,8 +54,9 @@ class PeakRSS:
                     rss = p.memory_info().rss
                     c = p.cpu_times()
                     self.cpu[p.pid] = c.user + c.system
-                    if p.pid not in self.names:
-                        self.names[p.pid] = " ".join(p.cmdline())
+                    # every time: a child seen between its fork and its exec (the resource
+                    # tracker) first shows this process's command line and memory
+                    self.names[p.pid] = " ".join(p.cmdline())
                     if p.pid != me.pid and p.children():
                         self.parents.add(p.pid)
                 except psutil.Error:
@@ -124,7 +126,9 @@ def main(argv=None) -> int:
             k = n // 4
             steady = (n - 1 - k) / (stamps[-1] - stamps[k]) if n > 8 else 0.0
             assert n == args.n, (n, args.n)
-            digest = hashlib.sha256(out.read_bytes()).hexdigest()
+            # the records' `source` holds the temporary folder: left out, so that the digest
+            # of one version of the code can be compared with another's
+            digest = hashlib.sha256(out.read_bytes().replace(os.fsencode(tmp), b"")).hexdigest()
             if first is not None and digest != first:
                 _show_difference(Path(tmp) / f"out{args.jobs[0]}.jsonl", out)
             first = first or digest
@@ -143,7 +147,8 @@ def main(argv=None) -> int:
                        + ", ".join(f"{x:.0f} MB" for x in rss)) if rss else ""
             print(f"jobs={jobs}: {dt:7.2f}s  {rate:8.1f} articles/s  {chars / dt:10,.0f} chars/s  "
                   f"speed-up {rate / base:.2f}  "
-                  f"output {'identical' if digest == first else 'DIFFERENT'}{rss_txt}")
+                  f"output {'identical' if digest == first else 'DIFFERENT'} "
+                  f"(sha256 {digest[:12]}){rss_txt}")
             if steady:
                 print(f"        after start-up (records {k + 1}-{n}): {steady:8.1f} articles/s  "
                       f"speed-up {steady / steady_base:.2f}  (start-up and first quarter "
