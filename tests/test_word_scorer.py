@@ -51,7 +51,7 @@ def test_a_stamp_or_credit_it_takes_is_metadata_by_its_own_words(removed, line):
     assert got[line] == ("boilerplate.scored.words", "metadata")
 
 
-def test_leaves_a_tail_where_the_rules_found_no_furniture(removed):
+def test_leaves_a_page_where_the_rules_found_no_furniture(removed):
     # the same line with no furniture under the body may be the article's own last word
     got = removed(f"江城新增口袋公园\n{BODY}\n城市频道 > 民生")
     assert "城市频道 > 民生" not in got

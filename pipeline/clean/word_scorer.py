@@ -10,9 +10,9 @@ the 26 shape features of scorer.py. Its weights are data — the shape weights i
 rules/boilerplate/scored.yaml, the character weights in rules/lexicons/line_words.tsv — trained
 by corpus/train_line_scorer.py on labelled lines; nothing is trained or downloaded at run time.
 
-It judges each line once, on the page as the rules and passes left it, only in a head or tail
-where the rules found furniture (in one with none, a short line may be the article's own first
-or last word), and never takes the headline, a line between two paragraphs, a paragraph, or a
+It judges each line once, on the page as the rules and passes left it, only on a page where
+the rules found furniture (on one with none, a short line may be the article's own first or
+last word), and never takes the headline, a line between two paragraphs, a paragraph, or a
 notice's signature date or contact line, an item of a bulleted list or a cell of a table
 written one cell a line (the rules and the list passes read those by their place). A line it
 takes gets its reason from a second model over the same shape features and the line's own
@@ -102,10 +102,9 @@ class WordScorer:
         values = _featurer(page, set(removed))
         taken: list[tuple[int, list[float], set[str]]] = []
         last = len(filled) - 1
-        # it only goes on where the rules found furniture: in a head or tail with none, a short
-        # line (收藏家, 完, (待续), a date) may be the article's own first or last word
-        edges = [(k0, z) for k0, z in ((0, head), (len(filled) - len(tail), tail))
-                 if any(i in removed for i in z)]
+        # it only goes on where the rules found furniture: on a page with none, a short line
+        # (收藏家, 完, (待续), a date) under the body may be the article's own last word
+        edges = [(0, head), (len(filled) - len(tail), tail)] if removed else []
         cells = table_cells(page) if edges else set()
         for k, i in chain.from_iterable(enumerate(z, k0) for k0, z in edges):
             n = normed[i]
