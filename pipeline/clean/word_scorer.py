@@ -22,6 +22,7 @@ dashed rule decoration wherever they stand.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from itertools import chain
 from typing import Any
@@ -87,10 +88,10 @@ class WordScorer:
                 self.toward[row["word"]] = toward
 
     def probability(self, shape: list[float], own: set[str], near: set[str]) -> float:
-        z = sum(w * float(v) for w, v in zip(self.weights, shape, strict=True))
-        line, ctx = self.line, self.near
-        z += sum(line.get(t, 0.0) for t in own)
-        z += self.context * sum(ctx.get(t, 0.0) for t in near)
+        z = sum(map(operator.mul, self.weights, shape))
+        line, ctx = self.line.get, self.near.get
+        z += sum(line(t, 0.0) for t in own)
+        z += self.context * sum(ctx(t, 0.0) for t in near)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def apply(self, page: Page) -> None:
@@ -106,6 +107,13 @@ class WordScorer:
         # (收藏家, 完, (待续), a date) under the body may be the article's own last word
         edges = [(0, head), (len(filled) - len(tail), tail)] if removed else []
         cells = table_cells(page) if edges else set()
+        read: dict[int, set[str]] = {}    # a line's words, read once (it is a neighbour twice)
+
+        def words_of(k: int) -> set[str]:
+            if k not in read:
+                read[k] = words(normed[filled[k]])
+            return read[k]
+
         for k, i in chain.from_iterable(enumerate(z, k0) for k0, z in edges):
             n = normed[i]
             if (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
@@ -114,8 +122,8 @@ class WordScorer:
             near: set[str] = set()
             for j in (k - 1, k + 1):
                 if 0 <= j <= last:
-                    near |= words(normed[filled[j]])
-            shape, own = values(k, i), words(n)
+                    near |= words_of(j)
+            shape, own = values(k, i), words_of(k)
             if self.probability(shape, own, near) >= self.threshold:
                 taken.append((i, shape, own))
         for i, shape, own in taken:   # judged on the page as it stood: no take sways the next
