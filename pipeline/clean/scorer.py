@@ -74,15 +74,21 @@ def _featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
 _LEFT_TO_RULES = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|:")
 
 
+def shape_weights(where: str, entry: dict[str, Any]) -> list[float]:
+    """A scorer entry's weights of the shape features, checked against FEATURES."""
+    names = tuple(entry.get("features") or ())
+    if names != FEATURES:
+        raise RuleError(f"{where}: `features` must list {', '.join(FEATURES)} in that order")
+    weights = [float(w) for w in entry.get("weights") or []]
+    if len(weights) != len(FEATURES):
+        raise RuleError(f"{where}: `weights` needs {len(FEATURES)} numbers")
+    return weights
+
+
 class LineScorer:
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id = entry["id"]
-        names = tuple(entry.get("features") or ())
-        if names != FEATURES:
-            raise RuleError(f"{where}: `features` must list {', '.join(FEATURES)} in that order")
-        self.weights = [float(w) for w in entry.get("weights") or []]
-        if len(self.weights) != len(FEATURES):
-            raise RuleError(f"{where}: `weights` needs {len(FEATURES)} numbers")
+        self.weights = shape_weights(where, entry)
         self.threshold = float(entry.get("threshold", 0.75))
 
     def probability(self, values: list[float]) -> float:

@@ -31,7 +31,7 @@ from ..rules import RuleError, Rules
 from .detectors import Proposal
 from .marks import LEAD
 from .page import Page
-from .scorer import FEATURES, _featurer
+from .scorer import FEATURES, _featurer, shape_weights
 from .shapes import is_anchor_shape
 from .zones import CONTACT_KEY, SIGNED, table_cells
 
@@ -56,12 +56,7 @@ class WordScorer:
     def __init__(self, where: str, entry: dict[str, Any], rules: Rules):
         self.id = entry["id"]
         self.reason = entry["reason"]
-        names = tuple(entry.get("features") or ())
-        if names != FEATURES:
-            raise RuleError(f"{where}: `features` must list {', '.join(FEATURES)} in that order")
-        self.weights = [float(w) for w in entry.get("weights") or []]
-        if len(self.weights) != len(FEATURES):
-            raise RuleError(f"{where}: `weights` needs {len(FEATURES)} numbers")
+        self.weights = shape_weights(where, entry)
         self.threshold = float(entry.get("threshold", 0.7))
         self.context = float(entry.get("context", 0.5))
         given = entry.get("reason_weights") or {}
