@@ -52,8 +52,11 @@ DIGITS = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
+_ZERO_DIGITS = "〇○Ｏ"
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
+# financial capitals that also write common words when they stand alone (normalised forms)
+_LONE_CAPITALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _LATIN_MULT = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "w": 10 ** 4}   # 5w: 5万 (colloquial)
 
@@ -91,7 +94,8 @@ NUMBER = (
     + _ARABIC
     + r")|[余多几](?=[万萬亿億千])"
     r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億]))*"
-    r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])[" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
+    r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
+    + CN_DIGIT_CHARS + r"]))[" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
 )
 
 
@@ -144,7 +148,9 @@ def _tokenize(s: str) -> list[tuple[str, Decimal]] | None:
             i = m.end()
             continue
         ch = s[i]
-        if ch == "零":          # 零 marks a gap (一千零五); 〇 is the digit 0 (二〇二三)
+        if ch == "零" or (ch in _ZERO_DIGITS and out and out[-1][0] in ("u", "U")):
+            # 零 marks a gap (一千零五); 〇 is the digit 0 (二〇二三) but a gap after a unit, as
+            # Macao and Taiwan papers write it (二百○六萬 = 206万, 一百○一 = 101)
             out.append(("z", Decimal(0)))
             i += 1
             continue
@@ -378,6 +384,13 @@ def parse_number(s: str) -> int | float | None:
         return None
 
 
+def lone_capital(s: str) -> bool:
+    """One financial capital standing alone (參, 拾, 伍, 陆): in running text it is a character
+    of a word (参加元旦, 拾起, 队伍, 陆续), not a number before a unit. A fraction keeps it
+    (万分之肆): this is for the finders' number + unit candidates only."""
+    return len(s) == 1 and normalize(s) in _LONE_CAPITALS
+
+
 @lru_cache(maxsize=16384)
 def parse_quantity(s: str) -> tuple[int | float | None, str | None]:
     """(value, qualifier) of one written number: qualifier "more_than" for 余/多/几/来/出头,
@@ -399,6 +412,7 @@ __all__ = [
     "CN_NUM_CHARS",
     "CN_UNIT_CHARS",
     "NUMBER",
+    "lone_capital",
     "normalize",
     "parse_number",
     "parse_quantity",
@@ -412,7 +426,9 @@ __all__ = [
 _HSPACE = r"[ \t\u3000]"
 _CN_OR_POINT = r"[" + CN_NUM_CHARS + r"点點]"
 # 六十二﹒五: a point after a Chinese numeral
-_CN_DOT = r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．])"
+# (an ASCII point too, between two Chinese digits: 二.三五% as Taiwan papers write 2.35%)
+_CN_DOT = (r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
+           + CN_DIGIT_CHARS + r"]))")
 _CN_PIECE = (
     r"(?:[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"
 )

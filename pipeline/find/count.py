@@ -55,6 +55,7 @@ from ..numerals import (
     alternation,
     enclosing,
     load_qualifiers,
+    lone_capital,
     parse_quantity,
     place_names,
 )
@@ -69,6 +70,7 @@ _BIG_MAG = regex.compile(r"[万亿萬億]")
 _BARE_MAG = regex.compile(r"[百千万亿]")
 _MAGS = regex.compile(r"[百千万亿]+")
 _HAN = regex.compile(r"\p{Han}")
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _TAIL_BIG = regex.compile(r"[万亿]+$")
 _ANY_MAG = regex.compile(r"[万亿千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
@@ -115,6 +117,7 @@ class _Cand:
     unit_e: int
     qa: str | None
     end: int
+    start: int = -1    # where the fact starts: the qualifier before, else the number
 
 
 class _Guards:
@@ -149,6 +152,10 @@ class _Guards:
         self.obj_nominal = set(g.get("object_nominal_verbs", []))
         self.ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
         self.label_before = {u: tuple(words) for u, words in g.get("label_before", {}).items()}
+        # a year before these units labels a cohort (2023届, 2016级), it counts nothing
+        self.year_label_units = set(g.get("year_label_units", []))
+        # 签约10个, 节约3吨: the qualifier word is the tail of another word — no qualifier
+        self.q_word_tail = {w: set(v) for w, v in (g.get("qualifier_word_tail") or {}).items()}
         self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
         self.one_char_not_noun = set(g.get("one_char_not_noun", ""))
         # units that make no count by themselves (kind other) but do in a context: 分 after an
@@ -285,15 +292,15 @@ class CountFinder:
             if value is None and c.qb and _BIG_MAG.fullmatch(c.num):
                 # 近万名, 上万人: a bare 万/亿 is 1万/1亿
                 value = parse_quantity("一" + c.num)[0]
-            if value is None or value <= 0:
-                continue
+            if value is None or value <= 0 or lone_capital(c.num):
+                continue                 # 拾起: 拾 of a word, no 10 before 起
             if self._rejected(ctx, c):
                 continue
             if traps is None:
                 traps = self._traps(text)
             if any(a <= c.num_s < b for a, b in traps) or self._rejected_late(ctx, c):
                 continue
-            if taken.overlap(m.start(), c.end):
+            if taken.overlap(c.start, c.end):
                 continue
             out.extend(self._facts(ctx, c, value, qual, rule, taken))
         return out
@@ -316,7 +323,10 @@ class CountFinder:
         qb, q2, qa = regs[self.g_qb], regs[self.g_q2], regs[self.g_qa]
         c = _Cand(m, text[qb[0]:qb[1]] if qb[0] >= 0 else None, num_s, num_e,
                   text[num_s:num_e], text[q2[0]:q2[1]] if q2[0] >= 0 else None,
-                  text[us:ue], ue, text[qa[0]:qa[1]] if qa[0] >= 0 else None, regs[0][1])
+                  text[us:ue], ue, text[qa[0]:qa[1]] if qa[0] >= 0 else None, regs[0][1],
+                  regs[0][0])
+        if c.qb and text[qb[0] - 1:qb[0]] in self.g.q_word_tail.get(c.qb, ()):
+            c.qb, c.start = None, num_s      # 签约10个项目: 约 ends 签约, no "about"
         # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
         for i in range(num_e - 1, num_s, -1):
             if text[i] not in "十百千万亿":
@@ -376,7 +386,7 @@ class CountFinder:
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
             return True
         chinese = c.num[0] in self.cn_chars
-        if self._numeral_in_word(ctx, c.m.start() if c.qb else c.num_s, c.unit_e, chinese):
+        if self._numeral_in_word(ctx, c.start if c.qb else c.num_s, c.unit_e, chinese):
             return True
         # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
         # 3只是, 两面旗帜 → the unit is the start of another word
@@ -394,7 +404,7 @@ class CountFinder:
         """第114个, 首批, 前10名, 位次为2.4万名, 二期 三届: ordinals and ranks."""
         g, num_s = self.g, c.num_s
         prefix = (text[max(0, num_s - 4):num_s] if not c.qb
-                  else text[max(0, c.m.start() - 4):c.m.start()])
+                  else text[max(0, c.start - 4):c.start])
         if prefix.endswith(g.ordinal_before):
             return True
         if c.unit in g.rank_units and (prefix.endswith(g.rank_before)
@@ -402,6 +412,8 @@ class CountFinder:
             return True
         # 2016级9班, 高三3班: a class's number, not a count of classes
         if c.unit in g.label_before and prefix.endswith(g.label_before[c.unit]):
+            return True
+        if c.unit in g.year_label_units and _YEAR.fullmatch(c.num):
             return True
         # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
         return c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb
@@ -449,7 +461,7 @@ class CountFinder:
     def _not_a_time_count(self, text: str, c: _Cand) -> bool:
         """A time unit after a duration word (历时3小时), naming something (15分钟生活圈), or
         part of a clock or race time (2小时08分31秒, 23秒08)."""
-        g, start = self.g, c.m.start()
+        g, start = self.g, c.start
         pre = text[max(0, start - 6):start]
         if pre.endswith(g.duration_words) and not any(w in pre for w in g.total_words):
             return True
@@ -500,18 +512,18 @@ class CountFinder:
                taken: _Spans) -> list[Fact]:
         """The fact of a candidate that passed the guards: one, two for a range (3至5个), or one
         per item of a list sharing the unit (12、15、20个)."""
-        text, g, m = ctx.text, self.g, c.m
+        text, g = ctx.text, self.g
         if c.qb:
             qual = self.q_before.get(c.qb) or g.approx_before.get(c.qb) or qual
         if c.qa:
             qual = self.q_after_unit[c.qa]
-        start = m.start()
+        start = c.start
         if c.unit in g.signed_units and not c.qb:
             sw = next((w for w in g.sign_words if text.endswith(w, 0, c.num_s)), None)
             if sw and not (len(sw) == 1 and text[c.num_s - 2:c.num_s - 1].isdigit()):
                 start, value = c.num_s - len(sw), -value
         extra = {}
-        obj = self._object_of(ctx, m.start(), c.unit_e)
+        obj = self._object_of(ctx, c.start, c.unit_e)
         if obj:
             extra["object"] = obj
         if not c.qb:

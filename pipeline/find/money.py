@@ -39,6 +39,7 @@ from ..numerals import (
     alternation,
     enclosing,
     load_qualifiers,
+    lone_capital,
     parse_quantity,
     place_names,
 )
@@ -322,6 +323,8 @@ def build(rules: Rules):
         none: no value, indefinite (数百亿元), a Latin magnitude or a scale word without a
         currency."""
         num, sign = m.group("num"), m.group("sign")
+        if lone_capital(num):
+            return None                 # 參加元旦: 參 of 參加, no 3 before 加元
         value, qual = parse_quantity(num + (m.group("q2") or ""))
         if value is None and cur and m.group("qb") and q_before[m.group("qb")] == "about" \
                 and num in ("万", "亿", "千", "百") \

@@ -159,6 +159,9 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "object_nominal_verbs": _words(),
             "ordinal_units_chinese": _words(),
             "label_before": _table(),
+            "year_label_units": _words("a year before these labels a cohort (2023届): no count"),
+            "qualifier_word_tail": _table("qualifier → characters before it that make it the tail "
+                                          "of another word (签约)"),
             "object_stop_words": _words(),
         },
     },
