@@ -23,7 +23,9 @@ def data_of(page: str) -> dict:
 
 def test_article_text_cannot_leave_the_data_block(pipe):
     evil = "</script><script>alert('x')</script><!-- <img src=x onerror=alert(1)> \u2028"
-    art = pipe.extract(evil + "\n" + article_text(1), ref_date=REF, id="</script><b>id</b>")
+    # inside a sentence of the body, where no boilerplate pass may take it
+    said = f"网友在留言区写下“{evil}”一行字，平台随即删除了这条留言并封禁了账号。"
+    art = pipe.extract(said + "\n" + article_text(1), ref_date=REF, id="</script><b>id</b>")
     art.removed.append(Removed(line=9, text="<iframe src='http://bad.example'>", reason="spam",
                                rule="spam.<x>"))
     art.warnings.append("<u>上线万元</u>")
