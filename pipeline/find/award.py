@@ -154,6 +154,10 @@ class AwardFinder:
         self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
         self.stop_tokens = set(pat.get("stop_tokens") or [])
+        # words and POS that end the walk right from a prefix head (优秀教师名单已经公布: the list
+        # and the adverb are no part of the honour's name)
+        self.walk_stop_words = set(pat.get("walk_stop_words") or [])
+        self.walk_stop_pos = tuple(pat.get("walk_stop_pos") or [])
         self.agent_tail = regex.compile(rf"(?:{_alt(pat.get('agent_tails') or ['者'])})$")
         self.extend_re = regex.compile(_alt(pat.get("extend_suffixes") or ["标兵"]))
         self.max_len = int(pat.get("max_len", 20))
@@ -455,7 +459,9 @@ class AwardFinder:
                 # 最佳志愿服务组织。: a verb that ends its clause with no object is a noun
                 e = toks[i].end
                 break
-            if not _han(w) or w in self.stop_tokens or self.context_re.match(w) \
+            if not _han(w) or w in self.stop_tokens or w in self.walk_stop_words \
+                    or (self.walk_stop_pos and toks[i].pos.startswith(self.walk_stop_pos)) \
+                    or self.context_re.match(w) \
                     or self.trigger_re.fullmatch(w) or self.nominated_after.match(w) \
                     or self.programme_after.match(w):
                 break

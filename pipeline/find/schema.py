@@ -222,6 +222,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     "award.pattern": {
         "max_len": Key(int, 20),
         "stop_tokens": _words(),
+        "walk_stop_words": _words("words that end a name walked right from a prefix head (名单)"),
+        "walk_stop_pos": _words("jieba POS tags (prefixes) that end that walk: d, adverbs"),
         "block_after": _table(),
         "not_names": _words(),
         "designations": _words(),
