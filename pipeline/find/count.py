@@ -191,10 +191,12 @@ class CountFinder:
         unit_re = alternation(units)
         qb_words = [*self.q_before, *g.approx_before]
         qa_re = alternation(self.q_after_unit)
+        qb_alt = alternation(qb_words)
         self.cand = regex.compile(
-            r"(?P<qb>"
-            + alternation(qb_words)
-            + r")?(?P<num>"
+            # one space may follow a qualifier word (约 13000 人, as content systems space numbers)
+            r"(?:(?P<qb>"
+            + qb_alt
+            + r")" + _UNIT_SPACE + r"?)?(?P<num>"
             + NUMBER_START
             + NUMBER
             + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
@@ -205,6 +207,8 @@ class CountFinder:
             # nor before a name (姓名 1 张三)
             r"(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
             r"|(?<=\p{Han}[\d.]+)" + _UNIT_SPACE +
+            # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
+            r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
             + r")(?!\p{Han})))?"
