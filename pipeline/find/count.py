@@ -139,6 +139,7 @@ class _Guards:
         self.time_followers = set(g.get("time_unit_followers", "的内以左上之"))
         self.trap_phrases = list(g.get("trap_phrases", []))
         self.one_generic = tuple(g.get("one_generic", []))
+        self.one_rate_after = tuple(g.get("one_after_price", []))
         self.lone_terms = set(g.get("lone_terms", []))
         self.event_units = set(g.get("event_units", []))
         self.event_before = tuple(g.get("event_before", []))
@@ -455,6 +456,8 @@ class CountFinder:
             return True
         if num == "一" and (text[c.num_s - 1] if c.num_s > 0 else "") in g.one_blockers:
             return True
+        if num == "一" and not c.qb and text.endswith(g.one_rate_after, 0, c.num_s):
+            return True          # 42块一公斤: the price's unit, a rate, not one kilogram
         return num == "一" and not c.qb and text.startswith(g.one_generic, c.m.start("unit"))
 
     def _begins_word(self, text: str, c: _Cand) -> bool:

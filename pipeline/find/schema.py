@@ -140,6 +140,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "time_unit_followers": Key(str, "的内以左上之"),
             "lone_terms": _words(),
             "one_generic": _words(),
+            "one_after_price": _words("一 + unit right after these is a price's rate (42块一公斤)"),
             "event_units": _words(),
             "event_before": _words(),
             "event_after": _words(),
