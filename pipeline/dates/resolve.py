@@ -91,8 +91,10 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
     """(year, known): known is False when a relative year word has nothing to count from."""
     if sp.year is not None:
-        if sp.year3 and st.locale == "zh-TW" and sp.year < 200:
-            return sp.year + MINGUO_EPOCH, True     # 113年 in Taiwan: 民國113年 = 2024
+        if sp.year3 and sp.year < 200 and (st.locale == "zh-TW" or sp.month is not None):
+            # 113年 in Taiwan: 民國113年 = 2024; with a month (112年9月21日) on any page, since no
+            # news dates a day of the second century
+            return sp.year + MINGUO_EPOCH, True
         return sp.year, True
     if sp.year2 is not None:
         if st.locale == "zh-TW" and not (sp.year2_text or "").startswith("0"):
