@@ -133,3 +133,15 @@ def test_a_table_written_one_cell_a_line_stays_whole():
     # the same repeats with paragraphs between them are a spun page's copies, and go
     spun = [STORY[0], STORY[1], STORY[0], STORY[2], STORY[0], STORY[3], STORY[0]]
     assert {2, 4, 6} <= set(removed(spun))
+
+
+def test_a_column_of_figures_stays_but_a_pager_goes():
+    # label / figure / label / figure under the body, furniture after it: the table's
+    table = ["产值（亿元）", "1526.8", "增速", "12.5%", "利润（亿元）", "98.3", "税收（亿元）",
+             "61.2"]
+    lines = [*STORY, *table, "返回顶部"]
+    got = removed(lines)
+    assert set(got) == {len(lines) - 1}, [lines[i] for i in got]
+    # a pager's numbers count up from 1 and are no table
+    pager = [*STORY, "上一页", "1", "2", "3", "4", "下一页"]
+    assert set(removed(pager)) == set(range(4, 10))

@@ -439,6 +439,8 @@ class Cleaner:
                     continue
                 if p.tail_company and z == "tail" and not tail_company(page, i):
                     continue
+                if p.not_in_table and i in zones.table_cells(page):
+                    continue
                 page.take(i, p)
                 if p.then:
                     follow.append((i, p))

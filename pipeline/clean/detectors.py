@@ -37,6 +37,7 @@ class Proposal:
     meta: dict[str, str] = field(default_factory=dict)
     then: dict[str, Any] | None = None
     tail_company: bool = False     # in the tail only next to other removed lines
+    not_in_table: bool = False     # never a cell of a table written one cell a line
 
 
 def _fits(p: Proposal, zone: str) -> bool:
@@ -393,8 +394,12 @@ class NoHanDetector:
         self.re = self.FORMS[form]
         # ? alone is a mark; elsewhere 。!?; mean text
         self.marks_ok = self.sentence_ok = form in ("marks", "image", "scrambler")
+        # a ticker's figure is never one of a column of figures with labels between them
+        self.not_in_table = form == "figure"
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or self._HAN.search(n) or (not self.marks_ok and SENT.search(n)):
             return None
-        return Proposal(self.id, self.reason, self.zone) if self.re.search(n) else None
+        if not self.re.search(n):
+            return None
+        return Proposal(self.id, self.reason, self.zone, not_in_table=self.not_in_table)

@@ -205,22 +205,48 @@ def repeats(page: Page, rule_id: str) -> None:
 
 
 def table_cells(page: Page) -> set[int]:
-    """The lines of tables written one cell a line, whose values repeat (台北市 / 照常上班 /
-    新北市 / 照常上班 / 基隆市 / 停止上班 …): labels and values both are the article's data."""
+    """The lines of tables written one cell a line — a column of figures (产值 / 1500 / 增速 /
+    12.5% …) or of values that repeat (台北市 / 照常上班 / 新北市 / 照常上班 …): labels and
+    values both are the article's data."""
     if page.cells is None:
         page.cells = _table_cells(page)
     return page.cells
 
 
+# a figure alone on its line: a table's cell, a count, a price (1527, 12.5%, -3.2, 1,234)
+_FIGURE_CELL = regex.compile(r"^[+\-]?\d[\d,.]*%?$")
+
+
+def _figure_cells(page: Page) -> set[int]:
+    """Three or more figures alone on their lines, each within two lines of the next (产值 /
+    1500 / 增速 / 12.5% …): a table's column, labels and figures both the article's. A pager
+    (1 / 2 / 3 / 4) counts up from 1 and is no table."""
+    filled, normed = page.filled, page.normed
+    at = [k for k, i in enumerate(filled) if _FIGURE_CELL.match(normed[i])]
+    cells: set[int] = set()
+    run: list[int] = []
+    for k in [*at, None]:
+        if k is not None and (not run or k - run[-1] <= 2):
+            run.append(k)
+            continue
+        values = [normed[filled[j]] for j in run]
+        pager = values == [str(v) for v in range(int(values[0]), int(values[0]) + len(values))] \
+            if values and values[0].isdigit() else False
+        if len(run) >= 3 and not pager:
+            cells.update(filled[j] for j in range(max(run[0] - 1, 0), run[-1] + 1))
+        run = [k] if k is not None else []
+    return cells
+
+
 def _table_cells(page: Page) -> set[int]:
+    cells = _figure_cells(page)
     places: dict[str, list[int]] = {}   # a line's places among the non-blank lines
     for k, i in enumerate(page.filled):
         places.setdefault(page.normed[i], []).append(k)
     if all(len(at) < 4 for at in places.values()):
-        return set()
+        return cells
     times = [len(places[page.normed[i]]) for i in page.filled]
     short = [len(page.normed[i]) <= 20 and not SENT.search(page.normed[i]) for i in page.filled]
-    cells: set[int] = set()
     for at in places.values():
         if _table_column(at, times, short):
             cells.update(page.filled[k] for k in range(max(at[0] - 1, 0), at[-1] + 1))
@@ -541,7 +567,8 @@ def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
             continue
         z = page.zone(i)
         for p in proposals(n):
-            if _fits(p, z) and not (p.tail_company and z == "tail" and not tail_company(page, i)):
+            if (_fits(p, z) and not (p.tail_company and z == "tail" and not tail_company(page, i))
+                    and not (p.not_in_table and i in table_cells(page))):
                 page.take(i, p)
                 break
 
