@@ -230,8 +230,8 @@ def _figure_cells(page: Page) -> set[int]:
             run.append(k)
             continue
         values = [normed[filled[j]] for j in run]
-        pager = values == [str(v) for v in range(int(values[0]), int(values[0]) + len(values))] \
-            if values and values[0].isdigit() else False
+        pager = bool(values) and len(values[0]) <= 4 and values[0].isdigit() and values == [
+            str(v) for v in range(int(values[0]), int(values[0]) + len(values))]
         if len(run) >= 3 and not pager:
             cells.update(filled[j] for j in range(max(run[0] - 1, 0), run[-1] + 1))
         run = [k] if k is not None else []
