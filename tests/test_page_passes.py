@@ -3,6 +3,8 @@ menus (zones.menu_run): each pass reports a rule id of its own, and the body's o
 stay. Articles in the manner of real pages, written for these tests."""
 from __future__ import annotations
 
+from cleanhelp import removed
+
 from pipeline import clean as C
 from pipeline.model import Document
 from pipeline.rules import load_rules
@@ -14,12 +16,6 @@ STORY = [
     "据悉，消夏节期间滨海广场周边新增临时停车位600个，公交部门同步加开夜间线路两条。",
 ]
 
-_CLEAN = C.build(load_rules())
-
-
-def removed(lines):
-    res = _CLEAN(Document(id="t", text="\n".join(lines)))
-    return {r.line: r for r in res.removed}
 
 
 def rules_of(got, lines):

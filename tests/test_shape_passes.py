@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cleanhelp import removed
+
 from pipeline import clean as C
 from pipeline.model import Document
 from pipeline.rules import load_rules
@@ -20,12 +22,6 @@ STORY = [
 ]
 
 
-_CLEAN = C.build(load_rules())
-
-
-def removed(lines):
-    res = _CLEAN(Document(id="t", text="\n".join(lines)))
-    return {r.line: r for r in res.removed}
 
 
 def test_outlet_name_and_stamp_under_furniture_go_as_metadata():
