@@ -64,6 +64,15 @@ def train(X, y, l2: float = 0.01, steps: int = 3000, rate: float = 0.5):
     return w
 
 
+def _one_sub(pattern: str, repl, text: str) -> str:
+    """re.sub that must replace exactly once: a changed layout of scored.yaml is an error, not
+    weights silently left as they were."""
+    text, n = re.subn(pattern, repl, text)
+    if n != 1:
+        raise SystemExit(f"scored.yaml: {n} places match {pattern[:60]}…, expected one")
+    return text
+
+
 def labelled_pages(dirs: list[Path]):
     """(site, text, {line: reason}) of the dev corpus and of each --pages folder."""
     for gp in sorted((HERE / "dev" / "gold").glob("*.json")):
@@ -184,7 +193,7 @@ def main(argv=None) -> int:
     if not args.dry_run:
         text = YAML.read_text("utf-8")
         weights = "[" + ", ".join(f"{v:.4f}" for v in w) + "]"
-        text = re.sub(r"(?m)^(  - id: boilerplate\.scored\.line\n(?:    .*\n)*?    weights: )"
+        text = _one_sub(r"(?m)^(  - id: boilerplate\.scored\.line\n(?:    .*\n)*?    weights: )"
                       r"\[.*\]$", lambda m: m.group(1) + weights, text)
         YAML.write_text(text, "utf-8")
         print(f"written to {YAML.relative_to(HERE.parent)}")
@@ -207,12 +216,12 @@ def main_words(args) -> int:
         return 0
     text = YAML.read_text("utf-8")
     weights = "[" + ", ".join(f"{v:.4f}" for v in shape) + "]"
-    text = re.sub(r"(?m)^(  - id: boilerplate\.scored\.words\n(?:    .*\n)*?    weights: )\[.*\]$",
-                  lambda m: m.group(1) + weights, text)
+    entry = r"(?m)^(  - id: boilerplate\.scored\.words\n(?:    .*\n)*?"
+    text = _one_sub(entry + r"    weights: )\[.*\]$", lambda m: m.group(1) + weights, text)
     for reason, ws in zip(REASONS, rshape, strict=True):
         listed = "[" + ", ".join(f"{v:.3f}" for v in ws) + "]"
-        text = re.sub(rf"(?m)^(  - id: boilerplate\.scored\.words\n(?:    .*\n)*?      {reason}: )"
-                      r"\[.*\]$", lambda m, listed=listed: m.group(1) + listed, text)
+        text = _one_sub(entry + rf"      {reason}: )\[.*\]$",
+                        lambda m, listed=listed: m.group(1) + listed, text)
     YAML.write_text(text, "utf-8")
     lines = ["# The word scorer's weights (pipeline/clean/word_scorer.py): a character or",
              "# character pair of a line (digits read 0, Latin letters a, ^ marks the first",

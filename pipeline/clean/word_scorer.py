@@ -55,7 +55,6 @@ def words(n: str) -> set[str]:
 class WordScorer:
     def __init__(self, where: str, entry: dict[str, Any], rules: Rules):
         self.id = entry["id"]
-        self.reason = entry["reason"]
         self.weights = shape_weights(where, entry)
         self.threshold = float(entry.get("threshold", 0.7))
         self.context = float(entry.get("context", 0.5))

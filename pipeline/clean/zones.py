@@ -214,13 +214,13 @@ def table_cells(page: Page) -> set[int]:
 
 
 # a figure alone on its line: a table's cell, a count, a price (1527, 12.5%, -3.2, 1,234)
-_FIGURE_CELL = regex.compile(r"^[+\-]?\d[\d,.]*%?$")
+_FIGURE_CELL = regex.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?%?$")   # one point: 2024.03.01 is a date
 
 
 def _figure_cells(page: Page) -> set[int]:
     """Three or more figures alone on their lines, each within two lines of the next (产值 /
     1500 / 增速 / 12.5% …): a table's column, labels and figures both the article's. A pager
-    (1 / 2 / 3 / 4) counts up from 1 and is no table."""
+    (1 / 2 / 3 / 4: consecutive numbers) is no table."""
     filled, normed = page.filled, page.normed
     at = [k for k, i in enumerate(filled) if _FIGURE_CELL.match(normed[i])]
     cells: set[int] = set()
