@@ -88,19 +88,32 @@ class WordScorer:
         z += self.context * sum(ctx(t, 0.0) for t in near)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def apply(self, page: Page) -> None:
-        """Take the head and tail lines that score at or above the threshold."""
-        if not page.anchors:
-            return
+    def judged(self, page: Page) -> list[tuple[int, int]]:
+        """The lines it judges, (k, i): the k-th non-blank line, line i."""
+        if not page.anchors or not page.removed:
+            # it only goes on where the rules found furniture: on a page with none, a short
+            # line (收藏家, 完, (待续), a date) under the body may be the article's own last word
+            return []
         normed, filled, removed = page.normed, page.filled, page.removed
         head, tail = page.head(), page.tail()
-        values = _featurer(page, set(removed))
+        cells = table_cells(page)
+        out = []
+        for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
+            n = normed[i]
+            if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
+                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k) or i in cells):
+                out.append((k, i))
+        return out
+
+    def apply(self, page: Page) -> None:
+        """Take the head and tail lines that score at or above the threshold."""
+        judged = self.judged(page)
+        if not judged:
+            return
+        normed, filled = page.normed, page.filled
+        values = _featurer(page, set(page.removed))
         taken: list[tuple[int, list[float], set[str]]] = []
         last = len(filled) - 1
-        # it only goes on where the rules found furniture: on a page with none, a short line
-        # (收藏家, 完, (待续), a date) under the body may be the article's own last word
-        edges = [(0, head), (len(filled) - len(tail), tail)] if removed else []
-        cells = table_cells(page) if edges else set()
         read: dict[int, set[str]] = {}    # a line's words, read once (it is a neighbour twice)
 
         def words_of(k: int) -> set[str]:
@@ -108,11 +121,7 @@ class WordScorer:
                 read[k] = words(normed[filled[k]])
             return read[k]
 
-        for k, i in chain.from_iterable(enumerate(z, k0) for k0, z in edges):
-            n = normed[i]
-            if (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
-                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k) or i in cells):
-                continue
+        for k, i in judged:
             near: set[str] = set()
             for j in (k - 1, k + 1):
                 if 0 <= j <= last:
