@@ -88,6 +88,7 @@ class Page:
     headline_sure: bool = False                # placed by metadata, menu or a known title
     # the cells of tables written one cell a line (zones.table_cells; normed never changes)
     cells: set[int] | None = None
+    _places: dict[str, list[int]] | None = None
 
     def __post_init__(self) -> None:
         self.first, self.last = (
@@ -121,6 +122,15 @@ class Page:
     def reason(self, i: int | None) -> str | None:
         r = self.removed.get(i) if i is not None else None
         return r.reason if r else None
+
+    def places(self) -> dict[str, list[int]]:
+        """Each normal form → its places among the non-blank lines (k, in order); its length
+        is how often the page shows the line. Counted once: normed never changes."""
+        if self._places is None:
+            self._places = {}
+            for k, i in enumerate(self.filled):
+                self._places.setdefault(self.normed[i], []).append(k)
+        return self._places
 
     def head(self) -> list[int]:
         """The non-blank lines before the first paragraph (only those are looked at)."""

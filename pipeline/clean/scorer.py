@@ -35,21 +35,17 @@ FEATURES = ("bias", "length", "len<=4", "len<=10", "len<=20", "len>=40", "han_sh
 def features(page: Page) -> dict[int, list[float]]:
     """Line number → feature values, for every non-blank line of the page as it stands (the
     trainer's view; the scorer itself computes them only for lines next to removed ones)."""
-    values = _featurer(page, page.removed)
+    values = featurer(page, page.removed)
     return {i: values(k, i) for k, i in enumerate(page.filled)}
 
 
-def _featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
+def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
     """The feature values of the k-th non-blank line (line i), with `removed` the lines
     removed as the page stood."""
     normed = page.normed
     filled = page.filled
-    counts: dict[str, int] = {}  # counted at the first line scored: most rounds score none
 
     def values(k: int, i: int) -> list[float]:
-        if not counts:
-            for j in filled:
-                counts[normed[j]] = counts.get(normed[j], 0) + 1
         n = normed[i]
         size = len(n)
         han = len(_HAN.findall(n))
@@ -63,7 +59,7 @@ def _featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
                 han / size, digits / size, latin / size, bool(SENT.search(n)), n.endswith("。"),
                 is_anchor_shape(n), is_title_shape(n), ":" in n, "|" in n or "丨" in n, ">" in n,
                 n.count(" ") / size, zone == "head", zone == "middle", zone == "tail",
-                k / max(len(filled) - 1, 1), min(dist, 10) / 10, counts[n] > 1,
+                k / max(len(filled) - 1, 1), min(dist, 10) / 10, len(page.places()[n]) > 1,
                 prev in removed if prev is not None else True,
                 nxt in removed if nxt is not None else True, bool(page.props[i])]
     return values
@@ -110,7 +106,7 @@ class LineScorer:
         head, tail = page.head(), page.tail()
         # the features see the page as the round found it; a line is scored only when it
         # stands next to a removed line (what is taken on the way counts): no other is taken
-        values = _featurer(page, set(removed))
+        values = featurer(page, set(removed))
         cells = zones.table_cells(page)   # a table written one cell a line is the article's
         n0 = len(removed)
         last = len(filled) - 1

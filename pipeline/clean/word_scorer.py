@@ -31,7 +31,7 @@ from ..rules import RuleError, Rules
 from .detectors import Proposal
 from .marks import LEAD
 from .page import Page
-from .scorer import FEATURES, _featurer, shape_weights
+from .scorer import FEATURES, featurer, shape_weights
 from .shapes import is_anchor_shape
 from .zones import CONTACT_KEY, SIGNED, table_cells
 
@@ -111,7 +111,7 @@ class WordScorer:
         if not judged:
             return
         normed, filled = page.normed, page.filled
-        values = _featurer(page, set(page.removed))
+        values = featurer(page, set(page.removed))
         taken: list[tuple[int, list[float], set[str]]] = []
         last = len(filled) - 1
         read: dict[int, set[str]] = {}    # a line's words, read once (it is a neighbour twice)

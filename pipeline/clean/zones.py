@@ -175,11 +175,8 @@ def repeats(page: Page, rule_id: str) -> None:
     """A line with no sentence punctuation shown before on the page goes (its first showing
     stays unless a rule took it): the headline again is `title`, else the first's reason."""
     seen: dict[str, int] = {}
-    shown: dict[str, int] = {}
+    places = page.places()
     normed = page.normed
-    for i in page.filled:
-        n = normed[i]
-        shown[n] = shown.get(n, 0) + 1
     cells = table_cells(page)
     h = page.headline
     sub = page.nb(h, 1) if h is not None else None
@@ -190,7 +187,7 @@ def repeats(page: Page, rule_id: str) -> None:
         if (f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2)
                 or i in cells):
             continue
-        spun = (f == h and len(n) >= 6) or (shown[n] >= 3 and len(n) >= 8)
+        spun = (f == h and len(n) >= 6) or (len(places[n]) >= 3 and len(n) >= 8)
         if page.zone(i) != "head" and not spun:
             # after the head only a spun page's copies; a tail signature may repeat a field
             continue
@@ -240,9 +237,7 @@ def _figure_cells(page: Page) -> set[int]:
 
 def _table_cells(page: Page) -> set[int]:
     cells = _figure_cells(page)
-    places: dict[str, list[int]] = {}   # a line's places among the non-blank lines
-    for k, i in enumerate(page.filled):
-        places.setdefault(page.normed[i], []).append(k)
+    places = page.places()
     if all(len(at) < 4 for at in places.values()):
         return cells
     times = [len(places[page.normed[i]]) for i in page.filled]
