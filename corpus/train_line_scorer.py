@@ -88,13 +88,15 @@ def labelled_pages(dirs: list[Path]):
             yield str(lab.get("site") or lp), text, {int(k): v for k, v in lab["reasons"].items()}
 
 
-def word_examples(dirs: list[Path], min_sites: int = 3):
+def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1.0):
     """The word scorer's examples: (shape values, own words, neighbours' words, junk, weight)
-    per non-blank line, and the vocabulary (words on at least min_sites sites)."""
+    per non-blank line, and the vocabulary (words on at least min_sites sites). A line the
+    scorer would judge (WordScorer.judged) weighs judged_weight times more: the model is
+    used on those lines only, but they are too few to learn from alone."""
     from pipeline.clean.word_scorer import words
 
     cleaner = build(load_rules()).cleaner
-    cleaner.word_scorer = None
+    scorer, cleaner.word_scorer = cleaner.word_scorer, None
     rows = []
     sites: dict[str, set[str]] = {}
     for site, text, junk in labelled_pages(dirs):
@@ -104,9 +106,12 @@ def word_examples(dirs: list[Path], min_sites: int = 3):
         cleaner._around_body(page)
         values = features(page)
         own = [words(page.normed[i]) for i in page.filled]
+        judged = {i for _, i in scorer.judged(page)} if scorer is not None else set()
         for k, i in enumerate(page.filled):
             near = set().union(*(own[j] for j in (k - 1, k + 1) if 0 <= j < len(own)))
             weight = 0.3 if site.startswith("dev:") else 1.0
+            if i in judged:
+                weight *= judged_weight
             rows.append((values[i], own[k], near, junk.get(i), weight))
             for t in own[k]:
                 sites.setdefault(t, set()).add(site)
@@ -115,8 +120,11 @@ def word_examples(dirs: list[Path], min_sites: int = 3):
 
 
 def train_words(rows, vocab, context: float = 0.5, l2: float = 0.003, steps: int = 1500,
-                rate: float = 1.0):
-    """Sparse logistic regression: 26 shape weights, then a line and a neighbour weight a word."""
+                rate: float = 1.0, prior=None):
+    """Sparse logistic regression: 26 shape weights, then a line and a neighbour weight a word.
+    With a prior (the committed model: shape weights, {word: (line, near)}) training starts
+    from it and L2 pulls toward it instead of toward zero, so new pages refine what earlier
+    pages taught rather than replace it."""
     ns, nv = len(FEATURES), len(vocab)
     index = {t: k for k, t in enumerate(vocab)}
     cols, vals, ptr = [], [], [0]
@@ -136,18 +144,25 @@ def train_words(rows, vocab, context: float = 0.5, l2: float = 0.003, steps: int
     r = np.repeat(np.arange(len(rows)), np.diff(np.array(ptr)))
     y = np.array([1.0 if row[3] else 0.0 for row in rows])
     sw = np.array([row[4] for row in rows])
-    w = np.zeros(ns + 2 * nv)
+    w0 = np.zeros(ns + 2 * nv)
+    if prior is not None:
+        w0[:ns] = prior[0]
+        for t, k in index.items():
+            w0[ns + k], w0[ns + nv + k] = prior[1].get(t, (0.0, 0.0))
+    w = w0.copy()
     for _ in range(steps):
         z = np.bincount(r, weights=w[c] * v, minlength=len(rows))
         p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
         w -= rate * (np.bincount(c, weights=((p - y) * sw)[r] * v, minlength=len(w)) / sw.sum()
-                     + l2 * w)
+                     + l2 * (w - w0))
     return w[:ns], {t: (w[ns + k], w[ns + nv + k]) for t, k in index.items()}
 
 
-def train_reasons(rows, vocab, reasons, l2: float = 0.003, steps: int = 1000, rate: float = 1.0):
+def train_reasons(rows, vocab, reasons, l2: float = 0.003, steps: int = 1000, rate: float = 1.0,
+                  prior=None):
     """Softmax over the reasons, for the junk lines: 26 shape weights and a weight a word, per
-    reason (a line's own words only: a stamp is metadata wherever it stands)."""
+    reason (a line's own words only: a stamp is metadata wherever it stands); a prior
+    (shape rows, {word: [weight per reason]}) as in train_words."""
     ns = len(FEATURES)
     index = {t: k for k, t in enumerate(vocab)}
     junk = [row for row in rows if row[3] in reasons]
@@ -163,7 +178,13 @@ def train_reasons(rows, vocab, reasons, l2: float = 0.003, steps: int = 1000, ra
     y = np.zeros((len(junk), len(reasons)))
     y[np.arange(len(junk)), [reasons.index(row[3]) for row in junk]] = 1.0
     sw = np.array([row[4] for row in junk])
-    w = np.zeros((len(reasons), ns + len(vocab)))
+    w0 = np.zeros((len(reasons), ns + len(vocab)))
+    if prior is not None:
+        w0[:, :ns] = np.array(prior[0])
+        for t, k in index.items():
+            if t in prior[1]:
+                w0[:, ns + k] = prior[1][t]
+    w = w0.copy()
     for _ in range(steps):
         z = np.stack([np.bincount(r, weights=w[k][c] * v, minlength=len(junk))
                       for k in range(len(reasons))], axis=1)
@@ -172,7 +193,7 @@ def train_reasons(rows, vocab, reasons, l2: float = 0.003, steps: int = 1000, ra
         g = (p - y) * sw[:, None]
         for k in range(len(reasons)):
             w[k] -= rate * (np.bincount(c, weights=g[r, k] * v, minlength=w.shape[1]) / sw.sum()
-                            + l2 * w[k])
+                            + l2 * (w[k] - w0[k]))
     return w[:, :ns], {t: w[:, ns + k] for t, k in index.items()}
 
 
@@ -182,7 +203,14 @@ def main(argv=None) -> int:
     ap.add_argument("--words", action="store_true", help="train the word scorer")
     ap.add_argument("--pages", nargs="*", type=Path, default=[],
                     help="folders of labelled real pages (NNN.txt + NNN.labels.json)")
+    ap.add_argument("--prior", action="store_true",
+                    help="word scorer: start from the committed weights and keep near them")
+    ap.add_argument("--l2", type=float, default=0.003, help="word scorer: L2 strength")
+    ap.add_argument("--judged-weight", type=float, default=1.0,
+                    help="word scorer: weight of the lines it judges, against 1 for the rest")
     args = ap.parse_args(argv)
+    if not 0 <= args.l2 < 2:   # gradient steps of rate 1 diverge once rate * l2 reaches 2
+        ap.error("--l2 must be at least 0 and below 2")
     if args.words:
         return main_words(args)
     X, y = examples()
@@ -203,9 +231,19 @@ def main(argv=None) -> int:
 def main_words(args) -> int:
     from pipeline.clean.word_scorer import REASONS
 
-    rows, vocab = word_examples(args.pages)
-    shape, table = train_words(rows, vocab)
-    rshape, rtable = train_reasons(rows, vocab, list(REASONS))
+    rows, vocab = word_examples(args.pages, judged_weight=args.judged_weight)
+    prior = reason_prior = None
+    if args.prior:
+        old = build(load_rules()).cleaner.word_scorer
+        if old is None:
+            raise SystemExit("--prior: no word scorer in rules/boilerplate/scored.yaml")
+        words_of = set(old.line) | set(old.near) | set(old.toward)
+        vocab = sorted(set(vocab) | words_of)
+        prior = (old.weights, {t: (old.line.get(t, 0.0), old.near.get(t, 0.0)) for t in words_of})
+        zero = [0.0] * len(REASONS)
+        reason_prior = (old.reason_shape, {t: old.toward.get(t, zero) for t in words_of})
+    shape, table = train_words(rows, vocab, l2=args.l2, prior=prior)
+    rshape, rtable = train_reasons(rows, vocab, list(REASONS), l2=args.l2, prior=reason_prior)
     for name, v in zip(FEATURES, shape, strict=True):
         print(f"{name:16} {v:+.4f}")
     kept = {t: (a, b) for t, (a, b) in table.items() if abs(a) >= 0.02 or abs(b) >= 0.02
