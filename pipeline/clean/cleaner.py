@@ -328,20 +328,44 @@ class Cleaner:
             # them; its last: every match ends at the line's end, with one of them
             return Triggers(only(0), only(1), only(2), only(3))
         self._woken = {key: (rows, triggers(rows)) for key, rows in self._tables.items()}
+        # what _wake reads of each table, in one tuple
+        self._plans = {key: (rows, len(rows), t.any_start, t.by_start, t.any_end, t.by_end,
+                             t.waiting, t.always, t.by_char, t.find, t.width)
+                       for key, (rows, t) in self._woken.items()}
         self._han_free = sum(bit[id(r)] for r in self.rules if isinstance(r, NoHanDetector))
 
     def proposals(self, n: str, middle: bool = False) -> list[Proposal]:
         """What the rules propose for a normalised line; `middle`: only the rules that may act
         between two paragraphs (the others' proposals would not fit there)."""
-        return list(Proposals(None, self._step, n, self._wake(n, middle)))
+        return list(self._props(n, middle))
+
+    def _props(self, n: str, middle: bool = False) -> Sequence[Proposal]:
+        """The line's proposals: the first asked at once (every line's is read), the rest as
+        far as a caller reads; () when no rule proposes (most lines: no object made)."""
+        todo = self._wake(n, middle)
+        if not todo:
+            return ()
+        p, todo = self._step(n, todo)
+        if p is None:
+            return ()
+        return Proposals(None, self._step, n, todo, p)
 
     def _wake(self, n: str, middle: bool = False) -> int:
-        """The trigger slots (bits) of the rules line n may wake (0: none)."""
-        rows, triggers = self._woken[SENT.search(n) is not None, middle]
+        """The trigger slots (bits) of the rules line n may wake (0: none): Triggers.wake
+        inlined over the table's fields (a line costs one call, not two)."""
+        (rows, top, any_start, by_start, any_end, by_end, waiting, always, by_char, find,
+         width) = self._plans[SENT.search(n) is not None, middle]
         # longer than any rule takes (sentence lines: than any sentence_ok rule)
-        if len(n) >= len(rows):
+        if len(n) >= top:
             return 0
-        todo = triggers.wake(n, rows[len(n)])
+        todo = rows[len(n)] & (any_start | by_start.get(n[:1], 0))
+        if todo & ~any_end and "\n" not in n:  # $ may match before a newline
+            todo &= any_end | by_end.get(n[-1:], 0)
+        if todo & waiting:
+            m = always
+            for c in find(n):
+                m |= by_char[c]
+            todo &= m & (m >> width)
         if todo & self._han_free and _HAN.search(n):
             todo &= ~self._han_free
         return todo
@@ -381,12 +405,12 @@ class Cleaner:
             if not n:
                 props[i] = ()
             elif is_anchor_shape(n):
-                ps = props[i] = Proposals(None, self._step, n, self._wake(n))
+                ps = props[i] = self._props(n)
                 if not ps:
                     anchors.append(i)
         # an article of short lines: any plain sentence anchors it, else all is body zone
         if not anchors:
-            props = [p if p is not None else Proposals(None, self._step, n, self._wake(n))
+            props = [p if p is not None else self._props(n)
                      for p, n in zip(props, normed, strict=True)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
@@ -394,7 +418,7 @@ class Cleaner:
         first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
         for i, n in enumerate(normed):
             if props[i] is None:
-                props[i] = Proposals(None, self._step, n, self._wake(n, first < i < last))
+                props[i] = self._props(n, first < i < last)
         return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
 
     def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),

@@ -18,13 +18,14 @@ class Proposals(Sequence[Proposal]):
     most lines need only the first that fits their zone, not every rule after it.
 
     `step(line, todo)` gives the next proposal and what is left to ask (0: nothing), from the
-    `todo` the line woke (Cleaner._step); or an iterator `rest` gives them."""
+    `todo` the line woke (Cleaner._step), after `first` when the first is known already; or an
+    iterator `rest` gives them."""
 
     __slots__ = ("_got", "_line", "_step", "_todo")
 
     def __init__(self, rest: Iterator[Proposal] | None = None, step: Step | None = None,
-                 line: str = "", todo: int = 0):
-        self._got: list[Proposal] = []
+                 line: str = "", todo: int = 0, first: Proposal | None = None):
+        self._got: list[Proposal] = [first] if first is not None else []
         if rest is not None:
             def pull(_: str, __: int) -> tuple[Proposal | None, int]:
                 p = next(rest, None)
