@@ -141,3 +141,16 @@ def test_a_column_of_figures_stays_but_a_pager_goes():
     # a pager's numbers count up from 1 and are no table
     pager = [*STORY, "上一页", "1", "2", "3", "4", "下一页"]
     assert set(removed(pager)) == set(range(4, 10))
+
+
+def test_a_table_with_numbered_rows_stays_whole_under_the_body():
+    # 序号 / 项目 / 获奖者 / 等级, then one row a number: short cells touching the page's end
+    # read as a menu, but the row numbers 1, 2, 3 four lines apart make them a table
+    table = ["序号", "项目", "获奖者", "等级", "1", "茶艺", "陈晓雨", "一等奖", "2", "插花",
+             "林嘉", "二等奖", "3", "书法", "赵一鸣", "二等奖"]
+    lines = [*STORY, *table]
+    assert not set(removed(lines))
+    # without the head the cells must be short; a pager's 1 / 2 / 3 stand together and go
+    assert not set(removed([*STORY, *table[4:], "返回顶部"])) - {len(STORY) + 12}
+    pager = [*STORY, "上一页", "1", "2", "3", "下一页"]
+    assert set(removed(pager)) == set(range(4, 9))

@@ -235,8 +235,41 @@ def _figure_cells(page: Page) -> set[int]:
     return cells
 
 
+# a row number alone on its line, and the head of such a column (序号 / 编号 / 項次 / No.)
+_ROW_NUMBER = regex.compile(r"^\d{1,3}$")
+_NUMBER_HEAD = regex.compile(r"^(?:序号|编号|序|项次|号次|no\.?|NO\.?|No\.?)$")
+
+
+def _numbered_rows(page: Page) -> set[int]:
+    """A table written one cell a line whose first column numbers the rows (序号 / 项目名称 /
+    获奖等级 / 1 / 中药传统技能 / 一等奖 / 2 / …): row numbers 1, 2, 3 … the same number of
+    lines apart, at least three apart (a pager's 1 / 2 / 3 stand together). Under a 序号 head,
+    or with short cells: a ranked list of headlines (1 / a headline / its date) is no table.
+    The head row, the rows and the last row's cells are the article's."""
+    filled, normed = page.filled, page.normed
+    at = {int(normed[i]): k for k, i in enumerate(filled) if _ROW_NUMBER.match(normed[i])}
+    cells: set[int] = set()
+    start = 1
+    while start in at:
+        ks = [at[start]]
+        while start + len(ks) in at:
+            ks.append(at[start + len(ks)])
+        start += len(ks)
+        stride = ks[1] - ks[0] if len(ks) > 1 else 0
+        if len(ks) < 3 or stride < 3 or any(b - a != stride for a, b in pairwise(ks)):
+            continue
+        first, last = ks[0], min(ks[-1] + stride - 1, len(filled) - 1)
+        inside = [normed[filled[k]] for k in range(first, last + 1) if k not in ks]
+        headed = any(_NUMBER_HEAD.match(normed[filled[k]])
+                     for k in range(max(first - stride, 0), first))
+        if headed or sum(len(n) <= 12 for n in inside) >= 0.8 * len(inside):
+            head = max(first - stride, 0) if headed else first
+            cells.update(filled[k] for k in range(head, last + 1))
+    return cells
+
+
 def _table_cells(page: Page) -> set[int]:
-    cells = _figure_cells(page)
+    cells = _figure_cells(page) | _numbered_rows(page)
     places = page.places()
     if all(len(at) < 4 for at in places.values()):
         return cells
@@ -435,6 +468,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
     bodyless = not page.anchors
     if bodyless:
         max_len, min_lines = 2 * max_len, 2 * min_lines
+    cells = table_cells(page)   # a table's labels and cells are the article's, however short
 
     def short(i: int) -> bool:
         n = page.normed[i]
@@ -443,7 +477,8 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         # a headline taken only for its shape may be a menu item (• 頭條, shown twice)
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
                 and (bodyless or not n.endswith(":"))
-                and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n))
+                and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n)
+                and i not in cells)
 
     def flush(run: list[int], touches: bool) -> None:
         if (prose is not None and touches and len(run) >= min_lines
