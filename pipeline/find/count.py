@@ -37,10 +37,11 @@ characters around it (_rejected), the trap phrases, the guards that need jieba's
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -89,6 +90,8 @@ _UNIT_SPACE = "[ \xa0\u2009\u202f]"
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
 _POS_OF = operator.itemgetter(3)     # a Token's pos
+# posseg's blocks (group 1: cut word by word) and the characters between them (nlp.POSTagger.cut)
+_POS_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+")
 
 
 class _Spans:
@@ -193,10 +196,13 @@ class CountFinder:
         qb_words = [*self.q_before, *g.approx_before]
         qa_re = alternation(self.q_after_unit)
         qb_alt = alternation(qb_words)
+        # the pattern's own alternations as tries (patterns.word_trie: the same matches in the
+        # same order; the regex module tries a few branches at a position instead of every word)
+        unit_trie = word_trie(units)
         self.cand = regex.compile(
             # one space may follow a qualifier word (约 13000 人, as content systems space numbers)
             r"(?:(?P<qb>"
-            + qb_alt
+            + word_trie(qb_words)
             + r")" + _UNIT_SPACE + r"?)?(?P<num>"
             + NUMBER_START
             + NUMBER
@@ -205,16 +211,17 @@ class CountFinder:
             # is no count), or one space after Arabic digits glued to a Chinese word (项目219 个),
             # or spaced on both sides when the unit ends the phrase (项目 58 个、); never after
             # digits that another number and a space precede (a flattened table row: 2023 12 个)
-            # nor before a name (姓名 1 张三)
-            r"(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
+            # nor before a name (姓名 1 张三). Each branch begins with a space: the look-ahead
+            # spares the (variable-length) look-behinds wherever none follows (most candidates)
+            r"(?:(?=" + _UNIT_SPACE + r")(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
             r"|(?<=\p{Han}[\d.]+)" + _UNIT_SPACE +
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
-            + r")(?!\p{Han})))?"
-            r"(?P<unit>" + unit_re + r")"
-            r"(?P<qa>" + qa_re + r")?"
+            + r")(?!\p{Han}))))?"
+            r"(?P<unit>" + unit_trie + r")"
+            r"(?P<qa>" + word_trie(self.q_after_unit) + r")?"
         )
         # every candidate holds a digit, a numeral, 余/多/来/几/把 or a space right before its
         # unit: the one place scan.gated needs to look (a class of the units' first characters
@@ -617,11 +624,12 @@ class CountFinder:
                 # a classifier; if that character joins the next word (张券), it starts after the
                 # unit
                 a = unit_end - 1
-                toks, more = self._tagged_edge(text, a, we, False, we < ce, left=False)
+                toks, more = _first(*self._tagged_edge(text, a, we, False, we < ce, left=False))
                 if toks and toks[0].end > 1:
                     a = unit_end
                     toks, more = self._tagged_edge(text, a, we, False, we < ce, left=False)
-                toks = [t for t in toks if t.start >= unit_end - a]
+                elif toks:
+                    del toks[0]           # the unit's character (the tokens are contiguous)
                 words, open_end = self._after_walk(toks, unit_end - a, more)
                 if not (open_end and we < ce):
                     break
@@ -656,51 +664,56 @@ class CountFinder:
         return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
 
     def _tagged_edge(self, text: str, a: int, b: int, cut_left: bool, cut_right: bool,
-                     left: bool) -> tuple[list, Callable[[], list] | None]:
-        """_tagged()'s tokens as a list, except those of a run of unknown characters at the
-        window's far edge (its start when `left`, else its end): the walk away from the
-        number seldom reaches that far (the edge often cuts a word), and the HMM is most of
-        the cost of tagging. more() gives them (the cut one dropped) to put in front of the
-        list (left) or after it; more is None when nothing was left out."""
-        tagger = nlp.tagger()
-        segs = tagger.segments(text[a:b]) if self.g.obj_hmm and a < b else None
+                     left: bool) -> tuple[list, Callable[[], list | None] | None]:
+        """_tagged()'s tokens from the number's side (the window's end when `left`, else its
+        start) up to the first run of unknown characters, and more(): the tokens of the next
+        run and of the known words past it, one run at a time (None once there are none), to
+        put in front of the list (left) or after it; more is None when nothing was left out.
+        The walk away from the number seldom reaches the far runs, and posseg's HMM over such
+        runs is most of the cost of tagging. The window's edge away from the number may be cut
+        (cut_left when `left`, else cut_right); its edge at the number never is."""
+        segs = self._segments(text, a, b) if self.g.obj_hmm and a < b else None
         if segs is None:
             return list(self._tagged(text, a, b, cut_left, cut_right)), None
-        edge = 0 if left else len(segs) - 1
         pending = nlp.Pending
-        pend = segs[edge] if len(segs) > 1 and type(segs[edge]) is pending else None
-        toks: list
+        cut = cut_left if left else cut_right
         if pending not in map(type, segs):    # most windows: no run for the HMM (C loops)
-            toks, eng = segs, _has_eng(segs)
-        else:
-            toks = []
-            eng = False              # a token tagged eng (_eng_digits_as_m's test, made here)
-            for i, t in enumerate(segs):
-                if type(t) is pending:
-                    if pend is None or i != edge:
-                        got = tagger.resolve(t)
-                        toks.extend(got)
-                        eng = eng or _has_eng(got)
-                else:
-                    toks.append(t)
-                    eng = eng or t[3] == "eng"
-        if eng:
-            toks = _eng_digits_as_m(toks)
-        lo = 1 if cut_left and not (pend and left) else 0
-        hi = len(toks) - (1 if cut_right and not (pend and not left) else 0)
-        toks = toks[lo:hi]
-        if pend is None:
-            return toks, None
+            toks = _eng_digits_as_m(segs) if _has_eng(segs) else segs
+            return (toks[1:] if cut and left else toks[:-1] if cut else toks), None
+        runs = [i for i, t in enumerate(segs) if type(t) is pending]
+        first = segs[runs[-1] + 1:] if left else segs[:runs[0]]
+        return _eng_digits_as_m(first), functools.partial(next, _chunks(segs, runs, left, cut),
+                                                          None)
 
-        def more() -> list:
-            got = _eng_digits_as_m(tagger.resolve(pend))
-            if left:
-                return got[1:] if cut_left else got
-            return got[:-1] if cut_right else got
-        return toks, more
+    def _segments(self, text: str, a: int, b: int) -> list | None:
+        """The tokens of text[a:b] as posseg cuts it (offsets in the window), a run of unknown
+        characters left as an nlp.Pending (POSTagger.segments, block by block: posseg cuts
+        each block alone and tags the characters between blocks one by one); None when the
+        window holds no block."""
+        tagger = nlp.tagger()
+        win = text[a:b]
+        segs = tagger.segments(win)
+        if segs is not None:
+            return segs
+        out: list = []
+        new, pending = tuple.__new__, nlp.Pending
+        for m in _POS_BLOCK.finditer(win):
+            s = m.start()
+            if m.group(1) is None:           # between blocks: posseg's own cut of these
+                i = s
+                for w, tag in tagger.cut(m.group(), True):
+                    out.append(new(nlp.Token, (w, i, i + len(w), tag)))
+                    i += len(w)
+                continue
+            for t in tagger.segments(m.group()) or ():
+                if type(t) is pending:
+                    out.append(pending(t.start + s, t.run))
+                else:
+                    out.append(new(nlp.Token, (t[0], t[1] + s, t[2] + s, t[3])))
+        return out or None
 
     def _after_walk(self, toks: list, unit_end: int,
-                    more: Callable[[], list] | None = None) -> tuple[list, bool]:
+                    more: Callable[[], list | None] | None = None) -> tuple[list, bool]:
         """The object's words after the unit, and whether the walk ran out of tokens. more():
         the window's last tokens, asked for only when the walk reaches them (the token after
         the one it stands on)."""
@@ -711,9 +724,12 @@ class CountFinder:
         i = -1
         while True:
             i += 1
-            if more is not None and i + 2 > len(toks):
-                toks.extend(more())
-                more = None
+            while more is not None and i + 2 > len(toks):
+                got = more()
+                if got is None:
+                    more = None
+                else:
+                    toks.extend(got)
             n = len(toks)
             if i >= n:
                 open_end = True
@@ -752,13 +768,12 @@ class CountFinder:
         return [], open_end
 
     def _before_walk(self, before: list, num_start: int,
-                     more: Callable[[], list] | None = None) -> tuple[list, bool]:
+                     more: Callable[[], list | None] | None = None) -> tuple[list, bool]:
         """The object's words before the number (last first), and whether the walk ran out of
         tokens. more(): the window's first tokens, asked for only when the walk reaches them
         (the token before the one it stands on)."""
         g = self.g
-        if not before and more is not None:
-            before, more = more(), None
+        before, more = _first(before, more)
         if not before:
             return [], True               # the window held one word, which its edge may have cut
         if before[-1].end != num_start:
@@ -769,9 +784,12 @@ class CountFinder:
         k = -1
         while True:
             k += 1
-            if more is not None and k + 2 > len(before):
-                before[:0] = more()
-                more = None
+            while more is not None and k + 2 > len(before):
+                got = more()
+                if got is None:
+                    more = None
+                else:
+                    before[:0] = got
             n = len(before)
             if k >= n:
                 open_end = True
@@ -817,6 +835,33 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
             or (not started and t.pos == "vn")
             or (not started and t.pos == "v" and len(t.text) == 1 and prev is not None
                 and prev.pos.startswith(_NOUNISH)))
+
+
+def _chunks(segs: list, runs: list[int], left: bool, cut: bool) -> Iterator[list]:
+    """The tokens of segs past its first part (_tagged_edge), going away from the number: each
+    run of unknown characters (segs[r] for r in runs, an nlp.Pending) with the known words
+    between it and the next run, in text order; the far edge's token dropped when `cut`."""
+    tagger = nlp.tagger()
+    ends = [*runs[1:], len(segs)] if not left else [-1, *runs[:-1]]
+    order = range(len(runs)) if not left else range(len(runs) - 1, -1, -1)
+    for k in order:
+        r, q = runs[k], ends[k]
+        got = tagger.resolve(segs[r])
+        got = _eng_digits_as_m([*segs[q + 1:r], *got] if left else [*got, *segs[r + 1:q]])
+        if cut and k == order[-1]:
+            got = got[1:] if left else got[:-1]
+        yield got
+
+
+def _first(toks: list, more: Callable[[], list | None] | None) -> tuple[list, Callable | None]:
+    """toks with more()'s tokens added until it holds one (or there are no more)."""
+    while not toks and more is not None:
+        got = more()
+        if got is None:
+            more = None
+        else:
+            toks = got
+    return toks, more
 
 
 def _eng_digits_as_m(toks):
