@@ -47,11 +47,12 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, NamedTuple
 
 from .core import check_ref_date, shared_pipeline
 from .model import Article, Document
 from .repeats import RepeatIndex
+from .sinks import Encoded, encode
 
 Item = tuple[Document, frozenset]
 ChunkFn = Callable[..., list[Article]]   # (items, rules_dir[, timeout=seconds]) -> Articles
@@ -175,6 +176,24 @@ def process_chunk(items: list[Item], rules_dir: str | None = None,
     return out
 
 
+class _Packed(NamedTuple):
+    """A chunk's Articles as a worker sends them (sinks.encode): (JSONL line, pickled fields)."""
+    items: list[tuple[str | None, bytes]]
+
+
+def run_packed(chunk_fn: ChunkFn, items: list[Item], rules_dir: str | None) -> Any:
+    """chunk_fn in a worker, its Articles encoded there: the main process then writes their
+    lines as they are and unpickles an Article only when its fields are read (sinks.Encoded)."""
+    out = chunk_fn(items, rules_dir)
+    if isinstance(out, list) and all(isinstance(a, Article) for a in out):
+        return _Packed([encode(a) for a in out])
+    return out  # not a list of Articles: left for _collect to judge
+
+
+def unpacked(out: Any) -> Any:
+    return [Encoded.of(line, blob) for line, blob in out.items] if isinstance(out, _Packed) else out
+
+
 # -- repetition ---------------------------------------------------------------------------------
 
 def build_repeat_index(docs: Iterable[Document], on_total: Callable[[int], None] | None = None):
@@ -247,7 +266,7 @@ class _Local:
 
     def _submit(self, chunk: list[Item]) -> Future:
         with _main_hidden(self.chunk_fn):  # workers start inside submit()
-            return self.pool.submit(self.chunk_fn, chunk, self.rules_dir)
+            return self.pool.submit(run_packed, self.chunk_fn, chunk, self.rules_dir)
 
     def submit(self, chunk: list[Item]) -> Future:
         try:
@@ -283,7 +302,7 @@ class _Local:
                                                   and fut.exception() is None):
             fut = self.submit(chunk)
         try:
-            return fut.result(timeout=self.deadline(len(chunk)))
+            return unpacked(fut.result(timeout=self.deadline(len(chunk))))
         except FutureTimeout as e:
             if fut.done():  # a TimeoutError raised by the task itself
                 raise
@@ -304,12 +323,12 @@ class _Local:
                 continue
             fut = self._submit([item])
             try:
-                out.extend(fut.result(timeout=self.deadline(1)))
+                out.extend(unpacked(fut.result(timeout=self.deadline(1))))
                 self.ok()
             except FutureTimeout:
                 if fut.done():  # finished just after the wait ran out
                     err = fut.exception()
-                    out.extend(fut.result() if err is None else _failed([item], err))
+                    out.extend(unpacked(fut.result()) if err is None else _failed([item], err))
                     continue
                 self.kill()  # this article hangs its worker even where the signal cannot reach it
                 # a wait runs out only when there is a time limit (deadline)

@@ -16,7 +16,8 @@ It is *repeated* when it occurs in at least `min_articles` articles of the group
 `min_share` of the group's articles (defaults: 5 articles and 50%). So an article alone, or in
 a group of fewer than 5, gets nothing: the result is the same as without the signal.
 
-Memory: per group, one 8-byte hash → count per distinct candidate line, and an article count.
+Memory: per group, one 8-byte hash → count per distinct candidate line, and an article count;
+the keys of at most CACHE raw lines.
 The clean stage takes a repeated line only in the head or tail zone (never between two body
 paragraphs), as rule `boilerplate.repeated`, with the reason its shape suggests.
 Documents with only HTML (no text yet) are not indexed: trafilatura already strips most
@@ -24,10 +25,10 @@ furniture, and converting twice would double the cost.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -38,10 +39,6 @@ from .model import Document
 # lines of an article are sentences: norm() would be wasted on them)
 _SENTENCE_MARK = re.compile(r"[。!?;！？；]")
 _CONTAINER = re.compile(r".*\.(?:jsonl\.gz|jsonl|ndjson|warc\.gz|warc)$", re.I)
-
-
-def _hash(line: str) -> int:
-    return int.from_bytes(hashlib.blake2b(line.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def group_of(doc: Document) -> str:
@@ -66,24 +63,47 @@ def group_of(doc: Document) -> str:
     return "dir:" + str(PurePath(where).parent) if where else "dir:"
 
 
+_MISS = object()
+
+
 class RepeatIndex:
+    # raw lines whose key is remembered: furniture recurs on every page of a site, and the second
+    # pass meets every line of the first again; cleared when full, so memory stays bounded
+    CACHE = 1 << 15
+
     def __init__(self, min_articles: int = 5, min_share: float = 0.5, max_len: int = 60):
         if min_articles < 2:
             raise ValueError("min_articles must be at least 2")
         self.min_articles, self.min_share, self.max_len = min_articles, min_share, max_len
         self._counts: dict[str, Counter] = defaultdict(Counter)
         self._docs: Counter = Counter()
+        self._keys: dict[str, int | None] = {}
+        self._hot: dict[str, frozenset[int]] = {}  # group → keys counted often enough (pass 2)
 
-    def _candidates(self, doc: Document) -> dict[int, list[str]]:
-        """hash → the doc's raw lines with that normalised form (short, no sentence)."""
-        out: dict[int, list[str]] = {}
+    def _key(self, line: str) -> int | None:
+        """The key of a candidate line — the hash of its normal form (short, no sentence) —,
+        None for any other line. Python's own 64-bit str hash: the index never leaves this
+        process, so that the hash differs between processes does not matter."""
+        key = self._keys.get(line, _MISS)
+        if key is _MISS:
+            key = None
+            n = norm(line)
+            if n and len(n) <= self.max_len and not SENT.search(n):
+                key = hash(n)
+            if len(line) <= 4 * self.max_len:  # a long line is rarely a candidate: not kept
+                if len(self._keys) >= self.CACHE:
+                    self._keys.clear()
+                self._keys[line] = key
+        return key  # type: ignore[return-value]
+
+    def _candidates(self, doc: Document) -> Iterator[tuple[int, str]]:
+        """(key, raw line) of the doc's candidate lines."""
         for line in split_lines(doc.text or ""):
             if _SENTENCE_MARK.search(line):
                 continue  # norm() keeps the mark (！？； as !?;): a sentence, never a candidate
-            n = norm(line)
-            if n and len(n) <= self.max_len and not SENT.search(n):
-                out.setdefault(_hash(n), []).append(line)
-        return out
+            key = self._key(line)
+            if key is not None:
+                yield key, line
 
     def add(self, doc: Document) -> None:
         """Pass 1: count each distinct candidate line once per article."""
@@ -91,10 +111,19 @@ class RepeatIndex:
             return
         g = group_of(doc)
         self._docs[g] += 1
-        self._counts[g].update(self._candidates(doc).keys())
+        self._counts[g].update({key for key, _ in self._candidates(doc)})
+        self._hot.pop(g, None)
 
     def threshold(self, group: str) -> int:
         return max(self.min_articles, math.ceil(self.min_share * self._docs[group]))
+
+    def _hot_keys(self, group: str) -> frozenset[int]:
+        hot = self._hot.get(group)
+        if hot is None:
+            need = self.threshold(group)
+            hot = self._hot[group] = frozenset(k for k, c in self._counts[group].items()
+                                               if c >= need)
+        return hot
 
     def repeated(self, doc: Document) -> frozenset[str]:
         """Pass 2: the doc's lines (as written) that recur in enough articles of its group."""
@@ -103,9 +132,10 @@ class RepeatIndex:
         g = group_of(doc)
         if self._docs[g] < self.min_articles:
             return frozenset()
-        need, counts = self.threshold(g), self._counts[g]
-        return frozenset(line for h, lines in self._candidates(doc).items() if counts[h] >= need
-                         for line in lines)
+        hot = self._hot_keys(g)
+        if not hot:  # most groups: no line on enough of their pages, no line to look at
+            return frozenset()
+        return frozenset(line for key, line in self._candidates(doc) if key in hot)
 
     def __len__(self) -> int:
         return sum(self._docs.values())

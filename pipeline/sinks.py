@@ -12,9 +12,11 @@ interrupted run resumes by skipping that many articles; a torn last line is cut 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
+import pickle
 import re
 import sys
 from collections.abc import Iterable
@@ -47,6 +49,12 @@ def _as_dict(a: Article | dict) -> dict[str, Any]:
     return a if isinstance(a, dict) else a.to_dict()
 
 
+def _jsonl(a: Article | dict) -> str:
+    """An article's JSONL line, its newline included: the one a worker encoded, if any."""
+    line = a.line if type(a) is Encoded else None
+    return (json_line(_as_dict(a)) if line is None else line) + "\n"
+
+
 class Sink:
     def __init__(self, out: IO[str]):
         self.out, self.count = out, 0
@@ -69,9 +77,83 @@ def json_line(d: dict[str, Any]) -> str:
     return _LINE_ENDS_RE.sub(lambda m: _LINE_ENDS[m.group()], s) if _LINE_ENDS_RE.search(s) else s
 
 
+def _field(name: str) -> property:
+    def get(self):
+        return self.values()[name]
+
+    def set(self, value):
+        self.values()[name] = value
+
+    return property(get, set, doc=f"Article.{name}, unpickled when first read")
+
+
+class Encoded(Article):
+    """An Article as a batch worker sent it: its JSONL line, written as it is (the main process
+    never encodes it again), and its pickled fields, unpickled only when one is read. Once they
+    are (the reader may change them), the line is dropped and a sink encodes them afresh.
+
+    Built with `Encoded.of`; pickled or copied, it becomes a plain Article."""
+
+    line: str | None
+    _blob: bytes | None
+
+    @classmethod
+    def of(cls, line: str | None, blob: bytes) -> Encoded:
+        self = object.__new__(cls)
+        self.__dict__.update(line=line, _blob=blob, _fields=None)
+        return self
+
+    def __init__(self, *args, **kw):  # dataclasses.replace(): fields given, nothing encoded
+        self.__dict__.update(line=None, _blob=None, _fields={})
+        super().__init__(*args, **kw)
+
+    def values(self) -> dict[str, Any]:
+        d = self.__dict__
+        if d["_fields"] is None:
+            d["_fields"] = vars(pickle.loads(d["_blob"]))
+            d["line"] = d["_blob"] = None
+        return d["_fields"]
+
+    def plain(self) -> Article:
+        return _article(self.values())
+
+    def __reduce_ex__(self, protocol):
+        return _article, (dict(self.values()),)
+
+    def __eq__(self, other):
+        if isinstance(other, Encoded):
+            other = other.plain()
+        return self.plain() == other
+
+    __hash__ = None  # type: ignore[assignment]  # as Article's (a mutable dataclass)
+
+    def __repr__(self) -> str:
+        return repr(self.plain())
+
+
+def _article(values: dict[str, Any]) -> Article:
+    a = object.__new__(Article)
+    a.__dict__.update(values)
+    return a
+
+
+for _f in dataclasses.fields(Article):
+    setattr(Encoded, _f.name, _field(_f.name))
+
+
+def encode(article: Article) -> tuple[str | None, bytes]:
+    """What a worker sends for an Article, for Encoded.of: its line (None where its fields cannot
+    be encoded as JSON: the sink raises then, as it would have) and its pickled fields."""
+    try:
+        line: str | None = json_line(article.to_dict())
+    except Exception:
+        line = None
+    return line, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class JsonlSink(Sink):
     def write(self, article):
-        self.out.write(json_line(_as_dict(article)) + "\n")
+        self.out.write(_jsonl(article))
         self.count += 1
 
 
@@ -244,7 +326,7 @@ class FileOutput:
     def write(self, article: Article | dict) -> None:
         f = self.open()._f
         assert f is not None  # open() opened it
-        f.write((json_line(_as_dict(article)) + "\n").encode("utf-8"))
+        f.write(_jsonl(article).encode("utf-8"))
         self.count += 1
         if self.count % FLUSH_EVERY == 0:
             f.flush()

@@ -147,6 +147,91 @@ def test_with_repeats_uses_the_index_and_survives_its_failure():
     assert "repeat index failed" in items[1][0].warnings[0]
 
 
+# -- what workers send: encoded lines, fields unpickled when read ---------------------------------
+
+def _written(arts) -> str:
+    import io
+
+    from pipeline import sinks
+    out = io.StringIO()
+    sinks.write(arts, stream=out)
+    return out.getvalue()
+
+
+def test_workers_send_lines_the_sink_writes_as_they_are(tmp_path):
+    from pipeline.sinks import Encoded
+    p = tmp_path / "in.jsonl"
+    write_jsonl(p, 40, broken={9: "not json"})
+    one = list(batch.run([str(p)], ref_date=REF, jobs=1))
+    two = list(batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=6))
+    assert all(type(a) is Encoded and a.line is not None for a in two)
+    assert _written(two) == _written(one)
+    assert all(a.line is not None for a in two)  # written without being unpickled
+    assert [a.to_dict() for a in two] == [a.to_dict() for a in one] and two == one
+
+
+def _article():
+    from pipeline.model import Fact, Removed
+    return Article(id="x1", text="全市新增企业120家。", source="mem", ref_date=REF,
+                   removed=[Removed(line=2, text="责任编辑：王五", reason="credit", rule="r")],
+                   facts=[Fact(type="count", text="120家", start=6, end=10, value=120, rule="c",
+                               unit="家", extra={"object": "企业", "tags": None})])
+
+
+def test_encoded_article_reads_copies_and_compares_as_the_article():
+    import copy
+    import dataclasses
+    import pickle
+
+    from pipeline.sinks import Encoded, encode, json_line
+    art = _article()
+    enc = Encoded.of(*encode(art))
+    assert enc.line == json_line(art.to_dict())
+    assert isinstance(enc, Article) and enc == art and art == enc and repr(enc) == repr(art)
+    assert enc.line is None  # read: the fields may change now, the sink encodes them afresh
+    for twin in (pickle.loads(pickle.dumps(Encoded.of(*encode(art)))), copy.deepcopy(enc)):
+        assert type(twin) is Article and twin == art
+    assert dataclasses.replace(enc, id="x2").to_dict() == {**art.to_dict(), "id": "x2"}
+    assert dataclasses.asdict(enc) == dataclasses.asdict(art)
+
+
+def test_encoded_article_changed_after_reading_is_written_as_changed():
+    from pipeline.sinks import Encoded, encode
+    art = _article()
+    enc = Encoded.of(*encode(art))
+    enc.facts[0].value = 121
+    enc.warnings.append("checked")
+    art.facts[0].value = 121
+    art.warnings.append("checked")
+    assert _written([enc]) == _written([art]) and '"value": 121' in _written([enc])
+
+
+def test_article_json_cannot_encode_fails_at_the_sink_as_before():
+    from pipeline.sinks import Encoded, encode
+    art = _article()
+    art.facts[0].value = object()  # not JSON
+    line, blob = encode(art)
+    assert line is None
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        _written([Encoded.of(line, blob)])
+
+
+def test_repeat_index_skips_groups_without_repeats_and_follows_later_adds():
+    from pipeline.repeats import RepeatIndex
+    foot = "扫一扫 关注官方公众号"
+    docs = [Document(id=f"r{i}", text=f"第{i}篇正文。\n第{i}页" + ("\n" + foot if i < 4 else ""),
+                     source="site/a.txt") for i in range(10)]
+    index = RepeatIndex(min_articles=3, min_share=0.5)
+    for d in docs:
+        index.add(d)
+    assert [index.repeated(d) for d in docs] == [frozenset()] * 10  # 4 of 10: under half
+    index.CACHE = 2  # a full key cache is emptied, the keys stay the same
+    for d in docs[:4]:
+        index.add(Document(id="more", text=foot, source="site/b.txt"))
+        index.add(Document(id="more", text=d.text, source="site/a.txt"))
+    assert [index.repeated(d) for d in docs] == [frozenset({foot})] * 4 + [frozenset()] * 6
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_equals_local(tmp_path):
     require("distributed")
