@@ -238,6 +238,12 @@ def test_growth_multiples_are_percents(pipe):
     # a byline dateline under the headline (記者…／台南報導)
     ("台南補助恐延宕\n2025/12/30 05:30 記者王明／台南報導\n市長表示，約七〇億元中央補助計畫恐遭延宕"
      "。", {}, "zh-TW"),
+    # a district's or a department's name that only one place has, with no dateline
+    ("一名男子涉嫌刑事毀壞，今日在天水圍被捕，案件交由灣仔警區跟進。", {}, "zh-HK"),
+    ("立法会选举周日举行，运输署提醒市民乘搭公共交通工具前往投票站。", {}, "zh-HK"),
+    ("台南市政府农业局举办农夫市集，高雄市也将跟进，门票100元。", {}, "zh-TW"),
+    # a mainland report on Taiwan names the mainland's office and stays zh-CN
+    ("国台办发言人表示，台湾地区高雄市的台胞可申请补贴500元。", {}, "zh-CN"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
