@@ -185,7 +185,7 @@ def run_packed(chunk_fn: ChunkFn, items: list[Item], rules_dir: str | None) -> A
     """chunk_fn in a worker, its Articles encoded there: the main process then writes their
     lines as they are and unpickles an Article only when its fields are read (sinks.Encoded)."""
     out = chunk_fn(items, rules_dir)
-    if isinstance(out, list) and all(isinstance(a, Article) for a in out):
+    if isinstance(out, list) and all(type(a) is Article for a in out):  # subclasses: as they are
         return _Packed([encode(a) for a in out])
     return out  # not a list of Articles: left for _collect to judge
 

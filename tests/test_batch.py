@@ -36,6 +36,17 @@ def kill_worker_on_d5(items, rules_dir=None):
     return batch.process_chunk(items, rules_dir)
 
 
+class Noted(Article):
+    """An Article of a caller's own: it must reach the caller as it is, not re-encoded."""
+
+    def to_dict(self):
+        return {**super().to_dict(), "noted": True}
+
+
+def noted_worker(items, rules_dir=None):
+    return [Noted(id=doc.id) for doc, _ in items]
+
+
 def report_worker(items, rules_dir=None, timeout=None):
     pipe = batch.worker_pipeline(rules_dir)
     return [Article(id=doc.id, warnings=[f"{os.getpid()}:{id(pipe)}", "|".join(sorted(rep))])
@@ -204,6 +215,13 @@ def test_encoded_article_changed_after_reading_is_written_as_changed():
     art.facts[0].value = 121
     art.warnings.append("checked")
     assert _written([enc]) == _written([art]) and '"value": 121' in _written([enc])
+
+
+def test_articles_of_a_subclass_come_back_as_they_are():
+    docs = _docs(12)
+    arts = list(batch.run_items(((d, frozenset()) for d in docs), jobs=2, chunk_size=3,
+                                chunk_fn=noted_worker))
+    assert [type(a) for a in arts] == [Noted] * 12 and all(a.to_dict()["noted"] for a in arts)
 
 
 def test_article_json_cannot_encode_fails_at_the_sink_as_before():
