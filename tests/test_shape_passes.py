@@ -154,3 +154,28 @@ def test_a_table_with_numbered_rows_stays_whole_under_the_body():
     assert not set(removed([*STORY, *table[4:], "返回顶部"])) - {len(STORY) + 12}
     pager = [*STORY, "上一页", "1", "2", "3", "下一页"]
     assert set(removed(pager)) == set(range(4, 9))
+
+
+def test_a_verse_over_the_headline_is_text_not_furniture():
+    # a spring feature opens with verse cut at its commas and dashes, then its headline: the
+    # site's name over it goes, the verse lines stay
+    lines = ["首页 | 新闻 | 文旅", "江城融媒",
+             "春风又绿江南岸,", "花开满城正当时。", "又见桃花,如期而至——", "在河畔、在巷口,",
+             "邀您共赴春天之约!", "江城桃花节今日开幕", "来源:江城融媒 2024-03-20",
+             *STORY[1:]]
+    got = removed(lines)
+    assert {0, 1} <= set(got)
+    assert not {2, 3, 4, 5, 6} & set(got)
+
+
+def test_a_list_under_the_headline_copy_is_the_articles_own():
+    # the headline shown twice, then the ranking the story is about, its first item heading
+    # the first section: no paper's list of other stories (that one hangs under a date line)
+    items = ["城南古窑址入选年度考古发现", "江北汉代墓群考古发掘项目", "西山唐代寺院遗址考古调查",
+             "东湖宋代沉船水下考古项目", "北郊明代驿站遗址考古项目"]
+    lines = ["年度十大考古新发现揭晓", "发布时间:2024-05-06 来源:市文物局",
+             "年度十大考古新发现揭晓", *items, items[0], "发掘单位:市文物考古研究所",
+             "城南古窑址位于城南街道,考古人员在两年间清理窑炉12座,出土瓷器标本3000余件。",
+             "专家认为,该遗址为研究当地制瓷业的兴衰提供了重要实物资料。"]
+    got = removed(lines)
+    assert not {3, 4, 5, 6, 7} & set(got)

@@ -182,7 +182,10 @@ def _below(page: Page, rule_id: str, min_lines: int) -> None:
         return
     for run in _runs(page, [i for i in range(h + 1, page.first) if page.normed[i]]):
         before = page.nb(run[0], -1)
-        if len(run) < min_lines or before is None or before not in page.removed:
+        # under the headline's copy, not under furniture: the article's own list (a ranking,
+        # its contents) whose first item heads the first section
+        if (len(run) < min_lines or before is None or before not in page.removed
+                or page.reason(before) == "title"):
             continue
         texts = {page.normed[i] for i in run}
         after = [k for k in range(run[-1] + 1, page.first) if page.normed[k]

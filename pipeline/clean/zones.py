@@ -306,8 +306,23 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> Non
         return
     for i in range(h):
         n = page.normed[i]
-        if n and i not in page.removed and not SENT.search(n) and len(n) <= 60 and not kept(i):
+        if (n and i not in page.removed and not SENT.search(n) and len(n) <= 60 and not kept(i)
+                and not _text_above(page, i, h)):
             page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+# a line that runs on into the next: a clause cut at its comma or dash (a verse's lines)
+_RUNS_ON = regex.compile(r"[,、—…]$")
+
+
+def _text_above(page: Page, i: int, h: int) -> bool:
+    """Line i above the headline is a verse's or a post's text, not furniture: it or the line
+    above it runs on (a clause cut at its comma or dash), or a sentence stands next to it."""
+    n = page.normed[i]
+    prv, nxt = _kept_near(page, i, -1), _kept_near(page, i, 1)
+    if _RUNS_ON.search(n) or (prv is not None and _RUNS_ON.search(page.normed[prv])):
+        return True
+    return any(j is not None and j < h and _sentence(page.normed[j]) for j in (prv, nxt))
 
 
 def _top_name(page: Page, rule_id: str) -> None:
