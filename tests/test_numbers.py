@@ -244,6 +244,10 @@ def test_growth_multiples_are_percents(pipe):
     ("台南市政府农业局举办农夫市集，高雄市也将跟进，门票100元。", {}, "zh-TW"),
     # a mainland report on Taiwan names the mainland's office and stays zh-CN
     ("国台办发言人表示，台湾地区高雄市的台胞可申请补贴500元。", {}, "zh-CN"),
+    # a mainland page a mirror served converted and glossed with pinyin: the mainland's; the
+    # same text unglossed is Traditional with a Taiwan word, and Taiwan's
+    ("今天清晨,東方城市花園小區(qū)發(fā)生火災(zāi),臺階被燒毀,損失約三千元。", {}, "zh-CN"),
+    ("今天清晨,東方城市花園小區發生火災,臺階被燒毀,損失約三千元。", {}, "zh-TW"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
