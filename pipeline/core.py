@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import clean as clean_stage
+from . import glosses, refdate
 from . import locale as locale_stage
-from . import refdate
 from .clean import Cleaned
 from .context import Context
 from .find import build_finders
@@ -51,6 +51,10 @@ class Pipeline:
     def find_facts(self, text: str, *, ref_date: str | None = None, meta: dict | None = None,
                    warnings: list[str] | None = None) -> list[Fact]:
         """Facts in a text that is already clean (the spaCy component calls this directly)."""
+        if glosses.glossed(text):     # a mirror's 46萬(wàn)余人: read without its glosses
+            plain, where = glosses.strip(text)
+            return glosses.restore(self.find_facts(plain, ref_date=ref_date, meta=meta,
+                                                   warnings=warnings), text, where)
         ctx = Context(text=text, ref_date=check_ref_date(ref_date), meta=dict(meta or {}),
                       warnings=warnings if warnings is not None else [])
         if ctx.meta.get("locale") is None:   # finders read it (a bare 元 is HKD in Hong Kong)

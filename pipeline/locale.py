@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import regex
 
+from .glosses import glossed
 from .rules import Rules
 
 LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO")
@@ -39,11 +40,6 @@ OVERRULE = 5                # text evidence (with mentions) that overrules a hos
 _DATELINE_END = (
     r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
 )
-
-# a character glossed with its pinyin, 火災(zāi): mirror sites serve mainland pages converted to
-# Traditional with such glosses; GLOSSED of them say the text is a mainland one
-_GLOSS = re.compile(r"[\u4e00-\u9fff]\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
-GLOSSED = 3
 
 
 def _host(url: str | None) -> str:
@@ -145,8 +141,9 @@ def build(rules: Rules):
         # no Traditional character: not Traditional, whatever the count of Simplified ones
         s = len(simp.findall(head)) if t else 0
         traditional = t > 0 and t + s >= SCRIPT_MIN and t / (t + s) >= SCRIPT_SHARE
-        if traditional and len(_GLOSS.findall(head, 0, 2000)) >= GLOSSED:
-            return None      # a mainland page converted and glossed by a mirror
+        if traditional and glossed(head, 2000):
+            # mirror sites serve mainland pages converted to Traditional, glossed with pinyin
+            return None
         if traditional:      # not the mainland: which place the text names most helps decide
             score = mentions(head, score)
         best = max(score, key=lambda k: score[k])
