@@ -122,6 +122,11 @@ def test_count_list_shares_classifier(pipe):
 def test_measure_units(pipe):
     facts, _ = _facts(pipe, "完成造林6万亩,清运垃圾300吨,新建绿道12公里。", "count")
     assert {(f.value, f.unit) for f in facts} == {(60000, "亩"), (300, "吨"), (12, "公里")}
+    # the old market units (市斤, 市亩): 市 is no classifier of cities there; 32市 still is one
+    facts, _ = _facts(pipe, "当时口粮定额为每月28市斤,全国有32市实行。", "count")
+    assert {(f.value, f.unit) for f in facts} == {(28, "市斤"), (32, "市")}
+    facts, _ = _facts(pipe, "他家种了5市亩地。", "count")
+    assert [(f.text, f.value) for f in facts] == [("5市亩", 5)]
 
 
 # ----------------------------------------------------------------------------- money

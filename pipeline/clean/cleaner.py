@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Document
 from ..rules import RuleError, Rules
-from . import lists, spliced, zones
+from . import captions, lists, spliced, zones
 from . import meta as meta_stage
 from . import title as title_stage
 from .detectors import (
@@ -245,7 +245,7 @@ class Cleaner:
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
                              "story_lists", "story_lists_tail", "spliced_keywords",
-                             "after_body", "before_body", *lists.PASSES):
+                             "after_body", "before_body", *lists.PASSES, *captions.PASSES):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -487,6 +487,7 @@ class Cleaner:
                                  lambda j: title_stage.kept_with(page, j))
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
+        captions.run(page, self.page_rules)
         if "menu_run" in self.page_rules:
             zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"],
                            self._menu_prose)
