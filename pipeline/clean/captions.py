@@ -1,0 +1,101 @@
+"""Picture captions that only the page around them shows.
+
+A caption carries no mark of its own as often as not (村民在长桌宴上品尝家乡菜。): alone it is
+a short sentence like any other. What gives it away is how pages print it:
+
+- twice in a row: the caption under the picture, then the same line again (the picture's alt
+  text, a gallery's second label). A body never prints a sentence twice in a row; a headline
+  shown twice is the title rule's (it ends in no sentence mark);
+- as a copy of the text right under a picture's credit: a paper's page sets the story's own
+  paragraphs again under the photo (…供图 / the paragraphs again / …供图); the first showing
+  is the article's, the copies after the credit go;
+- as a run of short one-sentence labels right above the photo story's credit (记者 某某
+  摄影报道): one label a picture, the credit closing the gallery.
+
+Each is switched on by a rule entry in rules/boilerplate/caption.yaml (`detector:` its name).
+"""
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from .detectors import Proposal
+from .page import Page
+from .shapes import SENT
+
+PASSES = ("caption_twice", "caption_copy", "caption_gallery")
+
+_ENDS = ("。", "!", "?", ")", "」")
+# a photo credit closing a gallery: 记者 某某 摄影报道, (某某 摄), 新华社记者 某某摄
+_PHOTO_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|摄影报导)\)?$")
+
+
+def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
+    """The caption passes switched on by `rules` (detector name → its rule entry)."""
+    if "caption_twice" in rules:
+        twice(page, rules["caption_twice"]["id"])
+    if "caption_copy" in rules:
+        copy_under_credit(page, rules["caption_copy"]["id"])
+    if "caption_gallery" in rules:
+        gallery(page, rules["caption_gallery"]["id"])
+
+
+def _take(page: Page, i: int, rule_id: str) -> None:
+    if i not in page.removed:
+        page.take(i, Proposal(rule_id, "caption", "any"))
+
+
+def _sentences(n: str) -> int:
+    return len(SENT.findall(n))
+
+
+def twice(page: Page, rule_id: str, max_len: int = 100) -> None:
+    """A short sentence line shown twice in a row (blank lines between): both copies go, when
+    the page has body text besides them."""
+    filled, normed = page.filled, page.normed
+    for a, b in pairwise(filled):
+        n = normed[a]
+        if (n != normed[b] or not 6 <= len(n) <= max_len or not n.endswith(_ENDS)
+                or not SENT.search(n) or _sentences(n) > 2 or page.headline in (a, b)):
+            continue
+        if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
+            continue    # the article itself, printed twice: not ours to judge
+        _take(page, a, rule_id)
+        _take(page, b, rule_id)
+
+
+def copy_under_credit(page: Page, rule_id: str) -> None:
+    """The lines right under a picture's credit (a line removed as a caption) that repeat
+    lines shown above the credit: the picture's caption is the story's text set again."""
+    filled, normed = page.filled, page.normed
+    first_at: dict[str, int] = {}
+    for i in filled:
+        first_at.setdefault(normed[i], i)
+    for k, i in enumerate(filled):
+        if page.reason(i) != "caption":
+            continue
+        for j in filled[k + 1:]:
+            n = normed[j]
+            if j in page.removed or len(n) < 8 or first_at[n] >= i:
+                break
+            _take(page, j, rule_id)
+
+
+def gallery(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 3) -> None:
+    """A run of `min_lines` or more short lines of one sentence each, ending in its stop,
+    right above a photo credit (a caption line with 摄 in it): a gallery's labels."""
+    filled, normed = page.filled, page.normed
+    for k, i in enumerate(filled):
+        if i not in page.removed or not _PHOTO_CREDIT.search(normed[i]):
+            continue
+        run: list[int] = []
+        for j in reversed(filled[:k]):
+            n = normed[j]
+            if (j in page.removed or len(n) > max_len or not n.endswith("。")
+                    or _sentences(n) != 1 or j == page.headline):
+                break
+            run.append(j)
+        if len(run) >= min_lines:
+            for j in run:
+                _take(page, j, rule_id)

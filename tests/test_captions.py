@@ -1,0 +1,58 @@
+"""The caption passes (pipeline/clean/captions.py): captions only the page around them shows."""
+from cleanhelp import removed
+
+P1 = "3月12日，江城市第十届湿地观鸟节在滨江湿地公园开幕，吸引了近两万名市民和游客前来观鸟。"
+P2 = "据介绍，今年湿地公园记录到的越冬候鸟达86种，比去年增加了9种，其中国家一级保护鸟类4种。"
+P3 = "观鸟节将持续到3月底，其间还将举办科普讲座、摄影比赛和亲子自然课堂等活动。"
+
+
+def _rules(got, lines):
+    return {lines[i]: r.rule.rsplit(".", 1)[-1] for i, r in got.items()}
+
+
+def test_a_caption_printed_twice_goes_both_times():
+    cap = "市民在观鸟台上用望远镜观察候鸟。"
+    lines = [P1, cap, "", cap, P2, P3]
+    got = removed(lines)
+    assert {1, 3} <= set(got) and got[1].reason == got[3].reason == "caption"
+    assert not {0, 4, 5} & set(got)
+
+
+def test_two_different_sentences_in_a_row_stay():
+    lines = [P1, "市民在观鸟台上用望远镜观察候鸟。", "孩子们在湖边的科普展板前驻足。", P2, P3]
+    assert not removed(lines)
+
+
+def test_a_paragraph_printed_twice_alone_is_the_article():
+    # the whole article is the one sentence, twice: no other body to keep, nothing judged
+    lines = [P1, P1]
+    assert len(removed(lines)) < 2
+
+
+def test_the_text_set_again_under_a_credit_goes_after_it_only():
+    lines = [P1, P2, "江城晚报 供图", P1, P2, "江城晚报 供图", P3]
+    got = removed(lines)
+    assert {2, 3, 4, 5} <= set(got)
+    assert _rules(got, lines)[P1] == "copy_under_credit"
+    assert not {0, 1, 6} & set(got)
+
+
+def test_new_text_under_a_credit_stays():
+    lines = [P1, "江城晚报 供图", P2, P3]
+    assert set(removed(lines)) == {1}
+
+
+def test_a_gallery_above_its_photo_credit_goes():
+    labels = ["游客在观鸟台前合影。", "小朋友在展板前驻足。", "志愿者讲解候鸟知识。",
+              "白鹭在湖面上觅食。"]
+    lines = [P1, P2, *labels, "记者 林小禾 摄影报道"]
+    got = removed(lines)
+    assert set(range(2, 7)) <= set(got)
+    assert all(got[i].rule.endswith("caption.gallery") for i in range(2, 6))
+    assert not {0, 1} & set(got)
+
+
+def test_short_closing_paragraphs_above_a_credit_stay_when_fewer_than_three():
+    lines = [P1, P2, "观鸟节免费开放。", "欢迎市民前来参观。", "记者 林小禾 摄影报道"]
+    got = removed(lines)
+    assert not {0, 1, 2, 3} & set(got)
