@@ -62,7 +62,7 @@ from ..numerals import (
 )
 from ..patterns import word_trie
 from ..rules import Rules
-from ..scan import gated, run_start
+from ..scan import _NEWER_DIGITS, gated, run_start
 from ..script import simplified_table
 from .simplified import as_written, find_through_simplified
 
@@ -229,14 +229,19 @@ class CountFinder:
         last = r"[\d" + "".join(map(re.escape, sorted(_NUMBER_CHARS))) + r"]"
         gap = r"[余多来几把]?" + _UNIT_SPACE + r"{0,2}"
         firsts = "[" + "".join(sorted({re.escape(u[0]) for u in units})) + "]"
-        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?:" + unit_re
-                                  + "))")
+        # (the unit and the qualifier after it are kept: _kept_matches reads them)
+        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?P<u>" + unit_re
+                                  + ")(?P<qa>" + qa_re + ")?)")
         self.qb_max = max(map(len, qb_words), default=0)
         gi = self.cand.groupindex
         self.g_qb, self.g_num, self.g_q2, self.g_unit, self.g_qa = (
             gi["qb"], gi["num"], gi["q2"], gi["unit"], gi["qa"])
         self.may_count = {u for u, r in units.items() if r["kind"] in _COUNT_KINDS} \
             | set(g.ctx_units)
+        # units that never count and that no number goes on with (年 月 日, not 百分点): find()
+        # drops a run of plain digits right before one (_kept_matches)
+        self.never_counts = frozenset(u for u in units if u not in self.may_count
+                                      and not _goes_on(u[0]))
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
         # (its lexicon `prob` below the threshold: it must end where a jieba word ends)
         self.not_before = {u: tuple(nb) for u, r in units.items()
@@ -274,6 +279,36 @@ class CountFinder:
         """The candidate pattern's matches in text, in order (those of cand.finditer)."""
         return gated(self.cand, text, self.trigger, self._reach)
 
+    def _kept_matches(self, text: str):
+        """matches() less some that find() drops at once, known without the candidate pattern:
+        a run of ASCII digits right before a unit that never counts (2024年, 3月), after a
+        character no number holds. Such a match is that run (a qualifier word may stand before
+        it) and the unit, with the qualifier word after it: NUMBER takes the whole run (no
+        separator, magnitude, 余 or space in it or after it; nothing before it goes on with it)
+        and the longest unit (nothing after it can fail). It ends where the trigger's look-ahead
+        does, and the search goes on from there, as after the match."""
+        pos = 0
+        tsearch, search, reach, skip = self.trigger.search, self.cand.search, self._reach, \
+            self.never_counts
+        while True:
+            t = tsearch(text, pos)
+            if t is None:
+                return
+            i = t.start()
+            if t.group("u") in skip and t.start("u") == i + 1 and "0" <= text[i] <= "9":
+                d = i
+                while d > 0 and "0" <= text[d - 1] <= "9":
+                    d -= 1
+                if d >= pos and (d == 0 or not _goes_on(text[d - 1])):
+                    e = t.end("qa")
+                    pos = e if e >= 0 else t.end("u")
+                    continue
+            m = search(text, max(pos, reach(text, i, pos)))
+            if m is None:
+                return
+            yield m
+            pos = m.end()                 # never empty: a match holds its unit
+
     def _reach(self, text: str, i: int, stop: int) -> int:
         return max(stop, run_start(_NUMBER_CHARS, text, i, stop) - self.qb_max)
 
@@ -285,7 +320,7 @@ class CountFinder:
         taken = _Spans((f.start, f.end) for f in ctx.facts
                        if f.type in ("money", "percent", "date"))
         traps: list[tuple[int, int]] | None = None
-        for m in self.cand.finditer(text) if full_scan else self.matches(text):
+        for m in self.cand.finditer(text) if full_scan else self._kept_matches(text):
             # a unit that never counts (年, 个月: they match only to stop a shorter unit) stays
             # so unless a magnitude inside the number begins a longer one (3.5千米)
             regs = m.regs                # the groups' spans at once (a group by name costs more)
@@ -826,6 +861,12 @@ class CountFinder:
             if f.extra.get("object"):
                 f.extra["object"] = as_written(f.extra["object"], text, simp, f.start - 40,
                                                f.end + 60)
+
+
+def _goes_on(ch: str) -> bool:
+    """A number may hold ch (a digit, a numeral, a separator, 余 餘 几 幾 …, a space: what
+    run_start steps over, and what NUMBER takes before a magnitude)."""
+    return ch in _NUMBER_CHARS or ch in "餘幾" or ch.isdecimal() or ch in _NEWER_DIGITS
 
 
 def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
