@@ -373,22 +373,27 @@ def test_joined_hit_passes_find_what_each_hit_finds():
     g = gram.load(load_rules())
     scans = g.hit_scans
     assert len(scans.joined) > 10, "hits of one character share one pass"
-    hits = [*scans.single, *scans.joined]
-    assert len(hits) == len({r.near.regex for r in g.rules if r.near})
+    assert sorted([i for i, _ in scans.single] + list(scans.joined)) == list(range(scans.count))
+    hits = [None] * scans.count
+    for r in g.rules:
+        if r.near:
+            assert hits[r.near.hit] in (None, r.near.regex)
+            hits[r.near.hit] = r.near.regex
+    assert None not in hits
     texts = [gram.narrow(t) for t in LONG_FORMS]
     texts += ["周星期礼拜，第二天第3周，最后一个，再过两天。Q1季度全年。", "".join(texts)]
     for t in texts:
-        assert scans.find(t) == {h: [m.start() for m in h.finditer(t)] for h in hits}
+        assert scans.find(t) == [[m.start() for m in h.finditer(t)] for h in hits]
     # what may join a pass: one character (a literal or a listed class) and look-arounds only
     assert [c for _, c, _ in one_character("[0-9](?=x)|周|星(?=期)")] == [
         set("0123456789"), {"周"}, {"星"}]
     for hit in ("周期", "(?:自从)", "[\\d](?=年)", "[^年]", "a+"):
         assert one_character(hit) is None, hit
-    assert HitScans([]).find("2024年") == {}
+    assert HitScans([]).find("2024年") == []
     # hits opening on the same character, each with its own look-arounds: told apart
     import re as stdre
     a, b, c = (stdre.compile(p) for p in ("[0-9](?=年)", "[0-9](?=\\s?[年月])", "[年](?=初)|1"))
-    assert HitScans([a, b, c]).find("12年 3月，年初") == {a: [1], b: [1, 4], c: [0, 7]}
+    assert HitScans([a, b, c]).find("12年 3月，年初") == [[1], [1, 4], [0, 7]]
 
 
 def test_a_rule_is_tried_only_where_its_leading_look_arounds_hold():

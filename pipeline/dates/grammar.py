@@ -60,6 +60,7 @@ class Near:
     regex: Any
     before: int
     key: int = 0        # one number per (hit, before) of the file
+    hit: int = 0        # the index of regex in Grammar.hit_scans (one per hit of the file)
     # a backward matcher of the characters the rules with this near can consume (alphabet.py):
     # a hit's window starts no earlier than the run of them that ends at the hit; None: `before`
     # characters before it
@@ -217,7 +218,7 @@ def _near(spec: Any, where: str, keys: dict[tuple[str, int], int],
                 hits[hit] = regex.compile(hit) if _top_level_or(hit) else re.compile(hit)
             except re.error:
                 hits[hit] = regex.compile(hit)
-        return Near(hits[hit], before, key)
+        return Near(hits[hit], before, key, list(hits).index(hit))
     except (KeyError, TypeError, ValueError, regex.error) as e:
         raise RuleError(f"{where}: near must be 'all' or {{hit, before}}: {e}") from None
 

@@ -125,7 +125,9 @@ def one_character(hit: str) -> list[tuple[str, set[str], str]] | None:
 
 
 class HitScans:
-    """Finds every hit of a set of compiled hits: `find(text)` → {hit: [start, …]}.
+    """Finds every hit of a list of compiled hits: `find(text)` → [[start, …] of each hit, in
+    the list's order] (a list, not a dict by pattern: a pattern's hash is computed from its
+    whole code at every lookup).
 
     The hits of one character (one_character) share one pass, an alternation with one
     alternative per first character: `年(?:looks)|月(?:looks)|…`. Opening each on a literal
@@ -137,21 +139,22 @@ class HitScans:
     hit's own look-arounds says which held."""
 
     def __init__(self, hits: list[Any]):
-        self.single: list[Any] = []
-        self.joined: tuple[Any, ...] = ()      # the hits of the one pass
-        members: list[tuple[Any, list[tuple[str, set[str], str]]]] = []
-        for h in hits:
+        self.count = len(hits)
+        self.single: list[tuple[int, Any]] = []   # (index, hit) of those run alone
+        self.joined: tuple[int, ...] = ()      # the indexes of the hits of the one pass
+        members: list[tuple[int, list[tuple[str, set[str], str]]]] = []
+        for i, h in enumerate(hits):
             alts = one_character(h.pattern)
             if alts is None:
-                self.single.append(h)
+                self.single.append((i, h))
             else:
-                members.append((h, alts))
+                members.append((i, alts))
         self.rx: Any = None
-        # first character → ((group number, or 0 when the match itself says it, hit), …)
-        self.owner: dict[str, tuple[tuple[int, Any], ...]] = {}
+        # first character → ((group number, or 0 when the match itself says it, hit index), …)
+        self.owner: dict[str, tuple[tuple[int, int], ...]] = {}
         if not members:
             return
-        self.joined = tuple(h for h, _ in members)
+        self.joined = tuple(i for i, _ in members)
         # character → {member: the look-arounds of its alternatives that open with it}
         looks: dict[str, dict[int, list[str]]] = {}
         for k, (_, alts) in enumerate(members):
@@ -177,13 +180,12 @@ class HitScans:
         except re.error:
             self.rx = regex.compile(src, regex.V0)
 
-    def find(self, text: str) -> dict[Any, list[int]]:
-        found: dict[Any, list[int]] = {h: [m.start() for m in h.finditer(text)]
-                                       for h in self.single}
+    def find(self, text: str) -> list[list[int]]:
+        found: list[list[int]] = [[] for _ in range(self.count)]
+        for i, h in self.single:
+            found[i] = [m.start() for m in h.finditer(text)]
         if self.rx is None:
             return found
-        for h in self.joined:
-            found[h] = []
         owner = self.owner
         for m in self.rx.finditer(text):
             p = m.start()

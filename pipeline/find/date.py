@@ -63,12 +63,12 @@ class Cand:
         return self.end - self.start
 
 
-def _starts(text: str, near: gram.Near, hits: dict | None = None) -> list[tuple[int, int]]:
+def _starts(text: str, near: gram.Near, hits: list | None = None) -> list[tuple[int, int]]:
     """Where a rule's matches can start: from `before` characters before each hit of near.regex
     up to the hit's start, merged; [a, b], both ends included. `hits`: the starts of every hit
     in text (Grammar.hit_scans), else near.regex is run here. With near.run, a window starts no
     earlier than the run of characters the rules can consume that ends at the hit."""
-    spans = hits[near.regex] if hits is not None else [m.start() for m in
+    spans = hits[near.hit] if hits is not None else [m.start() for m in
                                                         near.regex.finditer(text)]
     if not spans:
         return []
@@ -174,7 +174,7 @@ class DateFinder:
             if near is None:
                 pattern, names, _ = rule.engine(fast, scan=True)
                 matches = pattern.finditer(norm)
-            elif not hits[near.regex]:
+            elif not hits[near.hit]:
                 continue
             else:
                 st = starts.get(near.key)
