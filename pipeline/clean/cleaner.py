@@ -363,8 +363,14 @@ class Cleaner:
             todo &= any_end | by_end.get(n[-1:], 0)
         if todo & waiting:
             m = always
-            for c in find(n):
-                m |= by_char[c]
+            if len(n) < 32:     # a short line: its characters looked up one by one, no list made
+                get = by_char.get
+                for c in n:
+                    if b := get(c):
+                        m |= b
+            else:
+                for c in find(n):
+                    m |= by_char[c]
             todo &= m & (m >> width)
         if todo & self._han_free and _HAN.search(n):
             todo &= ~self._han_free
