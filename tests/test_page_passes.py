@@ -175,3 +175,34 @@ def test_the_head_channel_pass_reads_the_channel_rules_words(tmp_path):
                     "utf-8")
     with pytest.raises(RuleError, match="in_head"):
         C.build(load_rules(rules))
+
+
+# a second story pasted under the article: its own dateline or reporter line shows it
+PASTED = ["滨海广场夜市周末延长营业",
+          "港城网5月21日讯（记者 林晓）记者从区商务局获悉，滨海广场夜市自本周起"
+          "周末营业时间延长至凌晨一点，摊位数增加到120个。",
+          "区商务局有关负责人表示，延长营业期间将加派保洁和安保人员，确保夜市秩序。"]
+
+
+def test_a_story_pasted_under_a_related_header_goes_to_the_page_end():
+    got = removed([*STORY, "□相关新闻", *PASTED])
+    assert rules_of(got, range(3, 7)) == {"boilerplate.related.list_between"}
+    assert set(range(3, 7)) <= set(got) and not {0, 1, 2} & set(got)
+
+
+def test_a_story_pasted_under_a_link_line_with_its_subheads_goes():
+    lines = [*STORY, "链接:滨海广场夜市周末延长营业 摊位增至120个", "夜市客流持续走高",
+             "港城日报记者 林晓 陈一帆", *PASTED[1:]]
+    got = removed(lines)
+    assert set(range(3, 8)) <= set(got) and not {0, 1, 2} & set(got)
+
+
+def test_a_link_box_of_background_without_a_byline_stays():
+    # the article's own box: a term and its explanation, no second story's dateline
+    box = ["链接:什么是夜间经济", "夜间经济是指从当日下午6点到次日早上6点所包含的经济文化活动，"
+           "其业态囊括晚间购物、餐饮、旅游、娱乐、学习、影视、休闲等。"]
+    got = removed([*STORY, *box])
+    assert not {0, 1, 2, 4} & set(got)
+    # nor is a paragraph that cites another outlet's report a pasted story
+    quoted = ["相关新闻", "港城网此前报道，滨海广场夜市试运营首周客流破十万人次。"]
+    assert not {0, 1, 2, 4} & set(removed([*STORY, *quoted]))

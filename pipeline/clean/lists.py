@@ -33,6 +33,11 @@ navigation.bulleted_stories, related.bulleted_stories).
   with `...` shows a widget: a cut teaser holds 。 and counts as a paragraph, so a widget list
   ending in one leaves its title between paragraphs. Headers that also introduce a body's
   own background box (相关链接, 延伸阅读) are left.
+- pasted: a second story pasted under a header naming other stories, or under a link line
+  with its headline (□相关新闻 / headline, 链接:headline): its headline and subheads, then
+  its own dateline or reporter line (某某网3月8日讯, 某某日报记者…), and its paragraphs to
+  the page's end are related. Without that dateline or reporter line a 链接 box is the
+  article's own background and stays.
 - units: a related list whose items are teasers, each between a mark and its removed 阅读全文
   line (- / teaser / 2025-08-12阅读全文>>): two or more such teasers running to the page's end,
   nothing else left between them, are related (a teaser holds 。 and was taken for a paragraph).
@@ -64,7 +69,7 @@ import regex
 from .detectors import Proposal
 from .marks import DOT_ITEM, LEAD, OUTLET_ENDS, outlet_alternation, trails_off
 from .page import Page
-from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least
+from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least, is_headline_shape
 
 # a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
 _LABEL = regex.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
@@ -143,6 +148,8 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
     if "related_between" in rules or "widget_list" in rules:
         _between(page, rules.get("related_between", ("", 0))[0],
                  rules.get("widget_list", ("", 0))[0])
+    if "related_between" in rules:
+        _pasted(page, rules["related_between"][0])
     if "story_cards" in rules:
         _cards(page, rules["story_cards"][0])
     if "teaser_units" in rules:
@@ -488,6 +495,43 @@ def _between(page: Page, strong_id: str, widget_id: str) -> None:
             if k not in page.removed:
                 page.take(k, Proposal(strong_id if strong else widget_id, "related", "edge"))
         i = max(block) + 1
+
+
+# a second story's own first line or reporter line: 某某网-某某报3月8日讯(记者…),
+# 新华社北京3月8日电, 本报讯, 某某日报记者 张三 李四 (names only after 记者)
+_STORY_LEAD = regex.compile(
+    r"^\(?[\p{Han}A-Za-z\-—]{2,20}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[电讯電訊]"
+    r"|^(?:本报|本網|本网|本台|本刊)\p{Han}{0,6}[讯訊]"
+    r"|^\(?\p{Han}{2,10}(?:记者|記者)(?:\s*\p{Han}{2,4}){1,4}\)?$")
+# a link line naming another story with its headline: 链接:…, □相关新闻:…
+_LINK_LINE = regex.compile(r"^[□■◎◆●【\[]?\s*(?:相关)?(?:链接|新闻|报道|阅读)[】\]]?\s*:"
+                           r"\s*(?P<t>.{4,60})$")
+
+
+def _pasted(page: Page, rule_id: str) -> None:
+    """The pasted pass of the module docstring."""
+    if not page.anchors:
+        return
+    for i in range(page.first + 1, len(page.lines)):
+        n = page.normed[i]
+        if not n:
+            continue
+        m = _LINK_LINE.match(n)
+        word = _head_word(n)
+        if not (m and is_headline_shape(m["t"], 60)) and not (
+                len(n) <= 20 and _STRONG.match(word)):
+            continue
+        heads, j = 0, page.nb(i, 1)
+        while j is not None and heads <= 4 and not _STORY_LEAD.match(page.normed[j]) and (
+                j in page.removed or _block_item(page.normed[j])):
+            heads += j not in page.removed
+            j = page.nb(j, 1)
+        if j is None or not _STORY_LEAD.match(page.normed[j]):
+            continue
+        for k in range(i, len(page.lines)):
+            if page.normed[k] and k not in page.removed:
+                page.take(k, Proposal(rule_id, "related", "edge"))
+        return
 
 
 def _units(page: Page, rule_id: str) -> None:
