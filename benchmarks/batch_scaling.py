@@ -48,22 +48,42 @@ class PeakRSS:
 
     def _sample(self):
         me = psutil.Process()
+        procs = {me.pid: me}
+        mine = " ".join(me.cmdline())
         while not self._stop.is_set():
-            for p in [me, *me.children(recursive=True)]:
+            for pid in self._tree(me.pid):
+                p = procs.get(pid)
                 try:
-                    rss = p.memory_info().rss
-                    c = p.cpu_times()
-                    self.cpu[p.pid] = c.user + c.system
-                    # every time: a child seen between its fork and its exec (the resource
-                    # tracker) first shows this process's command line and memory
-                    self.names[p.pid] = " ".join(p.cmdline())
-                    if p.pid != me.pid and p.children():
-                        self.parents.add(p.pid)
+                    if p is None:
+                        p = procs[pid] = psutil.Process(pid)
+                    with p.oneshot():
+                        rss = p.memory_info().rss
+                        c = p.cpu_times()
+                    self.cpu[pid] = c.user + c.system
+                    # until it differs from ours: a child seen between its fork and its exec
+                    # (the resource tracker) first shows this process's command line
+                    if self.names.get(pid, mine) == mine:
+                        self.names[pid] = " ".join(p.cmdline())
                 except psutil.Error:
                     continue
-                self.peak[p.pid] = max(self.peak.get(p.pid, 0), rss)
+                self.peak[pid] = max(self.peak.get(pid, 0), rss)
             self.own = time.thread_time()
             self._stop.wait(self.interval)
+
+    def _tree(self, root: int) -> list[int]:
+        """root and its descendants, noting those with children of their own (the forkserver).
+        Read from /proc/PID/task/TID/children: psutil's children() reads every process of the
+        machine, each time, and on a busy machine that sampling took a core's tenth from the
+        run it measured (more with --jobs 2: one such scan per process)."""
+        out, todo = [], [root]
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            kids = _children(pid)
+            if kids and pid != root:
+                self.parents.add(pid)
+            todo.extend(kids)
+        return out
 
     def __enter__(self):
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -85,6 +105,26 @@ class PeakRSS:
         return sorted((v / 2**20 for pid, v in self.peak.items()
                        if pid != os.getpid() and pid not in self.parents
                        and "resource_tracker" not in self.names.get(pid, "")), reverse=True)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:  # gone, or no /proc (then psutil's way)
+        if os.path.isdir("/proc/self/task"):
+            return []
+        try:
+            return [c.pid for c in psutil.Process(pid).children()]
+        except psutil.Error:
+            return []
+    out = []
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out.extend(map(int, f.read().split()))
+        except OSError:
+            continue
+    return out
 
 
 def main(argv=None) -> int:
