@@ -56,3 +56,17 @@ def test_short_closing_paragraphs_above_a_credit_stay_when_fewer_than_three():
     lines = [P1, P2, "观鸟节免费开放。", "欢迎市民前来参观。", "记者 林小禾 摄影报道"]
     got = removed(lines)
     assert not {0, 1, 2, 3} & set(got)
+
+
+def test_a_short_label_under_a_picture_prompt_goes():
+    lines = [P1, "打开江城新闻 查看精彩图片", "", "白鹭在湖面上觅食。", "", P2, P3]
+    got = removed(lines)
+    assert got[3].rule.endswith("caption.after_picture")
+    assert not {0, 5, 6} & set(got)
+
+
+def test_a_short_paragraph_or_subhead_under_a_picture_stays():
+    for line in ("据介绍，观鸟节共持续三周。", "候鸟种类创新高"):
+        lines = [P1, "IMG_20240301_0930.jpg", line, P2, P3]
+        got = removed(lines)
+        assert 1 in got and 2 not in got, line

@@ -10,7 +10,9 @@ a short sentence like any other. What gives it away is how pages print it:
   paragraphs again under the photo (…供图 / the paragraphs again / …供图); the first showing
   is the article's, the copies after the credit go;
 - as a run of short one-sentence labels right above the photo story's credit (记者 某某
-  摄影报道): one label a picture, the credit closing the gallery.
+  摄影报道): one label a picture, the credit closing the gallery;
+- as a short sentence right under what the picture left (its file name, its markdown, an
+  app's 查看精彩图片 prompt), with the text going on after it.
 
 Each is switched on by a rule entry in rules/boilerplate/caption.yaml (`detector:` its name).
 """
@@ -24,9 +26,14 @@ from .detectors import Proposal
 from .page import Page
 from .shapes import SENT
 
-PASSES = ("caption_twice", "caption_copy", "caption_gallery")
+PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture")
 
 _ENDS = ("。", "!", "?", ")", "」")
+# the rules whose line stands where a picture was: the caption comes right under it
+_PICTURE_RULES = frozenset({
+    "boilerplate.caption.image_file", "boilerplate.caption.file_name",
+    "boilerplate.caption.markdown_image", "boilerplate.caption.placeholder",
+    "boilerplate.caption.photo_by", "boilerplate.share.app_picture"})
 # a photo credit closing a gallery: 记者 某某 摄影报道, (某某 摄), 新华社记者 某某摄
 _PHOTO_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|摄影报导)\)?$")
 
@@ -39,6 +46,8 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         copy_under_credit(page, rules["caption_copy"]["id"])
     if "caption_gallery" in rules:
         gallery(page, rules["caption_gallery"]["id"])
+    if "caption_after_picture" in rules:
+        after_picture(page, rules["caption_after_picture"]["id"])
 
 
 def _take(page: Page, i: int, rule_id: str) -> None:
@@ -99,3 +108,22 @@ def gallery(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 3) -> 
         if len(run) >= min_lines:
             for j in run:
                 _take(page, j, rule_id)
+
+
+def after_picture(page: Page, rule_id: str, max_len: int = 30) -> None:
+    """A short line of one clause, ending in its stop, right under a picture's leftover (a
+    line one of _PICTURE_RULES removed) and right above a kept paragraph: the picture's
+    caption. A subhead there ends in no stop; a paragraph is longer or has a comma."""
+    filled, normed = page.filled, page.normed
+    anchors = set(page.anchors)
+    for k in range(len(filled) - 2):
+        r = page.removed.get(filled[k])
+        if r is None or r.rule not in _PICTURE_RULES:
+            continue
+        j, after = filled[k + 1], filled[k + 2]
+        n = normed[j]
+        if (j in page.removed or len(n) > max_len or not n.endswith("。") or _sentences(n) != 1
+                or "," in n
+                or j == page.headline or after in page.removed or after not in anchors):
+            continue
+        _take(page, j, rule_id)
