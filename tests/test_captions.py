@@ -70,3 +70,10 @@ def test_a_short_paragraph_or_subhead_under_a_picture_stays():
         lines = [P1, "IMG_20240301_0930.jpg", line, P2, P3]
         got = removed(lines)
         assert 1 in got and 2 not in got, line
+
+
+def test_alt_text_held_in_the_caption_next_to_it_goes():
+    lines = [P1, "江城港口吞吐量走势图", "图(3)江城港口吞吐量走势图(本站绘制)", P2, P3]
+    got = removed(lines)
+    assert {1, 2} <= set(got) and got[1].rule.endswith("caption.twice")
+    assert not {0, 3, 4} & set(got)

@@ -5,7 +5,9 @@ a short sentence like any other. What gives it away is how pages print it:
 
 - twice in a row: the caption under the picture, then the same line again (the picture's alt
   text, a gallery's second label). A body never prints a sentence twice in a row; a headline
-  shown twice is the title rule's (it ends in no sentence mark);
+  shown twice is the title rule's (it ends in no sentence mark). Or the alt text is the
+  caption's words without its number or credit, right next to it (某某雷达图 /
+  图(2)某某雷达图(本站绘制));
 - as a copy of the text right under a picture's credit: a paper's page sets the story's own
   paragraphs again under the photo (…供图 / the paragraphs again / …供图); the first showing
   is the article's, the copies after the credit go;
@@ -61,7 +63,7 @@ def _sentences(n: str) -> int:
 
 def twice(page: Page, rule_id: str, max_len: int = 100) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
-    the page has body text besides them."""
+    the page has body text besides them. A line held whole in the caption next to it goes."""
     filled, normed = page.filled, page.normed
     for a, b in pairwise(filled):
         n = normed[a]
@@ -72,6 +74,12 @@ def twice(page: Page, rule_id: str, max_len: int = 100) -> None:
             continue    # the article itself, printed twice: not ours to judge
         _take(page, a, rule_id)
         _take(page, b, rule_id)
+    for k, i in enumerate(filled):
+        if page.reason(i) == "caption":
+            for j in filled[max(k - 1, 0):k] + filled[k + 1:k + 2]:
+                if (j not in page.removed and j != page.headline and len(normed[j]) >= 8
+                        and normed[j] in normed[i]):
+                    _take(page, j, rule_id)
 
 
 def copy_under_credit(page: Page, rule_id: str) -> None:
