@@ -89,6 +89,7 @@ _UNIT_SPACE = "[ \xa0\u2009\u202f]"
 # what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
+_NO_SPAN = (-1, -1)                  # a group that took no part in a match (Match.regs)
 _POS_OF = operator.itemgetter(3)     # a Token's pos
 # posseg's blocks (group 1: cut word by word) and the characters between them (nlp.POSTagger.cut)
 _POS_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+")
@@ -110,7 +111,7 @@ class _Spans:
 @dataclass(slots=True)
 class _Cand:
     """One match of the candidate pattern, after the unit is settled: [qb] num [q2] unit [qa]."""
-    m: regex.Match
+    unit_s: int        # where the pattern's unit starts (before it is settled)
     qb: str | None
     num_s: int
     num_e: int
@@ -229,7 +230,7 @@ class CountFinder:
         last = r"[\d" + "".join(map(re.escape, sorted(_NUMBER_CHARS))) + r"]"
         gap = r"[余多来几把]?" + _UNIT_SPACE + r"{0,2}"
         firsts = "[" + "".join(sorted({re.escape(u[0]) for u in units})) + "]"
-        # (the unit and the qualifier after it are kept: _kept_matches reads them)
+        # (the unit and the qualifier after it are kept: _kept reads them)
         self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?P<u>" + unit_re
                                   + ")(?P<qa>" + qa_re + ")?)")
         self.qb_max = max(map(len, qb_words), default=0)
@@ -238,10 +239,12 @@ class CountFinder:
             gi["qb"], gi["num"], gi["q2"], gi["unit"], gi["qa"])
         self.may_count = {u for u, r in units.items() if r["kind"] in _COUNT_KINDS} \
             | set(g.ctx_units)
-        # units that never count and that no number goes on with (年 月 日, not 百分点): find()
-        # drops a run of plain digits right before one (_kept_matches)
-        self.never_counts = frozenset(u for u in units if u not in self.may_count
-                                      and not _goes_on(u[0]))
+        # units that no number goes on with (not 百分点 千米 兆瓦): a run of plain digits right
+        # before one is a match the trigger tells whole (_kept); find() drops it when the unit
+        # never counts (年 月 日)
+        self.plain_units = frozenset(u for u in units if not _goes_on(u[0]))
+        self.never_counts = frozenset(u for u in self.plain_units if u not in self.may_count)
+        self.qb_words = frozenset(qb_words)
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
         # (its lexicon `prob` below the threshold: it must end where a jieba word ends)
         self.not_before = {u: tuple(nb) for u, r in units.items()
@@ -279,34 +282,46 @@ class CountFinder:
         """The candidate pattern's matches in text, in order (those of cand.finditer)."""
         return gated(self.cand, text, self.trigger, self._reach)
 
-    def _kept_matches(self, text: str):
-        """matches() less some that find() drops at once, known without the candidate pattern:
-        a run of ASCII digits right before a unit that never counts (2024年, 3月), after a
-        character no number holds. Such a match is that run (a qualifier word may stand before
-        it) and the unit, with the qualifier word after it: NUMBER takes the whole run (no
-        separator, magnitude, 余 or space in it or after it; nothing before it goes on with it)
-        and the longest unit (nothing after it can fail). It ends where the trigger's look-ahead
-        does, and the search goes on from there, as after the match."""
+    def _kept(self, text: str) -> Iterator[tuple]:
+        """The spans of matches()' groups (Match.regs), less those find() drops at once, and
+        those of a plain match told without the candidate pattern: a run of ASCII digits after
+        a character no number holds, right before a unit no number goes on with (45家, 2024年).
+        NUMBER takes the whole run (no separator, magnitude, 余 or space in it or after it, and
+        nothing before it goes on with it), the unit is the longest (nothing after it can fail),
+        so the trigger's look-ahead holds the unit and the qualifier after it; before the run,
+        the first qualifier word ending there within reach (the search would try it first).
+        Such a match is dropped when its unit never counts (2024年, 3月); either way the search
+        goes on after it, as after the match."""
         pos = 0
-        tsearch, search, reach, skip = self.trigger.search, self.cand.search, self._reach, \
-            self.never_counts
+        tsearch, search, reach = self.trigger.search, self.cand.search, self._reach
+        plain, never, qb_words, qb_max = (self.plain_units, self.never_counts, self.qb_words,
+                                          self.qb_max)
         while True:
             t = tsearch(text, pos)
             if t is None:
                 return
             i = t.start()
-            if t.group("u") in skip and t.start("u") == i + 1 and "0" <= text[i] <= "9":
+            u = t.group("u")
+            if u in plain and t.start("u") == i + 1 and "0" <= text[i] <= "9":
                 d = i
                 while d > 0 and "0" <= text[d - 1] <= "9":
                     d -= 1
                 if d >= pos and (d == 0 or not _goes_on(text[d - 1])):
-                    e = t.end("qa")
-                    pos = e if e >= 0 else t.end("u")
+                    ue, qs, qe = t.end("u"), t.start("qa"), t.end("qa")
+                    end = qe if qe >= 0 else ue
+                    if u not in never:
+                        start, qb = d, _NO_SPAN
+                        for k in range(max(pos, d - qb_max), d):
+                            if text[k:d] in qb_words:
+                                start, qb = k, (k, d)
+                                break
+                        yield ((start, end), qb, (d, i + 1), _NO_SPAN, (i + 1, ue), (qs, qe))
+                    pos = end
                     continue
             m = search(text, max(pos, reach(text, i, pos)))
             if m is None:
                 return
-            yield m
+            yield m.regs
             pos = m.end()                 # never empty: a match holds its unit
 
     def _reach(self, text: str, i: int, stop: int) -> int:
@@ -320,16 +335,16 @@ class CountFinder:
         taken = _Spans((f.start, f.end) for f in ctx.facts
                        if f.type in ("money", "percent", "date"))
         traps: list[tuple[int, int]] | None = None
-        for m in self.cand.finditer(text) if full_scan else self._kept_matches(text):
+        found = (m.regs for m in self.cand.finditer(text)) if full_scan else self._kept(text)
+        for regs in found:
             # a unit that never counts (年, 个月: they match only to stop a shorter unit) stays
             # so unless a magnitude inside the number begins a longer one (3.5千米)
-            regs = m.regs                # the groups' spans at once (a group by name costs more)
             us, ue = regs[self.g_unit]
             if text[us:ue] not in self.may_count:
                 ns, ne = regs[self.g_num]
                 if not _MAG_INSIDE.search(text, ns + 1, ne):
                     continue
-            c = self._settle_unit(text, m, regs)
+            c = self._settle_unit(text, regs)
             if c is None:
                 continue
             rule = self._rule_of(text, c)
@@ -360,15 +375,13 @@ class CountFinder:
         return traps
 
     # -- the candidate ------------------------------------------------------------------------
-    def _settle_unit(self, text: str, m: regex.Match, regs=None) -> _Cand | None:
+    def _settle_unit(self, text: str, regs: tuple) -> _Cand | None:
         """The match with its unit settled: a magnitude the number swallowed may begin a longer
         unit (3.5千米), and 个 + 多/余/来 + a unit that takes 个 decides (两个多小时)."""
-        if regs is None:
-            regs = m.regs
         num_s, num_e = regs[self.g_num]
         us, ue = regs[self.g_unit]
         qb, q2, qa = regs[self.g_qb], regs[self.g_q2], regs[self.g_qa]
-        c = _Cand(m, text[qb[0]:qb[1]] if qb[0] >= 0 else None, num_s, num_e,
+        c = _Cand(us, text[qb[0]:qb[1]] if qb[0] >= 0 else None, num_s, num_e,
                   text[num_s:num_e], text[q2[0]:q2[1]] if q2[0] >= 0 else None,
                   text[us:ue], ue, text[qa[0]:qa[1]] if qa[0] >= 0 else None, regs[0][1],
                   regs[0][0])
@@ -500,7 +513,7 @@ class CountFinder:
             return True
         if num == "一" and not c.qb and text.endswith(g.one_rate_after, 0, c.num_s):
             return True          # 42块一公斤: the price's unit, a rate, not one kilogram
-        return num == "一" and not c.qb and text.startswith(g.one_generic, c.m.start("unit"))
+        return num == "一" and not c.qb and text.startswith(g.one_generic, c.unit_s)
 
     def _begins_word(self, text: str, c: _Cand) -> bool:
         """The unit begins another word (`not_before` of the lexicon: 只是, 处理, 位于)."""
