@@ -86,7 +86,8 @@ class PatternRule:
         """The proposal for a line whose length and punctuation passed and where `re` found m."""
         if self.requires_date and not _DATE.search(n):
             return None
-        meta = {k: (m.group(g) or "").strip() for k, g in self.meta.items() if m.group(g)}
+        meta = ({k: (m.group(g) or "").strip() for k, g in self.meta.items() if m.group(g)}
+                if self.meta else {})
         if self.reason == "metadata" and "published" not in meta:
             d = iso_date(n)
             if d:
@@ -121,6 +122,10 @@ class FieldsDetector:
                 alts.append(word)
         alts.sort(key=len, reverse=True)
         self.info = dict(self.keys)
+        # what propose() reads of a key's entry, once: (reason, field, strong, numeric, date_only)
+        self._flags = {w: (k.get("reason"), k.get("field"), bool(k.get("strong")),
+                           k.get("numeric"), bool(k.get("date_only")))
+                       for w, k in self.info.items()}
         # the keys as a trie (patterns.word_trie): the same matches as their alternation,
         # longest first, without trying every key at every position
         # (the standard `re`, 2-3x faster here: \s spelt out as the regex module's white space,
@@ -157,15 +162,23 @@ class FieldsDetector:
         if not hits or (lead_end and not self._LEAD.match(s[:lead_end])):
             return None
         # after the first field, a key glued to the value before it starts a field too
-        glued = [g for g in self.glued.finditer(s, hits[0].end())
-                 if not any(h.start() <= g.start() < h.end() for h in hits)]
+        glued = []
+        for g in self.glued.finditer(s, hits[0].end()):
+            at = g.start()
+            for h in hits:
+                if h.start() <= at < h.end():
+                    break
+            else:
+                glued.append(g)
         if glued:
             hits = sorted(hits + glued, key=lambda h: h.start())
-        fields = []
+        flags, fields = self._flags, []
+        last = len(hits) - 1
         for j, h in enumerate(hits):
-            end = hits[j + 1].start() if j + 1 < len(hits) else len(s)
+            end = hits[j + 1].start() if j < last else len(s)
             value = s[h.end():end].strip(" |丨/,【】[]()")
-            numeric = self.info[h.group("key")].get("numeric")
+            key = h.group("key")
+            numeric = flags[key][3]
             if numeric and value and not _COUNT.match(value):
                 return None
             # 来源：某报 2024-01-15 https://…
@@ -174,15 +187,18 @@ class FieldsDetector:
             comma = "," in value and not numeric and s.count("|") < 3
             if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
-            fields.append((h.group("key"), value))
-        infos = [self.info[k] for k, _ in fields]
-        reason = infos[0].get("reason") or self.reason
+            fields.append((value, flags[key]))
+        reason = fields[0][1][0] or self.reason
         meta: dict[str, str] = {}
         lead = iso_date(s[:lead_end]) if lead_end else None
         if lead:
             meta["published"] = lead
-        for (_, value), info in zip(fields, infos, strict=True):
-            f = info.get("field")
+        date_only, strong, distinct = True, False, set()
+        for value, (_, f, key_strong, _, key_date_only) in fields:
+            date_only = date_only and key_date_only
+            strong = strong or key_strong
+            if f:
+                distinct.add(f)
             if f and value and f not in meta:
                 if f == "published":
                     value = iso_date(value) or value
@@ -191,19 +207,13 @@ class FieldsDetector:
                 if f in ("author", "editor"):  # 李想_NBJ11279, 张倩 SF014: a staff code
                     value = _STAFF_CODE.sub("", value) or value
                 meta[f] = value
-        date_only = all(i.get("date_only") for i in infos)
         if date_only:  # 时间：2024-03-08 10:21 — a date and nothing else (not 9:00—15:00, 星期六)
-            if not all(_DATE_ONLY.match(v) for _, v in fields):
+            if not all(_DATE_ONLY.match(v) for v, _ in fields):
                 return None
             zone = "head"
         else:
-            distinct = {i.get("field") for i in infos if i.get("field")}
             wrapped = m is not None  # （来源：新华社）, 【编辑：刘欣】: a whole line in brackets
-            zone = (
-                "any"
-                if any(i.get("strong") for i in infos) or len(distinct) >= 2 or wrapped
-                else "edge"
-            )
+            zone = "any" if strong or len(distinct) >= 2 or wrapped else "edge"
         company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
         # two footer fields on one line (地址：… 丨 邮编：…) are the footer itself, also when a
         # page prints it above the article; in the tail it still needs the footer around it

@@ -180,10 +180,14 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                 if j not in removed and j != h and not _kept_with(page, j, h):
                     page.take(j, Proposal(nav, "navigation", "head"))
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
+        hn = normed[h]
         for i in range(h + 1, len(lines)):
-            if i not in removed and (normed[i] == normed[h] or _column_copy(normed[i], normed[h])
-                                     or _page_copy(normed[i], normed[h])
-                                     or _site_copy(normed[h], normed[i])):
+            n = normed[i]
+            # each copy test's own first condition asked inline: most lines meet none
+            if n and i not in removed and (
+                    n == hn or (len(n) >= 8 and hn.endswith(n) and _column_copy(n, hn))
+                    or (n[-1] == "页" and _page_copy(n, hn))
+                    or (hn.startswith(n) and _site_copy(hn, n))):
                 page.take(i, Proposal(rid, "title", "any"))
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
