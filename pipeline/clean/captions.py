@@ -36,8 +36,9 @@ _PICTURE_RULES = frozenset({
     "boilerplate.caption.image_file", "boilerplate.caption.file_name",
     "boilerplate.caption.markdown_image", "boilerplate.caption.placeholder",
     "boilerplate.caption.photo_by", "boilerplate.share.app_picture"})
-# a photo credit closing a gallery: 记者 某某 摄影报道, (某某 摄), 新华社记者 某某摄
-_PHOTO_CREDIT = re.compile(r"(?:摄|摄影|摄影报道|摄影报导)\)?$")
+# a photo story's credit closing its gallery: 记者 某某 摄影报道 (a plain 某某 摄 closes many
+# articles whose last paragraphs are short: not enough)
+_PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -83,8 +84,9 @@ def twice(page: Page, rule_id: str, max_len: int = 100) -> None:
 
 
 def copy_under_credit(page: Page, rule_id: str) -> None:
-    """The lines right under a picture's credit (a line removed as a caption) that repeat
-    lines shown above the credit: the picture's caption is the story's text set again."""
+    """The sentence lines right under a picture's credit (a line removed as a caption) that
+    repeat lines shown above the credit: the picture's caption is the story's text set again.
+    A subhead shown before (in a table of contents) is no copy: it has no sentence mark."""
     filled, normed = page.filled, page.normed
     first_at: dict[str, int] = {}
     for i in filled:
@@ -94,14 +96,14 @@ def copy_under_credit(page: Page, rule_id: str) -> None:
             continue
         for j in filled[k + 1:]:
             n = normed[j]
-            if j in page.removed or len(n) < 8 or first_at[n] >= i:
+            if j in page.removed or len(n) < 8 or first_at[n] >= i or not SENT.search(n):
                 break
             _take(page, j, rule_id)
 
 
-def gallery(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 3) -> None:
+def gallery(page: Page, rule_id: str, max_len: int = 24, min_lines: int = 3) -> None:
     """A run of `min_lines` or more short lines of one sentence each, ending in its stop,
-    right above a photo credit (a caption line with 摄 in it): a gallery's labels."""
+    right above a photo story's credit (a removed line ending in 摄影报道): a gallery's labels."""
     filled, normed = page.filled, page.normed
     for k, i in enumerate(filled):
         if i not in page.removed or not _PHOTO_CREDIT.search(normed[i]):
