@@ -187,7 +187,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             if n and i not in removed and (
                     n == hn or (len(n) >= 8 and hn.endswith(n) and _column_copy(n, hn))
                     or (n[-1] == "页" and _page_copy(n, hn))
-                    or (hn.startswith(n) and _site_copy(hn, n))):
+                    or (hn.startswith(n) and _site_copy(hn, n))
+                    # the copy with the site's name after it (…的中国女科学家-某某网)
+                    or (n.startswith(hn) and _site_copy(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
