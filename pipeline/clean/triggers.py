@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 import regex
 
+from . import twins
+
 _MAX_SET = 64          # strings in one exact set; beyond it the set is dropped (None)
 _MAX_STR = 24          # characters in one string of an exact set
 
@@ -74,6 +76,12 @@ _ANY = Node(None, (), None, False, None)                     # ., \d, \p{Han}, [
 
 def _char_node(chars: Chars) -> Node:
     return Node(chars, (chars,), chars, False, chars) if chars is not None else _ANY
+
+
+def _wide_node(chars: frozenset[str]) -> Node:
+    """A class too wide to take part in exact or required strings (\\d, [\\d…]): only the
+    characters a match starts with (the line's first at a ^)."""
+    return Node(None, (), chars, False, None)
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> Chars:
@@ -257,6 +265,8 @@ class _Reader:
         self.i += 2
         if c == "s":
             return _char_node(_SPACE)
+        if c == "d":    # every decimal digit regex knows: a line led by a Han character is no \d
+            return _wide_node(twins.digits())
         if c in _BROAD_ESC:
             if c in "pP" and self.peek() == "{":
                 end = self.p.find("}", self.i)
@@ -307,6 +317,10 @@ class _Reader:
                     members |= _SPACE
                     i += 2
                     continue
+                if e == "d":
+                    members |= twins.digits()
+                    i += 2
+                    continue
                 if e in _BROAD_ESC:
                     broad = True
                     i += 2
@@ -341,7 +355,7 @@ class _Reader:
             if folds is None:
                 return _ANY
             out |= folds
-        return _char_node(frozenset(out) if len(out) <= _MAX_SET else None)
+        return _char_node(frozenset(out)) if len(out) <= _MAX_SET else _wide_node(frozenset(out))
 
 
 @functools.lru_cache(maxsize=4096)   # a pattern is read once, for all that is asked of it

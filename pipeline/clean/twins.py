@@ -93,6 +93,13 @@ def _spellings() -> dict[str, _Spelling]:
     return out
 
 
+@functools.cache
+def digits() -> frozenset[str]:
+    """The characters `regex`'s \\d matches (its own Unicode tables, read over every code
+    point): what a line's first or last character is when a pattern starts or ends with \\d."""
+    return frozenset(regex.findall(r"\d", _code_points()))
+
+
 # escape as written → (the escape whose spelling it takes, negated)
 _SPELT = {"\\d": ("\\d", False), "\\s": ("\\s", False), "\\p{Han}": ("\\p{Han}", False),
           "\\D": ("\\d", True), "\\S": ("\\s", True), "\\P{Han}": ("\\p{Han}", True)}
