@@ -90,6 +90,8 @@ _UNIT_SPACE = "[ \xa0\u2009\u202f]"
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
 _NO_SPAN = (-1, -1)                  # a group that took no part in a match (Match.regs)
+# a run of these is one NUMBER when nothing around it goes on with it (CountFinder._kept)
+_PLAIN_RUN = frozenset("0123456789" + CN_NUM_CHARS)
 _POS_OF = operator.itemgetter(3)     # a Token's pos
 # posseg's blocks (group 1: cut word by word) and the characters between them (nlp.POSTagger.cut)
 _POS_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+")
@@ -245,6 +247,8 @@ class CountFinder:
         self.plain_units = frozenset(u for u in units if not _goes_on(u[0]))
         self.never_counts = frozenset(u for u in self.plain_units if u not in self.may_count)
         self.qb_words = frozenset(qb_words)
+        if any(w[-1] in _PLAIN_RUN for w in qb_words):
+            raise ValueError("count: a qualifier word ends with a numeral (CountFinder._kept)")
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
         # (its lexicon `prob` below the threshold: it must end where a jieba word ends)
         self.not_before = {u: tuple(nb) for u, r in units.items()
@@ -284,14 +288,15 @@ class CountFinder:
 
     def _kept(self, text: str) -> Iterator[tuple]:
         """The spans of matches()' groups (Match.regs), less those find() drops at once, and
-        those of a plain match told without the candidate pattern: a run of ASCII digits after
-        a character no number holds, right before a unit no number goes on with (45家, 2024年).
-        NUMBER takes the whole run (no separator, magnitude, 余 or space in it or after it, and
-        nothing before it goes on with it), the unit is the longest (nothing after it can fail),
-        so the trigger's look-ahead holds the unit and the qualifier after it; before the run,
-        the first qualifier word ending there within reach (the search would try it first).
-        Such a match is dropped when its unit never counts (2024年, 3月); either way the search
-        goes on after it, as after the match."""
+        those of a plain match told without the candidate pattern: a run of ASCII digits and
+        Chinese numerals after a character no number holds, right before a unit no number goes
+        on with (45家, 三千人, 2024年). NUMBER takes the whole run (no separator, 余 or space
+        in it or after it, nothing before it goes on with it, and it may not start inside the
+        run), the unit is the longest (nothing after it can fail), so the trigger's look-ahead
+        holds the unit and the qualifier after it; before the run, the first qualifier word
+        ending there within reach (the search would try it first: no qualifier word ends with
+        a numeral). Such a match is dropped when find() would drop it (2024年, 3月); either way
+        the search goes on after it, as after the match."""
         pos = 0
         tsearch, search, reach = self.trigger.search, self.cand.search, self._reach
         plain, never, qb_words, qb_max = (self.plain_units, self.never_counts, self.qb_words,
@@ -302,14 +307,16 @@ class CountFinder:
                 return
             i = t.start()
             u = t.group("u")
-            if u in plain and t.start("u") == i + 1 and "0" <= text[i] <= "9":
+            if u in plain and t.start("u") == i + 1 and text[i] in _PLAIN_RUN:
                 d = i
-                while d > 0 and "0" <= text[d - 1] <= "9":
+                while d > 0 and text[d - 1] in _PLAIN_RUN:
                     d -= 1
                 if d >= pos and (d == 0 or not _goes_on(text[d - 1])):
                     ue, qs, qe = t.end("u"), t.start("qa"), t.end("qa")
                     end = qe if qe >= 0 else ue
-                    if u not in never:
+                    # (find() drops a unit that never counts after a number with no magnitude
+                    # inside: 2024年, 三月; 三千米 keeps 千 for the unit)
+                    if u not in never or _MAG_INSIDE.search(text, d + 1, i + 1):
                         start, qb = d, _NO_SPAN
                         for k in range(max(pos, d - qb_max), d):
                             if text[k:d] in qb_words:
