@@ -45,7 +45,7 @@ from ..numerals import (
 )
 from ..patterns import word_trie
 from ..rules import Rules
-from ..scan import gated, run_start
+from ..scan import _NEWER_DIGITS, gated, run_start
 from ..script import simplified_table
 
 _SP = r"[ \t\u3000]*"
@@ -74,6 +74,35 @@ def _compile(source: str):
         return re.compile(source)
     except re.error:
         return regex.compile(source)
+
+
+def _behind_any(words) -> str:
+    """A look-behind for any of `words`, one fixed-width look-behind per length (what `re`
+    accepts; the same test as `regex`'s (?<=alternation))."""
+    by_len: dict[int, list[str]] = {}
+    for w in sorted(set(words)):
+        if w:
+            by_len.setdefault(len(w), []).append(w)
+    return "(?:" + "|".join("(?<=" + alternation(ws) + ")" for _, ws in sorted(by_len.items())) \
+        + ")" if by_len else ""
+
+
+# a digit `regex`'s \\d knows and `re`'s does not (a newer Unicode than this Python's)
+_NEWER_DIGIT = re.compile("[" + "".join(sorted(_NEWER_DIGITS)) + "]") if _NEWER_DIGITS else None
+_BMP_END = "\U00010000" if all(c >= "\U00010000" for c in _NEWER_DIGITS) else "\0"
+
+
+def _cand_re(source: str):
+    """source compiled with `re` (several times faster at the candidates) and with `regex`;
+    `pick(text)` is the one that reads text as `regex` does: `re`'s, unless text holds a
+    digit only `regex`'s \\d knows."""
+    fast, full = re.compile(source), regex.compile(source)
+
+    def pick(text: str):
+        # (every such digit lies outside the BMP, and a class of them is slow to search in `re`)
+        return full if (_NEWER_DIGIT is not None and text and max(text) >= _BMP_END
+                        and _NEWER_DIGIT.search(text)) else fast
+    return pick
 
 
 def _dec(v) -> Decimal:
@@ -165,21 +194,27 @@ def build(rules: Rules):
     score_window = int(cfg.get("score_window", 20))
     cur_re = alternation(after)
     sub_re = alternation(subs)
-    pre_re = alternation(before)
-    cand = regex.compile(
+    # the candidate pattern: its word lists as tries (patterns.word_trie: the same matches as
+    # their alternation), and compiled with the standard `re` (_cand_re), which matches it
+    # faster than `regex`
+    cand_src = (
         # never start inside a run of spaces: such a match is a tail of the one from the run's
         # first space, and every start would rescan the run (quadratic on a long run of spaces)
         r"(?!(?<=[ \t\u3000])[ \t\u3000])"
-        r"(?P<qb>" + alternation(q_before) + r")?"
-        r"(?P<pre>" + pre_re + r")?" + _SP +
+        r"(?P<qb>" + word_trie(q_before) + r")?"
+        r"(?P<pre>" + word_trie(before) + r")?" + _SP +
         r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")"
-        r"(?P<lat>(?<=\d)(?:" + (alternation(latin) or "(?!)") + r")(?![A-Za-z]))?"
-        r"(?P<scale>" + _SP + r"(?:" + alternation(scales) + r")(?![A-Za-z]))?"
+        r"(?P<lat>(?<=\d)(?:" + (word_trie(latin) or "(?!)") + r")(?![A-Za-z]))?"
+        r"(?P<scale>" + _SP + r"(?:" + word_trie(scales) + r")(?![A-Za-z]))?"
         r"(?P<q2>[余多]|(?<=十)几)?" + _SP +
-        r"(?:(?P<cur>" + cur_re + r")"
-        r"(?P<subs>(?:[又零]?(?:" + NUMBER + r")(?:" + sub_re + r"))*)"
-        r"(?P<post>(?<=" + alternation(generic_after) + r")(?:" + alternation(post_words) + r"))?)?"
-        r"(?P<qa>" + alternation(q_after_unit) + r")?")
+        r"(?:(?P<cur>" + word_trie(after) + r")"
+        # (each sub-unit's number starts with a digit or a numeral: most amounts have none
+        # after their unit, and that is told before NUMBER's alternatives are tried)
+        r"(?P<subs>(?:(?=[又零\d" + CN_NUM_CHARS + r"])[又零]?(?:" + NUMBER + r")(?:"
+        + word_trie(subs) + r"))*)"
+        r"(?P<post>" + _behind_any(generic_after) + r"(?:" + word_trie(post_words) + r"))?)?"
+        r"(?P<qa>" + word_trie(q_after_unit) + r")?")
+    pick_cand = _cand_re(cand_src)
     # the longest words that may stand before the number and its spaces: qualifier, then prefix
     prefix_max = max(map(len, q_before), default=0) + max(map(len, before), default=0)
 
@@ -197,17 +232,21 @@ def build(rules: Rules):
     else:
         live_re = _compile(word_trie([*after, *before]) + "|" + magnitude.pattern)
 
-    def live_clauses(text: str) -> Iterator[tuple[int, int]]:
+    money_words = frozenset([*after, *before])
+
+    def live_clauses(text: str) -> Iterator[tuple[int, int, bool]]:
         """The clauses (cut after _CLAUSE_CUT, which no candidate holds) where a money word or a
-        magnitude stands, in order."""
-        done = 0
-        for w in live_re.finditer(text):
-            if w.start() < done:
-                continue
+        magnitude stands, in order, and whether the first one found is a money word. (No word
+        holds a clause cut, so the next one is searched for after the clause.)"""
+        done, n = 0, len(text)
+        while True:
+            w = live_re.search(text, done)
+            if w is None:
+                return
             cut = _CLAUSE_END_BEFORE.search(text, 0, w.start() + 1)   # (+1: what a comma sees)
             nxt = _CLAUSE_END.search(text, w.end())
-            done = nxt.end() if nxt else len(text)
-            yield (cut.end() if cut else 0), done
+            done = nxt.end() if nxt else n
+            yield (cut.end() if cut else 0), done, w.group() in money_words
 
     def bare_end(m: regex.Match) -> int:
         """Where a bare amount (no currency word, no prefix) ends: its 余/多, or a qualifier."""
@@ -265,9 +304,10 @@ def build(rules: Rules):
     def candidates(text: str, full_scan: bool) -> Iterator[regex.Match]:
         """The pattern's matches in the clauses that may hold money, as its finditer over the
         whole text finds them there; with full_scan, all of them (the slow way, for tests)."""
+        cand = pick_cand(text)
         if full_scan:
             return cand.finditer(text)
-        return (m for s, e in live_clauses(text) if may_hold_money(text, s, e)
+        return (m for s, e, worded in live_clauses(text) if worded or may_hold_money(text, s, e)
                 for m in gated(cand, text, _NUMBER_TRIGGER, reach, s, e))
 
     def currency_word(text: str, m: regex.Match, num: str, simp: Callable[[], str]) -> str | None:
@@ -569,7 +609,8 @@ def build(rules: Rules):
         local = local_currency.get(ctx.meta.get("locale") or "zh-CN",
                                    local_currency.get("zh-CN", "CNY"))
         declared, just = [], {}
-        for d in declared_re.finditer(text):
+        # (every declaration opens with a bracket: most texts have none, and are not searched)
+        for d in declared_re.finditer(text) if "（" in text or "(" in text else ():
             code = post_words[d.group("w")]["code"]
             if d.group("on"):
                 declared.append((d.start(), code))      # （港元，下同）: from here on
@@ -617,4 +658,5 @@ def build(rules: Rules):
         out.sort(key=lambda f: f.start)
         return out
 
+    find.pick_candidates = pick_cand  # type: ignore[attr-defined]  # (read by tests)
     return find
