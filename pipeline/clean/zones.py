@@ -39,6 +39,7 @@ from .shapes import (
     is_headline_shape,
     is_title_shape,
 )
+from .title import _CHANNEL
 
 _STAMP = regex.compile(
     r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -171,6 +172,11 @@ def _late_related(page: Page, proposals: Callable[[str], list[Proposal]]) -> Non
             return
 
 
+# lines whose repeats are the article's: a table row's cell closed or opened by its bar
+# ((約1分鐘) | in every row of an agenda) and a section heading its contents listed first (第一章)
+_OWN_REPEAT = regex.compile(r"^\s*\||\|\s*$|^第[一二三四五六七八九十百零〇\d]{1,4}[章节编篇部分卷]")
+
+
 def repeats(page: Page, rule_id: str) -> None:
     """A line with no sentence punctuation shown before on the page goes (its first showing
     stays unless a rule took it): the headline again is `title`, else the first's reason."""
@@ -185,7 +191,7 @@ def repeats(page: Page, rule_id: str) -> None:
         # a line failing the shape test fails it again at its copies: seen may hold it
         f = seen.setdefault(n, i)
         if (f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2)
-                or i in cells):
+                or i in cells or _OWN_REPEAT.search(n)):
             continue
         spun = (f == h and len(n) >= 6) or (len(places[n]) >= 3 and len(n) >= 8)
         if page.zone(i) != "head" and not spun:
@@ -317,11 +323,14 @@ _RUNS_ON = regex.compile(r"[,、—…]$")
 
 def _text_above(page: Page, i: int, h: int) -> bool:
     """Line i above the headline is a verse's or a post's text, not furniture: it or the line
-    above it runs on (a clause cut at its comma or dash), or a sentence stands next to it."""
+    above it runs on (a clause cut at its comma or dash), or a sentence stands next to it; or
+    it is a long headline-shaped line right above the headline, no channel's name."""
     n = page.normed[i]
     prv, nxt = _kept_near(page, i, -1), _kept_near(page, i, 1)
     if _RUNS_ON.search(n) or (prv is not None and _RUNS_ON.search(page.normed[prv])):
         return True
+    if nxt == h and len(n) >= 8 and " " not in n and is_title_shape(n) and not _CHANNEL.search(n):
+        return True     # the headline's first half, broken over two lines (…中学举办 / 运动会)
     return any(j is not None and j < h and _sentence(page.normed[j]) for j in (prv, nxt))
 
 
