@@ -68,7 +68,7 @@ from .simplified import as_written, find_through_simplified
 
 _DIGITS = regex.compile(r"[0-9０-９.．]+")
 _BIG_MAG = regex.compile(r"[万亿萬億]")
-_BARE_MAG = regex.compile(r"[百千万亿]")
+_BARE_MAG = frozenset("百千万亿")     # a bare magnitude: the number is one of these
 _MAGS = regex.compile(r"[百千万亿]+")
 _HAN = regex.compile(r"\p{Han}")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
@@ -247,6 +247,7 @@ class CountFinder:
         self.plain_units = frozenset(u for u in units if not _goes_on(u[0]))
         self.never_counts = frozenset(u for u in self.plain_units if u not in self.may_count)
         self.qb_words = frozenset(qb_words)
+        self.time_units = frozenset(u for u, r in units.items() if r["kind"] == "time")
         if any(w[-1] in _PLAIN_RUN for w in qb_words):
             raise ValueError("count: a qualifier word ends with a numeral (CountFinder._kept)")
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
@@ -270,8 +271,9 @@ class CountFinder:
         self.place_re = place_names(rules.lexicon("place_numerals"),
                                     rules.lexicon("script_pairs"))
         self.cn_chars = set(CN_NUM_CHARS)
-        self.clause_start = regex.compile(r"(?r)[" + regex.escape(_CLAUSE) + r"]")
-        self.clause_end = regex.compile(r"[" + regex.escape(_CLAUSE) + r"]")
+        # (plain `re`: a match from a window's start ends after its last clause mark)
+        self.clause_start = re.compile(r"[\s\S]*[" + re.escape(_CLAUSE) + r"]")
+        self.clause_end = re.compile(r"[" + re.escape(_CLAUSE) + r"]")
         # jieba's dictionary and the guards are Simplified: a Traditional text is read through
         # its character-by-character Simplified copy, else 民眾十萬人次 is 眾十萬 | 人次
         self.to_simplified = simplified_table(rules)
@@ -367,7 +369,7 @@ class CountFinder:
                 continue
             if traps is None:
                 traps = self._traps(text)
-            if any(a <= c.num_s < b for a, b in traps) or self._rejected_late(ctx, c):
+            if (traps and any(a <= c.num_s < b for a, b in traps)) or self._rejected_late(ctx, c):
                 continue
             if taken.overlap(c.start, c.end):
                 continue
@@ -430,7 +432,7 @@ class CountFinder:
         if not cu:
             return None
         num_s = c.num_s
-        cm = self.clause_start.search(text, max(0, num_s - cu[1]), num_s)
+        cm = self.clause_start.match(text, max(0, num_s - cu[1]), num_s)
         ws = max(cm.end() if cm else 0, num_s - cu[1])
         if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], c.unit_e) \
                 or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():
@@ -443,7 +445,7 @@ class CountFinder:
         text, g = ctx.text, self.g
         return (self._ordinal(text, c) or self._glued(text, c) or self._vague(text, c)
                 or self._one_article(text, c) or self._begins_word(text, c)
-                or (self.units[c.unit]["kind"] == "time" and self._not_a_time_count(text, c))
+                or (c.unit in self.time_units and self._not_a_time_count(text, c))
                 or (c.unit in g.event_units and self._event(text, c))
                 or self._in_title(text, c))
 
@@ -505,7 +507,7 @@ class CountFinder:
         before1 = text[c.num_s - 1] if c.num_s > 0 else ""
         if num[0] in self.cn_chars and before1 and before1 in g.indefinite and not c.qb:
             return True
-        if _BARE_MAG.fullmatch(num) and not c.qb and not c.q2:
+        if num in _BARE_MAG and not c.qb and not c.q2:
             return True
         return num + c.unit in g.lone_terms and not c.qb
 
@@ -695,7 +697,7 @@ class CountFinder:
         lo = max(0, num_start - self.before_max - 1)
         if num_start <= lo or text[num_start - 1] in _PUNCT:
             return None
-        cm = self.clause_start.search(text, lo, num_start)
+        cm = self.clause_start.match(text, lo, num_start)
         cs = cm.end() if cm else lo
         for size in g.before_steps:
             ws = max(cs, num_start - size)
