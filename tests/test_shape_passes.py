@@ -179,3 +179,13 @@ def test_a_list_under_the_headline_copy_is_the_articles_own():
              "专家认为,该遗址为研究当地制瓷业的兴衰提供了重要实物资料。"]
     got = removed(lines)
     assert not {3, 4, 5, 6, 7} & set(got)
+
+
+def test_a_headline_broken_over_two_lines_keeps_its_first_half():
+    # the school's name over its menu goes; the headline's first half (ending in 举办, a word
+    # an office's name may end in too) stays with its second half under it
+    lines = ["城南镇中心小学", "收藏本站", "城南镇中心小学举办", "秋季田径运动会",
+             "创建于2024-10-26 阅读1520", *STORY[1:]]
+    got = removed(lines)
+    assert 2 not in got and 3 not in got
+    assert {1, 4} <= set(got)
