@@ -88,3 +88,27 @@ def test_a_page_asks_the_first_proposal_at_once_and_the_rest_when_read(cleaner):
     assert isinstance(first, Proposals) and first._got and first[0].reason == "share"
     assert blank == () and body == ()            # no rule proposes: no object
     assert list(first) == cleaner.proposals(clean.norm(lines[0]))
+
+
+def test_a_set_every_branch_requires_a_part_of_is_required():
+    """第…版|[A-Z]…版: every branch holds 版, whatever else it requires first."""
+    pattern = r"(?:第\s*[A-Z]?\d{1,3}\s*版|[A-Z]\d{1,2}\s*版)"
+    assert frozenset({"版"}) in triggers.required(pattern)
+    assert triggers.pattern_triggers(pattern)[0] == frozenset({"版"})
+    # a branch without it: nothing of the kind
+    assert frozenset({"版"}) not in triggers.required(r"第\d+版|第\d+期")
+
+
+def test_digit_line_ends_are_read_only_when_asked():
+    assert triggers.last_chars(r"^\d+$") is None
+    assert triggers.last_chars(r"^\d+$", wide=True) == twins.digits()
+    assert triggers.last_chars(r"\d{1,2}\s*$", wide=True) == twins.digits() | triggers._SPACE
+    assert triggers.last_chars(r"\d+版?$", wide=True) == twins.digits() | {"版"}
+
+
+def test_digit_ended_rules_still_take_their_lines(cleaner):
+    """A rule ending in \\d is asked of a line ending in a digit, and of no other."""
+    n = clean.norm("1 2 3 4 5")
+    assert cleaner.proposals(n)[0].rule == "boilerplate.epaper.page_numbers"
+    bits = _slot_of(cleaner, "boilerplate.epaper.page_numbers")
+    assert not cleaner._wake(clean.norm("1 2 3 4 页")) & bits

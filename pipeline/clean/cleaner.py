@@ -152,7 +152,8 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
         # a match at the line's start (match(), or ^ first): the characters it may start with
         starts = rule.find == rule.re.match or starts_at_line_start(branch)
         source = holds_one(branch)
-        out.append((chars, more, first_chars(branch) if starts else None, last_chars(branch),
+        out.append((chars, more, first_chars(branch) if starts else None,
+                    last_chars(branch, wide=True),
                     re.compile(source).search if source else None))  # compiled at load
     return out
 

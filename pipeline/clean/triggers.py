@@ -78,10 +78,11 @@ def _char_node(chars: Chars) -> Node:
     return Node(chars, (chars,), chars, False, chars) if chars is not None else _ANY
 
 
-def _wide_node(chars: frozenset[str]) -> Node:
+def _wide_node(chars: frozenset[str], ends: bool) -> Node:
     """A class too wide to take part in exact or required strings (\\d, [\\d…]): only the
-    characters a match starts with (the line's first at a ^)."""
-    return Node(None, (), chars, False, None)
+    characters a match starts with (the line's first at a ^), and, when asked (`ends`), those
+    it ends with (the line's last at a $)."""
+    return Node(None, (), chars, False, chars if ends else None)
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> Chars:
@@ -117,8 +118,9 @@ _SCOPED_FLAGS = regex.compile(r"\?([a-zA-Z]*):")
 class _Reader:
     """A recursive reader of the regex module's V0 syntax, computing a Node for every piece."""
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, wide_ends: bool = False):
         self.p, self.i = pattern, 0
+        self.wide_ends = wide_ends
         self.icase = False
         m = _GLOBAL_FLAGS.match(pattern)
         if m:  # global flags: only (?i) changes what a literal matches; (?x) changes the syntax
@@ -149,6 +151,13 @@ class _Reader:
         if all(b.req for b in branches):
             reqs += [frozenset().union(*(b.req[min(j, len(b.req) - 1)] for b in branches))
                      for j in range(max(len(b.req) for b in branches))]
+            # and a set every branch requires a part of (第…版|[A-Z]…版: 版), whatever its rank
+            # in each branch: the parts joined
+            if len(branches) > 1:
+                for s in {r for b in branches for r in b.req}:
+                    parts = [next((t for t in b.req if t <= s), None) for b in branches]
+                    if all(p is not None for p in parts):
+                        reqs.append(frozenset().union(*(p for p in parts if p is not None)))
         return Node(exact, _best(reqs), first, any(b.nullable for b in branches), last,
                     all(b.ends for b in branches))
 
@@ -266,7 +275,7 @@ class _Reader:
         if c == "s":
             return _char_node(_SPACE)
         if c == "d":    # every decimal digit regex knows: a line led by a Han character is no \d
-            return _wide_node(twins.digits())
+            return _wide_node(twins.digits(), self.wide_ends)
         if c in _BROAD_ESC:
             if c in "pP" and self.peek() == "{":
                 end = self.p.find("}", self.i)
@@ -355,13 +364,14 @@ class _Reader:
             if folds is None:
                 return _ANY
             out |= folds
-        return _char_node(frozenset(out)) if len(out) <= _MAX_SET else _wide_node(frozenset(out))
+        return _char_node(frozenset(out)) if len(out) <= _MAX_SET else _wide_node(frozenset(out),
+                                                                          self.wide_ends)
 
 
 @functools.lru_cache(maxsize=4096)   # a pattern is read once, for all that is asked of it
-def _read(pattern: str) -> Node | None:
+def _read(pattern: str, wide_ends: bool = False) -> Node | None:
     try:
-        reader = _Reader(pattern)
+        reader = _Reader(pattern, wide_ends)
         node = reader.alternation()
     except (_GiveUp, IndexError, ValueError):
         return None
@@ -386,11 +396,13 @@ def _least(strings: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-def last_chars(pattern: str) -> Chars:
+def last_chars(pattern: str, wide: bool = False) -> Chars:
     """The characters a line ends with when the pattern matches it and every match ends at
     the line's end ($); None when any may, or when the pattern may match the empty string. A
-    line holding a newline may end a match before it: Triggers does not ask it."""
-    node = _read(pattern)
+    line holding a newline may end a match before it: Triggers does not ask it. `wide`: a
+    match ending in \\d (or a class holding it) ends with one of regex's digits — hundreds of
+    characters, read only when asked (the clean stage's tables take them)."""
+    node = _read(pattern, wide)
     if node is None or node.nullable or not node.ends or node.last is None:
         return None
     return node.last
