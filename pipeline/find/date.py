@@ -96,6 +96,11 @@ def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]],
     non-overlapping matches when every match starts there. fast: run the `re` twins of the
     rule and of its first class (engine.py) where it has them."""
     pattern, _, first = rule.engine(fast)
+    return _matches_in(pattern, first, text, starts)
+
+
+def _matches_in(pattern, first, text: str, starts: list[tuple[int, int]]):
+    """_matches_at with the rule's engine chosen: its pattern and its first class (or None)."""
     match = pattern.match
     end = 0
     for a, b in starts:
@@ -156,6 +161,17 @@ class DateFinder:
         self.packed_not_after = tuple(gd.get("packed_date_not_after", ()))
         self.slash_after = tuple(gd.get("slash_date_after", ()))
         self.slash_before = tuple(gd.get("slash_date_before", ()))
+        # per text, only the rules whose hit it holds are looked at: (order, rule) of the rules
+        # that scan the whole text, and of those of each hit (Near.hit); and each rule's
+        # engine(fast) read once, for both values of fast
+        self._whole = [(k, r) for k, r in enumerate(self.g.rules) if r.near is None]
+        self._by_hit: list[list[tuple[int, gram.DateRule, gram.Near]]] = [
+            [] for _ in range(self.g.hit_scans.count)]
+        for k, r in enumerate(self.g.rules):
+            if r.near is not None:
+                self._by_hit[r.near.hit].append((k, r, r.near))
+        self._engines = {fast: [r.engine(fast, scan=r.near is None) for r in self.g.rules]
+                         for fast in (False, True)}
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(
@@ -169,21 +185,21 @@ class DateFinder:
         starts: dict[int, list[tuple[int, int]]] = {}
         hits = self.g.hit_scans.find(norm)
         fast = not odd(norm)   # the `re` twins read this text as the rules do (engine.py)
-        for order, rule in enumerate(self.g.rules):
-            near = rule.near
-            if near is None:
-                pattern, names, _ = rule.engine(fast, scan=True)
-                matches = pattern.finditer(norm)
-            elif not hits[near.hit]:
+        engines = self._engines[fast]
+        tried = [(order, rule, engines[order][0].finditer(norm)) for order, rule in self._whole]
+        for hit, spans in enumerate(hits):
+            if not spans:
                 continue
-            else:
+            for order, rule, near in self._by_hit[hit]:
                 st = starts.get(near.key)
                 if st is None:
                     st = starts[near.key] = _starts(norm, near, hits)
-                if not st:
-                    continue
-                matches = _matches_at(rule, norm, st, fast)
-                names = rule.engine(fast)[1]
+                if st:
+                    pattern, _, first = engines[order]
+                    tried.append((order, rule, _matches_in(pattern, first, norm, st)))
+        # (the order of `found` is the sort's below: rule order is kept in each entry)
+        for order, rule, matches in tried:
+            names = engines[order][1]
             for m in matches:
                 s, e = m.span()
                 while s < e and norm[s].isspace():
