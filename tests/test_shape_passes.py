@@ -189,3 +189,20 @@ def test_a_headline_broken_over_two_lines_keeps_its_first_half():
     got = removed(lines)
     assert 2 not in got and 3 not in got
     assert {1, 4} <= set(got)
+
+
+def test_a_posts_hand_broken_lines_at_the_top_are_no_headline_list():
+    # a board post mirrors a story cut at a fixed width: its first lines look like headlines
+    # (no full stop), but they hold a clause's marks and run into the paragraph's short last
+    # line with its 。
+    lines = ["港都捷運新線延後通車 市府挨批",
+             "港都捷運環狀線北段原定上月通車,因號誌系統測試未過,她說市府只能",
+             "再延三個月,議員也質疑工程單位早就知道問題了,卻不對外說明,要求",
+             "市府在下次定期會提出完整的檢討報告,還要說明延後期間的接駁方案與",
+             "票價優惠細節。",
+             "捷運局回應,將於本週內公布新的通車時程,並加開接駁公車,沿線各站",
+             "也會派員引導",
+             "捷運局表示,北段全長約七公里,共設九座車站,通車後尖峰時段每八分鐘一班,"
+             "預計每日可服務旅客約五萬人次。"]
+    got = removed(lines)
+    assert not {0, 1, 2, 3, 4, 5, 6} & set(got)

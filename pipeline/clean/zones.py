@@ -388,7 +388,7 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
         before = page.nb(run[0], -1)
         if not (before is None or before in page.removed):
             continue
-        if prose is not None and _prose_run(page, run, prose):
+        if prose is not None and (_prose_run(page, run, prose) or _runs_into(page, run, prose)):
             continue
         moved = h in run and again is not None and again > run[-1]
         if h is not None and h < run[-1] and not moved:
@@ -470,6 +470,17 @@ def _prose_run(page: Page, run: list[int], prose: Any) -> bool:
     if above is None or below is None:
         return False
     if not (_sentence(page.normed[above]) and _sentence(page.normed[below])):
+        return False
+    own = [page.normed[i] for i in run if i not in page.removed]
+    return 2 * sum(1 for n in own if prose.search(n)) > len(own)
+
+
+def _runs_into(page: Page, run: list[int], prose: Any) -> bool:
+    """A post's first hand-broken lines at the page top: most hold a clause's marks and the
+    line under them closes the paragraph with its full stop (a list of headlines runs into the
+    article's own headline, never into 。)."""
+    below = _kept_near(page, run[-1], 1)
+    if below is None or not page.normed[below].endswith("。"):
         return False
     own = [page.normed[i] for i in run if i not in page.removed]
     return 2 * sum(1 for n in own if prose.search(n)) > len(own)
