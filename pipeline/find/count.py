@@ -270,6 +270,13 @@ class CountFinder:
         self.trap_re = re.compile(word_trie(g.trap_phrases)) if g.trap_phrases else None
         self.place_re = place_names(rules.lexicon("place_numerals"),
                                     rules.lexicon("script_pairs"))
+        # every character of a trap phrase or a place name (both scripts): a number starting
+        # with none of them is in no trap (most are Arabic), and an article whose numbers are
+        # all such is not searched for traps
+        trad = {r["simplified"]: r["traditional"] for r in rules.lexicon("script_pairs")}
+        words = [*g.trap_phrases, *(w for r in rules.lexicon("place_numerals")
+                                    for w in (r["name"], r["alias"]))]
+        self.trap_chars = frozenset(ch for w in words for c in w for ch in c + trad.get(c, c))
         self.cn_chars = set(CN_NUM_CHARS)
         # (plain `re`: a match from a window's start ends after its last clause mark)
         self.clause_start = re.compile(r"[\s\S]*[" + re.escape(_CLAUSE) + r"]")
@@ -367,9 +374,12 @@ class CountFinder:
                 continue                 # 拾起: 拾 of a word, no 10 before 起
             if self._rejected(ctx, c):
                 continue
-            if traps is None:
-                traps = self._traps(text)
-            if (traps and any(a <= c.num_s < b for a, b in traps)) or self._rejected_late(ctx, c):
+            if text[c.num_s] in self.trap_chars:
+                if traps is None:
+                    traps = self._traps(text)
+                if any(a <= c.num_s < b for a, b in traps):
+                    continue
+            if self._rejected_late(ctx, c):
                 continue
             if taken.overlap(c.start, c.end):
                 continue
