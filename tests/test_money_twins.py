@@ -53,3 +53,33 @@ def test_a_look_behind_of_words_of_several_lengths_reads_alike():
     for t in ("5元人民币", "5块钱人民币", "5钱人民币", "人民币", "元钱人民币x"):
         assert [m.span() for m in one.finditer(t)] == [m.span() for m in split.finditer(t)], t
     assert money._behind_any([]) == ""
+
+
+def test_the_percent_patterns_find_the_same_in_re_and_regex(pipe):
+    """percent's patterns run in `re` with NUMBER_SPACED's look-behinds of one to three spaces
+    written as fixed-width ones: the same matches as `regex` (spaced numerals included)."""
+    from pipeline.find import percent
+    pats, pats_re = percent.build(pipe.rules).patterns
+    spaced = ["约 30 %，负3.9%，5%-10%，百 分 之 二 十，千分之五，0.8 个 百 分 点，三成半，半成。",
+              "达 9.5   成，上升 0.85  个   百  分  点，百 万  分  之 五，约 12.5   %。",
+              "约七 成六，五  三成，3   五成，二 .三五%，百分百，1 000 %。"]
+    texts = [*_texts(pipe), *spaced]
+    checked = 0
+    for rule, pat in pats.items():
+        fast = pats_re[rule]
+        assert isinstance(fast, re.Pattern), rule
+        for t in texts:
+            got = _found(fast, t)
+            assert got == _found(pat, t), (rule, t)
+            checked += len(got)
+    assert checked > 100
+
+
+def test_the_fixed_width_look_behinds_read_as_the_spaced_ones():
+    from pipeline.find import percent
+    texts = [a + " " * k + b for a in "五3x" for b in "3五" for k in range(5)]
+    for spaced, fixed in percent._FIXED_BEHIND.items():
+        one, two = regex.compile(spaced + "[3五]"), re.compile(fixed + "[3五]")
+        for t in texts:
+            assert [one.match(t, i) is None for i in range(len(t))] == \
+                [two.match(t, i) is None for i in range(len(t))], (spaced, t)

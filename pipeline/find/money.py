@@ -89,19 +89,26 @@ def _behind_any(words) -> str:
 
 # a digit `regex`'s \\d knows and `re`'s does not (a newer Unicode than this Python's)
 _NEWER_DIGIT = re.compile("[" + "".join(sorted(_NEWER_DIGITS)) + "]") if _NEWER_DIGITS else None
-_BMP_END = "\U00010000" if all(c >= "\U00010000" for c in _NEWER_DIGITS) else "\0"
+# a character outside the BMP, where every such digit lies (a class of the digits themselves is
+# slow to search in `re`; a range is not)
+_BEYOND_BMP = (re.compile("[\U00010000-\U0010ffff]")
+               if all(c >= "\U00010000" for c in _NEWER_DIGITS) else None)
+
+
+def re_reads_alike(text: str) -> bool:
+    """Whether the standard `re` reads text as `regex` does: not when it holds a digit only
+    `regex`'s \\d knows."""
+    return _NEWER_DIGIT is None or (_BEYOND_BMP is not None and _BEYOND_BMP.search(text) is None) \
+        or _NEWER_DIGIT.search(text) is None
 
 
 def _cand_re(source: str):
     """source compiled with `re` (several times faster at the candidates) and with `regex`;
-    `pick(text)` is the one that reads text as `regex` does: `re`'s, unless text holds a
-    digit only `regex`'s \\d knows."""
+    `pick(text)` is the one that reads text as `regex` does."""
     fast, full = re.compile(source), regex.compile(source)
 
     def pick(text: str):
-        # (every such digit lies outside the BMP, and a class of them is slow to search in `re`)
-        return full if (_NEWER_DIGIT is not None and text and max(text) >= _BMP_END
-                        and _NEWER_DIGIT.search(text)) else fast
+        return fast if re_reads_alike(text) else full
     return pick
 
 

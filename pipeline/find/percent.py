@@ -39,6 +39,7 @@ from ..numerals import (
 from ..rules import Rules
 from ..scan import gated, run_start
 from ..script import simplified_table
+from .money import re_reads_alike
 from .simplified import find_through_simplified
 
 _S = r"[ \t\u3000]*"
@@ -119,6 +120,29 @@ def _each_gated(pat, text: str, windows: list[tuple[int, int]], trigger, run: fr
         return run_start(run, text, i, stop) - before
     for s, e in windows:
         yield from gated(pat, text, trigger, reach, s, e, bounded=True)
+
+
+# NUMBER_SPACED's look-behinds of one to three spaces, each as look-behinds of fixed width (what
+# `re` accepts; the same test)
+_HS = r"[ \t\u3000]"
+_FIXED_BEHIND = {
+    r"(?<![" + CN_NUM_CHARS + r"]" + _HS + r"{1,3})":
+        "".join(r"(?<![" + CN_NUM_CHARS + r"]" + _HS * k + ")" for k in (1, 2, 3)),
+    r"(?<=\d" + _HS + r"{1,3})":
+        "(?:" + "|".join(r"(?<=\d" + _HS * k + ")" for k in (1, 2, 3)) + ")",
+}
+
+
+def _in_re(pat):
+    """pat in the standard `re`, which runs these patterns faster (pat itself when `re` cannot
+    read it); used on the texts `re` reads as `regex` does (money.re_reads_alike)."""
+    source = pat.pattern
+    for old, new in _FIXED_BEHIND.items():
+        source = source.replace(old, new)
+    try:
+        return re.compile(source)
+    except re.error:
+        return pat
 
 
 def build(rules: Rules):
@@ -216,6 +240,17 @@ def build(rules: Rules):
         + r")*$"
     )
     up_set = set(up)
+    # change_re ends with a word, a filler or a space, at the end or before a last \n: a head
+    # whose last character ends none of them is not searched
+    change_ends = frozenset(w[-1] for w in [*up, *down, *filler] if w) | frozenset(" \t\u3000")
+
+    def change_in(head: str) -> str | None:
+        """"up" or "down" by the direction word change_re finds in head, or None."""
+        if head[-1:] not in change_ends and not (head.endswith("\n")
+                                                 and head[-2:-1] in change_ends):
+            return None
+        cm = change_re.search(head)
+        return None if cm is None else "up" if cm.group("w") in up_set else "down"
     # after its % a sign match holds only a qualifier (qa), and reads nothing beyond it
     sign_tail = max(map(len, q_after_unit), default=0) + 1
     # before its number (or its magnitudes) a match holds at most a qualifier and a sign (one
@@ -226,6 +261,7 @@ def build(rules: Rules):
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     signed = {rule: "sign" in pat.groupindex for rule, pat in pats.items()}
+    pats_re = {rule: _in_re(pat) for rule, pat in pats.items()}
 
     def in_word(ctx: Context, s: int, cheng: int) -> bool:
         # only the tokens holding s or cheng matter: those of the blocks around [s, cheng]
@@ -252,7 +288,7 @@ def build(rules: Rules):
         urls = url_spans(text)
         out: list[Fact] = []
         used: list[tuple[int, int]] = []
-        for rule, pat in pats.items():
+        for rule, pat in (pats_re if re_reads_alike(text) else pats).items():
             found = (_each_gated(pat, text, wins.get(rule, []), *gates[rule], sign_before)
                      if rule in gates and not full_scan else _each(pat, text, wins.get(rule, [])))
             for m in found:
@@ -314,9 +350,9 @@ def build(rules: Rules):
                 if m.group("qa"):
                     qual = q_after_unit[m.group("qa")]
                 head = text[max(0, s - 12):s]
-                cm = change_re.search(head)
-                if cm:
-                    extra["change"] = "up" if cm.group("w") in up_set else "down"
+                change = change_in(head)
+                if change:
+                    extra["change"] = change
                 # ranges: 5-10%, 三至五成: the first end without its own unit
                 rm = (
                     range_re.search(head)
@@ -332,10 +368,10 @@ def build(rules: Rules):
                     if a_val is not None and rule == "percent.cheng":
                         a_val = a_val * 10 if a_val <= 10 else None
                     if a_val is not None and a_val < value:
-                        cm2 = change_re.search(text[max(0, a_s - 12):a_s])
+                        change2 = change_in(text[max(0, a_s - 12):a_s])
                         ex2 = dict(extra, tags=[*extra.get("tags", []), "range_from"])
-                        if cm2:
-                            ex2["change"] = "up" if cm2.group("w") in up_set else "down"
+                        if change2:
+                            ex2["change"] = change2
                         out.append(Fact("percent", a_txt, a_s, a_s + len(a_txt), a_val,
                                         "percent.range", unit, None, extra=ex2))
                         extra["tags"] = [*extra.get("tags", []), "range_to"]
@@ -406,4 +442,5 @@ def build(rules: Rules):
     def find_any(ctx: Context, full_scan: bool = False) -> list[Fact]:
         return find_through_simplified(lambda c: find(c, full_scan), to_simplified, ctx)
 
+    find_any.patterns = (pats, pats_re)  # type: ignore[attr-defined]  # (read by tests)
     return find_any
