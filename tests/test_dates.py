@@ -476,6 +476,23 @@ def test_odd_catches_every_character_the_engines_read_differently():
     assert not odd("2024年 3月8日\n上午10:30\u3000（星期五）")
 
 
+def test_one_search_says_whether_a_text_needs_narrowing_or_the_regex_engine():
+    import array
+
+    from pipeline.dates import grammar as gram
+    from pipeline.dates.engine import odd
+    every = array.array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
+    every = every[:0xD800] + every[0xE000:]
+    special = gram.special_class()
+    # in the BMP exactly the characters narrow changes or odd() catches; beyond it, every one
+    assert [c for c in every[:0xF800] if special.match(c)] == [
+        c for c in every[:0xF800] if gram.narrow(c) != c or odd(c)]
+    assert all(special.match(c) for c in every[0xF800:])
+    for text in ("２０２４年３月８日", "下週一", "2024年\x1c3月", "2024年\u0663月", "",
+                 "2024年3月8日 上午10:30（星期五）", "农历腊月二十三"):
+        assert gram.narrow_plain(text, special) == (gram.narrow(text), not odd(gram.narrow(text)))
+
+
 def test_a_twin_renames_repeated_groups_and_refuses_what_re_reads_otherwise():
     from pipeline.dates.engine import twin
     rx, names = twin(r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d\d)(?P=sep)|(?P<m>\d\d)(?P<sep>\.)(?P=sep)")

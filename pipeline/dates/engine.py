@@ -40,6 +40,11 @@ _AGREED = "0-9\\t\\n\\x0b\\x0c\\r \\xa0\\u3000"
 _ODD = regex.compile(rf"[[\d\s\x1c-\x1f]--[{_AGREED}]]", regex.V1)
 
 
+def odd_chars(text: str) -> list[str]:
+    """Every character of text that odd() would catch."""
+    return _ODD.findall(text)
+
+
 def odd(text: str) -> bool:
     """Whether text holds a character the `re` twins could read differently from `regex`."""
     return _ODD.search(text) is not None

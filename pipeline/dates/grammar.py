@@ -11,7 +11,7 @@ from ..patterns import alternation, word_trie
 from ..rules import RuleError, Rules
 from ..script import BUNDLED
 from .alphabet import consumed, run_before
-from .engine import twin
+from .engine import odd, odd_chars, twin
 from .hits import HitScans, class_end, group_end, top_level_alternatives
 
 _REF = regex.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z]+))?\}")
@@ -38,6 +38,30 @@ _NARROWED = {chr(k): v for k, v in FULLWIDTH.items()}
 def narrow(text: str) -> str:
     """text.translate(FULLWIDTH), the same string (one code point for one, so idempotent)."""
     return _CHANGED.sub(lambda m: _NARROWED[m[0]], text) if _CHANGED.search(text) else text
+
+
+def special_class() -> Any:
+    """One `re` class holding every character narrow changes or engine.odd() catches: those of
+    the BMP listed by a scan of it (~20 ms, once per Grammar), and every character beyond it
+    (odd's there are digits of rare scripts; listed one by one they would make `re` test a
+    character against each in turn). Most texts hold none, and one search says so where
+    narrow's and odd's took two walks over the text (odd's a `regex` one)."""
+    import numpy as np  # spacy's dependency: builds the string of every BMP code point at once
+
+    every = np.arange(0x10000, dtype="<u4")
+    bmp = np.concatenate([every[:0xD800], every[0xE000:]]).tobytes().decode("utf-32-le")
+    chars = set(_CHANGED.findall(bmp)) | set(odd_chars(bmp))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars))
+                      + "\U00010000-\U0010ffff]")
+
+
+def narrow_plain(text: str, special: Any) -> tuple[str, bool]:
+    """(narrow(text), not odd(narrow(text))): the text the rules read, and whether the `re`
+    twins read it as the rules do (engine.py); special: special_class()."""
+    if special.search(text) is None:
+        return text, True
+    norm = narrow(text)
+    return norm, not odd(norm)
 
 
 # a pattern that is only a named group of literal words (the festival names), as an alternation
@@ -118,6 +142,7 @@ class Grammar:
     # (name, locale) → row
     local_festivals: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     hit_scans: HitScans = field(default_factory=lambda: HitScans([]))   # every near's hit
+    special: Any = None                 # special_class()
 
     def festival(self, name: str, locale: str | None = None) -> dict[str, str]:
         """The row of a festival name as the place of the article keeps it (教师节 in zh-TW:
@@ -283,4 +308,4 @@ def load(rules: Rules) -> Grammar:
     not_dates = re.compile(word_trie(names)) if names else None   # literal words: `re`
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}
     return Grammar(compiled, guards, not_dates, festivals, suffix_words, local,
-                   HitScans(list(hit_regexes.values())))
+                   HitScans(list(hit_regexes.values())), special_class())

@@ -175,16 +175,19 @@ class DateFinder:
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(
-        self, text: str, ref: dt.date | None = None, locale: str = "zh-CN", narrowed: bool = False
+        self, text: str, ref: dt.date | None = None, locale: str = "zh-CN", narrowed: bool = False,
+        fast: bool | None = None,
     ) -> list[Cand]:
-        """narrowed: text is gram.narrow's already (no second scan for what it would change)."""
+        """narrowed: text is gram.narrow's already (no second scan for what it would change);
+        fast: not engine.odd(that text), when the caller knows it."""
         norm = text if narrowed else gram.narrow(text)
         blocked = [m.span() for m in self.g.not_dates.finditer(norm)] if self.g.not_dates else []
         found = []   # (-length, rule order, start, end, rule, match, group names) of each match
         # start positions per near, from every hit found at once
         starts: dict[int, list[tuple[int, int]]] = {}
         hits = self.g.hit_scans.find(norm)
-        fast = not odd(norm)   # the `re` twins read this text as the rules do (engine.py)
+        if fast is None:
+            fast = not odd(norm)   # the `re` twins read this text as the rules do (engine.py)
         engines = self._engines[fast]
         tried = [(order, rule, engines[order][0].finditer(norm)) for order, rule in self._whole]
         for hit, spans in enumerate(hits):
@@ -343,7 +346,7 @@ class DateFinder:
     def __call__(self, ctx: Context) -> list[Fact]:
         orig = ctx.text
         # the checks read simplified, as the rules; facts slice `orig`
-        text = gram.narrow(orig)
+        text, fast = gram.narrow_plain(orig, self.g.special)
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
         locale = ctx.meta.get("locale") or "zh-CN"
         st = res.State(ref=ref, locale=locale)
@@ -353,7 +356,7 @@ class DateFinder:
         holidays: dict[tuple[str, str, str], str] = {}
         # 国庆假期 waiting for a gloss （10月1日至7日）
         pending: tuple[Cand, int] | None = None
-        for c in self.candidates(text, ref, locale, narrowed=True):
+        for c in self.candidates(text, ref, locale, narrowed=True, fast=fast):
             if pending is not None and c.rule.kind != "festival":
                 pc, pend = pending
                 pending = None
