@@ -383,7 +383,8 @@ def test_joined_hit_passes_find_what_each_hit_finds():
     texts = [gram.narrow(t) for t in LONG_FORMS]
     texts += ["周星期礼拜，第二天第3周，最后一个，再过两天。Q1季度全年。", "".join(texts)]
     for t in texts:
-        assert scans.find(t) == [[m.start() for m in h.finditer(t)] for h in hits]
+        assert [list(x) for x in scans.find(t)] == [[m.start() for m in h.finditer(t)]
+                                                    for h in hits]
     # what may join a pass: one character (a literal or a listed class) and look-arounds only
     assert [c for _, c, _ in one_character("[0-9](?=x)|周|星(?=期)")] == [
         set("0123456789"), {"周"}, {"星"}]
@@ -394,6 +395,7 @@ def test_joined_hit_passes_find_what_each_hit_finds():
     import re as stdre
     a, b, c = (stdre.compile(p) for p in ("[0-9](?=年)", "[0-9](?=\\s?[年月])", "[年](?=初)|1"))
     assert HitScans([a, b, c]).find("12年 3月，年初") == [[1], [1, 4], [0, 7]]
+    assert HitScans([a, b, c]).find("年") == [(), (), ()]
 
 
 def test_a_rule_is_tried_only_where_its_leading_look_arounds_hold():

@@ -180,8 +180,9 @@ class HitScans:
         except re.error:
             self.rx = regex.compile(src, regex.V0)
 
-    def find(self, text: str) -> list[list[int]]:
-        found: list[list[int]] = [[] for _ in range(self.count)]
+    def find(self, text: str) -> list[Sequence[int]]:
+        # () for a hit with no start: most of them in a text, and no list made for each
+        found: list[Any] = [()] * self.count
         for i, h in self.single:
             found[i] = [m.start() for m in h.finditer(text)]
         if self.rx is None:
@@ -191,7 +192,10 @@ class HitScans:
             p = m.start()
             for g, h in owner[text[p]]:
                 if not g or m.start(g) >= 0:
-                    found[h].append(p)
+                    if found[h]:
+                        found[h].append(p)
+                    else:
+                        found[h] = [p]
         return found
 
 

@@ -78,6 +78,9 @@ def century(yy: int, ref: dt.date | None) -> int:
     return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: (abs(y - base), y))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     if m is None:
         return d is None
@@ -85,7 +88,9 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
         return False
     if d is None:
         return True
-    return 1 <= d <= calendar.monthrange(y if y is not None else 2000, m)[1]
+    # calendar.monthrange(y, m)[1], without the weekday it also works out
+    return 1 <= d <= (29 if m == 2 and calendar.isleap(y if y is not None else 2000)
+                      else _MONTH_DAYS[m])
 
 
 def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
