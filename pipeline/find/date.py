@@ -99,26 +99,29 @@ def _matches_at(rule: gram.DateRule, text: str, starts: list[tuple[int, int]],
     return _matches_in(pattern, first, text, starts)
 
 
-def _matches_in(pattern, first, text: str, starts: list[tuple[int, int]]):
-    """_matches_at with the rule's engine chosen: its pattern and its first class (or None)."""
+def _matches_in(pattern, first, text: str, starts: list[tuple[int, int]]) -> list:
+    """_matches_at with the rule's engine chosen: its pattern and its first class (or None).
+    A window of one position is tried as it is (the pattern opens with first's look-arounds)."""
     match = pattern.match
+    out = []
     end = 0
     for a, b in starts:
         if b < end:
             continue
         if a < end:
             a = end
-        if first is None:
+        if first is None or a == b:
             for p in range(a, b + 1):
                 if p >= end and (m := match(text, p)) is not None:
-                    yield m
+                    out.append(m)
                     end = m.end() if m.end() > p else p + 1
             continue
         for f in first.finditer(text, a, b + 1):   # it reads no further than b
             p = f.start()
             if p >= end and (m := match(text, p)) is not None:
-                yield m
+                out.append(m)
                 end = m.end() if m.end() > p else p + 1
+    return out
 
 
 def _in_sentence_before(text: str, start: int, words) -> bool:
@@ -214,7 +217,7 @@ class DateFinder:
                 found.append((s - e, order, s, e, rule, m, names))
         # The longest plausible candidate wins its span (on equal length the earlier rule): in
         # that order, only a candidate whose span is still free needs its guards read.
-        found.sort(key=lambda f: f[:3])
+        found.sort()   # by (-length, rule order, start): no two entries share all three
         kept: list[Cand] = []
         taken = bytearray(len(norm))
         plausible = self.plausible
