@@ -504,7 +504,7 @@ _STORY_LEAD = regex.compile(
     r"|^(?:本报|本網|本网|本台|本刊)\p{Han}{0,6}[讯訊]"
     r"|^\(?\p{Han}{2,10}(?:记者|記者)(?:\s*\p{Han}{2,4}){1,4}\)?$")
 # a link line naming another story with its headline: 链接:…, □相关新闻:…
-_LINK_LINE = regex.compile(r"^[□■◎◆●【\[]?\s*(?:相关)?(?:链接|新闻|报道|阅读)[】\]]?\s*:"
+_LINK_LINE = regex.compile(r"^[□■◎◆●【\[]?\s*(?:链接|相关(?:链接|新闻|报道|阅读))[】\]]?\s*:"
                            r"\s*(?P<t>.{4,60})$")
 
 
