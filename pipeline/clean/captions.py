@@ -21,6 +21,7 @@ Each is switched on by a rule entry in rules/boilerplate/caption.yaml (`detector
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 from typing import Any
 
@@ -42,15 +43,18 @@ _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
-    """The caption passes switched on by `rules` (detector name → its rule entry)."""
+    """The caption passes switched on by `rules` (detector name → its rule entry). Each starts
+    from the lines removed so far (a page has few) or from the page's repeated lines
+    (Page.places, counted once): a page with neither costs next to nothing."""
+    done = _removed(page)   # the lines the rules and the earlier passes removed
     if "caption_twice" in rules:
-        twice(page, rules["caption_twice"]["id"])
+        twice(page, rules["caption_twice"]["id"], done)
     if "caption_copy" in rules:
-        copy_under_credit(page, rules["caption_copy"]["id"])
+        copy_under_credit(page, rules["caption_copy"]["id"], done)
     if "caption_gallery" in rules:
-        gallery(page, rules["caption_gallery"]["id"])
+        gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
-        after_picture(page, rules["caption_after_picture"]["id"])
+        after_picture(page, rules["caption_after_picture"]["id"], done)
 
 
 def _take(page: Page, i: int, rule_id: str) -> None:
@@ -62,52 +66,81 @@ def _sentences(n: str) -> int:
     return len(SENT.findall(n))
 
 
-def twice(page: Page, rule_id: str, max_len: int = 100) -> None:
+Done = list[int]
+
+
+def _removed(page: Page) -> Done:
+    """The removed non-blank lines, in order."""
+    normed = page.normed
+    return [i for i in sorted(page.removed) if normed[i]]
+
+
+def _place(page: Page, i: int) -> int:
+    """Line i's place among the non-blank lines."""
+    return bisect_left(page.filled, i)
+
+
+def _repeats(page: Page) -> bool:
+    """Whether the page shows any line twice."""
+    return len(page.places()) < len(page.filled)
+
+
+def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
     the page has body text besides them. A line held whole in the caption next to it goes."""
     filled, normed = page.filled, page.normed
-    for a, b in pairwise(filled):
-        n = normed[a]
-        if (n != normed[b] or not 6 <= len(n) <= max_len or not n.endswith(_ENDS)
-                or not SENT.search(n) or _sentences(n) > 2 or page.headline in (a, b)):
+    if _repeats(page):
+        for n, ks in page.places().items():
+            if (len(ks) < 2 or not 6 <= len(n) <= max_len or not n.endswith(_ENDS)
+                    or not SENT.search(n) or _sentences(n) > 2):
+                continue
+            for ka, kb in pairwise(ks):
+                a, b = filled[ka], filled[kb]
+                if kb != ka + 1 or page.headline in (a, b):
+                    continue
+                if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
+                    continue    # the article itself, printed twice: not ours to judge
+                _take(page, a, rule_id)
+                _take(page, b, rule_id)
+    for i in _removed(page) if done is None else done:
+        if page.removed[i].reason != "caption":
             continue
-        if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
-            continue    # the article itself, printed twice: not ours to judge
-        _take(page, a, rule_id)
-        _take(page, b, rule_id)
-    for k, i in enumerate(filled):
-        if page.reason(i) == "caption":
-            for j in filled[max(k - 1, 0):k] + filled[k + 1:k + 2]:
-                if (j not in page.removed and j != page.headline and len(normed[j]) >= 8
-                        and normed[j] in normed[i]):
-                    _take(page, j, rule_id)
+        k = _place(page, i)
+        for j in filled[max(k - 1, 0):k] + filled[k + 1:k + 2]:
+            if (j not in page.removed and j != page.headline and len(normed[j]) >= 8
+                    and normed[j] in normed[i]):
+                _take(page, j, rule_id)
 
 
-def copy_under_credit(page: Page, rule_id: str) -> None:
+def copy_under_credit(page: Page, rule_id: str, done: Done | None = None) -> None:
     """The sentence lines right under a picture's credit (a line removed as a caption) that
     repeat lines shown above the credit: the picture's caption is the story's text set again.
     A subhead shown before (in a table of contents) is no copy: it has no sentence mark."""
-    filled, normed = page.filled, page.normed
-    first_at: dict[str, int] = {}
-    for i in filled:
-        first_at.setdefault(normed[i], i)
-    for k, i in enumerate(filled):
-        if page.reason(i) != "caption":
+    if not _repeats(page):
+        return
+    filled, normed, places = page.filled, page.normed, page.places()
+    for i in _removed(page) if done is None else done:
+        if page.removed[i].reason != "caption":
             continue
-        for j in filled[k + 1:]:
+        k = _place(page, i)
+        for q in range(k + 1, len(filled)):
+            j = filled[q]
             n = normed[j]
-            if j in page.removed or len(n) < 8 or first_at[n] >= i or not SENT.search(n):
+            if j in page.removed or len(n) < 8 or places[n][0] >= k or not SENT.search(n):
                 break
             _take(page, j, rule_id)
 
 
-def gallery(page: Page, rule_id: str, max_len: int = 24, min_lines: int = 3) -> None:
+def gallery(page: Page, rule_id: str, done: Done | None = None, max_len: int = 24,
+            min_lines: int = 3) -> None:
     """A run of `min_lines` or more short lines of one sentence each, ending in its stop,
     right above a photo story's credit (a removed line ending in 摄影报道): a gallery's labels."""
     filled, normed = page.filled, page.normed
-    for k, i in enumerate(filled):
-        if i not in page.removed or not _PHOTO_CREDIT.search(normed[i]):
+    for i in _removed(page) if done is None else done:
+        n = normed[i]
+        if ("报" not in n and "報" not in n) or not _PHOTO_CREDIT.search(n):
             continue
+        k = _place(page, i)
         run: list[int] = []
         for j in reversed(filled[:k]):
             n = normed[j]
@@ -120,20 +153,22 @@ def gallery(page: Page, rule_id: str, max_len: int = 24, min_lines: int = 3) -> 
                 _take(page, j, rule_id)
 
 
-def after_picture(page: Page, rule_id: str, max_len: int = 30) -> None:
+def after_picture(page: Page, rule_id: str, done: Done | None = None,
+                  max_len: int = 30) -> None:
     """A short line of one clause, ending in its stop, right under a picture's leftover (a
     line one of _PICTURE_RULES removed) and right above a kept paragraph: the picture's
     caption. A subhead there ends in no stop; a paragraph is longer or has a comma."""
     filled, normed = page.filled, page.normed
-    anchors = set(page.anchors)
-    for k in range(len(filled) - 2):
-        r = page.removed.get(filled[k])
-        if r is None or r.rule not in _PICTURE_RULES:
+    for i in _removed(page) if done is None else done:
+        if page.removed[i].rule not in _PICTURE_RULES:
+            continue
+        k = _place(page, i)
+        if k + 2 >= len(filled):
             continue
         j, after = filled[k + 1], filled[k + 2]
         n = normed[j]
         if (j in page.removed or len(n) > max_len or not n.endswith("。") or _sentences(n) != 1
-                or "," in n
-                or j == page.headline or after in page.removed or after not in anchors):
+                or "," in n or j == page.headline or after in page.removed
+                or after not in page.anchors):
             continue
         _take(page, j, rule_id)
