@@ -385,8 +385,10 @@ class NoHanDetector:
         "marks": twins.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
         "address": twins.compile(r"(?i)^(?:https?:)?//\S+$|^www\.\S+$"),
         "label": twins.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
-        "figure": twins.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:\s*\(?[+\-−]?[\d,.]+%?\)?"
-                                r")*$"),
+        # each further figure opens with a space, a bracket or its sign: with none required,
+        # a long run of digits splits into figures in exponentially many ways before it fails
+        "figure": twins.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:(?:\s+\(?|\s*\(|"
+                                r"\s*(?=[+\-−]))[+\-−]?[\d,.]+%?\)?)*$"),
         # a forum's anti-copy noise: six or more spaced ASCII bits of one to three characters,
         # two of them a letter or digit glued to a mark (: q r _# S" F1 ? D0 |& b: A7 E)
         "scrambler": twins.compile(r"^(?=(?:.*?(?:^|\s)(?:[A-Za-z0-9][^\w\s,.]"
