@@ -108,20 +108,23 @@ def check(art, raw: str) -> None:
         assert 0 <= f.start < f.end <= len(art.text)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                     HealthCheck.data_too_large])
-@given(text=article, ref=st.sampled_from([REF, None]))
-def test_fuzz_extract_never_fails(pipe, text, ref):
+def _extract_within_cut(pipe, text, ref, id):
     def alarm(signum, frame):
         raise AssertionError(f"extract took over {CUT} s")   # a hang fails, with its input
     old = signal.signal(signal.SIGALRM, alarm)
     signal.alarm(CUT)
     try:
-        art = pipe.extract(text, ref_date=ref, id="fuzz")
+        return pipe.extract(text, ref_date=ref, id=id)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
-    check(art, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                     HealthCheck.data_too_large])
+@given(text=article, ref=st.sampled_from([REF, None]))
+def test_fuzz_extract_never_fails(pipe, text, ref):
+    check(_extract_within_cut(pipe, text, ref, "fuzz"), text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -151,15 +154,7 @@ def test_fuzz_numerals_never_raise(s):
 ], ids=["wan-run", "yi-run", "digits-run", "huge-decimal", "numerals-unit", "controls",
         "combining", "emoji", "digit-line", "pagination-digits", "ticker-digits"])
 def test_known_bad_articles(pipe, text):
-    def alarm(signum, frame):
-        raise AssertionError(f"extract took over {CUT} s")
-    old = signal.signal(signal.SIGALRM, alarm)
-    signal.alarm(CUT)
-    try:
-        art = pipe.extract(text, ref_date=REF, id="bad")
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+    art = _extract_within_cut(pipe, text, REF, "bad")
     check(art, text)
     art.to_json()   # writable: no inf, no int JSON cannot print
 
