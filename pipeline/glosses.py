@@ -42,6 +42,6 @@ def restore(facts: list, text: str, where: list[int]) -> list:
     stays outside the fact)."""
     for f in facts:
         f.start = where[f.start]
-        f.end = where[f.end - 1] + 1 if f.end > 0 else where[0]
+        f.end = where[f.end - 1] + 1   # a fact holds a character: end >= 1
         f.text = text[f.start:f.end]
     return facts

@@ -352,8 +352,8 @@ class Cleaner:
         return Proposals(None, self._step, n, todo, p)
 
     def _wake(self, n: str, middle: bool = False) -> int:
-        """The trigger slots (bits) of the rules line n may wake (0: none): Triggers.wake
-        inlined over the table's fields (a line costs one call, not two)."""
+        """The trigger slots (bits) of the rules line n may wake (0: none), read off the
+        table's Triggers fields in one call (the hottest per-line step)."""
         (rows, top, any_start, by_start, any_end, by_end, waiting, always, by_char, find,
          width) = self._plans[SENT.search(n) is not None, middle]
         # longer than any rule takes (sentence lines: than any sentence_ok rule)

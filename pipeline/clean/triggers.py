@@ -571,15 +571,3 @@ class Triggers:
             for c in cs or ():
                 by_char[c] = by_char.get(c, 0) | 1 << (k + shift)
         return anywhere, by_char
-
-    def wake(self, n: str, todo: int) -> int:
-        """Of the rules `todo` (bits), those line n may wake."""
-        todo &= self.any_start | self.by_start.get(n[:1], 0)
-        if todo & ~self.any_end and "\n" not in n:  # $ may match before a newline
-            todo &= self.any_end | self.by_end.get(n[-1:], 0)
-        if todo & self.waiting:
-            m, by_char = self.always, self.by_char
-            for c in self.find(n):
-                m |= by_char[c]
-            todo &= m & (m >> self.width)
-        return todo
