@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,9 @@ Token = nlp.Token
 # runs between them; and what posseg makes of a run between blocks.
 _SEG_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)|"
                             r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
-_POS_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
+# posseg's blocks (group 1: cut word by word) and what lies between them; explicit ranges and
+# ASCII only, so the standard `re` matches as `regex` does (count.py walks them too)
+POS_PIECES = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
 _BETWEEN = regex.compile(r"\r\n|.", regex.S)
 
 # Sentence ends: full stops, question and exclamation marks, semicolons, and line breaks.
@@ -111,7 +114,7 @@ class Context:
         got = self._toks.get((s, e, pos))
         if got is None:
             pieces = [(m.start(), m.end(), m.group(1) is not None)
-                      for m in (_POS_PIECES if pos else _SEG_PIECES).finditer(self.text, s, e)]
+                      for m in (POS_PIECES if pos else _SEG_PIECES).finditer(self.text, s, e)]
             got = self._toks[(s, e, pos)] = (pieces, [b for _, b, _ in pieces])
         return got
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import nlp
-from ..context import Context
+from ..context import POS_PIECES, Context
 from ..model import Fact
 from ..numerals import (
     CN_NUM_CHARS,
@@ -93,8 +93,6 @@ _NO_SPAN = (-1, -1)                  # a group that took no part in a match (Mat
 # a run of these is one NUMBER when nothing around it goes on with it (CountFinder._kept)
 _PLAIN_RUN = frozenset("0123456789" + CN_NUM_CHARS)
 _POS_OF = operator.itemgetter(3)     # a Token's pos
-# posseg's blocks (group 1: cut word by word) and the characters between them (nlp.POSTagger.cut)
-_POS_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+")
 
 
 class _Spans:
@@ -764,7 +762,7 @@ class CountFinder:
             return segs
         out: list = []
         new, pending = tuple.__new__, nlp.Pending
-        for m in _POS_BLOCK.finditer(win):
+        for m in POS_PIECES.finditer(win):
             s = m.start()
             if m.group(1) is None:           # between blocks: posseg's own cut of these
                 i = s
