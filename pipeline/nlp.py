@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+import operator
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -513,6 +514,7 @@ def _hmm_words(run: str, viterbi) -> tuple[tuple[str, str], ...]:
 
 
 _MIN_FLOAT = -3.14e100       # jieba.posseg.viterbi's constants
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _MIN_INF = float("-inf")
 _PRED: dict[int, tuple[dict, dict]] = {}
 
@@ -628,6 +630,12 @@ class _ArrayViterbi:
         self.has_next = np.array([bool(trans_p[y]) for y in self.names])
         self.start = np.array([start_p[y] for y in self.names])
         self._chars: dict[str, tuple] = {}
+        # for two-character runs (_pair): each state's transitions, and per character its
+        # states as a run's first character (_lead) and as its second (_follow)
+        self.out = {y: (tuple(sorted(nxt.items(), key=_SECOND, reverse=True)), max(nxt.values()))
+                    for y, nxt in trans_p.items() if nxt}
+        self._leads: dict[str, list] = {}
+        self._follows: dict[str, tuple] = {}
 
     def _prev(self, live):
         """Of the states `live` (ascending indices), those with a next state: their positions
@@ -657,7 +665,71 @@ class _ArrayViterbi:
                                      *self._prev(cols))
         return got
 
+    def _lead(self, ch: str) -> list:
+        """A run's first character: (score + its best transition, state, score, transitions)
+        of each of its states that has a next state, greatest bound first."""
+        got = self._leads.get(ch)
+        if got is None:
+            states, start_p, _, emit_p = self.model
+            got = []
+            for y in states[ch]:
+                if y in self.out:
+                    v = start_p[y] + emit_p[y].get(ch, _MIN_FLOAT)
+                    outs, top = self.out[y]
+                    got.append((v + top, y, v, outs))
+            got.sort(key=_FIRST, reverse=True)
+            if len(self._leads) > 20000:
+                self._leads.clear()
+            self._leads[ch] = got
+        return got
+
+    def _follow(self, ch: str) -> tuple[dict, float]:
+        """A run's second character: the emission of each of its states, and the greatest."""
+        got = self._follows.get(ch)
+        if got is None:
+            emit_p = self.model[3]
+            em = {y: emit_p[y].get(ch, _MIN_FLOAT) for y in self.model[0][ch]}
+            got = (em, max(em.values()))
+            if len(self._follows) > 20000:
+                self._follows.clear()
+            self._follows[ch] = got
+        return got
+
+    def _pair(self, obs: str):
+        """A run of two characters (most runs) without numpy: the greatest (score, state,
+        previous state) over the transitions from a state of the first character to one of the
+        second, which is what posseg's two steps pick (a pair without a transition scores -inf
+        there). The first character's states are tried greatest bound first (its score + its
+        best transition + the second character's best emission: float addition is monotone,
+        so no pair scores above its bound) until the bound falls below the best score. None
+        when no transition joins them (posseg's fallback decides), or for a character outside
+        posseg's table (any state, none emitting it: the bounds tie, the arrays are quicker)."""
+        table = self.model[0]
+        if obs[0] not in table or obs[1] not in table:
+            return None
+        em, top = self._follow(obs[1])
+        bs = by = by0 = None
+        get = em.get
+        for bound, y0, v, outs in self._lead(obs[0]):
+            if bs is not None and bound + top < bs:
+                break
+            for y, p in outs:           # greatest transition first
+                e = get(y)
+                if e is not None:
+                    sc = v + p + e
+                    if bs is None or sc > bs or (sc == bs and (y, y0) > (by, by0)):
+                        bs, by, by0 = sc, y, y0
+                elif bs is not None and v + p + top < bs:
+                    break
+        if bs is None:
+            return None
+        return bs, [by0, by]
+
     def __call__(self, obs: str):
+        if len(obs) == 2:
+            got = self._pair(obs)
+            if got is not None:
+                return got
         _, _, _, v, one, where, prev = self._char(obs[0])
         if len(obs) == 1:
             return one[0], [one[1]]
