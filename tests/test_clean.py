@@ -166,6 +166,21 @@ def test_headline_stays_and_its_copies_go(clean):
                                                          (5, "title")]
 
 
+def test_exclaiming_headline_shown_again_is_no_paragraph(clean):
+    """A headline that exclaims or asks is shaped like a paragraph; printed again (one copy
+    with the page's part mark) it is the headline, and the lines under it are the head:
+    its copies go as title, the stamp as metadata."""
+    head = "暴雨！暴雨！这些地方的受灾群众怎么样了？（2）"
+    res = run(clean, ["设为书签可以将本页面保存下来，方便下次阅读。", "当前位置：新闻 > 政务", head,
+                      head, "2024-03-08 08:37:12 江城网", head[:-3], *BODY])
+    assert [(r.line, r.reason) for r in res.removed][-3:] == [(3, "title"), (4, "metadata"),
+                                                              (5, "title")]
+    assert 2 not in {r.line for r in res.removed}
+    # one showing only: the same headline is no copy of anything, and stays with the body
+    res = run(clean, [head, *BODY])
+    assert res.removed == []
+
+
 def test_pipeline_finds_facts_in_the_headline(pipe):
     art = pipe.extract("\n".join(["首页 > 新闻 > 正文", "城区今年新增12个口袋公园",
                                   "来源：市园林局", *BODY]))

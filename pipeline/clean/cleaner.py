@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -161,6 +162,17 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
 _QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
 
 
+def _shown_again(anchors: list[int], normed: list[str]) -> list[int]:
+    """The anchors of a headline's length that the page shows again, maybe without a part
+    mark (2)."""
+    short = [a for a in anchors if len(normed[a]) <= 60]
+    if not short:
+        return []
+    stem = title_stage.part_stem
+    seen = Counter(stem(m) if m[-1:] in ")）" else m for m in normed if m)
+    return [a for a in short if seen[stem(normed[a])] >= 2]
+
+
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     """The body's paragraphs without a lone long line far from the rest at either end: a
     spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
@@ -172,6 +184,12 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     def stray(a: int) -> bool:
         before = next((normed[k] for k in range(a - 1, -1, -1) if normed[k]), "")
         return not (before.endswith(":") and normed[a].endswith(("。", "!", "?", "”")))
+    # a spun page prints its headline two or three times (…怎么样了?(2) / …怎么样了?), and a
+    # headline that exclaims or asks is shaped like a paragraph: a short line the page shows
+    # again is a headline, not a paragraph of the body
+    again = _shown_again(anchors, normed)
+    if again and len(again) < len(anchors):
+        anchors = [a for a in anchors if a not in again]
     while len(anchors) >= 3 and apart(anchors[0], anchors[1]) and stray(anchors[0]):
         anchors = anchors[1:]
     # a headline that asks (…哪些奇招令居民自觉分类垃圾?) is shaped like a paragraph; with only

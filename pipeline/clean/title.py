@@ -187,6 +187,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             if n and i not in removed and (
                     n == hn or (len(n) >= 8 and hn.endswith(n) and _column_copy(n, hn))
                     or (n[-1] == "页" and _page_copy(n, hn))
+                    or (hn[-1] in ")）" and part_stem(hn) == n)
                     or (hn.startswith(n) and _site_copy(hn, n))
                     # the copy with the site's name after it (…的中国女科学家-某某网)
                     or (n.startswith(hn) and _site_copy(n, hn))):
@@ -230,6 +231,15 @@ def _site_copy(n: str, headline: str) -> bool:
     headline is printed again under its menu)."""
     return (len(headline) >= 8 and len(n) > len(headline) and n.startswith(headline)
             and bool(_SITE_SUFFIX.match(n[len(headline):])))
+
+
+# a page's part mark after its headline, …怎么样了?(2): the copies may show it or not
+_PART = twins.compile(r"\s*[(（]\d{1,2}[)）]$")
+
+
+def part_stem(n: str) -> str:
+    """n without a part mark (2) at its end."""
+    return _PART.sub("", n)
 
 
 # a document farm's preview: one image per page, each captioned 标题_第2页
