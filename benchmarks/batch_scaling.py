@@ -13,6 +13,15 @@ main process when it does the work itself). It also prints
 the rate after start-up (from the first quarter of the records on): each worker builds its
 Pipeline (about a second of CPU), which a short run cannot amortise. The machine's core count
 bounds the speed-up; a one-core machine shows none.
+
+    .venv/bin/python benchmarks/batch_scaling.py --cli -n 3000 [--root DIR ...] [--repeat 3]
+
+`--cli` times `zhfacts extract IN -o OUT --jobs J` instead, each run a fresh process (imports,
+rule loading, the summary and the forkserver included), with jobs values and trees taking turns
+run by run (`--root DIR`: a copy of another version's pipeline/ and rules/, e.g. from
+`git archive`, timed against the working tree's; best of `--repeat`). It prints the wall time,
+the main process's CPU time, whether the output and the summary (its timing left out) are those
+of the first run, and exits 1 if any differ.
 """
 from __future__ import annotations
 
@@ -20,6 +29,9 @@ import argparse
 import hashlib
 import json
 import os
+import re
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -134,7 +146,13 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--no-repeats", action="store_true")
     ap.add_argument("--chunk-size", type=int, default=batch.DEFAULT_CHUNK)
+    ap.add_argument("--cli", action="store_true", help="time `zhfacts extract` in fresh processes")
+    ap.add_argument("--root", nargs="*", default=[],
+                    help="with --cli: other trees (pipeline/ and rules/) to time against this one")
+    ap.add_argument("--repeat", type=int, default=3, help="with --cli: runs of each (best taken)")
     args = ap.parse_args(argv)
+    if args.cli:
+        return cli_main(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
@@ -202,6 +220,81 @@ def main(argv=None) -> int:
                       f"CPU of the first run ÷ this one {cpu_base / cpu:.2f}  "
                       f"(bound on {jobs} idle cores: {bound:.2f}×)")
     return 0 if same_all else 1
+
+
+# Runs the CLI in a fresh process, then writes that process's own CPU seconds (workers and the
+# forkserver are not its children to be counted: main-process CPU alone) to the file in argv[1].
+_CLI = """
+import resource, sys
+from pipeline.cli import main
+rc = main(sys.argv[2:])
+ru = resource.getrusage(resource.RUSAGE_SELF)
+open(sys.argv[1], "w").write(str(ru.ru_utime + ru.ru_stime))
+sys.exit(rc)
+"""
+_TIMING = re.compile(r" in [0-9.]+ s, [0-9,]+ characters/s")
+
+
+def cli_main(args) -> int:
+    """`zhfacts extract` per jobs value and tree, runs interleaved, best wall time of each."""
+    here = str(common.ROOT)
+    roots = [here, *[os.path.abspath(r) for r in args.root]]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        texts = common.texts(args.input, args.n)
+        common.write_jsonl(src, texts)
+        print(f"zhfacts extract, {args.n} articles, {sum(map(len, texts)):,} characters, "
+              f"{len(os.sched_getaffinity(0))} cores, repeats {'off' if args.no_repeats else 'on'}"
+              f", best of {args.repeat}")
+        del texts
+        best: dict[tuple[str, int], tuple[float, float]] = {}
+        first: dict[str, str] = {}  # each tree's first digest: the same for every jobs value
+        same = True
+        for _ in range(args.repeat):
+            for root in roots:
+                for jobs in args.jobs:
+                    wall, cpu, digest = _cli_run(root, jobs, src, Path(tmp), args)
+                    if first.setdefault(root, digest) != digest:
+                        same = False
+                        print(f"  DIFFERENT output or summary: {root} jobs={jobs}")
+                    old = best.get((root, jobs))
+                    best[(root, jobs)] = (min(wall, old[0]), min(cpu, old[1])) if old else (wall,
+                                                                                            cpu)
+        for root in roots:
+            name = "this tree" if root == here else root
+            for jobs in args.jobs:
+                wall, cpu = best[(root, jobs)]
+                base = best[(roots[0], jobs)][0]
+                vs = f"  this tree's speed ÷ its {wall / base:.2f}" if root != here else ""
+                one = best[(root, args.jobs[0])][0]
+                print(f"{name:>12} jobs={jobs}: {wall:7.2f}s wall  main CPU {cpu:6.2f}s  "
+                      f"speed-up {one / wall:.2f}{vs}")
+        print(f"output and summary {'identical' if same else 'DIFFERENT'} between jobs values; "
+              "sha256 " + ", ".join(first[r][:12] for r in roots)
+              + (" (trees alike)" if len(set(first.values())) == 1 else " (trees differ)"))
+    return 0 if same else 1
+
+
+def _cli_run(root: str, jobs: int, src: Path, tmp: Path, args) -> tuple[float, float, str]:
+    out, cpu_file = tmp / "out.jsonl", tmp / "cpu"
+    for p in (out, cpu_file):
+        p.unlink(missing_ok=True)
+    cmd = [sys.executable, "-c", _CLI, str(cpu_file), "extract", str(src), "-o", str(out),
+           "--jobs", str(jobs), "--no-progress"]
+    if args.no_repeats:
+        cmd.append("--no-repeats")
+    if args.chunk_size != batch.DEFAULT_CHUNK:
+        cmd += ["--chunk-size", str(args.chunk_size)]
+    env = {**os.environ, "PYTHONPATH": root}
+    t0 = time.perf_counter()
+    # run from the temporary folder: the working directory would come before PYTHONPATH
+    proc = subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{root} jobs={jobs}: exit {proc.returncode}\n{proc.stderr}")
+    summary = _TIMING.sub("", proc.stderr)
+    digest = hashlib.sha256(out.read_bytes() + summary.encode()).hexdigest()
+    return wall, float(cpu_file.read_text()), digest
 
 
 def _stamped(records, stamps: list[float]):

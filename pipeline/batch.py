@@ -101,6 +101,28 @@ def start_forkserver() -> None:
         forkserver.ensure_running()
 
 
+def forkserver_builds(rules_dir: str | None) -> bool:
+    """Whether a local pool's workers fork from a forkserver that builds their Pipeline
+    (start_forkserver: the bundled rules). This process then builds none before the pool starts:
+    it would spend a second or more on a Pipeline it never runs, and should that build fail, the
+    workers fail too and the pool's breakage brings it here (_Local.check_build)."""
+    return rules_dir is None and "forkserver" in mp.get_all_start_methods()
+
+
+class BuildError(RuntimeError):
+    """The Pipeline cannot be built (found when a pool broke): the run stops, nothing to retry."""
+
+
+def check_build(rules_dir: str | None) -> None:
+    """Build this process's Pipeline for `rules_dir` (a no-op once built): a failure is a
+    BuildError naming the rules folder, on one line."""
+    try:
+        worker_pipeline(rules_dir)
+    except Exception as e:
+        raise BuildError(f"the rules in {rules_dir or 'the bundled rules/'} do not build: "
+                         f"{type(e).__name__}: {e}".splitlines()[0]) from e
+
+
 def error_article(doc: Document, message: str) -> Article:
     return Article(id=str(doc.id), source=doc.source, error=message)
 
@@ -276,6 +298,9 @@ class _Local:
             return self._submit(chunk)
 
     def renew(self) -> None:
+        """A broken pool (a worker died, or could not start): a new one, once the Pipeline is
+        known to build (when it does not, every worker would die the same way)."""
+        check_build(self.rules_dir)
         self.breaks += 1
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new()
@@ -469,6 +494,7 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
     date) as `ref_date=`, each only when set."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     timeout = timeout if timeout and timeout > 0 else None
+    ours = chunk_fn is process_chunk  # (a caller's own chunk_fn may need no Pipeline)
     if timeout is not None:
         chunk_fn = functools.partial(chunk_fn, timeout=timeout)
     if ref_date:
@@ -481,6 +507,8 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
     second = next(chunks, None)
     if dask is None and (jobs == 1 or second is None):
         # in-process: no pool to start for one worker or a handful of articles
+        if ours:
+            check_build(rules)  # a Pipeline that cannot build stops the run, with its reason
         for chunk in itertools.chain([first], [second] if second else [], chunks):
             try:
                 yield from chunk_fn(chunk, rules)
@@ -493,8 +521,8 @@ def run_items(items: Iterable[Item], *, jobs: int | None = None, dask: str | Non
                         out.extend(_failed([item], e2))
                 yield from out
         return
-    if not dask:
-        worker_pipeline(rules)  # a stage that cannot build fails here, once, not in every worker
+    if not dask and not forkserver_builds(rules):
+        check_build(rules)  # a stage that cannot build fails here, once, not in every worker
     runner = (
         _Dask(dask, jobs, rules, chunk_fn, timeout)
         if dask

@@ -313,9 +313,12 @@ def cmd_extract(args) -> int:
         raise UsageError("--resume needs -o FILE (stdout cannot be resumed)")
     _check_inputs(args.paths)
     _check_output(args.output)
-    _load_rules(args.rules, probe=not args.skip_rule_probe)
     if args.dask is not None and not args.dask.strip():
         raise UsageError("--dask needs an address or 'local'")
+    if args.rules is not None or args.dask is not None:
+        _load_rules(args.rules, probe=not args.skip_rule_probe)
+    # else batch.run builds the bundled rules' Pipeline once, where it runs: in the forkserver
+    # the workers fork from, or here with one job (a failure is a batch.BuildError: exit 2)
     fmt = sinks.format_for(args.output, args.format)
     out = None
     if args.output not in (None, "-"):
@@ -363,6 +366,8 @@ def cmd_extract(args) -> int:
                 out.finish()
         except batch.ResumeError as e:
             raise UsageError(f"cannot resume {out.partial if out else args.output}: {e}") from None
+        except batch.BuildError as e:  # found only when a pool broke (batch.forkserver_builds)
+            raise UsageError(str(e)) from None
         except OSError as e:
             if isinstance(e, BrokenPipeError):
                 raise

@@ -43,6 +43,11 @@ class Noted(Article):
         return {**super().to_dict(), "noted": True}
 
 
+def die_always(items, rules_dir=None):
+    """Every worker dies on every chunk (as a worker whose Pipeline cannot build would)."""
+    os._exit(3)
+
+
 def noted_worker(items, rules_dir=None):
     return [Noted(id=doc.id) for doc, _ in items]
 
@@ -349,3 +354,32 @@ def test_pipe_with_jobs_in_a_script_without_main_guard(tmp_path):
     from pipeline import Pipeline
     want = list(Pipeline().pipe([article_text(i) for i in range(70)], ref_date="2024-03-08"))
     assert (n, errors, facts) == (70, 0, sum(len(a.facts) for a in want))
+
+
+# -- where the Pipeline is built ------------------------------------------------------------------
+
+class _Unbuildable:
+    def __init__(self, *args, **kw):
+        raise ValueError("stage count: bad pattern\nsecond line")
+
+
+def test_a_pool_of_forkserver_workers_builds_no_pipeline_here(monkeypatch):
+    from pipeline import core
+    if not batch.forkserver_builds(None):
+        pytest.skip("no forkserver on this platform")
+    monkeypatch.setattr(core, "_SHARED", {})
+    arts = list(batch.run(docs=_docs(40), jobs=2, chunk_size=8, repeats=False))
+    assert len(arts) == 40 and all(a.error is None and a.facts for a in arts)
+    assert core._SHARED == {}  # the workers' Pipeline was built in the forkserver, not here
+
+
+def test_a_pipeline_that_cannot_build_stops_the_run(monkeypatch):
+    from pipeline import core
+    monkeypatch.setattr(core, "_SHARED", {})
+    monkeypatch.setattr(core, "Pipeline", _Unbuildable)
+    with pytest.raises(batch.BuildError, match=r"bundled rules/ do not build: ValueError: stage"):
+        list(batch.run(docs=_docs(3), jobs=1, repeats=False))
+    # a pool found broken checks the build here before it starts another pool
+    items = ((d, frozenset()) for d in _docs(12))
+    with pytest.raises(batch.BuildError, match="do not build"):
+        list(batch.run_items(items, jobs=2, chunk_size=4, chunk_fn=die_always))

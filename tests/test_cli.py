@@ -188,6 +188,24 @@ def test_bad_rules_folder_is_exit_2(tmp_path, capsys):
     assert main(["rules", "--check", "--rules", str(rules)]) == 1
 
 
+def test_bundled_rules_that_cannot_build_are_exit_2_and_leave_no_output(tmp_path, capsys,
+                                                                       monkeypatch):
+    from pipeline import core
+
+    class Unbuildable:
+        def __init__(self, *args, **kw):
+            raise ValueError("stage money: bad pattern")
+
+    monkeypatch.setattr(core, "_SHARED", {})
+    monkeypatch.setattr(core, "Pipeline", Unbuildable)
+    src, out = tmp_path / "a.txt", tmp_path / "out.jsonl"
+    src.write_text(article_text(1), encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(out), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "bad pattern" in err, err
+    assert list(tmp_path.iterdir()) == [src]
+
+
 def test_rules_lists_and_checks(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
