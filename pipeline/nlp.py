@@ -299,7 +299,8 @@ _HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
 _SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
 _ENG = re.compile("[a-zA-Z0-9]+")
 _NUM = re.compile(r"[\.0-9]+")
-_ENG1 = re.compile("^[a-zA-Z0-9]$")
+# posseg's ^[a-zA-Z0-9]$: one ASCII letter or digit
+_ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 class POSTagger:
@@ -337,7 +338,7 @@ class POSTagger:
     def _dag_no_hmm(self, blk: str, out: list) -> None:
         buf = ""
         for w, tag in self.backend.route_tags(blk):
-            if _ENG1.match(w):
+            if w in _ENG1:
                 buf += w
                 continue
             if buf:
@@ -389,7 +390,12 @@ class POSTagger:
 
     def tokens(self, text: str, hmm: bool = True) -> list[Token]:
         """cut()'s words as Tokens with their offsets in text."""
-        segs = self.segments(text) if hmm else None
+        if hmm:
+            segs = self.segments(text)
+        elif _HAN_INTERNAL.fullmatch(text):
+            return self._block_no_hmm(text)
+        else:
+            segs = None
         if segs is None:
             new = tuple.__new__              # Token(...) without the named tuple's Python __new__
             out, i = [], 0
@@ -404,6 +410,29 @@ class POSTagger:
                 out.extend(self.resolve(t))
             else:
                 out.append(t)
+        return out
+
+    def _block_no_hmm(self, text: str) -> list[Token]:
+        """tokens(text, hmm=False) of a text that is one block (most windows of award
+        recipients): _dag_no_hmm's words (a run of single letters and digits joined, eng) made
+        Tokens as the block's route is walked."""
+        new = tuple.__new__
+        out: list[Token] = []
+        i, run = 0, -1                       # run: where the letters and digits being joined start
+        for w, tag in self.backend.route_tags(text):
+            if w in _ENG1:
+                if run < 0:
+                    run = i
+                i += 1
+                continue
+            if run >= 0:
+                out.append(new(Token, (text[run:i], run, i, "eng")))
+                run = -1
+            j = i + len(w)
+            out.append(new(Token, (w, i, j, tag)))
+            i = j
+        if run >= 0:
+            out.append(new(Token, (text[run:i], run, i, "eng")))
         return out
 
     def segments(self, text: str) -> list | None:

@@ -77,6 +77,24 @@ def test_backend_words_and_tags_are_jiebas(name, backend):
 
 
 @pytest.mark.parametrize("name", ["jieba", pytest.param("rjieba", marks=needs_rjieba)])
+def test_block_tokens_without_hmm_are_posseg_words(name, backend):
+    """A window of one block (what award recipients tag, no HMM) is tokenized in one walk of
+    its route: posseg's words and tags, runs of ASCII letters and digits joined as eng."""
+    import jieba.posseg as pseg
+
+    from pipeline.context import POS_PIECES
+    nlp.use_backend(name)
+    blocks = [m.group(1) for s in SENTENCES[:400] for m in POS_PIECES.finditer(s) if m.group(1)]
+    blocks += ["GDP增长5.2", "iPhone15发布会", "第3届CBA联赛", "a1b2的c", "荣获2024年度奖", "Q"]
+    assert len(blocks) > 800
+    for b in blocks:
+        toks = nlp.tagger().tokens(b, False)
+        assert [(t.text, t.pos) for t in toks] == [(w.word, w.flag)
+                                                   for w in pseg.cut(b, HMM=False)], b
+        assert all(b[t.start:t.end] == t.text for t in toks), b
+
+
+@pytest.mark.parametrize("name", ["jieba", pytest.param("rjieba", marks=needs_rjieba)])
 def test_word_tag_is_the_dictionarys(name, backend):
     import jieba
     import jieba.posseg as pseg
