@@ -53,6 +53,7 @@ from .core import check_ref_date, shared_pipeline
 from .model import Article, Document
 from .repeats import RepeatIndex
 from .sinks import Encoded, encode
+from .summary import Counts, counts
 
 Item = tuple[Document, frozenset]
 ChunkFn = Callable[..., list[Article]]   # (items, rules_dir[, timeout=seconds]) -> Articles
@@ -199,21 +200,25 @@ def process_chunk(items: list[Item], rules_dir: str | None = None,
 
 
 class _Packed(NamedTuple):
-    """A chunk's Articles as a worker sends them (sinks.encode): (JSONL line, pickled fields)."""
-    items: list[tuple[str | None, bytes]]
+    """A chunk's Articles as a worker sends them: (JSONL line, pickled fields) (sinks.encode)
+    and what the run summary counts of each (summary.counts)."""
+    items: list[tuple[str | None, bytes, Counts]]
 
 
 def run_packed(chunk_fn: ChunkFn, items: list[Item], rules_dir: str | None) -> Any:
-    """chunk_fn in a worker, its Articles encoded there: the main process then writes their
-    lines as they are and unpickles an Article only when its fields are read (sinks.Encoded)."""
+    """chunk_fn in a worker, its Articles encoded and counted there: the main process then
+    writes their lines as they are, counts them for the summary as they were counted, and
+    unpickles an Article only when its fields are read (sinks.Encoded)."""
     out = chunk_fn(items, rules_dir)
     if isinstance(out, list) and all(type(a) is Article for a in out):  # subclasses: as they are
-        return _Packed([encode(a) for a in out])
+        return _Packed([(*encode(a), counts(a)) for a in out])
     return out  # not a list of Articles: left for _collect to judge
 
 
 def unpacked(out: Any) -> Any:
-    return [Encoded.of(line, blob) for line, blob in out.items] if isinstance(out, _Packed) else out
+    if not isinstance(out, _Packed):
+        return out
+    return [Encoded.of(line, blob, n) for line, blob, n in out.items]
 
 
 # -- repetition ---------------------------------------------------------------------------------

@@ -89,29 +89,31 @@ def _field(name: str) -> property:
 
 class Encoded(Article):
     """An Article as a batch worker sent it: its JSONL line, written as it is (the main process
-    never encodes it again), and its pickled fields, unpickled only when one is read. Once they
-    are (the reader may change them), the line is dropped and a sink encodes them afresh.
+    never encodes it again), what the run summary counts of it (`counts`, a summary.Counts) and
+    its pickled fields, unpickled only when one is read. Once they are (the reader may change
+    them), the line and the counts are dropped: a sink encodes the fields afresh.
 
     Built with `Encoded.of`; pickled or copied, it becomes a plain Article."""
 
     line: str | None
+    counts: Any   # summary.Counts (summary imports this module) or None
     _blob: bytes | None
 
     @classmethod
-    def of(cls, line: str | None, blob: bytes) -> Encoded:
+    def of(cls, line: str | None, blob: bytes, counts: Any = None) -> Encoded:
         self = object.__new__(cls)
-        self.__dict__.update(line=line, _blob=blob, _fields=None)
+        self.__dict__.update(line=line, counts=counts, _blob=blob, _fields=None)
         return self
 
     def __init__(self, *args, **kw):  # dataclasses.replace(): fields given, nothing encoded
-        self.__dict__.update(line=None, _blob=None, _fields={})
+        self.__dict__.update(line=None, counts=None, _blob=None, _fields={})
         super().__init__(*args, **kw)
 
     def values(self) -> dict[str, Any]:
         d = self.__dict__
         if d["_fields"] is None:
             d["_fields"] = vars(pickle.loads(d["_blob"]))
-            d["line"] = d["_blob"] = None
+            d["line"] = d["counts"] = d["_blob"] = None
         return d["_fields"]
 
     def plain(self) -> Article:

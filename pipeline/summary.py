@@ -5,9 +5,10 @@ import re
 import time
 from collections import Counter
 from collections.abc import Generator, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import FACT_TYPES, Article
+from .sinks import Encoded
 
 _EXC = re.compile(r"^[A-Z][A-Za-z]*(?:Error|Exception|Exceeded|Interrupt)$")
 _LIMIT = re.compile(r"exceeds (--max-[a-z]+)")  # pipeline.limits.LimitExceeded
@@ -37,6 +38,29 @@ def error_kind(message: str) -> str:
     return _WHERE.sub("", text).strip()[:40] or "error"
 
 
+class Counts(NamedTuple):
+    """What the summary reads of one record. A batch worker works it out beside the record's
+    line (sinks.Encoded.counts), so this process counts without unpickling the record."""
+    id: str
+    error: str | None
+    types: tuple[str, ...]   # each fact's type
+    removed: int             # removed lines
+    chars: int               # characters: the text and the removed lines
+
+
+def counts(a: Article | dict[str, Any]) -> Counts:
+    if isinstance(a, dict):
+        aid, error, text = str(a["id"]), a.get("error"), a.get("text", "")
+        types = tuple(f["type"] for f in a.get("facts", []))
+        removed = [r["text"] for r in a.get("removed", [])]
+    else:
+        aid, error, text = str(a.id), a.error, a.text
+        types = tuple(f.type for f in a.facts)
+        removed = [r.text for r in a.removed]
+    return Counts(aid, error, types, len(removed),
+                  len(text or "") + sum(len(r) for r in removed))
+
+
 class Summary:
     """Counts the records as they pass (`watch`); `lines()` is the report."""
 
@@ -58,24 +82,17 @@ class Summary:
             self.errors[error_kind(e)] += 1
 
     def add(self, a: Article | dict[str, Any]) -> None:
-        if isinstance(a, dict):
-            aid, error, text = str(a["id"]), a.get("error"), a.get("text", "")
-            types = [f["type"] for f in a.get("facts", [])]
-            removed = [r["text"] for r in a.get("removed", [])]
-        else:
-            aid, error, text = str(a.id), a.error, a.text
-            types = [f.type for f in a.facts]
-            removed = [r.text for r in a.removed]
+        c = a.counts if type(a) is Encoded and a.counts is not None else counts(a)
         self.articles += 1
-        if aid in self.seen:
+        if c.id in self.seen:
             self.duplicates += 1
         else:
-            self.seen.add(aid)
-        if error:
-            self.errors[error_kind(error)] += 1
-        self.facts.update(types)
-        self.removed += len(removed)
-        self.chars += len(text or "") + sum(len(r) for r in removed)
+            self.seen.add(c.id)
+        if c.error:
+            self.errors[error_kind(c.error)] += 1
+        self.facts.update(c.types)
+        self.removed += c.removed
+        self.chars += c.chars
 
     def watch(self, articles: Iterable) -> Generator:
         for a in articles:

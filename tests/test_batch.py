@@ -186,6 +186,24 @@ def test_workers_send_lines_the_sink_writes_as_they_are(tmp_path):
     assert [a.to_dict() for a in two] == [a.to_dict() for a in one] and two == one
 
 
+def test_the_summary_counts_what_workers_sent_without_unpickling_it(tmp_path):
+    from pipeline.summary import Summary
+    p = tmp_path / "in.jsonl"
+    write_jsonl(p, 40, broken={9: "not json"})
+    summaries = []
+    for jobs in (1, 2):
+        arts = list(batch.run([str(p)], ref_date=REF, jobs=jobs, chunk_size=6))
+        s = Summary()
+        for a in arts:
+            s.add(a)
+        summaries.append(s)
+    assert all(a.counts is not None and a.line is not None for a in arts)  # none unpickled
+    one, two = summaries
+    assert two.lines()[1:] == one.lines()[1:]  # all but the timing
+    assert (two.articles, two.error_count, two.chars) == (40, 1, one.chars) and one.chars > 0
+    assert two.facts == one.facts and sum(one.facts.values()) > 40 and one.removed > 0
+
+
 def _article():
     from pipeline.model import Fact, Removed
     return Article(id="x1", text="全市新增企业120家。", source="mem", ref_date=REF,
@@ -200,11 +218,16 @@ def test_encoded_article_reads_copies_and_compares_as_the_article():
     import pickle
 
     from pipeline.sinks import Encoded, encode, json_line
+    from pipeline.summary import counts
     art = _article()
     enc = Encoded.of(*encode(art))
     assert enc.line == json_line(art.to_dict())
     assert isinstance(enc, Article) and enc == art and art == enc and repr(enc) == repr(art)
     assert enc.line is None  # read: the fields may change now, the sink encodes them afresh
+    counted = Encoded.of(*encode(art), counts(art))
+    assert counted.counts == (art.id, None, ("count",), 1, len(art.text) + 7)
+    counted.facts.clear()
+    assert counted.counts is None  # the fields were read: summary.counts counts them afresh
     for twin in (pickle.loads(pickle.dumps(Encoded.of(*encode(art)))), copy.deepcopy(enc)):
         assert type(twin) is Article and twin == art
     assert dataclasses.replace(enc, id="x2").to_dict() == {**art.to_dict(), "id": "x2"}
