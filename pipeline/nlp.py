@@ -659,9 +659,15 @@ class _ArrayViterbi:
         self.has_next = np.array([bool(trans_p[y]) for y in self.names])
         self.start = np.array([start_p[y] for y in self.names])
         self._chars: dict[str, tuple] = {}
-        # for two-character runs (_pair): each state's transitions, and per character its
-        # states as a run's first character (_lead) and as its second (_follow)
-        self.out = {y: (tuple(sorted(nxt.items(), key=_SECOND, reverse=True)), max(nxt.values()))
+        # for two-character runs (_pair): states by rank (ascending: a greater state, a greater
+        # int, which compares and hashes cheaper than the state's tuple), each state's
+        # transitions greatest first, and per character its states as a run's first character
+        # (_lead) and as its second (_follow)
+        self.ranked = self.names[::-1]
+        rank = {y: i for i, y in enumerate(self.ranked)}
+        self.rank = rank
+        self.out = {rank[y]: (tuple(sorted(((rank[z], p) for z, p in nxt.items()), key=_SECOND,
+                                           reverse=True)), max(nxt.values()))
                     for y, nxt in trans_p.items() if nxt}
         self._leads: dict[str, list] = {}
         self._follows: dict[str, tuple] = {}
@@ -695,17 +701,18 @@ class _ArrayViterbi:
         return got
 
     def _lead(self, ch: str) -> list:
-        """A run's first character: (score + its best transition, state, score, transitions)
-        of each of its states that has a next state, greatest bound first."""
+        """A run's first character: (score + its best transition, state's rank, score,
+        transitions) of each of its states that has a next state, greatest bound first."""
         got = self._leads.get(ch)
         if got is None:
             states, start_p, _, emit_p = self.model
             got = []
             for y in states[ch]:
-                if y in self.out:
+                r = self.rank[y]
+                if r in self.out:
                     v = start_p[y] + emit_p[y].get(ch, _MIN_FLOAT)
-                    outs, top = self.out[y]
-                    got.append((v + top, y, v, outs))
+                    outs, top = self.out[r]
+                    got.append((v + top, r, v, outs))
             got.sort(key=_FIRST, reverse=True)
             if len(self._leads) > 20000:
                 self._leads.clear()
@@ -713,11 +720,12 @@ class _ArrayViterbi:
         return got
 
     def _follow(self, ch: str) -> tuple[dict, float]:
-        """A run's second character: the emission of each of its states, and the greatest."""
+        """A run's second character: the emission of each of its states (by rank), and the
+        greatest."""
         got = self._follows.get(ch)
         if got is None:
             emit_p = self.model[3]
-            em = {y: emit_p[y].get(ch, _MIN_FLOAT) for y in self.model[0][ch]}
+            em = {self.rank[y]: emit_p[y].get(ch, _MIN_FLOAT) for y in self.model[0][ch]}
             got = (em, max(em.values()))
             if len(self._follows) > 20000:
                 self._follows.clear()
@@ -737,7 +745,8 @@ class _ArrayViterbi:
         if obs[0] not in table or obs[1] not in table:
             return None
         em, top = self._follow(obs[1])
-        bs = by = by0 = None
+        bs = None
+        by = by0 = -1
         get = em.get
         for bound, y0, v, outs in self._lead(obs[0]):
             if bs is not None and bound + top < bs:
@@ -746,13 +755,13 @@ class _ArrayViterbi:
                 e = get(y)
                 if e is not None:
                     sc = v + p + e
-                    if bs is None or sc > bs or (sc == bs and (y, y0) > (by, by0)):
+                    if bs is None or sc > bs or (sc == bs and (y > by or (y == by and y0 > by0))):
                         bs, by, by0 = sc, y, y0
                 elif bs is not None and v + p + top < bs:
                     break
         if bs is None:
             return None
-        return bs, [by0, by]
+        return bs, [self.ranked[by0], self.ranked[by]]
 
     def __call__(self, obs: str):
         if len(obs) == 2:
