@@ -3,7 +3,6 @@ demand."""
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ _SEG_PIECES = regex.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)|"
 # ASCII only, so the standard `re` matches as `regex` does (count.py walks them too)
 POS_PIECES = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)|[^\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
 _BETWEEN = regex.compile(r"\r\n|.", regex.S)
+_POS_KEYS = {True: ("pos", True), False: ("pos", False)}   # window()'s block cache keys, by hmm
 
 # Sentence ends: full stops, question and exclamation marks, semicolons, and line breaks.
 _SENT_END = regex.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
@@ -92,21 +92,27 @@ class Context:
         got = self._wins.get(wkey)
         if got is not None:
             return list(got)
-        s, e = self.sentence_span(start)
-        key = ("pos", hmm) if pos else "seg"
+        sents = self.sentences if self._sents is None else self._sents
+        starts = self._starts
+        assert starts is not None                 # (set with the sentences)
+        i = bisect.bisect_right(starts, start) - 1            # sentence_span(start), inlined
+        s, e = sents[i if i > 0 else 0]
+        key = _POS_KEYS[hmm] if pos else "seg"
         pieces, ends = self._pieces(s, e, pos)
         up = max(start + 1, end if end is not None else start) + margin
         out: list[nlp.Token] = []
         cache = self._toks
         # from the first piece ending after start - margin
-        for a, b, block in itertools.islice(pieces, bisect.bisect_right(ends, start - margin),
-                                            None):
+        k, n = bisect.bisect_right(ends, start - margin), len(pieces)
+        while k < n:
+            a, b, block = pieces[k]
             if a >= up:
                 break
             toks = cache.get((a, key))
             if toks is None:
                 toks = cache[(a, key)] = self._piece_tokens(a, b, block, s, pos, hmm)
             out.extend(toks)
+            k += 1
         self._wins[wkey] = tuple(out)
         return out
 
