@@ -25,7 +25,7 @@ _URL = twins.compile(r"https?://\S+")
 
 REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
            "decoration", "related", "ad", "spam")
-ZONES = ("any", "edge", "head", "tail")
+ZONES = ("any", "edge", "head", "tail", "middle")   # middle: between two paragraphs only
 
 # -- proposals --------------------------------------------------------------------------------
 
