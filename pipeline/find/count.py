@@ -37,11 +37,10 @@ characters around it (_rejected), the trap phrases, the guards that need jieba's
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -729,7 +728,7 @@ class CountFinder:
         return toks[1 if cut_left else 0:len(toks) - (1 if cut_right else 0)]
 
     def _tagged_edge(self, text: str, a: int, b: int, cut_left: bool, cut_right: bool,
-                     left: bool) -> tuple[list, Callable[[], list | None] | None]:
+                     left: bool) -> tuple[list, _More | None]:
         """_tagged()'s tokens from the number's side (the window's end when `left`, else its
         start) up to the first run of unknown characters, and more(): the tokens of the next
         run and of the known words past it, one run at a time (None once there are none), to
@@ -747,8 +746,7 @@ class CountFinder:
             return (toks[1:] if cut and left else toks[:-1] if cut else toks), None
         runs = [i for i, t in enumerate(segs) if type(t) is pending]
         first = segs[runs[-1] + 1:] if left else segs[:runs[0]]
-        return _eng_digits_as_m(first), functools.partial(next, _chunks(segs, runs, left, cut),
-                                                          None)
+        return _eng_digits_as_m(first), _More(segs, runs, left, cut)
 
     def _segments(self, text: str, a: int, b: int) -> list | None:
         """The tokens of text[a:b] as posseg cuts it (offsets in the window), a run of unknown
@@ -778,10 +776,11 @@ class CountFinder:
         return out or None
 
     def _after_walk(self, toks: list, unit_end: int,
-                    more: Callable[[], list | None] | None = None) -> tuple[list, bool]:
+                    more: _More | None = None) -> tuple[list, bool]:
         """The object's words after the unit, and whether the walk ran out of tokens. more():
-        the window's last tokens, asked for only when the walk reaches them (the token after
-        the one it stands on)."""
+        the window's last tokens, asked for only when the walk reaches them (the token it
+        stands on, or the one after it when that one is read); whether there is a token after
+        it is asked of more.left(), which seldom needs a run tagged."""
         g = self.g
         words: list = []
         quoted = False
@@ -789,7 +788,7 @@ class CountFinder:
         i = -1
         while True:
             i += 1
-            while more is not None and i + 2 > len(toks):
+            while more is not None and i + 1 > len(toks):
                 got = more()
                 if got is None:
                     more = None
@@ -801,7 +800,7 @@ class CountFinder:
                 break
             t = toks[i]
             # a break at the window's last token may be the edge's doing
-            open_end = i == n - 1
+            open_end = i == n - 1 and (more is None or not more.left())
             if t.text in "“”‘’":
                 quoted = t.text in "“‘"
                 words.append(t)
@@ -816,6 +815,13 @@ class CountFinder:
             if not words and t.pos == "uj":
                 break
             if t.pos == "v" and not words:
+                while more is not None and i + 2 > len(toks):   # the next token is read
+                    got = more()
+                    if got is None:
+                        more = None
+                    else:
+                        toks.extend(got)
+                n = len(toks)
                 nxt = toks[i + 1] if i + 1 < n else None    # the tokens are contiguous
                 if (nxt is None or not nxt.pos.startswith(("n", "vn", "v"))
                         or nxt.text[0] in _PUNCT):
@@ -833,10 +839,11 @@ class CountFinder:
         return [], open_end
 
     def _before_walk(self, before: list, num_start: int,
-                     more: Callable[[], list | None] | None = None) -> tuple[list, bool]:
+                     more: _More | None = None) -> tuple[list, bool]:
         """The object's words before the number (last first), and whether the walk ran out of
         tokens. more(): the window's first tokens, asked for only when the walk reaches them
-        (the token before the one it stands on)."""
+        (the token it stands on, or the one before it when that one is read); whether there is
+        a token before it is asked of more.left()."""
         g = self.g
         before, more = _first(before, more)
         if not before:
@@ -849,7 +856,7 @@ class CountFinder:
         k = -1
         while True:
             k += 1
-            while more is not None and k + 2 > len(before):
+            while more is not None and k + 1 > len(before):
                 got = more()
                 if got is None:
                     more = None
@@ -860,9 +867,19 @@ class CountFinder:
                 open_end = True
                 break
             t = before[n - k - 1]
+            if (k + 2 > n and more is not None and not words and t.pos == "v"
+                    and len(t.text) == 1):
+                # _noun_part reads the token before a one-character verb
+                while more is not None and k + 2 > len(before):
+                    got = more()
+                    if got is None:
+                        more = None
+                    else:
+                        before[:0] = got
+                n = len(before)
             prev = before[n - k - 2] if k + 2 <= n else None
             # a break at the window's first token may be the edge's doing
-            open_end = prev is None
+            open_end = prev is None and (more is None or not more.left())
             if t.text in "“”‘’":
                 quoted = t.text in "”’"
                 words.append(t)
@@ -908,6 +925,40 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
                 and prev.pos.startswith(_NOUNISH)))
 
 
+class _More:
+    """The tokens of a window past its first part (_tagged_edge), going away from the number:
+    more() gives the next run of unknown characters with the known words up to the run after
+    it (_chunks), None once there are none. left(): whether any token is still to come, told
+    without tagging a run whenever it can be: a run gives at least one token, so only the
+    far edge's last run, once the window's cut edge has dropped its token, may give none."""
+
+    __slots__ = ("_buf", "_chunks", "_may_empty", "_todo")
+
+    def __init__(self, segs: list, runs: list[int], left: bool, cut: bool):
+        self._chunks = _chunks(segs, runs, left, cut)
+        self._todo = len(runs)               # chunks not yet given (the one kept included)
+        self._buf: list | None = None        # a chunk tagged by left(), given next
+        # the far run's chunk ends at the window's edge with no known word past the run
+        far_words = runs[0] if left else len(segs) - runs[-1] - 1
+        self._may_empty = cut and far_words == 0
+
+    def __call__(self) -> list | None:
+        if self._todo == 0:
+            return None
+        self._todo -= 1
+        got, self._buf = self._buf, None
+        return got if got is not None else next(self._chunks)
+
+    def left(self) -> bool:
+        if self._todo == 0:
+            return False
+        if self._todo > 1 or not self._may_empty:
+            return True
+        if self._buf is None:
+            self._buf = next(self._chunks)
+        return bool(self._buf)
+
+
 def _chunks(segs: list, runs: list[int], left: bool, cut: bool) -> Iterator[list]:
     """The tokens of segs past its first part (_tagged_edge), going away from the number: each
     run of unknown characters (segs[r] for r in runs, an nlp.Pending) with the known words
@@ -924,7 +975,7 @@ def _chunks(segs: list, runs: list[int], left: bool, cut: bool) -> Iterator[list
         yield got
 
 
-def _first(toks: list, more: Callable[[], list | None] | None) -> tuple[list, Callable | None]:
+def _first(toks: list, more: _More | None) -> tuple[list, _More | None]:
     """toks with more()'s tokens added until it holds one (or there are no more)."""
     while not toks and more is not None:
         got = more()
