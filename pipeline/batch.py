@@ -106,7 +106,7 @@ def forkserver_builds(rules_dir: str | None) -> bool:
     """Whether a local pool's workers fork from a forkserver that builds their Pipeline
     (start_forkserver: the bundled rules). This process then builds none before the pool starts:
     it would spend a second or more on a Pipeline it never runs, and should that build fail, the
-    workers fail too and the pool's breakage brings it here (_Local.check_build)."""
+    workers fail too and the broken pool brings it here (check_build in _Local.renew)."""
     return rules_dir is None and "forkserver" in mp.get_all_start_methods()
 
 
