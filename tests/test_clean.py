@@ -181,6 +181,16 @@ def test_exclaiming_headline_shown_again_is_no_paragraph(clean):
     assert res.removed == []
 
 
+def test_list_items_above_and_under_the_body_read_by_their_words(clean):
+    """A page turned to text marks the items of an HTML list (• …, - …): above or under the
+    body an item is asked of the rules without its mark; between paragraphs it stays."""
+    res = run(clean, [*BODY, "  • 06/16/2018", "  • 江城公告"])
+    assert [(r.line, r.reason) for r in res.removed] == [(3, "metadata"), (4, "metadata")]
+    assert res.meta["published"] == "2018-06-16"
+    res = run(clean, [*BODY[:1], "- 2021-12-10 20:33:15", *BODY[1:]])
+    assert res.removed == []
+
+
 def test_pipeline_finds_facts_in_the_headline(pipe):
     art = pipe.extract("\n".join(["首页 > 新闻 > 正文", "城区今年新增12个口袋公园",
                                   "来源：市园林局", *BODY]))

@@ -159,6 +159,7 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
     return out
 
 
+_BULLET = re.compile(r"^[•·\-*▪]\s+(?=\S)")
 _QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
 
 
@@ -444,6 +445,8 @@ class Cleaner:
         for i, n in enumerate(normed):
             if props[i] is None:
                 props[i] = self._props(n, first < i < last)
+                # a page turned to text marks each item of an HTML list (• 發布日期: …,
+                # - 註冊時間): the rules read the item's own words
         return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
 
     def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),
@@ -523,7 +526,27 @@ class Cleaner:
             lists.story_lists(page, self._list_rules, "head", self._channel)
             lists.story_lists(page, self._list_rules, "tail")
         zones.rezone(page, self.proposals)
+        self._list_items(page)
         return page
+
+    def _list_items(self, page: Page) -> None:
+        """A page turned to text marks each item of an HTML list (• 發布日期: …, - 註冊時間):
+        an item above or under the body that the page passes left is asked of the rules by
+        its own words."""
+        first, last, removed, normed = page.first, page.last, page.removed, page.normed
+        for i in page.filled:
+            n = normed[i]
+            if n[0] not in "•·-*▪" or i in removed or i == page.headline or first <= i <= last:
+                continue    # (between paragraphs an item is the body's own list)
+            m = _BULLET.match(n)
+            if m is None:
+                continue
+            z = "head" if i < first else "tail"
+            for p in self._props(n[m.end():]):
+                if _fits(p, z) and not p.then and not (
+                        p.tail_company and z == "tail" and not tail_company(page, i)):
+                    page.take(i, p)
+                    break
 
     def _around_body(self, page: Page) -> None:
         """The hand-set shape passes over what the rules and the scorer left under the last
