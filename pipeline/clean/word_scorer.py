@@ -37,6 +37,8 @@ from .zones import CONTACT_KEY, SIGNED, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
+# three or more names in a row (a roster's row)
+_ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # the reasons it gives (a repeated headline is the title rules' to find)
 REASONS = ("navigation", "metadata", "share", "copyright", "spam", "ad", "related", "comment",
            "caption", "decoration")
@@ -101,9 +103,21 @@ class WordScorer:
         for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
             n = normed[i]
             if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
-                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k) or i in cells):
+                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k) or i in cells
+                    or self._roster_row(page, k)):
                 out.append((k, i))
         return out
+
+    @staticmethod
+    def _roster_row(page: Page, k: int) -> bool:
+        """A row of names (张建华 李秀英 王志刚) under a list's colon or under another such
+        row that stays: the text's roster, however short its lines."""
+        normed, filled = page.normed, page.filled
+        if k == 0 or not _ROW.match(normed[filled[k]]):
+            return False
+        above = filled[k - 1]
+        return above not in page.removed and (
+            normed[above].endswith(":") or bool(_ROW.match(normed[above])))
 
     def apply(self, page: Page) -> None:
         """Take the head and tail lines that score at or above the threshold."""
