@@ -338,7 +338,9 @@ def cmd_extract(args) -> int:
     articles = batch.run(args.paths, ref_date=args.ref_date, force_ref_date=args.force_ref_date,
                          jobs=args.jobs, dask=args.dask, rules_dir=args.rules,
                          repeats=not args.no_repeats, timeout=args.timeout or None, done=done,
-                         on_total=total.append, read_kw=read_kw, **kw)
+                         on_total=total.append, read_kw=read_kw,
+                         # JSONL written as the workers encoded it: no fields to send beside it
+                         fields=out is None and fmt != "jsonl", **kw)
     show = not args.no_progress and sys.stderr.isatty()
     size = sources.estimate(args.paths) if show and args.no_repeats else None
     stream = summary.watch(progress(articles, show,

@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .model import Article
+from .model import Article, Fact, Removed
 
 FORMATS = ("jsonl", "json", "csv")
 CSV_FIELDS = ("id", "type", "text", "start", "end", "value", "unit", "qualifier", "rule",
@@ -91,7 +91,9 @@ class Encoded(Article):
     """An Article as a batch worker sent it: its JSONL line, written as it is (the main process
     never encodes it again), what the run summary counts of it (`counts`, a summary.Counts) and
     its pickled fields, unpickled only when one is read. Once they are (the reader may change
-    them), the line and the counts are dropped: a sink encodes the fields afresh.
+    them), the line and the counts are dropped: a sink encodes the fields afresh. A record sent
+    without its fields (batch.run(fields=False)) reads them from its line when asked: the same
+    JSON, in JSON's types (a tuple reads back as a list).
 
     Built with `Encoded.of`; pickled or copied, it becomes a plain Article."""
 
@@ -100,7 +102,7 @@ class Encoded(Article):
     _blob: bytes | None
 
     @classmethod
-    def of(cls, line: str | None, blob: bytes, counts: Any = None) -> Encoded:
+    def of(cls, line: str | None, blob: bytes | None, counts: Any = None) -> Encoded:
         self = object.__new__(cls)
         self.__dict__.update(line=line, counts=counts, _blob=blob, _fields=None)
         return self
@@ -112,7 +114,8 @@ class Encoded(Article):
     def values(self) -> dict[str, Any]:
         d = self.__dict__
         if d["_fields"] is None:
-            d["_fields"] = vars(pickle.loads(d["_blob"]))
+            blob = d["_blob"]
+            d["_fields"] = vars(pickle.loads(blob) if blob is not None else from_line(d["line"]))
             d["line"] = d["counts"] = d["_blob"] = None
         return d["_fields"]
 
@@ -143,13 +146,32 @@ for _f in dataclasses.fields(Article):
     setattr(Encoded, _f.name, _field(_f.name))
 
 
-def encode(article: Article) -> tuple[str | None, bytes]:
+_FACT_KEYS = ("type", "text", "start", "end", "value", "rule", "unit", "qualifier", "sentence")
+
+
+def from_line(line: str) -> Article:
+    """The Article whose to_dict() a JSONL line holds (json_line's inverse, in JSON's types)."""
+    d = json.loads(line)
+    d.pop("schema", None)
+    facts = []
+    for f in d.get("facts", []):
+        base = {k: f.pop(k) for k in _FACT_KEYS if k in f}
+        facts.append(Fact(**base, extra=f))   # what is left are the extra fields
+    d["facts"] = facts
+    d["removed"] = [Removed(**r) for r in d.get("removed", [])]
+    return Article(**d)
+
+
+def encode(article: Article, fields: bool = True) -> tuple[str | None, bytes | None]:
     """What a worker sends for an Article, for Encoded.of: its line (None where its fields cannot
-    be encoded as JSON: the sink raises then, as it would have) and its pickled fields."""
+    be encoded as JSON: the sink raises then, as it would have) and its pickled fields (None
+    when not `fields` and there is a line: they are read from it if ever asked for)."""
     try:
         line: str | None = json_line(article.to_dict())
     except Exception:
         line = None
+    if line is not None and not fields:
+        return line, None
     return line, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -234,6 +234,21 @@ def test_encoded_article_reads_copies_and_compares_as_the_article():
     assert dataclasses.asdict(enc) == dataclasses.asdict(art)
 
 
+def test_records_sent_without_fields_read_them_from_their_line(tmp_path):
+    from pipeline.sinks import Encoded, encode, from_line, json_line
+    p = tmp_path / "in.jsonl"
+    write_jsonl(p, 40, broken={9: "not json"})
+    one = list(batch.run([str(p)], ref_date=REF, jobs=1))
+    two = list(batch.run([str(p)], ref_date=REF, jobs=2, chunk_size=6, fields=False))
+    assert all(type(a) is Encoded and a._blob is None and a.counts is not None for a in two)
+    assert _written(two) == _written(one)
+    assert [json_line(a.to_dict()) for a in two] == [json_line(a.to_dict()) for a in one]
+    assert two[0].facts and all(f.rule for a in two for f in a.facts)  # Facts, not dicts
+    art = _article()
+    assert encode(art, fields=False)[1] is None
+    assert from_line(json_line(art.to_dict())).to_dict() == art.to_dict()  # (None extras: left out)
+
+
 def test_encoded_article_changed_after_reading_is_written_as_changed():
     from pipeline.sinks import Encoded, encode
     art = _article()
