@@ -341,8 +341,8 @@ class ChromeWordsDetector:
     line. Exact words, so a headline that merely holds one (客户端今日上线) never matches.
     The stage asks it only lines holding one of the words (cleaner._detector_chars)."""
 
-    _SEP = twins.compile(r"\s*[|│┃丨｜/·•>»]\s*|\s+-\s*|^-\s*|\s+")
-    _BULLET = twins.compile(r"^[-•·*▪◆●■□>»]+\s*|[:>»]+$")
+    _SEP = twins.compile(r"\s*[|│┃丨｜/·•>»:]\s*|\s+-\s*|^-\s*|\s+")
+    _BULLET = twins.compile(r"^[-—–•·*▪◆●■□>»]+\s*|[-—–:>»]+$")
 
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry.get("reason", "navigation")
