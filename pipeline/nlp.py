@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import math
-import operator
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -543,7 +542,6 @@ def _hmm_words(run: str, viterbi) -> tuple[tuple[str, str], ...]:
 
 
 _MIN_FLOAT = -3.14e100       # jieba.posseg.viterbi's constants
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _MIN_INF = float("-inf")
 _PRED: dict[int, tuple[dict, dict]] = {}
 
@@ -659,18 +657,6 @@ class _ArrayViterbi:
         self.has_next = np.array([bool(trans_p[y]) for y in self.names])
         self.start = np.array([start_p[y] for y in self.names])
         self._chars: dict[str, tuple] = {}
-        # for two-character runs (_pair): states by rank (ascending: a greater state, a greater
-        # int, which compares and hashes cheaper than the state's tuple), each state's
-        # transitions greatest first, and per character its states as a run's first character
-        # (_lead) and as its second (_follow)
-        self.ranked = self.names[::-1]
-        rank = {y: i for i, y in enumerate(self.ranked)}
-        self.rank = rank
-        self.out = {rank[y]: (tuple(sorted(((rank[z], p) for z, p in nxt.items()), key=_SECOND,
-                                           reverse=True)), max(nxt.values()))
-                    for y, nxt in trans_p.items() if nxt}
-        self._leads: dict[str, list] = {}
-        self._follows: dict[str, tuple] = {}
 
     def _prev(self, live):
         """Of the states `live` (ascending indices), those with a next state: their positions
@@ -700,74 +686,7 @@ class _ArrayViterbi:
                                      *self._prev(cols))
         return got
 
-    def _lead(self, ch: str) -> list:
-        """A run's first character: (score + its best transition, state's rank, score,
-        transitions) of each of its states that has a next state, greatest bound first."""
-        got = self._leads.get(ch)
-        if got is None:
-            states, start_p, _, emit_p = self.model
-            got = []
-            for y in states[ch]:
-                r = self.rank[y]
-                if r in self.out:
-                    v = start_p[y] + emit_p[y].get(ch, _MIN_FLOAT)
-                    outs, top = self.out[r]
-                    got.append((v + top, r, v, outs))
-            got.sort(key=_FIRST, reverse=True)
-            if len(self._leads) > 20000:
-                self._leads.clear()
-            self._leads[ch] = got
-        return got
-
-    def _follow(self, ch: str) -> tuple[dict, float]:
-        """A run's second character: the emission of each of its states (by rank), and the
-        greatest."""
-        got = self._follows.get(ch)
-        if got is None:
-            emit_p = self.model[3]
-            em = {self.rank[y]: emit_p[y].get(ch, _MIN_FLOAT) for y in self.model[0][ch]}
-            got = (em, max(em.values()))
-            if len(self._follows) > 20000:
-                self._follows.clear()
-            self._follows[ch] = got
-        return got
-
-    def _pair(self, obs: str):
-        """A run of two characters (most runs) without numpy: the greatest (score, state,
-        previous state) over the transitions from a state of the first character to one of the
-        second, which is what posseg's two steps pick (a pair without a transition scores -inf
-        there). The first character's states are tried greatest bound first (its score + its
-        best transition + the second character's best emission: float addition is monotone,
-        so no pair scores above its bound) until the bound falls below the best score. None
-        when no transition joins them (posseg's fallback decides), or for a character outside
-        posseg's table (any state, none emitting it: the bounds tie, the arrays are quicker)."""
-        table = self.model[0]
-        if obs[0] not in table or obs[1] not in table:
-            return None
-        em, top = self._follow(obs[1])
-        bs = None
-        by = by0 = -1
-        get = em.get
-        for bound, y0, v, outs in self._lead(obs[0]):
-            if bs is not None and bound + top < bs:
-                break
-            for y, p in outs:           # greatest transition first
-                e = get(y)
-                if e is not None:
-                    sc = v + p + e
-                    if bs is None or sc > bs or (sc == bs and (y > by or (y == by and y0 > by0))):
-                        bs, by, by0 = sc, y, y0
-                elif bs is not None and v + p + top < bs:
-                    break
-        if bs is None:
-            return None
-        return bs, [self.ranked[by0], self.ranked[by]]
-
     def __call__(self, obs: str):
-        if len(obs) == 2:
-            got = self._pair(obs)
-            if got is not None:
-                return got
         _, _, _, v, one, where, prev = self._char(obs[0])
         if len(obs) == 1:
             return one[0], [one[1]]

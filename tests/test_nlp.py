@@ -213,29 +213,6 @@ def test_array_viterbi_same_as_jiebas_on_rare_characters():
             assert fast(s) == orig(s, *model), s
 
 
-def test_pair_viterbi_same_as_jiebas():
-    """Two-character runs (most runs) take a path of their own without numpy (_ArrayViterbi's
-    _pair, private: its bounds decide how many states it tries, which no output shows): the
-    same score, states and tie-breaks as posseg's on common and rare pairs, and on characters
-    outside posseg's table (the arrays decide those)."""
-    import importlib
-
-    import jieba.posseg as pseg
-    orig = importlib.import_module("jieba.posseg.viterbi").viterbi
-    model = (pseg.char_state_tab_P, pseg.start_P, pseg.trans_P, pseg.emit_P)
-    fast = nlp._ArrayViterbi(*model)
-    rnd = random.Random(11)
-    rare = sorted(c for c, states in model[0].items() if len(states) <= 3)
-    pools = (HMM_CHARS, rare, sorted(model[0]), [*rare, *HMM_CHARS[:40], "淨", "Ω", "a"])
-    tried = 0
-    for pool in pools:
-        for _ in range(1500):
-            s = rnd.choice(pool) + rnd.choice(pool)
-            tried += fast._pair(s) is not None
-            assert fast(s) == orig(s, *model), s
-    assert tried > 4000                       # the pair path, not the arrays, decided most
-
-
 def test_plain_viterbi_same_as_jiebas():
     """The pure-Python Viterbi the tagger falls back to without numpy. Private name: the
     fallback is only reached when numpy is missing, which no public call can arrange."""
