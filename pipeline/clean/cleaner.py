@@ -164,9 +164,10 @@ _QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
 
 
 def _shown_again(anchors: list[int], normed: list[str]) -> list[int]:
-    """The anchors of a headline's length that the page shows again, maybe without a part
+    """The anchors of a headline's length and shape (no 。: a paragraph printed twice under a
+    photo credit is the captions pass's) that the page shows again, maybe without a part
     mark (2)."""
-    short = [a for a in anchors if len(normed[a]) <= 60]
+    short = [a for a in anchors if len(normed[a]) <= 60 and "。" not in normed[a]]
     if not short:
         return []
     stem = title_stage.part_stem
@@ -519,6 +520,7 @@ class Cleaner:
         if "menu_run" in self.page_rules:
             zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"],
                            self._menu_prose)
+        self._list_items(page)   # an item a rule names by its words, before lists take it whole
         if "bullet_list" in self.page_rules:
             rule = self.page_rules["bullet_list"]
             zones.bullet_list(page, rule["id"], int(rule.get("min_lines", 3)))
@@ -526,7 +528,6 @@ class Cleaner:
             lists.story_lists(page, self._list_rules, "head", self._channel)
             lists.story_lists(page, self._list_rules, "tail")
         zones.rezone(page, self.proposals)
-        self._list_items(page)
         return page
 
     def _list_items(self, page: Page) -> None:
