@@ -156,6 +156,17 @@ def test_a_table_with_numbered_rows_stays_whole_under_the_body():
     assert set(removed(pager)) == set(range(4, 9))
 
 
+def test_a_prize_list_one_cell_a_line_stays_under_the_body():
+    # 冠軍 / school / winner / 亞軍 / …: short lines touching the page's end read as a menu,
+    # but two ranks or more in the run make it the article's results
+    prizes = ["冠軍", "江城一中", "鄭小悅", "亞軍", "江城二中", "陳大文", "季軍", "江城三中", "何小明"]
+    lines = [*STORY, *prizes, "版权所有 江城网"]
+    assert set(removed(lines)) == {len(lines) - 1}
+    # one rank among menu entries is no prize list
+    menu = ["新闻", "冠軍", "体育", "娱乐", "财经"]
+    assert set(removed([*STORY, *menu])) == set(range(len(STORY), len(STORY) + 5))
+
+
 def test_a_verse_over_the_headline_is_text_not_furniture():
     # a spring feature opens with verse cut at its commas and dashes, then its headline: the
     # site's name over it goes, the verse lines stay

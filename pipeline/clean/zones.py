@@ -209,8 +209,8 @@ def repeats(page: Page, rule_id: str) -> None:
 
 def table_cells(page: Page) -> set[int]:
     """The lines of tables written one cell a line — a column of figures (产值 / 1500 / 增速 /
-    12.5% …) or of values that repeat (台北市 / 照常上班 / 新北市 / 照常上班 …): labels and
-    values both are the article's data."""
+    12.5% …), of values that repeat (台北市 / 照常上班 / 新北市 / 照常上班 …) or a prize list
+    (冠軍 / 某校 / 亞軍 / …): labels and values both are the article's data."""
     if page.cells is None:
         page.cells = _table_cells(page)
     return page.cells
@@ -274,8 +274,29 @@ def _numbered_rows(page: Page) -> set[int]:
     return cells
 
 
+# a prize's rank alone on its line (冠军, 亞軍, 一等奖, 優異獎, 第三名)
+_RANK = regex.compile(r"(?:冠|亚|亞|季|殿)(?:军|軍)|(?:[一二三四五六七八九十]|特)等(?:奖|獎)"
+                      r"|(?:金|银|銀|铜|銅|优秀|優秀|优异|優異|优胜|優勝|鼓励|鼓勵|入围|入圍)(?:奖|獎)"
+                      r"|第[一二三四五六七八九十\d]{1,2}名")
+
+
+def _prize_list(page: Page) -> set[int]:
+    """A prize list written one cell a line (冠軍 / 某校 / 某某 / 亞軍 / 某某 …): a run of
+    short lines holding two ranks or more, the article's results however short its lines."""
+    normed, out, run = page.normed, set(), []
+    for i in [*page.filled, -1]:
+        n = normed[i] if i >= 0 else ""
+        if n and len(n) <= 12 and not SENT.search(n):
+            run.append(i)
+            continue
+        if sum(1 for j in run if _RANK.fullmatch(normed[j])) >= 2:
+            out.update(run)
+        run = []
+    return out
+
+
 def _table_cells(page: Page) -> set[int]:
-    cells = _figure_cells(page) | _numbered_rows(page)
+    cells = _figure_cells(page) | _numbered_rows(page) | _prize_list(page)
     places = page.places()
     if all(len(at) < 4 for at in places.values()):
         return cells
