@@ -159,7 +159,8 @@ def test_a_table_with_numbered_rows_stays_whole_under_the_body():
 def test_a_prize_list_one_cell_a_line_stays_under_the_body():
     # 冠軍 / school / winner / 亞軍 / …: short lines touching the page's end read as a menu,
     # but two ranks or more in the run make it the article's results
-    prizes = ["冠軍", "江城一中", "鄭小悅", "亞軍", "江城二中", "陳大文", "季軍", "江城三中", "何小明"]
+    prizes = ["冠軍", "江城一中", "鄭小悅", "亞軍", "江城二中", "陳大文",
+              "季軍", "江城三中", "何小明"]
     lines = [*STORY, *prizes, "版权所有 江城网"]
     assert set(removed(lines)) == {len(lines) - 1}
     # one rank among menu entries is no prize list
