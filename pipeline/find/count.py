@@ -788,12 +788,8 @@ class CountFinder:
         i = -1
         while True:
             i += 1
-            while more is not None and i + 1 > len(toks):
-                got = more()
-                if got is None:
-                    more = None
-                else:
-                    toks.extend(got)
+            if more is not None and i + 1 > len(toks):
+                more = _fill(toks, more, i + 1)
             n = len(toks)
             if i >= n:
                 open_end = True
@@ -815,12 +811,8 @@ class CountFinder:
             if not words and t.pos == "uj":
                 break
             if t.pos == "v" and not words:
-                while more is not None and i + 2 > len(toks):   # the next token is read
-                    got = more()
-                    if got is None:
-                        more = None
-                    else:
-                        toks.extend(got)
+                if more is not None and i + 2 > len(toks):   # the next token is read
+                    more = _fill(toks, more, i + 2)
                 n = len(toks)
                 nxt = toks[i + 1] if i + 1 < n else None    # the tokens are contiguous
                 if (nxt is None or not nxt.pos.startswith(("n", "vn", "v"))
@@ -856,12 +848,8 @@ class CountFinder:
         k = -1
         while True:
             k += 1
-            while more is not None and k + 1 > len(before):
-                got = more()
-                if got is None:
-                    more = None
-                else:
-                    before[:0] = got
+            if more is not None and k + 1 > len(before):
+                more = _fill(before, more, k + 1, front=True)
             n = len(before)
             if k >= n:
                 open_end = True
@@ -870,12 +858,8 @@ class CountFinder:
             if (k + 2 > n and more is not None and not words and t.pos == "v"
                     and len(t.text) == 1):
                 # _noun_part reads the token before a one-character verb
-                while more is not None and k + 2 > len(before):
-                    got = more()
-                    if got is None:
-                        more = None
-                    else:
-                        before[:0] = got
+                if more is not None and k + 2 > len(before):
+                    more = _fill(before, more, k + 2, front=True)
                 n = len(before)
             prev = before[n - k - 2] if k + 2 <= n else None
             # a break at the window's first token may be the edge's doing
@@ -973,6 +957,20 @@ def _chunks(segs: list, runs: list[int], left: bool, cut: bool) -> Iterator[list
         if cut and k == order[-1]:
             got = got[1:] if left else got[:-1]
         yield got
+
+
+def _fill(toks: list, more: _More, need: int, front: bool = False) -> _More | None:
+    """more()'s tokens added to toks (after them, or before them when the walk goes left)
+    until toks holds `need`; the more left, None once it has no more."""
+    while len(toks) < need:
+        got = more()
+        if got is None:
+            return None
+        if front:
+            toks[:0] = got
+        else:
+            toks.extend(got)
+    return more
 
 
 def _first(toks: list, more: _More | None) -> tuple[list, _More | None]:
