@@ -446,8 +446,6 @@ class Cleaner:
         for i, n in enumerate(normed):
             if props[i] is None:
                 props[i] = self._props(n, first < i < last)
-                # a page turned to text marks each item of an HTML list (• 發布日期: …,
-                # - 註冊時間): the rules read the item's own words
         return Page(lines, normed, props, anchors)  # type: ignore[arg-type]
 
     def clean(self, doc: Document, repeated: frozenset[str] = frozenset(),
