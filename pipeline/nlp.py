@@ -335,17 +335,7 @@ class POSTagger:
         return out
 
     def _dag_no_hmm(self, blk: str, out: list) -> None:
-        buf = ""
-        for w, tag in self.backend.route_tags(blk):
-            if w in _ENG1:
-                buf += w
-                continue
-            if buf:
-                out.append((buf, "eng"))
-                buf = ""
-            out.append((w, tag))
-        if buf:
-            out.append((buf, "eng"))
+        out.extend([(t[0], t[3]) for t in self._block_no_hmm(blk)])
 
     def _dag(self, blk: str, out: list) -> None:
         buf: list[tuple[str, str]] = []      # a run of single characters of the route
