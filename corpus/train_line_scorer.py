@@ -88,7 +88,8 @@ def labelled_pages(dirs: list[Path]):
             yield str(lab.get("site") or lp), text, {int(k): v for k, v in lab["reasons"].items()}
 
 
-def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1.0):
+def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1.0,
+                  dev_weight: float = 0.3):
     """The word scorer's examples: (shape values, own words, neighbours' words, junk, weight)
     per non-blank line, and the vocabulary (words on at least min_sites sites). A line the
     scorer would judge (WordScorer.judged) weighs judged_weight times more: the model is
@@ -109,7 +110,7 @@ def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1
         judged = {i for _, i in scorer.judged(page)} if scorer is not None else set()
         for k, i in enumerate(page.filled):
             near = set().union(*(own[j] for j in (k - 1, k + 1) if 0 <= j < len(own)))
-            weight = 0.3 if site.startswith("dev:") else 1.0
+            weight = dev_weight if site.startswith("dev:") else 1.0
             if i in judged:
                 weight *= judged_weight
             rows.append((values[i], own[k], near, junk.get(i), weight))
@@ -206,6 +207,8 @@ def main(argv=None) -> int:
     ap.add_argument("--prior", action="store_true",
                     help="word scorer: start from the committed weights and keep near them")
     ap.add_argument("--l2", type=float, default=0.003, help="word scorer: L2 strength")
+    ap.add_argument("--dev-weight", type=float, default=0.3,
+                    help="word scorer: weight of a dev corpus line, against 1 for a real page's")
     ap.add_argument("--judged-weight", type=float, default=1.0,
                     help="word scorer: weight of the lines it judges, against 1 for the rest")
     args = ap.parse_args(argv)
@@ -231,7 +234,8 @@ def main(argv=None) -> int:
 def main_words(args) -> int:
     from pipeline.clean.word_scorer import REASONS
 
-    rows, vocab = word_examples(args.pages, judged_weight=args.judged_weight)
+    rows, vocab = word_examples(args.pages, judged_weight=args.judged_weight,
+                                dev_weight=args.dev_weight)
     prior = reason_prior = None
     if args.prior:
         old = build(load_rules()).cleaner.word_scorer

@@ -175,6 +175,42 @@ def _shown_again(anchors: list[int], normed: list[str]) -> list[int]:
     return [a for a in short if seen[stem(normed[a])] >= 2]
 
 
+# a line that breaks off mid-sentence: it ends in a comma or in a word that needs what follows
+# (…代表队与 / 当晚高潮属于 / 最为惊喜的是); a menu entry, a headline or a caption never does
+_DANGLING = re.compile(
+    r"(?:[,、]|(?<!参)与|(?<![共平温祥暖总调缓])和|(?<![我你他她目有别])的|(?<![存现实自所])在"
+    r"|(?<![但只总于或要若凡还就])是|把|被|对|向|从|将|其|于|并|而|跟|让|给|使|以及|通过|作为|随着)$")
+
+
+def _broken_prose(normed: list[str], anchors: list[int], props: Any,
+                  max_len: int = 30, min_lines: int = 6, min_dangling: int = 3) -> list[int]:
+    """A post written a phrase a line (a WeChat layout: 8月9日晚 / 2025年…决赛 / 在…落幕):
+    its sentences run on over short lines with no 。, so no line is shaped like a paragraph.
+    A run of 6+ short lines between the paragraphs or beyond them, 3+ of them (and one in
+    twelve) broken off mid-sentence, is the body's text: its lines no rule proposes are
+    paragraphs. `props(i)` gives line i's proposals."""
+    out: list[int] = []
+    run: list[int] = []
+    is_anchor = set(anchors)
+
+    def flush() -> None:
+        lines = [i for i in run if ":" not in normed[i] and "|" not in normed[i]]
+        dangling = sum(1 for i in lines if _DANGLING.search(normed[i]))
+        if len(lines) >= min_lines and dangling >= min_dangling and dangling * 12 >= len(lines):
+            out.extend(i for i in lines if not props(i))
+        run.clear()
+
+    for i, n in enumerate(normed):
+        if not n:
+            continue
+        if i in is_anchor or len(n) > max_len:
+            flush()
+        else:
+            run.append(i)
+    flush()
+    return out
+
+
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     """The body's paragraphs without a lone long line far from the rest at either end: a
     spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
@@ -441,6 +477,10 @@ class Cleaner:
                      for p, n in zip(props, normed, strict=True)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
+        prose = _broken_prose(normed, anchors, lambda i: props[i] if props[i] is not None
+                              else props.__setitem__(i, self._props(normed[i])) or props[i])
+        if prose:
+            anchors = sorted(set(anchors) | set(prose))
         anchors = _main_run(anchors, normed)
         first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
         for i, n in enumerate(normed):
