@@ -58,8 +58,9 @@ def test_leaves_a_page_where_the_rules_found_no_furniture(removed):
 
 
 # (a notice's signature date is guarded too, but today's weights never take one: no test here)
-@pytest.mark.parametrize("line", ["联系电话：0512-66881234", "• 北区：正常开放\n• 南区：闭园维修"])
-def test_never_takes_a_contact_line_or_a_list(removed, line):
+@pytest.mark.parametrize("line", ["联系电话：0512-66881234", "• 北区：正常开放\n• 南区：闭园维修",
+                                  "第七章 法律责任"])
+def test_never_takes_a_contact_line_a_list_or_a_numbered_heading(removed, line):
     got = removed(f"江城新增口袋公园\n{BODY}\n{line}\n返回顶部")
     for kept in line.split("\n"):
         assert got.get(kept, ("",))[0] != "boilerplate.scored.words", kept

@@ -12,10 +12,10 @@ by corpus/train_line_scorer.py on labelled lines; nothing is trained or download
 
 It judges each line once, on the page as the rules and passes left it, only on a page where
 the rules found furniture (on one with none, a short line may be the article's own first or
-last word), and never takes the headline, a line between two paragraphs, a paragraph, or a
-notice's signature date or contact line, an item of a bulleted list or a cell of a table
-written one cell a line (the rules and the list passes read those by their place). A line it
-takes gets its reason from a second model over the same shape features and the line's own
+last word), and never takes the headline, a line between two paragraphs, a paragraph, a
+notice's signature date or contact line, a numbered heading (第七章 法律责任), an item of a
+bulleted list or a cell of a table written one cell a line (the rules and the list passes
+read those by their place). A line it takes gets its reason from a second model over the same shape features and the line's own
 words (softmax over the reasons, weights beside the others), so a stamp is metadata and a
 dashed rule decoration wherever they stand.
 """
@@ -37,6 +37,8 @@ from .zones import CONTACT_KEY, SIGNED, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
+# a numbered heading of the text (第七章 法律责任, 三、工作要求): a law's or a plan's own
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条款篇]|[一二三四五六七八九十]+、)")
 # three or more names in a row (a roster's row)
 _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # the reasons it gives (a repeated headline is the title rules' to find)
@@ -103,7 +105,8 @@ class WordScorer:
         for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
             n = normed[i]
             if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
-                    or CONTACT_KEY.match(n) or self._in_list(normed, filled, k) or i in cells
+                    or CONTACT_KEY.match(n) or _HEADING.match(n) or self._in_list(normed, filled, k)
+                    or i in cells
                     or self._roster_row(page, k)):
                 out.append((k, i))
         return out
