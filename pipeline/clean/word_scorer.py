@@ -15,9 +15,9 @@ the rules found furniture (on one with none, a short line may be the article's o
 last word), and never takes the headline, a line between two paragraphs, a paragraph, a
 notice's signature date or contact line, a numbered heading (第七章 法律责任), an item of a
 bulleted list or a cell of a table written one cell a line (the rules and the list passes
-read those by their place). A line it takes gets its reason from a second model over the same shape features and the line's own
-words (softmax over the reasons, weights beside the others), so a stamp is metadata and a
-dashed rule decoration wherever they stand.
+read those by their place). A line it takes gets its reason from a second model over the
+same shape features and the line's own words (softmax over the reasons, weights beside the
+others), so a stamp is metadata and a dashed rule decoration wherever they stand.
 """
 from __future__ import annotations
 
