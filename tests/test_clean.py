@@ -614,3 +614,13 @@ def test_comment_thread_after_the_article_is_comment(clean):
     thread = ["网友评论", "江城网友 2024-03-08 09:12", "数据不错，希望继续保持！", "回复 举报"]
     res = run(clean, [*BODY, *thread])
     assert {r.line: r.reason for r in res.removed} == dict.fromkeys(range(3, 7), "comment")
+
+
+def test_the_headline_its_metadata_places_leads_a_later_title_line(clean):
+    # the page's headline over its source and time, then a longer title-like line over the
+    # body (a subtitle or the story's own heading): the first is the headline, both stay
+    lines = ["工业提速说明了什么", "来源:江城统计网 更新时间:2024-03-08 08:07:26",
+             "前两月工业增加值增速加快的原因解析", *BODY]
+    res = run(clean, lines)
+    assert set(removed_lines(res)) == {1}
+    assert res.meta["title"] == "工业提速说明了什么"
