@@ -62,6 +62,7 @@ with no furniture or label between them.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import regex
@@ -420,6 +421,8 @@ _STRONG = regex.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精
 # roundup's own subheading (行业动态) is the same shape
 _WIDGET = regex.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"
                         r"|动态|速览|精选|热榜|榜单|图片|专题|视频|图集)$")
+# a character every _STRONG header holds (its marks taken off or not)
+_STRONG_CHARS = re.compile("[相推往更热精猜大你]")
 # headers that also open a body's own box of background (相关链接: 什么是专项债)
 _BOX = regex.compile(r"链接|延伸阅读|名词解释")
 
@@ -516,10 +519,10 @@ def _pasted(page: Page, rule_id: str) -> None:
         n = page.normed[i]
         if not n:
             continue
-        m = _LINK_LINE.match(n)
-        word = _head_word(n)
+        # each pattern asked only of a line holding what it needs (most are body lines)
+        m = _LINK_LINE.match(n) if ":" in n and ("链接" in n or "相关" in n) else None
         if not (m and is_headline_shape(m["t"], 60)) and not (
-                len(n) <= 20 and _STRONG.match(word)):
+                len(n) <= 20 and _STRONG_CHARS.search(n) and _STRONG.match(_head_word(n))):
             continue
         heads, j = 0, page.nb(i, 1)
         while j is not None and heads <= 4 and not _STORY_LEAD.match(page.normed[j]) and (
@@ -539,8 +542,9 @@ def _units(page: Page, rule_id: str) -> None:
     def removed_as(k: int | None, reasons: tuple[str, ...]) -> bool:
         return k is not None and page.reason(k) in reasons
 
-    found = [i for i, n in enumerate(page.normed)
-             if n and i not in page.removed and i > page.first and 20 <= len(n) <= 160
+    normed = page.normed
+    found = [i for i in range(page.first + 1, len(normed))
+             if (n := normed[i]) and i not in page.removed and 20 <= len(n) <= 160
              and (SENT.search(n) or _cut_teaser(n))
              and removed_as(page.nb(i, -1), ("related", "decoration"))
              and removed_as(page.nb(i, 1), ("related",))]

@@ -12,6 +12,7 @@ runs the hand-set shape passes (zones.after_body, zones.before_body) and the wor
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from itertools import chain
 from typing import Any
@@ -49,8 +50,8 @@ def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
         n = normed[i]
         size = len(n)
         han = len(_HAN.findall(n))
-        digits = sum(c.isdigit() for c in n)
-        latin = sum(c.isascii() and c.isalpha() for c in n)
+        digits = sum(map(str.isdigit, n))
+        latin = len(_ASCII_LETTER.findall(n))   # (an ASCII letter: isascii() and isalpha())
         zone = page.zone(i)
         prev = filled[k - 1] if k else None
         nxt = filled[k + 1] if k + 1 < len(filled) else None
@@ -64,6 +65,8 @@ def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
                 nxt in removed if nxt is not None else True, bool(page.props[i])]
     return values
 
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 # lines the scorer never takes: a notice's signature date (2024年3月1日) and field lines
 # (联系电话：…) are body or not by their words, which the rules read

@@ -225,7 +225,9 @@ def _figure_cells(page: Page) -> set[int]:
     1500 / 增速 / 12.5% …): a table's column, labels and figures both the article's. A pager
     (1 / 2 / 3 / 4: consecutive numbers) is no table."""
     filled, normed = page.filled, page.normed
-    at = [k for k, i in enumerate(filled) if _FIGURE_CELL.match(normed[i])]
+    # (a figure starts with its sign or a digit: str.isdigit() holds regex's \d and more)
+    at = [k for k, i in enumerate(filled)
+          if ((c := normed[i][0]) in "+-" or c.isdigit()) and _FIGURE_CELL.match(normed[i])]
     cells: set[int] = set()
     run: list[int] = []
     for k in [*at, None]:
@@ -253,7 +255,8 @@ def _numbered_rows(page: Page) -> set[int]:
     or with short cells: a ranked list of headlines (1 / a headline / its date) is no table.
     The head row, the rows and the last row's cells are the article's."""
     filled, normed = page.filled, page.normed
-    at = {int(normed[i]): k for k, i in enumerate(filled) if _ROW_NUMBER.match(normed[i])}
+    at = {int(normed[i]): k for k, i in enumerate(filled)
+          if normed[i][0].isdigit() and _ROW_NUMBER.match(normed[i])}
     cells: set[int] = set()
     start = 1
     while start in at:
@@ -437,11 +440,14 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
     the tail, with furniture the rules removed between the article and them (a bulleted
     list right after the last paragraph is the article's own), are related."""
     tail = page.tail()
+    marks = "-" + LEADS
 
     def item(i: int) -> bool:
         n = page.normed[i]
+        if i in page.removed or n[0] not in marks:   # (most lines: no substitution made)
+            return False
         core = LEAD.sub("", n)
-        return (i not in page.removed and n != core and n[0] in "-" + LEADS
+        return (n != core
                 and 6 <= len(core) <= 60
                 and is_headline_shape(core, 60))
 
