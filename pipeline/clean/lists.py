@@ -100,9 +100,12 @@ _DATE_LINE = regex.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
 
 
-def _runs(page: Page, lines: list[int], taken: bool = False) -> list[list[int]]:
+def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1) -> list[list[int]]:
     """Runs of consecutive (blank lines and removed date lines aside) list items among
-    `lines`, none removed (`taken`: or removed as navigation, above a headline)."""
+    `lines`, none removed (`taken`: or removed as navigation, above a headline); none when
+    `lines` are fewer than the `least` a caller's run needs (no line is judged)."""
+    if len(lines) < least:
+        return []
     runs: list[list[int]] = []
     prev = None  # the last item of the open run
     for i in lines:
@@ -188,7 +191,8 @@ def _below(page: Page, rule_id: str, min_lines: int) -> None:
     h = page.headline
     if h is None:
         return
-    for run in _runs(page, [i for i in range(h + 1, page.first) if page.normed[i]]):
+    for run in _runs(page, [i for i in range(h + 1, page.first) if page.normed[i]],
+                     least=min_lines):
         before = page.nb(run[0], -1)
         # under the headline's copy, not under furniture: the article's own list (a ranking,
         # its contents) whose first item heads the first section
@@ -237,7 +241,8 @@ def _dated(page: Page, rule_id: str, min_lines: int) -> None:
     more headline with no date under it, right above the body: the dated lines are the list
     (the title stage may have taken the last of them, above a date, for the headline), the
     undated one is the article's headline."""
-    for run in _runs(page, [i for i in range(page.first) if page.normed[i]], taken=True):
+    for run in _runs(page, [i for i in range(page.first) if page.normed[i]], taken=True,
+                     least=min_lines + 1):
         if len(run) <= min_lines or run[-1] in page.removed:
             continue
         dated = [i for i in run[:-1] if (j := page.nb(i, 1)) is not None and j in page.removed
@@ -280,12 +285,15 @@ def _bullet_item(n: str) -> bool:
     return _fragment(n)
 
 
-def _bullet_runs(page: Page, lines: list[int], taken: str,
-                 end_ok: bool) -> list[tuple[list[int], int]]:
+def _bullet_runs(page: Page, lines: list[int], taken: str, end_ok: bool,
+                 least: int = 1) -> list[tuple[list[int], int]]:
     """Runs of bulleted items among `lines` (each with its wrapped second line) and the number
     of items in each; a line removed with reason `taken` may stand in a run (a menu pass may
-    have taken the list's top already). `end_ok`: a second line may close `lines`."""
+    have taken the list's top already). `end_ok`: a second line may close `lines`; `least`:
+    the items a caller's run needs."""
     out: list[tuple[list[int], int]] = []
+    if len(lines) < least:   # (a run holds at most as many items as lines)
+        return out
     pos = 0
     while pos < len(lines):
         run: list[int] = []
@@ -314,7 +322,7 @@ def _bullet_runs(page: Page, lines: list[int], taken: str,
 def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
     """The bulleted pass of the module docstring, in the head."""
     head = [k for k in range(page.first) if page.normed[k]]
-    for run, items in _bullet_runs(page, head, "navigation", end_ok=False):
+    for run, items in _bullet_runs(page, head, "navigation", end_ok=False, least=min_lines):
         before = page.nb(run[0], -1)
         if (items >= min_lines and (before is None or before in page.removed)
                 and any(k not in page.removed for k in run)):
@@ -324,7 +332,7 @@ def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
 def _bulleted_tail(page: Page, rule_id: str, min_lines: int) -> None:
     """A bulleted list after the last paragraph, under removed furniture or its label."""
     tail = [k for k in range(page.last + 1, len(page.lines)) if page.normed[k]]
-    for run, items in _bullet_runs(page, tail, "related", end_ok=True):
+    for run, items in _bullet_runs(page, tail, "related", end_ok=True, least=min_lines):
         before = page.nb(run[0], -1)
         if items < min_lines or before is None or before <= page.last:
             continue
@@ -384,7 +392,7 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
             return
     if h is None or h >= page.first:
         return
-    for run in _runs(page, [i for i in range(h) if page.normed[i]]):
+    for run in _runs(page, [i for i in range(h) if page.normed[i]], least=min_lines):
         if len(run) < min_lines:
             continue
         before = page.nb(run[0], -1)
@@ -612,7 +620,7 @@ def _cards(page: Page, rule_id: str) -> None:
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
     tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
-    for run in _runs(page, tail):
+    for run in _runs(page, tail, least=min_lines):
         if len(run) < min_lines:
             continue
         before = page.nb(run[0], -1)

@@ -50,7 +50,7 @@ def words(n: str) -> set[str]:
     s = _LATIN.sub("a", _DIGITS.sub("0", n))
     out = {"^" + s[:1], s[-1:] + "$"}
     out.update(s)
-    out.update(s[i:i + 2] for i in range(len(s) - 1))
+    out.update(map(str.__add__, s[:-1], s[1:]))   # the pairs, in order (s[i:i + 2])
     return out
 
 

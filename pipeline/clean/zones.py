@@ -383,7 +383,7 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
     lines and is followed by the body paragraph, not by another headline; a post's
     hand-broken lines between two of its paragraphs are neither (menu_run's `prose`)."""
     head = page.head()
-    if not head:
+    if len(head) < min_lines + 1:   # (the least run it takes)
         return
     end = page.first if page.anchors else len(page.lines)
 
@@ -452,7 +452,7 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
                 and is_headline_shape(core, 60))
 
     run: list[int] = []
-    for i in [*tail, None]:
+    for i in [*tail, None] if len(tail) >= min_lines else ():
         # taking the run never changes item(i): i is not in it
         is_item = i is not None and item(i)
         if i is not None and is_item and (not run or page.nb(run[-1], 1) == i):
@@ -567,6 +567,8 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
                 page.headline = None
 
     for lines in ((filled, []) if bodyless else (page.head(), page.tail())):
+        if len(lines) < min_lines:
+            continue    # (flush takes no shorter run)
         run: list[int] = []
         for i in lines:
             # flush never changes short(i): the headline it may drop is in the run, not i
@@ -612,6 +614,8 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
     line or two of the article (a signature, its date) is neither; a plain run of headlines
     under a label is lists.story_lists'."""
     tail = page.tail()
+    if sum(i not in page.removed for i in tail) < 2:
+        return      # (a run it takes holds two headlines, and only lines not removed)
 
     def item(i: int) -> bool:
         n = page.normed[i]
