@@ -229,6 +229,8 @@ def _figure_cells(page: Page) -> set[int]:
     at = [k for k, i in enumerate(filled)
           if ((c := normed[i][0]) in "+-" or c.isdigit()) and _FIGURE_CELL.match(normed[i])]
     cells: set[int] = set()
+    if len(at) < 3:     # (no run of three)
+        return cells
     run: list[int] = []
     for k in [*at, None]:
         if k is not None and (not run or k - run[-1] <= 2):
@@ -292,7 +294,7 @@ def _prize_list(page: Page) -> set[int]:
         if n and len(n) <= 12 and not SENT.search(n):
             run.append(i)
             continue
-        if sum(1 for j in run if _RANK.fullmatch(normed[j])) >= 2:
+        if len(run) >= 2 and sum(1 for j in run if _RANK.fullmatch(normed[j])) >= 2:
             out.update(run)
         run = []
     return out
