@@ -12,6 +12,7 @@ runs the hand-set shape passes (zones.after_body, zones.before_body) and the wor
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable
 from itertools import chain
@@ -91,7 +92,10 @@ class LineScorer:
         self.threshold = float(entry.get("threshold", 0.75))
 
     def probability(self, values: list[float]) -> float:
-        z = sum(w * float(v) for w, v in zip(self.weights, values, strict=True))
+        if len(values) != len(self.weights):
+            raise ValueError("one value a weight")
+        # (map: the same products in the same order as a generator, without its frames)
+        z = sum(map(operator.mul, self.weights, map(float, values)))
         return 1.0 / (1.0 + math.exp(-z))
 
     def apply(self, page: Page) -> None:
