@@ -65,20 +65,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import regex
-
+from . import twins
 from .detectors import Proposal
 from .marks import DOT_ITEM, LEAD, OUTLET_ENDS, outlet_alternation, trails_off
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least, is_headline_shape
 
 # a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
-_LABEL = regex.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
+_LABEL = twins.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
                        r"关注|资讯|焦点|动态|速览|精选|热榜|榜单)[】\]]?\s*(?:>+|更多\s*>*)?$")
 # a date or time closing a list item: 2024-03-08, (03-08), 10:21
-_ITEM_DATE = regex.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}"
+_ITEM_DATE = twins.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}"
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
-_SPLIT = regex.compile(r"\s+")
+_SPLIT = twins.compile(r"\s+")
 
 
 def item(n: str, max_len: int = 60) -> bool:
@@ -96,7 +95,7 @@ def _label(n: str) -> bool:
 
 
 # an item's date on its own line under it (2024-03-08, 03-08 10:21), which the rules removed
-_DATE_LINE = regex.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+_DATE_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
 
 
@@ -180,7 +179,7 @@ def _strip(page: Page, rule_id: str, min_lines: int) -> None:
 
 # a paper's or site's name the title stage may take for the headline (it stands above the
 # date line): 江州日报数字报, 港都日报电子报, 城市新闻网
-_SITE = regex.compile(outlet_alternation() + "$")
+_SITE = twins.compile(outlet_alternation() + "$")
 
 
 def _below(page: Page, rule_id: str, min_lines: int) -> None:
@@ -270,8 +269,8 @@ def _fragment(n: str) -> bool:
 
 
 # a list item's closing time, (07:57), and a headline's speaker before its colon (交通局:…)
-_ITEM_TIME = regex.compile(r"\s*\(\d{1,2}:\d{2}\)$")
-_SPEAKER = regex.compile(r"^[^:\d]{1,8}:(?=[^:]*$)")
+_ITEM_TIME = twins.compile(r"\s*\(\d{1,2}:\d{2}\)$")
+_SPEAKER = twins.compile(r"^[^:\d]{1,8}:(?=[^:]*$)")
 
 
 def _bullet_item(n: str) -> bool:
@@ -414,29 +413,29 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
 # a teaser the site cut short: ends in ... or … right after a word or a comma, never after the
 # sentence's own full stop or closing quote (a body trails off with ……, after a word too, so
 # two … are not a cut: NFKC makes them six dots)
-_CUT = regex.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,5}|…)$")
+_CUT = twins.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,5}|…)$")
 # a related list's item: a headline, maybe bulleted, maybe closed by its date and source
 # (--2021-01-29某某日报, (2024-03-08))
-_ITEM_TAIL = regex.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+_ITEM_TAIL = twins.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                            r"[)\]]?\s*\p{Han}{0,8}$|\s*[(\[](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]"
                            r"\d{1,2}[)\]]$")
 # a header that names its list as other stories (相关新闻, 影音相关新闻, 推荐阅读, 往期回顾,
 # 猜你喜欢): it may stand between paragraphs with the article going on under its list
-_STRONG = regex.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
+_STRONG = twins.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
                         r"(?:新闻|阅读|文章|报道|推荐|回顾|精选)$"
                         r"|^(?:猜你喜欢|大家都在看|你可能(?:还|也)?(?:喜欢|感兴趣))$")
 # a widget's title (热点图片, 头条新闻, 最新专题): only with a cut teaser or bullets under it, a
 # roundup's own subheading (行业动态) is the same shape
-_WIDGET = regex.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"
+_WIDGET = twins.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"
                         r"|动态|速览|精选|热榜|榜单|图片|专题|视频|图集)$")
 # a character every _STRONG header holds (its marks taken off or not)
 _STRONG_CHARS = re.compile("[相推往更热精猜大你]")
 # headers that also open a body's own box of background (相关链接: 什么是专项债)
-_BOX = regex.compile(r"链接|延伸阅读|名词解释")
+_BOX = twins.compile(r"链接|延伸阅读|名词解释")
 
 
-_HEAD_OPEN = regex.compile(r"^[【\[▍▌|]")
-_HEAD_CLOSE = regex.compile(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$")
+_HEAD_OPEN = twins.compile(r"^[【\[▍▌|]")
+_HEAD_CLOSE = twins.compile(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$")
 
 
 def _head_word(n: str) -> str:
@@ -510,12 +509,12 @@ def _between(page: Page, strong_id: str, widget_id: str) -> None:
 
 # a second story's own first line or reporter line: 某某网-某某报3月8日讯(记者…),
 # 新华社北京3月8日电, 本报讯, 某某日报记者 张三 李四 (names only after 记者)
-_STORY_LEAD = regex.compile(
+_STORY_LEAD = twins.compile(
     r"^\(?[\p{Han}A-Za-z\-—]{2,20}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[电讯電訊]"
     r"|^(?:本报|本網|本网|本台|本刊)\p{Han}{0,6}[讯訊]"
     r"|^\(?\p{Han}{2,10}(?:记者|記者)(?:\s*\p{Han}{2,4}){1,4}\)?$")
 # a link line naming another story with its headline: 链接:…, □相关新闻:…
-_LINK_LINE = regex.compile(r"^[□■◎◆●【\[]?\s*(?:链接|相关(?:链接|新闻|报道|阅读))[】\]]?\s*:"
+_LINK_LINE = twins.compile(r"^[□■◎◆●【\[]?\s*(?:链接|相关(?:链接|新闻|报道|阅读))[】\]]?\s*:"
                            r"\s*(?P<t>.{4,60})$")
 
 
@@ -582,7 +581,7 @@ def _cut_in_tail(page: Page, rule_id: str) -> None:
 
 # the outlet a portal names under each of its next-story cards: a short Latin brand (am730,
 # on.cc 东网, 国际 on LINE) or a paper's, station's or site's name (某某日报, 某某电视)
-_OUTLET = regex.compile(r"^(?=[^\p{Han}]*[A-Za-z0-9])(?!\d+$)[A-Za-z0-9 .&\-\p{Han}]{2,16}$|"
+_OUTLET = twins.compile(r"^(?=[^\p{Han}]*[A-Za-z0-9])(?!\d+$)[A-Za-z0-9 .&\-\p{Han}]{2,16}$|"
                         r"^\p{Han}{2,8}" + outlet_alternation() + "$")
 
 

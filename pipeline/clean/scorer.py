@@ -18,10 +18,8 @@ from collections.abc import Callable
 from itertools import chain
 from typing import Any
 
-import regex
-
 from ..rules import RuleError
-from . import zones
+from . import twins, zones
 from .detectors import Proposal
 from .page import Page
 from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
@@ -71,7 +69,7 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 
 # lines the scorer never takes: a notice's signature date (2024年3月1日) and field lines
 # (联系电话：…) are body or not by their words, which the rules read
-_LEFT_TO_RULES = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|:")
+_LEFT_TO_RULES = twins.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|:")
 
 
 def shape_weights(where: str, entry: dict[str, Any]) -> list[float]:
