@@ -10,7 +10,8 @@ from . import twins
 # says whether it counts
 LEADS = "•·・▪◆●■□◎*>»▶►"
 # a line's leading marks, dashes and spaces: what is left is the item's text
-LEAD = twins.compile(r"^[" + regex.escape(LEADS) + r"\-\s]+")
+# (\s before the escaped dash: twins makes no twin with a class escape right after a -)
+LEAD = twins.compile(r"^[" + regex.escape(LEADS) + r"\s\-]+")
 # an item of an e-paper's bulleted story list: a dot, then the headline (· 最后的木排)
 DOT_ITEM = twins.compile(r"^[·•・]\s*(?=\S)")
 

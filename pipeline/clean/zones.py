@@ -55,7 +55,7 @@ def _label_re(fields: Any):
     rx = getattr(fields, "_label_alone", None)
     if rx is None:
         keys = sorted((k for k, _ in fields.keys), key=len, reverse=True)
-        rx = fields._label_alone = regex.compile(
+        rx = fields._label_alone = twins.compile(
             r"^(?P<key>" + "|".join(map(regex.escape, keys)) + r")\s*(?::|：)?\s*$"
         )
     return rx
