@@ -546,15 +546,14 @@ def _pasted(page: Page, rule_id: str) -> None:
 
 def _units(page: Page, rule_id: str) -> None:
     """The units pass of the module docstring."""
-    def removed_as(k: int | None, reasons: tuple[str, ...]) -> bool:
-        return k is not None and page.reason(k) in reasons
-
-    normed = page.normed
-    found = [i for i in range(page.first + 1, len(normed))
-             if (n := normed[i]) and i not in page.removed and 20 <= len(n) <= 160
-             and (SENT.search(n) or _cut_teaser(n))
-             and removed_as(page.nb(i, -1), ("related", "decoration"))
-             and removed_as(page.nb(i, 1), ("related",))]
+    # a non-blank line between two removed ones (the related line under it, the related or
+    # decoration line above it), its neighbours read off page.filled: most lines fail there
+    normed, filled, reason = page.normed, page.filled, page.reason
+    found = [i for q, i in enumerate(filled[1:-1], 1)
+             if i > page.first and i not in page.removed
+             and reason(filled[q - 1]) in ("related", "decoration")
+             and reason(filled[q + 1]) == "related"
+             and 20 <= len(n := normed[i]) <= 160 and (SENT.search(n) or _cut_teaser(n))]
     run: list[int] = []
     for i in [*found, -1]:
         if run and i >= 0 and all(not page.normed[k] or page.reason(k) in ("related", "decoration")
@@ -574,8 +573,8 @@ def _cut_in_tail(page: Page, rule_id: str) -> None:
     block stops at a line holding 。) is that list's."""
     for i in range(page.last + 1, len(page.lines)):
         n = page.normed[i]
-        if (n and i not in page.removed and _cut_teaser(n)
-                and page.reason(page.nb(i, -1)) == "related"):
+        if (n and i not in page.removed and page.reason(page.nb(i, -1)) == "related"
+                and _cut_teaser(n)):
             page.take(i, Proposal(rule_id, "related", "tail"))
 
 
