@@ -10,7 +10,8 @@ from pipeline.clean.shapes import norm
 
 
 @pytest.mark.parametrize("escape", [r"\d", r"\s", r"\p{Han}", r"\D", r"\S", r"\P{Han}",
-                                    r"[\d.]", r"[^\s|]", r"[\p{Han}A-Za-z]", r"[^\d\p{Han}]"])
+                                    r"[\d.]", r"[^\s|]", r"[\p{Han}A-Za-z]", r"[^\d\p{Han}]",
+                                    r"[-\s]", r"[x\-\d]", r"[^-\d]"])
 def test_spelt_classes_match_every_code_point_as_regex_does(escape):
     every = twins._code_points()
     twin = twins.twin(escape + "+")
@@ -26,6 +27,8 @@ def test_spelt_classes_match_every_code_point_as_regex_does(escape):
     r"\p{Latin}+",              # a table `re` does not have
     r"[\S]",                    # a negated escape inside a class
     r"[\d-x]",                  # a class escape next to a range's -
+    r"[x-\d]",
+    r"[\\-\d]",                 # (the - after an escaped backslash opens a range)
     r"(?<=\p{Han}{1,3})网",     # a variable-width look-behind
     r"(?P<a>x)|(?P<a>y)",       # a name used twice
     r"[[:alpha:]]",             # a POSIX class

@@ -506,7 +506,7 @@ class Cleaner:
         if repeated:
             self._repeated(page, repeated)
 
-        filled = [i for i, n in enumerate(page.normed) if n]
+        filled = page.filled    # (normed never changes)
         if len(filled) == 1:  # never empty an article: a lone `2010-01-29` or headline is its text
             page.removed.pop(filled[0], None)
         meta = meta_stage.collect(page)

@@ -62,22 +62,22 @@ with no furniture or label between them.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
-import regex
-
+from . import twins
 from .detectors import Proposal
 from .marks import DOT_ITEM, LEAD, OUTLET_ENDS, outlet_alternation, trails_off
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least, is_headline_shape
 
 # a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
-_LABEL = regex.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
+_LABEL = twins.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
                        r"关注|资讯|焦点|动态|速览|精选|热榜|榜单)[】\]]?\s*(?:>+|更多\s*>*)?$")
 # a date or time closing a list item: 2024-03-08, (03-08), 10:21
-_ITEM_DATE = regex.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}"
+_ITEM_DATE = twins.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}"
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
-_SPLIT = regex.compile(r"\s+")
+_SPLIT = twins.compile(r"\s+")
 
 
 def item(n: str, max_len: int = 60) -> bool:
@@ -95,13 +95,16 @@ def _label(n: str) -> bool:
 
 
 # an item's date on its own line under it (2024-03-08, 03-08 10:21), which the rules removed
-_DATE_LINE = regex.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+_DATE_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
 
 
-def _runs(page: Page, lines: list[int], taken: bool = False) -> list[list[int]]:
+def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1) -> list[list[int]]:
     """Runs of consecutive (blank lines and removed date lines aside) list items among
-    `lines`, none removed (`taken`: or removed as navigation, above a headline)."""
+    `lines`, none removed (`taken`: or removed as navigation, above a headline); none when
+    `lines` are fewer than the `least` a caller's run needs (no line is judged)."""
+    if len(lines) < least:
+        return []
     runs: list[list[int]] = []
     prev = None  # the last item of the open run
     for i in lines:
@@ -176,7 +179,7 @@ def _strip(page: Page, rule_id: str, min_lines: int) -> None:
 
 # a paper's or site's name the title stage may take for the headline (it stands above the
 # date line): 江州日报数字报, 港都日报电子报, 城市新闻网
-_SITE = regex.compile(outlet_alternation() + "$")
+_SITE = twins.compile(outlet_alternation() + "$")
 
 
 def _below(page: Page, rule_id: str, min_lines: int) -> None:
@@ -187,7 +190,8 @@ def _below(page: Page, rule_id: str, min_lines: int) -> None:
     h = page.headline
     if h is None:
         return
-    for run in _runs(page, [i for i in range(h + 1, page.first) if page.normed[i]]):
+    for run in _runs(page, [i for i in range(h + 1, page.first) if page.normed[i]],
+                     least=min_lines):
         before = page.nb(run[0], -1)
         # under the headline's copy, not under furniture: the article's own list (a ranking,
         # its contents) whose first item heads the first section
@@ -236,7 +240,8 @@ def _dated(page: Page, rule_id: str, min_lines: int) -> None:
     more headline with no date under it, right above the body: the dated lines are the list
     (the title stage may have taken the last of them, above a date, for the headline), the
     undated one is the article's headline."""
-    for run in _runs(page, [i for i in range(page.first) if page.normed[i]], taken=True):
+    for run in _runs(page, [i for i in range(page.first) if page.normed[i]], taken=True,
+                     least=min_lines + 1):
         if len(run) <= min_lines or run[-1] in page.removed:
             continue
         dated = [i for i in run[:-1] if (j := page.nb(i, 1)) is not None and j in page.removed
@@ -264,8 +269,8 @@ def _fragment(n: str) -> bool:
 
 
 # a list item's closing time, (07:57), and a headline's speaker before its colon (交通局:…)
-_ITEM_TIME = regex.compile(r"\s*\(\d{1,2}:\d{2}\)$")
-_SPEAKER = regex.compile(r"^[^:\d]{1,8}:(?=[^:]*$)")
+_ITEM_TIME = twins.compile(r"\s*\(\d{1,2}:\d{2}\)$")
+_SPEAKER = twins.compile(r"^[^:\d]{1,8}:(?=[^:]*$)")
 
 
 def _bullet_item(n: str) -> bool:
@@ -279,12 +284,15 @@ def _bullet_item(n: str) -> bool:
     return _fragment(n)
 
 
-def _bullet_runs(page: Page, lines: list[int], taken: str,
-                 end_ok: bool) -> list[tuple[list[int], int]]:
+def _bullet_runs(page: Page, lines: list[int], taken: str, end_ok: bool,
+                 least: int = 1) -> list[tuple[list[int], int]]:
     """Runs of bulleted items among `lines` (each with its wrapped second line) and the number
     of items in each; a line removed with reason `taken` may stand in a run (a menu pass may
-    have taken the list's top already). `end_ok`: a second line may close `lines`."""
+    have taken the list's top already). `end_ok`: a second line may close `lines`; `least`:
+    the items a caller's run needs."""
     out: list[tuple[list[int], int]] = []
+    if len(lines) < least:   # (a run holds at most as many items as lines)
+        return out
     pos = 0
     while pos < len(lines):
         run: list[int] = []
@@ -313,7 +321,7 @@ def _bullet_runs(page: Page, lines: list[int], taken: str,
 def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
     """The bulleted pass of the module docstring, in the head."""
     head = [k for k in range(page.first) if page.normed[k]]
-    for run, items in _bullet_runs(page, head, "navigation", end_ok=False):
+    for run, items in _bullet_runs(page, head, "navigation", end_ok=False, least=min_lines):
         before = page.nb(run[0], -1)
         if (items >= min_lines and (before is None or before in page.removed)
                 and any(k not in page.removed for k in run)):
@@ -323,7 +331,7 @@ def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
 def _bulleted_tail(page: Page, rule_id: str, min_lines: int) -> None:
     """A bulleted list after the last paragraph, under removed furniture or its label."""
     tail = [k for k in range(page.last + 1, len(page.lines)) if page.normed[k]]
-    for run, items in _bullet_runs(page, tail, "related", end_ok=True):
+    for run, items in _bullet_runs(page, tail, "related", end_ok=True, least=min_lines):
         before = page.nb(run[0], -1)
         if items < min_lines or before is None or before <= page.last:
             continue
@@ -383,7 +391,7 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
             return
     if h is None or h >= page.first:
         return
-    for run in _runs(page, [i for i in range(h) if page.normed[i]]):
+    for run in _runs(page, [i for i in range(h) if page.normed[i]], least=min_lines):
         if len(run) < min_lines:
             continue
         before = page.nb(run[0], -1)
@@ -405,27 +413,29 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
 # a teaser the site cut short: ends in ... or … right after a word or a comma, never after the
 # sentence's own full stop or closing quote (a body trails off with ……, after a word too, so
 # two … are not a cut: NFKC makes them six dots)
-_CUT = regex.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,5}|…)$")
+_CUT = twins.compile(r"(?<![。!?;\"”’」』)….])(?:\.{3,5}|…)$")
 # a related list's item: a headline, maybe bulleted, maybe closed by its date and source
 # (--2021-01-29某某日报, (2024-03-08))
-_ITEM_TAIL = regex.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+_ITEM_TAIL = twins.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                            r"[)\]]?\s*\p{Han}{0,8}$|\s*[(\[](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]"
                            r"\d{1,2}[)\]]$")
 # a header that names its list as other stories (相关新闻, 影音相关新闻, 推荐阅读, 往期回顾,
 # 猜你喜欢): it may stand between paragraphs with the article going on under its list
-_STRONG = regex.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
+_STRONG = twins.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
                         r"(?:新闻|阅读|文章|报道|推荐|回顾|精选)$"
                         r"|^(?:猜你喜欢|大家都在看|你可能(?:还|也)?(?:喜欢|感兴趣))$")
 # a widget's title (热点图片, 头条新闻, 最新专题): only with a cut teaser or bullets under it, a
 # roundup's own subheading (行业动态) is the same shape
-_WIDGET = regex.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"
+_WIDGET = twins.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"
                         r"|动态|速览|精选|热榜|榜单|图片|专题|视频|图集)$")
+# a character every _STRONG header holds (its marks taken off or not)
+_STRONG_CHARS = re.compile("[相推往更热精猜大你]")
 # headers that also open a body's own box of background (相关链接: 什么是专项债)
-_BOX = regex.compile(r"链接|延伸阅读|名词解释")
+_BOX = twins.compile(r"链接|延伸阅读|名词解释")
 
 
-_HEAD_OPEN = regex.compile(r"^[【\[▍▌|]")
-_HEAD_CLOSE = regex.compile(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$")
+_HEAD_OPEN = twins.compile(r"^[【\[▍▌|]")
+_HEAD_CLOSE = twins.compile(r"[】\]]?\s*(?::|>+|»|更多\s*>*)?$")
 
 
 def _head_word(n: str) -> str:
@@ -499,12 +509,12 @@ def _between(page: Page, strong_id: str, widget_id: str) -> None:
 
 # a second story's own first line or reporter line: 某某网-某某报3月8日讯(记者…),
 # 新华社北京3月8日电, 本报讯, 某某日报记者 张三 李四 (names only after 记者)
-_STORY_LEAD = regex.compile(
+_STORY_LEAD = twins.compile(
     r"^\(?[\p{Han}A-Za-z\-—]{2,20}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[电讯電訊]"
     r"|^(?:本报|本網|本网|本台|本刊)\p{Han}{0,6}[讯訊]"
     r"|^\(?\p{Han}{2,10}(?:记者|記者)(?:\s*\p{Han}{2,4}){1,4}\)?$")
 # a link line naming another story with its headline: 链接:…, □相关新闻:…
-_LINK_LINE = regex.compile(r"^[□■◎◆●【\[]?\s*(?:链接|相关(?:链接|新闻|报道|阅读))[】\]]?\s*:"
+_LINK_LINE = twins.compile(r"^[□■◎◆●【\[]?\s*(?:链接|相关(?:链接|新闻|报道|阅读))[】\]]?\s*:"
                            r"\s*(?P<t>.{4,60})$")
 
 
@@ -516,10 +526,10 @@ def _pasted(page: Page, rule_id: str) -> None:
         n = page.normed[i]
         if not n:
             continue
-        m = _LINK_LINE.match(n)
-        word = _head_word(n)
+        # each pattern asked only of a line holding what it needs (most are body lines)
+        m = _LINK_LINE.match(n) if ":" in n and ("链接" in n or "相关" in n) else None
         if not (m and is_headline_shape(m["t"], 60)) and not (
-                len(n) <= 20 and _STRONG.match(word)):
+                len(n) <= 20 and _STRONG_CHARS.search(n) and _STRONG.match(_head_word(n))):
             continue
         heads, j = 0, page.nb(i, 1)
         while j is not None and heads <= 4 and not _STORY_LEAD.match(page.normed[j]) and (
@@ -536,14 +546,14 @@ def _pasted(page: Page, rule_id: str) -> None:
 
 def _units(page: Page, rule_id: str) -> None:
     """The units pass of the module docstring."""
-    def removed_as(k: int | None, reasons: tuple[str, ...]) -> bool:
-        return k is not None and page.reason(k) in reasons
-
-    found = [i for i, n in enumerate(page.normed)
-             if n and i not in page.removed and i > page.first and 20 <= len(n) <= 160
-             and (SENT.search(n) or _cut_teaser(n))
-             and removed_as(page.nb(i, -1), ("related", "decoration"))
-             and removed_as(page.nb(i, 1), ("related",))]
+    # a non-blank line between two removed ones (the related line under it, the related or
+    # decoration line above it), its neighbours read off page.filled: most lines fail there
+    normed, filled, reason = page.normed, page.filled, page.reason
+    found = [i for q, i in enumerate(filled[1:-1], 1)
+             if i > page.first and i not in page.removed
+             and reason(filled[q - 1]) in ("related", "decoration")
+             and reason(filled[q + 1]) == "related"
+             and 20 <= len(n := normed[i]) <= 160 and (SENT.search(n) or _cut_teaser(n))]
     run: list[int] = []
     for i in [*found, -1]:
         if run and i >= 0 and all(not page.normed[k] or page.reason(k) in ("related", "decoration")
@@ -563,14 +573,14 @@ def _cut_in_tail(page: Page, rule_id: str) -> None:
     block stops at a line holding 。) is that list's."""
     for i in range(page.last + 1, len(page.lines)):
         n = page.normed[i]
-        if (n and i not in page.removed and _cut_teaser(n)
-                and page.reason(page.nb(i, -1)) == "related"):
+        if (n and i not in page.removed and page.reason(page.nb(i, -1)) == "related"
+                and _cut_teaser(n)):
             page.take(i, Proposal(rule_id, "related", "tail"))
 
 
 # the outlet a portal names under each of its next-story cards: a short Latin brand (am730,
 # on.cc 东网, 国际 on LINE) or a paper's, station's or site's name (某某日报, 某某电视)
-_OUTLET = regex.compile(r"^(?=[^\p{Han}]*[A-Za-z0-9])(?!\d+$)[A-Za-z0-9 .&\-\p{Han}]{2,16}$|"
+_OUTLET = twins.compile(r"^(?=[^\p{Han}]*[A-Za-z0-9])(?!\d+$)[A-Za-z0-9 .&\-\p{Han}]{2,16}$|"
                         r"^\p{Han}{2,8}" + outlet_alternation() + "$")
 
 
@@ -608,7 +618,7 @@ def _cards(page: Page, rule_id: str) -> None:
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
     tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
-    for run in _runs(page, tail):
+    for run in _runs(page, tail, least=min_lines):
         if len(run) < min_lines:
             continue
         before = page.nb(run[0], -1)

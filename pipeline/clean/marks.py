@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import regex
 
+from . import twins
+
 # the marks that lead a list item or a related headline (• 某某, ◆ 某某, ▶ 某某, >> 某某); a
 # dash leads one too, but a line opening with it may be a subtitle (——某某), so each pass
 # says whether it counts
 LEADS = "•·・▪◆●■□◎*>»▶►"
 # a line's leading marks, dashes and spaces: what is left is the item's text
-LEAD = regex.compile(r"^[" + regex.escape(LEADS) + r"\-\s]+")
+# (\s before the escaped dash: twins makes no twin with a class escape right after a -)
+LEAD = twins.compile(r"^[" + regex.escape(LEADS) + r"\s\-]+")
 # an item of an e-paper's bulleted story list: a dot, then the headline (· 最后的木排)
-DOT_ITEM = regex.compile(r"^[·•・]\s*(?=\S)")
+DOT_ITEM = twins.compile(r"^[·•・]\s*(?=\S)")
 
 # what the name of a paper, a station, a site or its app ends in (江城日报, 港城网, 某某电视台,
 # 江州日报数字报, 某某客户端); lines are matched in their normal form (simplified script)

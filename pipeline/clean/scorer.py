@@ -12,14 +12,14 @@ runs the hand-set shape passes (zones.after_body, zones.before_body) and the wor
 from __future__ import annotations
 
 import math
+import operator
+import re
 from collections.abc import Callable
 from itertools import chain
 from typing import Any
 
-import regex
-
 from ..rules import RuleError
-from . import zones
+from . import twins, zones
 from .detectors import Proposal
 from .page import Page
 from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
@@ -49,8 +49,8 @@ def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
         n = normed[i]
         size = len(n)
         han = len(_HAN.findall(n))
-        digits = sum(c.isdigit() for c in n)
-        latin = sum(c.isascii() and c.isalpha() for c in n)
+        digits = sum(map(str.isdigit, n))
+        latin = len(_ASCII_LETTER.findall(n))   # (an ASCII letter: isascii() and isalpha())
         zone = page.zone(i)
         prev = filled[k - 1] if k else None
         nxt = filled[k + 1] if k + 1 < len(filled) else None
@@ -65,9 +65,11 @@ def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
     return values
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
 # lines the scorer never takes: a notice's signature date (2024年3月1日) and field lines
 # (联系电话：…) are body or not by their words, which the rules read
-_LEFT_TO_RULES = regex.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|:")
+_LEFT_TO_RULES = twins.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|:")
 
 
 def shape_weights(where: str, entry: dict[str, Any]) -> list[float]:
@@ -88,7 +90,10 @@ class LineScorer:
         self.threshold = float(entry.get("threshold", 0.75))
 
     def probability(self, values: list[float]) -> float:
-        z = sum(w * float(v) for w, v in zip(self.weights, values, strict=True))
+        if len(values) != len(self.weights):
+            raise ValueError("one value a weight")
+        # (map: the same products in the same order as a generator, without its frames)
+        z = sum(map(operator.mul, self.weights, map(float, values)))
         return 1.0 / (1.0 + math.exp(-z))
 
     def apply(self, page: Page) -> None:

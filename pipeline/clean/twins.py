@@ -121,6 +121,17 @@ def _spelt(p: str, i: int) -> str | None:
     return esc if esc in _SPELT else None
 
 
+def _range_dash(p: str, i: int, class_start: int) -> bool:
+    """Whether p[i] is a - that may open a range: neither a class's first member ([-\\s]) nor
+    escaped (an odd run of backslashes before it: \\-)."""
+    if p[i:i + 1] != "-" or i == class_start:
+        return False
+    k = i
+    while k > class_start and p[k - 1] == "\\":
+        k -= 1
+    return (i - k) % 2 == 0
+
+
 def _source(p: str) -> str:
     out: list[str] = []
     i, in_class, class_start = 0, False, 0
@@ -134,7 +145,8 @@ def _source(p: str) -> str:
                 if in_class:
                     # [^\S] is no union of code points; \d-x would read as a range in `re`
                     after = p[i + len(esc):i + len(esc) + 2]
-                    if negated or p[i - 1:i] == "-" or (after[:1] == "-" and after != "-]"):
+                    if negated or _range_dash(p, i - 1, class_start) or (
+                            after[:1] == "-" and after != "-]"):
                         raise _NoTwin
                     out.append(spelling.inside)
                 else:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 from ..rules import RuleError, Rules
@@ -52,7 +52,7 @@ def words(n: str) -> set[str]:
     s = _LATIN.sub("a", _DIGITS.sub("0", n))
     out = {"^" + s[:1], s[-1:] + "$"}
     out.update(s)
-    out.update(s[i:i + 2] for i in range(len(s) - 1))
+    out.update(map(str.__add__, s[:-1], s[1:]))   # the pairs, in order (s[i:i + 2])
     return out
 
 
@@ -87,9 +87,9 @@ class WordScorer:
 
     def probability(self, shape: list[float], own: set[str], near: set[str]) -> float:
         z = sum(map(operator.mul, self.weights, shape))
-        line, ctx = self.line.get, self.near.get
-        z += sum(line(t, 0.0) for t in own)
-        z += self.context * sum(ctx(t, 0.0) for t in near)
+        # (map: the same terms in the same order as a generator, without its frames)
+        z += sum(map(self.line.get, own, repeat(0.0, len(own))))
+        z += self.context * sum(map(self.near.get, near, repeat(0.0, len(near))))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def judged(self, page: Page) -> list[tuple[int, int]]:

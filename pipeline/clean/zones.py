@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from . import twins
 from .detectors import Proposal, _fits
 from .marks import LEAD, LEADS, outlet_alternation, trails_off
 from .page import Page, tail_company
@@ -41,12 +42,12 @@ from .shapes import (
 )
 from .title import _CHANNEL
 
-_STAMP = regex.compile(
+_STAMP = twins.compile(
     r"^[-—•·\s]*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2})?|\d+\s*(?:分钟|小时|天)前)?$")
-_FIGURE = regex.compile(r"^[-+]?\d[\d,.]*\s*(?:[~\-/至]\s*\d[\d,.]*)?\s*(?:℃|°C?|%|度)$"
+_FIGURE = twins.compile(r"^[-+]?\d[\d,.]*\s*(?:[~\-/至]\s*\d[\d,.]*)?\s*(?:℃|°C?|%|度)$"
                         r"|^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-+]?\d+\.\d+$")
-_COUNT = regex.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
+_COUNT = twins.compile(r"^[\[(【]?\d[\d,.]*\s*[万wW]?\+?\s*次?[\])】]?$")
 
 
 def _label_re(fields: Any):
@@ -54,7 +55,7 @@ def _label_re(fields: Any):
     rx = getattr(fields, "_label_alone", None)
     if rx is None:
         keys = sorted((k for k, _ in fields.keys), key=len, reverse=True)
-        rx = fields._label_alone = regex.compile(
+        rx = fields._label_alone = twins.compile(
             r"^(?P<key>" + "|".join(map(regex.escape, keys)) + r")\s*(?::|：)?\s*$"
         )
     return rx
@@ -174,7 +175,7 @@ def _late_related(page: Page, proposals: Callable[[str], list[Proposal]]) -> Non
 
 # lines whose repeats are the article's: a table row's cell closed or opened by its bar
 # ((約1分鐘) | in every row of an agenda) and a section heading its contents listed first (第一章)
-_OWN_REPEAT = regex.compile(r"^\s*\||\|\s*$|^第[一二三四五六七八九十百零〇\d]{1,4}[章节编篇部分卷]")
+_OWN_REPEAT = twins.compile(r"^\s*\||\|\s*$|^第[一二三四五六七八九十百零〇\d]{1,4}[章节编篇部分卷]")
 
 
 def repeats(page: Page, rule_id: str) -> None:
@@ -217,7 +218,7 @@ def table_cells(page: Page) -> set[int]:
 
 
 # a figure alone on its line: a table's cell, a count, a price (1527, 12.5%, -3.2, 1,234)
-_FIGURE_CELL = regex.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?%?$")   # one point: 2024.03.01 is a date
+_FIGURE_CELL = twins.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?%?$")   # one point: 2024.03.01 is a date
 
 
 def _figure_cells(page: Page) -> set[int]:
@@ -225,8 +226,12 @@ def _figure_cells(page: Page) -> set[int]:
     1500 / 增速 / 12.5% …): a table's column, labels and figures both the article's. A pager
     (1 / 2 / 3 / 4: consecutive numbers) is no table."""
     filled, normed = page.filled, page.normed
-    at = [k for k, i in enumerate(filled) if _FIGURE_CELL.match(normed[i])]
+    # (a figure starts with its sign or a digit: str.isdigit() holds regex's \d and more)
+    at = [k for k, i in enumerate(filled)
+          if ((c := normed[i][0]) in "+-" or c.isdigit()) and _FIGURE_CELL.match(normed[i])]
     cells: set[int] = set()
+    if len(at) < 3:     # (no run of three)
+        return cells
     run: list[int] = []
     for k in [*at, None]:
         if k is not None and (not run or k - run[-1] <= 2):
@@ -242,8 +247,8 @@ def _figure_cells(page: Page) -> set[int]:
 
 
 # a row number alone on its line, and the head of such a column (序号 / 编号 / 項次 / No.)
-_ROW_NUMBER = regex.compile(r"^\d{1,3}$")
-_NUMBER_HEAD = regex.compile(r"^(?:序号|编号|序|项次|号次|no\.?|NO\.?|No\.?)$")
+_ROW_NUMBER = twins.compile(r"^\d{1,3}$")
+_NUMBER_HEAD = twins.compile(r"^(?:序号|编号|序|项次|号次|no\.?|NO\.?|No\.?)$")
 
 
 def _numbered_rows(page: Page) -> set[int]:
@@ -253,7 +258,8 @@ def _numbered_rows(page: Page) -> set[int]:
     or with short cells: a ranked list of headlines (1 / a headline / its date) is no table.
     The head row, the rows and the last row's cells are the article's."""
     filled, normed = page.filled, page.normed
-    at = {int(normed[i]): k for k, i in enumerate(filled) if _ROW_NUMBER.match(normed[i])}
+    at = {int(normed[i]): k for k, i in enumerate(filled)
+          if normed[i][0].isdigit() and _ROW_NUMBER.match(normed[i])}
     cells: set[int] = set()
     start = 1
     while start in at:
@@ -275,7 +281,7 @@ def _numbered_rows(page: Page) -> set[int]:
 
 
 # a prize's rank alone on its line (冠军, 亞軍, 一等奖, 優異獎, 第三名)
-_RANK = regex.compile(r"(?:冠|亚|亞|季|殿)(?:军|軍)|(?:[一二三四五六七八九十]|特)等(?:奖|獎)"
+_RANK = twins.compile(r"(?:冠|亚|亞|季|殿)(?:军|軍)|(?:[一二三四五六七八九十]|特)等(?:奖|獎)"
                       r"|(?:金|银|銀|铜|銅|优秀|優秀|优异|優異|优胜|優勝|鼓励|鼓勵|入围|入圍)(?:奖|獎)"
                       r"|第[一二三四五六七八九十\d]{1,2}名")
 
@@ -289,7 +295,7 @@ def _prize_list(page: Page) -> set[int]:
         if n and len(n) <= 12 and not SENT.search(n):
             run.append(i)
             continue
-        if sum(1 for j in run if _RANK.fullmatch(normed[j])) >= 2:
+        if len(run) >= 2 and sum(1 for j in run if _RANK.fullmatch(normed[j])) >= 2:
             out.update(run)
         run = []
     return out
@@ -339,7 +345,7 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> Non
 
 
 # a line that runs on into the next: a clause cut at its comma or dash (a verse's lines)
-_RUNS_ON = regex.compile(r"[,、—…]$")
+_RUNS_ON = twins.compile(r"[,、—…]$")
 
 
 def _text_above(page: Page, i: int, h: int) -> bool:
@@ -380,7 +386,7 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
     lines and is followed by the body paragraph, not by another headline; a post's
     hand-broken lines between two of its paragraphs are neither (menu_run's `prose`)."""
     head = page.head()
-    if not head:
+    if len(head) < min_lines + 1:   # (the least run it takes)
         return
     end = page.first if page.anchors else len(page.lines)
 
@@ -437,16 +443,19 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
     the tail, with furniture the rules removed between the article and them (a bulleted
     list right after the last paragraph is the article's own), are related."""
     tail = page.tail()
+    marks = "-" + LEADS
 
     def item(i: int) -> bool:
         n = page.normed[i]
+        if i in page.removed or n[0] not in marks:   # (most lines: no substitution made)
+            return False
         core = LEAD.sub("", n)
-        return (i not in page.removed and n != core and n[0] in "-" + LEADS
+        return (n != core
                 and 6 <= len(core) <= 60
                 and is_headline_shape(core, 60))
 
     run: list[int] = []
-    for i in [*tail, None]:
+    for i in [*tail, None] if len(tail) >= min_lines else ():
         # taking the run never changes item(i): i is not in it
         is_item = i is not None and item(i)
         if i is not None and is_item and (not run or page.nb(run[-1], 1) == i):
@@ -460,7 +469,7 @@ def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
 
 
 # a paragraph's end: a sentence mark, maybe with its closing quote
-_SENTENCE_END = regex.compile(r"[。!?…][”」』\"’]?$")
+_SENTENCE_END = twins.compile(r"[。!?…][”」』\"’]?$")
 
 
 def _sentence(n: str) -> bool:
@@ -561,6 +570,8 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
                 page.headline = None
 
     for lines in ((filled, []) if bodyless else (page.head(), page.tail())):
+        if len(lines) < min_lines:
+            continue    # (flush takes no shorter run)
         run: list[int] = []
         for i in lines:
             # flush never changes short(i): the headline it may drop is in the run, not i
@@ -606,6 +617,8 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
     line or two of the article (a signature, its date) is neither; a plain run of headlines
     under a label is lists.story_lists'."""
     tail = page.tail()
+    if sum(i not in page.removed for i in tail) < 2:
+        return      # (a run it takes holds two headlines, and only lines not removed)
 
     def item(i: int) -> bool:
         n = page.normed[i]
@@ -660,20 +673,20 @@ def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
 
 
 # a numbered head or item (一、 （二） 1.1項目背景 2. 某表 第三章): the article's outline goes on
-_NUMBERED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)"
+_NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)"
                           r"|\d{1,2}(?:\.\d{1,2})*[.、]?\s*\p{Han}|第[一二三四五六七八九十\d]+[章节条部])")
 # a notice's signature date, in figures or in Chinese numerals (二○○九年一月二十二日)
-SIGNED = regex.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
+SIGNED = twins.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
 # an issuer's name at a notice's foot (区科学技术局, 县农业农村局, 某某街道)
-_ISSUER = regex.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
+_ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
-_COUNTER = regex.compile(r"^\d{1,5}$")
+_COUNTER = twins.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
-CONTACT_KEY = regex.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
+CONTACT_KEY = twins.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
                              r"|^(?:电话|地址|邮箱|传真|地点|时间):")
 # the line's own shape says metadata: a date or time stamp, a credit word, an outlet's name, a
 # name in brackets or names alone
-STAMPED = regex.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通讯员|编辑|作者|来源|摄"
+STAMPED = twins.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通讯员|编辑|作者|来源|摄"
                          r"|审核|校对|监制|撰稿|供稿|出品|原标题|^[文图]\s*/"
                          r"|\p{Han}" + outlet_alternation() + "$"
                          r"|^\(\p{Han}{2,4}\)$|^\p{Han}{2,3}(?:[\s、·]+\p{Han}{2,3})*$")
