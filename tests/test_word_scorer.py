@@ -74,3 +74,12 @@ def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
     with pytest.raises(RuleError, match="line_words.tsv needs the columns word, line, near, "
                        + ", ".join(REASONS)):
         Pipeline(rules_dir=rules)
+
+
+def test_a_bulleted_list_under_furniture_is_judged_as_a_whole(removed):
+    # other stories' headlines, bulleted, under the page's back link: a list whose items score
+    # high on average goes; the article's own list under its body (above) stays
+    got = removed(f"江城新增口袋公园\n{BODY}\n返回顶部\n• 江城地铁4号线进入联调联试阶段\n"
+                  "• 城南古窑址入选年度考古发现")
+    assert got["• 江城地铁4号线进入联调联试阶段"][0] == "boilerplate.scored.words"
+    assert got["• 城南古窑址入选年度考古发现"][0] == "boilerplate.scored.words"
