@@ -380,8 +380,13 @@ class NoHanDetector:
 
     _HAN = twins.compile(r"\p{Han}")
     FORMS: ClassVar[dict[str, Any]] = {
+        # a file name (any marks in it), a camera's name, or an image's id: 16+ letters and
+        # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
         "image": twins.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
-                               r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d"),
+                               r"^\S{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+                               r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d|"
+                               r"^(?=[\w-]{16,}$)(?=(?:\D*\d){10})(?=.*[a-z])"
+                               r"[0-9a-z]+(?:[-_][0-9a-z]+)*$"),
         "marks": twins.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
         "address": twins.compile(r"(?i)^(?:https?:)?//\S+$|^www\.\S+$"),
         "label": twins.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
