@@ -477,8 +477,12 @@ class Cleaner:
                      for p, n in zip(props, normed, strict=True)]
             anchors = [i for i, n in enumerate(normed)
                        if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
-        prose = _broken_prose(normed, anchors, lambda i: props[i] if props[i] is not None
-                              else props.__setitem__(i, self._props(normed[i])) or props[i])
+        def proposed(i: int) -> Sequence[Proposal]:
+            if props[i] is None:
+                props[i] = self._props(normed[i])
+            return props[i]  # type: ignore[return-value]
+
+        prose = _broken_prose(normed, anchors, proposed)
         if prose:
             anchors = sorted(set(anchors) | set(prose))
         anchors = _main_run(anchors, normed)
