@@ -16,7 +16,9 @@ How a page is judged (rules/boilerplate/*.yaml hold the patterns, word lists and
    before the first anchor are the head zone, after the last the tail zone; between them is the
    middle, where only `zone: any` rules (whole-line shapes that never occur in a body) may act.
    An article with no such paragraph takes plain sentences of 10+ characters as anchors; with
-   none at all, every line is in the body zone.
+   none at all, every line is in the body zone. A post written a phrase a line (6+ short lines,
+   3+ of them broken off mid-sentence: …代表队与 / 最为惊喜的是) has its plain lines as anchors
+   too: it is text, not a menu or a list of other stories.
 4. The first proposal (in reason order, then file order; `last: true` patterns after the
    detectors) whose zone fits removes the line. Then the page-level passes (zones.py): the
    blocks that `then:` headers open (a related header takes the headlines and teasers under it
@@ -26,7 +28,9 @@ How a page is judged (rules/boilerplate/*.yaml hold the patterns, word lists and
    removed paragraphs moved the body's edges, then the learned line scorer (scorer.py) for the
    head and tail lines next to removed ones, the hand-set shape passes under the last
    paragraph and over the first (zones.after_body, zones.before_body: rule ids of their own),
-   and lines the batch found repeated on many pages of one site. A line that is the only
+   the word scorer (word_scorer.py: what is left at either end where the rules found
+   furniture, a bulleted list judged as a whole), and lines the batch found repeated on many
+   pages of one site. A line that is the only
    non-blank line of the input is never removed.
 5. Metadata lines fill meta (title, source, author, editor, published — ISO 8601 when it has
    a year); a byline inside a body line (本报讯（记者 王俊岭）, （责任编辑：李四）) fills meta too,
