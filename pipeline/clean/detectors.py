@@ -382,8 +382,7 @@ class NoHanDetector:
     FORMS: ClassVar[dict[str, Any]] = {
         # a file name (any marks in it), a camera's name, or an image's id: 16+ letters and
         # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
-        "image": twins.compile(r"(?i)^[\w\-.()\s]{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
-                               r"^\S{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+        "image": twins.compile(r"(?i)^.{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
                                r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d|"
                                r"^(?=[\w-]{16,}$)(?=(?:\D*\d){10})(?=.*[a-z])"
                                r"[0-9a-z]+(?:[-_][0-9a-z]+)*$"),

@@ -165,8 +165,8 @@ class WordScorer:
 
     @staticmethod
     def _in_list(normed: list[str], filled: list[int], k: int) -> bool:
-        """An item of a bulleted list (• 北区：正常上课 over • 南区：…): the list passes
-        judge it."""
+        """An item of a bulleted list (• 北区：正常上课 over • 南区：…): judged with the
+        rest of its list (apply)."""
         if not LEAD.match(normed[filled[k]]):
             return False
         return any(0 <= j < len(filled) and LEAD.match(normed[filled[j]]) for j in (k - 1, k + 1))
@@ -179,7 +179,6 @@ class WordScorer:
             for k, w in enumerate(self.toward.get(t, ())):
                 scores[k] += w
         return REASONS[max(range(len(REASONS)), key=scores.__getitem__)]
-
 
 
 def _runs(items: list[tuple[int, float, Any]]) -> list[list[tuple[int, float, Any]]]:
