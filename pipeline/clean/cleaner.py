@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Document
 from ..rules import RuleError, Rules
-from . import captions, lists, spliced, zones
+from . import captions, declarations, lists, spliced, zones
 from . import meta as meta_stage
 from . import title as title_stage
 from .detectors import (
@@ -85,6 +85,7 @@ _KEYS = {
     "bulleted_list_tail": _COMMON | {"min_lines"},
     "after_body": _COMMON | {"max_len", "max_plain"},
     "before_body": _COMMON | {"max_len"},
+    "declaration_block": _COMMON | {"pattern", "max_len", "words", "min_words"},
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
@@ -302,7 +303,8 @@ class Cleaner:
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
                              "story_lists", "story_lists_tail", "spliced_keywords",
-                             "after_body", "before_body", *lists.PASSES, *captions.PASSES):
+                             "after_body", "before_body", *lists.PASSES, *captions.PASSES,
+                             *declarations.PASSES):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -559,6 +561,7 @@ class Cleaner:
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
         captions.run(page, self.page_rules)
+        declarations.run(page, self.page_rules)
         if "menu_run" in self.page_rules:
             zones.menu_run(page, self.page_rules["menu_run"]["id"], self.page_rules["menu_run"],
                            self._menu_prose)
