@@ -68,6 +68,9 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
             j = page.nb(j, 1)
         if not any(b.rights(normed[k]) for k in block):
             continue
-        for k in [i, *block]:
+        # the header goes as the block's, whatever took it first: a footer's link word
+        # (免责声明 as navigation) is a header once paragraphs of rights follow it
+        page.take(i, Proposal(b.id, b.reason, "any"))
+        for k in block:
             if k not in page.removed:
                 page.take(k, Proposal(b.id, b.reason, "any"))
