@@ -66,6 +66,26 @@ def test_never_takes_a_contact_line_a_list_or_a_numbered_heading(removed, line):
         assert got.get(kept, ("",))[0] != "boilerplate.scored.words", kept
 
 
+def test_never_takes_a_directory_of_phone_numbers(monkeypatch):
+    # a notice's list of hotlines under the body, furniture below it: the text's own contacts
+    import re
+
+    import pipeline.clean.word_scorer as ws
+    rows = ["市防汛指挥中心 2857 3333", "城区消防救援站 119", "江城市人民医院 2831 3731",
+            "江城海关 2855 9944", "江城自来水有限公司 2822 0088"]
+    text = "台风期间紧急求助电话一览\n" + BODY + "\n如遇紧急情况，可拨打以下电话：\n" + \
+        "\n".join(rows) + "\n返回顶部"
+    pipe = Pipeline()
+
+    def taken() -> set[str]:
+        return {r.text for r in pipe.extract(text, id="t").removed
+                if r.rule == "boilerplate.scored.words"}
+    assert not taken() & set(rows)
+    # without the guard the weights would take some of them
+    monkeypatch.setattr(ws, "_DIRECTORY", re.compile(r"(?!x)x"))
+    assert taken() & set(rows)
+
+
 def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)
