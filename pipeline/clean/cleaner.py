@@ -194,10 +194,13 @@ def _broken_prose(normed: list[str], anchors: list[int], props: Any,
     is_anchor = set(anchors)
 
     def flush() -> None:
-        lines = [i for i in run if ":" not in normed[i] and "|" not in normed[i]]
-        dangling = sum(1 for i in lines if _DANGLING.search(normed[i]))
-        if len(lines) >= min_lines and dangling >= min_dangling and dangling * 12 >= len(lines):
-            out.extend(i for i in lines if not props(i))
+        # (most runs are a page's few head or tail lines: too short to count their ends)
+        lines = ([i for i in run if ":" not in normed[i] and "|" not in normed[i]]
+                 if len(run) >= min_lines else [])
+        if len(lines) >= min_lines:
+            dangling = sum(1 for i in lines if _DANGLING.search(normed[i]))
+            if dangling >= min_dangling and dangling * 12 >= len(lines):
+                out.extend(i for i in lines if not props(i))
         run.clear()
 
     for i, n in enumerate(normed):
