@@ -46,6 +46,7 @@ from .triggers import (
     first_chars,
     holds_one,
     last_chars,
+    lowered_firsts,
     pattern_triggers,
     required,
     starts_at_line_start,
@@ -136,6 +137,15 @@ def _detector_chars(rule: Any) -> frozenset[str] | None:
     return None
 
 
+def _detector_firsts(rule: Any) -> frozenset[str] | None:
+    """The characters a line a detector may propose for starts with (None: any): a line of
+    chrome words opens with one of its words (lowercased) or with a bullet — its first segment
+    is a word once the bullets are stripped (ChromeWordsDetector.propose: keep in step)."""
+    if not isinstance(rule, ChromeWordsDetector) or "" in rule.words:
+        return None
+    return lowered_firsts({w[0] for w in rule.words} | set(rule.LEADS))
+
+
 def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
     """The rule's trigger slots, each (chars, more chars, first chars, last chars, held): a
     line wakes the rule when it meets every condition of one slot (None: no condition). A
@@ -145,7 +155,7 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
     needs, asked before the pattern itself."""
     if not isinstance(rule, PatternRule):
         chars, more = _trigger_chars(rule)
-        return [(chars, more, None, None, None)]
+        return [(chars, more, _detector_firsts(rule), None, None)]
     pattern = rule.re.pattern
     out: list[tuple[Any, Any, Any, Any, Any]] = []
     for branch in branches(pattern):
