@@ -51,6 +51,26 @@ def test_proposal_tables_same_as_every_rule():
     assert proposed > 50
 
 
+def test_chrome_word_lines_wake_their_rules():
+    """A chrome-words rule wakes only on a line opening with one of its words or a bullet:
+    its words in other cases and behind bullets and separators still wake it."""
+    from pipeline.clean.detectors import ChromeWordsDetector
+    rules = Pipeline().rules
+    cl = clean.Cleaner(rules)
+    chrome = [r for r in cl.rules if isinstance(r, ChromeWordsDetector)]
+    assert chrome
+    checked = 0
+    for r in chrome:
+        for w in sorted(r.words)[:40]:
+            for line in (w, w.upper(), w.title(), f"• {w}", f"-{w.upper()}", f"▪ {w} | {w}",
+                         f"| {w}", f"{w} / {w}", f"» {w.title()} »", f"İ{w}", f"K{w}"):
+                n = clean.norm(line)
+                want = [p for p in (q.propose(n) for q in cl.rules) if p is not None]
+                assert cl.proposals(n) == want, line
+                checked += any(p.rule == r.id for p in want)
+    assert checked > 50
+
+
 # -- triggers: which rules a line may wake -----------------------------------------------------
 
 @pytest.mark.parametrize("pattern,required,first", [
@@ -146,6 +166,12 @@ def test_trigger_case_tables_are_the_engines():
                 if c.isascii():
                     lowers.setdefault(c, set()).add(x)
     assert lowers == {c: {x} for c, x in triggers._LOWERS_TO.items()}
+    # what lower() changes, read over the cased blocks only, is what it changes over them all
+    changed: dict[str, set[str]] = {}
+    for x in every:
+        if x.lower() != x:
+            changed.setdefault(x.lower()[0], set()).add(x)
+    assert triggers.lowered_from() == changed
 
 
 def test_page_proposals_are_read_as_far_as_needed():

@@ -46,6 +46,7 @@ from .triggers import (
     first_chars,
     holds_one,
     last_chars,
+    lowered_firsts,
     pattern_triggers,
     required,
     starts_at_line_start,
@@ -137,6 +138,15 @@ def _detector_chars(rule: Any) -> frozenset[str] | None:
     return None
 
 
+def _detector_firsts(rule: Any) -> frozenset[str] | None:
+    """The characters a line a detector may propose for starts with (None: any): a line of
+    chrome words opens with one of its words (lowercased) or with a bullet — its first segment
+    is a word once the bullets are stripped (ChromeWordsDetector.propose: keep in step)."""
+    if not isinstance(rule, ChromeWordsDetector) or "" in rule.words:
+        return None
+    return lowered_firsts({w[0] for w in rule.words} | set(rule.LEADS))
+
+
 def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
     """The rule's trigger slots, each (chars, more chars, first chars, last chars, held): a
     line wakes the rule when it meets every condition of one slot (None: no condition). A
@@ -146,7 +156,7 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
     needs, asked before the pattern itself."""
     if not isinstance(rule, PatternRule):
         chars, more = _trigger_chars(rule)
-        return [(chars, more, None, None, None)]
+        return [(chars, more, _detector_firsts(rule), None, None)]
     pattern = rule.re.pattern
     out: list[tuple[Any, Any, Any, Any, Any]] = []
     for branch in branches(pattern):
@@ -195,10 +205,13 @@ def _broken_prose(normed: list[str], anchors: list[int], props: Any,
     is_anchor = set(anchors)
 
     def flush() -> None:
-        lines = [i for i in run if ":" not in normed[i] and "|" not in normed[i]]
-        dangling = sum(1 for i in lines if _DANGLING.search(normed[i]))
-        if len(lines) >= min_lines and dangling >= min_dangling and dangling * 12 >= len(lines):
-            out.extend(i for i in lines if not props(i))
+        # (most runs are a page's few head or tail lines: too short to count their ends)
+        lines = ([i for i in run if ":" not in normed[i] and "|" not in normed[i]]
+                 if len(run) >= min_lines else [])
+        if len(lines) >= min_lines:
+            dangling = sum(1 for i in lines if _DANGLING.search(normed[i]))
+            if dangling >= min_dangling and dangling * 12 >= len(lines):
+                out.extend(i for i in lines if not props(i))
         run.clear()
 
     for i, n in enumerate(normed):

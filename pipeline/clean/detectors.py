@@ -342,7 +342,8 @@ class ChromeWordsDetector:
     The stage asks it only lines holding one of the words (cleaner._detector_chars)."""
 
     _SEP = twins.compile(r"\s*[|│┃丨｜/·•>»:]\s*|\s+-\s*|^-\s*|\s+")
-    _BULLET = twins.compile(r"^[-—–•·*▪◆●■□>»]+\s*|[-—–:>»]+$")
+    LEADS = "-—–•·*▪◆●■□>»"    # the bullets a line of its words may open with
+    _BULLET = twins.compile(rf"^[{LEADS}]+\s*|[-—–:>»]+$")
 
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry.get("reason", "navigation")

@@ -451,6 +451,33 @@ def _rare(word: str, lowered: bool) -> frozenset[str] | None:
     return frozenset((c,))
 
 
+# the blocks of Unicode with characters lower() changes (tests/test_clean_tables.py checks them
+# against every code point): Latin to Armenian and Georgian, Cyrillic and Latin extensions,
+# full-width Latin, Deseret … Adlam
+_CASED = ((0, 0x2D00), (0xA640, 0xA800), (0xFF00, 0xFF60), (0x10400, 0x10500), (0x10570, 0x10600),
+          (0x10C80, 0x10D00), (0x118A0, 0x11900), (0x16E40, 0x16EA0), (0x1E900, 0x1E960))
+
+
+@functools.cache
+def lowered_from() -> dict[str, frozenset[str]]:
+    """Each character that starts what lower() makes of another → those others (A → a,
+    İ → i: its lower() is i and a dot)."""
+    out: dict[str, set[str]] = {}
+    for lo, hi in _CASED:
+        for c in map(chr, range(lo, hi)):
+            low = c.lower()
+            if low != c:
+                out.setdefault(low[0], set()).add(c)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def lowered_firsts(chars: Iterable[str]) -> frozenset[str]:
+    """The characters a line may start with when its lower() starts with one of `chars`."""
+    table = lowered_from()
+    return frozenset(c for c in chars if c.lower()[:1] == c).union(
+        *(table.get(c, ()) for c in chars))
+
+
 def trigger_chars(words: Iterable[str] | None, lowered: bool = False) -> frozenset[str] | None:
     """Characters of which every line holding one of `words` holds one (`lowered`: holding one
     of them once lowercased); None when there are none (an empty word, no words)."""

@@ -289,7 +289,11 @@ _RANK = twins.compile(r"(?:冠|亚|亞|季|殿)(?:军|軍)|(?:[一二三四五�
 def _prize_list(page: Page) -> set[int]:
     """A prize list written one cell a line (冠軍 / 某校 / 某某 / 亞軍 / 某某 …): a run of
     short lines holding two ranks or more, the article's results however short its lines."""
-    normed, out, run = page.normed, set(), []
+    normed, run = page.normed, []
+    out: set[int] = set()
+    # every rank ends in one of these: a page with fewer than two such lines holds no list
+    if sum(1 for i in page.filled if normed[i][-1] in "军軍奖獎名") < 2:
+        return out
     for i in [*page.filled, -1]:
         n = normed[i] if i >= 0 else ""
         if n and len(n) <= 12 and not SENT.search(n):
