@@ -91,6 +91,10 @@ _SCORE_RULE = "count.score"
 _NO_SPAN = (-1, -1)                  # a group that took no part in a match (Match.regs)
 # a run of these is one NUMBER when nothing around it goes on with it (CountFinder._kept)
 _PLAIN_RUN = frozenset("0123456789" + CN_NUM_CHARS)
+# characters a number may hold but not begin with (NUMBER begins with a digit, a numeral or a
+# point): a trigger on one of them is a dead end when no such beginning comes before it
+# (CountFinder._dead_end)
+_NOT_FIRST = frozenset(",，﹒点點余多来几把")
 _POS_OF = operator.itemgetter(3)     # a Token's pos
 
 
@@ -244,6 +248,9 @@ class CountFinder:
         self.plain_units = frozenset(u for u in units if not _goes_on(u[0]))
         self.never_counts = frozenset(u for u in self.plain_units if u not in self.may_count)
         self.qb_words = frozenset(qb_words)
+        # a trigger on one of these may be a dead end (_dead_end): a character a number holds but
+        # begins with no number, nor is part of a qualifier word
+        self.dead_ends = _NOT_FIRST - {ch for w in qb_words for ch in w}
         self.time_units = frozenset(u for u, r in units.items() if r["kind"] == "time")
         if any(w[-1] in _PLAIN_RUN for w in qb_words):
             raise ValueError("count: a qualifier word ends with a numeral (CountFinder._kept)")
@@ -307,6 +314,10 @@ class CountFinder:
         tsearch, search, reach = self.trigger.search, self.cand.search, self._reach
         plain, never, qb_words, qb_max = (self.plain_units, self.never_counts, self.qb_words,
                                           self.qb_max)
+        # (reach does not step back over 餘 幾: a search from an earlier trigger may find a
+        # number holding one that the next trigger's search misses, so such a text, which
+        # find() reads in Simplified anyway, keeps every search)
+        dead = self.dead_ends if "餘" not in text and "幾" not in text else ()
         while True:
             t = tsearch(text, pos)
             if t is None:
@@ -331,11 +342,30 @@ class CountFinder:
                         yield ((start, end), qb, (d, i + 1), _NO_SPAN, (i + 1, ue), (qs, qe))
                     pos = end
                     continue
+            if text[i] in dead and self._dead_end(text, i, pos):
+                pos = i + 1
+                continue
             m = search(text, max(pos, reach(text, i, pos)))
             if m is None:
                 return
             yield m.regs
             pos = m.end()                 # never empty: a match holds its unit
+
+    def _dead_end(self, text: str, i: int, pos: int) -> bool:
+        """No match starts in [pos, i] (the search from reach would run on to a later number,
+        often far: 近日，市… is a trigger on ，). A match starting there holds position i in its
+        qualifier, number, 余/多 or spaces (it holds the trigger at or after i, and no trigger
+        comes between pos and i); text[i] is none of a qualifier's characters nor a space
+        (dead_ends), so the match's number begins at or before i, after a run of characters
+        a number holds that reaches i, and one of them begins a number. Then the next trigger's
+        search, from i + 1 on, finds the match this one's would have found."""
+        k = i
+        while k > pos and _goes_on(text[k - 1]):
+            k -= 1
+            ch = text[k]
+            if ch not in _NOT_FIRST and not ch.isspace():
+                return False          # a digit, a numeral or a point: a number may begin there
+        return True
 
     def _reach(self, text: str, i: int, stop: int) -> int:
         return max(stop, run_start(_NUMBER_CHARS, text, i, stop) - self.qb_max)
