@@ -65,7 +65,9 @@ class _Jieba:
         calc scores a word log(freq or 1) - log(total), then adds the rest of the route: that
         first difference depends on the frequency alone, so it is worked out once per
         frequency (until the dictionary's total changes); the greatest (score, end) wins, as
-        calc's max over tuples picks it."""
+        calc's max over tuples picks it. calc goes from the block's end back, and the words
+        starting at k are get_DAG's for k alone, so they are looked up at k's step (ends
+        ascending, as get_DAG lists them) and never stored."""
         dt = self.dt
         dt.check_initialized()
         freq, n = dt.FREQ, len(block)
@@ -74,30 +76,30 @@ class _Jieba:
             self._scores.clear()
         scores, logtotal = self._scores, self._logtotal
         get = freq.get
-        edges = []                  # per start k: (end index, frequency) of get_DAG's words
-        for k in range(n):
-            ks: list[tuple[int, int]] = []
+        best = [0.0] * (n + 1)      # calc's route[x][0]; route[n] = (0, 0)
+        nxt = [0] * n               # calc's route[x][1]
+        inf = -math.inf
+        for k in range(n - 1, -1, -1):
+            bv, bx = inf, -1         # every score is finite: the first end is taken first
             i = k
             f = get(block[k])       # (a frequency is an int: None is no entry)
             while f is not None:
                 if f:
-                    ks.append((i, f))
+                    sc = scores.get(f)
+                    if sc is None:
+                        sc = scores[f] = math.log(f) - logtotal
+                    v = sc + best[i + 1]
+                    if v >= bv:               # ends ascend: on a tie the greater end wins
+                        bv, bx = v, i
                 i += 1
                 if i >= n:
                     break
                 f = get(block[k:i + 1])
-            edges.append(ks or [(k, 1)])   # no word: the character alone (freq.get(…) or 1)
-        best = [0.0] * (n + 1)      # calc's route[x][0]; route[n] = (0, 0)
-        nxt = [0] * n               # calc's route[x][1]
-        for k in range(n - 1, -1, -1):
-            bv, bx = -math.inf, -1   # every score is finite: the first end is taken first
-            for x, f in edges[k]:
-                sc = scores.get(f)
+            if bx < 0:              # no word: the character alone (freq.get(…) or 1)
+                sc = scores.get(1)
                 if sc is None:
-                    sc = scores[f] = math.log(f) - logtotal
-                v = sc + best[x + 1]
-                if v >= bv:                   # ends ascend: on a tie the greater end wins
-                    bv, bx = v, x
+                    sc = scores[1] = math.log(1) - logtotal
+                bv, bx = sc + best[k + 1], k
             best[k], nxt[k] = bv, bx
         out, x = [], 0
         while x < n:
