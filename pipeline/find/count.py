@@ -32,7 +32,8 @@ How CountFinder reads an article: the candidate pattern is searched only next to
 numeral that a unit follows (scan.gated: the same matches as a search of every position); each
 match gets its unit settled (_settle_unit), its rule (_rule_of), the guards that read only the
 characters around it (_rejected), the trap phrases, the guards that need jieba's words
-(_rejected_late), and becomes one fact, a range's two or a list's (_facts).
+(_rejected_late); once every match is through, the kept ones get their counted objects
+(_objects) and become one fact each, a range's two or a list's (_facts).
 """
 from __future__ import annotations
 
@@ -91,6 +92,10 @@ _SCORE_RULE = "count.score"
 _NO_SPAN = (-1, -1)                  # a group that took no part in a match (Match.regs)
 # a run of these is one NUMBER when nothing around it goes on with it (CountFinder._kept)
 _PLAIN_RUN = frozenset("0123456789" + CN_NUM_CHARS)
+# characters a number may hold but not begin with (NUMBER begins with a digit, a numeral or a
+# point): a trigger on one of them is a dead end when no such beginning comes before it
+# (CountFinder._dead_end)
+_NOT_FIRST = frozenset(",，﹒点點余多来几把")
 _POS_OF = operator.itemgetter(3)     # a Token's pos
 
 
@@ -244,6 +249,9 @@ class CountFinder:
         self.plain_units = frozenset(u for u in units if not _goes_on(u[0]))
         self.never_counts = frozenset(u for u in self.plain_units if u not in self.may_count)
         self.qb_words = frozenset(qb_words)
+        # a trigger on one of these may be a dead end (_dead_end): a character a number holds but
+        # begins with no number, nor is part of a qualifier word
+        self.dead_ends = _NOT_FIRST - {ch for w in qb_words for ch in w}
         self.time_units = frozenset(u for u, r in units.items() if r["kind"] == "time")
         if any(w[-1] in _PLAIN_RUN for w in qb_words):
             raise ValueError("count: a qualifier word ends with a numeral (CountFinder._kept)")
@@ -307,6 +315,10 @@ class CountFinder:
         tsearch, search, reach = self.trigger.search, self.cand.search, self._reach
         plain, never, qb_words, qb_max = (self.plain_units, self.never_counts, self.qb_words,
                                           self.qb_max)
+        # (reach does not step back over 餘 幾: a search from an earlier trigger may find a
+        # number holding one that the next trigger's search misses, so such a text, which
+        # find() reads in Simplified anyway, keeps every search)
+        dead = self.dead_ends if "餘" not in text and "幾" not in text else ()
         while True:
             t = tsearch(text, pos)
             if t is None:
@@ -331,11 +343,30 @@ class CountFinder:
                         yield ((start, end), qb, (d, i + 1), _NO_SPAN, (i + 1, ue), (qs, qe))
                     pos = end
                     continue
+            if text[i] in dead and self._dead_end(text, i, pos):
+                pos = i + 1
+                continue
             m = search(text, max(pos, reach(text, i, pos)))
             if m is None:
                 return
             yield m.regs
             pos = m.end()                 # never empty: a match holds its unit
+
+    def _dead_end(self, text: str, i: int, pos: int) -> bool:
+        """No match starts in [pos, i] (the search from reach would run on to a later number,
+        often far: 近日，市… is a trigger on ，). A match starting there holds position i in its
+        qualifier, number, 余/多 or spaces (it holds the trigger at or after i, and no trigger
+        comes between pos and i); text[i] is none of a qualifier's characters nor a space
+        (dead_ends), so the match's number begins at or before i, after a run of characters
+        a number holds that reaches i, and one of them begins a number. Then the next trigger's
+        search, from i + 1 on, finds the match this one's would have found."""
+        k = i
+        while k > pos and _goes_on(text[k - 1]):
+            k -= 1
+            ch = text[k]
+            if ch not in _NOT_FIRST and not ch.isspace():
+                return False          # a digit, a numeral or a point: a number may begin there
+        return True
 
     def _reach(self, text: str, i: int, stop: int) -> int:
         return max(stop, run_start(_NUMBER_CHARS, text, i, stop) - self.qb_max)
@@ -348,6 +379,7 @@ class CountFinder:
         taken = _Spans((f.start, f.end) for f in ctx.facts
                        if f.type in ("money", "percent", "date"))
         traps: list[tuple[int, int]] | None = None
+        kept: list[tuple] = []
         found = (m.regs for m in self.cand.finditer(text)) if full_scan else self._kept(text)
         for regs in found:
             # a unit that never counts (年, 个月: they match only to stop a shorter unit) stays
@@ -380,8 +412,20 @@ class CountFinder:
                 continue
             if taken.overlap(c.start, c.end):
                 continue
-            out.extend(self._facts(ctx, c, value, qual, rule, taken))
+            kept.append((c, value, qual, rule))
+        for (c, value, qual, rule), obj in zip(kept, self._objects(text, kept), strict=True):
+            out.extend(self._facts(ctx, c, value, qual, rule, taken, obj))
         return out
+
+    def _objects(self, text: str, kept: list[tuple]) -> list[str | None]:
+        """What each candidate kept counted: the noun phrase after the unit (2562个暑期见习实践
+        岗位), else the one just before the number (建立妇联组织137家), each tagged in a short
+        window. Asked once the guards have run on every candidate, so that the windows are
+        tagged in a run of their own (count 1.02-1.04x over asking each candidate's object
+        right after its guards: the tagger's code and the dictionary it reads stay in the
+        processor's caches, most likely)."""
+        return [self._object_after(text, c.unit_e) or self._object_before(text, c.start)
+                for c, *_ in kept]
 
     def _traps(self, text: str) -> list[tuple[int, int]]:
         """Trap phrases (八项规定) and place names holding a numeral (三元区, 六盘水)."""
@@ -586,8 +630,8 @@ class CountFinder:
         return False
 
     # -- facts --------------------------------------------------------------------------------
-    def _facts(self, ctx: Context, c: _Cand, value, qual, rule: str,
-               taken: _Spans) -> list[Fact]:
+    def _facts(self, ctx: Context, c: _Cand, value, qual, rule: str, taken: _Spans,
+               obj: str | None) -> list[Fact]:
         """The fact of a candidate that passed the guards: one, two for a range (3至5个), or one
         per item of a list sharing the unit (12、15、20个)."""
         text, g = ctx.text, self.g
@@ -601,7 +645,6 @@ class CountFinder:
             if sw and not (len(sw) == 1 and text[c.num_s - 2:c.num_s - 1].isdigit()):
                 start, value = c.num_s - len(sw), -value
         extra = {}
-        obj = self._object_of(ctx, c.start, c.unit_e)
         if obj:
             extra["object"] = obj
         if not c.qb:
@@ -667,10 +710,9 @@ class CountFinder:
         return items
 
     # -- the counted object -------------------------------------------------------------------
-    def _object_of(self, ctx: Context, num_start: int, unit_end: int) -> str | None:
-        """What was counted: the noun phrase after the unit (2562个暑期见习实践岗位), else the
-        one just before the number (建立妇联组织137家), tagged in a short window."""
-        text, g = ctx.text, self.g
+    def _object_after(self, text: str, unit_end: int) -> str | None:
+        """The object after the unit (2562个暑期见习实践岗位), or None."""
+        g = self.g
         # the clause around the number, looked for only as far as the widest window reaches
         # (a search to the text's ends is quadratic in a long clause with many numbers), and
         # each end only when a window needs it
@@ -700,7 +742,11 @@ class CountFinder:
             if words:
                 s, e = _quote_fix(text, words[0].start + a, words[-1].end + a)
                 return text[s:e]
-        # before the number: 建立妇联组织137家
+        return None
+
+    def _object_before(self, text: str, num_start: int) -> str | None:
+        """The object just before the number (建立妇联组织137家), or None."""
+        g = self.g
         lo = max(0, num_start - self.before_max - 1)
         if num_start <= lo or text[num_start - 1] in _PUNCT:
             return None

@@ -113,6 +113,11 @@ def _cand_re(source: str):
     return pick
 
 
+def _class_chars(chars: str) -> str:
+    """chars written inside a character class (the same set with `re` and `regex`)."""
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
 def _dec(v) -> Decimal:
     return Decimal(str(v))
 
@@ -205,7 +210,13 @@ def build(rules: Rules):
     # the candidate pattern: its word lists as tries (patterns.word_trie: the same matches as
     # their alternation), and compiled with the standard `re` (_cand_re), which matches it
     # faster than `regex`
+    # what a match may begin with: a qualifier or prefix word, a space, a sign, a number; read
+    # first (one class), it fails the many positions gated's search tries before the match at
+    # once, where the alternatives below were each tried (1.9x for the search alone)
+    firsts = "".join(sorted({w[0] for w in (*q_before, *before)} | set(" \t\u3000-负.．"
+                                                                   + CN_NUM_CHARS)))
     cand_src = (
+        r"(?=[\d" + _class_chars(firsts) + r"])"
         # never start inside a run of spaces: such a match is a tail of the one from the run's
         # first space, and every start would rescan the run (quadratic on a long run of spaces)
         r"(?!(?<=[ \t\u3000])[ \t\u3000])"
