@@ -66,7 +66,7 @@ _KEYS = {
     "spam_shape": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
     "chrome_words": _COMMON | {"words", "max_len"},
     "no_han": _COMMON | {"max_len", "form"},
-    "title": _COMMON | {"after_rules", "not_menu"},
+    "title": _COMMON | {"after_rules", "not_menu", "channel_words"},
     "above_headline": _COMMON,
     "split_fields": _COMMON,
     "line_scorer": _COMMON | {"features", "weights", "threshold"},

@@ -3,6 +3,7 @@ in a head of page furniture, never a numbered head, label, signature, table row 
 names), with the short site and channel names above it."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
@@ -23,7 +24,7 @@ _CHANNEL = twins.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 # and an item of a bulleted list (- 專題, • 2024-06-01): a headline carries no list bullet
 # a breadcrumb, keyword list or bar of site names, never a repost's first-line headline
 _BAR_OR_SITE = twins.compile(r"[>|,_、]|欢迎|官方|门户")
-_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s")
+_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|https?://|www\.")
 # a line opened by an agency's or paper's dateline is the story's first line, never its
 # headline, even with the title after it (中新社北京九月二十七日电 题:…, 本报上海3月8日讯 …)
 _DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
@@ -78,6 +79,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     known += [norm(v) for _, v in page.found.get("title", [])]
     kicker = lambda j: _kicker(page, j)  # noqa: E731
 
+    label = _label_pattern(tuple(rule.get("channel_words") or ()))
+    named_lines: set[int] = set()
     chosen: list[int] = []
     # chosen only for being shown twice (a journal page repeats its author too)
     only_again: set[int] = set()
@@ -129,6 +132,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if again or named or (((first_left and salutation)
                               or (placed and not _NOT_HEADLINE.search(n))) and free):
             chosen.append(i)
+            if named:
+                named_lines.add(i)
             if again and not (named or placed):
                 only_again.add(i)
             if named or before_meta or before_dateline or under_nav or (first_left and salutation):
@@ -140,6 +145,24 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         byline = chosen.pop()
         page.take(byline, Proposal(AUTHORS_RULE, "metadata", "head",
                                    {"author": lines[byline].strip()}))
+    # a channel's label placed like a headline (公司新闻 right above 作者：/来源：, 最新消息
+    # under the menu) is the page's furniture: the headline is another candidate, or none
+    labels = [i for i in chosen if i not in named_lines and label is not None
+              and label.match(normed[i])]
+    for i in labels:
+        chosen.remove(i)
+        page.take(i, Proposal(nav, "navigation", "head"))
+        # the label took the headline's place: the headline is the line right above it
+        prv = page.nb(i, -1)
+        if (prv is not None and prv not in removed and prv not in chosen
+                and page.zone(prv) == "head" and len(normed[prv]) >= 8
+                and (is_title_shape(normed[prv]) or is_headline_shape(normed[prv], 36))
+                and not _NEVER_HEADLINE.search(normed[prv])
+                and not _NOT_HEADLINE.search(normed[prv])
+                and not (label is not None and label.match(normed[prv]))):
+            chosen.append(prv)
+            sure.add(prv)
+    chosen.sort()
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     # a headline-length line its metadata placed (标题 / 来源:… 时间:… / a subtitle / body)
     # leads a later line placed only by the body under it: that one stays as text if long
@@ -215,6 +238,15 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
 # year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
 _COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$")
+
+
+@functools.lru_cache(maxsize=8)
+def _label_pattern(words: tuple[str, ...]) -> Any:
+    """A channel's label: a short name ending in one of the words (公司新闻, 最新消息)."""
+    if not words:
+        return None
+    alt = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    return twins.compile(rf"^(?=.{{2,8}}$)\p{{Han}}{{0,6}}(?:{alt})$")
 
 
 def _column_copy(n: str, headline: str) -> bool:
