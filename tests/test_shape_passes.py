@@ -168,6 +168,18 @@ def test_a_prize_list_one_cell_a_line_stays_under_the_body():
     assert set(removed([*STORY, *menu])) == set(range(len(STORY), len(STORY) + 5))
 
 
+def test_a_table_shown_with_bars_stays_under_the_body():
+    # a page's text shows a table one cell a line, each cell closed by a bar and each row by
+    # a lone bar: short cells under the body read as a menu or a story list, but six cells or
+    # more closed by bars are the article's table (the lone bars themselves still go)
+    table = ["附表：临时改道安排", "|", "线路 |", "改道日期 |", "改道时间 |", "|", "12 |",
+             "3月5日 |", "凌晨1时至5时 |", "|", "27 |", "3月6日 |", "凌晨2时至5时 |", "|"]
+    lines = [*STORY, *table, "返回顶部"]
+    got = set(removed(lines))
+    bars = {len(STORY) + k for k, t in enumerate(table) if t == "|"}
+    assert got == bars | {len(lines) - 1}, [lines[i] for i in sorted(got)]
+
+
 def test_a_verse_over_the_headline_is_text_not_furniture():
     # a spring feature opens with verse cut at its commas and dashes, then its headline: the
     # site's name over it goes, the verse lines stay

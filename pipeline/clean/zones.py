@@ -305,8 +305,26 @@ def _prize_list(page: Page) -> set[int]:
     return out
 
 
+def _pipe_cells(page: Page) -> set[int]:
+    """A table as a page's text shows it, each cell closed by a bar (日期 | / 1月20日 | /
+    凌晨2时至5时 | / | …): a run of lines ending in | with six cells or more. Its cells are the
+    article's data however short (the rules still take a field row: 发布机构 | 某街道 |)."""
+    normed, run = page.normed, []
+    out: set[int] = set()
+    for i in [*page.filled, -1]:
+        if i >= 0 and normed[i].endswith("|"):
+            run.append(i)
+            continue
+        if sum(1 for j in run if normed[j].strip("| ")) >= 6:
+            out.update(run)
+        run = []
+    return out
+
+
 def _table_cells(page: Page) -> set[int]:
     cells = _figure_cells(page) | _numbered_rows(page) | _prize_list(page)
+    if any(n.endswith("|") for n in page.normed):
+        cells |= _pipe_cells(page)
     places = page.places()
     if all(len(at) < 4 for at in places.values()):
         return cells
