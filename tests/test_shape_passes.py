@@ -172,8 +172,11 @@ def test_a_table_shown_with_bars_stays_under_the_body():
     # a page's text shows a table one cell a line, each cell closed by a bar and each row by
     # a lone bar: short cells under the body read as a menu or a story list, but six cells or
     # more closed by bars are the article's table (the lone bars themselves still go)
-    table = ["附表：临时改道安排", "|", "线路 |", "改道日期 |", "改道时间 |", "|", "12 |",
-             "3月5日 |", "凌晨1时至5时 |", "|", "27 |", "3月6日 |", "凌晨2时至5时 |", "|"]
+    table = ["附表一：临时改道安排", "|", "线路 |", "改道日期 |", "改道时间 |", "|", "12 |",
+             "3月5日 |", "凌晨1时至5时 |", "|", "27 |", "3月6日 |", "凌晨2时至5时 |", "|",
+             # a second table under its own title, which stays with it
+             "附表二：巴士服务临时调整", "|", "日期 |", "巴士路线 |", "暂停使用的车站 |", "|",
+             "3月5日 |", "12 往东湖 |", "“东湖公园”站 |", "|"]
     lines = [*STORY, *table, "返回顶部"]
     got = set(removed(lines))
     bars = {len(STORY) + k for k, t in enumerate(table) if t == "|"}

@@ -70,6 +70,7 @@ from .detectors import Proposal
 from .marks import DOT_ITEM, LEAD, OUTLET_ENDS, outlet_alternation, trails_off
 from .page import Page
 from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least, is_headline_shape
+from .zones import table_cells
 
 # a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
 _LABEL = twins.compile(r"^[【\[▍▌■●◆>»\s]*\p{Han}{0,6}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|"
@@ -619,7 +620,8 @@ def _cards(page: Page, rule_id: str) -> None:
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
     tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
     for run in _runs(page, tail, least=min_lines):
-        if len(run) < min_lines:
+        # a table's cells (one a line) are the article's however short: zones.table_cells
+        if len(run) < min_lines or not table_cells(page).isdisjoint(run):
             continue
         before = page.nb(run[0], -1)
         if before is None or before <= page.last:

@@ -317,8 +317,15 @@ def _pipe_cells(page: Page) -> set[int]:
             continue
         if sum(1 for j in run if normed[j].strip("| ")) >= 6:
             out.update(run)
+            above = page.nb(run[0], -1)
+            if above is not None and _TABLE_TITLE.match(normed[above]):
+                out.add(above)
         run = []
     return out
+
+
+# a table's own title right above it: 附表二：巴士服务临时调整, 表1 各区降雨量
+_TABLE_TITLE = twins.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]{1,3}\s*[:：、.]?\s*\S.{0,38}$")
 
 
 def _table_cells(page: Page) -> set[int]:
