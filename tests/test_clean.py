@@ -166,6 +166,28 @@ def test_headline_stays_and_its_copies_go(clean):
                                                          (5, "title")]
 
 
+def test_the_breadcrumb_names_the_headline(clean):
+    # a breadcrumb ending in the story's title (cut short) names the line under it, though a
+    # counter no rule knows stands between it and the body
+    head = "高校团队发布新型图像标注工具"
+    lines = ["当前位置：首页 > 科技 > 高校团队发布新型图像标注...", head, "小编 3天前 科技 56", *BODY]
+    res = run(clean, lines)
+    assert res.meta["title"] == head and res.text.startswith(head)
+    # a crumb ending in a channel's name names nothing
+    res = run(clean, ["当前位置：首页 > 科技 > 新闻中心", head, "小编 3天前 科技 56", *BODY])
+    assert "title" not in res.meta
+
+
+def test_a_headline_copy_between_paragraphs_places_the_headline(clean):
+    # a spun page prints its headline again between two paragraphs: its first showing, in the
+    # head with nothing else to place it, is the headline; the copy goes as title
+    head = "老城区燃气管网改造全面完工"
+    res = run(clean, ["首页 > 新闻", head, "江城网 阅读(1.2万)", BODY[0], head, BODY[1], BODY[2]])
+    assert res.meta["title"] == head
+    assert (4, "title") in [(r.line, r.reason) for r in res.removed]
+    assert 1 not in {r.line for r in res.removed}
+
+
 def test_exclaiming_headline_shown_again_is_no_paragraph(clean):
     """A headline that exclaims or asks is shaped like a paragraph; printed again (one copy
     with the page's part mark) it is the headline, and the lines under it are the head:

@@ -77,6 +77,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     head = page.head()
     known = [norm(str(v)) for v in titles if v]
     known += [norm(v) for _, v in page.found.get("title", [])]
+    # a breadcrumb ending in the story's title (当前位置：首页 > 数码 > 某某研究团队发布…)
+    known += [crumb for i in head if page.reason(i) == "navigation"
+              and (crumb := _crumb_title(normed[i]))]
     kicker = lambda j: _kicker(page, j)  # noqa: E731
 
     label = _label_pattern(tuple(rule.get("channel_words") or ()))
@@ -95,8 +98,12 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             or _DATELINE_START.match(n)
         ):
             continue
-        again = any(normed[j] == n for j in head if j != i)
-        named = any(k == n or (len(n) >= 6 and k.startswith(n)) for k in known)
+        # shown again in the head, or between two paragraphs further down (a spun page's copy)
+        again = any(normed[j] == n for j in head if j != i) or (
+            len(n) >= 8 and any(page.zone(page.filled[k]) == "middle"
+                                for k in page.places().get(n, ())))
+        named = any(k == n or (len(n) >= 6 and k.startswith(n))
+                    or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1])) for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
         before_meta = (
             nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
@@ -238,6 +245,22 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
 # year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
 _COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$")
+
+
+# a breadcrumb's last part after its separator, the story's title, maybe cut short (…, ...)
+_CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
+
+
+def _crumb_title(n: str) -> str:
+    """The last part of a breadcrumb when it reads like a title (8 characters or more, not a
+    channel's name; cut short, it ends in …), else ''."""
+    m = _CRUMB_LAST.search(n)
+    if m is None:
+        return ""
+    t = m.group(1)
+    if t.endswith(("...", "…", "..")):
+        t = t.rstrip(".…") + "\u2026"
+    return t if len(t) >= 8 and not _CHANNEL.search(t) else ""
 
 
 @functools.lru_cache(maxsize=8)
