@@ -170,8 +170,8 @@ def test_the_breadcrumb_names_the_headline(clean):
     # a breadcrumb ending in the story's title (cut short) names the line under it, though a
     # counter no rule knows stands between it and the body
     head = "高校团队发布新型图像标注工具"
-    lines = ["当前位置：首页 > 科技 > 高校团队发布新型图像标注...", head, "小编 3天前 科技 56", *BODY]
-    res = run(clean, lines)
+    crumb = "当前位置：首页 > 科技 > 高校团队发布新型图像标注..."
+    res = run(clean, [crumb, head, "小编 3天前 科技 56", *BODY])
     assert res.meta["title"] == head and res.text.startswith(head)
     # a crumb ending in a channel's name names nothing
     res = run(clean, ["当前位置：首页 > 科技 > 新闻中心", head, "小编 3天前 科技 56", *BODY])
