@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Document
 from ..rules import RuleError, Rules
-from . import captions, declarations, lists, spliced, zones
+from . import captions, declarations, lists, spliced, teasers, zones
 from . import meta as meta_stage
 from . import title as title_stage
 from .detectors import (
@@ -87,6 +87,7 @@ _KEYS = {
     "after_body": _COMMON | {"max_len", "max_plain"},
     "before_body": _COMMON | {"max_len"},
     "declaration_block": _COMMON | {"pattern", "max_len", "words", "min_words"},
+    "cut_teasers": _COMMON | {"pattern", "min_len", "min_lines"},
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
@@ -317,7 +318,7 @@ class Cleaner:
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
                              "story_lists", "story_lists_tail", "spliced_keywords",
                              "after_body", "before_body", *lists.PASSES, *captions.PASSES,
-                             *declarations.PASSES):
+                             *declarations.PASSES, *teasers.PASSES):
                     self.page_rules[det] = entry
                     continue
                 else:
@@ -585,6 +586,8 @@ class Cleaner:
         if self._list_rules:
             lists.story_lists(page, self._list_rules, "head", self._channel)
             lists.story_lists(page, self._list_rules, "tail")
+        # teasers the list passes left (a list of them under a related line is theirs)
+        teasers.run(page, self.page_rules)
         zones.rezone(page, self.proposals)
         return page
 

@@ -1,0 +1,45 @@
+"""Teasers cut off mid-sentence: other stories' opening lines that a site prints under or
+between the article's paragraphs, each cut at a set length and closed with three dots
+(…。該法案自今年初通過內閣會議審議,... / …此役双方首发已经公布。马赛首发:1-鲁利...).
+
+Each is shaped like a paragraph, so no line rule may take one alone, and a writer may end a
+sentence of the article with an ellipsis too. What tells a list of teasers is the cut: a
+paragraph that stops on a word or a comma with exactly three dots (a writer's ellipsis is
+…… or ......), and a page that holds `min_lines` of them or more. On 720 labelled real pages,
+every page with two or more such lines was a teaser list (15 lines); a page with one had a
+body line among them (an article's own summary), so one line alone is never taken.
+
+Switched on by a rule entry in rules/boilerplate/related.yaml (`detector: cut_teasers`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import twins
+from .detectors import Proposal
+from .page import Page
+
+PASSES = ("cut_teasers",)
+
+_CACHE: dict[str, Any] = {}
+
+
+def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
+    entry = rules.get("cut_teasers")
+    if entry is None:
+        return
+    normed = page.normed
+    min_len, min_lines = int(entry.get("min_len", 30)), int(entry.get("min_lines", 2))
+    # (most pages hold no line ending in a dot: a cheap test before the pattern)
+    ends = [i for i in page.filled if normed[i][-1] in ".…" and len(normed[i]) >= min_len]
+    if len(ends) < min_lines:
+        return
+    cut = _CACHE.get(entry["pattern"])
+    if cut is None:
+        cut = _CACHE[entry["pattern"]] = twins.compile(entry["pattern"])
+    teasers = [i for i in ends if i != page.headline and cut.search(normed[i])]
+    if len(teasers) < min_lines:
+        return
+    for i in teasers:
+        if i not in page.removed:
+            page.take(i, Proposal(entry["id"], entry.get("reason", "related"), "any"))
