@@ -231,7 +231,12 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
     furniture between it and the next paragraph show it is not where the body starts."""
     def apart(a: int, b: int) -> bool:
-        return sum(1 for k in range(a + 1, b) if normed[k]) >= gap
+        between = [normed[k] for k in range(a + 1, b) if normed[k]]
+        # a table shown with bars (six cells or more, zones._pipe_cells) is the article's own
+        # text between two paragraphs, not furniture
+        if sum(1 for n in between if n.endswith("|") and n.strip("| ")) >= 6:
+            between = [n for n in between if not n.endswith("|")]
+        return len(between) >= gap
 
     # a notice's letter under its salutation (各单位：) is the body's start
     def stray(a: int) -> bool:
