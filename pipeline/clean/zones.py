@@ -204,7 +204,9 @@ def repeats(page: Page, rule_id: str) -> None:
         elif f in page.removed:
             reason = page.removed[f].reason
         else:
-            reason = "related" if is_title_shape(n) and len(n) >= 8 else "metadata"
+            # a short line shown twice is a menu's or a tab's (a stamp or a byline is metadata)
+            reason = ("related" if is_title_shape(n) and len(n) >= 8
+                      else "metadata" if STAMPED.search(n) else "navigation")
         page.take(i, Proposal(rule_id, reason, "edge"))
 
 
