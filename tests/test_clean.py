@@ -188,6 +188,18 @@ def test_a_headline_copy_between_paragraphs_places_the_headline(clean):
     assert 1 not in {r.line for r in res.removed}
 
 
+def test_a_font_size_bar_one_item_a_line_is_metadata(clean):
+    # the menu pass takes a run of short items under the stamp; a font-size bar's items are
+    # the article's tools (metadata, as 字号：大 中 小 on one line is), a menu's are navigation
+    res = run(clean, ["台风过境 全市中小学今日停课", "2025-09-23 07:39", "- 小", "- 中", "- 大",
+                      *BODY])
+    assert [(r.line, r.reason) for r in res.removed] == [(1, "metadata"), (2, "metadata"),
+                                                         (3, "metadata"), (4, "metadata")]
+    res = run(clean, ["台风过境 全市中小学今日停课", "2025-09-23 07:39", "- 要闻", "- 民生",
+                      "- 体育", *BODY])
+    assert [r.reason for r in res.removed][1:] == ["navigation"] * 3
+
+
 def test_exclaiming_headline_shown_again_is_no_paragraph(clean):
     """A headline that exclaims or asks is shaped like a paragraph; printed again (one copy
     with the page's part mark) it is the headline, and the lines under it are the head:

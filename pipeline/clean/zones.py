@@ -547,6 +547,11 @@ def _runs_into(page: Page, run: list[int], prose: Any) -> bool:
     return 2 * sum(1 for n in own if prose.search(n)) > len(own)
 
 
+# an item of a font-size or print bar, with its list mark or number
+_FONT_TOOL = twins.compile(r"^[-•·*]?\s*(?:\d[.、]\s*)?"
+                           r"(?:[大中小]|字号\S{0,4}|字体\S{0,4}|打印\S{0,4}|默认|放大|缩小|縮小|A\+|A-|列印)$")
+
+
 def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -> None:
     """Runs of `min_lines`+ consecutive short lines (no sentence punctuation, at most
     `max_len` characters) in the head or tail: one menu item a line. A run must touch the
@@ -591,9 +596,13 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         if (len(run) >= min_lines and touches
                 and sum(i not in page.removed for i in run) >= 2
                 and (not bodyless or any(i in page.removed for i in run))):
-            for i in run:
-                if i not in page.removed:
-                    page.take(i, Proposal(rule_id, "navigation", "edge"))
+            items = [i for i in run if i not in page.removed]
+            # a font-size or print bar (- 大 / - 中 / - 小, 1. 字号加大) is the article's tools,
+            # metadata as its one-line form (字号：大 中 小) is
+            reason = ("metadata" if sum(bool(_FONT_TOOL.match(page.normed[i])) for i in items)
+                      * 2 > len(items) else "navigation")
+            for i in items:
+                page.take(i, Proposal(rule_id, reason, "edge"))
             if page.headline in run:  # no headline, then: the menu held the guess
                 left = [t for t in page.found.pop("title", []) if t[0] != page.headline]
                 if left:
