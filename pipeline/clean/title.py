@@ -227,6 +227,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     # the copy with the site's name after it (…的中国女科学家-某某网)
                     or (n.startswith(hn) and _site_copy(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
+    _split_copies(page, rid)
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
     stems: set[str] = set()
@@ -240,6 +241,37 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if stem in stems:
             page.take(i, Proposal(rid, "title", "any"))
         stems.add(stem)
+
+
+def _split_copies(page: Page, rid: str) -> None:
+    """The headline printed again over two or three lines (清涧县人民政府关于 / 袁家沟至…的通告,
+    under its one-line showing in the page's title): short lines, no sentence, that together
+    read as a head line shown above them (white space aside) are its copy, reason title."""
+    normed, removed, filled = page.normed, page.removed, page.filled
+    whole: dict[str, int] = {}
+    for i in page.head():
+        n = normed[i]
+        if 10 <= len(n) <= 80 and not SENT.search(n):
+            whole.setdefault(_SPACE.sub("", n), i)
+    if not whole:
+        return
+    for k, i in enumerate(filled):
+        if i in removed or len(normed[i]) > 40 or SENT.search(normed[i]):
+            continue
+        joined = _SPACE.sub("", normed[i])
+        for m in range(k + 1, min(k + 3, len(filled))):
+            n = normed[filled[m]]
+            if filled[m] in removed or len(n) > 40 or SENT.search(n):
+                break
+            joined += _SPACE.sub("", n)
+            first = whole.get(joined)
+            if first is not None and first < i:
+                for t in filled[k:m + 1]:
+                    page.take(t, Proposal(rid, "title", "any"))
+                break
+
+
+_SPACE = twins.compile(r"\s+")
 
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
