@@ -179,7 +179,8 @@ class FieldsDetector:
             value = s[h.end():end].strip(" |丨/,【】[]()")
             key = h.group("key")
             numeric = flags[key][3]
-            if numeric and value and not _COUNT.match(value):
+            # (a counter not filled in yet shows a dash: 阅读:- 来源:)
+            if numeric and value and value.strip("-—–") and not _COUNT.match(value):
                 return None
             # 来源：某报 2024-01-15 https://…
             bare = (_URL.sub("", value) if "://" in value else value).strip()
