@@ -95,6 +95,14 @@ class PatternRule:
         return Proposal(self.id, self.reason, self.zone, meta, self.then)
 
 
+# the page tools a fields line may end with (我要评论, 收藏[0], 打印, 关闭窗口) and their last
+# characters (most lines end otherwise: the pattern is not tried)
+_TRAILING_TOOLS = twins.compile(
+    r"(?:\s+(?:我要评论|发表评论|我要纠错|收藏(?:\[\d+\])?|收藏此文|加入收藏|打印(?:本页|此文)?|"
+    r"关闭(?:窗口)?|分享到?))+$")
+_TOOL_ENDS = set("论错]藏文印页口闭享到")
+
+
 class FieldsDetector:
     """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
 
@@ -150,6 +158,9 @@ class FieldsDetector:
             return None
         # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
         s = (self._BUTTONS.sub(" ", n) if "【" in n else n).strip(" |")
+        # … 阅读:2093次 我要评论, … 浏览次数:1590 收藏[0]: the tools after the last field
+        if s[-1:] in _TOOL_ENDS:
+            s = _TRAILING_TOOLS.sub("", s)
         # 作 者：王某 — a key spaced out to fill a cell (a line with no white space has none:
         # every white space character is a space or not printable)
         if " " in s or not s.isprintable():
