@@ -218,6 +218,20 @@ def test_a_headline_broken_over_two_lines_keeps_its_first_half():
     assert {1, 4} <= set(got)
 
 
+def test_a_post_a_phrase_a_line_whose_lines_go_on_with_the_sentence_stays():
+    # a WeChat post with no 。 and few lines ending mid-word: its lines open with the words
+    # that carry a sentence on (被…, 仍…, 随后…, 并…), which no menu or headline list does
+    post = ["近日在城南的一条街道上", "一名5岁左右的男童横穿马路时", "被一辆电动车撞倒",
+            "后方车辆因不知情", "仍在不断向前行驶", "情况十分危险", "路过的快递小哥看到这一情况",
+            "果断冲入车流", "一把将男童抱起", "随后送往医院", "并为孩子垫付了医药费",
+            "孩子很快转危为安", "事后", "快递小哥这样告诉记者", "“换了谁都会这么做”",
+            "为热心救人的快递小哥", "点赞"]
+    tail = ["来源|城市之声、江城新闻", "编辑|周敏", "推荐阅读", "给小编加油，点个“好看”"]
+    got = removed([*post, *tail])
+    assert not set(range(len(post) - 1)) & set(got), [post[i] for i in sorted(got)]
+    assert set(range(len(post), len(post) + 4)) <= set(got)
+
+
 def test_a_posts_hand_broken_lines_at_the_top_are_no_headline_list():
     # a board post mirrors a story cut at a fixed width: its first lines look like headlines
     # (no full stop), but they hold a clause's marks and run into the paragraph's short last

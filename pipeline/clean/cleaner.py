@@ -194,13 +194,19 @@ _DANGLING = re.compile(
     r"|(?<![但只总于或要若凡还就])是|把|被|对|向|从|将|其|于|并|而|跟|让|给|使|以及|通过|作为|随着)$")
 
 
+# a line that goes on with the sentence the line above began (被一辆小轿车撞伤 / 仍在…行驶 /
+# 随后送往医院): it opens with a conjunction or an adverb tying it to that clause
+_GOES_ON = re.compile(r"^(?:被|并|却|仍|及|也|更|又|而|但|所以|因此|随后|然后|于是|同时|并且|而且"
+                      r"|以及|甚至|才|便)")
+
+
 def _broken_prose(normed: list[str], anchors: list[int], props: Any,
                   max_len: int = 30, min_lines: int = 6, min_dangling: int = 3) -> list[int]:
     """A post written a phrase a line (a WeChat layout: 8月9日晚 / 2025年…决赛 / 在…落幕):
     its sentences run on over short lines with no 。, so no line is shaped like a paragraph.
     A run of 6+ short lines between the paragraphs or beyond them, 3+ of them (and one in
-    twelve) broken off mid-sentence, is the body's text: its lines no rule proposes are
-    paragraphs. `props(i)` gives line i's proposals."""
+    twelve) broken off mid-sentence or going on with the line above's sentence, is the body's
+    text: its lines no rule proposes are paragraphs. `props(i)` gives line i's proposals."""
     out: list[int] = []
     run: list[int] = []
     is_anchor = set(anchors)
@@ -210,7 +216,8 @@ def _broken_prose(normed: list[str], anchors: list[int], props: Any,
         lines = ([i for i in run if ":" not in normed[i] and "|" not in normed[i]]
                  if len(run) >= min_lines else [])
         if len(lines) >= min_lines:
-            dangling = sum(1 for i in lines if _DANGLING.search(normed[i]))
+            dangling = sum(1 for i in lines
+                           if _DANGLING.search(normed[i]) or _GOES_ON.match(normed[i]))
             if dangling >= min_dangling and dangling * 12 >= len(lines):
                 out.extend(i for i in lines if not props(i))
         run.clear()
