@@ -69,6 +69,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     """Find the headline (page.headline, meta title), remove its copies (reason title) and the
     site and channel names above it (navigation, by `above_rule`)."""
     paper_authors(page)
+    # the headline printed again over two or three lines: those go first, and the line they
+    # copy is named the headline as a known title is
+    split_firsts = _split_copies(page, rule["id"])
     rid = rule["id"]
     nav = above_rule["id"] if above_rule else rid
     after_rules = set(rule.get("after_rules") or ())
@@ -102,7 +105,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         again = any(normed[j] == n for j in head if j != i) or (
             len(n) >= 8 and any(page.zone(page.filled[k]) == "middle"
                                 for k in page.places().get(n, ())))
-        named = any(k == n or (len(n) >= 6 and k.startswith(n))
+        named = i in split_firsts or any(k == n or (len(n) >= 6 and k.startswith(n))
                     or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1])) for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
         before_meta = (
@@ -227,7 +230,6 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     # the copy with the site's name after it (…的中国女科学家-某某网)
                     or (n.startswith(hn) and _site_copy(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
-    _split_copies(page, rid)
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
     stems: set[str] = set()
@@ -243,18 +245,20 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         stems.add(stem)
 
 
-def _split_copies(page: Page, rid: str) -> None:
+def _split_copies(page: Page, rid: str) -> set[int]:
     """The headline printed again over two or three lines (清涧县人民政府关于 / 袁家沟至…的通告,
     under its one-line showing in the page's title): short lines, no sentence, that together
-    read as a head line shown above them (white space aside) are its copy, reason title."""
+    read as a head line shown above them (white space aside) are its copy, reason title.
+    Returns the lines so copied."""
     normed, removed, filled = page.normed, page.removed, page.filled
     whole: dict[str, int] = {}
     for i in page.head():
         n = normed[i]
-        if 10 <= len(n) <= 80 and not SENT.search(n):
+        if 10 <= len(n) <= 80 and not SENT.search(n) and i not in removed:
             whole.setdefault(_SPACE.sub("", n), i)
+    copied: set[int] = set()
     if not whole:
-        return
+        return copied
     for k, i in enumerate(filled):
         if i in removed or len(normed[i]) > 40 or SENT.search(normed[i]):
             continue
@@ -268,7 +272,9 @@ def _split_copies(page: Page, rid: str) -> None:
             if first is not None and first < i:
                 for t in filled[k:m + 1]:
                     page.take(t, Proposal(rid, "title", "any"))
+                copied.add(first)
                 break
+    return copied
 
 
 _SPACE = twins.compile(r"\s+")
