@@ -86,6 +86,25 @@ def test_never_takes_a_directory_of_phone_numbers(monkeypatch):
     assert taken() & set(rows)
 
 
+def test_never_takes_a_match_up(monkeypatch):
+    # a draw under the body, furniture below it: each match-up is the article's own
+    import re
+
+    import pipeline.clean.word_scorer as ws
+    rows = ["西尼亚科娃 VS 佩拉", "王欣瑜 VS 布朗泽蒂", "郑钦文 VS 多勒海德", "袁悦 VS 达尼洛维奇"]
+    text = "网球公开赛女双首轮签表出炉\n" + BODY + "\n首轮对阵如下：\n" + "\n\n".join(rows) + \
+        "\n返回顶部\n责任编辑：周敏"
+    pipe = Pipeline()
+
+    def taken() -> set[str]:
+        return {r.text for r in pipe.extract(text, id="t").removed
+                if r.rule == "boilerplate.scored.words"}
+    assert not taken() & set(rows)
+    # without the guard the weights would take some of them
+    monkeypatch.setattr(ws, "_MATCH_UP", re.compile(r"(?!x)x"))
+    assert taken() & set(rows)
+
+
 def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)

@@ -14,8 +14,8 @@ It judges each line once, on the page as the rules and passes left it, only on a
 the rules found furniture (on one with none, a short line may be the article's own first or
 last word), and never takes the headline, a line between two paragraphs, a paragraph, a
 notice's signature date or contact line, a numbered heading (第七章 法律责任), a directory's
-row (a name and its phone number) or a cell of a table written one cell a line (the rules and
-the list passes read those by their place).
+row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table written one
+cell a line (the rules and the list passes read those by their place).
 A bulleted list (• 北区：正常开放 / • 南区：…) it judges as a whole: its items go only when
 they score `list_threshold` on average. Such items left above or under the body are mostly a
 menu's or a related list's (on 540 labelled real pages, 59 junk and 2 body lines of 90 score
@@ -49,6 +49,8 @@ _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # 緊急求助熱線 999、110、112): the text's list of contacts; a footer's number has its label
 _DIRECTORY = re.compile(
     r"^[\u4e00-\u9fff()（）]{3,20}\s+\d[\d -]{1,14}(?:[、,]\s*\d[\d -]{1,14})*$")
+# a match-up (甲队 VS 乙队, 某某 vs 某某): a draw or a results list, the article's own
+_MATCH_UP = re.compile(r"^\S.{0,20}\s(?:VS|vs|Vs|V\.S\.)\s.{1,20}$")
 # the reasons it gives (a repeated headline is the title rules' to find)
 REASONS = ("navigation", "metadata", "share", "copyright", "spam", "ad", "related", "comment",
            "caption", "decoration")
@@ -117,7 +119,7 @@ class WordScorer:
             n = normed[i]
             if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
                     or CONTACT_KEY.match(n) or _HEADING.match(n) or _DIRECTORY.match(n)
-                    or i in cells or self._roster_row(page, k)):
+                    or _MATCH_UP.match(n) or i in cells or self._roster_row(page, k)):
                 out.append((k, i))
         return out
 
