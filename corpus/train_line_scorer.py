@@ -94,7 +94,7 @@ def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1
     per non-blank line, and the vocabulary (words on at least min_sites sites). A line the
     scorer would judge (WordScorer.judged) weighs judged_weight times more: the model is
     used on those lines only, but they are too few to learn from alone."""
-    from pipeline.clean.word_scorer import words
+    from pipeline.clean.word_scorer import line_words
 
     cleaner = build(load_rules()).cleaner
     scorer, cleaner.word_scorer = cleaner.word_scorer, None
@@ -106,7 +106,7 @@ def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1
             cleaner.scorer.apply(page)
         cleaner._around_body(page)
         values = features(page)
-        own = [words(page.normed[i]) for i in page.filled]
+        own = [line_words(page, i) for i in page.filled]
         judged = {i for _, i in scorer.judged(page)} if scorer is not None else set()
         for k, i in enumerate(page.filled):
             near = set().union(*(own[j] for j in (k - 1, k + 1) if 0 <= j < len(own)))

@@ -658,3 +658,17 @@ def test_the_headline_its_metadata_places_leads_a_later_title_line(clean):
     res = run(clean, lines)
     assert set(removed_lines(res)) == {1}
     assert res.meta["title"] == "工业提速说明了什么"
+
+
+def test_traditional_lines_meet_the_simplified_rules(clean):
+    # every Traditional character of the one script table is read in its Simplified form, so a
+    # Taiwan forum's 張貼日期 / 積分 meet the rules written as 张贴日期 / 积分
+    from pipeline.clean.shapes import furniture_form, norm
+    assert norm("張貼日期：2021-03-09　積分：385") == "张贴日期:2021-03-09 积分:385"
+    res = run(clean, ["張貼日期：2021-03-09 09:34　點閱：1452", "積分：385", *BODY])
+    assert {0, 1} <= set(removed_lines(res))
+    # the word scorer reads a line as its weights were learnt: only furniture made Simplified
+    line = "旅遊資訊　免費註冊"
+    assert furniture_form(line, norm(line)) == "旅遊资讯 免費注册"
+    assert norm(line) == "旅游资讯 免费注册"
+    assert furniture_form("旅游", norm("旅游")) == "旅游"

@@ -23,23 +23,25 @@ _CONTACT = twins.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
 _TIME = twins.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
-# traditional characters of page furniture (責任編輯, 返回頂部, 推薦閱讀, 上一則) to simplified,
-# so the same rules see a Hong Kong or Taiwan page; only the matching form changes
+# Traditional characters to Simplified (lexicons/script_pairs.tsv, pipeline/script.py), so the
+# same rules see a Hong Kong or Taiwan page (訂閱/订阅, 張貼/张贴, 積分/积分); only the matching
+# form changes. (執 採 擷 臺 have no row there: their Simplified forms are written in
+# Traditional text too, so they would blur the table's script count; for matching they are safe)
+_T2S = str.maketrans({**BUNDLED, "執": "执", "採": "采", "擷": "撷", "臺": "台"})
+# any key of _T2S (re: faster on a set)
+_TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")
+
+# The word scorer's weights were learnt on lines where only the characters of page furniture
+# (責任編輯, 返回頂部, 推薦閱讀, 上一則) were made Simplified: it reads a line in that form
+# (furniture_form), so its weights of Traditional characters keep their meaning.
 _FURNITURE = ("責編輯審覈關閉頁頂網聞權轉載發佈時間來擊覽瀏視頻圖閱讀說熱門評論廣聯繫係們隱聲標"
               "籤鍵詞詳於觀點贊傳與為這條導訊報記攝訪問數號備檔碼掃註冊錄複製鏈結體訂專題欄區頭"
               "類舉饋歡務維護辦單協電話郵統籌劃見習實顯隨機應兩處學會長節動態資產經濟週紀書畫極"
               "佔總離開線勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶薦則顧絡連尋氣設蹤級聽細內簡"
               # credits and stamps: 講師, 議員, 創刊, 現場, 更新後, 獲授權, 寫真, 綜合
               "師講議創現後獲寫綜")
-# their Simplified forms from the one table (lexicons/script_pairs.tsv, pipeline/script.py)
-# (執 採 擷 臺 have no row there: their Simplified forms are written in Traditional text too,
-# so they would blur the table's script count; for matching furniture they are safe)
-_T2S = str.maketrans({**{c: BUNDLED[c] for c in _FURNITURE},
-                      "執": "执", "採": "采", "擷": "撷", "臺": "台"})
-
-
-# any key of _T2S (re: faster on a set)
-_TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")
+_T2S_FURNITURE = str.maketrans({**{c: BUNDLED[c] for c in _FURNITURE},
+                                "執": "执", "採": "采", "擷": "撷", "臺": "台"})
 
 
 # a pinyin gloss a conversion gateway puts after a character: 點擊次數(shù), 請(qǐng)
@@ -53,9 +55,9 @@ _PINYIN = twins.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒ
 _WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？\u3000")
 
 
-def norm(line: str) -> str:
+def norm(line: str, table: dict[int, str] = _T2S) -> str:
     """The form rules match on: NFKC, one space for any run of white space, trimmed, the
-    traditional characters of page furniture made simplified, pinyin glosses (數(shù)) dropped."""
+    traditional characters made simplified, pinyin glosses (數(shù)) dropped."""
     for wide, narrow in _WIDE:
         if wide in line:
             line = line.replace(wide, narrow)
@@ -67,10 +69,17 @@ def norm(line: str) -> str:
         line = " ".join(line.split()) if "  " in line else line.strip()
     else:
         line = _WS.sub(" ", line).strip()
-    # translate() looks up every character: only when a traditional form is there (few lines)
     if "(" in line:
         line = _PINYIN.sub("", line)
-    return line.translate(_T2S) if _TRAD.search(line) else line
+    # translate() looks up every character: only when a traditional form is there (few lines)
+    return line.translate(table) if _TRAD.search(line) else line
+
+
+def furniture_form(line: str, normed: str) -> str:
+    """norm(line) with only the Traditional characters of page furniture made Simplified: the
+    form the word scorer's weights were learnt on (`normed`: norm(line), the same on a line
+    with no Traditional character)."""
+    return norm(line, _T2S_FURNITURE) if _TRAD.search(line) else normed
 
 
 _PARA_END = twins.compile(r"[。!?;…\"'”’」』)\]】.]$")

@@ -36,7 +36,7 @@ from .detectors import Proposal
 from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
-from .shapes import is_anchor_shape
+from .shapes import furniture_form, is_anchor_shape
 from .zones import CONTACT_KEY, SIGNED, table_cells
 
 _DIGITS = re.compile(r"\d+")
@@ -64,6 +64,11 @@ def words(n: str) -> set[str]:
     out.update(s)
     out.update(map(str.__add__, s[:-1], s[1:]))   # the pairs, in order (s[i:i + 2])
     return out
+
+
+def line_words(page: Page, i: int) -> set[str]:
+    """words() of line i in the form the weights were learnt on (shapes.furniture_form)."""
+    return words(furniture_form(page.lines[i], page.normed[i]))
 
 
 class WordScorer:
@@ -147,7 +152,7 @@ class WordScorer:
 
         def words_of(k: int) -> set[str]:
             if k not in read:
-                read[k] = words(normed[filled[k]])
+                read[k] = line_words(page, filled[k])
             return read[k]
 
         # a bulleted list is judged as a whole: its items go (those at the threshold) only
