@@ -77,3 +77,16 @@ def test_alt_text_held_in_the_caption_next_to_it_goes():
     got = removed(lines)
     assert {1, 2} <= set(got) and got[1].rule.endswith("caption.twice")
     assert not {0, 3, 4} & set(got)
+
+
+def test_the_title_numbered_between_paragraphs_goes():
+    alt = "江城湿地观鸟节开幕"
+    lines = [alt, P1, f"{alt}(1)", P2, f"{alt}(2)", P3]
+    got = removed(lines)
+    assert {2, 4} <= set(got) and got[2].rule.endswith("caption.numbered")
+    assert not {1, 3, 5} & set(got)
+
+
+def test_one_numbered_line_of_its_own_stem_stays():
+    lines = [P1, "越冬候鸟种类统计表(1)", P2, P3]
+    assert 1 not in removed(lines)

@@ -14,7 +14,10 @@ a short sentence like any other. What gives it away is how pages print it:
 - as a run of short one-sentence labels right above the photo story's credit (记者 某某
   摄影报道): one label a picture, the credit closing the gallery;
 - as a short sentence right under what the picture left (its file name, its markdown, an
-  app's 查看精彩图片 prompt), with the text going on after it.
+  app's 查看精彩图片 prompt), with the text going on after it;
+- as the article's title numbered: a CMS that fills each picture's alt text with the title
+  and the picture's number prints 某某通车(1) … 某某通车(4), 某某公布(图1), 某某落幕 - 2
+  between the paragraphs.
 
 Each is switched on by a rule entry in rules/boilerplate/caption.yaml (`detector:` its name).
 """
@@ -29,7 +32,8 @@ from .detectors import Proposal
 from .page import Page
 from .shapes import SENT
 
-PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture")
+PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
+          "caption_numbered")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -40,6 +44,12 @@ _PICTURE_RULES = frozenset({
 # a photo story's credit closing its gallery: 记者 某某 摄影报道 (a plain 某某 摄 closes many
 # articles whose last paragraphs are short: not enough)
 _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$")
+# a picture's number after a stem: (1), (图1), a number glued to a closing bracket,
+# - 2, 第1张
+_NUMBERED = re.compile(
+    r"^(?P<stem>.*?)\s*(?:\((?:图|圖)?\s*(?P<a>\d{1,3})\)|(?<=\))(?P<b>\d{1,3})"
+    r"|\s+-\s+(?P<c>\d{1,2})|\s*第\s*(?P<d>\d{1,2})\s*[张張])$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -55,6 +65,8 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
         after_picture(page, rules["caption_after_picture"]["id"], done)
+    if "caption_numbered" in rules:
+        numbered(page, rules["caption_numbered"]["id"])
 
 
 def _take(page: Page, i: int, rule_id: str) -> None:
@@ -172,3 +184,28 @@ def after_picture(page: Page, rule_id: str, done: Done | None = None,
                 or after not in page.anchors):
             continue
         _take(page, j, rule_id)
+
+
+
+def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
+    """Lines after the first paragraph that are one stem and a picture's number: two or more
+    with one stem and different numbers (某某通车(1) … (4)), or one whose stem is the headline
+    or another line of the page (某某公布 / 某某公布(图1)). The headline and the lines above
+    the first paragraph are left to the title rules (a page's second part, 某某(2), is a title)."""
+    filled, normed = page.filled, page.normed
+    stems: dict[str, list[tuple[int, str]]] = {}
+    for i in filled:
+        if i < page.first or i == page.headline or i in page.removed:
+            continue
+        m = _NUMBERED.match(normed[i])
+        if m is None or len(_HAN.findall(m["stem"])) < min_han:
+            continue
+        stems.setdefault(m["stem"], []).append((i, m["a"] or m["b"] or m["c"] or m["d"]))
+    if not stems:
+        return
+    shown = {normed[i] for i in filled}
+    head = normed[page.headline] if page.headline is not None else None
+    for stem, xs in stems.items():
+        if len({n for _, n in xs}) >= 2 or stem in shown or stem == head:
+            for i, _ in xs:
+                _take(page, i, rule_id)
