@@ -12,7 +12,8 @@ a short sentence like any other. What gives it away is how pages print it:
   paragraphs again under the photo (…供图 / the paragraphs again / …供图); the first showing
   is the article's, the copies after the credit go;
 - as a run of short one-sentence labels right above the photo story's credit (记者 某某
-  摄影报道): one label a picture, the credit closing the gallery;
+  摄影报道): one label a picture, the credit closing the gallery; or above the gallery's last
+  label that carries the credit itself (…奉上书画作品。 某某/摄), the labels then without a comma;
 - as a short sentence right under what the picture left (its file name, its markdown, an
   app's 查看精彩图片 prompt), with the text going on after it;
 - as the article's title numbered: a CMS that fills each picture's alt text with the title
@@ -44,6 +45,10 @@ _PICTURE_RULES = frozenset({
 # a photo story's credit closing its gallery: 记者 某某 摄影报道 (a plain 某某 摄 closes many
 # articles whose last paragraphs are short: not enough)
 _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$")
+# the rules of a one-sentence picture label closed by its credit (…作品。 某某/摄)
+_LABEL_CREDIT_RULES = frozenset({
+    "boilerplate.caption.credit_tail", "boilerplate.caption.glued_credit",
+    "boilerplate.caption.supplied"})
 # a picture's number after a stem: (1), (图1), a number glued to a closing bracket,
 # - 2, 第1张
 _NUMBERED = re.compile(
@@ -146,18 +151,22 @@ def copy_under_credit(page: Page, rule_id: str, done: Done | None = None) -> Non
 def gallery(page: Page, rule_id: str, done: Done | None = None, max_len: int = 24,
             min_lines: int = 3) -> None:
     """A run of `min_lines` or more short lines of one sentence each, ending in its stop,
-    right above a photo story's credit (a removed line ending in 摄影报道): a gallery's labels."""
+    right above a photo story's credit (a removed line ending in 摄影报道): a gallery's labels.
+    Or right above a short label closed by its credit (one of _LABEL_CREDIT_RULES): the run's
+    lines have no comma then, as the labels of one gallery have none."""
     filled, normed = page.filled, page.normed
     for i in _removed(page) if done is None else done:
         n = normed[i]
-        if ("报" not in n and "報" not in n) or not _PHOTO_CREDIT.search(n):
+        labelled = (page.removed[i].rule in _LABEL_CREDIT_RULES and len(n) <= max_len + 16
+                    and _sentences(n) == 1)
+        if not labelled and (("报" not in n and "報" not in n) or not _PHOTO_CREDIT.search(n)):
             continue
         k = _place(page, i)
         run: list[int] = []
         for j in reversed(filled[:k]):
             n = normed[j]
             if (j in page.removed or len(n) > max_len or not n.endswith("。")
-                    or _sentences(n) != 1 or j == page.headline):
+                    or _sentences(n) != 1 or j == page.headline or (labelled and "," in n)):
                 break
             run.append(j)
         if len(run) >= min_lines:
