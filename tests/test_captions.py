@@ -90,3 +90,11 @@ def test_the_title_numbered_between_paragraphs_goes():
 def test_one_numbered_line_of_its_own_stem_stays():
     lines = [P1, "越冬候鸟种类统计表(1)", P2, P3]
     assert 1 not in removed(lines)
+
+
+def test_labels_run_together_then_shown_one_a_picture_go():
+    a, b = "市民在观鸟台上用望远镜观察候鸟。", "孩子们在湖边的科普展板前驻足。"
+    lines = [P1, f"图1：{a}图2：{b}图3：", a, b, P2, P3]
+    got = removed(lines)
+    assert {1, 2, 3} <= set(got) and got[3].rule.endswith("caption.twice")
+    assert not {0, 4, 5} & set(got)

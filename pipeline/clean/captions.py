@@ -104,7 +104,8 @@ def _repeats(page: Page) -> bool:
 
 def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
-    the page has body text besides them. A line held whole in the caption next to it goes."""
+    the page has body text besides them. A line held whole in the caption next to it goes,
+    and so do the lines under it while each is held in it."""
     filled, normed = page.filled, page.normed
     if _repeats(page):
         for n, ks in page.places().items():
@@ -123,10 +124,15 @@ def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100
         if page.removed[i].reason != "caption":
             continue
         k = _place(page, i)
-        for j in filled[max(k - 1, 0):k] + filled[k + 1:k + 2]:
+        # the line above, and the lines below while each is held in it (a gallery's labels
+        # run together on one line, then shown one a picture)
+        for q in [k - 1] * (k > 0) + list(range(k + 1, len(filled))):
+            j = filled[q]
             if (j not in page.removed and j != page.headline and len(normed[j]) >= 8
                     and normed[j] in normed[i]):
                 _take(page, j, rule_id)
+            elif q > k:
+                break
 
 
 def copy_under_credit(page: Page, rule_id: str, done: Done | None = None) -> None:
