@@ -98,3 +98,13 @@ def test_labels_run_together_then_shown_one_a_picture_go():
     got = removed(lines)
     assert {1, 2, 3} <= set(got) and got[3].rule.endswith("caption.twice")
     assert not {0, 4, 5} & set(got)
+
+
+def test_a_long_label_shown_twice_below_the_first_paragraph_goes():
+    cap = "县长率领民政处长亲临颁奖给十四家绩优宗教团体"
+    lines = [P1, cap, cap, P2, P3]
+    got = removed(lines)
+    assert {1, 2} <= set(got) and got[1].rule.endswith("caption.twice")
+    assert not {0, 3, 4} & set(got)
+    lines = [cap, cap, P1, P2, P3]     # above the first paragraph: the headline, twice
+    assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())

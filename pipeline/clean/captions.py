@@ -7,7 +7,8 @@ a short sentence like any other. What gives it away is how pages print it:
   text, a gallery's second label). A body never prints a sentence twice in a row; a headline
   shown twice is the title rule's (it ends in no sentence mark). Or the alt text is the
   caption's words without its number or credit, right next to it (某某雷达图 /
-  图(2)某某雷达图(本站绘制));
+  图(2)某某雷达图(本站绘制)). A long label with no stop is a caption twice in a row too, below
+  the first paragraph;
 - as a copy of the text right under a picture's credit: a paper's page sets the story's own
   paragraphs again under the photo (…供图 / the paragraphs again / …供图); the first showing
   is the article's, the copies after the credit go;
@@ -55,6 +56,8 @@ _NUMBERED = re.compile(
     r"^(?P<stem>.*?)\s*(?:\((?:图|圖)?\s*(?P<a>\d{1,3})\)|(?<=\))(?P<b>\d{1,3})"
     r"|\s+-\s+(?P<c>\d{1,2})|\s*第\s*(?P<d>\d{1,2})\s*[张張])$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# what a label never holds: a field's colon, a bar between items, a phone number's digits
+_FIELD = re.compile(r"[:|@]|\d{4}")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -102,19 +105,26 @@ def _repeats(page: Page) -> bool:
     return len(page.places()) < len(page.filled)
 
 
-def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100) -> None:
+def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100,
+          min_label: int = 20) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
-    the page has body text besides them. A line held whole in the caption next to it goes,
-    and so do the lines under it while each is held in it."""
+    the page has body text besides them. A label of `min_label` characters or more with no
+    stop shown twice in a row goes too, below the first paragraph only: above it, that is
+    the headline printed twice (the title rules'). A line held whole in the caption next to
+    it goes, and so do the lines under it while each is held in it."""
     filled, normed = page.filled, page.normed
     if _repeats(page):
+        head = normed[page.headline] if page.headline is not None else None
         for n, ks in page.places().items():
-            if (len(ks) < 2 or not 6 <= len(n) <= max_len or not n.endswith(_ENDS)
-                    or not SENT.search(n) or _sentences(n) > 2):
+            if len(ks) < 2 or not 6 <= len(n) <= max_len:
+                continue
+            label = (len(n) >= min_label and not SENT.search(n) and n != head
+                     and not _FIELD.search(n))
+            if not label and (not n.endswith(_ENDS) or not SENT.search(n) or _sentences(n) > 2):
                 continue
             for ka, kb in pairwise(ks):
                 a, b = filled[ka], filled[kb]
-                if kb != ka + 1 or page.headline in (a, b):
+                if kb != ka + 1 or page.headline in (a, b) or (label and a < page.first):
                     continue
                 if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
                     continue    # the article itself, printed twice: not ours to judge
