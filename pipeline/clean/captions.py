@@ -56,8 +56,9 @@ _NUMBERED = re.compile(
     r"^(?P<stem>.*?)\s*(?:\((?:图|圖)?\s*(?P<a>\d{1,3})\)|(?<=\))(?P<b>\d{1,3})"
     r"|\s+-\s+(?P<c>\d{1,2})|\s*第\s*(?P<d>\d{1,2})\s*[张張])$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# what a label never holds: a field's colon, a bar between items, a phone number's digits
-_FIELD = re.compile(r"[:|@]|\d{4}")
+# what a label never holds: a field's colon, a bar between items, a phone number's digits,
+# the space a headline sets between its two halves (某某开通一周年 日均客流突破20万)
+_FIELD = re.compile(r"[:|@\s]|\d{4}")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -209,7 +210,6 @@ def after_picture(page: Page, rule_id: str, done: Done | None = None,
                 or after not in page.anchors):
             continue
         _take(page, j, rule_id)
-
 
 
 def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
