@@ -77,3 +77,34 @@ def test_alt_text_held_in_the_caption_next_to_it_goes():
     got = removed(lines)
     assert {1, 2} <= set(got) and got[1].rule.endswith("caption.twice")
     assert not {0, 3, 4} & set(got)
+
+
+def test_the_title_numbered_between_paragraphs_goes():
+    alt = "江城湿地观鸟节开幕"
+    lines = [alt, P1, f"{alt}(1)", P2, f"{alt}(2)", P3]
+    got = removed(lines)
+    assert {2, 4} <= set(got) and got[2].rule.endswith("caption.numbered")
+    assert not {1, 3, 5} & set(got)
+
+
+def test_one_numbered_line_of_its_own_stem_stays():
+    lines = [P1, "越冬候鸟种类统计表(1)", P2, P3]
+    assert 1 not in removed(lines)
+
+
+def test_labels_run_together_then_shown_one_a_picture_go():
+    a, b = "市民在观鸟台上用望远镜观察候鸟。", "孩子们在湖边的科普展板前驻足。"
+    lines = [P1, f"图1：{a}图2：{b}图3：", a, b, P2, P3]
+    got = removed(lines)
+    assert {1, 2, 3} <= set(got) and got[3].rule.endswith("caption.twice")
+    assert not {0, 4, 5} & set(got)
+
+
+def test_a_long_label_shown_twice_below_the_first_paragraph_goes():
+    cap = "县长率领民政处长亲临颁奖给十四家绩优宗教团体"
+    lines = [P1, cap, cap, P2, P3]
+    got = removed(lines)
+    assert {1, 2} <= set(got) and got[1].rule.endswith("caption.twice")
+    assert not {0, 3, 4} & set(got)
+    lines = [cap, cap, P1, P2, P3]     # above the first paragraph: the headline, twice
+    assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())

@@ -7,14 +7,19 @@ a short sentence like any other. What gives it away is how pages print it:
   text, a gallery's second label). A body never prints a sentence twice in a row; a headline
   shown twice is the title rule's (it ends in no sentence mark). Or the alt text is the
   caption's words without its number or credit, right next to it (某某雷达图 /
-  图(2)某某雷达图(本站绘制));
+  图(2)某某雷达图(本站绘制)). A long label with no stop is a caption twice in a row too, below
+  the first paragraph;
 - as a copy of the text right under a picture's credit: a paper's page sets the story's own
   paragraphs again under the photo (…供图 / the paragraphs again / …供图); the first showing
   is the article's, the copies after the credit go;
 - as a run of short one-sentence labels right above the photo story's credit (记者 某某
-  摄影报道): one label a picture, the credit closing the gallery;
+  摄影报道): one label a picture, the credit closing the gallery; or above the gallery's last
+  label that carries the credit itself (…奉上书画作品。 某某/摄), the labels then without a comma;
 - as a short sentence right under what the picture left (its file name, its markdown, an
-  app's 查看精彩图片 prompt), with the text going on after it.
+  app's 查看精彩图片 prompt), with the text going on after it;
+- as the article's title numbered: a CMS that fills each picture's alt text with the title
+  and the picture's number prints 某某通车(1) … 某某通车(4), 某某公布(图1), 某某落幕 - 2
+  between the paragraphs.
 
 Each is switched on by a rule entry in rules/boilerplate/caption.yaml (`detector:` its name).
 """
@@ -29,7 +34,8 @@ from .detectors import Proposal
 from .page import Page
 from .shapes import SENT
 
-PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture")
+PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
+          "caption_numbered")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -40,6 +46,19 @@ _PICTURE_RULES = frozenset({
 # a photo story's credit closing its gallery: 记者 某某 摄影报道 (a plain 某某 摄 closes many
 # articles whose last paragraphs are short: not enough)
 _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$")
+# the rules of a one-sentence picture label closed by its credit (…作品。 某某/摄)
+_LABEL_CREDIT_RULES = frozenset({
+    "boilerplate.caption.credit_tail", "boilerplate.caption.glued_credit",
+    "boilerplate.caption.supplied"})
+# a picture's number after a stem: (1), (图1), a number glued to a closing bracket,
+# - 2, 第1张
+_NUMBERED = re.compile(
+    r"^(?P<stem>.*?)\s*(?:\((?:图|圖)?\s*(?P<a>\d{1,3})\)|(?<=\))(?P<b>\d{1,3})"
+    r"|\s+-\s+(?P<c>\d{1,2})|\s*第\s*(?P<d>\d{1,2})\s*[张張])$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# what a label never holds: a field's colon, a bar between items, a phone number's digits,
+# the space a headline sets between its two halves (某某开通一周年 日均客流突破20万)
+_FIELD = re.compile(r"[:|@\s]|\d{4}")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -55,6 +74,8 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
         after_picture(page, rules["caption_after_picture"]["id"], done)
+    if "caption_numbered" in rules:
+        numbered(page, rules["caption_numbered"]["id"])
 
 
 def _take(page: Page, i: int, rule_id: str) -> None:
@@ -85,18 +106,26 @@ def _repeats(page: Page) -> bool:
     return len(page.places()) < len(page.filled)
 
 
-def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100) -> None:
+def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100,
+          min_label: int = 20) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
-    the page has body text besides them. A line held whole in the caption next to it goes."""
+    the page has body text besides them. A label of `min_label` characters or more with no
+    stop shown twice in a row goes too, below the first paragraph only: above it, that is
+    the headline printed twice (the title rules'). A line held whole in the caption next to
+    it goes, and so do the lines under it while each is held in it."""
     filled, normed = page.filled, page.normed
     if _repeats(page):
+        head = normed[page.headline] if page.headline is not None else None
         for n, ks in page.places().items():
-            if (len(ks) < 2 or not 6 <= len(n) <= max_len or not n.endswith(_ENDS)
-                    or not SENT.search(n) or _sentences(n) > 2):
+            if len(ks) < 2 or not 6 <= len(n) <= max_len:
+                continue
+            label = (len(n) >= min_label and not SENT.search(n) and n != head
+                     and not _FIELD.search(n))
+            if not label and (not n.endswith(_ENDS) or not SENT.search(n) or _sentences(n) > 2):
                 continue
             for ka, kb in pairwise(ks):
                 a, b = filled[ka], filled[kb]
-                if kb != ka + 1 or page.headline in (a, b):
+                if kb != ka + 1 or page.headline in (a, b) or (label and a < page.first):
                     continue
                 if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
                     continue    # the article itself, printed twice: not ours to judge
@@ -106,10 +135,15 @@ def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100
         if page.removed[i].reason != "caption":
             continue
         k = _place(page, i)
-        for j in filled[max(k - 1, 0):k] + filled[k + 1:k + 2]:
+        # the line above, and the lines below while each is held in it (a gallery's labels
+        # run together on one line, then shown one a picture)
+        for q in [k - 1] * (k > 0) + list(range(k + 1, len(filled))):
+            j = filled[q]
             if (j not in page.removed and j != page.headline and len(normed[j]) >= 8
                     and normed[j] in normed[i]):
                 _take(page, j, rule_id)
+            elif q > k:
+                break
 
 
 def copy_under_credit(page: Page, rule_id: str, done: Done | None = None) -> None:
@@ -134,18 +168,22 @@ def copy_under_credit(page: Page, rule_id: str, done: Done | None = None) -> Non
 def gallery(page: Page, rule_id: str, done: Done | None = None, max_len: int = 24,
             min_lines: int = 3) -> None:
     """A run of `min_lines` or more short lines of one sentence each, ending in its stop,
-    right above a photo story's credit (a removed line ending in 摄影报道): a gallery's labels."""
+    right above a photo story's credit (a removed line ending in 摄影报道): a gallery's labels.
+    Or right above a short label closed by its credit (one of _LABEL_CREDIT_RULES): the run's
+    lines have no comma then, as the labels of one gallery have none."""
     filled, normed = page.filled, page.normed
     for i in _removed(page) if done is None else done:
         n = normed[i]
-        if ("报" not in n and "報" not in n) or not _PHOTO_CREDIT.search(n):
+        labelled = (page.removed[i].rule in _LABEL_CREDIT_RULES and len(n) <= max_len + 16
+                    and _sentences(n) == 1)
+        if not labelled and (("报" not in n and "報" not in n) or not _PHOTO_CREDIT.search(n)):
             continue
         k = _place(page, i)
         run: list[int] = []
         for j in reversed(filled[:k]):
             n = normed[j]
             if (j in page.removed or len(n) > max_len or not n.endswith("。")
-                    or _sentences(n) != 1 or j == page.headline):
+                    or _sentences(n) != 1 or j == page.headline or (labelled and "," in n)):
                 break
             run.append(j)
         if len(run) >= min_lines:
@@ -172,3 +210,27 @@ def after_picture(page: Page, rule_id: str, done: Done | None = None,
                 or after not in page.anchors):
             continue
         _take(page, j, rule_id)
+
+
+def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
+    """Lines after the first paragraph that are one stem and a picture's number: two or more
+    with one stem and different numbers (某某通车(1) … (4)), or one whose stem is the headline
+    or another line of the page (某某公布 / 某某公布(图1)). The headline and the lines above
+    the first paragraph are left to the title rules (a page's second part, 某某(2), is a title)."""
+    filled, normed = page.filled, page.normed
+    stems: dict[str, list[tuple[int, str]]] = {}
+    for i in filled:
+        if i < page.first or i == page.headline or i in page.removed:
+            continue
+        m = _NUMBERED.match(normed[i])
+        if m is None or len(_HAN.findall(m["stem"])) < min_han:
+            continue
+        stems.setdefault(m["stem"], []).append((i, m["a"] or m["b"] or m["c"] or m["d"]))
+    if not stems:
+        return
+    shown = {normed[i] for i in filled}
+    head = normed[page.headline] if page.headline is not None else None
+    for stem, xs in stems.items():
+        if len({n for _, n in xs}) >= 2 or stem in shown or stem == head:
+            for i, _ in xs:
+                _take(page, i, rule_id)
