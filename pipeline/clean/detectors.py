@@ -108,6 +108,12 @@ class FieldsDetector:
 
     _BRACKETS = twins.compile(r"^[【\[(](.*)[】\])]$")
     _BUTTONS = twins.compile(r"【[^】:]{1,8}】")
+    # a toolbar left after the last field, its buttons maybe bracketed or with a colon:
+    # … 点击量:1011 [ 字体: ] 打印 分享:, … 点击率:打印 】【 关闭, … 阅读次数: 次 [ 关 闭 ]
+    _TOOLBAR = twins.compile(
+        r"(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
+        r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
+    _TOOLBAR_ENDS = frozenset("印闭口页:[]【】享藏部体号")
     # 作 者：, 索 引 号 | : a key spaced out to fill a table cell
     _SPACED_KEY = twins.compile(r"(?<![\p{Han}])\p{Han}(?:\s+\p{Han}){1,3}(?=\s*(?::|\|))")
     _LEAD = twins.compile(
@@ -161,6 +167,9 @@ class FieldsDetector:
         # … 阅读:2093次 我要评论, … 浏览次数:1590 收藏[0]: the tools after the last field
         if s[-1:] in _TOOL_ENDS:
             s = _TRAILING_TOOLS.sub("", s)
+        if s[-1:] in self._TOOLBAR_ENDS and (":" in s or "|" in s):
+            bare = self._TOOLBAR.sub("", s).strip(" |")
+            s = bare if bare else s
         # 作 者：王某 — a key spaced out to fill a cell (a line with no white space has none:
         # every white space character is a space or not printable)
         if " " in s or not s.isprintable():
@@ -190,8 +199,8 @@ class FieldsDetector:
             value = s[h.end():end].strip(" |丨/,【】[]()")
             key = h.group("key")
             numeric = flags[key][3]
-            # (a counter not filled in yet shows a dash: 阅读:- 来源:)
-            if numeric and value and value.strip("-—–") and not _COUNT.match(value):
+            # (a counter not filled in yet shows a dash, or its unit alone: 阅读:- 来源:, 阅读:次)
+            if numeric and value and value.strip("-—–次 ") and not _COUNT.match(value):
                 return None
             # 来源：某报 2024-01-15 https://…
             bare = (_URL.sub("", value) if "://" in value else value).strip()
