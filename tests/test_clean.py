@@ -672,3 +672,14 @@ def test_traditional_lines_meet_the_simplified_rules(clean):
     assert furniture_form(line, norm(line)) == "旅遊资讯 免費注册"
     assert norm(line) == "旅游资讯 免费注册"
     assert furniture_form("旅游", norm("旅游")) == "旅游"
+
+
+def test_headline_right_above_a_papers_own_story(clean):
+    # furniture, then a title, then the paper's own story (本报讯…, no date): the title is the
+    # headline, not a line the word scorer may take
+    head = "探寻古镇春色 共话乡村振兴"
+    res = run(clean, ["01:一版要闻", "本版列表新闻", "2024年03月08日 星期五 放大 缩小 默认",
+                      head, "本报讯（记者 王某）近日，某区组织媒体记者走进乡村，采访春耕备耕情况。",
+                      *BODY])
+    assert 3 not in removed_lines(res) and res.meta["title"] == head
+    assert {0, 1, 2} <= set(removed_lines(res))

@@ -30,6 +30,9 @@ _NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·�
 _DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
                                 r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
                                 r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
+# a paper's own story with no date (本报讯（记者 某某）…): the headline's place when the line
+# above the candidate is furniture (a paper's page may set a title and two subtitles above it)
+_OWN_STORY = twins.compile(r"^[(（]?\s*(?:本报|本刊|本台|本网)\p{Han}{0,6}讯")
 
 
 def _kicker(page: Page, j: int) -> bool:
@@ -114,7 +117,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # right above the story's dateline (中新社北京9月27日电 题:…), which the zones may count
         # as head: the headline's own place
         before_dateline = (nxt is not None and nxt not in removed
-                           and bool(_DATELINE_START.match(normed[nxt])))
+                           and (bool(_DATELINE_START.match(normed[nxt]))
+                                or (prv is not None and prv in removed
+                                    and bool(_OWN_STORY.match(normed[nxt])))))
         under_nav = (prv is not None and prv in removed and removed[prv].rule not in not_menu
                      and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
                      and (nxt is None or page.zone(nxt) != "head"))
