@@ -97,10 +97,15 @@ class PatternRule:
 
 # the page tools a fields line may end with (我要评论, 收藏[0], 打印, 关闭窗口) and their last
 # characters (most lines end otherwise: the pattern is not tried)
+# the page's tools after the last field, spaced or bracketed, maybe with a colon:
+# … 阅读:2093次 我要评论, … 浏览次数:1590 收藏[0], … 点击量:1011 [ 字体: ] 打印 分享:,
+# … 点击率:打印 】【 关闭, … 阅读次数: 次 [ 关 闭 ]
 _TRAILING_TOOLS = twins.compile(
     r"(?:\s+(?:我要评论|发表评论|我要纠错|收藏(?:\[\d+\])?|收藏此文|加入收藏|打印(?:本页|此文)?|"
-    r"关闭(?:窗口)?|分享到?))+$")
-_TOOL_ENDS = set("论错]藏文印页口闭享到")
+    r"关闭(?:窗口)?|分享到?))+$"
+    r"|(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
+    r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
+_TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号")
 
 
 class FieldsDetector:
@@ -108,12 +113,6 @@ class FieldsDetector:
 
     _BRACKETS = twins.compile(r"^[【\[(](.*)[】\])]$")
     _BUTTONS = twins.compile(r"【[^】:]{1,8}】")
-    # a toolbar left after the last field, its buttons maybe bracketed or with a colon:
-    # … 点击量:1011 [ 字体: ] 打印 分享:, … 点击率:打印 】【 关闭, … 阅读次数: 次 [ 关 闭 ]
-    _TOOLBAR = twins.compile(
-        r"(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
-        r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
-    _TOOLBAR_ENDS = frozenset("印闭口页:[]【】享藏部体号")
     # 作 者：, 索 引 号 | : a key spaced out to fill a table cell
     _SPACED_KEY = twins.compile(r"(?<![\p{Han}])\p{Han}(?:\s+\p{Han}){1,3}(?=\s*(?::|\|))")
     _LEAD = twins.compile(
@@ -164,12 +163,9 @@ class FieldsDetector:
             return None
         # 【纠错】 【责任编辑:王新】: drop the buttons; | 记者:… a table row
         s = (self._BUTTONS.sub(" ", n) if "【" in n else n).strip(" |")
-        # … 阅读:2093次 我要评论, … 浏览次数:1590 收藏[0]: the tools after the last field
+        # … 阅读:2093次 我要评论, … 点击量:1011 [ 字体: ] 打印: the tools after the last field
         if s[-1:] in _TOOL_ENDS:
-            s = _TRAILING_TOOLS.sub("", s)
-        if s[-1:] in self._TOOLBAR_ENDS and (":" in s or "|" in s):
-            bare = self._TOOLBAR.sub("", s).strip(" |")
-            s = bare if bare else s
+            s = _TRAILING_TOOLS.sub("", s).strip(" |") or s
         # 作 者：王某 — a key spaced out to fill a cell (a line with no white space has none:
         # every white space character is a space or not printable)
         if " " in s or not s.isprintable():
