@@ -20,6 +20,7 @@ import regex
 
 from .glosses import glossed
 from .rules import Rules
+from .script import cue_pairs
 
 LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO")
 DEFAULT = "zh-CN"
@@ -72,7 +73,7 @@ def build(rules: Rules):
     place_re = regex.compile("|".join(regex.escape(c) for c in places)) if places else None
     # character classes and literal words with the standard `re`: the same matches, and a class
     # of hundreds of characters is a bitmap lookup there (`regex` is ten times slower on them)
-    pairs = rules.lexicon("script_pairs")
+    pairs = cue_pairs(rules.lexicon("script_pairs"))
     trad = _chars_re(r["traditional"] for r in pairs)
     shared = {r["cue"] for r in rows if r["kind"] == "shared"}
     simp = _chars_re(r["simplified"] for r in pairs if r["simplified"] not in shared)

@@ -4,7 +4,9 @@ Stages that read Traditional text through its Simplified copy (the date grammar,
 detection in the clean stage, the count and award finders) and the locale cue that counts both
 sides all use this one lexicon, one code point for one, so offsets hold. A rules folder's own
 lexicon is read with simplified_table(rules); BUNDLED is the table of the bundled rules, for
-module-level patterns built before any rules folder is loaded.
+module-level patterns built before any rules folder is loaded. Every row converts; only the rows
+marked `cue` (cue_pairs) are counted as script evidence and give a Simplified word its
+Traditional form (a Simplified character may have several Traditional ones: 台 臺 颱).
 """
 from __future__ import annotations
 
@@ -23,6 +25,12 @@ def pairs_table(rows: list[dict[str, str]]) -> dict[str, str]:
         if t != s:
             out[t] = s
     return out
+
+
+def cue_pairs(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows that tell the scripts apart (cue = yes): what the locale counts, and the
+    Traditional form of a Simplified word (place names, trap phrases)."""
+    return [r for r in rows if r["cue"] == "yes"]
 
 
 def simplified_table(rules: Rules) -> dict[int, str]:

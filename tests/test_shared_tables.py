@@ -19,6 +19,17 @@ def test_script_pairs_are_one_character_for_one_and_never_ambiguous():
         assert seen.setdefault(t, s) == s, f"{t} is both {seen[t]} and {s}"
     assert script.pairs_table(rows) == script.BUNDLED
     assert "報道".translate(script.BUNDLED_TABLE) == "报道"
+    assert {r["cue"] for r in rows} == {"yes", "no"}
+
+
+def test_conversion_only_pairs_convert_but_are_no_script_cue():
+    rows = load_rules().lexicon("script_pairs")
+    cue = script.cue_pairs(rows)
+    # 臺/台 and 決/决 convert (a Taiwan page's 減少, 決賽, 臺套 read as the rules' words) …
+    assert "臺灣決賽減少".translate(script.BUNDLED_TABLE) == "台湾决赛减少"
+    # … but 台 is written in Traditional text too: it is not counted as Simplified evidence
+    assert "台" not in {r["simplified"] for r in cue}
+    assert "臺" not in {r["traditional"] for r in cue} and len(cue) < len(rows)
 
 
 def test_alternation_takes_the_longest_word_and_never_the_empty_one():

@@ -23,12 +23,10 @@ _CONTACT = twins.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
 _TIME = twins.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
-# Traditional characters to Simplified (lexicons/script_pairs.tsv, pipeline/script.py), so the
-# same rules see a Hong Kong or Taiwan page (訂閱/订阅, 張貼/张贴, 積分/积分); only the matching
-# form changes. (執 採 擷 臺 have no row there: their Simplified forms are written in
-# Traditional text too, so they would blur the table's script count; for matching they are safe)
-_UNPAIRED = {"執": "执", "採": "采", "擷": "撷", "臺": "台"}
-_T2S = str.maketrans({**BUNDLED, **_UNPAIRED})
+# Traditional characters to Simplified (every row of lexicons/script_pairs.tsv, pipeline/script.py),
+# so the same rules see a Hong Kong or Taiwan page (訂閱/订阅, 張貼/张贴, 積分/积分); only the
+# matching form changes
+_T2S = str.maketrans(BUNDLED)
 # any key of _T2S (re: faster on a set)
 _TRAD = re.compile("[" + re.escape("".join(map(chr, _T2S))) + "]")
 
@@ -40,8 +38,10 @@ _FURNITURE = ("責編輯審覈關閉頁頂網聞權轉載發佈時間來擊覽�
               "類舉饋歡務維護辦單協電話郵統籌劃見習實顯隨機應兩處學會長節動態資產經濟週紀書畫極"
               "佔總離開線勵請輸選擇筆詢驗證當員閲紙國東業團際將麼個讚馬獎搶薦則顧絡連尋氣設蹤級聽細內簡"
               # credits and stamps: 講師, 議員, 創刊, 現場, 更新後, 獲授權, 寫真, 綜合
-              "師講議創現後獲寫綜")
-_T2S_FURNITURE = str.maketrans({**{c: BUNDLED[c] for c in _FURNITURE}, **_UNPAIRED})
+              "師講議創現後獲寫綜"
+              # (執行編輯, 採訪, 擷取, 臺灣: conversion-only rows of the table)
+              "執採擷臺")
+_T2S_FURNITURE = str.maketrans({c: BUNDLED[c] for c in _FURNITURE})
 
 
 # a pinyin gloss a conversion gateway puts after a character: 點擊次數(shù), 請(qǐng)

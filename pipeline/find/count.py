@@ -63,7 +63,7 @@ from ..numerals import (
 from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import _NEWER_DIGITS, gated, run_start
-from ..script import simplified_table
+from ..script import cue_pairs, simplified_table
 from .simplified import as_written, find_through_simplified
 
 _DIGITS = regex.compile(r"[0-9０-９.．]+")
@@ -274,11 +274,12 @@ class CountFinder:
         self.list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
         self.trap_re = re.compile(word_trie(g.trap_phrases)) if g.trap_phrases else None
         self.place_re = place_names(rules.lexicon("place_numerals"),
-                                    rules.lexicon("script_pairs"))
+                                    cue_pairs(rules.lexicon("script_pairs")))
         # every character of a trap phrase or a place name (both scripts): a number starting
         # with none of them is in no trap (most are Arabic), and an article whose numbers are
         # all such is not searched for traps
-        trad = {r["simplified"]: r["traditional"] for r in rules.lexicon("script_pairs")}
+        trad = {r["simplified"]: r["traditional"]
+                for r in cue_pairs(rules.lexicon("script_pairs"))}
         words = [*g.trap_phrases, *(w for r in rules.lexicon("place_numerals")
                                     for w in (r["name"], r["alias"]))]
         self.trap_chars = frozenset(ch for w in words for c in w for ch in c + trad.get(c, c))

@@ -46,7 +46,7 @@ from ..numerals import (
 from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import _NEWER_DIGITS, gated, run_start
-from ..script import simplified_table
+from ..script import cue_pairs, simplified_table
 
 _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
@@ -180,7 +180,8 @@ def build(rules: Rules):
     )
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
     to_simplified = simplified_table(rules)
-    place_re = place_names(rules.lexicon("place_numerals"), rules.lexicon("script_pairs"))
+    place_re = place_names(rules.lexicon("place_numerals"),
+                           cue_pairs(rules.lexicon("script_pairs")))
     # 签约亿元以上: 约 ends the word 签约 there, and 亿元以上 is a threshold, not about 1亿元
     word_tails = {w: set(v) for w, v in (cfg.get("qualifier_word_tail") or {}).items()}
     threshold_after = tuple(cfg.get("threshold_after") or ["以上", "以下"])
