@@ -213,8 +213,10 @@ def build(rules: Rules):
             qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?P<pct>[%％‰])" + qa
         ),
         "percent.cheng": regex.compile(
+            # 四成三人考獲: 43 % of the people (a digit after 成 is its tenth whatever follows, as
+            # Hong Kong papers write it); 两 there is a count of its own (七成两人 is no share)
             qb + r"(?P<num>" + NS + r"|半)" + _S + r"成(?:" + _S + r"(?P<extra>半|[一二三四五六七八"
-            r"九两\d](?![\d.]|[十百千万个名家人位]))(?!成))?" + qa
+            r"九\d](?![\d.]|[十百千万])|两(?![\d.]|[十百千万个名家人位]))(?!成))?" + qa
         ),
     }
     # what a match of any of them begins with (a qualifier, a sign, a number's digit, numeral or
