@@ -79,7 +79,7 @@ _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９
            r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
            r"(?:[.．﹒]\d+)?|[.．]\d+")
 # one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6
-# 亿元):
+# 亿元, 23 億 4,245 萬元):
 # only before 万/亿 (3 千米 is a length), never between two numbers nor after digits grouped by
 # spaces (a table row 12 120 150 万元 keeps its numbers apart)
 _MAG_SPACE = r"[ \xa0\u2009\u202f]"
@@ -94,7 +94,10 @@ NUMBER = (
     + r"])(?:"
     + _ARABIC
     + r")|[余餘多几幾](?=[万萬亿億千])"
-    r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億]))*"
+    r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億])"
+    # and after 亿 its ten-thousands, spaced the same way (23 億 4,245 萬元, as Taiwan's reports
+    # print a sum): only digits that a 万 then closes, so 3亿 2024年 stays two numbers
+    r"|(?<=[亿億])" + _MAG_SPACE + r"(?:\d,\d{3}|\d{1,4})(?=" + _MAG_SPACE + r"?[千万萬]))*"
     r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
     + CN_DIGIT_CHARS + r"]))[" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
 )
