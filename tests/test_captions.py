@@ -108,3 +108,21 @@ def test_a_long_label_shown_twice_below_the_first_paragraph_goes():
     assert not {0, 3, 4} & set(got)
     lines = [cap, cap, P1, P2, P3]     # above the first paragraph: the headline, twice
     assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())
+
+
+def test_captions_above_their_bare_credits_go_when_the_page_pairs_them():
+    a, b = "湿地公园的白鹭在湖面上觅食。", "3月12日，小朋友在科普展板前驻足。"
+    lines = [P1, a, "林小禾摄（江城图片）", b, "（记者 陈一鸣 摄）", P2, P3]
+    got = removed(lines)
+    assert {1, 2, 3, 4} <= set(got) and got[1].rule.endswith("caption.above_credit")
+    assert not {0, 5, 6} & set(got)
+
+
+def test_one_short_paragraph_above_one_credit_stays():
+    lines = [P1, "观鸟节将免费向市民开放。", "林小禾摄（江城图片）", P2, P3]
+    got = removed(lines)
+    assert 2 in got and 1 not in got
+    # nor the text's last short paragraph above the credit the article closes on
+    lines = [P1, P2, "观鸟节将免费向市民开放。", "林小禾摄（江城图片）",
+             "湿地公园的白鹭在湖面上觅食。", "（记者 陈一鸣 摄）"]
+    assert not {0, 1, 2, 4} & set(removed(lines))

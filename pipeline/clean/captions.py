@@ -17,6 +17,8 @@ a short sentence like any other. What gives it away is how pages print it:
   label that carries the credit itself (…奉上书画作品。 某某/摄), the labels then without a comma;
 - as a short sentence right under what the picture left (its file name, its markdown, an
   app's 查看精彩图片 prompt), with the text going on after it;
+- as one short sentence right above a bare photo credit (某某摄(某某图片)) that the text goes
+  on after, two such pairs or more: a picture story's caption, its credit, the next picture's;
 - as the article's title numbered: a CMS that fills each picture's alt text with the title
   and the picture's number prints 某某通车(1) … 某某通车(4), 某某公布(图1), 某某落幕 - 2
   between the paragraphs.
@@ -35,7 +37,7 @@ from .page import Page
 from .shapes import SENT
 
 PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
-          "caption_numbered")
+          "caption_above_credit", "caption_numbered")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -50,6 +52,8 @@ _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$
 _LABEL_CREDIT_RULES = frozenset({
     "boilerplate.caption.credit_tail", "boilerplate.caption.glued_credit",
     "boilerplate.caption.supplied"})
+# a bare photo credit: a photographer's 摄, no sentence of its own (某某摄(某某图片))
+_BARE_CREDIT = re.compile(r"[摄攝]")
 # a picture's number after a stem: (1), (图1), a number glued to a closing bracket,
 # - 2, 第1张
 _NUMBERED = re.compile(
@@ -74,6 +78,8 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
         after_picture(page, rules["caption_after_picture"]["id"], done)
+    if "caption_above_credit" in rules:
+        above_credit(page, rules["caption_above_credit"]["id"], done)
     if "caption_numbered" in rules:
         numbered(page, rules["caption_numbered"]["id"])
 
@@ -210,6 +216,35 @@ def after_picture(page: Page, rule_id: str, done: Done | None = None,
                 or after not in page.anchors):
             continue
         _take(page, j, rule_id)
+
+
+def above_credit(page: Page, rule_id: str, done: Done | None = None, max_len: int = 70,
+                 max_credit: int = 24, min_pairs: int = 2) -> None:
+    """One sentence of `max_len` characters or fewer, ending in its stop, right above a bare
+    photo credit (a removed caption line of `max_credit` characters or fewer with 摄 and no
+    stop) that a kept line follows: a picture story's caption, when the page shows
+    `min_pairs` or more such pairs (caption, credit, caption, credit). One short paragraph
+    above one credit is as often the text's own; a credit the article closes on is the story's
+    own photos' (its last short paragraph stays), and a paragraph of two sentences is text."""
+    filled, normed = page.filled, page.normed
+    pairs = []
+    for i in _removed(page) if done is None else done:
+        n = normed[i]
+        if (page.removed[i].reason != "caption" or len(n) > max_credit or SENT.search(n)
+                or not _BARE_CREDIT.search(n)):
+            continue
+        k = _place(page, i)
+        if k == 0 or k + 1 >= len(filled) or filled[k + 1] in page.removed:
+            continue
+        j = filled[k - 1]
+        m = normed[j]
+        if (j in page.removed or j == page.headline or len(m) > max_len or not m.endswith("。")
+                or _sentences(m) != 1):
+            continue
+        pairs.append(j)
+    if len(pairs) >= min_pairs:
+        for j in pairs:
+            _take(page, j, rule_id)
 
 
 def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
