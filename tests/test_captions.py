@@ -126,3 +126,22 @@ def test_one_short_paragraph_above_one_credit_stays():
     lines = [P1, P2, "观鸟节将免费向市民开放。", "林小禾摄（江城图片）",
              "湿地公园的白鹭在湖面上觅食。", "（记者 陈一鸣 摄）"]
     assert not {0, 1, 2, 4} & set(removed(lines))
+
+
+def test_flush_labels_between_indented_paragraphs_go():
+    ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
+    labels = ["市民在观鸟台上用望远镜观察候鸟", "志愿者为游客讲解候鸟知识"]
+    lines = [ind[0], ind[1], *labels, ind[2]]
+    got = removed(lines)
+    assert {2, 3} <= set(got) and got[2].rule.endswith("caption.flush")
+    assert not {0, 1, 4} & set(got)
+
+
+def test_flush_lines_stay_when_alone_listed_or_on_a_flush_page():
+    ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
+    # one flush line: a subhead as often as a label
+    assert not removed([ind[0], ind[1], "候鸟种类创新高", ind[2]])
+    # a numbered heading and its first item
+    assert not removed([ind[0], ind[1], "一、观鸟节的主要安排", "（一）科普讲座进社区", ind[2]])
+    # a page that indents none of its paragraphs
+    assert not removed([P1, P2, "市民在观鸟台上用望远镜观察候鸟", "志愿者为游客讲解候鸟知识", P3])

@@ -19,6 +19,8 @@ a short sentence like any other. What gives it away is how pages print it:
   app's 查看精彩图片 prompt), with the text going on after it;
 - as one short sentence right above a bare photo credit (某某摄(某某图片)) that the text goes
   on after, two such pairs or more: a picture story's caption, its credit, the next picture's;
+- as a run of short labels set flush between indented paragraphs: a page that indents every
+  paragraph (　　 or spaces) leaves its pictures' labels, centred under them, without;
 - as the article's title numbered: a CMS that fills each picture's alt text with the title
   and the picture's number prints 某某通车(1) … 某某通车(4), 某某公布(图1), 某某落幕 - 2
   between the paragraphs.
@@ -37,7 +39,7 @@ from .page import Page
 from .shapes import SENT
 
 PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
-          "caption_above_credit", "caption_numbered")
+          "caption_above_credit", "caption_flush", "caption_numbered")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -54,6 +56,11 @@ _LABEL_CREDIT_RULES = frozenset({
     "boilerplate.caption.supplied"})
 # a bare photo credit: a photographer's 摄, no sentence of its own (某某摄(某某图片))
 _BARE_CREDIT = re.compile(r"[摄攝]")
+# a paragraph's indent: two spaces or more, or an ideographic space
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+# what a flush label never holds: a field's colon, a bar, a space between names or halves, a
+# list's number, a clause's comma or 、 at its end (a poem's line, a list's item)
+_NOT_LABEL = re.compile(r"[:|\s]|^(?:[一二三四五六七八九十\d]+[、.)]|\(|[•·▪●■◆])|[,、;]$")
 # a picture's number after a stem: (1), (图1), a number glued to a closing bracket,
 # - 2, 第1张
 _NUMBERED = re.compile(
@@ -80,6 +87,8 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         after_picture(page, rules["caption_after_picture"]["id"], done)
     if "caption_above_credit" in rules:
         above_credit(page, rules["caption_above_credit"]["id"], done)
+    if "caption_flush" in rules:
+        flush(page, rules["caption_flush"]["id"])
     if "caption_numbered" in rules:
         numbered(page, rules["caption_numbered"]["id"])
 
@@ -245,6 +254,43 @@ def above_credit(page: Page, rule_id: str, done: Done | None = None, max_len: in
     if len(pairs) >= min_pairs:
         for j in pairs:
             _take(page, j, rule_id)
+
+
+def flush(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 2,
+          min_paragraphs: int = 3, share: float = 0.8) -> None:
+    """A run of `min_lines` or more short lines set flush (no indent) between two indented
+    paragraphs, on a page that indents `share` of its paragraphs from its first indented one
+    to its last (`min_paragraphs` or more):
+    its pictures' labels, which a page centres under each picture. Each line is one clause
+    of `max_len` characters or fewer, no stop but at its end, nothing of a field, a list or
+    a byline (_NOT_LABEL); a single flush line is as often a subhead and stays."""
+    anchors = page.anchors
+    if len(anchors) < min_paragraphs:
+        return
+    lines, filled, normed = page.lines, page.filled, page.normed
+    indented = [a for a in anchors if _INDENT.match(lines[a])]
+    if len(indented) < min_paragraphs:
+        return
+    # the share among the paragraphs from the first indented one to the last (a teaser or a
+    # note set flush outside them is no paragraph of this text)
+    inside = [a for a in anchors if indented[0] <= a <= indented[-1]]
+    if len(indented) < share * len(inside):
+        return
+    top = set(indented)
+    lo, hi = bisect_left(filled, indented[0]), bisect_left(filled, indented[-1])
+    run: list[int] = []
+    for q in range(lo + 1, hi + 1):
+        j = filled[q]
+        n = normed[j]
+        if (j not in page.removed and not _INDENT.match(lines[j]) and len(n) <= max_len
+                and not _NOT_LABEL.search(n) and not SENT.search(n[:-1])
+                and j != page.headline):
+            run.append(j)
+            continue
+        if len(run) >= min_lines and j in top and filled[q - len(run) - 1] in top:
+            for i in run:
+                _take(page, i, rule_id)
+        run = []
 
 
 def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
