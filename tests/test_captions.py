@@ -145,3 +145,15 @@ def test_flush_lines_stay_when_alone_listed_or_on_a_flush_page():
     assert not removed([ind[0], ind[1], "一、观鸟节的主要安排", "（一）科普讲座进社区", ind[2]])
     # a page that indents none of its paragraphs
     assert not removed([P1, P2, "市民在观鸟台上用望远镜观察候鸟", "志愿者为游客讲解候鸟知识", P3])
+
+
+def test_two_labels_each_shown_twice_go_above_the_first_paragraph_too():
+    a, b, c = "市民在观鸟台上观察越冬候鸟", "志愿者为游客讲解湿地知识", "孩子们在湖边的展板前驻足"
+    lines = [a, a, b, b, c, c, P1, P2, P3]
+    got = removed(lines)
+    # the first pair: the title rules' headline (and its copy); the labels after it go
+    assert {2, 3, 4, 5} <= set(got) and got[2].rule.endswith("caption.twice")
+    assert not {6, 7, 8} & set(got)
+    # one label twice above the first paragraph: the headline printed twice, the title rules'
+    lines = [a, a, P1, P2, P3]
+    assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())

@@ -122,30 +122,44 @@ def _repeats(page: Page) -> bool:
 
 
 def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100,
-          min_label: int = 20) -> None:
+          min_label: int = 20, min_short: int = 8) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
     the page has body text besides them. A label of `min_label` characters or more with no
     stop shown twice in a row goes too, below the first paragraph only: above it, that is
-    the headline printed twice (the title rules'). A line held whole in the caption next to
-    it goes, and so do the lines under it while each is held in it."""
+    the headline printed twice (the title rules'). Two labels or more of `min_short`
+    characters or more each shown twice in a row go wherever they stand: a headline is one
+    line, a gallery prints each picture's label twice (its caption and its alt text). A line
+    held whole in the caption next to it goes, and so do the lines under it while each is
+    held in it."""
     filled, normed = page.filled, page.normed
     if _repeats(page):
         head = normed[page.headline] if page.headline is not None else None
+        pairs: list[tuple[int, int]] = []
+        labels: dict[str, list[tuple[int, int]]] = {}
         for n, ks in page.places().items():
             if len(ks) < 2 or not 6 <= len(n) <= max_len:
                 continue
-            label = (len(n) >= min_label and not SENT.search(n) and n != head
+            label = (len(n) >= min_short and not SENT.search(n) and n != head
                      and not _FIELD.search(n))
             if not label and (not n.endswith(_ENDS) or not SENT.search(n) or _sentences(n) > 2):
                 continue
             for ka, kb in pairwise(ks):
                 a, b = filled[ka], filled[kb]
-                if kb != ka + 1 or page.headline in (a, b) or (label and a < page.first):
+                if kb != ka + 1 or page.headline in (a, b):
                     continue
                 if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
                     continue    # the article itself, printed twice: not ours to judge
-                _take(page, a, rule_id)
-                _take(page, b, rule_id)
+                if label:
+                    labels.setdefault(n, []).append((a, b))
+                else:
+                    pairs.append((a, b))
+        several = len(labels) >= 2   # not counting a headline shown twice
+        for n, abs_ in labels.items():
+            pairs += [(a, b) for a, b in abs_
+                      if several or (len(n) >= min_label and a >= page.first)]
+        for a, b in pairs:
+            _take(page, a, rule_id)
+            _take(page, b, rule_id)
     for i in _removed(page) if done is None else done:
         if page.removed[i].reason != "caption":
             continue
