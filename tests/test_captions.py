@@ -157,3 +157,8 @@ def test_two_labels_each_shown_twice_go_above_the_first_paragraph_too():
     # one label twice above the first paragraph: the headline printed twice, the title rules'
     lines = [a, a, P1, P2, P3]
     assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())
+
+
+def test_a_section_number_and_its_heading_set_flush_stay():
+    ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
+    assert not removed([ind[0], ind[1], "02", "科普讲座走进社区", ind[2]])

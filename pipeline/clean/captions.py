@@ -271,13 +271,14 @@ def above_credit(page: Page, rule_id: str, done: Done | None = None, max_len: in
 
 
 def flush(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 2,
-          min_paragraphs: int = 3, share: float = 0.8) -> None:
+          min_paragraphs: int = 3, share: float = 0.8, min_han: int = 4) -> None:
     """A run of `min_lines` or more short lines set flush (no indent) between two indented
     paragraphs, on a page that indents `share` of its paragraphs from its first indented one
     to its last (`min_paragraphs` or more):
     its pictures' labels, which a page centres under each picture. Each line is one clause
-    of `max_len` characters or fewer, no stop but at its end, nothing of a field, a list or
-    a byline (_NOT_LABEL); a single flush line is as often a subhead and stays."""
+    of `max_len` characters or fewer and `min_han` Chinese characters or more (a section's
+    number, 01, is no label), no stop but at its end, nothing of a field, a list or a byline
+    (_NOT_LABEL); a single flush line is as often a subhead and stays."""
     anchors = page.anchors
     if len(anchors) < min_paragraphs:
         return
@@ -297,8 +298,8 @@ def flush(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 2,
         j = filled[q]
         n = normed[j]
         if (j not in page.removed and not _INDENT.match(lines[j]) and len(n) <= max_len
-                and not _NOT_LABEL.search(n) and not SENT.search(n[:-1])
-                and j != page.headline):
+                and len(_HAN.findall(n)) >= min_han and not _NOT_LABEL.search(n)
+                and not SENT.search(n[:-1]) and j != page.headline):
             run.append(j)
             continue
         if len(run) >= min_lines and j in top and filled[q - len(run) - 1] in top:
