@@ -108,3 +108,57 @@ def test_a_long_label_shown_twice_below_the_first_paragraph_goes():
     assert not {0, 3, 4} & set(got)
     lines = [cap, cap, P1, P2, P3]     # above the first paragraph: the headline, twice
     assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())
+
+
+def test_captions_above_their_bare_credits_go_when_the_page_pairs_them():
+    a, b = "湿地公园的白鹭在湖面上觅食。", "3月12日，小朋友在科普展板前驻足。"
+    lines = [P1, a, "林小禾摄（江城图片）", b, "（记者 陈一鸣 摄）", P2, P3]
+    got = removed(lines)
+    assert {1, 2, 3, 4} <= set(got) and got[1].rule.endswith("caption.above_credit")
+    assert not {0, 5, 6} & set(got)
+
+
+def test_one_short_paragraph_above_one_credit_stays():
+    lines = [P1, "观鸟节将免费向市民开放。", "林小禾摄（江城图片）", P2, P3]
+    got = removed(lines)
+    assert 2 in got and 1 not in got
+    # nor the text's last short paragraph above the credit the article closes on
+    lines = [P1, P2, "观鸟节将免费向市民开放。", "林小禾摄（江城图片）",
+             "湿地公园的白鹭在湖面上觅食。", "（记者 陈一鸣 摄）"]
+    assert not {0, 1, 2, 4} & set(removed(lines))
+
+
+def test_flush_labels_between_indented_paragraphs_go():
+    ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
+    labels = ["市民在观鸟台上用望远镜观察候鸟", "志愿者为游客讲解候鸟知识"]
+    lines = [ind[0], ind[1], *labels, ind[2]]
+    got = removed(lines)
+    assert {2, 3} <= set(got) and got[2].rule.endswith("caption.flush")
+    assert not {0, 1, 4} & set(got)
+
+
+def test_flush_lines_stay_when_alone_listed_or_on_a_flush_page():
+    ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
+    # one flush line: a subhead as often as a label
+    assert not removed([ind[0], ind[1], "候鸟种类创新高", ind[2]])
+    # a numbered heading and its first item
+    assert not removed([ind[0], ind[1], "一、观鸟节的主要安排", "（一）科普讲座进社区", ind[2]])
+    # a page that indents none of its paragraphs
+    assert not removed([P1, P2, "市民在观鸟台上用望远镜观察候鸟", "志愿者为游客讲解候鸟知识", P3])
+
+
+def test_two_labels_each_shown_twice_go_above_the_first_paragraph_too():
+    a, b, c = "市民在观鸟台上观察越冬候鸟", "志愿者为游客讲解湿地知识", "孩子们在湖边的展板前驻足"
+    lines = [a, a, b, b, c, c, P1, P2, P3]
+    got = removed(lines)
+    # the first pair: the title rules' headline (and its copy); the labels after it go
+    assert {2, 3, 4, 5} <= set(got) and got[2].rule.endswith("caption.twice")
+    assert not {6, 7, 8} & set(got)
+    # one label twice above the first paragraph: the headline printed twice, the title rules'
+    lines = [a, a, P1, P2, P3]
+    assert not any(r.rule.endswith("caption.twice") for r in removed(lines).values())
+
+
+def test_a_section_number_and_its_heading_set_flush_stay():
+    ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
+    assert not removed([ind[0], ind[1], "02", "科普讲座走进社区", ind[2]])

@@ -17,6 +17,10 @@ a short sentence like any other. What gives it away is how pages print it:
   label that carries the credit itself (…奉上书画作品。 某某/摄), the labels then without a comma;
 - as a short sentence right under what the picture left (its file name, its markdown, an
   app's 查看精彩图片 prompt), with the text going on after it;
+- as one short sentence right above a bare photo credit (某某摄(某某图片)) that the text goes
+  on after, two such pairs or more: a picture story's caption, its credit, the next picture's;
+- as a run of short labels set flush between indented paragraphs: a page that indents every
+  paragraph (　　 or spaces) leaves its pictures' labels, centred under them, without;
 - as the article's title numbered: a CMS that fills each picture's alt text with the title
   and the picture's number prints 某某通车(1) … 某某通车(4), 某某公布(图1), 某某落幕 - 2
   between the paragraphs.
@@ -35,7 +39,7 @@ from .page import Page
 from .shapes import SENT
 
 PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
-          "caption_numbered")
+          "caption_above_credit", "caption_flush", "caption_numbered")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -50,6 +54,13 @@ _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$
 _LABEL_CREDIT_RULES = frozenset({
     "boilerplate.caption.credit_tail", "boilerplate.caption.glued_credit",
     "boilerplate.caption.supplied"})
+# a bare photo credit: a photographer's 摄, no sentence of its own (某某摄(某某图片))
+_BARE_CREDIT = re.compile(r"[摄攝]")
+# a paragraph's indent: two spaces or more, or an ideographic space
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+# what a flush label never holds: a field's colon, a bar, a space between names or halves, a
+# list's number, a clause's comma or 、 at its end (a poem's line, a list's item)
+_NOT_LABEL = re.compile(r"[:|\s]|^(?:[一二三四五六七八九十\d]+[、.)]|\(|[•·▪●■◆])|[,、;]$")
 # a picture's number after a stem: (1), (图1), a number glued to a closing bracket,
 # - 2, 第1张
 _NUMBERED = re.compile(
@@ -74,6 +85,10 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
         after_picture(page, rules["caption_after_picture"]["id"], done)
+    if "caption_above_credit" in rules:
+        above_credit(page, rules["caption_above_credit"]["id"], done)
+    if "caption_flush" in rules:
+        flush(page, rules["caption_flush"]["id"])
     if "caption_numbered" in rules:
         numbered(page, rules["caption_numbered"]["id"])
 
@@ -107,30 +122,44 @@ def _repeats(page: Page) -> bool:
 
 
 def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100,
-          min_label: int = 20) -> None:
+          min_label: int = 20, min_short: int = 8) -> None:
     """A short sentence line shown twice in a row (blank lines between): both copies go, when
     the page has body text besides them. A label of `min_label` characters or more with no
     stop shown twice in a row goes too, below the first paragraph only: above it, that is
-    the headline printed twice (the title rules'). A line held whole in the caption next to
-    it goes, and so do the lines under it while each is held in it."""
+    the headline printed twice (the title rules'). Two labels or more of `min_short`
+    characters or more each shown twice in a row go wherever they stand: a headline is one
+    line, a gallery prints each picture's label twice (its caption and its alt text). A line
+    held whole in the caption next to it goes, and so do the lines under it while each is
+    held in it."""
     filled, normed = page.filled, page.normed
     if _repeats(page):
         head = normed[page.headline] if page.headline is not None else None
+        pairs: list[tuple[int, int]] = []
+        labels: dict[str, list[tuple[int, int]]] = {}
         for n, ks in page.places().items():
             if len(ks) < 2 or not 6 <= len(n) <= max_len:
                 continue
-            label = (len(n) >= min_label and not SENT.search(n) and n != head
+            label = (len(n) >= min_short and not SENT.search(n) and n != head
                      and not _FIELD.search(n))
             if not label and (not n.endswith(_ENDS) or not SENT.search(n) or _sentences(n) > 2):
                 continue
             for ka, kb in pairwise(ks):
                 a, b = filled[ka], filled[kb]
-                if kb != ka + 1 or page.headline in (a, b) or (label and a < page.first):
+                if kb != ka + 1 or page.headline in (a, b):
                     continue
                 if not any(i not in (a, b) and i not in page.removed for i in page.anchors):
                     continue    # the article itself, printed twice: not ours to judge
-                _take(page, a, rule_id)
-                _take(page, b, rule_id)
+                if label:
+                    labels.setdefault(n, []).append((a, b))
+                else:
+                    pairs.append((a, b))
+        several = len(labels) >= 2   # not counting a headline shown twice
+        for n, abs_ in labels.items():
+            pairs += [(a, b) for a, b in abs_
+                      if several or (len(n) >= min_label and a >= page.first)]
+        for a, b in pairs:
+            _take(page, a, rule_id)
+            _take(page, b, rule_id)
     for i in _removed(page) if done is None else done:
         if page.removed[i].reason != "caption":
             continue
@@ -210,6 +239,73 @@ def after_picture(page: Page, rule_id: str, done: Done | None = None,
                 or after not in page.anchors):
             continue
         _take(page, j, rule_id)
+
+
+def above_credit(page: Page, rule_id: str, done: Done | None = None, max_len: int = 70,
+                 max_credit: int = 24, min_pairs: int = 2) -> None:
+    """One sentence of `max_len` characters or fewer, ending in its stop, right above a bare
+    photo credit (a removed caption line of `max_credit` characters or fewer with 摄 and no
+    stop) that a kept line follows: a picture story's caption, when the page shows
+    `min_pairs` or more such pairs (caption, credit, caption, credit). One short paragraph
+    above one credit is as often the text's own; a credit the article closes on is the story's
+    own photos' (its last short paragraph stays), and a paragraph of two sentences is text."""
+    filled, normed = page.filled, page.normed
+    pairs = []
+    for i in _removed(page) if done is None else done:
+        n = normed[i]
+        if (page.removed[i].reason != "caption" or len(n) > max_credit or SENT.search(n)
+                or not _BARE_CREDIT.search(n)):
+            continue
+        k = _place(page, i)
+        if k == 0 or k + 1 >= len(filled) or filled[k + 1] in page.removed:
+            continue
+        j = filled[k - 1]
+        m = normed[j]
+        if (j in page.removed or j == page.headline or len(m) > max_len or not m.endswith("。")
+                or _sentences(m) != 1):
+            continue
+        pairs.append(j)
+    if len(pairs) >= min_pairs:
+        for j in pairs:
+            _take(page, j, rule_id)
+
+
+def flush(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 2,
+          min_paragraphs: int = 3, share: float = 0.8, min_han: int = 4) -> None:
+    """A run of `min_lines` or more short lines set flush (no indent) between two indented
+    paragraphs, on a page that indents `share` of its paragraphs from its first indented one
+    to its last (`min_paragraphs` or more):
+    its pictures' labels, which a page centres under each picture. Each line is one clause
+    of `max_len` characters or fewer and `min_han` Chinese characters or more (a section's
+    number, 01, is no label), no stop but at its end, nothing of a field, a list or a byline
+    (_NOT_LABEL); a single flush line is as often a subhead and stays."""
+    anchors = page.anchors
+    if len(anchors) < min_paragraphs:
+        return
+    lines, filled, normed = page.lines, page.filled, page.normed
+    indented = [a for a in anchors if _INDENT.match(lines[a])]
+    if len(indented) < min_paragraphs:
+        return
+    # the share among the paragraphs from the first indented one to the last (a teaser or a
+    # note set flush outside them is no paragraph of this text)
+    inside = [a for a in anchors if indented[0] <= a <= indented[-1]]
+    if len(indented) < share * len(inside):
+        return
+    top = set(indented)
+    lo, hi = bisect_left(filled, indented[0]), bisect_left(filled, indented[-1])
+    run: list[int] = []
+    for q in range(lo + 1, hi + 1):
+        j = filled[q]
+        n = normed[j]
+        if (j not in page.removed and not _INDENT.match(lines[j]) and len(n) <= max_len
+                and len(_HAN.findall(n)) >= min_han and not _NOT_LABEL.search(n)
+                and not SENT.search(n[:-1]) and j != page.headline):
+            run.append(j)
+            continue
+        if len(run) >= min_lines and j in top and filled[q - len(run) - 1] in top:
+            for i in run:
+                _take(page, i, rule_id)
+        run = []
 
 
 def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
