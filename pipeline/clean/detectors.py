@@ -106,6 +106,10 @@ _TRAILING_TOOLS = twins.compile(
     r"|(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
     r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
 _TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号")
+# the keys whose value is a list of terms, comma-separated (关键词:抗旱,防汛 in a record's
+# fields): there a comma is no sentence when every term is short
+_LIST_KEYS = frozenset(("关键词", "关键字", "主题词"))
+_TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9·]{1,10}){1,7}$")
 
 
 class FieldsDetector:
@@ -201,7 +205,8 @@ class FieldsDetector:
             # 来源：某报 2024-01-15 https://…
             bare = (_URL.sub("", value) if "://" in value else value).strip()
             # a comma in a table cell (索引号 | … | 分类 | 综合政务,文秘 |) is no sentence
-            comma = "," in value and not numeric and s.count("|") < 3
+            comma = ("," in value and not numeric and s.count("|") < 3
+                     and not (key in _LIST_KEYS and _TERMS.match(value)))
             if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((value, flags[key]))
