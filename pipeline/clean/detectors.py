@@ -216,11 +216,12 @@ class FieldsDetector:
         if lead:
             meta["published"] = lead
         date_only, strong, distinct = True, False, set()
-        for value, (_, f, key_strong, _, key_date_only) in fields:
+        for value, (key_reason, f, key_strong, _, key_date_only) in fields:
             date_only = date_only and key_date_only
             strong = strong or key_strong
-            if f:
-                distinct.add(f)
+            # a picture's credit (图片来源:…) counts as a field of its own kind
+            if f or key_reason == "caption":
+                distinct.add(f or "caption")
             if f and value and f not in meta:
                 if f == "published":
                     value = iso_date(value) or value
