@@ -25,7 +25,6 @@ _DAY_FIRST = twins.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d
 # what may follow a title field's title on its line: an empty field (文号:) or a tool ([打印本页])
 _TITLE_TAIL = twins.compile(r"(?:\s+(?:\p{Han}{1,6}\s*:|\[[^\]]{1,8}\]|【[^】]{1,8}】))+$")
 _TITLE_FIELD = ".title_field"
-_ORIGINAL_TITLE = ".original_title"
 
 # each with a word every match holds: most body lines are not searched at all
 _INLINE = (("author", _INLINE_AUTHOR, "记者"), ("editor", _INLINE_EDITOR, "编"))
@@ -81,12 +80,8 @@ def lone_titles(page: Page) -> None:
     headline: it stays removed only when a kept line of the page shows the same title — the
     title alone, or with a site's name before it or a tool after it (网名:标题, 标题 [打印]).
     Else it is the page's only headline and goes back to the body: the first of two fields of
-    one title (a forum's 标题: in its header and over the post) is kept, the second removed.
-    So is an original title (原标题:…, *.original_title) that opens the page: with nothing
-    above it, the page kept no headline of its own."""
-    top = page.filled[0] if page.filled else None
-    fields = [i for i, r in page.removed.items() if r.rule.endswith(_TITLE_FIELD)
-              or (i == top and r.rule.endswith(_ORIGINAL_TITLE))]
+    one title (a forum's 标题: in its header and over the post) is kept, the second removed."""
+    fields = [i for i, r in page.removed.items() if r.rule.endswith(_TITLE_FIELD)]
     if not fields:
         return
     titles = {i: v for i, v in page.found.get("title", []) if i in fields}
