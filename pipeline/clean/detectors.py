@@ -106,6 +106,12 @@ _TRAILING_TOOLS = twins.compile(
     r"|(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
     r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
 _TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号")
+# the keys whose value is a list of terms, comma-separated (关键词:抗旱,防汛 in a record's
+# fields): there a comma is no sentence when every term is short
+_LIST_KEYS = frozenset(("关键词", "关键字", "主题词"))
+# two to five writers' names after 作者: / 编辑:, comma-separated (作者:方某某,冉某某)
+_NAMES = twins.compile(r"^\p{Han}{2,4}(?:\s*,\s*\p{Han}{2,4}){1,4}$")
+_TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9·]{1,10}){1,7}$")
 
 
 class FieldsDetector:
@@ -122,6 +128,11 @@ class FieldsDetector:
         + _SHORT_DATE.pattern
         + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$"
     )
+
+    # asked of lines with sentence punctuation too: a semicolon may part two fields (it refuses
+    # every other such line at once)
+    sentence_ok = True
+    max_len = 120
 
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id, self.reason = entry["id"], entry.get("reason", "metadata")
@@ -155,8 +166,13 @@ class FieldsDetector:
             r"(?P<key>" + word_trie(a for a in alts if len(a) >= 2)
             + r")[" + _S + r"]*:[" + _S + r"]*"
         )
+        # a semicolon that only parts two fields (作者:某某;编辑:某某): one before a key and colon
+        self._semi = re.compile(r"[" + _S + r"]*;[" + _S + r"]*(?=(?:" + word_trie(alts)
+                                + r")[" + _S + r"]*:)")
 
     def propose(self, n: str) -> Proposal | None:
+        if ";" in n and len(n) <= 120:
+            n = self._semi.sub(" | ", n)
         if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
             # every key needs one of : | 丨 after it, and removing buttons adds none (the stage
             # asks this rule only lines holding one: cleaner._detector_chars, keep in step)
@@ -201,7 +217,9 @@ class FieldsDetector:
             # 来源：某报 2024-01-15 https://…
             bare = (_URL.sub("", value) if "://" in value else value).strip()
             # a comma in a table cell (索引号 | … | 分类 | 综合政务,文秘 |) is no sentence
-            comma = "," in value and not numeric and s.count("|") < 3
+            comma = ("," in value and not numeric and s.count("|") < 3
+                     and not (key in _LIST_KEYS and _TERMS.match(value))
+                     and not (flags[key][1] in ("author", "editor") and _NAMES.match(value)))
             if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((value, flags[key]))
@@ -211,11 +229,12 @@ class FieldsDetector:
         if lead:
             meta["published"] = lead
         date_only, strong, distinct = True, False, set()
-        for value, (_, f, key_strong, _, key_date_only) in fields:
+        for value, (key_reason, f, key_strong, _, key_date_only) in fields:
             date_only = date_only and key_date_only
             strong = strong or key_strong
-            if f:
-                distinct.add(f)
+            # a picture's credit (图片来源:…) counts as a field of its own kind
+            if f or key_reason == "caption":
+                distinct.add(f or "caption")
             if f and value and f not in meta:
                 if f == "published":
                     value = iso_date(value) or value

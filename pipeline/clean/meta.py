@@ -1,5 +1,7 @@
 """meta from what the clean stage found: the values of removed metadata lines, and bylines
-inside body lines (本报讯（记者 王俊岭）, （责任编辑：李四）) — those lines stay in the body."""
+inside body lines (本报讯（记者 王俊岭）, （责任编辑：李四）) — those lines stay in the body.
+One page-level check first: a title field (标题：…) is removed only when its title stands
+elsewhere on the page (lone_titles)."""
 from __future__ import annotations
 
 from typing import Any
@@ -20,6 +22,10 @@ _INLINE_EDITOR = twins.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|�
 _DAY_FIRST = twins.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])"
                            r"(?:\s*(?:\(\w{1,3}\)\s*)?(\d{1,2}):(\d{2}))?")
 
+# what may follow a title field's title on its line: an empty field (文号:) or a tool ([打印本页])
+_TITLE_TAIL = twins.compile(r"(?:\s+(?:\p{Han}{1,6}\s*:|\[[^\]]{1,8}\]|【[^】]{1,8}】))+$")
+_TITLE_FIELD = ".title_field"
+
 # each with a word every match holds: most body lines are not searched at all
 _INLINE = (("author", _INLINE_AUTHOR, "记者"), ("editor", _INLINE_EDITOR, "编"))
 
@@ -27,6 +33,7 @@ _INLINE = (("author", _INLINE_AUTHOR, "记者"), ("editor", _INLINE_EDITOR, "编
 def collect(page: Page) -> dict[str, Any]:
     """One value per meta field: the first found, a removed headline copy before others,
     责任编辑 before 编辑; published as ISO 8601 when it has a year."""
+    lone_titles(page)
     found, removed, lines, meta = page.found, page.removed, page.lines, {}
     normed = page.normed
     for i, ln in enumerate(lines):
@@ -66,3 +73,25 @@ def day_first(line: str) -> str | None:
     if hh is not None and int(hh) < 24 and int(mm) < 60:
         out += f"T{int(hh):02d}:{mm}"
     return out
+
+
+def lone_titles(page: Page) -> None:
+    """A title field (标题:某某镇召开…, rule *.title_field) is a record page's copy of the
+    headline: it stays removed only when a kept line of the page shows the same title — the
+    title alone, or with a site's name before it or a tool after it (网名:标题, 标题 [打印]).
+    Else it is the page's only headline and goes back to the body: the first of two fields of
+    one title (a forum's 标题: in its header and over the post) is kept, the second removed."""
+    fields = [i for i, r in page.removed.items() if r.rule.endswith(_TITLE_FIELD)]
+    if not fields:
+        return
+    titles = {i: v for i, v in page.found.get("title", []) if i in fields}
+    squeezed = {j: _WS.sub("", _TITLE_TAIL.sub("", n)) for j, n in enumerate(page.normed) if n}
+    for i in sorted(fields):
+        title = _WS.sub("", _TITLE_TAIL.sub("", titles.get(i, ""))).strip("《》")
+        if len(title) < 4:
+            continue
+        shown = any(j != i and j not in page.removed and title in s
+                    and len(s) <= len(title) + 16 and (s.endswith(title) or s.startswith(title))
+                    for j, s in squeezed.items())
+        if not shown:
+            del page.removed[i]
