@@ -409,11 +409,11 @@ class ChromeWordsDetector:
 
 class NoHanDetector:
     """A line with no Chinese character, of one `form`: `image` (IMG_0412.jpg, mmexport…),
-    `marks` (|, ※, :::, ?, ---|---), `scrambler` (a forum's anti-copy noise), `address`
-    (//www.x.cn/), `label` (MENU, EN: a short Latin word or two) or `figure` (18,157.01,
-    +393.98 (+2.22%): a ticker). The rule's zone says where the form is page furniture: a mark
-    line or a file name anywhere; a figure or a Latin word only in the head and tail — between
-    paragraphs it may be a table cell or a quote."""
+    `marks` (|, ※, :::, ?, ---|---), `address` (//www.x.cn/), `label` (MENU, EN: a short Latin
+    word or two) or `figure` (18,157.01, +393.98 (+2.22%): a ticker). (A forum's anti-copy
+    noise is a pattern rule: boilerplate.decoration.scrambler.) The rule's zone says where the
+    form is page furniture: a mark line or a file name anywhere; a figure or a Latin word only
+    in the head and tail — between paragraphs it may be a table cell or a quote."""
 
     _HAN = twins.compile(r"\p{Han}")
     FORMS: ClassVar[dict[str, Any]] = {
@@ -430,11 +430,6 @@ class NoHanDetector:
         # a long run of digits splits into figures in exponentially many ways before it fails
         "figure": twins.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:(?:\s+\(?|\s*\(|"
                                 r"\s*(?=[+\-−]))[+\-−]?[\d,.]+%?\)?)*$"),
-        # a forum's anti-copy noise: six or more spaced ASCII bits of one to three characters,
-        # two of them a letter or digit glued to a mark (: q r _# S" F1 ? D0 |& b: A7 E)
-        "scrambler": twins.compile(r"^(?=(?:.*?(?:^|\s)(?:[A-Za-z0-9][^\w\s,.]"
-                                   r"|[^\w\s,.][A-Za-z0-9])(?=\s|$)){2})"
-                                   r"(?:[!-~]{1,3}\s+){5,}[!-~]{1,3}$"),
     }
 
     def __init__(self, where: str, entry: dict[str, Any]):
@@ -446,7 +441,7 @@ class NoHanDetector:
             raise RuleError(f"{where}: `form` must be one of {', '.join(self.FORMS)}, not {form!r}")
         self.re = self.FORMS[form]
         # ? alone is a mark; elsewhere 。!?; mean text
-        self.marks_ok = self.sentence_ok = form in ("marks", "image", "scrambler")
+        self.marks_ok = self.sentence_ok = form in ("marks", "image")
         # a ticker's figure is never one of a column of figures with labels between them
         self.not_in_table = form == "figure"
 
