@@ -218,3 +218,24 @@ def test_the_headlines_copy_with_the_sites_name_between_paragraphs_goes():
     # the headline run on after a dash into a sentence is the article's own line
     on = f"{head}-首日客流约3万人次，周末还将举办露天电影"
     assert not {0, 2, 3, 4, 5} & set(removed([*top, on, *STORY[1:]]))
+
+
+def test_a_related_block_above_the_body_gives_back_the_subheading_over_it():
+    # 相关新闻 over other stories' headlines above the article: the block runs down to the
+    # first paragraph, and its last line right over it is the article's subheading
+    lines = ["相关新闻:", "港城区夜间经济示范街区名单公布", "滨海新区两所中学秋季招生计划公布",
+             "港城区首批智慧停车场投入使用", "消夏节首日客流三万", *STORY]
+    got = removed(lines)
+    assert {0, 1, 2, 3} <= set(got)
+    assert not {4, 5, 6, 7} & set(got)
+
+
+def test_a_related_block_above_the_body_never_takes_the_articles_lead():
+    # a related header's block ran over the headline, the lead (its last clause cut off) and a
+    # subheading: the header goes alone
+    lines = ["相关资讯", "港城区消夏节开幕 首日客流三万",
+             "据港城日报报道,港城区2024年夏季消夏节昨晚在滨海广场开幕,40余家本地商户设摊,首日吸引"
+             "市民游客约3万人次,", "夜间公交加开两条", *STORY]
+    got = removed(lines)
+    assert 0 in got
+    assert not {1, 2, 3, 4, 5, 6} & set(got)

@@ -56,6 +56,11 @@ navigation.bulleted_stories, related.bulleted_stories).
   headline gives the headline back to the first line under the list. In the tail, the
   same list under removed furniture or its label is related.
 
+- head block: a related header's block above the body that runs down to the first paragraph
+  (or into it), nothing kept between, gives back its last line when that is headline-shaped
+  (the article's headline or subheading over its first paragraph), and all its lines when it
+  holds a teaser (the article's lead): a block opened above the body never runs into it.
+
 Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
 colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
 with no furniture or label between them.
@@ -148,6 +153,8 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
             _bulleted(page, *rules["bulleted_list"])
         if "story_lists" in rules:
             _head(page, *rules["story_lists"])
+        if "related_between" in rules:
+            _block_into_body(page)
         return
     if "related_between" in rules or "widget_list" in rules:
         _between(page, rules.get("related_between", ("", 0))[0],
@@ -164,6 +171,40 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
         _bulleted_tail(page, *rules["bulleted_list_tail"])
     if "story_lists_tail" in rules:
         _tail(page, *rules["story_lists_tail"])
+
+
+def _block_into_body(page: Page) -> None:
+    """head block: a related header's block above the body (相关新闻 / headlines) that runs
+    down to the first paragraph or into it, nothing kept between: the block's last line over
+    the paragraph, a headline shape, is the article's headline or subheading; and a teaser in
+    the block (the article's lead taken for a teaser) shows the block ran over the article's
+    start: its lines go back to the body, the header alone stays removed."""
+    f = page.first
+    n = page.normed[f]
+    if f == 0 or len(n) < 30 or not SENT.search(n):
+        return
+    # the header: a short related line in the head, the first of its rule, opening a block
+    # of its rule's lines (other removed lines between) that reaches the first paragraph
+    for h in page.head():
+        r = page.removed.get(h)
+        if r is None or r.reason != "related" or len(page.normed[h]) > 20 or item(page.normed[h]):
+            continue
+        block: list[int] = []
+        k = page.nb(h, 1)
+        while k is not None and k in page.removed:
+            if page.removed[k].rule == r.rule:
+                block.append(k)
+            k = page.nb(k, 1)
+        if not block or (k is not None and k < f):   # a line kept between: the block stopped
+            continue
+        lead = any(len(page.normed[i]) >= 40 and (SENT.search(page.normed[i])
+                                                  or "," in page.normed[i]) for i in block)
+        over = [i for i in block if i < f]
+        back = block if lead else (
+            [over[-1]] if over and is_headline_shape(page.normed[over[-1]], 60) else [])
+        for i in back:
+            del page.removed[i]
+        return
 
 
 def _strip(page: Page, rule_id: str, min_lines: int) -> None:
