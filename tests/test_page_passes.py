@@ -239,3 +239,15 @@ def test_a_related_block_above_the_body_never_takes_the_articles_lead():
     got = removed(lines)
     assert 0 in got
     assert not {1, 2, 3, 4, 5, 6} & set(got)
+
+
+def test_a_tail_list_of_exclaiming_headlines_under_the_credit_goes():
+    # the article closes with its agency credit; other stories' headlines follow, with ! and ?
+    # (the first taken for the last paragraph)
+    lines = [*STORY, "(中央社)", "退休族靠ETF月領5萬?專家傳授「2招」",
+             "訂單瘋湧!這檔工業電腦股今強鎖漲停", "颱風假怎麼放?各縣市最新停班課一覽",
+             "夜市攤商喊苦!食材漲價兩成 客人卻變少"]
+    got = removed(lines)
+    assert set(range(3, 8)) <= set(got)
+    assert not {0, 1, 2} & set(got)
+

@@ -17,7 +17,9 @@ navigation.bulleted_stories, related.bulleted_stories).
 - tail: a run of `min_lines`+ headline-shaped lines after the last paragraph, under
   furniture the rules removed (上一篇 下一篇, 返回目录, 下转第2版) or under a list label
   (今日关注, 本地要闻), is related, with its label. (Shorter runs with dates or repeats in
-  them are zones.bullet_list's.)
+  them are zones.bullet_list's.) A tail headline may hold ! and ? (never 。 or ;); one the
+  paragraph finder took for the last paragraph, right under removed furniture (the article's
+  closing credit, (中央社)), is the list's first item.
 - below: a list of 4+ headlines under removed furniture, below the line the title stage took
   for the headline and above a headline-shaped line over the body, moves the headline down
   to that line, when the line on top is a paper's or site's name (over the date line) or
@@ -86,14 +88,19 @@ _ITEM_DATE = twins.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2
 _SPLIT = twins.compile(r"\s+")
 
 
-def item(n: str, max_len: int = 60) -> bool:
+def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
     """A headline of a list: 6 to `max_len` characters, no sentence punctuation, no comma
-    (headlines cut their clauses with spaces), no label, numbered head or dateline."""
+    (headlines cut their clauses with spaces), no label, numbered head or dateline.
+    `marks`: a headline's ! and ? allowed (never 。 or ;)."""
     if n[-1:] in ")]" or n[-1:].isdigit() or "\n" in n:   # where _ITEM_DATE may match
         n = _ITEM_DATE.sub("", n)
-    return (6 <= len(n) <= max_len and not SENT.search(n) and "," not in n and "、" not in n[-1:]
+    return (6 <= len(n) <= max_len and not (_STOP if marks else SENT).search(n)
+            and "," not in n and "、" not in n[-1:]
             and not n.endswith((":", "：")) and han_at_least(n, 4)
             and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n))
+
+
+_STOP = re.compile(r"[。;]")
 
 
 def _label(n: str) -> bool:
@@ -105,7 +112,8 @@ _DATE_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
 
 
-def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1) -> list[list[int]]:
+def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1,
+          marks: bool = False) -> list[list[int]]:
     """Runs of consecutive (blank lines and removed date lines aside) list items among
     `lines`, none removed (`taken`: or removed as navigation, above a headline); none when
     `lines` are fewer than the `least` a caller's run needs (no line is judged)."""
@@ -117,7 +125,7 @@ def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1) -> 
         if i in page.removed and _DATE_LINE.match(page.normed[i]) and prev is not None:
             continue
         ok = (i not in page.removed or (taken and page.reason(i) == "navigation")) and item(
-            page.normed[i])
+            page.normed[i], marks=marks)
         if ok and prev is not None and all(
                 not page.normed[k] or (k in page.removed and _DATE_LINE.match(page.normed[k]))
                 for k in range(prev + 1, i)):
@@ -659,13 +667,20 @@ def _cards(page: Page, rule_id: str) -> None:
 
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
-    tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
-    for run in _runs(page, tail, least=min_lines):
+    start = page.last + 1
+    # the last "paragraph" a headline (its ! or ? made it one) right under furniture the rules
+    # removed (the credit closing the article, (中央社)): the list's first item
+    above = page.nb(page.last, -1)
+    if (len(page.anchors) >= 3 and above is not None and above in page.removed
+            and page.last not in page.removed and item(page.normed[page.last], marks=True)):
+        start = page.last
+    tail = [i for i in range(start, len(page.lines)) if page.normed[i]]
+    for run in _runs(page, tail, least=min_lines, marks=True):
         # a table's cells (one a line) are the article's however short: zones.table_cells
         if len(run) < min_lines or not table_cells(page).isdisjoint(run):
             continue
         before = page.nb(run[0], -1)
-        if before is None or before <= page.last:
+        if before is None or (before <= page.last and run[0] != start):
             continue
         # under furniture the rules removed (上一篇 下一篇, 返回目录), or under its label
         # (今日关注, 本地要闻) that no header rule knows
