@@ -251,3 +251,15 @@ def test_a_tail_list_of_exclaiming_headlines_under_the_credit_goes():
     assert set(range(3, 8)) <= set(got)
     assert not {0, 1, 2} & set(got)
 
+
+
+def test_a_related_block_between_paragraphs_leaves_the_paragraph_under_its_headline():
+    # 延伸阅读 and its headlines between two paragraphs: the paragraph right under the last
+    # headline, with the article going on below it, is the article's
+    lines = [STORY[0], "延伸阅读", "港城区夜间经济示范街区名单公布",
+             "滨海新区两所中学秋季招生计划公布",
+             "为方便市民夜间出行，公交部门在消夏节期间加开两条夜间线路，末班车延至23时。",
+             *STORY[1:]]
+    got = removed(lines)
+    assert {1, 2, 3} <= set(got)
+    assert not {0, 4, 5, 6} & set(got)

@@ -35,6 +35,10 @@ navigation.bulleted_stories, related.bulleted_stories).
   with `...` shows a widget: a cut teaser holds 。 and counts as a paragraph, so a widget list
   ending in one leaves its title between paragraphs. Headers that also introduce a body's
   own background box (相关链接, 延伸阅读) are left.
+- middle block: a related header's block between two paragraphs (zones.related_block) that
+  took, right under its last headline, its one line of whole sentences ending in 。 with the
+  article's next paragraph right below, gives that line back: one teaser is no list of
+  teasers (headline and teaser pairs are).
 - pasted: a second story pasted under a header naming other stories, or under a link line
   with its headline (□相关新闻 / headline, 链接:headline): its headline and subheads, then
   its own dateline or reporter line (某某网3月8日讯, 某某日报记者…), and its paragraphs to
@@ -164,6 +168,8 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
         if "related_between" in rules:
             _block_into_body(page)
         return
+    if "related_between" in rules:
+        _block_teasers(page)
     if "related_between" in rules or "widget_list" in rules:
         _between(page, rules.get("related_between", ("", 0))[0],
                  rules.get("widget_list", ("", 0))[0])
@@ -213,6 +219,35 @@ def _block_into_body(page: Page) -> None:
         for i in back:
             del page.removed[i]
         return
+
+
+def _block_teasers(page: Page) -> None:
+    """middle block: a related header's block between two paragraphs took, under its
+    headlines, one line of whole sentences ending in 。 with the article going on right below
+    it: with no other teaser in the block (headline and teaser pairs make a list of teasers),
+    that line is the article's paragraph."""
+    header: dict[str, int] = {}      # a block's rule → its header's line
+    sentences: dict[str, list[int]] = {}
+    for i in range(page.first + 1, page.last):
+        r = page.removed.get(i)
+        if r is None or r.reason != "related":
+            continue
+        n = page.normed[i]
+        if len(n) <= 20 and not SENT.search(n):
+            header.setdefault(r.rule, i)
+        elif r.rule in header and SENT.search(n):
+            sentences.setdefault(r.rule, []).append(i)
+    for rule, found in sentences.items():
+        if len(found) != 1:
+            continue
+        i = found[0]
+        before, after = page.nb(i, -1), page.nb(i, 1)
+        # under the block's headline, and a paragraph of the article right below
+        if (len(page.normed[i]) >= 20 and page.normed[i].endswith("。")
+                and before is not None and before in page.removed
+                and page.removed[before].rule == rule and not SENT.search(page.normed[before])
+                and after is not None and after <= page.last and after not in page.removed):
+            del page.removed[i]
 
 
 def _strip(page: Page, rule_id: str, min_lines: int) -> None:
