@@ -263,3 +263,12 @@ def test_a_related_block_between_paragraphs_leaves_the_paragraph_under_its_headl
     got = removed(lines)
     assert {1, 2, 3} <= set(got)
     assert not {0, 4, 5, 6} & set(got)
+
+
+def test_bulleted_headlines_with_exclamations_stay_in_a_related_list():
+    lines = [*STORY[:2], "相关新闻", "- 港城区夜间经济示范街区名单公布",
+             "- 破案了!滨海步道夜间亮灯时间延长", "- 消夏节哪天去人少?最全攻略来了", STORY[2],
+             "区文旅局提醒，消夏节期间滨海广场周边实行交通管制，市民宜乘坐公共交通前往。"]
+    got = removed(lines)
+    assert rules_of(got, [2, 3, 4, 5]) == {"boilerplate.related.list_between"}
+    assert not {0, 1, 6, 7} & set(got)

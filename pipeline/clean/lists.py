@@ -530,9 +530,10 @@ def _head_word(n: str) -> str:
 
 def _block_item(n: str) -> bool:
     """A headline of a related list between paragraphs (commas allowed: 縣長現勘工程,了解進度;
-    not a clause trailing off with ……)."""
+    not a clause trailing off with ……); a bulleted one may hold ! and ? (破案了!…)."""
     core = _ITEM_TAIL.sub("", LEAD.sub("", n))
-    return (6 <= len(core) <= 60 and not SENT.search(core) and len(_HAN.findall(core)) >= 4
+    stop = _STOP if core != n else SENT
+    return (6 <= len(core) <= 60 and not stop.search(core) and len(_HAN.findall(core)) >= 4
             and not core.endswith((":", "：")) and not _DATELINE.search(core)
             and not trails_off(core))
 
