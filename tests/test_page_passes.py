@@ -272,3 +272,13 @@ def test_bulleted_headlines_with_exclamations_stay_in_a_related_list():
     got = removed(lines)
     assert rules_of(got, [2, 3, 4, 5]) == {"boilerplate.related.list_between"}
     assert not {0, 1, 6, 7} & set(got)
+
+
+def test_headlines_each_over_its_time_stamp_after_the_body_go_with_their_stamps():
+    lines = [*STORY, "加载更多", "夜市“坑游客”,监管不能缺位", "2024-05-20 08:58:39",
+             "滨海步道夜间亮灯时间延长?", "2024-05-19 14:40:53", "消夏节首日人气旺!",
+             "2024-05-19 09:01:20"]
+    got = removed(lines)
+    assert rules_of(got, range(4, 10)) == {"boilerplate.epaper.story_list_tail"}
+    assert not {0, 1, 2} & set(got)
+
