@@ -282,3 +282,16 @@ def test_headlines_each_over_its_time_stamp_after_the_body_go_with_their_stamps(
     assert rules_of(got, range(4, 10)) == {"boilerplate.epaper.story_list_tail"}
     assert not {0, 1, 2} & set(got)
 
+
+
+def test_stamped_headlines_with_read_counts_running_to_the_page_end_go():
+    items = ["港城知名网红的海景房到底长啥样?", "2025年04月28日 • 8万次阅读",
+             "他在港城买房6年亏了近百万!买房需小心这类房产", "2025年05月03日 • 2万次阅读",
+             "港城人越住越小了?", "2025年04月29日 • 1万次阅读"]
+    got = removed([*STORY, *items])
+    assert rules_of(got, range(3, 9)) == {"boilerplate.epaper.story_list_tail"}
+    assert not {0, 1, 2} & set(got)
+    # the same pairs with the article going on below them: a timeline of its own
+    got = removed([*STORY[:2], *items, STORY[2],
+                   "区文旅局提醒，消夏节期间滨海广场周边实行交通管制，市民宜乘坐公共交通前往。"])
+    assert not {2, 4, 6, 8, 9} & set(got)

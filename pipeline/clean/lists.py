@@ -20,9 +20,10 @@ navigation.bulleted_stories, related.bulleted_stories).
   them are zones.bullet_list's.) A tail headline may hold ! and ? (never 。 or ;); one the
   paragraph finder took for the last paragraph, right under removed furniture (the article's
   closing credit, (中央社)), is the list's first item.
-- stamped: after the last paragraph, 3+ headlines each right over its own time stamp (a date
-  line the rules removed), only removed lines between the pairs, are related with their
-  stamps; such a headline may hold ! ? and commas (the stamps show the list).
+- stamped: below the first paragraph, 3+ headlines each right over its own time stamp (maybe
+  with its count of reads: 2025年04月28日 • 8万次阅读), only removed lines between the pairs,
+  after the last paragraph or running to the page's end, are related with their stamps; such
+  a headline may hold ! ? and commas (the stamps show the list).
 - below: a list of 4+ headlines under removed furniture, below the line the title stage took
   for the headline and above a headline-shaped line over the body, moves the headline down
   to that line, when the line on top is a paper's or site's name (over the date line) or
@@ -706,37 +707,43 @@ def _cards(page: Page, rule_id: str) -> None:
         k = max(j, k + 1)
 
 
-# an item's full time stamp on its own line (2018-03-02 08:58:39, 2024年3月2日 08:58)
+# an item's time stamp on its own line (2018-03-02 08:58:39, 03-02 08:58), maybe with its
+# count of reads (2025年04月28日 • 8万次阅读)
 _STAMP_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
-                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?$")
+                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?"
+                            r"(?:\s*[•·|/]\s*(?:[\d.]+万?\s*次?(?:阅读|浏览|观看|点击)量?)?)?$")
 
 
 def _stamped(page: Page, rule_id: str, least: int = 3) -> None:
-    """stamped: after the last paragraph, `least`+ headlines each right over its own time
-    stamp (removed as a date line), with only removed lines (marks, stamps) between the pairs,
-    are a list of other stories: the headlines and their stamps are related. A headline may
-    hold ! ? and commas here (大数据"坑熟客",技术之罪需规则规避): the stamp under each shows
-    the list."""
-    pairs: list[tuple[int, int]] = []
-    for i in page.tail():
+    """stamped: below the first paragraph, `least`+ headlines each right over its own time
+    stamp, with only removed lines (marks, stamps) between the pairs, after the last
+    paragraph or running to the page's end, are a list of other stories: the headlines and
+    their stamps are related. A headline may hold ! ? and commas here (大数据"坑熟客",技术之罪
+    需规则规避): the stamp under each shows the list."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    for i in page.filled:
         n = page.normed[i]
-        j = page.nb(i, 1)
-        if (i in page.removed or j is None or j not in page.removed
-                or not _STAMP_LINE.match(page.normed[j])
-                or not 6 <= len(n) <= 60 or _STOP.search(n) or not han_at_least(n, 4)
-                or n.endswith((":", "："))):
+        if i <= page.first or i in page.removed:
             continue
-        if pairs and any(page.normed[k] and k not in page.removed
-                         for k in range(pairs[-1][1] + 1, i)):
-            if len(pairs) >= least:
-                break
-            pairs = []
+        j = page.nb(i, 1)
+        pairs = groups[-1]
+        if (j is None or not _STAMP_LINE.match(page.normed[j])
+                or not 6 <= len(n) <= 60 or _STOP.search(n) or not han_at_least(n, 4)
+                or n.endswith((":", "：")) or _STAMP_LINE.match(n)):
+            if pairs and i > pairs[-1][1]:
+                groups.append([])   # a line kept between: the list, if any, ended
+            continue
         pairs.append((i, j))
-    if len(pairs) < least:
-        return
-    for i, j in pairs:
-        page.take(i, Proposal(rule_id, "related", "tail"))
-        page.take(j, Proposal(rule_id, "related", "tail"))
+    for pairs in groups:
+        if len(pairs) < least:
+            continue
+        rest = [k for k in range(pairs[-1][1] + 1, len(page.lines))
+                if page.normed[k] and k not in page.removed]
+        if pairs[0][0] <= page.last and rest:
+            continue
+        for i, j in pairs:
+            page.take(i, Proposal(rule_id, "related", "tail"))
+            page.take(j, Proposal(rule_id, "related", "tail"))
 
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
