@@ -218,3 +218,80 @@ def test_the_headlines_copy_with_the_sites_name_between_paragraphs_goes():
     # the headline run on after a dash into a sentence is the article's own line
     on = f"{head}-首日客流约3万人次，周末还将举办露天电影"
     assert not {0, 2, 3, 4, 5} & set(removed([*top, on, *STORY[1:]]))
+
+
+def test_a_related_block_above_the_body_gives_back_the_subheading_over_it():
+    # 相关新闻 over other stories' headlines above the article: the block runs down to the
+    # first paragraph, and its last line right over it is the article's subheading
+    lines = ["相关新闻:", "港城区夜间经济示范街区名单公布", "滨海新区两所中学秋季招生计划公布",
+             "港城区首批智慧停车场投入使用", "消夏节首日客流三万", *STORY]
+    got = removed(lines)
+    assert {0, 1, 2, 3} <= set(got)
+    assert not {4, 5, 6, 7} & set(got)
+
+
+def test_a_related_block_above_the_body_never_takes_the_articles_lead():
+    # a related header's block ran over the headline, the lead (its last clause cut off) and a
+    # subheading: the header goes alone
+    lines = ["相关资讯", "港城区消夏节开幕 首日客流三万",
+             "据港城日报报道,港城区2024年夏季消夏节昨晚在滨海广场开幕,40余家本地商户设摊,首日吸引"
+             "市民游客约3万人次,", "夜间公交加开两条", *STORY]
+    got = removed(lines)
+    assert 0 in got
+    assert not {1, 2, 3, 4, 5, 6} & set(got)
+
+
+def test_a_tail_list_of_exclaiming_headlines_under_the_credit_goes():
+    # the article closes with its agency credit; other stories' headlines follow, with ! and ?
+    # (the first taken for the last paragraph)
+    lines = [*STORY, "(中央社)", "退休族靠ETF月領5萬?專家傳授「2招」",
+             "訂單瘋湧!這檔工業電腦股今強鎖漲停", "颱風假怎麼放?各縣市最新停班課一覽",
+             "夜市攤商喊苦!食材漲價兩成 客人卻變少"]
+    got = removed(lines)
+    assert set(range(3, 8)) <= set(got)
+    assert not {0, 1, 2} & set(got)
+
+
+
+def test_a_related_block_between_paragraphs_leaves_the_paragraph_under_its_headline():
+    # 延伸阅读 and its headlines between two paragraphs: the paragraph right under the last
+    # headline, with the article going on below it, is the article's
+    lines = [STORY[0], "延伸阅读", "港城区夜间经济示范街区名单公布",
+             "滨海新区两所中学秋季招生计划公布",
+             "为方便市民夜间出行，公交部门在消夏节期间加开两条夜间线路，末班车延至23时。",
+             *STORY[1:]]
+    got = removed(lines)
+    assert {1, 2, 3} <= set(got)
+    assert not {0, 4, 5, 6} & set(got)
+
+
+def test_bulleted_headlines_with_exclamations_stay_in_a_related_list():
+    lines = [*STORY[:2], "相关新闻", "- 港城区夜间经济示范街区名单公布",
+             "- 破案了!滨海步道夜间亮灯时间延长", "- 消夏节哪天去人少?最全攻略来了", STORY[2],
+             "区文旅局提醒，消夏节期间滨海广场周边实行交通管制，市民宜乘坐公共交通前往。"]
+    got = removed(lines)
+    assert rules_of(got, [2, 3, 4, 5]) == {"boilerplate.related.list_between"}
+    assert not {0, 1, 6, 7} & set(got)
+
+
+def test_headlines_each_over_its_time_stamp_after_the_body_go_with_their_stamps():
+    lines = [*STORY, "加载更多", "夜市“坑游客”,监管不能缺位", "2024-05-20 08:58:39",
+             "滨海步道夜间亮灯时间延长?", "2024-05-19 14:40:53", "消夏节首日人气旺!",
+             "2024-05-19 09:01:20"]
+    got = removed(lines)
+    assert rules_of(got, range(4, 10)) == {"boilerplate.epaper.story_list_tail"}
+    assert not {0, 1, 2} & set(got)
+
+
+
+def test_stamped_headlines_with_read_counts_running_to_the_page_end_go():
+    items = ["港城知名网红的海景房到底长啥样?", "2025年04月28日 • 8万次阅读",
+             "他在港城买房6年亏了近百万!买房需小心这类房产", "2025年05月03日 • 2万次阅读",
+             "港城人越住越小了?", "2025年04月29日 • 1万次阅读"]
+    got = removed([*STORY, *items])
+    assert rules_of(got, range(3, 9)) == {"boilerplate.epaper.story_list_tail"}
+    assert not {0, 1, 2} & set(got)
+    # the same pairs with the article going on below them: a timeline of its own
+    got = removed([*STORY[:2], *items, STORY[2],
+                   "区文旅局提醒，消夏节期间滨海广场周边实行交通管制，市民宜乘坐公共交通前往。"])
+    assert not {2, 4, 6, 8, 9} & set(got)

@@ -17,7 +17,13 @@ navigation.bulleted_stories, related.bulleted_stories).
 - tail: a run of `min_lines`+ headline-shaped lines after the last paragraph, under
   furniture the rules removed (上一篇 下一篇, 返回目录, 下转第2版) or under a list label
   (今日关注, 本地要闻), is related, with its label. (Shorter runs with dates or repeats in
-  them are zones.bullet_list's.)
+  them are zones.bullet_list's.) A tail headline may hold ! and ? (never 。 or ;); one the
+  paragraph finder took for the last paragraph, right under removed furniture (the article's
+  closing credit, (中央社)), is the list's first item.
+- stamped: below the first paragraph, 3+ headlines each right over its own time stamp (maybe
+  with its count of reads: 2025年04月28日 • 8万次阅读), only removed lines between the pairs,
+  after the last paragraph or running to the page's end, are related with their stamps; such
+  a headline may hold ! ? and commas (the stamps show the list).
 - below: a list of 4+ headlines under removed furniture, below the line the title stage took
   for the headline and above a headline-shaped line over the body, moves the headline down
   to that line, when the line on top is a paper's or site's name (over the date line) or
@@ -33,6 +39,10 @@ navigation.bulleted_stories, related.bulleted_stories).
   with `...` shows a widget: a cut teaser holds 。 and counts as a paragraph, so a widget list
   ending in one leaves its title between paragraphs. Headers that also introduce a body's
   own background box (相关链接, 延伸阅读) are left.
+- middle block: a related header's block between two paragraphs (zones.related_block) that
+  took, right under its last headline, its one line of whole sentences ending in 。 with the
+  article's next paragraph right below, gives that line back: one teaser is no list of
+  teasers (headline and teaser pairs are).
 - pasted: a second story pasted under a header naming other stories, or under a link line
   with its headline (□相关新闻 / headline, 链接:headline): its headline and subheads, then
   its own dateline or reporter line (某某网3月8日讯, 某某日报记者…), and its paragraphs to
@@ -55,6 +65,11 @@ navigation.bulleted_stories, related.bulleted_stories).
   headline right above the body is never taken). A list line the title stage took for the
   headline gives the headline back to the first line under the list. In the tail, the
   same list under removed furniture or its label is related.
+
+- head block: a related header's block above the body that runs down to the first paragraph
+  (or into it), nothing kept between, gives back its last line when that is headline-shaped
+  (the article's headline or subheading over its first paragraph), and all its lines when it
+  holds a teaser (the article's lead): a block opened above the body never runs into it.
 
 Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
 colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
@@ -81,14 +96,19 @@ _ITEM_DATE = twins.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2
 _SPLIT = twins.compile(r"\s+")
 
 
-def item(n: str, max_len: int = 60) -> bool:
+def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
     """A headline of a list: 6 to `max_len` characters, no sentence punctuation, no comma
-    (headlines cut their clauses with spaces), no label, numbered head or dateline."""
+    (headlines cut their clauses with spaces), no label, numbered head or dateline.
+    `marks`: a headline's ! and ? allowed (never 。 or ;)."""
     if n[-1:] in ")]" or n[-1:].isdigit() or "\n" in n:   # where _ITEM_DATE may match
         n = _ITEM_DATE.sub("", n)
-    return (6 <= len(n) <= max_len and not SENT.search(n) and "," not in n and "、" not in n[-1:]
+    return (6 <= len(n) <= max_len and not (_STOP if marks else SENT).search(n)
+            and "," not in n and "、" not in n[-1:]
             and not n.endswith((":", "：")) and han_at_least(n, 4)
             and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n))
+
+
+_STOP = re.compile(r"[。;]")
 
 
 def _label(n: str) -> bool:
@@ -100,7 +120,8 @@ _DATE_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d
                            r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
 
 
-def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1) -> list[list[int]]:
+def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1,
+          marks: bool = False) -> list[list[int]]:
     """Runs of consecutive (blank lines and removed date lines aside) list items among
     `lines`, none removed (`taken`: or removed as navigation, above a headline); none when
     `lines` are fewer than the `least` a caller's run needs (no line is judged)."""
@@ -112,7 +133,7 @@ def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1) -> 
         if i in page.removed and _DATE_LINE.match(page.normed[i]) and prev is not None:
             continue
         ok = (i not in page.removed or (taken and page.reason(i) == "navigation")) and item(
-            page.normed[i])
+            page.normed[i], marks=marks)
         if ok and prev is not None and all(
                 not page.normed[k] or (k in page.removed and _DATE_LINE.match(page.normed[k]))
                 for k in range(prev + 1, i)):
@@ -148,7 +169,11 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
             _bulleted(page, *rules["bulleted_list"])
         if "story_lists" in rules:
             _head(page, *rules["story_lists"])
+        if "related_between" in rules:
+            _block_into_body(page)
         return
+    if "related_between" in rules:
+        _block_teasers(page)
     if "related_between" in rules or "widget_list" in rules:
         _between(page, rules.get("related_between", ("", 0))[0],
                  rules.get("widget_list", ("", 0))[0])
@@ -164,6 +189,70 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
         _bulleted_tail(page, *rules["bulleted_list_tail"])
     if "story_lists_tail" in rules:
         _tail(page, *rules["story_lists_tail"])
+        _stamped(page, rules["story_lists_tail"][0])
+
+
+def _block_into_body(page: Page) -> None:
+    """head block: a related header's block above the body (相关新闻 / headlines) that runs
+    down to the first paragraph or into it, nothing kept between: the block's last line over
+    the paragraph, a headline shape, is the article's headline or subheading; and a teaser in
+    the block (the article's lead taken for a teaser) shows the block ran over the article's
+    start: its lines go back to the body, the header alone stays removed."""
+    f = page.first
+    n = page.normed[f]
+    if f == 0 or len(n) < 30 or not SENT.search(n):
+        return
+    # the header: a short related line in the head, the first of its rule, opening a block
+    # of its rule's lines (other removed lines between) that reaches the first paragraph
+    for h in page.head():
+        r = page.removed.get(h)
+        if r is None or r.reason != "related" or len(page.normed[h]) > 20 or item(page.normed[h]):
+            continue
+        block: list[int] = []
+        k = page.nb(h, 1)
+        while k is not None and k in page.removed:
+            if page.removed[k].rule == r.rule:
+                block.append(k)
+            k = page.nb(k, 1)
+        if not block or (k is not None and k < f):   # a line kept between: the block stopped
+            continue
+        lead = any(len(page.normed[i]) >= 40 and (SENT.search(page.normed[i])
+                                                  or "," in page.normed[i]) for i in block)
+        over = [i for i in block if i < f]
+        back = block if lead else (
+            [over[-1]] if over and is_headline_shape(page.normed[over[-1]], 60) else [])
+        for i in back:
+            del page.removed[i]
+        return
+
+
+def _block_teasers(page: Page) -> None:
+    """middle block: a related header's block between two paragraphs took, under its
+    headlines, one line of whole sentences ending in 。 with the article going on right below
+    it: with no other teaser in the block (headline and teaser pairs make a list of teasers),
+    that line is the article's paragraph."""
+    header: dict[str, int] = {}      # a block's rule → its header's line
+    sentences: dict[str, list[int]] = {}
+    for i in range(page.first + 1, page.last):
+        r = page.removed.get(i)
+        if r is None or r.reason != "related":
+            continue
+        n = page.normed[i]
+        if len(n) <= 20 and not SENT.search(n):
+            header.setdefault(r.rule, i)
+        elif r.rule in header and SENT.search(n):
+            sentences.setdefault(r.rule, []).append(i)
+    for rule, found in sentences.items():
+        if len(found) != 1:
+            continue
+        i = found[0]
+        before, after = page.nb(i, -1), page.nb(i, 1)
+        # under the block's headline, and a paragraph of the article right below
+        if (len(page.normed[i]) >= 20 and page.normed[i].endswith("。")
+                and before is not None and before in page.removed
+                and page.removed[before].rule == rule and not SENT.search(page.normed[before])
+                and after is not None and after <= page.last and after not in page.removed):
+            del page.removed[i]
 
 
 def _strip(page: Page, rule_id: str, min_lines: int) -> None:
@@ -446,9 +535,10 @@ def _head_word(n: str) -> str:
 
 def _block_item(n: str) -> bool:
     """A headline of a related list between paragraphs (commas allowed: 縣長現勘工程,了解進度;
-    not a clause trailing off with ……)."""
+    not a clause trailing off with ……); a bulleted one may hold ! and ? (破案了!…)."""
     core = _ITEM_TAIL.sub("", LEAD.sub("", n))
-    return (6 <= len(core) <= 60 and not SENT.search(core) and len(_HAN.findall(core)) >= 4
+    stop = _STOP if core != n else SENT
+    return (6 <= len(core) <= 60 and not stop.search(core) and len(_HAN.findall(core)) >= 4
             and not core.endswith((":", "：")) and not _DATELINE.search(core)
             and not trails_off(core))
 
@@ -617,14 +707,60 @@ def _cards(page: Page, rule_id: str) -> None:
         k = max(j, k + 1)
 
 
+# an item's time stamp on its own line (2018-03-02 08:58:39, 03-02 08:58), maybe with its
+# count of reads (2025年04月28日 • 8万次阅读)
+_STAMP_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?"
+                            r"(?:\s*[•·|/]\s*(?:[\d.]+万?\s*次?(?:阅读|浏览|观看|点击)量?)?)?$")
+
+
+def _stamped(page: Page, rule_id: str, least: int = 3) -> None:
+    """stamped: below the first paragraph, `least`+ headlines each right over its own time
+    stamp, with only removed lines (marks, stamps) between the pairs, after the last
+    paragraph or running to the page's end, are a list of other stories: the headlines and
+    their stamps are related. A headline may hold ! ? and commas here (大数据"坑熟客",技术之罪
+    需规则规避): the stamp under each shows the list."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    for i in page.filled:
+        n = page.normed[i]
+        if i <= page.first or i in page.removed:
+            continue
+        j = page.nb(i, 1)
+        pairs = groups[-1]
+        if (j is None or not _STAMP_LINE.match(page.normed[j])
+                or not 6 <= len(n) <= 60 or _STOP.search(n) or not han_at_least(n, 4)
+                or n.endswith((":", "：")) or _STAMP_LINE.match(n)):
+            if pairs and i > pairs[-1][1]:
+                groups.append([])   # a line kept between: the list, if any, ended
+            continue
+        pairs.append((i, j))
+    for pairs in groups:
+        if len(pairs) < least:
+            continue
+        rest = [k for k in range(pairs[-1][1] + 1, len(page.lines))
+                if page.normed[k] and k not in page.removed]
+        if pairs[0][0] <= page.last and rest:
+            continue
+        for i, j in pairs:
+            page.take(i, Proposal(rule_id, "related", "tail"))
+            page.take(j, Proposal(rule_id, "related", "tail"))
+
+
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
-    tail = [i for i in range(page.last + 1, len(page.lines)) if page.normed[i]]
-    for run in _runs(page, tail, least=min_lines):
+    start = page.last + 1
+    # the last "paragraph" a headline (its ! or ? made it one) right under furniture the rules
+    # removed (the credit closing the article, (中央社)): the list's first item
+    above = page.nb(page.last, -1)
+    if (len(page.anchors) >= 3 and above is not None and above in page.removed
+            and page.last not in page.removed and item(page.normed[page.last], marks=True)):
+        start = page.last
+    tail = [i for i in range(start, len(page.lines)) if page.normed[i]]
+    for run in _runs(page, tail, least=min_lines, marks=True):
         # a table's cells (one a line) are the article's however short: zones.table_cells
         if len(run) < min_lines or not table_cells(page).isdisjoint(run):
             continue
         before = page.nb(run[0], -1)
-        if before is None or before <= page.last:
+        if before is None or (before <= page.last and run[0] != start):
             continue
         # under furniture the rules removed (上一篇 下一篇, 返回目录), or under its label
         # (今日关注, 本地要闻) that no header rule knows
