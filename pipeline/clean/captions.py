@@ -39,7 +39,7 @@ from .page import Page
 from .shapes import SENT
 
 PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
-          "caption_above_credit", "caption_flush", "caption_numbered")
+          "caption_flush", "caption_numbered")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -54,8 +54,6 @@ _PHOTO_CREDIT = re.compile(r"(?:摄影报道|摄影报导|攝影報道)\s*[)|]?$
 _LABEL_CREDIT_RULES = frozenset({
     "boilerplate.caption.credit_tail", "boilerplate.caption.glued_credit",
     "boilerplate.caption.supplied"})
-# a bare photo credit: a photographer's 摄, no sentence of its own (某某摄(某某图片))
-_BARE_CREDIT = re.compile(r"[摄攝]")
 # a paragraph's indent: two spaces or more, or an ideographic space
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 # what a flush label never holds: a field's colon, a bar, a space between names or halves, a
@@ -85,8 +83,6 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
         after_picture(page, rules["caption_after_picture"]["id"], done)
-    if "caption_above_credit" in rules:
-        above_credit(page, rules["caption_above_credit"]["id"], done)
     if "caption_flush" in rules:
         flush(page, rules["caption_flush"]["id"])
     if "caption_numbered" in rules:
@@ -239,35 +235,6 @@ def after_picture(page: Page, rule_id: str, done: Done | None = None,
                 or after not in page.anchors):
             continue
         _take(page, j, rule_id)
-
-
-def above_credit(page: Page, rule_id: str, done: Done | None = None, max_len: int = 70,
-                 max_credit: int = 24, min_pairs: int = 2) -> None:
-    """One sentence of `max_len` characters or fewer, ending in its stop, right above a bare
-    photo credit (a removed caption line of `max_credit` characters or fewer with 摄 and no
-    stop) that a kept line follows: a picture story's caption, when the page shows
-    `min_pairs` or more such pairs (caption, credit, caption, credit). One short paragraph
-    above one credit is as often the text's own; a credit the article closes on is the story's
-    own photos' (its last short paragraph stays), and a paragraph of two sentences is text."""
-    filled, normed = page.filled, page.normed
-    pairs = []
-    for i in _removed(page) if done is None else done:
-        n = normed[i]
-        if (page.removed[i].reason != "caption" or len(n) > max_credit or SENT.search(n)
-                or not _BARE_CREDIT.search(n)):
-            continue
-        k = _place(page, i)
-        if k == 0 or k + 1 >= len(filled) or filled[k + 1] in page.removed:
-            continue
-        j = filled[k - 1]
-        m = normed[j]
-        if (j in page.removed or j == page.headline or len(m) > max_len or not m.endswith("。")
-                or _sentences(m) != 1):
-            continue
-        pairs.append(j)
-    if len(pairs) >= min_pairs:
-        for j in pairs:
-            _take(page, j, rule_id)
 
 
 def flush(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 2,
