@@ -537,6 +537,7 @@ class Cleaner:
             self.word_scorer.apply(page)
         if repeated:
             self._repeated(page, repeated)
+        meta_stage.lone_titles(page)   # a title field goes back when it is the only headline
 
         filled = page.filled    # (normed never changes)
         if len(filled) == 1:  # never empty an article: a lone `2010-01-29` or headline is its text

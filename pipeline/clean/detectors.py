@@ -171,9 +171,9 @@ class FieldsDetector:
                                 + r")[" + _S + r"]*:)")
 
     def propose(self, n: str) -> Proposal | None:
-        if ";" in n and len(n) <= 120:
+        if ";" in n and len(n) <= self.max_len:
             n = self._semi.sub(" | ", n)
-        if len(n) > 120 or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
+        if len(n) > self.max_len or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
             # every key needs one of : | 丨 after it, and removing buttons adds none (the stage
             # asks this rule only lines holding one: cleaner._detector_chars, keep in step)
             return None

@@ -96,6 +96,10 @@ _ITEM_DATE = twins.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2
 _SPLIT = twins.compile(r"\s+")
 
 
+# a headline's stops when ! and ? are allowed in it
+_STOP = re.compile(r"[。;]")
+
+
 def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
     """A headline of a list: 6 to `max_len` characters, no sentence punctuation, no comma
     (headlines cut their clauses with spaces), no label, numbered head or dateline.
@@ -108,16 +112,14 @@ def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
             and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n))
 
 
-_STOP = re.compile(r"[。;]")
-
-
 def _label(n: str) -> bool:
     return len(n) <= 10 and bool(_LABEL.match(n)) and not SENT.search(n)
 
 
 # an item's date on its own line under it (2024-03-08, 03-08 10:21), which the rules removed
-_DATE_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
-                           r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
+# a list item's date (2024-03-08, 03-08, 2024年3月8日), maybe in brackets: _DATE_LINE, _STAMP_LINE
+_DAY = r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
+_DATE_LINE = twins.compile(_DAY + r"(?:\s+\d{1,2}:\d{2})?[)\]]?$")
 
 
 def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1,
@@ -709,8 +711,7 @@ def _cards(page: Page, rule_id: str) -> None:
 
 # an item's time stamp on its own line (2018-03-02 08:58:39, 03-02 08:58), maybe with its
 # count of reads (2025年04月28日 • 8万次阅读)
-_STAMP_LINE = twins.compile(r"^[(\[]?(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?"
-                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?"
+_STAMP_LINE = twins.compile(_DAY + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?"
                             r"(?:\s*[•·|/]\s*(?:[\d.]+万?\s*次?(?:阅读|浏览|观看|点击)量?)?)?$")
 
 

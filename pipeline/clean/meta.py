@@ -1,7 +1,7 @@
 """meta from what the clean stage found: the values of removed metadata lines, and bylines
 inside body lines (本报讯（记者 王俊岭）, （责任编辑：李四）) — those lines stay in the body.
-One page-level check first: a title field (标题：…) is removed only when its title stands
-elsewhere on the page (lone_titles)."""
+And one page-level check the stage runs before: a title field (标题：…) stays removed only when
+its title stands elsewhere on the page (lone_titles)."""
 from __future__ import annotations
 
 from typing import Any
@@ -33,7 +33,6 @@ _INLINE = (("author", _INLINE_AUTHOR, "记者"), ("editor", _INLINE_EDITOR, "编
 def collect(page: Page) -> dict[str, Any]:
     """One value per meta field: the first found, a removed headline copy before others,
     责任编辑 before 编辑; published as ISO 8601 when it has a year."""
-    lone_titles(page)
     found, removed, lines, meta = page.found, page.removed, page.lines, {}
     normed = page.normed
     for i, ln in enumerate(lines):
