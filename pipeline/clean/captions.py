@@ -17,8 +17,6 @@ a short sentence like any other. What gives it away is how pages print it:
   label that carries the credit itself (…奉上书画作品。 某某/摄), the labels then without a comma;
 - as a short sentence right under what the picture left (its file name, its markdown, an
   app's 查看精彩图片 prompt), with the text going on after it;
-- as one short sentence right above a bare photo credit (某某摄(某某图片)) that the text goes
-  on after, two such pairs or more: a picture story's caption, its credit, the next picture's;
 - as a run of short labels set flush between indented paragraphs: a page that indents every
   paragraph (　　 or spaces) leaves its pictures' labels, centred under them, without;
 - as the article's title numbered: a CMS that fills each picture's alt text with the title
@@ -36,7 +34,7 @@ from typing import Any
 
 from .detectors import Proposal
 from .page import Page
-from .shapes import SENT
+from .shapes import SENT, han_at_least
 
 PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
           "caption_flush", "caption_numbered")
@@ -64,7 +62,6 @@ _NOT_LABEL = re.compile(r"[:|\s]|^(?:[一二三四五六七八九十\d]+[、.)]|
 _NUMBERED = re.compile(
     r"^(?P<stem>.*?)\s*(?:\((?:图|圖)?\s*(?P<a>\d{1,3})\)|(?<=\))(?P<b>\d{1,3})"
     r"|\s+-\s+(?P<c>\d{1,2})|\s*第\s*(?P<d>\d{1,2})\s*[张張])$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # what a label never holds: a field's colon, a bar between items, a phone number's digits,
 # the space a headline sets between its two halves (某某开通一周年 日均客流突破20万)
 _FIELD = re.compile(r"[:|@\s]|\d{4}")
@@ -265,7 +262,7 @@ def flush(page: Page, rule_id: str, max_len: int = 30, min_lines: int = 2,
         j = filled[q]
         n = normed[j]
         if (j not in page.removed and not _INDENT.match(lines[j]) and len(n) <= max_len
-                and len(_HAN.findall(n)) >= min_han and not _NOT_LABEL.search(n)
+                and han_at_least(n, min_han) and not _NOT_LABEL.search(n)
                 and not SENT.search(n[:-1]) and j != page.headline):
             run.append(j)
             continue
@@ -286,7 +283,7 @@ def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
         if i < page.first or i == page.headline or i in page.removed:
             continue
         m = _NUMBERED.match(normed[i])
-        if m is None or len(_HAN.findall(m["stem"])) < min_han:
+        if m is None or not han_at_least(m["stem"], min_han):
             continue
         stems.setdefault(m["stem"], []).append((i, m["a"] or m["b"] or m["c"] or m["d"]))
     if not stems:
