@@ -10,7 +10,11 @@ Traditional form (a Simplified character may have several Traditional ones: 台 
 """
 from __future__ import annotations
 
+from typing import TypeVar
+
 from .rules import Rules, default_rules_dir, load_lexicon
+
+V = TypeVar("V")
 
 
 def pairs_table(rows: list[dict[str, str]]) -> dict[str, str]:
@@ -31,6 +35,22 @@ def cue_pairs(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """The rows that tell the scripts apart (cue = yes): what the locale counts, and the
     Traditional form of a Simplified word (place names, trap phrases)."""
     return [r for r in rows if r["cue"] == "yes"]
+
+
+def with_traditional(words: dict[str, V], rows: list[dict[str, str]]) -> dict[str, V]:
+    """`words` plus every Traditional spelling of each (约 → 約, 余 → 餘), with the same value:
+    for a finder that reads the text itself rather than its Simplified copy."""
+    back: dict[str, list[str]] = {}
+    for t, s in pairs_table(rows).items():
+        back.setdefault(s, []).append(t)
+    out = dict(words)
+    for w, v in words.items():
+        spellings = [""]
+        for ch in w:
+            spellings = [p + c for p in spellings for c in (ch, *back.get(ch, ()))][:16]
+        for sp in spellings:
+            out.setdefault(sp, v)
+    return out
 
 
 def simplified_table(rules: Rules) -> dict[int, str]:

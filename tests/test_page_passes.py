@@ -295,3 +295,28 @@ def test_stamped_headlines_with_read_counts_running_to_the_page_end_go():
     got = removed([*STORY[:2], *items, STORY[2],
                    "区文旅局提醒，消夏节期间滨海广场周边实行交通管制，市民宜乘坐公共交通前往。"])
     assert not {2, 4, 6, 8, 9} & set(got)
+
+
+def test_a_statistics_table_one_cell_a_line_above_the_text_stays():
+    """A bureau's figures page: its table turned to text one cell a line (counts with their
+    unit, changes with arrows) between the headline and the analysis. Menus and captions
+    around it still go; the cells, labels and figures both, are the article's data."""
+    lines = ["跳到主要内容", "港城区消防局2024年1月至6月出勤数据",
+             "一、统计数字", "出勤类别", "2023年", "2024年", "增减",
+             "火警", "412宗", "398宗", "↓14", "↓3.40%",
+             "救援工作", "1,120宗", "1,305宗", "↑185", "↑16.52%",
+             "救护车出勤", "21,460宗 (23,015架次)", "24,118宗 (25,940架次)", "↑2,658",
+             "↑12.39%",
+             "二、数据分析",
+             "2024年上半年，港城区消防局火警出勤总数为398宗，较去年同期减少14宗，主要原因仍为"
+             "厨房用火不慎。",
+             "救护车出勤总数为24,118宗，较去年同期增加2,658宗，升幅为12.39%。",
+             "返回顶部", "▲ 港城区消防局训练场"]
+    got = removed(lines)
+    assert 0 in got and 25 in got and 26 in got
+    assert not set(range(7, 22)) & set(got), {i: got[i].rule for i in got if 7 <= i < 22}
+    # a market ticker above a story is no table: its figures go with its labels
+    ticker = ["行情", "• 上证指数", "3,286.65", "+12.37 (+0.38%)", "• 深证成指", "10,104.52",
+              "-15.60 (-0.15%)", *STORY]
+    got = removed(ticker)
+    assert {2, 3, 5, 6} <= set(got)

@@ -268,6 +268,11 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     return anchors
 
 
+# what a table's cell never is, whatever it holds: a menu item or a picture's label (↑6,697 is a
+# change, not a ▲ caption); a forum's profile figures are metadata, a lone | a table's decoration
+_NOT_IN_TABLE = frozenset({"navigation", "caption"})
+
+
 class Cleaner:
     def __init__(self, rules: Rules):
         order = {r: i for i, r in enumerate(REASONS)}
@@ -563,8 +568,9 @@ class Cleaner:
                     continue
                 if p.tail_company and z == "tail" and not tail_company(page, i):
                     continue
-                if p.not_in_table and i in zones.table_cells(page):
-                    continue
+                if ((p.not_in_table or p.reason in _NOT_IN_TABLE)
+                        and i in zones.table_cells(page)):
+                    continue    # a table's figures and labels are the article's data
                 page.take(i, p)
                 if p.then:
                     follow.append((i, p))

@@ -219,8 +219,21 @@ def table_cells(page: Page) -> set[int]:
     return page.cells
 
 
-# a figure alone on its line: a table's cell, a count, a price (1527, 12.5%, -3.2, 1,234)
-_FIGURE_CELL = twins.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?%?$")   # one point: 2024.03.01 is a date
+# a figure alone on its line: a table's cell, a count, a price (1527, 12.5%, -3.2, 1,234), with
+# its unit, its change's arrow, in brackets (33,821宗, ↑19.80%, (↑8,787), 28,950宗 (31,617架次));
+# one point: 2024.03.01 is a date; no year or page (2021年, 3页: an archive's or a pager's)
+_CELL_UNIT = (r"(?:%|‰|[万萬亿億]?[元圆圓]|[万萬亿億]|人次|架次|辆次|輛次|宗|人|次|个|個|家|户|"
+              r"戶|件|项|項|辆|輛|台|吨|噸|起|例|名|所|座|公里|平方米|亩|畝)?")
+_CELL_FIGURE = r"[↑↓▲▼+\-]?\d[\d,]*(?:\.\d+)?" + _CELL_UNIT
+# in brackets, a figure with its arrow or unit: a bare (120) is a sidebar's count of posts
+_CELL_BRACKETED = (r"[(（](?:[↑↓▲▼+\-]\d[\d,]*(?:\.\d+)?" + _CELL_UNIT + r"|\d[\d,]*(?:\.\d+)?"
+                   + _CELL_UNIT[:-1] + r")[)）]")
+# a second figure in brackets only with its own Han unit (28,950宗 (31,617架次)): a ticker's
+# change and rate (+12.37 (+0.38%)) are a widget's, above or under the article
+_FIGURE_CELL = twins.compile(
+    r"^(?:" + _CELL_BRACKETED + r"|" + _CELL_FIGURE
+    + r"(?:\s*[(（]\d[\d,]*(?:\.\d+)?(?!%|‰)" + _CELL_UNIT[:-1] + r"[)）])?)$")
+_CELL_FIRST = frozenset("+-(（↑↓▲▼")
 
 
 def _figure_cells(page: Page) -> set[int]:
@@ -230,7 +243,7 @@ def _figure_cells(page: Page) -> set[int]:
     filled, normed = page.filled, page.normed
     # (a figure starts with its sign or a digit: str.isdigit() holds regex's \d and more)
     at = [k for k, i in enumerate(filled)
-          if ((c := normed[i][0]) in "+-" or c.isdigit()) and _FIGURE_CELL.match(normed[i])]
+          if ((c := normed[i][0]) in _CELL_FIRST or c.isdigit()) and _FIGURE_CELL.match(normed[i])]
     cells: set[int] = set()
     if len(at) < 3:     # (no run of three)
         return cells

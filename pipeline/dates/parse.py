@@ -144,7 +144,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
         sp.day = small_number(get("dcn"))
     sp.drel = get("drel") or (PAIR_DAY.get(get("dp") or "") if "dp" in g else None)
     if get("dg"):
-        sp.day_gloss = int(get("dg"))
+        dg = get("dg")
+        sp.day_gloss = int(dg) if dg.isdigit() else small_number(dg)
     if not _TIME_GROUPS.isdisjoint(g):
         _read_time(sp, get)
     if not _QUARTER_GROUPS.isdisjoint(g):

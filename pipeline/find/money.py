@@ -46,7 +46,7 @@ from ..numerals import (
 from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import _NEWER_DIGITS, gated, run_start
-from ..script import cue_pairs, simplified_table
+from ..script import cue_pairs, simplified_table, with_traditional
 
 _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
@@ -138,7 +138,10 @@ def build(rules: Rules):
     unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(
         cfg.get("not_money_after", [])
     )
-    q_before, q_after = load_qualifiers(rules.lexicon("qualifiers"))
+    # the text is read as written (not through its Simplified copy): 約5億元, 4659萬餘元
+    script_rows = rules.lexicon("script_pairs")
+    q_before, q_after = (with_traditional(q, script_rows)
+                         for q in load_qualifiers(rules.lexicon("qualifiers")))
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
     # currency word → what may not follow it (元旦, 块蛋糕)
     not_after = cfg.get("not_after", {})
@@ -183,7 +186,9 @@ def build(rules: Rules):
     place_re = place_names(rules.lexicon("place_numerals"),
                            cue_pairs(rules.lexicon("script_pairs")))
     # 签约亿元以上: 约 ends the word 签约 there, and 亿元以上 is a threshold, not about 1亿元
-    word_tails = {w: set(v) for w, v in (cfg.get("qualifier_word_tail") or {}).items()}
+    word_tails = {w: set(with_traditional(dict.fromkeys(v), script_rows))
+                  for w, v in with_traditional(cfg.get("qualifier_word_tail") or {},
+                                               script_rows).items()}
     threshold_after = tuple(cfg.get("threshold_after") or ["以上", "以下"])
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
@@ -226,7 +231,7 @@ def build(rules: Rules):
         r"(?<![\d.])(?P<sign>[-负])?(?P<num>" + NUMBER + r")"
         r"(?P<lat>(?<=\d)(?:" + (word_trie(latin) or "(?!)") + r")(?![A-Za-z]))?"
         r"(?P<scale>" + _SP + r"(?:" + word_trie(scales) + r")(?![A-Za-z]))?"
-        r"(?P<q2>[余多]|(?<=十)几)?" + _SP +
+        r"(?P<q2>[余餘多]|(?<=十)[几幾])?" + _SP +
         r"(?:(?P<cur>" + word_trie(after) + r")"
         # (each sub-unit's number starts with a digit or a numeral: most amounts have none
         # after their unit, and that is told before NUMBER's alternatives are tried)
