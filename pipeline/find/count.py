@@ -72,8 +72,8 @@ _BARE_MAG = frozenset("百千万亿")     # a bare magnitude: the number is one 
 _MAGS = regex.compile(r"[百千万亿]+")
 _HAN = regex.compile(r"\p{Han}")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
-_TAIL_BIG = regex.compile(r"[万亿]+$")
-_ANY_MAG = regex.compile(r"[万亿千百]")
+_TAIL_BIG = regex.compile(r"[万亿兆]+$")
+_ANY_MAG = regex.compile(r"[万亿兆千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
 _CLAUSE = "，。；！？,;!?\n"
@@ -650,8 +650,8 @@ class CountFinder:
             extra["object"] = obj
         if not c.qb:
             pair = self._range(text, c, value, qual, extra)
-            if pair:
-                return pair
+            if pair is not None:
+                return pair     # ([] for a range of ranks: 第1-3位)
         main = Fact("count", text[start:c.end], start, c.end, value, rule, c.unit, qual,
                     extra=extra)
         items = self._list_items(text, c, extra, taken)
@@ -660,7 +660,8 @@ class CountFinder:
         return [main, *items]
 
     def _range(self, text: str, c: _Cand, value, qual, extra: dict) -> list[Fact] | None:
-        """3至5个, 3-5万人 → two facts (range_from: the first number alone, range_to)."""
+        """3至5个, 3-5万人 → two facts (range_from: the first number alone, range_to); None when
+        no range ends here, [] when it is one of ranks."""
         num_s = c.num_s
         if not _ends_with(text, self.range_seps, num_s):
             return None
@@ -677,6 +678,8 @@ class CountFinder:
         chinese = c.num[0] in self.cn_chars
         if a_val is None or (chinese and a_txt[0] not in self.cn_chars) or not a_val < value:
             return None
+        if text[max(0, a_s - 4):a_s].endswith(self.g.ordinal_before):
+            return []           # 第1-3位, 第一至三名: ranks from one to the other, no count
         return [Fact("count", a_txt, a_s, a_s + len(a_txt), a_val, "count.range", c.unit, a_q,
                      extra={**extra, "tags": ["range_from"]}),
                 Fact("count", text[num_s:c.end], num_s, c.end, value, "count.range", c.unit,

@@ -50,9 +50,9 @@ from ..script import cue_pairs, simplified_table, with_traditional
 
 _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
-_MAGS = re.compile(r"[十百千万亿]+")
-_TAIL_MAG = re.compile(r"[万亿千百]+$")
-_ANY_MAG = re.compile(r"[万亿千百]")
+_MAGS = re.compile(r"[十百千万萬亿億兆]+")
+_TAIL_MAG = re.compile(r"[万萬亿億兆千百]+$")
+_ANY_MAG = re.compile(r"[万萬亿億兆千百]")
 _HAN = regex.compile(r"\p{Han}")
 _ONE_CLASS = re.compile(r"\[[^^\]\\][^\]\\]*\]")   # a character class: no negation, no escapes
 # where a clause ends: no candidate holds these (a comma only between two digits: 1,234)
