@@ -124,6 +124,16 @@ def test_published_from_a_day_first_stamp(clean):
     assert "published" not in run(clean, [*BODY[:2], "截至28/08/2024，共收到申请5份。"]).meta
 
 
+def test_published_from_a_page_stores_leading_stamp(clean):
+    # a store of scraped pages writes the page's date before its first line: the line stays
+    first = " date 2025-12-17 " + BODY[0]
+    res = run(clean, [first, *BODY[1:]])
+    assert res.meta["published"] == "2025-12-17" and first in res.text
+    # only leading the page, only a full date
+    assert "published" not in run(clean, [*BODY, " date 2025-12-17 " + BODY[0]]).meta
+    assert "published" not in run(clean, [" date 2025-12 " + BODY[0], *BODY[1:]]).meta
+
+
 def test_byline_in_body_fills_meta_and_stays(clean):
     lead = ("本报讯（记者 王俊岭）3月7日，市统计局发布数据显示，"
             "今年前两个月全市工业增加值同比增长6.2%。")

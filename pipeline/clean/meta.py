@@ -4,6 +4,7 @@ And one page-level check the stage runs before: a title field (标题：…) sta
 its title stands elsewhere on the page (lone_titles)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import twins
@@ -55,7 +56,16 @@ def collect(page: Page) -> dict[str, Any]:
             if removed[i].reason == "metadata" and (d := day_first(lines[i])):
                 meta["published"] = d
                 break
+    if not meta.get("published") and page.filled:
+        # a page store's record of the page's date leading its text ( date 2025-12-17 苗栗縣…):
+        # the line is the article's, its stamp the date it was published
+        m = _STORE_STAMP.match(lines[page.filled[0]])
+        if m:
+            meta["published"] = m.group(1)
     return meta
+
+
+_STORE_STAMP = re.compile(r"^\s*date\s+((?:19|20)\d{2}-[01]\d-[0-3]\d)(?=\s)")
 
 
 def day_first(line: str) -> str | None:
