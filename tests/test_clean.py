@@ -109,7 +109,9 @@ def test_published_normalised(clean):
     for line, want in [("发布日期：2024年3月8日", "2024-03-08"),
                        ("发布时间：２０２４年１２月１２日　１０：３０", "2024-12-12T10:30"),
                        ("发布时间：2024/3/8", "2024-03-08"),
-                       ("发布时间：3月8日", "3月8日")]:
+                       ("发布时间：3月8日", "3月8日"),
+                       # a field's value written day first (Hong Kong, Macao)
+                       ("刊登日期 : 27/07/2021", "2021-07-27")]:
         assert run(clean, [line, *BODY]).meta["published"] == want, line
 
 

@@ -50,7 +50,9 @@ def collect(page: Page) -> dict[str, Any]:
                           key=lambda iv: (iv[0] in removed and "责" not in lines[iv[0]], iv[0]))
         meta[key] = vals[0][1]
     if meta.get("published") and not _ISO.match(meta["published"]):
-        meta["published"] = iso_date(meta["published"]) or meta["published"]
+        # (刊登日期 : 27/07/2021: Hong Kong and Macao write the day first)
+        meta["published"] = (iso_date(meta["published"]) or day_first(meta["published"])
+                             or meta["published"])
     if not meta.get("published"):
         for i in sorted(removed):
             if removed[i].reason == "metadata" and (d := day_first(lines[i])):
