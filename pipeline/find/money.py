@@ -130,16 +130,20 @@ def build(rules: Rules):
     rf = rules.file("money")
     cfg = rf.data.get("guards") or {}
     rows = rules.lexicon("currencies")
-    after = {r["word"]: r for r in rows if r["position"] in ("after", "both")}
-    before = {r["word"]: r for r in rows if r["position"] in ("before", "both")}
+    # the text is read as written (not through its Simplified copy): every Traditional spelling
+    # of a word counts, mixed ones too (台幣, 新台幣 beside 台币 and 新臺幣), and so do those of
+    # the qualifiers (約5億元, 4659萬餘元)
+    script_rows = rules.lexicon("script_pairs")
+    after = with_traditional({r["word"]: r for r in rows if r["position"] in ("after", "both")},
+                             script_rows)
+    before = with_traditional({r["word"]: r for r in rows
+                               if r["position"] in ("before", "both")}, script_rows)
     subs = {w: r for w, r in after.items() if Decimal(r["factor"]) < 1}
     factor_of = {id(r): Decimal(r["factor"]) for r in rows}    # (the rows are kept: ids hold)
     context_words = [r["word"] for r in rules.lexicon("money_context")]
     unit_words = [r["unit"] for r in rules.lexicon("classifiers")] + list(
         cfg.get("not_money_after", [])
     )
-    # the text is read as written (not through its Simplified copy): 約5億元, 4659萬餘元
-    script_rows = rules.lexicon("script_pairs")
     q_before, q_after = (with_traditional(q, script_rows)
                          for q in load_qualifiers(rules.lexicon("qualifiers")))
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
