@@ -71,6 +71,7 @@ class Spec:
     ymod: str | None = None        # 年底 年初
     month: int | None = None
     mrel: str | None = None        # 本月 上月 当月 …
+    month_gloss: int | None = None  # 上（11）月: the month written beside a relative month
     mmod: str | None = None        # 月底 上旬 …
     day: int | None = None
     day_gloss: int | None = None   # 今(11)日: the day of month written beside a relative day
@@ -137,6 +138,10 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     if get("mord"):
         sp.month = small_number(get("mord"))
     sp.mrel = get("mrel")
+    if get("mg"):           # 上（11）月 (Taiwan news): 上月, its month written in the brackets
+        sp.mrel = get("mp") + "月"
+        mg = get("mg")
+        sp.month_gloss = int(mg) if mg.isdigit() else small_number(mg)
     sp.mmod = get("mmod")
     if get("d"):
         sp.day = int(get("d"))

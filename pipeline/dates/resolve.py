@@ -165,6 +165,12 @@ def point(sp: Spec, st: State) -> Point | None:
         n = bm - 1 + off
         m = n % 12 + 1
         y = by + n // 12 if by is not None else None
+        if sp.month_gloss is not None and sp.month_gloss != m:
+            # 上（11）月: the written month wins, in the year that puts it nearest
+            g = sp.month_gloss
+            if y is not None:
+                y += -1 if g - m > 6 else 1 if m - g > 6 else 0
+            m = g
     elif sp.month is not None:
         m = sp.month
     if sp.day is not None:
