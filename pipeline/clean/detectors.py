@@ -114,6 +114,9 @@ _NAMES = twins.compile(r"^\p{Han}{2,4}(?:\s*,\s*\p{Han}{2,4}){1,4}$")
 _TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9·]{1,10}){1,7}$")
 
 
+_QUOTED_TITLE = re.compile(r"《[^《》]*》")
+
+
 class FieldsDetector:
     """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
 
@@ -217,7 +220,8 @@ class FieldsDetector:
             # 来源：某报 2024-01-15 https://…
             bare = (_URL.sub("", value) if "://" in value else value).strip()
             # a comma in a table cell (索引号 | … | 分类 | 综合政务,文秘 |) is no sentence
-            comma = ("," in value and not numeric and s.count("|") < 3
+            # (nor one inside a quoted title: 原标题:《返乡文不再刷屏,以现实态度面对故乡》)
+            comma = ("," in _QUOTED_TITLE.sub("", value) and not numeric and s.count("|") < 3
                      and not (key in _LIST_KEYS and _TERMS.match(value))
                      and not (flags[key][1] in ("author", "editor") and _NAMES.match(value)))
             if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
