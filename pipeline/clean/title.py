@@ -181,7 +181,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     h = _the_headline(page, [i for i in chosen if i not in only_again] or chosen)
     # a headline-length line its metadata placed (标题 / 来源:… 时间:… / a subtitle / body)
     # leads a later line placed only by the body under it: that one stays as text if long
-    lead = [i for i in chosen if i in sure and len(normed[i]) >= 8 and i not in only_again]
+    lead = [i for i in chosen if i in sure and len(normed[i]) >= 4 and i not in only_again]
     if h is not None and h not in sure and lead and lead[-1] < h:
         h = lead[-1]
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
