@@ -253,6 +253,15 @@ def test_growth_multiples_are_percents(pipe):
     # same text unglossed is Traditional with a Taiwan word, and Taiwan's
     ("今天清晨,東方城市花園小區(qū)發(fā)生火災(zāi),臺階被燒毀,損失約三千元。", {}, "zh-CN"),
     ("今天清晨,東方城市花園小區發生火災,臺階被燒毀,損失約三千元。", {}, "zh-TW"),
+    # a Hong Kong market report (its index, its shares) on a site of no place; a mainland review
+    # of both markets stays the mainland's
+    ("恒指收升198點\n港股結束連續6日跌勢，恒生指數收報16587點，主板成交額1019億元。", {}, "zh-HK"),
+    ("恒指收升198点\n港股结束连续6日跌势，恒生指数收报16587点，主板成交额1019亿元。", {}, "zh-HK"),
+    ("沪深股市今日上涨，上证指数收报3306点，两市成交额8000亿元；港股方面，恒生指数收涨1%。", {},
+     "zh-CN"),
+    # a mainland provincial report a Big5 gateway served: the mainland's own words
+    ("全省納入統計的709家A級旅游景區共接待游客875.84萬人次，實現門票收入8648.95萬元。", {},
+     "zh-CN"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])

@@ -185,6 +185,10 @@ def build(rules: Rules):
         + alternation(cfg.get("declared_words") or ["下同"])
         + r"))?\s*[）)]"
     )
+    # 9.1亿澳门元（下同）: the currency written out once, then the note that it holds from here on
+    declared_after_re = regex.compile(
+        r"(?P<w>" + alternation(post_words) + r")\s*[（(]\s*(?:"
+        + alternation(cfg.get("declared_words") or ["下同"]) + r")\s*[）)]")
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
     to_simplified = simplified_table(rules)
     place_re = place_names(rules.lexicon("place_numerals"),
@@ -652,6 +656,9 @@ def build(rules: Rules):
                 if v is not None and not text[nm.start() - 1:nm.start()].isdigit():
                     out.append(Fact("money", nm.group(), nm.start(), nm.end(), v, "money.declared",
                                     code, q))
+        for d in declared_after_re.finditer(text) if "同" in text else ():
+            declared.append((d.start(), post_words[d.group("w")]["code"]))
+        declared.sort()
         dollar = local_dollar.get(ctx.meta.get("locale") or "zh-CN")
         for f in out:
             if dollar and f.rule == "money.prefix" and bare_dollar.match(f.text):
