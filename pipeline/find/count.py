@@ -176,6 +176,7 @@ class _Guards:
         # units whose Han follower must be one of these words (500发炮弹) — else punctuation or a
         # qualifier must follow (2000余发。)
         self.needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
+        self.no_figure_after = frozenset(g.get("unit_not_before_figure") or ())
         # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the
         # sign
         self.signed_units = set(g.get("signed_units", []))
@@ -519,7 +520,8 @@ class CountFinder:
             nxt = text[c.end:c.end + 1]
             if nxt and _HAN.match(nxt) and not text.startswith(g.needs_after[c.unit], c.end):
                 return True
-        return False
+        # 二本541分: the second admission tier's score, no count of books
+        return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()
 
     def _ordinal(self, text: str, c: _Cand) -> bool:
         """第114个, 首批, 前10名, 位次为2.4万名, 二期 三届: ordinals and ranks."""

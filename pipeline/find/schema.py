@@ -153,6 +153,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "object_hmm": Key(bool, True),
             "context_units": _table(),
             "unit_needs_after": _table(),
+            "unit_not_before_figure": _words("a figure right after these units names a tier, "
+                                             "not how many (二本541分)"),
             "signed_units": _words(),
             "sign_before": _words(),
             "one_char_not_noun": _chars(),
