@@ -320,3 +320,15 @@ def test_a_statistics_table_one_cell_a_line_above_the_text_stays():
               "-15.60 (-0.15%)", *STORY]
     got = removed(ticker)
     assert {2, 3, 5, 6} <= set(got)
+
+
+def test_a_notices_own_attachment_list_stays_and_a_download_box_goes():
+    """附件：1.… opens the notice's own list of attachments: its next items stay with it (and
+    the issuer under them); a download box's bare file names under the body still go."""
+    lines = ["关于做好春季防火工作的通知", "各村（社区）：",
+             "为切实做好春季森林防火工作，现将有关事项通知如下，请各单位认真贯彻落实，确保安全。",
+             "附件：1.防火责任人名单.doc", "2.防火物资清单.xls", "城关镇人民政府", "2024年3月1日",
+             "附件下载：", "1.防火责任人名单.doc"]
+    got = removed(lines)
+    assert not {3, 4, 5, 6} & set(got), {i: got[i].rule for i in got}
+    assert {7, 8} <= set(got)

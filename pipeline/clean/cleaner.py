@@ -575,6 +575,7 @@ class Cleaner:
                 if p.then:
                     follow.append((i, p))
                 break
+        zones.own_attachments(page)
         for i, p in follow:
             if (p.then or {}).get("block"):
                 zones.related_block(page, i, p)

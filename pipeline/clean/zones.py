@@ -865,3 +865,26 @@ def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
             continue
         if first_furniture < i < last_furniture:
             page.take(i, Proposal(rule_id, own_reason(page, i), "head"))
+
+
+# a notice's own attachment list: 附件：1.报名表.doc, its next items under it (2.计划表.xls)
+_OWN_ATTACHMENT = twins.compile(r"^附件\s*\d*\s*[:：]\s*\S")
+_FILE_ITEM = twins.compile(r"^\d{1,2}\s*[.、]\s*\S.{0,80}"
+                           r"\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?|et|ofd)$")
+ATTACHMENT_RULE = "boilerplate.related.attachment"
+
+
+def own_attachments(page: Page) -> None:
+    """The items under a notice's own 附件：1.… line are its list too (2.计划表.doc): the
+    attachment rule, which takes a download widget's bare file names, gives them back, and the
+    passes after it read them as the notice's own lines (a table's, like its cells)."""
+    normed, removed = page.normed, page.removed
+    for i in page.filled:
+        if i in removed or not _OWN_ATTACHMENT.match(normed[i]):
+            continue
+        j = page.nb(i, 1)
+        while j is not None and _FILE_ITEM.match(normed[j]) and (
+                j not in removed or removed[j].rule == ATTACHMENT_RULE):
+            removed.pop(j, None)
+            table_cells(page).add(j)
+            j = page.nb(j, 1)
