@@ -136,6 +136,16 @@ def test_published_from_a_page_stores_leading_stamp(clean):
     assert "published" not in run(clean, [" date 2025-12 " + BODY[0], *BODY[1:]]).meta
 
 
+def test_a_company_pages_contact_block_above_the_story_goes(clean):
+    # a site's contact fields printed above the story are its footer's (copyright); an event's
+    # organiser above its story is the story's
+    res = run(clean, ["江城建材有限公司", "地址：江城经济开发区轻工路8号", "传真：0710-3611588",
+                      "电话：0710-3612788", *BODY])
+    assert {r.line: r.reason for r in res.removed if r.line in (1, 2, 3)} == {
+        1: "copyright", 2: "copyright", 3: "copyright"}
+    assert not run(clean, ["主办单位：市妇联", *BODY]).removed
+
+
 def test_byline_in_body_fills_meta_and_stays(clean):
     lead = ("本报讯（记者 王俊岭）3月7日，市统计局发布数据显示，"
             "今年前两个月全市工业增加值同比增长6.2%。")

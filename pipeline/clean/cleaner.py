@@ -91,7 +91,7 @@ _KEYS = {
     "repeated": _COMMON,
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
-_FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only"}
+_FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head"}
 
 
 def check_keys(where: str, entry: dict[str, Any]) -> None:

@@ -153,6 +153,8 @@ class FieldsDetector:
         self._flags = {w: (k.get("reason"), k.get("field"), bool(k.get("strong")),
                            k.get("numeric"), bool(k.get("date_only")))
                        for w, k in self.info.items()}
+        # a footer's keys that may also stand above the article (a site's contact block)
+        self._head_ok = {w for w, k in self.info.items() if k.get("head")}
         # the keys as a trie (patterns.word_trie): the same matches as their alternation,
         # longest first, without trying every key at every position
         # (the standard `re`, 2-3x faster here: \s spelt out as the regex module's white space,
@@ -208,6 +210,7 @@ class FieldsDetector:
         if glued:
             hits = sorted(hits + glued, key=lambda h: h.start())
         flags, fields = self._flags, []
+        first_key = hits[0].group("key")
         last = len(hits) - 1
         for j, h in enumerate(hits):
             end = hits[j + 1].start() if j < last else len(s)
@@ -256,8 +259,11 @@ class FieldsDetector:
             zone = "any" if strong or len(distinct) >= 2 or wrapped else "edge"
         company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
         # two footer fields on one line (地址：… 丨 邮编：…) are the footer itself, also when a
-        # page prints it above the article; in the tail it still needs the footer around it
-        where = "edge" if company and len(fields) >= 2 else "tail" if company else zone
+        # page prints it above the article, and so is a site's contact field there (电话：…, a
+        # `head` key; an event's 主办：… above its story is the story's); in the tail they still
+        # need the footer around them
+        where = ("edge" if company and (len(fields) >= 2 or first_key in self._head_ok)
+                 else "tail" if company else zone)
         return Proposal(self.id, reason, where, meta, tail_company=company)
 
 
