@@ -26,6 +26,7 @@ LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO")
 DEFAULT = "zh-CN"
 TEXT_THRESHOLD = 3          # text evidence a non-mainland place needs
 SCRIPT_WEIGHT = 2           # what a mostly Traditional text adds to the leading place
+WEAK_ALONE = 2              # the evidence a place needs before the script adds to it
 # Traditional share of the counted characters that makes a text Traditional
 SCRIPT_SHARE = 0.6
 SCRIPT_MIN = 8              # fewer counted characters than this: the script says nothing
@@ -151,8 +152,10 @@ def build(rules: Rules):
         if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
             return None      # a mainland report, whatever its script
         if traditional:
-            if score[best] == 0:
-                # Traditional with no place named: a converted mainland page as often
+            if score[best] < WEAK_ALONE:
+                # Traditional with no place named, or one weak cue or one mention alone (臺 is
+                # every 台 of a converted page: 平臺; 九龍 is also a mainland village's): a
+                # converted mainland page as often
                 return None
             if list(score.values()).count(score[best]) > 1:
                 return TRADITIONAL_DEFAULT

@@ -251,8 +251,12 @@ def test_growth_multiples_are_percents(pipe):
     ("国台办发言人表示，台湾地区高雄市的台胞可申请补贴500元。", {}, "zh-CN"),
     # a mainland page a mirror served converted and glossed with pinyin: the mainland's; the
     # same text unglossed is Traditional with a Taiwan word, and Taiwan's
-    ("今天清晨,東方城市花園小區(qū)發(fā)生火災(zāi),臺階被燒毀,損失約三千元。", {}, "zh-CN"),
-    ("今天清晨,東方城市花園小區發生火災,臺階被燒毀,損失約三千元。", {}, "zh-TW"),
+    ("今天清晨,東方城市花園小區(qū)發(fā)生火災(zāi),縣市消防局到場,損失約三千元。", {}, "zh-CN"),
+    ("今天清晨,東方城市花園小區發生火災,縣市消防局到場,損失約三千元。", {}, "zh-TW"),
+    # one weak cue alone (臺 is every 台 of a converted page) or a place's name (九龍 is also a
+    # mainland village's) does not move a Traditional page off the mainland
+    ("今天清晨,東方城市花園小區發生火災,臺階被燒毀,損失約三千元。", {}, "zh-CN"),
+    ("九龍村飲水工程總投資超1300萬元,建設反沖洗設備,全村受益。", {}, "zh-CN"),
     # a Hong Kong market report (its index, its shares) on a site of no place; a mainland review
     # of both markets stays the mainland's
     ("恒指收升198點\n港股結束連續6日跌勢，恒生指數收報16587點，主板成交額1019億元。", {}, "zh-HK"),
