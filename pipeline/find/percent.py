@@ -45,6 +45,10 @@ from .simplified import find_through_simplified
 _S = r"[ \t\u3000]*"
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
+# the bare numbers of a list that shares the last item's unit (分别增长5.2、4.8和3.1%, 回升7.4个、
+# 7.6个和5.5个百分点): right before that item, each followed by a list word
+_SHARED_ITEMS = regex.compile(
+    r"(?:(?<![\d.,，%．])(?P<n>[-+]?\d{1,3}(?:\.\d{1,3})?)(?P<ge>个)?[ \t]*[、和及与][ \t]*)+$")
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
@@ -442,8 +446,34 @@ def build(rules: Rules):
             out.append(Fact("percent", m.group(), s, e, value, "percent.multiple", "%", qual,
                             extra={"change": "up", "tags": ["multiple"]}))
             used[s:e] = b"\x01" * (e - s)
+        out += shared_items(text, out, used)
         out.sort(key=lambda f: f.start)
         return out
+
+    def shared_items(text: str, found: list[Fact], used: bytearray) -> list[Fact]:
+        """分别增长5.2、4.8和3.1% → 5.2 and 4.8 too (percent.shared), with the last item's unit
+        and change; 回升7.4个、7.6个和5.5个百分点 → 7.4 and 7.6 points (个 there is the unit's)."""
+        items: list[Fact] = []
+        for f in found:
+            if f.rule not in ("percent.sign", "percent.points") or not f.text[:1].isdigit():
+                continue
+            m = _SHARED_ITEMS.search(text, max(0, f.start - 60), f.start)
+            if m is None:
+                continue
+            spans = m.spans("n")
+            with_ge = [text[ne:ne + 1] == "个" for _, ne in spans]
+            if any(with_ge) and f.unit != "pp":
+                continue    # 3个、5个和10% names no share
+            change = {k: v for k, v in (f.extra or {}).items() if k == "change"}
+            for (ns, ne), ge in zip(spans, with_ge, strict=True):
+                end = ne + 1 if ge else ne
+                value, _ = parse_quantity(text[ns:ne])
+                if value is None or used.find(1, ns, end) >= 0:
+                    continue
+                items.append(Fact("percent", text[ns:end], ns, end, value, "percent.shared",
+                                  f.unit, None, extra=dict(change)))
+                used[ns:end] = b"\x01" * (end - ns)
+        return items
 
     # the words of rules/percent.yaml are Simplified: a Traditional text is read through its
     # Simplified copy (same offsets; facts keep the text's characters)
