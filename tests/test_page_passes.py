@@ -332,3 +332,19 @@ def test_a_notices_own_attachment_list_stays_and_a_download_box_goes():
     got = removed(lines)
     assert not {3, 4, 5, 6} & set(got), {i: got[i].rule for i in got}
     assert {7, 8} <= set(got)
+
+
+def test_a_table_with_a_bar_line_between_its_cells_keeps_its_figures():
+    """A page turned a table to text one cell a line with a lone | between the cells: the
+    figures and labels are the article's; the bars are the table's decoration."""
+    lines = ["表1 江城市2024年1-4月保险业经营数据"]
+    for label, figure in [("原保险保费收入", "1791658.12"), ("1.财产险", "345215.86"),
+                          ("2.人身险", "1446442.26"), ("(1)意外伤害险", "38080.25")]:
+        lines += ["|", label, "|", figure, "|"]
+    lines += ["注：原保险保费收入为按保险合同准则统计的保费收入，各项数据均未经审计。",
+              "江城市保险行业协会根据各会员单位报送的数据整理发布，供社会各界参考。"]
+    got = removed(lines)
+    kept = [lines[i] for i in range(len(lines)) if i not in got]
+    assert all(x in kept for x in ("1791658.12", "345215.86", "1446442.26", "38080.25",
+                                   "原保险保费收入", "1.财产险")), {i: got[i].rule for i in got}
+    assert all(lines[i] == "|" for i in got)

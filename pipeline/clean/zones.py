@@ -239,8 +239,10 @@ _CELL_FIRST = frozenset("+-(（↑↓▲▼")
 def _figure_cells(page: Page) -> set[int]:
     """Three or more figures alone on their lines, each within two lines of the next (产值 /
     1500 / 增速 / 12.5% …): a table's column, labels and figures both the article's. A pager
-    (1 / 2 / 3 / 4: consecutive numbers) is no table."""
-    filled, normed = page.filled, page.normed
+    (1 / 2 / 3 / 4: consecutive numbers) is no table. A table whose cells a page turned to text
+    with a bar line between them (| / 1791658.12 / | / 1.财产险 / …) is read without its bars."""
+    normed = page.normed
+    filled = [i for i in page.filled if normed[i].strip("|｜ ")]
     # (a figure starts with its sign or a digit: str.isdigit() holds regex's \d and more)
     at = [k for k, i in enumerate(filled)
           if ((c := normed[i][0]) in _CELL_FIRST or c.isdigit()) and _FIGURE_CELL.match(normed[i])]
@@ -256,6 +258,7 @@ def _figure_cells(page: Page) -> set[int]:
         pager = bool(values) and len(values[0]) <= 4 and values[0].isdigit() and values == [
             str(v) for v in range(int(values[0]), int(values[0]) + len(values))]
         if len(run) >= 3 and not pager:
+            # (the bar lines between stay the rules': a lone | is the table's decoration)
             cells.update(filled[j] for j in range(max(run[0] - 1, 0), run[-1] + 1))
         run = [k] if k is not None else []
     return cells
