@@ -348,3 +348,19 @@ def test_a_table_with_a_bar_line_between_its_cells_keeps_its_figures():
     assert all(x in kept for x in ("1791658.12", "345215.86", "1446442.26", "38080.25",
                                    "原保险保费收入", "1.财产险")), {i: got[i].rule for i in got}
     assert all(lines[i] == "|" for i in got)
+
+
+def test_teasers_take_their_headline_above_and_date_under():
+    """A list printed headline / cut teaser / date: each teaser's own headline and stamp go with
+    it; the article's last paragraph above the list stays."""
+    items = []
+    for title, teaser in [
+            ("港城女排3比1逆转取胜，晋级全国联赛四强",
+             "体育播报5月20日讯 全国女排联赛四分之一决赛昨晚进行，港城女排在先失一局的情况下，..."),
+            ("全民健身日：港城新增社区球场12处",
+             "体育播报5月19日讯 记者从市体育局获悉，今年以来全市新建和改造社区球场12处，覆盖..."),
+    ]:
+        items += [title, teaser, "2025-05-20"]
+    got = removed([*STORY, *items])
+    assert set(range(3, 9)) <= set(got), {i: got[i].rule for i in got}
+    assert not {0, 1, 2} & set(got)

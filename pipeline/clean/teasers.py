@@ -9,6 +9,8 @@ paragraph that stops on a word or a comma with exactly three dots (a writer's el
 every page with two or more such lines was a teaser list (15 lines); a page with one had a
 body line among them (an article's own summary), so one line alone is never taken.
 
+Each teaser's own headline right above it and its date stamp right under it go with it.
+
 Switched on by a rule entry in rules/boilerplate/related.yaml (`detector: cut_teasers`).
 """
 from __future__ import annotations
@@ -40,6 +42,22 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
     teasers = [i for i in ends if i != page.headline and cut.search(normed[i])]
     if len(teasers) < min_lines:
         return
+    reason = entry.get("reason", "related")
     for i in teasers:
         if i not in page.removed:
-            page.take(i, Proposal(entry["id"], entry.get("reason", "related"), "any"))
+            page.take(i, Proposal(entry["id"], reason, "any"))
+    # each teaser's own headline right above it and its date stamp right under it (a list
+    # printed headline / teaser / 2026-01-28 …): a line with no full stop, short, not the
+    # article's headline; a bare date
+    for i in teasers:
+        above, below = page.nb(i, -1), page.nb(i, 1)
+        if (above is not None and above not in page.removed and above != page.headline
+                and len(normed[above]) <= 40 and not _SENTENCE_END.search(normed[above])):
+            page.take(above, Proposal(entry["id"], reason, "any"))
+        if below is not None and below not in page.removed and _DATE_STAMP.match(normed[below]):
+            page.take(below, Proposal(entry["id"], reason, "any"))
+
+
+_SENTENCE_END = twins.compile(r"[。!?;…]|\.{3}")
+_DATE_STAMP = twins.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
