@@ -75,6 +75,8 @@ _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _TAIL_BIG = regex.compile(r"[万亿兆]+$")
 _ANY_MAG = regex.compile(r"[万亿兆千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
+# 第6、7、8及 right before a number: the list is of ranks
+_ORDINAL_LIST = re.compile(r"第\s*\d{1,3}(?:\s*、\s*\d{1,3})*\s*[、和及与或]\s*$")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
 _CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
@@ -695,6 +697,8 @@ class CountFinder:
         pos = c.num_s
         if c.num[0] in self.cn_chars or c.qb:
             return items
+        if _ORDINAL_LIST.search(text, max(0, pos - 30), pos):
+            return None          # 依次佔第6、7、8及10位: ranks, the last one joined by 及
         while _ends_with(text, self.list_seps, pos):
             head = text[max(0, pos - 14):pos]
             lm = self.list_re.search(head)
