@@ -95,10 +95,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     only_again: set[int] = set()
     # placed by metadata, menu, salutation or a known title (not only by the body under it)
     sure: set[int] = set()
+    from .zones import table_cells  # (zones reads this module's channel pattern)
+    cells = table_cells(page)   # a table's label (1.财产险 over its figure) heads no story
     for i in head:
         n = normed[i]
         if (
             i in removed
+            or i in cells
             or not (is_title_shape(n) or is_headline_shape(n, 36))
             or _NEVER_HEADLINE.search(n)
             or _DATELINE_START.match(n)
