@@ -15,6 +15,12 @@ from pipeline.clean import triggers as clean_triggers
     ("", ""), ("  ", ""),
     ("相關新聞\xa0 熱門評論", "相关新闻 热门评论"),
     ("今天，苏州市举行表彰大会。", "今天,苏州市举行表彰大会。"),
+    # a forum's jammer noise around a post's words is dropped; noise alone, or with a board's
+    # name, and a menu's bars stay for their rules
+    ("0 }0 I& S  E6 s* i# b  ~) Q新能源车是大屏的先驱& \\7 ^3 d7 M( R", "Q新能源车是大屏的先驱"),
+    ("- s7 b9 N! n$ j% ]8 w. g湖畔论坛", "- s7 b9 N! n$ j% ]8 w. g湖畔论坛"),
+    ("首页 > 新闻中心 > 本地新闻 > 社会 > 正文 > 江城新区",
+     "首页 > 新闻中心 > 本地新闻 > 社会 > 正文 > 江城新区"),
 ])
 def test_norm_is_its_definition(line, want):
     assert clean.norm(line) == want

@@ -72,7 +72,36 @@ def norm(line: str, table: dict[int, str] = _T2S) -> str:
     if "(" in line:
         line = _PINYIN.sub("", line)
     # translate() looks up every character: only when a traditional form is there (few lines)
-    return line.translate(table) if _TRAD.search(line) else line
+    if _TRAD.search(line):
+        line = line.translate(table)
+    return _without_jammer(line) if line.count(" ") >= _JAM_MIN else line
+
+
+# a forum's anti-copy noise around a post's own words (0 }0 I& S E6 s* i# b ~) Q特斯拉是大屏的先驱&
+# \7 ^3 d7): the words are read without it, so they look like the text they are; a line of noise
+# alone, or of noise and a board's name, is left for the jammer rule
+_JAM_MIN = 5
+_JAM_TOKEN = re.compile(r"(?<!\S)[!-~]{1,3}(?!\S)")
+_JAM_GLUED = re.compile(r"(?<!\S)[!-~]{0,2}[!-/:-@\[-`{-~](?=[\u4e00-\u9fff])"
+                        r"|(?<=[\u4e00-\u9fff])[!-/:-@\[-`{-~][!-~]{0,2}(?!\S)")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{5,}")
+_NOT_JAM = frozenset({"->", "<-", ">>", "<<", "||", "--", "==", "**", "..", "()", "[]", ":)", "//"})
+# a board's name glued to the noise is the noise's (the jammer rule takes the line)
+_BOARD = ("论坛", "社区", "网", "吧", "站", "家园", "之家")
+
+
+def _without_jammer(line: str) -> str:
+    """line without jammer noise when it holds five marked noise bits and a run of text (five
+    Chinese characters or more, not a board's name)."""
+    if not any(not r.endswith(_BOARD) for r in _HAN_RUN.findall(line)):
+        return line
+    # (its bits are pairs, a letter or a mark and a digit or a mark: s7 |- }" — a menu's lone |
+    # or >, a counter's (0) are no noise)
+    bits = _JAM_TOKEN.findall(line)
+    if sum(1 for b in bits if len(b) == 2 and not b.isalnum() and b not in _NOT_JAM) < _JAM_MIN:
+        return line
+    out = _JAM_GLUED.sub("", _JAM_TOKEN.sub("", line))
+    return " ".join(out.split())
 
 
 def furniture_form(line: str, normed: str) -> str:
