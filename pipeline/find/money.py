@@ -551,6 +551,14 @@ def build(rules: Rules):
                 qual, end = q_after_unit[qm.group()], qm.end()
         return val, qual, end
 
+    prefix_end = regex.compile(r"(?:" + alternation(
+        [w for w, r in before.items() if r["code"] != "local"]) + r")\s*$")
+
+    def prefix_before(text: str, at: int) -> str | None:
+        """The code of a currency word right before position `at` (港幣600), or None."""
+        m = prefix_end.search(text, max(0, at - 8), at)
+        return before[m.group().strip()]["code"] if m else None
+
     def range_facts(text: str, num: str, start: int, end: int, val: Decimal, qual, code: str,
                     factor: Decimal) -> list[Fact] | None:
         """10万到20万元 → the first end too (a magnitude on the second end only is shared);
@@ -565,6 +573,10 @@ def build(rules: Rules):
         a_txt = rm.group("a")
         a_s = start - len(head) + rm.start("a")
         a_val = parse_quantity(a_txt)[0]
+        if code == "local":     # 港幣600至1,800元: the first end's currency word is the range's
+            said = prefix_before(text, a_s)
+            if said is not None:
+                code = said
         mag = _TAIL_MAG.search(num)
         if a_val is not None and mag and not _ANY_MAG.search(a_txt):
             a_val = parse_quantity(a_txt + mag.group())[0]
