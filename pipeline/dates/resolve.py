@@ -96,9 +96,10 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
     """(year, known): known is False when a relative year word has nothing to count from."""
     if sp.year is not None:
-        if sp.year3 and sp.year < 200 and (st.locale == "zh-TW" or sp.month is not None):
-            # 113年 in Taiwan: 民國113年 = 2024; with a month (112年9月21日) on any page, since no
-            # news dates a day of the second century
+        if sp.year3 and sp.year < 200 and (st.locale == "zh-TW" or sp.month is not None
+                                           or sp.quarter is not None):
+            # 113年 in Taiwan: 民國113年 = 2024; with a month (112年9月21日) or a quarter
+            # (114年第4季) on any page, since no news dates a day of the second century
             return sp.year + MINGUO_EPOCH, True
         return sp.year, True
     if sp.year2 is not None:
