@@ -278,8 +278,10 @@ def build(rules: Rules):
     def in_word(ctx: Context, s: int, cheng: int) -> bool:
         # only the tokens holding s or cheng matter: those of the blocks around [s, cheng]
         for t in ctx.window(s, cheng + 1):
-            if t.start < s < t.end and t.end > cheng:
-                return True  # 三五成群, 一成不变: an idiom holds numeral and 成
+            if t.start < s < t.end and t.end > cheng + 1:
+                # 三五成群: an idiom holds numeral and 成 and goes on (jieba's 升一成, a verb
+                # glued to the share it rose by, ends at 成: 按年升一成半 is 15 %)
+                return True
             if (
                 t.start <= cheng < t.end
                 and t.end > cheng + 1
