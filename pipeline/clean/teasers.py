@@ -19,7 +19,9 @@ from typing import Any
 
 from . import twins
 from .detectors import Proposal
+from .lists import _DATE_LINE as DATE_LINE
 from .page import Page
+from .shapes import SENT
 
 PASSES = ("cut_teasers",)
 
@@ -52,12 +54,8 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
     for i in teasers:
         above, below = page.nb(i, -1), page.nb(i, 1)
         if (above is not None and above not in page.removed and above != page.headline
-                and len(normed[above]) <= 40 and not _SENTENCE_END.search(normed[above])):
+                and len(normed[above]) <= 40 and not SENT.search(normed[above])
+                and not normed[above].endswith(("…", "..."))):
             page.take(above, Proposal(entry["id"], reason, "any"))
-        if below is not None and below not in page.removed and _DATE_STAMP.match(normed[below]):
+        if below is not None and below not in page.removed and DATE_LINE.match(normed[below]):
             page.take(below, Proposal(entry["id"], reason, "any"))
-
-
-_SENTENCE_END = twins.compile(r"[。!?;…]|\.{3}")
-_DATE_STAMP = twins.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
-                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")

@@ -347,7 +347,7 @@ _TABLE_TITLE = twins.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]
 
 
 def _table_cells(page: Page) -> set[int]:
-    cells = _figure_cells(page) | _numbered_rows(page) | _prize_list(page)
+    cells = _figure_cells(page) | _numbered_rows(page) | _prize_list(page) | _attachment_items(page)
     if any(n.endswith("|") for n in page.normed):
         cells |= _pipe_cells(page)
     places = page.places()
@@ -877,17 +877,23 @@ _FILE_ITEM = twins.compile(r"^\d{1,2}\s*[.、]\s*\S.{0,80}"
 ATTACHMENT_RULE = "boilerplate.related.attachment"
 
 
-def own_attachments(page: Page) -> None:
-    """The items under a notice's own 附件：1.… line are its list too (2.计划表.doc): the
-    attachment rule, which takes a download widget's bare file names, gives them back, and the
-    passes after it read them as the notice's own lines (a table's, like its cells)."""
-    normed, removed = page.normed, page.removed
+def _attachment_items(page: Page) -> set[int]:
+    """The items under a notice's own 附件：1.… line (2.计划表.doc …): the notice's lines, as a
+    table's cells are."""
+    normed, out = page.normed, set()
     for i in page.filled:
-        if i in removed or not _OWN_ATTACHMENT.match(normed[i]):
-            continue
-        j = page.nb(i, 1)
-        while j is not None and _FILE_ITEM.match(normed[j]) and (
-                j not in removed or removed[j].rule == ATTACHMENT_RULE):
-            removed.pop(j, None)
-            table_cells(page).add(j)
-            j = page.nb(j, 1)
+        if normed[i].startswith("附件") and _OWN_ATTACHMENT.match(normed[i]):
+            j = page.nb(i, 1)
+            while j is not None and _FILE_ITEM.match(normed[j]):
+                out.add(j)
+                j = page.nb(j, 1)
+    return out
+
+
+def own_attachments(page: Page) -> None:
+    """The attachment rule takes a download widget's bare file names: those of a notice's own
+    list (table_cells holds them) go back."""
+    removed = page.removed
+    for j in table_cells(page):
+        if j in removed and removed[j].rule == ATTACHMENT_RULE:
+            del removed[j]

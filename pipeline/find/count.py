@@ -75,8 +75,6 @@ _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _TAIL_BIG = regex.compile(r"[万亿兆]+$")
 _ANY_MAG = regex.compile(r"[万亿兆千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
-# 第6、7、8及 right before a number: the list is of ranks
-_ORDINAL_LIST = re.compile(r"第\s*\d{1,3}(?:\s*、\s*\d{1,3})*\s*[、和及与或]\s*$")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
 _CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
@@ -135,6 +133,10 @@ class _Guards:
 
     def __init__(self, g: dict):
         self.ordinal_before = tuple(g.get("ordinal_before", []))
+        # 第6、7、8及 right before a number: a list of ranks, its last item joined by a word
+        self.ordinal_list = re.compile(
+            r"(?:" + alternation(self.ordinal_before) + r")\s*\d{1,3}(?:\s*、\s*\d{1,3})*"
+            r"\s*[、和及与或]\s*$") if self.ordinal_before else None
         self.rank_before = tuple(g.get("rank_before", []))
         self.rank_units = set(g.get("rank_units", []))
         # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
@@ -697,7 +699,7 @@ class CountFinder:
         pos = c.num_s
         if c.num[0] in self.cn_chars or c.qb:
             return items
-        if _ORDINAL_LIST.search(text, max(0, pos - 30), pos):
+        if self.g.ordinal_list and self.g.ordinal_list.search(text, max(0, pos - 30), pos):
             return None          # 依次佔第6、7、8及10位: ranks, the last one joined by 及
         while _ends_with(text, self.list_seps, pos):
             head = text[max(0, pos - 14):pos]
