@@ -142,7 +142,7 @@ def _children(pid: int) -> list[int]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=2000)
-    ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
+    ap.add_argument("--input", default="corpus", help="corpus | synthetic | FILE.jsonl")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--no-repeats", action="store_true")
     ap.add_argument("--chunk-size", type=int, default=batch.DEFAULT_CHUNK)

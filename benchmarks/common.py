@@ -76,7 +76,13 @@ def corpus(n: int | None = None, seed: int = 1) -> list[str]:
 
 
 def texts(kind: str, n: int, seed: int = 1) -> list[str]:
-    return corpus(n, seed) if kind == "corpus" else synthetic(n, seed)
+    """corpus | synthetic | FILE.jsonl (your own articles, one {"id", "text"} object a line)."""
+    if kind == "corpus":
+        return corpus(n, seed)
+    if kind == "synthetic":
+        return synthetic(n, seed)
+    with open(kind, encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()][:n]
 
 
 def write_jsonl(path, articles: list[str], prefix: str = "a") -> None:

@@ -180,7 +180,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=1000, help="N: runs N and 4N articles")
     ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
+    ap.add_argument("--input", default="corpus", help="corpus | synthetic | FILE.jsonl")
     ap.add_argument("--no-repeats", action="store_true")
     ap.add_argument(
         "--case",

@@ -43,7 +43,7 @@ class _NoNetwork:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=300)
-    ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
+    ap.add_argument("--input", default="corpus", help="corpus | synthetic | FILE.jsonl")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--ref-date", default="2024-03-08")
     args = ap.parse_args(argv)

@@ -27,7 +27,7 @@ from pipeline.model import Document
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=342)
-    ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
+    ap.add_argument("--input", default="corpus", help="corpus | synthetic | FILE.jsonl")
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--backend", choices=nlp.BACKENDS, default=None)
     ap.add_argument("--ref-date", default="2024-03-08")

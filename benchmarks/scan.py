@@ -27,7 +27,7 @@ from pipeline.scan import scan
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=400, help="articles (default 400)")
-    ap.add_argument("--input", default="corpus", help="corpus | synthetic")
+    ap.add_argument("--input", default="corpus", help="corpus | synthetic | FILE.jsonl")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=3, help="best of R rounds (default 3)")
     ap.add_argument("--ref-date", default="2024-03-08")

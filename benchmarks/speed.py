@@ -26,13 +26,6 @@ from pipeline import Pipeline, nlp
 from pipeline.model import Document
 
 
-def load(kind: str, n: int, seed: int) -> list[str]:
-    if kind in ("corpus", "synthetic"):
-        return common.texts(kind, n, seed)
-    with open(kind, encoding="utf-8") as f:
-        return [json.loads(line)["text"] for line in f if line.strip()][:n]
-
-
 def rjieba_module():
     try:
         import rjieba
@@ -50,7 +43,7 @@ def main(argv=None) -> int:
     ap.add_argument("--ref-date", default="2024-03-08")
     args = ap.parse_args(argv)
 
-    texts = load(args.input, args.n, args.seed)
+    texts = common.texts(args.input, args.n, args.seed)
     chars = sum(len(t) for t in texts)
     docs = [Document(id=f"b{i}", text=t, ref_date=args.ref_date) for i, t in enumerate(texts)]
     rj = rjieba_module()

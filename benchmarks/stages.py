@@ -27,7 +27,7 @@ from pipeline.resolve import resolve
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=300)
-    ap.add_argument("--input", default="corpus", choices=("corpus", "synthetic"))
+    ap.add_argument("--input", default="corpus", help="corpus | synthetic | FILE.jsonl")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--backend", choices=nlp.BACKENDS, default=None,
                     help="default: rjieba when installed")
