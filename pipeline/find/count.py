@@ -229,7 +229,7 @@ class CountFinder:
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
-            + r")(?!\p{Han}))))?"
+            + r"))))?"
             r"(?P<unit>" + unit_trie + r")"
             r"(?P<qa>" + word_trie(self.q_after_unit) + r")?"
         )
@@ -516,7 +516,10 @@ class CountFinder:
             return True
         # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
         # 3只是, 两面旗帜 → the unit is the start of another word
-        if c.unit in self.ambiguous and any(
+        # a spaced unit before a Chinese word (吸引 120 家企业) is a classifier only where a
+        # jieba word ends with it: 姓名 1 张三 (a flattened table's name), 113 家暴 stay apart
+        spaced = text[c.unit_s - 1:c.unit_s].isspace() and _HAN.match(text, c.unit_e)
+        if (c.unit in self.ambiguous or spaced) and any(
                 t.start < c.unit_e < t.end and not self._classifier_then_noun(t, c.unit_e)
                 for t in ctx.window(c.num_s, c.unit_e + 1)):
             return True
