@@ -227,7 +227,7 @@ class CountFinder:
             r"|(?<=\p{Han}[\d.]+)" + _UNIT_SPACE +
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
-            r"|(?<=\p{Han}" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE + r"(?=(?:"
+            r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
             + r"))))?"
             r"(?P<unit>" + unit_trie + r")"
