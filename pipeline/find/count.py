@@ -586,7 +586,12 @@ class CountFinder:
         return num == "一" and not c.qb and text.startswith(g.one_generic, c.unit_s)
 
     def _begins_word(self, text: str, c: _Cand) -> bool:
-        """The unit begins another word (`not_before` of the lexicon: 只是, 处理, 位于)."""
+        """The unit begins another word (`not_before` of the lexicon: 只是, 处理, 位于); a unit
+        of Latin letters before another letter or a digit is part of a longer one (10min, 10mg)."""
+        if c.unit[-1:].isascii() and c.unit[-1:].isalpha():
+            nxt = text[c.unit_e:c.unit_e + 1]
+            if nxt.isascii() and nxt.isalnum():
+                return True
         nb = self.not_before.get(c.unit)
         return nb is not None and text.startswith(nb, c.unit_e, c.unit_e + 4) and not c.qa
 
