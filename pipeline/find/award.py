@@ -150,7 +150,6 @@ class AwardFinder:
         self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after")
                                                                      or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
-        self.grades = set(pat.get("grades") or [])
         self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
         self.stop_tokens = set(pat.get("stop_tokens") or [])
@@ -700,9 +699,6 @@ class AwardFinder:
         if self.designation_re.search(name):
             # 高新技术企业, 专精特新“小巨人”: a status certified by criteria, no honour
             return False
-        lv = self._level_at(ctx, c.start, c.end)
-        if lv and self._value(text[lv[0]:c.end]) in self.grades:
-            return False         # 国家一等奖, 省金奖: a level and a grade name no honour
         if self.ranking_always_re.search(name) or (self.ranking_re.search(name)
                                                    and not self.ranking_people.search(name)):
             # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
