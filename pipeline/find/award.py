@@ -32,6 +32,9 @@ from ..rules import Rules
 from ..script import simplified_table
 from .simplified import as_written, find_through_simplified
 
+# where a grade's clause ends: its verb of winning is looked for inside (not across these)
+_CLAUSE_END = re.compile(r"[。！？；;!?\n，,]")
+
 STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
 OPEN_Q = "“「『"
 CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
@@ -187,6 +190,14 @@ class AwardFinder:
         tails = _alt(cat.get("category_tails") or ["项目"])
         self.category_re = regex.compile(
             rf"\p{{Han}}{{2,12}}?(?:{tails})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
+        gr = self.rule.get("award.grade") or {}
+        # a contest's grade standing alone (获得一等奖, 评出特等奖5件、一等奖10件): an award when a
+        # verb of winning stands in its clause, within `window` characters either side
+        grades, not_before = gr.get("grades") or ["一等奖"], gr.get("not_before") or ["学金"]
+        self.grade_re = regex.compile(rf"(?:{_alt(grades)})(?!{_alt(not_before)})")
+        self.grade_verb_re = regex.compile(
+            rf"{_alt([*self.triggers, *(gr.get('verbs') or [])])}")
+        self.grade_window = int(gr.get("window", 20))
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
@@ -412,7 +423,29 @@ class AwardFinder:
         kept = self._merge(kept)
         self._govern(ctx, kept, trigs)
         kept = self._accept_all(ctx, kept)
-        return self._with_parents(ctx.text, self._facts(ctx, kept))
+        facts = self._with_parents(ctx.text, self._facts(ctx, kept))
+        return self._grades(text, facts) if self.rule.get("award.grade") else facts
+
+    def _grades(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """award.grade: a grade no other award fact holds, in a clause with a verb of winning
+        (荣获一等奖, 一等奖有15人获得, 共评出特等奖5件、一等奖10件)."""
+        out = []
+        for m in self.grade_re.finditer(text):
+            s, e = m.span()
+            if any(f.start < e and s < f.end for f in facts):
+                continue        # 科技进步奖一等奖, 全国一等奖: part of a named award
+            lo, hi = max(0, s - self.grade_window), min(len(text), e + self.grade_window)
+            cut = _CLAUSE_END.search(text[lo:s][::-1])
+            if cut:
+                lo = s - cut.start()
+            nxt = _CLAUSE_END.search(text, e, hi)
+            if nxt:
+                hi = nxt.start()
+            if not self.grade_verb_re.search(text, lo, hi):
+                continue
+            out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
+                            extra={"level": None, "recipient": None, "status": "awarded"}))
+        return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _with_parents(self, text: str, facts: list[Fact]) -> list[Fact]:
         """A named category (最佳故事片奖, 优秀编剧奖) takes as `category_of` the prize written

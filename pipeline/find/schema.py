@@ -254,6 +254,12 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         },
         "recipient_max_len": Key(int, 30),
     },
+    "award.grade": {
+        "grades": _words("a contest's grades: awards alone in a clause with a verb of winning"),
+        "not_before": _words("what may not follow a grade (一等奖学金: a scholarship)"),
+        "verbs": _words("verbs of winning besides the award_triggers lexicon (评出, 夺得)"),
+        "window": Key(int, 20),
+    },
     "award.quoted": {"gap": _words()},
     "award.nominated": {"nominated_after": _words()},
     "award.category": {
