@@ -1,6 +1,7 @@
-"""The place an article is written for: meta.locale = zh-CN | zh-HK | zh-TW | zh-MO.
+"""The place an article is written for: meta.locale = zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY.
 
-It decides what a bare 元 means (FACTS.md: CNY on the mainland, HKD, TWD, MOP elsewhere).
+It decides what a bare 元 means (FACTS.md: CNY on the mainland, HKD, TWD, MOP elsewhere; SGD in
+Singapore and MYR in Malaysia, as the same rule reads there).
 Evidence, strongest first (rules/lexicons/locales.tsv):
 1. the url's host (.hk .tw .mo, known news hosts) or the publisher (meta.source, the site
    name): either decides alone;
@@ -22,7 +23,7 @@ from .glosses import glossed
 from .rules import Rules
 from .script import cue_pairs
 
-LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO")
+LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO", "zh-SG", "zh-MY")
 DEFAULT = "zh-CN"
 TEXT_THRESHOLD = 3          # text evidence a non-mainland place needs
 SCRIPT_WEIGHT = 2           # what a mostly Traditional text adds to the leading place
@@ -166,9 +167,9 @@ def build(rules: Rules):
 
     def locale_of(text: str, meta: dict[str, Any] | None = None, url: str | None = None,
                   bylines: list[str] | tuple[str, ...] = ()) -> str:
-        """zh-CN | zh-HK | zh-TW | zh-MO for one article; zh-CN when nothing says otherwise.
-        A locale already in meta (given by the caller) wins. `bylines`: metadata lines the clean
-        stage removed (記者王明／台南報導 holds a dateline)."""
+        """zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY for one article; zh-CN when nothing
+        says otherwise. A locale already in meta (given by the caller) wins. `bylines`: metadata
+        lines the clean stage removed (記者王明／台南報導 holds a dateline)."""
         meta = meta or {}
         given = meta.get("locale")
         if given in LOCALES:

@@ -266,6 +266,15 @@ def test_growth_multiples_are_percents(pipe):
     # a mainland provincial report a Big5 gateway served: the mainland's own words
     ("全省納入統計的709家A級旅游景區共接待游客875.84萬人次，實現門票收入8648.95萬元。", {},
      "zh-CN"),
+    # Singapore and Malaysia: their institutions and currency words; a mainland report on
+    # Singapore and Xinhua's dispatch from there stay zh-CN
+    ("（新加坡讯）建屋发展局今天公布，今年第三季组屋转售价格上涨1.2%。", {}, "zh-SG"),
+    ("已有18萬名樂齡人士得到超過13億元的補貼，每人最多可獲1萬零500新幣，新加坡將繼續加強。", {},
+     "zh-SG"),
+    ("全年拨款五百亿元。", {"url": "https://www.zaobao.com.sg/news/1"}, "zh-SG"),
+    ("（吉隆坡讯）首相署今日宣布，政府将拨款5亿令吉。", {}, "zh-MY"),
+    ("新加坡总理访华，中新两国签署合作协议，苏州工业园区累计投资500亿元。", {}, "zh-CN"),
+    ("新华社新加坡3月8日电 新加坡贸工部8日公布，一季度经济增长3%，投资额500亿元。", {}, "zh-CN"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
@@ -279,6 +288,15 @@ def test_bare_yuan_follows_the_locale_explicit_words_win(pipe):
                        meta={"url": "https://udn.com/x"})
     units = {f.text: f.unit for f in art.facts if f.type == "money"}
     assert units == {"五百億元": "TWD", "人民幣三千元": "CNY", "2000港元": "HKD"}
+
+
+def test_bare_yuan_in_singapore_and_malaysia(pipe):
+    art = pipe.extract("（新加坡讯）建屋发展局公布，组屋平均每单位55万元，另拨款2000万美元。")
+    assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
+        "55万元": "SGD", "2000万美元": "USD"}
+    art = pipe.extract("（吉隆坡讯）首相署今日宣布，政府将拨款5亿令吉，另有300万元用于雪兰莪州。")
+    assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
+        "5亿令吉": "MYR", "300万元": "MYR"}
 
 
 def test_locale_is_always_set(pipe):

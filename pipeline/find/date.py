@@ -648,7 +648,7 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
 _OWN_RESOLVER_KINDS = ("weekday", "offset", "lunar", "decade")   # resolved by their own function
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
-_DAY_FIRST_LOCALES = ("zh-HK", "zh-MO")   # 15/04/2025 is day/month/year there
+_DAY_FIRST_LOCALES = ("zh-HK", "zh-MO", "zh-SG", "zh-MY")   # 15/04/2025: day/month/year
 _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
