@@ -134,6 +134,10 @@ def test_published_from_a_page_stores_leading_stamp(clean):
     # only leading the page, only a full date
     assert "published" not in run(clean, [*BODY, " date 2025-12-17 " + BODY[0]]).meta
     assert "published" not in run(clean, [" date 2025-12 " + BODY[0], *BODY[1:]]).meta
+    # the rules judge what follows the stamp: an ad marker there goes, the stamp still dates it
+    marker = " date 2026-02-23 我是廣告 請繼續往下閱讀"
+    res = run(clean, [marker, *BODY])
+    assert marker not in res.text and res.meta["published"] == "2026-02-23"
 
 
 def test_a_company_pages_contact_block_above_the_story_goes(clean):

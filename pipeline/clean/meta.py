@@ -61,13 +61,13 @@ def collect(page: Page) -> dict[str, Any]:
     if not meta.get("published") and page.filled:
         # a page store's record of the page's date leading its text ( date 2025-12-17 苗栗縣…):
         # the line is the article's, its stamp the date it was published
-        m = _STORE_STAMP.match(lines[page.filled[0]])
+        m = STORE_STAMP.match(lines[page.filled[0]])
         if m:
             meta["published"] = m.group(1)
     return meta
 
 
-_STORE_STAMP = re.compile(r"^\s*date\s+((?:19|20)\d{2}-[01]\d-[0-3]\d)(?=\s)")
+STORE_STAMP = re.compile(r"^\s*date\s+((?:19|20)\d{2}-[01]\d-[0-3]\d)(?=\s)")
 
 
 def day_first(line: str) -> str | None:
