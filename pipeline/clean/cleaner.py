@@ -492,12 +492,14 @@ class Cleaner:
     def page(self, lines: list[str]) -> Page:
         """The article's lines with their proposals and zones."""
         normed = [norm(ln) for ln in lines]
-        # a page store's stamp leading the text ( date 2026-02-23 我是廣告 …): the rules read the
-        # line without it, so what follows it is judged as the line it is (meta.collect still
-        # reads the stamp as `published`)
+        # a page store's stamp leading the text ( date 2026-02-23 我是廣告 …): when no rule takes
+        # the line with it, the rules read the line without it, so what follows is judged as the
+        # line it is (meta.collect still reads the stamp as `published`)
         first = next((i for i, n in enumerate(normed) if n), None)
         if first is not None and (m := meta_stage.STORE_STAMP.match(normed[first])):
-            normed[first] = normed[first][m.end():].strip() or normed[first]
+            rest = normed[first][m.end():].strip()
+            if rest and not self._props(normed[first]):
+                normed[first] = rest
         # proposals in two steps: first the lines shaped like paragraphs (to find the anchors),
         # then the rest — a line between the first and the last anchor only meets the rules
         # that may act there (zone any), so body lines in the middle cost little

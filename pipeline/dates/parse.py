@@ -192,7 +192,7 @@ def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
         return 7, 12
     if q == "全年":
         return 1, 12
-    if q.startswith("前") and q.endswith("季度"):
+    if q.startswith("前") and q.endswith(("季度", "季")):     # 前三季度, 前三个季度, 前三季
         k = QUARTERS.get(q[1], 2 if q[1] == "两" else None)
         return (1, 3 * k) if k else None
     if q.startswith("前") and q.endswith("个月"):
