@@ -219,8 +219,9 @@ def quarter(sp: Spec, st: State) -> tuple[str | None, Point] | None:
     y, known = _year(sp, st)
     if y is None and known and not sp.has_year and st.ref is not None:
         y = st.ref.year
-    if y is None and not known:
+    if y is None and not known and sp.quarter == "全年":
         return None
+    # (今年上半年 with no ref_date: the months alone, --01/--06, as 今年3月8日 gives --03-08)
     if sp.quarter == "全年":  # 2023年全年: the year itself
         return Point(y).iso() or None, Point(y)
     a, b = Point(y, months[0]), Point(y, months[1])

@@ -510,7 +510,10 @@ class CountFinder:
         """The guards that need jieba's words, and the unit's follower."""
         g, text = self.g, ctx.text
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
-            return True
+            if not c.num[0].isdigit() or c.qb != text[c.num_s - len(c.qb):c.num_s]:
+                return True      # 上一篇, 送上一台, 上两届: "previous", a verb's 上
+            # 地上4层: the word is no qualifier before plain digits; the count starts at them
+            c.qb, c.start = None, c.num_s
         chinese = c.num[0] in self.cn_chars
         if self._numeral_in_word(ctx, c.start if c.qb else c.num_s, c.unit_e, chinese):
             return True
@@ -546,7 +549,9 @@ class CountFinder:
         if c.unit in g.year_label_units and _YEAR.fullmatch(c.num):
             return True
         # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
-        return c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb
+        # (两 never orders: 两届, 两期 are counts)
+        return (c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb
+                and c.num[0] not in "两兩")
 
     def _glued(self, text: str, c: _Cand) -> bool:
         """Arabic digits glued to Latin letters, codes, decimals of something else (5G, A3);
