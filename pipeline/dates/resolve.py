@@ -234,7 +234,7 @@ def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
         return None
     inherit_year = not e.has_year and not e.mrel
     e2 = e
-    if e.year2 is not None and s.year is not None and ps.y is not None:
+    if e.year2 is not None and s.year is not None and ps.y is not None and s.year >= 1000:
         # 2021至22年度, 1999-00赛季: the second year's century is the first's (not ref_date's,
         # nor Minguo's on a Taiwan page)
         y = ps.y // 100 * 100 + e.year2

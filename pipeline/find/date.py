@@ -292,7 +292,7 @@ class DateFinder:
                 lead = text[c.start:c.start + 2]
                 # (the end of 2021至22年度 takes its century from the first year: no guess)
                 if not (sp.year2_text.startswith("0") or _ends_with_any(before, self.y2_after)
-                        or "s_y4" in g
+                        or "s_y4" in g or "s_yc" in g
                         or lead[:1] in ("从", "自", "在", "由") or "open_pre" in g
                         or self._year2_heads_clause(text, c, sp, ref, locale)
                         or (locale == "zh-TW" and ("ydu" in g or "open_suf" in g))):
