@@ -72,6 +72,10 @@ _BARE_MAG = frozenset("百千万亿")     # a bare magnitude: the number is one 
 _MAGS = regex.compile(r"[百千万亿]+")
 _HAN = regex.compile(r"\p{Han}")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+# a slogan list's separators, the end of its sentence, and the numerals an item may skip
+_LIST_GAP = re.compile(r"[、，,；;]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CN_DIGIT = dict(zip(range(1, 11), "一二三四五六七八九十", strict=True))
 _TAIL_BIG = regex.compile(r"[万亿兆]+$")
 _ANY_MAG = regex.compile(r"[万亿兆千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
@@ -160,6 +164,7 @@ class _Guards:
         self.clock_after = regex.compile(r"[0-9０-９]|" + n + r"+(?:分钟|分|秒)")
         self.clock_before = regex.compile(n + r"(?:小时|时|分钟|分)$")
         self.quote_max = int(g.get("quoted_name_max", 10))
+        self.slogan_run = int(g.get("slogan_run", 3))
         self.obj_stop = set(g.get("object_stop_words", []))
         self.obj_verbs = set(g.get("object_verbs", []))
         self.obj_nominal = set(g.get("object_nominal_verbs", []))
@@ -419,9 +424,34 @@ class CountFinder:
             if taken.overlap(c.start, c.end):
                 continue
             kept.append((c, value, qual, rule))
+        kept = self._without_slogans(text, kept)
         for (c, value, qual, rule), obj in zip(kept, self._objects(text, kept), strict=True):
             out.extend(self._facts(ctx, c, value, qual, rule, taken, obj))
         return out
+
+    def _without_slogans(self, text: str, kept: list[tuple]) -> list[tuple]:
+        """四区定位、五个振兴、六个坚持、七种能力: Chinese numerals counting up one by one through a
+        list (slogan_run items or more, an item between them may have no unit: 八个之路、九大指标、
+        十件实事) number a slogan's parts; they count nothing."""
+        if len(kept) < self.g.slogan_run:
+            return kept
+        drop: set[int] = set()
+        run = [0]
+        for i in range(1, len(kept) + 1):
+            if i < len(kept):
+                (a, va, _, _), (b, vb, _, _) = kept[i - 1], kept[i]
+                gap = text[a.end:b.start]
+                step = vb - va
+                if (a.num[0] in self.cn_chars and b.num[0] in self.cn_chars and not a.qb
+                        and not b.qb and len(gap) <= 12 and _LIST_GAP.search(gap)
+                        and not _SENTENCE_END.search(gap)
+                        and (step == 1 or (step == 2 and _CN_DIGIT.get(int(va) + 1, "?") in gap))):
+                    run.append(i)
+                    continue
+            if len(run) >= self.g.slogan_run:
+                drop.update(run)
+            run = [i]
+        return [k for i, k in enumerate(kept) if i not in drop] if drop else kept
 
     def _objects(self, text: str, kept: list[tuple]) -> list[str | None]:
         """What each candidate kept counted: the noun phrase after the unit (2562个暑期见习实践

@@ -147,6 +147,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "indefinite_before": Key(str, "数几若"),
             "trap_phrases": _words(),
             "quoted_name_max": Key(int, 10),
+            "slogan_run": Key(int, 3),
             "approx_before": _table(),
             "object_window_before": Key(list, ABSENT),
             "object_window_after": Key(list, ABSENT),
