@@ -540,7 +540,8 @@ class CountFinder:
         """The guards that need jieba's words, and the unit's follower."""
         g, text = self.g, ctx.text
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
-            if not c.num[0].isdigit() or c.qb != text[c.num_s - len(c.qb):c.num_s]:
+            qb = c.qb or ""
+            if not c.num[0].isdigit() or qb != text[c.num_s - len(qb):c.num_s]:
                 return True      # 上一篇, 送上一台, 上两届: "previous", a verb's 上
             # 地上4层: the word is no qualifier before plain digits; the count starts at them
             c.qb, c.start = None, c.num_s
