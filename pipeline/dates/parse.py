@@ -195,7 +195,7 @@ def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
     if q.startswith("前") and q.endswith(("季度", "季")):     # 前三季度, 前三个季度, 前三季
         k = QUARTERS.get(q[1], 2 if q[1] == "两" else None)
         return (1, 3 * k) if k else None
-    if q.startswith("前") and q.endswith("个月"):
+    if q.startswith("前") and q.endswith("月"):        # 前10个月, 前2月 (Macao, Hong Kong)
         return (1, n) if n and 1 <= n <= 12 else None
     k = int(q[1]) if q[0] in "Qq" else QUARTERS.get(q[0])
     return (3 * k - 2, 3 * k) if k else None
