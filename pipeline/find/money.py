@@ -46,7 +46,7 @@ from ..numerals import (
 from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import _NEWER_DIGITS, gated, run_start
-from ..script import cue_pairs, simplified_table, with_traditional
+from ..script import cue_pairs, one_for_one, simplified_table, with_traditional
 
 _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
@@ -690,7 +690,7 @@ def build(rules: Rules):
 
         def simp() -> str:          # money and price words are read in Simplified
             if not simp_:
-                simp_.append(text.translate(to_simplified))
+                simp_.append(one_for_one(text, to_simplified))
             return simp_[0]
         found: list[tuple[regex.Match, str | None]] = []
         for m in candidates(text, full_scan):
