@@ -239,9 +239,10 @@ class CountFinder:
         last = r"[\d" + "".join(map(re.escape, sorted(_NUMBER_CHARS))) + r"]"
         gap = r"[余多来几把]?" + _UNIT_SPACE + r"{0,2}"
         firsts = "[" + "".join(sorted({re.escape(u[0]) for u in units})) + "]"
-        # (the unit and the qualifier after it are kept: _kept reads them)
-        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?P<u>" + unit_re
-                                  + ")(?P<qa>" + qa_re + ")?)")
+        # (the unit and the qualifier after it are kept: _kept reads them; as tries, the same
+        # matches, and `re` tries a few branches where the class holds instead of every unit)
+        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?P<u>" + unit_trie
+                                  + ")(?P<qa>" + word_trie(self.q_after_unit) + ")?)")
         self.qb_max = max(map(len, qb_words), default=0)
         gi = self.cand.groupindex
         self.g_qb, self.g_num, self.g_q2, self.g_unit, self.g_qa = (
