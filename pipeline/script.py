@@ -10,7 +10,7 @@ Traditional form (a Simplified character may have several Traditional ones: 台 
 """
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .rules import Rules, default_rules_dir, load_lexicon
 
@@ -81,12 +81,12 @@ BUNDLED_TABLE = str.maketrans(BUNDLED) if BUNDLED else {}
 # text through it at once (~5 ns a character, after ~3 µs a call): a Traditional article's
 # Simplified copy. Shorter texts, and texts or tables beyond the BMP, go to str.translate.
 _LUT_FROM = 64                  # characters: below this, str.translate is as fast
-_LUTS: dict[int, tuple[dict, object]] = {}   # id(table) → (table, its array or None)
+_LUTS: dict[int, tuple[dict, Any]] = {}   # id(table) → (table, its array or None)
 
 
 def _lut(table: dict[int, str]):
     try:
-        import numpy as np   # spaCy's dependency; without it, str.translate
+        import numpy as np  # spaCy's dependency; without it, str.translate
     except ImportError:
         return None
     lut = np.arange(0x10000, dtype="<u4")
