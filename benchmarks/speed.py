@@ -16,7 +16,6 @@ a busy machine.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 
 import common
