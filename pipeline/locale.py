@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .glosses import glossed
+from .patterns import word_trie
 from .rules import Rules
 from .script import cue_pairs
 
@@ -79,10 +80,13 @@ def build(rules: Rules):
     trad = _chars_re(r["traditional"] for r in pairs)
     shared = {r["cue"] for r in rows if r["kind"] == "shared"}
     simp = _chars_re(r["simplified"] for r in pairs if r["simplified"] not in shared)
+    # (as a trie: the same matches as the alternation longest first, and `re` tries a few
+    # branches where a cue may start instead of every cue; an empty cue, which matches
+    # everywhere, keeps the alternation)
     cue_re = (
-        re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
-        if cues
-        else None
+        None if not cues
+        else re.compile(word_trie(cues)) if "" not in cues
+        else re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
     )
     dl_re = regex.compile("(?:" + "|".join(regex.escape(c)
                                            for c in sorted(datelines, key=len, reverse=True)) + ")"

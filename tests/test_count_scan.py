@@ -24,6 +24,8 @@ EDGES = [
     "分别为12、15、20个，3至5个，3-5万人，2至3年，3到5个百分点，1200万千瓦时，0.3个百分点。",
     # triggers on a character no number begins with (dead ends: no search from there)
     "近日，市统计局称，年均增长，3，个人捐款，迎来单日客流，重点项目5个，约，3名。",
+    # 多 before a unit: a dead end, unless a qualifier word holding 多 is written over it
+    "发生了多起，组成多个小组，多达30个，差不多千米，最多5家，至多3人，多家，10多个，多 个。",
 ]
 
 _PIECES = [*"0123456789" * 3, "年", "月", "日", "个", "人", "余", "多", "千", "百", "万", "亿",

@@ -48,3 +48,22 @@ def test_full_date_reads_the_printed_forms_and_only_whole_dates():
         assert m and (m.group("y"), m.group("m"), m.group("d")) == ymd, text
     for text in ("编号12024-03-08", "2024-3月8日", "2024-03-081", "1899-01-01"):
         assert rx.search(text) is None, text
+
+
+def test_one_for_one_is_str_translate():
+    import random
+    rnd = random.Random(14)
+    table = script.BUNDLED_TABLE
+    keys = list(table)
+    texts = ["", "報道", "臺灣決賽減少" * 20, "據統計，今年上半年" * 30]
+    for _ in range(300):
+        n = rnd.randrange(0, 200)
+        texts.append("".join(
+            chr(rnd.choice(keys)) if rnd.random() < 0.5
+            else chr(rnd.choice([rnd.randrange(0x10FFFF), rnd.randrange(0xD800, 0xE000),
+                                 rnd.randrange(0x4E00, 0xA000)]))
+            for _ in range(n)))
+    # (a deletion, a string of several characters, a key beyond the BMP: str.translate itself)
+    for t in texts:
+        for tab in (table, {ord("據"): None}, {ord("報"): "报道"}, {0x20000: "x"}):
+            assert script.one_for_one(t, tab) == t.translate(tab)

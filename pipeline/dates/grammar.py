@@ -9,7 +9,7 @@ import regex
 
 from ..patterns import alternation, word_trie
 from ..rules import RuleError, Rules
-from ..script import BUNDLED
+from ..script import BUNDLED, one_for_one
 from .alphabet import consumed, run_before
 from .engine import odd, odd_chars, twin
 from .hits import HitScans, class_end, group_end, top_level_alternatives
@@ -33,11 +33,19 @@ FULLWIDTH = str.maketrans({**dict(zip(_WIDE, _NARROW, strict=True)), **BUNDLED})
 _CHANGED = re.compile("[" + "".join(re.escape(chr(k)) for k, v in sorted(FULLWIDTH.items())
                                     if v != chr(k)) + "]")
 _NARROWED = {chr(k): v for k, v in FULLWIDTH.items()}
+# as many changed characters in this many after the first: the text is mapped as a whole
+_DENSE, _DENSE_SPAN = 8, 64
 
 
 def narrow(text: str) -> str:
     """text.translate(FULLWIDTH), the same string (one code point for one, so idempotent)."""
-    return _CHANGED.sub(lambda m: _NARROWED[m[0]], text) if _CHANGED.search(text) else text
+    m = _CHANGED.search(text)
+    if m is None:
+        return text
+    # a Traditional text changes most of its characters: mapped all at once (script.one_for_one)
+    if len(_CHANGED.findall(text, m.start(), m.start() + _DENSE_SPAN)) >= _DENSE:
+        return one_for_one(text, FULLWIDTH)
+    return _CHANGED.sub(lambda m: _NARROWED[m[0]], text)
 
 
 def special_class() -> Any:

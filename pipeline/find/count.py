@@ -244,9 +244,10 @@ class CountFinder:
         last = r"[\d" + "".join(map(re.escape, sorted(_NUMBER_CHARS))) + r"]"
         gap = r"[余多来几把]?" + _UNIT_SPACE + r"{0,2}"
         firsts = "[" + "".join(sorted({re.escape(u[0]) for u in units})) + "]"
-        # (the unit and the qualifier after it are kept: _kept reads them)
-        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?P<u>" + unit_re
-                                  + ")(?P<qa>" + qa_re + ")?)")
+        # (the unit and the qualifier after it are kept: _kept reads them; as tries, the same
+        # matches, and `re` tries a few branches where the class holds instead of every unit)
+        self.trigger = re.compile(last + "(?=" + gap + firsts + ")(?=" + gap + "(?P<u>" + unit_trie
+                                  + ")(?P<qa>" + word_trie(self.q_after_unit) + ")?)")
         self.qb_max = max(map(len, qb_words), default=0)
         gi = self.cand.groupindex
         self.g_qb, self.g_num, self.g_q2, self.g_unit, self.g_qa = (
@@ -262,6 +263,12 @@ class CountFinder:
         # a trigger on one of these may be a dead end (_dead_end): a character a number holds but
         # begins with no number, nor is part of a qualifier word
         self.dead_ends = _NOT_FIRST - {ch for w in qb_words for ch in w}
+        # such characters that some qualifier word holds (多: 多达, 差不多, 最多): a trigger on
+        # one is a dead end too where no qualifier word holds it (_in_qualifier), the trigger
+        # then being no part of a match's qualifier (发生了多起: one search less to the text's
+        # next number). Per character: (word, where in it the character stands) of each word
+        self.qb_holding = {ch: tuple((w, j) for w in qb_words for j, c in enumerate(w) if c == ch)
+                           for ch in _NOT_FIRST - self.dead_ends}
         self.time_units = frozenset(u for u, r in units.items() if r["kind"] == "time")
         if any(w[-1] in _PLAIN_RUN for w in qb_words):
             raise ValueError("count: a qualifier word ends with a numeral (CountFinder._kept)")
@@ -329,7 +336,8 @@ class CountFinder:
         # (reach does not step back over 餘 幾: a search from an earlier trigger may find a
         # number holding one that the next trigger's search misses, so such a text, which
         # find() reads in Simplified anyway, keeps every search)
-        dead = self.dead_ends if "餘" not in text and "幾" not in text else ()
+        dead, held = ((self.dead_ends, self.qb_holding) if "餘" not in text and "幾" not in text
+                      else ((), {}))
         while True:
             t = tsearch(text, pos)
             if t is None:
@@ -354,7 +362,9 @@ class CountFinder:
                         yield ((start, end), qb, (d, i + 1), _NO_SPAN, (i + 1, ue), (qs, qe))
                     pos = end
                     continue
-            if text[i] in dead and self._dead_end(text, i, pos):
+            ch = text[i]
+            if (ch in dead or (ch in held and not _in_qualifier(text, i, held[ch]))) \
+                    and self._dead_end(text, i, pos):
                 pos = i + 1
                 continue
             m = search(text, max(pos, reach(text, i, pos)))
@@ -994,6 +1004,11 @@ class CountFinder:
             if f.extra.get("object"):
                 f.extra["object"] = as_written(f.extra["object"], text, simp, f.start - 40,
                                                f.end + 60)
+
+
+def _in_qualifier(text: str, i: int, words: tuple[tuple[str, int], ...]) -> bool:
+    """Whether one of the words, its character j standing at i, is written there."""
+    return any(text.startswith(w, i - j) for w, j in words if i >= j)
 
 
 def _goes_on(ch: str) -> bool:

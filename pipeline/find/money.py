@@ -46,7 +46,7 @@ from ..numerals import (
 from ..patterns import word_trie
 from ..rules import Rules
 from ..scan import _NEWER_DIGITS, gated, run_start
-from ..script import cue_pairs, simplified_table, with_traditional
+from ..script import cue_pairs, one_for_one, simplified_table, with_traditional
 
 _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
@@ -186,9 +186,13 @@ def build(rules: Rules):
         + r"))?\s*[）)]"
     )
     # 9.1亿澳门元（下同）: the currency written out once, then the note that it holds from here on
+    declared_words = [w for w in cfg.get("declared_words") or ["下同"] if w]
     declared_after_re = regex.compile(
         r"(?P<w>" + alternation(post_words) + r")\s*[（(]\s*(?:"
-        + alternation(cfg.get("declared_words") or ["下同"]) + r")\s*[）)]")
+        + alternation(declared_words) + r")\s*[）)]")
+    # every match of declared_after_re holds one of these words: a text with none is not searched
+    # (the search tries the currency names at every position, most texts hold no 下同)
+    declared_cues = tuple(declared_words) or ("",)
     bare_before = regex.compile(r"(?:" + NUMBER + r")$")
     to_simplified = simplified_table(rules)
     place_re = place_names(rules.lexicon("place_numerals"),
@@ -668,7 +672,8 @@ def build(rules: Rules):
                 if v is not None and not text[nm.start() - 1:nm.start()].isdigit():
                     out.append(Fact("money", nm.group(), nm.start(), nm.end(), v, "money.declared",
                                     code, q))
-        for d in declared_after_re.finditer(text) if "同" in text else ():
+        for d in (declared_after_re.finditer(text) if any(w in text for w in declared_cues)
+                  else ()):
             declared.append((d.start(), post_words[d.group("w")]["code"]))
         declared.sort()
         dollar = local_dollar.get(ctx.meta.get("locale") or "zh-CN")
@@ -685,7 +690,7 @@ def build(rules: Rules):
 
         def simp() -> str:          # money and price words are read in Simplified
             if not simp_:
-                simp_.append(text.translate(to_simplified))
+                simp_.append(one_for_one(text, to_simplified))
             return simp_[0]
         found: list[tuple[regex.Match, str | None]] = []
         for m in candidates(text, full_scan):

@@ -49,6 +49,7 @@ _WS = regex.compile(r"\s")
 # 7.6个和5.5个百分点): right before that item, each followed by a list word
 _SHARED_ITEMS = regex.compile(
     r"(?:(?<![\d.,，%．])(?P<n>[-+]?\d{1,3}(?:\.\d{1,3})?)(?P<ge>个)?[ \t]*[、和及与][ \t]*)+$")
+_LIST_WORDS = "、和及与"   # what ends every match of _SHARED_ITEMS (spaces aside)
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
@@ -459,7 +460,13 @@ def build(rules: Rules):
         for f in found:
             if f.rule not in ("percent.sign", "percent.points") or not f.text[:1].isdigit():
                 continue
-            m = _SHARED_ITEMS.search(text, max(0, f.start - 60), f.start)
+            lo = max(0, f.start - 60)
+            # (a match ends in a list word and spaces, before a final line break too, as `$`
+            # matches there: most facts have none before them, and are not searched)
+            head = text[lo:f.start].rstrip(" \t\n")
+            if not head or head[-1] not in _LIST_WORDS:
+                continue
+            m = _SHARED_ITEMS.search(text, lo, f.start)
             if m is None:
                 continue
             spans = m.spans("n")

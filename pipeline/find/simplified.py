@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from ..context import Context
 from ..model import Fact
+from ..script import one_for_one
 
 Restore = Callable[[list[Fact], str, str], None]
 
@@ -44,7 +45,7 @@ def simplified_context(ctx: Context, table: dict[int, str]) -> Context | None:
     pat = traditional_chars(table)
     sctx = None
     if pat is not None and pat.search(ctx.text):
-        sctx = Context(text=ctx.text.translate(table), ref_date=ctx.ref_date, meta=ctx.meta,
+        sctx = Context(text=one_for_one(ctx.text, table), ref_date=ctx.ref_date, meta=ctx.meta,
                        warnings=ctx.warnings, facts=ctx.facts)
     cache[key] = sctx
     return sctx
