@@ -54,6 +54,11 @@ COUNT = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户�
 JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){COUNT}?[“「『]?")
 # a list item starts here: a separator (and a count) right before it
 LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?$")
+# a list of quoted names that a phrase of honours closes (先后荣获“…”、“…”，全市“…”等多项荣誉):
+# two items or more, a few words (a level, 称号) between them, no sentence's end
+HONOUR_LIST = regex.compile(
+    r"(?:[“「『][^“”「」『』\n。；;]{2,24}[”」』][^“”「」『』\n。；;！？]{0,6}){2,}?"
+    r"(?<=[”」』、，,称号])\s?等[^。；;！？\n“”]{0,12}?(?:荣誉|称号|奖项|殊荣|荣譽|稱號|獎項)")
 
 
 _alt = alternation
@@ -405,12 +410,17 @@ class AwardFinder:
             pc = self._prefix_cand(ctx, m)
             if pc is not None:
                 cands.append(pc)
-        # 5. “…” after a trigger / before 称号
+        # 5. “…” after a trigger / before 称号, or an item of a quoted list closed by 等…荣誉
+        closed = [mm.span() for mm in HONOUR_LIST.finditer(text)] if "等" in text else []
         for m in self.quote_re.finditer(text):
             qs, qe = m.span()
             trig = next((t for t in trigs if t[1] <= qs and self.gap_re.fullmatch(text, t[1], qs)),
                         None)
             ctx_head = self.context_re.match(text, qe)
+            if not ctx_head and any(a <= qs and qe <= b for a, b in closed):
+                c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"}, quoted=(qs, qe))
+                cands.append(c)
+                continue
             listed = trig is None and not ctx_head
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
                 continue
