@@ -418,6 +418,11 @@ class CountFinder:
             if rule is None:
                 continue
             value, qual = parse_quantity(c.num + (c.q2 or ""))
+            if (value is None and not c.qb and len(c.num) > 1 and c.num[1].isascii()
+                    and c.num[1].isdigit() and lone_capital(c.num[0])):
+                # 队伍300余人次: a word's last character (伍 陆 拾) glued to the digits
+                c.num, c.num_s, c.start = c.num[1:], c.num_s + 1, c.num_s + 1
+                value, qual = parse_quantity(c.num + (c.q2 or ""))
             if value is None and c.qb and _BIG_MAG.fullmatch(c.num):
                 # 近万名, 上万人: a bare 万/亿 is 1万/1亿
                 value = parse_quantity("一" + c.num)[0]

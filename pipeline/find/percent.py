@@ -56,7 +56,8 @@ _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 # the character every match of a pattern holds (its mark): a pattern runs only over the
 # sentences holding its mark, and no percent lies in a sentence without one
 _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",),
-            "％": ("percent.sign",), "‰": ("percent.sign",), "成": ("percent.cheng",),
+            "％": ("percent.sign",), "‰": ("percent.sign",), "巴": ("percent.sign",),
+            "成": ("percent.cheng",),
             "折": ("percent.discount",), "倍": ("percent.multiple",), "番": ("percent.multiple",)}
 # what every match of a rule holds right before its mark (spaces between where the pattern
 # allows them): a numeral's last character (NUMBER_SPACED ends in a digit or a Chinese numeral),
@@ -65,7 +66,7 @@ _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",
 # not searched. (The rules of one mark need the same thing before it.)
 _SP_BEHIND = r"[ \t\u3000]*"
 _HELD_MARKS = regex.compile(
-    r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")[%％‰倍]"
+    r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")(?:[%％‰倍]|巴(?=仙))"
     r"|(?<=[\d" + CN_NUM_CHARS + r"半]" + _SP_BEHIND + r")成"
     r"|(?<=[百佰千仟万萬]" + _SP_BEHIND + r")分"
     r"|(?<=[\d一二三四五六七八九])折"
@@ -109,9 +110,9 @@ _SIGN_RUN = frozenset(CN_NUM_CHARS + "点點.．﹒,， \t\u3000\u2009\u202f\xa0
 # that ends at the next mark, and the search of each window starts there (scan.gated): the same
 # matches as the window's finditer, which tries the pattern at every position.
 _GATES = {
-    "percent.sign": (re.compile(r"[%％‰]"), _SIGN_RUN),
+    "percent.sign": (re.compile(r"[%％‰]|巴(?=仙)"), _SIGN_RUN),
     "percent.fraction": (re.compile("分"), _SIGN_RUN),
-    "percent.points": (re.compile("分"), _SIGN_RUN | frozenset("个個")),
+    "percent.points": (re.compile("分"), _SIGN_RUN | frozenset("个個半")),
     "percent.cheng": (re.compile("成"), _SIGN_RUN | frozenset("半")),
 }
 
@@ -203,7 +204,7 @@ def build(rules: Rules):
             + sign
             + r"(?P<num>"
             + NS
-            + r")"
+            + r"|半)"
             + _S
             + r"(?:[个個]"
             + _S
@@ -215,7 +216,7 @@ def build(rules: Rules):
             + qa
         ),
         "percent.sign": regex.compile(
-            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?P<pct>[%％‰])" + qa
+            qb + sign + r"(?P<num>" + NS + r")" + _S + r"(?P<pct>[%％‰]|巴仙)" + qa
         ),
         "percent.cheng": regex.compile(
             # 四成三人考獲: 43 % of the people (a digit after 成 is its tenth whatever follows, as
