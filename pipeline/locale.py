@@ -81,13 +81,8 @@ def build(rules: Rules):
     shared = {r["cue"] for r in rows if r["kind"] == "shared"}
     simp = _chars_re(r["simplified"] for r in pairs if r["simplified"] not in shared)
     # (as a trie: the same matches as the alternation longest first, and `re` tries a few
-    # branches where a cue may start instead of every cue; an empty cue, which matches
-    # everywhere, keeps the alternation)
-    cue_re = (
-        None if not cues
-        else re.compile(word_trie(cues)) if "" not in cues
-        else re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
-    )
+    # branches where a cue may start instead of every cue)
+    cue_re = re.compile(word_trie(cues)) if cues else None
     dl_re = regex.compile("(?:" + "|".join(regex.escape(c)
                                            for c in sorted(datelines, key=len, reverse=True)) + ")"
                           + _DATELINE_END)

@@ -423,6 +423,10 @@ class CountFinder:
                 # 队伍300余人次: a word's last character (伍 陆 拾) glued to the digits
                 c.num, c.num_s, c.start = c.num[1:], c.num_s + 1, c.num_s + 1
                 value, qual = parse_quantity(c.num + (c.q2 or ""))
+            if (c.qb and c.qb in self.g.approx_before and c.num[0].isdigit()
+                    and not _MAGS.fullmatch(c.num) and text.endswith(c.qb, 0, c.num_s)):
+                # 地上4层: 上 glued to plain digits is no qualifier; the count starts at them
+                c.qb, c.start = None, c.num_s
             if value is None and c.qb and _BIG_MAG.fullmatch(c.num):
                 # 近万名, 上万人: a bare 万/亿 is 1万/1亿
                 value = parse_quantity("一" + c.num)[0]
@@ -556,11 +560,7 @@ class CountFinder:
         """The guards that need jieba's words, and the unit's follower."""
         g, text = self.g, ctx.text
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
-            qb = c.qb or ""
-            if not c.num[0].isdigit() or qb != text[c.num_s - len(qb):c.num_s]:
-                return True      # 上一篇, 送上一台, 上两届: "previous", a verb's 上
-            # 地上4层: the word is no qualifier before plain digits; the count starts at them
-            c.qb, c.start = None, c.num_s
+            return True          # 上一篇, 送上一台, 上两届: "previous", a verb's 上
         chinese = c.num[0] in self.cn_chars
         if self._numeral_in_word(ctx, c.start if c.qb else c.num_s, c.unit_e, chinese):
             return True

@@ -47,9 +47,10 @@ _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
 # the bare numbers of a list that shares the last item's unit (分别增长5.2、4.8和3.1%, 回升7.4个、
 # 7.6个和5.5个百分点): right before that item, each followed by a list word
-_SHARED_ITEMS = regex.compile(
-    r"(?:(?<![\d.,，%．])(?P<n>[-+]?\d{1,3}(?:\.\d{1,3})?)(?P<ge>个)?[ \t]*[、和及与][ \t]*)+$")
 _LIST_WORDS = "、和及与"   # what ends every match of _SHARED_ITEMS (spaces aside)
+_SHARED_ITEMS = regex.compile(
+    r"(?:(?<![\d.,，%．])(?P<n>[-+]?\d{1,3}(?:\.\d{1,3})?)(?P<ge>个)?[ \t]*[" + _LIST_WORDS
+    + r"][ \t]*)+$")
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 

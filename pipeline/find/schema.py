@@ -231,7 +231,6 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "block_after": _table(),
         "not_names": _words(),
         "designations": _words(),
-        "grades": _words(),
         "not_suffixes": _words(),
         "extend_suffixes": _words(),
         "not_places": _words(),
