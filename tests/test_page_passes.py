@@ -364,3 +364,23 @@ def test_teasers_take_their_headline_above_and_date_under():
     got = removed([*STORY, *items])
     assert set(range(3, 9)) <= set(got), {i: got[i].rule for i in got}
     assert not {0, 1, 2} & set(got)
+
+
+def test_pictures_file_names_between_paragraphs_do_not_end_the_body():
+    # a how-to post: a screenshot's file name between short steps; the last paragraph is the
+    # body's, so the short steps between the pictures are the body's middle, not its tail
+    page = [
+        "家里的无线网络晚上总是很慢，看视频经常卡顿，于是我决定自己动手排查一下原因。",
+        "以一台家用路由器为例，先登录管理页面，再打开无线设置，检查当前的信道和加密方式。",
+        "截屏2024-03-15 下午2.05.41.png",
+        "找到信道设置,点击进入",
+        "截屏2024-03-15 下午2.06.10.png",
+        "很好,改成自动后保存",
+        "截屏2024-03-15 下午2.07.22.png",
+        "重启路由器，等待一分钟",
+        "Screenshot 2024-03-15 at 14.09.03.png",
+        "重启以后，再用手机测一次网速，下载速度从每秒20兆左右提高到了80兆，效果相当明显。",
+    ]
+    got = removed(page)
+    assert set(got) == {2, 4, 6, 8}
+    assert {got[i].rule for i in got} == {"boilerplate.caption.file_name"}

@@ -172,6 +172,7 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
 
 
 _BULLET = re.compile(r"^[•·\-*▪]\s+(?=\S)")
+_PICTURE_FILE = re.compile(r"\.(?i:jpe?g|png|gif|webp|bmp)$")
 _QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
 
 
@@ -243,7 +244,8 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
         # text between two paragraphs, not furniture
         if sum(1 for n in between if n.endswith("|") and n.strip("| ")) >= 6:
             between = [n for n in between if not n.endswith("|")]
-        return len(between) >= gap
+        # a picture's file name (截屏….jpg) is where a picture stood in the text, not furniture
+        return sum(1 for n in between if not _PICTURE_FILE.search(n)) >= gap
 
     # a notice's letter under its salutation (各单位：) is the body's start
     def stray(a: int) -> bool:
