@@ -41,6 +41,8 @@ CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
 OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 # where a name starts and ends does not need jieba's guesses at unknown words (rec.pos_tokens)
 HMM = False
+# an indefinite many between a verb and a kind of person (表彰了一批优秀教师): no receiver named
+_INDEFINITE = ("一批", "一大批", "一些", "部分", "大批", "若干")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
@@ -414,8 +416,11 @@ class AwardFinder:
         closed = [mm.span() for mm in HONOUR_LIST.finditer(text)] if "等" in text else []
         for m in self.quote_re.finditer(text):
             qs, qe = m.span()
-            trig = next((t for t in trigs if t[1] <= qs and self.gap_re.fullmatch(text, t[1], qs)),
-                        None)
+            trig = next((t for t in trigs if t[1] <= qs and (
+                self.gap_re.fullmatch(text, t[1], qs)
+                # 表彰了14户“…”, 授予10名同志“…”: the receivers between the verb and the name
+                or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
+                    and qs - t[1] <= 20 and self._object_gap(text[t[1]:qs])))), None)
             ctx_head = self.context_re.match(text, qe)
             if not ctx_head and any(a <= qs and qe <= b for a, b in closed):
                 c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"}, quoted=(qs, qe))
@@ -708,8 +713,10 @@ class AwardFinder:
 
     @staticmethod
     def _object_gap(s: str) -> bool:
-        """Between 授予 and the honour: a receiver, no clause break, no second verb."""
-        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch == "的" for ch in s)
+        """Between 授予 and the honour: a receiver, no clause break, no second verb; not an
+        indefinite many (表彰了一批优秀教师: a kind of person praised, no title given)."""
+        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch == "的" for ch in s) \
+            and not s.startswith(_INDEFINITE)
 
     def _accept_all(self, ctx: Context, cands: list[Cand]) -> list[Cand]:
         """Accept in text order: an item joined to an accepted honour by a list separator

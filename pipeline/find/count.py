@@ -180,7 +180,8 @@ class _Guards:
         # exam or score word in the same clause (考了612分, 总分650分, 高出一本线50分)
         self.ctx_units = {
             u: (regex.compile(alternation(c["context"])), int(c.get("window", 16)),
-                tuple(c.get("not_before", [])), set(c.get("not_after_char", "")))
+                tuple(c.get("not_before", [])), set(c.get("not_after_char", "")),
+                str(c.get("rule", _SCORE_RULE)))
             for u, c in (g.get("context_units") or {}).items()}
         # units whose Han follower must be one of these words (500发炮弹) — else punctuation or a
         # qualifier must follow (2000余发。)
@@ -224,13 +225,13 @@ class CountFinder:
             + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
             # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row
             # is no count), or one space after Arabic digits glued to a Chinese word or a
-            # closing quote (项目219 个, 「南投燈會」2964 票),
+            # closing quote or a clause mark (项目219 个, 「南投燈會」2964 票, ，299 人被授予),
             # or spaced on both sides when the unit ends the phrase (项目 58 个、); never after
             # digits that another number and a space precede (a flattened table row: 2023 12 个)
             # nor before a name (姓名 1 张三). Each branch begins with a space: the look-ahead
             # spares the (variable-length) look-behinds wherever none follows (most candidates)
             r"(?:(?=" + _UNIT_SPACE + r")(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
-            r"|(?<=[\p{Han}」』”][\d.]+)" + _UNIT_SPACE +
+            r"|(?<=(?:[\p{Han}」』”，；：;:]|(?<!\d),)[\d.]+)" + _UNIT_SPACE +
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
@@ -544,7 +545,7 @@ class CountFinder:
         if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], c.unit_e) \
                 or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():
             return None
-        return _SCORE_RULE
+        return cu[4]
 
     # -- guards -------------------------------------------------------------------------------
     def _rejected(self, ctx: Context, c: _Cand) -> bool:
