@@ -164,3 +164,16 @@ def test_two_labels_each_shown_twice_go_above_the_first_paragraph_too():
 def test_a_section_number_and_its_heading_set_flush_stay():
     ind = ["\u3000\u3000" + p for p in (P1, P2, P3)]
     assert not removed([ind[0], ind[1], "02", "科普讲座走进社区", ind[2]])
+
+
+def test_a_caption_that_describes_in_a_sentence_is_the_articles_text():
+    # the described picture's caption stays with its facts; its copy, a short caption and a
+    # photo-download pointer go (boilerplate.caption.described)
+    described = ("3月12日，市民在滨江湿地公园的观鸟台上用望远镜观察越冬候鸟，现场还设置了科普展板。"
+                 " 记者 林小禾 摄")
+    lines = [P1, described, P2, described, "观鸟台。（记者 林小禾 摄）", P3,
+             "有關活動的相片可按此連結下載瀏覽。"]
+    got = removed(lines)
+    assert 1 not in got
+    assert {3, 4, 6} <= set(got) and {got[i].reason for i in (3, 4)} == {"caption"}
+    assert not {0, 2, 5} & set(got)

@@ -37,7 +37,7 @@ from .page import Page
 from .shapes import SENT, han_at_least
 
 PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
-          "caption_flush", "caption_numbered")
+          "caption_flush", "caption_numbered", "caption_described")
 
 _ENDS = ("。", "!", "?", ")", "」")
 # the rules whose line stands where a picture was: the caption comes right under it
@@ -84,6 +84,41 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
         flush(page, rules["caption_flush"]["id"])
     if "caption_numbered" in rules:
         numbered(page, rules["caption_numbered"]["id"])
+    if "caption_described" in rules:   # last: it judges what every caption rule took
+        rule = rules["caption_described"]
+        described(page, int(rule.get("min_han", 16)), frozenset(rule.get("keep_rules") or ()))
+
+
+# a bracketed credit or note ((資料照，記者某某攝), 【图】): its clause marks tell no sentence
+_BRACKETED = re.compile(r"[(\[【（][^)\]】）]*[)\]】）]")
+_CLAUSE = re.compile(r"[。，,；;！？!?]")
+_STOPS = ("。", "！", "？", "!", "?")
+_SENTENCE = re.compile(r"[。！？!?]|图\s?\d{1,2}\s?[:：]|圖\s?\d{1,2}\s?[:：]")
+
+
+def described(page: Page, min_han: int, keep: frozenset[str] = frozenset()) -> None:
+    """A caption that tells what the picture shows in a sentence of `min_han` Han characters
+    or more (图为…，…。 / 4月29日，…开园纳客。 罗云鹏 摄) is the article's text: its first
+    showing goes back to the body (a copy of it is still a caption). A credit, a label or a
+    short caption stays removed."""
+    normed, removed = page.normed, page.removed
+    seen: set[str] = set()
+    for i in page.filled:
+        n = normed[i]
+        p = removed.get(i)
+        if (p is not None and p.reason == "caption" and n not in seen
+                and p.rule not in keep and han_at_least(n, min_han)):
+            # the sentence: the line up to its last stop, without bracketed credits — the
+            # credit after it (记者 李明 摄, 中央社記者某某攝五月二十七日) tells nothing
+            bare = _BRACKETED.sub("", n)
+            stop = max(map(bare.rfind, _STOPS))
+            said = bare[:stop + 1] if stop >= 0 else bare
+            # one sentence long enough: short labels run together (图1：…。图2：…。) are none
+            if _CLAUSE.search(said) and any(han_at_least(x, min_han)
+                                            for x in _SENTENCE.split(said)):
+                del removed[i]
+                page.kept.add(i)
+        seen.add(n)
 
 
 def _take(page: Page, i: int, rule_id: str) -> None:

@@ -89,6 +89,7 @@ _KEYS = {
     "declaration_block": _COMMON | {"pattern", "max_len", "words", "min_words"},
     "cut_teasers": _COMMON | {"pattern", "min_len", "min_lines"},
     "repeated": _COMMON,
+    "caption_described": _COMMON | {"min_han", "keep_rules"},
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
 _FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head"}

@@ -89,6 +89,8 @@ class Page:
     headline_sure: bool = False                # placed by metadata, menu or a known title
     # the cells of tables written one cell a line (zones.table_cells; normed never changes)
     cells: set[int] | None = None
+    # lines a pass gave back to the body (captions.described): no later pass takes them
+    kept: set[int] = field(default_factory=set)
     _places: dict[str, list[int]] | None = None
 
     def __post_init__(self) -> None:
@@ -109,6 +111,8 @@ class Page:
 
     def take(self, i: int, p: Proposal) -> None:
         """Remove line i as p says, keeping the metadata values it carries."""
+        if i in self.kept:
+            return
         self.removed[i] = Removed(i, self.lines[i], p.reason, p.rule)
         for k, v in p.meta.items():
             self.found.setdefault(k, []).append((i, v))
