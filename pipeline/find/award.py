@@ -205,6 +205,8 @@ class AwardFinder:
         self.grade_verb_re = regex.compile(
             rf"{_alt([*self.triggers, *(gr.get('verbs') or [])])}")
         self.grade_window = int(gr.get("window", 20))
+        openers = gr.get("list_openers") or []
+        self.grade_list_re = regex.compile(_alt(openers)) if openers else None
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
@@ -453,6 +455,8 @@ class AwardFinder:
             cut = _CLAUSE_END.search(text[lo:s][::-1])
             if cut:
                 lo = s - cut.start()
+            if self.grade_list_re is not None:
+                lo = self._list_clause(text, s, lo)
             nxt = _CLAUSE_END.search(text, e, hi)
             if nxt:
                 hi = nxt.start()
@@ -461,6 +465,19 @@ class AwardFinder:
             out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                             extra={"level": None, "recipient": None, "status": "awarded"}))
         return sorted([*facts, *out], key=lambda f: f.start) if out else facts
+
+    def _list_clause(self, text: str, s: int, lo: int) -> int:
+        """Where a grade's verb may stand: a list of the prizes won opens its own clause
+        (共获42个奖项，包括2个特别大奖、…、15个金奖): the clause before it, when the grade's
+        clause (within three windows) opens with a list word after a comma."""
+        w = self.grade_window
+        start = _CLAUSE_END.search(text[max(0, s - 3 * w):s][::-1])
+        cs = s - start.start() if start else -1
+        opener = self.grade_list_re
+        if cs < 2 or text[cs - 1] not in "，," or opener is None or not opener.match(text, cs):
+            return lo
+        back = _CLAUSE_END.search(text[max(0, cs - 1 - w):cs - 1][::-1])
+        return cs - 1 - back.start() if back else max(0, cs - 1 - w)
 
     def _with_parents(self, text: str, facts: list[Fact]) -> list[Fact]:
         """A named category (最佳故事片奖, 优秀编剧奖) takes as `category_of` the prize written

@@ -259,6 +259,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "not_before": _words("what may not follow a grade (一等奖学金: a scholarship)"),
         "verbs": _words("verbs of winning besides the award_triggers lexicon (评出, 夺得)"),
         "window": Key(int, 20),
+        "list_openers": _words("a clause opening with these lists the prizes won in the clause "
+                               "before (…，包括15个金奖)"),
     },
     "award.quoted": {"gap": _words()},
     "award.nominated": {"nominated_after": _words()},
