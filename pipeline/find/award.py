@@ -41,6 +41,8 @@ CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
 OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 # where a name starts and ends does not need jieba's guesses at unknown words (rec.pos_tokens)
 HMM = False
+# a quoted name that ends like a prize (“社区服务之星奖”, 「香港義工獎」) names one without a verb
+_PRIZE_END = regex.compile(r"(?:[奖獎奬]|奖章|勋章|奖杯|奖状|獎章|勳章|獎盃|獎杯|獎狀)$")
 # an indefinite many between a verb and a kind of person (表彰了一批优秀教师): no receiver named
 _INDEFINITE = ("一批", "一大批", "一些", "部分", "大批", "若干")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
@@ -428,7 +430,8 @@ class AwardFinder:
                 c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"}, quoted=(qs, qe))
                 cands.append(c)
                 continue
-            listed = trig is None and not ctx_head
+            # a quoted name ending like a prize (“社区服务之星奖”) names one wherever it stands
+            listed = trig is None and not ctx_head and not _PRIZE_END.search(m.group(2))
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
                 continue
             if not ctx_head and self.programme_after.match(text, qe):
