@@ -247,3 +247,16 @@ def test_a_posts_hand_broken_lines_at_the_top_are_no_headline_list():
              "預計每日可服務旅客約五萬人次。"]
     got = removed(lines)
     assert not {0, 1, 2, 3, 4, 5, 6} & set(got)
+
+
+def test_a_table_under_its_title_stays_whatever_its_rows():
+    # 附表：… then one cell a line, a region written only on its first row and changes in
+    # brackets: no stride or column gives it away, its title does
+    table = ["附表：十大屋苑周末成交量", "地区", "屋苑", "成交量", "平均呎价(元)", "港岛", "太古城",
+             "2(无升跌)", "19895(-1%)", "康怡花园", "0(上周1宗成交)", "九龙", "美孚新邨", "1(-66.7%)",
+             "12478(-11.4%)", "合计", "17(-15%)"]
+    lines = [*STORY, *table, "返回顶部"]
+    got = removed(lines)
+    assert set(got) == {len(lines) - 1}
+    # without its title, the same cells are a menu's (some of them go)
+    assert set(removed([*STORY, *table[1:], "返回顶部"])) - {len(STORY) + len(table) - 1}

@@ -346,8 +346,36 @@ def _pipe_cells(page: Page) -> set[int]:
 _TABLE_TITLE = twins.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]{1,3}\s*[:：、.]?\s*\S.{0,38}$")
 
 
+# a table's own title line: 附表：…, 表1 …, 表二：…, 下表
+_TABLE_HEAD = twins.compile(r"^(?:附表|下表|表\s?[一二三四五六七八九十\d]{1,2})(?:\s*[:：]|\s|$)")
+
+
+def _headed_table(page: Page) -> set[int]:
+    """The short lines under a table's title (附表：十大屋苑成交量 / 地區 / 屋苑 / 香港 / 太古城 /
+    2(無升跌) / 19895(-1%) …): six or more, three of them holding figures, none a sentence —
+    the table's cells, however irregular its rows."""
+    normed, filled = page.normed, page.filled
+    cells: set[int] = set()
+    for k, i in enumerate(filled):
+        if not _TABLE_HEAD.match(normed[i]):
+            continue
+        run = []
+        for j in filled[k + 1:]:
+            n = normed[j]
+            if len(n) > 24 or SENT.search(n):
+                break
+            run.append(j)
+        # (the table ends with its last figure: a page's furniture may follow it)
+        figured = [x for x, j in enumerate(run) if any(c.isdigit() for c in normed[j])]
+        if len(run) >= 6 and len(figured) >= 3:
+            cells.update(run[:figured[-1] + 1])
+    return cells
+
+
 def _table_cells(page: Page) -> set[int]:
     cells = _figure_cells(page) | _numbered_rows(page) | _prize_list(page) | _attachment_items(page)
+    if any(n.startswith(("附表", "下表", "表")) for n in page.normed):
+        cells |= _headed_table(page)
     if any(n.endswith("|") for n in page.normed):
         cells |= _pipe_cells(page)
     places = page.places()
