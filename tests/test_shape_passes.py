@@ -253,8 +253,8 @@ def test_a_table_under_its_title_stays_whatever_its_rows():
     # 附表：… then one cell a line, a region written only on its first row and changes in
     # brackets: no stride or column gives it away, its title does
     table = ["附表：十大屋苑周末成交量", "地区", "屋苑", "成交量", "平均呎价(元)", "港岛", "太古城",
-             "2(无升跌)", "19895(-1%)", "康怡花园", "0(上周1宗成交)", "九龙", "美孚新邨", "1(-66.7%)",
-             "12478(-11.4%)", "合计", "17(-15%)"]
+             "2(无升跌)", "19895(-1%)", "康怡花园", "0(上周1宗成交)", "九龙", "美孚新邨",
+             "1(-66.7%)", "12478(-11.4%)", "合计", "17(-15%)"]
     lines = [*STORY, *table, "返回顶部"]
     got = removed(lines)
     assert set(got) == {len(lines) - 1}
