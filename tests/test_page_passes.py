@@ -384,3 +384,21 @@ def test_pictures_file_names_between_paragraphs_do_not_end_the_body():
     got = removed(page)
     assert set(got) == {2, 4, 6, 8}
     assert {got[i].rule for i in got} == {"boilerplate.caption.file_name"}
+
+
+def test_a_list_a_colon_announces_between_paragraphs_stays_body():
+    # a flood report: the relief centres listed under "…分别位于：", then more paragraphs; the
+    # list's many short lines do not cut the paragraphs after it off the body
+    page = [
+        "江城水灾持续，东区灾民人数一夜之间几乎翻倍，当局连夜增设临时疏散中心安置灾民。",
+        "随着洪水进一步蔓延，东区灾民人数从昨晚的761人激增至1361人，成为灾情最严重的区域。",
+        "Advertisement",
+        "目前全区已启用12间临时疏散中心。其中东区从昨晚的7间增至10间，分别位于：",
+        *[f"- {n}" for n in ["樟林中学", "南岸清真寺", "北岭小学", "传统民众会堂", "高岭民众会堂",
+                             "新增 玛拉小学"]],
+        "另一方面，西区的灾民人数因水势趋缓而下降，目前仍有271人留在疏散中心。",
+        "至于水位监测方面，多条河流持续处于危险水平：",
+        *[f"- {n}" for n in ["东河上游：23.26米", "南溪：10.76米", "北河：14.61米"]],
+        "所有读数均已超过危险线，当局正严密监控，并持续进行安置及救援行动。",
+    ]
+    assert set(removed(page)) == {2}

@@ -235,12 +235,28 @@ def _broken_prose(normed: list[str], anchors: list[int], props: Any,
     return out
 
 
+def _unlisted(normed: list[str], a: int, b: int) -> list[str]:
+    """The non-blank lines between lines a and b, without the items of a list a colon
+    announces (…分别位于: / - 樟仑国中 / - 高岭民众会堂 …): the body's own list."""
+    out: list[str] = []
+    listing = normed[a].endswith(":")
+    for k in range(a + 1, b):
+        n = normed[k]
+        if not n:
+            continue
+        if listing and n[0] in "-•·▪*●◆■" and len(n) <= 40:
+            continue
+        listing = n.endswith(":")
+        out.append(n)
+    return out
+
+
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     """The body's paragraphs without a lone long line far from the rest at either end: a
     spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
     furniture between it and the next paragraph show it is not where the body starts."""
     def apart(a: int, b: int) -> bool:
-        between = [normed[k] for k in range(a + 1, b) if normed[k]]
+        between = _unlisted(normed, a, b)
         # a table shown with bars (six cells or more, zones._pipe_cells) is the article's own
         # text between two paragraphs, not furniture
         if sum(1 for n in between if n.endswith("|") and n.strip("| ")) >= 6:
