@@ -70,6 +70,7 @@ _HELD_MARKS = regex.compile(
     r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")(?:[%％‰倍]|巴(?=仙))"
     r"|(?<=[\d" + CN_NUM_CHARS + r"半]" + _SP_BEHIND + r")成"
     r"|(?<=[百佰千仟万萬]" + _SP_BEHIND + r")分"
+    r"|(?<=[二两三四五六七八九十]" + _SP_BEHIND + r")分(?=" + _SP_BEHIND + r"之)"
     r"|(?<=[\d一二三四五六七八九])折"
     r"|(?<=[一二两三四1-4])番"
 )
@@ -188,7 +189,7 @@ def build(rules: Rules):
             qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬\\d" + r"])"
             r"(?P<den>[百佰千仟万萬](?:"
             + _S
-            + r"[百佰千仟万萬])*)"
+            + r"[百佰千仟万萬])*|(?P<small>[二两三四五六七八九十]{1,3}))"
             + _S
             + r"分"
             + _S
@@ -336,11 +337,13 @@ def build(rules: Rules):
                 unit = "%"
                 extra: dict = {}
                 if rule == "percent.fraction":
-                    den = parse_number("一" + _WS.sub("", m.group("den")))
-                    if not den:
+                    small = m.group("small")
+                    # 三分之一: a share of a small whole (33.33); 百分之三十: of a hundred
+                    den = parse_number(small if small else "一" + _WS.sub("", m.group("den")))
+                    if not den or (small and value > den):
                         continue
                     value = value * 100 / den
-                    value = round(value, 12)
+                    value = round(value, 2 if small else 12)
                 elif rule == "percent.sign" and m.group("pct") == "‰":
                     value = round(value / 10, 12)     # per mille: 5‰ = 0.5%
                 elif rule == "percent.points":
