@@ -66,6 +66,8 @@ _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",
 # Most 分 and 成 (部分, 成为) have none: they are not even looked at, and their sentences are
 # not searched. (The rules of one mark need the same thing before it.)
 _SP_BEHIND = r"[ \t\u3000]*"
+# a fraction before these names a round of a tournament (四分之一决赛, 八分之一決賽)
+_ROUND_OF = ("决赛", "決賽", "赛", "賽")
 _HELD_MARKS = regex.compile(
     r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")(?:[%％‰倍]|巴(?=仙))"
     r"|(?<=[\d" + CN_NUM_CHARS + r"半]" + _SP_BEHIND + r")成"
@@ -340,8 +342,9 @@ def build(rules: Rules):
                     small = m.group("small")
                     # 三分之一: a share of a small whole (33.33); 百分之三十: of a hundred
                     den = parse_number(small if small else "一" + _WS.sub("", m.group("den")))
-                    if not den or (small and value > den):
-                        continue
+                    if not den or (small and (value > den
+                                              or text.startswith(_ROUND_OF, m.end()))):
+                        continue    # (四分之一决赛: a quarter-final, no share)
                     value = value * 100 / den
                     value = round(value, 2 if small else 12)
                 elif rule == "percent.sign" and m.group("pct") == "‰":
