@@ -177,3 +177,12 @@ def test_a_caption_that_describes_in_a_sentence_is_the_articles_text():
     assert 1 not in got
     assert {3, 4, 6} <= set(got) and {got[i].reason for i in (3, 4)} == {"caption"}
     assert not {0, 2, 5} & set(got)
+
+
+def test_a_headline_printed_again_and_again_on_top_keeps_its_first_showing():
+    # a spun page's headline shown four times over the story: the first is the headline, the
+    # copies go as its copies
+    head = "江城湿地观鸟节吸引近两万人次。"
+    lines = [head, head, head, head, P1, P2, P3]
+    got = removed(lines)
+    assert set(got) == {1, 2, 3} and {got[i].reason for i in got} == {"title"}

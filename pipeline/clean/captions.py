@@ -185,7 +185,14 @@ def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100
         for n, abs_ in labels.items():
             pairs += [(a, b) for a, b in abs_
                       if several or (len(n) >= min_label and a >= page.first)]
+        top = filled[0] if filled else None
         for a, b in pairs:
+            if a == top or page.reason(a) == "title":
+                # the page's first line shown again and again is its headline: only its
+                # copies go, as copies of the headline
+                if b not in page.removed:
+                    page.take(b, Proposal(rule_id, "title", "any"))
+                continue
             _take(page, a, rule_id)
             _take(page, b, rule_id)
     for i in _removed(page) if done is None else done:
