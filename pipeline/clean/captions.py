@@ -62,6 +62,7 @@ _NOT_LABEL = re.compile(r"[:|\s]|^(?:[一二三四五六七八九十\d]+[、.)]|
 _NUMBERED = re.compile(
     r"^(?P<stem>.*?)\s*(?:\((?:图|圖)?\s*(?P<a>\d{1,3})\)|(?<=\))(?P<b>\d{1,3})"
     r"|\s+-\s+(?P<c>\d{1,2})|\s*第\s*(?P<d>\d{1,2})\s*[张張])$")
+_NUMBERED_ENDS = frozenset(")张張")
 # what a label never holds: a field's colon, a bar between items, a phone number's digits,
 # the space a headline sets between its two halves (某某开通一周年 日均客流突破20万)
 _FIELD = re.compile(r"[:|@\s]|\d{4}")
@@ -324,7 +325,12 @@ def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
     for i in filled:
         if i < page.first or i == page.headline or i in page.removed:
             continue
-        m = _NUMBERED.match(normed[i])
+        # every match ends in a digit, ) or 张/張, at the end or before a last newline
+        n = normed[i]
+        end = n[-2:-1] if n.endswith("\n") else n[-1:]
+        if end not in _NUMBERED_ENDS and not end.isdigit():
+            continue
+        m = _NUMBERED.match(n)
         if m is None or not han_at_least(m["stem"], min_han):
             continue
         stems.setdefault(m["stem"], []).append((i, m["a"] or m["b"] or m["c"] or m["d"]))

@@ -48,6 +48,7 @@ _T2S_FURNITURE = str.maketrans({c: BUNDLED[c] for c in _FURNITURE})
 _PINYIN = twins.compile(r"(?<=\p{Han})\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
                         r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 # the full-width punctuation of nearly every Chinese line, with its NFKC form: replaced first
 # (str.replace, in C), a line is mostly in NFKC already and normalize() — several times slower
@@ -58,6 +59,8 @@ _WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！
 def norm(line: str, table: dict[int, str] = _T2S) -> str:
     """The form rules match on: NFKC, one space for any run of white space, trimmed, the
     traditional characters made simplified, pinyin glosses (數(shù)) dropped."""
+    if not line:
+        return line     # (a blank line: most pages hold one between every two paragraphs)
     for wide, narrow in _WIDE:
         if wide in line:
             line = line.replace(wide, narrow)
@@ -69,7 +72,7 @@ def norm(line: str, table: dict[int, str] = _T2S) -> str:
         line = " ".join(line.split()) if "  " in line else line.strip()
     else:
         line = _WS.sub(" ", line).strip()
-    if "(" in line:
+    if "(" in line and _TONED.search(line):    # (every gloss holds a toned vowel)
         line = _PINYIN.sub("", line)
     # translate() looks up every character: only when a traditional form is there (few lines)
     if _TRAD.search(line):
@@ -85,6 +88,7 @@ _JAM_TOKEN = re.compile(r"(?<!\S)[!-~]{1,3}(?!\S)")
 _JAM_GLUED = re.compile(r"(?<!\S)[!-~]{0,2}[!-/:-@\[-`{-~](?=[\u4e00-\u9fff])"
                         r"|(?<=[\u4e00-\u9fff])[!-/:-@\[-`{-~][!-~]{0,2}(?!\S)")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{5,}")
+_ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 _NOT_JAM = frozenset({"->", "<-", ">>", "<<", "||", "--", "==", "**", "..", "()", "[]", ":)", "//"})
 # a board's name glued to the noise is the noise's (the jammer rule takes the line)
 _BOARD = ("论坛", "社区", "网", "吧", "站", "家园", "之家")
@@ -93,6 +97,9 @@ _BOARD = ("论坛", "社区", "网", "吧", "站", "家园", "之家")
 def _without_jammer(line: str) -> str:
     """line without jammer noise when it holds five marked noise bits and a run of text (five
     Chinese characters or more, not a board's name)."""
+    # (each noise bit holds an ASCII mark: a line with fewer than five marks has too few bits)
+    if len(_ASCII_MARK.findall(line)) < _JAM_MIN:
+        return line
     if not any(not r.endswith(_BOARD) for r in _HAN_RUN.findall(line)):
         return line
     # (its bits are pairs, a letter or a mark and a digit or a mark: s7 |- }" — a menu's lone |

@@ -72,6 +72,7 @@ class Node(NamedTuple):
 _EMPTY = Node(frozenset(("",)), (), frozenset(), True)     # ^, \b, lookarounds
 _END = _EMPTY._replace(ends=True)                            # $, \Z
 _ANY = Node(None, (), None, False, None)                     # ., \d, \p{Han}, [^…]
+_BACKREF = Node(None, (), None, True, None)                  # (?P=name): any text, or none
 
 
 def _char_node(chars: Chars) -> Node:
@@ -245,6 +246,14 @@ class _Reader:
             if close < 0:
                 raise _GiveUp
             kind, i = "plain", close + 1
+        elif p.startswith("?P=", i):
+            # a backreference by name: the text its group matched, maybe none — no condition
+            # of its own (the pattern's other pieces keep theirs)
+            close = p.find(")", i)
+            if close < 0 or not p[i + 3:close].isidentifier():
+                raise _GiveUp
+            self.i = close + 1
+            return _BACKREF
         elif p.startswith("?", i):
             m = _SCOPED_FLAGS.match(p, i)
             if not m or set(m.group(1)) - set("i"):

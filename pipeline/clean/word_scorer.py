@@ -185,11 +185,17 @@ class WordScorer:
 
     def reason_of(self, shape: list[float], own: set[str]) -> str:
         """The likeliest reason by the line's own shape and words."""
-        scores = [sum(w * float(v) for w, v in zip(ws, shape, strict=True))
-                  for ws in self.reason_shape]
-        for t in own:
-            for k, w in enumerate(self.toward.get(t, ())):
-                scores[k] += w
+        if len(shape) != len(FEATURES):
+            raise ValueError("one value a weight")
+        values = list(map(float, shape))
+        # (map: the same products in the same order as a generator, without its frames)
+        scores = [sum(map(operator.mul, ws, values)) for ws in self.reason_shape]
+        # each reason's words added in the order of `own`, after its shape sum: sum() with a
+        # float start adds left to right, as `+=` word by word did
+        rows = [w for w in map(self.toward.get, own) if w is not None]
+        if rows:
+            cols = zip(*rows, strict=True)
+            scores = [sum(col, start) for start, col in zip(scores, cols, strict=True)]
         return REASONS[max(range(len(REASONS)), key=scores.__getitem__)]
 
 
