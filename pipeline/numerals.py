@@ -87,8 +87,11 @@ _MAG_SPACE = r"[ \xa0\u2009\u202f]"
 # optional 余/多/几 before a magnitude (十多万, 500余万). No sign, no fraction (finders add them).
 NUMBER = (
     r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"])"
-    r"(?:["
+    # (after Arabic digits only a magnitude: 2024三層崎 is a year and a name, not 20243)
+    r"(?:(?<!\d)["
     + CN_NUM_CHARS
+    + r"]|(?<=\d)["
+    + CN_UNIT_CHARS
     + r"]|(?<=["
     + CN_NUM_CHARS
     + r"])(?:"

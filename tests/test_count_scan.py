@@ -66,7 +66,9 @@ def test_kept_is_the_search_less_some_find_drops(finder):
         assert all(r in rest for r in got), t          # in the search's order
         assert _kept_by_find(finder, t, got) == _kept_by_find(finder, t, search), t
         dropped += len(search) - len(got)
-    assert dropped > 1000
+    # (the plain path is taken often enough to matter: a run with Arabic digits then a Chinese
+    # digit, 2024三, is searched instead, as two numbers)
+    assert dropped > 900
 
 
 def test_find_equals_the_full_scan_on_the_edges(finder):

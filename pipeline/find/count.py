@@ -50,6 +50,7 @@ from .. import nlp
 from ..context import POS_PIECES, Context
 from ..model import Fact
 from ..numerals import (
+    CN_DIGIT_CHARS,
     CN_NUM_CHARS,
     NUMBER,
     NUMBER_START,
@@ -93,6 +94,8 @@ _UNIT_SPACE = "[ \xa0\u2009\u202f]"
 # what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
+# Arabic digits then a Chinese digit: two numbers, never one (NUMBER: 2024三層崎)
+_DIGIT_THEN_CN = re.compile(r"\d[" + CN_DIGIT_CHARS + r"]")
 _NO_SPAN = (-1, -1)                  # a group that took no part in a match (Match.regs)
 # a run of these is one NUMBER when nothing around it goes on with it (CountFinder._kept)
 _PLAIN_RUN = frozenset("0123456789" + CN_NUM_CHARS)
@@ -350,7 +353,8 @@ class CountFinder:
                 d = i
                 while d > 0 and text[d - 1] in _PLAIN_RUN:
                     d -= 1
-                if d >= pos and (d == 0 or not _goes_on(text[d - 1])):
+                if d >= pos and (d == 0 or not _goes_on(text[d - 1])) \
+                        and not _DIGIT_THEN_CN.search(text, d, i + 1):
                     ue, qs, qe = t.end("u"), t.start("qa"), t.end("qa")
                     end = qe if qe >= 0 else ue
                     # (find() drops a unit that never counts after a number with no magnitude
