@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .parse import (
     DAY_ANAPH,
@@ -28,6 +28,8 @@ class Point:
     d: int | None = None
     hh: int | None = None
     mi: int | None = None
+    # a month the text does not write (年底 → December): no day alone after it takes it
+    implied: bool = field(default=False, compare=False)
 
     def iso(self) -> str:
         if self.y is None:
@@ -67,7 +69,7 @@ class State:
             return
         if p.d is not None and p.m is not None:
             self.last_day = p
-        if p.m is not None:
+        if p.m is not None and not p.implied:
             self.last_month = p
         if p.y is not None:
             self.last_year = p.y
@@ -117,6 +119,10 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
             return None, False
         return base + YEAR_REL[sp.yrel], True
     return None, True
+
+
+# the words after 年 that name its end (年底, 年末): the point is the year's December
+YEAR_END = frozenset({"底", "末"})
 
 
 def point(sp: Spec, st: State) -> Point | None:
@@ -183,6 +189,9 @@ def point(sp: Spec, st: State) -> Point | None:
                 y, m = ref.year, ref.month
             else:
                 return None
+    implied = m is None and d is None and y is not None and sp.ymod in YEAR_END
+    if implied:
+        m = 12        # 2024年底, 去年年末: the year's last month, as readers of real pages date it
     if y is None and known and not sp.has_year and m is not None and ref is not None:
         y = ref.year  # a date with no year takes ref_date's year
     if y is None and m is None:
@@ -190,7 +199,7 @@ def point(sp: Spec, st: State) -> Point | None:
     if not _valid(y, m, d):
         return None
     hh, mi = (sp.hour, sp.minute) if d is not None else (None, None)
-    return Point(y, m, d, hh, mi)
+    return Point(y, m, d, hh, mi, implied=implied)
 
 
 def _nearest_day(t: dt.date, day: int) -> dt.date | None:
