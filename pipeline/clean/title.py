@@ -67,6 +67,11 @@ def paper_authors(page: Page) -> None:
                                   {"author": page.lines[i].strip()}))
 
 
+# an English headline over a Chinese story (a Singapore ministry's speech, a Malaysian
+# portal): four words or more, capitalised, no link, no stop at its end
+_LATIN_TITLE = regex.compile(r"^[A-Z][A-Za-z0-9'’&\-–:,()]*(?:\s+[A-Za-z0-9'’&\-–:,()]+){3,20}[?!]?$")
+
+
 def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None,
              titles: list[Any]) -> None:
     """Find the headline (page.headline, meta title), remove its copies (reason title) and the
@@ -102,7 +107,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if (
             i in removed
             or i in cells
-            or not (is_title_shape(n) or is_headline_shape(n, 36))
+            or not (is_title_shape(n) or is_headline_shape(n, 36) or _LATIN_TITLE.match(n))
             or _NEVER_HEADLINE.search(n)
             or _DATELINE_START.match(n)
         ):
