@@ -69,7 +69,8 @@ def paper_authors(page: Page) -> None:
 
 # an English headline over a Chinese story (a Singapore ministry's speech, a Malaysian
 # portal): four words or more, capitalised, no link, no stop at its end
-_LATIN_TITLE = regex.compile(r"^[A-Z][A-Za-z0-9'’&\-–:,()]*(?:\s+[A-Za-z0-9'’&\-–:,()]+){3,20}[?!]?$")
+_LATIN_TITLE = regex.compile(
+    r"^[A-Z][A-Za-z0-9'’&\-–:,()]*(?:\s+[A-Za-z0-9'’&\-–:,()]+){3,20}[?!]?$")
 
 
 def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None,
