@@ -260,3 +260,16 @@ def test_a_table_under_its_title_stays_whatever_its_rows():
     assert set(got) == {len(lines) - 1}
     # without its title, the same cells are a menu's (some of them go)
     assert set(removed([*STORY, *table[1:], "返回顶部"])) - {len(STORY) + len(table) - 1}
+
+
+def test_a_press_releases_contact_lines_stay_under_it():
+    # a Taiwan county's release: its contact person, phone and mobile (聯絡, as Taiwan writes
+    # 联系) are the release's own closing lines, not furniture the word scorer reads
+    page = ["跳到主要內容區塊", "江城縣住宿餐飲業銷售額創新高",
+            "江城縣稅捐局表示，依各類營業人銷售額分業月報表顯示，今年1至10月全縣住宿餐飲業之"
+            "銷售額合計約58億元，與去年同期相較成長三成。",
+            "該局分析，縣府舉辦各項大型活動，帶動人潮與消費，住宿餐飲、娛樂休閒服務業等產業銷售額"
+            "屢創佳績。",
+            "最後，該局表示，縣政府將持續推動觀光活動，為地方經濟注入一股活水。",
+            "新聞稿聯絡人：宋小芳", "聯絡電話：03-5518141分機220", "聯絡手機：0922-876400"]
+    assert set(removed(page)) == {0}

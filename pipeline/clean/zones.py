@@ -766,7 +766,7 @@ _ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|�
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 _COUNTER = twins.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
-CONTACT_KEY = twins.compile(r"^[^:]{0,6}(?:联系|咨询|报名)[^:]{0,4}:"
+CONTACT_KEY = twins.compile(r"^[^:]{0,6}(?:联系|联络|咨询|报名)[^:]{0,4}:"
                              r"|^(?:电话|地址|邮箱|传真|地点|时间):")
 # the line's own shape says metadata: a date or time stamp, a credit word, an outlet's name, a
 # name in brackets or names alone
