@@ -127,17 +127,20 @@ class Context:
     def _piece_tokens(self, a: int, b: int, block: bool, sent_start: int, pos: bool,
                       hmm: bool) -> tuple[nlp.Token, ...]:
         text = self.text
+        new = tuple.__new__         # Token(…) without the named tuple's Python __new__
         if pos:
             if not block:   # posseg: \r\n, each space and each other character alone, tagged x
-                return tuple(nlp.Token(m.group(), m.start(), m.end(), "x")
-                             for m in _BETWEEN.finditer(text, a, b))
-            return tuple([Token(w, i + a, j + a, tag)
+                if b == a + 1:      # most runs between blocks: one character
+                    return (new(Token, (text[a], a, b, "x")),)
+                return tuple([new(Token, (m.group(), m.start(), m.end(), "x"))
+                              for m in _BETWEEN.finditer(text, a, b)])
+            return tuple([new(Token, (w, i + a, j + a, tag))
                           for w, i, j, tag in nlp.segment_pos(text[a:b], hmm)])
         if not block and a > sent_start and text[a] == " ":
             a += 1          # a plain space after a word is that word's trailing space (nlp.segment)
             if a == b:
                 return ()
-        return tuple([Token(w, i + a, j + a) for w, i, j, _ in nlp.segment(text[a:b])])
+        return tuple([new(Token, (w, i + a, j + a, "")) for w, i, j, _ in nlp.segment(text[a:b])])
 
     def token_at(self, offset: int) -> nlp.Token | None:
         for t in self.tokens(offset):

@@ -464,18 +464,19 @@ class POSTagger:
             out.append(new(Token, (text[run:i], run, i, "eng")))
         return out
 
-    def segments(self, text: str) -> list | None:
+    def segments(self, text: str, base: int = 0) -> list | None:
         """tokens(text)'s tokens (hmm on) when text is one block (most windows next to a
         candidate), else None; a run of unknown characters that the HMM would split is left
         as a Pending (resolve() gives its tokens), so that a caller that may not need all of
         a window pays for the HMM only where it looks. The tokens are made as the block's
-        route is walked; a run of single characters is the slice of the text it covers."""
+        route is walked; a run of single characters is the slice of the text it covers.
+        base: added to every offset (text is a block of a longer window that starts there)."""
         if not _HAN_INTERNAL.fullmatch(text):
             return None
         new = tuple.__new__
         pairs = self.backend.route_tags(text)
         out: list = []
-        n, i, pos = len(pairs), 0, 0
+        n, i, pos = len(pairs), 0, base
         while i < n:
             p = pairs[i]
             w = p[0]
@@ -491,7 +492,7 @@ class POSTagger:
                 out.append(new(Token, (w, pos, pos + 1, p[1])))
                 pos, i = pos + 1, k
                 continue
-            run = text[pos:pos + k - i]
+            run = text[pos - base:pos - base + k - i]
             if self.backend.has_word(run):
                 for w, tag in pairs[i:k]:
                     out.append(new(Token, (w, pos, pos + 1, tag)))

@@ -884,20 +884,21 @@ class CountFinder:
         if segs is not None:
             return segs
         out: list = []
-        new, pending = tuple.__new__, nlp.Pending
+        new = tuple.__new__
         for m in POS_PIECES.finditer(win):
-            s = m.start()
-            if m.group(1) is None:           # between blocks: posseg's own cut of these
+            s, e = m.span()
+            if m.lastindex is None:          # between blocks: posseg's own cut of these
+                if e == s + 1:               # (most often one character, alone and tagged x)
+                    out.append(new(nlp.Token, (win[s], s, e, "x")))
+                    continue
                 i = s
                 for w, tag in tagger.cut(m.group(), True):
                     out.append(new(nlp.Token, (w, i, i + len(w), tag)))
                     i += len(w)
                 continue
-            for t in tagger.segments(m.group()) or ():
-                if type(t) is pending:
-                    out.append(pending(t.start + s, t.run))
-                else:
-                    out.append(new(nlp.Token, (t[0], t[1] + s, t[2] + s, t[3])))
+            got = tagger.segments(m.group(), s)   # (offsets in the window)
+            if got:
+                out.extend(got)
         return out or None
 
     def _after_walk(self, toks: list, unit_end: int,
