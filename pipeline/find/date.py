@@ -133,6 +133,13 @@ def _in_sentence_before(text: str, start: int, words) -> bool:
     return any(w in head for w in words)
 
 
+def _years_ago(text: str, start: int, end: int) -> bool:
+    """A two-digit number of years with 前 right after its 年 (从18年前, 10年前起): so many
+    years ago, not the year 2018 (前后 is "about"; 以前 and 之前 may close a year)."""
+    k = text.find("年", start, end + 1)
+    return k >= 0 and text.startswith("前", k + 1) and not text.startswith("前后", k + 1)
+
+
 def _ends_with_any(s: str, words: tuple[str, ...]) -> bool:
     return s.endswith(words)
 
@@ -288,6 +295,8 @@ class DateFinder:
         for sp in specs:
             year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
                 and sp.quarter is None
+            if sp.year2 is not None and year_only and _years_ago(text, c.start, c.end):
+                return False   # (从)18年前: eighteen years ago, no year 2018
             if sp.year2 is not None and year_only:
                 lead = text[c.start:c.start + 2]
                 # (the end of 2021至22年度 takes its century from the first year: no guess)
