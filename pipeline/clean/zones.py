@@ -346,8 +346,8 @@ def _pipe_cells(page: Page) -> set[int]:
 _TABLE_TITLE = twins.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]{1,3}\s*[:：、.]?\s*\S.{0,38}$")
 
 
-# a table's own title line: 附表：…, 表1 …, 表二：…, 下表
-_TABLE_HEAD = twins.compile(r"^(?:附表|下表|表\s?[一二三四五六七八九十\d]{1,2})(?:\s*[:：]|\s|$)")
+# a table's title with no number (附表：…, 下表): numbered ones are _TABLE_TITLE's
+_TABLE_HEAD = twins.compile(r"^(?:附表|下表)(?:\s*[:：]|\s|$)")
 
 
 def _headed_table(page: Page) -> set[int]:
@@ -357,7 +357,7 @@ def _headed_table(page: Page) -> set[int]:
     normed, filled = page.normed, page.filled
     cells: set[int] = set()
     for k, i in enumerate(filled):
-        if not _TABLE_HEAD.match(normed[i]):
+        if not (_TABLE_HEAD.match(normed[i]) or _TABLE_TITLE.match(normed[i])):
             continue
         run = []
         for j in filled[k + 1:]:

@@ -42,9 +42,8 @@ OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 # where a name starts and ends does not need jieba's guesses at unknown words (rec.pos_tokens)
 HMM = False
 # a quoted name that ends like a prize (“社区服务之星奖”, 「香港義工獎」) names one without a verb
-_PRIZE_END = regex.compile(r"(?:[奖獎奬]|奖章|勋章|奖杯|奖状|獎章|勳章|獎盃|獎杯|獎狀)$")
-# an indefinite many between a verb and a kind of person (表彰了一批优秀教师): no receiver named
-_INDEFINITE = ("一批", "一大批", "一些", "部分", "大批", "若干")
+# (the finder reads a Simplified copy of the text: 獎 is 奖 there)
+_PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状)$")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
@@ -210,6 +209,7 @@ class AwardFinder:
         openers = gr.get("list_openers") or []
         self.grade_list_re = regex.compile(_alt(openers)) if openers else None
         self.rr = rec.compile_rules(self.rule["award.trigger"])
+        self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
             rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
@@ -731,12 +731,11 @@ class AwardFinder:
         return any(t.start == pos or (t.pos == "nr" and t.start < pos < t.end)
                    for t in rec.pos_tokens(ctx, pos, hmm=HMM, window=0))
 
-    @staticmethod
-    def _object_gap(s: str) -> bool:
+    def _object_gap(self, s: str) -> bool:
         """Between 授予 and the honour: a receiver, no clause break, no second verb; not an
         indefinite many (表彰了一批优秀教师: a kind of person praised, no title given)."""
         return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch == "的" for ch in s) \
-            and not s.startswith(_INDEFINITE)
+            and not s.startswith(self.indefinite)
 
     def _accept_all(self, ctx: Context, cands: list[Cand]) -> list[Cand]:
         """Accept in text order: an item joined to an accepted honour by a list separator

@@ -295,9 +295,9 @@ class DateFinder:
         for sp in specs:
             year_only = sp.has_year and sp.month is None and sp.mrel is None and sp.day is None \
                 and sp.quarter is None
-            if sp.year2 is not None and year_only and _years_ago(text, c.start, c.end):
-                return False   # (从)18年前: eighteen years ago, no year 2018
             if sp.year2 is not None and year_only:
+                if _years_ago(text, c.start, c.end):
+                    return False   # (从)18年前: eighteen years ago, no year 2018
                 lead = text[c.start:c.start + 2]
                 # (the end of 2021至22年度 takes its century from the first year: no guess)
                 if not (sp.year2_text.startswith("0") or _ends_with_any(before, self.y2_after)

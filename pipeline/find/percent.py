@@ -66,8 +66,9 @@ _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",
 # Most 分 and 成 (部分, 成为) have none: they are not even looked at, and their sentences are
 # not searched. (The rules of one mark need the same thing before it.)
 _SP_BEHIND = r"[ \t\u3000]*"
-# a fraction before these names a round of a tournament (四分之一决赛, 八分之一決賽)
-_ROUND_OF = ("决赛", "決賽", "赛", "賽")
+# a fraction before these names a round of a tournament (四分之一决赛; the finder reads a
+# Simplified copy: 決賽 is 决赛 there)
+_ROUND_OF = ("决赛", "赛")
 _HELD_MARKS = regex.compile(
     r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")(?:[%％‰倍]|巴(?=仙))"
     r"|(?<=[\d" + CN_NUM_CHARS + r"半]" + _SP_BEHIND + r")成"

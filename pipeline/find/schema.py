@@ -250,6 +250,7 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
                 "recipient_surnames",
                 "recipient_role_ends",
                 "recipient_pronouns",
+                "indefinite_receivers",
             )
         },
         "recipient_max_len": Key(int, 30),
