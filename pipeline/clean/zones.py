@@ -350,10 +350,17 @@ _TABLE_TITLE = twins.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]
 _TABLE_HEAD = twins.compile(r"^(?:附表|下表)(?:\s*[:：]|\s|$)")
 
 
+# a column's unit in brackets under its name (播种面积 / (千公顷) / 总产量 / (万吨))
+_UNIT_CELL = twins.compile(r"^[(（]\s*[千万亿百]?(?:公顷|公斤|千克|公里|平方米|立方米|吨|亩|元|"
+                           r"美元|港元|人次|人|户|个|辆|台|件|头|只|米|千瓦时|千瓦|小时|%|％)"
+                           r"(?:\s*/\s*\S{1,4})?\s*[)）]$")
+
+
 def _headed_table(page: Page) -> set[int]:
     """The short lines under a table's title (附表：十大屋苑成交量 / 地區 / 屋苑 / 香港 / 太古城 /
-    2(無升跌) / 19895(-1%) …): six or more, three of them holding figures, none a sentence —
-    the table's cells, however irregular its rows."""
+    2(無升跌) / 19895(-1%) …): six or more, three of them holding figures (or one figure under
+    two columns' units: 播种面积 / (千公顷) / 总产量 / (万吨) / 116064), none a sentence — the
+    table's cells, however irregular its rows."""
     normed, filled = page.normed, page.filled
     cells: set[int] = set()
     for k, i in enumerate(filled):
@@ -366,14 +373,55 @@ def _headed_table(page: Page) -> set[int]:
                 break
             run.append(j)
         # (the table ends with its last figure: a page's furniture may follow it)
-        figured = [x for x, j in enumerate(run) if any(c.isdigit() for c in normed[j])]
-        if len(run) >= 6 and len(figured) >= 3:
+        units = sum(1 for j in run if _UNIT_CELL.match(normed[j]))
+        figured = [x for x, j in enumerate(run)
+                   if any(c.isdigit() for c in normed[j]) and not _UNIT_CELL.match(normed[j])]
+        if len(run) >= 6 and (len(figured) >= 3 or (figured and units >= 2)):
             cells.update(run[:figured[-1] + 1])
     return cells
 
 
+# a row of a table written one row a line, its cells parted by spaces; a teaser's stamp at its end
+_SPACES = regex.compile(r"\s+")
+_ROW_STAMP = twins.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
+
+
+def _spaced_rows(page: Page) -> set[int]:
+    """A table written one row a line, its cells parted by spaces (获奖单位 荣誉名称 授予单位 /
+    某区检察院 全国检察宣传先进集体 最高检 …): four rows or more in a run, three cells or more
+    in each and most of them the same count, no sentence, a cell of five characters or more in
+    almost every row (a menu's words are short) and no teaser's stamp closing them."""
+    normed = page.normed
+    run: list[int] = []
+    out: set[int] = set()
+
+    def flush() -> None:
+        if len(run) < 4:
+            return
+        counts = [len(_SPACES.split(normed[i])) for i in run]
+        common = max(set(counts), key=counts.count)
+        wide = sum(1 for i in run if max(map(len, _SPACES.split(normed[i]))) >= 5)
+        stamped = sum(1 for i in run if _ROW_STAMP.search(normed[i]))
+        if (counts.count(common) >= 0.8 * len(run) and wide >= 0.8 * len(run)
+                and sum(map(len, (normed[i] for i in run))) >= 15 * len(run)
+                and stamped < len(run) / 2):
+            out.update(run)
+
+    for i in page.filled:
+        n = normed[i].strip()
+        parts = _SPACES.split(n)
+        if len(parts) >= 3 and not SENT.search(n) and max(map(len, parts)) <= 30:
+            run.append(i)
+            continue
+        flush()
+        run = []
+    flush()
+    return out
+
+
 def _table_cells(page: Page) -> set[int]:
-    cells = _figure_cells(page) | _numbered_rows(page) | _prize_list(page) | _attachment_items(page)
+    cells = (_figure_cells(page) | _numbered_rows(page) | _prize_list(page)
+             | _attachment_items(page) | _spaced_rows(page))
     if any(n.startswith(("附表", "下表", "表")) for n in page.normed):
         cells |= _headed_table(page)
     if any(n.endswith("|") for n in page.normed):
