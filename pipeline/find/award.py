@@ -91,6 +91,12 @@ def _words_re(words):
     return re.compile(word_trie(words) or "(?:)")
 
 
+# a prize named in a list after another (三等奖15项、最佳答辩奖1项): a few characters ending in
+# 奖, then no more of a word (a count, a separator, the clause's end)
+_LISTED_PRIZE = regex.compile(
+    r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件])")
+# what joins two items of a list, its separator named (JOIN)
+_JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或]|以及){COUNT}?[“「『]?")
 # the items of a table cell that lists several honours
 _ITEM = re.compile(r"[^、，,；;]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
@@ -300,7 +306,9 @@ class AwardFinder:
         quo = self.rule["award.quoted"]
         self.quote_re = re.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
-        self.gap_re = regex.compile(rf"(?:{gap}|{EDITION})*(?:(?:{prefixes})(?=[“「『]))?[“「『]?")
+        # (an ASCII quote too: 荣获'最佳进步奖')
+        self.gap_re = regex.compile(
+            rf"(?:{gap}|{EDITION})*(?:(?:{prefixes})(?=[“「『']))?[“「『']?")
         cat = self.rule["award.category"]
         self.category_prefix_re = regex.compile(_alt(cat.get("category_prefixes") or ["最佳"]))
         self.parent_window = int(cat.get("parent_window", 60))
@@ -634,6 +642,39 @@ class AwardFinder:
                 continue
             out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                             extra={"level": None, "recipient": None, "status": "awarded"}))
+        return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
+
+    def _listed_prizes(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """award.grade: the items of a list joined to an award (六项金奖、13项银奖和两项铜奖;
+        三等奖15项、最佳答辩奖1项、优胜奖14项): a grade, or after a prize (…奖) a short name
+        ending in 奖, are prizes won too, wherever the verb stands."""
+        starts = {f.start for f in facts}
+        out: list[Fact] = []
+        for f in facts:
+            g = f
+            while (j := _JOINED.match(text, g.end)) is not None:
+                m = None
+                # the item right after the separator (、三等奖), else after its count (、13项银奖)
+                for p in dict.fromkeys((j.end("sep"), j.end())):
+                    if p in starts:
+                        break
+                    m = self.grade_re.match(text, p)
+                    if m is None and g.value.endswith("奖"):
+                        m = _LISTED_PRIZE.match(text, p)
+                        if m is not None and (self.not_suffix_re.search(m.group())
+                                              or self.grade_re.search(m.group())
+                                              or self.trigger_re.search(m.group())
+                                              or self.lex_re.search(m.group())):
+                            m = None
+                    if m is not None:
+                        break
+                if m is None:
+                    break
+                p = m.start()
+                g = Fact("award", m.group(), p, m.end(), m.group(), "award.grade",
+                         extra={"level": None, "recipient": None, "status": "awarded"})
+                out.append(g)
+                starts.add(p)
         return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _list_clause(self, text: str, s: int, lo: int) -> int:
@@ -757,6 +798,12 @@ class AwardFinder:
         self._extend_to_trigger(ctx, c, floor, trigs)
         # extend right: 标兵 after 三八红旗手, a grade (…奖一等奖); then read what follows
         e = c.end
+        if c.quoted and c.quoted[1] == e + 1:
+            # “最美廊坊人”提名奖: a suffix after the closing quote joins the quoted name
+            p = c.quoted[1] + (text[c.quoted[1]:c.quoted[1] + 1] == " ")
+            m = self.extend_re.match(text, p)
+            if m is not None:
+                c.start, e = min(c.start, c.quoted[0]), m.end()
         while (m := self.extend_re.match(text, e)) is not None:
             e = m.end()
         c.end = e
