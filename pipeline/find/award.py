@@ -91,6 +91,14 @@ def _words_re(words):
     return re.compile(word_trie(words) or "(?:)")
 
 
+# a prize named in a list after another (三等奖15项、最佳答辩奖1项): a few characters ending in
+# 奖, then no more of a word (a count, a separator, the clause's end)
+_LISTED_PRIZE = regex.compile(
+    r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件])")
+# what joins two items of a list, its separator named (JOIN)
+_JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或]|以及){COUNT}?[“「『]?")
+# the items of a table cell that lists several honours
+_ITEM = re.compile(r"[^、，,；;]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
 _DIGITS = regex.compile(r"\d+")
 
@@ -122,6 +130,115 @@ class Cand:
     tags: list = field(default_factory=list)
     trigger: tuple | None = None                  # (start, end, lexicon row)
     listed: bool = False                          # kept only as an item of a list of honours
+
+
+class _TableReading:
+    """award.table: where the honour column of a table stands and what its cells say.
+
+    A header line names the columns: one whose cell names honours (荣誉称号, 奖励(命名)名称,
+    获奖项目), one naming who received them (获奖单位, 姓名) or when (年份). Cells are split by
+    `|` when the line holds one, else by white space. The rows are the lines under it with as
+    many cells; short lines with other counts (a row the page broke over several lines) are
+    passed over, up to `max_gap` lines of one cell in a row; a line longer than `max_cell` (a
+    paragraph) or a new header ends the table."""
+
+    def __init__(self, cfg: dict):
+        self.honour_words = tuple(cfg.get("honour_words") or ())
+        self.honour_ends = tuple(cfg.get("honour_ends") or ())
+        self.receiver_ends = tuple(cfg.get("receiver_ends") or ())
+        self.granter_starts = tuple(cfg.get("granter_starts") or ())
+        self.time_ends = tuple(cfg.get("time_ends") or ())
+        self.cell_ends = tuple(cfg.get("cell_ends") or ())
+        self.max_gap = int(cfg.get("max_gap", 6))
+        self.max_cell = int(cfg.get("max_cell", 40))
+        self.head_max = int(cfg.get("header_cell_max", 12))
+        # a honour cell's leading year or batch (2020年度, 2019—2020年, 第二批, 首批) and its
+        # trailing stop are no part of the name; an edition (第九届) is (EDITION_START)
+        self.lead = regex.compile(
+            r"(?:(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十\d]+批|首批)\s?)+")
+        self.trail = regex.compile(r"[。．.；;，,、\s]+$")
+
+    @staticmethod
+    def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+        line = text[ls:le]
+        if "|" in line:
+            out = []
+            pos = 0
+            for part in line.split("|"):
+                a = pos + len(part) - len(part.lstrip())
+                b = pos + len(part.rstrip())
+                if b > a:
+                    out.append((ls + a, ls + b))
+                pos += len(part) + 1
+            return out
+        return [(ls + m.start(), ls + m.end()) for m in re.finditer(r"\S+", line)]
+
+    def _column(self, cell: str) -> str | None:
+        """What a header cell names: honour | receiver | time | None."""
+        c = re.sub(r"[()（）\s]", "", cell)
+        if not c or len(c) > self.head_max or not _han(c):
+            return None
+        if c.endswith(self.receiver_ends) and not c.startswith(self.granter_starts):
+            return "receiver"
+        if c.endswith(self.honour_ends) and any(w in c for w in self.honour_words):
+            return "honour"
+        if c.endswith(self.time_ends):
+            return "time"
+        return None
+
+    def _header(self, text: str, cells) -> tuple[int, int | None] | None:
+        """(the honour column, the receiver column) of a header line, or None."""
+        if len(cells) < 2:
+            return None
+        kinds = [self._column(text[a:b]) for a, b in cells]
+        if kinds.count("honour") != 1 or not ("receiver" in kinds or "time" in kinds):
+            return None
+        who = kinds.index("receiver") if "receiver" in kinds else None
+        return kinds.index("honour"), who
+
+    def honour_cells(self, text: str) -> list[tuple[int, int, str | None, tuple[int, int]]]:
+        """The honour column's cells: the span (year, batch and stop trimmed), the row's
+        receiver, the whole cell's span (what the other readings give way to)."""
+        if not any(w in text for w in self.honour_words):
+            return []
+        lines = []
+        pos = 0
+        for line in text.split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        out = []
+        i = 0
+        while i < len(lines):
+            cells = self._cells(text, *lines[i])
+            head = self._header(text, cells)
+            i += 1
+            if head is None:
+                continue
+            col, who = head
+            n, gap = len(cells), 0
+            while i < len(lines) and gap <= self.max_gap:
+                row = self._cells(text, *lines[i])
+                if len(row) >= 2 and self._header(text, row) is not None:
+                    break
+                i += 1
+                if len(row) != n or all(set(text[a:b]) <= set("-:—") for a, b in row):
+                    if lines[i - 1][1] - lines[i - 1][0] > self.max_cell:
+                        break           # a paragraph: the table has ended
+                    gap += len(row) < 2     # a part of a broken row holds two cells or more
+                    continue
+                gap = 0
+                a, b = row[col]
+                if b - a > self.max_cell:
+                    continue
+                m = self.lead.match(text, a, b)
+                a2 = m.end() if m else a
+                t = self.trail.search(text, a2, b)
+                b2 = t.start() if t else b
+                if b2 - a2 < 2:
+                    continue
+                receiver = text[slice(*row[who])] if who is not None else None
+                out.append((a2, b2, receiver, (a, b)))
+        return out
 
 
 class AwardFinder:
@@ -189,7 +306,9 @@ class AwardFinder:
         quo = self.rule["award.quoted"]
         self.quote_re = re.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
-        self.gap_re = regex.compile(rf"(?:{gap}|{EDITION})*(?:(?:{prefixes})(?=[“「『]))?[“「『]?")
+        # (an ASCII quote too: 荣获'最佳进步奖')
+        self.gap_re = regex.compile(
+            rf"(?:{gap}|{EDITION})*(?:(?:{prefixes})(?=[“「『']))?[“「『']?")
         cat = self.rule["award.category"]
         self.category_prefix_re = regex.compile(_alt(cat.get("category_prefixes") or ["最佳"]))
         self.parent_window = int(cat.get("parent_window", 60))
@@ -208,6 +327,8 @@ class AwardFinder:
         self.grade_window = int(gr.get("window", 20))
         openers = gr.get("list_openers") or []
         self.grade_list_re = regex.compile(_alt(openers)) if openers else None
+        tb = self.rule.get("award.table")
+        self.table = _TableReading(tb) if tb else None
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
         # anything that can anchor a head-named run (see _may_anchor)
@@ -444,7 +565,61 @@ class AwardFinder:
         self._govern(ctx, kept, trigs)
         kept = self._accept_all(ctx, kept)
         facts = self._with_parents(ctx.text, self._facts(ctx, kept))
-        return self._grades(text, facts) if self.rule.get("award.grade") else facts
+        facts = self._grades(text, facts) if self.rule.get("award.grade") else facts
+        return self._tables(ctx, facts) if self.table is not None else facts
+
+    def _tables(self, ctx: Context, facts: list[Fact]) -> list[Fact]:
+        """award.table: the honour column of a table (a header naming it and a column of who
+        received it, then rows of as many cells): each of its cells that reads like an honour is
+        one award, with the row's receiver; it replaces what the other readings found in it."""
+        tb = self.table
+        assert tb is not None
+        text = ctx.text
+        out, whole = [], []
+        for s, e, who, cell in tb.honour_cells(text):
+            # a cell may list several honours (全国文明单位、全国卫生单位); 称号 after one: context
+            for m in _ITEM.finditer(text, s, e):
+                a, b = m.span()
+                h = self.context_re.search(text, a, b)
+                if h and h.end() == b and h.start() > a:
+                    b = h.start()
+                if not self._honour_cell(text[a:b]):
+                    # 2019年复评国家卫生乡镇: a standing honour that ends the cell is its name
+                    lx = [x for x in self.lex_re.finditer(text, a, b) if x.end() == b]
+                    if not lx or lx[0].start() == a:
+                        continue
+                    a = lx[0].start()
+                out.append((a, b, who))
+                whole.append(cell)
+        if not out:
+            return facts
+        kept = [f for f in facts if not any(f.start < ce and cs < f.end for cs, ce in whole)]
+        for s, e, who in out:
+            if who:
+                who = "".join(ch for ch in who if ch not in "“”「」『』\"") or None
+            lv = self._level_at(ctx, s, e)
+            level = lv[1] if lv else self._lex_level_in(self._value(ctx.text[s:e]))
+            kept.append(Fact("award", ctx.text[s:e], s, e, self._value(ctx.text[s:e]),
+                             "award.table", extra={"level": level, "recipient": who,
+                                                   "status": None}))
+        return sorted(kept, key=lambda f: f.start)
+
+    def _honour_cell(self, name: str) -> bool:
+        """A cell of an honour column that reads like an honour: it ends with an award head (or
+        one of the table's own ends: …表现突出的集体), is a standing honour, or opens (after a
+        level) with a prefix head (全国最佳志愿服务项目); no designation, ranking or bare grade."""
+        tb = self.table
+        assert tb is not None
+        v = self._value(name)
+        if len(v) < 3 or v in self.not_names or self.not_suffix_re.search(v) \
+                or self.designation_re.search(v) or self.ranking_always_re.search(v) \
+                or (self.ranking_re.search(v) and not self.ranking_people.search(v)):
+            return False
+        if self.lex_re.fullmatch(v) or v.endswith(tuple(self.suffix_strength)) \
+                or v.endswith(tb.cell_ends):
+            return True
+        m = self.level_start_re.match(v)
+        return bool(self.prefix_re.match(v, m.end() if m else 0))
 
     def _grades(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.grade: a grade no other award fact holds, in a clause with a verb of winning
@@ -467,6 +642,39 @@ class AwardFinder:
                 continue
             out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                             extra={"level": None, "recipient": None, "status": "awarded"}))
+        return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
+
+    def _listed_prizes(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """award.grade: the items of a list joined to an award (六项金奖、13项银奖和两项铜奖;
+        三等奖15项、最佳答辩奖1项、优胜奖14项): a grade, or after a prize (…奖) a short name
+        ending in 奖, are prizes won too, wherever the verb stands."""
+        starts = {f.start for f in facts}
+        out: list[Fact] = []
+        for f in facts:
+            g = f
+            while (j := _JOINED.match(text, g.end)) is not None:
+                m = None
+                # the item right after the separator (、三等奖), else after its count (、13项银奖)
+                for p in dict.fromkeys((j.end("sep"), j.end())):
+                    if p in starts:
+                        break
+                    m = self.grade_re.match(text, p)
+                    if m is None and g.value.endswith("奖"):
+                        m = _LISTED_PRIZE.match(text, p)
+                        if m is not None and (self.not_suffix_re.search(m.group())
+                                              or self.grade_re.search(m.group())
+                                              or self.trigger_re.search(m.group())
+                                              or self.lex_re.search(m.group())):
+                            m = None
+                    if m is not None:
+                        break
+                if m is None:
+                    break
+                p = m.start()
+                g = Fact("award", m.group(), p, m.end(), m.group(), "award.grade",
+                         extra={"level": None, "recipient": None, "status": "awarded"})
+                out.append(g)
+                starts.add(p)
         return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _list_clause(self, text: str, s: int, lo: int) -> int:
@@ -590,6 +798,12 @@ class AwardFinder:
         self._extend_to_trigger(ctx, c, floor, trigs)
         # extend right: 标兵 after 三八红旗手, a grade (…奖一等奖); then read what follows
         e = c.end
+        if c.quoted and c.quoted[1] == e + 1:
+            # “最美廊坊人”提名奖: a suffix after the closing quote joins the quoted name
+            p = c.quoted[1] + (text[c.quoted[1]:c.quoted[1] + 1] == " ")
+            m = self.extend_re.match(text, p)
+            if m is not None:
+                c.start, e = min(c.start, c.quoted[0]), m.end()
         while (m := self.extend_re.match(text, e)) is not None:
             e = m.end()
         c.end = e

@@ -263,6 +263,17 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "list_openers": _words("a clause opening with these lists the prizes won in the clause "
                                "before (…，包括15个金奖)"),
     },
+    "award.table": {
+        "honour_words": _words("a header cell naming the honour column holds one of these"),
+        "honour_ends": _words("… and ends with one of these (荣誉称号, 奖励名称, 获奖项目)"),
+        "receiver_ends": _words("a header cell naming who received it ends so (获奖单位, 姓名)"),
+        "granter_starts": _words("… unless it starts so (授奖单位: who gave it)"),
+        "time_ends": _words("a header cell naming when (年份, 获奖时间)"),
+        "cell_ends": _words("ends of an honour cell besides award_heads (…表现突出的集体)"),
+        "max_gap": Key(int, 6),
+        "max_cell": Key(int, 40),
+        "header_cell_max": Key(int, 12),
+    },
     "award.quoted": {"gap": _words()},
     "award.nominated": {"nominated_after": _words()},
     "award.category": {
