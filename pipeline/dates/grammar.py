@@ -277,6 +277,9 @@ def load(rules: Rules) -> Grammar:
     # as a trie: the same matches as their alternation, and `re` tries at a position the names
     # that begin with its character rather than every name (patterns.word_trie)
     parts["FESTIVALS"] = word_trie(festivals)
+    # every unit a number may take (lexicons/classifiers.tsv), read in Simplified as the rules
+    # read the text: a full date's bare day is never one before these (part DAYNUMY)
+    parts["UNITS"] = word_trie(narrow(row["unit"]) for row in rules.lexicon("classifiers"))
     default_near = rf.data.get("near")
     compiled = []
     near_keys: dict[tuple[str, int], int] = {}

@@ -67,6 +67,7 @@ class Spec:
     year3: bool = False            # three digits with no era (113年): a Minguo year in Taiwan
     year2: int | None = None       # a two-digit year (08年, 23年): century from ref_date
     year2_text: str | None = None
+    year2_cn: bool = False         # …written in Chinese digits one by one (一五年, 九七年)
     yrel: str | None = None        # 今 去 前 … (+ 年)
     ymod: str | None = None        # 年底 年初
     month: int | None = None
@@ -123,6 +124,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
         v = year_digits(get("yc"))
         if v is not None and len(get("yc")) == 2:
             sp.year2, sp.year2_text = v, "0" + str(v) if v < 10 else str(v)
+            sp.year2_cn = True
         else:
             sp.year, sp.year3 = v, len(get("yc")) == 3
     elif get("yv"):

@@ -19,6 +19,11 @@ from .parse import (
 )
 
 NO_REF_PIVOT = 2000  # two-digit years with no ref_date: the century nearest 2000 (1950–2049)
+# A two-digit year in Chinese digits read one by one (一五年, 九七年, 零八年: Hong Kong and Macao
+# papers) looks back: the latest year not after ref_date's year + 1 (an article of December 2015
+# may speak of 一六年); with no ref_date, 2000-2030 for 零零-三零, else the 1900s (四九年 = 1949).
+CN_YEAR2_AHEAD = 1
+CN_YEAR2_NO_REF_TOP = 2030
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,14 @@ def century(yy: int, ref: dt.date | None) -> int:
     return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: (abs(y - base), y))
 
 
+def century_cn(yy: int, ref: dt.date | None) -> int:
+    """一五年 → 2015, 九七年 → 1997, 四九年 → 1949: the latest year ending in yy not after
+    ref_date's year + CN_YEAR2_AHEAD (no ref_date: not after CN_YEAR2_NO_REF_TOP)."""
+    top = ref.year + CN_YEAR2_AHEAD if ref else CN_YEAR2_NO_REF_TOP
+    y = top // 100 * 100 + yy
+    return y if y <= top else y - 100
+
+
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -108,6 +121,8 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
         if st.locale == "zh-TW" and not (sp.year2_text or "").startswith("0"):
             # 99年 in Taiwan: 2010 (a Western '99 is written 1999)
             return sp.year2 + MINGUO_EPOCH, True
+        if sp.year2_cn:
+            return century_cn(sp.year2, st.ref), True
         return century(sp.year2, st.ref), True
     if sp.yrel:
         base: int | None
@@ -237,7 +252,23 @@ def quarter(sp: Spec, st: State) -> tuple[str | None, Point] | None:
     return f"{a.iso()}/{b.iso()}", b
 
 
+def quarter_range(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
+    """2015年第四季至2016年第三季: the first quarter's first month to the second's last; an end
+    with no year takes the start's."""
+    a = quarter(s, st)
+    if a is None or a[0] is None:
+        return None
+    if not e.has_year and a[1].y is not None:
+        e = replace(e, year=a[1].y, year2=None, yrel=None)
+    b = quarter(e, st)
+    if b is None or b[0] is None or b[1].key() <= a[1].key():
+        return None
+    return f"{a[0].split('/')[0]}/{b[0].split('/')[1]}", b[1]
+
+
 def range_(s: Spec, e: Spec, st: State) -> tuple[str, Point] | None:
+    if s.quarter is not None and e.quarter is not None:
+        return quarter_range(s, e, st)
     ps = point(s, st)
     if ps is None:
         return None

@@ -28,6 +28,7 @@ from ..dates.parse import (
     YEAR_REL_LOCALES,
     small_number,
     spec_from,
+    year_digits,
 )
 from ..model import Fact
 from ..rules import Rules
@@ -155,6 +156,7 @@ class DateFinder:
         self.y2_after = tuple(gd.get("two_digit_year_after", ()))
         self.year_not_before = tuple(gd.get("year_not_before", ()))
         self.year_not_after = tuple(gd.get("year_not_after", ()))
+        self.year_within = tuple(gd.get("calendar_year_within", ()))
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
         self.month_not_after = tuple(gd.get("month_not_after", ()))
@@ -168,6 +170,9 @@ class DateFinder:
         self.offset_after = tuple(gd.get("offset_after", ()))
         self.y3_after = tuple(gd.get("three_digit_year_after", ()))
         self.y2_head_not_before = tuple(gd.get("two_digit_year_head_not_before", ()))
+        # 一二年, 三五年: a count of years said roughly, as two-digit years in Chinese digits
+        self.cn_y2_approx = frozenset(f"{year_digits(w):02d}" for w in
+                                      gd.get("two_digit_cn_year_approx", ()))
         self.packed_not_after = tuple(gd.get("packed_date_not_after", ()))
         self.slash_after = tuple(gd.get("slash_date_after", ()))
         self.slash_before = tuple(gd.get("slash_date_before", ()))
@@ -286,6 +291,8 @@ class DateFinder:
             and int(g["d"]) <= 12
         ):
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
+        if "ypair" in g and not 1 <= int(g["e_y4"]) - int(g["s_y4"]) <= 10:
+            return False   # (1920-1998): a life, not the period of a report
         if "roc" in g and locale != "zh-TW":
             return False   # 113/05/20: a Minguo date only in a Taiwan article
         if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
@@ -300,7 +307,9 @@ class DateFinder:
                     return False   # (从)18年前: eighteen years ago, no year 2018
                 lead = text[c.start:c.start + 2]
                 # (the end of 2021至22年度 takes its century from the first year: no guess)
+                # (一五年, 九七年: Chinese digits one by one are a year, not a count of years)
                 if not (sp.year2_text.startswith("0") or _ends_with_any(before, self.y2_after)
+                        or (sp.year2_cn and sp.year2_text not in self.cn_y2_approx)
                         or "s_y4" in g or "s_yc" in g
                         or lead[:1] in ("从", "自", "在", "由") or "open_pre" in g
                         or self._year2_heads_clause(text, c, sp, ref, locale)
@@ -312,7 +321,9 @@ class DateFinder:
                 # years)
                 return False
             if year_only and kind == "point" and not opened and sp.yrel is None \
-                    and _starts_with_any(after, self.year_not_before):
+                    and _starts_with_any(after, self.year_not_before) \
+                    and not (self._calendar_year(sp) and _starts_with_any(after,
+                                                                          self.year_within)):
                 return False
             if year_only and sp.yrel is None and _ends_with_any(before, self.year_not_after):
                 return False
@@ -340,6 +351,13 @@ class DateFinder:
                 if "open_suf" in g and g["open_suf"] not in _OPEN_DAY_OK:
                     return False
         return True
+
+    @staticmethod
+    def _calendar_year(sp) -> bool:
+        """A written year of 1901-2099 not a round hundred (2018年, 二〇一八年): a year of the
+        calendar, not a count of years (2000年间, 1500年内 stay how long)."""
+        return sp.year is not None and not sp.year3 and 1900 < sp.year < 2100 \
+            and sp.year % 100 != 0
 
     def _year2_heads_clause(self, text: str, c: Cand, sp, ref: dt.date | None, locale: str) -> bool:
         """23年，… at the head of a clause, ref_date known and the year not after it: a year
