@@ -163,10 +163,12 @@ class _Jieba:
 
 
 _ASCII_ALNUM = re.compile(r"[a-zA-Z0-9]{2,}")
+_ASCII_ALNUM1 = re.compile(r"[a-zA-Z0-9]")
 _ODD = re.compile(r"[%+#&._\-]")                      # where jieba-rs's HMM groups differently
 _HAN = re.compile("[\u4E00-\u9FD5]")
 _HAN_DEFAULT = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")   # jieba.cut's blocks
 _SKIP_DEFAULT = re.compile(r"(\r\n|\s)")
+_SPACE = re.compile(r"\s")     # (what str.isspace() says of a character: the same C test)
 _RS_HAN_ONLY = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F]")
 _FINAL_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg's re_skip
 
@@ -313,6 +315,14 @@ def segment(text: str) -> tuple[Token, ...]:
     words = [x for x in backend().cut(text) if x]
     if "".join(words) != text:   # jieba keeps every character; should it not, spaCy decides
         return tuple(Token(t.text, t.idx, t.idx + len(t.text)) for t in blank_zh().tokenizer(text))
+    if _SPACE.search(text) is None:   # (most texts: a block) no space to align, each word a token
+        new = tuple.__new__           # Token(…) without the named tuple's Python __new__
+        out, pos = [], 0
+        for word in words:
+            end = pos + len(word)
+            out.append(new(Token, (word, pos, end, "")))
+            pos = end
+        return tuple(out)
     out, pos, n = [], 0, len(text)
     for word in words:
         if word.isspace():
@@ -350,6 +360,9 @@ class POSTagger:
 
     def __init__(self, backend):
         self.backend = backend
+        # jieba-rs's route with its tags, read straight by segments() (no route_tags list)
+        self._rs: tuple[Callable, Callable] | None = (
+            (backend._tag, backend._has) if isinstance(backend, _Rjieba) else None)
         model = _hmm_model()
         self._viterbi: Callable[[str], list]
         try:
@@ -473,6 +486,8 @@ class POSTagger:
         base: added to every offset (text is a block of a longer window that starts there)."""
         if not _HAN_INTERNAL.fullmatch(text):
             return None
+        if self._rs is not None and not _ASCII_ALNUM1.search(text):
+            return self._segments_rs(text, base)
         new = tuple.__new__
         pairs = self.backend.route_tags(text)
         out: list = []
@@ -496,6 +511,44 @@ class POSTagger:
             if self.backend.has_word(run):
                 for w, tag in pairs[i:k]:
                     out.append(new(Token, (w, pos, pos + 1, tag)))
+                    pos += 1
+            else:
+                out.append(Pending(pos, run))
+                pos += len(run)
+            i = k
+        return out
+
+    def _segments_rs(self, text: str, base: int) -> list:
+        """segments() of a block with no ASCII letter or digit, with jieba-rs: its route and
+        tags read as they come (a word of the route of two characters or more is a dictionary
+        word with its tag; route_tags' one difference, the joined letters and digits, cannot
+        occur), a single character's tag asked of the dictionary only where it is kept (alone,
+        or in a run that is a word), not in a run left pending."""
+        rs = self._rs
+        assert rs is not None        # (segments() calls it only with jieba-rs)
+        tag, has = rs
+        new = tuple.__new__
+        pairs = tag(text, False)
+        out: list = []
+        n, i, pos = len(pairs), 0, base
+        while i < n:
+            w, t = pairs[i]
+            if len(w) > 1:
+                j = pos + len(w)
+                out.append(new(Token, (w, pos, j, t)))
+                pos, i = j, i + 1
+                continue
+            k = i + 1                            # the run of single characters pairs[i:k]
+            while k < n and len(pairs[k][0]) == 1:
+                k += 1
+            if k == i + 1:
+                out.append(new(Token, (w, pos, pos + 1, t if has(w) else "x")))
+                pos, i = pos + 1, k
+                continue
+            run = text[pos - base:pos - base + k - i]
+            if has(run):
+                for w, t in pairs[i:k]:
+                    out.append(new(Token, (w, pos, pos + 1, t if has(w) else "x")))
                     pos += 1
             else:
                 out.append(Pending(pos, run))
