@@ -279,8 +279,13 @@ class CountFinder:
             raise ValueError("count: a qualifier word ends with a numeral (CountFinder._kept)")
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
         # (its lexicon `prob` below the threshold: it must end where a jieba word ends)
-        self.not_before = {u: tuple(nb) for u, r in units.items()
+        # (a word marked ! is an exception: 队|!队伍 — 支队 is a unit's name, 3支队伍 three teams)
+        self.not_before = {u: tuple(w for w in nb if w[0] != "!") for u, r in units.items()
                            if (nb := [w for w in r.get("not_before", "").split("|") if w])}
+        self.not_before_but = {u: tuple(w[1:] for w in nb if w[0] == "!" and w[1:])
+                               for u, r in units.items()
+                               if (nb := [w for w in r.get("not_before", "").split("|") if w])
+                               and any(w[0] == "!" for w in nb)}
         self.ambiguous = {u for u, r in units.items()
                           if float(r["prob"] or 0) < g.ambiguous_below}
         self.unit_only = regex.compile(unit_re)
@@ -652,7 +657,10 @@ class CountFinder:
             if nxt.isascii() and nxt.isalnum():
                 return True
         nb = self.not_before.get(c.unit)
-        return nb is not None and text.startswith(nb, c.unit_e, c.unit_e + 4) and not c.qa
+        if nb is None or not text.startswith(nb, c.unit_e, c.unit_e + 4) or c.qa:
+            return False
+        but = self.not_before_but.get(c.unit)
+        return not (but and text.startswith(but, c.unit_e, c.unit_e + 4))
 
     def _not_a_time_count(self, text: str, c: _Cand) -> bool:
         """A time unit after a duration word (历时3小时), naming something (15分钟生活圈), or
