@@ -153,6 +153,8 @@ def build(rules: Rules):
                        for cur, ws in not_after.items()}
     # 块: 钱 多 五 …
     only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}
+    # 块: 牌 匾 碑 … — a thing named right before the number is counted in pieces (奖牌一块)
+    piece_after = {w: set(v) for w, v in (cfg.get("piece_after") or {}).items()}
     sub_standalone = set(cfg.get("sub_unit_standalone", []))
     indefinite = set(cfg.get("indefinite_before", "数几"))
     approx_before = cfg.get("approx_before", {"上": "more_than"})
@@ -366,6 +368,9 @@ def build(rules: Rules):
         if (cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur]
                 and not m.group("post") and not m.group("qa")):
             return None          # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
+        if cur in piece_after and m.start() > 0 and text[m.start() - 1] in piece_after[cur] \
+                and not nxt.startswith(("钱", "錢")) and not m.group("subs"):
+            return None          # 颁发奖牌一块: the plaque counted, not one yuan
         if cur in only_before and not m.group("subs") and not m.group("post") and nxt \
                 and (nxt[0] in cn or nxt[0].isdigit()) and not nxt.startswith("一"):
             tm = tenth_re.match(text, m.end("cur"))

@@ -103,6 +103,9 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "han_after_only": _table(
                 "colloquial unit → the only Han characters that may follow it"
             ),
+            "piece_after": _table(
+                "colloquial unit → what right before the number makes it a piece (奖牌一块)"
+            ),
             "indefinite_before": _chars("数/几 before a bare magnitude: indefinite, no fact"),
             "approx_before": _table("上 + magnitude → qualifier"),
             "scale_words": _table("English scale word → factor (US$1.5 million)"),
