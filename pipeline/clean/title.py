@@ -4,6 +4,7 @@ names), with the short site and channel names above it."""
 from __future__ import annotations
 
 import functools
+from difflib import SequenceMatcher
 from typing import Any
 
 import regex
@@ -283,6 +284,8 @@ def _split_copies(page: Page, rid: str) -> set[int]:
                 break
             joined += _SPACE.sub("", n)
             first = whole.get(joined)
+            if first is None and len(joined) >= 16:
+                first = _near_copy(joined, whole)
             if first is not None and first < i:
                 for t in filled[k:m + 1]:
                     page.take(t, Proposal(rid, "title", "any"))
@@ -292,6 +295,22 @@ def _split_copies(page: Page, rid: str) -> set[int]:
 
 
 _SPACE = twins.compile(r"\s+")
+
+
+def _near_copy(joined: str, whole: dict[str, int]) -> int | None:
+    """The head line that `joined` copies with a word or two changed (8万余名志愿者情暖蓉城 /
+    成都社区志愿服务周… under 8万余名志愿者情暖蓉城 社区志愿服务周…): lengths within two
+    characters and all but two of them in common, in order, the two no digits (2021年1月至9月
+    under 2022年1月至9月 is a table's next row, not a copy)."""
+    for w, first in whole.items():
+        if abs(len(w) - len(joined)) <= 2 and w[:4] == joined[:4]:
+            blocks = SequenceMatcher(None, w, joined, autojunk=False).get_matching_blocks()
+            if sum(b.size for b in blocks) < max(len(w), len(joined)) - 2:
+                continue
+            kept = {k for b in blocks for k in range(b.b, b.b + b.size)}
+            if not any(c.isdigit() for k, c in enumerate(joined) if k not in kept):
+                return first
+    return None
 
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the

@@ -174,6 +174,9 @@ def build(rules: Rules):
     bare_dollar = regex.compile(r"^\p{Han}*[$＄]")
     # a unit that counts only with these sub-units after it (五個三毫: 個 is a dollar only so)
     needs_sub = {w: set(v) for w, v in (cfg.get("needs_subunit") or {}).items()}
+    # a unit that counts only right after one of these characters (吉 after 零: 五万零吉 is the
+    # ringgit 零吉 with its 零 read into the number)
+    only_after = {w: set(v) for w, v in (cfg.get("only_after_char") or {}).items()}
     # 4500元日币, 两万元韩元, 8亿元人民币: a generic 元 then a currency name → that currency
     post_words = {w: r for w, r in after.items()
                   if Decimal(r["factor"]) == 1 and r["code"] != "local" and _HAN.match(w)
@@ -358,6 +361,8 @@ def build(rules: Rules):
         if cur is not None and not named[cur] \
                 and _WORD_CHAR.match(text, m.end("cur"), m.end("cur") + 1):
             return None          # 5$x: a symbol glued to a name is code, not a price
+        if cur in only_after and text[m.start("cur") - 1:m.start("cur")] not in only_after[cur]:
+            return None          # 3吉: no ringgit without its 零
         if cur in needs_sub and not (m.group("subs") and all(
                 s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
             return None

@@ -103,6 +103,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "han_after_only": _table(
                 "colloquial unit → the only Han characters that may follow it"
             ),
+            "only_after_char": _table("unit → the characters it must follow (吉 after 零)"),
             "piece_after": _table(
                 "colloquial unit → what right before the number makes it a piece (奖牌一块)"
             ),
