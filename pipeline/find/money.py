@@ -208,6 +208,8 @@ def build(rules: Rules):
                                                script_rows).items()}
     threshold_after = tuple(cfg.get("threshold_after") or ["以上", "以下"])
     scales = {k: Decimal(str(v)) for k, v in (cfg.get("scale_words") or {}).items()}
+    # (as headlines capitalise them too: RM1 Million, US$2 Billion)
+    scales.update({k.capitalize(): v for k, v in scales.items() if k.islower()})
     # 5k元, 3w块: a Latin magnitude letter glued to Arabic digits, only before a currency word
     latin = {k: Decimal(str(v)) for k, v in (cfg.get("latin_magnitudes") or {}).items()}
     # 三块五, 3块5, 两毛五: a lone digit after the last unit is a tenth of it (colloquial prices)
