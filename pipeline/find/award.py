@@ -947,8 +947,9 @@ class AwardFinder:
 
     def _object_gap(self, s: str) -> bool:
         """Between 授予 and the honour: a receiver, no clause break, no second verb; not an
-        indefinite many (表彰了一批优秀教师: a kind of person praised, no title given)."""
-        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch == "的" for ch in s) \
+        indefinite many (表彰了一批优秀教师: a kind of person praised, no title given); no quote
+        mark (「模範兒童表揚」、「套餐票選活動」: the verb is inside another quoted name)."""
+        return bool(s) and not any(ch in rec.CLAUSE_BREAK or ch in "的“”「」『』" for ch in s) \
             and not s.startswith(self.indefinite)
 
     def _accept_all(self, ctx: Context, cands: list[Cand]) -> list[Cand]:

@@ -71,6 +71,8 @@ _DIGITS = regex.compile(r"[0-9０-９.．]+")
 _BIG_MAG = regex.compile(r"[万亿萬億]")
 _BARE_MAG = frozenset("百千万亿")     # a bare magnitude: the number is one of these
 _MAGS = regex.compile(r"[百千万亿]+")
+# what 数 几 若 make indefinite: magnitudes alone (数十, 几百万), never a number with digits
+_INDEF_MAGS = regex.compile(r"[十百千万亿拾佰仟萬億]+")
 _HAN = regex.compile(r"\p{Han}")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 # a slogan list's separators, the end of its sentence, and the numerals an item may skip
@@ -298,7 +300,8 @@ class CountFinder:
         )
         # the patterns end in a separator: only a text that does is searched
         self.range_seps, self.list_seps = tuple(range_seps), tuple(list_seps)
-        self.list_re = regex.compile(r"(?P<a>\d+(?:\.\d+)?)(?:" + alternation(list_seps) + r")$")
+        self.list_re = regex.compile(r"(?P<a>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:"
+                                     + alternation(list_seps) + r")$")
         self.trap_re = re.compile(word_trie(g.trap_phrases)) if g.trap_phrases else None
         self.place_re = place_names(rules.lexicon("place_numerals"),
                                     cue_pairs(rules.lexicon("script_pairs")))
@@ -630,8 +633,9 @@ class CountFinder:
         numeral + unit terms (二次分红)."""
         num, g = c.num, self.g
         before1 = text[c.num_s - 1] if c.num_s > 0 else ""
-        if num[0] in self.cn_chars and before1 and before1 in g.indefinite and not c.qb:
-            return True
+        if (num[0] in self.cn_chars and before1 and before1 in g.indefinite and not c.qb
+                and _INDEF_MAGS.fullmatch(num)):
+            return True      # 数十个, 几百万人; not 总数十七万五千人次 (数 ends 总数)
         if num in _BARE_MAG and not c.qb and not c.q2:
             return True
         return num + c.unit in g.lone_terms and not c.qb
@@ -1021,7 +1025,10 @@ class CountFinder:
     # -- Traditional text ---------------------------------------------------------------------
     def _restore(self, facts: list[Fact], text: str, simp: str) -> None:
         for f in facts:
-            if f.unit:
+            if f.unit and f.rule == "count.list":
+                # 7,000及1萬團: the shared unit stands after the list's last number
+                f.unit = as_written(f.unit, text, simp, f.end, f.end + 40)
+            elif f.unit:
                 f.unit = as_written(f.unit, text, simp, f.start, f.end, last=True)
             if f.extra.get("object"):
                 f.extra["object"] = as_written(f.extra["object"], text, simp, f.start - 40,
