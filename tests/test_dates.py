@@ -376,6 +376,12 @@ def test_joined_hit_passes_find_what_each_hit_finds():
     g = gram.load(load_rules())
     scans = g.hit_scans
     assert len(scans.joined) > 10, "hits of one character share one pass"
+    # the one pass runs on the standard `re` (a hit with \p{Han} made it `regex`'s, 3x slower)
+    # and only multi-character hits run alone (a class with \n in it is one character each)
+    import re as stdre
+    assert isinstance(scans.rx, stdre.Pattern)
+    assert all(one_character(h.pattern) is None for _, h in scans.single)
+    assert [c for _, c, _ in one_character("[)\\n](?<=[0-9][)\\n])")] == [{")", "\n"}]
     assert sorted([i for i, _ in scans.single] + list(scans.joined)) == list(range(scans.count))
     hits = [None] * scans.count
     for r in g.rules:
@@ -395,7 +401,6 @@ def test_joined_hit_passes_find_what_each_hit_finds():
         assert one_character(hit) is None, hit
     assert HitScans([]).find("2024年") == []
     # hits opening on the same character, each with its own look-arounds: told apart
-    import re as stdre
     a, b, c = (stdre.compile(p) for p in ("[0-9](?=年)", "[0-9](?=\\s?[年月])", "[年](?=初)|1"))
     assert HitScans([a, b, c]).find("12年 3月，年初") == [[1], [1, 4], [0, 7]]
     assert HitScans([a, b, c]).find("年") == [(), (), ()]

@@ -55,6 +55,9 @@ def class_end(src: str, i: int) -> int:
     return i + 1
 
 
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r"}
+
+
 def _class_chars(body: str) -> set[str] | None:
     """The characters of a class body with literal characters, escaped ones and ranges (0-9);
     None for anything else (\\d, \\s, a negated class)."""
@@ -65,9 +68,12 @@ def _class_chars(body: str) -> set[str] | None:
     while i < n:
         c = body[i]
         if c == "\\":
-            if i + 1 >= n or body[i + 1].isalnum():
+            if i + 1 < n and body[i + 1] in _CONTROL:
+                c = _CONTROL[body[i + 1]]      # \n \t: one character each
+            elif i + 1 >= n or body[i + 1].isalnum():
                 return None         # \d \s \w \p…: too many characters to list
-            c = body[i + 1]
+            else:
+                c = body[i + 1]
             i += 2
         else:
             i += 1
