@@ -38,7 +38,7 @@ DATELINE_LINES = 5          # the headline, a subtitle, a byline line, the first
 SCAN_CHARS = 6000           # text cues and script are read from the article's start
 PLACE_CAP = 4               # mentions of a place's name counted at most
 OVERRULE = 5                # text evidence (with mentions) that overrules a host or publisher
-ROC_WEIGHT = 2              # two years of the Republic (107年起, 112年3月) in one text
+ROC_WEIGHT = 2              # two years of the Republic (107年起, 112年3月) in a Traditional text
 _ROC_YEAR = re.compile(r"(?<![\d０-９.／/-])1[01]\d\s?年(?=\s?(?:\d{1,2}\s?月"
                        r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年))")
 
@@ -129,10 +129,6 @@ def build(rules: Rules):
             for c in set(cue_re.findall(head)):
                 loc, w = cues[c]
                 score[loc] += w
-        # Taiwan's own calendar: years of the Republic with a month or a span after them
-        # (107年起, 112年3月, 113年度), twice or more — once counted
-        if "年" in head and len(set(_ROC_YEAR.findall(head))) >= 2:
-            score["zh-TW"] += ROC_WEIGHT
         return score
 
     def mentions(head: str, score: dict[str, int]) -> dict[str, int]:
@@ -155,6 +151,10 @@ def build(rules: Rules):
             return None
         if traditional:      # not the mainland: which place the text names most helps decide
             score = mentions(head, score)
+            # Taiwan's own calendar: years of the Republic with a month or a span after them
+            # (107年起, 112年3月, 113年度), twice or more — once counted
+            if len(set(_ROC_YEAR.findall(head))) >= 2:
+                score["zh-TW"] += ROC_WEIGHT
         best = max(score, key=lambda k: score[k])
         if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
             return None      # a mainland report, whatever its script

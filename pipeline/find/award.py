@@ -208,8 +208,13 @@ class _TableReading:
             pos += len(line) + 1
         out = []
         i = 0
+        words = self.honour_words
         while i < len(lines):
-            cells = self._cells(text, *lines[i])
+            a0, b0 = lines[i]
+            if not any(w in text[a0:b0] for w in words):
+                i += 1          # no header without an honour column's word (most lines)
+                continue
+            cells = self._cells(text, a0, b0)
             head = self._header(text, cells)
             i += 1
             if head is None:
