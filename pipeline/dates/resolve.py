@@ -60,6 +60,9 @@ class Point:
         return (self.y or 0, self.m or 0, self.d or 0)
 
 
+PAST_DAY_GAP = 5   # a day alone up to this many days before ref_date's month began is of that month
+
+
 @dataclass
 class State:
     """What the article said so far: the anchor of 当天, 22日, 当年 …"""
@@ -202,6 +205,13 @@ def point(sp: Spec, st: State) -> Point | None:
                 y, m = st.last_month.y, st.last_month.m
             elif ref is not None:
                 y, m = ref.year, ref.month
+                # …or of the month before when that is the last few days (台北28日電 in a page
+                # of 1 March: 28 February, not a day four weeks ahead); never a month ahead
+                if d > ref.day + PAST_DAY_GAP:
+                    py, pm = (y, m - 1) if m > 1 else (y - 1, 12)
+                    if d <= calendar.monthrange(py, pm)[1] and \
+                            (ref - dt.date(py, pm, d)).days <= PAST_DAY_GAP:
+                        y, m = py, pm
             else:
                 return None
     implied = m is None and d is None and y is not None and sp.ymod in YEAR_END
@@ -324,8 +334,15 @@ def range_bare(n_text: str, s: Spec, e: Spec, st: State) -> tuple[str, Point] | 
     elif e.month is not None and e.day is None and not e.has_year and s.month is None:  # 1至9月
         start = replace(s, month=n)
     # 1995-1997年
-    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4 and s.empty:
+    elif e.year is not None and e.month is None and not e.mrel and len(n_text) == 4 and s.empty \
+            and not e.year3:
         start = Spec(year=n)
+    # 83至92年, 107-109年 in Taiwan: Minguo years (rule date.range_minguo), the first no later
+    elif st.locale == "zh-TW" and e.month is None and not e.mrel and s.empty \
+            and n_text.isdigit() and len(n_text) in (2, 3) \
+            and (e.year3 or e.year2 is not None) \
+            and n < (e.year if e.year3 and e.year is not None else (e.year2 or 0)):
+        start = Spec(year=n, year3=True) if len(n_text) == 3 else Spec(year2=n, year2_text=n_text)
     else:
         return None
     return range_(start, e, st)

@@ -35,6 +35,7 @@ from ..rules import Rules
 
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
+_NUMBER_TO = regex.compile(r"[\d零一二两三四五六七八九十]\s?[至到]\s?$")
 
 
 @dataclass
@@ -157,6 +158,8 @@ class DateFinder:
         self.year_not_before = tuple(gd.get("year_not_before", ()))
         self.year_not_after = tuple(gd.get("year_not_after", ()))
         self.year_within = tuple(gd.get("calendar_year_within", ()))
+        self.year_not_before_span = tuple(w for w in self.year_not_before
+                                          if w not in self.year_within)
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
         self.month_not_after = tuple(gd.get("month_not_after", ()))
@@ -274,6 +277,11 @@ class DateFinder:
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
                 or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT))
         if kind == "range_bare":
+            if ("e_y2" in g or "e_y3" in g) and len(g.get("s_n") or "") in (2, 3):
+                # 83至92年 (Minguo years) against 约40至50年 / 40至50年之久 (how long); 間 and 内
+                # after a span of years name the period (83至85年間)
+                return not (_ends_with_any(before, self.year_not_after)
+                            or _starts_with_any(after, self.year_not_before_span))
             return True
         if kind in _OWN_RESOLVER_KINDS:
             return self._plausible_own(text, c)
@@ -308,7 +316,10 @@ class DateFinder:
                 lead = text[c.start:c.start + 2]
                 # (the end of 2021至22年度 takes its century from the first year: no guess)
                 # (一五年, 九七年: Chinese digits one by one are a year, not a count of years)
-                if not (sp.year2_text.startswith("0") or _ends_with_any(before, self.y2_after)
+                # (the 至 of 40至50年 joins two counts of years: no "to the year 50")
+                y2_after = _ends_with_any(before, self.y2_after) \
+                    and not _NUMBER_TO.search(before)
+                if not (sp.year2_text.startswith("0") or y2_after
                         or (sp.year2_cn and sp.year2_text not in self.cn_y2_approx)
                         or "s_y4" in g or "s_yc" in g
                         or lead[:1] in ("从", "自", "在", "由") or "open_pre" in g
@@ -381,6 +392,9 @@ class DateFinder:
         text, fast = gram.narrow_plain(orig, self.g.special)
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
         locale = ctx.meta.get("locale") or "zh-CN"
+        if locale == "zh-CN" and self.g.minguo_page is not None and self.g.minguo_page.search(text):
+            # a Taiwan page the locale cues missed: its own Minguo dates (109年5月29日) say so
+            locale = "zh-TW"
         st = res.State(ref=ref, locale=locale)
         facts: list[Fact] = []
         prev: tuple[Cand, res.Point | None] | None = None
@@ -442,8 +456,11 @@ class DateFinder:
             prev = (c, last)
             if not value:
                 continue
-            # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it
-            st.saw(res.Point(last.y) if c.rule.kind == "quarter" and last is not None else last)
+            # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it;
+            # nor does a lunar month (农历3月: its 9日 is no day of March)
+            lunar_month = text[max(0, c.start - 3):c.start].rstrip().endswith(("农历", "阴历"))
+            st.saw(res.Point(last.y) if (c.rule.kind == "quarter" or lunar_month)
+                   and last is not None else last)
             extra: dict[str, Any] = {"tags": tags} if tags else {}
             point_time = last.datetime() if last is not None else None
             if c.datetime or (point_time and "/" not in value):
