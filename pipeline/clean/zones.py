@@ -384,6 +384,7 @@ def _headed_table(page: Page) -> set[int]:
 # a row of a table written one row a line, its cells parted by spaces; a teaser's stamp at its end
 _SPACES = regex.compile(r"\s+")
 _ROW_STAMP = twins.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
+_HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 def _spaced_rows(page: Page) -> set[int]:
@@ -410,8 +411,9 @@ def _spaced_rows(page: Page) -> set[int]:
     for i in page.filled:
         n = normed[i].strip()
         parts = _SPACES.split(n)
-        if len(parts) >= 3 and not SENT.search(n) and max(map(len, parts)) <= 30:
-            run.append(i)
+        if (len(parts) >= 3 and not SENT.search(n) and max(map(len, parts)) <= 30
+                and _HAN_CHAR.search(n)):
+            run.append(i)   # (a Latin line repeated, Situs Judi Bola, is a spam farm's, no row)
             continue
         flush()
         run = []
