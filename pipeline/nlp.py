@@ -487,48 +487,21 @@ class POSTagger:
         if not _HAN_INTERNAL.fullmatch(text):
             return None
         if self._rs is not None and not _ASCII_ALNUM1.search(text):
-            return self._segments_rs(text, base)
-        new = tuple.__new__
-        pairs = self.backend.route_tags(text)
-        out: list = []
-        n, i, pos = len(pairs), 0, base
-        while i < n:
-            p = pairs[i]
-            w = p[0]
-            if len(w) > 1:
-                j = pos + len(w)
-                out.append(new(Token, (w, pos, j, p[1])))
-                pos, i = j, i + 1
-                continue
-            k = i + 1                            # the run of single characters pairs[i:k]
-            while k < n and len(pairs[k][0]) == 1:
-                k += 1
-            if k == i + 1:
-                out.append(new(Token, (w, pos, pos + 1, p[1])))
-                pos, i = pos + 1, k
-                continue
-            run = text[pos - base:pos - base + k - i]
-            if self.backend.has_word(run):
-                for w, tag in pairs[i:k]:
-                    out.append(new(Token, (w, pos, pos + 1, tag)))
-                    pos += 1
-            else:
-                out.append(Pending(pos, run))
-                pos += len(run)
-            i = k
-        return out
+            # jieba-rs's route and tags as they come (a word of two characters or more is a
+            # dictionary word with its tag; route_tags' one difference, the joined letters and
+            # digits, cannot occur in such a block), a single character's tag asked of the
+            # dictionary only where it is kept (alone, or in a run that is a word), not in a
+            # run left pending
+            tag, has = self._rs
+            return self._walk(text, base, tag(text, False), has, lambda w, t: t if has(w) else "x")
+        return self._walk(text, base, self.backend.route_tags(text), self.backend.has_word,
+                          lambda w, t: t)
 
-    def _segments_rs(self, text: str, base: int) -> list:
-        """segments() of a block with no ASCII letter or digit, with jieba-rs: its route and
-        tags read as they come (a word of the route of two characters or more is a dictionary
-        word with its tag; route_tags' one difference, the joined letters and digits, cannot
-        occur), a single character's tag asked of the dictionary only where it is kept (alone,
-        or in a run that is a word), not in a run left pending."""
-        rs = self._rs
-        assert rs is not None        # (segments() calls it only with jieba-rs)
-        tag, has = rs
+    def _walk(self, text: str, base: int, pairs, has, single) -> list:
+        """segments()' tokens from a block's route (word, tag pairs): `has(run)` says whether
+        a run of single characters is a dictionary word, `single(w, tag)` gives a kept single
+        character's tag."""
         new = tuple.__new__
-        pairs = tag(text, False)
         out: list = []
         n, i, pos = len(pairs), 0, base
         while i < n:
@@ -542,13 +515,13 @@ class POSTagger:
             while k < n and len(pairs[k][0]) == 1:
                 k += 1
             if k == i + 1:
-                out.append(new(Token, (w, pos, pos + 1, t if has(w) else "x")))
+                out.append(new(Token, (w, pos, pos + 1, single(w, t))))
                 pos, i = pos + 1, k
                 continue
             run = text[pos - base:pos - base + k - i]
             if has(run):
                 for w, t in pairs[i:k]:
-                    out.append(new(Token, (w, pos, pos + 1, t if has(w) else "x")))
+                    out.append(new(Token, (w, pos, pos + 1, single(w, t))))
                     pos += 1
             else:
                 out.append(Pending(pos, run))
