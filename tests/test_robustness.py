@@ -360,11 +360,17 @@ def test_cli_timeout_option():
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _default_sigint() -> None:
+    # as a terminal starts a command: a suite run as a shell's background job inherits SIGINT
+    # ignored, and Python then never turns Ctrl-C into KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _extract(*args, **kw) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *map(str, args)],
                             cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, **kw)
+                            stderr=subprocess.PIPE, preexec_fn=_default_sigint, **kw)
 
 
 def _lines(path: Path) -> int:
