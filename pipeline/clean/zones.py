@@ -381,42 +381,44 @@ def _headed_table(page: Page) -> set[int]:
     return cells
 
 
-# a row of a table written one row a line, its cells parted by spaces; a teaser's stamp at its end
-_SPACES = regex.compile(r"\s+")
+# a teaser's stamp closing a line (a list of stories, not a table's row)
 _ROW_STAMP = twins.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
-_HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 def _spaced_rows(page: Page) -> set[int]:
     """A table written one row a line, its cells parted by spaces (获奖单位 荣誉名称 授予单位 /
     某区检察院 全国检察宣传先进集体 最高检 …): four rows or more in a run, three cells or more
-    in each and most of them the same count, no sentence, a cell of five characters or more in
-    almost every row (a menu's words are short) and no teaser's stamp closing them."""
+    in each and most of them the same count, Chinese in each (a spam farm's Situs Judi Bola
+    repeated is no row), no sentence, a cell of five characters or more in almost every row (a
+    menu's words are short) and no teaser's stamp closing them. (A normed line holds one space
+    between its parts.)"""
     normed = page.normed
-    run: list[int] = []
+    run: list[list[str]] = []
+    rows: list[int] = []
     out: set[int] = set()
 
     def flush() -> None:
         if len(run) < 4:
             return
-        counts = [len(_SPACES.split(normed[i])) for i in run]
+        counts = [len(parts) for parts in run]
         common = max(set(counts), key=counts.count)
-        wide = sum(1 for i in run if max(map(len, _SPACES.split(normed[i]))) >= 5)
-        stamped = sum(1 for i in run if _ROW_STAMP.search(normed[i]))
+        wide = sum(1 for parts in run if max(map(len, parts)) >= 5)
+        stamped = sum(1 for i in rows if _ROW_STAMP.search(normed[i]))
         if (counts.count(common) >= 0.8 * len(run) and wide >= 0.8 * len(run)
-                and sum(map(len, (normed[i] for i in run))) >= 15 * len(run)
+                and sum(len(normed[i]) for i in rows) >= 15 * len(run)
                 and stamped < len(run) / 2):
-            out.update(run)
+            out.update(rows)
 
     for i in page.filled:
-        n = normed[i].strip()
-        parts = _SPACES.split(n)
-        if (len(parts) >= 3 and not SENT.search(n) and max(map(len, parts)) <= 30
-                and _HAN_CHAR.search(n)):
-            run.append(i)   # (a Latin line repeated, Situs Judi Bola, is a spam farm's, no row)
+        n = normed[i]
+        parts = n.split(" ")
+        if len(parts) >= 3 and not SENT.search(n) and max(map(len, parts)) <= 30 \
+                and _HAN.search(n):
+            run.append(parts)
+            rows.append(i)
             continue
         flush()
-        run = []
+        run, rows = [], []
     flush()
     return out
 

@@ -602,11 +602,11 @@ class AwardFinder:
         for s, e, who in out:
             if who:
                 who = "".join(ch for ch in who if ch not in "“”「」『』\"") or None
+            value = self._value(text[s:e])
             lv = self._level_at(ctx, s, e)
-            level = lv[1] if lv else self._lex_level_in(self._value(ctx.text[s:e]))
-            kept.append(Fact("award", ctx.text[s:e], s, e, self._value(ctx.text[s:e]),
-                             "award.table", extra={"level": level, "recipient": who,
-                                                   "status": None}))
+            level = lv[1] if lv else self._lex_level_in(value)
+            kept.append(Fact("award", text[s:e], s, e, value, "award.table",
+                             extra={"level": level, "recipient": who, "status": None}))
         return sorted(kept, key=lambda f: f.start)
 
     def _honour_cell(self, name: str) -> bool:

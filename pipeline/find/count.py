@@ -282,12 +282,14 @@ class CountFinder:
         # per unit, read once: what it may not begin (只是 处理 位于), and whether it is ambiguous
         # (its lexicon `prob` below the threshold: it must end where a jieba word ends)
         # (a word marked ! is an exception: 队|!队伍 — 支队 is a unit's name, 3支队伍 three teams)
-        self.not_before = {u: tuple(w for w in nb if w[0] != "!") for u, r in units.items()
-                           if (nb := [w for w in r.get("not_before", "").split("|") if w])}
-        self.not_before_but = {u: tuple(w[1:] for w in nb if w[0] == "!" and w[1:])
-                               for u, r in units.items()
-                               if (nb := [w for w in r.get("not_before", "").split("|") if w])
-                               and any(w[0] == "!" for w in nb)}
+        self.not_before: dict[str, tuple[str, ...]] = {}
+        self.not_before_but: dict[str, tuple[str, ...]] = {}
+        for u, r in units.items():
+            nb = [w for w in r.get("not_before", "").split("|") if w]
+            if nb:
+                self.not_before[u] = tuple(w for w in nb if w[0] != "!")
+                if but := tuple(w[1:] for w in nb if w[0] == "!" and w[1:]):
+                    self.not_before_but[u] = but
         self.ambiguous = {u for u, r in units.items()
                           if float(r["prob"] or 0) < g.ambiguous_below}
         self.unit_only = regex.compile(unit_re)
