@@ -322,6 +322,8 @@ def _copy_above(page: Page) -> None:
     n = page.normed[k]
     if not item(n) or not any(page.normed[j] == n and j in page.removed for j in range(k)):
         return
+    if _label(n):
+        return  # a channel's label shown twice (产业集团要闻 / 产业集团要闻) heads no story
     del page.removed[k]
     page.headline = k
     page.found["title"] = [(k, page.lines[k].strip())]
