@@ -13,7 +13,8 @@ by corpus/train_line_scorer.py on labelled lines; nothing is trained or download
 It judges each line once, on the page as the rules and passes left it, only on a page where
 the rules found furniture (on one with none, a short line may be the article's own first or
 last word), and never takes the headline, a line between two paragraphs, a paragraph, a
-notice's signature date or contact line, a numbered heading (第七章 法律责任), a directory's
+notice's signature date or contact line, a numbered heading (第七章 法律责任) or the 目录 over
+one, a speech's salutation (各位代表：), a directory's
 row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table written one
 cell a line (the rules and the list passes read those by their place).
 A bulleted list (• 北区：正常开放 / • 南区：…) it judges as a whole: its items go only when
@@ -43,6 +44,11 @@ _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
 # a numbered heading of the text (第七章 法律责任, 三、工作要求): a law's or a plan's own
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条款篇]|[一二三四五六七八九十]+、)")
+# a speech's or a letter's salutation (各位代表：, 同志们：, 尊敬的各位来宾：): its first words
+_SALUTATION = re.compile(
+    r"^(?:各位|尊敬的|亲爱的|同志们|女士们|朋友们|老师们|同学们)[^:。!?]{0,20}:$")
+# a document's contents: its label over a numbered heading (目 录 / 第一章 …)
+_CONTENTS = re.compile(r"^目\s?录$")
 # three or more names in a row (a roster's row)
 _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # a directory's row: a place's or a service's name and its phone numbers (澳门海关 2855 9944,
@@ -124,9 +130,18 @@ class WordScorer:
             n = normed[i]
             if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
                     or CONTACT_KEY.match(n) or _HEADING.match(n) or _DIRECTORY.match(n)
-                    or _MATCH_UP.match(n) or i in cells or self._roster_row(page, k)):
+                    or _MATCH_UP.match(n) or _SALUTATION.match(n) or i in cells
+                    or self._roster_row(page, k) or self._contents(page, i)):
                 out.append((k, i))
         return out
+
+    @staticmethod
+    def _contents(page: Page, i: int) -> bool:
+        """目录 over the document's first numbered heading (第一章 …): its contents."""
+        if not _CONTENTS.match(page.normed[i]):
+            return False
+        nxt = page.nb(i, 1)
+        return nxt is not None and bool(_HEADING.match(page.normed[nxt]))
 
     @staticmethod
     def _roster_row(page: Page, k: int) -> bool:
