@@ -117,6 +117,10 @@ _TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9�
 _QUOTED_TITLE = re.compile(r"《[^《》]*》")
 
 
+# what a counter shows before its script fills it in, besides a dash (浏览次数: 浏览)
+_UNFILLED = frozenset(("浏览", "阅读", "点击", "访问", "人次", "人"))
+
+
 class FieldsDetector:
     """A line made only of `key: value` fields (see rules/boilerplate/metadata.yaml)."""
 
@@ -217,8 +221,10 @@ class FieldsDetector:
             value = s[h.end():end].strip(" |丨/,【】[]()")
             key = h.group("key")
             numeric = flags[key][3]
-            # (a counter not filled in yet shows a dash, or its unit alone: 阅读:- 来源:, 阅读:次)
-            if numeric and value and value.strip("-—–次 ") and not _COUNT.match(value):
+            # (a counter not filled in yet shows a dash, its unit or its verb alone: 阅读:- 来源:,
+            # 阅读:次, 浏览次数: 浏览)
+            if (numeric and value and value.strip("-—–次 ") and value not in _UNFILLED
+                    and not _COUNT.match(value)):
                 return None
             # 来源：某报 2024-01-15 https://…
             bare = (_URL.sub("", value) if "://" in value else value).strip()
