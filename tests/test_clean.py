@@ -709,3 +709,17 @@ def test_headline_right_above_a_papers_own_story(clean):
                       *BODY])
     assert 3 not in removed_lines(res) and res.meta["title"] == head
     assert {0, 1, 2} <= set(removed_lines(res))
+
+
+def test_the_headline_shown_again_under_a_related_header_stays_a_copy(clean):
+    # a content farm: a breadcrumb ending in the headline, the headline, its time, 相关推荐 and
+    # the headline again right over the first paragraph — the breadcrumb and the copy go
+    headline = "江城创新传播形式 打通宣传最后一公里"
+    lines = [f"范文大全 > {headline}", "", headline, "", "时间:2020-06-13 10:43:14", "",
+             "相关推荐", "", headline, "", *BODY]
+    res = run(clean, lines)
+    got = removed_lines(res)
+    assert res.meta["title"] == headline
+    assert 2 not in got
+    assert got[0].reason == "navigation"
+    assert 8 in got and 6 in got

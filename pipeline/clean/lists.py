@@ -224,7 +224,10 @@ def _block_into_body(page: Page) -> None:
         back = block if lead else (
             [over[-1]] if over and is_headline_shape(page.normed[over[-1]], 60) else [])
         for i in back:
-            del page.removed[i]
+            # (a line the page showed above — the headline again under 相关推荐 — stays a copy)
+            if len(page.places()[page.normed[i]]) == 1 or not any(
+                    page.normed[j] == page.normed[i] for j in range(i)):
+                del page.removed[i]
         return
 
 

@@ -226,6 +226,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if (kicker(i) and nxt is not None and nxt in removed and removed[nxt].reason == "navigation"
                 and i not in chosen and all(j in removed or kicker(j) for j in head if j < i)):
             page.take(i, Proposal(nav, "navigation", "head"))
+    if h is not None:  # a breadcrumb above the headline that ends in it (某某范文 > headline)
+        for j in head:
+            if j < h and j not in removed and _crumb_title(normed[j]) == normed[h]:
+                page.take(j, Proposal(nav, "navigation", "head"))
     if h is not None:  # short lines above the headline, with nothing but page furniture above them
         top = [j for j in head if j < h]
         if all(j in removed or kicker(j) for j in top):
