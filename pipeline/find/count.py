@@ -598,8 +598,9 @@ class CountFinder:
     def _ordinal(self, text: str, c: _Cand) -> bool:
         """第114个, 首批, 前10名, 位次为2.4万名, 二期 三届: ordinals and ranks."""
         g, num_s = self.g, c.num_s
+        # (rstrip: a page that spaces its figures spaces 第 from them too: 第 18 个)
         prefix = (text[max(0, num_s - 4):num_s] if not c.qb
-                  else text[max(0, c.start - 4):c.start])
+                  else text[max(0, c.start - 4):c.start]).rstrip()
         if prefix.endswith(g.ordinal_before):
             return True
         if c.unit in g.rank_units and (prefix.endswith(g.rank_before)
