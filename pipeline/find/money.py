@@ -322,6 +322,8 @@ def build(rules: Rules):
         r"(?P<q>[多几幾])?[个個](?P<q2>多)?(?P<mag>"
         + alternation(ge.get("magnitudes", {"亿": 1}))
         + r")"
+        # (87个亿元以上重大项目: 87 projects of a billion and more, no sum)
+        r"(?![元圆]?以上的?\p{Han}{0,4}?(?:项目|企业|工程|产业))"
         r"(?P<cur>" + cur_re + r")?(?![级量])"
     )
     # what every 个亿 candidate holds: most texts have none, and the full pattern is not tried
