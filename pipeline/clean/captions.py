@@ -113,10 +113,12 @@ def described(page: Page, min_han: int, keep: frozenset[str] = frozenset()) -> N
     for i in page.filled:
         n = normed[i]
         p = removed.get(i)
+        if p is None or p.reason != "caption" or n in seen or p.rule in keep:
+            seen.add(n)
+            continue
         # 图为… says in so many words that it tells what the picture shows: a shorter sentence
         least = min(min_han, _PICTURE_IS_MIN) if _PICTURE_IS.match(n) else min_han
-        if (p is not None and p.reason == "caption" and n not in seen
-                and p.rule not in keep and han_at_least(n, least)):
+        if han_at_least(n, least):
             # the sentence: the line up to its last stop, without bracketed credits — the
             # credit after it (记者 李明 摄, 中央社記者某某攝五月二十七日) tells nothing
             bare = _BRACKETED.sub("", n)

@@ -19,7 +19,7 @@ def split_lines(text: str) -> list[str]:
 _WS = twins.compile(r"\s+")
 # sentence punctuation after NFKC (！→! ？→? ；→;); a ? after a space, at the start or after
 # another ? is a character the page lost (主办:某某县人民政府 ? 版权所有, 首页 ? 新闻中心)
-SENT = re.compile(r"[。!;]|(?<=[^\s?])\?")
+SENT = re.compile(r"[。!;?](?<![\s?]\?)(?<!^\?)")   # (the class first: re scans for it fast)
 _HAN = twins.compile(r"\p{Han}")
 _CONTACT = twins.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
 _TIME = twins.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
