@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import is_not
 from typing import Any
 
@@ -35,6 +35,9 @@ from ..rules import Rules
 
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
+# the items between the first and the last of a list of days or months (rule date.list)
+_LIST_ITEM = regex.compile(r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
+                           r"|十[一二三四五六七八九]?|[一二三四五六七八九]")
 _NUMBER_TO = regex.compile(r"[\d零一二两三四五六七八九十]\s?[至到]\s?$")
 
 
@@ -277,6 +280,8 @@ class DateFinder:
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
                 or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT))
         if kind == "range_bare":
+            if "lmid" in g and not self._list_follows(g, before, after):
+                return False
             if ("e_y2" in g or "e_y3" in g) and len(g.get("s_n") or "") in (2, 3):
                 # 83至92年 (Minguo years) against 约40至50年 / 40至50年之久 (how long); 間 and 内
                 # after a span of years name the period (83至85年間)
@@ -361,6 +366,20 @@ class DateFinder:
                     return False
                 if "open_suf" in g and g["open_suf"] not in _OPEN_DAY_OK:
                     return False
+        return True
+
+    def _list_follows(self, g: dict, before: str, after: str) -> bool:
+        """A list of days or months sharing one 日/月 (7月27、28日, 3、4、5月份, rule date.list) is
+        one range only when each item is the one before plus one; a day list with no month
+        before it is kept from durations as a day alone is (连续3、4日)."""
+        items = [g["s_n"], *_LIST_ITEM.findall(g["lmid"]),
+                 g.get("e_d") or g.get("e_dcn") or g.get("e_m") or g.get("e_mcn")]
+        nums = [small_number(x) for x in items]
+        if any(b is None or a is None or b != a + 1 for a, b in pairwise(nums)):
+            return False
+        if "dlist" in g and "s_m" not in g and "s_mcn" not in g and "s_mrel" not in g:
+            return not (_ends_with_any(before, self.day_not_after)
+                        or _starts_with_any(after, self.day_not_before))
         return True
 
     @staticmethod
