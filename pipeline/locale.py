@@ -38,9 +38,26 @@ DATELINE_LINES = 5          # the headline, a subtitle, a byline line, the first
 SCAN_CHARS = 6000           # text cues and script are read from the article's start
 PLACE_CAP = 4               # mentions of a place's name counted at most
 OVERRULE = 5                # text evidence (with mentions) that overrules a host or publisher
-ROC_WEIGHT = 2              # two years of the Republic (107年起, 112年3月) in a Traditional text
+ROC_WEIGHT = 2              # two years of the Republic (107年起, 112年3月), in either script
+ROC_ONE = 1                 # one of them (105年度): with a Taiwan word (澎湖, 县府) it says Taiwan
 _ROC_YEAR = re.compile(r"(?<![\d０-９.／/-])1[01]\d\s?年(?=\s?(?:\d{1,2}\s?月"
                        r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年))")
+# a Minguo date of the page's own: a three-digit year of this century with a month (109年5月29日),
+# 民国 with a number, a year glossed 今(113)年 — a page that writes one counts its years in the
+# Republic calendar whatever place the cues gave it (republic_calendar)
+_MINGUO_DATE = re.compile(r"(?<![\d.第])(?<!公元)1[01][0-9]\s?年\s?(?:1[0-2]|0?[1-9])\s?月"
+                          r"|民[国國]\s?(?:元|[1-9][0-9]{0,2})\s?年"
+                          r"|[今本去明]\s?[（(]\s?1[01][0-9]\s?[）)]\s?年")
+
+
+def republic_calendar(text: str, locale: str | None) -> bool:
+    """Whether a page counts its years in the Republic (Minguo) calendar, so that its bare 107年,
+    94年度 and 83至92年 are Minguo years (the date finder asks here, nowhere else): a Taiwan page
+    (meta.locale zh-TW, which years of the Republic themselves weigh towards: from_text), or a
+    page the cues left on the mainland that writes a Minguo date of its own (109年5月29日,
+    民國90年, 今(113)年). A Hong Kong or Macao page keeps its own calendar."""
+    return locale == "zh-TW" or (locale in (None, DEFAULT)
+                                 and _MINGUO_DATE.search(text) is not None)
 
 # a dateline: the place followed by a date, 电/訊, 消息 or the end of an agency tag (香港3月8日电,
 # 【台北】, 台北訊, 中央社記者王明台北8日電); a headline that merely starts with 香港 is no dateline
@@ -151,10 +168,11 @@ def build(rules: Rules):
             return None
         if traditional:      # not the mainland: which place the text names most helps decide
             score = mentions(head, score)
-            # Taiwan's own calendar: years of the Republic with a month or a span after them
-            # (107年起, 112年3月, 113年度), twice or more — once counted
-            if len(set(_ROC_YEAR.findall(head))) >= 2:
-                score["zh-TW"] += ROC_WEIGHT
+        # Taiwan's own calendar, in either script (a Taiwan story written in Simplified: 澎湖县政府…
+        # 105年度): years of the Republic with a month or a span after them (107年起, 112年3月,
+        # 113年度), each counted once; one alone is a hint that needs a Taiwan word beside it
+        roc = len(set(_ROC_YEAR.findall(head)))
+        score["zh-TW"] += ROC_WEIGHT if roc >= 2 else ROC_ONE if roc else 0
         best = max(score, key=lambda k: score[k])
         if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
             return None      # a mainland report, whatever its script

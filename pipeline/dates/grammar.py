@@ -151,9 +151,6 @@ class Grammar:
     local_festivals: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     hit_scans: HitScans = field(default_factory=lambda: HitScans([]))   # every near's hit
     special: Any = None                 # special_class()
-    # part MINGUO_PAGE: a page that writes a Minguo date (109年5月29日, 民國90年) reads its bare
-    # 107年 / 94年度 as Minguo years too, wherever meta.locale placed it
-    minguo_page: Any = None
 
     def festival(self, name: str, locale: str | None = None) -> dict[str, str]:
         """The row of a festival name as the place of the article keeps it (教师节 in zh-TW:
@@ -321,8 +318,5 @@ def load(rules: Rules) -> Grammar:
     names = rf.data.get("not_dates") or []
     not_dates = re.compile(word_trie(names)) if names else None   # literal words: `re`
     guards = {k: list(v) for k, v in (rf.data.get("guards") or {}).items()}
-    minguo_page = (regex.compile(expand("{MINGUO_PAGE}", parts, f"{where}: part MINGUO_PAGE"),
-                                 regex.V0)
-                   if "MINGUO_PAGE" in parts else None)
     return Grammar(compiled, guards, not_dates, festivals, suffix_words, local,
-                   HitScans(list(hit_regexes.values())), special_class(), minguo_page)
+                   HitScans(list(hit_regexes.values())), special_class())

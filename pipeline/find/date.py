@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import is_not
 from typing import Any
 
@@ -30,11 +30,19 @@ from ..dates.parse import (
     spec_from,
     year_digits,
 )
+from ..locale import republic_calendar
 from ..model import Fact
 from ..rules import Rules
 
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
+# the items between the first and the last of a list of days or months (rule date.list)
+_LIST_ITEM = regex.compile(r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
+                           r"|十[一二三四五六七八九]?|[一二三四五六七八九]")
+# 分别于10月7日及8日: "respectively", one thing on each day — the items stay separate dates
+# (…unless the list is itself one item of those: 分别于本月23、24日和30、31日 — two spans)
+_EACH = ("分别", "各自")
+_LIST_JOIN = ("和", "及", "与", "、")
 _NUMBER_TO = regex.compile(r"[\d零一二两三四五六七八九十]\s?[至到]\s?$")
 
 
@@ -277,6 +285,11 @@ class DateFinder:
             return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
                 or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT))
         if kind == "range_bare":
+            if "lmid" in g and (not self._list_follows(g, before, after)
+                                or (_in_sentence_before(text, c.start, _EACH)
+                                    and not after.lstrip().startswith(_LIST_JOIN)
+                                    and not before.rstrip().endswith(_LIST_JOIN))):
+                return False
             if ("e_y2" in g or "e_y3" in g) and len(g.get("s_n") or "") in (2, 3):
                 # 83至92年 (Minguo years) against 约40至50年 / 40至50年之久 (how long); 間 and 内
                 # after a span of years name the period (83至85年間)
@@ -331,6 +344,11 @@ class DateFinder:
                 # 113年 alone: a Minguo year in Taiwan, else a duration (公元789年, 在789年 are
                 # years)
                 return False
+            if sp.year3 and year_only and locale != "zh-TW" and sp.year is not None \
+                    and 100 <= sp.year < 120 and not before.endswith("公元"):
+                # 在105年 off Taiwan: the years a Minguo page writes (100-119) are seldom the
+                # second century's in news; no year 0105 (公元105年 still is one)
+                return False
             if year_only and kind == "point" and not opened and sp.yrel is None \
                     and _starts_with_any(after, self.year_not_before) \
                     and not (self._calendar_year(sp) and _starts_with_any(after,
@@ -363,6 +381,20 @@ class DateFinder:
                     return False
         return True
 
+    def _list_follows(self, g: dict, before: str, after: str) -> bool:
+        """A list of days or months sharing one 日/月 (7月27、28日, 3、4、5月份, rule date.list) is
+        one range only when each item is the one before plus one; a day list with no month
+        before it is kept from durations as a day alone is (连续3、4日)."""
+        items = [g["s_n"], *_LIST_ITEM.findall(g["lmid"]),
+                 g.get("e_d") or g.get("e_dcn") or g.get("e_m") or g.get("e_mcn")]
+        nums = [small_number(x) for x in items]
+        if any(b is None or a is None or b != a + 1 for a, b in pairwise(nums)):
+            return False
+        if "dlist" in g and "s_m" not in g and "s_mcn" not in g and "s_mrel" not in g:
+            return not (_ends_with_any(before, self.day_not_after)
+                        or _starts_with_any(after, self.day_not_before))
+        return True
+
     @staticmethod
     def _calendar_year(sp) -> bool:
         """A written year of 1901-2099 not a round hundred (2018年, 二〇一八年): a year of the
@@ -392,8 +424,9 @@ class DateFinder:
         text, fast = gram.narrow_plain(orig, self.g.special)
         ref = dt.date.fromisoformat(ctx.ref_date) if ctx.ref_date else None
         locale = ctx.meta.get("locale") or "zh-CN"
-        if locale == "zh-CN" and self.g.minguo_page is not None and self.g.minguo_page.search(text):
-            # a Taiwan page the locale cues missed: its own Minguo dates (109年5月29日) say so
+        if locale != "zh-TW" and republic_calendar(text, locale):
+            # a page the locale cues left on the mainland that writes Minguo dates of its own
+            # (109年5月29日): its years are read as Taiwan's (pipeline/locale.py decides)
             locale = "zh-TW"
         st = res.State(ref=ref, locale=locale)
         facts: list[Fact] = []
