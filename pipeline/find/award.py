@@ -43,7 +43,9 @@ OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 HMM = False
 # a quoted name that ends like a prize (“社区服务之星奖”, 「香港義工獎」) names one without a verb
 # (the finder reads a Simplified copy of the text: 獎 is 奖 there)
-_PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状)$")
+# the receivers counted right before a name (共82名孝行楷模, 10户文明家庭)
+COUNTED_END = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[名位户个家人]$")
+_PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状|奖学金)$")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
@@ -311,6 +313,9 @@ class AwardFinder:
         quo = self.rule["award.quoted"]
         self.quote_re = re.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
+        self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
+        self.place_gap_re = regex.compile(
+            rf"(?:{gap}|{EDITION})*\p{{Han}}{{1,4}}?[省市县区州](?:{EDITION})?(?=[“「『])")
         # (an ASCII quote too: 荣获'最佳进步奖')
         self.gap_re = regex.compile(
             rf"(?:{gap}|{EDITION})*(?:(?:{prefixes})(?=[“「『']))?[“「『']?")
@@ -332,8 +337,26 @@ class AwardFinder:
         self.grade_window = int(gr.get("window", 20))
         openers = gr.get("list_openers") or []
         self.grade_list_re = regex.compile(_alt(openers)) if openers else None
+        # a results list (获奖名单如下：…优秀奖：…; 优异奖 某校 某某 得奖作品 …): a grade, or
+        # a short prize's name heading a line with a colon, is a prize won when a results word
+        # introduces a list before it (results_window), or follows it in its clause
+        res = gr.get("results_words") or []
+        self.results_re = regex.compile(_alt(res)) if res else None
+        # before the list, the results word introduces it: 如下, a colon or the line's end follows
+        self.results_intro_re = regex.compile(
+            rf"(?m)(?:{_alt(res)})[^\n。，,；;]{{0,4}}?(?:如下|[:：︰]|$)") if res else None
+        self.results_window = int(gr.get("results_window", 300))
+        self.results_after = int(gr.get("results_after", 30))
+        self.heading_re = regex.compile(r"(?m)^[ \t]*(\p{Han}{1,8}?奖)[:：︰]")
         tb = self.rule.get("award.table")
         self.table = _TableReading(tb) if tb else None
+        pr = self.rule.get("award.presented")
+        self.presented_re = regex.compile(
+            rf"为((?:[^，,。；;！？\n为]){{2,{int(pr.get('max_span', 40))}}}?)"
+            rf"(?:{_alt(pr.get('verbs') or ['颁奖'])})") if pr else None
+        self.item_tail = regex.compile(
+            rf"(?:{_alt([*(pat.get('agent_tails') or []), *(pr.get('item_tails') or [])])})$"
+        ) if pr else None
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
         # anything that can anchor a head-named run (see _may_anchor)
@@ -546,8 +569,12 @@ class AwardFinder:
         closed = [mm.span() for mm in HONOUR_LIST.finditer(text)] if "等" in text else []
         for m in self.quote_re.finditer(text):
             qs, qe = m.span()
+            if not regex.search(r"\p{L}", m.group(2)):
+                continue      # 考获「33222」: marks, no name
             trig = next((t for t in trigs if t[1] <= qs and (
                 self.gap_re.fullmatch(text, t[1], qs)
+                # 评选出荆门市“最美妇联人”: a named place between the verb and the quote
+                or self.place_gap_re.fullmatch(text, t[1], qs)
                 # 表彰了14户“…”, 授予10名同志“…”: the receivers between the verb and the name
                 or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
                     and qs - t[1] <= 20 and self._object_gap(text[t[1]:qs])))), None)
@@ -556,8 +583,17 @@ class AwardFinder:
                 c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"}, quoted=(qs, qe))
                 cands.append(c)
                 continue
-            # a quoted name ending like a prize (“社区服务之星奖”) names one wherever it stands
-            listed = trig is None and not ctx_head and not _PRIZE_END.search(m.group(2))
+            # a quoted name ending like a prize (“社区服务之星奖”), or followed by a prize's
+            # grade (“最美妇联人”提名奖) or its ceremony (…”颁奖盛典), names one wherever it stands
+            ext = self.extend_re.match(text, qe + (text[qe:qe + 1] == " "))
+            # (a ceremony's: only when the name is people's or an honour's, not an event's:
+            # “公益金卖旗日”颁奖典礼)
+            prize = bool(_PRIZE_END.search(m.group(2))
+                         or (self.event_after_re.match(text, qe)
+                             and (self.agent_tail.search(m.group(2))
+                                  or self.prefix_re.match(m.group(2))))
+                         or (ext is not None and ext.group().endswith("奖")))
+            listed = trig is None and not ctx_head and not prize
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
                 continue
             if not ctx_head and self.programme_after.match(text, qe):
@@ -571,7 +607,35 @@ class AwardFinder:
         kept = self._accept_all(ctx, kept)
         facts = self._with_parents(ctx.text, self._facts(ctx, kept))
         facts = self._grades(text, facts) if self.rule.get("award.grade") else facts
+        facts = self._presented(text, facts) if self.presented_re is not None else facts
         return self._tables(ctx, facts) if self.table is not None else facts
+
+    def _presented(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """award.presented: 为十佳文明小区、最美凤城人、优秀志愿者颁奖 — each item of the list
+        between 为 and the handing out that reads like an honour is one (the honours whose
+        holders received their prizes)."""
+        assert self.presented_re is not None and self.item_tail is not None
+        out: list[Fact] = []
+        for m in self.presented_re.finditer(text):
+            for it in regex.finditer(r"[^、和及与]+", m.group(1)):
+                s, e = m.start(1) + it.start(), m.start(1) + it.end()
+                while s < e and text[s] in OPEN_Q:
+                    s += 1
+                while e > s and text[e - 1] in CLOSE_OF.values():
+                    e -= 1
+                name = text[s:e]
+                if len(name) < 3 or not _han(name) or name in self.not_names or "的" in name \
+                        or any(f.start < e and s < f.end for f in [*facts, *out]):
+                    continue
+                head = self.prefix_re.match(name) or self.ranking_re.match(name)
+                if not (self.lex_re.fullmatch(name)
+                        or (head and self.item_tail.search(name))
+                        or name.endswith(tuple(h for h, st in self.suffix_strength.items()
+                                               if st == "strong"))):
+                    continue
+                out.append(Fact("award", name, s, e, name, "award.presented",
+                                extra={"level": None, "recipient": None, "status": "awarded"}))
+        return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _tables(self, ctx: Context, facts: list[Fact]) -> list[Fact]:
         """award.table: the honour column of a table (a header naming it and a column of who
@@ -643,11 +707,36 @@ class AwardFinder:
             nxt = _CLAUSE_END.search(text, e, hi)
             if nxt:
                 hi = nxt.start()
-            if not self.grade_verb_re.search(text, lo, hi):
+            if not self.grade_verb_re.search(text, lo, hi) and not self._in_results(text, s, e):
                 continue
             out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                             extra={"level": None, "recipient": None, "status": "awarded"}))
+        if self.results_re is not None:
+            for m in self.heading_re.finditer(text):
+                s, e = m.span(1)
+                if any(f.start < e and s < f.end for f in [*facts, *out]) \
+                        or self.not_suffix_re.search(m.group(1)) \
+                        or self.trigger_re.search(m.group(1)):
+                    continue
+                # the list runs on: a prize found within results_window before it keeps it open
+                if not self._in_results(text, s, e) and not any(
+                        0 <= s - f.end <= self.results_window for f in out):
+                    continue
+                out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
+                                extra={"level": None, "recipient": None, "status": "awarded"}))
         return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
+
+    def _in_results(self, text: str, s: int, e: int) -> bool:
+        """A results list: a results word that introduces a list (获奖名单如下：) before s within
+        results_window characters, or one after e in its clause within results_after."""
+        if self.results_re is None:
+            return False
+        assert self.results_intro_re is not None
+        if self.results_intro_re.search(text, max(0, s - self.results_window), s):
+            return True
+        # after it, in its clause: a row of the list (优异奖 某校 某某 得奖作品 …)
+        end = _CLAUSE_END.search(text, e, e + self.results_after)
+        return bool(self.results_re.search(text, e, end.start() if end else e + self.results_after))
 
     def _listed_prizes(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.grade: the items of a list joined to an award (六项金奖、13项银奖和两项铜奖;
@@ -779,7 +868,12 @@ class AwardFinder:
                 if first_level is not None:
                     c.start = first_level
                 elif not any(t[1] <= c.start and t[0] >= lo
-                             and self.gap_re.fullmatch(text, t[1], c.start)
+                             and (self.gap_re.fullmatch(text, t[1], c.start)
+                                  # 表扬41所学校共82名孝行楷模: the receivers, counted, between
+                                  or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
+                                      and c.start - t[1] <= 20
+                                      and COUNTED_END.search(text, t[1], c.start)
+                                      and self._object_gap(text[t[1]:c.start])))
                              for t in trigs):
                     if not LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start):
                         return False
@@ -864,6 +958,8 @@ class AwardFinder:
             return
         c.start = p
         if c.quoted and c.quoted[0] > p:
+            # 获评本市“优秀青年”: the span runs over the quote, so it holds its closing mark too
+            c.end = max(c.end, c.quoted[1])
             c.quoted = None
 
     @staticmethod

@@ -261,6 +261,11 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         },
         "recipient_max_len": Key(int, 30),
     },
+    "award.presented": {
+        "verbs": _words("what is handed out after 为 and the list of honours (颁奖, 颁发证书)"),
+        "max_span": Key(int, 40),
+        "item_tails": _words("what a 十佳 item may end with besides agent_tails (小区)"),
+    },
     "award.grade": {
         "grades": _words("a contest's grades: awards alone in a clause with a verb of winning"),
         "not_before": _words("what may not follow a grade (一等奖学金: a scholarship)"),
@@ -268,6 +273,10 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "window": Key(int, 20),
         "list_openers": _words("a clause opening with these lists the prizes won in the clause "
                                "before (…，包括15个金奖)"),
+        "results_words": _words("words of a results list (获奖名单, 得奖作品): a grade or a line's "
+                                "heading prize (优秀奖：) near them is a prize won"),
+        "results_window": Key(int, 300),
+        "results_after": Key(int, 30),
     },
     "award.table": {
         "honour_words": _words("a header cell naming the honour column holds one of these"),
@@ -280,7 +289,9 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "max_cell": Key(int, 40),
         "header_cell_max": Key(int, 12),
     },
-    "award.quoted": {"gap": _words()},
+    "award.quoted": {"gap": _words(),
+                     "event_after": _words("a ceremony after a quoted name makes it a prize's "
+                                           "(“最美廊坊人”颁奖盛典)")},
     "award.nominated": {"nominated_after": _words()},
     "award.category": {
         "category_tails": _words(),
