@@ -83,6 +83,8 @@ _TAIL_BIG = regex.compile(r"[万亿兆]+$")
 _ANY_MAG = regex.compile(r"[万亿兆千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
+# what starts the unit after a rate's slash (公顷, 小时, h, m²)
+_UNIT_START = regex.compile(r"[\p{Han}A-Za-z]")
 _CLAUSE = "，。；！？,;!?\n"
 _PUNCT = set("，。；：、！？,.;:!?（）()【】[]…—\n ")
 # POS tags that can be part of a counted noun phrase (jieba): nouns, names, distinguishing
@@ -192,6 +194,7 @@ class _Guards:
         # qualifier must follow (2000余发。)
         self.needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
         self.no_figure_after = frozenset(g.get("unit_not_before_figure") or ())
+        self.rate_marks = "".join(g["rate_marks"])
         # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the
         # sign
         self.signed_units = set(g.get("signed_units", []))
@@ -592,6 +595,11 @@ class CountFinder:
             nxt = text[c.end:c.end + 1]
             if nxt and _HAN.match(nxt) and not text.startswith(g.needs_after[c.unit], c.end):
                 return True
+        # 5720公斤/公顷, 350公里/小时: a rate per unit, no amount of anything (79286人/次 is
+        # 人次 written apart)
+        if (g.rate_marks and text[c.unit_e:c.unit_e + 1] in g.rate_marks
+                and _UNIT_START.match(text, c.unit_e + 1) and text[c.unit_e + 1] != "次"):
+            return True
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()
 

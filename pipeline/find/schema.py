@@ -160,6 +160,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "unit_needs_after": _table(),
             "unit_not_before_figure": _words("a figure right after these units names a tier, "
                                              "not how many (二本541分)"),
+            "rate_marks": _words("a unit, one of these and another unit is a rate, no count "
+                                 "(5720公斤/公顷)"),
             "signed_units": _words(),
             "sign_before": _words(),
             "one_char_not_noun": _chars(),
