@@ -83,6 +83,7 @@ def test_never_takes_a_directory_of_phone_numbers(monkeypatch):
     assert not taken() & set(rows)
     # without the guard the weights would take some of them
     monkeypatch.setattr(ws, "_DIRECTORY", re.compile(r"(?!x)x"))
+    monkeypatch.setattr(ws, "_announced", lambda page, k: False)   # (the colon above them)
     assert taken() & set(rows)
 
 
@@ -102,6 +103,7 @@ def test_never_takes_a_match_up(monkeypatch):
     assert not taken() & set(rows)
     # without the guard the weights would take some of them
     monkeypatch.setattr(ws, "_MATCH_UP", re.compile(r"(?!x)x"))
+    monkeypatch.setattr(ws, "_announced", lambda page, k: False)   # (the colon above them)
     assert taken() & set(rows)
 
 
@@ -141,3 +143,25 @@ def test_never_takes_a_speech_salutation_or_the_contents_label(monkeypatch):
     monkeypatch.setattr(ws, "_SALUTATION", re.compile(r"(?!x)x"))
     monkeypatch.setattr(ws, "_CONTENTS", re.compile(r"(?!x)x"))
     assert taken() & {"各位代表：", "目 录"}
+
+
+def test_never_takes_an_announced_list_or_a_numbered_agenda(monkeypatch):
+    # a prize list a colon announces, and a meeting's numbered agenda, under the body with
+    # furniture below: the article's own lists
+    import pipeline.clean.word_scorer as ws
+    prizes = ["最佳影片:《北方的河》(中国)", "最佳导演:王立新《回声》(中国)",
+              "最佳女演员:李青《远山》(中国)", "最佳编剧:陈默《良心》(中国)"]
+    agenda = ["1. 会长致辞", "2. 覆准2023年度会员大会纪录(15/6/2023)",
+              "3. 检讨2023年度会员大会议案(15/6/2023)", "4. 接纳财政报告"]
+    text = ("电影节闭幕\n" + BODY + "\n本届电影节完全获奖名单如下:\n" + "\n".join(prizes)
+            + "\n会员大会议程如下\n" + "\n".join(agenda) + "\n返回顶部\n责任编辑：周敏")
+    pipe = Pipeline()
+
+    def taken() -> set[str]:
+        return {r.text for r in pipe.extract(text, id="t").removed
+                if r.rule == "boilerplate.scored.words"}
+    assert not taken() & set(prizes + agenda)
+    # without the guards the weights would take some of them
+    monkeypatch.setattr(ws, "_announced", lambda page, k: False)
+    monkeypatch.setattr(ws, "_in_numbered_run", lambda page, k: False)
+    assert taken() & set(prizes + agenda)

@@ -14,7 +14,8 @@ It judges each line once, on the page as the rules and passes left it, only on a
 the rules found furniture (on one with none, a short line may be the article's own first or
 last word), and never takes the headline, a line between two paragraphs, a paragraph, a
 notice's signature date or contact line, a numbered heading (第七章 法律责任) or the 目录 over
-one, a speech's salutation (各位代表：), a directory's
+one, a speech's salutation (各位代表：), an item of a numbered list (1. / 2. …) or of a
+list a line ending in a colon announces (获奖名单如下：), a directory's
 row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table written one
 cell a line (the rules and the list passes read those by their place).
 A bulleted list (• 北区：正常开放 / • 南区：…) it judges as a whole: its items go only when
@@ -37,7 +38,7 @@ from .detectors import Proposal
 from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
-from .shapes import furniture_form, is_anchor_shape
+from .shapes import SENT, furniture_form, is_anchor_shape
 from .zones import CONTACT_KEY, SIGNED, table_cells
 
 _DIGITS = re.compile(r"\d+")
@@ -47,6 +48,9 @@ _HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条�
 # a speech's or a letter's salutation (各位代表：, 同志们：, 尊敬的各位来宾：): its first words
 _SALUTATION = re.compile(
     r"^(?:各位|尊敬的|亲爱的|同志们|女士们|朋友们|老师们|同学们)[^:。!?]{0,20}:$")
+# an item numbered 1. 2. 3.: an agenda's, a list's (its neighbour holds the number before or
+# after it)
+_NUMBERED = re.compile(r"^(\d{1,2})\s?[.、)]\s?\S")
 # a document's contents: its label over a numbered heading (目 录 / 第一章 …)
 _CONTENTS = re.compile(r"^目\s?录$")
 # three or more names in a row (a roster's row)
@@ -75,6 +79,35 @@ def words(n: str) -> set[str]:
 def line_words(page: Page, i: int) -> set[str]:
     """words() of line i in the form the weights were learnt on (shapes.furniture_form)."""
     return words(furniture_form(page.lines[i], page.normed[i]))
+
+
+def _in_numbered_run(page: Page, k: int) -> bool:
+    """The k-th non-blank line is an item of a numbered list (1. … / 2. …): its neighbour
+    holds the number before or after its own."""
+    normed, filled = page.normed, page.filled
+    m = _NUMBERED.match(normed[filled[k]])
+    if m is None:
+        return False
+    n = int(m.group(1))
+    for j, want in ((k - 1, n - 1), (k + 1, n + 1)):
+        if 0 <= j < len(filled) and (o := _NUMBERED.match(normed[filled[j]])) \
+                and int(o.group(1)) == want:
+            return True
+    return False
+
+
+def _announced(page: Page, k: int, reach: int = 30) -> bool:
+    """The k-th non-blank line is an item of a list a line ending in a colon announces
+    (获奖名单如下： / 最佳影片：… / 最佳导演：…), nothing removed and no paragraph between."""
+    normed, filled, removed = page.normed, page.filled, page.removed
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        i = filled[j]
+        n = normed[i]
+        if i in removed or SENT.search(n):
+            return False
+        if n.endswith(":") and len(n) >= 6:
+            return True
+    return False
 
 
 class WordScorer:
@@ -131,7 +164,8 @@ class WordScorer:
             if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
                     or CONTACT_KEY.match(n) or _HEADING.match(n) or _DIRECTORY.match(n)
                     or _MATCH_UP.match(n) or _SALUTATION.match(n) or i in cells
-                    or self._roster_row(page, k) or self._contents(page, i)):
+                    or self._roster_row(page, k) or self._contents(page, i)
+                    or _in_numbered_run(page, k) or _announced(page, k)):
                 out.append((k, i))
         return out
 
