@@ -285,6 +285,12 @@ def test_growth_multiples_are_percents(pipe):
     ("财政司司长在财政预算案中宣布，增拨约6亿6,000万元推行四项安老服务。", {}, "zh-HK"),
     ("新加坡总理访华，中新两国签署合作协议，苏州工业园区累计投资500亿元。", {}, "zh-CN"),
     ("新华社新加坡3月8日电 新加坡贸工部8日公布，一季度经济增长3%，投资额500亿元。", {}, "zh-CN"),
+    # Taiwan's town offices and farmers' associations, its ID card spelt 身分證; Singapore's
+    # flat types and ministers of state, its towns
+    ("羅東鎮公所為65歲以上長者發放重陽禮金，每人1,000元，今年度共發出2萬份。", {}, "zh-TW"),
+    ("受災農民請攜帶身分證、私章及農會帳號，向當地公所申請，每公頃救助8萬元。", {}, "zh-TW"),
+    ("三巴旺一个五房式组屋单位以最高价114万元成交。", {}, "zh-SG"),
+    ("文化部高级政务部长在三巴旺宣布，政府推出2亿5000万元的公益配对津贴。", {}, "zh-SG"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])

@@ -126,6 +126,23 @@ def _num(d: Decimal):
     return int(d) if d == d.to_integral_value() else float(d)
 
 
+# a magnitude standing for the amount with no figure (百万元, 千萬元), alone in brackets or after
+# 单位：: a table's unit label, not a million of anything (奖金百万元 in a sentence stays)
+_MAGNITUDE_ONLY = regex.compile(r"[^\d一二两三四五六七八九十零〇兩]*?[百千]?[万萬亿億]\S*")
+_LABEL_BEFORE = regex.compile(r"(?:[(（]|单位\s*[:：]|單位\s*[:：])\s*$")
+_LABEL_AFTER = regex.compile(r"\s*[)）]")
+
+
+def _unit_label(text: str, f: Fact) -> bool:
+    if any(ch.isdigit() for ch in f.text) or not _MAGNITUDE_ONLY.fullmatch(f.text):
+        return False
+    before = text[max(0, f.start - 8):f.start]
+    if not _LABEL_BEFORE.search(before):
+        return False
+    return before.rstrip().endswith(("单位:", "单位：", "單位:", "單位：")) or bool(
+        _LABEL_AFTER.match(text, f.end))
+
+
 def build(rules: Rules):
     rf = rules.file("money")
     cfg = rf.data.get("guards") or {}
@@ -722,6 +739,8 @@ def build(rules: Rules):
             places = [m.span() for m in place_re.finditer(text)]
             if places:
                 out = [f for f in out if not any(a < f.end and f.start < b for a, b in places)]
+        # a table's unit in its header, no amount: (港幣百萬元), 单位：百万元
+        out = [f for f in out if not _unit_label(text, f)]
         settle_currencies(ctx, out)
         out.sort(key=lambda f: f.start)
         return out
