@@ -347,7 +347,8 @@ class AwardFinder:
             rf"(?m)(?:{_alt(res)})[^\n。，,；;]{{0,4}}?(?:如下|[:：︰]|$)") if res else None
         self.results_window = int(gr.get("results_window", 300))
         self.results_after = int(gr.get("results_after", 30))
-        self.heading_re = regex.compile(r"(?m)^[ \t]*(\p{Han}{1,8}?奖)[:：︰]")
+        # a prize or a film festival's category (最佳影片：《…》) opening a line of the list
+        self.heading_re = regex.compile(r"(?m)^[ \t]*(\p{Han}{1,8}?奖|最佳\p{Han}{1,7}?)[:：︰]")
         tb = self.rule.get("award.table")
         self.table = _TableReading(tb) if tb else None
         pr = self.rule.get("award.presented")
