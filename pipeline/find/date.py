@@ -35,6 +35,11 @@ from ..model import Fact
 from ..rules import Rules
 
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+# festivals a short alias pairs with (中秋国庆双节, 元旦、春节), and the verbs that greet one
+# (喜迎国庆, 庆五一): the alias names the day there too
+_FESTIVAL_PARTNERS = ("中秋", "中秋节", "元旦", "春节", "端午", "端午节", "国庆", "国庆节", "五一",
+                      "劳动节")
+_GREETING_VERBS = ("庆", "迎", "喜迎", "欢度", "共度", "欢庆")
 _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
 # the items between the first and the last of a list of days or months (rule date.list)
 _LIST_ITEM = regex.compile(r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
@@ -282,8 +287,13 @@ class DateFinder:
             # 五一 / 国庆 / 圣诞 alone name a day only before a suffix word (国庆期间) or right
             # after
             # a year (今年国庆，去年圣诞。): 五一广场, 圣诞老人 are no dates
-            return row["needs"] != "suffix" or _starts_with_any(after, self.g.suffix_words) \
-                or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT))
+            # (a quote may stand between: 中秋国庆“两节”), or in a pair with another festival
+            # (中秋国庆, 中秋、国庆) or after a greeting verb (喜迎国庆, 庆五一)
+            return row["needs"] != "suffix" \
+                or _starts_with_any(after.lstrip("“\"「『"), self.g.suffix_words) \
+                or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT)) \
+                or before.rstrip("、，, ").endswith(_FESTIVAL_PARTNERS) \
+                or before.endswith(_GREETING_VERBS)
         if kind == "range_bare":
             if "lmid" in g and (not self._list_follows(g, before, after)
                                 or (_in_sentence_before(text, c.start, _EACH)
