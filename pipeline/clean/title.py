@@ -226,6 +226,17 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if (kicker(i) and nxt is not None and nxt in removed and removed[nxt].reason == "navigation"
                 and i not in chosen and all(j in removed or kicker(j) for j in head if j < i)):
             page.take(i, Proposal(nav, "navigation", "head"))
+    # the page's first line a channel's label (党建动态, 公司新闻) over a headline-long line of the
+    # head: the page's section, whether or not a headline was found under it (要闻 / 民生, two
+    # words at a page's top, may be its text)
+    first_line = page.filled[0] if page.filled else None
+    under = page.nb(first_line, 1) if first_line is not None else None
+    if (first_line is not None and under is not None and first_line != h
+            and first_line not in removed and page.zone(first_line) == "head"
+            and label is not None and label.match(normed[first_line])
+            and page.zone(under) == "head" and len(normed[under]) >= 8
+            and first_line not in named_lines):
+        page.take(first_line, Proposal(nav, "navigation", "head"))
     if h is not None:  # a breadcrumb above the headline that ends in it (某某范文 > headline)
         for j in head:
             if j < h and j not in removed and _crumb_title(normed[j]) == normed[h]:
