@@ -712,7 +712,9 @@ class AwardFinder:
                 continue
             out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                             extra={"level": None, "recipient": None, "status": "awarded"}))
-        if self.results_re is not None:
+        # (a heading counts only near a results word or a prize found before it: a text with
+        # neither reads no heading)
+        if self.results_re is not None and (out or self.results_re.search(text)):
             for m in self.heading_re.finditer(text):
                 s, e = m.span(1)
                 if any(f.start < e and s < f.end for f in [*facts, *out]) \
