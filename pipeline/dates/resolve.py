@@ -141,6 +141,7 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
 
 # the words after 年 that name its end (年底, 年末): the point is the year's December
 YEAR_END = frozenset({"底", "末"})
+YEAR_START = "初"   # 2017年初: the year's first month, as two labellers of three dated it
 
 
 def point(sp: Spec, st: State) -> Point | None:
@@ -214,9 +215,12 @@ def point(sp: Spec, st: State) -> Point | None:
                         y, m = py, pm
             else:
                 return None
-    implied = m is None and d is None and y is not None and sp.ymod in YEAR_END
+    implied = m is None and d is None and y is not None and (sp.ymod in YEAR_END
+                                                            or sp.ymod == YEAR_START)
     if implied:
-        m = 12        # 2024年底, 去年年末: the year's last month, as readers of real pages date it
+        # 2024年底, 去年年末: the year's last month, as readers of real pages date it; 2017年初
+        # its first
+        m = 1 if sp.ymod == YEAR_START else 12
     if y is None and known and not sp.has_year and m is not None and ref is not None:
         y = ref.year  # a date with no year takes ref_date's year
     if y is None and m is None:
