@@ -1,7 +1,10 @@
-"""The place an article is written for: meta.locale = zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY.
+"""The place an article is written for: meta.locale = zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY,
+or an overseas Chinese community's: zh-CA | zh-AU | zh-NZ | zh-US.
 
 It decides what a bare 元 means (FACTS.md: CNY on the mainland, HKD, TWD, MOP elsewhere; SGD in
-Singapore and MYR in Malaysia, as the same rule reads there).
+Singapore and MYR in Malaysia, as the same rule reads there; CAD, AUD, NZD and USD on a Chinese
+community page of Canada, Australia, New Zealand or the United States, where a bare 元 or $ is the
+local dollar).
 Evidence, strongest first (rules/lexicons/locales.tsv):
 1. the url's host (.hk .tw .mo, known news hosts) or the publisher (meta.source, the site
    name): either decides alone;
@@ -24,7 +27,11 @@ from .patterns import word_trie
 from .rules import Rules
 from .script import cue_pairs
 
-LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO", "zh-SG", "zh-MY")
+# the overseas communities' places: the text decides only with their own words (卑诗省, 列治文,
+# 雪梨, 紐省) or a local paper's dateline (本報溫哥華訊); a city's name alone, a mention or an
+# agency's dispatch (新华社多伦多5月3日电) leaves a mainland report the mainland's
+OVERSEAS = ("zh-CA", "zh-AU", "zh-NZ", "zh-US")
+LOCALES = ("zh-CN", "zh-HK", "zh-TW", "zh-MO", "zh-SG", "zh-MY", *OVERSEAS)
 DEFAULT = "zh-CN"
 TEXT_THRESHOLD = 3          # text evidence a non-mainland place needs
 SCRIPT_WEIGHT = 2           # what a mostly Traditional text adds to the leading place
@@ -40,6 +47,12 @@ PLACE_CAP = 4               # mentions of a place's name counted at most
 OVERRULE = 5                # text evidence (with mentions) that overrules a host or publisher
 ROC_WEIGHT = 2              # two years of the Republic (107年起, 112年3月), in either script
 ROC_ONE = 1                 # one of them (105年度): with a Taiwan word (澎湖, 县府) it says Taiwan
+# what an overseas city's dateline as its own paper writes it (溫哥華訊, 【雪梨】) adds to its row's
+# weight; an agency's (新华社多伦多5月3日电) has the row's alone
+LOCAL_DATELINE = 2
+# an overseas place counts only with a word of its own of this weight (卑诗, 列治文, 紐省) or its
+# paper's dateline, however many of its cities the text names
+OWN_WORD = 2
 _ROC_YEAR = re.compile(r"(?<![\d０-９.／/-])1[01]\d\s?年(?=\s?(?:\d{1,2}\s?月"
                        r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年))")
 # a Minguo date of the page's own: a three-digit year of this century with a month (109年5月29日),
@@ -56,7 +69,7 @@ def republic_calendar(text: str, locale: str | None) -> bool:
     (meta.locale zh-TW, which years of the Republic themselves weigh towards: from_text), or a
     page the cues left on the mainland that writes a Minguo date of its own (109年5月29日,
     民國90年, 今(113)年). A Hong Kong or Macao page keeps its own calendar."""
-    return locale == "zh-TW" or (locale in (None, DEFAULT)
+    return locale == "zh-TW" or ((locale in (None, DEFAULT) or locale in OVERSEAS)
                                  and _MINGUO_DATE.search(text) is not None)
 
 # a dateline: the place followed by a date, 电/訊, 消息 or the end of an agency tag (香港3月8日电,
@@ -64,6 +77,8 @@ def republic_calendar(text: str, locale: str | None) -> bool:
 _DATELINE_END = (
     r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
 )
+# what follows a local paper's own dateline (溫哥華訊, 【雪梨】), not an agency's date and 电
+_LOCAL_DATELINE_END = re.compile(r"\s*(?:[訊讯]|[】\]〕）)])")
 
 
 def _host(url: str | None) -> str:
@@ -134,18 +149,28 @@ def build(rules: Rules):
         score = dict.fromkeys(LOCALES, 0)
         # dateline: near the start of one of the first lines with content (the headline comes first)
         lines = [*bylines, *[ln for ln in head[:600].splitlines() if ln.strip()][:DATELINE_LINES]]
+        dl_local = None
         for line in lines:
             if dl_word is None or dl_word.search(line, 0, dl_reach) is None:
                 continue
             d = dl_re.search(line)
             if d and d.start() <= DATELINE_CHARS:
                 loc, w = datelines[d.group()]
+                if loc in OVERSEAS and _LOCAL_DATELINE_END.match(line, d.end()):
+                    w += LOCAL_DATELINE
+                    dl_local = loc
                 score[loc] += w
                 break
+        own = set()         # the overseas places named by a word or dateline of their own
         if cue_re is not None:
             for c in set(cue_re.findall(head)):
                 loc, w = cues[c]
                 score[loc] += w
+                if w >= OWN_WORD:
+                    own.add(loc)
+        for loc in OVERSEAS:
+            if loc not in own and loc != dl_local:
+                score[loc] = 0      # its cities' names alone: the mainland writes them too
         return score
 
     def mentions(head: str, score: dict[str, int]) -> dict[str, int]:
@@ -191,7 +216,8 @@ def build(rules: Rules):
 
     def locale_of(text: str, meta: dict[str, Any] | None = None, url: str | None = None,
                   bylines: list[str] | tuple[str, ...] = ()) -> str:
-        """zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY for one article; zh-CN when nothing
+        """zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY (| zh-CA zh-AU zh-NZ zh-US) for one
+        article; zh-CN when nothing
         says otherwise. A locale already in meta (given by the caller) wins. `bylines`: metadata
         lines the clean stage removed (記者王明／台南報導 holds a dateline)."""
         meta = meta or {}

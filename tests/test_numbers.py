@@ -291,6 +291,24 @@ def test_growth_multiples_are_percents(pipe):
     ("受災農民請攜帶身分證、私章及農會帳號，向當地公所申請，每公頃救助8萬元。", {}, "zh-TW"),
     ("三巴旺一个五房式组屋单位以最高价114万元成交。", {}, "zh-SG"),
     ("文化部高级政务部长在三巴旺宣布，政府推出2亿5000万元的公益配对津贴。", {}, "zh-SG"),
+    # overseas Chinese communities: a local paper's dateline, words only their papers write
+    # (卑诗, 列治文, 本拿比, 安省, 紐省, 蒙特利公园), their hosts and papers
+    ("（本报温哥华讯）大温哥华中华文化中心周六举行筹款晚宴，筹得善款20万元。", {}, "zh-CA"),
+    ("列治文市议会通过新财年预算，本拿比也将跟进，每户退税300元。", {}, "zh-CA"),
+    ("大多伦多中华文化中心举办晚宴，安省省议员及万锦市议员出席，筹得20万元。", {}, "zh-CA"),
+    ("卡城華人社團聯手為災民籌款，共募得善款逾3萬元，將交紅十字會。", {}, "zh-CA"),
+    ("(本報雪梨訊)雪梨華人獅子會舉辦慈善餐舞會，是紐省最大的獅子會之一，籌得逾80萬元。", {},
+     "zh-AU"),
+    ("南加州同乡会在蒙特利公园举行春节联欢，州众议员出席，筹得善款2万元。", {}, "zh-US"),
+    ("全年撥款五百億元。", {"url": "https://www.example.ca/news/1"}, "zh-CA"),
+    ("全年拨款五百亿元。", {"url": "https://news.example.com.au/a"}, "zh-AU"),
+    ("全年拨款五百亿元。", {"url": "https://www.example.co.nz/a"}, "zh-NZ"),
+    ("全年拨款五百亿元。", {"source": "侨报"}, "zh-US"),
+    # ...a mainland report or an agency's dispatch from there names their cities: the mainland's
+    ("新华社多伦多5月3日电 加拿大统计局公布，多伦多和温哥华房价上涨，投资5亿元。", {}, "zh-CN"),
+    ("澳洲悉尼墨尔本十日游，旅行社报价15999元。", {}, "zh-CN"),
+    ("新华社纽约5月3日电 联合国秘书长表示感谢，中方向基金捐款500万元。", {}, "zh-CN"),
+    ("温哥华冬奥会上中国代表团获得5枚金牌，奖金每人50万元。", {}, "zh-CN"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
@@ -313,6 +331,21 @@ def test_bare_yuan_in_singapore_and_malaysia(pipe):
     art = pipe.extract("（吉隆坡讯）首相署今日宣布，政府将拨款5亿令吉，另有300万元用于雪兰莪州。")
     assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
         "5亿令吉": "MYR", "300万元": "MYR"}
+
+
+def test_bare_yuan_and_dollar_on_overseas_community_pages(pipe):
+    art = pipe.extract("（本报温哥华讯）老人会今天设立捐献点，收到善款20万元，其中加币$580元、"
+                       "人民币¥1300元，另有$200元和美金50元。")
+    assert art.meta["locale"] == "zh-CA"
+    assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
+        "20万元": "CAD", "$580元": "CAD", "¥1300元": "CNY", "$200元": "CAD", "美金50元": "USD"}
+    art = pipe.extract("(本報雪梨訊)紐省政府宣布，每戶可獲250元電費補貼，另撥5萬澳元。")
+    assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
+        "250元": "AUD", "5萬澳元": "AUD"}
+    # 加币$ is CAD on any page; a bare $ stays the US dollar on the mainland
+    art = pipe.extract("义卖会收入加币$580元，另有$30。")
+    assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
+        "$580元": "CAD", "$30": "USD"}
 
 
 def test_locale_is_always_set(pipe):

@@ -189,6 +189,13 @@ def build(rules: Rules):
     # budget is HKD), the US dollar elsewhere
     local_dollar = dict(cfg.get("local_dollar") or {})
     bare_dollar = regex.compile(r"^\p{Han}*[$＄]")
+    # ...unless a currency word stands right before it: 加币$580元 is CAD, 美金$20 USD, whatever
+    # the page's place (a word of the text, not after a number: 500加币$ is another amount's)
+    dollar_words = {w: r["code"] for w, r in {**after, **before}.items()
+                    if r["code"] != "local" and Decimal(r["factor"]) == 1
+                    and all(_HAN.match(c) for c in w)}
+    word_before_dollar = regex.compile(
+        r"(?<![\d" + CN_NUM_CHARS + r"])(?:" + word_trie(dollar_words) + r")" + _SP + r"$")
     # a unit that counts only with these sub-units after it (五個三毫: 個 is a dollar only so)
     needs_sub = {w: set(v) for w, v in (cfg.get("needs_subunit") or {}).items()}
     # a unit that counts only right after one of these characters (吉 after 零: 五万零吉 is the
@@ -709,8 +716,12 @@ def build(rules: Rules):
         declared.sort()
         dollar = local_dollar.get(ctx.meta.get("locale") or "zh-CN")
         for f in out:
-            if dollar and f.rule == "money.prefix" and bare_dollar.match(f.text):
-                f.unit = dollar
+            if f.rule == "money.prefix" and bare_dollar.match(f.text):
+                w = word_before_dollar.search(text, max(0, f.start - 12), f.start)
+                if w:
+                    f.unit = dollar_words[w.group().strip(" \t\u3000")]
+                elif dollar:
+                    f.unit = dollar
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
                 f.unit = just.get(f.end) or (said[-1] if said else local)
