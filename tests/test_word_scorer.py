@@ -126,22 +126,23 @@ def test_a_bulleted_list_under_furniture_is_judged_as_a_whole(removed):
     assert got["• 城南古窑址入选年度考古发现"][0] == "boilerplate.scored.words"
 
 
-def test_never_takes_a_speech_salutation_or_the_contents_label(monkeypatch):
+def test_never_takes_a_spaced_title_a_speech_salutation_or_the_contents_label(monkeypatch):
     # a work report printed as a document: its cover lines, its salutation and its contents
     import re
 
     import pipeline.clean.word_scorer as ws
-    text = ("首页 > 政务公开 > 规划计划\n返回顶部\n政府工作报告\n各位代表：\n" + BODY
+    text = ("首页 > 政务公开 > 规划计划\n返回顶部\n政 府 工 作 报 告\n各位代表：\n" + BODY
             + "\n目 录\n第一章 开启农业农村现代化新征程\n第二章 巩固拓展脱贫攻坚成果\n返回顶部")
     pipe = Pipeline()
 
     def taken() -> set[str]:
         return {r.text for r in pipe.extract(text, id="t").removed
                 if r.rule == "boilerplate.scored.words"}
-    assert not taken() & {"各位代表：", "目 录"}
+    assert not taken() & {"政 府 工 作 报 告", "各位代表：", "目 录"}
     # without the guards the weights would take them
     monkeypatch.setattr(ws, "_SALUTATION", re.compile(r"(?!x)x"))
     monkeypatch.setattr(ws, "_CONTENTS", re.compile(r"(?!x)x"))
+    monkeypatch.setattr(ws, "_LETTER_SPACED", re.compile(r"(?!x)x"))
     assert taken() & {"各位代表：", "目 录"}
 
 

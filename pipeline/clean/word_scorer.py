@@ -14,10 +14,10 @@ It judges each line once, on the page as the rules and passes left it, only on a
 the rules found furniture (on one with none, a short line may be the article's own first or
 last word), and never takes the headline, a line between two paragraphs, a paragraph, a
 notice's signature date or contact line, a numbered heading (第七章 法律责任) or the 目录 over
-one, a speech's salutation (各位代表：), an item of a numbered list (1. / 2. …) or of a
-list a line ending in a colon announces (获奖名单如下：), a directory's
-row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table written one
-cell a line (the rules and the list passes read those by their place).
+one, a speech's salutation (各位代表：), a title set letter-spaced (政 府 工 作 报 告), an item
+of a numbered list (1. / 2. …) or of a list a line ending in a colon announces (获奖名单如下：),
+a directory's row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table
+written one cell a line (the rules and the list passes read those by their place).
 A bulleted list (• 北区：正常开放 / • 南区：…) it judges as a whole: its items go only when
 they score `list_threshold` on average. Such items left above or under the body are mostly a
 menu's or a related list's (on 540 labelled real pages, 59 junk and 2 body lines of 90 score
@@ -51,6 +51,9 @@ _SALUTATION = re.compile(
 # an item numbered 1. 2. 3.: an agenda's, a list's (its neighbour holds the number before or
 # after it)
 _NUMBERED = re.compile(r"^(\d{1,2})\s?[.、)]\s?\S")
+# a title set with its characters spaced apart (政 府 工 作 报 告, 县 长 某 某): a document's
+# cover; an e-paper's spaced channel name is epaper.spaced_channel's to take
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}$")
 # a document's contents: its label over a numbered heading (目 录 / 第一章 …)
 _CONTENTS = re.compile(r"^目\s?录$")
 # three or more names in a row (a roster's row)
@@ -163,7 +166,8 @@ class WordScorer:
             n = normed[i]
             if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
                     or CONTACT_KEY.match(n) or _HEADING.match(n) or _DIRECTORY.match(n)
-                    or _MATCH_UP.match(n) or _SALUTATION.match(n) or i in cells
+                    or _MATCH_UP.match(n) or _SALUTATION.match(n) or _LETTER_SPACED.match(n)
+                    or i in cells
                     or self._roster_row(page, k) or self._contents(page, i)
                     or _in_numbered_run(page, k) or _announced(page, k)):
                 out.append((k, i))
