@@ -166,3 +166,24 @@ def test_never_takes_an_announced_list_or_a_numbered_agenda(monkeypatch):
     monkeypatch.setattr(ws, "_announced", lambda page, k: False)
     monkeypatch.setattr(ws, "_in_numbered_run", lambda page, k: False)
     assert taken() & set(prizes + agenda)
+
+
+def test_never_judges_a_dash_led_line_or_the_praise_above_it(monkeypatch):
+    # a story's pairs of praise and place under its text, furniture below: the article's own
+    # list, which the scorer leaves unjudged
+    import pipeline.clean.word_scorer as ws
+    from pipeline.clean import build
+    from pipeline.model import Document
+    from pipeline.rules import load_rules
+    pairs = ["中国最北极寒之地", "——漠河北极村", "火山冰雪胜景", "——五大连池", "高山雪谷", "——凤凰山"]
+    text = ("十大冰雪旅游目的地\n" + BODY + "\n" + "\n".join(pairs)
+            + "\n返回顶部\n责任编辑：周敏")
+    cleaner = build(load_rules()).cleaner
+    page = cleaner.ruled_page(Document(id="t", text=text))
+    scorer = cleaner.word_scorer
+
+    def judged() -> set[str]:
+        return {page.normed[i] for _, i in scorer.judged(page)}
+    assert not judged() & set(pairs)
+    monkeypatch.setattr(ws, "_dash_led_pair", lambda page, k: False)
+    assert judged() & set(pairs)

@@ -14,7 +14,8 @@ It judges each line once, on the page as the rules and passes left it, only on a
 the rules found furniture (on one with none, a short line may be the article's own first or
 last word), and never takes the headline, a line between two paragraphs, a paragraph, a
 notice's signature date or contact line, a numbered heading (第七章 法律责任) or the 目录 over
-one, a speech's salutation (各位代表：), a title set letter-spaced (政 府 工 作 报 告), an item
+one, a speech's salutation (各位代表：), a title set letter-spaced (政 府 工 作 报 告), a line
+led by a long dash or right above one (中国最北极寒之地 / ——漠河北极村), an item
 of a numbered list (1. / 2. …) or of a list a line ending in a colon announces (获奖名单如下：),
 a directory's row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table
 written one cell a line (the rules and the list passes read those by their place).
@@ -54,6 +55,9 @@ _NUMBERED = re.compile(r"^(\d{1,2})\s?[.、)]\s?\S")
 # a title set with its characters spaced apart (政 府 工 作 报 告, 县 长 某 某): a document's
 # cover; an e-paper's spaced channel name is epaper.spaced_channel's to take
 _LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}$")
+# a line led by a long dash (——在县第十八届人民代表大会上, ——镜泊湖): a subtitle, an item's
+# name under its praise (中国规模最大的冰瀑布 / ——镜泊湖); on labelled real pages 24 body : 1
+_DASH_LED = re.compile(r"^——\s*\S")
 # a document's contents: its label over a numbered heading (目 录 / 第一章 …)
 _CONTENTS = re.compile(r"^目\s?录$")
 # three or more names in a row (a roster's row)
@@ -82,6 +86,14 @@ def words(n: str) -> set[str]:
 def line_words(page: Page, i: int) -> set[str]:
     """words() of line i in the form the weights were learnt on (shapes.furniture_form)."""
     return words(furniture_form(page.lines[i], page.normed[i]))
+
+
+def _dash_led_pair(page: Page, k: int) -> bool:
+    """The k-th non-blank line is led by a long dash, or stands right above one (the pair of
+    a praise and the place it names: 中国规模最大的冰瀑布 / ——镜泊湖)."""
+    normed, filled = page.normed, page.filled
+    return bool(_DASH_LED.match(normed[filled[k]])) or (
+        k + 1 < len(filled) and bool(_DASH_LED.match(normed[filled[k + 1]])))
 
 
 def _in_numbered_run(page: Page, k: int) -> bool:
@@ -169,6 +181,7 @@ class WordScorer:
                     or _MATCH_UP.match(n) or _SALUTATION.match(n) or _LETTER_SPACED.match(n)
                     or i in cells
                     or self._roster_row(page, k) or self._contents(page, i)
+                    or _dash_led_pair(page, k)
                     or _in_numbered_run(page, k) or _announced(page, k)):
                 out.append((k, i))
         return out

@@ -672,8 +672,9 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         # a figure with its marks (18~26℃, 3,286.65) is a table's or a ticker's, not a menu
         # item (a page number 2 is)
         # a headline taken only for its shape may be a menu item (• 頭條, shown twice)
+        # (a line led by a long dash is a subtitle or a place under its praise: ——镜泊湖)
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
-                and (bodyless or not n.endswith(":"))
+                and (bodyless or not n.endswith(":")) and not n.startswith("——")
                 and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n)
                 and i not in cells)
 
