@@ -175,7 +175,8 @@ def test_never_judges_a_dash_led_line_or_the_praise_above_it(monkeypatch):
     from pipeline.clean import build
     from pipeline.model import Document
     from pipeline.rules import load_rules
-    pairs = ["中国最北极寒之地", "——漠河北极村", "火山冰雪胜景", "——五大连池", "高山雪谷", "——凤凰山"]
+    pairs = ["中国最北极寒之地", "——漠河北极村", "火山冰雪胜景", "——五大连池", "高山雪谷",
+             "——凤凰山"]
     text = ("十大冰雪旅游目的地\n" + BODY + "\n" + "\n".join(pairs)
             + "\n返回顶部\n责任编辑：周敏")
     cleaner = build(load_rules()).cleaner
