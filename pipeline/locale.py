@@ -69,7 +69,7 @@ def republic_calendar(text: str, locale: str | None) -> bool:
     (meta.locale zh-TW, which years of the Republic themselves weigh towards: from_text), or a
     page the cues left on the mainland that writes a Minguo date of its own (109年5月29日,
     民國90年, 今(113)年). A Hong Kong or Macao page keeps its own calendar."""
-    return locale == "zh-TW" or ((locale in (None, DEFAULT) or locale in OVERSEAS)
+    return locale == "zh-TW" or (locale in (None, DEFAULT, *OVERSEAS)
                                  and _MINGUO_DATE.search(text) is not None)
 
 # a dateline: the place followed by a date, 电/訊, 消息 or the end of an agency tag (香港3月8日电,
@@ -217,9 +217,9 @@ def build(rules: Rules):
     def locale_of(text: str, meta: dict[str, Any] | None = None, url: str | None = None,
                   bylines: list[str] | tuple[str, ...] = ()) -> str:
         """zh-CN | zh-HK | zh-TW | zh-MO | zh-SG | zh-MY (| zh-CA zh-AU zh-NZ zh-US) for one
-        article; zh-CN when nothing
-        says otherwise. A locale already in meta (given by the caller) wins. `bylines`: metadata
-        lines the clean stage removed (記者王明／台南報導 holds a dateline)."""
+        article; zh-CN when nothing says otherwise. A locale already in meta (given by the
+        caller) wins. `bylines`: metadata lines the clean stage removed (記者王明／台南報導 holds
+        a dateline)."""
         meta = meta or {}
         given = meta.get("locale")
         if given in LOCALES:

@@ -223,10 +223,10 @@ def _block_into_body(page: Page) -> None:
         over = [i for i in block if i < f]
         back = block if lead else (
             [over[-1]] if over and is_headline_shape(page.normed[over[-1]], 60) else [])
+        places = page.places()
         for i in back:
             # (a line the page showed above — the headline again under 相关推荐 — stays a copy)
-            if len(page.places()[page.normed[i]]) == 1 or not any(
-                    page.normed[j] == page.normed[i] for j in range(i)):
+            if page.filled[places[page.normed[i]][0]] == i:
                 del page.removed[i]
         return
 

@@ -35,11 +35,6 @@ from ..model import Fact
 from ..rules import Rules
 
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
-# festivals a short alias pairs with (中秋国庆双节, 元旦、春节), and the verbs that greet one
-# (喜迎国庆, 庆五一): the alias names the day there too
-_FESTIVAL_PARTNERS = ("中秋", "中秋节", "元旦", "春节", "端午", "端午节", "国庆", "国庆节", "五一",
-                      "劳动节")
-_GREETING_VERBS = ("庆", "迎", "喜迎", "欢度", "共度", "欢庆")
 _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22日起), not 3日后
 # the items between the first and the last of a list of days or months (rule date.list)
 _LIST_ITEM = regex.compile(r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
@@ -180,6 +175,10 @@ class DateFinder:
         self.recurring_year = tuple(gd.get("year_part_recurring", ()))
         fest = next((r.entry for r in self.g.rules if r.kind == "festival"), {})
         self.period_words = tuple(sorted(fest.get("period_words") or (), key=len, reverse=True))
+        # a short alias names its day in a pair with another festival of the lexicon (中秋国庆双节,
+        # 元旦、春节) or after a verb that greets it (喜迎国庆, 庆五一: the rule's greeting_words)
+        self.festival_names = tuple(self.g.festivals)
+        self.greeting_words = tuple(fest.get("greeting_words") or ())
         self.offset_lead = tuple(sorted(gd.get("offset_lead_ok", ()), key=len, reverse=True))
         self.offset_not_before = tuple(gd.get("offset_not_before", ()))
         self.weekday_not_before = tuple(gd.get("weekday_not_before", ()))
@@ -292,8 +291,8 @@ class DateFinder:
             return row["needs"] != "suffix" \
                 or _starts_with_any(after.lstrip("“\"「『"), self.g.suffix_words) \
                 or (before.endswith(("年", "年的")) and (not after or after[0] in _PUNCT)) \
-                or before.rstrip("、，, ").endswith(_FESTIVAL_PARTNERS) \
-                or before.endswith(_GREETING_VERBS)
+                or before.rstrip("、，, ").endswith(self.festival_names) \
+                or before.endswith(self.greeting_words)
         if kind == "range_bare":
             if "lmid" in g and (not self._list_follows(g, before, after)
                                 or (_in_sentence_before(text, c.start, _EACH)

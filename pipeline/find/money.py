@@ -129,18 +129,16 @@ def _num(d: Decimal):
 # a magnitude standing for the amount with no figure (百万元, 千萬元), alone in brackets or after
 # 单位：: a table's unit label, not a million of anything (奖金百万元 in a sentence stays)
 _MAGNITUDE_ONLY = regex.compile(r"[^\d一二两三四五六七八九十零〇兩]*?[百千]?[万萬亿億]\S*")
-_LABEL_BEFORE = regex.compile(r"(?:[(（]|单位\s*[:：]|單位\s*[:：])\s*$")
+_LABEL_BEFORE = regex.compile(r"(?:(?P<open>[(（])|[单單]位\s*[:：])\s*$")
 _LABEL_AFTER = regex.compile(r"\s*[)）]")
 
 
 def _unit_label(text: str, f: Fact) -> bool:
     if any(ch.isdigit() for ch in f.text) or not _MAGNITUDE_ONLY.fullmatch(f.text):
         return False
-    before = text[max(0, f.start - 8):f.start]
-    if not _LABEL_BEFORE.search(before):
-        return False
-    return before.rstrip().endswith(("单位:", "单位：", "單位:", "單位：")) or bool(
-        _LABEL_AFTER.match(text, f.end))
+    m = _LABEL_BEFORE.search(text, max(0, f.start - 8), f.start)
+    # in brackets only when they close right after it (金额(百万元)); after 单位： always
+    return m is not None and (m.group("open") is None or bool(_LABEL_AFTER.match(text, f.end)))
 
 
 def build(rules: Rules):

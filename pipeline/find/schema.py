@@ -302,7 +302,9 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "category_ends": _words(),
         "parent_ends": _words(),
     },
-    "date.festival": {"suffix_words": _words(), "period_words": _words()},
+    "date.festival": {"suffix_words": _words(), "period_words": _words(),
+                      "greeting_words": _words("a verb that greets a festival: its short alias "
+                                               "after it names the day (庆国庆)")},
 }
 
 # keys every rule of a type may have, besides the common and declared ones
