@@ -345,16 +345,18 @@ class AwardFinder:
         # before the list, the results word introduces it: 如下, a colon or the line's end follows
         self.results_intro_re = regex.compile(
             rf"(?m)(?:{_alt(res)})[^\n。，,；;]{{0,4}}?(?:如下|[:：︰]|$)") if res else None
-        self.results_window = int(gr.get("results_window", 300))
-        self.results_after = int(gr.get("results_after", 30))
+        self.results_window = int(gr["results_window"])   # (schema defaults)
+        self.results_after = int(gr["results_after"])
         # a prize or a film festival's category (最佳影片：《…》) opening a line of the list
         self.heading_re = regex.compile(r"(?m)^[ \t]*(\p{Han}{1,8}?奖|最佳\p{Han}{1,7}?)[:：︰]")
         tb = self.rule.get("award.table")
         self.table = _TableReading(tb) if tb else None
         pr = self.rule.get("award.presented")
         self.presented_re = regex.compile(
-            rf"为((?:[^，,。；;！？\n为]){{2,{int(pr.get('max_span', 40))}}}?)"
+            rf"为((?:[^，,。；;！？\n为]){{2,{int(pr['max_span'])}}}?)"
             rf"(?:{_alt(pr.get('verbs') or ['颁奖'])})") if pr else None
+        self.strong_suffixes = tuple(h for h, st in self.suffix_strength.items()
+                                     if st == "strong")
         self.item_tail = regex.compile(
             rf"(?:{_alt([*(pat.get('agent_tails') or []), *(pr.get('item_tails') or [])])})$"
         ) if pr else None
@@ -631,8 +633,7 @@ class AwardFinder:
                 head = self.prefix_re.match(name) or self.ranking_re.match(name)
                 if not (self.lex_re.fullmatch(name)
                         or (head and self.item_tail.search(name))
-                        or name.endswith(tuple(h for h, st in self.suffix_strength.items()
-                                               if st == "strong"))):
+                        or name.endswith(self.strong_suffixes)):
                     continue
                 out.append(Fact("award", name, s, e, name, "award.presented",
                                 extra={"level": None, "recipient": None, "status": "awarded"}))
