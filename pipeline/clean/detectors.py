@@ -22,6 +22,8 @@ _STAFF_CODE = twins.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 _PAY = twins.compile(r"\d+元|点击|进入|www\.")
 _URL = twins.compile(r"https?://\S+")
+# a table's empty cell closed by its bar: / |, - |, — |
+_EMPTY_CELL = twins.compile(r"^(?:/|-{1,2}|—{1,2}|－|／)\s*\|$")
 
 REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
            "decoration", "related", "ad", "spam")
@@ -437,6 +439,8 @@ class NoHanDetector:
         # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
         "image": twins.compile(r"(?i)^.{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
                                r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d|"
+                               # an upload's time stamp as its name: 20220928212022992
+                               r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{8,12}$|"
                                r"^(?=[\w-]{16,}$)(?=(?:\D*\d){10})(?=.*[a-z])"
                                r"[0-9a-z]+(?:[-_][0-9a-z]+)*$"),
         "marks": twins.compile(r"^[^\w\s]+(?:\s+[^\w\s]+)*$|^[-|:\s]{3,}$"),
@@ -466,4 +470,6 @@ class NoHanDetector:
             return None
         if not self.re.search(n):
             return None
-        return Proposal(self.id, self.reason, self.zone, not_in_table=self.not_in_table)
+        # a table's empty cell (/ |, - |) is its data, as its figures are; a bar alone is not
+        return Proposal(self.id, self.reason, self.zone,
+                        not_in_table=self.not_in_table or _EMPTY_CELL.match(n) is not None)

@@ -203,7 +203,9 @@ _DATE = twins.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月
                       r"(?!\d)\s*日?"
                       r"(?:\s*(?:(?:星期|周)[一二三四五六日天])?\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _ISO = twins.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$")
-_DATE_ONLY = twins.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+# (day first too, as Hong Kong and overseas pages write it: 18/11/2021)
+_DATE_ONLY = twins.compile(r"^(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                           r"|\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d{2})"
                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SHORT_DATE = twins.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                             r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")

@@ -326,19 +326,34 @@ def _prize_list(page: Page) -> set[int]:
 def _pipe_cells(page: Page) -> set[int]:
     """A table as a page's text shows it, each cell closed by a bar (日期 | / 1月20日 | /
     凌晨2时至5时 | / | …): a run of lines ending in | with six cells or more. Its cells are the
-    article's data however short (the rules still take a field row: 发布机构 | 某街道 |)."""
-    normed, run = page.normed, []
+    article's data however short (the rules still take a field row: 发布机构 | 某街道 |). A
+    header cell broken over two lines (旅游总收入 / (亿元) / |) leaves up to two short lines
+    without their bar inside the run; the last cell of the last row may lose its bar too."""
+    normed = page.normed
+    run: list[int] = []
+    gap: list[int] = []
     out: set[int] = set()
+
+    def loose(i: int) -> bool:    # a cell's piece that lost its bar: short, no sentence
+        return len(normed[i]) <= 12 and not SENT.search(normed[i])
+
     for i in [*page.filled, -1]:
         if i >= 0 and normed[i].endswith("|"):
+            run += gap
             run.append(i)
+            gap = []
+            continue
+        if i >= 0 and run and len(gap) < 2 and loose(i):
+            gap.append(i)
             continue
         if sum(1 for j in run if normed[j].strip("| ")) >= 6:
             out.update(run)
             above = page.nb(run[0], -1)
             if above is not None and _TABLE_TITLE.match(normed[above]):
                 out.add(above)
-        run = []
+            if gap and _FIGURE_CELL.match(normed[gap[0]]):
+                out.add(gap[0])     # the last row's last cell (… | 7.2% | / 10)
+        run, gap = [], []
     return out
 
 
