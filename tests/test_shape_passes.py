@@ -183,6 +183,21 @@ def test_a_table_shown_with_bars_stays_under_the_body():
     assert got == bars | {len(lines) - 1}, [lines[i] for i in sorted(got)]
 
 
+def test_a_barred_table_keeps_its_broken_header_and_empty_cells():
+    # a header cell broken over two lines (旅游总收入 / (亿元) / |) leaves short lines without
+    # their bar inside the table, an empty cell is written / |, and the last row's last cell
+    # may lose its bar: all are the table's, only the lone bars go
+    table = ["名次 |", "地区 |", "旅游总收入", "(亿元)", "|", "同比增长 |", "1 |", "江城 |",
+             "530.42 |", "10% |", "2 |", "临川 |", "502 |", "/ |", "3 |", "东湖 |", "481.99 |",
+             "8"]
+    lines = [*STORY, *table]
+    got = set(removed(lines))
+    assert got == {len(STORY) + 4}, [lines[i] for i in sorted(got)]
+    # bars on menu entries under the body are no table: too few cells, and no figure kept
+    menu = ["首页 |", "新闻 |", "关于我们"]
+    assert set(removed([*STORY, *menu])) == set(range(len(STORY), len(STORY) + 3))
+
+
 def test_a_verse_over_the_headline_is_text_not_furniture():
     # a spring feature opens with verse cut at its commas and dashes, then its headline: the
     # site's name over it goes, the verse lines stay

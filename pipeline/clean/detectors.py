@@ -22,6 +22,8 @@ _STAFF_CODE = twins.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 _PAY = twins.compile(r"\d+元|点击|进入|www\.")
 _URL = twins.compile(r"https?://\S+")
+# the marks a block of fields may open with (■来源：…, ▎素材整理：…)
+_FIELD_MARKS = "■□◆◇●○▪▶►▎▍▌▏"
 # a table's empty cell closed by its bar: / |, - |, — |
 _EMPTY_CELL = twins.compile(r"^(?:/|-{1,2}|—{1,2}|－|／)\s*\|$")
 
@@ -197,6 +199,9 @@ class FieldsDetector:
         # every white space character is a space or not printable)
         if " " in s or not s.isprintable():
             s = self._SPACED_KEY.sub(lambda m: m[0].replace(" ", ""), s)
+        # ■来源：…, ▎素材整理：… — a block mark before the first key
+        if s[:1] in _FIELD_MARKS:
+            s = s.lstrip(_FIELD_MARKS + " ")
         m = self._BRACKETS.match(s) if s[:1] in "【[(" else None
         s = m.group(1).strip() if m else s
         hits = list(self.re.finditer(s))

@@ -13,7 +13,7 @@ LEADS = "•·・▪◆●■□◎*>»▶►"
 # (\s before the escaped dash: twins makes no twin with a class escape right after a -)
 LEAD = twins.compile(r"^[" + regex.escape(LEADS) + r"\s\-]+")
 # an item of an e-paper's bulleted story list: a dot, then the headline (· 最后的木排)
-DOT_ITEM = twins.compile(r"^[·•・]\s*(?=\S)")
+DOT_ITEM = twins.compile(r"^(?:[·•・]\s*|-\s+)(?=\S)")
 
 # what the name of a paper, a station, a site or its app ends in (江城日报, 港城网, 某某电视台,
 # 江州日报数字报, 某某客户端); lines are matched in their normal form (simplified script)
