@@ -257,14 +257,22 @@ class FieldsDetector:
                 distinct.add(f or "caption")
             if f and value and f not in meta:
                 if f == "published":
-                    value = iso_date(value) or value
+                    iso = iso_date(value)
+                    if key_date_only and iso is None:
+                        continue    # (发布：某县公安局: a name, no date)
+                    value = iso or value
                 elif f == "author":
                     value = _REPORTER.sub("", value)
                 if f in ("author", "editor"):  # 李想_NBJ11279, 张倩 SF014: a staff code
                     value = _STAFF_CODE.sub("", value) or value
                 meta[f] = value
         if date_only:  # 时间：2024-03-08 10:21 — a date and nothing else (not 9:00—15:00, 星期六)
-            if not all(_DATE_ONLY.match(v) for v, _ in fields):
+            # (发布：某县公安局 时间：2023/10/2 10:01 — beside a date, a short name with no
+            # figure is who published it)
+            dated = [bool(_DATE_ONLY.match(v)) for v, _ in fields]
+            if not all(dated) and not (any(dated) and all(
+                    d or (len(v) <= 16 and not any(c.isdigit() for c in v))
+                    for d, (v, _) in zip(dated, fields, strict=True))):
                 return None
             zone = "head"
         else:
