@@ -26,6 +26,45 @@ def few_rules(tmp_path_factory):
     return Pipeline(rules_dir=rules)
 
 
+@pytest.fixture(scope="module")
+def without(tmp_path_factory, pipe):
+    """A pipeline whose word scorer runs without the named guards (scored.yaml `guards`);
+    without none, the session's pipeline."""
+    import yaml
+    made: dict[tuple[str, ...], Pipeline] = {(): pipe}
+
+    def build(*off: str) -> Pipeline:
+        if off not in made:
+            rules = tmp_path_factory.mktemp("guards") / "rules"
+            shutil.copytree(default_rules_dir(), rules)
+            path = rules / "boilerplate" / "scored.yaml"
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for entry in doc["rules"]:
+                if entry.get("detector") == "word_scorer":
+                    assert set(off) <= set(entry["guards"])
+                    entry["guards"] = [g for g in entry["guards"] if g not in off]
+            path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+            made[off] = Pipeline(rules_dir=rules)
+        return made[off]
+    return build
+
+
+def taken_by_scorer(pipe: Pipeline, text: str) -> set[str]:
+    return {r.text for r in pipe.extract(text, id="t").removed
+            if r.rule == "boilerplate.scored.words"}
+
+
+def test_an_unknown_guard_is_refused(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    path = rules / "boilerplate" / "scored.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("guards: [paragraph,",
+                                                             "guards: [paragraf,"),
+                    encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown guard"):
+        Pipeline(rules_dir=rules)
+
+
 @pytest.fixture
 def removed(few_rules):
     def run(text: str) -> dict[str, tuple[str, str]]:
@@ -66,45 +105,25 @@ def test_never_takes_a_contact_line_a_list_or_a_numbered_heading(removed, line):
         assert got.get(kept, ("",))[0] != "boilerplate.scored.words", kept
 
 
-def test_never_takes_a_directory_of_phone_numbers(monkeypatch):
+def test_never_takes_a_directory_of_phone_numbers(without):
     # a notice's list of hotlines under the body, furniture below it: the text's own contacts
-    import re
-
-    import pipeline.clean.word_scorer as ws
     rows = ["市防汛指挥中心 2857 3333", "城区消防救援站 119", "江城市人民医院 2831 3731",
             "江城海关 2855 9944", "江城自来水有限公司 2822 0088"]
     text = "台风期间紧急求助电话一览\n" + BODY + "\n如遇紧急情况，可拨打以下电话：\n" + \
         "\n".join(rows) + "\n返回顶部"
-    pipe = Pipeline()
-
-    def taken() -> set[str]:
-        return {r.text for r in pipe.extract(text, id="t").removed
-                if r.rule == "boilerplate.scored.words"}
-    assert not taken() & set(rows)
-    # without the guard the weights would take some of them
-    monkeypatch.setattr(ws, "_DIRECTORY", re.compile(r"(?!x)x"))
-    monkeypatch.setattr(ws, "_announced", lambda page, k: False)   # (the colon above them)
-    assert taken() & set(rows)
+    assert not taken_by_scorer(without(), text) & set(rows)
+    # without the guard the weights would take some of them (and the colon above them)
+    assert taken_by_scorer(without("directory", "announced"), text) & set(rows)
 
 
-def test_never_takes_a_match_up(monkeypatch):
+def test_never_takes_a_match_up(without):
     # a draw under the body, furniture below it: each match-up is the article's own
-    import re
-
-    import pipeline.clean.word_scorer as ws
     rows = ["西尼亚科娃 VS 佩拉", "王欣瑜 VS 布朗泽蒂", "郑钦文 VS 多勒海德", "袁悦 VS 达尼洛维奇"]
     text = "网球公开赛女双首轮签表出炉\n" + BODY + "\n首轮对阵如下：\n" + "\n\n".join(rows) + \
         "\n返回顶部\n责任编辑：周敏"
-    pipe = Pipeline()
-
-    def taken() -> set[str]:
-        return {r.text for r in pipe.extract(text, id="t").removed
-                if r.rule == "boilerplate.scored.words"}
-    assert not taken() & set(rows)
-    # without the guard the weights would take some of them
-    monkeypatch.setattr(ws, "_MATCH_UP", re.compile(r"(?!x)x"))
-    monkeypatch.setattr(ws, "_announced", lambda page, k: False)   # (the colon above them)
-    assert taken() & set(rows)
+    assert not taken_by_scorer(without(), text) & set(rows)
+    # without the guard the weights would take some of them (and the colon above them)
+    assert taken_by_scorer(without("match_up", "announced"), text) & set(rows)
 
 
 def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
@@ -126,65 +145,42 @@ def test_a_bulleted_list_under_furniture_is_judged_as_a_whole(removed):
     assert got["• 城南古窑址入选年度考古发现"][0] == "boilerplate.scored.words"
 
 
-def test_never_takes_a_spaced_title_a_speech_salutation_or_the_contents_label(monkeypatch):
+def test_never_takes_a_spaced_title_a_speech_salutation_or_the_contents_label(without):
     # a work report printed as a document: its cover lines, its salutation and its contents
-    import re
-
-    import pipeline.clean.word_scorer as ws
     text = ("首页 > 政务公开 > 规划计划\n返回顶部\n政 府 工 作 报 告\n各位代表：\n" + BODY
             + "\n目 录\n第一章 开启农业农村现代化新征程\n第二章 巩固拓展脱贫攻坚成果\n返回顶部")
-    pipe = Pipeline()
-
-    def taken() -> set[str]:
-        return {r.text for r in pipe.extract(text, id="t").removed
-                if r.rule == "boilerplate.scored.words"}
-    assert not taken() & {"政 府 工 作 报 告", "各位代表：", "目 录"}
+    assert not taken_by_scorer(without(), text) & {"政 府 工 作 报 告", "各位代表：", "目 录"}
     # without the guards the weights would take them
-    monkeypatch.setattr(ws, "_SALUTATION", re.compile(r"(?!x)x"))
-    monkeypatch.setattr(ws, "_CONTENTS", re.compile(r"(?!x)x"))
-    monkeypatch.setattr(ws, "_LETTER_SPACED", re.compile(r"(?!x)x"))
-    assert taken() & {"各位代表：", "目 录"}
+    off = without("salutation", "contents", "letter_spaced")
+    assert taken_by_scorer(off, text) & {"各位代表：", "目 录"}
 
 
-def test_never_takes_an_announced_list_or_a_numbered_agenda(monkeypatch):
+def test_never_takes_an_announced_list_or_a_numbered_agenda(without):
     # a prize list a colon announces, and a meeting's numbered agenda, under the body with
     # furniture below: the article's own lists
-    import pipeline.clean.word_scorer as ws
     prizes = ["最佳影片:《北方的河》(中国)", "最佳导演:王立新《回声》(中国)",
               "最佳女演员:李青《远山》(中国)", "最佳编剧:陈默《良心》(中国)"]
     agenda = ["1. 会长致辞", "2. 覆准2023年度会员大会纪录(15/6/2023)",
               "3. 检讨2023年度会员大会议案(15/6/2023)", "4. 接纳财政报告"]
     text = ("电影节闭幕\n" + BODY + "\n本届电影节完全获奖名单如下:\n" + "\n".join(prizes)
             + "\n会员大会议程如下\n" + "\n".join(agenda) + "\n返回顶部\n责任编辑：周敏")
-    pipe = Pipeline()
-
-    def taken() -> set[str]:
-        return {r.text for r in pipe.extract(text, id="t").removed
-                if r.rule == "boilerplate.scored.words"}
-    assert not taken() & set(prizes + agenda)
+    assert not taken_by_scorer(without(), text) & set(prizes + agenda)
     # without the guards the weights would take some of them
-    monkeypatch.setattr(ws, "_announced", lambda page, k: False)
-    monkeypatch.setattr(ws, "_in_numbered_run", lambda page, k: False)
-    assert taken() & set(prizes + agenda)
+    assert taken_by_scorer(without("announced", "numbered"), text) & set(prizes + agenda)
 
 
-def test_never_judges_a_dash_led_line_or_the_praise_above_it(monkeypatch):
+def test_never_judges_a_dash_led_line_or_the_praise_above_it(without):
     # a story's pairs of praise and place under its text, furniture below: the article's own
     # list, which the scorer leaves unjudged
-    import pipeline.clean.word_scorer as ws
-    from pipeline.clean import build
     from pipeline.model import Document
-    from pipeline.rules import load_rules
     pairs = ["中国最北极寒之地", "——漠河北极村", "火山冰雪胜景", "——五大连池", "高山雪谷",
              "——凤凰山"]
     text = ("十大冰雪旅游目的地\n" + BODY + "\n" + "\n".join(pairs)
             + "\n返回顶部\n责任编辑：周敏")
-    cleaner = build(load_rules()).cleaner
-    page = cleaner.ruled_page(Document(id="t", text=text))
-    scorer = cleaner.word_scorer
 
-    def judged() -> set[str]:
-        return {page.normed[i] for _, i in scorer.judged(page)}
-    assert not judged() & set(pairs)
-    monkeypatch.setattr(ws, "_dash_led_pair", lambda page, k: False)
-    assert judged() & set(pairs)
+    def judged(pipe: Pipeline) -> set[str]:
+        cleaner = pipe._clean.cleaner
+        page = cleaner.ruled_page(Document(id="t", text=text))
+        return {page.normed[i] for _, i in cleaner.word_scorer.judged(page)}
+    assert not judged(without()) & set(pairs)
+    assert judged(without("dash_led")) & set(pairs)

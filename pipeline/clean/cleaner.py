@@ -71,7 +71,7 @@ _KEYS = {
     "split_fields": _COMMON,
     "line_scorer": _COMMON | {"features", "weights", "threshold"},
     "word_scorer": _COMMON | {"features", "weights", "threshold", "list_threshold", "context",
-                              "lexicon", "reason_weights", "trained_on"},
+                              "lexicon", "reason_weights", "trained_on", "guards"},
     "repeats_in_page": _COMMON,
     "menu_run": _COMMON | {"max_len", "min_lines", "prose"},
     "bullet_list": _COMMON | {"min_lines"},

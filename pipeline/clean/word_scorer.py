@@ -12,7 +12,8 @@ by corpus/train_line_scorer.py on labelled lines; nothing is trained or download
 
 It judges each line once, on the page as the rules and passes left it, only on a page where
 the rules found furniture (on one with none, a short line may be the article's own first or
-last word), and never takes the headline, a line between two paragraphs, a paragraph, a
+last word), and never takes the headline or a line between two paragraphs; nor a line one of
+its guards keeps (`guards` in scored.yaml names them, from GUARDS below): a paragraph, a
 notice's signature date or contact line, a numbered heading (第七章 法律责任) or the 目录 over
 one, a speech's salutation (各位代表：), a title set letter-spaced (政 府 工 作 报 告), a line
 led by a long dash or right above one (中国最北极寒之地 / ——漠河北极村), an item
@@ -31,6 +32,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections.abc import Callable
 from itertools import chain, repeat
 from typing import Any
 
@@ -125,10 +127,60 @@ def _announced(page: Page, k: int, reach: int = 30) -> bool:
     return False
 
 
+def _contents(page: Page, k: int, i: int) -> bool:
+    """目录 over the document's first numbered heading (第一章 …): its contents."""
+    if not _CONTENTS.match(page.normed[i]):
+        return False
+    nxt = page.nb(i, 1)
+    return nxt is not None and bool(_HEADING.match(page.normed[nxt]))
+
+
+def _roster_row(page: Page, k: int, i: int) -> bool:
+    """A row of names (张建华 李秀英 王志刚) under a list's colon or under another such row
+    that stays: the text's roster, however short its lines."""
+    normed, filled = page.normed, page.filled
+    if k == 0 or not _ROW.match(normed[i]):
+        return False
+    above = filled[k - 1]
+    return above not in page.removed and (
+        normed[above].endswith(":") or bool(_ROW.match(normed[above])))
+
+
+def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
+    """A guard that reads the line alone: its normal form matches `pattern`."""
+    return lambda page, k, i: pattern.match(page.normed[i]) is not None
+
+
+# The lines the scorer never judges, each a named guard of (page, k, i) — the k-th non-blank
+# line, line i; scored.yaml's `guards` lists the ones it runs, in the order it asks them
+GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
+    "paragraph": lambda page, k, i: is_anchor_shape(page.normed[i]),
+    "signed": _shape(SIGNED),               # a notice's signature date
+    "contact": _shape(CONTACT_KEY),         # a notice's contact line
+    "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
+    "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
+    "match_up": _shape(_MATCH_UP),          # 甲队 VS 乙队
+    "salutation": _shape(_SALUTATION),      # 各位代表：
+    "letter_spaced": _shape(_LETTER_SPACED),    # 政 府 工 作 报 告
+    "table_cell": lambda page, k, i: i in table_cells(page),
+    "roster_row": _roster_row,
+    "contents": _contents,
+    "dash_led": lambda page, k, i: _dash_led_pair(page, k),
+    "numbered": lambda page, k, i: _in_numbered_run(page, k),
+    "announced": lambda page, k, i: _announced(page, k),
+}
+
+
 class WordScorer:
     def __init__(self, where: str, entry: dict[str, Any], rules: Rules):
         self.id = entry["id"]
         self.weights = shape_weights(where, entry)
+        names = entry.get("guards", list(GUARDS))
+        unknown = [g for g in names if g not in GUARDS]
+        if unknown:
+            raise RuleError(f"{where}: unknown guard(s) {', '.join(map(str, unknown))}; "
+                            f"known: {', '.join(GUARDS)}")
+        self.guards = [GUARDS[g] for g in names]
         self.threshold = float(entry.get("threshold", 0.7))
         # an item of a bulleted list above or under the body: a menu's or a related list's
         # entry far more often than the article's (the list passes leave the article's)
@@ -170,40 +222,14 @@ class WordScorer:
             # it only goes on where the rules found furniture: on a page with none, a short
             # line (收藏家, 完, (待续), a date) under the body may be the article's own last word
             return []
-        normed, filled, removed = page.normed, page.filled, page.removed
+        filled, removed, guards = page.filled, page.removed, self.guards
         head, tail = page.head(), page.tail()
-        cells = table_cells(page)
         out = []
         for k, i in chain(enumerate(head), enumerate(tail, len(filled) - len(tail))):
-            n = normed[i]
-            if not (i in removed or i == page.headline or is_anchor_shape(n) or SIGNED.match(n)
-                    or CONTACT_KEY.match(n) or _HEADING.match(n) or _DIRECTORY.match(n)
-                    or _MATCH_UP.match(n) or _SALUTATION.match(n) or _LETTER_SPACED.match(n)
-                    or i in cells
-                    or self._roster_row(page, k) or self._contents(page, i)
-                    or _dash_led_pair(page, k)
-                    or _in_numbered_run(page, k) or _announced(page, k)):
+            if not (i in removed or i == page.headline
+                    or any(guard(page, k, i) for guard in guards)):
                 out.append((k, i))
         return out
-
-    @staticmethod
-    def _contents(page: Page, i: int) -> bool:
-        """目录 over the document's first numbered heading (第一章 …): its contents."""
-        if not _CONTENTS.match(page.normed[i]):
-            return False
-        nxt = page.nb(i, 1)
-        return nxt is not None and bool(_HEADING.match(page.normed[nxt]))
-
-    @staticmethod
-    def _roster_row(page: Page, k: int) -> bool:
-        """A row of names (张建华 李秀英 王志刚) under a list's colon or under another such
-        row that stays: the text's roster, however short its lines."""
-        normed, filled = page.normed, page.filled
-        if k == 0 or not _ROW.match(normed[filled[k]]):
-            return False
-        above = filled[k - 1]
-        return above not in page.removed and (
-            normed[above].endswith(":") or bool(_ROW.match(normed[above])))
 
     def apply(self, page: Page) -> None:
         """Take the head and tail lines that score at or above the threshold."""
