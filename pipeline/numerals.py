@@ -58,11 +58,13 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
 # financial capitals that also write common words when they stand alone (normalised forms)
 _LONE_CAPITALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+# ...but these, as written, are numerals and nothing else (叁名, 贰项; 參 is 参加's)
+_NUMERAL_ONLY = frozenset("叁叄贰貳")
 _TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _LATIN_MULT = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "w": 10 ** 4}   # 5w: 5万 (colloquial)
 
 # Character classes for regex sources (simplified and traditional forms).
-CN_DIGIT_CHARS = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+CN_DIGIT_CHARS = "零〇○一二两兩倆三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖"
 CN_UNIT_CHARS = "十拾百佰千仟万萬亿億兆"
 CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # thousands separators: "," anywhere; a full-width "，" only between full-width digits (４，５６５),
@@ -397,7 +399,7 @@ def lone_capital(s: str) -> bool:
     """One financial capital standing alone (參, 拾, 伍, 陆): in running text it is a character
     of a word (参加元旦, 拾起, 队伍, 陆续), not a number before a unit. A fraction keeps it
     (万分之肆): this is for the finders' number + unit candidates only."""
-    return len(s) == 1 and normalize(s) in _LONE_CAPITALS
+    return len(s) == 1 and s not in _NUMERAL_ONLY and normalize(s) in _LONE_CAPITALS
 
 
 @lru_cache(maxsize=16384)

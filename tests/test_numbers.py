@@ -300,6 +300,10 @@ def test_growth_multiples_are_percents(pipe):
     ("(本報雪梨訊)雪梨華人獅子會舉辦慈善餐舞會，是紐省最大的獅子會之一，籌得逾80萬元。", {},
      "zh-AU"),
     ("南加州同乡会在蒙特利公园举行春节联欢，州众议员出席，筹得善款2万元。", {}, "zh-US"),
+    # New South Wales shortened (新州), the community's country named first (加中两国, 澳中关系)
+    ("新州华人社团在悉尼举办赈灾晚会，筹得善款39万元。", {}, "zh-AU"),
+    ("晚会在加中两国国歌声中开始，多伦多侨界筹得善款两千元。", {}, "zh-CA"),
+    ("中加两国签署协议，多伦多和温哥华的企业将投资5亿元。", {}, "zh-CN"),
     ("全年撥款五百億元。", {"url": "https://www.example.ca/news/1"}, "zh-CA"),
     ("全年拨款五百亿元。", {"url": "https://news.example.com.au/a"}, "zh-AU"),
     ("全年拨款五百亿元。", {"url": "https://www.example.co.nz/a"}, "zh-NZ"),

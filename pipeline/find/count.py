@@ -176,6 +176,11 @@ class _Guards:
         self.obj_verbs = set(g.get("object_verbs", []))
         self.obj_nominal = set(g.get("object_nominal_verbs", []))
         self.ordinal_units_cn = set(g.get("ordinal_units_chinese", []))
+        # 分二期, 连续三届: after these a Chinese numeral + such a unit counts (分二期或四期 too)
+        split = g.get("ordinal_units_count_after", [])
+        self.ordinal_count_after = regex.compile(
+            r"(?:" + alternation(split) + r")(?:[" + CN_NUM_CHARS + r"]+(?:"
+            + alternation(sorted(self.ordinal_units_cn)) + r")[或至到、和])?$") if split else None
         self.label_before = {u: tuple(words) for u, words in g.get("label_before", {}).items()}
         # a year before these units labels a cohort (2023届, 2016级), it counts nothing
         self.year_label_units = set(g.get("year_label_units", []))
@@ -244,7 +249,16 @@ class CountFinder:
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
-            + r"))))?"
+            # …or inside a bracket that closes right after the unit (叁名（3 名）, (共 12 个))
+            + r"))|(?<=[(（]\d{1,5})" + _UNIT_SPACE + r"(?=(?:" + unit_re + r")[)）])"
+            # …or at the start of a line that goes on with a sentence the line before broke off
+            # after a Chinese word (a PDF's line breaks: 是全省 / 39 个试点县之一): a line of prose
+            # (a clause mark in it), not a heading (目录 / 2 个人所得税); the unit goes on with a
+            # Chinese word, which a flattened table's cell (12 个) never does
+            + r"|(?<=[,，、;；][^\n]{0,200}\p{Han}\n[ \t\u3000]*\n?[ \t\u3000]*\d{1,5})"
+            + _UNIT_SPACE
+            + r"(?=(?:" + unit_re + r")\p{Han})"
+            + r"))?"
             r"(?P<unit>" + unit_trie + r")"
             r"(?P<qa>" + word_trie(self.q_after_unit) + r")?"
         )
@@ -622,7 +636,9 @@ class CountFinder:
         # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
         # (两 never orders: 两届, 两期 are counts)
         return (c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb
-                and c.num[0] not in "两兩")
+                and c.num[0] not in "两兩"
+                and not (g.ordinal_count_after is not None
+                         and g.ordinal_count_after.search(text, max(0, num_s - 12), num_s)))
 
     def _glued(self, text: str, c: _Cand) -> bool:
         """Arabic digits glued to Latin letters, codes, decimals of something else (5G, A3);

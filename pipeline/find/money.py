@@ -186,6 +186,9 @@ def build(rules: Rules):
     # a bare $ is the local dollar on a Hong Kong, Taiwan or Macao page ($5,000 in a Hong Kong
     # budget is HKD), the US dollar elsewhere
     local_dollar = dict(cfg.get("local_dollar") or {})
+    # code `peso` (比索, 披索 alone): the peso of the country the article names most
+    peso_places = dict(cfg.get("peso_places") or {})
+    peso_re = regex.compile(word_trie(peso_places)) if peso_places else None
     bare_dollar = regex.compile(r"^\p{Han}*[$＄]")
     # ...unless a currency word stands right before it: 加币$580元 is CAD, 美金$20 USD, whatever
     # the page's place (a word of the text, not after a number: 500加币$ is another amount's)
@@ -579,7 +582,9 @@ def build(rules: Rules):
         if m.group("subs"):
             items = list(sub_item.finditer(m.group("subs")))
             last = items[-1].group("u") if items else None
-        tm = tenth_re.match(text, end) if last in tenth_after else None
+        # (not after a magnitude: 1.8万元三华李款 is 18,000 yuan before a plum's name)
+        tm = (tenth_re.match(text, end) if last in tenth_after
+              and not magnitude.search(m.group("num") or "") else None)
         if tm and not tenth_block.match(text, tm.end()):
             d = tm.group("d")
             dv = Decimal(5) if d == "半" else _dec(parse_quantity(d)[0])
@@ -723,6 +728,16 @@ def build(rules: Rules):
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
                 f.unit = just.get(f.end) or (said[-1] if said else local)
+        if any(f.unit == "peso" for f in out):
+            named: dict[str, int] = {}
+            for m in peso_re.finditer(text) if peso_re is not None else ():
+                code = peso_places[m.group()]
+                named[code] = named.get(code, 0) + 1
+            peso = max(named, key=lambda c: named[c]) if named else None
+            for f in out:
+                if f.unit == "peso":
+                    f.unit = peso
+            out[:] = [f for f in out if f.unit is not None or f.type != "money"]
 
     def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
         text = ctx.text

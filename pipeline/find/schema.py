@@ -120,6 +120,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "generic_after": _words(),
             "local_currency": _table("meta.locale → the code of a bare 元"),
             "local_dollar": _table("meta.locale → the code of a bare $"),
+            "peso_places": _table("a country → its peso's code (比索 alone: code `peso`)"),
             "needs_subunit": _table(),
             "qualifier_word_tail": _table(),
             "threshold_after": _words(),
@@ -168,6 +169,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "object_verbs": _words(),
             "object_nominal_verbs": _words(),
             "ordinal_units_chinese": _words(),
+            "ordinal_units_count_after": _words(),
             "label_before": _table(),
             "year_label_units": _words("a year before these labels a cohort (2023届): no count"),
             "qualifier_word_tail": _table("qualifier → characters before it that make it the tail "
