@@ -184,3 +184,14 @@ def test_never_judges_a_dash_led_line_or_the_praise_above_it(without):
         return {page.normed[i] for _, i in cleaner.word_scorer.judged(page)}
     assert not judged(without()) & set(pairs)
     assert judged(without("dash_led")) & set(pairs)
+
+
+def test_never_takes_a_plans_sections_numbered_in_figures(without):
+    # an emergency plan's contents under its text (1 总则 / 2 组织体系 …), furniture below:
+    # its own headings, numbered in figures as standards and plans number them
+    sections = ["1 总则", "1.1 编制目的", "1.2 适用范围", "2 组织指挥体系", "2.1 指挥部及职责",
+                "3 汛前准备", "3.1 责任落实", "4 监测预警", "5 应急响应", "6 后期处置", "7 附则"]
+    text = ("江城县防汛应急预案\n" + BODY + "\n目 录\n" + "\n\n".join(sections)
+            + "\n返回顶部\n责任编辑：周敏")
+    assert not taken_by_scorer(without(), text) & set(sections)
+    assert taken_by_scorer(without("heading"), text) & set(sections)
