@@ -312,6 +312,9 @@ class AwardFinder:
         self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
         quo = self.rule["award.quoted"]
         self.quote_re = re.compile(r"([“「『])([^“”「」『』\n]{2,20})([”」』])")
+        # a name in straight quotes ("纽西兰年度长者"称号): only right before 称号, where no other
+        # reading of a pair of straight quotes is left
+        self.ascii_quote_re = re.compile(r'(")([^"“”「」『』\n]{2,20})(")')
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
         self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
         self.place_gap_re = regex.compile(
@@ -596,6 +599,17 @@ class AwardFinder:
                              and (self.agent_tail.search(m.group(2))
                                   or self.prefix_re.match(m.group(2))))
                          or (ext is not None and ext.group().endswith("奖")))
+            # “夜莺天使”奖: a bare 奖 right after the closing quote (not 奖励, 奖金) ends a prize's
+            # name; the fact spans the quote and the 奖 (after a trigger the trigger's run has it)
+            blk = self.block_after.get("奖")
+            if (not prize and text[qe:qe + 1] == "奖"
+                    and not (blk is not None and blk.match(text, qe + 1))
+                    and not any(rec._clause_start(text, qs) <= t[0] and t[1] <= qs
+                                for t in trigs)):
+                # (…”奖章, …”奖杯: the medal's or cup's whole word)
+                cands.append(Cand(qs, qe + 1 + (text[qe + 1:qe + 2] in ("章", "杯", "状")),
+                                  "quoted", {"quoted"}))
+                continue
             listed = trig is None and not ctx_head and not prize
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
                 continue
@@ -604,6 +618,10 @@ class AwardFinder:
             c = Cand(m.start(2), m.end(2), "quoted", {"quoted"}, quoted=(qs, qe), listed=listed)
             cands.append(c)
 
+        for m in self.ascii_quote_re.finditer(text) if '"' in text else ():
+            if regex.search(r"\p{Han}", m.group(2)) and self.context_re.match(text, m.end()):
+                cands.append(Cand(m.start(2), m.end(2), "quoted", {"quoted"},
+                                  quoted=(m.start(), m.end())))
         kept = [c for c in cands if self._settle(ctx, c, trigs)]
         kept = self._merge(kept)
         self._govern(ctx, kept, trigs)

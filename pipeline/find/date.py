@@ -21,6 +21,7 @@ from ..dates.engine import odd
 from ..dates.festivals import festival_date
 from ..dates.parse import (
     DAY_ANAPH,
+    DAY_ANAPH_STRICT,
     DAY_REL,
     MONTH_ANAPH,
     MONTH_REL,
@@ -171,6 +172,21 @@ class DateFinder:
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
         self.month_not_after = tuple(gd.get("month_not_after", ()))
+        self.year_place_after = tuple(gd.get("year_place_after", ()))
+        self.festival_org_after = tuple(gd.get("festival_org_after", ()))
+        lens = "|".join(rf"\p{{Han}}{{{int(n)}}}" for n in gd.get("verse_clause_lengths", ()))
+        # a quoted verse: two clauses or more of the same classical length
+        self.verse_re = (regex.compile(rf"(?:({lens})[，,。；;！？!?])+\p{{Han}}+[。！？!?]?")
+                         if lens else None)
+        self.anchor_not_after = tuple(gd.get("anchor_not_after", ()))
+        self.month_lunar_mark = tuple(gd.get("month_lunar_mark", ()))
+        self.month_duration_after = tuple(gd.get("month_duration_after", ()))
+        exts = "|".join(regex.escape(e) for e in gd.get("file_name_ext", ()))
+        # the rest of a file's name after a date in it, up to its extension (+15_41_58.png)
+        self.file_name_tail = (regex.compile(rf"[\w+\-.]{{0,40}}?\.(?:{exts})(?![A-Za-z0-9])",
+                                             regex.I | regex.A) if exts else None)
+        self.strict_anaphor_ok = tuple(gd.get("strict_anaphor_after_ok", ()))
+        self.anaphor_not_after = tuple(gd.get("anaphor_not_after", ()))
         self.recurring_month = tuple(gd.get("month_rel_recurring", ()))
         self.recurring_year = tuple(gd.get("year_part_recurring", ()))
         fest = next((r.entry for r in self.g.rules if r.kind == "festival"), {})
@@ -179,6 +195,10 @@ class DateFinder:
         # 元旦、春节) or after a verb that greets it (喜迎国庆, 庆五一: the rule's greeting_words)
         self.festival_names = tuple(self.g.festivals)
         self.greeting_words = tuple(fest.get("greeting_words") or ())
+        marks = "".join(regex.escape(m) for m in fest.get("day_marks") or ())
+        # 5·12 right before a festival: its month and day
+        self.fest_day_before = (regex.compile(rf"(?<![\d.])(1[0-2]|0?[1-9])\s?[{marks}]\s?"
+                                              rf"(3[01]|[12][0-9]|0?[1-9])$") if marks else None)
         self.offset_lead = tuple(sorted(gd.get("offset_lead_ok", ()), key=len, reverse=True))
         self.offset_not_before = tuple(gd.get("offset_not_before", ()))
         self.weekday_not_before = tuple(gd.get("weekday_not_before", ()))
@@ -273,6 +293,10 @@ class DateFinder:
         opened = "open_pre" in g or "open_suf" in g
         if kind == "festival":
             row = self.g.festival(g["fest"], locale)
+            tail = text[c.end:c.end + 6]
+            if any(0 <= tail.find(w) <= 3 and not any(ch in _PUNCT for ch in tail[:tail.find(w)])
+                   for w in self.festival_org_after):
+                return False   # 中国春节活动组委会: a body's name, no date
             if (
                 row["name"][0] in _NUMERAL_CHARS
                 and before
@@ -305,6 +329,10 @@ class DateFinder:
                 return not (_ends_with_any(before, self.year_not_after)
                             or _starts_with_any(after, self.year_not_before_span))
             return True
+        if self.file_name_tail is not None and self.file_name_tail.match(text, c.end):
+            return False   # 默认标题__2024-06-04+15_41_58.png: the date of a file, not the story's
+        if self._in_verse(text, c):
+            return False   # “露从今夜白，月是故乡明”: a poem quoted, no date of the story
         if kind in _OWN_RESOLVER_KINDS:
             return self._plausible_own(text, c)
         if "packed" in g and _ends_with_any(before.rstrip(" ：:"), self.packed_not_after):
@@ -360,6 +388,7 @@ class DateFinder:
                 return False
             if year_only and kind == "point" and not opened and sp.yrel is None \
                     and _starts_with_any(after, self.year_not_before) \
+                    and not _starts_with_any(text[c.end:c.end + 5], self.year_place_after) \
                     and not (self._calendar_year(sp) and _starts_with_any(after,
                                                                           self.year_within)):
                 return False
@@ -374,9 +403,24 @@ class DateFinder:
                 and not sp.has_year
             ):
                 return False
+            if sp.month is not None and not sp.has_year and sp.day is None:
+                # 每年的农历八月 recurs as 每年八月 does; 为期一月 is how long
+                wide = text[max(0, c.start - 8):c.start].rstrip()
+                for mark in self.month_lunar_mark:
+                    if wide.endswith(mark):
+                        wide = wide[:-len(mark)]
+                        break
+                if _ends_with_any(wide, self.month_not_after) or (
+                        "mcn" in g and _ends_with_any(wide, self.month_duration_after)):
+                    return False
             if sp.month is not None and not sp.has_year and _ends_with_any(before,
                                                                            self.month_not_after):
                 return False
+            if sp.drel in DAY_ANAPH_STRICT and before and _is_han(before[-1]) \
+                    and not _ends_with_any(before, self.strict_anaphor_ok):
+                return False   # 会议前一天: the day before a meeting the text need not date
+            if sp.drel in DAY_ANAPH and _ends_with_any(before, self.anaphor_not_after):
+                return False   # 申请当日年龄不超过35岁: whatever day one applies
             if sp.mrel is not None and _in_sentence_before(text, c.start, self.recurring_month):
                 return False  # 每月10日前审核上月材料: 上月 of every month, no date
             if "ypart" in g and _in_sentence_before(text, c.start, self.recurring_year):
@@ -389,6 +433,24 @@ class DateFinder:
                 if "open_suf" in g and g["open_suf"] not in _OPEN_DAY_OK:
                     return False
         return True
+
+    def _in_verse(self, text: str, c: Cand) -> bool:
+        if self.verse_re is None:
+            return False
+        lo = max(0, c.start - 40)
+        o = max(text.rfind("“", lo, c.start), text.rfind("「", lo, c.start))
+        if o < 0:
+            return False
+        e = text.find("”" if text[o] == "“" else "」", c.end, c.end + 40)
+        if e < 0:
+            return False
+        inner = text[o + 1:e]
+        m = self.verse_re.fullmatch(inner)
+        if m is None:
+            return False
+        n = len(m.captures(1)[0])
+        # every clause of the verse has the first one's length
+        return all(len(x) == n for x in regex.split(r"[，,。；;！？!?]", inner) if x)
 
     def _list_follows(self, g: dict, before: str, after: str) -> bool:
         """A list of days or months sharing one 日/月 (7月27、28日, 3、4、5月份, rule date.list) is
@@ -498,17 +560,24 @@ class DateFinder:
             prev = (c, last)
             if not value:
                 continue
+            start = c.start
+            if c.rule.kind == "festival" and self.fest_day_before is not None and last is not None:
+                md = self.fest_day_before.search(text, max(0, c.start - 7), c.start)
+                if md and (int(md.group(1)), int(md.group(2))) == (last.m, last.d):
+                    start = md.start()     # 5·12国际护士节: one date
             # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it;
             # nor does a lunar month (农历3月: its 9日 is no day of March)
             lunar_month = text[max(0, c.start - 3):c.start].rstrip().endswith(("农历", "阴历"))
-            st.saw(res.Point(last.y) if (c.rule.kind == "quarter" or lunar_month)
-                   and last is not None else last)
+            if not _ends_with_any(text[max(0, c.start - 3):c.start], self.anchor_not_after):
+                # (继1月28日…后: a look back, no anchor for a 当天 after it)
+                st.saw(res.Point(last.y) if (c.rule.kind == "quarter" or lunar_month)
+                       and last is not None else last)
             extra: dict[str, Any] = {"tags": tags} if tags else {}
             point_time = last.datetime() if last is not None else None
             if c.datetime or (point_time and "/" not in value):
                 # value keeps the date; the time goes here
                 extra["datetime"] = c.datetime or point_time
-            facts.append(Fact("date", orig[c.start:c.end], c.start, c.end, value, c.rule.id,
+            facts.append(Fact("date", orig[start:c.end], start, c.end, value, c.rule.id,
                               extra=extra))
         return facts
 
@@ -739,6 +808,11 @@ _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|"
                          r"[一二三四五六七八九十]{1,3})\s?[日号]")
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")

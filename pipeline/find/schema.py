@@ -195,6 +195,15 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                 "year_not_before",
                 "calendar_year_within",
                 "month_not_after",
+                "month_lunar_mark",
+                "anchor_not_after",
+                "festival_org_after",
+                "verse_clause_lengths",
+                "year_place_after",
+                "month_duration_after",
+                "file_name_ext",
+                "strict_anaphor_after_ok",
+                "anaphor_not_after",
                 "month_rel_recurring",
                 "year_part_recurring",
                 "day_not_after",
@@ -306,7 +315,9 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     },
     "date.festival": {"suffix_words": _words(), "period_words": _words(),
                       "greeting_words": _words("a verb that greets a festival: its short alias "
-                                               "after it names the day (庆国庆)")},
+                                               "after it names the day (庆国庆)"),
+                      "day_marks": _words("marks between a month and a day written before a "
+                                          "festival of that day (5·12护士节): one fact")},
 }
 
 # keys every rule of a type may have, besides the common and declared ones
