@@ -112,7 +112,9 @@ _TRAILING_TOOLS = twins.compile(
 _TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号")
 # the keys whose value is a list of terms, comma-separated (关键词:抗旱,防汛 in a record's
 # fields): there a comma is no sentence when every term is short
-_LIST_KEYS = frozenset(("关键词", "关键字", "主题词"))
+# keys whose value is a list of terms (关键词:A,B,C; 主题分类: 综合政务,公民,其他)
+_LIST_KEYS = frozenset(("关键词", "关键字", "主题词", "主题分类", "体裁分类", "组配分类",
+                        "信息分类", "服务对象", "公开范围"))
 # two to five writers' names after 作者: / 编辑:, comma-separated (作者:方某某,冉某某)
 _NAMES = twins.compile(r"^\p{Han}{2,4}(?:\s*,\s*\p{Han}{2,4}){1,4}$")
 _TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9·]{1,10}){1,7}$")
