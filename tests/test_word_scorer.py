@@ -195,3 +195,17 @@ def test_never_takes_a_plans_sections_numbered_in_figures(without):
             + "\n返回顶部\n责任编辑：周敏")
     assert not taken_by_scorer(without(), text) & set(sections)
     assert taken_by_scorer(without("heading"), text) & set(sections)
+
+
+def test_never_takes_an_events_schedule_or_english_prose(without):
+    # a community centre's activities under the body (dates with spans of hours), then its
+    # English text wrapped line by line, furniture below: the article's own
+    schedule = ["日期:2024年6月25日(星期六)时间:下午2时至3时",
+                "日期:2024年9月4日(星期日)时间:上午10时至下午2时",
+                "日期:2024年12月11日(星期三)时间:下午2时至4时"]
+    english = ["The foundation has donated $40 million to support the new campus",
+               "that will house the business school and the institute for study."]
+    text = ("社区中心下半年活动\n" + BODY + "\n" + "\n".join(schedule) + "\n" + "\n".join(english)
+            + "\n返回顶部\n责任编辑：周敏")
+    assert not taken_by_scorer(without(), text) & set(schedule + english)
+    assert taken_by_scorer(without("schedule", "english_prose"), text) & set(schedule + english)

@@ -70,6 +70,20 @@ _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # 緊急求助熱線 999、110、112): the text's list of contacts; a footer's number has its label
 _DIRECTORY = re.compile(
     r"^[\u4e00-\u9fff()（）]{3,20}\s+\d[\d -]{1,14}(?:[、,]\s*\d[\d -]{1,14})*$")
+# an event's schedule: a line giving a span of hours (下午2時至4時, 9:00~10:10a.m.) tells when
+# something happens, which no page stamp does (a stamp gives one clock time)
+_HOURS = re.compile(r"(?:\d{1,2}\s*(?::\d{2}|[时時点點])|[上下]午\s*\d{1,2})[^\n]{0,6}?\s*"
+                    r"(?:至|到|~|～|-|—|–)\s*(?:[上下]午|晚上|中午)?\s*\d{1,2}\s*(?::\d{2}|[时時点點])")
+# a line of English prose (a bilingual page's parallel text, wrapped): 30 characters or more
+# with two different little words of English among them — a menu's or a footer's English has
+# none; a site's prompts (click, log in, skip to …) are no prose
+_ENGLISH_PROSE = re.compile(r"^(?!.*\b(?i:click|log in|sign in|sign up|skip to|subscribe|cookies?|"
+                            r"login|password)\b)"
+                            r"(?=.*?\b(the|to|of|and|for|in|that|with|has|have|will|is|are|was|"
+                            r"were|on|by|from|as|at|its|their|this)\b"
+                            r".*?\b(?!\1\b)(?:the|to|of|and|for|in|that|with|has|have|will|is|"
+                            r"are|was|were|on|by|from|as|at|its|their|this)\b)"
+                            r"[A-Za-z(\"'][\w ,.;:'’\"()$%&/\-]{29,}$")
 # a match-up (甲队 VS 乙队, 某某 vs 某某): a draw or a results list, the article's own
 _MATCH_UP = re.compile(r"^\S.{0,20}\s(?:VS|vs|Vs|V\.S\.)\s.{1,20}$")
 # the reasons it gives (a repeated headline is the title rules' to find)
@@ -162,6 +176,8 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
     "match_up": _shape(_MATCH_UP),          # 甲队 VS 乙队
+    "schedule": lambda page, k, i: _HOURS.search(page.normed[i]) is not None,  # 下午2时至4时
+    "english_prose": _shape(_ENGLISH_PROSE),    # a bilingual page's English text
     "salutation": _shape(_SALUTATION),      # 各位代表：
     "letter_spaced": _shape(_LETTER_SPACED),    # 政 府 工 作 报 告
     "table_cell": lambda page, k, i: i in table_cells(page),
