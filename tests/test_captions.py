@@ -186,3 +186,11 @@ def test_a_headline_printed_again_and_again_on_top_keeps_its_first_showing():
     lines = [head, head, head, head, P1, P2, P3]
     got = removed(lines)
     assert set(got) == {1, 2, 3} and {got[i].reason for i in got} == {"title"}
+
+
+def test_a_picture_is_caption_stays_even_without_a_stop_but_its_label_form_goes():
+    # 图为会议现场 tells what the picture shows, as every 图为… line did on labelled real pages;
+    # 图为：… with its colon is a gallery's label, as the rule reads it
+    lines = [P1, "图为观鸟节开幕现场", P2, "图为：市民在观鸟台观察候鸟", P3]
+    got = removed(lines)
+    assert 1 not in got and got[3].reason == "caption", _rules(got, lines)
