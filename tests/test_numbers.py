@@ -304,6 +304,12 @@ def test_growth_multiples_are_percents(pipe):
     ("新州华人社团在悉尼举办赈灾晚会，筹得善款39万元。", {}, "zh-AU"),
     ("晚会在加中两国国歌声中开始，多伦多侨界筹得善款两千元。", {}, "zh-CA"),
     ("中加两国签署协议，多伦多和温哥华的企业将投资5亿元。", {}, "zh-CN"),
+    # Taiwan's science council (國科會) on a Traditional page; a mainland report that names it once
+    # in Simplified stays the mainland's
+    ("大學校長今天表示，將結合國科會優秀人才計畫延攬學者，校友捐贈5億元興建紀念館。", {},
+     "zh-TW"),
+    ("据台湾媒体报道，台湾“国科会”宣布削减研究经费，大陆高校今年投入科研经费3亿元。", {},
+     "zh-CN"),
     ("全年撥款五百億元。", {"url": "https://www.example.ca/news/1"}, "zh-CA"),
     ("全年拨款五百亿元。", {"url": "https://news.example.com.au/a"}, "zh-AU"),
     ("全年拨款五百亿元。", {"url": "https://www.example.co.nz/a"}, "zh-NZ"),

@@ -164,8 +164,11 @@ def build(rules: Rules):
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
     # currency word → what may not follow it (元旦, 块蛋糕)
     not_after = cfg.get("not_after", {})
-    not_after_words = {cur: tuple(w for w in (ws or "").split("|") if w)
+    not_after_words = {cur: tuple(w for w in (ws or "").split("|") if w and w[0] != "!")
                        for cur, ws in not_after.items()}
+    # ...and the words marked ! that begin with one of them but follow an amount (元年产值)
+    not_after_but = {cur: tuple(w[1:] for w in (ws or "").split("|") if w[:1] == "!" and w[1:])
+                     for cur, ws in not_after.items()}
     # 块: 钱 多 五 …
     only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}
     # 块: 牌 匾 碑 … — a thing named right before the number is counted in pieces (奖牌一块)
@@ -397,7 +400,8 @@ def build(rules: Rules):
             return None
         nxt = text[m.end("cur"):m.end("cur") + 3]
         bad = not_after_words.get(cur)
-        if bad and nxt.startswith(bad) and not m.group("post"):
+        if bad and nxt.startswith(bad) and not m.group("post") \
+                and not text.startswith(not_after_but.get(cur) or ("\0",), m.end("cur")):
             return None
         if (cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur]
                 and not m.group("post") and not m.group("qa")):
@@ -546,6 +550,12 @@ def build(rules: Rules):
             val = -val
         if m.group("qb"):
             qual = q_before[m.group("qb")]
+            said = (prefix_end.search(text, max(0, start - 8), start)
+                    if code == "local" and not pre and cur in generic_after else None)
+            if said is not None:
+                # 港币约500万元, 新台币约一仟万元: the currency word before the qualifier is the
+                # amount's (the qualifier, read first, kept it from the prefix's place)
+                code, start = before[said.group().strip()]["code"], said.start()
         if m.group("qa") and cur != "__pre__":
             qual = q_after_unit[m.group("qa")]
         elif m.group("qa") and m.start("qa") == end:
@@ -739,8 +749,19 @@ def build(rules: Rules):
                     f.unit = peso
             out[:] = [f for f in out if f.unit is not None or f.type != "money"]
 
+    # an amount a PDF's line break cut from its magnitude or currency word (捐贈1,000 / 萬港元設立):
+    # the line before is prose (a clause mark in it, a Chinese word right before the number), the
+    # next line starts with the magnitude or currency word and goes on with a sentence; the break
+    # is read as a space (the same length: every offset still points into the text as given)
+    pdf_break = regex.compile(
+        r"(?<=[,，、;；][^\n]{0,200}\p{Han}\d[\d,.]{0,12})\n[ \t\u3000]*"
+        r"(?=(?:[万亿萬億][ \t\u3000]?)?(?:" + word_trie(after) + r")[\p{Han}，。,；;])")
+
     def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
         text = ctx.text
+        broken = [b.span() for b in pdf_break.finditer(text)] if "\n" in text else []
+        for a, b in broken:
+            text = text[:a] + " " * (b - a) + text[b:]
         simp_: list[str] = []
 
         def simp() -> str:          # money and price words are read in Simplified
@@ -766,6 +787,8 @@ def build(rules: Rules):
         # a table's unit in its header, no amount: (港幣百萬元), 单位：百万元
         out = [f for f in out if not _unit_label(text, f)]
         settle_currencies(ctx, out)
+        for f in out if broken else ():
+            f.text = ctx.text[f.start:f.end]      # (the break as written)
         out.sort(key=lambda f: f.start)
         return out
 
