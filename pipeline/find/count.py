@@ -200,6 +200,7 @@ class _Guards:
         self.needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
         self.no_figure_after = frozenset(g.get("unit_not_before_figure") or ())
         self.rate_marks = "".join(g["rate_marks"])
+        self.rate_not_per = tuple(g.get("rate_not_per", []))
         # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the
         # sign
         self.signed_units = set(g.get("signed_units", []))
@@ -610,9 +611,10 @@ class CountFinder:
             if nxt and _HAN.match(nxt) and not text.startswith(g.needs_after[c.unit], c.end):
                 return True
         # 5720公斤/公顷, 350公里/小时: a rate per unit, no amount of anything (79286人/次 is
-        # 人次 written apart)
+        # 人次 written apart: rate_not_per)
         if (g.rate_marks and text[c.unit_e:c.unit_e + 1] in g.rate_marks
-                and _UNIT_START.match(text, c.unit_e + 1) and text[c.unit_e + 1] != "次"):
+                and _UNIT_START.match(text, c.unit_e + 1)
+                and not text.startswith(g.rate_not_per, c.unit_e + 1)):
             return True
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()

@@ -163,6 +163,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                                              "not how many (二本541分)"),
             "rate_marks": _words("a unit, one of these and another unit is a rate, no count "
                                  "(5720公斤/公顷)"),
+            "rate_not_per": _words("after a rate's mark, these are no unit of its own: 79286人/次 "
+                                   "is 人次 written apart"),
             "signed_units": _words(),
             "sign_before": _words(),
             "one_char_not_noun": _chars(),
