@@ -56,9 +56,11 @@ PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "mun
                "州": "municipal", "区": "district", "县": "district"}
 # what may stand between two items of a list: a count of the first (50名), a separator, quotes
 COUNT = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件]?)"
-JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){COUNT}?[“「『]?")
+# (…、杜某某等20名“优秀校长”: the receivers named and counted between the separator and the item)
+NAMED = rf"(?:\p{{Han}}{{2,4}}等{COUNT}|{COUNT})"
+JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){NAMED}?[“「『]?")
 # a list item starts here: a separator (and a count) right before it
-LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?$")
+LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){NAMED}?[“「『]?$")
 # a list of quoted names that a phrase of honours closes (先后荣获“…”、“…”，全市“…”等多项荣誉):
 # two items or more, a few words (a level, 称号) between them, no sentence's end
 HONOUR_LIST = regex.compile(
@@ -286,6 +288,11 @@ class AwardFinder:
                                                                      or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
         self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
+        # a building, hall or centre named after a donor (命名为「某某学术中心」) is no honour
+        fac = pat.get("facility_names") or {}
+        tails = fac.get("tails")
+        self.facility_re = regex.compile(rf"(?:{_alt(tails)})$") if tails else None
+        self.facility_honour = regex.compile(_alt(fac.get("honour_words") or ["示范"]))
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
         self.stop_tokens = set(pat.get("stop_tokens") or [])
         # words and POS that end the walk right from a prefix head (优秀教师名单已经公布: the list
@@ -611,7 +618,7 @@ class AwardFinder:
                                   "quoted", {"quoted"}))
                 continue
             listed = trig is None and not ctx_head and not prize
-            if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
+            if listed and not LISTED_BEFORE.search(text, max(0, qs - 12), m.end(1)):
                 continue
             if not ctx_head and self.programme_after.match(text, qe):
                 continue
@@ -1106,6 +1113,9 @@ class AwardFinder:
         if self.designation_re.search(name):
             # 高新技术企业, 专精特新“小巨人”: a status certified by criteria, no honour
             return False
+        if (self.facility_re is not None and self.facility_re.search(name)
+                and not self.facility_honour.search(name)):
+            return False         # 命名为「某某学术中心」: a hall named after its donor, no honour
         if self.ranking_always_re.search(name) or (self.ranking_re.search(name)
                                                    and not self.ranking_people.search(name)):
             # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
