@@ -324,6 +324,18 @@ class AwardFinder:
         self.ascii_quote_re = re.compile(r'(")([^"“”「」『』\n]{2,20})(")')
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
         self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
+        # a named scholarship unquoted (settled reading: 某某奖学金 is an award): after a verb of
+        # setting one up (设有希望出航奖学金), or alone on its line as a heading, with its
+        # category in brackets (某某校长念慈奖学金(杰出学生奖))
+        sch_name = r"\p{Han}{3,14}[奖奬]学金"
+        sch_not = _alt(quo.get("scholarship_not_first") or ["一"])
+        self.scholarship_re = regex.compile(
+            rf"(?:{_alt(quo['scholarship_after'])})(?!{sch_not})({sch_name})"
+            if quo.get("scholarship_after") else r"(?!x)x")
+        self.trigger_in_re = regex.compile(rf"{_alt(self.triggers)}|[获捐]")
+        self.scholarship_line_re = regex.compile(
+            rf"(?m)^[^\S\n]*(?!{sch_not})({sch_name})[^\S\n]*"
+            r"(?:[（(]([\p{Han}]{2,12}[奖奬])[)）])?[^\S\n]*$")
         self.place_gap_re = regex.compile(
             rf"(?:{gap}|{EDITION})*\p{{Han}}{{1,4}}?[省市县区州](?:{EDITION})?(?=[“「『])")
         # (an ASCII quote too: 荣获'最佳进步奖')
@@ -629,6 +641,14 @@ class AwardFinder:
             if regex.search(r"\p{Han}", m.group(2)) and self.context_re.match(text, m.end()):
                 cands.append(Cand(m.start(2), m.end(2), "quoted", {"quoted"},
                                   quoted=(m.start(), m.end())))
+        for m in self.scholarship_re.finditer(text) if "学金" in text else ():
+            cands.append(Cand(m.start(1), m.end(1), "quoted", {"quoted"}))
+        for m in self.scholarship_line_re.finditer(text) if "学金" in text else ():
+            if self.trigger_in_re.search(m.group(1)):
+                continue      # 某校获某某捐资支持奖学金: a headline's sentence, not a name
+            for k in (1, 2):
+                if m.group(k):
+                    cands.append(Cand(m.start(k), m.end(k), "quoted", {"quoted"}))
         kept = [c for c in cands if self._settle(ctx, c, trigs)]
         kept = self._merge(kept)
         self._govern(ctx, kept, trigs)
