@@ -56,9 +56,11 @@ PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "mun
                "州": "municipal", "区": "district", "县": "district"}
 # what may stand between two items of a list: a count of the first (50名), a separator, quotes
 COUNT = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件]?)"
-JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){COUNT}?[“「『]?")
+# (…、杜某某等20名“优秀校长”: the receivers named and counted between the separator and the item)
+NAMED = rf"(?:\p{{Han}}{{2,4}}等{COUNT}|{COUNT})"
+JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){NAMED}?[“「『]?")
 # a list item starts here: a separator (and a count) right before it
-LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?$")
+LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){NAMED}?[“「『]?$")
 # a list of quoted names that a phrase of honours closes (先后荣获“…”、“…”，全市“…”等多项荣誉):
 # two items or more, a few words (a level, 称号) between them, no sentence's end
 HONOUR_LIST = regex.compile(
@@ -286,6 +288,11 @@ class AwardFinder:
                                                                      or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
         self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
+        # a building, hall or centre named after a donor (命名为「某某学术中心」) is no honour
+        fac = pat.get("facility_names") or {}
+        tails = fac.get("tails")
+        self.facility_re = regex.compile(rf"(?:{_alt(tails)})$") if tails else None
+        self.facility_honour = regex.compile(_alt(fac.get("honour_words") or ["示范"]))
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
         self.stop_tokens = set(pat.get("stop_tokens") or [])
         # words and POS that end the walk right from a prefix head (优秀教师名单已经公布: the list
@@ -317,6 +324,18 @@ class AwardFinder:
         self.ascii_quote_re = re.compile(r'(")([^"“”「」『』\n]{2,20})(")')
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
         self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
+        # a named scholarship unquoted (settled reading: 某某奖学金 is an award): after a verb of
+        # setting one up (设有希望出航奖学金), or alone on its line as a heading, with its
+        # category in brackets (某某校长念慈奖学金(杰出学生奖))
+        sch_name = r"\p{Han}{3,14}[奖奬]学金"
+        sch_not = _alt(quo.get("scholarship_not_first") or ["一"])
+        self.scholarship_re = regex.compile(
+            rf"(?:{_alt(quo['scholarship_after'])})(?!{sch_not})({sch_name})"
+            if quo.get("scholarship_after") else r"(?!x)x")
+        self.trigger_in_re = regex.compile(rf"{_alt(self.triggers)}|[获捐]")
+        self.scholarship_line_re = regex.compile(
+            rf"(?m)^[^\S\n]*(?!{sch_not})({sch_name})[^\S\n]*"
+            r"(?:[（(]([\p{Han}]{2,12}[奖奬])[)）])?[^\S\n]*$")
         self.place_gap_re = regex.compile(
             rf"(?:{gap}|{EDITION})*\p{{Han}}{{1,4}}?[省市县区州](?:{EDITION})?(?=[“「『])")
         # (an ASCII quote too: 荣获'最佳进步奖')
@@ -611,7 +630,7 @@ class AwardFinder:
                                   "quoted", {"quoted"}))
                 continue
             listed = trig is None and not ctx_head and not prize
-            if listed and not LISTED_BEFORE.search(text, max(0, qs - 8), m.end(1)):
+            if listed and not LISTED_BEFORE.search(text, max(0, qs - 12), m.end(1)):
                 continue
             if not ctx_head and self.programme_after.match(text, qe):
                 continue
@@ -622,6 +641,14 @@ class AwardFinder:
             if regex.search(r"\p{Han}", m.group(2)) and self.context_re.match(text, m.end()):
                 cands.append(Cand(m.start(2), m.end(2), "quoted", {"quoted"},
                                   quoted=(m.start(), m.end())))
+        for m in self.scholarship_re.finditer(text) if "学金" in text else ():
+            cands.append(Cand(m.start(1), m.end(1), "quoted", {"quoted"}))
+        for m in self.scholarship_line_re.finditer(text) if "学金" in text else ():
+            if self.trigger_in_re.search(m.group(1)):
+                continue      # 某校获某某捐资支持奖学金: a headline's sentence, not a name
+            for k in (1, 2):
+                if m.group(k):
+                    cands.append(Cand(m.start(k), m.end(k), "quoted", {"quoted"}))
         kept = [c for c in cands if self._settle(ctx, c, trigs)]
         kept = self._merge(kept)
         self._govern(ctx, kept, trigs)
@@ -1106,6 +1133,9 @@ class AwardFinder:
         if self.designation_re.search(name):
             # 高新技术企业, 专精特新“小巨人”: a status certified by criteria, no honour
             return False
+        if (self.facility_re is not None and self.facility_re.search(name)
+                and not self.facility_honour.search(name)):
+            return False         # 命名为「某某学术中心」: a hall named after its donor, no honour
         if self.ranking_always_re.search(name) or (self.ranking_re.search(name)
                                                    and not self.ranking_people.search(name)):
             # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour

@@ -187,6 +187,7 @@ class DateFinder:
                                              regex.I | regex.A) if exts else None)
         self.strict_anaphor_ok = tuple(gd.get("strict_anaphor_after_ok", ()))
         self.anaphor_not_after = tuple(gd.get("anaphor_not_after", ()))
+        self.anaphor_not_before = tuple(gd.get("anaphor_not_before", ()))
         self.recurring_month = tuple(gd.get("month_rel_recurring", ()))
         self.recurring_year = tuple(gd.get("year_part_recurring", ()))
         fest = next((r.entry for r in self.g.rules if r.kind == "festival"), {})
@@ -351,6 +352,9 @@ class DateFinder:
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
         if "ypair" in g and not 1 <= int(g["e_y4"]) - int(g["s_y4"]) <= 10:
             return False   # (1920-1998): a life, not the period of a report
+        if "ypair" in g and regex.search(r"[/／]", text[c.start:c.end]) \
+                and int(g["e_y4"]) - int(g["s_y4"]) != 1:
+            return False   # 1980/1984 (两届奥运): two years, not a school year
         if "roc" in g and locale != "zh-TW":
             return False   # 113/05/20: a Minguo date only in a Taiwan article
         if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
@@ -421,6 +425,10 @@ class DateFinder:
                 return False   # 会议前一天: the day before a meeting the text need not date
             if sp.drel in DAY_ANAPH and _ends_with_any(before, self.anaphor_not_after):
                 return False   # 申请当日年龄不超过35岁: whatever day one applies
+            if text[c.start:c.end] in ("当天", "当日", "同日") and before and _is_han(before[-1]) \
+                    and not _ends_with_any(before, self.strict_anaphor_ok) \
+                    and _starts_with_any(text[c.end:c.end + 4], self.anaphor_not_before):
+                return False   # 收割脱粒当天完成, 资金当日到账: within the same day, no date
             if sp.mrel is not None and _in_sentence_before(text, c.start, self.recurring_month):
                 return False  # 每月10日前审核上月材料: 上月 of every month, no date
             if "ypart" in g and _in_sentence_before(text, c.start, self.recurring_year):

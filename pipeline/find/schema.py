@@ -206,6 +206,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                 "file_name_ext",
                 "strict_anaphor_after_ok",
                 "anaphor_not_after",
+                "anaphor_not_before",
                 "month_rel_recurring",
                 "year_part_recurring",
                 "day_not_after",
@@ -252,6 +253,7 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "block_after": _table(),
         "not_names": _words(),
         "designations": _words(),
+        "facility_names": _table("tails (a hall's last word), honour_words (keep it an honour)"),
         "not_suffixes": _words(),
         "extend_suffixes": _words(),
         "not_places": _words(),
@@ -306,7 +308,10 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     },
     "award.quoted": {"gap": _words(),
                      "event_after": _words("a ceremony after a quoted name makes it a prize's "
-                                           "(“最美廊坊人”颁奖盛典)")},
+                                           "(“最美廊坊人”颁奖盛典)"),
+                     "scholarship_after": _words("verbs of setting one up before a named "
+                                                 "scholarship (设有某某奖学金)"),
+                     "scholarship_not_first": _words("words that open no scholarship's name")},
     "award.nominated": {"nominated_after": _words()},
     "award.category": {
         "category_tails": _words(),
