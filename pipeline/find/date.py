@@ -40,10 +40,6 @@ _OPEN_DAY_OK = ("起", "开始", "以来")  # a day alone may open a range (22�
 # the items between the first and the last of a list of days or months (rule date.list)
 _LIST_ITEM = regex.compile(r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
                            r"|十[一二三四五六七八九]?|[一二三四五六七八九]")
-# 分别于10月7日及8日: "respectively", one thing on each day — the items stay separate dates
-# (…unless the list is itself one item of those: 分别于本月23、24日和30、31日 — two spans)
-_EACH = ("分别", "各自")
-_LIST_JOIN = ("和", "及", "与", "、")
 _NUMBER_TO = regex.compile(r"[\d零一二两三四五六七八九十]\s?[至到]\s?$")
 
 
@@ -167,6 +163,9 @@ class DateFinder:
         self.year_not_before = tuple(gd.get("year_not_before", ()))
         self.year_not_after = tuple(gd.get("year_not_after", ()))
         self.year_within = tuple(gd.get("calendar_year_within", ()))
+        # 分别于10月7日及8日: separate dates, unless the list is one item of a list (guards)
+        self.list_each = tuple(gd.get("list_each_words", ()))
+        self.list_join = tuple(gd.get("list_join_words", ()))
         self.year_not_before_span = tuple(w for w in self.year_not_before
                                           if w not in self.year_within)
         self.day_not_after = tuple(gd.get("day_not_after", ()))
@@ -320,9 +319,9 @@ class DateFinder:
                 or before.endswith(self.greeting_words)
         if kind == "range_bare":
             if "lmid" in g and (not self._list_follows(g, before, after)
-                                or (_in_sentence_before(text, c.start, _EACH)
-                                    and not after.lstrip().startswith(_LIST_JOIN)
-                                    and not before.rstrip().endswith(_LIST_JOIN))):
+                                or (_in_sentence_before(text, c.start, self.list_each)
+                                    and not after.lstrip().startswith(self.list_join)
+                                    and not before.rstrip().endswith(self.list_join))):
                 return False
             if ("e_y2" in g or "e_y3" in g) and len(g.get("s_n") or "") in (2, 3):
                 # 83至92年 (Minguo years) against 约40至50年 / 40至50年之久 (how long); 間 and 内

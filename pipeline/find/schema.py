@@ -196,6 +196,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                 "year_not_after",
                 "year_not_before",
                 "calendar_year_within",
+                "list_each_words",
+                "list_join_words",
                 "month_not_after",
                 "month_lunar_mark",
                 "anchor_not_after",
