@@ -67,6 +67,18 @@ def test_a_bulleted_list_with_times_reports_its_own_id():
     assert rules_of(got, range(4, 9)) == {"boilerplate.related.bulleted_stories"}
 
 
+def test_a_list_of_links_at_the_top_leaves_the_headline_under_it():
+    # other governments' sites led by '- ' (the page kept its list items) over the headline: the
+    # list goes, and the headline the title stage could not place above it is found under it
+    from pipeline import extract
+    head = ["- 港城市人民政府", "- 临海市人民政府", "- 东湖市人民政府", "- 南山市人民政府",
+            "- 北湖市人民政府", "港城区夏季消夏节开幕"]
+    got = removed([*head, *STORY])
+    assert rules_of(got, range(5)) == {"boilerplate.navigation.bulleted_stories"}
+    assert 5 not in got
+    assert extract("\n".join([*head, *STORY])).meta["title"] == "港城区夏季消夏节开幕"
+
+
 def test_rules_lists_each_list_pass(capsys):
     from pipeline.cli import main
     assert main(["rules"]) == 0

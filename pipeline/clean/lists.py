@@ -444,13 +444,17 @@ def _take_bulleted(page: Page, rule_id: str, run: list[int]) -> None:
     for k in run:
         if k not in page.removed:
             page.take(k, Proposal(rule_id, "navigation", "head"))
-    if page.headline not in run:
+    found = page.headline is None   # (a list at the page's top hid the headline under it)
+    if not found and page.headline not in run:
         return
-    # the title stage took a list line for the headline (one the story's headline repeats):
-    # the headline is the first line left under the list, its copy below is the headline's
+    # the title stage took a list line for the headline (one the story's headline repeats),
+    # or none: the headline is the first line left under the list, its copy below is the
+    # headline's
     texts = {page.normed[k] for k in run}
     new = next((k for k in range(run[-1] + 1, page.first)
                 if page.normed[k] and k not in page.removed), None)
+    if found and (new is None or not is_headline_shape(page.normed[new], 60)):
+        return
     page.headline = new
     if new is None:
         page.found.pop("title", None)
