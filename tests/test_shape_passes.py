@@ -198,6 +198,19 @@ def test_a_barred_table_keeps_its_broken_header_and_empty_cells():
     assert set(removed([*STORY, *menu])) == set(range(len(STORY), len(STORY) + 3))
 
 
+def test_a_figure_tables_column_heads_stay_with_it():
+    # a price table one cell a line under the body: its column heads (as many as a row's cells,
+    # or one fewer) read as a menu by their shape, but they head the figures below; an arrow
+    # with a space (↓ 14) is a figure too
+    heads = ["加权均价", "较昨日", "周环比%", "月环比%", "年同比%"]
+    rows = ["铁矿石价格指数", "970", "↓ 14", "-1.32", "3.87", "45.25",
+            "国产铁矿石价格指数", "1115", "↓ 6", "-0.55", "15.42", "51.75"]
+    lines = ["当前位置：首页 > 行情数据", *heads, *rows, *STORY]
+    got = set(removed(lines))
+    assert 0 in got and not got & set(range(1, 1 + len(heads) + len(rows))), \
+        [lines[i] for i in sorted(got)]
+
+
 def test_a_verse_over_the_headline_is_text_not_furniture():
     # a spring feature opens with verse cut at its commas and dashes, then its headline: the
     # site's name over it goes, the verse lines stay

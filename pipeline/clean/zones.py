@@ -224,7 +224,7 @@ def table_cells(page: Page) -> set[int]:
 # one point: 2024.03.01 is a date; no year or page (2021年, 3页: an archive's or a pager's)
 _CELL_UNIT = (r"(?:%|‰|[万萬亿億]?[元圆圓]|[万萬亿億]|人次|架次|辆次|輛次|宗|人|次|个|個|家|户|"
               r"戶|件|项|項|辆|輛|台|吨|噸|起|例|名|所|座|公里|平方米|亩|畝)?")
-_CELL_FIGURE = r"[↑↓▲▼+\-]?\d[\d,]*(?:\.\d+)?" + _CELL_UNIT
+_CELL_FIGURE = r"(?:[↑↓▲▼]\s?|[+\-])?\d[\d,]*(?:\.\d+)?" + _CELL_UNIT
 # in brackets, a figure with its arrow or unit: a bare (120) is a sidebar's count of posts
 _CELL_BRACKETED = (r"[(（](?:[↑↓▲▼+\-]\d[\d,]*(?:\.\d+)?" + _CELL_UNIT + r"|\d[\d,]*(?:\.\d+)?"
                    + _CELL_UNIT[:-1] + r")[)）]")
@@ -260,8 +260,27 @@ def _figure_cells(page: Page) -> set[int]:
         if len(run) >= 3 and not pager:
             # (the bar lines between stay the rules': a lone | is the table's decoration)
             cells.update(filled[j] for j in range(max(run[0] - 1, 0), run[-1] + 1))
+            cells.update(_column_heads(page, filled, run))
         run = [k] if k is not None else []
     return cells
+
+
+def _column_heads(page: Page, filled: list[int], run: list[int]) -> list[int]:
+    """The column heads right above a figure table's first row, one a line (加权均价 / 较昨日 /
+    涨跌 / 周环比% …): as many short lines as the row has cells, or one fewer (no head over the
+    label column) — a row's length read off the first gap in the run, a label between rows."""
+    first = run[0] - 1                 # the first row's label (or its first figure)
+    gaps = [b for a, b in pairwise(run) if b - a == 2]
+    if first < 1 or not gaps:
+        return []
+    width = gaps[0] - 1 - first        # label + figures of one row
+    heads: list[int] = []
+    for j in range(first - 1, max(first - 1 - width, -1), -1):
+        n = page.normed[filled[j]]
+        if len(n) > 12 or SENT.search(n) or j in run:
+            break
+        heads.append(filled[j])
+    return heads if len(heads) in (width, width - 1) and width >= 3 else []
 
 
 # a row number alone on its line, and the head of such a column (序号 / 编号 / 項次 / No.)
