@@ -48,7 +48,8 @@ _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
 # a numbered heading of the text (第七章 法律责任, 三、工作要求, 3 汛前准备, 3.2 主要指标): a law's
 # or a plan's own
-_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条款篇]|[一二三四五六七八九十]+、"
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:[章节条款篇]|部分)"
+                      r"|[一二三四五六七八九十]+、"
                       r"|\d{1,2}(?:\.\d{1,2}){0,2}\s+[\u4e00-\u9fff][\u4e00-\u9fff(（])")
 # a speech's or a letter's salutation (各位代表：, 同志们：, 尊敬的各位来宾：): its first words
 _SALUTATION = re.compile(
