@@ -119,11 +119,8 @@ def described(page: Page, min_han: int, keep: frozenset[str] = frozenset()) -> N
         # 图为… says in so many words that it tells what the picture shows: a shorter sentence,
         # and no clause mark needed when it runs on as one (图为会议现场; 图为：…, (图为…) and
         # 左图为…、右图为… are labels)
-        m = _PICTURE_IS.match(n)
-        picture_is = m is not None
-        least = min(min_han, _PICTURE_IS_MIN) if picture_is else min_han
-        if (m is not None and n.startswith("图为") and n[2:3] not in ":："
-                and han_at_least(n, least)):
+        least = min(min_han, _PICTURE_IS_MIN) if _PICTURE_IS.match(n) else min_han
+        if n.startswith("图为") and n[2:3] not in ":：" and han_at_least(n, least):
             del removed[i]
             page.kept.add(i)
         elif han_at_least(n, least):

@@ -351,7 +351,7 @@ class DateFinder:
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
         if "ypair" in g and not 1 <= int(g["e_y4"]) - int(g["s_y4"]) <= 10:
             return False   # (1920-1998): a life, not the period of a report
-        if "ypair" in g and regex.search(r"[/／]", text[c.start:c.end]) \
+        if "ypair" in g and any(ch in "/／" for ch in text[c.start:c.end]) \
                 and int(g["e_y4"]) - int(g["s_y4"]) != 1:
             return False   # 1980/1984 (两届奥运): two years, not a school year
         if "roc" in g and locale != "zh-TW":
@@ -419,12 +419,13 @@ class DateFinder:
             if sp.month is not None and not sp.has_year and _ends_with_any(before,
                                                                            self.month_not_after):
                 return False
-            if sp.drel in DAY_ANAPH_STRICT and before and _is_han(before[-1]) \
+            if sp.drel in DAY_ANAPH_STRICT and before and _HAN.match(before[-1]) \
                     and not _ends_with_any(before, self.strict_anaphor_ok):
                 return False   # 会议前一天: the day before a meeting the text need not date
             if sp.drel in DAY_ANAPH and _ends_with_any(before, self.anaphor_not_after):
                 return False   # 申请当日年龄不超过35岁: whatever day one applies
-            if text[c.start:c.end] in ("当天", "当日", "同日") and before and _is_han(before[-1]) \
+            if text[c.start:c.end] in ("当天", "当日", "同日") and before \
+                    and _HAN.match(before[-1]) \
                     and not _ends_with_any(before, self.strict_anaphor_ok) \
                     and _starts_with_any(text[c.end:c.end + 4], self.anaphor_not_before):
                 return False   # 收割脱粒当天完成, 资金当日到账: within the same day, no date
@@ -816,10 +817,6 @@ _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 _HAN = regex.compile(r"\p{Han}")
-
-
-def _is_han(ch: str) -> bool:
-    return bool(_HAN.match(ch))
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|"
                          r"[一二三四五六七八九十]{1,3})\s?[日号]")
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")

@@ -753,8 +753,9 @@ def build(rules: Rules):
     # the line before is prose (a clause mark in it, a Chinese word right before the number), the
     # next line starts with the magnitude or currency word and goes on with a sentence; the break
     # is read as a space (the same length: every offset still points into the text as given)
+    # (the newline first: the engine looks for it before it reads anything back)
     pdf_break = regex.compile(
-        r"(?<=[,，、;；][^\n]{0,200}\p{Han}\d[\d,.]{0,12})\n[ \t\u3000]*"
+        r"\n(?<=[,，、;；][^\n]{0,200}\p{Han}\d[\d,.]{0,12}\n)[ \t\u3000]*"
         r"(?=(?:[万亿萬億][ \t\u3000]?)?(?:" + word_trie(after) + r")[\p{Han}，。,；;])")
 
     def find(ctx: Context, full_scan: bool = False) -> list[Fact]:
