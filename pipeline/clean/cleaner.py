@@ -92,7 +92,7 @@ _KEYS = {
     "caption_described": _COMMON | {"min_han", "keep_rules"},
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
-_FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head"}
+_FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head", "terms"}
 
 
 def check_keys(where: str, entry: dict[str, Any]) -> None:

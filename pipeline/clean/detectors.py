@@ -110,11 +110,6 @@ _TRAILING_TOOLS = twins.compile(
     r"|(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
     r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
 _TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号")
-# the keys whose value is a list of terms, comma-separated (关键词:抗旱,防汛 in a record's
-# fields): there a comma is no sentence when every term is short
-# keys whose value is a list of terms (关键词:A,B,C; 主题分类: 综合政务,公民,其他)
-_LIST_KEYS = frozenset(("关键词", "关键字", "主题词", "主题分类", "体裁分类", "组配分类",
-                        "信息分类", "服务对象", "公开范围"))
 # two to five writers' names after 作者: / 编辑:, comma-separated (作者:方某某,冉某某)
 _NAMES = twins.compile(r"^\p{Han}{2,4}(?:\s*,\s*\p{Han}{2,4}){1,4}$")
 _TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9·]{1,10}){1,7}$")
@@ -159,9 +154,10 @@ class FieldsDetector:
                 alts.append(word)
         alts.sort(key=len, reverse=True)
         self.info = dict(self.keys)
-        # what propose() reads of a key's entry, once: (reason, field, strong, numeric, date_only)
+        # what propose() reads of a key's entry, once: (reason, field, strong, numeric, date_only,
+        # terms: a value that is a list of short terms, where a comma is no sentence)
         self._flags = {w: (k.get("reason"), k.get("field"), bool(k.get("strong")),
-                           k.get("numeric"), bool(k.get("date_only")))
+                           k.get("numeric"), bool(k.get("date_only")), bool(k.get("terms")))
                        for w, k in self.info.items()}
         # a footer's keys that may also stand above the article (a site's contact block)
         self._head_ok = {w for w, k in self.info.items() if k.get("head")}
@@ -240,7 +236,7 @@ class FieldsDetector:
             # a comma in a table cell (索引号 | … | 分类 | 综合政务,文秘 |) is no sentence
             # (nor one inside a quoted title: 原标题:《返乡文不再刷屏,以现实态度面对故乡》)
             comma = ("," in _QUOTED_TITLE.sub("", value) and not numeric and s.count("|") < 3
-                     and not (key in _LIST_KEYS and _TERMS.match(value))
+                     and not (flags[key][5] and _TERMS.match(value))
                      and not (flags[key][1] in ("author", "editor") and _NAMES.match(value)))
             if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
@@ -251,7 +247,7 @@ class FieldsDetector:
         if lead:
             meta["published"] = lead
         date_only, strong, distinct = True, False, set()
-        for value, (key_reason, f, key_strong, _, key_date_only) in fields:
+        for value, (key_reason, f, key_strong, _, key_date_only, _) in fields:
             date_only = date_only and key_date_only
             strong = strong or key_strong
             # a picture's credit (图片来源:…) counts as a field of its own kind
