@@ -171,6 +171,10 @@ class DateFinder:
         self.day_not_after = tuple(gd.get("day_not_after", ()))
         self.day_not_before = tuple(gd.get("day_not_before", ()))
         self.month_not_after = tuple(gd.get("month_not_after", ()))
+        # 一月一调度: the pair's unit and its verb after 一 (a day's 一日 / 一号 / 一十 is a date)
+        units = "|".join(map(regex.escape, gd.get("frequency_units", ())))
+        self.frequency = regex.compile(rf"一(?:{units})一(?![日号十一二三四五六七八九])\p{{Han}}") \
+            if units else None
         self.year_place_after = tuple(gd.get("year_place_after", ()))
         self.festival_org_after = tuple(gd.get("festival_org_after", ()))
         lens = "|".join(rf"\p{{Han}}{{{int(n)}}}" for n in gd.get("verse_clause_lengths", ()))
@@ -291,6 +295,9 @@ class DateFinder:
         g, kind = c.groups, c.rule.kind
         before, after = text[max(0, c.start - 4):c.start], text[c.end:c.end + 4]
         opened = "open_pre" in g or "open_suf" in g
+        if self.frequency is not None and text.startswith("一", c.start) \
+                and self.frequency.match(text, c.start):
+            return False   # 一月一调度: once a month
         if kind == "festival":
             row = self.g.festival(g["fest"], locale)
             tail = text[c.end:c.end + 6]

@@ -199,6 +199,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                 "list_each_words",
                 "list_join_words",
                 "month_not_after",
+                "frequency_units",
                 "month_lunar_mark",
                 "anchor_not_after",
                 "festival_org_after",
