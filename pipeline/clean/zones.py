@@ -222,8 +222,9 @@ def table_cells(page: Page) -> set[int]:
 # a figure alone on its line: a table's cell, a count, a price (1527, 12.5%, -3.2, 1,234), with
 # its unit, its change's arrow, in brackets (33,821宗, ↑19.80%, (↑8,787), 28,950宗 (31,617架次));
 # one point: 2024.03.01 is a date; no year or page (2021年, 3页: an archive's or a pager's)
-_CELL_UNIT = (r"(?:%|‰|[万萬亿億]?[元圆圓]|[万萬亿億]|人次|架次|辆次|輛次|宗|人|次|个|個|家|户|"
-              r"戶|件|项|項|辆|輛|台|吨|噸|起|例|名|所|座|公里|平方米|亩|畝)?")
+_CELL_UNIT = (r"(?:%|‰|[万萬亿億]?[元圆圓]|[万萬亿億]?(?:人次|架次|辆次|輛次|宗|人|次|个|個|家|户|"
+              r"戶|件|项|項|辆|輛|台|吨|噸|起|例|名|所|座|公里|平方米|亩|畝|头|頭|只|隻|羽|株|"
+              r"套|间|間|栋|棟|千瓦时|千瓦|立方米|公顷|公頃|标箱|箱)|[万萬亿億])?")
 _CELL_FIGURE = r"(?:[↑↓▲▼]\s?|[+\-])?\d[\d,]*(?:\.\d+)?" + _CELL_UNIT
 # in brackets, a figure with its arrow or unit: a bare (120) is a sidebar's count of posts
 _CELL_BRACKETED = (r"[(（](?:[↑↓▲▼+\-]\d[\d,]*(?:\.\d+)?" + _CELL_UNIT + r"|\d[\d,]*(?:\.\d+)?"
