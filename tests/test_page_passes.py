@@ -414,3 +414,30 @@ def test_a_list_a_colon_announces_between_paragraphs_stays_body():
         "所有读数均已超过危险线，当局正严密监控，并持续进行安置及救援行动。",
     ]
     assert set(removed(page)) == {2}
+
+
+def test_a_livestock_table_at_the_pages_end_stays():
+    """A bulletin ends on its table one cell a line, counts with their own units (头, 只, 万吨):
+    below the last paragraph, with nothing after it, it is still the article's data, no menu."""
+    lines = ["港城区2023年国民经济和社会发展统计公报",
+             "2023年，全区农林牧渔业总产值37.42亿元，较上年增长4.5%。全年生猪出栏稳中有升。",
+             "畜牧业生产情况", "2023年", "较上年增长(%)",
+             "当年出栏猪", "44383头", "4.4", "当年出栏羊", "117939只", "1.6",
+             "禽蛋产量", "0.52万吨", "-2.1"]
+    got = removed(lines)
+    assert not set(range(2, 14)) & set(got), {i: got[i].rule for i in got}
+
+
+def test_a_long_bulleted_list_under_its_own_heading_at_the_top_goes():
+    """A society's page opens with its branches, each a '- ' item, under a short heading: the
+    heading goes with the list (five items or more; the items' length would not make them a
+    menu), the charter's title and its first chapter heading (第一章 总 则, spaced like a
+    name) stay."""
+    branches = ["- 医学发展专项基金委员会", "- 精神卫生和精神病学专委会", "- 风湿免疫病学专委会",
+                "- 中西医结合分会", "- 国际医疗与特需服务专委会", "- 食品安全与营养健康分会"]
+    charter = ["港城医学交流协会章程", "第一章 总 则",
+               "第一条 本会的名称为港城医学交流协会，是由医药卫生行业从业者自愿组成的社会团体。",
+               "第二条 本会的宗旨是促进医学交流，维护会员的合法权益。"]
+    got = removed(["二级机构", *branches, *charter])
+    assert set(range(7)) <= set(got), {i: got[i].rule for i in got}
+    assert not {7, 8} & set(got)

@@ -415,14 +415,23 @@ def _bullet_runs(page: Page, lines: list[int], taken: str, end_ok: bool,
     return out
 
 
+# the items a bulleted head list needs to take the short line above it as its heading
+_HEADED_ITEMS = 5
+
+
 def _bulleted(page: Page, rule_id: str, min_lines: int) -> None:
     """The bulleted pass of the module docstring, in the head."""
     head = [k for k in range(page.first) if page.normed[k]]
     for run, items in _bullet_runs(page, head, "navigation", end_ok=False, least=min_lines):
         before = page.nb(run[0], -1)
-        if (items >= min_lines and (before is None or before in page.removed)
+        # a long list's own heading as the page's first line (二級機構 over its 50 branches)
+        heading = (before is not None and before not in page.removed and before != page.headline
+                   and page.nb(before, -1) is None and items >= _HEADED_ITEMS
+                   and len(page.normed[before]) <= 8 and not SENT.search(page.normed[before]))
+        if (items >= min_lines and (before is None or before in page.removed or heading)
                 and any(k not in page.removed for k in run)):
-            _take_bulleted(page, rule_id, run)
+            top = [before] if heading and before is not None else []
+            _take_bulleted(page, rule_id, top + run)
 
 
 def _bulleted_tail(page: Page, rule_id: str, min_lines: int) -> None:

@@ -12,7 +12,16 @@ import regex
 from . import twins
 from .detectors import Proposal
 from .page import Page
-from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, is_headline_shape, is_title_shape, norm
+from .shapes import (
+    _DATELINE,
+    _HAN,
+    _NOT_HEADLINE,
+    CHAPTER,
+    SENT,
+    is_headline_shape,
+    is_title_shape,
+    norm,
+)
 
 # a channel or column label above a headline (综合新闻, 即时新闻, 图片新闻, 政务公开 > 政策解读)
 # and a site's name (XX市人民政府门户网站, 城市晚报数字报, XX县融媒体中心)
@@ -112,6 +121,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             or not (is_title_shape(n) or is_headline_shape(n, 36) or _LATIN_TITLE.match(n))
             or _NEVER_HEADLINE.search(n)
             or _DATELINE_START.match(n)
+            or CHAPTER.match(n)         # 第一章 总 则: a charter's first heading
         ):
             continue
         # shown again in the head, or between two paragraphs further down (a spun page's copy)

@@ -34,6 +34,7 @@ from .page import Page, tail_company
 from .shapes import (
     _HAN,
     _NOT_HEADLINE,
+    CHAPTER,
     SENT,
     han_at_least,
     is_anchor_shape,
@@ -711,7 +712,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
                 and (bodyless or not n.endswith(":")) and not n.startswith("——")
                 and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n)
-                and i not in cells)
+                and i not in cells and not CHAPTER.match(n))
 
     def flush(run: list[int], touches: bool) -> None:
         if (prose is not None and touches and len(run) >= min_lines
