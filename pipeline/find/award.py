@@ -294,6 +294,12 @@ class AwardFinder:
         self.facility_re = regex.compile(rf"(?:{_alt(tails)})$") if tails else None
         self.facility_honour = regex.compile(_alt(fac.get("honour_words") or ["示范"]))
         self.not_suffix_re = regex.compile(rf"(?:{_alt(pat.get('not_suffixes') or ['获奖'])})$")
+        # a head that is a whole honour's name alone (先进集体, 三好学生), right after a trigger
+        # with maybe a count between (被评为先进集体, 表彰了24个先进集体): a bare 奖章 or 标兵 is
+        # no name, so only these
+        self.bare_heads = frozenset(pat.get("bare_after_trigger") or ())
+        self.bare_trigger_re = regex.compile(
+            rf"(?:{_alt(self.triggers)})了?(?:{COUNT})?$") if self.bare_heads else None
         self.stop_tokens = set(pat.get("stop_tokens") or [])
         # words and POS that end the walk right from a prefix head (优秀教师名单已经公布: the list
         # and the adverb are no part of the honour's name)
@@ -576,6 +582,8 @@ class AwardFinder:
                 s < m.start()
                 or head in ("奖章", "勋章")
                 or LISTED_BEFORE.search(text, max(0, s - 8), s)
+                or (head in self.bare_heads and self.bare_trigger_re is not None
+                    and self.bare_trigger_re.search(text, max(0, s - 12), s))
             ):
                 cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
         for m in self.context_re.finditer(text):  # 3. … 称号

@@ -258,6 +258,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "designations": _words(),
         "facility_names": _table("tails (a hall's last word), honour_words (keep it an honour)"),
         "not_suffixes": _words(),
+        "bare_after_trigger": _words("heads that are an honour's whole name right after a trigger "
+                                     "(被评为先进集体, 表彰了24个先进集体)"),
         "extend_suffixes": _words(),
         "not_places": _words(),
         "agent_tails": _words(),
