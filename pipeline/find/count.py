@@ -653,6 +653,8 @@ class CountFinder:
         b2 = text[num_s - 2:num_s - 1]
         if before1 == ":" and not (b2.isascii() and b2.isalnum()):
             return False    # a field's colon (案例數:43,280例), not a clock's (10:50)
+        if before1 == "/" and _HAN.match(b2):
+            return False    # 930套/76458.66㎡: a count after another's unit, no fraction
         signed = c.unit in self.g.signed_units and not (b2.isascii() and b2.isalnum())
         return not (before1 == "-" and (self.range_re.search(text[max(0, num_s - 12):num_s])
                                         or signed))

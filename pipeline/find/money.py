@@ -660,10 +660,18 @@ def build(rules: Rules):
             value, qual, start, end, sign = got
             if cur is None:
                 fact = bare_fact(text, m, value, qual, sign, chain)
+                # 66.53、3.43、1.20和0.12万亿元 (6.53、6.83亿、7.17亿元): the magnitude this item
+                # has, its own or one shared with it, reaches the bare items before it too
+                tail = _TAIL_MAG.search(m.group("num"))
+                own = (tail.group() if tail and not _ANY_MAG.search(m.group("num")[:tail.start()])
+                       else "")
+                mag = own or (chain[2] if chain and fact and fact.rule == "money.shared"
+                              and not _ANY_MAG.search(m.group("num")) and not m.group("q2")
+                              else "")
                 chain = None
                 if fact:
                     out.append(fact)
-                    chain = (fact.unit or "", fact.start, "")
+                    chain = (fact.unit or "", fact.start, mag)
                 continue
             facts, chain = worded_facts(text, m, cur, value, qual, start, end, sign)
             out.extend(facts)
