@@ -139,8 +139,8 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
     return None, True
 
 
-# the words after 年 that name its end (年底, 年末): the point is the year's December
-YEAR_END = frozenset({"底", "末"})
+# the words after 年 that name its end (年底, 年末, 年尾): the point is the year's December
+YEAR_END = frozenset({"底", "末", "尾"})
 YEAR_START = "初"   # 2017年初: the year's first month, as two labellers of three dated it
 
 
