@@ -441,3 +441,18 @@ def test_a_long_bulleted_list_under_its_own_heading_at_the_top_goes():
     got = removed(["二级机构", *branches, *charter])
     assert set(range(7)) <= set(got), {i: got[i].rule for i in got}
     assert not {7, 8} & set(got)
+
+
+def test_a_headline_under_the_pages_channel_label_is_found_and_stays():
+    """動態新聞 / headline / body: the channel's label goes, the line under it, right above the
+    body, is the headline (meta.title) and stays; a title with its subtitle after a colon as
+    the page's first line, above its byline, is the headline too."""
+    from pipeline import extract
+    lines = ["動態新聞", "港城學務委員候選人陳某到訪中華會館", *STORY]
+    got = removed(lines)
+    assert 0 in got and 1 not in got
+    assert extract("\n".join(lines)).meta["title"] == "港城學務委員候選人陳某到訪中華會館"
+    lines = ["世纪跨越:华社、华团、华报", "", "文 · 陈某某(本刊记者)  图 · 编辑部", "", *STORY]
+    got = removed(lines)
+    assert 0 not in got and 2 in got
+    assert extract("\n".join(lines)).meta["title"] == "世纪跨越:华社、华团、华报"

@@ -61,6 +61,7 @@ _NAMES = twins.compile(r"^\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}"
 _AFFILIATION = twins.compile(r"^[(]?[^()]{2,120}\d{6}\s*[)]?$")
 _ABSTRACT = twins.compile(r"^[\[【〔(]?\s*摘\s*要")
 AUTHORS_RULE = "boilerplate.metadata.author_list"
+_COLON_TITLE = twins.compile(r"^\p{Han}{2,8}:(?=(?:[^:]*?\p{Han}){4})[^:\d]{5,40}$")
 
 
 def paper_authors(page: Page) -> None:
@@ -164,8 +165,12 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above
                                  if j > chosen[-1])
         placed = before_meta or under_nav or above_body or before_dateline
+        # a title and its subtitle after a colon (世纪跨越:华社、华团、华报) as the page's first
+        # line, right above its byline: no field, which the rules would have taken
+        colon_title = before_meta and i == page.filled[0] and bool(_COLON_TITLE.match(n))
         if again or named or (((first_left and salutation)
-                              or (placed and not _NOT_HEADLINE.search(n))) and free):
+                              or (placed and (not _NOT_HEADLINE.search(n) or colon_title)))
+                              and free):
             chosen.append(i)
             if named:
                 named_lines.add(i)
@@ -247,6 +252,15 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             and page.zone(under) == "head" and len(normed[under]) >= 8
             and first_line not in named_lines):
         page.take(first_line, Proposal(nav, "navigation", "head"))
+        # no headline found, and the line under the label stands right above the body (動態新聞
+        # / headline / body): that line is the headline
+        after = page.nb(under, 1)
+        if (h is None and under not in removed and after is not None
+                and page.zone(after) != "head" and is_headline_shape(normed[under], 60)
+                and not _NEVER_HEADLINE.search(normed[under])
+                and not _NOT_HEADLINE.search(normed[under])):
+            h = page.headline = under
+            page.found.setdefault("title", []).append((under, lines[under].strip()))
     if h is not None:  # a breadcrumb above the headline that ends in it (某某范文 > headline)
         for j in head:
             if j < h and j not in removed and _crumb_title(normed[j]) == normed[h]:
