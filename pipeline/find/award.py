@@ -45,6 +45,7 @@ HMM = False
 # (the finder reads a Simplified copy of the text: 獎 is 奖 there)
 # the receivers counted right before a name (共82名孝行楷模, 10户文明家庭)
 COUNTED_END = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[名位户个家人]$")
+_COUNTED = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[名位户个家人]")
 _PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状|奖学金)$")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
@@ -105,6 +106,10 @@ _JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或]|以及)
 _ITEM = re.compile(r"[^、，,；;]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
 _DIGITS = regex.compile(r"\d+")
+
+
+# what ends the sentence a closing verb reaches back over (a comma does not: 对A、B，予以表彰)
+_SENTENCE_BREAK = frozenset("。；;！？!?\n")
 
 
 def _han(s: str) -> bool:
@@ -390,6 +395,9 @@ class AwardFinder:
         ) if pr else None
         self.rr = rec.compile_rules(self.rule["award.trigger"])
         self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
+        # verbs that close the sentence of the honours they give (对…等10个先进集体、…予以表彰)
+        closing = self.rule["award.trigger"].get("closing") or ()
+        self.closing_re = regex.compile(_alt(closing)) if closing else None
         # anything that can anchor a head-named run (see _may_anchor)
         self.anchor_re = regex.compile(
             rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
@@ -583,7 +591,9 @@ class AwardFinder:
                 or head in ("奖章", "勋章")
                 or LISTED_BEFORE.search(text, max(0, s - 8), s)
                 or (head in self.bare_heads and self.bare_trigger_re is not None
-                    and self.bare_trigger_re.search(text, max(0, s - 12), s))
+                    and (self.bare_trigger_re.search(text, max(0, s - 12), s)
+                         or (COUNTED_END.search(text, max(0, s - 8), s)
+                             and self._closed(text, s, m.end()))))
             ):
                 cands.append(Cand(s, m.end(), "suffix", weak=self.suffix_strength[head] == "weak"))
         for m in self.context_re.finditer(text):  # 3. … 称号
@@ -866,7 +876,9 @@ class AwardFinder:
         its 省/市/区/县 suffix) inside it, or a list separator before it; all lie within the
         run's reach, so a window of max_len + a trigger's length before the head is enough."""
         lo = max(rec._clause_start(text, hs), hs - self.max_len - 6)
-        return bool(self.anchor_re.search(text, lo, hs) or self.list_anchor_re.search(text, lo, hs))
+        return bool(self.anchor_re.search(text, lo, hs) or self.list_anchor_re.search(text, lo, hs)
+                    or (self.closing_re is not None and _COUNTED.search(text, lo, hs)
+                        and self._closed(text, hs, hs)))
 
     def _prefix_cand(self, ctx: Context, m) -> Cand | None:
         ps, pe = m.span()
@@ -932,9 +944,15 @@ class AwardFinder:
                                       and COUNTED_END.search(text, t[1], c.start)
                                       and self._object_gap(text[t[1]:c.start])))
                              for t in trigs):
-                    if not LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start):
+                    if (self.closing_re is not None
+                            and (COUNTED_END.search(text, max(lo, c.start - 8), c.start)
+                                 or LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start))
+                            and self._closed(text, c.start, c.end)):
+                        pass             # 对某社区等10个先进集体…予以表彰: the count opens it
+                    elif not LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start):
                         return False
-                    c.listed = True      # 市级文明单位42个、文明村18个: an item of a list
+                    else:
+                        c.listed = True  # 市级文明单位42个、文明村18个: an item of a list
         self._quote_around(text, c)
         # extend left: a level prefix (全国 / 省 / 苏州市), an edition or year between
         # (焦作市2013年度科技进步奖, 第九届全国道德模范); never back over a trigger
@@ -1087,12 +1105,27 @@ class AwardFinder:
             if c.trigger is None and prev is not None and prev.trigger is not None \
                     and JOIN.fullmatch(text, prev.after, q):
                 c.trigger = prev.trigger
+            if c.trigger is None and self.closing_re is not None \
+                    and self._closed(text, c.start, c.end):
+                c.evidence.add("trigger")   # 对…先进集体、…先进个人予以表彰
             if c.trigger is not None:
                 c.evidence.add("trigger")
                 ts = c.trigger[0]
                 if c.trigger[2]["status"] == "nominated" or text[max(0, ts - 1):ts] == "拟":
                     c.status = "nominated"
             prev = c
+
+    def _closed(self, text: str, start: int, end: int) -> bool:
+        """The honour at [start, end) stands between 对 and a closing verb of its sentence
+        (对鸣南社区等10个先进集体、潘某等20名先进个人予以表彰): the verb gives it, as a trigger
+        before it would."""
+        lo, hi = start, end
+        while lo > 0 and text[lo - 1] not in _SENTENCE_BREAK:
+            lo -= 1
+        while hi < len(text) and text[hi] not in _SENTENCE_BREAK:
+            hi += 1
+        return (self.closing_re is not None and "对" in text[lo:start]
+                and self.closing_re.search(text, end, hi) is not None)
 
     @staticmethod
     def _word_start(ctx: Context, pos: int) -> bool:

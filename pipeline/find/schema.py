@@ -279,6 +279,7 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
                 "recipient_role_ends",
                 "recipient_pronouns",
                 "indefinite_receivers",
+                "closing",
             )
         },
         "recipient_max_len": Key(int, 30),
