@@ -300,6 +300,7 @@ class SpamDetector:
         twins.compile(r"欢迎您|欢迎你"),
         twins.compile(r"-{2,}$|—{2,}$"),
         twins.compile(r"\p{Han}[_-]\p{Han}|\p{Han}\([A-Za-z]+\)|[【】]"),
+        twins.compile(r"^(\S{2,12}?)\s*[_-]\s*\1$"),     # the name twice: 彩神88-彩神88
     )
 
     def __init__(self, where: str, entry: dict[str, Any], kind: str):

@@ -367,7 +367,7 @@ def _pipe_cells(page: Page) -> set[int]:
         if i >= 0 and run and len(gap) < 2 and loose(i):
             gap.append(i)
             continue
-        if sum(1 for j in run if normed[j].strip("| ")) >= 6:
+        if sum(1 for j in run if normed[j].strip("| ")) >= 6 or _rows_of_figures(normed, run):
             out.update(run)
             above = page.nb(run[0], -1)
             if above is not None and _TABLE_TITLE.match(normed[above]):
@@ -376,6 +376,17 @@ def _pipe_cells(page: Page) -> set[int]:
                 out.add(gap[0])     # the last row's last cell (… | 7.2% | / 10)
         run, gap = [], []
     return out
+
+
+def _rows_of_figures(normed: list[str], run: list[int]) -> bool:
+    """Three rows or more of a table written a row a line (届次 | 金牌数 | 排名 | / 2016里约 |
+    26 | 第3 | …): as many cells in each, two at least, figures in some. A menu shown with
+    bars (首页 | 新闻 | 关于我们 |) holds no figure and rarely runs three lines alike."""
+    rows = [[c.strip() for c in normed[j].split("|")[:-1]] for j in run
+            if normed[j].count("|") >= 2 and normed[j].strip("|-: ")]
+    widths = {len(r) for r in rows}
+    return (len(rows) >= 3 and len(widths) == 1 and min(widths) >= 2
+            and sum(any(ch.isdigit() for ch in "".join(r)) for r in rows) >= 2)
 
 
 # a table's own title right above it: 附表二：巴士服务临时调整, 表1 各区降雨量
