@@ -108,6 +108,10 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
 _DIGITS = regex.compile(r"\d+")
 
 
+# a grade's count, then the comma before the next grade of the list (一等奖1项，二等奖4项)
+_GRADE_RUN = regex.compile(
+    r"\s*(?:\d+|[一二三四五六七八九十两]+)\s*[项個个名件人队隊]\s*[，,；;]\s*")
+_GRADE_COUNT = regex.compile(r"\s*(?:\d+|[一二三四五六七八九十两百]+)\s*[项個个名件人队隊]")
 # what ends the sentence a closing verb reaches back over (a comma does not: 对A、B，予以表彰)
 _SENTENCE_BREAK = frozenset("。；;！？!?\n")
 
@@ -758,7 +762,7 @@ class AwardFinder:
     def _grades(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.grade: a grade no other award fact holds, in a clause with a verb of winning
         (荣获一等奖, 一等奖有15人获得, 共评出特等奖5件、一等奖10件)."""
-        out = []
+        out: list[Fact] = []
         for m in self.grade_re.finditer(text):
             s, e = m.span()
             if any(f.start < e and s < f.end for f in facts):
@@ -772,8 +776,10 @@ class AwardFinder:
             nxt = _CLAUSE_END.search(text, e, hi)
             if nxt:
                 hi = nxt.start()
-            if not self.grade_verb_re.search(text, lo, hi) and not self._in_results(text, s, e):
-                continue
+            if not self.grade_verb_re.search(text, lo, hi) and not self._in_results(text, s, e) \
+                    and not (out and _GRADE_RUN.fullmatch(text, out[-1].end, s)
+                             and _GRADE_COUNT.match(text, e)):
+                continue     # (获一等奖1项，二等奖4项，三等奖9项: the list runs on over commas)
             out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                             extra={"level": None, "recipient": None, "status": "awarded"}))
         # (a heading counts only near a results word or a prize found before it: a text with
