@@ -456,3 +456,18 @@ def test_a_headline_under_the_pages_channel_label_is_found_and_stays():
     got = removed(lines)
     assert 0 not in got and 2 in got
     assert extract("\n".join(lines)).meta["title"] == "世纪跨越:华社、华团、华报"
+
+
+def test_a_question_index_over_its_first_question_goes():
+    """A Q&A page opens with its index of questions numbered from 1, the first printed again
+    under it as the heading of its answer: the index goes, the heading is the headline. A
+    body's numbered list, not repeated below, stays."""
+    from pipeline import extract
+    index = ["1.港城消夏节有哪些活动", "2.滨海广场怎么停车", "3.夜间公交加开了几条线路",
+             "4.消夏节会持续多久?", "5.露天电影在哪里放映"]
+    lines = [*index, "港城消夏节有哪些活动", *STORY]
+    got = removed(lines)
+    assert set(range(5)) <= set(got) and 5 not in got
+    assert extract("\n".join(lines)).meta["title"] == "港城消夏节有哪些活动"
+    got = removed([*index, *STORY])
+    assert not set(range(5)) & {i for i in got if got[i].rule == "boilerplate.epaper.story_list"}

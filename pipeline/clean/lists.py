@@ -170,6 +170,7 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
         if "bulleted_list" in rules:
             _bulleted(page, *rules["bulleted_list"])
         if "story_lists" in rules:
+            _question_index(page, rules["story_lists"][0])
             _head(page, *rules["story_lists"])
         if "related_between" in rules:
             _block_into_body(page)
@@ -413,6 +414,37 @@ def _bullet_runs(page: Page, lines: list[int], taken: str, end_ok: bool,
             out.append((run, items))
         pos = max(j, pos + 1)
     return out
+
+
+# an item of a numbered list: its number, its text
+_NUMBERED = twins.compile(r"^(\d{1,2})[.、]\s*(\S.{3,39})$")
+# the items a question index needs (1.… 2.… 3.… 4.…)
+_INDEX_ITEMS = 4
+
+
+def _question_index(page: Page, rule_id: str) -> None:
+    """A Q&A page's index of questions at its top, numbered from 1 (1.奥运会共设多少枚金牌 /
+    2.… / 8.…), with the first question printed again right under it as the page's heading:
+    the index is the site's navigation, the heading and its answer the article. A body's own
+    numbered list does not repeat its first item, without its number, as the next line."""
+    filled = page.filled
+    run: list[tuple[int, str]] = []
+    for i in filled:
+        m = _NUMBERED.match(page.normed[i])
+        if not m or int(m.group(1)) != len(run) + 1 or "。" in m.group(2) \
+                or i in page.removed:       # (a question may end in its ?)
+            break
+        run.append((i, m.group(2)))
+    if len(run) < _INDEX_ITEMS or run[0][0] != filled[0]:
+        return
+    nxt = page.nb(run[-1][0], 1)
+    if nxt is None or page.normed[nxt] != run[0][1]:
+        return
+    for i, _ in run:
+        page.take(i, Proposal(rule_id, "navigation", "head"))
+    if page.headline is None or page.headline in (i for i, _ in run):
+        page.headline = nxt
+        page.found["title"] = [(nxt, page.lines[nxt].strip())]
 
 
 # the items a bulleted head list needs to take the short line above it as its heading
