@@ -75,7 +75,7 @@ def test_fields_flags_are_the_key_entries(cleaner, line):
     for word, entry in fd.info.items():
         assert fd._flags[word] == (entry.get("reason"), entry.get("field"),
                                    bool(entry.get("strong")), entry.get("numeric"),
-                                   bool(entry.get("date_only")))
+                                   bool(entry.get("date_only")), bool(entry.get("terms")))
     n = clean.norm(line)
     want = [p for p in (r.propose(n) for r in cleaner.rules) if p is not None]
     assert cleaner.proposals(n) == want
