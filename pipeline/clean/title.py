@@ -211,6 +211,19 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         h = lead[-1]
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
+    if h is None and not head and page.filled:
+        # a short page whose first line the zones counted as a paragraph (no head at all):
+        # that line is the headline when it is shaped as one and its stamp or byline, which the
+        # rules removed, stands under it (春运首日…超1.8亿人次 / 央视网·2026-02-03 06:52 / …)
+        t0 = page.filled[0]
+        stamp = page.nb(t0, 1)
+        if (t0 not in removed and stamp is not None and stamp in removed
+                and removed[stamp].reason == "metadata"
+                and is_headline_shape(normed[t0], 60)
+                and not _NOT_HEADLINE.search(normed[t0])
+                and not _NEVER_HEADLINE.search(normed[t0])):
+            h = t0
+            sure.add(t0)
     placed_h = h
     if h is not None:  # the title again under its column-labelled first showing, or under its
         # first showing with the site's name after it (the page's <title>): that one leads
