@@ -474,13 +474,14 @@ def test_a_question_index_over_its_first_question_goes():
 
 
 def test_a_short_pages_headline_counted_as_a_paragraph_is_still_the_title():
-    """A short page: headline, the outlet's stamp with its clock, one paragraph printed twice.
-    The zones count the headline as a paragraph (no head is left), yet it is the title, and
-    the stamp under it goes wherever it stands."""
+    """A short page: headline, the outlet's stamp with its clock, a summary printed twice
+    with spaces for its commas. No head is left above a paragraph, yet the first line is the
+    title, and the stamp under it goes wherever it stands."""
     from pipeline import extract
-    para = ("港城消夏节首日全区接待游客约3万人次 - 5月20日，港城区2024年夏季消夏节在滨海广场"
-            "开幕，40余家本地商户设摊，首日吸引市民游客约3万人次，较去年同期增长一成")
-    lines = ["港城消夏节首日接待游客约3万人次 夜间经济持续升温", "港城网·2024-05-20 21:52",
+    # (a summary set with spaces, no comma or stop: it reads as no paragraph)
+    para = ("消夏节首日客流总体情况 - 2024年消夏节首日全区接待市民游客约3万人次 与去年同期"
+            "相比增长10.0% [1] 其中夜间客流约1.8万人次 滨海广场周边")
+    lines = ["2024年港城消夏节首日 全区接待游客超3万人次", "港城网·2024-05-20 21:52",
              para, para]
     got = removed(lines)
     assert set(got) == {1}, {i: got[i].rule for i in got}
