@@ -184,6 +184,8 @@ class FieldsDetector:
     def propose(self, n: str) -> Proposal | None:
         if ";" in n and len(n) <= self.max_len:
             n = self._semi.sub(" | ", n)
+            if n.endswith(";") and n.count(";") == 1:
+                n = n[:-1]      # 责编:李雪薇; — one field a line, each closed by a semicolon
         if len(n) > self.max_len or not (":" in n or "|" in n or "丨" in n) or SENT.search(n):
             # every key needs one of : | 丨 after it, and removing buttons adds none (the stage
             # asks this rule only lines holding one: cleaner._detector_chars, keep in step)
