@@ -536,9 +536,9 @@ class CountFinder:
                   regs[0][0])
         if c.qb and text[qb[0] - 1:qb[0]] in self.g.q_word_tail.get(c.qb, ()):
             c.qb, c.start = None, num_s      # 签约10个项目: 约 ends 签约, no "about"
-        # 3.5千米, 1200万千瓦时: a magnitude the number swallowed may begin a longer unit
+        # 3.5千米, 1200万千瓦时, 13.5兆瓦: a magnitude the number swallowed may begin a longer unit
         for i in range(num_e - 1, num_s, -1):
-            if text[i] not in "十百千万亿":
+            if text[i] not in "十百千万亿兆":
                 continue
             um = self.unit_only.match(text, i)
             if um and um.end() >= c.unit_e and parse_quantity(text[num_s:i])[0] is not None:
