@@ -486,3 +486,16 @@ def test_a_short_pages_headline_counted_as_a_paragraph_is_still_the_title():
     got = removed(lines)
     assert set(got) == {1}, {i: got[i].rule for i in got}
     assert extract("\n".join(lines)).meta["title"] == lines[0]
+
+
+def test_a_pages_one_head_line_over_the_body_is_its_headline():
+    """The page opens with its headline, a colon in it, right above the first paragraph, and
+    nothing else above the body: it is the headline (meta.title) and stays; a short channel
+    label in its place is no headline."""
+    from pipeline import extract
+    lines = ["港城消夏节首日因降雨推迟 网友:雨停了再来逛", *STORY,
+             "下一篇:港城区夜间公交加开两条线路"]
+    got = removed(lines)
+    assert 0 not in got and 4 in got
+    assert extract("\n".join(lines)).meta["title"] == lines[0]
+    assert extract("\n".join(["要闻", *STORY])).meta["title"] is None

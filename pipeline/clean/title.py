@@ -224,6 +224,16 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                 and not _NEVER_HEADLINE.search(normed[t0])):
             h = t0
             sure.add(t0)
+    if h is None and head == page.filled[:1] and head and head[0] not in removed:
+        # the page's one head line, headline-long and shaped as one, right above the body's
+        # first paragraph (村BA冠军争夺战因降雨推迟 网友:… / 贵州省…): nothing else can be its
+        # headline, and the word scorer would take it for furniture
+        t0 = head[0]
+        if (page.nb(t0, 1) == page.first and len(normed[t0]) >= 8
+                and is_headline_shape(normed[t0], 60)
+                and not _NOT_HEADLINE.search(normed[t0])
+                and not _NEVER_HEADLINE.search(normed[t0])):
+            h = t0
     placed_h = h
     if h is not None:  # the title again under its column-labelled first showing, or under its
         # first showing with the site's name after it (the page's <title>): that one leads
