@@ -17,12 +17,11 @@ def split_lines(text: str) -> list[str]:
 # -- normalising and shapes -------------------------------------------------------------------
 
 _WS = twins.compile(r"\s+")
-# sentence punctuation after NFKC (！→! ？→? ；→;); a ? after a space, at the start or after
-# another ? is a character the page lost (主办:某某县人民政府 ? 版权所有, 首页 ? 新闻中心)
 # a charter's or a law's chapter heading, its title maybe spaced out (第一章 总 则, 第三节):
 # neither a headline nor a byline nor a menu item
 CHAPTER = twins.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节節条條编編卷]")
-
+# sentence punctuation after NFKC (！→! ？→? ；→;); a ? after a space, at the start or after
+# another ? is a character the page lost (主办:某某县人民政府 ? 版权所有, 首页 ? 新闻中心)
 SENT = re.compile(r"[。!;?](?<![\s?]\?)(?<!^\?)")   # (the class first: re scans for it fast)
 _HAN = twins.compile(r"\p{Han}")
 _CONTACT = twins.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")

@@ -64,6 +64,13 @@ AUTHORS_RULE = "boilerplate.metadata.author_list"
 _COLON_TITLE = twins.compile(r"^\p{Han}{2,8}:(?=(?:[^:]*?\p{Han}){4})[^:\d]{5,40}$")
 
 
+def _plain_headline(n: str) -> bool:
+    """Shaped as a headline, and neither a field, a numbered item nor page furniture: what a
+    line needs to be taken for the headline by its place alone."""
+    return (is_headline_shape(n, 60) and not _NOT_HEADLINE.search(n)
+            and not _NEVER_HEADLINE.search(n))
+
+
 def paper_authors(page: Page) -> None:
     """The author line in a paper's head, placed by the affiliation or abstract under it
     (a headline is never followed by a postcode line or by 摘要 alone)."""
@@ -218,10 +225,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         t0 = page.filled[0]
         stamp = page.nb(t0, 1)
         if (t0 not in removed and stamp is not None and stamp in removed
-                and removed[stamp].reason == "metadata"
-                and is_headline_shape(normed[t0], 60)
-                and not _NOT_HEADLINE.search(normed[t0])
-                and not _NEVER_HEADLINE.search(normed[t0])):
+                and removed[stamp].reason == "metadata" and _plain_headline(normed[t0])):
             h = t0
             sure.add(t0)
     if h is None and head == page.filled[:1] and head and head[0] not in removed:
@@ -229,10 +233,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # first paragraph (村BA冠军争夺战因降雨推迟 网友:… / 贵州省…): nothing else can be its
         # headline, and the word scorer would take it for furniture
         t0 = head[0]
-        if (page.nb(t0, 1) == page.first and len(normed[t0]) >= 8
-                and is_headline_shape(normed[t0], 60)
-                and not _NOT_HEADLINE.search(normed[t0])
-                and not _NEVER_HEADLINE.search(normed[t0])):
+        if page.nb(t0, 1) == page.first and len(normed[t0]) >= 8 and _plain_headline(normed[t0]):
             h = t0
     placed_h = h
     if h is not None:  # the title again under its column-labelled first showing, or under its
@@ -279,9 +280,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # / headline / body): that line is the headline
         after = page.nb(under, 1)
         if (h is None and under not in removed and after is not None
-                and page.zone(after) != "head" and is_headline_shape(normed[under], 60)
-                and not _NEVER_HEADLINE.search(normed[under])
-                and not _NOT_HEADLINE.search(normed[under])):
+                and page.zone(after) != "head" and _plain_headline(normed[under])):
             h = page.headline = under
             page.found.setdefault("title", []).append((under, lines[under].strip()))
     if h is not None:  # a breadcrumb above the headline that ends in it (某某范文 > headline)

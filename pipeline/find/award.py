@@ -44,8 +44,8 @@ HMM = False
 # a quoted name that ends like a prize (“社区服务之星奖”, 「香港義工獎」) names one without a verb
 # (the finder reads a Simplified copy of the text: 獎 is 奖 there)
 # the receivers counted right before a name (共82名孝行楷模, 10户文明家庭)
-COUNTED_END = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[名位户个家人]$")
 _COUNTED = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[名位户个家人]")
+COUNTED_END = regex.compile(_COUNTED.pattern + "$")
 _PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状|奖学金)$")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
@@ -950,15 +950,14 @@ class AwardFinder:
                                       and COUNTED_END.search(text, t[1], c.start)
                                       and self._object_gap(text[t[1]:c.start])))
                              for t in trigs):
-                    if (self.closing_re is not None
-                            and (COUNTED_END.search(text, max(lo, c.start - 8), c.start)
-                                 or LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start))
-                            and self._closed(text, c.start, c.end)):
-                        pass             # 对某社区等10个先进集体…予以表彰: the count opens it
-                    elif not LISTED_BEFORE.search(text, max(lo, c.start - 8), c.start):
+                    near = max(lo, c.start - 8)
+                    listed = LISTED_BEFORE.search(text, near, c.start) is not None
+                    # 对某社区等10个先进集体…予以表彰: the count (or the list) opens it
+                    closed = ((listed or COUNTED_END.search(text, near, c.start) is not None)
+                              and self._closed(text, c.start, c.end))
+                    if not (closed or listed):
                         return False
-                    else:
-                        c.listed = True  # 市级文明单位42个、文明村18个: an item of a list
+                    c.listed = listed and not closed  # 市级文明单位42个、文明村18个: a list item
         self._quote_around(text, c)
         # extend left: a level prefix (全国 / 省 / 苏州市), an edition or year between
         # (焦作市2013年度科技进步奖, 第九届全国道德模范); never back over a trigger

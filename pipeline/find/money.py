@@ -67,6 +67,13 @@ _NUMBER_TRIGGER = re.compile(r"[\d.．" + CN_NUM_CHARS + r"]")
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多几 \xa0\u2009\u202f\t\u3000-负")
 
 
+def _tail_magnitude(num: str) -> str:
+    """The magnitude closing a written amount (6.83亿 → 亿, 3万亿 → 万亿), which a bare amount
+    before it in a list shares; none when the amount holds one inside too (一千二百万)."""
+    tail = _TAIL_MAG.search(num)
+    return tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else ""
+
+
 def _compile(source: str):
     """`re` when it reads the pattern (a literal alternation runs several times faster). The
     word lists are written as tries (patterns.word_trie: the same matches as their
@@ -571,10 +578,8 @@ def build(rules: Rules):
             if pair:
                 return pair, None
         rule = "money.prefix" if pre else "money.unit"
-        tail = _TAIL_MAG.search(num)
         return ([Fact("money", text[start:end], start, end, _num(val), rule, code, qual)],
-                (code, start,
-                 tail.group() if tail and not _ANY_MAG.search(num[:tail.start()]) else ""))
+                (code, start, _tail_magnitude(num)))
 
     def sub_units(written: str, code: str) -> Decimal:
         """The value of the sub-units after the main unit (50元6角三分 → 6角三分)."""
@@ -662,12 +667,10 @@ def build(rules: Rules):
                 fact = bare_fact(text, m, value, qual, sign, chain)
                 # 66.53、3.43、1.20和0.12万亿元 (6.53、6.83亿、7.17亿元): the magnitude this item
                 # has, its own or one shared with it, reaches the bare items before it too
-                tail = _TAIL_MAG.search(m.group("num"))
-                own = (tail.group() if tail and not _ANY_MAG.search(m.group("num")[:tail.start()])
-                       else "")
-                mag = own or (chain[2] if chain and fact and fact.rule == "money.shared"
-                              and not _ANY_MAG.search(m.group("num")) and not m.group("q2")
-                              else "")
+                num = m.group("num")
+                shared = (chain is not None and fact is not None and fact.rule == "money.shared"
+                          and not _ANY_MAG.search(num) and not m.group("q2"))
+                mag = _tail_magnitude(num) or (chain[2] if shared and chain else "")
                 chain = None
                 if fact:
                     out.append(fact)
