@@ -44,6 +44,12 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
     teasers = [i for i in ends if i != page.headline and cut.search(normed[i])]
     if len(teasers) < min_lines:
         return
+    # a listing page (a tag's or channel's headline + lead items) holds no paragraph but its
+    # teasers and their headlines: they are what the page is, not a list beside an article
+    # (labellers: body)
+    shown = set(teasers) | {page.nb(i, -1) for i in teasers}
+    if not any(i not in shown and i not in page.removed for i in page.anchors):
+        return
     reason = entry.get("reason", "related")
     for i in teasers:
         if i not in page.removed:
