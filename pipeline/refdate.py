@@ -8,7 +8,8 @@ Where it looks, most trusted first, and the name it returns as the second value:
    (on a Taiwan page, meta.locale zh-TW, a Minguo date there counts: 113-05-20 → 2024-05-20)
 3. a dateline, 新华社北京3月8日电 / 本报上海8日讯; a dateline without a year takes it
    (and, for 8日电, the month) from the url or the published value                    → "dateline"
-4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…         → "url"
+4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…,
+   …/2023/3/8/…                                                                 → "url"
 5. a line near the top or the bottom that starts with a full date and holds little else
    (2024年3月8日 10:21, 2024-03-08 来源：苏州日报)                                         → "text"
 
@@ -38,6 +39,11 @@ _DATELINE = regex.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯|電|訊)")
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
                      r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+# a path with the day's figures in folders of their own, unpadded (…/art/2025/7/31/art_…: a
+# common government CMS); each figure between slashes, so a year and an issue number are not
+# read as a month
+_URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])/"
+                             r"(?P<d>3[01]|[12]\d|0?[1-9])/")
 # what may stand before the date
 _LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
@@ -73,7 +79,7 @@ def url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
     path = regex.sub(r"^[a-z]+://[^/]+", "", str(url))  # the host may hold digits too
-    for m in _URL.finditer(path):
+    for m in (*_URL.finditer(path), *_URL_FOLDERS.finditer(path)):
         d = _date(m["y"], m["m"], m["d"])
         if d is not None:
             return d

@@ -281,6 +281,10 @@ def test_offsets_point_at_the_text(pipe):
     ("正文。", {}, "http://example.cn/2023-06/01/c_1.htm", ("2023-06-01", "url")),
     ("正文。", {"url": "http://example.cn/news/20230601/a.shtml"}, None, ("2023-06-01", "url")),
     ("正文。", {}, "http://www.example.gov.cn/xw/202306/t20230601_42.html", ("2023-06-01", "url")),
+    ("正文。", {}, "http://www.example.gov.cn/art/2023/6/1/art_1229_42.html",
+     ("2023-06-01", "url")),
+    # a year and two numbers in folders, the last not closed by a slash: no day
+    ("正文。", {}, "http://example.cn/doc/2023/6/15.html", (None, None)),
     ("标题\n2023-06-01 08:00 来源：某某日报\n正文。", {}, None, ("2023-06-01", "text")),
     ("2023年6月1日，新馆开馆，市民踊跃参观。", {}, None, (None, None)),  # a body sentence
     ("正文。", {}, None, (None, None)),

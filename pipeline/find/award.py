@@ -59,9 +59,11 @@ PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "mun
 COUNT = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件]?)"
 # (…、杜某某等20名“优秀校长”: the receivers named and counted between the separator and the item)
 NAMED = rf"(?:\p{{Han}}{{2,4}}等{COUNT}|{COUNT})"
-JOIN = regex.compile(rf"[”」』]?{COUNT}?(?:[、和及与或]|以及){NAMED}?[“「『]?")
+# a separator of two items (暨, the formal "and": 校长领导卓越奖暨教学卓越奖 are two prizes)
+SEP = r"(?:[、和及与或暨]|以及)"
+JOIN = regex.compile(rf"[”」』]?{COUNT}?{SEP}{NAMED}?[“「『]?")
 # a list item starts here: a separator (and a count) right before it
-LISTED_BEFORE = regex.compile(rf"(?:[、和及与或]|以及){NAMED}?[“「『]?$")
+LISTED_BEFORE = regex.compile(rf"{SEP}{NAMED}?[“「『]?$")
 # a list of quoted names that a phrase of honours closes (先后荣获“…”、“…”，全市“…”等多项荣誉):
 # two items or more, a few words (a level, 称号) between them, no sentence's end
 HONOUR_LIST = regex.compile(
@@ -101,7 +103,7 @@ def _words_re(words):
 _LISTED_PRIZE = regex.compile(
     r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件])")
 # what joins two items of a list, its separator named (JOIN)
-_JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或]|以及){COUNT}?[“「『]?")
+_JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或暨]|以及){COUNT}?[“「『]?")
 # the items of a table cell that lists several honours
 _ITEM = re.compile(r"[^、，,；;]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
@@ -406,7 +408,7 @@ class AwardFinder:
         self.anchor_re = regex.compile(
             rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
         # a list separator in the same run of characters as the head (LISTED_BEFORE)
-        self.list_anchor_re = regex.compile(rf"(?:[、和及与或]|以及){COUNT}?[“「『]?\p{{Han}}*$")
+        self.list_anchor_re = regex.compile(rf"{SEP}{COUNT}?[“「『]?\p{{Han}}*$")
 
     # -- levels --------------------------------------------------------------------------------
     def _place_level(self, word: str) -> str | None:
