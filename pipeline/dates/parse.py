@@ -82,6 +82,7 @@ class Spec:
     quarter: str | None = None     # 一季度 前三季度 上半年 全年 前10个月
     quarter_n: int | None = None
     quarter_rel: int | None = None # 本季度 上个季度 下个季度: quarters from ref_date's
+    quarter_end: bool = False      # 二季度末 上半年末: the quarter's last month
     fest: str | None = None
 
     @property
@@ -158,6 +159,7 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     if not _QUARTER_GROUPS.isdisjoint(g):
         sp.quarter = get("q")
         sp.quarter_n = small_number(get("qn"))
+        sp.quarter_end = get("qend") is not None
         if get("qrel") is not None:
             sp.quarter, sp.quarter_rel = "季度", QUARTER_REL[get("qrel")]
     sp.fest = get("fest")

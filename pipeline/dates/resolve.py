@@ -263,6 +263,8 @@ def quarter(sp: Spec, st: State) -> tuple[str | None, Point] | None:
     if sp.quarter == "全年":  # 2023年全年: the year itself
         return Point(y).iso() or None, Point(y)
     a, b = Point(y, months[0]), Point(y, months[1])
+    if sp.quarter_end:    # 二季度末: the end of a quarter is its last month, as 年底 is December
+        return b.iso(), b
     return f"{a.iso()}/{b.iso()}", b
 
 
