@@ -101,7 +101,11 @@ def _words_re(words):
 # a prize named in a list after another (三等奖15项、最佳答辩奖1项): a few characters ending in
 # 奖, then no more of a word (a count, a separator, the clause's end)
 _LISTED_PRIZE = regex.compile(
-    r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件])")
+    r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件]"
+    r"|(?:[和及与暨]|以及)\p{Han}{1,7}?奖(?![学励金品章状杯牌项]))")
+# the first item of a list of prizes (友爱奖、…; 团体奖和个人奖): a short name ending in 奖 that
+# is not the start of a longer word (奖学金, 奖励, 奖项)
+_PRIZE_ITEM = regex.compile(r"\p{Han}{1,7}?奖(?![学励金品章状杯牌项])")
 # what joins two items of a list, its separator named (JOIN)
 _JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或暨]|以及){COUNT}?[“「『]?")
 # the items of a table cell that lists several honours
@@ -376,6 +380,13 @@ class AwardFinder:
         self.grade_window = int(gr.get("window", 20))
         openers = gr.get("list_openers") or []
         self.grade_list_re = regex.compile(_alt(openers)) if openers else None
+        # 颁发多个奖项，包括：友爱奖、勤劳奖…: the list's first prize, the rest joined to it
+        lists = gr.get("prize_lists") or []
+        self.prize_list_re = regex.compile(
+            rf"(?:{_alt(lists)})[^，,。；;！？\n]{{0,4}}?[，,]?(?:{_alt([*openers, '有', '为'])})"
+            r"\s?[:：]?\s?[“「『]?") if lists and openers else None
+        self.prize_list_verb_re = regex.compile(
+            _alt([*self.triggers, *(gr.get("verbs") or []), *(gr.get("prize_list_verbs") or [])]))
         # a results list (获奖名单如下：…优秀奖：…; 优异奖 某校 某某 得奖作品 …): a grade, or
         # a short prize's name heading a line with a colon, is a prize won when a results word
         # introduces a list before it (results_window), or follows it in its clause
@@ -799,7 +810,29 @@ class AwardFinder:
                     continue
                 out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
                                 extra={"level": None, "recipient": None, "status": "awarded"}))
+        if self.prize_list_re is not None and "奖" in text:
+            out += self._prize_list_heads(text, [*facts, *out])
         return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
+
+    def _prize_list_heads(self, text: str, taken: list[Fact]) -> list[Fact]:
+        """award.grade prize_lists: the first prize of a list after 奖项 and an opener (颁发多个
+        奖项，包括：友爱奖、…), when its clause gives or wins prizes (奖项设置包括… lists the
+        kinds of prize a contest has); _listed_prizes follows the rest of the list."""
+        assert self.prize_list_re is not None
+        out: list[Fact] = []
+        w = self.grade_window
+        for m in self.prize_list_re.finditer(text):
+            cut = _CLAUSE_END.search(text[max(0, m.start() - w):m.start()][::-1])
+            lo = m.start() - cut.start() if cut else max(0, m.start() - w)
+            p = _PRIZE_ITEM.match(text, m.end())
+            if (p is None or not self.prize_list_verb_re.search(text, lo, m.start())
+                    or any(f.start < p.end() and p.start() < f.end for f in taken)
+                    or self.not_suffix_re.search(p.group())
+                    or self.trigger_re.search(p.group())):
+                continue
+            out.append(Fact("award", p.group(), p.start(), p.end(), p.group(), "award.grade",
+                            extra={"level": None, "recipient": None, "status": "awarded"}))
+        return out
 
     def _in_results(self, text: str, s: int, e: int) -> bool:
         """A results list: a results word that introduces a list (获奖名单如下：) before s within

@@ -296,6 +296,10 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "window": Key(int, 20),
         "list_openers": _words("a clause opening with these lists the prizes won in the clause "
                                "before (…，包括15个金奖)"),
+        "prize_lists": _words("a word naming prizes (奖项) before a list opener: the list "
+                              "after it names prizes (奖项包括：友爱奖、勤劳奖)"),
+        "prize_list_verbs": _words("verbs of handing prizes out that open such a list's clause "
+                                   "besides the verbs of winning (颁发多个奖项，包括…)"),
         "results_words": _words("words of a results list (获奖名单, 得奖作品): a grade or a line's "
                                 "heading prize (优秀奖：) near them is a prize won"),
         "results_window": Key(int, 300),
