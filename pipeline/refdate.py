@@ -6,8 +6,9 @@ Where it looks, most trusted first, and the name it returns as the second value:
 2. a 发布时间 / 发布日期 / 发表时间 / 更新时间 (發布日期 …) line still in the text        →
 "published"
    (on a Taiwan page, meta.locale zh-TW, a Minguo date there counts: 113-05-20 → 2024-05-20)
-3. a dateline, 新华社北京3月8日电 / 本报上海8日讯; a dateline without a year takes it
-   (and, for 8日电, the month) from the url or the published value                    → "dateline"
+3. a dateline, 新华社北京3月8日电 / 本报上海8日讯 / 北京2024年3月8日 /美通社/; a dateline
+   without a year takes it (and, for 8日电, the month) from the url or the published
+   value                                                                           → "dateline"
 4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…,
    …/2023/3/8/…                                                                 → "url"
 5. a line near the top or the bottom that starts with a full date and holds little else
@@ -36,7 +37,8 @@ _PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|
                            r"(?:[时時][间間]|日期|於|于)\s*[:：]?\s*")
 _DATELINE = regex.compile(
     r"(?:^|[\n\s（(【])[\p{Han}·]{2,16}?"
-    r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:电|讯|電|訊)")
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日"
+    r"(?:电|讯|電|訊|\s*/美通社/)")   # (a press release's: 北京2022年8月30日 /美通社/ —)
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
                      r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # a path with the day's figures in folders of their own, unpadded (…/art/2025/7/31/art_…: a

@@ -272,6 +272,7 @@ def test_offsets_point_at_the_text(pipe):
     ("新华社北京6月1日电（记者 王五）正文。", {}, "http://example.cn/2023/0601/c1.html",
      ("2023-06-01", "dateline")),
     ("中新网上海2023年6月1日电 正文。", {}, None, ("2023-06-01", "dateline")),
+    ("北京2023年6月1日 /美通社/ — 正文。", {}, None, ("2023-06-01", "dateline")),
     ("新华社北京1日电 正文。", {}, "http://example.cn/2023-06/01/c_1.htm",
      ("2023-06-01", "dateline")),
     ("（中央社記者台北9日電）正文。", {}, "http://example.tw/news/20181209/a.aspx",
