@@ -400,6 +400,29 @@ def test_a_listing_page_keeps_its_teasers():
     assert {4, 7, 10} <= set(got), {i: got[i].rule for i in got}
 
 
+def test_a_post_written_a_phrase_a_line_is_no_menu():
+    """A post opening a phrase a line (当你在深夜里 / 但他们时刻都守护在你身边) over a short line
+    the title stage took for its headline: most of the lines above it hold a clause's marks
+    (menu_run's `prose`), so they are no site name or menu above a headline."""
+    from pipeline.clean import zones
+    from pipeline.clean.shapes import split_lines
+
+    cleaner = C.build(load_rules()).cleaner
+    lines = ["当你在路上遇到麻烦时", "你最先想到的是哪一个电话号码", "当你在深夜里独自回家",
+             "也许你从来不知道他们的名字", "但他们一直都守在你的身边", "他们是你最熟悉的陌生人",
+             "却是危急时刻守护群众的报警热线",
+             "1月10日，港城市公安局在市民广场举办110宣传日活动，民警现场讲解防范电信诈骗的常识。"]
+
+    def taken(prose):
+        page = cleaner.page(split_lines("\n".join(lines)))
+        page.headline, page.headline_sure = 6, True
+        zones.above_headline(page, "test", lambda j: False, prose)
+        return sorted(page.removed)
+
+    assert taken(cleaner._menu_prose) == []
+    assert taken(None) == [0, 1, 2, 3, 4]      # without the clause test: a menu's shape
+
+
 def test_pictures_file_names_between_paragraphs_do_not_end_the_body():
     # a how-to post: a screenshot's file name between short steps; the last paragraph is the
     # body's, so the short steps between the pictures are the body's middle, not its tail

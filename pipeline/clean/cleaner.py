@@ -618,7 +618,7 @@ class Cleaner:
                                  [doc.meta.get("title"), title])
         if self.above_headline_rule is not None:
             zones.above_headline(page, self.above_headline_rule["id"],
-                                 lambda j: title_stage.kept_with(page, j))
+                                 lambda j: title_stage.kept_with(page, j), self._menu_prose)
         if "repeats_in_page" in self.page_rules:
             zones.repeats(page, self.page_rules["repeats_in_page"]["id"])
         captions.run(page, self.page_rules)

@@ -504,18 +504,23 @@ def _table_column(at: list[int], times: list[int], short: list[bool]) -> bool:
     return values >= 0.8 * len(column) and labels >= 0.8 * len(between)
 
 
-def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool]) -> None:
+def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool],
+                   prose: Any = None) -> None:
     """Lines above the headline with no sentence punctuation: site names, menus, widgets."""
     _top_name(page, rule_id)
     h = page.headline
     # a headline found only by the body under it may be a subhead
     if h is None or not page.headline_sure:
         return
-    for i in range(h):
-        n = page.normed[i]
-        if (n and i not in page.removed and not SENT.search(n) and len(n) <= 60 and not kept(i)
-                and not _text_above(page, i, h)):
-            page.take(i, Proposal(rule_id, "navigation", "head"))
+    above = [i for i in range(h) if page.normed[i] and i not in page.removed
+             and not SENT.search(page.normed[i]) and len(page.normed[i]) <= 60 and not kept(i)
+             and not _text_above(page, i, h)]
+    # three lines or more, most holding a clause's marks (menu_run's `prose`: 但他们时刻都守护
+    # 在你身边): a post written a phrase a line over a line taken for its headline, no menu
+    if prose is not None and len(above) >= 3 and _mostly_prose(page, above, prose):
+        return
+    for i in above:
+        page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
 # a line that runs on into the next: a clause cut at its comma or dash (a verse's lines)
@@ -589,8 +594,9 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
         before = page.nb(run[0], -1)
         if not (before is None or before in page.removed):
             continue
-        if prose is not None and (_prose_run(page, run, prose) or _runs_into(page, run, prose)):
-            continue
+        if prose is not None and (_prose_run(page, run, prose) or _runs_into(page, run, prose)
+                                  or _mostly_prose(page, run, prose)):
+            continue    # (a headline list holds no clause's marks in most of its lines)
         moved = h in run and again is not None and again > run[-1]
         if h is not None and h < run[-1] and not moved:
             continue
@@ -679,6 +685,12 @@ def _prose_run(page: Page, run: list[int], prose: Any) -> bool:
     return 2 * sum(1 for n in own if prose.search(n)) > len(own)
 
 
+def _mostly_prose(page: Page, run: list[int], prose: Any) -> bool:
+    """Most lines of the run not yet removed hold a clause's marks (`prose`)."""
+    own = [page.normed[i] for i in run if i not in page.removed]
+    return 2 * sum(1 for n in own if prose.search(n)) > len(own)
+
+
 def _runs_into(page: Page, run: list[int], prose: Any) -> bool:
     """A post's first hand-broken lines at the page top: most hold a clause's marks and the
     line under them closes the paragraph with its full stop (a list of headlines runs into the
@@ -729,6 +741,9 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         if (prose is not None and touches and len(run) >= min_lines
                 and _prose_run(page, run, prose)):
             return  # the whole run, a guessed headline in it too: a post's lines
+        if prose is not None and len(run) >= 2 * min_lines and _mostly_prose(page, run, prose):
+            return  # a long run whose lines read as clauses (当你在深夜里 / 但他们时刻都守护在
+            # 你身边): a post written a phrase a line, wherever it stands; menus are nouns
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it
             k = run.index(page.headline)
