@@ -103,6 +103,9 @@ def _words_re(words):
 _LISTED_PRIZE = regex.compile(
     r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件]"
     r"|(?:[和及与暨]|以及)\p{Han}{1,7}?奖(?![学励金品章状杯牌项]))")
+# what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
+# after it opens its object: 获得“某某奖”)
+_CLAUSE_MARKS = frozenset("。，,；;！!？?、：:）)\n")
 # the first item of a list of prizes (友爱奖、…; 团体奖和个人奖): a short name ending in 奖 that
 # is not the start of a longer word (奖学金, 奖励, 奖项)
 _PRIZE_ITEM = regex.compile(r"\p{Han}{1,7}?奖(?![学励金品章状杯牌项])")
@@ -933,8 +936,8 @@ class AwardFinder:
             i += 1               # tokens inside a prefix of several words (最|有|价值)
         while i < len(toks) and toks[i].start == e and e - ps < 10:
             w = toks[i].text
-            if len(w) > 1 and w in self.stop_tokens and (i + 1 == len(toks)
-                                                         or not _han(toks[i + 1].text)):
+            if len(w) > 1 and w in self.stop_tokens and (
+                    i + 1 == len(toks) or toks[i + 1].text[:1] in _CLAUSE_MARKS):
                 # 最佳志愿服务组织。: a verb that ends its clause with no object is a noun
                 e = toks[i].end
                 break
