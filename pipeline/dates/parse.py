@@ -190,7 +190,7 @@ def quarter_months(q: str, n: int | None) -> tuple[int, int] | None:
     q = q.lstrip("第")
     if q[0] in "首头":           # 首两个月, 头两个月, 首季度: from the year's start
         q = "一季度" if q[1] == "季" else "前" + q[1:]
-    if q == "上半年":
+    if q in ("上半年", "半年度"):     # 2024年半年度 (a half-year report): the first half
         return 1, 6
     if q == "下半年":
         return 7, 12
