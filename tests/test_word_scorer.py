@@ -126,6 +126,18 @@ def test_never_takes_a_match_up(without):
     assert taken_by_scorer(without("match_up", "announced"), text) & set(rows)
 
 
+def test_never_takes_a_prize_results_row(without):
+    # a festival's results under the report, furniture below them: each row is the article's
+    rows = ["最佳影片:《湖光》(中国)", "最佳导演:李明远《归途》(巴西)",
+            "最佳女演员:陈雨《归途》(巴西)", "最佳编剧:张安《山城》(马来西亚)",
+            "最佳摄影:周炜《日出》(中国)"]
+    text = "港城国际电影节闭幕 各奖项揭晓\n" + BODY + "\n" + "\n".join(rows) + \
+        "\n返回顶部\n责任编辑：周敏"
+    assert not taken_by_scorer(without(), text) & set(rows)
+    # without the guard the weights would take some of them
+    assert taken_by_scorer(without("prize_row"), text) & set(rows)
+
+
 def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)
