@@ -362,17 +362,26 @@ def test_a_table_with_a_bar_line_between_its_cells_keeps_its_figures():
     assert all(lines[i] == "|" for i in got)
 
 
+# other stories as a list prints them: a headline over its lead cut at a set length
+TEASERS = [
+    ("港城女排3比1逆转取胜，晋级全国联赛四强",
+     "体育播报5月20日讯 全国女排联赛四分之一决赛昨晚进行，港城女排在先失一局的情况下，..."),
+    ("全民健身日：港城新增社区球场12处",
+     "体育播报5月19日讯 记者从市体育局获悉，今年以来全市新建和改造社区球场12处，覆盖..."),
+    ("滨海步道二期工程进入收尾阶段",
+     "本报讯 连日来，滨海步道二期工地上机器轰鸣，工人们正抓紧铺设透水砖和安装照明设施，预计..."),
+]
+
+
+def teaser_items(n: int, stamp: str) -> list[str]:
+    """The first n teasers, each as headline / lead / stamp."""
+    return [line for title, teaser in TEASERS[:n] for line in (title, teaser, stamp)]
+
+
 def test_teasers_take_their_headline_above_and_date_under():
     """A list printed headline / cut teaser / date: each teaser's own headline and stamp go with
     it; the article's last paragraph above the list stays."""
-    items = []
-    for title, teaser in [
-            ("港城女排3比1逆转取胜，晋级全国联赛四强",
-             "体育播报5月20日讯 全国女排联赛四分之一决赛昨晚进行，港城女排在先失一局的情况下，..."),
-            ("全民健身日：港城新增社区球场12处",
-             "体育播报5月19日讯 记者从市体育局获悉，今年以来全市新建和改造社区球场12处，覆盖..."),
-    ]:
-        items += [title, teaser, "2025-05-20"]
+    items = teaser_items(2, "2025-05-20")
     got = removed([*STORY, *items])
     assert set(range(3, 9)) <= set(got), {i: got[i].rule for i in got}
     assert not {0, 1, 2} & set(got)
@@ -381,17 +390,7 @@ def test_teasers_take_their_headline_above_and_date_under():
 def test_a_listing_page_keeps_its_teasers():
     """A tag or channel page is nothing but headline + cut lead items: with no paragraph of
     its own beside them, the items are the page (labellers: body); only the stamps go."""
-    items = []
-    for title, teaser in [
-            ("港城女排3比1逆转取胜，晋级全国联赛四强",
-             "体育播报5月20日讯 全国女排联赛四分之一决赛昨晚进行，港城女排在先失一局的情况下，..."),
-            ("全民健身日：港城新增社区球场12处",
-             "体育播报5月19日讯 记者从市体育局获悉，今年以来全市新建和改造社区球场12处，覆盖..."),
-            ("滨海步道二期工程进入收尾阶段",
-             "本报讯 连日来，滨海步道二期工地上机器轰鸣，工人们正抓紧铺设透水砖和安装照明设施，"
-             "预计..."),
-    ]:
-        items += [title, teaser, "2025-05-20 10:12:30"]
+    items = teaser_items(3, "2025-05-20 10:12:30")
     got = removed(["标签：港城新闻", *items])
     assert not {1, 2, 4, 5} & set(got), {i: got[i].rule for i in got}
     assert {0, 3, 6} <= set(got)
