@@ -85,11 +85,11 @@ _ENGLISH_PROSE = re.compile(r"^(?!.*\b(?i:click|log in|sign in|sign up|skip to|s
                             r".*?\b(?!\1\b)(?:the|to|of|and|for|in|that|with|has|have|will|is|"
                             r"are|was|were|on|by|from|as|at|its|their|this)\b)"
                             r"[A-Za-z(\"'][\w ,.;:'’\"()$%&/\-]{29,}$")
-# a match-up (甲队 VS 乙队, 某某 vs 某某): a draw or a results list, the article's own
 # a results row: a prize's category, a colon, who or what won it (最佳影片:《翠湖》(中国),
 # 评委会大奖:某某): a festival's results list, however short its lines
 _PRIZE_ROW = re.compile(r"^(?:[-•·]\s*)?(?:最佳|最具|评委会|终身成就|杰出|十佳|观众最喜爱|观众喜爱)"
                         r"[\u4e00-\u9fff]{0,12}奖?\s*:\s*\S")
+# a match-up (甲队 VS 乙队, 某某 vs 某某): a draw or a results list, the article's own
 _MATCH_UP = re.compile(r"^\S.{0,20}\s(?:VS|vs|Vs|V\.S\.)\s.{1,20}$")
 # the reasons it gives (a repeated headline is the title rules' to find)
 REASONS = ("navigation", "metadata", "share", "copyright", "spam", "ad", "related", "comment",

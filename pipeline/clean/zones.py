@@ -681,8 +681,7 @@ def _prose_run(page: Page, run: list[int], prose: Any) -> bool:
         return False
     if not (_sentence(page.normed[above]) and _sentence(page.normed[below])):
         return False
-    own = [page.normed[i] for i in run if i not in page.removed]
-    return 2 * sum(1 for n in own if prose.search(n)) > len(own)
+    return _mostly_prose(page, run, prose)
 
 
 def _mostly_prose(page: Page, run: list[int], prose: Any) -> bool:
@@ -741,9 +740,10 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         if (prose is not None and touches and len(run) >= min_lines
                 and _prose_run(page, run, prose)):
             return  # the whole run, a guessed headline in it too: a post's lines
+        # a long run whose lines read as clauses (当你在深夜里 / 但他们时刻都守护在你身边): a
+        # post written a phrase a line, wherever it stands; a menu's items are nouns
         if prose is not None and len(run) >= 2 * min_lines and _mostly_prose(page, run, prose):
-            return  # a long run whose lines read as clauses (当你在深夜里 / 但他们时刻都守护在
-            # 你身边): a post written a phrase a line, wherever it stands; menus are nouns
+            return
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it
             k = run.index(page.headline)

@@ -100,15 +100,17 @@ def _words_re(words):
 
 # a prize named in a list after another (三等奖15项、最佳答辩奖1项): a few characters ending in
 # 奖, then no more of a word (a count, a separator, the clause's end)
+# (what may follow 奖 in a longer word: 奖学金, 奖励, 奖品, 奖章, 奖项 …)
+_WORD_GOES_ON = "[学励金品章状杯牌项]"
 _LISTED_PRIZE = regex.compile(
     r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件]"
-    r"|(?:[和及与暨]|以及)\p{Han}{1,7}?奖(?![学励金品章状杯牌项]))")
+    rf"|(?:[和及与暨]|以及)\p{{Han}}{{1,7}}?奖(?!{_WORD_GOES_ON}))")
 # what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
 # after it opens its object: 获得“某某奖”)
 _CLAUSE_MARKS = frozenset("。，,；;！!？?、：:）)\n")
 # the first item of a list of prizes (友爱奖、…; 团体奖和个人奖): a short name ending in 奖 that
 # is not the start of a longer word (奖学金, 奖励, 奖项)
-_PRIZE_ITEM = regex.compile(r"\p{Han}{1,7}?奖(?![学励金品章状杯牌项])")
+_PRIZE_ITEM = regex.compile(rf"\p{{Han}}{{1,7}}?奖(?!{_WORD_GOES_ON})")
 # what joins two items of a list, its separator named (JOIN)
 _JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或暨]|以及){COUNT}?[“「『]?")
 # the items of a table cell that lists several honours
