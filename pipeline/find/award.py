@@ -105,6 +105,9 @@ _WORD_GOES_ON = "[学励金品章状杯牌项]"
 _LISTED_PRIZE = regex.compile(
     r"\p{Han}{1,7}?奖(?=$|[^\p{Han}]|[一二三四五六七八九十两]+[名个项件]"
     rf"|(?:[和及与暨]|以及)\p{{Han}}{{1,7}}?奖(?!{_WORD_GOES_ON}))")
+# a count as one token (两个, 3项, 五名): a name walked from 最佳/优秀 ends before it (最佳男演员
+# 两个奖项; POS tags cannot tell: jieba tags 少年 a numeral)
+_COUNT_TOKEN = regex.compile(r"^[\d一二两三四五六七八九十百千万几]+[个项名位次件届枚]?$")
 # what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
 # after it opens its object: 获得“某某奖”)
 _CLAUSE_MARKS = frozenset("。，,；;！!？?、：:）)\n")
@@ -944,6 +947,7 @@ class AwardFinder:
                 e = toks[i].end
                 break
             if not _han(w) or w in self.stop_tokens or w in self.walk_stop_words \
+                    or _COUNT_TOKEN.match(w) \
                     or (self.walk_stop_pos and toks[i].pos.startswith(self.walk_stop_pos)) \
                     or self.context_re.match(w) \
                     or self.trigger_re.fullmatch(w) or self.nominated_after.match(w) \
