@@ -138,6 +138,19 @@ def test_never_takes_a_prize_results_row(without):
     assert taken_by_scorer(without("prize_row"), text) & set(rows)
 
 
+def test_never_takes_a_bilingual_pages_english_headings(without):
+    # a society's charter in Chinese and English: its English headings are the text's
+    heads = ["Charter of the Port City Photographic Society", "Chapter I: General Provisions",
+             "Adopted at the General Meeting in April 2025"]
+    prose = ["The Society is a non-profit organisation of photographers in the city.",
+             "Its purpose is to promote the art of photography and the exchange of ideas.",
+             "Any resident who supports the purpose of the Society may apply to join it."]
+    text = "\n".join(["港城摄影学会章程", *heads, BODY, *prose, "返回顶部", "责任编辑：周敏"])
+    assert not taken_by_scorer(without(), text) & set(heads)
+    # without the guard the weights would take some of them
+    assert taken_by_scorer(without("bilingual"), text) & set(heads)
+
+
 def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)

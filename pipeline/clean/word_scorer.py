@@ -167,6 +167,20 @@ def _roster_row(page: Page, k: int, i: int) -> bool:
         normed[above].endswith(":") or bool(_ROW.match(normed[above])))
 
 
+# a line in Latin letters of three words or more, with no Chinese in it
+_LATIN_WORDS = re.compile(r"^[^\u4e00-\u9fff]*[A-Za-z]{2,}(?:[^A-Za-z\u4e00-\u9fff]+[A-Za-z]+){2,}"
+                          r"[^\u4e00-\u9fff]*$")
+
+
+def _bilingual(page: Page, k: int, i: int) -> bool:
+    """A line of three English words or more on a bilingual page — one with three lines of
+    English prose or more (_ENGLISH_PROSE) — is its parallel text's heading or clause
+    (Chapter I: General Provisions, Adopted in April 2025), not a menu."""
+    if not _LATIN_WORDS.match(page.normed[i]):
+        return False    # (most lines: the page is read only for a Latin line)
+    return sum(1 for j in page.filled if _ENGLISH_PROSE.match(page.normed[j])) >= 3
+
+
 def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
     """A guard that reads the line alone: its normal form matches `pattern`."""
     return lambda page, k, i: pattern.match(page.normed[i]) is not None
@@ -184,6 +198,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "prize_row": _shape(_PRIZE_ROW),        # 最佳影片:《某某》(中国)
     "schedule": lambda page, k, i: _HOURS.search(page.normed[i]) is not None,  # 下午2时至4时
     "english_prose": _shape(_ENGLISH_PROSE),    # a bilingual page's English text
+    "bilingual": _bilingual,                # its English headings and short clauses
     "salutation": _shape(_SALUTATION),      # 各位代表：
     "letter_spaced": _shape(_LETTER_SPACED),    # 政 府 工 作 报 告
     "table_cell": lambda page, k, i: i in table_cells(page),
