@@ -114,8 +114,21 @@ _CLAUSE_MARKS = frozenset("。，,；;！!？?、：:）)\n")
 # the first item of a list of prizes (友爱奖、…; 团体奖和个人奖): a short name ending in 奖 that
 # is not the start of a longer word (奖学金, 奖励, 奖项)
 _PRIZE_ITEM = regex.compile(rf"\p{{Han}}{{1,7}}?奖(?!{_WORD_GOES_ON})")
+def _clause_back(text: str, s: int, window: int) -> int:
+    """Where the clause holding s starts, looking back `window` characters at most."""
+    lo = max(0, s - window)
+    cut = _CLAUSE_END.search(text[lo:s][::-1])
+    return s - cut.start() if cut else lo
+
+
+def _won(name: str, s: int, e: int, rule: str) -> Fact:
+    """An award read from a list or a grade: its name as written, no level or receiver read."""
+    return Fact("award", name, s, e, name, rule,
+                extra={"level": None, "recipient": None, "status": "awarded"})
+
+
 # what joins two items of a list, its separator named (JOIN)
-_JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>[、和及与或暨]|以及){COUNT}?[“「『]?")
+_JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>{SEP}){COUNT}?[“「『]?")
 # the items of a table cell that lists several honours
 _ITEM = re.compile(r"[^、，,；;]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
@@ -383,8 +396,8 @@ class AwardFinder:
         # verb of winning stands in its clause, within `window` characters either side
         grades, not_before = gr.get("grades") or ["一等奖"], gr.get("not_before") or ["学金"]
         self.grade_re = regex.compile(rf"(?:{_alt(grades)})(?!{_alt(not_before)})")
-        self.grade_verb_re = regex.compile(
-            rf"{_alt([*self.triggers, *(gr.get('verbs') or [])])}")
+        winning = [*self.triggers, *(gr.get("verbs") or [])]
+        self.grade_verb_re = regex.compile(_alt(winning))
         self.grade_window = int(gr.get("window", 20))
         openers = gr.get("list_openers") or []
         self.grade_list_re = regex.compile(_alt(openers)) if openers else None
@@ -394,7 +407,7 @@ class AwardFinder:
             rf"(?:{_alt(lists)})[^，,。；;！？\n]{{0,4}}?[，,]?(?:{_alt([*openers, '有', '为'])})"
             r"\s?[:：]?\s?[“「『]?") if lists and openers else None
         self.prize_list_verb_re = regex.compile(
-            _alt([*self.triggers, *(gr.get("verbs") or []), *(gr.get("prize_list_verbs") or [])]))
+            _alt([*winning, *(gr.get("prize_list_verbs") or [])]))
         # a results list (获奖名单如下：…优秀奖：…; 优异奖 某校 某某 得奖作品 …): a grade, or
         # a short prize's name heading a line with a colon, is a prize won when a results word
         # introduces a list before it (results_window), or follows it in its clause
@@ -723,8 +736,7 @@ class AwardFinder:
                         or (head and self.item_tail.search(name))
                         or name.endswith(self.strong_suffixes)):
                     continue
-                out.append(Fact("award", name, s, e, name, "award.presented",
-                                extra={"level": None, "recipient": None, "status": "awarded"}))
+                out.append(_won(name, s, e, "award.presented"))
         return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _tables(self, ctx: Context, facts: list[Fact]) -> list[Fact]:
@@ -788,10 +800,7 @@ class AwardFinder:
             s, e = m.span()
             if any(f.start < e and s < f.end for f in facts):
                 continue        # 科技进步奖一等奖, 全国一等奖: part of a named award
-            lo, hi = max(0, s - self.grade_window), min(len(text), e + self.grade_window)
-            cut = _CLAUSE_END.search(text[lo:s][::-1])
-            if cut:
-                lo = s - cut.start()
+            lo, hi = _clause_back(text, s, self.grade_window), min(len(text), e + self.grade_window)
             if self.grade_list_re is not None:
                 lo = self._list_clause(text, s, lo)
             nxt = _CLAUSE_END.search(text, e, hi)
@@ -801,8 +810,7 @@ class AwardFinder:
                     and not (out and _GRADE_RUN.fullmatch(text, out[-1].end, s)
                              and _GRADE_COUNT.match(text, e)):
                 continue     # (获一等奖1项，二等奖4项，三等奖9项: the list runs on over commas)
-            out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
-                            extra={"level": None, "recipient": None, "status": "awarded"}))
+            out.append(_won(text[s:e], s, e, "award.grade"))
         # (a heading counts only near a results word or a prize found before it: a text with
         # neither reads no heading)
         if self.results_re is not None and (out or self.results_re.search(text)):
@@ -816,8 +824,7 @@ class AwardFinder:
                 if not self._in_results(text, s, e) and not any(
                         0 <= s - f.end <= self.results_window for f in out):
                     continue
-                out.append(Fact("award", text[s:e], s, e, text[s:e], "award.grade",
-                                extra={"level": None, "recipient": None, "status": "awarded"}))
+                out.append(_won(text[s:e], s, e, "award.grade"))
         if self.prize_list_re is not None and "奖" in text:
             out += self._prize_list_heads(text, [*facts, *out])
         return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
@@ -828,18 +835,15 @@ class AwardFinder:
         kinds of prize a contest has); _listed_prizes follows the rest of the list."""
         assert self.prize_list_re is not None
         out: list[Fact] = []
-        w = self.grade_window
         for m in self.prize_list_re.finditer(text):
-            cut = _CLAUSE_END.search(text[max(0, m.start() - w):m.start()][::-1])
-            lo = m.start() - cut.start() if cut else max(0, m.start() - w)
+            lo = _clause_back(text, m.start(), self.grade_window)
             p = _PRIZE_ITEM.match(text, m.end())
             if (p is None or not self.prize_list_verb_re.search(text, lo, m.start())
                     or any(f.start < p.end() and p.start() < f.end for f in taken)
                     or self.not_suffix_re.search(p.group())
                     or self.trigger_re.search(p.group())):
                 continue
-            out.append(Fact("award", p.group(), p.start(), p.end(), p.group(), "award.grade",
-                            extra={"level": None, "recipient": None, "status": "awarded"}))
+            out.append(_won(p.group(), p.start(), p.end(), "award.grade"))
         return out
 
     def _in_results(self, text: str, s: int, e: int) -> bool:
@@ -881,8 +885,7 @@ class AwardFinder:
                 if m is None:
                     break
                 p = m.start()
-                g = Fact("award", m.group(), p, m.end(), m.group(), "award.grade",
-                         extra={"level": None, "recipient": None, "status": "awarded"})
+                g = _won(m.group(), p, m.end(), "award.grade")
                 out.append(g)
                 starts.add(p)
         return sorted([*facts, *out], key=lambda f: f.start) if out else facts
