@@ -108,6 +108,8 @@ _LISTED_PRIZE = regex.compile(
 # a count as one token (两个, 3项, 五名): a name walked from 最佳/优秀 ends before it (最佳男演员
 # 两个奖项; POS tags cannot tell: jieba tags 少年 a numeral)
 _COUNT_TOKEN = regex.compile(r"^[\d一二两三四五六七八九十百千万几]+[个项名位次件届枚]?$")
+# a count and a word for prizes closing a run: the number of the prizes just listed
+_SUMMED = regex.compile(r"[\d一二两三四五六七八九十]+\s*[项个](?:大奖|奖项|奖)\Z")
 # what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
 # after it opens its object: 获得“某某奖”)
 _CLAUSE_MARKS = frozenset("。，,；;！!？?、：:）)\n")
@@ -936,13 +938,21 @@ class AwardFinder:
         ps, pe = m.span()
         toks = rec.pos_tokens(ctx, ps, hmm=HMM)
         idx = next((i for i, t in enumerate(toks) if t.start <= ps < t.end), None)
-        if idx is None or toks[idx].start != ps:
-            return None          # 更优秀, 最优秀: not the start of a word
+        if idx is None or (toks[idx].start != ps
+                           and not self.trigger_re.fullmatch(ctx.text, toks[idx].start, ps)):
+            return None          # 更优秀, 最优秀: not the start of a word (获得最佳: a trigger's)
         e = max(pe, toks[idx].end)
         i = idx + 1
         while i < len(toks) and toks[i].end <= e:
             i += 1               # tokens inside a prefix of several words (最|有|价值)
+        # a whole lexicon name from the prefix (最佳男主角) ends the walk unless a head follows
+        # (最佳男主角奖): what comes next is its winner (最佳男主角张译《…》)
+        lex = self.lex_re.match(ctx.text, ps)
+        if lex is not None and lex.group() in self.lex_generic:
+            lex = None           # 优秀志愿者: ordinary praise too, left to what follows it
         while i < len(toks) and toks[i].start == e and e - ps < 10:
+            if lex is not None and e == lex.end() and not self.suffix_re.match(ctx.text, e):
+                break
             w = toks[i].text
             if len(w) > 1 and w in self.stop_tokens and (
                     i + 1 == len(toks) or toks[i + 1].text[:1] in _CLAUSE_MARKS):
@@ -966,6 +976,12 @@ class AwardFinder:
         """Fix a candidate's edges and read what stands around it. False: no name here."""
         text = ctx.text
         lo = rec._clause_start(text, c.start)
+        if c.source == "suffix":
+            # 获得最佳影片、最佳导演和最佳女主角三项大奖: the count sums up the prizes listed, the
+            # last of them ends before it
+            m = _SUMMED.search(text[c.start:c.end])
+            if m is not None and m.start() >= 2:
+                c.end = c.start + m.start()
         if c.source in ("suffix", "context") and text[c.start] in OPEN_Q:
             close = text.find(CLOSE_OF[text[c.start]], c.start + 1, c.end)
             inner = text[c.start + 1:close] if close > 0 else ""
