@@ -448,6 +448,9 @@ class NoHanDetector:
     in the head and tail — between paragraphs it may be a table cell or a quote."""
 
     _HAN = twins.compile(r"\p{Han}")
+    # a full stop or a closing quote alone ends the line before it (a post that broke its
+    # lines at the width: …都需要下功夫 / 。): text, not a mark
+    _ENDS_TEXT = twins.compile(r"^[。”」』’]{1,2}$")
     FORMS: ClassVar[dict[str, Any]] = {
         # a file name (any marks in it), a camera's name, or an image's id: 16+ letters and
         # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
@@ -482,7 +485,7 @@ class NoHanDetector:
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or self._HAN.search(n) or (not self.marks_ok and SENT.search(n)):
             return None
-        if not self.re.search(n):
+        if not self.re.search(n) or (self.marks_ok and self._ENDS_TEXT.match(n)):
             return None
         # a table's empty cell (/ |, - |) is its data, as its figures are; a bar alone is not
         return Proposal(self.id, self.reason, self.zone,
