@@ -934,6 +934,9 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             continue
         if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
+        below = page.nb(i, 1)
+        if _ISSUER.search(n) and below is not None and SIGNED.match(normed[below]):
+            continue  # a notice's issuer over its date, under its attachments (附件: …doc)
         if not furniture and not _COUNTER.match(n):
             continue  # no furniture: only a bare count (likes, views) is no article's line
         # no furniture above it: only the first lines, no notice's own lines, and no closing
