@@ -50,6 +50,8 @@ _LATIN = re.compile(r"[A-Za-z]+")
 # or a plan's own
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:[章节条款篇]|部分)"
                       r"|[一二三四五六七八九十]+、"
+                      # the label of an editor's note over it (body, as the note is)
+                      r"|[【\[]?(?:编者按|编者的话|编后语?|编者注|编辑手记)[】\]]?:?$"
                       r"|\d{1,2}(?:\.\d{1,2}){0,2}\s+[\u4e00-\u9fff][\u4e00-\u9fff(（])")
 # a speech's or a letter's salutation (各位代表：, 同志们：, 尊敬的各位来宾：): its first words
 _SALUTATION = re.compile(
