@@ -157,6 +157,7 @@ class _Guards:
         self.one_blockers = set(g.get("one_preceded_by", ""))
         self.duration_words = tuple(g.get("duration_before", []))
         self.ambiguous_below = float(g.get("ambiguous_below", 0.5))
+        self.joined_noun_from = float(g.get("joined_noun_from", 0.95))
         self.total_words = tuple(g.get("time_total_before", []))
         self.indefinite = set(g.get("indefinite_before", "数几若"))
         self.time_followers = set(g.get("time_unit_followers", "的内以左上之"))
@@ -236,7 +237,11 @@ class CountFinder:
             + r")" + _UNIT_SPACE + r"?)?(?P<num>"
             + NUMBER_START
             + NUMBER
-            + r")(?P<q2>[余多来几]|(?<=[百千万])把)?"
+            # 吸引40 多家企业: a space between digits glued to a Chinese word (or a clause mark) and
+            # 多/余 + a unit
+            + r")(?:(?<=[\p{Han}」』”，、；：;:]\d[\d.,]*)" + _UNIT_SPACE
+            + r"(?=[余多](?:" + unit_re + r")))?"
+            + r"(?P<q2>[余多来几]|(?<=[百千万])把)?"
             # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row
             # is no count), or one space after Arabic digits glued to a Chinese word or a
             # closing quote or a clause mark (项目219 个, 「南投燈會」2964 票, ，299 人被授予),
@@ -310,6 +315,8 @@ class CountFinder:
                     self.not_before_but[u] = but
         self.ambiguous = {u for u, r in units.items()
                           if float(r["prob"] or 0) < g.ambiguous_below}
+        self.joins_noun = {u for u, r in units.items() if r["kind"] == "classifier"
+                           and float(r["prob"] or 0) >= g.joined_noun_from}
         self.unit_only = regex.compile(unit_re)
         self.before_max = max(g.before_steps, default=0)
         self.after_max = max(g.after_steps, default=0)
@@ -729,8 +736,16 @@ class CountFinder:
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
                 return True
             if t.start == s and t.end > unit_end and t.end - t.start >= 3:
-                return True                          # 千家万户, 三番五次, 五位一体: an idiom
+                # 千家万户, 三番五次, 五位一体: an idiom; 两辆车: a count and its noun
+                return not self._joined_noun(t, s, unit_end)
         return False
+
+    def _joined_noun(self, t, s: int, unit_end: int) -> bool:
+        """A dictionary word of a numeral (not 一), a sure classifier and a one-character noun
+        (两辆车, 几颗星), itself a noun: the count of that noun (guards.joined_noun_from)."""
+        return (t.end == unit_end + 1 and unit_end == s + 2 and t.text[0] != "一"
+                and t.text[1] in self.joins_noun and (nlp.word_tag(t.text) or "") == "n"
+                and nlp.word_tag(t.text[2]) in ("n", "zg"))    # (jieba tags 车 zg)
 
     def _classifier_then_noun(self, t, unit_e: int) -> bool:
         """jieba joined the unit to what follows (6|类产品) but the rest is a noun of two or more

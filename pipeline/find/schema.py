@@ -134,6 +134,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
     "count": {
         "guards": {
             "ambiguous_below": Key(_NUM, 0.5),
+            "joined_noun_from": Key(_NUM, 0.95),
             "ordinal_before": _words(),
             "rank_before": _words(),
             "rank_words": _words(),
