@@ -21,6 +21,7 @@ Candidates inside a URL (…%2020…) are not percents.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import regex
 
@@ -47,10 +48,16 @@ _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
 # the bare numbers of a list that shares the last item's unit (分别增长5.2、4.8和3.1%, 回升7.4个、
 # 7.6个和5.5个百分点): right before that item, each followed by a list word
-_LIST_WORDS = "、和及与"   # what ends every match of _SHARED_ITEMS (spaces aside)
-_SHARED_ITEMS = regex.compile(
-    r"(?:(?<![\d.,，%．])(?P<n>[-+]?\d{1,3}(?:\.\d{1,3})?)(?P<ge>个)?[ \t]*[" + _LIST_WORDS
-    + r"][ \t]*)+$")
+_LIST_WORDS = "、和及与"   # what ends every match of shared_items' pattern (spaces aside)
+
+
+def _shared_items_re(verbs: list[str]) -> Any:
+    """A list of bare numbers before a shared % or 个百分点, each maybe after its own direction
+    word (下降0.2个、下降0.6个、提高0.8个百分点)."""
+    verb = "(?:" + alternation(verbs) + ")?"
+    return regex.compile(
+        r"(?:" + verb + r"(?<![\d.,，%．])(?P<n>[-+]?\d{1,3}(?:\.\d{1,3})?)(?P<ge>个)?[ \t]*["
+        + _LIST_WORDS + r"][ \t]*)+$")
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
@@ -163,6 +170,8 @@ def build(rules: Rules):
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1 or w in ("多", "余")}
     up = rf.data["change"]["up"]
     down = rf.data["change"]["down"]
+    shared_re = _shared_items_re([*up, *down])
+    verb_end = regex.compile("(?:" + alternation([*up, *down]) + ")$")
     filler = rf.data["change"]["between"]
     cheng_not_before = tuple(cfg["cheng_not_before"])
     range_seps = rf.rule("percent.range")["separators"]
@@ -473,9 +482,13 @@ def build(rules: Rules):
             # (a match ends in a list word and spaces, before a final line break too, as `$`
             # matches there: most facts have none before them, and are not searched)
             head = text[lo:f.start].rstrip(" \t\n")
+            stop = f.start
+            if head and head[-1] not in _LIST_WORDS and (vm := verb_end.search(head)):
+                head = head[:vm.start()]       # …、提高0.8个百分点: the last item's own word
+                stop = lo + len(head)
             if not head or head[-1] not in _LIST_WORDS:
                 continue
-            m = _SHARED_ITEMS.search(text, lo, f.start)
+            m = shared_re.search(text, lo, stop)
             if m is None:
                 continue
             spans = m.spans("n")
@@ -488,8 +501,11 @@ def build(rules: Rules):
                 value, _ = parse_quantity(text[ns:ne])
                 if value is None or used.find(1, ns, end) >= 0:
                     continue
+                # an item's own direction word (下降0.2个、提高0.8个百分点) says its change
+                own = change_in(text[max(lo, ns - 6):ns]) if ns > m.start() else None
                 items.append(Fact("percent", text[ns:end], ns, end, value, "percent.shared",
-                                  f.unit, None, extra=dict(change)))
+                                  f.unit, None,
+                                  extra={"change": own} if own else dict(change)))
                 used[ns:end] = b"\x01" * (end - ns)
         return items
 
