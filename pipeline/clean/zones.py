@@ -21,6 +21,7 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
@@ -470,9 +471,33 @@ def _spaced_rows(page: Page) -> set[int]:
     return out
 
 
+# a field of a record written a field a line: a short Chinese key (spaced like 全 长 too), a colon
+_FIELD = twins.compile(r"^(\p{Han}(?:\s?\p{Han}){0,5})\s*:\s*\S")
+
+
+def _field_records(page: Page) -> set[int]:
+    """Records written a field a line, the same keys again for each (全 长:720公里 / 时 速:
+    350km/h / 总投资:535亿 / 开工时间:2019 / …, then the next line's): two keys or more that come
+    three times or more each, most of their values figures, no rule proposing any of their lines
+    (a comment thread's 发表于: / 回复: repeat too, and are furniture): the article's data."""
+    keyed: dict[int, str] = {}
+    for i in page.filled:
+        m = _FIELD.match(page.normed[i])
+        if m is not None:
+            keyed[i] = m.group(1).replace(" ", "")
+    if len(keyed) < 6:
+        return set()
+    times = Counter(keyed.values())
+    lines = [i for i, k in keyed.items() if times[k] >= 3]
+    if len({keyed[i] for i in lines}) < 2 or any(page.props[i] for i in lines):
+        return set()
+    figures = sum(any(c.isdigit() for c in page.normed[i]) for i in lines)
+    return set(lines) if 2 * figures > len(lines) else set()
+
+
 def _table_cells(page: Page) -> set[int]:
     cells = (_figure_cells(page) | _numbered_rows(page) | _prize_list(page)
-             | _attachment_items(page) | _spaced_rows(page))
+             | _attachment_items(page) | _spaced_rows(page) | _field_records(page))
     if any(n.startswith(("附表", "下表", "表")) for n in page.normed):
         cells |= _headed_table(page)
     if any(n.endswith("|") for n in page.normed):
