@@ -56,7 +56,8 @@ _ANY_MAG = re.compile(r"[万萬亿億兆千百]")
 _HAN = regex.compile(r"\p{Han}")
 _ONE_CLASS = re.compile(r"\[[^^\]\\][^\]\\]*\]")   # a character class: no negation, no escapes
 # where a clause ends: no candidate holds these (a comma only between two digits: 1,234)
-_CLAUSE_CUT = r"[。！？；!?;\n：:]|(?<!\d)[，,]|[，,](?!\d)"
+# (a colon before a figure ends no clause: a field's key and its value, 总投资:258亿)
+_CLAUSE_CUT = r"[。！？；!?;\n]|[：:](?!\s*[\d一二两三四五六七八九十])|(?<!\d)[，,]|[，,](?!\d)"
 _CLAUSE_END = re.compile(_CLAUSE_CUT)
 _CLAUSE_END_BEFORE = regex.compile(r"(?r)" + _CLAUSE_CUT)
 _NAMED = regex.compile(r"[\p{Han}A-Za-z]")      # a currency written with a letter or a word
@@ -523,7 +524,11 @@ def build(rules: Rules):
         """A money word (支出, 收入, 投资 …) in the `window` before start, in the same clause."""
         seg = text[max(0, start - context_window):start]
         cut = list(clause_end.finditer(seg))
-        seg = seg[cut[-1].end():] if cut else seg
+        if cut and cut[-1].group() in ":：" and not seg[cut[-1].end():].strip():
+            # a field's value right after its key (总投资:258亿, 票房：3.5亿): the key's words
+            seg = seg[cut[-2].end() if len(cut) > 1 else 0:cut[-1].start()]
+        else:
+            seg = seg[cut[-1].end():] if cut else seg
         return bool(ctx_re.search(seg.translate(to_simplified)))
 
     def worded_facts(text: str, m: regex.Match, cur: str, value, qual, start: int, end: int,
