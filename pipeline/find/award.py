@@ -815,7 +815,10 @@ class AwardFinder:
             out.append(_won(text[s:e], s, e, "award.grade"))
         # (a heading counts only near a results word or a prize found before it: a text with
         # neither reads no heading)
-        if self.results_re is not None and (out or self.results_re.search(text)):
+        # a prize of another pass heading its line (最佳女配角：某某《…》) opens a list too
+        headed = [f for f in facts if text[f.end:f.end + 1] in (":", "：")
+                  and (f.start == 0 or text[f.start - 1] == "\n")]
+        if self.results_re is not None and (out or headed or self.results_re.search(text)):
             for m in self.heading_re.finditer(text):
                 s, e = m.span(1)
                 if any(f.start < e and s < f.end for f in [*facts, *out]) \
@@ -824,7 +827,7 @@ class AwardFinder:
                     continue
                 # the list runs on: a prize found within results_window before it keeps it open
                 if not self._in_results(text, s, e) and not any(
-                        0 <= s - f.end <= self.results_window for f in out):
+                        0 <= s - f.end <= self.results_window for f in [*out, *headed]):
                     continue
                 out.append(_won(text[s:e], s, e, "award.grade"))
         if self.prize_list_re is not None and "奖" in text:
