@@ -84,11 +84,11 @@ class Pipeline:
                 meta.update({k: v for k, v in found.items()
                              if v is not None and meta.get(k) is None})
             art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
-            meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"),
-                                          [r.text for r in cleaned.removed
-                                           if r.reason == "metadata"])
+            stamps = [r.text for r in cleaned.removed if r.reason == "metadata"]
+            meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"), stamps)
             if ref_date is None:
-                ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"))
+                ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"),
+                                                         stamps)
                 if ref_date:
                     meta["ref_date_source"] = where
                 elif fallback_ref_date:

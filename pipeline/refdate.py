@@ -10,15 +10,19 @@ Where it looks, most trusted first, and the name it returns as the second value:
    without a year takes it (and, for 8日电, the month) from the url or the published
    value                                                                           → "dateline"
 4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…,
-   …/2023/3/8/…                                                                 → "url"
+   …/2023/3/8/…, a file named by its upload time (…/20230308142618.htm)         → "url"
 5. a line near the top or the bottom that starts with a full date and holds little else
    (2024年3月8日 10:21, 2024-03-08 来源：苏州日报)                                         → "text"
+6. the first line the clean stage removed as metadata that holds a full date (a stamp with a
+   counter, 120 2025-04-19; a poster's name and the day, admin2022-12-23; a forum post's
+   发表于 2023-3-6 17:07:39), given as `stamps`; a 发布时间 among them counts at step 2   → "stamp"
 
 Nothing here reads the clock: no evidence, no ref_date — (None, None).
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -46,6 +50,10 @@ _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
 # read as a month
 _URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])/"
                              r"(?P<d>3[01]|[12]\d|0?[1-9])/")
+# a file named by its upload time, the day then the hour and minute (and seconds):
+# …/shjw/20210421142618.htm
+_URL_STAMP = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])"
+                           r"(?P<d>0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?!\d)")
 # what may stand before the date
 _LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
@@ -81,7 +89,7 @@ def url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
     path = regex.sub(r"^[a-z]+://[^/]+", "", str(url))  # the host may hold digits too
-    for m in (*_URL.finditer(path), *_URL_FOLDERS.finditer(path)):
+    for m in (*_URL.finditer(path), *_URL_FOLDERS.finditer(path), *_URL_STAMP.finditer(path)):
         d = _date(m["y"], m["m"], m["d"])
         if d is not None:
             return d
@@ -125,9 +133,10 @@ def _date_line(text: str) -> dt.date | None:
 
 
 def infer_ref_date(
-    text: str, meta: dict[str, Any], url: str | None = None
+    text: str, meta: dict[str, Any], url: str | None = None, stamps: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
-    """Returns (ISO date, where it came from) or (None, None)."""
+    """Returns (ISO date, where it came from) or (None, None). `stamps`: the lines the clean
+    stage removed as metadata, in page order."""
     meta = meta or {}
     text = text or ""
     url = url or meta.get("url")
@@ -136,7 +145,7 @@ def infer_ref_date(
     d = full_date(published, minguo) if published else None
     if d is not None:
         return d.isoformat(), "published"
-    d = _published_in_text(text, minguo)
+    d = _published_in_text(text, minguo) or _published_in_text("\n".join(stamps), minguo)
     if d is not None:
         return d.isoformat(), "published"
     u = url_date(url)
@@ -152,4 +161,9 @@ def infer_ref_date(
     d = _date_line(text)
     if d is not None:
         return d.isoformat(), "text"
+    for line in stamps:
+        m = _FULL.search(line)
+        d = _date(m["y"], m["m"], m["d"]) if m else None
+        if d is not None:
+            return d.isoformat(), "stamp"
     return None, None

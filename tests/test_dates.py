@@ -298,6 +298,24 @@ def test_infer_ref_date(text, meta, url, want):
     assert infer_ref_date(text, meta, url) == want
 
 
+@pytest.mark.parametrize("stamps,url,want", [
+    # the first line removed as metadata with a full date: a stamp, a poster's day, a post time
+    (["阅读 120 2025-04-19"], None, ("2025-04-19", "stamp")),
+    (["作者：王五", "admin2022-12-23  26"], None, ("2022-12-23", "stamp")),
+    # a 发布日期 among them is the published date, whatever stands before it on its line
+    (["放大字体 缩小字体 发布日期:2021-05-08 来源:某某号"], None, ("2021-05-08", "published")),
+    (["只看楼主 发表于 2023-3-6 17:07:39"], None, ("2023-03-06", "published")),
+    # the url, then the stamps; none of them: nothing
+    (["阅读 120 2025-04-19"], "http://example.cn/a/2023/0301/x.html", ("2023-03-01", "url")),
+    (["作者：王五"], None, (None, None)),
+    # a file named by its upload time
+    ([], "http://example.cn/fzdt/newshtml/20210421142618.htm", ("2021-04-21", "url")),
+    ([], "http://example.cn/upload/20220928212022992.jpg", (None, None)),
+])
+def test_infer_ref_date_from_stamps(stamps, url, want):
+    assert infer_ref_date("正文。", {}, url, stamps) == want
+
+
 def test_pipeline_uses_inferred_ref_date(pipe):
     art = pipe.extract("新华社北京6月1日电 昨天，全市降雨。",
                        meta={"url": "http://x.cn/2023/0601/c.html"})
