@@ -346,6 +346,17 @@ def build(rules: Rules):
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
     unit_start = regex.compile(alternation(unit_words))
+    # a classifier's not_before words (lexicons/classifiers.tsv): there it begins another word
+    # or is a preposition (3亿对十条公路: 对 + what is worked on), and counts nothing
+    unit_not_before = {r["unit"]: tuple(w for w in (r.get("not_before") or "").split("|")
+                                        if w and w[0] != "!")
+                       for r in rules.lexicon("classifiers")}
+
+    def counted_after(text: str, pos: int) -> bool:
+        """A classifier or measure starts at pos (3万人, 5亿吨): the amount counts, no money."""
+        um = unit_start.match(text, pos)
+        return um is not None and not (unit_not_before.get(um.group())
+                                       and text.startswith(unit_not_before[um.group()], um.end()))
     warn_re = _compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
     sign_blockers = cn | {w[-1] for w in after} | set("%％")
@@ -508,7 +519,7 @@ def build(rules: Rules):
             if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
                 # 2、3万人民币: the magnitude is shared
                 value = parse_quantity(num + chain[2])[0]
-        elif magnitude.search(num) and not unit_start.match(
+        elif magnitude.search(num) and not counted_after(
                 text, m.end("q2") if m.group("q2") else m.end("num")) \
                 and in_money_context(text, start) and text[end:end + 1] not in ("%", "％"):
             code, rule = "local", "money.context"
