@@ -42,7 +42,7 @@ from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
 from .shapes import SENT, furniture_form, is_anchor_shape
-from .zones import CONTACT_KEY, SIGNED, table_cells
+from .zones import CONTACT_KEY, SIGNED, SIGNER, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -183,6 +183,13 @@ def _bilingual(page: Page, k: int, i: int) -> bool:
     return sum(1 for j in page.filled if _ENGLISH_PROSE.match(page.normed[j])) >= 3
 
 
+def _signer(page: Page, k: int, i: int) -> bool:
+    """A person's name alone right above a signature date: the letter's or diary's writer."""
+    below = page.nb(i, 1)
+    return (SIGNER.match(page.normed[i]) is not None and below is not None
+            and SIGNED.match(page.normed[below]) is not None)
+
+
 def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
     """A guard that reads the line alone: its normal form matches `pattern`."""
     return lambda page, k, i: pattern.match(page.normed[i]) is not None
@@ -193,6 +200,7 @@ def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
 GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "paragraph": lambda page, k, i: is_anchor_shape(page.normed[i]),
     "signed": _shape(SIGNED),               # a notice's signature date
+    "signer": _signer,                      # a letter's writer over it (李晓雯 / 2022年4月18日)
     "contact": _shape(CONTACT_KEY),         # a notice's contact line
     "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944

@@ -907,7 +907,7 @@ SIGNED = twins.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}
 _ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 # a person's name alone (a letter's or a diary's writer over its date)
-_SIGNER = twins.compile(r"^\p{Han}{2,4}$")
+SIGNER = twins.compile(r"^\p{Han}{2,4}$")
 _COUNTER = twins.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
 CONTACT_KEY = twins.compile(r"^[^:]{0,6}(?:联系|联络|咨询|报名)[^:]{0,4}:"
@@ -962,7 +962,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
         if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
         below = page.nb(i, 1)
-        if ((_ISSUER.search(n) or _SIGNER.match(n)) and below is not None
+        if ((_ISSUER.search(n) or SIGNER.match(n)) and below is not None
                 and SIGNED.match(normed[below])):
             continue  # a notice's issuer or a letter's writer over its date (李晓雯 / 2022年…)
         if not furniture and not _COUNTER.match(n):
