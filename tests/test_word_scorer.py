@@ -234,3 +234,14 @@ def test_never_takes_an_events_schedule_or_english_prose(without):
             + "\n返回顶部\n责任编辑：周敏")
     assert not taken_by_scorer(without(), text) & set(schedule + english)
     assert taken_by_scorer(without("schedule", "english_prose"), text) & set(schedule + english)
+
+
+def test_never_takes_a_joint_notices_issuers(without):
+    # the departments that issued a notice together, two to a line under it, furniture below
+    rows = ["生态环境部 发展改革委", "工业和信息化部 公安部", "交通运输部 商务部",
+            "市场监管总局 能源局"]
+    text = "关于做好夏季用能保障工作的通知\n" + BODY + "\n" + "\n".join(rows) + \
+        "\n2024年3月8日\n（此件社会公开）\n返回顶部\n责任编辑：周敏"
+    assert not taken_by_scorer(without(), text) & set(rows)
+    # without the guard the weights would take some of them
+    assert taken_by_scorer(without("issuers"), text) & set(rows)

@@ -42,7 +42,7 @@ from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
 from .shapes import SENT, furniture_form, is_anchor_shape
-from .zones import CONTACT_KEY, SIGNED, SIGNER, table_cells
+from .zones import CONTACT_KEY, ISSUERS, SIGNED, SIGNER, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -201,6 +201,9 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "paragraph": lambda page, k, i: is_anchor_shape(page.normed[i]),
     "signed": _shape(SIGNED),               # a notice's signature date
     "signer": _signer,                      # a letter's writer over it (李晓雯 / 2022年4月18日)
+    # a joint notice's issuers under its text (交通运输部 商务部); at the head, a menu's names
+    "issuers": lambda page, k, i: (page.zone(i) == "tail"
+                                   and ISSUERS.match(page.normed[i]) is not None),
     "contact": _shape(CONTACT_KEY),         # a notice's contact line
     "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
