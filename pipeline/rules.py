@@ -112,6 +112,15 @@ def load_rule_file(path: Path, root: Path) -> RuleFile:
     return RuleFile(path=path, type=type_, rules=entries, data=data)
 
 
+def blocked_words(spec: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A `|`-separated list of what may not follow a unit or a currency (classifiers.tsv's
+    not_before, money.yaml's not_after: 旦|宵|!年产值): the words, and the words marked ! —
+    the exceptions to them (元年 is blocked, 200亿元年产值 is not)."""
+    words = [w for w in (spec or "").split("|") if w]
+    return (tuple(w for w in words if w[0] != "!"),
+            tuple(w[1:] for w in words if w[0] == "!" and w[1:]))
+
+
 def load_lexicon(path: Path) -> list[dict[str, str]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
              if ln.strip() and not ln.startswith("#")]

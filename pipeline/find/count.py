@@ -62,7 +62,7 @@ from ..numerals import (
     place_names,
 )
 from ..patterns import word_trie
-from ..rules import Rules
+from ..rules import Rules, blocked_words
 from ..scan import _NEWER_DIGITS, gated, run_start
 from ..script import cue_pairs, simplified_table
 from .simplified import as_written, find_through_simplified
@@ -308,10 +308,10 @@ class CountFinder:
         self.not_before: dict[str, tuple[str, ...]] = {}
         self.not_before_but: dict[str, tuple[str, ...]] = {}
         for u, r in units.items():
-            nb = [w for w in r.get("not_before", "").split("|") if w]
+            nb, but = blocked_words(r.get("not_before"))
             if nb:
-                self.not_before[u] = tuple(w for w in nb if w[0] != "!")
-                if but := tuple(w[1:] for w in nb if w[0] == "!" and w[1:]):
+                self.not_before[u] = nb
+                if but:
                     self.not_before_but[u] = but
         self.ambiguous = {u for u, r in units.items()
                           if float(r["prob"] or 0) < g.ambiguous_below}

@@ -44,7 +44,7 @@ from ..numerals import (
     place_names,
 )
 from ..patterns import word_trie
-from ..rules import Rules
+from ..rules import Rules, blocked_words
 from ..scan import _NEWER_DIGITS, gated, run_start
 from ..script import cue_pairs, one_for_one, simplified_table, with_traditional
 
@@ -172,11 +172,9 @@ def build(rules: Rules):
     q_after_unit = {w: q for w, q in q_after.items() if len(w) > 1}
     # currency word → what may not follow it (元旦, 块蛋糕)
     not_after = cfg.get("not_after", {})
-    not_after_words = {cur: tuple(w for w in (ws or "").split("|") if w and w[0] != "!")
-                       for cur, ws in not_after.items()}
-    # ...and the words marked ! that begin with one of them but follow an amount (元年产值)
-    not_after_but = {cur: tuple(w[1:] for w in (ws or "").split("|") if w[:1] == "!" and w[1:])
-                     for cur, ws in not_after.items()}
+    # (and the words marked ! that begin with one of them but follow an amount: 元年产值)
+    not_after_words, not_after_but = (
+        {cur: blocked_words(ws)[k] for cur, ws in not_after.items()} for k in (0, 1))
     # 块: 钱 多 五 …
     only_before = {w: set(v) for w, v in (cfg.get("han_after_only") or {}).items()}
     # 块: 牌 匾 碑 … — a thing named right before the number is counted in pieces (奖牌一块)
@@ -348,15 +346,17 @@ def build(rules: Rules):
     unit_start = regex.compile(alternation(unit_words))
     # a classifier's not_before words (lexicons/classifiers.tsv): there it begins another word
     # or is a preposition (3亿对十条公路: 对 + what is worked on), and counts nothing
-    unit_not_before = {r["unit"]: tuple(w for w in (r.get("not_before") or "").split("|")
-                                        if w and w[0] != "!")
+    unit_not_before = {r["unit"]: blocked_words(r.get("not_before"))
                        for r in rules.lexicon("classifiers")}
 
     def counted_after(text: str, pos: int) -> bool:
         """A classifier or measure starts at pos (3万人, 5亿吨): the amount counts, no money."""
         um = unit_start.match(text, pos)
-        return um is not None and not (unit_not_before.get(um.group())
-                                       and text.startswith(unit_not_before[um.group()], um.end()))
+        if um is None:
+            return False
+        nb, but = unit_not_before.get(um.group(), ((), ()))
+        return not (nb and text.startswith(nb, um.end())
+                    and not (but and text.startswith(but, um.end())))
     warn_re = _compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
     sign_blockers = cn | {w[-1] for w in after} | set("%％")
