@@ -42,7 +42,7 @@ from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
 from .shapes import SENT, furniture_form, is_anchor_shape
-from .zones import CONTACT_KEY, ISSUERS, SIGNED, SIGNER, table_cells
+from .zones import CONTACT_KEY, ISSUERS, SIGNED, over_signature_date, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -183,13 +183,6 @@ def _bilingual(page: Page, k: int, i: int) -> bool:
     return sum(1 for j in page.filled if _ENGLISH_PROSE.match(page.normed[j])) >= 3
 
 
-def _signer(page: Page, k: int, i: int) -> bool:
-    """A person's name alone right above a signature date: the letter's or diary's writer."""
-    below = page.nb(i, 1)
-    return (SIGNER.match(page.normed[i]) is not None and below is not None
-            and SIGNED.match(page.normed[below]) is not None)
-
-
 def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
     """A guard that reads the line alone: its normal form matches `pattern`."""
     return lambda page, k, i: pattern.match(page.normed[i]) is not None
@@ -200,7 +193,8 @@ def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
 GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "paragraph": lambda page, k, i: is_anchor_shape(page.normed[i]),
     "signed": _shape(SIGNED),               # a notice's signature date
-    "signer": _signer,                      # a letter's writer over it (李晓雯 / 2022年4月18日)
+    # an issuer or a letter's writer over it (李晓雯 / 2022年4月18日)
+    "signer": lambda page, k, i: over_signature_date(page, i),
     # a joint notice's issuers under its text (交通运输部 商务部); at the head, a menu's names
     "issuers": lambda page, k, i: (page.zone(i) == "tail"
                                    and ISSUERS.match(page.normed[i]) is not None),

@@ -964,10 +964,8 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             continue
         if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
-        below = page.nb(i, 1)
-        if ((_ISSUER.search(n) or SIGNER.match(n)) and below is not None
-                and SIGNED.match(normed[below])):
-            continue  # a notice's issuer or a letter's writer over its date (李晓雯 / 2022年…)
+        if over_signature_date(page, i):
+            continue  # under a notice's attachments (附件: …doc) too
         if not furniture and not _COUNTER.match(n):
             continue  # no furniture: only a bare count (likes, views) is no article's line
         # no furniture above it: only the first lines, no notice's own lines, and no closing
@@ -977,6 +975,14 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
                 or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
             continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def over_signature_date(page: Page, i: int) -> bool:
+    """A notice's issuer or a letter's writer right over its signature date (校学位办公室 /
+    二○一二年六月十八日, 李晓雯 / 2022年4月18日夜于西安): the text's own signature."""
+    n, below = page.normed[i], page.nb(i, 1)
+    return ((_ISSUER.search(n) is not None or SIGNER.match(n) is not None)
+            and below is not None and SIGNED.match(page.normed[below]) is not None)
 
 
 def text_shaped(n: str) -> bool:
