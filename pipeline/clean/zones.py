@@ -907,7 +907,7 @@ SIGNED = twins.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}
 _ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 # a person's name alone (a letter's or a diary's writer over its date)
-SIGNER = twins.compile(r"^\p{Han}{2,4}$")
+_SIGNER = twins.compile(r"^\p{Han}{2,4}$")
 # a joint notice's issuers at its foot, a few to a line (交通运输部 商务部, 市场监管总局 能源局)
 ISSUERS = twins.compile(r"^\p{Han}{2,14}(?:局|厅|办|委|委员会|政府|办公室|部|署)"
                         r"(?:\s+\p{Han}{2,14}(?:局|厅|办|委|委员会|政府|办公室|部|署)){1,3}$")
@@ -981,7 +981,7 @@ def over_signature_date(page: Page, i: int) -> bool:
     """A notice's issuer or a letter's writer right over its signature date (校学位办公室 /
     二○一二年六月十八日, 李晓雯 / 2022年4月18日夜于西安): the text's own signature."""
     n, below = page.normed[i], page.nb(i, 1)
-    return ((_ISSUER.search(n) is not None or SIGNER.match(n) is not None)
+    return ((_ISSUER.search(n) is not None or _SIGNER.match(n) is not None)
             and below is not None and SIGNED.match(page.normed[below]) is not None)
 
 
