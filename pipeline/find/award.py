@@ -108,6 +108,9 @@ _LISTED_PRIZE = regex.compile(
 # a count as one token (两个, 3项, 五名): a name walked from 最佳/优秀 ends before it (最佳男演员
 # 两个奖项; POS tags cannot tell: jieba tags 少年 a numeral)
 _COUNT_TOKEN = regex.compile(r"^[\d一二两三四五六七八九十百千万几]+[个项名位次件届枚]?$")
+# the festivals' numbers an honour's name may open with, and the quotes put around them
+_QUOTED_DAY = regex.compile(r"五一|五四|三八|七一|八一")
+_DAY_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
 # a count and a word for prizes closing a run: the number of the prizes just listed
 _SUMMED = regex.compile(r"[\d一二两三四五六七八九十]+\s*[项个](?:大奖|奖项|奖)\Z")
 # what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
@@ -299,6 +302,17 @@ class AwardFinder:
         lex = rules.lexicon("awards")
         self.lex_level = {r["name"]: (r["level"].strip() or None) for r in lex}
         self.lex_generic = {r["name"] for r in lex if r.get("generic", "").strip() == "yes"}
+        # a festival's number that opens a name is often quoted (“五一”劳动奖章, 「三八」紅旗手):
+        # the name so written is the same name (its value drops the quotes)
+        for name in list(self.lex_level):
+            day = _QUOTED_DAY.match(name)
+            if day is None:
+                continue
+            for o, c in _DAY_QUOTES:
+                quoted = f"{o}{day.group()}{c}{name[day.end():]}"
+                self.lex_level[quoted] = self.lex_level[name]
+                if name in self.lex_generic:
+                    self.lex_generic.add(quoted)
         self.lex_re = _words_re(self.lex_level)
         heads = rules.lexicon("award_heads")
         self.suffix_strength = {h["head"]: h["strength"] for h in heads
