@@ -162,8 +162,7 @@ def infer_ref_date(
     if d is not None:
         return d.isoformat(), "text"
     for line in stamps:
-        m = _FULL.search(line)
-        d = _date(m["y"], m["m"], m["d"]) if m else None
+        d = full_date(line, minguo)
         if d is not None:
             return d.isoformat(), "stamp"
     return None, None

@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Any
 
 from ..rules import RuleError
-from . import twins, zones
+from . import zones
 from .detectors import Proposal
 from .page import Page
 from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
@@ -67,9 +67,6 @@ def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
-# lines the scorer never takes: a notice's signature date (2024年3月1日, zones.SIGNED) and
-# field lines (联系电话：…) are body or not by their words, which the rules read
-_LEFT_TO_RULES = twins.compile(r":")
 
 
 def shape_weights(where: str, entry: dict[str, Any]) -> list[float]:
@@ -121,7 +118,9 @@ class LineScorer:
             # the non-blank lines around it (page.nb)
             near = [j for j in (filled[k - 1] if k else None, filled[k + 1] if k < last else None)
                     if j is not None and j in removed]
-            if (not near or _LEFT_TO_RULES.search(normed[i]) or zones.SIGNED.match(normed[i])
+            # (never a notice's signature date, 2024年3月1日, or a field line, 联系电话：…: they
+            # are body or not by their words, which the rules read)
+            if (not near or ":" in normed[i] or zones.SIGNED.match(normed[i])
                     or i in cells):
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
             if self.probability(values(k, i)) < self.threshold:

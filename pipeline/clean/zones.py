@@ -909,8 +909,8 @@ _ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|�
 # a person's name alone (a letter's or a diary's writer over its date)
 _SIGNER = twins.compile(r"^\p{Han}{2,4}$")
 # a joint notice's issuers at its foot, a few to a line (交通运输部 商务部, 市场监管总局 能源局)
-ISSUERS = twins.compile(r"^\p{Han}{2,14}(?:局|厅|办|委|委员会|政府|办公室|部|署)"
-                        r"(?:\s+\p{Han}{2,14}(?:局|厅|办|委|委员会|政府|办公室|部|署)){1,3}$")
+_DEPARTMENT = r"\p{Han}{2,14}(?:局|厅|办|委|委员会|政府|办公室|部|署)"
+ISSUERS = twins.compile(rf"^{_DEPARTMENT}(?:\s+{_DEPARTMENT}){{1,3}}$")
 _COUNTER = twins.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
 CONTACT_KEY = twins.compile(r"^[^:]{0,6}(?:联系|联络|咨询|报名)[^:]{0,4}:"

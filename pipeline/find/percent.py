@@ -171,7 +171,6 @@ def build(rules: Rules):
     up = rf.data["change"]["up"]
     down = rf.data["change"]["down"]
     shared_re = _shared_items_re([*up, *down])
-    verb_end = regex.compile("(?:" + alternation([*up, *down]) + ")$")
     filler = rf.data["change"]["between"]
     cheng_not_before = tuple(cfg["cheng_not_before"])
     range_seps = rf.rule("percent.range")["separators"]
@@ -483,7 +482,7 @@ def build(rules: Rules):
             # matches there: most facts have none before them, and are not searched)
             head = text[lo:f.start].rstrip(" \t\n")
             stop = f.start
-            if head and head[-1] not in _LIST_WORDS and (vm := verb_end.search(head)):
+            if head and head[-1] not in _LIST_WORDS and (vm := change_re.search(head)):
                 head = head[:vm.start()]       # …、提高0.8个百分点: the last item's own word
                 stop = lo + len(head)
             if not head or head[-1] not in _LIST_WORDS:
