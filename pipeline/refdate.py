@@ -8,9 +8,14 @@ Where it looks, most trusted first, and the name it returns as the second value:
    (on a Taiwan page, meta.locale zh-TW, a Minguo date there counts: 113-05-20 → 2024-05-20)
 3. a dateline, 新华社北京3月8日电 / 本报上海8日讯 / 北京2024年3月8日 /美通社/; a dateline
    without a year takes it (and, for 8日电, the month) from the url or the published
-   value                                                                           → "dateline"
+   value; a press release's place, a comma or slash, then the full date and a dash
+   (香港，2024年8月20日 /美通社/ --, 中国北京 / 2021年8月18日—)                  → "dateline"
 4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…,
-   …/2023/3/8/…, a file named by its upload time (…/20230308142618.htm)         → "url"
+   …/2023/3/8/…, a file named by its upload time (…/20230308142618.htm), a year folder
+   then a channel's day folder (…/2023/sh_1027/…)                                 → "url"
+4b. a url that holds only the year and month (…/202208/…, …/2020/03/…): the day the lead
+   opens with when it is of that month (8月25日，某机构发布…), or the day a lead calls
+   today (今日(3月23日)…)                                                           → "lead"
 5. a line near the top or the bottom that starts with a full date and holds little else
    (2024年3月8日 10:21, 2024-03-08 来源：苏州日报)                                         → "text"
 6. the first line the clean stage removed as metadata that holds a full date (a stamp with a
@@ -50,6 +55,24 @@ _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
 # read as a month
 _URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])/"
                              r"(?P<d>3[01]|[12]\d|0?[1-9])/")
+# a year folder, then a channel's folder named by the month and day (…/2023/sh_1027/…,
+# …/2014/photo_0718/…: a common news CMS)
+_URL_CHANNEL = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[a-z]+_(?P<m>0[1-9]|1[0-2])"
+                             r"(?P<d>0[1-9]|[12]\d|3[01])/")
+# a year and month alone, as folders: …/202208/…, …/2020/03/…, …/2018-03/… (the day unknown)
+_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})[/\-_]?(?P<m>0[1-9]|1[0-2])/")
+# a press release's dateline: its place, a comma or a slash, the full date, the wire's name
+# between slashes at most, then a dash (香港，2024年8月20日 /美通社/ --; 中国北京 / 2021年8月18日—)
+_PRESS_DATELINE = regex.compile(
+    r"(?m)^\s*[\p{Han}·]{2,12}\s*[,，/]\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月"
+    r"(?P<d>\d{1,2})日\s*(?:/[^/\n]{2,20}/\s*)?(?:--|—|–|-)")
+# a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
+_LEAD_DAY = regex.compile(r"\s*(?:【[^】\n]{1,20}】|[（(][^）)\n]{1,30}[）)]|"
+                          r"[\p{Han}]{0,10}[讯訊][:：]?\s*)*"
+                          r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+# today's day named in the lead: 今日(3月23日), 今天（26日）
+_TODAY_DAY = regex.compile(r"今[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]")
+_LEAD_LINES = 4
 # a file named by its upload time, the day then the hour and minute (and seconds):
 # …/shjw/20210421142618.htm
 _URL_STAMP = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])"
@@ -89,10 +112,29 @@ def url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
     path = regex.sub(r"^[a-z]+://[^/]+", "", str(url))  # the host may hold digits too
-    for m in (*_URL.finditer(path), *_URL_FOLDERS.finditer(path), *_URL_STAMP.finditer(path)):
+    for m in (*_URL.finditer(path), *_URL_FOLDERS.finditer(path), *_URL_STAMP.finditer(path),
+              *_URL_CHANNEL.finditer(path)):
         d = _date(m["y"], m["m"], m["d"])
         if d is not None:
             return d
+    return None
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """(year, month) of a url that names them in folders (…/202208/…), else None."""
+    if not url:
+        return None
+    m = _URL_MONTH.search(regex.sub(r"^[a-z]+://[^/]+", "", str(url)))
+    return (int(m["y"]), int(m["m"])) if m else None
+
+
+def _lead_day(text: str, year: int, month: int) -> dt.date | None:
+    """The day of the url's month that the lead opens with or calls today (4b above)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()][:_LEAD_LINES]
+    for ln in lines:
+        m = _LEAD_DAY.match(ln) or _TODAY_DAY.search(ln)
+        if m and (m["m"] is None or int(m["m"]) == month):
+            return _date(year, month, m["d"])
     return None
 
 
@@ -107,7 +149,8 @@ def _published_in_text(text: str, minguo: bool = False) -> dt.date | None:
 def _dateline(text: str, hint: dt.date | None, hint_year: int | None) -> dt.date | None:
     m = _DATELINE.search(text[:2000])
     if not m:
-        return None
+        m = _PRESS_DATELINE.search(text[:2000])
+        return _date(m["y"], m["m"], m["d"]) if m else None
     y = int(m["y"]) if m["y"] else (hint.year if hint else hint_year)
     mo = int(m["m"]) if m["m"] else (hint.month if hint else None)
     if y is None or mo is None:
@@ -151,13 +194,18 @@ def infer_ref_date(
     u = url_date(url)
     hint_year = None
     if published:
-        ym = _YEAR.search(str(published))
-        hint_year = int(ym.group(1)) if ym else None
-    d = _dateline(text, u, hint_year)
+        py = _YEAR.search(str(published))
+        hint_year = int(py.group(1)) if py else None
+    ym = url_month(url) if u is None else None
+    # a dateline's day (…12日讯) takes the month from a url that names only the month
+    d = _dateline(text, u or (dt.date(ym[0], ym[1], 1) if ym else None), hint_year)
     if d is not None:
         return d.isoformat(), "dateline"
     if u is not None:
         return u.isoformat(), "url"
+    d = _lead_day(text, *ym) if ym else None
+    if d is not None:
+        return d.isoformat(), "lead"
     d = _date_line(text)
     if d is not None:
         return d.isoformat(), "text"

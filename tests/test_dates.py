@@ -278,6 +278,27 @@ def test_offsets_point_at_the_text(pipe):
     ("（中央社記者台北9日電）正文。", {}, "http://example.tw/news/20181209/a.aspx",
      ("2018-12-09", "dateline")),
     ("新华社北京6月1日电 正文。", {}, None, (None, None)),      # no year anywhere
+    # a press release's place, a comma or slash, the full date, then a dash
+    ("标题\n香港，2024年8月20日 /美通社/ -- 某公司今日发布业绩。", {}, None,
+     ("2024-08-20", "dateline")),
+    ("标题\n中国北京 / 2021年8月18日—某公司今日公布财报。", {}, None, ("2021-08-18", "dateline")),
+    # a dateline's day takes the month of a url that names only the month
+    ("（华都牙也12日讯）会馆举行晚宴。", {}, "https://example.my/zh/2019/03/wan-yan/",
+     ("2019-03-12", "dateline")),
+    # a url with the month only: the day the lead opens with, or calls today, in that month
+    ("标题\n8月25日，某机构发布报告称。", {}, "https://example.com/tech/202208/1512338.shtml",
+     ("2022-08-25", "lead")),
+    ("标题\n本报济宁讯 12月3日，农业农村部发布通知。", {}, "https://example.net/jn/201912/9.html",
+     ("2019-12-03", "lead")),
+    ("【某网】某网获悉，新车将于今日(3月23日)发布。", {}, "http://example.com/news/201803/7.html",
+     ("2018-03-23", "lead")),
+    ("标题\n8月25日，某机构发布报告称。", {}, "https://example.com/tech/202209/1512338.shtml",
+     (None, None)),                                     # another month: no day known
+    ("标题\n会上，8月25日的安排已定。", {}, "https://example.com/tech/202208/1512338.shtml",
+     (None, None)),                                     # a date inside the lead, not opening it
+    # a year folder, then a channel's month-and-day folder; a random folder name is none
+    ("正文。", {}, "http://example.cn/2023/sh_1027/77876.html", ("2023-10-27", "url")),
+    ("正文。", {}, "http://example.cn/html/2019/PLNDAQOH_0219/1.html", (None, None)),
     ("正文。", {}, "http://example.cn/2023/0601/c1.html", ("2023-06-01", "url")),
     ("正文。", {}, "http://example.cn/2023-06/01/c_1.htm", ("2023-06-01", "url")),
     ("正文。", {"url": "http://example.cn/news/20230601/a.shtml"}, None, ("2023-06-01", "url")),
