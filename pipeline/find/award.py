@@ -1054,6 +1054,7 @@ class AwardFinder:
             else:
                 break
         self._quote_around(text, c)
+        self._to_closing_quote(ctx, c)
         self._extend_to_trigger(ctx, c, floor, trigs)
         # extend right: 标兵 after 三八红旗手, a grade (…奖一等奖); then read what follows
         e = c.end
@@ -1121,6 +1122,27 @@ class AwardFinder:
             # 获评本市“优秀青年”: the span runs over the quote, so it holds its closing mark too
             c.end = max(c.end, c.quoted[1])
             c.quoted = None
+
+    def _to_closing_quote(self, ctx: Context, c: Cand) -> None:
+        """“全国模范检察官”: a head's run that opens a quote runs on to its closing mark over a
+        noun or two (the head 模范 is a whole name's end elsewhere: 全国劳动模范); never over a
+        word that ends a name's walk (“优秀教师表彰大会”)."""
+        text = ctx.text
+        if c.source != "suffix" or c.quoted is not None or c.start < 1 \
+                or text[c.start - 1] not in OPEN_Q:
+            return
+        close = text.find(CLOSE_OF[text[c.start - 1]], c.end, c.end + 6)
+        if close <= c.end or not _han(text[c.end:close]):
+            return
+        toks = [t for t in rec.pos_tokens(ctx, c.end, close, hmm=HMM, window=0)
+                if c.end <= t.start < close]
+        if not toks or toks[0].start != c.end or toks[-1].end != close or len(toks) > 2 \
+                or any(not t.pos.startswith("n") or t.text in self.stop_tokens
+                       or t.text in self.walk_stop_words or self.context_re.match(t.text)
+                       for t in toks):
+            return
+        c.end = close
+        self._quote_around(text, c)
 
     @staticmethod
     def _quote_around(text: str, c: Cand) -> None:
