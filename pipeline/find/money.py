@@ -186,6 +186,8 @@ def build(rules: Rules):
     range_seps = rf.rule("money.range").get("separators", ["至", "到", "-", "~", "～", "—"])
     context_window = int(rf.rule("money.context").get("window", 24))
     magnitude = regex.compile(rf.rule("money.context").get("magnitude", r"[万亿萬億]"))
+    named_after_src = rf.rule("money.context").get("named_after", "")
+    named_after = regex.compile(named_after_src) if named_after_src else None
     warn_units = rf.rule("money.unit").get("warn_units", ["万元", "亿元"])
     warn_ok_before = set(rf.rule("money.unit").get("warn_ok_before", ""))
     warn_ok_after = tuple(rf.rule("money.unit").get("warn_ok_after", []))
@@ -519,9 +521,11 @@ def build(rules: Rules):
             if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
                 # 2、3万人民币: the magnitude is shared
                 value = parse_quantity(num + chain[2])[0]
-        elif magnitude.search(num) and not counted_after(
-                text, m.end("q2") if m.group("q2") else m.end("num")) \
-                and in_money_context(text, start) and text[end:end + 1] not in ("%", "％"):
+        elif magnitude.search(num) and (
+                (named_after is not None and named_after.match(text, end))  # (天使轮: no 天)
+                or (not counted_after(text, m.end("q2") if m.group("q2") else m.end("num"))
+                    and in_money_context(text, start)
+                    and text[end:end + 1] not in ("%", "％"))):
             code, rule = "local", "money.context"
         if code is None or rule is None:
             return None

@@ -237,7 +237,9 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     # money
     "money.unit": {"warn_units": _words(), "warn_ok_before": _chars(), "warn_ok_after": _words()},
     "money.shared": {"separators": Key(list, ["、", "和", "及", "与", "或"])},
-    "money.context": {"window": Key(int, 24), "magnitude": Key(str, "[万亿萬億]")},
+    "money.context": {"window": Key(int, 24), "magnitude": Key(str, "[万亿萬億]"),
+                      "named_after": Key(str, "", "a pattern right after the amount that names "
+                                                   "it money (1000万天使轮融资)")},
     "money.ge_yi": {"magnitudes": Key(dict, {"亿": 100000000})},
     "money.range": {"separators": Key(list, _SEPARATORS)},
     # count
