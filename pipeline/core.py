@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,19 @@ def check_ref_date(value: Any) -> str | None:
         return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
     except ValueError:
         raise ValueError(f"ref_date must be YYYY-MM-DD, not {value!r}") from None
+
+
+_CLAUSE_MARK = re.compile("[，。；,;]")
+
+
+def _above_body(text: str, cleaned: Any) -> list[str]:
+    """The lines removed above the first paragraph kept (a line with a clause's mark: the
+    headline is no paragraph), whatever they were removed as: a 发布时间 among them dates the
+    page (a head's stamp taken for a menu's is still a stamp)."""
+    gone = {r.line for r in cleaned.removed}
+    first = next((i for i, ln in enumerate(text.split("\n"))
+                  if i not in gone and _CLAUSE_MARK.search(ln)), None)
+    return [r.text for r in cleaned.removed if first is None or r.line < first]
 
 
 class Pipeline:
@@ -87,8 +101,9 @@ class Pipeline:
             stamps = [r.text for r in cleaned.removed if r.reason == "metadata"]
             meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"), stamps)
             if ref_date is None:
+                above = _above_body(doc.text or "", cleaned)
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"),
-                                                         stamps)
+                                                         stamps, above)
                 if ref_date:
                     meta["ref_date_source"] = where
                 elif fallback_ref_date:

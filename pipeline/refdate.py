@@ -77,6 +77,8 @@ _LEAD_LINES = 4
 # …/shjw/20210421142618.htm
 _URL_STAMP = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])"
                            r"(?P<d>0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?!\d)")
+# a bare 发布: label (no 时间): its date must follow at once
+_PUBLISHED_BARE = regex.compile(r"(?<!\p{Han})[发發][布表]\s*[:：]\s*")
 # what may stand before the date
 _LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
@@ -143,6 +145,11 @@ def _published_in_text(text: str, minguo: bool = False) -> dt.date | None:
         d = full_date(text[m.end():m.end() + 30], minguo)
         if d is not None:
             return d
+    # a bare 发布: / 发表: label, the date right after it (作者:某 来源:某 发布:2020-10-27)
+    for m in _PUBLISHED_BARE.finditer(text):
+        f = _FULL.match(text, m.end())
+        if f is not None and (got := _date(f["y"], f["m"], f["d"])) is not None:
+            return got
     return None
 
 
@@ -176,10 +183,12 @@ def _date_line(text: str) -> dt.date | None:
 
 
 def infer_ref_date(
-    text: str, meta: dict[str, Any], url: str | None = None, stamps: Sequence[str] = ()
+    text: str, meta: dict[str, Any], url: str | None = None, stamps: Sequence[str] = (),
+    above: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
     """Returns (ISO date, where it came from) or (None, None). `stamps`: the lines the clean
-    stage removed as metadata, in page order."""
+    stage removed as metadata, in page order; `above`: every line it removed above the body
+    (a 发布时间 label there counts whatever the line was removed as)."""
     meta = meta or {}
     text = text or ""
     url = url or meta.get("url")
@@ -188,7 +197,8 @@ def infer_ref_date(
     d = full_date(published, minguo) if published else None
     if d is not None:
         return d.isoformat(), "published"
-    d = _published_in_text(text, minguo) or _published_in_text("\n".join(stamps), minguo)
+    d = (_published_in_text(text, minguo) or _published_in_text("\n".join(stamps), minguo)
+         or _published_in_text("\n".join(above), minguo))
     if d is not None:
         return d.isoformat(), "published"
     u = url_date(url)

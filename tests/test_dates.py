@@ -308,6 +308,10 @@ def test_offsets_point_at_the_text(pipe):
     # a year and two numbers in folders, the last not closed by a slash: no day
     ("正文。", {}, "http://example.cn/doc/2023/6/15.html", (None, None)),
     ("标题\n2023-06-01 08:00 来源：某某日报\n正文。", {}, None, ("2023-06-01", "text")),
+    # a bare 发布: label with the date right after it; a notice published: a title, no date
+    ("标题\n作者:匿名 来源:某某网 发布:2020-10-27 访问:833\n正文。", {}, None,
+     ("2020-10-27", "published")),
+    ("标题\n市政府发布：关于2020年10月27日起调整公交线路的通告。", {}, None, (None, None)),
     ("2023年6月1日，新馆开馆，市民踊跃参观。", {}, None, (None, None)),  # a body sentence
     ("正文。", {}, None, (None, None)),
     # a Minguo date is read on a Taiwan page only
@@ -335,6 +339,14 @@ def test_infer_ref_date(text, meta, url, want):
 ])
 def test_infer_ref_date_from_stamps(stamps, url, want):
     assert infer_ref_date("正文。", {}, url, stamps) == want
+
+
+def test_published_label_in_any_line_removed_above_the_body():
+    # a stamp a rule took as a menu's line still dates the page; a teaser's stamp under the
+    # body is not passed (core._above_body)
+    above = ["作者:匿名 来源:某某网 发布:2020-10-27 所属分类:新闻动态"]
+    assert infer_ref_date("正文。", {}, None, [], above) == ("2020-10-27", "published")
+    assert infer_ref_date("正文。", {}, None, [], []) == (None, None)
 
 
 def test_pipeline_uses_inferred_ref_date(pipe):
