@@ -923,6 +923,21 @@ STAMPED = twins.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通
                          r"|^\(\p{Han}{2,4}\)$|^\p{Han}{2,3}(?:[\s、·]+\p{Han}{2,3})*$")
 
 
+_ASKED = regex.compile(r"^[^。，,；;：:!?！？]{4,22}[?？!！]$")
+
+
+def _asked_among(page: Page, i: int) -> bool:
+    """A headline that asks or exclaims (大湾区大学有哪些亮点?), one mark at its end, between
+    lines that are removed furniture or hold no sentence (or nothing below): a related list's
+    item."""
+    if _ASKED.match(page.normed[i]) is None:
+        return False
+    above, below = page.nb(i, -1), page.nb(i, 1)
+    return (above is not None and (above in page.removed or not _sentence_like(page.normed[above]))
+            and (below is None or below in page.removed
+                 or not _sentence_like(page.normed[below])))
+
+
 def _sentence_like(n: str) -> bool:
     """A line of the article's text, not of its furniture: sentence punctuation, a paragraph's
     shape, or a clause cut by a comma (a teaser cut short with … is a teaser, not text)."""
@@ -946,8 +961,10 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
         return
     furniture = [i for i in tail if i in removed and removed[i].reason != "decoration"]
     first = furniture[0] if furniture else len(normed)
-    # what stays of the article's text down the page: nothing is taken above it
-    resume = max((i for i in tail if i not in removed
+    # what stays of the article's text down the page: nothing is taken above it (a question
+    # or exclamation headline among removed furniture does not resume it: 某大学有哪些亮点?)
+    asked = {i for i in tail if i not in removed and _asked_among(page, i)}
+    resume = max((i for i in tail if i not in removed and i not in asked
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
     plain, broken = 0, False  # the lines the rules left between the body and the furniture
     cells = table_cells(page)
@@ -960,7 +977,8 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             if broken:
                 continue
             broken = _sentence_like(n) or n.endswith(":")
-        if i <= resume or len(n) > max_len or _sentence_like(n) or text_shaped(n):
+        if i <= resume or len(n) > max_len or (_sentence_like(n) and i not in asked) \
+                or text_shaped(n):
             continue
         if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
