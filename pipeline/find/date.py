@@ -141,10 +141,12 @@ def _in_sentence_before(text: str, start: int, words) -> bool:
 
 
 def _years_ago(text: str, start: int, end: int) -> bool:
-    """A two-digit number of years with 前 right after its 年 (从18年前, 10年前起): so many
-    years ago, not the year 2018 (前后 is "about"; 以前 and 之前 may close a year)."""
+    """A two-digit number of years with 前 or 后 right after its 年 (从18年前, 10年前起, 10年后，
+    …): so many years ago or later, not the year 2018 or 2010 (前后 is "about"; 以前, 之前,
+    以后 and 之后 may close a year: 07年以后)."""
     k = text.find("年", start, end + 1)
-    return k >= 0 and text.startswith("前", k + 1) and not text.startswith("前后", k + 1)
+    return k >= 0 and text.startswith(("前", "后", "後"), k + 1) \
+        and not text.startswith(("前后", "前後"), k + 1)
 
 
 def _ends_with_any(s: str, words: tuple[str, ...]) -> bool:
@@ -372,7 +374,7 @@ class DateFinder:
                 and sp.quarter is None
             if sp.year2 is not None and year_only:
                 if _years_ago(text, c.start, c.end):
-                    return False   # (从)18年前: eighteen years ago, no year 2018
+                    return False   # (从)18年前: eighteen years ago, no year 2018 (10年后 too)
                 lead = text[c.start:c.start + 2]
                 # (the end of 2021至22年度 takes its century from the first year: no guess)
                 # (一五年, 九七年: Chinese digits one by one are a year, not a count of years)
