@@ -543,3 +543,23 @@ def test_a_pages_one_head_line_over_the_body_is_its_headline():
     assert 0 not in got and 4 in got
     assert extract("\n".join(lines)).meta["title"] == lines[0]
     assert extract("\n".join(["要闻", *STORY])).meta["title"] is None
+
+
+def test_a_contents_list_goes_and_the_headings_it_lists_stay():
+    # a report's contents above its title, each item its heading further down
+    heads = ["一、过去一年工作回顾", "二、今年工作安排", "（一）聚焦项目建设",
+             "三、加强政府自身建设"]
+    text = ["县政府工作报告", "各位代表：",
+            heads[0], "过去的一年，全县经济持续回升向好，主要指标增速高于全市平均水平。",
+            heads[1], heads[2], "今年全县经济社会发展的主要预期目标是，地区生产总值增长6%左右。",
+            heads[3], "我们将坚持依法行政，持续改进工作作风，自觉接受各方面监督。"]
+    got = removed(heads + text)
+    assert set(got) == {0, 1, 2, 3}
+    assert rules_of(got, [0, 1, 2, 3]) == {"boilerplate.zones.contents_list"}
+    # the same headings with no copy below are the page's own
+    assert not set(removed(heads + text[:2] + [text[3], text[6], text[8]]))
+    # a page printed twice: its headline and subheads come again with its paragraphs
+    twice = [text[0], "——在县人民代表大会上", "县长 王某某", text[3], heads[1], text[6]]
+    got = removed(twice + twice)
+    assert "boilerplate.zones.contents_list" not in rules_of(got, range(14))
+

@@ -352,6 +352,7 @@ class Cleaner:
                     self.word_scorer = WordScorer(where, entry, rules)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
+                             "contents_list",
                              "story_lists", "story_lists_tail", "spliced_keywords",
                              "after_body", "before_body", *lists.PASSES, *captions.PASSES,
                              *declarations.PASSES, *teasers.PASSES):
@@ -613,6 +614,9 @@ class Cleaner:
             spliced.spliced_keywords(page, rule["id"], int(rule.get("min_lines", 2)))
         if "split_fields" in self.page_rules:  # before the headline: a field's value is never one
             zones.split_fields(page, self.fields, self.page_rules["split_fields"]["id"])
+        if "contents_list" in self.page_rules:  # before the headline: a contents line is none
+            rule = self.page_rules["contents_list"]
+            zones.contents_list(page, rule["id"], int(rule.get("min_lines", 3)))
         if self.title_rule is not None:
             title_stage.headline(page, self.title_rule, self.above_headline_rule,
                                  [doc.meta.get("title"), title])

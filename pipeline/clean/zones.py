@@ -196,6 +196,8 @@ def repeats(page: Page, rule_id: str) -> None:
         if (f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2)
                 or i in cells or _OWN_REPEAT.search(n)):
             continue
+        if f in page.removed and page.removed[f].rule.endswith(".contents_list"):
+            continue    # a contents line's heading in the text (contents_list)
         spun = (f == h and len(n) >= 6) or (len(places[n]) >= 3 and len(n) >= 8)
         if page.zone(i) != "head" and not spun:
             # after the head only a spun page's copies; a tail signature may repeat a field
@@ -640,6 +642,31 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
             page.found["title"] = [(again, page.lines[again].strip())]
         for i in run:
             page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
+def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
+    """A document's table of contents above its text: `min_lines`+ short lines in a row above
+    the first paragraph, with no sentence in them, each of which comes again further down as
+    the text's own heading (一、工作回顾 / 二、工作安排 over the report that heads its parts with
+    them). The copies below are body."""
+    normed, removed = page.normed, page.removed
+    last_at: dict[str, int] = {}
+    for i in page.filled:
+        last_at[normed[i]] = i
+    if page.first < len(normed) and last_at.get(normed[page.first], page.first) > page.first:
+        return      # the first paragraph again too: a page printed twice, its head with it
+    run: list[int] = []
+    for i in [*page.filled, len(normed)]:
+        n = normed[i] if i < len(normed) else ""
+        if (i < page.first and i not in removed and len(n) <= 40 and not SENT.search(n)
+                and "。" not in n and last_at.get(n, i) > i):
+            run.append(i)
+            continue
+        # (a copy further down than the run itself: a heading the text repeats)
+        if len(run) >= min_lines and all(last_at[normed[k]] > run[-1] for k in run):
+            for k in run:
+                page.take(k, Proposal(rule_id, "navigation", "head"))
+        run = []
 
 
 def bullet_list(page: Page, rule_id: str, min_lines: int) -> None:
