@@ -556,10 +556,24 @@ def test_a_contents_list_goes_and_the_headings_it_lists_stay():
     got = removed(heads + text)
     assert set(got) == {0, 1, 2, 3}
     assert rules_of(got, [0, 1, 2, 3]) == {"boilerplate.zones.contents_list"}
-    # the same headings with no copy below are the page's own
-    assert not set(removed(heads + text[:2] + [text[3], text[6], text[8]]))
+    # three such headings with no copy below are the page's own (four: _outline, below)
+    assert not set(removed(heads[:3] + text[:2] + [text[3], text[6], text[8]]))
     # a page printed twice: its headline and subheads come again with its paragraphs
     twice = [text[0], "——在县人民代表大会上", "县长 王某某", text[3], heads[1], text[6]]
     got = removed(twice + twice)
     assert "boilerplate.zones.contents_list" not in rules_of(got, range(14))
+
+
+def test_an_outline_opening_the_page_is_its_contents():
+    # the excerpt cut the report before its headings: four numbered headings in a row above
+    # its title still are its contents; three are not enough
+    outline = ["一、过去一年工作回顾", "二、今年工作安排", "（一）聚焦项目建设",
+               "（二）聚焦乡村振兴", "三、加强政府自身建设"]
+    text = ["县政府工作报告", "各位代表：",
+            "现在，我代表县人民政府，向大会报告政府工作，请予审议，并请县政协委员提出意见。",
+            "过去的一年，全县经济持续回升向好，主要指标增速高于全市平均水平。"]
+    got = removed(outline + text)
+    assert set(got) == set(range(5))
+    assert rules_of(got, range(5)) == {"boilerplate.zones.contents_list"}
+    assert not set(removed(outline[:3] + text))
 

@@ -644,6 +644,27 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
             page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
+_OUTLINE_MIN = 4
+
+
+def _outline(page: Page, rule_id: str) -> None:
+    """Contents the excerpt cut before its headings: the page opens, above its title, with
+    four or more numbered headings in a row (一、工作回顾 / 二、工作安排 / （一）项目建设 …),
+    short, no sentence in them, and a line that is no such heading follows them."""
+    normed, filled = page.normed, page.filled
+    run = []
+    for i in filled:
+        n = normed[i]
+        if i >= page.first or i in page.removed or len(n) > 30 or SENT.search(n) \
+                or "。" in n or not _NUMBERED.match(n):
+            break
+        run.append(i)
+    nxt = page.nb(run[-1], 1) if run else None
+    if len(run) >= _OUTLINE_MIN and nxt is not None and not _NUMBERED.match(normed[nxt]):
+        for i in run:
+            page.take(i, Proposal(rule_id, "navigation", "head"))
+
+
 def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
     """A document's table of contents above its text: `min_lines`+ short lines in a row above
     the first paragraph, with no sentence in them, each of which comes again further down as
@@ -653,6 +674,7 @@ def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
     last_at: dict[str, int] = {}
     for i in page.filled:
         last_at[normed[i]] = i
+    _outline(page, rule_id)
     if page.first < len(normed) and last_at.get(normed[page.first], page.first) > page.first:
         return      # the first paragraph again too: a page printed twice, its head with it
     run: list[int] = []
