@@ -245,3 +245,12 @@ def test_never_takes_a_joint_notices_issuers(without):
     assert not taken_by_scorer(without(), text) & set(rows)
     # without the guard the weights would take some of them
     assert taken_by_scorer(without("issuers"), text) & set(rows)
+
+
+def test_never_takes_the_first_words_of_a_paragraph_an_excerpt_cut(without):
+    # the page's text stops two words into a paragraph, right under the last one kept
+    for cut in ("深耕", "作为首位"):
+        text = "首页 > 新闻中心 > 本地要闻\n返回顶部\n江城新增口袋公园\n" + BODY + "\n" + cut
+        assert cut not in taken_by_scorer(without(), text)
+        # without the guard the weights would take it
+        assert cut in taken_by_scorer(without("cut_end"), text)

@@ -188,6 +188,19 @@ def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
     return lambda page, k, i: pattern.match(page.normed[i]) is not None
 
 
+_CUT_WORDS = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+
+
+def _cut_end(page: Page, k: int, i: int) -> bool:
+    """The page's last line, a few Chinese characters with no mark right under a paragraph:
+    a paragraph an excerpt cut off after its first words (深耕 / 作为首位), not furniture (a
+    known menu word under the text is a line rule's, taken before the scorer judges)."""
+    if k != len(page.filled) - 1 or not _CUT_WORDS.match(page.normed[i]):
+        return False
+    above = page.nb(i, -1)
+    return above is not None and above not in page.removed and is_anchor_shape(page.normed[above])
+
+
 # The lines the scorer never judges, each a named guard of (page, k, i) — the k-th non-blank
 # line, line i; scored.yaml's `guards` lists the ones it runs, in the order it asks them
 GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
@@ -214,6 +227,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "dash_led": lambda page, k, i: _dash_led_pair(page, k),
     "numbered": lambda page, k, i: _in_numbered_run(page, k),
     "announced": lambda page, k, i: _announced(page, k),
+    "cut_end": _cut_end,
 }
 
 
