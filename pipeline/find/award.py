@@ -382,6 +382,8 @@ class AwardFinder:
         self.ascii_quote_re = re.compile(r'(")([^"“”「」『』\n]{2,20})(")')
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
         self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
+        sel = quo.get("selection_after") or []
+        self.selection_after_re = regex.compile(_alt(sel)) if sel else None
         # a named scholarship unquoted (settled reading: 某某奖学金 is an award): after a verb of
         # setting one up (设有希望出航奖学金), or alone on its line as a heading, with its
         # category in brackets (某某校长念慈奖学金(杰出学生奖))
@@ -685,11 +687,17 @@ class AwardFinder:
             ext = self.extend_re.match(text, qe + (text[qe:qe + 1] == " "))
             # (a ceremony's: only when the name is people's or an honour's, not an event's:
             # “公益金卖旗日”颁奖典礼)
+            named = bool(self.agent_tail.search(m.group(2)) or _PRIZE_END.search(m.group(2)))
+            # (“十佳教师”评选, “中国青年五四奖章”评选: a selection names the honour it gives;
+            # “最美楼道”评比 names a corridor's: people's or a prize's names only)
+            selected = bool(self.selection_after_re is not None and named
+                            and len(m.group(2)) >= 3 and self.selection_after_re.match(text, qe))
             prize = bool(_PRIZE_END.search(m.group(2))
                          or (self.event_after_re.match(text, qe)
                              and (self.agent_tail.search(m.group(2))
                                   or self.prefix_re.match(m.group(2))))
-                         or (ext is not None and ext.group().endswith("奖")))
+                         or (ext is not None and ext.group().endswith("奖"))
+                         or selected)
             # “夜莺天使”奖: a bare 奖 right after the closing quote (not 奖励, 奖金) ends a prize's
             # name; the fact spans the quote and the 奖 (after a trigger the trigger's run has it)
             blk = self.block_after.get("奖")
@@ -704,9 +712,10 @@ class AwardFinder:
             listed = trig is None and not ctx_head and not prize
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 12), m.end(1)):
                 continue
-            if not ctx_head and self.programme_after.match(text, qe):
+            if not ctx_head and not selected and self.programme_after.match(text, qe):
                 continue
-            c = Cand(m.start(2), m.end(2), "quoted", {"quoted"}, quoted=(qs, qe), listed=listed)
+            c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"} if selected
+                     else {"quoted"}, quoted=(qs, qe), listed=listed)
             cands.append(c)
 
         for m in self.ascii_quote_re.finditer(text) if '"' in text else ():
