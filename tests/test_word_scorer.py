@@ -254,3 +254,15 @@ def test_never_takes_the_first_words_of_a_paragraph_an_excerpt_cut(without):
         assert cut not in taken_by_scorer(without(), text)
         # without the guard the weights would take it
         assert cut in taken_by_scorer(without("cut_end"), text)
+
+
+def test_never_takes_a_paragraph_left_in_its_html_tags(without):
+    # a converter left the page's markup: the pictures' lines go, the paragraph between stays
+    para = ('<p style="text-indent: 2em;">江城讯 9月10日，2024江城半程马拉松新闻发布会举行，'
+            '本届赛事设半程马拉松和健康跑两个项目，规模为8000人。</p>')
+    text = "\n".join(["江城半程马拉松发布会举办", "首页 > 新闻中心", para,
+                      '<p style="text-align:center"><img src="/uploads/2024/09/a.jpg" alt=""></p>',
+                      BODY, "返回顶部"])
+    assert para not in taken_by_scorer(without(), text)
+    # without the guard the weights would take it
+    assert para in taken_by_scorer(without("marked_up"), text)

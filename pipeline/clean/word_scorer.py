@@ -189,6 +189,14 @@ def _shape(pattern: Any) -> Callable[[Page, int, int], bool]:
 
 
 _CUT_WORDS = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _marked_up(page: Page, k: int, i: int) -> bool:
+    """A paragraph the page's converter left in its HTML tags (<p style="…">某某讯 …。</p>):
+    without them it is a paragraph."""
+    n = page.normed[i]
+    return n.startswith("<") and is_anchor_shape(_TAG.sub("", n).strip())
 
 
 def _cut_end(page: Page, k: int, i: int) -> bool:
@@ -228,6 +236,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "numbered": lambda page, k, i: _in_numbered_run(page, k),
     "announced": lambda page, k, i: _announced(page, k),
     "cut_end": _cut_end,
+    "marked_up": _marked_up,
 }
 
 
