@@ -15,7 +15,9 @@ Where it looks, most trusted first, and the name it returns as the second value:
    then a channel's day folder (…/2023/sh_1027/…)                                 → "url"
 4b. a url that holds only the year and month (…/202208/…, …/2020/03/…): the day the lead
    opens with when it is of that month (8月25日，某机构发布…), or the day a lead calls
-   today (今日(3月23日)…)                                                           → "lead"
+   today (今日(3月23日)…, 今(2)日)                                                   → "lead"
+4c. a url's date glued to the id after it (…/Article/20231102186014), when the lead calls
+   that very day today (今(2)日)                                                    → "lead"
 5. a line near the top or the bottom that starts with a full date and holds little else
    (2024年3月8日 10:21, 2024-03-08 来源：苏州日报)                                         → "text"
 6. the first line the clean stage removed as metadata that holds a full date (a stamp with a
@@ -70,8 +72,13 @@ _PRESS_DATELINE = regex.compile(
 _LEAD_DAY = regex.compile(r"\s*(?:【[^】\n]{1,20}】|[（(][^）)\n]{1,30}[）)]|"
                           r"[\p{Han}]{0,10}[讯訊][:：]?\s*)*"
                           r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-# today's day named in the lead: 今日(3月23日), 今天（26日）
-_TODAY_DAY = regex.compile(r"今[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]")
+# today's day named in the lead: 今日(3月23日), 今天（26日）, Taiwan's 今(2)日
+_TODAY_DAY = regex.compile(r"今(?:[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]"
+                           r"|[(（](?P<d>\d{1,2})[)）]日)")
+# a url's date glued to the id after it (…/Article/20231102186014): read only when the lead
+# names that day today (今(2)日)
+_URL_GLUED = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])"
+                           r"(?P<d>0[1-9]|[12]\d|3[01])\d{2,}")
 _LEAD_LINES = 4
 # a file named by its upload time, the day then the hour and minute (and seconds):
 # …/shjw/20210421142618.htm
@@ -128,6 +135,29 @@ def url_month(url: str | None) -> tuple[int, int] | None:
         return None
     m = _URL_MONTH.search(regex.sub(r"^[a-z]+://[^/]+", "", str(url)))
     return (int(m["y"]), int(m["m"])) if m else None
+
+
+def _today_in_lead(text: str) -> regex.Match | None:
+    for ln in [ln for ln in text.split("\n") if ln.strip()][:_LEAD_LINES]:
+        m = _TODAY_DAY.search(ln)
+        if m:
+            return m
+    return None
+
+
+def _glued_url_day(text: str, url: str | None) -> dt.date | None:
+    """A url's date glued to more digits, when the lead calls that very day today (4c)."""
+    if not url:
+        return None
+    path = regex.sub(r"^[a-z]+://[^/]+", "", str(url))
+    today = _today_in_lead(text) if _URL_GLUED.search(path) else None
+    if today is None:
+        return None
+    for m in _URL_GLUED.finditer(path):
+        if int(m["d"]) == int(today["d"]) and (today["m"] is None
+                                                or int(today["m"]) == int(m["m"])):
+            return _date(m["y"], m["m"], m["d"])
+    return None
 
 
 def _lead_day(text: str, year: int, month: int) -> dt.date | None:
@@ -213,7 +243,7 @@ def infer_ref_date(
         return d.isoformat(), "dateline"
     if u is not None:
         return u.isoformat(), "url"
-    d = _lead_day(text, *ym) if ym else None
+    d = _lead_day(text, *ym) if ym else _glued_url_day(text, url)
     if d is not None:
         return d.isoformat(), "lead"
     d = _date_line(text)

@@ -296,6 +296,11 @@ def test_offsets_point_at_the_text(pipe):
      (None, None)),                                     # another month: no day known
     ("标题\n会上，8月25日的安排已定。", {}, "https://example.com/tech/202208/1512338.shtml",
      (None, None)),                                     # a date inside the lead, not opening it
+    # a url's date glued to an id, read when the lead calls that day today
+    ("（記者某某／南投報導）縣政府今(2)日舉辦表揚大會。", {}, "https://n.example.com/Article/20231102186014",
+     ("2023-11-02", "lead")),
+    ("（記者某某／南投報導）縣政府今(3)日舉辦表揚大會。", {}, "https://n.example.com/Article/20231102186014",
+     (None, None)),
     # a year folder, then a channel's month-and-day folder; a random folder name is none
     ("正文。", {}, "http://example.cn/2023/sh_1027/77876.html", ("2023-10-27", "url")),
     ("正文。", {}, "http://example.cn/html/2019/PLNDAQOH_0219/1.html", (None, None)),
