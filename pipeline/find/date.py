@@ -523,6 +523,7 @@ class DateFinder:
         holidays: dict[tuple[str, str, str], str] = {}
         # 国庆假期 waiting for a gloss （10月1日至7日）
         pending: tuple[Cand, int] | None = None
+        day_end: int | None = None     # where the last date with a day (not a festival) ended
         for c in self.candidates(text, ref, locale, narrowed=True, fast=fast):
             if pending is not None and c.rule.kind != "festival":
                 pc, pend = pending
@@ -585,10 +586,17 @@ class DateFinder:
             # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it;
             # nor does a lunar month (农历3月: its 9日 is no day of March)
             lunar_month = text[max(0, c.start - 3):c.start].rstrip().endswith(("农历", "阴历"))
-            if not _ends_with_any(text[max(0, c.start - 3):c.start], self.anchor_not_after):
+            # a festival named after a day of its sentence (9月19日，民警推测他中秋节会返家)
+            # is said of that day, not a new one: a 当日 after it still means the day
+            aside = (c.rule.kind == "festival" and day_end is not None
+                     and _SENTENCE_END.search(text, day_end, c.start) is None)
+            if not aside and not _ends_with_any(text[max(0, c.start - 3):c.start],
+                                                self.anchor_not_after):
                 # (继1月28日…后: a look back, no anchor for a 当天 after it)
                 st.saw(res.Point(last.y) if (c.rule.kind == "quarter" or lunar_month)
                        and last is not None else last)
+            if c.rule.kind != "festival" and last is not None and last.d is not None:
+                day_end = c.end
             extra: dict[str, Any] = {"tags": tags} if tags else {}
             point_time = last.datetime() if last is not None else None
             if c.datetime or (point_time and "/" not in value):
@@ -822,6 +830,7 @@ _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _DAY_FIRST_LOCALES = ("zh-HK", "zh-MO", "zh-SG", "zh-MY")   # 15/04/2025: day/month/year
 _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
