@@ -68,17 +68,17 @@ _URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})[/\-_]?(?P<m>0[1-9]|1[0-2])/"
 _PRESS_DATELINE = regex.compile(
     r"(?m)^\s*[\p{Han}·]{2,12}\s*[,，/]\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月"
     r"(?P<d>\d{1,2})日\s*(?:/[^/\n]{2,20}/\s*)?(?:--|—|–|-)")
-# a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
-_LEAD_DAY = regex.compile(r"\s*(?:【[^】\n]{1,20}】|[（(][^）)\n]{1,30}[）)]|"
-                          r"[\p{Han}]{0,10}[讯訊][:：]?\s*)*"
-                          r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-# today's day named in the lead: 今日(3月23日), 今天（26日）, Taiwan's 今(2)日
-_TODAY_DAY = regex.compile(r"今(?:[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]"
-                           r"|[(（](?P<d>\d{1,2})[)）]日)")
-# a url's date glued to the id after it (…/Article/20231102186014): read only when the lead
-# names that day today (今(2)日)
-_URL_GLUED = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])"
-                           r"(?P<d>0[1-9]|[12]\d|3[01])\d{2,}")
+# what a lead says of its own day (4b, 4c above), and the url date it may confirm
+_LEAD_DAY, _TODAY_DAY, _URL_GLUED = (regex.compile(p) for p in (
+    # a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
+    r"\s*(?:【[^】\n]{1,20}】|[（(][^）)\n]{1,30}[）)]|[\p{Han}]{0,10}[讯訊][:：]?\s*)*"
+    r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日",
+    # today's day named in the lead: 今日(3月23日), 今天（26日）, Taiwan's 今(2)日
+    r"今(?:[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]|[(（](?P<d>\d{1,2})[)）]日)",
+    # a url's date glued to the id after it (…/Article/20231102186014): read only when the
+    # lead names that day today (今(2)日)
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{2,}",
+))
 _LEAD_LINES = 4
 # a file named by its upload time, the day then the hour and minute (and seconds):
 # …/shjw/20210421142618.htm
