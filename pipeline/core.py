@@ -35,7 +35,7 @@ def check_ref_date(value: Any) -> str | None:
 _CLAUSE_MARK = re.compile("[，。；,;]")
 
 
-def _above_body(text: str, cleaned: Any) -> list[str]:
+def _above_body(text: str, cleaned: Cleaned) -> list[str]:
     """The lines removed above the first paragraph kept (a line with a clause's mark: the
     headline is no paragraph), whatever they were removed as: a 发布时间 among them dates the
     page (a head's stamp taken for a menu's is still a stamp)."""

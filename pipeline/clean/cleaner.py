@@ -175,8 +175,6 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
 _BULLET = re.compile(r"^[•·\-*▪]\s+(?=\S)")
 _PICTURE_FILE = re.compile(r"\.(?i:jpe?g|png|gif|webp|bmp)$")
 _QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
-# a short headline that asks or exclaims, one mark at its end (青少年足球联赛哪些球队晋级?)
-_ASKED_ITEM = re.compile(r"^[^。，,；;：:!?]{4,22}[?!]$")
 
 
 def _shown_again(anchors: list[int], normed: list[str]) -> list[int]:
@@ -288,7 +286,7 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
         anchors = anchors[:-1]
     # …and a short one closing a list of headlines under the body (返回顶部 / 某某活动启动 /
     # 某某哪些球队晋级?) is that list's last item, not the body's last paragraph
-    if len(anchors) >= 2 and _ASKED_ITEM.match(normed[anchors[-1]]):
+    if len(anchors) >= 2 and zones.ASKED.match(normed[anchors[-1]]):
         between = [normed[k] for k in range(anchors[-2] + 1, anchors[-1]) if normed[k]]
         if len(between) >= 2 and all(len(b) <= 30 and not SENT.search(b) for b in between):
             anchors = anchors[:-1]

@@ -972,14 +972,15 @@ STAMPED = twins.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通
                          r"|^\(\p{Han}{2,4}\)$|^\p{Han}{2,3}(?:[\s、·]+\p{Han}{2,3})*$")
 
 
-_ASKED = regex.compile(r"^[^。，,；;：:!?！？]{4,22}[?？!！]$")
+# a short headline that asks or exclaims, one mark at its end (某某哪些球队晋级?)
+ASKED = regex.compile(r"^[^。，,；;：:!?！？]{4,22}[?？!！]$")
 
 
 def _asked_among(page: Page, i: int) -> bool:
     """A headline that asks or exclaims (大湾区大学有哪些亮点?), one mark at its end, between
     lines that are removed furniture or hold no sentence (or nothing below): a related list's
     item."""
-    if _ASKED.match(page.normed[i]) is None:
+    if ASKED.match(page.normed[i]) is None:
         return False
     above, below = page.nb(i, -1), page.nb(i, 1)
     return (above is not None and (above in page.removed or not _sentence_like(page.normed[above]))
