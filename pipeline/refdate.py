@@ -12,7 +12,8 @@ Where it looks, most trusted first, and the name it returns as the second value:
    (香港，2024年8月20日 /美通社/ --, 中国北京 / 2021年8月18日—)                  → "dateline"
 4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…,
    …/2023/3/8/…, a file named by its upload time (…/20230308142618.htm), a year folder
-   then a channel's day folder (…/2023/sh_1027/…)                                 → "url"
+   then a channel's day folder (…/2023/sh_1027/…), a month's folder then a file named by a
+   day of that month glued to its id (…/202211/202211262114822.html)               → "url"
 4b. a url that holds only the year and month (…/202208/…, …/2020/03/…): the day the lead
    opens with when it is of that month (8月25日，某机构发布…), or the day a lead calls
    today (今日(3月23日)…, 今(2)日)                                                   → "lead"
@@ -126,6 +127,13 @@ def url_date(url: str | None) -> dt.date | None:
         d = _date(m["y"], m["m"], m["d"])
         if d is not None:
             return d
+    # a month's folder, then a file named by a day of that month glued to its id
+    # (…/202211/202211262114822.html): the two agree
+    month = _URL_MONTH.search(path)
+    if month is not None:
+        for m in _URL_GLUED.finditer(path, month.end()):
+            if (m["y"], m["m"]) == (month["y"], month["m"]):
+                return _date(m["y"], m["m"], m["d"])
     return None
 
 

@@ -301,6 +301,11 @@ def test_offsets_point_at_the_text(pipe):
      ("2023-11-02", "lead")),
     ("（記者某某／南投報導）縣政府今(3)日舉辦表揚大會。", {}, "https://n.example.com/Article/20231102186014",
      (None, None)),
+    # a month's folder, then a file named by a day of that month glued to its id
+    ("正文。", {}, "https://news.example.tw/cts/politics/202211/202211262114822.html",
+     ("2022-11-26", "url")),
+    ("正文。", {}, "https://news.example.tw/cts/politics/202211/202212262114822.html",
+     (None, None)),                                     # another month: no agreement
     # a year folder, then a channel's month-and-day folder; a random folder name is none
     ("正文。", {}, "http://example.cn/2023/sh_1027/77876.html", ("2023-10-27", "url")),
     ("正文。", {}, "http://example.cn/html/2019/PLNDAQOH_0219/1.html", (None, None)),
