@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 import regex
@@ -118,10 +119,14 @@ def full_date(s: str, minguo: bool = False) -> dt.date | None:
     return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"]) if m else None
 
 
+def _url_path(url: str) -> str:
+    return regex.sub(r"^[a-z]+://[^/]+", "", str(url))  # the host may hold digits too
+
+
 def url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
-    path = regex.sub(r"^[a-z]+://[^/]+", "", str(url))  # the host may hold digits too
+    path = _url_path(url)
     for m in (*_URL.finditer(path), *_URL_FOLDERS.finditer(path), *_URL_STAMP.finditer(path),
               *_URL_CHANNEL.finditer(path)):
         d = _date(m["y"], m["m"], m["d"])
@@ -141,27 +146,24 @@ def url_month(url: str | None) -> tuple[int, int] | None:
     """(year, month) of a url that names them in folders (…/202208/…), else None."""
     if not url:
         return None
-    m = _URL_MONTH.search(regex.sub(r"^[a-z]+://[^/]+", "", str(url)))
+    m = _URL_MONTH.search(_url_path(url))
     return (int(m["y"]), int(m["m"])) if m else None
 
 
-def _today_in_lead(text: str) -> regex.Match | None:
-    for ln in [ln for ln in text.split("\n") if ln.strip()][:_LEAD_LINES]:
-        m = _TODAY_DAY.search(ln)
-        if m:
-            return m
-    return None
+def _lead(text: str) -> list[str]:
+    """The lead: the article's first non-blank lines."""
+    return list(islice((ln for ln in text.split("\n") if ln.strip()), _LEAD_LINES))
 
 
 def _glued_url_day(text: str, url: str | None) -> dt.date | None:
     """A url's date glued to more digits, when the lead calls that very day today (4c)."""
-    if not url:
+    glued = list(_URL_GLUED.finditer(_url_path(url))) if url else []
+    if not glued:
         return None
-    path = regex.sub(r"^[a-z]+://[^/]+", "", str(url))
-    today = _today_in_lead(text) if _URL_GLUED.search(path) else None
+    today = next((t for ln in _lead(text) if (t := _TODAY_DAY.search(ln))), None)
     if today is None:
         return None
-    for m in _URL_GLUED.finditer(path):
+    for m in glued:
         if int(m["d"]) == int(today["d"]) and (today["m"] is None
                                                 or int(today["m"]) == int(m["m"])):
             return _date(m["y"], m["m"], m["d"])
@@ -170,8 +172,7 @@ def _glued_url_day(text: str, url: str | None) -> dt.date | None:
 
 def _lead_day(text: str, year: int, month: int) -> dt.date | None:
     """The day of the url's month that the lead opens with or calls today (4b above)."""
-    lines = [ln for ln in text.split("\n") if ln.strip()][:_LEAD_LINES]
-    for ln in lines:
+    for ln in _lead(text):
         m = _LEAD_DAY.match(ln) or _TODAY_DAY.search(ln)
         if m and (m["m"] is None or int(m["m"]) == month):
             return _date(year, month, m["d"])

@@ -54,6 +54,13 @@ def taken_by_scorer(pipe: Pipeline, text: str) -> set[str]:
             if r.rule == "boilerplate.scored.words"}
 
 
+def kept_only_by(without, text: str, lines: set[str], *guards: str) -> None:
+    """The scorer takes none of `lines` with its guards, and some of them without these:
+    the guards, not the weights, keep them."""
+    assert not taken_by_scorer(without(), text) & lines
+    assert taken_by_scorer(without(*guards), text) & lines
+
+
 def test_an_unknown_guard_is_refused(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)
@@ -111,9 +118,7 @@ def test_never_takes_a_directory_of_phone_numbers(without):
             "江城海关 2855 9944", "江城自来水有限公司 2822 0088"]
     text = "台风期间紧急求助电话一览\n" + BODY + "\n如遇紧急情况，可拨打以下电话：\n" + \
         "\n".join(rows) + "\n返回顶部"
-    assert not taken_by_scorer(without(), text) & set(rows)
-    # without the guard the weights would take some of them (and the colon above them)
-    assert taken_by_scorer(without("directory", "announced"), text) & set(rows)
+    kept_only_by(without, text, set(rows), "directory", "announced")
 
 
 def test_never_takes_a_match_up(without):
@@ -121,9 +126,7 @@ def test_never_takes_a_match_up(without):
     rows = ["西尼亚科娃 VS 佩拉", "王欣瑜 VS 布朗泽蒂", "郑钦文 VS 多勒海德", "袁悦 VS 达尼洛维奇"]
     text = "网球公开赛女双首轮签表出炉\n" + BODY + "\n首轮对阵如下：\n" + "\n\n".join(rows) + \
         "\n返回顶部\n责任编辑：周敏"
-    assert not taken_by_scorer(without(), text) & set(rows)
-    # without the guard the weights would take some of them (and the colon above them)
-    assert taken_by_scorer(without("match_up", "announced"), text) & set(rows)
+    kept_only_by(without, text, set(rows), "match_up", "announced")
 
 
 def test_never_takes_a_prize_results_row(without):
@@ -133,9 +136,7 @@ def test_never_takes_a_prize_results_row(without):
             "最佳摄影:周炜《日出》(中国)"]
     text = "港城国际电影节闭幕 各奖项揭晓\n" + BODY + "\n" + "\n".join(rows) + \
         "\n返回顶部\n责任编辑：周敏"
-    assert not taken_by_scorer(without(), text) & set(rows)
-    # without the guard the weights would take some of them
-    assert taken_by_scorer(without("prize_row"), text) & set(rows)
+    kept_only_by(without, text, set(rows), "prize_row")
 
 
 def test_never_takes_a_bilingual_pages_english_headings(without):
@@ -146,9 +147,7 @@ def test_never_takes_a_bilingual_pages_english_headings(without):
              "Its purpose is to promote the art of photography and the exchange of ideas.",
              "Any resident who supports the purpose of the Society may apply to join it."]
     text = "\n".join(["港城摄影学会章程", *heads, BODY, *prose, "返回顶部", "责任编辑：周敏"])
-    assert not taken_by_scorer(without(), text) & set(heads)
-    # without the guard the weights would take some of them
-    assert taken_by_scorer(without("bilingual"), text) & set(heads)
+    kept_only_by(without, text, set(heads), "bilingual")
 
 
 def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
@@ -189,9 +188,7 @@ def test_never_takes_an_announced_list_or_a_numbered_agenda(without):
               "3. 检讨2023年度会员大会议案(15/6/2023)", "4. 接纳财政报告"]
     text = ("电影节闭幕\n" + BODY + "\n本届电影节完全获奖名单如下:\n" + "\n".join(prizes)
             + "\n会员大会议程如下\n" + "\n".join(agenda) + "\n返回顶部\n责任编辑：周敏")
-    assert not taken_by_scorer(without(), text) & set(prizes + agenda)
-    # without the guards the weights would take some of them
-    assert taken_by_scorer(without("announced", "numbered"), text) & set(prizes + agenda)
+    kept_only_by(without, text, set(prizes + agenda), "announced", "numbered")
 
 
 def test_never_judges_a_dash_led_line_or_the_praise_above_it(without):
@@ -218,8 +215,7 @@ def test_never_takes_a_plans_sections_numbered_in_figures(without):
                 "3 汛前准备", "3.1 责任落实", "4 监测预警", "5 应急响应", "6 后期处置", "7 附则"]
     text = ("江城县防汛应急预案\n" + BODY + "\n目 录\n" + "\n\n".join(sections)
             + "\n返回顶部\n责任编辑：周敏")
-    assert not taken_by_scorer(without(), text) & set(sections)
-    assert taken_by_scorer(without("heading"), text) & set(sections)
+    kept_only_by(without, text, set(sections), "heading")
 
 
 def test_never_takes_an_events_schedule_or_english_prose(without):
@@ -232,8 +228,7 @@ def test_never_takes_an_events_schedule_or_english_prose(without):
                "that will house the business school and the institute for study."]
     text = ("社区中心下半年活动\n" + BODY + "\n" + "\n".join(schedule) + "\n" + "\n".join(english)
             + "\n返回顶部\n责任编辑：周敏")
-    assert not taken_by_scorer(without(), text) & set(schedule + english)
-    assert taken_by_scorer(without("schedule", "english_prose"), text) & set(schedule + english)
+    kept_only_by(without, text, set(schedule + english), "schedule", "english_prose")
 
 
 def test_never_takes_a_joint_notices_issuers(without):
@@ -242,18 +237,14 @@ def test_never_takes_a_joint_notices_issuers(without):
             "市场监管总局 能源局"]
     text = "关于做好夏季用能保障工作的通知\n" + BODY + "\n" + "\n".join(rows) + \
         "\n2024年3月8日\n（此件社会公开）\n返回顶部\n责任编辑：周敏"
-    assert not taken_by_scorer(without(), text) & set(rows)
-    # without the guard the weights would take some of them
-    assert taken_by_scorer(without("issuers"), text) & set(rows)
+    kept_only_by(without, text, set(rows), "issuers")
 
 
 def test_never_takes_the_first_words_of_a_paragraph_an_excerpt_cut(without):
     # the page's text stops two words into a paragraph, right under the last one kept
     for cut in ("深耕", "作为首位"):
         text = "首页 > 新闻中心 > 本地要闻\n返回顶部\n江城新增口袋公园\n" + BODY + "\n" + cut
-        assert cut not in taken_by_scorer(without(), text)
-        # without the guard the weights would take it
-        assert cut in taken_by_scorer(without("cut_end"), text)
+        kept_only_by(without, text, {cut}, "cut_end")
 
 
 def test_never_takes_a_paragraph_left_in_its_html_tags(without):
@@ -263,6 +254,4 @@ def test_never_takes_a_paragraph_left_in_its_html_tags(without):
     text = "\n".join(["江城半程马拉松发布会举办", "首页 > 新闻中心", para,
                       '<p style="text-align:center"><img src="/uploads/2024/09/a.jpg" alt=""></p>',
                       BODY, "返回顶部"])
-    assert para not in taken_by_scorer(without(), text)
-    # without the guard the weights would take it
-    assert para in taken_by_scorer(without("marked_up"), text)
+    kept_only_by(without, text, {para}, "marked_up")

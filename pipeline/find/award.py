@@ -687,17 +687,16 @@ class AwardFinder:
             ext = self.extend_re.match(text, qe + (text[qe:qe + 1] == " "))
             # (a ceremony's: only when the name is people's or an honour's, not an event's:
             # “公益金卖旗日”颁奖典礼)
-            named = bool(self.agent_tail.search(m.group(2)) or _PRIZE_END.search(m.group(2)))
+            people = bool(self.agent_tail.search(m.group(2)))
+            prize_end = bool(_PRIZE_END.search(m.group(2)))
             # (“十佳教师”评选, “中国青年五四奖章”评选: a selection names the honour it gives;
             # “最美楼道”评比 names a corridor's: people's or a prize's names only)
-            selected = bool(self.selection_after_re is not None and named
+            selected = bool(self.selection_after_re is not None and (people or prize_end)
                             and len(m.group(2)) >= 3 and self.selection_after_re.match(text, qe))
-            prize = bool(_PRIZE_END.search(m.group(2))
+            prize = bool(prize_end or selected
                          or (self.event_after_re.match(text, qe)
-                             and (self.agent_tail.search(m.group(2))
-                                  or self.prefix_re.match(m.group(2))))
-                         or (ext is not None and ext.group().endswith("奖"))
-                         or selected)
+                             and (people or self.prefix_re.match(m.group(2))))
+                         or (ext is not None and ext.group().endswith("奖")))
             # “夜莺天使”奖: a bare 奖 right after the closing quote (not 奖励, 奖金) ends a prize's
             # name; the fact spans the quote and the 奖 (after a trigger the trigger's run has it)
             blk = self.block_after.get("奖")
