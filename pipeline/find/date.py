@@ -162,6 +162,7 @@ class DateFinder:
         self.g = gram.load(rules)
         gd = self.g.guards
         self.y2_after = tuple(gd.get("two_digit_year_after", ()))
+        self.y2_not_after = tuple(gd.get("two_digit_year_not_after", ()))
         self.year_not_before = tuple(gd.get("year_not_before", ()))
         self.year_not_after = tuple(gd.get("year_not_after", ()))
         self.year_within = tuple(gd.get("calendar_year_within", ()))
@@ -380,6 +381,7 @@ class DateFinder:
                 # (一五年, 九七年: Chinese digits one by one are a year, not a count of years)
                 # (the 至 of 40至50年 joins two counts of years: no "to the year 50")
                 y2_after = _ends_with_any(before, self.y2_after) \
+                    and not _ends_with_any(before, self.y2_not_after) \
                     and not _NUMBER_TO.search(before)
                 if not (sp.year2_text.startswith("0") or y2_after
                         or (sp.year2_cn and sp.year2_text not in self.cn_y2_approx)

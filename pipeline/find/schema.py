@@ -188,6 +188,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             k: _words()
             for k in (
                 "two_digit_year_after",
+                "two_digit_year_not_after",
                 "three_digit_year_after",
                 "two_digit_year_head_not_before",
                 "two_digit_cn_year_approx",
