@@ -34,7 +34,9 @@ _CHANNEL = twins.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 # and an item of a bulleted list (- 專題, • 2024-06-01): a headline carries no list bullet
 # a breadcrumb, keyword list or bar of site names, never a repost's first-line headline
 _BAR_OR_SITE = twins.compile(r"[>|,_、]|欢迎|官方|门户")
-_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|https?://|www\.")
+# (a site's host, 23xiu.com or www.…, is its slogan's or its menu's: 【xx.com-某某门户网】)
+_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|https?://|www\."
+                                r"|(?<![\w@.])[A-Za-z\d-]{2,}\.(?:com|cn|net|org|cc|top|vip)(?![\w.])")
 # a line opened by an agency's or paper's dateline is the story's first line, never its
 # headline, even with the title after it (中新社北京九月二十七日电 题:…, 本报上海3月8日讯 …)
 _DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
