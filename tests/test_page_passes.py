@@ -564,6 +564,36 @@ def test_a_contents_list_goes_and_the_headings_it_lists_stay():
     assert "boilerplate.zones.contents_list" not in rules_of(got, range(14))
 
 
+def test_a_contents_list_running_on_past_its_copies_is_the_documents_own():
+    # a plan's contents under its title, the excerpt cut after its first headings: only the
+    # first items come again below, the list runs on, so it is the document's text
+    contents = ["一、总则", "（一）编制目的", "（二）编制依据", "（三）工作原则",
+                "二、组织指挥机构"]
+    text = ["江城市防御台风应急预案", *contents,
+            "一、总则", "（一）编制目的",
+            "为科学、高效、有序做好台风防御工作，最大限度减轻台风灾害损失，制定本预案。",
+            "（二）编制依据", "依据《中华人民共和国突发事件应对法》等法律法规，结合本市实际。"]
+    got = removed(text)
+    assert not set(got) & set(range(1, 6))
+    assert "boilerplate.zones.contents_list" not in rules_of(got, range(len(text)))
+    # the same list with every item repeated below goes (the test above)
+    whole = ["江城市防御台风应急预案", *contents[:3],
+             "为科学、高效、有序做好台风防御工作，最大限度减轻台风灾害损失，制定本预案。",
+             *contents[:3], "依据《中华人民共和国突发事件应对法》等法律法规，结合本市实际。"]
+    assert rules_of(removed(whole), [1, 2, 3]) == {"boilerplate.zones.contents_list"}
+
+
+def test_a_plans_numbered_headings_at_the_page_end_are_no_menu():
+    # the excerpt cut a plan after its contents and first heading (1 总 则 / 1.1 编制目的 / 为科学、
+    # 高效、有): short lines at the page's end, but the text's own numbered headings
+    body = ["江城市防汛应急预案",
+            "为科学、高效、有序做好防汛工作，最大限度减轻灾害损失，制定本预案。",
+            "全市防汛工作坚持以人为本、预防为主，实行各级人民政府行政首长负责制。"]
+    tail = ["1 总 则", "1.1 编制目的", "1.2 编制依据", "为科学、高效、有"]
+    assert not set(removed([*body, *tail])) & {3, 4, 5}
+    assert set(removed([*body, "首页", "新闻中心", "政务公开", "互动交流"])) == {3, 4, 5, 6}
+
+
 def test_an_outline_opening_the_page_is_its_contents():
     # the excerpt cut the report before its headings: four numbered headings in a row above
     # its title still are its contents; three are not enough

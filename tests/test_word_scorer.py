@@ -216,6 +216,11 @@ def test_never_takes_a_plans_sections_numbered_in_figures(without):
     text = ("江城县防汛应急预案\n" + BODY + "\n目 录\n" + "\n\n".join(sections)
             + "\n返回顶部\n责任编辑：周敏")
     kept_only_by(without, text, set(sections), "heading")
+    # the same set spaced, as a plan's Word file sets its first-level headings (1 总 则)
+    spaced = ["目 录", "1 总 则", "1.1 编制目的", "2 组织体系", "7 附 则"]
+    text = ("江城县防汛应急预案\n" + BODY + "\n" + "\n\n".join(spaced)
+            + "\n返回顶部\n责任编辑：周敏")
+    kept_only_by(without, text, {"1 总 则", "7 附 则"}, "heading")
 
 
 def test_never_takes_an_events_schedule_or_english_prose(without):

@@ -41,7 +41,7 @@ from .detectors import Proposal
 from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
-from .shapes import SENT, furniture_form, is_anchor_shape
+from .shapes import NUMBERED_HEADING, SENT, furniture_form, is_anchor_shape
 from .zones import CONTACT_KEY, ISSUERS, SIGNED, over_signature_date, table_cells
 
 _DIGITS = re.compile(r"\d+")
@@ -49,10 +49,9 @@ _LATIN = re.compile(r"[A-Za-z]+")
 # a numbered heading of the text (第七章 法律责任, 三、工作要求, 3 汛前准备, 3.2 主要指标): a law's
 # or a plan's own
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:[章节条款篇]|部分)"
-                      r"|[一二三四五六七八九十]+、"
                       # the label of an editor's note over it (body, as the note is)
-                      r"|[【\[]?(?:编者按|编者的话|编后语?|编者注|编辑手记)[】\]]?:?$"
-                      r"|\d{1,2}(?:\.\d{1,2}){0,2}\s+[\u4e00-\u9fff][\u4e00-\u9fff(（])")
+                      r"|[【\[]?(?:编者按|编者的话|编后语?|编者注|编辑手记)[】\]]?:?$)"
+                      r"|" + NUMBERED_HEADING.pattern)
 # a speech's or a letter's salutation (各位代表：, 同志们：, 尊敬的各位来宾：): its first words
 _SALUTATION = re.compile(
     r"^(?:各位|尊敬的|亲爱的|同志们|女士们|朋友们|老师们|同学们)[^:。!?]{0,20}:$")

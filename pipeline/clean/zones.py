@@ -36,6 +36,7 @@ from .shapes import (
     _HAN,
     _NOT_HEADLINE,
     CHAPTER,
+    NUMBERED_HEADING,
     SENT,
     han_at_least,
     is_anchor_shape,
@@ -665,6 +666,11 @@ def _outline(page: Page, rule_id: str) -> None:
             page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
+# an item of a numbered list: 一、, （一）, 1.1, 2、
+_LISTED = regex.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
+                        r"|\d{1,2}(?:\.\d{1,2})*[\s、.])")
+
+
 def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
     """A document's table of contents above its text: `min_lines`+ short lines in a row above
     the first paragraph, with no sentence in them, each of which comes again further down as
@@ -677,15 +683,21 @@ def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
     _outline(page, rule_id)
     if page.first < len(normed) and last_at.get(normed[page.first], page.first) > page.first:
         return      # the first paragraph again too: a page printed twice, its head with it
+    def item(i: int, n: str) -> bool:
+        return (i < page.first and i not in removed and len(n) <= 40 and not SENT.search(n)
+                and "。" not in n)
+
     run: list[int] = []
     for i in [*page.filled, len(normed)]:
         n = normed[i] if i < len(normed) else ""
-        if (i < page.first and i not in removed and len(n) <= 40 and not SENT.search(n)
-                and "。" not in n and last_at.get(n, i) > i):
+        if item(i, n) and last_at.get(n, i) > i:
             run.append(i)
             continue
-        # (a copy further down than the run itself: a heading the text repeats)
-        if len(run) >= min_lines and all(last_at[normed[k]] > run[-1] for k in run):
+        # (a copy further down than the run itself: a heading the text repeats; and the list
+        # ends there: one running on with numbered items never repeated is the text's own, its
+        # first headings come again only because the excerpt was cut after them)
+        if (len(run) >= min_lines and all(last_at[normed[k]] > run[-1] for k in run)
+                and not (i < len(normed) and item(i, n) and _LISTED.match(n))):
             for k in run:
                 page.take(k, Proposal(rule_id, "navigation", "head"))
         run = []
@@ -808,7 +820,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
                 and (bodyless or not n.endswith(":")) and not n.startswith("——")
                 and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n)
-                and i not in cells and not CHAPTER.match(n))
+                and i not in cells and not CHAPTER.match(n) and not NUMBERED_HEADING.match(n))
 
     def flush(run: list[int], touches: bool) -> None:
         if (prose is not None and touches and len(run) >= min_lines
