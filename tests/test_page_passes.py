@@ -397,6 +397,14 @@ def test_a_listing_page_keeps_its_teasers():
     # the same items under an article's paragraphs are a list of other stories
     got = removed([*STORY, *items])
     assert {4, 7, 10} <= set(got), {i: got[i].rule for i in got}
+    # leads only, stamped, the excerpt cutting the page's last lead before its three dots: that
+    # line is one more item, no article beside the list
+    leads = [x for _, teaser in TEASERS for x in (teaser, "2025-05-20 10:12")]
+    cut = ["首页", *leads,
+           "本报讯 市文旅局近日发布暑期文旅消费活动方案。全市将推出夜间演出、非遗市集"]
+    got = removed(cut)
+    assert "boilerplate.related.cut_teasers" not in rules_of(got, range(len(cut)))
+    assert not {1, 3} & set(got), {i: got[i].rule for i in got}
 
 
 def test_a_post_written_a_phrase_a_line_is_no_menu():

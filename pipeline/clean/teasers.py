@@ -26,6 +26,7 @@ from .shapes import SENT
 PASSES = ("cut_teasers",)
 
 _CACHE: dict[str, Any] = {}
+_ENDED = twins.compile(r"[。!?;”」』\"')）)]$")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -47,7 +48,11 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
     # a listing page (a tag's or channel's headline + lead items) holds no paragraph but its
     # teasers and their headlines: they are what the page is, not a list beside an article
     # (labellers: body)
+    # (the page's last line, cut by the excerpt mid-sentence, is one more item of the list)
     shown = set(teasers) | {page.nb(i, -1) for i in teasers}
+    last = page.filled[-1]
+    if not _ENDED.search(normed[last]):
+        shown.add(last)
     if not any(i not in shown and i not in page.removed for i in page.anchors):
         return
     reason = entry.get("reason", "related")
