@@ -169,6 +169,14 @@ def test_names_under_the_source_line_are_the_byline_not_the_headline(clean):
     assert res.text.startswith("春耕 备耕")
 
 
+def test_a_channel_label_between_the_headline_and_its_stamp_still_places_it(clean):
+    # a portal's page: copyright on top, the headline, its channel's name, then the stamps
+    head = "城东旧改︱王立新 : 尽力调配资源 预留安置房源 为居民提供及早安居选择"
+    res = run(clean, ["Copyright © 2026 City Daily Ltd. All rights reserved.", head, "社会",
+                      "发布时间：19:45 2026-01-15", *BODY])
+    assert res.meta["title"] == head and res.text.startswith(head)
+
+
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
                       "原标题：前两月全市工业增加值同比增长6.2%", *BODY])

@@ -141,8 +141,14 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         named = i in split_firsts or any(k == n or (len(n) >= 6 and k.startswith(n))
                     or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1])) for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
+        # (a channel's short label between them: headline / 社会 / 发布时间：…)
+        meta_at = nxt
+        if (nxt is not None and len(normed[nxt]) <= 6
+                and (removed[nxt].reason == "navigation" if nxt in removed else kicker(nxt))):
+            meta_at = page.nb(nxt, 1)
         before_meta = (
-            nxt is not None and nxt in removed and removed[nxt].reason in ("metadata", "caption")
+            meta_at is not None and meta_at in removed
+            and removed[meta_at].reason in ("metadata", "caption")
         )
         # right above the story's dateline (中新社北京9月27日电 题:…), which the zones may count
         # as head: the headline's own place
