@@ -14,11 +14,13 @@ Where it looks, most trusted first, and the name it returns as the second value:
    …/2023/3/8/…, a file named by its upload time (…/20230308142618.htm), a year folder
    then a channel's day folder (…/2023/sh_1027/…), a month's folder then a file named by a
    day of that month glued to its id (…/202211/202211262114822.html)               → "url"
-4b. a url that holds only the year and month (…/202208/…, …/2020/03/…): the day the lead
-   opens with when it is of that month (8月25日，某机构发布…), or the day a lead calls
-   today (今日(3月23日)…, 今(2)日)                                                   → "lead"
+4b. a url that holds only the year and month (…/202208/…, …/2020/03/…, …/2020/8/…): the day
+   the lead opens with when it is of that month (8月25日，某机构发布…), the day a lead calls
+   today (今日(3月23日)…, 今(2)日), or the day after the one it calls yesterday
+   (昨日(21日))                                                                      → "lead"
 4c. a url's date glued to the id after it (…/Article/20231102186014), when the lead calls
-   that very day today (今(2)日)                                                    → "lead"
+   that very day today (今(2)日); a code folder's day (…/2019/IQKAQDDQ_0325/…) when the
+   lead opens with a day of that month at most a week before it (3月23日上午，…)        → "lead"
 5. a line near the top or the bottom that starts with a full date and holds little else
    (2024年3月8日 10:21, 2024-03-08 来源：苏州日报)                                         → "text"
 6. the first line the clean stage removed as metadata that holds a full date (a stamp with a
@@ -61,10 +63,15 @@ _URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])/"
                              r"(?P<d>3[01]|[12]\d|0?[1-9])/")
 # a year folder, then a channel's folder named by the month and day (…/2023/sh_1027/…,
 # …/2014/photo_0718/…: a common news CMS)
+# and one whose folder is a code (…/2019/IQKAQDDQ_0325/…): its figures may be anything but a
+# date, so they count only when the lead opens with a day of that month at most a week before
+_URL_CODED = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[A-Z][A-Z\d]*_(?P<m>0[1-9]|1[0-2])"
+                           r"(?P<d>0[1-9]|[12]\d|3[01])/")
 _URL_CHANNEL = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[a-z]+_(?P<m>0[1-9]|1[0-2])"
                              r"(?P<d>0[1-9]|[12]\d|3[01])/")
-# a year and month alone, as folders: …/202208/…, …/2020/03/…, …/2018-03/… (the day unknown)
-_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})[/\-_]?(?P<m>0[1-9]|1[0-2])/")
+# a year and month alone, as folders: …/202208/…, …/2020/03/…, …/2018-03/…, …/2020/8/… (the
+# day unknown)
+_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})(?:[/\-_]?(?P<m>0[1-9]|1[0-2])|/(?P<m>[1-9]))/")
 # a press release's dateline: its place, a comma or a slash, the full date, the wire's name
 # between slashes at most, then a dash (香港，2024年8月20日 /美通社/ --; 中国北京 / 2021年8月18日—)
 _PRESS_DATELINE = regex.compile(
@@ -75,8 +82,10 @@ _LEAD_DAY, _TODAY_DAY, _URL_GLUED = (regex.compile(p) for p in (
     # a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
     r"\s*(?:【[^】\n]{1,20}】|[（(][^）)\n]{1,30}[）)]|[\p{Han}]{0,10}[讯訊][:：]?\s*)*"
     r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日",
-    # today's day named in the lead: 今日(3月23日), 今天（26日）, Taiwan's 今(2)日
-    r"今(?:[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]|[(（](?P<d>\d{1,2})[)）]日)",
+    # today's day named in the lead: 今日(3月23日), 今天（26日）, Taiwan's 今(2)日; or
+    # yesterday's (昨日(21日), 昨(21)日: the page is of the day after)
+    r"(?P<ago>[今昨])(?:[日天][(（](?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日[)）]"
+    r"|[(（](?P<d>\d{1,2})[)）]日)",
     # a url's date glued to the id after it (…/Article/20231102186014): read only when the
     # lead names that day today (今(2)日)
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{2,}",
@@ -161,7 +170,7 @@ def _glued_url_day(text: str, url: str | None) -> dt.date | None:
     if not glued:
         return None
     today = next((t for ln in _lead(text) if (t := _TODAY_DAY.search(ln))), None)
-    if today is None:
+    if today is None or today["ago"] != "今":
         return None
     for m in glued:
         if int(m["d"]) == int(today["d"]) and (today["m"] is None
@@ -170,12 +179,30 @@ def _glued_url_day(text: str, url: str | None) -> dt.date | None:
     return None
 
 
+def _coded_day(text: str, url: str | None) -> dt.date | None:
+    """A code folder's month and day (4c), when the lead opens with a day of that month at
+    most a week before it: the page went up a few days after the event it opens with."""
+    m = _URL_CODED.search(_url_path(url)) if url else None
+    day = _date(m["y"], m["m"], m["d"]) if m else None
+    if day is None:
+        return None
+    for ln in _lead(text):
+        lead = _LEAD_DAY.match(ln)
+        if lead is not None:
+            return day if (int(lead["m"]) == day.month
+                           and 0 <= day.day - int(lead["d"]) <= 7) else None
+    return None
+
+
 def _lead_day(text: str, year: int, month: int) -> dt.date | None:
     """The day of the url's month that the lead opens with or calls today (4b above)."""
     for ln in _lead(text):
         m = _LEAD_DAY.match(ln) or _TODAY_DAY.search(ln)
         if m and (m["m"] is None or int(m["m"]) == month):
-            return _date(year, month, m["d"])
+            day = _date(year, month, m["d"])
+            if day is not None and m.groupdict().get("ago") == "昨":
+                day += dt.timedelta(days=1)
+            return day
     return None
 
 
@@ -252,7 +279,7 @@ def infer_ref_date(
         return d.isoformat(), "dateline"
     if u is not None:
         return u.isoformat(), "url"
-    d = _lead_day(text, *ym) if ym else _glued_url_day(text, url)
+    d = _lead_day(text, *ym) if ym else (_glued_url_day(text, url) or _coded_day(text, url))
     if d is not None:
         return d.isoformat(), "lead"
     d = _date_line(text)

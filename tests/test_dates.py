@@ -309,6 +309,18 @@ def test_offsets_point_at_the_text(pipe):
     # a year folder, then a channel's month-and-day folder; a random folder name is none
     ("正文。", {}, "http://example.cn/2023/sh_1027/77876.html", ("2023-10-27", "url")),
     ("正文。", {}, "http://example.cn/html/2019/PLNDAQOH_0219/1.html", (None, None)),
+    # …its day read when the lead opens with a day of that month at most a week before
+    ("标题\n3月23日上午，市政府召开常务会议。", {}, "http://example.cn/html/2019/PLNDAQOH_0325/1.html",
+     ("2019-03-25", "lead")),
+    ("标题\n3月13日上午，市政府召开常务会议。", {}, "http://example.cn/html/2019/PLNDAQOH_0325/1.html",
+     (None, None)),
+    ("标题\n4月23日上午，市政府召开常务会议。", {}, "http://example.cn/html/2019/PLNDAQOH_0325/1.html",
+     (None, None)),
+    # a year and a month folder unpadded, and a lead that names yesterday's day: the day after
+    ("标题\n应急管理部昨日(21日)部署第二轮专项检查。", {}, "http://example.com/news/2020/8/444474.shtm",
+     ("2020-08-22", "lead")),
+    ("标题\n应急管理部今日(21日)部署第二轮专项检查。", {}, "http://example.com/news/2020/8/444474.shtm",
+     ("2020-08-21", "lead")),
     ("正文。", {}, "http://example.cn/2023/0601/c1.html", ("2023-06-01", "url")),
     ("正文。", {}, "http://example.cn/2023-06/01/c_1.htm", ("2023-06-01", "url")),
     ("正文。", {"url": "http://example.cn/news/20230601/a.shtml"}, None, ("2023-06-01", "url")),
