@@ -63,6 +63,8 @@ _NAMES = twins.compile(r"^\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}"
 _AFFILIATION = twins.compile(r"^[(]?[^()]{2,120}\d{6}\s*[)]?$")
 _ABSTRACT = twins.compile(r"^[\[【〔(]?\s*摘\s*要")
 AUTHORS_RULE = "boilerplate.metadata.author_list"
+# a page's number after a title split over pages: (2/3)
+_PAGE_PART = twins.compile(r"\s*[(]\d{1,2}/\d{1,2}[)]")
 _COLON_TITLE = twins.compile(r"^\p{Han}{2,8}:(?=(?:[^:]*?\p{Han}){4})[^:\d]{5,40}$")
 
 
@@ -131,7 +133,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             or not (is_title_shape(n) or is_headline_shape(n, 36) or _LATIN_TITLE.match(n))
             or _NEVER_HEADLINE.search(n)
             or _DATELINE_START.match(n)
-            or CHAPTER.match(n)         # 第一章 总 则: a charter's first heading
+            # 第一章 总 则: a charter's first heading; a story's chapter is a headline only
+            # when the breadcrumb names it (首页 > 某书 > 第二十六章 …)
+            or (CHAPTER.match(n) and not any(len(k) >= 8 and n.startswith(k) for k in known))
         ):
             continue
         # shown again in the head, or between two paragraphs further down (a spun page's copy)
@@ -139,7 +143,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             len(n) >= 8 and any(page.zone(page.filled[k]) == "middle"
                                 for k in page.places().get(n, ())))
         named = i in split_firsts or any(k == n or (len(n) >= 6 and k.startswith(n))
-                    or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1])) for k in known)
+                    or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1]))
+                    # its page number after it: 第二十六章 …(2/3)
+                    or (len(k) >= 8 and n.startswith(k) and _PAGE_PART.fullmatch(n, len(k)))
+                    for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
         # (a channel's short label between them: headline / 社会 / 发布时间：…)
         meta_at = nxt
