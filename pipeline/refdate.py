@@ -57,9 +57,9 @@ _DATELINE = regex.compile(
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
                      r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # a path with the day's figures in folders of their own, unpadded (…/art/2025/7/31/art_…: a
-# common government CMS); each figure between slashes, so a year and an issue number are not
-# read as a month
-_URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>1[0-2]|0?[1-9])/"
+# common government CMS), or in one folder joined by hyphens (…/2020-7-4/…); each figure
+# between slashes, so a year and an issue number are not read as a month
+_URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
                              r"(?P<d>3[01]|[12]\d|0?[1-9])/")
 # a year folder, then a channel's folder named by the month and day (…/2023/sh_1027/…,
 # …/2014/photo_0718/…: a common news CMS)
@@ -69,9 +69,10 @@ _URL_CODED = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[A-Z][A-Z\d]*_(?P<m>0[1-9]|1
                            r"(?P<d>0[1-9]|[12]\d|3[01])/")
 _URL_CHANNEL = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[a-z]+_(?P<m>0[1-9]|1[0-2])"
                              r"(?P<d>0[1-9]|[12]\d|3[01])/")
-# a year and month alone, as folders: …/202208/…, …/2020/03/…, …/2018-03/…, …/2020/8/… (the
-# day unknown)
-_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})(?:[/\-_]?(?P<m>0[1-9]|1[0-2])|/(?P<m>[1-9]))/")
+# a year and month alone, as folders: …/202208/…, …/2020/03/…, …/2018-03/…, …/2020/8/…,
+# …/2020_7/… (the day unknown)
+_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})"
+                           r"(?:[/\-_]?(?P<m>0[1-9]|1[0-2])|[/\-_](?P<m>[1-9]))/")
 # a press release's dateline: its place, a comma or a slash, the full date, the wire's name
 # between slashes at most, then a dash (香港，2024年8月20日 /美通社/ --; 中国北京 / 2021年8月18日—)
 _PRESS_DATELINE = regex.compile(
@@ -80,7 +81,8 @@ _PRESS_DATELINE = regex.compile(
 # what a lead says of its own day (4b, 4c above), and the url date it may confirm
 _LEAD_DAY, _TODAY_DAY, _URL_GLUED = (regex.compile(p) for p in (
     # a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
-    r"\s*(?:【[^】\n]{1,20}】|[（(][^）)\n]{1,30}[）)]|[\p{Han}]{0,10}[讯訊][:：]?\s*)*"
+    # (本报某地讯 (记者 某某) 7月21日, 某某网(ID:…)10月27日消息)
+    r"\s*(?:(?:【[^】\n]{1,20}】|[\p{Han}]{0,12}[（(][^）)\n]{1,30}[）)]|[\p{Han}]{0,10}[讯訊][:：]?)\s*)*"
     r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日",
     # today's day named in the lead: 今日(3月23日), 今天（26日）, Taiwan's 今(2)日; or
     # yesterday's (昨日(21日), 昨(21)日: the page is of the day after)

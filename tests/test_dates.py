@@ -316,6 +316,16 @@ def test_offsets_point_at_the_text(pipe):
      (None, None)),
     ("标题\n4月23日上午，市政府召开常务会议。", {}, "http://example.cn/html/2019/PLNDAQOH_0325/1.html",
      (None, None)),
+    # a month folder joined to its year by _ (…/2020_7/…), a lead opening after a byline in
+    # brackets or after a source with its account's id
+    ("标题\n本报海东讯 (记者 某某) 7月21日，记者从园区获悉。", {},
+     "http://example.cn/html/xxkd/2020_7/54345.html", ("2020-07-21", "lead")),
+    ("标题\n某某网(ID:abc2012)10月27日消息，据报道。", {}, "https://news.example.cn/202110/480178.shtml",
+     ("2021-10-27", "lead")),
+    # the day's figures in one folder joined by hyphens
+    ("正文。", {}, "http://www.example.cn/gysp/qw/2020-7-4/1593843952141.shtml",
+     ("2020-07-04", "url")),
+    ("正文。", {}, "http://www.example.cn/gysp/qw/2020-7/4.shtml", (None, None)),
     # a year and a month folder unpadded, and a lead that names yesterday's day: the day after
     ("标题\n应急管理部昨日(21日)部署第二轮专项检查。", {}, "http://example.com/news/2020/8/444474.shtm",
      ("2020-08-22", "lead")),
