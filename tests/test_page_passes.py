@@ -602,6 +602,19 @@ def test_a_plans_numbered_headings_at_the_page_end_are_no_menu():
     assert set(removed([*body, "首页", "新闻中心", "政务公开", "互动交流"])) == {3, 4, 5, 6}
 
 
+def test_a_tables_unit_over_each_table_stays():
+    # a company's disclosure on an e-paper page: each table (its cells lost, a mark left) under
+    # its heading and its unit (单位：万元), the unit shown again over every table, all above
+    # the first paragraph: the tables' own lines, no headline and no menu
+    lines = ["第A19版：信息披露", "公司关联交易情况如下：",
+             "（1）采购商品情况", "单位：万元", "■", "（2）出售商品情况", "单位：万元", "■",
+             "（3）资金拆借情况", "单位：万元", "■",
+             "报告期内公司未向关联方拆出资金，关联方亦未占用公司资金。",
+             "董事会认为，上述关联交易定价公允，不存在损害公司及股东利益的情形。"]
+    got = removed(lines)
+    assert not {3, 6, 9} & set(got), {i: got[i].rule for i in got}
+
+
 def test_an_outline_opening_the_page_is_its_contents():
     # the excerpt cut the report before its headings: four numbered headings in a row above
     # its title still are its contents; three are not enough

@@ -34,8 +34,10 @@ _CHANNEL = twins.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 # and an item of a bulleted list (- 專題, • 2024-06-01): a headline carries no list bullet
 # a breadcrumb, keyword list or bar of site names, never a repost's first-line headline
 _BAR_OR_SITE = twins.compile(r"[>|,_、]|欢迎|官方|门户")
-# (a site's host, 23xiu.com or www.…, is its slogan's or its menu's: 【xx.com-某某门户网】)
+# (a site's host, 23xiu.com or www.…, is its slogan's or its menu's: 【xx.com-某某门户网】; a
+# table's unit, 单位：万元, is its table's)
 _NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|https?://|www\."
+                                r"|^\s*\(?(?:金额|货币|计量)?单位\s*:"
                                 r"|(?<![\w@.])[A-Za-z\d-]{2,}\.(?:com|cn|net|org|cc|top|vip)(?![\w.])")
 # a line opened by an agency's or paper's dateline is the story's first line, never its
 # headline, even with the title after it (中新社北京九月二十七日电 题:…, 本报上海3月8日讯 …)

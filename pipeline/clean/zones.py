@@ -178,7 +178,9 @@ def _late_related(page: Page, proposals: Callable[[str], list[Proposal]]) -> Non
 
 # lines whose repeats are the article's: a table row's cell closed or opened by its bar
 # ((約1分鐘) | in every row of an agenda) and a section heading its contents listed first (第一章)
-_OWN_REPEAT = twins.compile(r"^\s*\||\|\s*$|^第[一二三四五六七八九十百零〇\d]{1,4}[章节编篇部分卷]")
+# (a table's unit over each table, 单位：万元, is the text's as the tables are)
+_OWN_REPEAT = twins.compile(r"^\s*\||\|\s*$|^第[一二三四五六七八九十百零〇\d]{1,4}[章节编篇部分卷]"
+                            r"|^\s*\(?(?:金额|货币|计量)?单位\s*:")
 
 
 def repeats(page: Page, rule_id: str) -> None:
