@@ -63,12 +63,13 @@ _URL_FOLDERS = regex.compile(r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/-])(?P<m>1[0-2]|0
                              r"(?P<d>3[01]|[12]\d|0?[1-9])/")
 # a year folder, then a channel's folder named by the month and day (…/2023/sh_1027/…,
 # …/2014/photo_0718/…: a common news CMS)
-# and one whose folder is a code (…/2019/IQKAQDDQ_0325/…): its figures may be anything but a
-# date, so they count only when the lead opens with a day of that month at most a week before
-_URL_CODED = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[A-Z][A-Z\d]*_(?P<m>0[1-9]|1[0-2])"
-                           r"(?P<d>0[1-9]|[12]\d|3[01])/")
 _URL_CHANNEL = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[a-z]+_(?P<m>0[1-9]|1[0-2])"
                              r"(?P<d>0[1-9]|[12]\d|3[01])/")
+# a year folder, then a folder named by a code (…/2019/IQKAQDDQ_0325/…): its figures may be
+# anything but a date, so they count only when the lead opens with a day of that month at most
+# a week before
+_URL_CODED = regex.compile(r"/(?P<y>(?:19|20)\d{2})/[A-Z][A-Z\d]*_(?P<m>0[1-9]|1[0-2])"
+                           r"(?P<d>0[1-9]|[12]\d|3[01])/")
 # a year and month alone, as folders: …/202208/…, …/2020/03/…, …/2018-03/…, …/2020/8/…,
 # …/2020_7/… (the day unknown)
 _URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})"

@@ -22,11 +22,11 @@ _WS = twins.compile(r"\s+")
 CHAPTER = twins.compile(r"^第[一二三四五六七八九十百\d]{1,4}[章节節条條编編卷]")
 # sentence punctuation after NFKC (！→! ？→? ；→;); a ? after a space, at the start or after
 # another ? is a character the page lost (主办:某某县人民政府 ? 版权所有, 首页 ? 新闻中心)
+SENT = re.compile(r"[。!;?](?<![\s?]\?)(?<!^\?)")   # (the class first: re scans for it fast)
 # a plan's or a law's numbered heading (3 汛前准备, 3.2 主要指标, 1 总 则 set spaced, 三、工作要求):
 # the text's own, never a menu item
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\s+[\u4e00-\u9fff]\s?"
                               r"[\u4e00-\u9fff(（]|[一二三四五六七八九十]+、)")
-SENT = re.compile(r"[。!;?](?<![\s?]\?)(?<!^\?)")   # (the class first: re scans for it fast)
 _HAN = twins.compile(r"\p{Han}")
 _CONTACT = twins.compile(r"\d{5,}|\d{3,4}-\d{4}|@|www\.|https?:")
 _TIME = twins.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
