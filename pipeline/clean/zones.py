@@ -668,11 +668,6 @@ def _outline(page: Page, rule_id: str) -> None:
             page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
-# an item of a numbered list: 一、, （一）, 1.1, 2、
-_LISTED = regex.compile(r"^(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
-                        r"|\d{1,2}(?:\.\d{1,2})*[\s、.])")
-
-
 def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
     """A document's table of contents above its text: `min_lines`+ short lines in a row above
     the first paragraph, with no sentence in them, each of which comes again further down as
@@ -699,7 +694,7 @@ def contents_list(page: Page, rule_id: str, min_lines: int) -> None:
         # ends there: one running on with numbered items never repeated is the text's own, its
         # first headings come again only because the excerpt was cut after them)
         if (len(run) >= min_lines and all(last_at[normed[k]] > run[-1] for k in run)
-                and not (i < len(normed) and item(i, n) and _LISTED.match(n))):
+                and not (i < len(normed) and item(i, n) and _NUMBERED.match(n))):
             for k in run:
                 page.take(k, Proposal(rule_id, "navigation", "head"))
         run = []
