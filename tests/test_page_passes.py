@@ -628,3 +628,18 @@ def test_an_outline_opening_the_page_is_its_contents():
     assert rules_of(got, range(5)) == {"boilerplate.zones.contents_list"}
     assert not set(removed(outline[:3] + text))
 
+
+
+def test_the_list_a_last_paragraph_announces_stays():
+    # a report's last paragraph ends in a colon and its list follows, one name a line, with
+    # the site's disclaimer under it: the list is the article's (menu_run, after_body and the
+    # word scorer leave it); the same names under a paragraph that ends in a full stop and
+    # over the disclaimer are a menu's
+    story = [STORY[1], STORY[0] + "据统计，节日期间接待游客最多的五家景区依次是："]
+    names = ["滨海广场", "港城古镇", "鸥鹭湿地公园", "灯塔山景区", "渔港老街"]
+    footer = ["声明：本文内容为本网站转载企业宣传资讯，仅代表作者个人观点，与本网无关。"]
+    got = removed([*story, *names, *footer])
+    assert not set(got) & {2, 3, 4, 5, 6}, {i: got[i].rule for i in got}
+    assert 7 in got
+    got = removed([*story[:1], STORY[0], *names, *footer])
+    assert {2, 3, 4, 5, 6} <= set(got)

@@ -142,10 +142,12 @@ def _announced(page: Page, k: int, reach: int = 30) -> bool:
     for j in range(k - 1, max(-1, k - 1 - reach), -1):
         i = filled[j]
         n = normed[i]
-        if i in removed or SENT.search(n):
+        if i in removed:
             return False
         if n.endswith(":") and len(n) >= 6:
-            return True
+            return True     # (a paragraph too: …参观人数最多的10家博物馆依次是：)
+        if SENT.search(n):
+            return False
     return False
 
 

@@ -827,6 +827,9 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         # post written a phrase a line, wherever it stands; a menu's items are nouns
         if prose is not None and len(run) >= 2 * min_lines and _mostly_prose(page, run, prose):
             return
+        if run and run[0] > page.last and page.nb(run[0], -1) == page.last \
+                and page.normed[page.last].endswith(":"):
+            return  # the list the last paragraph announces (…依次是： / 故宫博物院 / …)
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it
             k = run.index(page.headline)
@@ -1025,7 +1028,9 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
     asked = {i for i in tail if i not in removed and _asked_among(page, i)}
     resume = max((i for i in tail if i not in removed and i not in asked
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
-    plain, broken = 0, False  # the lines the rules left between the body and the furniture
+    # the lines the rules left between the body and the furniture; those under a paragraph
+    # that ends in a colon are the list it announces (…依次是： / 故宫博物院 / …)
+    plain, broken = 0, normed[page.last].endswith(":")
     cells = table_cells(page)
     for i in tail:
         n = normed[i]
