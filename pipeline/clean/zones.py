@@ -84,9 +84,12 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
         if info.get("reason"):  # 字号, 主办, 图片: labels of other things than the article's fields
             continue
         reason = fields.reason
+        j = page.nb(i, 1)
+        if (i not in page.removed and j is not None and j not in page.removed
+                and _sentence_like(normed[j]) and len(normed[j]) >= 30):
+            continue    # a section's heading over its text (类别 / 劳动模范主要分为…。): no field
         if i not in page.removed:
             page.take(i, Proposal(rule_id, reason, "edge"))
-        j = page.nb(i, 1)
         if j is None or j in page.removed or page.zone(j) == "middle":
             continue
         v = LEAD.sub("", page.normed[j])
