@@ -7,8 +7,10 @@ import shutil
 import pytest
 
 from pipeline import Pipeline
-from pipeline.clean.word_scorer import REASONS, words
-from pipeline.rules import RuleError, default_rules_dir
+from pipeline.clean import build
+from pipeline.clean.word_scorer import GUARDS, REASONS, words
+from pipeline.model import Document
+from pipeline.rules import RuleError, default_rules_dir, load_rules
 
 BODY = ("江城市今年共新建改建城市公园28座，新增绿地面积120公顷，市民出门五百米见绿的目标"
         "基本实现。\n市园林局负责人介绍，明年还将推进15座口袋公园建设，重点补齐老城区的绿化短板。")
@@ -260,3 +262,31 @@ def test_never_takes_a_paragraph_left_in_its_html_tags(without):
                       '<p style="text-align:center"><img src="/uploads/2024/09/a.jpg" alt=""></p>',
                       BODY, "返回顶部"])
     kept_only_by(without, text, {para}, "marked_up")
+
+
+def test_never_takes_a_notices_contact_its_issuer_or_its_date_in_figures():
+    # a notice's foot under its text, furniture below: a contact line with its key set
+    # letter-spaced, the e-mail line, the issuer and the date in figures are the notice's own
+    foot = ["联 系 人:周颖 联系电话:3196032", "电子邮箱:zhouy2785@163.com", "妇委会", "2019.1.3"]
+    cleaner = build(load_rules()).cleaner
+
+    def guarded(name: str, lines: list[str], line: str) -> bool:
+        page = cleaner.ruled_page(Document(id="t", text="\n".join(lines)))
+        i = lines.index(line)
+        return GUARDS[name](page, page.filled.index(i), i)
+    lines = ["首页 > 通知公告", "关于推荐岗位建功先进集体的通知", *BODY.split("\n"), *foot]
+    assert guarded("contact", lines, foot[0]) and guarded("contact", lines, foot[1])
+    assert guarded("signed_figures", lines, foot[3])
+    # the same date under the e-mail line, no issuer over it, is no signature
+    assert not guarded("signed_figures", [*lines[:-2], foot[3]], foot[3])
+
+
+def test_never_takes_a_table_written_key_space_value(without):
+    # a two-column table under its heading, one row a line: the text's own; pairs of short
+    # words (a menu's) are no table
+    rows = ["项目 内容", "名称 三八红旗手", "含义 表彰在各行业做出突出贡献的优秀女性",
+            "起源时间 20世纪50年代", "颁发机构 中华全国妇女联合会(简称“妇联”)",
+            "评选对象 在各行业中表现突出、具有代表性的女性"]
+    text = "三八红旗手是什么意思\n" + BODY + "\n二、表格展示\n" + "\n".join(rows) + \
+        "\n返回顶部\n责任编辑：周敏"
+    kept_only_by(without, text, set(rows), "table_row")

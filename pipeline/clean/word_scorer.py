@@ -14,8 +14,10 @@ It judges each line once, on the page as the rules and passes left it, only on a
 the rules found furniture (on one with none, a short line may be the article's own first or
 last word), and never takes the headline or a line between two paragraphs; nor a line one of
 its guards keeps (`guards` in scored.yaml names them, from GUARDS below): a paragraph, a
-notice's signature date or contact line, a numbered heading (第七章 法律责任) or the 目录 over
-one, a speech's salutation (各位代表：), a title set letter-spaced (政 府 工 作 报 告), a line
+notice's signature date (in figures too, under its issuer: 妇委会 / 2019.1.3) or contact line
+(its key set letter-spaced too), a table written key, space, value (起源时间 20世纪50年代),
+a numbered heading (第七章 法律责任) or the 目录 over one, a speech's salutation (各位代表：),
+a title set letter-spaced (政 府 工 作 报 告), a line
 led by a long dash or right above one (中国最北极寒之地 / ——漠河北极村), an item
 of a numbered list (1. / 2. …) or of a list a line ending in a colon announces (获奖名单如下：),
 a directory's row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table
@@ -42,7 +44,7 @@ from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
 from .shapes import NUMBERED_HEADING, SENT, furniture_form, is_anchor_shape
-from .zones import CONTACT_KEY, ISSUERS, SIGNED, over_signature_date, table_cells
+from .zones import CONTACT_KEY, ISSUER, ISSUERS, SIGNED, over_signature_date, table_cells
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -210,6 +212,36 @@ def _cut_end(page: Page, k: int, i: int) -> bool:
     return above is not None and above not in page.removed and is_anchor_shape(page.normed[above])
 
 
+# a date in figures alone on its line (2019.1.3, 2019-01-03, 2019/1/3)
+_FIGURE_DATE = re.compile(r"^(?:19|20)\d{2}([./-])\d{1,2}\1\d{1,2}$")
+# a two-column table's row: a short key, one space, its value (起源时间 20世纪50年代)
+_KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8} [^ ]{2,}$")
+
+
+def _signed_figures(page: Page, i: int) -> bool:
+    """A notice's date in figures right under its issuer, both standing (妇委会 / 2019.1.3)."""
+    if not _FIGURE_DATE.match(page.normed[i]):
+        return False
+    above = page.nb(i, -1)
+    return (above is not None and above not in page.removed
+            and ISSUER.search(page.normed[above]) is not None)
+
+
+def _table_row(page: Page, k: int, i: int) -> bool:
+    """A row of a table written key, space, value, one row a line: four such rows or more in
+    a row, two of them with a value of 8 characters or more (a menu's pairs are short)."""
+    normed, filled = page.normed, page.filled
+    if not _KEY_VALUE.match(normed[i]):
+        return False
+    lo = hi = k
+    while lo > 0 and _KEY_VALUE.match(normed[filled[lo - 1]]):
+        lo -= 1
+    while hi + 1 < len(filled) and _KEY_VALUE.match(normed[filled[hi + 1]]):
+        hi += 1
+    rows = [normed[filled[j]] for j in range(lo, hi + 1)]
+    return len(rows) >= 4 and sum(len(r.split(" ", 1)[1]) >= 8 for r in rows) >= 2
+
+
 # The lines the scorer never judges, each a named guard of (page, k, i) — the k-th non-blank
 # line, line i; scored.yaml's `guards` lists the ones it runs, in the order it asks them
 GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
@@ -220,7 +252,12 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     # a joint notice's issuers under its text (交通运输部 商务部); at the head, a menu's names
     "issuers": lambda page, k, i: (page.zone(i) == "tail"
                                    and ISSUERS.match(page.normed[i]) is not None),
-    "contact": _shape(CONTACT_KEY),         # a notice's contact line
+    # a notice's contact line, its key set letter-spaced too (联 系 人:周颖)
+    "contact": lambda page, k, i: CONTACT_KEY.match(page.normed[i].replace(" ", "")) is not None,
+    # a notice's date in figures right under its issuer (妇委会 / 2019.1.3)
+    "signed_figures": lambda page, k, i: _signed_figures(page, i),
+    # a row of a two-column table written key, space, value (名称 三八红旗手 / 起源时间 …)
+    "table_row": _table_row,
     "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
     "match_up": _shape(_MATCH_UP),          # 甲队 VS 乙队

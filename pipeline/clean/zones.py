@@ -968,7 +968,7 @@ _NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一�
 SIGNED = twins.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
                        r"(?:\s*(?:[晨夜晚]|凌晨|深夜)?\s*(?:写|草|作)?于\s*\p{Han}{2,8})?$")
 # an issuer's name at a notice's foot (区科学技术局, 县农业农村局, 某某街道)
-_ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
+ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
                         r"|学校|大学|中学|小学|医院|部|队|街道|社区|村|镇|乡)$")
 # a person's name alone (a letter's or a diary's writer over its date)
 _SIGNER = twins.compile(r"^\p{Han}{2,4}$")
@@ -978,7 +978,7 @@ ISSUERS = twins.compile(rf"^{_DEPARTMENT}(?:\s+{_DEPARTMENT}){{1,3}}$")
 _COUNTER = twins.compile(r"^\d{1,5}$")
 # a notice's own contact line (联系人：…, 咨询电话：…, 地址：…): a site's (编辑部电话) is furniture
 CONTACT_KEY = twins.compile(r"^[^:]{0,6}(?:联系|联络|咨询|报名)[^:]{0,4}:"
-                             r"|^(?:电话|地址|邮箱|传真|地点|时间):")
+                             r"|^(?:电话|地址|邮箱|电子邮箱|传真|地点|时间):")
 # the line's own shape says metadata: a date or time stamp, a credit word, an outlet's name, a
 # name in brackets or names alone
 STAMPED = twins.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}|\d{1,2}:\d{2}|记者|通讯员|编辑|作者|来源|摄"
@@ -1056,7 +1056,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
         # no furniture above it: only the first lines, no notice's own lines, and no closing
         # line of the article's own (让每一位老人都吃上热乎饭) unless a name, stamp or credit
         if i < first and not _bare(page, i) and (
-                plain > max_plain or broken or _ISSUER.search(n) or ":" in n or n.count("|") >= 2
+                plain > max_plain or broken or ISSUER.search(n) or ":" in n or n.count("|") >= 2
                 or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
             continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
@@ -1066,7 +1066,7 @@ def over_signature_date(page: Page, i: int) -> bool:
     """A notice's issuer or a letter's writer right over its signature date (校学位办公室 /
     二○一二年六月十八日, 李晓雯 / 2022年4月18日夜于西安): the text's own signature."""
     n, below = page.normed[i], page.nb(i, 1)
-    return ((_ISSUER.search(n) is not None or _SIGNER.match(n) is not None)
+    return ((ISSUER.search(n) is not None or _SIGNER.match(n) is not None)
             and below is not None and SIGNED.match(page.normed[below]) is not None)
 
 
@@ -1085,7 +1085,7 @@ def _bare(page: Page, i: int) -> bool:
     if _HAN.search(n) or _FIGURE.match(n):
         return False
     above = page.nb(i, -1)
-    return not (above is not None and _ISSUER.search(page.normed[above])
+    return not (above is not None and ISSUER.search(page.normed[above])
                 and any(c.isdigit() for c in n))
 
 
