@@ -53,14 +53,17 @@ LOCAL_DATELINE = 2
 # an overseas place counts only with a word of its own of this weight (卑诗, 列治文, 紐省) or its
 # paper's dateline, however many of its cities the text names
 OWN_WORD = 2
-_ROC_YEAR = re.compile(r"(?<![\d０-９.／/-])1[01]\d\s?年(?=\s?(?:\d{1,2}\s?月"
+# (each pattern opens with a character, the look-behinds read after it: `re` then skips to
+# the places where that character stands instead of trying the pattern everywhere, 9x faster;
+# (?<!X1) after the 1 is (?<!X) before it)
+_ROC_YEAR = re.compile(r"1(?<![\d０-９.／/-]1)[01]\d\s?年(?=\s?(?:\d{1,2}\s?月"
                        r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年))")
 # a Minguo date of the page's own: a three-digit year of this century with a month (109年5月29日),
 # 民国 with a number, a year glossed 今(113)年 — a page that writes one counts its years in the
 # Republic calendar whatever place the cues gave it (republic_calendar)
-_MINGUO_DATE = re.compile(r"(?<![\d.第])(?<!公元)1[01][0-9]\s?年\s?(?:1[0-2]|0?[1-9])\s?月"
+_MINGUO_DATE = re.compile(r"1(?<![\d.第]1)(?<!公元1)[01][0-9]\s?年\s?(?:1[0-2]|0?[1-9])\s?月"
                           r"|民[国國]\s?(?:元|[1-9][0-9]{0,2})\s?年"
-                          r"|[今本去明]\s?[（(]\s?1[01][0-9]\s?[）)]\s?年")
+                          + "".join(rf"|{c}\s?[（(]\s?1[01][0-9]\s?[）)]\s?年" for c in "今本去明"))
 
 
 def republic_calendar(text: str, locale: str | None) -> bool:
@@ -126,15 +129,25 @@ def build(rules: Rules):
     dl_word = re.compile("|".join(re.escape(c) for c in datelines)) if datelines else None
     dl_reach = DATELINE_CHARS + max(map(len, datelines), default=0)
 
+    # a host cue's rank in `hosts` (the first that fits wins) and its place
+    host_rank: dict[str, tuple[int, str]] = {}
+    for k, (cue, loc) in enumerate(hosts):
+        host_rank.setdefault(cue, (k, loc))
+
     def from_host(url: str | None) -> str | None:
+        """The place of the first host cue that is the host, a domain it is under (news.qq.com
+        under qq.com) or a suffix from one of its dots (.hk): those are looked up, not every
+        cue compared."""
         host = _host(url)
         if not host:
             return None
-        for cue, loc in hosts:
-            if host.endswith(cue) and (cue.startswith(".") or host == cue
-                                       or host.endswith("." + cue)):
-                return loc
-        return None
+        fits = [host]
+        for i, ch in enumerate(host):
+            if ch == ".":
+                fits += (host[i:], host[i + 1:])
+        ranked = [got for x in fits if (got := host_rank.get(x)) is not None
+                  and (x == host or x.startswith(".") or host.endswith("." + x))]
+        return min(ranked)[1] if ranked else None
 
     def from_publisher(meta: dict[str, Any]) -> str | None:
         for key in ("source", "publisher", "sitename", "site_name"):

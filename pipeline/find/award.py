@@ -64,6 +64,8 @@ SEP = r"(?:[、和及与或暨]|以及)"
 JOIN = regex.compile(rf"[”」』]?{COUNT}?{SEP}{NAMED}?[“「『]?")
 # a list item starts here: a separator (and a count) right before it
 LISTED_BEFORE = regex.compile(rf"{SEP}{NAMED}?[“「『]?$")
+_LETTER = regex.compile(r"\p{L}")
+_HAN = regex.compile(r"\p{Han}")
 # a list of quoted names that a phrase of honours closes (先后荣获“…”、“…”，全市“…”等多项荣誉):
 # two items or more, a few words (a level, 称号) between them, no sentence's end
 HONOUR_LIST = regex.compile(
@@ -668,7 +670,7 @@ class AwardFinder:
         closed = [mm.span() for mm in HONOUR_LIST.finditer(text)] if "等" in text else []
         for m in self.quote_re.finditer(text):
             qs, qe = m.span()
-            if not regex.search(r"\p{L}", m.group(2)):
+            if not _LETTER.search(m.group(2)):
                 continue      # 考获「33222」: marks, no name
             trig = next((t for t in trigs if t[1] <= qs and (
                 self.gap_re.fullmatch(text, t[1], qs)
@@ -718,7 +720,7 @@ class AwardFinder:
             cands.append(c)
 
         for m in self.ascii_quote_re.finditer(text) if '"' in text else ():
-            if regex.search(r"\p{Han}", m.group(2)) and self.context_re.match(text, m.end()):
+            if _HAN.search(m.group(2)) and self.context_re.match(text, m.end()):
                 cands.append(Cand(m.start(2), m.end(2), "quoted", {"quoted"},
                                   quoted=(m.start(), m.end())))
         for m in self.scholarship_re.finditer(text) if "学金" in text else ():
