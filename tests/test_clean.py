@@ -731,3 +731,15 @@ def test_the_headline_shown_again_under_a_related_header_stays_a_copy(clean):
     assert 2 not in got
     assert got[0].reason == "navigation"
     assert 8 in got and 6 in got
+
+
+def test_a_headline_whose_commas_stand_in_its_kicker_is_no_paragraph():
+    # 【…正当时,…开新局】 then the title: 40+ characters with commas, but all inside the
+    # kicker's brackets; the stamps and byline under it are the page head's
+    from pipeline.clean.shapes import is_anchor_shape
+    assert not is_anchor_shape(
+        "【文化旅游正当时,乡村振兴开新局】2023江城小留镇乡村文化旅游节顺利闭幕")
+    assert not is_anchor_shape(
+        "“守护绿水青山,建设美丽家园”主题活动在江城滨海广场举行并启动志愿服务")
+    assert is_anchor_shape(
+        "【文化旅游】江城小留镇乡村文化旅游节顺利闭幕,为期10天的活动吸引游客30余万人次")

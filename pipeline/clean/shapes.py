@@ -144,8 +144,15 @@ def is_anchor_shape(n: str) -> bool:
         return "。" in n or bool(_PARA_END.search(n, len(n) - 2))
     # no sentence punctuation: a long line with commas — unless it is a list of short items
     # (热门搜索：养老金上调、公积金贷款利率、…), a link list and not a paragraph
-    return len(n) >= 40 and (("," in n and not _is_keyword_list(n))
-                             or ("、" in n and not _is_item_list(n)))
+    if len(n) < 40:
+        return False
+    # commas only inside a kicker or a quote (【…正当时,…开新局】某地文化旅游节闭幕): a headline's
+    bare = _BRACKETED.sub("", n) if "\u3011" in n or "\u201d" in n or "\u300b" in n else n
+    return (("," in bare and not _is_keyword_list(n))
+            or ("、" in bare and not _is_item_list(n)))
+
+
+_BRACKETED = twins.compile(r"【[^】]*】|“[^”]*”|《[^》]*》")
 
 
 _ITEMS = twins.compile(r"[、\s|/]+")
