@@ -144,9 +144,11 @@ class _Guards:
 
     def __init__(self, g: dict):
         self.ordinal_before = tuple(g.get("ordinal_before", []))
-        # 第6、7、8及 right before a number: a list of ranks, its last item joined by a word
+        # 第6、7、8及 (第二、) right before a number: a list of ranks, its last item joined
         self.ordinal_list = re.compile(
-            r"(?:" + alternation(self.ordinal_before) + r")\s*\d{1,3}(?:\s*、\s*\d{1,3})*"
+            r"(?:" + alternation(self.ordinal_before)
+            + r")\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+            r"(?:\s*、\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))*"
             r"\s*[、和及与或]\s*$") if self.ordinal_before else None
         self.rank_before = tuple(g.get("rank_before", []))
         self.rank_units = set(g.get("rank_units", []))
@@ -633,6 +635,10 @@ class CountFinder:
         prefix = (text[max(0, num_s - 4):num_s] if not c.qb
                   else text[max(0, c.start - 4):c.start]).rstrip()
         if prefix.endswith(g.ordinal_before):
+            return True
+        # the last of a list of ranks whose first holds the 第 (第二、三名, 第6、7名)
+        if prefix.endswith(("、", "和", "及")) and g.ordinal_list is not None \
+                and g.ordinal_list.search(text, max(0, num_s - 30), num_s):
             return True
         if c.unit in g.rank_units and (prefix.endswith(g.rank_before)
                                        or g.rank_link.search(text, max(0, num_s - 8), num_s)):
