@@ -239,9 +239,10 @@ class CountFinder:
             + r")" + _UNIT_SPACE + r"?)?(?P<num>"
             + NUMBER_START
             + NUMBER
-            # 吸引40 多家企业: a space between digits glued to a Chinese word (or a clause mark) and
-            # 多/余 + a unit
-            + r")(?:(?<=[\p{Han}」』”，、；：;:]\d[\d.,]*)" + _UNIT_SPACE
+            # 吸引40 多家企业: a space between digits glued to a Chinese word (or a clause mark),
+            # or spaced from one (自治区 600 余所), and 多/余 + a unit
+            + r")(?:(?<=(?:[\p{Han}」』”，、；：;:]|\p{Han}" + _UNIT_SPACE + r")\d[\d.,]*)"
+            + _UNIT_SPACE
             + r"(?=[余多](?:" + unit_re + r")))?"
             + r"(?P<q2>[余多来几]|(?<=[百千万])把)?"
             # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row
