@@ -121,7 +121,7 @@ class LineScorer:
             # (never a notice's signature date, 2024年3月1日, or a field line, 联系电话：…: they
             # are body or not by their words, which the rules read)
             if (not near or ":" in normed[i] or zones.SIGNED.match(normed[i])
-                    or i in cells):
+                    or zones.signed_in_figures(page, i) or i in cells):
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
             if self.probability(values(k, i)) < self.threshold:
                 continue

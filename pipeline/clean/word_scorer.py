@@ -44,7 +44,15 @@ from .marks import LEAD
 from .page import Page
 from .scorer import FEATURES, featurer, shape_weights
 from .shapes import NUMBERED_HEADING, SENT, furniture_form, is_anchor_shape
-from .zones import CONTACT_KEY, ISSUER, ISSUERS, SIGNED, over_signature_date, table_cells
+from .zones import (
+    CONTACT_KEY,
+    ISSUERS,
+    SIGNED,
+    key_value_row,
+    over_signature_date,
+    signed_in_figures,
+    table_cells,
+)
 
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -212,36 +220,6 @@ def _cut_end(page: Page, k: int, i: int) -> bool:
     return above is not None and above not in page.removed and is_anchor_shape(page.normed[above])
 
 
-# a date in figures alone on its line (2019.1.3, 2019-01-03, 2019/1/3)
-_FIGURE_DATE = re.compile(r"^(?:19|20)\d{2}([./-])\d{1,2}\1\d{1,2}$")
-# a two-column table's row: a short key, one space, its value (起源时间 20世纪50年代)
-_KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8} [^ ]{2,}$")
-
-
-def _signed_figures(page: Page, i: int) -> bool:
-    """A notice's date in figures right under its issuer, both standing (妇委会 / 2019.1.3)."""
-    if not _FIGURE_DATE.match(page.normed[i]):
-        return False
-    above = page.nb(i, -1)
-    return (above is not None and above not in page.removed
-            and ISSUER.search(page.normed[above]) is not None)
-
-
-def _table_row(page: Page, k: int, i: int) -> bool:
-    """A row of a table written key, space, value, one row a line: four such rows or more in
-    a row, two of them with a value of 8 characters or more (a menu's pairs are short)."""
-    normed, filled = page.normed, page.filled
-    if not _KEY_VALUE.match(normed[i]):
-        return False
-    lo = hi = k
-    while lo > 0 and _KEY_VALUE.match(normed[filled[lo - 1]]):
-        lo -= 1
-    while hi + 1 < len(filled) and _KEY_VALUE.match(normed[filled[hi + 1]]):
-        hi += 1
-    rows = [normed[filled[j]] for j in range(lo, hi + 1)]
-    return len(rows) >= 4 and sum(len(r.split(" ", 1)[1]) >= 8 for r in rows) >= 2
-
-
 # The lines the scorer never judges, each a named guard of (page, k, i) — the k-th non-blank
 # line, line i; scored.yaml's `guards` lists the ones it runs, in the order it asks them
 GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
@@ -255,9 +233,9 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     # a notice's contact line, its key set letter-spaced too (联 系 人:周颖)
     "contact": lambda page, k, i: CONTACT_KEY.match(page.normed[i].replace(" ", "")) is not None,
     # a notice's date in figures right under its issuer (妇委会 / 2019.1.3)
-    "signed_figures": lambda page, k, i: _signed_figures(page, i),
+    "signed_figures": lambda page, k, i: signed_in_figures(page, i),
     # a row of a two-column table written key, space, value (名称 三八红旗手 / 起源时间 …)
-    "table_row": _table_row,
+    "table_row": lambda page, k, i: key_value_row(page, k),
     "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
     "match_up": _shape(_MATCH_UP),          # 甲队 VS 乙队

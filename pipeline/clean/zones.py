@@ -1049,8 +1049,10 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             continue
         if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
-        if over_signature_date(page, i):
+        if over_signature_date(page, i) or signed_in_figures(page, i):
             continue  # under a notice's attachments (附件: …doc) too
+        if key_value_row(page, page.filled.index(i)):
+            continue  # a table's row (名称 江城工匠 / 起源时间 2016年 …)
         if not furniture and not _COUNTER.match(n):
             continue  # no furniture: only a bare count (likes, views) is no article's line
         # no furniture above it: only the first lines, no notice's own lines, and no closing
@@ -1068,6 +1070,38 @@ def over_signature_date(page: Page, i: int) -> bool:
     n, below = page.normed[i], page.nb(i, 1)
     return ((ISSUER.search(n) is not None or _SIGNER.match(n) is not None)
             and below is not None and SIGNED.match(page.normed[below]) is not None)
+
+
+# a date in figures alone on its line (2019.1.3, 2019-01-03, 2019/1/3)
+_FIGURE_DATE = regex.compile(r"^(?:19|20)\d{2}([./-])\d{1,2}\1\d{1,2}$")
+# a two-column table's row: a short key, one space, its value (起源时间 20世纪50年代)
+_KEY_VALUE = regex.compile(r"^[\u4e00-\u9fff]{2,8} [^ ]{2,}$")
+
+
+def signed_in_figures(page: Page, i: int) -> bool:
+    """A notice's date in figures right under its issuer, both standing (妇委会 / 2019.1.3):
+    its signature, as 2019年1月3日 there is."""
+    if not _FIGURE_DATE.match(page.normed[i]):
+        return False
+    above = page.nb(i, -1)
+    return (above is not None and above not in page.removed
+            and ISSUER.search(page.normed[above]) is not None)
+
+
+def key_value_row(page: Page, k: int) -> bool:
+    """The k-th non-blank line is a row of a table written key, space, value, one row a line:
+    four such rows or more in a row, two of them with a value of 8 characters or more (a
+    menu's pairs are short)."""
+    normed, filled = page.normed, page.filled
+    if not _KEY_VALUE.match(normed[filled[k]]):
+        return False
+    lo = hi = k
+    while lo > 0 and _KEY_VALUE.match(normed[filled[lo - 1]]):
+        lo -= 1
+    while hi + 1 < len(filled) and _KEY_VALUE.match(normed[filled[hi + 1]]):
+        hi += 1
+    rows = [normed[filled[j]] for j in range(lo, hi + 1)]
+    return len(rows) >= 4 and sum(len(r.split(" ", 1)[1]) >= 8 for r in rows) >= 2
 
 
 def text_shaped(n: str) -> bool:
