@@ -56,6 +56,9 @@ _DATELINE = regex.compile(
     r"(?:电|讯|電|訊|\s*/美通社/)")   # (a press release's: 北京2022年8月30日 /美通社/ —)
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
                      r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+# the same in a line of text: one separator all through, or none (an id's 2024-0518 is none)
+_COMPACT = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_\-.]?)(?P<m>0[1-9]|1[0-2])"
+                         r"(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # a path with the day's figures in folders of their own, unpadded (…/art/2025/7/31/art_…: a
 # common government CMS), or in one folder joined by hyphens (…/2020-7-4/…); each figure
 # between slashes, so a year and an issue number are not read as a month
@@ -124,7 +127,7 @@ def full_date(s: str, minguo: bool = False) -> dt.date | None:
     m = _FULL.search(s)
     if m:
         return _date(m["y"], m["m"], m["d"])
-    m = _URL.search(s)  # 20240308
+    m = _COMPACT.search(s)  # 20240308, 2024_03_08 (one separator or none: 2024-0518 is an id)
     if m:
         return _date(m["y"], m["m"], m["d"])
     m = _MINGUO.search(s) if minguo else None

@@ -365,6 +365,9 @@ def test_infer_ref_date(text, meta, url, want):
     # the url, then the stamps; none of them: nothing
     (["阅读 120 2025-04-19"], "http://example.cn/a/2023/0301/x.html", ("2023-03-01", "url")),
     (["作者：王五"], None, (None, None)),
+    # a record's id in a stamp line is no date (JC-2024-0518); a compact date is (20240518)
+    (["信息分类:文博场馆 | 信息索取号:JC-2024-0518"], None, (None, None)),
+    (["编号 20240518 阅读 120"], None, ("2024-05-18", "stamp")),
     # a file named by its upload time
     ([], "http://example.cn/fzdt/newshtml/20210421142618.htm", ("2021-04-21", "url")),
     ([], "http://example.cn/upload/20220928212022992.jpg", (None, None)),
