@@ -600,6 +600,8 @@ class AwardFinder:
                     start = t.start
                     i -= 1
                     continue
+                if _DIGITS.fullmatch(w) and i + 1 < len(toks) and toks[i + 1].text == "年":
+                    start = toks[i + 1].end     # 2023年大国工匠: the year's 年 is no part of it
                 break
             start = t.start
             i -= 1
