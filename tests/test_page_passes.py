@@ -643,3 +643,20 @@ def test_the_list_a_last_paragraph_announces_stays():
     assert 7 in got
     got = removed([*story[:1], STORY[0], *names, *footer])
     assert {2, 3, 4, 5, 6} <= set(got)
+
+
+def test_a_widgets_numbered_headlines_printed_twice_go():
+    # under the story, a "latest" widget: each numbered headline, its link printing the words
+    # again, its age; the numbers do not make it the article's own list
+    items = ["港城夜市获评省级示范街区", "滨海步道二期工程进入收尾阶段",
+             "港城区新增公交夜间线路两条"]
+    widget = []
+    for k, t in enumerate(items, 1):
+        widget += [f"{k}. {t}", t, f"{k + 1}小时前"]
+    got = removed([*STORY, *widget])
+    assert {6, 7, 9, 10} <= set(got), {i: got[i].rule for i in got}
+    assert not {0, 1, 2} & set(got)
+    # a numbered list of the article's own, each item once, stays
+    own = ["1. 滨海广场设摊区", "2. 港城古镇美食街", "3. 鸥鹭湿地公园露营区"]
+    got = removed([*STORY, *own, "返回顶部"])
+    assert not {3, 4, 5} & set(got)

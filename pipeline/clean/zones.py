@@ -1029,7 +1029,11 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
     # what stays of the article's text down the page: nothing is taken above it (a question
     # or exclamation headline among removed furniture does not resume it: 某大学有哪些亮点?)
     asked = {i for i in tail if i not in removed and _asked_among(page, i)}
-    resume = max((i for i in tail if i not in removed and i not in asked
+    # a widget's numbered headline printed again as its link under it (1. 某某宣布胜选 /
+    # 某某宣布胜选 / 2小时前): no item of the article's own list
+    doubled = {i for i in tail if i not in removed and _doubled_item(page, i)}
+    doubled |= {j for i in doubled if (j := page.nb(i, 1)) is not None}   # (and its copy)
+    resume = max((i for i in tail if i not in removed and i not in asked and i not in doubled
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
     # the lines the rules left between the body and the furniture; those under a paragraph
     # that ends in a colon are the list it announces (…依次是： / 故宫博物院 / …)
@@ -1045,7 +1049,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
                 continue
             broken = _sentence_like(n) or n.endswith(":")
         if i <= resume or len(n) > max_len or (_sentence_like(n) and i not in asked) \
-                or text_shaped(n):
+                or (text_shaped(n) and i not in doubled):
             continue
         if n[0] in LEADS or n.startswith(("- ", "-\u3000")):
             continue  # a bulleted list is the list passes' (two items under furniture stay)
@@ -1062,6 +1066,19 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
                 or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
             continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def _doubled_item(page: Page, i: int) -> bool:
+    """A numbered item whose words the next line prints again (1. 某某宣布胜选 / 某某宣布胜选):
+    a widget's headline and its link."""
+    m = _ITEM_NUMBER.match(page.normed[i])
+    j = page.nb(i, 1)
+    return (m is not None and j is not None and len(page.normed[i]) - m.end() >= 6
+            and page.normed[j] == page.normed[i][m.end():])
+
+
+# an item's number: 1. 2、 (3)
+_ITEM_NUMBER = twins.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\))\s*")
 
 
 def over_signature_date(page: Page, i: int) -> bool:
