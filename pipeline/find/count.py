@@ -253,7 +253,7 @@ class CountFinder:
             # nor before a name (姓名 1 张三). Each branch begins with a space: the look-ahead
             # spares the (variable-length) look-behinds wherever none follows (most candidates)
             r"(?:(?=" + _UNIT_SPACE + r")(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
-            r"|(?<=(?:[\p{Han}」』”，；：;:]|(?<!\d),)[\d.]+)" + _UNIT_SPACE +
+            r"|(?<=(?:[\p{Han}」』”，、；：;:]|(?<!\d),)[\d.]+)" + _UNIT_SPACE +
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
@@ -605,7 +605,8 @@ class CountFinder:
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
             return True          # 上一篇, 送上一台, 上两届: "previous", a verb's 上
         chinese = c.num[0] in self.cn_chars
-        if self._numeral_in_word(ctx, c.start if c.qb else c.num_s, c.unit_e, chinese):
+        if self._numeral_in_word(ctx, c.start if c.qb else c.num_s, c.unit_e, chinese,
+                                 c.num_s if c.qb else None):
             return True
         # an ambiguous unit (prob below the threshold) must end where a jieba word ends:
         # 3只是, 两面旗帜 → the unit is the start of another word
@@ -735,12 +736,17 @@ class CountFinder:
         enc = enclosing(text, c.num_s, c.unit_e)
         return enc is not None and (enc[0] in "《〈" or (enc[2] - enc[1]) <= self.g.quote_max)
 
-    def _numeral_in_word(self, ctx: Context, s: int, unit_end: int, chinese: bool) -> bool:
+    def _numeral_in_word(self, ctx: Context, s: int, unit_end: int, chinese: bool,
+                         num_s: int | None = None) -> bool:
         if not chinese:
             return False
         # (the words of the text block holding s: those of its sentence there, ctx.window)
         for t in ctx.window(s, s + 1):
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
+                if num_s is not None and nlp.word_tag(t.text) is None:
+                    # a qualifier jieba's HMM glued to the verb before it (有近|百位, 带著近):
+                    # no word of the dictionary (最近, 附近 are), so the number itself decides
+                    return self._numeral_in_word(ctx, num_s, unit_end, chinese)
                 return True
             if t.start == s and t.end > unit_end and t.end - t.start >= 3:
                 # 千家万户, 三番五次, 五位一体: an idiom; 两辆车: a count and its noun
