@@ -977,10 +977,16 @@ class AwardFinder:
         # a whole lexicon name from the prefix (最佳男主角) ends the walk unless a head follows
         # (最佳男主角奖): what comes next is its winner (最佳男主角张译《…》)
         lex = self.lex_re.match(ctx.text, ps)
+        generic_end = -1
         if lex is not None and lex.group() in self.lex_generic:
-            lex = None           # 优秀志愿者: ordinary praise too, left to what follows it
+            # 优秀志愿者: ordinary praise too, left to what follows it — a noun or a head
+            # (优秀志愿者标兵), never a verb or an adjective (优秀共产党员|坚定|信念)
+            generic_end, lex = lex.end(), None
         while i < len(toks) and toks[i].start == e and e - ps < 10:
             if lex is not None and e == lex.end() and not self.suffix_re.match(ctx.text, e):
+                break
+            if e == generic_end and not toks[i].pos.startswith("n") \
+                    and not self.suffix_re.match(ctx.text, e):
                 break
             w = toks[i].text
             if len(w) > 1 and w in self.stop_tokens and (
