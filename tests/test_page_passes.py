@@ -660,3 +660,19 @@ def test_a_widgets_numbered_headlines_printed_twice_go():
     own = ["1. 滨海广场设摊区", "2. 港城古镇美食街", "3. 鸥鹭湿地公园露营区"]
     got = removed([*STORY, *own, "返回顶部"])
     assert not {3, 4, 5} & set(got)
+
+
+def test_a_tables_head_of_two_rows_stays():
+    # a statistics table written one cell a line under its title: a head of two rows (指标 /
+    # 3月 / 1—3月, then 绝对量 / (亿元) / 同比增长(%) twice), then label + four figures a row;
+    # the site's menu words under it go
+    head = ["指 标", "3月", "1—3月", "绝对量", "(亿元)", "同比增长(%)", "绝对量", "(亿元)",
+            "同比增长(%)"]
+    rows = ["社会消费品零售总额", "39020", "3.1", "120327", "4.7",
+            "其中:限额以上单位消费品零售额", "15535", "2.6", "45451", "5.2",
+            "其中:实物商品网上零售额", "28053", "8.4", "76880", "11.6"]
+    lines = [STORY[0], "2024年3月份社会消费品零售总额主要数据", *head, *rows,
+             "返回顶部", "打印本页"]
+    got = removed(lines)
+    assert not set(got) & set(range(2, 2 + len(head) + len(rows))), \
+        {i: got[i].rule for i in got}

@@ -291,7 +291,23 @@ def _column_heads(page: Page, filled: list[int], run: list[int]) -> list[int]:
         if len(n) > 12 or SENT.search(n) or j in run:
             break
         heads.append(filled[j])
-    return heads if len(heads) in (width, width - 1) and width >= 3 else []
+    if not (len(heads) in (width, width - 1) and width >= 3):
+        return []
+    # a head of two rows (指标 / 3月 / 1—3月 over 绝对量 / (亿元) / 同比增长(%) …): short lines
+    # further up, as many as a row at most, right under the table's title or the text's
+    # sentence (a longer line the rules left)
+    top = first - 1 - len(heads)
+    extra: list[int] = []
+    for j in range(top, max(top - width, -1), -1):
+        n = page.normed[filled[j]]
+        if len(n) > 12 or SENT.search(n):
+            break
+        extra.append(filled[j])
+    above = top - len(extra)
+    if extra and above >= 0 and filled[above] not in page.removed \
+            and len(page.normed[filled[above]]) > 12:
+        heads += extra
+    return heads
 
 
 # a row number alone on its line, and the head of such a column (序号 / 编号 / 項次 / No.)
