@@ -222,7 +222,7 @@ def build(rules: Rules):
         r"[（(]\s*(?:" + alternation(cfg.get("declared_before") or ["单位"]) + r")?[：:]?\s*"
         r"(?P<w>"
         + alternation(post_words)
-        + r")\s*(?:[，,、]?\s*(?P<on>"
+        + r")\s*(?:[，,、;；]?\s*(?P<on>"
         + alternation(cfg.get("declared_words") or ["下同"])
         + r"))?\s*[）)]"
     )
