@@ -253,6 +253,7 @@ def build(rules: Rules):
     # 5毛, 两毛。: a sub-unit alone is money when the clause ends after it (or 钱 follows)
     sub_clause_end = {w: set(v) for w, v in (cfg.get("sub_unit_at_clause_end") or {}).items()}
     price_re = regex.compile(alternation(cfg.get("price_words") or ["价"]))
+    seconds_after = regex.compile(r"\d{1,2}(?:\.\d+)?\s*秒")    # (8分)4秒, (3分)05.2秒
     qa_re = regex.compile(alternation(q_after_unit))
     generic_after = set(cfg.get("generic_after", []))
     price_always = set(cfg.get("sub_unit_price_always", []))
@@ -445,6 +446,8 @@ def build(rules: Rules):
                           simp: Callable[[], str]) -> bool:
         """A sub-unit alone (5毛, 两毛。, 三毛钱): money at a clause end, never after a score
         word (分数线上涨11分), and a Chinese numeral + 毛 only after a price word (笔名三毛)."""
+        if seconds_after.match(nxt):
+            return False         # 2小时8分4秒: a race's or a clock's time, no cents
         ok = sub_clause_end.get(cur)
         alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
         clause_head = m.start() == 0 or clause_end.match(text, m.start() - 1) is not None
