@@ -846,8 +846,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         # post written a phrase a line, wherever it stands; a menu's items are nouns
         if prose is not None and len(run) >= 2 * min_lines and _mostly_prose(page, run, prose):
             return
-        if run and run[0] > page.last and page.nb(run[0], -1) == page.last \
-                and page.normed[page.last].endswith(":"):
+        if run and page.nb(run[0], -1) == page.last and announces_list(page):
             return  # the list the last paragraph announces (…依次是： / 故宫博物院 / …)
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it
@@ -1053,9 +1052,9 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
     # the lines the rules left between the body and the furniture; those under a paragraph
     # that ends in a colon are the list it announces (…依次是： / 故宫博物院 / …)
-    plain, broken = 0, normed[page.last].endswith(":")
+    plain, broken = 0, announces_list(page)
     cells = table_cells(page)
-    for i in tail:
+    for k, i in enumerate(tail, len(page.filled) - len(tail)):
         n = normed[i]
         if i in removed or i == page.headline or i in cells:
             continue
@@ -1071,7 +1070,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             continue  # a bulleted list is the list passes' (two items under furniture stay)
         if over_signature_date(page, i) or signed_in_figures(page, i):
             continue  # under a notice's attachments (附件: …doc) too
-        if key_value_row(page, page.filled.index(i)):
+        if key_value_row(page, k):
             continue  # a table's row (名称 江城工匠 / 起源时间 2016年 …)
         if not furniture and not _COUNTER.match(n):
             continue  # no furniture: only a bare count (likes, views) is no article's line
@@ -1082,6 +1081,12 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
                 or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
             continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def announces_list(page: Page) -> bool:
+    """The last paragraph ends in a colon (…参观人数最多的10家博物馆依次是：): the short lines
+    right under it are the list it announces, the article's own."""
+    return bool(page.anchors) and page.normed[page.last].endswith(":")
 
 
 def _doubled_item(page: Page, i: int) -> bool:
@@ -1106,9 +1111,9 @@ def over_signature_date(page: Page, i: int) -> bool:
 
 
 # a date in figures alone on its line (2019.1.3, 2019-01-03, 2019/1/3)
-_FIGURE_DATE = regex.compile(r"^(?:19|20)\d{2}([./-])\d{1,2}\1\d{1,2}$")
+_FIGURE_DATE = twins.compile(r"^(?:19|20)\d{2}([./-])\d{1,2}\1\d{1,2}$")
 # a two-column table's row: a short key, one space, its value (起源时间 20世纪50年代)
-_KEY_VALUE = regex.compile(r"^[\u4e00-\u9fff]{2,8} [^ ]{2,}$")
+_KEY_VALUE = twins.compile(r"^[\u4e00-\u9fff]{2,8} [^ ]{2,}$")
 
 
 def signed_in_figures(page: Page, i: int) -> bool:
