@@ -1317,7 +1317,9 @@ class AwardFinder:
         placed = "level" in ev
         backed = placed or "trigger" in ev or "quoted" in ev or "context" in ev
         if "lexicon" in ev:
-            return backed or not (c.generic and self.generic_before.search(before))
+            # a standing honour with its scope (表彰一批全省优秀共产党员) is the honour, however
+            # many hold it; with neither, 一批优秀共产党员 is praise
+            return backed or "scope" in ev or not (c.generic and self.generic_before.search(before))
         if "quoted" in ev:
             return True
         if "trigger" in ev or ("context" in ev and c.source != "prefix") or "list" in ev:
