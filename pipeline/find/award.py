@@ -968,8 +968,10 @@ class AwardFinder:
         toks = rec.pos_tokens(ctx, ps, hmm=HMM)
         idx = next((i for i, t in enumerate(toks) if t.start <= ps < t.end), None)
         if idx is None or (toks[idx].start != ps
-                           and not self.trigger_re.fullmatch(ctx.text, toks[idx].start, ps)):
-            return None          # 更优秀, 最优秀: not the start of a word (获得最佳: a trigger's)
+                           and not self.trigger_re.fullmatch(ctx.text, toks[idx].start, ps)
+                           and not self.level_start_re.fullmatch(ctx.text, toks[idx].start, ps)):
+            # 更优秀, 最优秀: not the start of a word (获得最佳: a trigger's; 全国十佳: a level's)
+            return None
         e = max(pe, toks[idx].end)
         i = idx + 1
         while i < len(toks) and toks[i].end <= e:
