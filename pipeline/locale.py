@@ -58,6 +58,9 @@ OWN_WORD = 2
 # (?<!X1) after the 1 is (?<!X) before it)
 _ROC_YEAR = re.compile(r"1(?<![\d０-９.／/-]1)[01]\d\s?年(?=\s?(?:\d{1,2}\s?月"
                        r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年))")
+# a Minguo date in figures (110/08/05, 113.9.9): a Taiwan table's or notice's, counted as its year
+_ROC_NUMERIC = re.compile(r"1(?<![\d０-９.／/-]1)[01]\d([/.])(?:1[0-2]|0?[1-9])\1"
+                          r"(?:3[01]|[12]\d|0?[1-9])(?![\d./])")
 # a Minguo date of the page's own: a three-digit year of this century with a month (109年5月29日),
 # 民国 with a number, a year glossed 今(113)年 — a page that writes one counts its years in the
 # Republic calendar whatever place the cues gave it (republic_calendar)
@@ -208,8 +211,10 @@ def build(rules: Rules):
             score = mentions(head, score)
         # Taiwan's own calendar, in either script (a Taiwan story written in Simplified: 澎湖县政府…
         # 105年度): years of the Republic with a month or a span after them (107年起, 112年3月,
-        # 113年度), each counted once; one alone is a hint that needs a Taiwan word beside it
-        roc = len(set(_ROC_YEAR.findall(head)))
+        # 113年度, 110/08/05), each counted once; one alone is a hint that needs a Taiwan word
+        # beside it
+        roc = len({y[:3] for y in _ROC_YEAR.findall(head)}
+                  | {m.group()[:3] for m in _ROC_NUMERIC.finditer(head)})
         score["zh-TW"] += ROC_WEIGHT if roc >= 2 else ROC_ONE if roc else 0
         best = max(score, key=lambda k: score[k])
         if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
