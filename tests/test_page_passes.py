@@ -676,3 +676,21 @@ def test_a_tables_head_of_two_rows_stays():
     got = removed(lines)
     assert not set(got) & set(range(2, 2 + len(head) + len(rows))), \
         {i: got[i].rule for i in got}
+
+
+def test_a_table_of_figures_and_dates_one_cell_a_line_stays():
+    # a company's dividend table written one cell a line: a row holds its year, an empty mark,
+    # the dividend and four dates, so its figures stand five lines apart; its heads above
+    paras = ["本公司章程规定，公司年度决算如有盈余，应先提缴税款、弥补以往亏损，"
+             "再依法提列法定盈余公积。",
+             "股利分派时考虑未来扩展营运规模及现金流量需求，"
+             "每年发放现金股利不低于股利总额的百分之十。"]
+    head = ["年度", "股票股利", "现金股利", "除息交易日", "基准日", "发放日"]
+    rows = ["2023", "-", "2.3元", "2024/7/9", "2024/7/17", "2024/8/5",
+            "2022", "-", "3.5元", "2023/7/9", "2023/7/15", "2023/8/8",
+            "2021", "-", "2.0元", "2022/7/12", "2022/7/20", "2022/8/9"]
+    lines = [*paras, *head, *rows, "历史股价查询"]
+    got = removed(lines)
+    # (the empty marks are decoration's: a lone dash says nothing)
+    kept = [i for i in range(2, 2 + len(head) + len(rows)) if lines[i] != "-"]
+    assert not set(got) & set(kept), {i: (lines[i], got[i].rule) for i in set(got) & set(kept)}

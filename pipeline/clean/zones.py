@@ -260,9 +260,15 @@ def _figure_cells(page: Page) -> set[int]:
     cells: set[int] = set()
     if len(at) < 3:     # (no run of three)
         return cells
+
+    def bridged(a: int, b: int) -> bool:
+        """Only a row's other cells between two figures: its dates and empty marks (2.3元 /
+        2020/7/9 / 2020/7/17 / - / 3.5元): one row of a table of figures and dates."""
+        return all(_DATE_CELL.match(normed[filled[j]]) for j in range(a + 1, b))
+
     run: list[int] = []
     for k in [*at, None]:
-        if k is not None and (not run or k - run[-1] <= 2):
+        if k is not None and (not run or k - run[-1] <= 2 or bridged(run[-1], k)):
             run.append(k)
             continue
         values = [normed[filled[j]] for j in run]
@@ -271,9 +277,35 @@ def _figure_cells(page: Page) -> set[int]:
         if len(run) >= 3 and not pager:
             # (the bar lines between stay the rules': a lone | is the table's decoration)
             cells.update(filled[j] for j in range(max(run[0] - 1, 0), run[-1] + 1))
-            cells.update(_column_heads(page, filled, run))
+            heads = _column_heads(page, filled, run)
+            if not heads and any(b - a > 2 for a, b in pairwise(run)):
+                heads = _heads_over(page, filled, run[0] - 1)
+            cells.update(heads)
+            # the last row's dates after its last figure
+            j = run[-1] + 1
+            while j < len(filled) and _DATE_CELL.match(normed[filled[j]]):
+                cells.add(filled[j])
+                j += 1
         run = [k] if k is not None else []
     return cells
+
+
+# a table's cell that is a date in figures or an empty mark (2020/7/9, 2019-06-13, -, —)
+_DATE_CELL = twins.compile(r"^(?:(?:19|20|1[01])\d{1,2}[-/.](?:1[0-2]|0?[1-9])[-/.]"
+                           r"(?:3[01]|[12]\d|0?[1-9])|[-—–－]{1,2})$")
+
+
+def _heads_over(page: Page, filled: list[int], first: int) -> list[int]:
+    """The column heads over a table whose rows hold dates between their figures (年度 / 每股股利
+    / 發放日 …): the short lines right above its first row, up to a longer line or a sentence,
+    ten at most, three at least."""
+    heads: list[int] = []
+    for j in range(first - 1, max(first - 11, -1), -1):
+        n = page.normed[filled[j]]
+        if len(n) > 12 or SENT.search(n):
+            break
+        heads.append(filled[j])
+    return heads if len(heads) >= 3 else []
 
 
 def _column_heads(page: Page, filled: list[int], run: list[int]) -> list[int]:
