@@ -694,3 +694,13 @@ def test_a_table_of_figures_and_dates_one_cell_a_line_stays():
     # (the empty marks are decoration's: a lone dash says nothing)
     kept = [i for i in range(2, 2 + len(head) + len(rows)) if lines[i] != "-"]
     assert not set(got) & set(kept), {i: (lines[i], got[i].rule) for i in set(got) & set(kept)}
+
+
+def test_a_charts_rows_under_the_text_are_no_story_list():
+    # a chart's data under the text, a row a line: its number, a label and the label's share
+    # set apart by a space — the rows of a chart, not the headlines of other stories
+    rows = ["1 社区助学基金 51%", "2 新设奖助学金 23%", "3 书院发展项目 22%", "4 学生宿舍基金 4%"]
+    lines = [*STORY, "上一篇  下一篇", "募捐所得用途分布", *rows]
+    got = removed(lines)
+    at = range(len(STORY) + 2, len(lines))
+    assert not set(got) & set(at), {i: (lines[i], got[i].rule) for i in set(got) & set(at)}

@@ -96,6 +96,8 @@ _ITEM_DATE = twins.compile(r"\s*[(\[]?(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2
 _SPLIT = twins.compile(r"\s+")
 
 
+# a row of a chart's data, its label then its share after a space (2 新成立獎 / 助學金 23%)
+_SHARE_END = twins.compile(r"\s[-+]?\d[\d,]*(?:\.\d+)?\s?%$")
 # a headline's stops when ! and ? are allowed in it
 _STOP = re.compile(r"[。;]")
 
@@ -109,7 +111,8 @@ def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
     return (6 <= len(n) <= max_len and not (_STOP if marks else SENT).search(n)
             and "," not in n and "、" not in n[-1:]
             and not n.endswith((":", "：")) and han_at_least(n, 4)
-            and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n))
+            and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n)
+            and not _SHARE_END.search(n))
 
 
 def _label(n: str) -> bool:
