@@ -704,3 +704,17 @@ def test_a_charts_rows_under_the_text_are_no_story_list():
     got = removed(lines)
     at = range(len(STORY) + 2, len(lines))
     assert not set(got) & set(at), {i: (lines[i], got[i].rule) for i in set(got) & set(at)}
+
+
+def test_the_headline_shown_again_over_its_subtitle_is_its_first_showing():
+    # headline / stamp / the headline again / a subtitle / the dateline's paragraph: the first
+    # showing is the headline (kept, meta.title), the second its copy; the subtitle stays
+    lines = ["第六届全市青年志愿服务项目大赛结果揭晓", "", "发布时间 :2024-11-20", "",
+             "第六届全市青年志愿服务项目大赛结果揭晓", "", "社区养老类3个项目、2个组织获奖", "",
+             "本报江城11月19日电 (记者 周敏)19日，第六届全市青年志愿服务项目大赛决赛在市青少年宫"
+             "举行，经过两轮评审，20个项目分获金、银、铜奖。",
+             "大赛自今年6月启动以来，共收到各区推荐项目186个，覆盖社区养老、助学帮困等领域。"]
+    page = C.Cleaner(load_rules()).clean(Document(id="t", text="\n".join(lines)))
+    got = {r.line: r.reason for r in page.removed}
+    assert got.get(4) == "title" and 0 not in got and 6 not in got, got
+    assert page.meta.get("title") == lines[0]

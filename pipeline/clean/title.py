@@ -235,6 +235,12 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         h = lead[-1]
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
+    elif h is not None and (above_h := page.nb(h, -1)) is not None and above_h in chosen:
+        # the headline over its stamp, shown again right above a subtitle the dateline placed
+        # (标题 / 发布时间 / 标题 / 副题 / 本报北京电…): the headline is its first showing
+        first = normed.index(normed[above_h])
+        if first < above_h and first in sure:
+            h = first
     if h is None and not head and page.filled:
         # a short page whose first line the zones counted as a paragraph (no head at all):
         # that line is the headline when it is shaped as one and its stamp or byline, which the
