@@ -718,3 +718,15 @@ def test_the_headline_shown_again_over_its_subtitle_is_its_first_showing():
     got = {r.line: r.reason for r in page.removed}
     assert got.get(4) == "title" and 0 not in got and 6 not in got, got
     assert page.meta.get("title") == lines[0]
+
+
+def test_a_headline_over_three_lines_stays_whole():
+    # kicker / main line / subtitle-like last line, then the byline: the short middle line is
+    # the headline's, no channel label above it
+    lines = ["我市隆重纪念“三八”国际劳动妇女节115周年", "百名先进女性",
+             "荣膺“巾帼标兵”", "□晚报记者 王丽",
+             "本报讯 3月7日上午，全市纪念“三八”国际劳动妇女节115周年大会在市会议中心"
+             "召开，100名来自各行各业的女性受到表彰。",
+             "这100名女性是全市各条战线上的优秀代表，在各自岗位上作出了突出成绩。"]
+    got = removed(lines)
+    assert not {0, 1, 2} & set(got), {i: got[i].rule for i in got}

@@ -476,7 +476,16 @@ def _same_headline(page: Page, i: int, h: int | None) -> bool:
 def kept_with(page: Page, i: int) -> bool:
     """Line i stays with the page's headline (its kicker or subtitle), or is the page's own
     first line shaped like a long headline (a repost's title over the mirrored page's menus)."""
-    return _kept_with(page, i, page.headline) or _first_title(page, i)
+    if _kept_with(page, i, page.headline) or _first_title(page, i):
+        return True
+    # the middle line of a headline over three lines (我市隆重纪念… / 百名优秀女性 /
+    # 加冕“巾帼功勋”): a title-shaped line between the page's first title and the headline
+    h, n = page.headline, page.normed[i]
+    above = page.nb(i, -1)
+    return (h is not None and page.nb(h, -1) == i and above is not None
+            and above not in page.removed and _first_title(page, above)
+            and len(_HAN.findall(n)) >= 5 and is_title_shape(n)
+            and not _CHANNEL.search(n) and not _NOT_HEADLINE.search(n))
 
 
 def _first_title(page: Page, i: int) -> bool:
