@@ -751,6 +751,9 @@ class DateFinder:
                 and text[prev[0].end : c.start].strip() in _AFTER_DATE_GAPS
             ):
                 return None, None, []   # 3月6日（周三）: the weekday of the date just written
+            if "wrel" not in g and _DAY_THEN_BRACKET.search(text, max(0, c.start - 4), c.start):
+                # 1018日(星期六): a day the page wrote (its 月 lost) glossed, no date of its own
+                return None, None, []
             if "wn" in g or "wk" in g:
                 return self._value_week_of(g, st)
             wrel = g.get("wrel")
@@ -829,6 +832,8 @@ def _date_of(p: res.Point | None, year_only: bool) -> dt.date | None:
 
 _OWN_RESOLVER_KINDS = ("weekday", "offset", "lunar", "decade")   # resolved by their own function
 _CLAUSE_ENDS = "。！？；，,：:、\n（(“\"》 "
+# a day written right before a bracket (1018日(, 17号（): a weekday in it glosses that day
+_DAY_THEN_BRACKET = regex.compile(r"[\d一二三四五六七八九十][日号號]\s?[（(]\s?$")
 _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _DAY_FIRST_LOCALES = ("zh-HK", "zh-MO", "zh-SG", "zh-MY")   # 15/04/2025: day/month/year
 _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
