@@ -643,9 +643,16 @@ class AwardFinder:
                 continue
             if self.not_suffix_re.search(text, max(0, m.start() - 3), m.end()):
                 continue          # 获奖, 颁奖: decided on characters, no tokens needed
-            if not self._may_anchor(text, m.start()):
+            # a prize's name before its ceremony (第八届某某成就奖颁奖典礼): no trigger needed
+            ceremony = head.endswith("奖") and self.event_after_re.match(text, m.end())
+            if not ceremony and not self._may_anchor(text, m.start()):
                 continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
+            if ceremony and s < m.start() and not (s > 0 and text[s - 1] in OPEN_Q):
+                # (inside a quoted event's name, 「第26届某某奖颁奖典礼」, the quote is read whole)
+                cands.append(Cand(s, m.end(), "suffix", {"context"},
+                                  weak=self.suffix_strength[head] == "weak"))
+                continue
             if (
                 s < m.start()
                 or head in ("奖章", "勋章")
@@ -1032,9 +1039,10 @@ class AwardFinder:
             c.quoted = (o, c.end)
             c.start, c.end = o + 1, c.end - 1
             c.evidence.add("quoted")
-        elif c.source in ("suffix", "context"):
+        elif c.source == "context" or (c.source == "suffix" and "context" not in c.evidence):
             # a run from a head starts after a trigger inside it, else at a level inside it,
             # else right after a trigger before it; otherwise its start is unknown: dropped
+            # (a prize before its ceremony keeps the start its words gave: _find)
             inside = [t for t in trigs if c.start < t[1] <= c.end and t[0] >= lo]
             if inside:
                 c.start = inside[-1][1]
