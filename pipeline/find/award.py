@@ -1325,6 +1325,12 @@ class AwardFinder:
                 and self.subject_of_trigger.match(text, c.after):
             return False         # 虞山街道文明岗获评…: the receiver, not an honour
         placed = "level" in ev
+        if (c.source == "prefix" and c.quoted is not None and c.quoted[0] == c.start - 1
+                and c.quoted[1] == c.end + 1
+                and (self.agent_tail.search(name) or self.ranking_people.search(name))):
+            # a quoted honour of people (向“十佳教师”学习, 新一期“最美职工”榜单): the quotes
+            # mark the title wherever it stands, as a trigger would
+            ev.add("quoted")
         backed = placed or "trigger" in ev or "quoted" in ev or "context" in ev
         if "lexicon" in ev:
             # a standing honour with its scope (表彰一批全省优秀共产党员) is the honour, however
