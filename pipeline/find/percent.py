@@ -80,7 +80,8 @@ _HELD_MARKS = regex.compile(
     r"(?<=[\d" + CN_NUM_CHARS + r"]" + _SP_BEHIND + r")(?:[%％‰倍]|巴(?=仙))"
     r"|(?<=[\d" + CN_NUM_CHARS + r"半]" + _SP_BEHIND + r")成"
     r"|(?<=[百佰千仟万萬]" + _SP_BEHIND + r")分"
-    r"|(?<=[二两三四五六七八九十]" + _SP_BEHIND + r")分(?=" + _SP_BEHIND + r"之)"
+    r"|(?<=[二两三四五六七八九十]" + _SP_BEHIND + r")分"
+    r"(?=" + _SP_BEHIND + r"[之一二三四五六七八九])"
     r"|(?<=[\d一二三四五六七八九])折"
     r"|(?<=[一二两三四1-4])番"
 )
@@ -204,7 +205,9 @@ def build(rules: Rules):
             + _S
             + r"分"
             + _S
-            + r"(?:之|(?<=百分)(?=百))"
+            # (三分一, 十分一: Hong Kong and Macao write a fraction without 之; read there only)
+            + r"(?:之|(?<=百分)(?=百)|(?<=[二两三四五六七八九十]分)(?=[一二三四五六七八九]"
+            r"(?![致般样樣直定下起些切同齐齊律向贯貫概边邊旦面方时時天日年月名位个個]|\d)))"
             + _S
             + sign
             + r"(?P<num>"
@@ -349,6 +352,9 @@ def build(rules: Rules):
                 extra: dict = {}
                 if rule == "percent.fraction":
                     small = m.group("small")
+                    if small and text[ns - 1:ns] == "分" \
+                            and ctx.meta.get("locale") not in ("zh-HK", "zh-MO"):
+                        continue    # 十分一致: "very", outside Hong Kong and Macao's 十分一
                     # 三分之一: a share of a small whole (33.33); 百分之三十: of a hundred
                     den = parse_number(small if small else "一" + _WS.sub("", m.group("den")))
                     if not den or (small and (value > den
