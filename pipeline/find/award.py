@@ -397,7 +397,9 @@ class AwardFinder:
         self.trigger_in_re = regex.compile(rf"{_alt(self.triggers)}|[获捐]")
         self.scholarship_line_re = regex.compile(
             rf"(?m)^[^\S\n]*(?!{sch_not})({sch_name})[^\S\n]*"
-            r"(?:[（(]([\p{Han}]{2,12}[奖奬])[)）])?[^\S\n]*$")
+            r"(?:[（(]([\p{Han}]{2,12}[奖奬])[)）])?[^\S\n]*"
+            # …or a list's item: its name, a space, whom it is for (某某奖学金 颁发予成绩优异…)
+            r"(?:[^\S\n]+(?:颁发|颁予|鼓励|资助|帮助|奖励|表扬|嘉奖|支持|用于)[^\n]*)?$")
         self.place_gap_re = regex.compile(
             rf"(?:{gap}|{EDITION})*\p{{Han}}{{1,4}}?[省市县区州](?:{EDITION})?(?=[“「『])")
         # (an ASCII quote too: 荣获'最佳进步奖')
