@@ -384,6 +384,9 @@ class AwardFinder:
         self.ascii_quote_re = re.compile(r'(")([^"“”「」『』\n]{2,20})(")')
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
         self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
+        # …and a prize joined by 暨 to the one the ceremony is named after (某某奖暨某某奖颁奖典礼)
+        self.joined_event_re = regex.compile(
+            r"暨\p{Han}{2,20}?奖(?=" + _alt(quo.get("event_after") or ["颁奖典礼"]) + ")")
         sel = quo.get("selection_after") or []
         self.selection_after_re = regex.compile(_alt(sel)) if sel else None
         # a named scholarship unquoted (settled reading: 某某奖学金 is an award): after a verb of
@@ -646,7 +649,8 @@ class AwardFinder:
             if self.not_suffix_re.search(text, max(0, m.start() - 3), m.end()):
                 continue          # 获奖, 颁奖: decided on characters, no tokens needed
             # a prize's name before its ceremony (第八届某某成就奖颁奖典礼): no trigger needed
-            ceremony = head.endswith("奖") and self.event_after_re.match(text, m.end())
+            ceremony = head.endswith("奖") and (self.event_after_re.match(text, m.end())
+                                                 or self.joined_event_re.match(text, m.end()))
             if not ceremony and not self._may_anchor(text, m.start()):
                 continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
