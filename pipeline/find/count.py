@@ -187,6 +187,11 @@ class _Guards:
         self.label_before = {u: tuple(words) for u, words in g.get("label_before", {}).items()}
         # a year before these units labels a cohort (2023届, 2016级), it counts nothing
         self.year_label_units = set(g.get("year_label_units", []))
+        places = g.get("place_name_units", [])
+        # 三台县, 三门县: a place named by a Chinese numeral and a classifier
+        self.place_name = regex.compile(
+            r"(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS + r"]{1,2}(?:" + alternation(places)
+            + r")(?=[县市镇乡区縣鎮鄉區])") if places else None
         # 签约10个, 节约3吨: the qualifier word is the tail of another word — no qualifier
         self.q_word_tail = {w: set(v) for w, v in (g.get("qualifier_word_tail") or {}).items()}
         self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
@@ -602,6 +607,9 @@ class CountFinder:
     def _rejected_late(self, ctx: Context, c: _Cand) -> bool:
         """The guards that need jieba's words, and the unit's follower."""
         g, text = self.g, ctx.text
+        if g.place_name is not None and c.unit in text[c.num_s:c.unit_e] \
+                and text[c.num_s] in self.cn_chars and self._place_named(ctx, c):
+            return True          # 三台县 … 和美三台: the place's name, no count of machines
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
             return True          # 上一篇, 送上一台, 上两届: "previous", a verb's 上
         chinese = c.num[0] in self.cn_chars
@@ -629,6 +637,15 @@ class CountFinder:
             return True
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()
+
+    def _place_named(self, ctx: Context, c: _Cand) -> bool:
+        """The numeral and unit of c name a place written with its 县/市/镇 in the text."""
+        places = ctx._wins.get("count.places")     # (read once per text)
+        if places is None:
+            assert self.g.place_name is not None
+            places = ctx._wins["count.places"] = {m.group() for m in
+                                                  self.g.place_name.finditer(ctx.text)}
+        return ctx.text[c.num_s:c.unit_e] in places
 
     def _ordinal(self, text: str, c: _Cand) -> bool:
         """第114个, 首批, 前10名, 位次为2.4万名, 二期 三届: ordinals and ranks."""

@@ -175,6 +175,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "ordinal_units_count_after": _words(),
             "label_before": _table(),
             "year_label_units": _words("a year before these labels a cohort (2023届): no count"),
+            "place_name_units": _words("a Chinese numeral + one of these before 县/市/镇 "
+                                       "names a place (三台县): that pair elsewhere is its name"),
             "qualifier_word_tail": _table("qualifier → characters before it that make it the tail "
                                           "of another word (签约)"),
             "object_stop_words": _words(),
