@@ -13,6 +13,7 @@ from . import clean as clean_stage
 from . import glosses, refdate
 from . import locale as locale_stage
 from .clean import Cleaned
+from .clean import meta as clean_meta
 from .context import Context
 from .find import build_finders
 from .model import META_KEYS, Article, Document, Fact
@@ -100,6 +101,8 @@ class Pipeline:
             art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
             stamps = [r.text for r in cleaned.removed if r.reason == "metadata"]
             meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"), stamps)
+            if meta["locale"] == "zh-TW" and isinstance(meta.get("published"), str):
+                meta["published"] = clean_meta.month_first(meta["published"], stamps)
             if ref_date is None:
                 above = _above_body(doc.text or "", cleaned)
                 ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"),

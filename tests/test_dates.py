@@ -660,3 +660,16 @@ def test_every_twin_matches_what_its_rule_matches(pipe):
                     b and (b.span(), groups(r.fast_names, b))), (r.id, t[p:])
                 matched += a is not None
     assert matched > 500
+
+
+def test_a_taiwan_pages_stamp_with_the_year_last_is_month_first():
+    # a Taiwan site's system prints 發布日期:10/11/2024 (October 11); Hong Kong's day first
+    from pipeline import Pipeline
+    from pipeline.model import Document
+    pipe = Pipeline()
+    body = ("\n發布日期:10/11/2024\n{}今日在議會報告施政成果，今年投入{}3億元推動淨零轉型。"
+            "\n相關預算明年持續擴大。")
+    tw = pipe.process(Document(id="tw", text="市政新聞" + body.format("高雄市長", "新臺幣")))
+    hk = pipe.process(Document(id="hk", text="政府新聞公報" + body.format("港府", "港元")))
+    assert (tw.meta["locale"], tw.ref_date) == ("zh-TW", "2024-10-11")
+    assert (hk.meta["locale"], hk.ref_date) == ("zh-HK", "2024-11-10")

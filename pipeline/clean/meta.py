@@ -18,8 +18,8 @@ _INLINE_AUTHOR = twins.compile(r"[(（](?:本报|本刊|新华社|中新社)?(?:
 _INLINE_EDITOR = twins.compile(r"[(（【\[](?:本文)?(?:责任编辑|责编|编辑)\s*"
                                r"[:：]\s*(?P<v>\p{Han}{2,4})\s*[)）】\]]")
 
-# a day-first stamp of Hong Kong and Macao pages, 28/08/2024 10:36 (the mainland and Taiwan
-# write the year first, and no Chinese page writes the US month-first order)
+# a day-first stamp of Hong Kong and Macao pages, 28/08/2024 10:36 (the mainland writes the
+# year first; a Taiwan site's system may print the US month-first order: month_first)
 _DAY_FIRST = twins.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])"
                            r"(?:\s*(?:\(\w{1,3}\)\s*)?(\d{1,2}):(\d{2}))?")
 
@@ -84,6 +84,20 @@ def day_first(line: str) -> str | None:
     if hh is not None and int(hh) < 24 and int(mm) < 60:
         out += f"T{int(hh):02d}:{mm}"
     return out
+
+
+def month_first(published: str, lines: list[str]) -> str:
+    """On a Taiwan page a stamp in figures with the year last is month first, as its sites'
+    systems print it (發布日期:6/8/2024 is June 8): `published`, read day first from one of
+    `lines` where both numbers could be the month, read again month first."""
+    for line in lines:
+        m = _DAY_FIRST.search(line)
+        if m is None or day_first(line) != published:
+            continue
+        a, b = int(m.group(1)), int(m.group(3))
+        if a != b and a <= 12 and b <= 12:
+            return f"{m.group(4)}-{a:02d}-{b:02d}" + published[10:]
+    return published
 
 
 def lone_titles(page: Page) -> None:
