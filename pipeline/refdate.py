@@ -320,9 +320,9 @@ def infer_ref_date(
         if d is not None:
             return d.isoformat(), "stamp"
     d = url_file_day(url)
-    # (not against the month a folder names, nor the day the lead calls today: 今(3)日)
+    if d is None or (ym is not None and ym != (d.year, d.month)):
+        return None, None     # (not against the month a folder names)
     today = _TODAY_DAY.search("\n".join(_lead(text)))
-    if d is not None and (ym is None or ym == (d.year, d.month)) \
-            and (today is None or int(today["d"]) == d.day):
-        return d.isoformat(), "url"
-    return None, None
+    if today is not None and int(today["d"]) != d.day:
+        return None, None     # (nor against the day the lead calls today: 今(3)日)
+    return d.isoformat(), "url"

@@ -22,7 +22,7 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from itertools import pairwise
 from typing import Any
 
@@ -295,16 +295,23 @@ _DATE_CELL = twins.compile(r"^(?:(?:19|20|1[01])\d{1,2}[-/.](?:1[0-2]|0?[1-9])[-
                            r"(?:3[01]|[12]\d|0?[1-9])|[-—–－]{1,2})$")
 
 
+def _short_above(page: Page, filled: list[int], top: int, most: int,
+                 stop: Container[int] = ()) -> list[int]:
+    """The short lines (12 characters at most, no sentence) from the `top`-th non-blank line
+    upwards, `most` at most, up to a longer line, a sentence or a k in `stop`: a table's heads."""
+    out: list[int] = []
+    for j in range(top, max(top - most, -1), -1):
+        n = page.normed[filled[j]]
+        if len(n) > 12 or SENT.search(n) or j in stop:
+            break
+        out.append(filled[j])
+    return out
+
+
 def _heads_over(page: Page, filled: list[int], first: int) -> list[int]:
     """The column heads over a table whose rows hold dates between their figures (年度 / 每股股利
-    / 發放日 …): the short lines right above its first row, up to a longer line or a sentence,
-    ten at most, three at least."""
-    heads: list[int] = []
-    for j in range(first - 1, max(first - 11, -1), -1):
-        n = page.normed[filled[j]]
-        if len(n) > 12 or SENT.search(n):
-            break
-        heads.append(filled[j])
+    / 發放日 …): the short lines right above its first row, ten at most, three at least."""
+    heads = _short_above(page, filled, first - 1, 10)
     return heads if len(heads) >= 3 else []
 
 
@@ -317,24 +324,14 @@ def _column_heads(page: Page, filled: list[int], run: list[int]) -> list[int]:
     if first < 1 or not gaps:
         return []
     width = gaps[0] - 1 - first        # label + figures of one row
-    heads: list[int] = []
-    for j in range(first - 1, max(first - 1 - width, -1), -1):
-        n = page.normed[filled[j]]
-        if len(n) > 12 or SENT.search(n) or j in run:
-            break
-        heads.append(filled[j])
+    heads = _short_above(page, filled, first - 1, width, set(run))
     if not (len(heads) in (width, width - 1) and width >= 3):
         return []
     # a head of two rows (指标 / 3月 / 1—3月 over 绝对量 / (亿元) / 同比增长(%) …): short lines
     # further up, as many as a row at most, right under the table's title or the text's
     # sentence (a longer line the rules left)
     top = first - 1 - len(heads)
-    extra: list[int] = []
-    for j in range(top, max(top - width, -1), -1):
-        n = page.normed[filled[j]]
-        if len(n) > 12 or SENT.search(n):
-            break
-        extra.append(filled[j])
+    extra = _short_above(page, filled, top, width)
     above = top - len(extra)
     if extra and above >= 0 and filled[above] not in page.removed \
             and len(page.normed[filled[above]]) > 12:

@@ -383,10 +383,10 @@ class AwardFinder:
         # reading of a pair of straight quotes is left
         self.ascii_quote_re = re.compile(r'(")([^"“”「」『』\n]{2,20})(")')
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
-        self.event_after_re = regex.compile(_alt(quo.get("event_after") or ["颁奖典礼"]))
+        events = _alt(quo.get("event_after") or ["颁奖典礼"])
+        self.event_after_re = regex.compile(events)
         # …and a prize joined by 暨 to the one the ceremony is named after (某某奖暨某某奖颁奖典礼)
-        self.joined_event_re = regex.compile(
-            r"暨\p{Han}{2,20}?奖(?=" + _alt(quo.get("event_after") or ["颁奖典礼"]) + ")")
+        self.joined_event_re = regex.compile(r"暨\p{Han}{2,20}?奖(?=" + events + ")")
         sel = quo.get("selection_after") or []
         self.selection_after_re = regex.compile(_alt(sel)) if sel else None
         # a named scholarship unquoted (settled reading: 某某奖学金 is an award): after a verb of

@@ -187,11 +187,8 @@ class _Guards:
         self.label_before = {u: tuple(words) for u, words in g.get("label_before", {}).items()}
         # a year before these units labels a cohort (2023届, 2016级), it counts nothing
         self.year_label_units = set(g.get("year_label_units", []))
-        places = g.get("place_name_units", [])
-        # 三台县, 三门县: a place named by a Chinese numeral and a classifier
-        self.place_name = regex.compile(
-            r"(?<![" + CN_NUM_CHARS + r"])[" + CN_NUM_CHARS + r"]{1,2}(?:" + alternation(places)
-            + r")(?=[县市镇乡区縣鎮鄉區])") if places else None
+        # 三台县, 三门县: a place named by a Chinese numeral and one of these classifiers
+        self.place_name_units = set(g.get("place_name_units", []))
         # 签约10个, 节约3吨: the qualifier word is the tail of another word — no qualifier
         self.q_word_tail = {w: set(v) for w, v in (g.get("qualifier_word_tail") or {}).items()}
         self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
@@ -216,6 +213,19 @@ class _Guards:
         self.before_steps = [int(x) for x in g.get("object_window_before", [8, 16])]
         self.after_steps = [int(x) for x in g.get("object_window_after", [10, 24])]
         self.obj_hmm = bool(g.get("object_hmm", True))
+
+
+_PLACE_SUFFIXES = "县市镇乡区縣鎮鄉區"
+
+
+def _places_at(text: str, name: str) -> Iterator[int]:
+    """Where `name` stands right before a place's suffix (三台 in 三台县)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if end < len(text) and text[end] in _PLACE_SUFFIXES:
+            yield at
+        at = text.find(name, at + 1)
 
 
 class CountFinder:
@@ -607,8 +617,8 @@ class CountFinder:
     def _rejected_late(self, ctx: Context, c: _Cand) -> bool:
         """The guards that need jieba's words, and the unit's follower."""
         g, text = self.g, ctx.text
-        if g.place_name is not None and c.unit in text[c.num_s:c.unit_e] \
-                and text[c.num_s] in self.cn_chars and self._place_named(ctx, c):
+        if c.unit in g.place_name_units and text[c.num_s] in self.cn_chars \
+                and self._place_named(text, c):
             return True          # 三台县 … 和美三台: the place's name, no count of machines
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
             return True          # 上一篇, 送上一台, 上两届: "previous", a verb's 上
@@ -638,14 +648,12 @@ class CountFinder:
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()
 
-    def _place_named(self, ctx: Context, c: _Cand) -> bool:
-        """The numeral and unit of c name a place written with its 县/市/镇 in the text."""
-        places = ctx._wins.get("count.places")     # (read once per text)
-        if places is None:
-            assert self.g.place_name is not None
-            places = ctx._wins["count.places"] = {m.group() for m in
-                                                  self.g.place_name.finditer(ctx.text)}
-        return ctx.text[c.num_s:c.unit_e] in places
+    def _place_named(self, text: str, c: _Cand) -> bool:
+        """The numeral and unit of c, no numeral before them, name a place written with its
+        县/市/镇 somewhere in the text (三台县)."""
+        name = text[c.num_s:c.unit_e]
+        return any(text[at - 1:at] not in self.cn_chars
+                   for at in _places_at(text, name))
 
     def _ordinal(self, text: str, c: _Cand) -> bool:
         """第114个, 首批, 前10名, 位次为2.4万名, 二期 三届: ordinals and ranks."""
