@@ -62,7 +62,8 @@ def _kicker(page: Page, j: int) -> bool:
 # (names of two or three characters: a headline of 4-character words is no author line)
 _NAMES = twins.compile(r"^\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}"
                        r"(?:\s*[,、\s]\s*\p{Han}(?:\s?\p{Han}){1,2}[\d*]{0,2}){0,5}$")
-_AFFILIATION = twins.compile(r"^[(]?[^()]{2,120}\d{6}\s*[)]?$")
+# (an affiliation one of a numbered list closes with ; or .: (1.某某科学院,武汉 430010;)
+_AFFILIATION = twins.compile(r"^[(]?[^()]{2,120}\d{6}\s*[;.]?\s*[)]?$")
 _ABSTRACT = twins.compile(r"^[\[【〔(]?\s*摘\s*要")
 AUTHORS_RULE = "boilerplate.metadata.author_list"
 # a page's number after a title split over pages: (2/3)
