@@ -17,7 +17,7 @@ from .triggers import _GLOBAL_FLAGS, _SPACE, branches
 # what the regex module's \s matches, as an `re` class body (`re`'s \s adds \x1c-\x1f)
 _S = re.escape("".join(sorted(_SPACE)))
 
-_COUNT = twins.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*次?$")
+_COUNT = twins.compile(r"^\d[\d,.]*\s*[万千kKwW+]?\s*(?:次|小时|分钟)?$")   # (在线时长: 3826小时)
 _STAFF_CODE = twins.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 _PAY = twins.compile(r"\d+元|点击|进入|www\.")
