@@ -1101,7 +1101,7 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
             continue  # under a notice's attachments (附件: …doc) too
         if key_value_row(page, k):
             continue  # a table's row (名称 江城工匠 / 起源时间 2016年 …)
-        if not furniture and not _COUNTER.match(n):
+        if not furniture and (not _COUNTER.match(n) or _next_number(page, i)):
             continue  # no furniture: only a bare count (likes, views) is no article's line
         # no furniture above it: only the first lines, no notice's own lines, and no closing
         # line of the article's own (让每一位老人都吃上热乎饭) unless a name, stamp or credit
@@ -1110,6 +1110,13 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
                 or (len(n) >= 8 and is_title_shape(n) and not STAMPED.search(n))):
             continue
         page.take(i, Proposal(rule_id, own_reason(page, i), "tail"))
+
+
+def _next_number(page: Page, i: int) -> bool:
+    """A bare number one more than a bare number above it (1 / item / 2 / item): the article's
+    own items numbered on lines of their own, not a count of likes."""
+    n = page.normed[i]
+    return n.isdigit() and str(int(n) - 1) in {page.normed[j] for j in page.filled if j < i}
 
 
 def announces_list(page: Page) -> bool:
