@@ -22,6 +22,9 @@ _STAFF_CODE = twins.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 _PAY = twins.compile(r"\d+元|点击|进入|www\.")
 _URL = twins.compile(r"https?://\S+")
+# a source's value with the story's stamp glued on (来源:人民日报2022-11-03 08:38)
+_SOURCE_STAMP = twins.compile(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                              r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # the marks a block of fields may open with (■来源：…, ▎素材整理：…)
 _FIELD_MARKS = "■□◆◇●○▪▶►▎▍▌▏"
 # a table's empty cell closed by its bar: / |, - |, — |
@@ -263,6 +266,11 @@ class FieldsDetector:
                     value = iso or value
                 elif f == "author":
                     value = _REPORTER.sub("", value)
+                elif f == "source" and (sm := _SOURCE_STAMP.search(value)) and sm.start() > 0:
+                    # the stamp is when the story was published, not part of the source's name
+                    if "published" not in meta and (iso := iso_date(sm.group(0))):
+                        meta["published"] = iso
+                    value = value[:sm.start()].strip()
                 if f in ("author", "editor"):  # 李想_NBJ11279, 张倩 SF014: a staff code
                     value = _STAFF_CODE.sub("", value) or value
                 meta[f] = value
