@@ -25,7 +25,8 @@ Where it looks, most trusted first, and the name it returns as the second value:
    (2024年3月8日 10:21, 2024-03-08 来源：苏州日报)                                         → "text"
 6. the first line the clean stage removed as metadata that holds a full date (a stamp with a
    counter, 120 2025-04-19; a poster's name and the day, admin2022-12-23; a forum post's
-   发表于 2023-3-6 17:07:39), given as `stamps`; a 发布时间 among them counts at step 2   → "stamp"
+   发表于 2023-3-6 17:07:39), given as `stamps`; a 发布时间 among them counts at step 2
+   (a forum member's 注册时间 / 最后登录 never does)                               → "stamp"
 7. last, a url whose file name opens on a date glued to its id (…/20220908470322.html,
    …/p20240129000185.html) or a portal's two-digit year and day folders (…/19/1210/09/…):
    on 1,440 labelled real pages it agreed with the labeller's date wherever both had one
@@ -51,6 +52,8 @@ _MINGUO = regex.compile(
     r"(?<![\d.])(?P<y>1[0-4]\d)\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
     r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")
 MINGUO_EPOCH = 1911
+# a forum member's dates beside the post (注册时间 2008-10-17, 最后登录 2025-06-18)
+_MEMBER_DATE = regex.compile(r"注[册冊]|[登]\s*[录錄陆陸]|生日|出生")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|出版)"
                            r"(?:[时時][间間]|日期|於|于)\s*[:：]?\s*")
@@ -316,6 +319,8 @@ def infer_ref_date(
     if d is not None:
         return d.isoformat(), "text"
     for line in stamps:
+        if _MEMBER_DATE.search(line):
+            continue    # a forum member's panel: when the member joined, not the post's day
         d = full_date(line, minguo)
         if d is not None:
             return d.isoformat(), "stamp"

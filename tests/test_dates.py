@@ -368,6 +368,9 @@ def test_infer_ref_date(text, meta, url, want):
     # a record's id in a stamp line is no date (JC-2024-0518); a compact date is (20240518)
     (["信息分类:文博场馆 | 信息索取号:JC-2024-0518"], None, (None, None)),
     (["编号 20240518 阅读 120"], None, ("2024-05-18", "stamp")),
+    # a forum member's panel: when the member joined or last signed in dates no post
+    (["- 注册时间2008-10-17", "- 最后登录2025-06-18"], None, (None, None)),
+    (["注册时间2008-10-17", "admin2022-12-23  26"], None, ("2022-12-23", "stamp")),
     # a file named by its upload time
     ([], "http://example.cn/fzdt/newshtml/20210421142618.htm", ("2021-04-21", "url")),
     ([], "http://example.cn/upload/20220928212022992.jpg", (None, None)),
