@@ -49,6 +49,9 @@ COUNTED_END = regex.compile(_COUNTED.pattern + "$")
 _PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状|奖学金)$")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
+# an edition and a name run on to the end (第34届中国经济新闻): the name of an edition's prize
+EDITION_NAMED = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度"
+                              r"|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])[\p{Han}A-Za-z·]{1,16}$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
 EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|"
                               r"第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])")
@@ -651,9 +654,18 @@ class AwardFinder:
             # a prize's name before its ceremony (第八届某某成就奖颁奖典礼): no trigger needed
             ceremony = head.endswith("奖") and (self.event_after_re.match(text, m.end())
                                                  or self.joined_event_re.match(text, m.end()))
-            if not ceremony and not self._may_anchor(text, m.start()):
+            # a name ending in 奖 that opens on its edition (第34届某某新闻奖, 2024年度某某奖):
+            # a prize's own name wherever it stands (其获奖名单, 参评…的作品), as before a ceremony
+            edition = (EDITION_NAMED.search(text, max(0, m.start() - 20), m.start())
+                       if not ceremony and head.endswith("奖") else None)
+            if not (ceremony or edition) and not self._may_anchor(text, m.start()):
                 continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
+            if edition is not None and s <= edition.start():
+                # (the name starts at its edition: 参评第34届某某奖 names 第34届某某奖)
+                cands.append(Cand(edition.start(), m.end(), "suffix", {"context", "edition"},
+                                  weak=self.suffix_strength[head] == "weak"))
+                continue
             if ceremony and s < m.start() and not (s > 0 and text[s - 1] in OPEN_Q):
                 # (inside a quoted event's name, 「第26届某某奖颁奖典礼」, the quote is read whole)
                 cands.append(Cand(s, m.end(), "suffix", {"context"},
@@ -1323,13 +1335,14 @@ class AwardFinder:
             # 十大旅游目的地, 百强县: a place in a ranking; 十大杰出青年 is an honour
             return False
         before = text[max(0, c.start - 6):c.start]
-        if self.block_before.search(before):
-            return False
+        if self.block_before.search(before) and "edition" not in ev:
+            return False          # (参评第34届某某奖: the prize is named all the same)
         if self.programme_after.match(text, c.after) and "context" not in ev:
             return False
         if c.source != "lexicon" and "lexicon" not in ev and not c.quoted \
-                and self.subject_of_trigger.match(text, c.after):
-            return False         # 虞山街道文明岗获评…: the receiver, not an honour
+                and "edition" not in ev and self.subject_of_trigger.match(text, c.after):
+            return False         # 虞山街道文明岗获评…: the receiver, not an honour (某奖获奖名单
+                                 # names the prize's winners)
         placed = "level" in ev
         if (c.source == "prefix" and c.quoted is not None and c.quoted[0] == c.start - 1
                 and c.quoted[1] == c.end + 1
