@@ -64,10 +64,18 @@ COUNT = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户�
 NAMED = rf"(?:\p{{Han}}{{2,4}}等{COUNT}|{COUNT})"
 # a separator of two items (暨, the formal "and": 校长领导卓越奖暨教学卓越奖 are two prizes)
 SEP = r"(?:[、和及与或暨]|以及)"
-JOIN = regex.compile(rf"[”」』]?{COUNT}?{SEP}{NAMED}?[“「『]?")
+# …or a comma after the first item's count (评选出五四红旗团支部3个，五四青年标兵1人，…): a list
+# of honours and how many each went to
+COUNTED_SEP = r"(?:[\d一二三四五六七八九十百千万两余多]+[名个人户家项位所支件][,，;；])"
+JOIN = regex.compile(rf"[”」』]?(?:{COUNT}?{SEP}|{COUNTED_SEP}){NAMED}?[“「『]?")
+# a list by its separators alone: the level and recipient its first item shares with the rest
+# (after a comma a new group may start: 省标兵、红旗手13个，全国巾帼建功标兵、巾帼文明岗)
+TIGHT_JOIN = regex.compile(rf"[”」』]?{COUNT}?{SEP}{NAMED}?[“「『]?")
 # a list item starts here: a separator (and a count) right before it
-LISTED_BEFORE = regex.compile(rf"{SEP}{NAMED}?[“「『]?$")
+LISTED_BEFORE = regex.compile(rf"(?:{SEP}|{COUNTED_SEP}){NAMED}?[“「『]?$")
 _LETTER = regex.compile(r"\p{L}")
+# a school's or a unit's own rank before an item (校级, 院级, 厂级)
+_RANK_WORD = regex.compile(r"\p{Han}{1,2}级")
 _HAN = regex.compile(r"\p{Han}")
 # a list of quoted names that a phrase of honours closes (先后荣获“…”、“…”，全市“…”等多项荣誉):
 # two items or more, a few words (a level, 称号) between them, no sentence's end
@@ -468,7 +476,7 @@ class AwardFinder:
         self.anchor_re = regex.compile(
             rf"{_alt(self.triggers)}|{_alt(self.level_of_prefix)}|[省市区县州{OPEN_Q}{''.join(CLOSE_OF.values())}]")
         # a list separator in the same run of characters as the head (LISTED_BEFORE)
-        self.list_anchor_re = regex.compile(rf"{SEP}{COUNT}?[“「『]?\p{{Han}}*$")
+        self.list_anchor_re = regex.compile(rf"(?:{SEP}|{COUNTED_SEP}){COUNT}?[“「『]?\p{{Han}}*$")
 
     # -- levels --------------------------------------------------------------------------------
     def _place_level(self, word: str) -> str | None:
@@ -984,7 +992,9 @@ class AwardFinder:
         its 省/市/区/县 suffix) inside it, or a list separator before it; all lie within the
         run's reach, so a window of max_len + a trigger's length before the head is enough."""
         lo = max(rec._clause_start(text, hs), hs - self.max_len - 6)
-        return bool(self.anchor_re.search(text, lo, hs) or self.list_anchor_re.search(text, lo, hs)
+        # (a list whose items a comma after a count joins starts the clause: 标兵1人，…)
+        return bool(self.anchor_re.search(text, lo, hs)
+                    or self.list_anchor_re.search(text, max(0, lo - 6), hs)
                     or (self.closing_re is not None and _COUNTED.search(text, lo, hs)
                         and self._closed(text, hs, hs)))
 
@@ -1077,7 +1087,10 @@ class AwardFinder:
                                       and self._object_gap(text[t[1]:c.start])))
                              for t in trigs):
                     near = max(lo, c.start - 8)
-                    listed = LISTED_BEFORE.search(text, near, c.start) is not None
+                    # (the comma after a count that joins the list's items ends the clause
+                    # before: 红旗团支部3个，五四青年标兵1人)
+                    listed = LISTED_BEFORE.search(text, max(lo - 6, c.start - 8, 0),
+                                                  c.start) is not None
                     # 对某社区等10个先进集体…予以表彰: the count (or the list) opens it
                     closed = ((listed or COUNTED_END.search(text, near, c.start) is not None)
                               and self._closed(text, c.start, c.end))
@@ -1310,8 +1323,12 @@ class AwardFinder:
                 # 评选“最美志愿者”10名、“优秀志愿服务组织”5个: the list is blocked too
                 continue
             prev_blocked = bool(self.block_before.search(text[max(0, q - 6):q]))
-            if out and JOIN.fullmatch(text, out[-1].after, q):
-                c.evidence.add("list")
+            if out and ((j := JOIN.match(text, out[-1].after, q)) is not None
+                        and (j.end() == q or self.level_start_re.fullmatch(text, j.end(), q)
+                             or _RANK_WORD.fullmatch(text, j.end(), q))):
+                c.evidence.add("list")      # (a level may open the item: 1人，校级优秀团干部)
+                if j.end() < q and not c.quoted:
+                    c.start = j.end()
             if c.listed and "list" not in c.evidence:
                 continue
             if self._accept(ctx, c):
@@ -1405,7 +1422,7 @@ class AwardFinder:
         first: Cand | None = None
         for c in cands:
             at = c.quoted[0] if c.quoted and c.quoted[0] < c.start else c.start
-            joined = prev is not None and JOIN.fullmatch(text, prev.after, at) is not None
+            joined = prev is not None and TIGHT_JOIN.fullmatch(text, prev.after, at) is not None
             if not joined:
                 first = c
             assert first is not None  # the first candidate has none before it to join
