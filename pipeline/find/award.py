@@ -1323,6 +1323,12 @@ class AwardFinder:
                 # 评选“最美志愿者”10名、“优秀志愿服务组织”5个: the list is blocked too
                 continue
             prev_blocked = bool(self.block_before.search(text[max(0, q - 6):q]))
+            if (text[q] == "奖" and q > 0 and text[q - 1] in "获得"
+                    and text[q + 1:c.end] in self.bare_heads):
+                # 获奖先进集体和先进个人的代表: the prize-winning ones, a bare head after the
+                # verb's 获 (no honour named), and the list it opens
+                prev_blocked = True
+                continue
             if out and ((j := JOIN.match(text, out[-1].after, q)) is not None
                         and (j.end() == q or self.level_start_re.fullmatch(text, j.end(), q)
                              or _RANK_WORD.fullmatch(text, j.end(), q))):
