@@ -257,6 +257,10 @@ def test_growth_multiples_are_percents(pipe):
     # mainland village's) does not move a Traditional page off the mainland
     ("今天清晨,東方城市花園小區發生火災,臺階被燒毀,損失約三千元。", {}, "zh-CN"),
     ("九龍村飲水工程總投資超1300萬元,建設反沖洗設備,全村受益。", {}, "zh-CN"),
+    # 國人 inside 中國人 and a mainland city's 臺 (臺州) are no Taiwan words
+    ("對咱們中國人來說，中秋正是禮尚往來的好時候，臺州的張先生收到一件禮物，價值200元。", {},
+     "zh-CN"),
+    ("國人赴日旅遊人數創新高，機場裡擠滿旅客，全年消費逾三百億元。", {}, "zh-TW"),
     # a Hong Kong market report (its index, its shares) on a site of no place; a mainland review
     # of both markets stays the mainland's
     ("恒指收升198點\n港股結束連續6日跌勢，恒生指數收報16587點，主板成交額1019億元。", {}, "zh-HK"),
