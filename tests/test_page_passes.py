@@ -79,6 +79,22 @@ def test_a_list_of_links_at_the_top_leaves_the_headline_under_it():
     assert extract("\n".join([*head, *STORY])).meta["title"] == "港城区夏季消夏节开幕"
 
 
+def test_an_epaper_title_list_under_its_label_goes_and_the_headline_is_its_copy_below():
+    # an e-paper's list of its page's headlines under 标题导航, three of them, the last the story's
+    # own: the list goes, and the copy over the body is the headline (the first showing was
+    # the list's item)
+    from pipeline import extract
+    head = ["版面概览", "标题导航", "滨海步道二期工程进入收尾阶段", "城西公交枢纽站启用",
+            "港城区夏季消夏节开幕", "版面导航", "第01版:头版", "第02版:要闻", "放大", "缩小",
+            "港城区夏季消夏节开幕"]
+    got = removed([*head, *STORY])
+    assert {1, 2, 3, 4} <= set(got) and 10 not in got
+    assert extract("\n".join([*head, *STORY])).meta["title"] == "港城区夏季消夏节开幕"
+    # two short lines under the story's own kicker are no list
+    got = removed(["港城区夏季消夏节开幕", "四十余家商户设摊", "首日客流约三万人次", *STORY])
+    assert not {0, 1, 2} & set(got)
+
+
 def test_rules_lists_each_list_pass(capsys):
     from pipeline.cli import main
     assert main(["rules"]) == 0

@@ -536,6 +536,8 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
             return
     if h is None or h >= page.first:
         return
+    if _titled_list(page, rule_id, h):
+        return
     for run in _runs(page, [i for i in range(h) if page.normed[i]], least=min_lines):
         if len(run) < min_lines:
             continue
@@ -555,6 +557,34 @@ def _head(page: Page, rule_id: str, min_lines: int) -> None:
         return
 
 
+def _titled_list(page: Page, rule_id: str, h: int) -> bool:
+    """An e-paper's list of its page's headlines under its own label (标题导航), the last of
+    them the story's own, taken for the headline: the label names the list, so two items are
+    enough; the list goes, and the headline's copy over the body is the headline."""
+    copy = next((j for j in range(h + 1, page.first) if page.normed[j] == page.normed[h]
+                 and page.reason(j) == "title"), None)
+    if copy is None:
+        return False
+    label = page.nb(h, -1)
+    items = []
+    while label is not None and not _TITLE_LIST.match(page.normed[label]):
+        if not item(page.normed[label]):
+            return False
+        items.append(label)
+        label = page.nb(label, -1)
+    if label is None or not items:
+        return False
+    for k in [label, *items, h]:
+        page.take(k, Proposal(rule_id, "navigation", "head"))
+    page.removed.pop(copy, None)
+    page.headline = copy
+    page.found["title"] = [(copy, page.lines[copy].strip())]
+    return True
+
+
+# an e-paper's label over the list of its page's headlines
+_TITLE_LIST = twins.compile(r"^[【\[]?(?:标题导航|本版标题|本版新闻|本版列表新闻|本版导读|标题列表)"
+                            r"[】\]]?$")
 # a teaser the site cut short: ends in ... or … right after a word or a comma, never after the
 # sentence's own full stop or closing quote (a body trails off with ……, after a word too, so
 # two … are not a cut: NFKC makes them six dots)
