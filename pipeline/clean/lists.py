@@ -104,13 +104,14 @@ _STOP = re.compile(r"[。;]")
 
 def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
     """A headline of a list: 6 to `max_len` characters, no sentence punctuation, no comma
-    (headlines cut their clauses with spaces), no label, numbered head or dateline.
-    `marks`: a headline's ! and ? allowed (never 。 or ;)."""
+    (headlines cut their clauses with spaces), no label, numbered head or dateline, no
+    table cell closed by its bar (同比增长(%) |). `marks`: a headline's ! and ? allowed (never
+    。 or ;)."""
     if n[-1:] in ")]" or n[-1:].isdigit() or "\n" in n:   # where _ITEM_DATE may match
         n = _ITEM_DATE.sub("", n)
     return (6 <= len(n) <= max_len and not (_STOP if marks else SENT).search(n)
             and "," not in n and "、" not in n[-1:]
-            and not n.endswith((":", "：")) and han_at_least(n, 4)
+            and not n.endswith((":", "：", "|")) and han_at_least(n, 4)
             and not _NOT_HEADLINE.search(n) and not _DATELINE.search(n)
             and not _SHARE_END.search(n))
 

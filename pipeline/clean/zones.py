@@ -954,8 +954,9 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
 
     def item(i: int) -> bool:
         n = page.normed[i]
+        # (a cell closed by its bar, 同比增长(%) |, is a table's: its heads repeat by column)
         return (_item(n) and len(n) >= 8 and not _NOT_HEADLINE.search(LEAD.sub("", n))
-                and not n.endswith((":", ",")))
+                and not n.endswith((":", ",", "|")))
 
     run: list[int] = []
     for i in [*tail, None]:
