@@ -242,7 +242,10 @@ class FieldsDetector:
             # (nor one inside a quoted title: 原标题:《返乡文不再刷屏,以现实态度面对故乡》)
             comma = ("," in _QUOTED_TITLE.sub("", value) and not numeric and s.count("|") < 3
                      and not (flags[key][5] and _TERMS.match(value))
-                     and not (flags[key][1] in ("author", "editor") and _NAMES.match(value)))
+                     and not (flags[key][1] in ("author", "editor") and _NAMES.match(value))
+                     # a source of several units (供稿:部非公经济处,市工商联)
+                     and not (flags[key][1] == "source"
+                              and all(2 <= len(p.strip()) <= 12 for p in value.split(","))))
             if len(bare) > 40 or (":" in bare and ":" in _TIME.sub("", bare)) or comma:
                 return None        # a comma outside a count (浏览次数：3,562) reads as a sentence
             fields.append((value, flags[key]))
