@@ -52,8 +52,9 @@ _MINGUO = regex.compile(
     r"(?<![\d.])(?P<y>1[0-4]\d)\s*(?:[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"
     r"|年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?)")
 MINGUO_EPOCH = 1911
-# a forum member's dates beside the post (注册时间 2008-10-17, 最后登录 2025-06-18)
-_MEMBER_DATE = regex.compile(r"注[册冊]|[登]\s*[录錄陆陸]|生日|出生")
+# a forum member's dates beside the post (注册时间 2008-10-17, 最后登录 2025-06-18) and a
+# birth date (出生日期): no post's day
+_MEMBER_DATE = regex.compile(r"注[册冊]|登\s*[录錄陆陸]|生日|出生")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PUBLISHED = regex.compile(r"(?:[发發][布表]|更新|上[传傳]|刊[发發]|出版)"
                            r"(?:[时時][间間]|日期|於|于)\s*[:：]?\s*")
