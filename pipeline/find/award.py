@@ -52,6 +52,9 @@ EDITION_END = regex.compile(EDITION + "$")
 # an edition and a name run on to the end (第34届中国经济新闻): the name of an edition's prize
 EDITION_NAMED = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度"
                               r"|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])[\p{Han}A-Za-z·]{1,16}$")
+# a name ending in 奖 that opens on 最佳 (最佳男主角奖, 最佳國語專輯獎) is a category of a prize
+# (no count of prizes, 最佳音樂一獎 "the one prize for best music", no list, 最佳摄影师等五项大奖)
+BEST_NAMED = regex.compile(r"最佳[^\P{Han}等和及与或一二三四五六七八九十两几多各每]{1,10}$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
 EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|"
                               r"第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])")
@@ -662,11 +665,21 @@ class AwardFinder:
             # a prize's name before its ceremony (第八届某某成就奖颁奖典礼): no trigger needed
             ceremony = head.endswith("奖") and (self.event_after_re.match(text, m.end())
                                                  or self.joined_event_re.match(text, m.end()))
-            # a name ending in 奖 that opens on its edition (第34届某某新闻奖, 2024年度某某奖):
-            # a prize's own name wherever it stands (其获奖名单, 参评…的作品), as before a ceremony
-            edition = (EDITION_NAMED.search(text, max(0, m.start() - 20), m.start())
-                       if not ceremony and head.endswith("奖") else None)
-            if not (ceremony or edition) and not self._may_anchor(text, m.start()):
+            # a name ending in 奖 that opens on its edition (第34届某某新闻奖, 2024年度某某奖)
+            # or on 最佳 (最佳國語專輯獎由…奪得): a prize's own name wherever it stands
+            # (其获奖名单, 参评…的作品), as before a ceremony
+            edition = best = None
+            if not ceremony and head.endswith("奖"):
+                edition = EDITION_NAMED.search(text, max(0, m.start() - 20), m.start())
+                if edition is None:
+                    best = BEST_NAMED.search(text, max(0, m.start() - 12), m.start())
+                if best is not None and LISTED_BEFORE.search(text, max(0, best.start() - 8),
+                                                             best.start()):
+                    best = None   # an item of a list (二等奖6项、最佳创意奖1项) goes with the list
+                if best is not None and text[m.end():m.end() + 1] in ":：":
+                    best = None   # …and a results list's heading (最佳创意奖：实验小学 陈可)
+            anchored = (ceremony or edition or best) or self._may_anchor(text, m.start())
+            if not anchored:
                 continue          # no trigger, level or place can start its run: no tokens needed
             s = self._run_start(ctx, m.start())
             if edition is not None and s <= edition.start():
@@ -674,6 +687,13 @@ class AwardFinder:
                 cands.append(Cand(edition.start(), m.end(), "suffix", {"context", "edition"},
                                   weak=self.suffix_strength[head] == "weak"))
                 continue
+            if best is not None:
+                if s >= best.start():
+                    cands.append(Cand(best.start(), m.end(), "suffix", {"context", "edition"},
+                                      weak=self.suffix_strength[head] == "weak"))
+                    continue
+                if not self._may_anchor(text, m.start()):
+                    continue      # (a run from before 最佳, 金鸡奖最佳故事片奖, goes as it went)
             if ceremony and s < m.start() and not (s > 0 and text[s - 1] in OPEN_Q):
                 # (inside a quoted event's name, 「第26届某某奖颁奖典礼」, the quote is read whole)
                 cands.append(Cand(s, m.end(), "suffix", {"context"},
@@ -1022,10 +1042,15 @@ class AwardFinder:
         while i < len(toks) and toks[i].start == e and e - ps < 10:
             if lex is not None and e == lex.end() and not self.suffix_re.match(ctx.text, e):
                 break
+            if _PRIZE_END.search(ctx.text, ps, e) and not self.suffix_re.match(ctx.text, e):
+                break            # 最佳纪录片奖|空缺, 最佳新人奖|得主: the prize's name has ended
             if e == generic_end and not toks[i].pos.startswith("n") \
                     and not self.suffix_re.match(ctx.text, e):
                 break
             w = toks[i].text
+            if w[0] == "奖" and len(w) > 1 and not _PRIZE_END.fullmatch(w):
+                e = toks[i].start + 1
+                break            # 奖得主, 奖提名: jieba's word holds the head and what follows it
             if len(w) > 1 and w in self.stop_tokens and (
                     i + 1 == len(toks) or toks[i + 1].text[:1] in _CLAUSE_MARKS):
                 # 最佳志愿服务组织。: a verb that ends its clause with no object is a noun
