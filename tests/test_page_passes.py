@@ -746,3 +746,15 @@ def test_a_headline_over_three_lines_stays_whole():
              "这100名女性是全市各条战线上的优秀代表，在各自岗位上作出了突出成绩。"]
     got = removed(lines)
     assert not {0, 1, 2} & set(got), {i: got[i].rule for i in got}
+
+
+def test_a_headline_that_asks_then_states_leaves_the_lines_under_it_in_the_head():
+    # a question and a statement without 。 (…如何“过冬”?…“越冬天堂”) is a headline, not the
+    # body's first paragraph: the source and the share widget under it are the page's head
+    lines = ["北迁白鹭如何“安家”?滨江湿地修复成“育雏天堂”", "来源:江城新闻在线 浏览量:3210",
+             "分享到微信:", "二维码", "",
+             "4月是白鹭的育雏季节。在江城滨江湿地公园，数百只白鹭在新修复的林地里筑巢，成为"
+             "市民观鸟的新去处。",
+             "江城市林业局介绍，近五年来全市累计修复湿地1.2万亩，新增水鸟栖息地30余处。"]
+    got = removed(lines)
+    assert {1, 2, 3} <= set(got) and not {0, 5, 6} & set(got), {i: got[i].rule for i in got}

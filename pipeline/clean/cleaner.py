@@ -174,7 +174,8 @@ def _slots(rule: Any) -> list[tuple[Any, Any, Any, Any, Any]]:
 
 _BULLET = re.compile(r"^[•·\-*▪]\s+(?=\S)")
 _PICTURE_FILE = re.compile(r"\.(?i:jpe?g|png|gif|webp|bmp)$")
-_QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$")
+# (or asks, then states: 南迁候鸟如何“过春节”?湿地保护修复“越冬天堂”)
+_QUESTION_HEAD = re.compile(r"^[^。]{20,60}[?!][”」』\"]?$|^[^。]{8,40}[?!][^。,;:?!]{4,30}$")
 
 
 def _shown_again(anchors: list[int], normed: list[str]) -> list[int]:
