@@ -261,6 +261,9 @@ def test_growth_multiples_are_percents(pipe):
     ("對咱們中國人來說，中秋正是禮尚往來的好時候，臺州的張先生收到一件禮物，價值200元。", {},
      "zh-CN"),
     ("國人赴日旅遊人數創新高，機場裡擠滿旅客，全年消費逾三百億元。", {}, "zh-TW"),
+    # 華小 inside a mainland school's name (新華小學) is no Malaysian Chinese school
+    ("江城開發區將投入27億元改擴建中小學，2017年完成新華小學一期工程。", {}, "zh-CN"),
+    ("雪蘭莪州一所華小今年新生人數增加，州議員撥款50萬元修建禮堂。", {}, "zh-MY"),
     # a Hong Kong market report (its index, its shares) on a site of no place; a mainland review
     # of both markets stays the mainland's
     ("恒指收升198點\n港股結束連續6日跌勢，恒生指數收報16587點，主板成交額1019億元。", {}, "zh-HK"),
