@@ -9,7 +9,8 @@ Where it looks, most trusted first, and the name it returns as the second value:
 3. a dateline, 新华社北京3月8日电 / 本报上海8日讯 / 北京2024年3月8日 /美通社/; a dateline
    without a year takes it (and, for 8日电, the month) from the url or the published
    value; a press release's place, a comma or slash, then the full date and a dash
-   (香港，2024年8月20日 /美通社/ --, 中国北京 / 2021年8月18日—)                  → "dateline"
+   (香港，2024年8月20日 /美通社/ --, 中国北京 / 2021年8月18日—); a release's in brackets
+   opening a paragraph (【2018年8月19日.香港】)                                  → "dateline"
 4. a date in the url: …/2023/0308/…, …/2023-03/08/…, …/20230308/…, t20230308_…,
    …/2023/3/8/…, a file named by its upload time (…/20230308142618.htm), a year folder
    then a channel's day folder (…/2023/sh_1027/…), a month's folder then a file named by a
@@ -90,6 +91,12 @@ _URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})"
 _PRESS_DATELINE = regex.compile(
     r"(?m)^\s*[\p{Han}·]{2,12}\s*[,，/]\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月"
     r"(?P<d>\d{1,2})日\s*(?:/[^/\n]{2,20}/\s*)?(?:--|—|–|-)")
+# a release's dateline in brackets at a paragraph's start, the full date and the place joined by
+# a dot, a comma or a space, either first (【2018年8月19日.香港】, 【香港，2024年3月8日】)
+_BRACKET_DATELINE = regex.compile(
+    r"(?m)^\s*[【\[（(]\s*(?:(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"\s*[.．,，·・/\s]\s*\p{Han}{2,8}|\p{Han}{2,8}\s*[.．,，·・/\s]\s*"
+    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*[】\]）)]")
 # what a lead says of its own day (4b, 4c above), and the url date it may confirm
 _LEAD_DAY, _TODAY_DAY, _URL_GLUED = (regex.compile(p) for p in (
     # a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
@@ -256,7 +263,8 @@ def _published_in_text(text: str, minguo: bool = False) -> dt.date | None:
 def _dateline(text: str, hint: dt.date | None, hint_year: int | None) -> dt.date | None:
     m = _DATELINE.search(text[:2000])
     if not m:
-        m = _PRESS_DATELINE.search(text[:2000])
+        m = (_PRESS_DATELINE.search(text[:2000])
+             or _BRACKET_DATELINE.search(text[:2000]))
         return _date(m["y"], m["m"], m["d"]) if m else None
     y = int(m["y"]) if m["y"] else (hint.year if hint else hint_year)
     mo = int(m["m"]) if m["m"] else (hint.month if hint else None)

@@ -282,6 +282,11 @@ def test_offsets_point_at_the_text(pipe):
     ("标题\n香港，2024年8月20日 /美通社/ -- 某公司今日发布业绩。", {}, None,
      ("2024-08-20", "dateline")),
     ("标题\n中国北京 / 2021年8月18日—某公司今日公布财报。", {}, None, ("2021-08-18", "dateline")),
+    # …or in brackets opening a paragraph, the date and the place either first; a bracketed
+    # date inside a sentence dates no page
+    ("标题\n【2018年8月19日.香港】今年是基金会成立20周年。", {}, None, ("2018-08-19", "dateline")),
+    ("标题\n【香港，2024年3月8日】某公司今日宣布。", {}, None, ("2024-03-08", "dateline")),
+    ("标题\n会议（2018年8月19日 香港）顺利举行。", {}, None, (None, None)),
     # a dateline's day takes the month of a url that names only the month
     ("（华都牙也12日讯）会馆举行晚宴。", {}, "https://example.my/zh/2019/03/wan-yan/",
      ("2019-03-12", "dateline")),
