@@ -80,6 +80,24 @@ def shape_weights(where: str, entry: dict[str, Any]) -> list[float]:
     return weights
 
 
+
+def announced(page: Page, k: int, reach: int = 30) -> bool:
+    """The k-th non-blank line is an item of a list a line ending in a colon announces
+    (获奖名单如下： / 最佳影片：… / 最佳导演：…), nothing removed and no paragraph between."""
+    normed, filled, removed = page.normed, page.filled, page.removed
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        i = filled[j]
+        n = normed[i]
+        if i in removed:
+            if removed[i].reason == "decoration":
+                continue    # a rule (---) between a table's rows
+            return False
+        if n.endswith(":") and len(n) >= 6:
+            return True     # (a paragraph too: …参观人数最多的10家博物馆依次是：)
+        if SENT.search(n):
+            return False
+    return False
+
 class LineScorer:
     def __init__(self, where: str, entry: dict[str, Any]):
         self.id = entry["id"]
@@ -119,9 +137,10 @@ class LineScorer:
             near = [j for j in (filled[k - 1] if k else None, filled[k + 1] if k < last else None)
                     if j is not None and j in removed]
             # (never a notice's signature date, 2024年3月1日, or a field line, 联系电话：…: they
-            # are body or not by their words, which the rules read)
+            # are body or not by their words, which the rules read; nor an item of a list a
+            # line ending in a colon announces: * 全港公共屋邨商场: / 香港区)
             if (not near or ":" in normed[i] or zones.SIGNED.match(normed[i])
-                    or zones.signed_in_figures(page, i) or i in cells):
+                    or zones.signed_in_figures(page, i) or i in cells or announced(page, k)):
                 continue  # a short line alone after the body (3D打印) is no furniture by itself
             if self.probability(values(k, i)) < self.threshold:
                 continue

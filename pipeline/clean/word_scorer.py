@@ -42,8 +42,8 @@ from ..rules import RuleError, Rules
 from .detectors import Proposal
 from .marks import LEAD
 from .page import Page
-from .scorer import FEATURES, featurer, shape_weights
-from .shapes import NUMBERED_HEADING, SENT, furniture_form, is_anchor_shape
+from .scorer import FEATURES, announced, featurer, shape_weights
+from .shapes import NUMBERED_HEADING, furniture_form, is_anchor_shape
 from .zones import (
     CONTACT_KEY,
     ISSUERS,
@@ -145,22 +145,6 @@ def _in_numbered_run(page: Page, k: int) -> bool:
     return False
 
 
-def _announced(page: Page, k: int, reach: int = 30) -> bool:
-    """The k-th non-blank line is an item of a list a line ending in a colon announces
-    (获奖名单如下： / 最佳影片：… / 最佳导演：…), nothing removed and no paragraph between."""
-    normed, filled, removed = page.normed, page.filled, page.removed
-    for j in range(k - 1, max(-1, k - 1 - reach), -1):
-        i = filled[j]
-        n = normed[i]
-        if i in removed:
-            return False
-        if n.endswith(":") and len(n) >= 6:
-            return True     # (a paragraph too: …参观人数最多的10家博物馆依次是：)
-        if SENT.search(n):
-            return False
-    return False
-
-
 def _contents(page: Page, k: int, i: int) -> bool:
     """目录 over the document's first numbered heading (第一章 …): its contents."""
     if not _CONTENTS.match(page.normed[i]):
@@ -250,7 +234,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "contents": _contents,
     "dash_led": lambda page, k, i: _dash_led_pair(page, k),
     "numbered": lambda page, k, i: _in_numbered_run(page, k),
-    "announced": lambda page, k, i: _announced(page, k),
+    "announced": lambda page, k, i: announced(page, k),
     "cut_end": _cut_end,
     "marked_up": _marked_up,
 }

@@ -875,8 +875,12 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         # post written a phrase a line, wherever it stands; a menu's items are nouns
         if prose is not None and len(run) >= 2 * min_lines and _mostly_prose(page, run, prose):
             return
-        if run and page.nb(run[0], -1) == page.last and announces_list(page):
-            return  # the list the last paragraph announces (…依次是： / 故宫博物院 / …)
+        prev = page.nb(run[0], -1) if run else None
+        if (prev is not None and prev >= page.last and prev not in page.removed
+                and page.normed[prev].endswith(":")):
+            # the list the last paragraph, or an item under it, announces (…依次是： / 故宫博物院
+            # / …; * 全港六十个公共屋邨商场: / 香港区 / 柴湾)
+            return
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it
             k = run.index(page.headline)
