@@ -758,3 +758,12 @@ def test_a_headline_that_asks_then_states_leaves_the_lines_under_it_in_the_head(
              "江城市林业局介绍，近五年来全市累计修复湿地1.2万亩，新增水鸟栖息地30余处。"]
     got = removed(lines)
     assert {1, 2, 3} <= set(got) and not {0, 5, 6} & set(got), {i: got[i].rule for i in got}
+
+
+def test_a_list_an_item_under_the_body_announces_stays():
+    # a bulleted item ending in a colon under the last paragraph announces the short lines
+    # under it, a rule (---) between them: the article's own list, not a menu
+    lines = [*STORY, "* 滨海广场:", "* 全市十个社区文化中心:", "东区", "---", "港城中路文化站",
+             "西湾"]
+    got = removed(lines)
+    assert not {3, 4, 5, 7, 8} & set(got), {i: got[i].rule for i in got}
