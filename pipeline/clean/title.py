@@ -191,8 +191,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                                  if j > chosen[-1])
         placed = before_meta or under_nav or above_body or before_dateline
         # a title and its subtitle after a colon (世纪跨越:华社、华团、华报) as the page's first
-        # line, right above its byline: no field, which the rules would have taken
-        colon_title = before_meta and i == page.filled[0] and bool(_COLON_TITLE.match(n))
+        # line left (a spam farm's keyword line above it goes), right above its byline: no
+        # field, which the rules would have taken
+        colon_title = before_meta and first_left and bool(_COLON_TITLE.match(n))
         if again or named or (((first_left and salutation)
                               or (placed and (not _NOT_HEADLINE.search(n) or colon_title)))
                               and free):
