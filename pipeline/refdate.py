@@ -261,10 +261,10 @@ def _published_in_text(text: str, minguo: bool = False) -> dt.date | None:
 
 
 def _dateline(text: str, hint: dt.date | None, hint_year: int | None) -> dt.date | None:
-    m = _DATELINE.search(text[:2000])
+    head = text[:2000]
+    m = _DATELINE.search(head)
     if not m:
-        m = (_PRESS_DATELINE.search(text[:2000])
-             or _BRACKET_DATELINE.search(text[:2000]))
+        m = _PRESS_DATELINE.search(head) or _BRACKET_DATELINE.search(head)
         return _date(m["y"], m["m"], m["d"]) if m else None
     y = int(m["y"]) if m["y"] else (hint.year if hint else hint_year)
     mo = int(m["m"]) if m["m"] else (hint.month if hint else None)

@@ -80,10 +80,10 @@ def shape_weights(where: str, entry: dict[str, Any]) -> list[float]:
     return weights
 
 
-
 def announced(page: Page, k: int, reach: int = 30) -> bool:
     """The k-th non-blank line is an item of a list a line ending in a colon announces
-    (获奖名单如下： / 最佳影片：… / 最佳导演：…), nothing removed and no paragraph between."""
+    (获奖名单如下： / 最佳影片：… / 最佳导演：…), nothing but a rule (---) removed and no paragraph
+    between."""
     normed, filled, removed = page.normed, page.filled, page.removed
     for j in range(k - 1, max(-1, k - 1 - reach), -1):
         i = filled[j]
@@ -97,6 +97,7 @@ def announced(page: Page, k: int, reach: int = 30) -> bool:
         if SENT.search(n):
             return False
     return False
+
 
 class LineScorer:
     def __init__(self, where: str, entry: dict[str, Any]):

@@ -49,15 +49,14 @@ COUNTED_END = regex.compile(_COUNTED.pattern + "$")
 _PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状|奖学金)$")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
-# an edition and a name run on to the end (第34届中国经济新闻): the name of an edition's prize
-EDITION_NAMED = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度"
-                              r"|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])[\p{Han}A-Za-z·]{1,16}$")
 # a name ending in 奖 that opens on 最佳 (最佳男主角奖, 最佳國語專輯獎) is a category of a prize
 # (no count of prizes, 最佳音樂一獎 "the one prize for best music", no list, 最佳摄影师等五项大奖)
 BEST_NAMED = regex.compile(r"最佳[^\P{Han}等和及与或一二三四五六七八九十两几多各每]{1,10}$")
 # at the head of a name only an edition counts (2023年度, 第九届); a bare year (2024年) is a date
 EDITION_START = regex.compile(r"(?:\d{4}(?:[—\-－~至]\d{4})?年度|"
                               r"第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])")
+# an edition and a name run on to the end (第34届中国经济新闻): the name of an edition's prize
+EDITION_NAMED = regex.compile(EDITION_START.pattern + r"[\p{Han}A-Za-z·]{1,16}$")
 PLACE = regex.compile(r"\p{Han}{1,6}?(自治区|自治州|省|市|区|县|州)")
 PLACE_LEVEL = {"自治区": "provincial", "省": "provincial", "自治州": "municipal", "市": "municipal",
                "州": "municipal", "区": "district", "县": "district"}
