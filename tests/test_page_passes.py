@@ -767,3 +767,25 @@ def test_a_list_an_item_under_the_body_announces_stays():
              "西湾"]
     got = removed(lines)
     assert not {3, 4, 5, 7, 8} & set(got), {i: got[i].rule for i in got}
+
+
+def test_a_list_written_a_mark_a_line_stays_with_the_body():
+    # a results digest set as a list, each item under its own bare mark (- / item / - / item)
+    # at the page's end: the removed marks are no furniture beside the items, which stay
+    page = ["宏远科技发布2024年年报：营收增长12% 拟每10股派现4元",
+            "宏远科技3月28日晚间发布年报，全年实现营业收入4.71亿元，同比增长12.35%；归母净利润"
+            "5123.6万元，同比增长8.02%。公司称，主营产品订单饱满，海外市场拓展顺利。",
+            "四、研发投入与分红政策", "研发投入：",
+            "-", "研发支出1814.73万元，占营收3.85%",
+            "-", "虽同比有所下降，但仍保持技术投入",
+            "股东回报：",
+            "-", "拟每10股派现4元（含税）",
+            "-", "分红总额预计占净利润约31.2%",
+            "五、关键财务风险提示",
+            "-", "经营活动现金流下降24.25%，需关注应收账款管理",
+            "-", "货币资金大幅减少，需评估流动性风险",
+            "-", "研发投入占比下降，可能影响长期竞争力"]
+    got = removed(page)
+    items = {i for i, line in enumerate(page) if i > 3 and line not in ("-", "股东回报：")
+             and not line.startswith("五")}
+    assert not items & set(got), {i: got[i].rule for i in got}

@@ -12,6 +12,16 @@ LEADS = "•·・▪◆●■□◎*>»▶►"
 # a line's leading marks, dashes and spaces: what is left is the item's text
 # (\s before the escaped dash: twins makes no twin with a class escape right after a -)
 LEAD = twins.compile(r"^[" + regex.escape(LEADS) + r"\s\-]+")
+# a list's mark alone on its line (- / item / - / item: a list written a mark a line); not a
+# breadcrumb's > alone between menu words
+BARE_MARK = regex.compile(r"^[-*+•·・▪◆●■□◎]$")
+
+
+def list_mark(normed: list[str], filled: list[int], k: int) -> bool:
+    """The k-th non-blank line is a list's mark alone on its line, with another two lines above
+    or under it (- / item / - / item); one alone may part a headline from its byline."""
+    return bool(BARE_MARK.match(normed[filled[k]])) and any(
+        0 <= j < len(filled) and BARE_MARK.match(normed[filled[j]]) for j in (k - 2, k + 2))
 # an item of an e-paper's bulleted story list: a dot, then the headline (· 最后的木排)
 DOT_ITEM = twins.compile(r"^(?:[·•・]\s*|-\s+)(?=\S)")
 

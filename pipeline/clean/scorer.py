@@ -21,6 +21,7 @@ from typing import Any
 from ..rules import RuleError
 from . import zones
 from .detectors import Proposal
+from .marks import list_mark
 from .page import Page
 from .shapes import _HAN, SENT, is_anchor_shape, is_title_shape
 
@@ -135,8 +136,10 @@ class LineScorer:
             if i in removed or i == page.headline:
                 continue
             # the non-blank lines around it (page.nb)
-            near = [j for j in (filled[k - 1] if k else None, filled[k + 1] if k < last else None)
-                    if j is not None and j in removed]
+            # (a bare list mark, - or •, removed above or under an item is no furniture: it
+            # marks an item of whatever list it is in, the body's own too)
+            near = [filled[j] for j in (k - 1, k + 1) if 0 <= j <= last
+                    and filled[j] in removed and not list_mark(normed, filled, j)]
             # (never a notice's signature date, 2024年3月1日, or a field line, 联系电话：…: they
             # are body or not by their words, which the rules read; nor an item of a list a
             # line ending in a colon announces: * 全港公共屋邨商场: / 香港区)

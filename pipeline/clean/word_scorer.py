@@ -22,7 +22,8 @@ led by a long dash or right above one (中国最北极寒之地 / ——漠河�
 of a numbered list (1. / 2. …) or of a list a line ending in a colon announces (获奖名单如下：),
 a directory's row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table
 written one cell a line (the rules and the list passes read those by their place).
-A bulleted list (• 北区：正常开放 / • 南区：…) it judges as a whole: its items go only when
+A bulleted list (• 北区：正常开放 / • 南区：…, or - / 北区：… / - / 南区：…, a mark a
+line) it judges as a whole: its items go only when
 they score `list_threshold` on average. Such items left above or under the body are mostly a
 menu's or a related list's (on 540 labelled real pages, 59 junk and 2 body lines of 90 score
 0.6 or more). A line it takes gets its reason from a second model over the same shape
@@ -40,7 +41,7 @@ from typing import Any
 
 from ..rules import RuleError, Rules
 from .detectors import Proposal
-from .marks import LEAD
+from .marks import LEAD, list_mark
 from .page import Page
 from .scorer import FEATURES, announced, featurer, shape_weights
 from .shapes import NUMBERED_HEADING, furniture_form, is_anchor_shape
@@ -330,7 +331,8 @@ class WordScorer:
                 items.append((k, p, (i, shape, own)))
             elif p >= self.threshold:
                 taken.append((i, shape, own))
-        for run in _runs(items):
+        for run in _runs(items, lambda a, b: all(list_mark(normed, filled, j)
+                                                 for j in range(a + 1, b))):
             if sum(p for _, p, _ in run) >= self.list_threshold * len(run):
                 taken.extend(line for _, p, line in run if p >= self.threshold)
         for i, shape, own in taken:   # judged on the page as it stood: no take sways the next
@@ -338,8 +340,11 @@ class WordScorer:
 
     @staticmethod
     def _in_list(normed: list[str], filled: list[int], k: int) -> bool:
-        """An item of a bulleted list (• 北区：正常上课 over • 南区：…): judged with the
-        rest of its list (apply)."""
+        """An item of a bulleted list (• 北区：正常上课 over • 南区：…), or of one written a
+        mark a line (- / 北区：正常上课 / - / 南区：…): judged with the rest of its list
+        (apply)."""
+        if k and list_mark(normed, filled, k - 1):
+            return True
         if not LEAD.match(normed[filled[k]]):
             return False
         return any(0 <= j < len(filled) and LEAD.match(normed[filled[j]]) for j in (k - 1, k + 1))
@@ -360,11 +365,13 @@ class WordScorer:
         return REASONS[max(range(len(REASONS)), key=scores.__getitem__)]
 
 
-def _runs(items: list[tuple[int, float, Any]]) -> list[list[tuple[int, float, Any]]]:
-    """Items (k, …) in runs of consecutive k: one bulleted list each."""
+def _runs(items: list[tuple[int, float, Any]],
+          joined: Callable[[int, int], bool]) -> list[list[tuple[int, float, Any]]]:
+    """Items (k, …) in runs of consecutive k, or of k with nothing between them but what
+    `joined` accepts (a list's marks alone on their lines): one bulleted list each."""
     runs: list[list[tuple[int, float, Any]]] = []
     for it in items:
-        if runs and runs[-1][-1][0] == it[0] - 1:
+        if runs and (runs[-1][-1][0] == it[0] - 1 or joined(runs[-1][-1][0], it[0])):
             runs[-1].append(it)
         else:
             runs.append([it])
