@@ -596,10 +596,11 @@ _ITEM_TAIL = twins.compile(r"\s*(?:--|—{1,2}|\s)\s*[(\[]?(?:19|20)\d{2}[-/.]\d
                            r"[)\]]?\s*\p{Han}{0,8}$|\s*[(\[](?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]"
                            r"\d{1,2}[)\]]$")
 # a header that names its list as other stories (相关新闻, 影音相关新闻, 推荐阅读, 往期回顾,
-# 猜你喜欢): it may stand between paragraphs with the article going on under its list
+# 猜你喜欢; a question-and-answer site's 问答推荐): it may stand between paragraphs with the
+# article going on under its list
 _STRONG = twins.compile(r"^\p{Han}{0,4}(?:相关|推荐|往期|更多|热门|精彩)\p{Han}{0,2}"
                         r"(?:新闻|阅读|文章|报道|推荐|回顾|精选)$"
-                        r"|^(?:猜你喜欢|大家都在看|你可能(?:还|也)?(?:喜欢|感兴趣))$")
+                        r"|^(?:猜你喜欢|大家都在看|你可能(?:还|也)?(?:喜欢|感兴趣)|问答推荐|相关问答)$")
 # a widget's title (热点图片, 头条新闻, 最新专题): only with a cut teaser or bullets under it, a
 # roundup's own subheading (行业动态) is the same shape
 _WIDGET = twins.compile(r"^\p{Han}{0,4}(?:热点|要闻|新闻|推荐|导读|头条|快讯|排行|关注|资讯|焦点"

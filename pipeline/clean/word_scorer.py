@@ -15,7 +15,8 @@ the rules found furniture (on one with none, a short line may be the article's o
 last word), and never takes the headline or a line between two paragraphs; nor a line one of
 its guards keeps (`guards` in scored.yaml names them, from GUARDS below): a paragraph, a
 notice's signature date (in figures too, under its issuer: 妇委会 / 2019.1.3) or contact line
-(its key set letter-spaced too), a table written key, space, value (起源时间 20世纪50年代),
+(its key set letter-spaced too), a table written key, space, value (起源时间 20世纪50年代)
+or label, space, figures (第十届 245 198 47 172),
 a numbered heading (第七章 法律责任) or the 目录 over one, a speech's salutation (各位代表：),
 a title set letter-spaced (政 府 工 作 报 告), a line
 led by a long dash or right above one (中国最北极寒之地 / ——漠河北极村), an item
@@ -77,6 +78,8 @@ _LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,}$")
 _DASH_LED = re.compile(r"^——\s*\S")
 # a document's contents: its label over a numbered heading (目 录 / 第一章 …)
 _CONTENTS = re.compile(r"^目\s?录$")
+# a table's row written label, space, four figures or more (第十届 245 198 47 172): its data
+_FIGURES_ROW = re.compile(r"^\S{1,12}(?:\s+-?\d[\d.,]*%?){4,}$")
 # three or more names in a row (a roster's row)
 _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # a directory's row: a place's or a service's name and its phone numbers (澳门海关 2855 9944,
@@ -221,6 +224,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "signed_figures": lambda page, k, i: signed_in_figures(page, i),
     # a row of a two-column table written key, space, value (名称 三八红旗手 / 起源时间 …)
     "table_row": lambda page, k, i: key_value_row(page, k),
+    "figures_row": _shape(_FIGURES_ROW),    # 第十届 245 198 47 172 73
     "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
     "match_up": _shape(_MATCH_UP),          # 甲队 VS 乙队
