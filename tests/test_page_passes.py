@@ -789,3 +789,22 @@ def test_a_list_written_a_mark_a_line_stays_with_the_body():
     items = {i for i, line in enumerate(page) if i > 3 and line not in ("-", "股东回报：")
              and not line.startswith("五")}
     assert not items & set(got), {i: got[i].rule for i in got}
+
+
+def test_a_reports_speaker_line_is_no_headline():
+    from pipeline import extract
+    # a work report's title set over two lines, its occasion under a dash, then the speaker
+    # (office and post, a space, the name) over the page's stamp: the speaker is no headline,
+    # and the title's lines above it stay
+    head = ["您当前的位置：首页 > 政务公开 > 重点领域信息公开",
+            "关于2023年度县级预算执行和其他财政收支的", "审计工作报告",
+            "——2024年8月28日在江城县第十七届", "人民代表大会常务委员会第二十一次会议上",
+            "江城县审计局局长 周海", "时间：2024-08-30 10:12:45 来源：本网 访问量：-"]
+    body = ["主任、各位副主任、各位委员：",
+            "我受县人民政府委托，向县人大常委会报告2023年度县级预算执行和其他财政收支的审计情况，"
+            "请予审议。",
+            "今年以来，县审计局共完成审计项目21个，查出问题金额1.36亿元，已督促整改1.02亿元。"]
+    res = extract("\n".join([*head, *body]))
+    assert res.meta.get("title") != "江城县审计局局长 周海"
+    got = {r.line for r in res.removed}
+    assert not got & {1, 2, 3, 4}, got
