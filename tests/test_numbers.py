@@ -263,6 +263,9 @@ def test_growth_multiples_are_percents(pipe):
     ("國人赴日旅遊人數創新高，機場裡擠滿旅客，全年消費逾三百億元。", {}, "zh-TW"),
     # 華小 inside a mainland school's name (新華小學) is no Malaysian Chinese school
     ("江城開發區將投入27億元改擴建中小學，2017年完成新華小學一期工程。", {}, "zh-CN"),
+    # a mainland county's market regulator in Traditional characters (its 縣市 is no Taiwan word)
+    ("去年以來，江城縣市場監督管理局共受理投訴舉報案件2126件，其中12315平臺分流121件，"
+     "為消費者挽回經濟損失213.52萬元。", {}, "zh-CN"),
     ("雪蘭莪州一所華小今年新生人數增加，州議員撥款50萬元修建禮堂。", {}, "zh-MY"),
     # a Hong Kong market report (its index, its shares) on a site of no place; a mainland review
     # of both markets stays the mainland's
