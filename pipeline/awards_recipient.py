@@ -55,7 +55,7 @@ def compile_rules(rule: dict) -> RecipientRules:
     lead = rule.get("recipient_lead") or []
     trail = (rule.get("recipient_trail") or []) + (rule.get("recipient_trail_time") or [])
     return RecipientRules(
-        lead=regex.compile(rf"(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；]{{1,15}}?中)+"),
+        lead=regex.compile(rf"(?:\d{{4}}年度?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|{alt(lead)}|在[^，。；,;]{{1,15}}?中)+"),
         trail=regex.compile(rf"(?:连续[\d一二三四五六七八九十两]+[年次届]|[\d一二三四五六七八九十两]+次|\d{{4}}年度?"
                             rf"|等[\d一二三四五六七八九十两百余多]+[个名位家户支人项所]\p{{Han}}{{0,4}}?|{alt(trail)})+$"),
         titles=regex.compile(rf"(?:{alt(rule.get('recipient_titles') or ['同志'])})$"),
