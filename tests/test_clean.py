@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 
 import pytest
 from conftest import ROOT, require
@@ -317,7 +318,13 @@ def test_related_list_items(clean):
     lines = [*BODY, "相关新闻", "一季度工业数据出炉 2024-04-15", "全市新增规上企业236家",
              "欢迎读者来信反映问题。"]   # not a title: the list ends
     res = run(clean, lines)
-    assert {r.line: r.reason for r in res.removed} == {3: "related", 4: "related", 5: "related"}
+    got = {r.line: r for r in res.removed}
+    assert {i: got[i].reason for i in (3, 4, 5) if i in got} == dict.fromkeys((3, 4, 5),
+                                                                             "related")
+    # (the site's invitation under the list is no item of it: the list's rules leave it, the
+    # word scorer may take it as furniture of its own)
+    assert not set(got) - {3, 4, 5, 6}
+    assert 6 not in got or got[6].rule == "boilerplate.scored.words"
 
 
 def test_repost_card(clean):
@@ -561,7 +568,16 @@ def test_a_lone_line_still_goes_with_company(clean):
 def test_body_line_under_page_furniture_is_no_headline(clean, line):
     for furniture in ("来源：市统计局", "首页 > 新闻中心 > 本地新闻"):
         res = run(clean, [furniture, line, *BODY])
-        assert 1 not in removed_lines(res), (furniture, line)
+        got = {r.line: r for r in res.removed}
+        # (a row of names over the body under a breadcrumb may be its authors: the word scorer
+        # takes it as a byline then, never as a headline's furniture)
+        if 1 in got and _NAMES_ROW.match(line):
+            assert got[1].reason == "metadata", (furniture, line)
+            continue
+        assert 1 not in got, (furniture, line)
+
+
+_NAMES_ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 
 
 def test_headline_and_site_names_over_the_body(clean):

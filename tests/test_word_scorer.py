@@ -28,6 +28,9 @@ def few_rules(tmp_path_factory):
     return Pipeline(rules_dir=rules)
 
 
+LOW = 0.3   # the threshold of a scorer without some of its guards
+
+
 @pytest.fixture(scope="module")
 def without(tmp_path_factory, pipe):
     """A pipeline whose word scorer runs without the named guards (scored.yaml `guards`);
@@ -45,6 +48,8 @@ def without(tmp_path_factory, pipe):
                 if entry.get("detector") == "word_scorer":
                     assert set(off) <= set(entry["guards"])
                     entry["guards"] = [g for g in entry["guards"] if g not in off]
+                    # and a low threshold: what the guard keeps, not the weights' margin
+                    entry["threshold"] = entry["list_threshold"] = LOW
             path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
             made[off] = Pipeline(rules_dir=rules)
         return made[off]
@@ -57,8 +62,8 @@ def taken_by_scorer(pipe: Pipeline, text: str) -> set[str]:
 
 
 def kept_only_by(without, text: str, lines: set[str], *guards: str) -> None:
-    """The scorer takes none of `lines` with its guards, and some of them without these:
-    the guards, not the weights, keep them."""
+    """The scorer takes none of `lines` with its guards, and some of them without these (at
+    the threshold LOW): the guards keep them whatever the weights' margin."""
     assert not taken_by_scorer(without(), text) & lines
     assert taken_by_scorer(without(*guards), text) & lines
 
@@ -162,13 +167,24 @@ def test_a_lexicon_without_the_reason_columns_is_refused(tmp_path):
         Pipeline(rules_dir=rules)
 
 
-def test_a_bulleted_list_under_furniture_is_judged_as_a_whole(removed):
-    # other stories' headlines, bulleted, under the page's back link: a list whose items score
-    # high on average goes; the article's own list under its body (above) stays
-    got = removed(f"江城新增口袋公园\n{BODY}\n返回顶部\n• 江城地铁4号线进入联调联试阶段\n"
-                  "• 城南古窑址入选年度考古发现")
-    assert got["• 江城地铁4号线进入联调联试阶段"][0] == "boilerplate.scored.words"
-    assert got["• 城南古窑址入选年度考古发现"][0] == "boilerplate.scored.words"
+def test_a_bulleted_list_under_furniture_is_judged_as_a_whole(tmp_path_factory, pipe):
+    # other stories' headlines, bulleted, under the page's back link: its items go together or
+    # not at all. Each scores above the line threshold, their average below list_threshold:
+    # none goes; with list_threshold at the line threshold, both go
+    import yaml
+    text = (f"江城新增口袋公园\n{BODY}\n返回顶部\n• 江城地铁4号线进入联调联试阶段\n"
+            "• 城南古窑址入选年度考古发现")
+    items = {"• 江城地铁4号线进入联调联试阶段", "• 城南古窑址入选年度考古发现"}
+    assert not taken_by_scorer(pipe, text) & items
+    rules = tmp_path_factory.mktemp("lists") / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    path = rules / "boilerplate" / "scored.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in doc["rules"]:
+        if entry.get("detector") == "word_scorer":
+            entry["list_threshold"] = entry["threshold"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert taken_by_scorer(Pipeline(rules_dir=rules), text) == items
 
 
 def test_never_takes_a_spaced_title_a_speech_salutation_or_the_contents_label(without):
@@ -222,7 +238,7 @@ def test_never_takes_a_plans_sections_numbered_in_figures(without):
     spaced = ["目 录", "1 总 则", "1.1 编制目的", "2 组织体系", "7 附 则"]
     text = ("江城县防汛应急预案\n" + BODY + "\n" + "\n\n".join(spaced)
             + "\n返回顶部\n责任编辑：周敏")
-    kept_only_by(without, text, {"1 总 则", "7 附 则"}, "heading")
+    kept_only_by(without, text, set(spaced[1:]), "heading")
 
 
 def test_never_takes_an_events_schedule_or_english_prose(without):

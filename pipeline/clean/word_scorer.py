@@ -18,7 +18,8 @@ notice's signature date (in figures too, under its issuer: 妇委会 / 2019.1.3)
 (its key set letter-spaced too), a table written key, space, value (起源时间 20世纪50年代)
 or label, space, figures (第十届 245 198 47 172),
 a numbered heading (第七章 法律责任) or the 目录 over one, a speech's salutation (各位代表：),
-a title set letter-spaced (政 府 工 作 报 告), a line
+a title set letter-spaced (政 府 工 作 报 告), a story's first line opened by its
+dateline (中新社北京九月二十七日电 题:…), a line
 led by a long dash or right above one (中国最北极寒之地 / ——漠河北极村), an item
 of a numbered list (1. / 2. …) or of a list a line ending in a colon announces (获奖名单如下：),
 a directory's row (a name and its phone number), a match-up (甲队 VS 乙队) or a cell of a table
@@ -80,6 +81,11 @@ _DASH_LED = re.compile(r"^——\s*\S")
 _CONTENTS = re.compile(r"^目\s?录$")
 # a table's row written label, space, four figures or more (第十届 245 198 47 172): its data
 _FIGURES_ROW = re.compile(r"^\S{1,12}(?:\s+-?\d[\d.,]*%?){4,}$")
+# a story's first line opened by its agency's or paper's dateline (中新社北京九月二十七日电 题:…,
+# 本报上海3月8日讯): the body's, whatever follows it on the line
+_DATELINE = re.compile(r"^\(?\s*[\u4e00-\u9fff]{1,6}(?:社|网|台|报)\s*[\u4e00-\u9fff]{0,16}?"
+                       r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
+                       r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
 # three or more names in a row (a roster's row)
 _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # a directory's row: a place's or a service's name and its phone numbers (澳门海关 2855 9944,
@@ -242,6 +248,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "announced": lambda page, k, i: announced(page, k),
     "cut_end": _cut_end,
     "marked_up": _marked_up,
+    "dateline": _shape(_DATELINE),          # 中新社北京九月二十七日电 题:…
 }
 
 
