@@ -47,6 +47,8 @@ HMM = False
 _COUNTED = regex.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)[名位户个家人]")
 COUNTED_END = regex.compile(_COUNTED.pattern + "$")
 _PRIZE_END = regex.compile(r"(?:奖|奖章|勋章|奖杯|奖状|奖学金)$")
+# more quoted names right after one, each of its own (“好妈妈”“好爸爸”, “好妈妈”、“好爸爸”)
+_QUOTE_RUN = regex.compile(r"(?:[、和与及]?“[^“”\n]{2,20}”)*")
 EDITION = r"(?:\d{4}(?:[—\-－~至]\d{4})?年度?|第[一二三四五六七八九十百零〇\d]+[届屆]|首[届屆])"
 EDITION_END = regex.compile(EDITION + "$")
 # a name ending in 奖 that opens on 最佳 (最佳男主角奖, 最佳國語專輯獎) is a category of a prize
@@ -747,8 +749,12 @@ class AwardFinder:
             prize_end = bool(_PRIZE_END.search(m.group(2)))
             # (“十佳教师”评选, “中国青年五四奖章”评选: a selection names the honour it gives;
             # “最美楼道”评比 names a corridor's: people's or a prize's names only)
+            # (a run of such names before it, each of its own: 开展“最美家庭”“好妈妈”“好爸爸”评选)
+            run = _QUOTE_RUN.match(text, qe)      # (it matches empty at least)
+            run_end = run.end() if run else qe
             selected = bool(self.selection_after_re is not None and (people or prize_end)
-                            and len(m.group(2)) >= 3 and self.selection_after_re.match(text, qe))
+                            and len(m.group(2)) >= 3
+                            and self.selection_after_re.match(text, run_end))
             prize = bool(prize_end or selected
                          or (self.event_after_re.match(text, qe)
                              and (people or self.prefix_re.match(m.group(2))))
