@@ -35,25 +35,32 @@ LOW = 0.3   # the threshold of a scorer without some of its guards
 def without(tmp_path_factory, pipe):
     """A pipeline whose word scorer runs without the named guards (scored.yaml `guards`);
     without none, the session's pipeline."""
-    import yaml
     made: dict[tuple[str, ...], Pipeline] = {(): pipe}
 
     def build(*off: str) -> Pipeline:
         if off not in made:
-            rules = tmp_path_factory.mktemp("guards") / "rules"
-            shutil.copytree(default_rules_dir(), rules)
-            path = rules / "boilerplate" / "scored.yaml"
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-            for entry in doc["rules"]:
-                if entry.get("detector") == "word_scorer":
-                    assert set(off) <= set(entry["guards"])
-                    entry["guards"] = [g for g in entry["guards"] if g not in off]
-                    # and a low threshold: what the guard keeps, not the weights' margin
-                    entry["threshold"] = entry["list_threshold"] = LOW
-            path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-            made[off] = Pipeline(rules_dir=rules)
+            def edit(entry: dict) -> None:
+                assert set(off) <= set(entry["guards"])
+                entry["guards"] = [g for g in entry["guards"] if g not in off]
+                # and a low threshold: what the guard keeps, not the weights' margin
+                entry["threshold"] = entry["list_threshold"] = LOW
+            made[off] = edited_scorer(tmp_path_factory, edit)
         return made[off]
     return build
+
+
+def edited_scorer(tmp_path_factory, edit) -> Pipeline:
+    """A pipeline whose word scorer entry in scored.yaml `edit` has changed."""
+    import yaml
+    rules = tmp_path_factory.mktemp("scorer") / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    path = rules / "boilerplate" / "scored.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in doc["rules"]:
+        if entry.get("detector") == "word_scorer":
+            edit(entry)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return Pipeline(rules_dir=rules)
 
 
 def taken_by_scorer(pipe: Pipeline, text: str) -> set[str]:
@@ -171,20 +178,13 @@ def test_a_bulleted_list_under_furniture_is_judged_as_a_whole(tmp_path_factory, 
     # other stories' headlines, bulleted, under the page's back link: its items go together or
     # not at all. Each scores above the line threshold, their average below list_threshold:
     # none goes; with list_threshold at the line threshold, both go
-    import yaml
     text = (f"江城新增口袋公园\n{BODY}\n返回顶部\n• 江城地铁4号线进入联调联试阶段\n"
             "• 城南古窑址入选年度考古发现")
     items = {"• 江城地铁4号线进入联调联试阶段", "• 城南古窑址入选年度考古发现"}
     assert not taken_by_scorer(pipe, text) & items
-    rules = tmp_path_factory.mktemp("lists") / "rules"
-    shutil.copytree(default_rules_dir(), rules)
-    path = rules / "boilerplate" / "scored.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for entry in doc["rules"]:
-        if entry.get("detector") == "word_scorer":
-            entry["list_threshold"] = entry["threshold"]
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    assert taken_by_scorer(Pipeline(rules_dir=rules), text) == items
+    lowered = edited_scorer(tmp_path_factory,
+                            lambda entry: entry.update(list_threshold=entry["threshold"]))
+    assert taken_by_scorer(lowered, text) == items
 
 
 def test_never_takes_a_spaced_title_a_speech_salutation_or_the_contents_label(without):
