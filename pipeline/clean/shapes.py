@@ -174,6 +174,12 @@ def _is_keyword_list(n: str) -> bool:
 
 # body lines a headline never looks like: a numbered head (一、 （二） 3. Q：), a label (时间：…),
 # an issuer's signature (区科学技术局), a table row (食品烟酒 | 0.9 | -1.2), a list of names
+# a line opened by an agency's or paper's dateline is the story's first line, never its
+# headline nor furniture, even with the title after it (中新社北京九月二十七日电 题:…,
+# 本报上海3月8日讯 …)
+DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
+                               r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
+                               r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
 _NOT_HEADLINE = twins.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]"
     r"|[QA问答]\s*:|附件)"

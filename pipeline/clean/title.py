@@ -17,6 +17,7 @@ from .shapes import (
     _HAN,
     _NOT_HEADLINE,
     CHAPTER,
+    DATELINE_START,
     SENT,
     is_headline_shape,
     is_title_shape,
@@ -39,11 +40,6 @@ _BAR_OR_SITE = twins.compile(r"[>|,_、]|欢迎|官方|门户")
 _NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|https?://|www\."
                                 r"|^\s*\(?(?:金额|货币|计量)?单位\s*:"
                                 r"|(?<![\w@.])[A-Za-z\d-]{2,}\.(?:com|cn|net|org|cc|top|vip)(?![\w.])")
-# a line opened by an agency's or paper's dateline is the story's first line, never its
-# headline, even with the title after it (中新社北京九月二十七日电 题:…, 本报上海3月8日讯 …)
-_DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
-                                r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
-                                r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
 # a paper's own story with no date (本报讯（记者 某某）…): the headline's place when the line
 # above the candidate is furniture (a paper's page may set a title and two subtitles above it)
 _OWN_STORY = twins.compile(r"^[(（]?\s*(?:本报|本刊|本台|本网)\p{Han}{0,6}讯")
@@ -135,7 +131,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             or i in cells
             or not (is_title_shape(n) or is_headline_shape(n, 36) or _LATIN_TITLE.match(n))
             or _NEVER_HEADLINE.search(n)
-            or _DATELINE_START.match(n)
+            or DATELINE_START.match(n)
             # 第一章 总 则: a charter's first heading; a story's chapter is a headline only
             # when the breadcrumb names it (首页 > 某书 > 第二十六章 …)
             or (CHAPTER.match(n) and not any(len(k) >= 8 and n.startswith(k) for k in known))
@@ -163,7 +159,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # right above the story's dateline (中新社北京9月27日电 题:…), which the zones may count
         # as head: the headline's own place
         before_dateline = (nxt is not None and nxt not in removed
-                           and (bool(_DATELINE_START.match(normed[nxt]))
+                           and (bool(DATELINE_START.match(normed[nxt]))
                                 or (prv is not None and prv in removed
                                     and bool(_OWN_STORY.match(normed[nxt])))))
         under_nav = (prv is not None and prv in removed and removed[prv].rule not in not_menu

@@ -46,7 +46,7 @@ from .detectors import Proposal
 from .marks import LEAD, list_mark
 from .page import Page
 from .scorer import FEATURES, announced, featurer, shape_weights
-from .shapes import NUMBERED_HEADING, furniture_form, is_anchor_shape
+from .shapes import DATELINE_START, NUMBERED_HEADING, furniture_form, is_anchor_shape
 from .zones import (
     CONTACT_KEY,
     ISSUERS,
@@ -81,11 +81,6 @@ _DASH_LED = re.compile(r"^——\s*\S")
 _CONTENTS = re.compile(r"^目\s?录$")
 # a table's row written label, space, four figures or more (第十届 245 198 47 172): its data
 _FIGURES_ROW = re.compile(r"^\S{1,12}(?:\s+-?\d[\d.,]*%?){4,}$")
-# a story's first line opened by its agency's or paper's dateline (中新社北京九月二十七日电 题:…,
-# 本报上海3月8日讯): the body's, whatever follows it on the line
-_DATELINE = re.compile(r"^\(?\s*[\u4e00-\u9fff]{1,6}(?:社|网|台|报)\s*[\u4e00-\u9fff]{0,16}?"
-                       r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
-                       r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
 # three or more names in a row (a roster's row)
 _ROW = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}$")
 # a directory's row: a place's or a service's name and its phone numbers (澳门海关 2855 9944,
@@ -248,7 +243,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     "announced": lambda page, k, i: announced(page, k),
     "cut_end": _cut_end,
     "marked_up": _marked_up,
-    "dateline": _shape(_DATELINE),          # 中新社北京九月二十七日电 题:…
+    "dateline": _shape(DATELINE_START),     # 中新社北京九月二十七日电 题:…
 }
 
 
