@@ -808,3 +808,24 @@ def test_a_reports_speaker_line_is_no_headline():
     assert res.meta.get("title") != "江城县审计局局长 周海"
     got = {r.line for r in res.removed}
     assert not got & {1, 2, 3, 4}, got
+
+
+def test_a_headline_naming_its_speaker_before_a_colon_is_found_and_its_copy_goes():
+    from pipeline import extract
+    # 某部:… is a news headline, no field: found under the portal's channel line (which no
+    # rule takes), it leads, and its copy under the page furniture (a spun page prints the
+    # article again) goes as a title
+    title = "港城区商务局:前5个月全区社会消费品零售总额增长6.2%"
+    lines = ["港城头条官网>>头条要闻", title,
+             "来源:港城日报 作者:李明 发布时间:2024-06-20 09:28", *STORY,
+             "责任编辑:王芳", "返回顶部", title, "来源:港城日报 2024-06-20 09:28:03"]
+    res = extract("\n".join(lines))
+    assert res.meta.get("title") == title
+    got = {r.line: r.reason for r in res.removed}
+    assert got.get(len(lines) - 2) == "title"
+    assert 1 not in got and not set(range(3, 6)) & set(got)
+    # a field's key before the colon is no headline, however long its value (主办:…)
+    from pipeline.clean.shapes import _NOT_HEADLINE
+    assert _NOT_HEADLINE.search("主办单位:港城区人民政府办公室信息中心")
+    assert _NOT_HEADLINE.search("发布时间:2024年6月20日上午九时")
+    assert not _NOT_HEADLINE.search(title)
