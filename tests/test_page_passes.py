@@ -829,3 +829,14 @@ def test_a_headline_naming_its_speaker_before_a_colon_is_found_and_its_copy_goes
     assert _NOT_HEADLINE.search("主办单位:港城区人民政府办公室信息中心")
     assert _NOT_HEADLINE.search("发布时间:2024年6月20日上午九时")
     assert not _NOT_HEADLINE.search(title)
+
+
+def test_a_top_menu_under_a_longer_first_line_goes():
+    # a city site's menu two names a line, its first names set on one longer line: a run of
+    # short lines with only that line above it is the page's top menu
+    menu = ["港城滨海江北南湖西山", "投稿须知", "港城滨海", "江北南湖", "西山东港", "北岸新区",
+            "高新园区", "临港新城"]
+    title = "港城区夏季消夏节在滨海广场开幕"
+    got = removed([*menu, title, *STORY])
+    assert set(range(len(menu))) <= set(got)
+    assert not {len(menu), len(menu) + 1} & set(got)

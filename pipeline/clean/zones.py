@@ -905,6 +905,17 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
                     page.found["title"] = left
                 page.headline = None
 
+    def under_top(run: list[int]) -> bool:
+        # a long run (twice min_lines) with nothing above it but a line or two of the
+        # same kind, longer (六安沧州西安三亚宝鸡菏泽 over 投稿投诉 / 菏泽德阳 / …): the
+        # page's top menu, whose first items the page set on one line
+        # (not a headline's: a list under the headline found above it is the article's)
+        above = filled[:filled.index(run[0])]
+        return (len(run) >= 2 * min_lines and len(above) <= 2
+                and (page.headline is None or page.headline > run[-1])
+                and all(len(page.normed[j]) <= 2 * max_len and not SENT.search(page.normed[j])
+                        and not page.normed[j].endswith(":") for j in above))
+
     for lines in ((filled, []) if bodyless else (page.head(), page.tail())):
         if len(lines) < min_lines:
             continue    # (flush takes no shorter run)
@@ -916,7 +927,8 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
                 run.append(i)
                 continue
             flush(run, bool(run) and (run[0] == filled[0] or page.nb(run[0], -1) in page.removed
-                                      or page.nb(run[-1], 1) in page.removed))
+                                      or page.nb(run[-1], 1) in page.removed
+                                      or (lines is not filled and under_top(run))))
             run = [i] if is_short else []
         if run:
             flush(run, run[0] == filled[0] or run[-1] == filled[-1]
