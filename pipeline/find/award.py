@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -460,6 +461,12 @@ class AwardFinder:
         self.results_after = int(gr["results_after"])
         # a prize or a film festival's category (最佳影片：《…》) opening a line of the list
         self.heading_re = regex.compile(r"(?m)^[ \t]*(\p{Han}{1,8}?奖|最佳\p{Han}{1,7}?)[:：︰]")
+        # a results list a category a line, its winner after it (年度最佳SUV 某某汽车 X3)
+        rows = gr.get("row_prefixes") or []
+        self.row_re = regex.compile(
+            rf"(?m)^[ \t]*(?:[-•·][ \t]*)?((?:年度)?(?:{_alt(rows)})[\p{{Han}}A-Za-z\d]{{1,14}})"
+            r"(?:[ \t]*[:：︰|｜][ \t]*|[ \t]+)\S") if rows else None
+        self.min_rows = int(gr["min_rows"])
         tb = self.rule.get("award.table")
         self.table = _TableReading(tb) if tb else None
         pr = self.rule.get("award.presented")
@@ -916,7 +923,39 @@ class AwardFinder:
                 out.append(_won(text[s:e], s, e, "award.grade"))
         if self.prize_list_re is not None and "奖" in text:
             out += self._prize_list_heads(text, [*facts, *out])
+        if self.row_re is not None:
+            out += self._result_rows(text, [*facts, *out])
         return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
+
+    def _result_rows(self, text: str, taken: list[Fact]) -> list[Fact]:
+        """award.grade row_prefixes: min_rows lines or more in a row, each a category (最佳…,
+        最受…) then its winner, are a results list: each category is a prize won."""
+        assert self.row_re is not None
+        runs: list[list[Any]] = []
+        for m in self.row_re.finditer(text):
+            # on the next line holding text (blank lines between rows are no break)
+            if runs and self._next_row(text, runs[-1][-1], m):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        out: list[Fact] = []
+        for run in runs:
+            if len(run) < self.min_rows:
+                continue
+            for m in run:
+                s, e = m.span(1)
+                name = m.group(1)
+                if (any(f.start < e and s < f.end for f in taken)
+                        or self.not_suffix_re.search(name) or self.trigger_re.search(name)):
+                    continue
+                out.append(_won(name, s, e, "award.grade"))
+        return out
+
+    @staticmethod
+    def _next_row(text: str, prev: Any, m: Any) -> bool:
+        """m opens the first line holding text after prev's line."""
+        end = text.find("\n", prev.end(1))
+        return end != -1 and not text[end:m.start()].strip()
 
     def _prize_list_heads(self, text: str, taken: list[Fact]) -> list[Fact]:
         """award.grade prize_lists: the first prize of a list after 奖项 and an opener (颁发多个

@@ -310,6 +310,10 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
                                 "heading prize (优秀奖：) near them is a prize won"),
         "results_window": Key(int, 300),
         "results_after": Key(int, 30),
+        "row_prefixes": _words("a category's first words (最佳, 最受, 年度): a run of lines each "
+                               "opened by one, then a colon, a bar or a space and its winner, is "
+                               "a results list"),
+        "min_rows": Key(int, 3),
     },
     "award.table": {
         "honour_words": _words("a header cell naming the honour column holds one of these"),
