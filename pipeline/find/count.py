@@ -192,6 +192,7 @@ class _Guards:
         # 签约10个, 节约3吨: the qualifier word is the tail of another word — no qualifier
         self.q_word_tail = {w: set(v) for w, v in (g.get("qualifier_word_tail") or {}).items()}
         self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
+        self.reported_units = {u: str(r) for u, r in g.get("reported_units", {}).items()}
         self.one_char_not_noun = set(g.get("one_char_not_noun", ""))
         # units that make no count by themselves (kind other) but do in a context: 分 after an
         # exam or score word in the same clause (考了612分, 总分650分, 高出一本线50分)
@@ -505,6 +506,9 @@ class CountFinder:
         kept = self._without_slogans(text, kept)
         for (c, value, qual, rule), obj in zip(kept, self._objects(text, kept), strict=True):
             out.extend(self._facts(ctx, c, value, qual, rule, taken, obj))
+        reported = self.g.reported_units
+        for f in out if reported else ():
+            f.unit = reported.get(f.unit, f.unit)
         return out
 
     def _without_slogans(self, text: str, kept: list[tuple]) -> list[tuple]:

@@ -155,6 +155,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "quoted_name_max": Key(int, 10),
             "slogan_run": Key(int, 3),
             "approx_before": _table(),
+            "reported_units": _table("a unit as matched → the unit reported (个小时 → 小时)"),
             "object_window_before": Key(list, ABSENT),
             "object_window_after": Key(list, ABSENT),
             "object_hmm": Key(bool, True),
