@@ -37,7 +37,7 @@ _CHANNEL = twins.compile(r"(?:新闻|资讯|动态|发布|要闻|快讯|头条|�
 _BAR_OR_SITE = twins.compile(r"[>|,_、]|欢迎|官方|门户")
 # (a site's host, 23xiu.com or www.…, is its slogan's or its menu's: 【xx.com-某某门户网】; a
 # table's unit, 单位：万元, is its table's)
-_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|https?://|www\."
+_NEVER_HEADLINE = twins.compile(r"※|字号|字体|[|丨]\s*$|^[|丨]|^[-•·▪]\s|^[>»›]|https?://|www\."
                                 r"|^\s*\(?(?:金额|货币|计量)?单位\s*:"
                                 r"|(?<![\w@.])[A-Za-z\d-]{2,}\.(?:com|cn|net|org|cc|top|vip)(?![\w.])")
 # a paper's own story with no date (本报讯（记者 某某）…): the headline's place when the line
