@@ -28,6 +28,11 @@ Where it looks, most trusted first, and the name it returns as the second value:
    counter, 120 2025-04-19; a poster's name and the day, admin2022-12-23; a forum post's
    发表于 2023-3-6 17:07:39), given as `stamps`; a 发布时间 among them counts at step 2
    (a forum member's 注册时间 / 最后登录 never does)                               → "stamp"
+6b. a stamp the clean stage left in the article's first lines: a line with no sentence in it
+   holding one full date in figures, with the time of day or no more than 40 characters
+   (某某网 2015年01月14日 07:37:42 |, 城市镜像.新闻汇总 2021-05-12), or the lead opening
+   with one glued to its text (2009-12-01宣城市物价局…, 2015-11-13 07:24本报讯…); never a
+   date after a word of events (活动, 报名, 截止 …) or in a range                  → "text"
 7. last, a url whose file name opens on a date glued to its id (…/20220908470322.html,
    …/p20240129000185.html) or a portal's two-digit year and day folders (…/19/1210/09/…):
    on 1,440 labelled real pages it agreed with the labeller's date wherever both had one
@@ -122,6 +127,16 @@ _PUBLISHED_BARE = regex.compile(r"(?<!\p{Han})[发發][布表]\s*[:：]\s*")
 _LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
 _HEAD_LINES = 6
+# a full date in figures (2021-05-12, 2024/02/18, 2015年01月14日 with its time) and the time
+_FIGURES_DATE = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
+                              r"(?P<d>\d{1,2})|年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)(?!\d)"
+                              r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+# a line that is a sentence, or names an event's day or a span (活动时间, 截止, 至)
+_NOT_STAMP = regex.compile(r"[。！？!?；;]|活动|报名|截止|开始|结束|举行|举办|有效期|期限"
+                           r"|至|到|~|～|—")
+_STAMP_LINE_MAX = 80
+# a field's key right before the date (开工时间:, 篮球比分直播:…)
+_KEY_BEFORE = regex.compile(r"\p{Han}+\s*[:：][^:：]*$")
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -290,6 +305,31 @@ def _date_line(text: str) -> dt.date | None:
     return None
 
 
+def _head_stamp(text: str) -> dt.date | None:
+    """A stamp left in the article's first lines (6b above)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:_HEAD_LINES]
+    days = {_date(m["y"], m["m"], m["d"]) for ln in lines for m in _FIGURES_DATE.finditer(ln)}
+    if len(days) != 1:
+        return None     # (two days in the head: a document's dates, a schedule's)
+    for ln in lines:
+        m = _FIGURES_DATE.search(ln)
+        if m is None:
+            continue
+        key = _KEY_BEFORE.search(ln, 0, m.start())
+        if key is not None and not _LABEL.fullmatch(key.group()):
+            return None     # a field of its own (开工时间:2022年11月21日), no stamp
+        # the lead opening with the stamp glued to it (2009-12-01宣城市…, 时间:2020-01-15不负…)
+        if _LABEL.fullmatch(ln[:m.start()]) and (m["sep"] or m["time"]) and regex.match(
+                r"\s*\p{Han}", ln[m.end():]):
+            return _date(m["y"], m["m"], m["d"])
+        if (len(ln) > _STAMP_LINE_MAX or _NOT_STAMP.search(ln)
+                or _FIGURES_DATE.search(ln, m.end()) is not None):
+            continue
+        if m["time"] or len(ln) <= _DATE_LINE_MAX:
+            return _date(m["y"], m["m"], m["d"])
+    return None
+
+
 def infer_ref_date(
     text: str, meta: dict[str, Any], url: str | None = None, stamps: Sequence[str] = (),
     above: Sequence[str] = ()
@@ -335,8 +375,13 @@ def infer_ref_date(
             return d.isoformat(), "stamp"
     d = url_file_day(url)
     if d is None or (ym is not None and ym != (d.year, d.month)):
-        return None, None     # (not against the month a folder names)
+        d = None      # (not against the month a folder names)
     today = _TODAY_DAY.search("\n".join(_lead(text)))
-    if today is not None and int(today["d"]) != d.day:
-        return None, None     # (nor against the day the lead calls today: 今(3)日)
-    return d.isoformat(), "url"
+    if d is not None and today is not None and int(today["d"]) != d.day:
+        d = None      # (nor against the day the lead calls today: 今(3)日)
+    if d is not None:
+        return d.isoformat(), "url"
+    d = _head_stamp(text)
+    if d is None or (ym is not None and ym != (d.year, d.month)):
+        return None, None
+    return d.isoformat(), "text"

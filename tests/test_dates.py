@@ -355,6 +355,18 @@ def test_offsets_point_at_the_text(pipe):
     ("標題\n發布日期：113-05-20\n正文。", {"locale": "zh-TW"}, None, ("2024-05-20", "published")),
     ("正文。", {"published": "113年5月20日", "locale": "zh-TW"}, None, ("2024-05-20", "published")),
     ("標題\n發布日期：113-05-20\n正文。", {"locale": "zh-CN"}, None, (None, None)),
+    # a stamp the clean stage left in the first lines: with its time, or short, or glued to
+    # the lead; never a field of its own, an event's day, nor one of two days in the head
+    ("标题\n某某网 www.example.cn 2015年01月14日 07:37:42 |\n正文。", {}, None,
+     ("2015-01-14", "text")),
+    ("标题\n城市镜像.新闻汇总 2021-05-12\n正文。", {}, None, ("2021-05-12", "text")),
+    ("标题\n2009-12-01江城市物价局监测数据显示，鸡蛋价格略跌。", {}, None, ("2009-12-01", "text")),
+    ("标题\n开工时间:2022年11月21日\n正文。", {}, None, (None, None)),
+    ("标题\n活动日期 2024-05-01 09:00\n正文。", {}, None, (None, None)),
+    ("标题\n(2019年12月19日)\n(2019年12月20日)\n正文。", {}, None, (None, None)),
+    # ...and not against the month a url's folder names
+    ("标题\n城市镜像.新闻汇总 2021-05-12\n正文。", {}, "http://example.cn/2021/06/a.html",
+     (None, None)),
 ])
 def test_infer_ref_date(text, meta, url, want):
     assert infer_ref_date(text, meta, url) == want
