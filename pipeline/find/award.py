@@ -479,6 +479,13 @@ class AwardFinder:
             rf"(?:{_alt([*(pat.get('agent_tails') or []), *(pr.get('item_tails') or [])])})$"
         ) if pr else None
         self.rr = rec.compile_rules(self.rule["award.trigger"])
+        # 先后获得A、B、C等荣誉称号: a trigger, a list, 等 and a word calling the items honours
+        closers = self.rule["award.trigger"].get("honour_closers") or []
+        self.closed_re = regex.compile(
+            rf"(?:{_alt(list(self.triggers))})了?(?P<items>[^。；;！？!?\n，,：:]{{3,160}}?)等"
+            r"(?:多项|多个|一系列|\d+项|[一二三四五六七八九十两]+项)?"
+            r"(?:国家级|省级|市级|县级|各级)?"
+            rf"(?:{_alt(closers)})") if closers else None
         self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
         # verbs that close the sentence of the honours they give (对…等10个先进集体、…予以表彰)
         closing = self.rule["award.trigger"].get("closing") or ()
@@ -805,7 +812,34 @@ class AwardFinder:
         facts = self._with_parents(ctx.text, self._facts(ctx, kept))
         facts = self._grades(text, facts) if self.rule.get("award.grade") else facts
         facts = self._presented(text, facts) if self.presented_re is not None else facts
+        facts = self._closed_lists(text, facts) if self.closed_re is not None else facts
         return self._tables(ctx, facts) if self.table is not None else facts
+
+    def _closed_lists(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """award.trigger honour_closers: 先后获得A、B、C等荣誉称号 — each item of a list a
+        trigger opens and 等荣誉 (称号, 殊荣 …) closes is an honour, whatever its head."""
+        assert self.closed_re is not None
+        out: list[Fact] = []
+        for m in self.closed_re.finditer(text):
+            items = list(regex.finditer(r"[^、和及与]+", m.group("items")))
+            if len(items) < 2:
+                continue    # (one item: 获得市民好评等荣誉 reads as praise as often as a title)
+            spans = []
+            for it in items:
+                s, e = m.start("items") + it.start(), m.start("items") + it.end()
+                while s < e and (text[s] in OPEN_Q or text[s].isspace()):
+                    s += 1
+                while e > s and (text[e - 1] in CLOSE_OF.values() or text[e - 1].isspace()):
+                    e -= 1
+                spans.append((s, e))
+            # every item a name (社会各界的关注和好评等荣誉: praise, its last item no name)
+            if not all(3 <= e - s <= 20 and _han(text[s:e]) and text[s:e] not in self.not_names
+                       for s, e in spans):
+                continue
+            for s, e in spans:
+                if not any(f.start < e and s < f.end for f in [*facts, *out]):
+                    out.append(_won(text[s:e], s, e, "award.trigger"))
+        return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _presented(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.presented: 为十佳文明小区、最美凤城人、优秀志愿者颁奖 — each item of the list

@@ -290,6 +290,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
             )
         },
         "recipient_max_len": Key(int, 30),
+        "honour_closers": _words("words closing a list after a trigger that call its items "
+                                 "honours (…、…等荣誉称号): each item is an award"),
     },
     "award.presented": {
         "verbs": _words("what is handed out after 为 and the list of honours (颁奖, 颁发证书)"),
