@@ -466,6 +466,7 @@ class AwardFinder:
         self.row_re = regex.compile(
             rf"(?m)^[ \t]*(?:[-•·][ \t]*)?((?:年度)?(?:{_alt(rows)})[\p{{Han}}A-Za-z\d]{{1,14}})"
             r"(?:[ \t]*[:：︰|｜][ \t]*|[ \t]+)\S") if rows else None
+        self.row_prefix_re = regex.compile(_alt(rows)) if rows else None
         self.min_rows = int(gr["min_rows"])
         tb = self.rule.get("award.table")
         self.table = _TableReading(tb) if tb else None
@@ -486,6 +487,9 @@ class AwardFinder:
             r"(?:多项|多个|一系列|\d+项|[一二三四五六七八九十两]+项)?"
             r"(?:国家级|省级|市级|县级|各级)?"
             rf"(?:{_alt(closers)})") if closers else None
+        # (a text holding none of the closers after 等 holds no such list: most texts)
+        self.closer_re = (regex.compile(rf"等[^。；;！？!?\n]{{0,6}}(?:{_alt(closers)})")
+                          if closers else None)
         self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
         # verbs that close the sentence of the honours they give (对…等10个先进集体、…予以表彰)
         closing = self.rule["award.trigger"].get("closing") or ()
@@ -812,7 +816,8 @@ class AwardFinder:
         facts = self._with_parents(ctx.text, self._facts(ctx, kept))
         facts = self._grades(text, facts) if self.rule.get("award.grade") else facts
         facts = self._presented(text, facts) if self.presented_re is not None else facts
-        facts = self._closed_lists(text, facts) if self.closed_re is not None else facts
+        if self.closer_re is not None and self.closer_re.search(text):
+            facts = self._closed_lists(text, facts)
         return self._tables(ctx, facts) if self.table is not None else facts
 
     def _closed_lists(self, text: str, facts: list[Fact]) -> list[Fact]:
@@ -957,7 +962,7 @@ class AwardFinder:
                 out.append(_won(text[s:e], s, e, "award.grade"))
         if self.prize_list_re is not None and "奖" in text:
             out += self._prize_list_heads(text, [*facts, *out])
-        if self.row_re is not None:
+        if self.row_re is not None and self.row_prefix_re.search(text):
             out += self._result_rows(text, [*facts, *out])
         return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
 
