@@ -962,7 +962,7 @@ class AwardFinder:
                 out.append(_won(text[s:e], s, e, "award.grade"))
         if self.prize_list_re is not None and "奖" in text:
             out += self._prize_list_heads(text, [*facts, *out])
-        if self.row_re is not None and self.row_prefix_re.search(text):
+        if self.row_prefix_re is not None and self.row_prefix_re.search(text):
             out += self._result_rows(text, [*facts, *out])
         return self._listed_prizes(text, sorted([*facts, *out], key=lambda f: f.start))
 
