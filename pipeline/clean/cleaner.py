@@ -359,7 +359,7 @@ class Cleaner:
                     self.word_scorer = WordScorer(where, entry, rules)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
-                             "contents_list",
+                             "contents_list", "forum_replies",
                              "story_lists", "story_lists_tail", "spliced_keywords",
                              "after_body", "before_body", *lists.PASSES, *captions.PASSES,
                              *declarations.PASSES, *teasers.PASSES):
@@ -624,6 +624,8 @@ class Cleaner:
         if "contents_list" in self.page_rules:  # before the headline: a contents line is none
             rule = self.page_rules["contents_list"]
             zones.contents_list(page, rule["id"], int(rule.get("min_lines", 3)))
+        if "forum_replies" in self.page_rules:  # (rezone, below, gives the tail its rules back)
+            zones.forum_replies(page, self.page_rules["forum_replies"]["id"])
         if self.title_rule is not None:
             title_stage.headline(page, self.title_rule, self.above_headline_rule,
                                  [doc.meta.get("title"), title])

@@ -21,6 +21,7 @@ sentence paragraphs, and what lies around it is judged by its shape and its neig
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container
 from itertools import pairwise
@@ -992,6 +993,34 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
                 for j in run:
                     page.take(j, Proposal(rule_id, "related", "tail"))
         run = [i] if i is not None and is_item else []
+
+
+# a post's header: the poster, a verb of posting, the day (某某 发表于 2022-12-1 22:36:48)
+_POSTED = twins.compile(r"^([\w\-.·\p{Han}]{1,20})\s+(?:发表|回复|回覆)于\s*:?\s*"
+                        r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def forum_replies(page: Page, rule_id: str) -> None:
+    """A forum thread's replies under its first post: after a header naming another poster
+    than the first post's (某某 发表于 …), the lines up to the next header are a reader's
+    reply, a comment; the first poster's own later posts stay (a long post goes on over
+    several floors)."""
+    heads = [(i, m.group(1)) for i in page.filled if (m := _POSTED.match(page.normed[i]))]
+    if len(heads) < 2:
+        return
+    starter = heads[0][1]
+    for (i, name), nxt in zip(heads[1:], [*heads[2:], (len(page.lines), "")], strict=True):
+        if name == starter:
+            continue
+        reply = [j for j in page.filled[bisect_right(page.filled, i):bisect_left(page.filled,
+                                                                                  nxt[0])]
+                 if j not in page.removed]
+        if nxt[1] == "" and len(reply) > 2:
+            # the last reply has no header under it to end it: its first line only, the page
+            # may go on with its own text
+            reply = reply[:1]
+        for j in reply:
+            page.take(j, Proposal(rule_id, "comment", "any"))
 
 
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
