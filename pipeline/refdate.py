@@ -129,10 +129,9 @@ _PUBLISHED_BARE = regex.compile(r"(?<!\p{Han})[发發][布表]\s*[:：]\s*")
 _LABEL = regex.compile(r"\s*(?:(?:时间|日期|发布|发表|更新)\s*[:：]?\s*)?")
 _DATE_LINE_MAX = 40   # a 'date line' is short: a date, a time, a source name at most
 _HEAD_LINES = 6
-# a full date in figures (2021-05-12, 2024/02/18, 2015年01月14日 with its time) and the time
-_FIGURES_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
-                           r"(?P<d>\d{1,2})|年(?P<mc>\d{1,2})月(?P<dc>\d{1,2})日)(?!\d)"
-                           r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+# the one full date (patterns.FULL_DATE) with the time of day after it, as a stamp prints it
+# (no figure right after it: 2022年7月19日11时 is a chart's hour, no stamp)
+_STAMP_DATE = regex.compile(FULL_DATE + r"(?![\d日])(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # a line that is a sentence, or names an event's day or a span (活动时间, 截止, 至)
 _NOT_STAMP = re.compile(r"[。！？!?；;]|活动|报名|截止|开始|结束|举行|举办|有效期|期限"
                         r"|至|到|~|～|—")
@@ -308,16 +307,12 @@ def _date_line(text: str) -> dt.date | None:
     return None
 
 
-def _figures_day(m: Any) -> dt.date | None:
-    return _date(m["y"], m["m"] or m["mc"], m["d"] or m["dc"])
-
-
 def _head_stamp(text: str) -> dt.date | None:
     """A stamp left in the article's first lines (8 above)."""
     lines = [ln.strip() for ln in islice((ln for ln in text[:2000].split("\n") if ln.strip()),
                                          _HEAD_LINES)]
-    found = [(ln, list(_FIGURES_DATE.finditer(ln))) for ln in lines]
-    if len({_figures_day(m) for _, ms in found for m in ms}) != 1:
+    found = [(ln, list(_STAMP_DATE.finditer(ln))) for ln in lines]
+    if len({_date(m["y"], m["m"], m["d"]) for _, ms in found for m in ms}) != 1:
         return None     # (no day, or two in the head: a document's dates, a schedule's)
     for ln, ms in found:
         if not ms:
@@ -327,13 +322,13 @@ def _head_stamp(text: str) -> dt.date | None:
         if key is not None and not _LABEL.fullmatch(key.group()):
             return None     # a field of its own (开工时间:2022年11月21日), no stamp
         # the lead opening with the stamp glued to it (2009-12-01宣城市…, 时间:2020-01-15不负…)
-        if _LABEL.fullmatch(ln[:m.start()]) and (m["sep"] or m["time"]) and _HAN_NEXT.match(
-                ln, m.end()):
-            return _figures_day(m)
+        figures = "年" not in m.group() or m["time"]
+        if figures and _LABEL.fullmatch(ln[:m.start()]) and _HAN_NEXT.match(ln, m.end()):
+            return _date(m["y"], m["m"], m["d"])
         if len(ln) > _STAMP_LINE_MAX or _NOT_STAMP.search(ln) or len(ms) > 1:
             continue
         if m["time"] or len(ln) <= _DATE_LINE_MAX:
-            return _figures_day(m)
+            return _date(m["y"], m["m"], m["d"])
     return None
 
 
