@@ -217,9 +217,9 @@ def url_month(url: str | None) -> tuple[int, int] | None:
     return (int(m["y"]), int(m["m"])) if m else None
 
 
-def _lead(text: str) -> list[str]:
+def _lead(text: str, lines: int = _LEAD_LINES) -> list[str]:
     """The lead: the article's first non-blank lines."""
-    return list(islice((ln for ln in text.split("\n") if ln.strip()), _LEAD_LINES))
+    return list(islice((ln for ln in text.split("\n") if ln.strip()), lines))
 
 
 def _glued_url_day(text: str, url: str | None) -> dt.date | None:
@@ -309,8 +309,7 @@ def _date_line(text: str) -> dt.date | None:
 
 def _head_stamp(text: str) -> dt.date | None:
     """A stamp left in the article's first lines (8 above)."""
-    lines = [ln.strip() for ln in islice((ln for ln in text[:2000].split("\n") if ln.strip()),
-                                         _HEAD_LINES)]
+    lines = [ln.strip() for ln in _lead(text[:2000], _HEAD_LINES)]
     found = [(ln, list(_STAMP_DATE.finditer(ln))) for ln in lines]
     if len({_date(m["y"], m["m"], m["d"]) for _, ms in found for m in ms}) != 1:
         return None     # (no day, or two in the head: a document's dates, a schedule's)

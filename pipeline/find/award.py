@@ -144,6 +144,20 @@ def _clause_back(text: str, s: int, window: int) -> int:
     return s - cut.start() if cut else lo
 
 
+def _items(text: str, m: Any, group: int | str) -> list[tuple[int, int]]:
+    """The spans of the items of the list m's group holds (A、B和C), each without its quotes
+    or the spaces around it."""
+    out = []
+    for it in regex.finditer(r"[^、和及与]+", m.group(group)):
+        s, e = m.start(group) + it.start(), m.start(group) + it.end()
+        while s < e and (text[s] in OPEN_Q or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in CLOSE_OF.values() or text[e - 1].isspace()):
+            e -= 1
+        out.append((s, e))
+    return out
+
+
 def _won(name: str, s: int, e: int, rule: str) -> Fact:
     """An award read from a list or a grade: its name as written, no level or receiver read."""
     return Fact("award", name, s, e, name, rule,
@@ -826,17 +840,9 @@ class AwardFinder:
         assert self.closed_re is not None
         out: list[Fact] = []
         for m in self.closed_re.finditer(text):
-            items = list(regex.finditer(r"[^、和及与]+", m.group("items")))
-            if len(items) < 2:
+            spans = _items(text, m, "items")
+            if len(spans) < 2:
                 continue    # (one item: 获得市民好评等荣誉 reads as praise as often as a title)
-            spans = []
-            for it in items:
-                s, e = m.start("items") + it.start(), m.start("items") + it.end()
-                while s < e and (text[s] in OPEN_Q or text[s].isspace()):
-                    s += 1
-                while e > s and (text[e - 1] in CLOSE_OF.values() or text[e - 1].isspace()):
-                    e -= 1
-                spans.append((s, e))
             # every item a name (社会各界的关注和好评等荣誉: praise, its last item no name)
             if not all(3 <= e - s <= 20 and _han(text[s:e]) and text[s:e] not in self.not_names
                        for s, e in spans):
@@ -853,12 +859,7 @@ class AwardFinder:
         assert self.presented_re is not None and self.item_tail is not None
         out: list[Fact] = []
         for m in self.presented_re.finditer(text):
-            for it in regex.finditer(r"[^、和及与]+", m.group(1)):
-                s, e = m.start(1) + it.start(), m.start(1) + it.end()
-                while s < e and text[s] in OPEN_Q:
-                    s += 1
-                while e > s and text[e - 1] in CLOSE_OF.values():
-                    e -= 1
+            for s, e in _items(text, m, 1):
                 name = text[s:e]
                 if len(name) < 3 or not _han(name) or name in self.not_names or "的" in name \
                         or any(f.start < e and s < f.end for f in [*facts, *out]):
