@@ -198,10 +198,117 @@ def train_reasons(rows, vocab, reasons, l2: float = 0.003, steps: int = 1000, ra
     return w[:, :ns], {t: w[:, ns + k] for t, k in index.items()}
 
 
+def rule_examples():
+    """(site, text, {line: reason}) of every boilerplate rule's examples and counterexamples,
+    each set in the small article tests/test_rules.py reads it in (pipeline/clean/examples.py):
+    a counterexample's lines are body (those its `keep` names, when it names some), an
+    example's lines junk (but those its `keep` names)."""
+    from pipeline.clean import examples
+
+    for rf in load_rules().of_type("boilerplate"):
+        for entry in rf.rules:
+            for kind in ("examples", "counterexamples"):
+                for given in entry.get(kind) or []:
+                    ex, lines, at = examples.article(given)
+                    keep = set(ex.get("keep") or ())
+                    if kind == "examples":
+                        junk = {i: entry["reason"] for i in at if lines[i] not in keep}
+                        body = set()
+                    else:
+                        junk = {}
+                        body = {i for i in at if not keep or lines[i] in keep}
+                    # (the article's own paragraphs and a counterexample's other lines: unsaid)
+                    said = set(junk) | body
+                    yield f"rule:{entry['id']}", "\n".join(lines), junk, said
+
+
+def context_examples(dirs: list[Path], dev_weight: float = 0.3, rule_weight: float = 1.0):
+    """The context scorer's examples: its feature values (context_scorer.features) for each
+    line it would judge, after every rule, the shape passes and the word scorer; the line's
+    label (junk or not) and weight. A dev corpus line weighs dev_weight; a line of a rule's
+    example or counterexample (rule_examples) rule_weight — the rules' near-misses are lines
+    the design keeps in the body, and a model that reads the whole page must keep them too."""
+    from pipeline.clean.context_scorer import features as context_features
+
+    cleaner = build(load_rules()).cleaner
+    cleaner.context_scorer = None
+    X, y, sw = [], [], []
+    pages = [(site, text, junk, None) for site, text, junk in labelled_pages(dirs)]
+    if rule_weight:
+        pages += list(rule_examples())
+    for site, text, junk, said in pages:
+        page = cleaner.ruled_page(Document(id="x", text=text))
+        if cleaner.scorer is not None:
+            cleaner.scorer.apply(page)
+        cleaner._around_body(page)
+        cleaner.word_scorer.apply(page)
+        weight = (dev_weight if site.startswith("dev:") else
+                  rule_weight if site.startswith("rule:") else 1.0)
+        for i, values in context_features(page, cleaner.word_scorer).items():
+            if said is not None and i not in said:
+                continue
+            X.append(values)
+            y.append(1.0 if i in junk else 0.0)
+            sw.append(weight)
+    return np.array(X), np.array(y), np.array(sw)
+
+
+def train_context(X, y, sw, l2: float = 1.0, steps: int = 50):
+    """Logistic regression on standardised features by Newton's method (L2 `l2` on the
+    standardised weights, the bias free), folded back into one weight a raw feature: the first
+    feature (the word scorer's probability) is never constant, and the shape features' `bias`
+    (always 1) carries the intercept."""
+    from pipeline.clean.context_scorer import NAMES
+
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    std[std == 0] = 1.0
+    Z = np.hstack([np.ones((len(X), 1)), (X - mean) / std])
+    w = np.zeros(Z.shape[1])
+    penalty = np.full(Z.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(Z @ w, -30, 30)))
+        g = Z.T @ ((p - y) * sw) + penalty * w
+        H = (Z * (p * (1 - p) * sw)[:, None]).T @ Z + np.diag(penalty)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    raw = w[1:] / std
+    constant = X.std(axis=0) == 0
+    raw[constant] = 0.0
+    raw[NAMES.index("bias")] = w[0] - float((w[1:] * mean / std)[~constant].sum())
+    return raw
+
+
+def main_context(args) -> int:
+    from pipeline.clean.context_scorer import NAMES
+
+    X, y, sw = context_examples(args.pages, dev_weight=args.dev_weight,
+                                rule_weight=args.rule_weight)
+    w = train_context(X, y, sw)
+    p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+    for th in (0.7, 0.75, 0.8, 0.85, 0.9):
+        taken = p >= th
+        print(f"at {th}: {int((taken & (y == 1)).sum())} junk, {int((taken & (y == 0)).sum())} "
+              f"body lines of the training lines")
+    print(f"{len(y)} lines, {int(y.sum())} junk")
+    if args.dry_run:
+        return 0
+    text = YAML.read_text("utf-8")
+    weights = "[" + ", ".join(f"{v:.5g}" for v in w) + "]"
+    text = _one_sub(r"(?m)^(  - id: boilerplate\.scored\.context\n(?:    .*\n)*?    weights: )"
+                    r"\[.*\]$", lambda m: m.group(1) + weights, text)
+    YAML.write_text(text, "utf-8")
+    print(f"{len(NAMES)} weights written to {YAML.relative_to(HERE.parent)}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--words", action="store_true", help="train the word scorer")
+    ap.add_argument("--context", action="store_true", help="train the context scorer")
     ap.add_argument("--pages", nargs="*", type=Path, default=[],
                     help="folders of labelled real pages (NNN.txt + NNN.labels.json)")
     ap.add_argument("--prior", action="store_true",
@@ -209,6 +316,8 @@ def main(argv=None) -> int:
     ap.add_argument("--l2", type=float, default=0.003, help="word scorer: L2 strength")
     ap.add_argument("--dev-weight", type=float, default=0.3,
                     help="word scorer: weight of a dev corpus line, against 1 for a real page's")
+    ap.add_argument("--rule-weight", type=float, default=1.0,
+                    help="context scorer: weight of a line of a rule's example or counterexample")
     ap.add_argument("--judged-weight", type=float, default=1.0,
                     help="word scorer: weight of the lines it judges, against 1 for the rest")
     args = ap.parse_args(argv)
@@ -216,6 +325,8 @@ def main(argv=None) -> int:
         ap.error("--l2 must be at least 0 and below 2")
     if args.words:
         return main_words(args)
+    if args.context:
+        return main_context(args)
     X, y = examples()
     w = train(X, y)
     for name, v in zip(FEATURES, w, strict=True):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.clean import examples
 from pipeline.rules import load_rules
 
 RULES = load_rules()
@@ -92,36 +93,17 @@ def check_fact_rule(pipe, rf, rule, kind, ex):
             assert not bad, f"{text!r}: rejected text taken as {[(f.text, f.rule) for f in bad]}"
 
 
-# A small realistic article for boilerplate examples: three body paragraphs; the example's
-# lines go after them (tail, the default), before them (`zone: head`) or between the first and
-# the second (`zone: middle`).
-_BP_BODY = [
-    "3月7日，市统计局发布数据显示，今年前两个月全市规模以上工业增加值同比增长6.2%，增速比去年同期加"
-    "快1.5个百分点。",
-    "分行业看，电子信息、装备制造和新材料三大产业合计贡献了超过六成的增长，其中新能源装备产值增长超"
-    "过两成。",
-    "市统计局有关负责人表示，随着一批重大项目陆续投产，预计全年工业经济将保持平稳向好的态势。",
-]
-
-
 def check_boilerplate(pipe, rf, rule, kind, ex):
     """Boilerplate rules: each example line (several lines: one string with \\n), placed in a small
-    article, is removed with the rule's reason, and at least one of its lines by this rule id;
+    article (pipeline/clean/examples.py: three paragraphs, the example above, between or under
+    them), is removed with the rule's reason, and at least one of its lines by this rule id;
     each counterexample line stays in the body. `keep` lists context lines that must stay (an
     example's other lines must go; a counterexample's other lines may go). Keys: `text`,
     `zone` (head | middle | tail, default tail), `meta` (expected meta values), `repeated: true`
-    (the lines are given to clean() as lines the batch found repeated)."""
-    ex = {"text": ex} if isinstance(ex, str) else ex
-    own = ex["text"].split("\n")
-    zone = ex.get("zone", "tail")
-    body = _BP_BODY
-    if zone == "head":
-        lines, start = own + body, 0
-    elif zone == "middle":
-        lines, start = body[:1] + own + body[1:], 1
-    else:
-        lines, start = body + own, len(body)
-    at = list(range(start, start + len(own)))  # by position: an example may hold a line twice
+    (the lines are given to clean() as lines the batch found repeated), `reason` (the reason
+    expected instead of the rule's: a scorer whose reason a model gives, line by line)."""
+    ex, lines, at = examples.article(ex)
+    own, zone, body = ex["text"].split("\n"), ex.get("zone", "tail"), examples.BODY
     repeated = frozenset(own) if ex.get("repeated") else frozenset()
     from pipeline.model import Document
     cleaned = pipe.clean(Document(id="t", text="\n".join(lines)), repeated)
@@ -132,7 +114,8 @@ def check_boilerplate(pipe, rf, rule, kind, ex):
     if kind == "examples":
         missing = [lines[i] for i in at if i not in got and lines[i] not in (ex.get("keep") or ())]
         assert not missing, f"{rule['id']}: not removed in the {zone}: {missing}"
-        reasons = {rule["reason"], (rule.get("then") or {}).get("reason", rule["reason"])}
+        reasons = ({ex["reason"]} if ex.get("reason") else
+                   {rule["reason"], (rule.get("then") or {}).get("reason", rule["reason"])})
         wrong = [(got[i].text, got[i].reason) for i in at
                  if i in got and got[i].rule == rule["id"] and got[i].reason not in reasons]
         assert not wrong, f"{rule['id']}: removed with another reason than {reasons}: {wrong}"

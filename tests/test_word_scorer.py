@@ -112,9 +112,10 @@ def test_a_stamp_or_credit_it_takes_is_metadata_by_its_own_words(removed, line):
 
 
 def test_leaves_a_page_where_the_rules_found_no_furniture(removed):
-    # the same line with no furniture under the body may be the article's own last word
+    # the same line with no furniture under the body may be the article's own last word: the
+    # word scorer leaves it (the context scorer reads a trail's arrow: test_context_scorer.py)
     got = removed(f"江城新增口袋公园\n{BODY}\n城市频道 > 民生")
-    assert "城市频道 > 民生" not in got
+    assert got.get("城市频道 > 民生", ("",))[0] != "boilerplate.scored.words"
 
 
 # (a notice's signature date is guarded too, but today's weights never take one: no test here)

@@ -29,8 +29,10 @@ How a page is judged (rules/boilerplate/*.yaml hold the patterns, word lists and
    head and tail lines next to removed ones, the hand-set shape passes under the last
    paragraph and over the first (zones.after_body, zones.before_body: rule ids of their own),
    the word scorer (word_scorer.py: what is left at either end where the rules found
-   furniture, a bulleted list judged as a whole), and lines the batch found repeated on many
-   pages of one site. A line that is the only
+   furniture, a bulleted list judged as a whole), the context scorer (context_scorer.py: any
+   line still standing but a paragraph or the headline, by the word scorer's judgement of it
+   and of its neighbours and by its company on the page), and lines the batch found repeated
+   on many pages of one site. A line that is the only
    non-blank line of the input is never removed.
 5. Metadata lines fill meta (title, source, author, editor, published — ISO 8601 when it has
    a year); a byline inside a body line (本报讯（记者 王俊岭）, （责任编辑：李四）) fills meta too,
@@ -40,7 +42,9 @@ The package: shapes (normal form, line shapes, dates), detectors (what one line'
 propose), triggers (which rules a line may wake, read from the patterns: a line is asked only
 of those), page (one article: lines, zones, removals), zones (page-level passes), lists (lists
 of other stories' headlines at either end, e-paper story lists), spliced (SEO phrases spliced
-into sentences), title (the headline), scorer (the learned line scorer), meta (what the removed
+into sentences), title (the headline), scorer (the learned line scorer), word_scorer and
+context_scorer (the learned models over what the rules left), examples (the small article a
+rule's examples are read in), meta (what the removed
 lines say), cleaner (the order of the steps). HTML is made text before this stage
 (Pipeline.process).
 """

@@ -14,6 +14,7 @@ from ..rules import RuleError, Rules
 from . import captions, declarations, lists, spliced, teasers, zones
 from . import meta as meta_stage
 from . import title as title_stage
+from .context_scorer import ContextScorer
 from .detectors import (
     REASONS,
     ZONES,
@@ -72,6 +73,7 @@ _KEYS = {
     "line_scorer": _COMMON | {"features", "weights", "threshold"},
     "word_scorer": _COMMON | {"features", "weights", "threshold", "list_threshold", "context",
                               "lexicon", "reason_weights", "trained_on", "guards"},
+    "context_scorer": _COMMON | {"features", "weights", "threshold", "trained_on"},
     "repeats_in_page": _COMMON,
     "menu_run": _COMMON | {"max_len", "min_lines", "prose"},
     "bullet_list": _COMMON | {"min_lines"},
@@ -310,6 +312,7 @@ class Cleaner:
         self.page_rules: dict[str, dict[str, Any]] = {}
         self.scorer: LineScorer | None = None
         self.word_scorer: WordScorer | None = None
+        self.context_scorer: ContextScorer | None = None
         fields = None
         channel = None      # the pattern a channel's name in the head is read with (lists.py)
         ranked = []
@@ -357,6 +360,9 @@ class Cleaner:
                     continue
                 elif det == "word_scorer":
                     self.word_scorer = WordScorer(where, entry, rules)
+                    continue
+                elif det == "context_scorer":
+                    self.context_scorer = ContextScorer(where, entry)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
                              "contents_list", "forum_replies",
@@ -575,6 +581,8 @@ class Cleaner:
         self._around_body(page)
         if self.word_scorer is not None:
             self.word_scorer.apply(page)
+            if self.context_scorer is not None:     # (it reads the word scorer's judgement)
+                self.context_scorer.apply(page, self.word_scorer)
         if repeated:
             self._repeated(page, repeated)
         meta_stage.lone_titles(page)   # a title field goes back when it is the only headline

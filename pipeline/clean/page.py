@@ -92,6 +92,9 @@ class Page:
     # lines a pass gave back to the body (captions.described): no later pass takes them
     kept: set[int] = field(default_factory=set)
     _places: dict[str, list[int]] | None = None
+    # a line's words as the word scorer reads them (word_scorer.line_words), read once: the
+    # word scorer and the context scorer both read them, a line as its neighbours' neighbour too
+    words: dict[int, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.first, self.last = (

@@ -124,7 +124,9 @@ def words(n: str) -> set[str]:
 
 def line_words(page: Page, i: int) -> set[str]:
     """words() of line i in the form the weights were learnt on (shapes.furniture_form)."""
-    return words(furniture_form(page.lines[i], page.normed[i]))
+    if i not in page.words:
+        page.words[i] = words(furniture_form(page.lines[i], page.normed[i]))
+    return page.words[i]
 
 
 def _dash_led_pair(page: Page, k: int) -> bool:
@@ -316,12 +318,8 @@ class WordScorer:
         values = featurer(page, set(page.removed))
         taken: list[tuple[int, list[float], set[str]]] = []
         last = len(filled) - 1
-        read: dict[int, set[str]] = {}    # a line's words, read once (it is a neighbour twice)
-
         def words_of(k: int) -> set[str]:
-            if k not in read:
-                read[k] = line_words(page, filled[k])
-            return read[k]
+            return line_words(page, filled[k])
 
         # a bulleted list is judged as a whole: its items go (those at the threshold) only
         # when the items it judges score list_threshold on average
