@@ -282,8 +282,6 @@ def train_context(X, y, sw, l2: float = 1.0, steps: int = 50):
 
 
 def main_context(args) -> int:
-    from pipeline.clean.context_scorer import NAMES
-
     X, y, sw = context_examples(args.pages, dev_weight=args.dev_weight,
                                 rule_weight=args.rule_weight)
     w = train_context(X, y, sw)
@@ -295,13 +293,17 @@ def main_context(args) -> int:
     print(f"{len(y)} lines, {int(y.sum())} junk")
     if args.dry_run:
         return 0
-    text = YAML.read_text("utf-8")
-    weights = "[" + ", ".join(f"{v:.5g}" for v in w) + "]"
-    text = _one_sub(r"(?m)^(  - id: boilerplate\.scored\.context\n(?:    .*\n)*?    weights: )"
-                    r"\[.*\]$", lambda m: m.group(1) + weights, text)
-    YAML.write_text(text, "utf-8")
-    print(f"{len(NAMES)} weights written to {YAML.relative_to(HERE.parent)}")
+    write_weights("boilerplate.scored.context", [f"{v:.5g}" for v in w])
     return 0
+
+
+def write_weights(rule_id: str, weights: list[str]) -> None:
+    """Replace the `weights:` list of rule `rule_id` in scored.yaml."""
+    listed = "[" + ", ".join(weights) + "]"
+    entry = rf"(?m)^(  - id: {re.escape(rule_id)}\n(?:    .*\n)*?    weights: )"
+    text = _one_sub(entry + r"\[.*\]$", lambda m: m.group(1) + listed, YAML.read_text("utf-8"))
+    YAML.write_text(text, "utf-8")
+    print(f"{len(weights)} weights of {rule_id} written to {YAML.relative_to(HERE.parent)}")
 
 
 def main(argv=None) -> int:
@@ -333,12 +335,7 @@ def main(argv=None) -> int:
         print(f"{name:16} {v:+.4f}")
     print(f"{len(y)} lines, {int(y.sum())} junk")
     if not args.dry_run:
-        text = YAML.read_text("utf-8")
-        weights = "[" + ", ".join(f"{v:.4f}" for v in w) + "]"
-        text = _one_sub(r"(?m)^(  - id: boilerplate\.scored\.line\n(?:    .*\n)*?    weights: )"
-                      r"\[.*\]$", lambda m: m.group(1) + weights, text)
-        YAML.write_text(text, "utf-8")
-        print(f"written to {YAML.relative_to(HERE.parent)}")
+        write_weights("boilerplate.scored.line", [f"{v:.4f}" for v in w])
     return 0
 
 
