@@ -59,6 +59,7 @@ NAMES = ("word_p", *FEATURES, *(f"guard_{g}" for g in GUARDS), *CONTEXT)
 _GUARDS = list(GUARDS.values())
 _FIRST_GUARD = 1 + len(FEATURES)
 _P_NEAR = _FIRST_GUARD + len(GUARDS)    # p_prev, p_next: the values read last
+_PREV = FEATURES.index("prev_removed")  # next_removed follows it
 
 
 def features(page: Page, words: WordScorer,
@@ -86,11 +87,16 @@ def features(page: Page, words: WordScorer,
         if k < 0 or k > last:
             return -1.0
         if k not in prob:
-            near: set[str] = set()
-            for j in (k - 1, k + 1):
-                if 0 <= j <= last:
-                    near |= words_of(j)
-            prob[k] = words.probability(values(k), words_of(k), near)
+            shape = values(k)
+            known = page.word_p.get(filled[k])
+            if known is not None and known[1:] == (shape[_PREV], shape[_PREV + 1]):
+                prob[k] = known[0]    # the word scorer's own reading, nothing around it changed
+            else:
+                near: set[str] = set()
+                for j in (k - 1, k + 1):
+                    if 0 <= j <= last:
+                        near |= words_of(j)
+                prob[k] = words.probability(shape, words_of(k), near)
         return prob[k]
 
     def state(k: int) -> float:

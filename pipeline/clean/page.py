@@ -95,6 +95,10 @@ class Page:
     # a line's words as the word scorer reads them (word_scorer.line_words), read once: the
     # word scorer and the context scorer both read them, a line as its neighbours' neighbour too
     words: dict[int, set[str]] = field(default_factory=dict)
+    # the word scorer's probability for a line it judged, with the two shape values that the
+    # removals around it can change (prev_removed, next_removed): the context scorer reads it
+    # back while they are unchanged
+    word_p: dict[int, tuple[float, float, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.first, self.last = (

@@ -107,6 +107,7 @@ _PRIZE_ROW = re.compile(r"^(?:[-•·]\s*)?(?:最佳|最具|评委会|终身成�
                         r"[\u4e00-\u9fff]{0,12}奖?\s*:\s*\S")
 # a match-up (甲队 VS 乙队, 某某 vs 某某): a draw or a results list, the article's own
 _MATCH_UP = re.compile(r"^\S.{0,20}\s(?:VS|vs|Vs|V\.S\.)\s.{1,20}$")
+_PREV_REMOVED = FEATURES.index("prev_removed")    # next_removed follows it
 # the reasons it gives (a repeated headline is the title rules' to find)
 REASONS = ("navigation", "metadata", "share", "copyright", "spam", "ad", "related", "comment",
            "caption", "decoration")
@@ -331,6 +332,7 @@ class WordScorer:
                     near |= words_of(j)
             shape, own = values(k, i), words_of(k)
             p = self.probability(shape, own, near)
+            page.word_p[i] = (p, shape[_PREV_REMOVED], shape[_PREV_REMOVED + 1])
             if self._in_list(normed, filled, k):
                 items.append((k, p, (i, shape, own)))
             elif p >= self.threshold:
