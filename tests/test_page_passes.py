@@ -79,6 +79,15 @@ def test_a_list_of_links_at_the_top_leaves_the_headline_under_it():
     assert extract("\n".join([*head, *STORY])).meta["title"] == "港城区夏季消夏节开幕"
 
 
+def test_a_forum_threads_title_over_its_copy_link_button_and_counts_is_the_headline():
+    # thread title / [复制链接] / 查看|回复 counts: the button between them keeps the title
+    # placed (a share bar's 分享到: does not: a subtitle may stand under it)
+    from pipeline import extract
+    head = ["港城区夏季消夏节开幕 首日客流3万人次", "", "[复制链接]", "查看: 256|回复: 0"]
+    assert extract("\n".join([*head, *STORY])).meta["title"] == head[0]
+    assert 0 not in removed([*head, *STORY])
+
+
 def test_an_epaper_title_list_under_its_label_goes_and_the_headline_is_its_copy_below():
     # an e-paper's list of its page's headlines under 标题导航, three of them, the last the story's
     # own: the list goes, and the copy over the body is the headline (the first showing was

@@ -94,6 +94,9 @@ _LATIN_TITLE = regex.compile(
     r"^[A-Z][A-Za-z0-9'’&\-–:,()]*(?:\s+[A-Za-z0-9'’&\-–:,()]+){3,20}[?!]?$")
 
 
+# a button in brackets ([复制链接], [打印]): a forum's or a portal's tool under the title
+_BRACKETED_BUTTON = regex.compile(r"^[\[【][^\]】]{2,6}[\]】]$")
+
 def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None,
              titles: list[Any]) -> None:
     """Find the headline (page.headline, meta title), remove its copies (reason title) and the
@@ -149,8 +152,12 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
         # (a channel's short label between them: headline / 社会 / 发布时间：…)
         meta_at = nxt
+        # (or a forum's bracketed button: thread title / [复制链接] / 查看: 256|回复: 0; a share
+        # bar's 分享到: is not skipped: a subtitle may stand under it)
         if (nxt is not None and len(normed[nxt]) <= 6
-                and (removed[nxt].reason == "navigation" if nxt in removed else kicker(nxt))):
+                and (removed[nxt].reason == "navigation" if nxt in removed else kicker(nxt))
+                or (nxt in removed and removed[nxt].reason == "share"
+                    and _BRACKETED_BUTTON.match(normed[nxt]) is not None)):
             meta_at = page.nb(nxt, 1)
         before_meta = (
             meta_at is not None and meta_at in removed
