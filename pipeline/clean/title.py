@@ -154,8 +154,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         meta_at = nxt
         # (or a forum's bracketed button: thread title / [复制链接] / 查看: 256|回复: 0; a share
         # bar's 分享到: is not skipped: a subtitle may stand under it)
-        if (nxt is not None and len(normed[nxt]) <= 6
-                and (removed[nxt].reason == "navigation" if nxt in removed else kicker(nxt))
+        if ((nxt is not None and len(normed[nxt]) <= 6
+                and (removed[nxt].reason == "navigation" if nxt in removed else kicker(nxt)))
                 or (nxt in removed and removed[nxt].reason == "share"
                     and _BRACKETED_BUTTON.match(normed[nxt]) is not None)):
             meta_at = page.nb(nxt, 1)
