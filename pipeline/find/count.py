@@ -110,6 +110,8 @@ _NOT_FIRST = frozenset(",，﹒点點余多来几把")
 _POS_OF = operator.itemgetter(3)     # a Token's pos
 
 
+_ONE_TO_NINE = regex.compile(r"[1-9一二三四五六七八九]")
+
 class _Spans:
     """The spans of the facts earlier finders found, asked whether one overlaps [s, e)."""
 
@@ -189,6 +191,10 @@ class _Guards:
         self.year_label_units = set(g.get("year_label_units", []))
         # 三台县, 三门县: a place named by a Chinese numeral and one of these classifiers
         self.place_name_units = set(g.get("place_name_units", []))
+        # 柯洁九段: a rank in a text about go or chess (unit → a pattern of the text's words)
+        self.rank_in_text = {u: (regex.compile(alternation(r["words"])),
+                                 tuple(r.get("not_before") or ()))
+                             for u, r in (g.get("rank_in_text") or {}).items()}
         # 签约10个, 节约3吨: the qualifier word is the tail of another word — no qualifier
         self.q_word_tail = {w: set(v) for w, v in (g.get("qualifier_word_tail") or {}).items()}
         self.approx_before = g.get("approx_before", {})  # 上千名 → more_than
@@ -679,6 +685,10 @@ class CountFinder:
             return True
         if c.unit in g.year_label_units and _YEAR.fullmatch(c.num):
             return True
+        if (c.unit in g.rank_in_text and not c.qb and _ONE_TO_NINE.fullmatch(c.num)
+                and not text.startswith(g.rank_in_text[c.unit][1], c.unit_e)
+                and g.rank_in_text[c.unit][0].search(text) is not None):
+            return True     # 柯洁九段执黑, in a text about go: his rank (三段视频 are counted)
         # 二期, 三届 (phases, sessions): a Chinese numeral before these is an ordinal
         # (两 never orders: 两届, 两期 are counts)
         return (c.num[0] in self.cn_chars and c.unit in g.ordinal_units_cn and not c.qb

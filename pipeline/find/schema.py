@@ -176,6 +176,9 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "ordinal_units_count_after": _words(),
             "label_before": _table(),
             "year_label_units": _words("a year before these labels a cohort (2023届): no count"),
+            "rank_in_text": _table("unit → {words, not_before}: a numeral 1-9 + the unit is a "
+                                   "rank (九段) in a text holding one of the words, unless one "
+                                   "of not_before follows it (三段视频)"),
             "place_name_units": _words("a Chinese numeral + one of these before 县/市/镇 "
                                        "names a place (三台县): that pair elsewhere is its name"),
             "qualifier_word_tail": _table("qualifier → characters before it that make it the tail "
