@@ -100,6 +100,8 @@ NUMBER = (
     + _ARABIC
     + r")|[余餘多几幾](?=[万萬亿億千])"
     r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億])"
+    # 万亿 spaced the same way (12.03 万 亿元)
+    r"|(?:(?<=\d[万萬])|(?<=\d" + _MAG_SPACE + r"[万萬]))" + _MAG_SPACE + r"(?=[亿億])"
     # and after 亿 its ten-thousands, spaced the same way (23 億 4,245 萬元, as Taiwan's reports
     # print a sum): only digits that a 万 then closes, so 3亿 2024年 stays two numbers
     r"|(?<=[亿億])" + _MAG_SPACE + r"(?:\d,\d{3}|\d{1,4})(?=" + _MAG_SPACE + r"?[千万萬]))*"
