@@ -101,10 +101,7 @@ def word_examples(dirs: list[Path], min_sites: int = 3, judged_weight: float = 1
     rows = []
     sites: dict[str, set[str]] = {}
     for site, text, junk in labelled_pages(dirs):
-        page = cleaner.ruled_page(Document(id="x", text=text))
-        if cleaner.scorer is not None:
-            cleaner.scorer.apply(page)
-        cleaner._around_body(page)
+        page = cleaner.scored_page(Document(id="x", text=text))   # (no word scorer: taken out)
         values = features(page)
         own = [line_words(page, i) for i in page.filled]
         judged = {i for _, i in scorer.judged(page)} if scorer is not None else set()
@@ -231,17 +228,12 @@ def context_examples(dirs: list[Path], dev_weight: float = 0.3, rule_weight: flo
     from pipeline.clean.context_scorer import features as context_features
 
     cleaner = build(load_rules()).cleaner
-    cleaner.context_scorer = None
     X, y, sw = [], [], []
     pages = [(site, text, junk, None) for site, text, junk in labelled_pages(dirs)]
     if rule_weight:
         pages += list(rule_examples())
     for site, text, junk, said in pages:
-        page = cleaner.ruled_page(Document(id="x", text=text))
-        if cleaner.scorer is not None:
-            cleaner.scorer.apply(page)
-        cleaner._around_body(page)
-        cleaner.word_scorer.apply(page)
+        page = cleaner.scored_page(Document(id="x", text=text))
         weight = (dev_weight if site.startswith("dev:") else
                   rule_weight if site.startswith("rule:") else 1.0)
         for i, values in context_features(page, cleaner.word_scorer).items():

@@ -35,12 +35,7 @@ def cleaner():
 def _page(cleaner, text):
     """The page as the context scorer finds it: after the rules, the shape passes and the
     word scorer."""
-    page = cleaner.ruled_page(Document(id="t", text=text))
-    if cleaner.scorer is not None:
-        cleaner.scorer.apply(page)
-    cleaner._around_body(page)
-    cleaner.word_scorer.apply(page)
-    return page
+    return cleaner.scored_page(Document(id="t", text=text))
 
 
 def test_a_rights_line_between_paragraphs_goes_and_the_credit_and_the_body_stay(cleaner):

@@ -575,14 +575,9 @@ class Cleaner:
                 raise ValueError("the clean stage needs text: make the HTML text first"
                                  " (pipeline.html.html_to_text)")
             return Cleaned(text="")
-        page = self.ruled_page(doc, title)
-        if self.scorer is not None:
-            self.scorer.apply(page)
-        self._around_body(page)
-        if self.word_scorer is not None:
-            self.word_scorer.apply(page)
-            if self.context_scorer is not None:     # (it reads the word scorer's judgement)
-                self.context_scorer.apply(page, self.word_scorer)
+        page = self.scored_page(doc, title)
+        if self.context_scorer is not None and self.word_scorer is not None:
+            self.context_scorer.apply(page, self.word_scorer)   # (it reads the word scorer's)
         if repeated:
             self._repeated(page, repeated)
         meta_stage.lone_titles(page)   # a title field goes back when it is the only headline
@@ -594,6 +589,18 @@ class Cleaner:
         body = [ln for i, ln in enumerate(page.lines) if i not in page.removed]
         return Cleaned(text="\n".join(body),
                        removed=[page.removed[i] for i in sorted(page.removed)], meta=meta)
+
+    def scored_page(self, doc: Document, title: str | None = None) -> Page:
+        """The page after the rules, the line scorer, the shape passes around the body and the
+        word scorer: what the context scorer judges (and, with the word scorer taken out, what
+        the word scorer's trainer reads)."""
+        page = self.ruled_page(doc, title)
+        if self.scorer is not None:
+            self.scorer.apply(page)
+        self._around_body(page)
+        if self.word_scorer is not None:
+            self.word_scorer.apply(page)
+        return page
 
     def ruled_page(self, doc: Document, title: str | None = None) -> Page:
         """The page after the line rules and the page-level passes (what the scorer sees)."""

@@ -66,8 +66,8 @@ def features(page: Page, words: WordScorer,
              weights: list[float] | None = None, cut: float = 0.0) -> dict[int, list[float]]:
     """Line number → the values of NAMES, for each line the scorer judges (the trainer's view
     and the scorer's own). Given `weights`, a line whose score cannot reach `cut` (a logit)
-    whatever its guards and its neighbours' probabilities is left out before they are read:
-    they are the costly part, and most lines score far below."""
+    whatever its neighbours' probabilities and the guards that lower a score is left out
+    before those are read: they are the costly part, and most lines score far below."""
     filled, removed, anchors = page.filled, page.removed, set(page.anchors)
     standing = set(removed)
     shape_of = featurer(page, standing)
