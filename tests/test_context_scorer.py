@@ -88,7 +88,7 @@ def test_the_lines_left_unread_could_not_have_gone(cleaner):
 
 
 def test_a_scorer_entry_with_other_features_or_a_threshold_out_of_range_is_refused():
-    entry = {"id": "x", "features": list(NAMES), "weights": [0.0] * len(NAMES)}
+    entry = {"id": "x", "features": list(NAMES), "weights": [0.0] * len(NAMES), "threshold": 0.8}
     ContextScorer("scored.yaml", entry)
     with pytest.raises(RuleError, match="features"):
         ContextScorer("scored.yaml", {**entry, "features": list(NAMES[:-1])})
@@ -96,6 +96,8 @@ def test_a_scorer_entry_with_other_features_or_a_threshold_out_of_range_is_refus
         ContextScorer("scored.yaml", {**entry, "weights": [0.0]})
     with pytest.raises(RuleError, match="threshold"):
         ContextScorer("scored.yaml", {**entry, "threshold": 1.0})
+    with pytest.raises(RuleError, match="threshold"):
+        ContextScorer("scored.yaml", {k: v for k, v in entry.items() if k != "threshold"})
 
 
 np = pytest.importorskip("numpy")

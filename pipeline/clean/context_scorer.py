@@ -147,9 +147,10 @@ class ContextScorer:
         self.weights = [float(w) for w in entry.get("weights") or []]
         if len(self.weights) != len(NAMES):
             raise RuleError(f"{where}: `weights` needs {len(NAMES)} numbers")
-        self.threshold = float(entry.get("threshold", 0.85))
+        # (no default here: the entry's threshold is chosen with its weights)
+        self.threshold = float(entry.get("threshold", -1))
         if not 0.0 < self.threshold < 1.0:
-            raise RuleError(f"{where}: `threshold` must be above 0 and below 1")
+            raise RuleError(f"{where}: `threshold` must be given, above 0 and below 1")
 
     def probability(self, values: list[float]) -> float:
         z = sum(map(operator.mul, self.weights, values))
