@@ -287,6 +287,17 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
             anchors = anchors[1:]
     while len(anchors) >= 3 and apart(anchors[-2], anchors[-1]):
         anchors = anchors[:-1]
+    # other stories' headlines listed under the body with no header, most exclaiming (…砸2千萬
+    # 留住魔鷹 / 新店發生死亡車禍!…): a closing ! made some of them paragraphs; five headlines or
+    # more under the last sentence paragraph, three with a !, are a list and the body ends above
+    k = len(anchors)
+    while k > 2 and lists.item(normed[anchors[k - 1]], marks=True):
+        k -= 1
+    if k < len(anchors):
+        block = [normed[j] for j in range(anchors[k - 1] + 1, anchors[-1] + 1) if normed[j]]
+        if (len(block) >= 5 and sum("!" in n for n in block) >= 3
+                and all(lists.item(n, marks=True) for n in block)):
+            anchors = anchors[:k]
     # …and a short one closing a list of headlines under the body (返回顶部 / 某某活动启动 /
     # 某某哪些球队晋级?) is that list's last item, not the body's last paragraph
     if len(anchors) >= 2 and zones.ASKED.match(normed[anchors[-1]]):

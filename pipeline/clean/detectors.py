@@ -439,15 +439,26 @@ class ChromeWordsDetector:
         low = n.lower()
         if low in self.words:
             return Proposal(self.id, self.reason, self.zone)
-        if self._BULLET.sub(
-            "", self._SEP.split(low, maxsplit=1)[0]
-        ) not in self.words and not low.startswith(("-", "•", "·")):
+        first = self._BULLET.sub("", self._SEP.split(low, maxsplit=1)[0])
+        if (first not in self.words and not low.startswith(("-", "•", "·"))
+                and not self._glued(first)):
             return None  # the first segment is no furniture word: the line cannot be made of them
         segs = [self._BULLET.sub("", x) for x in self._SEP.split(low)]
         segs = [x for x in segs if x]
-        if not segs or not all(x in self.words for x in segs):
+        if not segs or not all(x in self.words or self._glued(x) for x in segs):
             return None
         return Proposal(self.id, self.reason, self.zone)
+
+    def _glued(self, seg: str) -> bool:
+        """seg is two or more of the words run together (a footer's links that lost their
+        spaces: 关于我们使用条款及细则私隐政策), read left to right with the longest word first."""
+        if len(seg) < 6:
+            return False
+        ends = {0}
+        for i in range(1, len(seg) + 1):
+            if any(j in ends and seg[j:i] in self.words for j in range(max(0, i - 12), i)):
+                ends.add(i)
+        return len(seg) in ends
 
 
 class NoHanDetector:

@@ -94,6 +94,9 @@ _LATIN_TITLE = regex.compile(
     r"^[A-Z][A-Za-z0-9'’&\-–:,()]*(?:\s+[A-Za-z0-9'’&\-–:,()]+){3,20}[?!]?$")
 
 
+# a font-size bar (字号：大 中 小, 字体: 放大 缩小)
+_FONT_BAR = twins.compile(r"^[【\[]?\s*(?:字号|字体|字级)\s*[:】\]]?")
+
 # a button in brackets ([复制链接], [打印]): a forum's or a portal's tool under the title
 _BRACKETED_BUTTON = regex.compile(r"^[\[【][^\]】]{2,6}[\]】]$")
 
@@ -170,7 +173,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                                 or (prv is not None and prv in removed
                                     and bool(_OWN_STORY.match(normed[nxt])))))
         under_nav = (prv is not None and prv in removed and removed[prv].rule not in not_menu
-                     and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules)
+                     and (removed[prv].reason == "navigation" or removed[prv].rule in after_rules
+                          # (or under the font-size bar: 字體: 放大 還原 縮小 / headline / body)
+                          or (removed[prv].reason == "share"
+                              and _FONT_BAR.match(normed[prv]) is not None))
                      and (nxt is None or page.zone(nxt) != "head"))
         # an official document: the headline alone above its salutation (各有关单位：)
         first_left = all(j in removed for j in head if j < i)
@@ -256,6 +262,18 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                 and removed[stamp].reason == "metadata" and _plain_headline(normed[t0])):
             h = t0
             sure.add(t0)
+    if h is None and not head and len(page.filled) > 1:
+        # no head at all, the page's <title> (headline - channel - site …) its first line, long
+        # enough for a paragraph, and the headline alone under it: the <title> line leads, as
+        # a first showing does, and the headline under it is its copy
+        t0 = page.filled[0]
+        t1 = page.nb(t0, 1)
+        n0 = normed[t0]
+        if (t1 is not None and t0 not in removed and t1 not in removed
+                and _site_copy(n0, normed[t1]) and _plain_headline(normed[t1])):
+            h = t0
+            sure.add(t0)
+            page.take(t1, Proposal(rid, "title", "any"))
     if h is None and head == page.filled[:1] and head and head[0] not in removed:
         # the page's one head line, headline-long and shaped as one, right above the body's
         # first paragraph (村BA冠军争夺战因降雨推迟 网友:… / 贵州省…): nothing else can be its
@@ -442,7 +460,9 @@ def _column_copy(n: str, headline: str) -> bool:
 # the site's name after the headline, as a page's <title> shows it: … - RTHK, …-香港商报,
 # …_城市网, … | 某某新闻网 (a short name, no sentence, no date); or an old CMS's rating
 # stars after it (…斩获佳绩   ★★★)
-_SITE_SUFFIX = twins.compile(r"^\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9 .]{1,15}$"
+# (or a chain of them, a <title>'s channel and site names: -行业动态-某某养老设计_专注养老院设计!)
+_SITE_SUFFIX = twins.compile(r"^(?:\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z]"
+                             r"[\p{Han}A-Za-z0-9 .!]{1,15}){1,8}$"
                              r"|^\s*[★☆]{1,5}$")
 
 

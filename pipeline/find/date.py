@@ -179,6 +179,7 @@ class DateFinder:
         self.frequency = regex.compile(rf"一(?:{units})一(?![日号十一二三四五六七八九])\p{{Han}}") \
             if units else None
         self.year_place_after = tuple(gd.get("year_place_after", ()))
+        self.first_months_place = frozenset(gd.get("first_months_place", ()))
         self.festival_org_after = tuple(gd.get("festival_org_after", ()))
         lens = "|".join(rf"\p{{Han}}{{{int(n)}}}" for n in gd.get("verse_clause_lengths", ()))
         # a quoted verse: two clauses or more of the same classical length
@@ -415,6 +416,8 @@ class DateFinder:
                 and sp.quarter.startswith("前")
                 and sp.quarter.endswith("个月")
                 and not sp.has_year
+                and not (c.start >= 2 and text[c.start - 1] in self.first_months_place
+                         and _HAN.match(text[c.start - 2]))
             ):
                 return False
             if sp.month is not None and not sp.has_year and sp.day is None:

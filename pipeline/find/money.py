@@ -396,7 +396,9 @@ def build(rules: Rules):
 
     def may_hold_money(text: str, s: int, e: int) -> bool:
         return (money_word_re.search(text, s, e) is not None
-                or ctx_re.search(text[s:e].translate(to_simplified)) is not None)
+                or ctx_re.search(text[s:e].translate(to_simplified)) is not None
+                # (or a fund's word after the amount: 300万专款)
+                or (named_after is not None and named_after.search(text, s, e) is not None))
 
     def candidates(text: str, full_scan: bool) -> Iterator[regex.Match]:
         """The pattern's matches in the clauses that may hold money, as its finditer over the

@@ -213,6 +213,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                 "festival_org_after",
                 "verse_clause_lengths",
                 "year_place_after",
+                "first_months_place",
                 "month_duration_after",
                 "file_name_ext",
                 "strict_anaphor_after_ok",
