@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, ClassVar
 
 import regex
@@ -211,6 +212,12 @@ class FieldsDetector:
         # what comes before the first key (nothing, on most lines: _LEAD takes an empty lead)
         lead_end = hits[0].start() if hits else 0
         if not hits or (lead_end and not self._LEAD.match(s[:lead_end])):
+            return None
+        # a table's header row (时间 | 发布机构 | 名称 | 主要评价指标 |): cells of keys with no
+        # value between them and, last, a column's title no key names; no colon
+        if (":" not in s and s.count("|") >= 2 and len(hits) >= 2
+                and all(not s[a.end():b.start()].strip(" |丨") for a, b in pairwise(hits))
+                and s[hits[-1].end():].strip(" |丨")):
             return None
         # after the first field, a key glued to the value before it starts a field too
         glued = []
@@ -487,8 +494,9 @@ class NoHanDetector:
         "label": twins.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
         # each further figure opens with a space, a bracket or its sign: with none required,
         # a long run of digits splits into figures in exponentially many ways before it fails
-        "figure": twins.compile(r"^(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?(?:(?:\s+\(?|\s*\(|"
-                                r"\s*(?=[+\-−]))[+\-−]?[\d,.]+%?\)?)*$"),
+        # (a whole percent alone, 5% or 25%, is a rate in a table's cell, no ticker's change)
+        "figure": twins.compile(r"^(?!\d{1,3}%$)(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?"
+                                r"(?:(?:\s+\(?|\s*\(|\s*(?=[+\-−]))[+\-−]?[\d,.]+%?\)?)*$"),
     }
 
     def __init__(self, where: str, entry: dict[str, Any]):

@@ -94,6 +94,8 @@ _LATIN_TITLE = regex.compile(
     r"^[A-Z][A-Za-z0-9'’&\-–:,()]*(?:\s+[A-Za-z0-9'’&\-–:,()]+){3,20}[?!]?$")
 
 
+# a list bullet opening a line (• 2024-06-01, - 專題)
+_BULLET_LEAD = twins.compile(r"^[-•·▪]\s+")
 # a font-size bar (字号：大 中 小, 字体: 放大 缩小)
 _FONT_BAR = twins.compile(r"^[【\[]?\s*(?:字号|字体|字级)\s*[:】\]]?")
 
@@ -130,8 +132,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     sure: set[int] = set()
     from .zones import table_cells  # (zones reads this module's channel pattern)
     cells = table_cells(page)   # a table's label (1.财产险 over its figure) heads no story
+    # one bulleted line in the head, headline-long (港澳版>新聞 / • 內地本年速遞破500億件 早去年
+    # 18天): a portal's headline set as a bullet, no list of them
+    bulleted = [i for i in head if _BULLET_LEAD.match(normed[i])]
+    lone = (bulleted[0] if len(bulleted) == 1 and len(_HAN.findall(normed[bulleted[0]])) >= 8
+            else None)
     for i in head:
-        n = normed[i]
+        n = normed[i] if i != lone else _BULLET_LEAD.sub("", normed[i])
         if (
             i in removed
             or i in cells
