@@ -123,6 +123,12 @@ def _exclaimed(page: Page, run: list[int]) -> bool:
     return len(run) >= 5 and sum("!" in page.normed[i] for i in run) >= 3
 
 
+def _cut_short(page: Page, run: list[int]) -> bool:
+    """Three headlines or more right under the body, each cut short with dots (涿鹿中学举行纪念..
+    / 全省“百强作品”..): a list of other stories whose titles the site cut to fit a box."""
+    return len(run) >= 3 and all(page.normed[i].endswith(("..", "…")) for i in run)
+
+
 def _label(n: str) -> bool:
     return len(n) <= 10 and bool(_LABEL.match(n)) and not SENT.search(n)
 
@@ -858,7 +864,8 @@ def _tail(page: Page, rule_id: str, min_lines: int) -> None:
         # under furniture the rules removed (上一篇 下一篇, 返回目录), or under its label
         # (今日关注, 本地要闻) that no header rule knows
         label = before not in page.removed and _label(page.normed[before])
-        if before not in page.removed and not label and not _exclaimed(page, run):
+        if (before not in page.removed and not label and not _exclaimed(page, run)
+                and not _cut_short(page, run)):
             continue
         for k in ([before] if label else []) + run:
             page.take(k, Proposal(rule_id, "related", "tail"))

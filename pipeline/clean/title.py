@@ -359,6 +359,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     # the copy with the site's name after it (…的中国女科学家-某某网)
                     or (n.startswith(hn) and _site_copy(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
+        _subtitle(page, h)
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
     stems: set[str] = set()
@@ -372,6 +373,25 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if stem in stems:
             page.take(i, Proposal(rid, "title", "any"))
         stems.add(stem)
+
+
+def _subtitle(page: Page, h: int) -> None:
+    """The subtitle (副题) under the headline, or under its copy, right above the body's first
+    paragraph (港擬建四新博物館 / 港擬建四新博物館 / 兩聚焦文物修復推廣歷史文化 /
+    【中新社香港二日電】…): the story's own text, which no scorer may take for a menu item."""
+    removed, normed = page.removed, page.normed
+    # (from the headline's last showing above the body: a menu may show it first)
+    last = max((j for j in range(h, page.first) if normed[j] == normed[h]), default=h)
+    i = page.nb(last, 1)
+    while i is not None and i in removed and removed[i].reason == "title":
+        i = page.nb(i, 1)
+    if i is None or i in removed or page.nb(i, 1) != page.first or i >= page.first:
+        return
+    n = normed[i]
+    if (len(_HAN.findall(n)) >= 6 and is_title_shape(n) and not _NOT_HEADLINE.search(n)
+            and not _NEVER_HEADLINE.search(n) and not DATELINE_START.match(n)
+            and not _NAMES.match(n) and not _kicker(page, i)):
+        page.kept.add(i)
 
 
 def _split_copies(page: Page, rid: str) -> set[int]:
