@@ -759,3 +759,16 @@ def test_a_headline_whose_commas_stand_in_its_kicker_is_no_paragraph():
         "“守护绿水青山,建设美丽家园”主题活动在江城滨海广场举行并启动志愿服务")
     assert is_anchor_shape(
         "【文化旅游】江城小留镇乡村文化旅游节顺利闭幕,为期10天的活动吸引游客30余万人次")
+
+
+def test_first_line_over_removed_furniture_is_the_headline(clean):
+    """No rule places the headline (no stamp under it when the headline pass runs), but the
+    page's first line is shaped as one and only lines the rules removed stand between it and
+    the body: it is the headline (meta.title) and stays; a first line with a line of text
+    under it is not named so."""
+    head = "城南中学第四届教工运动会隆重开幕"
+    res = run(clean, [head, "正文", *BODY])
+    assert [(r.line, r.reason) for r in res.removed] == [(1, "navigation")]
+    assert res.meta["title"] == head
+    res = run(clean, [head, "操场上彩旗飘飘 歌声嘹亮", *BODY])
+    assert res.meta.get("title") != head

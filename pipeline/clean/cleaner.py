@@ -675,6 +675,7 @@ class Cleaner:
         # teasers the list passes left (a list of them under a related line is theirs)
         teasers.run(page, self.page_rules)
         zones.rezone(page, self.proposals)
+        title_stage.late_headline(page)
         return page
 
     def _list_items(self, page: Page) -> None:

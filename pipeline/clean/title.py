@@ -375,6 +375,23 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         stems.add(stem)
 
 
+def late_headline(page: Page) -> None:
+    """No headline found by its place, and the page's first line shaped as one with only lines
+    the rules removed between it and the body (宝丰县第四届职工运动会隆重开幕 / 正文 / 汝海之南…,
+    a stamp or a menu item the later rules took): that line is the headline, so no scorer takes
+    it for furniture and meta.title holds it."""
+    if page.headline is not None or not page.filled:
+        return
+    t0 = page.filled[0]
+    between = [j for j in page.filled if t0 < j < page.first]
+    n = page.normed[t0]
+    if (t0 < page.first and t0 not in page.removed and between
+            and all(j in page.removed for j in between)
+            and len(_HAN.findall(n)) >= 6 and _plain_headline(n)):
+        page.headline = t0
+        page.found.setdefault("title", []).append((t0, page.lines[t0].strip()))
+
+
 def _subtitle(page: Page, h: int) -> None:
     """The subtitle (副题) under the headline, or under its copy, right above the body's first
     paragraph (港擬建四新博物館 / 港擬建四新博物館 / 兩聚焦文物修復推廣歷史文化 /
