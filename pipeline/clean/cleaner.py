@@ -295,8 +295,7 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
         k -= 1
     if k < len(anchors):
         block = [normed[j] for j in range(anchors[k - 1] + 1, anchors[-1] + 1) if normed[j]]
-        if (len(block) >= 5 and sum("!" in n for n in block) >= 3
-                and all(lists.item(n, marks=True) for n in block)):
+        if lists.exclaimed(block) and all(lists.item(n, marks=True) for n in block):
             anchors = anchors[:k]
     # …and a short one closing a list of headlines under the body (返回顶部 / 某某活动启动 /
     # 某某哪些球队晋级?) is that list's last item, not the body's last paragraph

@@ -458,7 +458,7 @@ class ChromeWordsDetector:
 
     def _glued(self, seg: str) -> bool:
         """seg is two or more of the words run together (a footer's links that lost their
-        spaces: 关于我们使用条款及细则私隐政策), read left to right with the longest word first."""
+        spaces: 关于我们使用条款及细则私隐政策): some split of it into words of the list."""
         if len(seg) < 6:
             return False
         ends = {0}

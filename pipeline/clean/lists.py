@@ -116,11 +116,11 @@ def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
             and not _SHARE_END.search(n))
 
 
-def _exclaimed(page: Page, run: list[int]) -> bool:
-    """Five headlines or more right under the body, three of them exclaiming (新店發生死亡車禍!
-    …): a portal's list of other stories with no header; an article's own list items
-    neither run so long without a comma nor shout."""
-    return len(run) >= 5 and sum("!" in page.normed[i] for i in run) >= 3
+def exclaimed(lines: list[str]) -> bool:
+    """Five headlines or more, three of them exclaiming (新店發生死亡車禍! …): a portal's list of
+    other stories with no header; an article's own list items neither run so long without a
+    comma nor shout."""
+    return len(lines) >= 5 and sum("!" in n for n in lines) >= 3
 
 
 def _cut_short(page: Page, run: list[int]) -> bool:
@@ -864,7 +864,8 @@ def _tail(page: Page, rule_id: str, min_lines: int) -> None:
         # under furniture the rules removed (上一篇 下一篇, 返回目录), or under its label
         # (今日关注, 本地要闻) that no header rule knows
         label = before not in page.removed and _label(page.normed[before])
-        if (before not in page.removed and not label and not _exclaimed(page, run)
+        if (before not in page.removed and not label
+                and not exclaimed([page.normed[i] for i in run])
                 and not _cut_short(page, run)):
             continue
         for k in ([before] if label else []) + run:

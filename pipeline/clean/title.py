@@ -402,7 +402,7 @@ def _subtitle(page: Page, h: int) -> None:
     i = page.nb(last, 1)
     while i is not None and i in removed and removed[i].reason == "title":
         i = page.nb(i, 1)
-    if i is None or i in removed or page.nb(i, 1) != page.first or i >= page.first:
+    if i is None or i in removed or page.nb(i, 1) != page.first:
         return
     n = normed[i]
     if (len(_HAN.findall(n)) >= 6 and is_title_shape(n) and not _NOT_HEADLINE.search(n)
