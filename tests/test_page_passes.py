@@ -849,3 +849,25 @@ def test_a_top_menu_under_a_longer_first_line_goes():
     got = removed([*menu, title, *STORY])
     assert set(range(len(menu))) <= set(got)
     assert not {len(menu), len(menu) + 1} & set(got)
+
+
+def _zones(lines):
+    page = C.build(load_rules()).cleaner.ruled_page(Document(id="z", text="\n".join(lines)))
+    return [page.zone(i) for i in range(len(lines))]
+
+
+def test_the_body_ends_above_a_comment_box_header():
+    # the comment box's terms of use under 我要评论 are sentences, but the page's, not the
+    # article's: the body ends above the header and the terms meet the tail's rules
+    terms = ("欢迎您文明发表评论，涉及广告、谩骂和违法内容的评论将被删除，情节严重的账号将被禁止"
+             "发言。")
+    lines = [*STORY, "我要评论", terms]
+    assert _zones(lines) == ["middle", "middle", "middle", "tail", "tail"]
+    assert 3 in removed(lines) and not {0, 1, 2} & set(removed(lines))
+
+
+def test_a_comment_header_above_most_of_the_text_ends_nothing():
+    # the same header between the lead and a longer rest: the rest is the article's
+    lines = [STORY[0], "我要评论", *STORY[1:], STORY[1] + STORY[2]]
+    assert _zones(lines) == ["middle"] * 5
+    assert set(removed(lines)) == {1}
