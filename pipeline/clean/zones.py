@@ -632,7 +632,9 @@ def _top_name(page: Page, rule_id: str) -> None:
             or n.endswith((":", ",")) or page.reason(j) not in ("navigation", "decoration")):
         return
     below = [k for k in filled[2:] if k not in page.removed]
-    if any(is_headline_shape(page.normed[k], 60) for k in below):
+    # (a headline has words: a tool's item, • 收藏, is shaped like one but names no story)
+    if any(is_headline_shape(page.normed[k], 60) and han_at_least(page.normed[k], 6)
+           for k in below):
         page.take(i, Proposal(rule_id, "navigation", "head"))
 
 
