@@ -106,14 +106,14 @@ NUMBER = (
     # print a sum): only digits that a 万 then closes, so 3亿 2024年 stays two numbers
     r"|(?<=[亿億])" + _MAG_SPACE + r"(?:\d,\d{3}|\d{1,4})(?=" + _MAG_SPACE + r"?[千万萬]))*"
     # (‧, a hyphenation point, is Macao's and Taiwan's decimal point between Chinese numerals:
-    # 四百七十六‧六億元, 三十五‧五%)
-    r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．‧]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
+    # 四百七十六‧六億元, 三十五‧五%; so is a middle dot, 五十五·三億元, 一○·三元)
+    r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．‧·・]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
     + CN_DIGIT_CHARS + r"]))[" + CN_DIGIT_CHARS + r"]+[万萬亿億]*)?"
 )
 
 
 _WS = regex.compile(r"\s+")
-_CN_POINT = regex.compile(r"(?<=[" + CN_NUM_CHARS + r"])[.‧](?=[" + CN_DIGIT_CHARS + r"])")
+_CN_POINT = regex.compile(r"(?<=[" + CN_NUM_CHARS + r"])[.‧·・](?=[" + CN_DIGIT_CHARS + r"])")
 _FRAC_DIGITS = regex.compile(r"^([" + "".join(DIGITS) + r"0-9]+)([万亿兆]*)$")
 _HAS_UNIT = regex.compile(r"[十百千万亿兆拾佰仟\d]")
 _APPROX_IN = regex.compile(r"(?<=[\d" + CN_NUM_CHARS + r"])[余多几来](?=[万亿兆千百]*$)")
@@ -440,7 +440,8 @@ _HSPACE = r"[ \t\u3000]"
 _CN_OR_POINT = r"[" + CN_NUM_CHARS + r"点點]"
 # 六十二﹒五: a point after a Chinese numeral
 # (an ASCII point too, between two Chinese digits: 二.三五% as Taiwan papers write 2.35%)
-_CN_DOT = (r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．‧]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
+_CN_DOT = (r"(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．‧]|(?<=[" + CN_NUM_CHARS + r"])[·・](?=["
+           + CN_DIGIT_CHARS + r"])|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["
            + CN_DIGIT_CHARS + r"]))")
 _CN_PIECE = (
     r"(?:[" + CN_NUM_CHARS + r"]|" + _CN_DOT + r"(?=" + _HSPACE + r"*[" + CN_DIGIT_CHARS + r"\d]))"

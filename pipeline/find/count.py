@@ -96,7 +96,7 @@ _OBJECT_HEAD = ("n", "vn", "j", "l", "i", "nz", "nt")
 # spaces the candidate pattern allows between a number and its unit
 _UNIT_SPACE = "[ \xa0\u2009\u202f]"
 # what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
-_NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多来几把 \xa0\u2009\u202f")
+_NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒‧·・点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
 # Arabic digits then a Chinese digit: two numbers, never one (NUMBER: 2024三層崎)
 _DIGIT_THEN_CN = re.compile(r"\d[" + CN_DIGIT_CHARS + r"]")
@@ -106,7 +106,7 @@ _PLAIN_RUN = frozenset("0123456789" + CN_NUM_CHARS)
 # characters a number may hold but not begin with (NUMBER begins with a digit, a numeral or a
 # point): a trigger on one of them is a dead end when no such beginning comes before it
 # (CountFinder._dead_end)
-_NOT_FIRST = frozenset(",，﹒点點余多来几把")
+_NOT_FIRST = frozenset(",，﹒‧·・点點余多来几把")
 _POS_OF = operator.itemgetter(3)     # a Token's pos
 
 
