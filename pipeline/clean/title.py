@@ -376,7 +376,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
 
 
 # a section's head: its number, then its name, no sentence
-_SECTION_HEAD = twins.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:、|\s)|[(（][一二三四五六七八九十]{1,3}[)）]"
+_SECTION_HEAD = twins.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:、|\s)"
+                              r"|[(（][一二三四五六七八九十]{1,3}[)）]"
                               r"|\d{1,2}(?:\.\d{1,2})*[、.\s]|第[一二三四五六七八九十\d]{1,4}[章节部篇])"
                               r"\s*\p{Han}[^。!?;]{1,38}$")
 
