@@ -772,3 +772,13 @@ def test_first_line_over_removed_furniture_is_the_headline(clean):
     assert res.meta["title"] == head
     res = run(clean, [head, "操场上彩旗飘飘 歌声嘹亮", *BODY])
     assert res.meta.get("title") != head
+
+
+def test_a_late_headline_stands_over_the_first_section_head(clean):
+    # a reading site's chapter: the book's title, the site's app pointer, the chapter's first
+    # section head, then the text — the title is the headline, kept and in meta.title
+    lines = ["县域商业体系建设研究", "上江城阅读APP看书，第一时间看更新",
+             "三、县域商业体系建设的总体情况", *BODY]
+    res = run(clean, lines)
+    assert set(removed_lines(res)) == {1}
+    assert res.meta["title"] == "县域商业体系建设研究"
