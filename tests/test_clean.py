@@ -782,3 +782,18 @@ def test_a_late_headline_stands_over_the_first_section_head(clean):
     res = run(clean, lines)
     assert set(removed_lines(res)) == {1}
     assert res.meta["title"] == "县域商业体系建设研究"
+
+
+def test_a_notice_foot_over_its_annex_keeps_the_notice_in_the_body(clean):
+    # a call for comments: its one paragraph, its contact, issuer and date, then the annex's
+    # articles; the foot is the notice's own, so its first paragraph is no stray line on top
+    lines = ["市商务局公开征求《江城市商贸流通网点规划》意见",
+             "为做好商贸流通网点规划编制工作，市商务局起草了规划征求意见稿，现向社会公开征求"
+             "意见，请于2024年4月10日前将意见反馈至联系人。",
+             "联系人：王晓明", "联系电话：0512-66001234", "江城市商务局", "2024年3月8日",
+             "附件：江城市商贸流通网点规划（征求意见稿）",
+             "第一条 为优化全市商贸流通网点布局，促进商贸流通业健康发展，制定本规划。",
+             "第二条 本规划适用于全市行政区域内的商贸流通网点建设和管理。"]
+    res = run(clean, lines)
+    assert not {1, 2, 3, 4, 5} & set(removed_lines(res))
+    assert res.meta["title"] == lines[0]

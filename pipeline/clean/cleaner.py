@@ -254,6 +254,15 @@ def _unlisted(normed: list[str], a: int, b: int) -> list[str]:
     return out
 
 
+_ANNEX = re.compile(r"^附件\s*\d{0,2}\s*[:：]")
+
+
+def _notice_foot(n: str) -> bool:
+    """A line of a notice's foot: its contact, its issuer, its date, its annex's title."""
+    return bool(zones.CONTACT_KEY.match(n) or _ANNEX.match(n) or zones.SIGNED.match(n)
+                or (len(n) <= 20 and zones.ISSUER.search(n) and not SENT.search(n)))
+
+
 def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
     """The body's paragraphs without a lone long line far from the rest at either end: a
     spam farm's keyword line on top, an author's bio under the head — 4+ lines of page
@@ -264,8 +273,12 @@ def _main_run(anchors: list[int], normed: list[str], gap: int = 4) -> list[int]:
         # text between two paragraphs, not furniture
         if sum(1 for n in between if n.endswith("|") and n.strip("| ")) >= 6:
             between = [n for n in between if not n.endswith("|")]
-        # a picture's file name (截屏….jpg) is where a picture stood in the text, not furniture
-        return sum(1 for n in between if not _PICTURE_FILE.search(n)) >= gap
+        # a picture's file name (截屏….jpg) is where a picture stood in the text, not furniture,
+        # nor is a notice's foot over its annex (联系人：…, 联系电话：…, the issuer, the date it
+        # was signed, 附件：…): the annex under it is the same document
+        annex = any(_ANNEX.match(n) for n in between)
+        return sum(1 for n in between if not _PICTURE_FILE.search(n)
+                   and not (annex and _notice_foot(n))) >= gap
 
     # a notice's letter under its salutation (各单位：) is the body's start
     def stray(a: int) -> bool:
