@@ -194,3 +194,14 @@ def test_a_picture_is_caption_stays_even_without_a_stop_but_its_label_form_goes(
     lines = [P1, "图为观鸟节开幕现场", P2, "图为：市民在观鸟台观察候鸟", P3]
     got = removed(lines)
     assert 1 not in got and got[3].reason == "caption", _rules(got, lines)
+
+
+def test_a_dated_caption_with_its_credit_last_is_the_articles_text():
+    # a picture's caption that tells an event, its date first and its credit last, stays with
+    # its date however short its sentence (8 Chinese characters, not 16); a short label with a
+    # credit still goes
+    dated = "3月12日，候鸟飞抵滨江湿地公园。记者 林小禾 摄"
+    lines = [P1, dated, P2, "滨江湿地公园。记者 林小禾 摄", P3]
+    got = removed(lines)
+    assert 1 not in got and 3 in got
+    assert not {0, 2, 4} & set(got)

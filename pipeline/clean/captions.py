@@ -101,6 +101,11 @@ _SENTENCE = re.compile(r"[。！？!?]|图\s?\d{1,2}\s?[:：]|圖\s?\d{1,2}\s?[:
 # pages every such line was body
 _PICTURE_IS = re.compile(r"^[(]?(?:上|下|左|右)?(?:图为|图片为)")
 _PICTURE_IS_MIN = 6
+# a caption that opens with its date tells an event (8月16日，临高千帆竞发出港开捕。记者 某某 摄):
+# on real pages labelled this round 18 of 18 such lines, the credit last, were body, most
+# shorter than min_han
+_DATED = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日.*(?:摄|供图|提供)\)?$")
+_DATED_MIN = 8
 
 
 def described(page: Page, min_han: int, keep: frozenset[str] = frozenset()) -> None:
@@ -119,7 +124,8 @@ def described(page: Page, min_han: int, keep: frozenset[str] = frozenset()) -> N
         # 图为… says in so many words that it tells what the picture shows: a shorter sentence,
         # and no clause mark needed when it runs on as one (图为会议现场; 图为：…, (图为…) and
         # 左图为…、右图为… are labels)
-        least = min(min_han, _PICTURE_IS_MIN) if _PICTURE_IS.match(n) else min_han
+        least = (min(min_han, _PICTURE_IS_MIN) if _PICTURE_IS.match(n)
+                 else min(min_han, _DATED_MIN) if _DATED.match(n) else min_han)
         if n.startswith("图为") and n[2:3] not in ":：" and han_at_least(n, least):
             del removed[i]
             page.kept.add(i)
