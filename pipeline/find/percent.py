@@ -63,6 +63,18 @@ _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 # the character every match of a pattern holds (its mark): a pattern runs only over the
 # sentences holding its mark, and no percent lies in a sentence without one
+# shares of a table's row run together (年均课程更新率35%28%20%): two or more numbers of
+# at most three digits, each closed by %, the run closed by neither a digit nor a letter
+_SHARE_RUN = re.compile(r"(?<![\dA-Za-z%.])(?:\d{1,3}(?:\.\d{1,2})?%){2,}(?![\dA-Za-z])")
+
+
+def _in_share_run(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) lies inside such a run (looked for only around the candidate)."""
+    lo = max(0, s - 40)
+    return any(m.start() <= s and e <= m.end()
+               for m in _SHARE_RUN.finditer(text, lo, min(len(text), e + 40)))
+
+
 _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",),
             "％": ("percent.sign",), "‰": ("percent.sign",), "巴": ("percent.sign",),
             "成": ("percent.cheng",),
@@ -339,7 +351,9 @@ def build(rules: Rules):
                     a1 = text[e:e + 1] if not m.group("qa") else ""
                     # (a url's escapes, %E4%B8, stay out; a table's cells run together, 占29.1%45.6%
                     # or 占20.4%36-60岁, are shares: a decimal share is no escape)
-                    glued = "." in num or "．" in num
+                    # (…and so do whole shares run together, 35%28%20%, when the run ends in %
+                    # and no letter: an escape is % with two hex digits, %20 after a word)
+                    glued = "." in num or "．" in num or _in_share_run(text, ns, e)
                     if (b1 and b1.isascii() and (b1.isalpha() or b1 in "=&?/_"
                                                  or (b1 == "%" and not glued))) or (
                         a1.isascii() and a1.isalnum() and not (a1.isdigit() and glued)
