@@ -700,14 +700,19 @@ def test_comment_thread_after_the_article_is_comment(clean):
     assert {r.line: r.reason for r in res.removed} == dict.fromkeys(range(3, 7), "comment")
 
 
-def test_the_headline_its_metadata_places_leads_a_later_title_line(clean):
+@pytest.mark.parametrize("top", [
     # the page's headline over its source and time, then a longer title-like line over the
     # body (a subtitle or the story's own heading): the first is the headline, both stay
-    lines = ["工业提速说明了什么", "来源:江城统计网 更新时间:2024-03-08 08:07:26",
-             "前两月工业增加值增速加快的原因解析", *BODY]
-    res = run(clean, lines)
+    ["工业提速说明了什么", "来源:江城统计网 更新时间:2024-03-08 08:07:26",
+     "前两月工业增加值增速加快的原因解析"],
+    # a reading site's chapter: the book's title, the site's app pointer, the chapter's first
+    # section head, then the text — the title is a late headline over the section head
+    ["县域商业体系建设研究", "上江城阅读APP看书，第一时间看更新", "三、县域商业体系建设的总体情况"],
+])
+def test_the_first_line_is_the_headline_over_a_removed_line_and_a_title_like_one(clean, top):
+    res = run(clean, [*top, *BODY])
     assert set(removed_lines(res)) == {1}
-    assert res.meta["title"] == "工业提速说明了什么"
+    assert res.meta["title"] == top[0]
 
 
 def test_traditional_lines_meet_the_simplified_rules(clean):
@@ -772,16 +777,6 @@ def test_first_line_over_removed_furniture_is_the_headline(clean):
     assert res.meta["title"] == head
     res = run(clean, [head, "操场上彩旗飘飘 歌声嘹亮", *BODY])
     assert res.meta.get("title") != head
-
-
-def test_a_late_headline_stands_over_the_first_section_head(clean):
-    # a reading site's chapter: the book's title, the site's app pointer, the chapter's first
-    # section head, then the text — the title is the headline, kept and in meta.title
-    lines = ["县域商业体系建设研究", "上江城阅读APP看书，第一时间看更新",
-             "三、县域商业体系建设的总体情况", *BODY]
-    res = run(clean, lines)
-    assert set(removed_lines(res)) == {1}
-    assert res.meta["title"] == "县域商业体系建设研究"
 
 
 def test_a_notice_foot_over_its_annex_keeps_the_notice_in_the_body(clean):
