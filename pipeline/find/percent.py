@@ -61,8 +61,6 @@ def _shared_items_re(verbs: list[str]) -> Any:
 _DIGITS = "一二三四五六七八九"  # 八五折: two digits read one by one
 
 
-# the character every match of a pattern holds (its mark): a pattern runs only over the
-# sentences holding its mark, and no percent lies in a sentence without one
 # shares of a table's row run together (年均课程更新率35%28%20%): two or more numbers of
 # at most three digits, each closed by %, the run closed by neither a digit nor a letter
 _SHARE_RUN = re.compile(r"(?<![\dA-Za-z%.])(?:\d{1,3}(?:\.\d{1,2})?%){2,}(?![\dA-Za-z])")
@@ -75,6 +73,8 @@ def _in_share_run(text: str, s: int, e: int) -> bool:
                for m in _SHARE_RUN.finditer(text, lo, min(len(text), e + 40)))
 
 
+# the character every match of a pattern holds (its mark): a pattern runs only over the
+# sentences holding its mark, and no percent lies in a sentence without one
 _MARK_OF = {"分": ("percent.fraction", "percent.points"), "%": ("percent.sign",),
             "％": ("percent.sign",), "‰": ("percent.sign",), "巴": ("percent.sign",),
             "成": ("percent.cheng",),
