@@ -353,7 +353,8 @@ def build(rules: Rules):
                     # or 占20.4%36-60岁, are shares: a decimal share is no escape)
                     # (…and so do whole shares run together, 35%28%20%, when the run ends in %
                     # and no letter: an escape is % with two hex digits, %20 after a word)
-                    glued = "." in num or "．" in num or _in_share_run(text, ns, e)
+                    glued = "." in num or "．" in num or (
+                        (b1 == "%" or a1.isdigit()) and _in_share_run(text, ns, e))
                     if (b1 and b1.isascii() and (b1.isalpha() or b1 in "=&?/_"
                                                  or (b1 == "%" and not glued))) or (
                         a1.isascii() and a1.isalnum() and not (a1.isdigit() and glued)
