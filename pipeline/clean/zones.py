@@ -1029,19 +1029,22 @@ def forum_replies(page: Page, rule_id: str) -> None:
 _CLOSERS = frozenset({"comment", "related"})
 
 
-def _closed_body(page: Page, anchors: list[int]) -> list[int]:
-    """The body ends above a comment box's or a related list's header a rule took (我要评论,
-    发表意见, 新闻推荐, 相关阅读): the few sentence lines under it — the box's terms of use,
-    other stories' teasers, the site's own blurb — are the page's, not the article's. Only when
-    at most three such lines follow and they hold less text than the paragraphs above it."""
+def _closed_body(page: Page, anchors: list[int],
+                 proposals: Callable[[str], list[Proposal]]) -> list[int]:
+    """The body ends above a comment box's or a related list's header (我要评论, 发表意见,
+    新闻推荐, 相关阅读) that a rule took or proposes (a header rule of the tail zone does not act
+    between paragraphs): the few sentence lines under it — the box's terms of use, other
+    stories' teasers, the site's own blurb — are the page's, not the article's. Only when at
+    most three such lines follow and they hold less text than the paragraphs above it."""
     if len(anchors) < 2:
         return anchors
     normed, removed = page.normed, page.removed
     for i in range(anchors[0] + 1, anchors[-1]):
-        r = removed.get(i)
         n = normed[i]
-        if (r is None or r.reason not in _CLOSERS or not n or len(n) > 20 or SENT.search(n)
-                or r.rule.startswith("boilerplate.scored")):
+        if not n or len(n) > 20 or SENT.search(n):
+            continue
+        r = removed.get(i) or next(iter(proposals(n)), None)
+        if r is None or r.reason not in _CLOSERS or r.rule.startswith("boilerplate.scored"):
             continue
         above = [a for a in anchors if a < i]
         below = [a for a in anchors if a > i]
@@ -1059,7 +1062,7 @@ def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
     # a caption taken between paragraphs (△ 7月11日，…) does not end the body there
     anchors = [a for a in page.anchors
                if a not in page.removed or page.removed[a].reason == "caption"]
-    anchors = _closed_body(page, anchors)
+    anchors = _closed_body(page, anchors, proposals)
     if not anchors or anchors == page.anchors:
         return
     old_first, old_last = page.first, page.last
