@@ -871,3 +871,12 @@ def test_a_comment_header_above_most_of_the_text_ends_nothing():
     lines = [STORY[0], "我要评论", *STORY[1:], STORY[1] + STORY[2]]
     assert _zones(lines) == ["middle"] * 5
     assert set(removed(lines)) == {1}
+
+
+def test_a_related_header_only_a_tail_rule_names_ends_the_body_too():
+    # 大家都在看 is a header the tail's rules take, not the rules between paragraphs; the two
+    # short stories' lines under it are the page's list, not the article's last paragraphs
+    lines = [*STORY, "大家都在看", "港城区夜间经济示范街区名单公布，首批共五条街区入选。",
+             "滨海步道二期工程进入收尾阶段，预计下月开放。"]
+    assert _zones(lines)[3:] == ["tail"] * 3
+    assert not {0, 1, 2} & set(removed(lines))
