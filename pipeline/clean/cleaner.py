@@ -258,8 +258,9 @@ _ANNEX = re.compile(r"^附件\s*\d{0,2}\s*[:：]")
 
 
 def _notice_foot(n: str) -> bool:
-    """A line of a notice's foot: its contact, its issuer, its date, its annex's title."""
-    return bool(zones.CONTACT_KEY.match(n) or _ANNEX.match(n) or zones.SIGNED.match(n)
+    """A line of a notice's foot: the text's own short lines (its contact, its date —
+    zones.text_shaped), its issuer, its annex's title."""
+    return bool(zones.text_shaped(n) or _ANNEX.match(n)
                 or (len(n) <= 20 and zones.ISSUER.search(n) and not SENT.search(n)))
 
 

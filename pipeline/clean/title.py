@@ -379,13 +379,6 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         stems.add(stem)
 
 
-# a section's head: its number, then its name, no sentence
-_SECTION_HEAD = twins.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:、|\s)"
-                              r"|[(（][一二三四五六七八九十]{1,3}[)）]"
-                              r"|\d{1,2}(?:\.\d{1,2})*[、.\s]|第[一二三四五六七八九十\d]{1,4}[章节部篇])"
-                              r"\s*\p{Han}[^。!?;]{1,38}$")
-
-
 def late_headline(page: Page) -> None:
     """No headline found by its place, and the page's first line shaped as one with only lines
     the rules removed between it and the body (宝丰县第四届职工运动会隆重开幕 / 正文 / 汝海之南…,
@@ -399,11 +392,17 @@ def late_headline(page: Page) -> None:
     # (a book's chapter or a report's first section head may stand over the body: 三 中国农业
     # 社会化服务体系发展的总体情况, 第一章 总则)
     if (t0 < page.first and t0 not in page.removed and between
-            and all(j in page.removed or _SECTION_HEAD.match(page.normed[j]) for j in between)
+            and all(j in page.removed or _section_head(page.normed[j]) for j in between)
             and any(j in page.removed for j in between)
             and len(_HAN.findall(n)) >= 6 and _plain_headline(n)):
         page.headline = t0
         page.found.setdefault("title", []).append((t0, page.lines[t0].strip()))
+
+
+def _section_head(n: str) -> bool:
+    """A section's head, its number then its name, no sentence (三 某某情况, 第一章 总则)."""
+    from .zones import _NUMBERED  # (zones reads this module's channel pattern)
+    return len(n) <= 40 and _NUMBERED.match(n) is not None and not SENT.search(n)
 
 
 def _subtitle(page: Page, h: int) -> None:

@@ -1083,7 +1083,8 @@ def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
 
 
 # a numbered head or item (一、 （二） 1.1項目背景 2. 某表 第三章): the article's outline goes on
-_NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)"
+_NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]+[、.]|[一二三四五六七八九十]{1,3}\s+\p{Han}"
+                          r"|\(?[一二三四五六七八九十\d]{1,2}\)"
                           r"|\d{1,2}(?:\.\d{1,2})*[.、]?\s*\p{Han}|第[一二三四五六七八九十\d]+[章节条部])")
 # a notice's signature date, in figures or in Chinese numerals (二○○九年一月二十二日)
 # (a letter's or diary's may say where it was written: 2020年2月12日于武汉, …夜写于北京)
