@@ -1043,8 +1043,9 @@ def _closed_body(page: Page, anchors: list[int],
         n = normed[i]
         if not n or len(n) > 20 or SENT.search(n):
             continue
+        # (rezone runs before the scorers: what is removed here a rule took)
         r = removed.get(i) or next(iter(proposals(n)), None)
-        if r is None or r.reason not in _CLOSERS or r.rule.startswith("boilerplate.scored"):
+        if r is None or r.reason not in _CLOSERS:
             continue
         above = [a for a in anchors if a < i]
         below = [a for a in anchors if a > i]
