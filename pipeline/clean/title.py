@@ -161,8 +161,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     for k in known)
         nxt, prv = page.nb(i, 1), page.nb(i, -1)
         # a poster's name over its member panel (湖边老王 / 威望 12 點 / 積分 3560): no headline
-        if (len(n) <= 4 and nxt in removed
-                and removed[nxt].rule.endswith((".panel_counter", ".forum_panel"))):
+        if len(n) <= 4 and nxt in removed and removed[nxt].rule.endswith(".forum_panel"):
             continue
         # (a channel's short label between them: headline / 社会 / 发布时间：…)
         meta_at = nxt
