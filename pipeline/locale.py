@@ -83,6 +83,12 @@ def republic_calendar(text: str, locale: str | None) -> bool:
 _DATELINE_END = (
     r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
 )
+# Taiwan's byline, the reporter then the place or desk after a slash (記者王明／彰化報導, 記者林某/綜合報導,
+# a mirror's Simplified 记者陈某/彰化报导): its papers' own form, whatever the place's name; the
+# mainland writes 记者 某某 报道 without the slash and the place
+_TW_BYLINE = re.compile(r"[記记]者\s?[^\s/／，。、]{1,4}(?:\s[^\s/／，。、]{1,3})?\s?[/／]\s?"
+                        r"[^\s/／，。、]{0,6}?(?:報導|报导)")
+TW_BYLINE = 3               # as much as a dateline: it decides alone
 # what follows a local paper's own dateline (溫哥華訊, 【雪梨】), not an agency's date and 电
 _LOCAL_DATELINE_END = re.compile(r"\s*(?:[訊讯]|[】\]〕）)])")
 
@@ -177,6 +183,8 @@ def build(rules: Rules):
                     dl_local = loc
                 score[loc] += w
                 break
+        if score["zh-TW"] < TW_BYLINE and any("者" in ln and _TW_BYLINE.search(ln) for ln in lines):
+            score["zh-TW"] = TW_BYLINE
         own = set()         # the overseas places named by a word or dateline of their own
         if cue_re is not None:
             for c in set(cue_re.findall(head)):
@@ -220,9 +228,10 @@ def build(rules: Rules):
         if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
             return None      # a mainland report, whatever its script
         if traditional:
-            if score[best] < WEAK_ALONE:
+            if score[best] < WEAK_ALONE or mainland >= score[best]:
                 # Traditional with no place named, or one weak cue or one mention alone (臺 is
-                # every 台 of a converted page: 平臺; 九龍 is also a mainland village's): a
+                # every 台 of a converted page: 平臺; 九龍 is also a mainland village's), or no
+                # more than the mainland's own words (雲南省…鄉村振興 with 平臺 and 裡): a
                 # converted mainland page as often
                 return None
             if list(score.values()).count(score[best]) > 1:

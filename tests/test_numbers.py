@@ -243,6 +243,19 @@ def test_growth_multiples_are_percents(pipe):
     # a byline dateline under the headline (記者…／台南報導)
     ("台南補助恐延宕\n2025/12/30 05:30 記者王明／台南報導\n市長表示，約七〇億元中央補助計畫恐遭延宕"
      "。", {}, "zh-TW"),
+    # Taiwan's byline form with any place or desk (a mirror serves it in Simplified); the
+    # mainland's 记者 某某 报道 has no slash and no place
+    ("员林公益捐款\n[记者陈某/彰化报导]脸书社团今日发起公益活动，共捐出零钱27万元。", {}, "zh-TW"),
+    ("記者林某/綜合報導\n百貨公司週年慶開跑，首日業績達30億元。", {}, "zh-TW"),
+    ("本报讯（记者 张明 报道）全市今年投入资金5000万元，建成公园12个。", {}, "zh-CN"),
+    # the Monetary Authority and a county councillor: one place's offices
+    ("金管局表示，16家活躍於中小企貸款的銀行已經預留逾3700億元專項資金，將定期檢視規模。", {},
+     "zh-HK"),
+    ("縣長會同縣議員會勘老舊道路，將斥資逾800萬元改善。", {}, "zh-TW"),
+    # a converted mainland page: two weak Taiwan cues (平臺, 裡) weigh no more than the
+    # mainland's own words
+    ("清晨六點，雲南省賓川縣的農戶在倉庫裡打包，通過平臺發往全國，鄉村振興帶動增收近1億元。", {},
+     "zh-CN"),
     # a district's or a department's name that only one place has, with no dateline
     ("一名男子涉嫌刑事毀壞，今日在天水圍被捕，案件交由灣仔警區跟進。", {}, "zh-HK"),
     ("立法会选举周日举行，运输署提醒市民乘搭公共交通工具前往投票站。", {}, "zh-HK"),
