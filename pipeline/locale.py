@@ -83,9 +83,9 @@ def republic_calendar(text: str, locale: str | None) -> bool:
 _DATELINE_END = (
     r"(?=\s*(?:[\d０-９]|[一二三四五六七八九十]{1,3}[月日]|[電电訊讯]|消息|報導|报道|[】\]〕）)]))"
 )
-# Taiwan's byline, the reporter then the place or desk after a slash (記者王明／彰化報導, 記者林某/綜合報導,
-# a mirror's Simplified 记者陈某/彰化报导): its papers' own form, whatever the place's name; the
-# mainland writes 记者 某某 报道 without the slash and the place
+# Taiwan's byline, the reporter then the place or desk after a slash (記者王明／彰化報導,
+# 記者林某/綜合報導, a mirror's Simplified 记者陈某/彰化报导): its papers' own form, whatever the
+# place's name; the mainland writes 记者 某某 报道 without the slash and the place
 _TW_BYLINE = re.compile(r"[記记]者\s?[^\s/／，。、]{1,4}(?:\s[^\s/／，。、]{1,3})?\s?[/／]\s?"
                         r"[^\s/／，。、]{0,6}?(?:報導|报导)")
 TW_BYLINE = 3               # as much as a dateline: it decides alone
