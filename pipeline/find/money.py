@@ -568,11 +568,18 @@ def build(rules: Rules):
                 code = before[pre]["code"]     # 新台币1200万元: 元 is the unit of the prefix
             else:
                 return [], None
+        factor = factor_of[id(row)]
         if cur == "__pre__":
             # prefix without a currency word after: the amount ends at the number
             end = m.end("q2") if m.group("q2") else (m.end("scale") if m.group("scale")
                                                      else m.end("num"))
-        factor = factor_of[id(row)]
+            if end == m.end("num"):
+                # ...or at the prefix's own cents after it (人民幣 17.15 分, 港幣6.04仙: a
+                # dividend per share), read as the currency's hundredths
+                sm = cents_after_prefix.match(text, end)
+                if sm and not text.startswith(not_after_words.get(sm.group("u")) or ("\0",),
+                                              sm.end()):
+                    factor, end = factor * Decimal(subs[sm.group("u")]["factor"]), sm.end()
         val = _dec(value) * factor
         if cur != "__pre__" and m.group("subs"):
             val += sub_units(m.group("subs"), code)
@@ -605,6 +612,12 @@ def build(rules: Rules):
         rule = "money.prefix" if pre else "money.unit"
         return ([Fact("money", text[start:end], start, end, _num(val), rule, code, qual)],
                 (code, start, _tail_magnitude(num)))
+
+    # a one-character sub-unit of the place's currency (角 毛 分 仙 毫) right after a prefixed
+    # amount, a space between at most
+    cents_after_prefix = regex.compile(
+        r"[ \t\u3000]?(?P<u>" + alternation([w for w, r in subs.items()
+                                             if r["code"] == "local" and len(w) == 1]) + r")")
 
     def sub_units(written: str, code: str) -> Decimal:
         """The value of the sub-units after the main unit (50元6角三分 → 6角三分)."""
