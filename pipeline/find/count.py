@@ -269,13 +269,15 @@ class CountFinder:
             + r"(?P<q2>[余多来几]|(?<=[百千万])把)?"
             # 3.27 亿 人次: a space before the unit only after a magnitude (12 张 in a table row
             # is no count), or one space after Arabic digits glued to a Chinese word or a
-            # closing quote or a clause mark (项目219 个, 「南投燈會」2964 票, ，299 人被授予),
-            # or spaced on both sides when the unit ends the phrase (项目 58 个、); never after
-            # digits that another number and a space precede (a flattened table row: 2023 12 个)
-            # nor before a name (姓名 1 张三). Each branch begins with a space: the look-ahead
-            # spares the (variable-length) look-behinds wherever none follows (most candidates)
+            # closing quote or a clause mark (项目219 个, 「南投燈會」2964 票, ，299 人被授予,
+            # 股數3,081,690,283 股), or spaced on both sides when the unit ends the phrase
+            # (项目 58 个、); never after digits that another number and a space precede (a
+            # flattened table row: 2023 12 个) nor before a name (姓名 1 张三). Each branch begins
+            # with a space: the look-ahead spares the (variable-length) look-behinds wherever
+            # none follows (most candidates)
             r"(?:(?=" + _UNIT_SPACE + r")(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
-            r"|(?<=(?:[\p{Han}」』”，、；：;:]|(?<!\d),)[\d.]+)" + _UNIT_SPACE +
+            r"|(?<=(?:[\p{Han}」』”，、；：;:]|(?<!\d),)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\d.]+))"
+            + _UNIT_SPACE +
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
