@@ -404,6 +404,13 @@ class AwardFinder:
             rf"(?:{_alt(lexr.get('block_before') or ['创建'])})[“「『]?$"
         )
         self.programme_after = regex.compile(_alt(lexr.get("programme_after") or ["项目"]))
+        # ...and so for each item of a list a campaign verb governs (创建平安、和谐、文明校园) or
+        # whose end a programme word follows (平安校园、文明校园、和谐校园的创建)
+        item = r"[^，。；;！？!?\s、“”「」『』\"]{1,8}?"
+        self.list_block_before = regex.compile(
+            rf"(?:{_alt(lexr.get('list_block_before') or ['创建'])})(?:{item}[、及和与])+$")
+        self.list_programme_after = regex.compile(
+            rf"(?:[、及和与]{item})+的?(?:{_alt(lexr.get('list_programme_after') or ['创建'])})")
         self.variant_re = regex.compile(r"[(（](集体|个人)[)）]")
         nomr = self.rule["award.nominated"]
         self.nominated_after = regex.compile(_alt(nomr.get("nominated_after") or ["候选人"]))
@@ -1470,6 +1477,10 @@ class AwardFinder:
         if self.block_before.search(before) and "edition" not in ev:
             return False          # (参评第34届某某奖: the prize is named all the same)
         if self.programme_after.match(text, c.after) and "context" not in ev:
+            return False
+        if "context" not in ev and "edition" not in ev and (
+                self.list_block_before.search(text, max(0, c.start - 40), c.start)
+                or self.list_programme_after.match(text, c.after)):
             return False
         if c.source != "lexicon" and "lexicon" not in ev and not c.quoted \
                 and "edition" not in ev and self.subject_of_trigger.match(text, c.after):

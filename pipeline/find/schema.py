@@ -257,6 +257,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     "award.lexicon": {
         "generic_before": _words(),
         "block_before": _words(),
+        "list_block_before": _words(),
+        "list_programme_after": _words(),
         "programme_after": _words(),
     },
     "award.pattern": {
