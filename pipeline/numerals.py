@@ -76,10 +76,15 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # first)
 # a full-width "，" between ASCII digit groups is a separator too when a decimal part follows or
 # there are two such groups (64，318.50元, 1，234，567人): a list would not write them so
+_BROKEN_DECIMAL = (
+    "(?:" + "|".join(rf"(?<=[\u4e00-\u9fff]{sp}\d{{{n}}}[.．﹒])" for n in range(1, 5)
+                     for sp in ("", " ")) + r") (?=\d{1,2}(?![\d.]))")
 _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９]{3})+(?!\d)"
            r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?!\d)"
            r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
-           r"(?:[.．﹒]\d+)?|[.．]\d+")
+           r"(?:[.．﹒](?:" + _BROKEN_DECIMAL + r"|)\d+)?|[.．]\d+")
+# (a PDF's text may break the decimal after its point, 實有68. 9 萬戶: one space, one or two
+# decimals, a word right before the number; a list's 1. 2023级 or 2. 30家 keeps its item number)
 # one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6
 # 亿元, 23 億 4,245 萬元):
 # only before 万/亿 (3 千米 is a length), never between two numbers nor after digits grouped by
