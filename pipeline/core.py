@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clean as clean_stage
-from . import glosses, refdate
+from . import glosses, letterspacing, refdate
 from . import locale as locale_stage
 from .clean import Cleaned
 from .clean import meta as clean_meta
@@ -70,6 +70,10 @@ class Pipeline:
             plain, where = glosses.strip(text)
             return glosses.restore(self.find_facts(plain, ref_date=ref_date, meta=meta,
                                                    warnings=warnings), text, where)
+        if letterspacing.spaced(text):    # 一 千 二 百 艘: read with its lines closed up
+            plain, where = letterspacing.strip(text)
+            return letterspacing.restore(self.find_facts(plain, ref_date=ref_date, meta=meta,
+                                                         warnings=warnings), text, where)
         ctx = Context(text=text, ref_date=check_ref_date(ref_date), meta=dict(meta or {}),
                       warnings=warnings if warnings is not None else [])
         if ctx.meta.get("locale") is None:   # finders read it (a bare 元 is HKD in Hong Kong)
@@ -99,14 +103,18 @@ class Pipeline:
                 meta.update({k: v for k, v in found.items()
                              if v is not None and meta.get(k) is None})
             art.warnings = [*doc.warnings, *html_warnings, *cleaned.warnings]
-            stamps = [r.text for r in cleaned.removed if r.reason == "metadata"]
-            meta["locale"] = self._locale(cleaned.text, meta, meta.get("url"), stamps)
+            # (a text set letter by letter is read closed up: 漁 護 署, 二 ○ 一 ○ 年 五 月)
+            stamps = [letterspacing.close_up(r.text) if letterspacing.letter_spaced(r.text)
+                      else r.text for r in cleaned.removed if r.reason == "metadata"]
+            body = (letterspacing.strip(cleaned.text)[0] if letterspacing.spaced(cleaned.text)
+                    else cleaned.text)
+            meta["locale"] = self._locale(body, meta, meta.get("url"), stamps)
             if meta["locale"] == "zh-TW" and isinstance(meta.get("published"), str):
                 meta["published"] = clean_meta.month_first(meta["published"], stamps)
             if ref_date is None:
                 above = _above_body(doc.text or "", cleaned)
-                ref_date, where = refdate.infer_ref_date(cleaned.text, meta, meta.get("url"),
-                                                         stamps, above)
+                ref_date, where = refdate.infer_ref_date(body, meta, meta.get("url"), stamps,
+                                                         above)
                 if ref_date:
                     meta["ref_date_source"] = where
                 elif fallback_ref_date:

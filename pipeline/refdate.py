@@ -51,6 +51,7 @@ from typing import Any
 
 import regex
 
+from .numerals import parse_quantity
 from .patterns import FULL_DATE
 
 # A full date as websites print it: 2024-03-08, 2024/3/8, 2024.03.08, 2024年3月8日 (+ a time).
@@ -148,6 +149,16 @@ def _date(y, m, d) -> dt.date | None:
         return None
 
 
+# a full date in Chinese numerals, its year digit by digit: 二○一○年五月十五日, 二〇二四年三月八日
+_CN_DIGIT = "〇一二三四五六七八九"
+_FULL_CN = regex.compile(r"(?P<y>(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})年"
+                         r"(?P<m>十[一二]?|[一二三四五六七八九])月"
+                         r"(?P<d>三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")
+
+# ...alone on its line, its weekday after it in brackets at most
+_CN_DATE_LINE = regex.compile(_FULL_CN.pattern + r"\s*(?:[(（]\s*星期[一二三四五六日天]\s*[)）])?")
+
+
 def full_date(s: str, minguo: bool = False) -> dt.date | None:
     """The first full date in s (ISO 8601 or as websites print it), else None; with `minguo`
     (a Taiwan page) a Minguo date too."""
@@ -163,7 +174,13 @@ def full_date(s: str, minguo: bool = False) -> dt.date | None:
     if m:
         return _date(m["y"], m["m"], m["d"])
     m = _MINGUO.search(s) if minguo else None
-    return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"]) if m else None
+    if m:
+        return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"])
+    m = _FULL_CN.search(s)   # 二○一○年五月十五日 (a Hong Kong government release's stamp)
+    if m:
+        y = "".join(str(_CN_DIGIT.index(c)) for c in m["y"].replace("○", "〇").replace("零", "〇"))
+        return _date(y, parse_quantity(m["m"])[0], parse_quantity(m["d"])[0])
+    return None
 
 
 def _url_path(url: str) -> str:
@@ -295,6 +312,8 @@ def _date_line(text: str) -> dt.date | None:
     for ln in lines[:_HEAD_LINES] + lines[-_HEAD_LINES:]:
         if len(ln) <= _DATE_LINE_MAX:
             m = _FULL.search(ln)
+            if not m and _CN_DATE_LINE.fullmatch(ln):
+                return full_date(ln)     # 二○○七年二月十一日(星期日): a release's own date
             if not m or not _LABEL.fullmatch(ln[:m.start()]):
                 continue
             rest = ln[m.end():]
