@@ -76,8 +76,10 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS + "廿卅卌"
 # first)
 # a full-width "，" between ASCII digit groups is a separator too when a decimal part follows or
 # there are two such groups (64，318.50元, 1，234，567人): a list would not write them so
+# (the range written with its characters, not \u escapes: triggers.required reads NUMBER too)
+_HAN_FIRST, _HAN_LAST = "\u4e00", "\u9fff"
 _BROKEN_DECIMAL = (
-    "(?:" + "|".join(rf"(?<=[\u4e00-\u9fff]{sp}\d{{{n}}}[.．﹒])" for n in range(1, 5)
+    "(?:" + "|".join(rf"(?<=[{_HAN_FIRST}-{_HAN_LAST}]{sp}\d{{{n}}}[.．﹒])" for n in range(1, 5)
                      for sp in ("", " ")) + r") (?=\d{1,2}(?![\d.]))")
 _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９]{3})+(?!\d)"
            r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?!\d)"
