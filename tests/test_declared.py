@@ -238,3 +238,17 @@ def test_a_declared_pattern_is_probed_with_its_parts_filled_in(tmp_path):
     _add_rule(root, "money", USD_SLANG | {"pattern": slow})
     with pytest.raises(RuleError, match=r"money\.yaml: rule money\.usd_slang: pattern takes over"):
         probe_patterns(load_rules(root))
+
+
+def test_every_declared_pattern_keeps_its_prefilter(pipe):
+    # a declared pattern runs only on texts holding one of its literal words (its `needs`, read by
+    # triggers.required): a part of NUMBER that reader cannot parse (a \u escape, say) empties the
+    # words, and the pattern is then searched over every text
+    from pipeline.clean.triggers import required
+    from pipeline.find.declared import declared_rules
+    from pipeline.numerals import NUMBER
+
+    assert required(r"(?P<num>" + NUMBER + r")\s?基点")[0] == frozenset({"基点"})
+    for r in declared_rules(pipe.rules):
+        if r.regex is not None:
+            assert r.needs, r.id
