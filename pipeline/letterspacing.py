@@ -63,8 +63,9 @@ def strip(text: str) -> tuple[str, list[int]]:
     for line in text.split("\n"):
         end = at + len(line)
         if letter_spaced(line):
-            keep = [i for i in range(at, end) if not (text[i] == " " and _gap_at(text, i, at, end))]
-            parts.append("".join(text[i] for i in keep))
+            gaps = {at + m.start() for m in _GAP.finditer(line)}
+            keep = [i for i in range(at, end) if i not in gaps]
+            parts.append(close_up(line))
             where.extend(keep)
         else:
             parts.append(line)
@@ -75,8 +76,3 @@ def strip(text: str) -> tuple[str, list[int]]:
         at = end + 1
     where.append(len(text))
     return "".join(parts), where
-
-
-def _gap_at(text: str, i: int, start: int, end: int) -> bool:
-    """Whether the space at i stands between two characters other than spaces of its line."""
-    return start < i < end - 1 and not text[i - 1].isspace() and not text[i + 1].isspace()

@@ -150,7 +150,7 @@ def _date(y, m, d) -> dt.date | None:
 
 
 # a full date in Chinese numerals, its year digit by digit: 二○一○年五月十五日, 二〇二四年三月八日
-_CN_DIGIT = "〇一二三四五六七八九"
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _FULL_CN = regex.compile(r"(?P<y>(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})年"
                          r"(?P<m>十[一二]?|[一二三四五六七八九])月"
                          r"(?P<d>三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")
@@ -178,8 +178,8 @@ def full_date(s: str, minguo: bool = False) -> dt.date | None:
         return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"])
     m = _FULL_CN.search(s)   # 二○一○年五月十五日 (a Hong Kong government release's stamp)
     if m:
-        y = "".join(str(_CN_DIGIT.index(c)) for c in m["y"].replace("○", "〇").replace("零", "〇"))
-        return _date(y, parse_quantity(m["m"])[0], parse_quantity(m["d"])[0])
+        return _date(m["y"].translate(_CN_DIGITS), parse_quantity(m["m"])[0],
+                     parse_quantity(m["d"])[0])
     return None
 
 

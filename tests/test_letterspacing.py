@@ -55,3 +55,17 @@ def test_an_ordinary_text_is_read_as_it_is(pipe):
     assert not letterspacing.spaced(text)
     got = {(f.text, f.value) for f in pipe.extract(text).facts}
     assert ("58 个", 58) in got and ("3.5 亿元", 350000000) in got
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("二○一○年五月十五日(星期六)", "2010-05-15"),
+    ("二〇二四年十二月三十一日", "2024-12-31"),
+    ("一九九九年一月一日", "1999-01-01"),
+    ("二零零七年二月三十日", None),          # no such day
+    ("二〇二四年十二月", None),               # no day
+])
+def test_a_stamp_in_chinese_numerals_is_a_full_date(stamp, day):
+    from pipeline import refdate
+
+    got = refdate.full_date(stamp)
+    assert (got.isoformat() if got else None) == day
