@@ -512,6 +512,11 @@ class AwardFinder:
         self.closer_re = (regex.compile(rf"等[^。；;！？!?\n]{{0,6}}(?:{_alt(closers)})")
                           if closers else None)
         self.indefinite = tuple(self.rule["award.trigger"].get("indefinite_receivers") or ())
+        # 授予施雄梁同志重大科技成就奖: a receiver and a form of address between the verb and an
+        # unquoted name (a quoted one is read by _object_gap)
+        titles = self.rule["award.trigger"].get("recipient_titles") or ["同志"]
+        self.receiver_before = regex.compile(
+            rf"\p{{Han}}{{2,4}}(?:{_alt(titles)})(?=\p{{Han}}{{3}})")
         # verbs that close the sentence of the honours they give (对…等10个先进集体、…予以表彰)
         closing = self.rule["award.trigger"].get("closing") or ()
         self.closing_re = regex.compile(_alt(closing)) if closing else None
@@ -1213,6 +1218,10 @@ class AwardFinder:
                     if not (closed or listed):
                         return False
                     c.listed = listed and not closed  # 市级文明单位42个、文明村18个: a list item
+        if c.source == "suffix" and any(t[1] == c.start for t in trigs):
+            m = self.receiver_before.match(text, c.start, c.end)
+            if m is not None:
+                c.start = m.end()
         self._quote_around(text, c)
         # extend left: a level prefix (全国 / 省 / 苏州市), an edition or year between
         # (焦作市2013年度科技进步奖, 第九届全国道德模范); never back over a trigger
