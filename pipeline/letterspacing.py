@@ -19,18 +19,19 @@ from .glosses import restore
 # at least this many characters other than spaces, and this share of the boundaries between them
 # a single space (a stray double space or a word of Latin letters may break the run)
 MIN_CHARS = 8
+MIN_GAPS = MIN_CHARS - 1     # ...so at least this many spaces: the cheap test, made first
 SHARE = 0.8
 HAN_SHARE = 0.6
 # a space between two characters other than spaces: what a letter-spaced line closes up
 _GAP = re.compile(r"(?<=\S) (?=\S)")
 _UNIT = re.compile(r"[A-Za-z0-9]+|\S")
 
-__all__ = ["close_up", "letter_spaced", "restore", "spaced", "strip"]
+__all__ = ["MIN_GAPS", "close_up", "letter_spaced", "restore", "spaced", "strip"]
 
 
 def letter_spaced(line: str) -> bool:
     """Whether one line is set letter by letter."""
-    if line.count(" ") < MIN_CHARS - 1 or "|" in line:
+    if line.count(" ") < MIN_GAPS or "|" in line:
         return False     # (| cuts a menu or a table's cells, spaced apart or not)
     # (a run of Latin letters or digits is one unit: a yearbook spaces 154 540 公 吨 by words)
     units = _UNIT.findall(line)
@@ -49,7 +50,7 @@ def close_up(line: str) -> str:
 
 def spaced(text: str) -> bool:
     """Whether a text holds a letter-spaced line (cheap for the texts that hold none)."""
-    if text.count(" ") < MIN_CHARS - 1:
+    if text.count(" ") < MIN_GAPS:
         return False
     return any(letter_spaced(line) for line in text.split("\n"))
 

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 
 import regex
 
+# the opening quote marks of Chinese text and the mark that closes each
+OPEN_Q = "“「『"
+CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
+
 
 def alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w)

@@ -177,10 +177,13 @@ def full_date(s: str, minguo: bool = False) -> dt.date | None:
     if m:
         return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"])
     m = _FULL_CN.search(s)   # 二○一○年五月十五日 (a Hong Kong government release's stamp)
-    if m:
-        return _date(m["y"].translate(_CN_DIGITS), parse_quantity(m["m"])[0],
-                     parse_quantity(m["d"])[0])
-    return None
+    return _cn_date(m) if m else None
+
+
+def _cn_date(m: regex.Match) -> dt.date | None:
+    """The date of a _FULL_CN match."""
+    return _date(m["y"].translate(_CN_DIGITS), parse_quantity(m["m"])[0],
+                 parse_quantity(m["d"])[0])
 
 
 def _url_path(url: str) -> str:
@@ -312,8 +315,8 @@ def _date_line(text: str) -> dt.date | None:
     for ln in lines[:_HEAD_LINES] + lines[-_HEAD_LINES:]:
         if len(ln) <= _DATE_LINE_MAX:
             m = _FULL.search(ln)
-            if not m and _CN_DATE_LINE.fullmatch(ln):
-                return full_date(ln)     # 二○○七年二月十一日(星期日): a release's own date
+            if not m and (cn := _CN_DATE_LINE.fullmatch(ln)):
+                return _cn_date(cn)      # 二○○七年二月十一日(星期日): a release's own date
             if not m or not _LABEL.fullmatch(ln[:m.start()]):
                 continue
             rest = ln[m.end():]

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ..letterspacing import MIN_CHARS, close_up, letter_spaced
+from ..letterspacing import MIN_GAPS, close_up, letter_spaced
 from ..script import BUNDLED
 from . import twins
 
@@ -66,10 +66,6 @@ _TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？\u3000")
 
 
-# (the cheap test first: a letter-spaced line holds at least this many spaces)
-_LETTER_SPACED_GAPS = MIN_CHARS - 1
-
-
 def norm(line: str, table: dict[int, str] = _T2S) -> str:
     """The form rules match on: NFKC, one space for any run of white space, trimmed, the
     traditional characters made simplified, pinyin glosses (數(shù)) dropped, a line set letter
@@ -89,7 +85,7 @@ def norm(line: str, table: dict[int, str] = _T2S) -> str:
         line = _WS.sub(" ", line).strip()
     if "(" in line and _TONED.search(line):    # (every gloss holds a toned vowel)
         line = _PINYIN.sub("", line)
-    if line.count(" ") >= _LETTER_SPACED_GAPS and letter_spaced(line):
+    if line.count(" ") >= MIN_GAPS and letter_spaced(line):   # (count first: a hot path)
         line = close_up(line)
     # translate() looks up every character: only when a traditional form is there (few lines)
     if _TRAD.search(line):

@@ -28,7 +28,7 @@ import regex
 from .. import awards_recipient as rec
 from ..context import Context
 from ..model import Fact
-from ..patterns import alternation, word_trie
+from ..patterns import CLOSE_OF, OPEN_Q, alternation, word_trie
 from ..rules import Rules
 from ..script import simplified_table
 from .simplified import as_written, find_through_simplified
@@ -37,8 +37,6 @@ from .simplified import as_written, find_through_simplified
 _CLAUSE_END = re.compile(r"[。！？；;!?\n，,]")
 
 STRIP = "“”\"'‘’「」『』()（）[]【】 \u3000"
-OPEN_Q = "“「『"
-CLOSE_OF = {"“": "”", "「": "」", "『": "』"}
 OPEN_OF = {v: k for k, v in CLOSE_OF.items()}
 # where a name starts and ends does not need jieba's guesses at unknown words (rec.pos_tokens)
 HMM = False

@@ -33,6 +33,7 @@ from ..dates.parse import (
 )
 from ..locale import republic_calendar
 from ..model import Fact
+from ..patterns import CLOSE_OF, OPEN_Q
 from ..rules import Rules
 
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
@@ -43,8 +44,7 @@ _LIST_ITEM = regex.compile(r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三
 _NUMBER_TO = regex.compile(r"[\d零一二两三四五六七八九十]\s?[至到]\s?$")
 
 # a relative day word opening a short quoted name (“今日新闻”, 「明日大嶼」): the rest of the name
-_OPEN_QUOTES = ("“", "「", "『")
-_QUOTED_NAME_REST = regex.compile(r"\p{Han}{1,6}[”」』]")
+_QUOTED_NAME_REST = regex.compile(r"\p{Han}{1,6}[" + "".join(CLOSE_OF.values()) + "]")
 
 
 @dataclass
@@ -348,7 +348,7 @@ class DateFinder:
             return False   # 默认标题__2024-06-04+15_41_58.png: the date of a file, not the story's
         if self._in_verse(text, c):
             return False   # “露从今夜白，月是故乡明”: a poem quoted, no date of the story
-        if "drel" in g and text[c.start - 1:c.start] in _OPEN_QUOTES \
+        if "drel" in g and text[c.start - 1:c.start] in OPEN_Q \
                 and _QUOTED_NAME_REST.match(text, c.end):
             return False   # 据“今日新闻”报道, “明日大屿”计划: a name in quotes, no day
         if kind in _OWN_RESOLVER_KINDS:
