@@ -496,6 +496,30 @@ NUMBER_SPACED = (
 )
 
 
+# a number's closing magnitudes, and their order
+_TAIL_MAG = re.compile(r"[百佰千仟万萬亿億兆]+$")
+_MAG_ORDER = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "萬": 4, "亿": 5,
+              "億": 5, "兆": 6}
+
+
+def shared_magnitude(a_txt: str, a_val, b_num: str) -> str:
+    """The magnitude a range's first end takes from its second (10到20万 → 万, 八到九百亿 → 百亿,
+    一千到两千万 → 万, 七千到九千亿 → 亿): the second end's closing magnitudes above every one the
+    first end writes, when the first end's number is below what the second end's stands before
+    them (8500到3万 shares nothing: 8500 is no 8500万); else ''."""
+    tail = _TAIL_MAG.search(b_num)
+    if a_val is None or not tail:
+        return ""
+    top = max((_MAG_ORDER.get(c, 0) for c in a_txt), default=0)
+    shared = tail.group()
+    while shared and _MAG_ORDER[shared[0]] <= top:
+        shared = shared[1:]
+    if not shared:
+        return ""
+    coef = parse_quantity(b_num[:-len(shared)])[0] if len(shared) < len(b_num) else None
+    return shared if coef is not None and a_val < coef else ""
+
+
 def place_names(rows: list[dict[str, str]], pairs: list[dict[str, str]]):
     """lexicons/place_numerals.tsv rows → a compiled pattern of the names (and their Traditional
     forms, by lexicons/script_pairs.tsv) whose numerals are no count: 三元区, 六盘水, 九龍坡區."""

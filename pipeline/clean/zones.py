@@ -1148,8 +1148,6 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
     tail = page.tail()
     if not page.anchors or not tail:
         return
-    furniture = [i for i in tail if i in removed and removed[i].reason != "decoration"]
-    first = furniture[0] if furniture else len(normed)
     # what stays of the article's text down the page: nothing is taken above it (a question
     # or exclamation headline among removed furniture does not resume it: 某大学有哪些亮点?)
     asked = {i for i in tail if i not in removed and _asked_among(page, i)}
@@ -1159,6 +1157,12 @@ def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) 
     doubled |= {j for i in doubled if (j := page.nb(i, 1)) is not None}   # (and its copy)
     resume = max((i for i in tail if i not in removed and i not in asked and i not in doubled
                   and (_sentence_like(normed[i]) or _NUMBERED.match(normed[i]))), default=-1)
+    # furniture opens the tail; a photo credit, or a line a scorer took, above text that goes
+    # on does not (a story told a phrase a line: 这里 / 是山区里跑的120 / …)
+    furniture = [i for i in tail if i in removed and removed[i].reason != "decoration"
+                 and not (i < resume and (removed[i].reason == "caption"
+                                          or removed[i].rule.startswith("boilerplate.scored.")))]
+    first = furniture[0] if furniture else len(normed)
     # the lines the rules left between the body and the furniture; those under a paragraph
     # that ends in a colon are the list it announces (…依次是： / 故宫博物院 / …)
     plain, broken = 0, announces_list(page)

@@ -60,6 +60,7 @@ from ..numerals import (
     lone_capital,
     parse_quantity,
     place_names,
+    shared_magnitude,
 )
 from ..patterns import word_trie
 from ..rules import Rules, blocked_words
@@ -79,8 +80,6 @@ _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _LIST_GAP = re.compile(r"[、，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CN_DIGIT = dict(zip(range(1, 11), "一二三四五六七八九十", strict=True))
-_TAIL_BIG = regex.compile(r"[万亿兆]+$")
-_ANY_MAG = regex.compile(r"[万亿兆千百]")
 _MAG_INSIDE = re.compile(r"[十百千万亿]")
 _COUNT_KINDS = {"classifier", "event", "measure", "time"}
 # what starts the unit after a rate's slash (公顷, 小时, h, m²)
@@ -857,9 +856,9 @@ class CountFinder:
         a_txt = rm.group("a")
         a_s = num_s - len(head) + rm.start("a")
         a_val, a_q = parse_quantity(a_txt)
-        mag = _TAIL_BIG.search(c.num)
-        if a_val is not None and mag and not _ANY_MAG.search(a_txt):
-            a_val = parse_quantity(a_txt + mag.group())[0]
+        shared = shared_magnitude(a_txt, a_val, c.num)
+        if shared:
+            a_val = parse_quantity(a_txt + shared)[0]
         chinese = c.num[0] in self.cn_chars
         if a_val is None or (chinese and a_txt[0] not in self.cn_chars) or not a_val < value:
             return None

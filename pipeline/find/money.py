@@ -42,6 +42,7 @@ from ..numerals import (
     lone_capital,
     parse_quantity,
     place_names,
+    shared_magnitude,
 )
 from ..patterns import word_trie
 from ..rules import Rules, blocked_words
@@ -362,7 +363,9 @@ def build(rules: Rules):
                     and not (but and text.startswith(but, um.end())))
     warn_re = _compile(r"(?:" + alternation(warn_units) + r")")
     cn = set(CN_NUM_CHARS)
-    sign_blockers = cn | {w[-1] for w in after} | set("%％")
+    # a dash after an amount's end, another dash or a closing bracket joins a range (1万元--5万元,
+    # 1万(含)-5万元): no minus
+    sign_blockers = cn | {w[-1] for w in after} | set("%％-－—~～)）")
     # 两个亿, 三个多亿, 十几个亿: colloquial "N 个 亿" — money in a money context or before a
     # currency
     ge = rf.rule("money.ge_yi")
@@ -620,12 +623,13 @@ def build(rules: Rules):
                                              if r["code"] == "local" and len(w) == 1]) + r")")
 
     def sub_units(written: str, code: str) -> Decimal:
-        """The value of the sub-units after the main unit (50元6角三分 → 6角三分)."""
+        """The value of the sub-units after the main unit (50元6角三分 → 6角三分); the place's own
+        (毫, 仙) follow a named dollar too (五蚊六毫 → 0.6)."""
         total = Decimal(0)
         for s in sub_item.finditer(written):
             srow = subs[s.group("u")]
             sv = parse_quantity(s.group("n"))[0]
-            if srow["code"] == code and sv is not None:
+            if srow["code"] in (code, "local") and sv is not None:
                 total += _dec(sv) * Decimal(srow["factor"])
         return total
 
@@ -675,9 +679,9 @@ def build(rules: Rules):
             said = prefix_before(text, a_s)
             if said is not None:
                 code = said
-        mag = _TAIL_MAG.search(num)
-        if a_val is not None and mag and not _ANY_MAG.search(a_txt):
-            a_val = parse_quantity(a_txt + mag.group())[0]
+        shared = shared_magnitude(a_txt, a_val, num)
+        if a_val is not None and shared:
+            a_val = parse_quantity(a_txt + shared)[0]
         if a_val is None or not _dec(a_val) * factor < val:
             return None
         return [Fact("money", text[start:end], start, end, _num(val), "money.range", code, qual,
