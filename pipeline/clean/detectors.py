@@ -24,6 +24,8 @@ _REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s
 _PAY = twins.compile(r"\d+元|点击|进入|www\.")
 _URL = twins.compile(r"https?://\S+")
 # a source's value with the story's stamp glued on (来源:人民日报2022-11-03 08:38)
+# an outlet's name after a stamp: 中财网, 江城日报, 新华社
+_OUTLET_AFTER = twins.compile(r"\s+\p{Han}{1,8}(?:网|報|报|社|台)$")
 _SOURCE_STAMP = twins.compile(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                               r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # the marks a block of fields may open with (■来源：…, ▎素材整理：…)
@@ -290,7 +292,8 @@ class FieldsDetector:
         if date_only:  # 时间：2024-03-08 10:21 — a date and nothing else (not 9:00—15:00, 星期六)
             # (发布：某县公安局 时间：2023/10/2 10:01 — beside a date, a short name with no
             # figure is who published it)
-            dated = [bool(_DATE_ONLY.match(v)) for v, _ in fields]
+            # (时间：2024年03月18日 18:46:29 某某网 — the stamp and the outlet that printed it)
+            dated = [bool(_DATE_ONLY.match(_OUTLET_AFTER.sub("", v))) for v, _ in fields]
             if not all(dated) and not (any(dated) and all(
                     d or (len(v) <= 16 and not any(c.isdigit() for c in v))
                     for d, (v, _) in zip(dated, fields, strict=True))):
