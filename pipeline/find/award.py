@@ -803,14 +803,17 @@ class AwardFinder:
                          or (ext is not None and ext.group().endswith("奖")))
             # “夜莺天使”奖: a bare 奖 right after the closing quote (not 奖励, 奖金) ends a prize's
             # name; the fact spans the quote and the 奖 (after a trigger the trigger's run has it)
+            # (“自强之星”奖学金: a scholarship's name likewise)
             blk = self.block_after.get("奖")
             if (not prize and text[qe:qe + 1] == "奖"
-                    and not (blk is not None and blk.match(text, qe + 1))
+                    and (text.startswith("奖学金", qe)
+                         or not (blk is not None and blk.match(text, qe + 1)))
                     and not any(rec._clause_start(text, qs) <= t[0] and t[1] <= qs
                                 for t in trigs)):
                 # (…”奖章, …”奖杯: the medal's or cup's whole word)
-                cands.append(Cand(qs, qe + 1 + (text[qe + 1:qe + 2] in ("章", "杯", "状")),
-                                  "quoted", {"quoted"}))
+                tail = 3 if text.startswith("奖学金", qe) else (
+                    1 + (text[qe + 1:qe + 2] in ("章", "杯", "状")))
+                cands.append(Cand(qs, qe + tail, "quoted", {"quoted"}))
                 continue
             listed = trig is None and not ctx_head and not prize
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 12), m.end(1)):
