@@ -880,3 +880,25 @@ def test_a_related_header_only_a_tail_rule_names_ends_the_body_too():
              "滨海步道二期工程进入收尾阶段，预计下月开放。"]
     assert _zones(lines)[3:] == ["tail"] * 3
     assert not {0, 1, 2} & set(removed(lines))
+
+
+def test_headlines_and_long_teasers_under_a_related_header_are_the_related_block():
+    # each teaser, however long, stands under a headline of its own: other stories, not the
+    # article's last paragraphs, even when they hold more text than the article
+    teaser_a = ("记者19日从市公安局轨道交通分局获悉，19日8时许，地铁3号线某站内发生一起治安案件，"
+                "民警接报后迅速到场处置，将两名受伤人员送医治疗，目前伤者生命体征平稳。" * 2)
+    teaser_b = ("为持续深入推进打击电信网络诈骗犯罪专项行动，近日，市公安局会同有关部门开展集中"
+                "收网行动，成功捣毁诈骗窝点10个，抓获犯罪嫌疑人150名，冻结涉案资金一批。" * 2)
+    lines = [*STORY, "相关新闻", "地铁站内发生伤人案件 嫌疑人已被抓获", teaser_a,
+             "打击电诈又一新成果！150名犯罪嫌疑人落网", teaser_b]
+    assert set(removed(lines)) == {3, 4, 5, 6, 7}
+
+
+def test_a_paragraph_after_a_related_header_with_no_headline_over_it_stays():
+    # the same long sentences with no headline of their own over each: the article's
+    teaser_a = ("记者19日从市公安局轨道交通分局获悉，19日8时许，地铁3号线某站内发生一起治安案件，"
+                "民警接报后迅速到场处置，将两名受伤人员送医治疗，目前伤者生命体征平稳。" * 2)
+    teaser_b = ("市公安局有关负责人表示，下一步将持续加大巡逻防控力度，在地铁站点增派警力，"
+                "并联合运营单位开展安全检查，切实保障市民乘车安全。" * 2)
+    lines = [*STORY, "相关新闻", teaser_a, teaser_b]
+    assert not {0, 1, 2, 4, 5} & set(removed(lines))

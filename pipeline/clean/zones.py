@@ -1049,10 +1049,28 @@ def _closed_body(page: Page, anchors: list[int],
             continue
         above = [a for a in anchors if a < i]
         below = [a for a in anchors if a > i]
-        if (above and len(below) <= 3
-                and sum(len(normed[a]) for a in below) < sum(len(normed[a]) for a in above)):
+        if above and len(below) <= 3 and (sum(len(normed[a]) for a in below)
+                                           < sum(len(normed[a]) for a in above)):
+            return above
+        if above and r.reason == "related" and _paired(page, below):
+            # other stories' headlines and teasers, however long: the header's block
+            for a in below:
+                for j in (page.nb(a, -1), a):
+                    if j is not None and j not in removed:
+                        page.take(j, Proposal(r.rule, "related", "any"))
             return above
     return anchors
+
+
+def _paired(page: Page, below: list[int]) -> bool:
+    """Two to six sentence lines under a related header, each under a headline of its own
+    (上海地铁发生持刀伤人案件 / 记者19日从…获悉，…): other stories' headlines and teasers, however
+    long the teasers run."""
+    def headed(a: int) -> bool:
+        h = page.nb(a, -1)
+        return (h is not None and h not in page.anchors and 6 <= len(page.normed[h]) <= 40
+                and not page.normed[h].endswith(("。", ":", ";", ",")))
+    return 2 <= len(below) <= 6 and all(headed(a) for a in below)
 
 
 def rezone(page: Page, proposals: Callable[[str], list[Proposal]]) -> None:
