@@ -178,6 +178,13 @@ def test_a_channel_label_between_the_headline_and_its_stamp_still_places_it(clea
     assert res.meta["title"] == head and res.text.startswith(head)
 
 
+def test_a_speakers_headline_under_a_topic_tag_is_the_headline(clean):
+    # 【topic】 then a speaker's colon headline over its date stamp: no field label (记者：)
+    head = "【防汛救灾】林某：全力保障受灾群众基本生活 更多乡镇受惠"
+    res = run(clean, [head, "20/02/2020", *BODY])
+    assert res.meta["title"] == head and res.text.startswith(head)
+
+
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
                       "原标题：前两月全市工业增加值同比增长6.2%", *BODY])

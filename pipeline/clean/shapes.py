@@ -199,7 +199,8 @@ COLON_HEADLINE = (r"(?![\p{Han}·]{0,8}(?:" + _FIELD_WORD + r"):)\p{Han}[\p{Han}
 _NOT_HEADLINE = twins.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]"
     r"|[QA问答]\s*:|附件)"
-    r"|^(?!" + COLON_HEADLINE + r")[^:]{1,8}:"
+    # (a topic's tag in brackets may open a speaker's headline: 【新冠肺炎】林郑:…)
+    r"|^(?!(?:【[^】]{1,8}】)?" + COLON_HEADLINE + r")[^:]{1,8}:"
     r"|(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"
     r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
     r"|^[^,]{1,6}们,|电\s*\(|^(?:新华社|中新社|本报|本刊)\p{Han}{0,6}\d"
