@@ -185,6 +185,16 @@ def test_a_speakers_headline_under_a_topic_tag_is_the_headline(clean):
     assert res.meta["title"] == head and res.text.startswith(head)
 
 
+def test_a_kicker_of_clauses_over_the_headlines_lines_stays(clean):
+    # 引题 / 主题 / 副题 under the original title: the kicker holds a comma, no channel's name
+    kicker = "住别墅吃咸菜,被抓时还在忙“工作”"
+    res = run(clean, ["原标题：远赴海外万里追逃 江城警方破获特大电信诈骗案", kicker,
+                      "44名嫌犯一窝端,“打包”回国受审",
+                      "随着警方打击力度加大,诈骗分子成本占了“收入”7成,日子越来越不好过",
+                      "图片来源：江城日报", *BODY])
+    assert res.text.startswith(kicker)
+
+
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
                       "原标题：前两月全市工业增加值同比增长6.2%", *BODY])

@@ -635,6 +635,11 @@ def _text_above(page: Page, i: int, h: int) -> bool:
         return True
     if nxt == h and len(n) >= 8 and " " not in n and is_title_shape(n) and not _CHANNEL.search(n):
         return True     # the headline's first half, broken over two lines (…中学举办 / 运动会)
+    if (nxt is not None and nxt < h and len(n) >= 8 and "," in n and is_title_shape(n)
+            and _text_above(page, nxt, h)):
+        # a kicker of a clause or two over the headline's lines (住别墅吃榨菜,被捕时还在辛勤
+        # “工作” / 44名嫌犯一窝端,“打包”回国受审): no channel's name has a comma
+        return True
     return any(j is not None and j < h and _sentence(page.normed[j]) for j in (prv, nxt))
 
 
