@@ -286,6 +286,10 @@ def test_growth_multiples_are_percents(pipe):
     ("恒指收升198点\n港股结束连续6日跌势，恒生指数收报16587点，主板成交额1019亿元。", {}, "zh-HK"),
     ("沪深股市今日上涨，上证指数收报3306点，两市成交额8000亿元；港股方面，恒生指数收涨1%。", {},
      "zh-CN"),
+    # Ming Pao's own-story tag, the Finance Committee, a chief executive by name
+    ("【明報專訊】財委會昨日舉行年結匯報，今個年度共批准67個項目，涉款近1268億元。", {}, "zh-HK"),
+    ("行政長官林鄭月娥表示，政府將向立法會申請不少於250億元撥款。", {}, "zh-HK"),
+    ("行政長官賀一誠表示，特區政府明年繼續推行現金分享計劃。", {}, "zh-MO"),
     # a mainland provincial report a Big5 gateway served: the mainland's own words
     ("全省納入統計的709家A級旅游景區共接待游客875.84萬人次，實現門票收入8648.95萬元。", {},
      "zh-CN"),
