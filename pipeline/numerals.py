@@ -83,8 +83,11 @@ _BROKEN_DECIMAL = (
                      for sp in ("", " ")) + r") (?=\d{1,2}(?![\d.]))")
 _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９]{3})+(?!\d)"
            r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?!\d)"
-           r"|(?<!\d[ \u2009\u202f\xa0])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)|\d+)"
+           r"|(?<!\d[ \u2009\u202f\xa0])(?<!\d[.．﹒,，])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)"
+           r"|\d+)"
            r"(?:[.．﹒](?:" + _BROKEN_DECIMAL + r"|)\d+)?|[.．]\d+")
+# (digits grouped by spaces never start at another number's decimals or group: a table row
+# 54,973.50 110.51% is two numbers)
 # (a PDF's text may break the decimal after its point, 實有68. 9 萬戶: one space, one or two
 # decimals, a word right before the number; a list's 1. 2023级 or 2. 30家 keeps its item number)
 # one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6
