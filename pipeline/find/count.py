@@ -186,6 +186,9 @@ class _Guards:
             r"(?:" + alternation(split) + r")(?:[" + CN_NUM_CHARS + r"]+(?:"
             + alternation(sorted(self.ordinal_units_cn)) + r")[或至到、和])?$") if split else None
         self.label_before = {u: tuple(words) for u, words in g.get("label_before", {}).items()}
+        self.name_label_units = {u: (regex.compile(alternation(r["words"])),
+                                     tuple(r.get("not_after") or ()))
+                                 for u, r in (g.get("name_label_units") or {}).items()}
         # a year before these units labels a cohort (2023届, 2016级), it counts nothing
         self.year_label_units = set(g.get("year_label_units", []))
         # 三台县, 三门县: a place named by a Chinese numeral and one of these classifiers
@@ -685,6 +688,13 @@ class CountFinder:
         if c.unit in g.label_before and prefix.endswith(g.label_before[c.unit]):
             return True
         if c.unit in g.year_label_units and _YEAR.fullmatch(c.num):
+            return True
+        # 汉语言文学1班, 软件1401班: figures glued to a major's name label a class (开设12班,
+        # 共5班 count them)
+        if (c.unit in g.name_label_units and not c.qb and c.num.isdigit() and prefix
+                and prefix[-1] == text[num_s - 1:num_s] and _HAN.match(prefix[-1])
+                and not prefix.endswith(g.name_label_units[c.unit][1])
+                and g.name_label_units[c.unit][0].search(text) is not None):
             return True
         if (c.unit in g.rank_in_text and not c.qb and _ONE_TO_NINE.fullmatch(c.num)
                 and not text.startswith(g.rank_in_text[c.unit][1], c.unit_e)

@@ -176,6 +176,10 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "ordinal_units_count_after": _words(),
             "label_before": _table(),
             "year_label_units": _words("a year before these labels a cohort (2023届): no count"),
+            "name_label_units": _table("unit → {words, not_after}: figures glued to a name "
+                                       "before the unit label it (汉语言文学1班) in a text holding "
+                                       "one of the words, unless one of not_after (开设, 共) "
+                                       "stands right before them"),
             "rank_in_text": _table("unit → {words, not_before}: a numeral 1-9 + the unit is a "
                                    "rank (九段) in a text holding one of the words, unless one "
                                    "of not_before follows it (三段视频)"),
