@@ -83,8 +83,8 @@ _BROKEN_DECIMAL = (
                      for sp in ("", " ")) + r") (?=\d{1,2}(?![\d.]))")
 _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９]{3})+(?!\d)"
            r"|\d{1,3}(?:[,，]\d{3})+(?=[.．﹒]\d)|\d{1,3}(?:[,，]\d{3}){2,}(?!\d)"
-           r"|(?<!\d[ \u2009\u202f\xa0])(?<!\d[.．﹒,，])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+(?![,，]\d)(?!\d)"
-           r"|\d+)"
+           r"|(?<!\d[ \u2009\u202f\xa0])(?<!\d[.．﹒,，])\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+"
+           r"(?![,，]\d)(?!\d)|\d+)"
            r"(?:[.．﹒](?:" + _BROKEN_DECIMAL + r"|)\d+)?|[.．]\d+")
 # (digits grouped by spaces never start at another number's decimals or group: a table row
 # 54,973.50 110.51% is two numbers)
