@@ -420,6 +420,9 @@ class AwardFinder:
         gap, prefixes = _alt(quo.get("gap") or ["了", "为"]), _alt(self.level_of_prefix)
         events = _alt(quo.get("event_after") or ["颁奖典礼"])
         self.event_after_re = regex.compile(events)
+        # …and its holder after a prize's or a scholarship's name (某某奖获得者, 某某奖学金获奖者)
+        holders = quo.get("holder_after") or []
+        self.holder_after_re = regex.compile(_alt(holders)) if holders else None
         # …and a prize joined by 暨 to the one the ceremony is named after (某某奖暨某某奖颁奖典礼)
         self.joined_event_re = regex.compile(r"暨\p{Han}{2,20}?奖(?=" + events + ")")
         sel = quo.get("selection_after") or []
@@ -706,8 +709,12 @@ class AwardFinder:
             if self.not_suffix_re.search(text, max(0, m.start() - 3), m.end()):
                 continue          # 获奖, 颁奖: decided on characters, no tokens needed
             # a prize's name before its ceremony (第八届某某成就奖颁奖典礼): no trigger needed
-            ceremony = head.endswith("奖") and (self.event_after_re.match(text, m.end())
-                                                 or self.joined_event_re.match(text, m.end()))
+            ceremony = (head.endswith("奖") and (self.event_after_re.match(text, m.end())
+                                                  or self.joined_event_re.match(text, m.end()))) \
+                or (head.endswith(("奖", "奖学金")) and self.holder_after_re is not None
+                    and self.holder_after_re.match(text, m.end()) is not None
+                    # (“自强之星”奖学金获得者: the quoted name's own reading has it)
+                    and text[m.start() - 1:m.start()] not in CLOSE_OF.values())
             # a name ending in 奖 that opens on its edition (第34届某某新闻奖, 2024年度某某奖)
             # or on 最佳 (最佳國語專輯獎由…奪得): a prize's own name wherever it stands
             # (其获奖名单, 参评…的作品), as before a ceremony
@@ -804,15 +811,16 @@ class AwardFinder:
             # “夜莺天使”奖: a bare 奖 right after the closing quote (not 奖励, 奖金) ends a prize's
             # name; the fact spans the quote and the 奖 (after a trigger the trigger's run has it)
             # (“自强之星”奖学金: a scholarship's name likewise)
+            # (its holder after it, 某某奖学金获得者李某, names it whatever stands before)
             blk = self.block_after.get("奖")
+            tail = 3 if text.startswith("奖学金", qe) else (
+                1 + (text[qe + 1:qe + 2] in ("章", "杯", "状")))   # (…”奖章, …”奖杯: whole)
+            held = (self.holder_after_re is not None
+                    and self.holder_after_re.match(text, qe + tail) is not None)
             if (not prize and text[qe:qe + 1] == "奖"
-                    and (text.startswith("奖学金", qe)
-                         or not (blk is not None and blk.match(text, qe + 1)))
-                    and not any(rec._clause_start(text, qs) <= t[0] and t[1] <= qs
-                                for t in trigs)):
-                # (…”奖章, …”奖杯: the medal's or cup's whole word)
-                tail = 3 if text.startswith("奖学金", qe) else (
-                    1 + (text[qe + 1:qe + 2] in ("章", "杯", "状")))
+                    and (tail == 3 or not (blk is not None and blk.match(text, qe + 1)))
+                    and (held or not any(rec._clause_start(text, qs) <= t[0] and t[1] <= qs
+                                         for t in trigs))):
                 cands.append(Cand(qs, qe + tail, "quoted", {"quoted"}))
                 continue
             listed = trig is None and not ctx_head and not prize
@@ -1493,9 +1501,11 @@ class AwardFinder:
                 or self.list_programme_after.match(text, c.after)):
             return False
         if c.source != "lexicon" and "lexicon" not in ev and not c.quoted \
-                and "edition" not in ev and self.subject_of_trigger.match(text, c.after):
+                and "edition" not in ev and self.subject_of_trigger.match(text, c.after) \
+                and not (self.holder_after_re is not None
+                         and self.holder_after_re.match(text, c.after)):
             return False         # 虞山街道文明岗获评…: the receiver, not an honour (某奖获奖名单
-                                 # names the prize's winners)
+                                 # names the prize's winners, 某奖获得者 its holder)
         placed = "level" in ev
         if (c.source == "prefix" and c.quoted is not None and c.quoted[0] == c.start - 1
                 and c.quoted[1] == c.end + 1

@@ -342,6 +342,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     "award.quoted": {"gap": _words(),
                      "event_after": _words("a ceremony after a quoted name makes it a prize's "
                                            "(“最美廊坊人”颁奖盛典)"),
+                     "holder_after": _words("its holder after a name ending in 奖 or 奖学金 "
+                                            "makes it a prize's (某某文学奖获得者)"),
                      "selection_after": _words("a selection after a quoted name of people or "
                                                "of a prize names the honour (“十佳教师”评选)"),
                      "scholarship_after": _words("verbs of setting one up before a named "
