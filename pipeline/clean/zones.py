@@ -196,16 +196,8 @@ def repeats(page: Page, rule_id: str) -> None:
     cells = table_cells(page)
     h = page.headline
     sub = page.nb(h, 1) if h is not None else None
-    head = _title_core(normed[h]) if h is not None else ""
     for i in page.filled:
         n = normed[i]
-        if (h is not None and len(head) >= 6 and i > h and n != normed[h]
-                and i not in page.removed
-                and page.zone(i) == "head" and _title_core(n) == head):
-            # the headline again under a column's kicker or a wire's dateline, or with marks
-            # after it: (新春走基层)县城医院见闻… / 某某网1月11日电 题：县城医院见闻…
-            page.take(i, Proposal(rule_id, "title", "edge"))
-            continue
         # a line failing the shape test fails it again at its copies: seen may hold it
         f = seen.setdefault(n, i)
         if (f == i or i in page.removed or SENT.search(n) or not han_at_least(n, 2)
@@ -227,17 +219,6 @@ def repeats(page: Page, rule_id: str) -> None:
             reason = ("related" if is_title_shape(n) and len(n) >= 8
                       else "metadata" if STAMPED.search(n) else "navigation")
         page.take(i, Proposal(rule_id, reason, "edge"))
-
-
-# what may stand before a copy of the headline: a column's kicker in brackets, a wire's
-# dateline with 题 (题：…)
-_KICKER = twins.compile(r"^(?:[(\[【][^()\[\]【】]{2,10}[)\]】]|\S{2,24}?电\s*题\s*:)\s*")
-_TRAILING_MARKS = twins.compile(r"[*＊]+$")
-
-
-def _title_core(n: str) -> str:
-    """A headline line without a kicker or dateline before it and marks after it."""
-    return _TRAILING_MARKS.sub("", _KICKER.sub("", n, count=1))
 
 
 def table_cells(page: Page) -> set[int]:
