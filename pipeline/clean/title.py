@@ -351,11 +351,15 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     page.take(j, Proposal(nav, "navigation", "head"))
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
         hn = normed[h]
+        bare_h = _bare_title(hn)
         for i in range(h + 1, len(lines)):
             n = normed[i]
             # each copy test's own first condition asked inline: most lines meet none
             if n and i not in removed and (
                     n == hn or (len(n) >= 8 and hn.endswith(n) and _column_copy(n, hn))
+                    # in brackets or without its quotes (【…】, 十四五时期… for “十四五”时期…)
+                    or (len(bare_h) >= 8 and (n[0] in "【[" or bare_h != hn)
+                        and _bare_title(n) == bare_h)
                     or (n[-1] == "页" and _page_copy(n, hn))
                     or (hn[-1] in ")）" and part_stem(hn) == n)
                     or (hn.startswith(n) and _site_copy(hn, n))
@@ -483,6 +487,17 @@ _COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?
 
 # a breadcrumb's last part after its separator, the story's title, maybe cut short (…, ...)
 _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
+
+
+# a headline's copy may come wrapped in brackets or lose its quote marks
+_WRAP = regex.compile(r"^[【\[](.+)[】\]]$")
+_QUOTES = regex.compile(r"[“”\"「」『』]")
+
+
+def _bare_title(n: str) -> str:
+    """A headline line without the brackets around it and without quote marks."""
+    m = _WRAP.match(n)
+    return _QUOTES.sub("", m.group(1) if m else n)
 
 
 def _crumb_title(n: str) -> str:
