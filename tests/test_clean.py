@@ -195,6 +195,15 @@ def test_a_kicker_of_clauses_over_the_headlines_lines_stays(clean):
     assert res.text.startswith(kicker)
 
 
+def test_a_wire_dateline_alone_above_the_headline_stays(clean):
+    # the decision's title under the agency's dateline: the dateline is the story's first words
+    res = run(clean, ["当前位置: 首页>> 今日中国>> 要闻", "", "江城市委决定表彰优秀共产党员等", "",
+                      "江城政府门户网站 www.jiangcheng.gov.cn   2011年07月01日", "",
+                      "    新华社江城7月1日电 ", "", "中共江城市委关于表彰先进基层党组织",
+                      "和优秀共产党员的决定", "", "(2011年7月1日)", "", *BODY])
+    assert "    新华社江城7月1日电 " in res.text.split("\n")
+
+
 def test_meta_title_from_headline_and_original_title(clean):
     res = run(clean, ["首页 > 新闻 > 正文", "全市工业增加值增长6.2%", "来源：市统计局",
                       "原标题：前两月全市工业增加值同比增长6.2%", *BODY])

@@ -37,6 +37,7 @@ from .shapes import (
     _HAN,
     _NOT_HEADLINE,
     CHAPTER,
+    DATELINE_START,
     NUMBERED_HEADING,
     SENT,
     han_at_least,
@@ -591,9 +592,10 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool],
     # a headline found only by the body under it may be a subhead
     if h is None or not page.headline_sure:
         return
+    # (a wire's dateline alone on its line, 新华社北京7月1日电, is the story's own first words)
     above = [i for i in range(h) if page.normed[i] and i not in page.removed
              and not SENT.search(page.normed[i]) and len(page.normed[i]) <= 60 and not kept(i)
-             and not _text_above(page, i, h)]
+             and not _text_above(page, i, h) and not DATELINE_START.match(page.normed[i])]
     # three lines or more, most holding a clause's marks (menu_run's `prose`: 但他们时刻都守护
     # 在你身边): a post written a phrase a line over a line taken for its headline, no menu
     if prose is not None and len(above) >= 3 and _mostly_prose(page, above, prose):
