@@ -23,9 +23,9 @@ _STAFF_CODE = twins.compile(r"[\s_]*[A-Za-z]{1,6}\d{2,}$")
 _REPORTER = twins.compile(r"^(?:本报|本刊)?(?:特约)?(?:记者|通讯员)\s*")
 _PAY = twins.compile(r"\d+元|点击|进入|www\.")
 _URL = twins.compile(r"https?://\S+")
-# a source's value with the story's stamp glued on (来源:人民日报2022-11-03 08:38)
 # an outlet's name after a stamp: 中财网, 江城日报, 新华社
 _OUTLET_AFTER = twins.compile(r"\s+\p{Han}{1,8}(?:网|報|报|社|台)$")
+# a source's value with the story's stamp glued on (来源:人民日报2022-11-03 08:38)
 _SOURCE_STAMP = twins.compile(r"\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                               r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # the marks a block of fields may open with (■来源：…, ▎素材整理：…)

@@ -812,17 +812,18 @@ class AwardFinder:
             # name; the fact spans the quote and the 奖 (after a trigger the trigger's run has it)
             # (“自强之星”奖学金: a scholarship's name likewise)
             # (its holder after it, 某某奖学金获得者李某, names it whatever stands before)
-            blk = self.block_after.get("奖")
-            tail = 3 if text.startswith("奖学金", qe) else (
-                1 + (text[qe + 1:qe + 2] in ("章", "杯", "状")))   # (…”奖章, …”奖杯: whole)
-            held = (self.holder_after_re is not None
-                    and self.holder_after_re.match(text, qe + tail) is not None)
-            if (not prize and text[qe:qe + 1] == "奖"
-                    and (tail == 3 or not (blk is not None and blk.match(text, qe + 1)))
-                    and (held or not any(rec._clause_start(text, qs) <= t[0] and t[1] <= qs
-                                         for t in trigs))):
-                cands.append(Cand(qs, qe + tail, "quoted", {"quoted"}))
-                continue
+            if not prize and text[qe:qe + 1] == "奖":
+                blk = self.block_after.get("奖")
+                scholarship = text.startswith("奖学金", qe)
+                # (…”奖章, …”奖杯: the medal's or cup's whole word)
+                tail = 3 if scholarship else 1 + (text[qe + 1:qe + 2] in ("章", "杯", "状"))
+                held = (self.holder_after_re is not None
+                        and self.holder_after_re.match(text, qe + tail) is not None)
+                if ((scholarship or not (blk is not None and blk.match(text, qe + 1)))
+                        and (held or not any(rec._clause_start(text, qs) <= t[0] and t[1] <= qs
+                                             for t in trigs))):
+                    cands.append(Cand(qs, qe + tail, "quoted", {"quoted"}))
+                    continue
             listed = trig is None and not ctx_head and not prize
             if listed and not LISTED_BEFORE.search(text, max(0, qs - 12), m.end(1)):
                 continue

@@ -691,9 +691,9 @@ class CountFinder:
             return True
         # 汉语言文学1班, 软件1401班: figures glued to a major's name label a class (开设12班,
         # 共5班 count them)
-        if (c.unit in g.name_label_units and not c.qb and c.num.isdigit() and prefix
-                and prefix[-1] == text[num_s - 1:num_s] and _HAN.match(prefix[-1])
-                and not prefix.endswith(g.name_label_units[c.unit][1])
+        if (c.unit in g.name_label_units and not c.qb and c.num.isdigit() and num_s > 0
+                and _HAN.match(text[num_s - 1])
+                and not text.endswith(g.name_label_units[c.unit][1], 0, num_s)
                 and g.name_label_units[c.unit][0].search(text) is not None):
             return True
         if (c.unit in g.rank_in_text and not c.qb and _ONE_TO_NINE.fullmatch(c.num)

@@ -680,7 +680,7 @@ def build(rules: Rules):
             if said is not None:
                 code = said
         shared = shared_magnitude(a_txt, a_val, num)
-        if a_val is not None and shared:
+        if shared:
             a_val = parse_quantity(a_txt + shared)[0]
         if a_val is None or not _dec(a_val) * factor < val:
             return None
