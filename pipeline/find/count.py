@@ -153,6 +153,14 @@ class _Guards:
             r"\s*[、和及与或]\s*$") if self.ordinal_before else None
         self.rank_before = tuple(g.get("rank_before", []))
         self.rank_units = set(g.get("rank_units", []))
+        # the later items of a list of places moved (上升1位、2位和1位): ranks like the first
+        self.rank_list = re.compile(
+            r"(?:" + alternation(self.rank_before)
+            + r")\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
+            r"\s*(?:" + alternation(sorted(self.rank_units)) + r")"
+            r"(?:\s*、\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:"
+            + alternation(sorted(self.rank_units)) + r"))*"
+            r"\s*[、和及与或]\s*$") if self.rank_before and self.rank_units else None
         # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
         rank_words = "|".join(map(regex.escape, g.get("rank_words", [])))
         rank_links = "|".join(map(regex.escape, g.get("rank_links", [])))
@@ -207,7 +215,11 @@ class _Guards:
         self.ctx_units = {
             u: (regex.compile(alternation(c["context"])), int(c.get("window", 16)),
                 tuple(c.get("not_before", [])), set(c.get("not_after_char", "")),
-                str(c.get("rule", _SCORE_RULE)))
+                str(c.get("rule", _SCORE_RULE)),
+                # a clause opening on a comparison (…天数达269天，同比增加27天) reads the
+                # context of the clause before it: the same days compared
+                re.compile(r"\s*(?:" + alternation(c["compare_leads"]) + ")")
+                if c.get("compare_leads") else None)
             for u, c in (g.get("context_units") or {}).items()}
         # units whose Han follower must be one of these words (500发炮弹) — else punctuation or a
         # qualifier must follow (2000余发。)
@@ -613,10 +625,18 @@ class CountFinder:
         num_s = c.num_s
         cm = self.clause_start.match(text, max(0, num_s - cu[1]), num_s)
         ws = max(cm.end() if cm else 0, num_s - cu[1])
-        if not cu[0].search(text, ws, num_s) or text.startswith(cu[2], c.unit_e) \
-                or text[num_s - 1:num_s] in cu[3] or text[num_s - 1:num_s].isdigit():
+        if text.startswith(cu[2], c.unit_e) or text[num_s - 1:num_s] in cu[3] \
+                or text[num_s - 1:num_s].isdigit():
             return None
-        return cu[4]
+        if cu[0].search(text, ws, num_s):
+            return cu[4]
+        if cm and cu[5] is not None and cu[5].match(text, ws) and text[ws - 1] in "，,":
+            # the clause before, back to its own start (a comma only joins them)
+            pm = self.clause_start.match(text, max(0, ws - 1 - cu[1]), ws - 1)
+            ps = max(pm.end() if pm else 0, ws - 1 - cu[1])
+            if cu[0].search(text, ps, ws - 1):
+                return cu[4]
+        return None
 
     # -- guards -------------------------------------------------------------------------------
     def _rejected(self, ctx: Context, c: _Cand) -> bool:
@@ -681,8 +701,11 @@ class CountFinder:
         if prefix.endswith(("、", "和", "及")) and g.ordinal_list is not None \
                 and g.ordinal_list.search(text, max(0, num_s - 30), num_s):
             return True
-        if c.unit in g.rank_units and (prefix.endswith(g.rank_before)
-                                       or g.rank_link.search(text, max(0, num_s - 8), num_s)):
+        if c.unit in g.rank_units and (
+                prefix.endswith(g.rank_before)
+                or g.rank_link.search(text, max(0, num_s - 8), num_s)
+                or (prefix.endswith(("、", "和", "及", "与", "或")) and g.rank_list is not None
+                    and g.rank_list.search(text, max(0, num_s - 40), num_s))):
             return True
         # 2016级9班, 高三3班: a class's number, not a count of classes
         if c.unit in g.label_before and prefix.endswith(g.label_before[c.unit]):
