@@ -254,6 +254,12 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     lead = [i for i in chosen if i in sure and len(normed[i]) >= 4 and i not in only_again]
     if h is not None and h not in sure and lead and lead[-1] < h:
         h = lead[-1]
+    # a line the page names its title elsewhere ((原标题:…) under it, a title field, the
+    # breadcrumb's last crumb) is the headline over any other its place vouches for
+    # (headline / 2022-10-04 11:13 / 白癜风… / (原标题:headline))
+    named_h = [i for i in chosen if i in named_lines and i not in only_again]
+    if h is not None and named_h and normed[h] not in {normed[i] for i in named_h}:
+        h = normed.index(normed[named_h[-1]])
     if h is not None and any(normed[j] == normed[h] for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
     elif h is not None and (above_h := page.nb(h, -1)) is not None and above_h in chosen:
@@ -313,6 +319,11 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             continue
         elif len(normed[i]) > 10 and not (page.headline_sure and h is not None and i < h):
             # another headline-like line the headline's place does not vouch for: may be text
+            continue
+        elif (len(normed[i]) > 10 and i in sure and i not in named_lines and h is not None
+              and i < h and page.reason(page.nb(i, 1)) == "metadata"):
+            # a headline its own fields place, over a line placed the same way (headline /
+            # 时间:… 来源:… / subtitle / 记者 … / text): the page's two titles, both text
             continue
         else:
             page.take(i, Proposal(nav, "navigation", "head"))

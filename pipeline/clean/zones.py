@@ -605,6 +605,8 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool],
 
 
 # a line that runs on into the next: a clause cut at its comma or dash (a verse's lines)
+# (a headline's speaker alone over it: two to ten Han characters and a colon)
+_SPEAKER = regex.compile(r"\p{Han}{2,10}:")
 _RUNS_ON = twins.compile(r"[,、—…]$")
 
 
@@ -618,6 +620,8 @@ def _text_above(page: Page, i: int, h: int) -> bool:
         return True
     if nxt == h and len(n) >= 8 and " " not in n and is_title_shape(n) and not _CHANNEL.search(n):
         return True     # the headline's first half, broken over two lines (…中学举办 / 运动会)
+    if nxt == h == i + 1 and n.endswith(":") and _SPEAKER.fullmatch(n):
+        return True     # its speaker, on the line right over it (水利部: / 长江和黄河可能发生秋汛)
     if (nxt is not None and nxt < h and len(n) >= 8 and "," in n and is_title_shape(n)
             and _text_above(page, nxt, h)):
         # a kicker of a clause or two over the headline's lines (住别墅吃榨菜,被捕时还在辛勤
