@@ -226,7 +226,13 @@ class _Guards:
         self.needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
         self.no_figure_after = frozenset(g.get("unit_not_before_figure") or ())
         self.rate_marks = "".join(g["rate_marks"])
+        self.rate_units = frozenset(g.get("rate_units", []))
         self.rate_not_per = tuple(g.get("rate_not_per", []))
+        # 时速350公里, 每小时三百公里以上, 50米每秒: a speed said in words, no amount
+        self.rate_before = (re.compile(r"(?:" + alternation(g["rate_before"]) + r")(?:"
+                                       + alternation(g.get("rate_links", [])) + r")?\s*$")
+                            if g.get("rate_before") else None)
+        self.rate_after = tuple(g.get("rate_after", []))
         # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the
         # sign
         self.signed_units = set(g.get("signed_units", []))
@@ -678,6 +684,11 @@ class CountFinder:
         if (g.rate_marks and text[c.unit_e:c.unit_e + 1] in g.rate_marks
                 and _UNIT_START.match(text, c.unit_e + 1)
                 and not text.startswith(g.rate_not_per, c.unit_e + 1)):
+            return True
+        if c.unit in g.rate_units and (
+                (g.rate_before is not None and g.rate_before.search(text, max(0, c.start - 10),
+                                                                    c.start))
+                or text.startswith(g.rate_after, c.end)):
             return True
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()

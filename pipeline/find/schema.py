@@ -167,6 +167,10 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                                  "(5720公斤/公顷)"),
             "rate_not_per": _words("after a rate's mark, these are no unit of its own: 79286人/次 "
                                    "is 人次 written apart"),
+            "rate_units": _words("units a speed is given in (公里, 米)"),
+            "rate_before": _words("a speed's words before its figure (时速350公里)"),
+            "rate_links": _words("what may stand between rate_before and the figure (达, 为)"),
+            "rate_after": _words("a speed's words after its unit (50米每秒)"),
             "signed_units": _words(),
             "sign_before": _words(),
             "one_char_not_noun": _chars(),
