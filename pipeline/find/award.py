@@ -369,6 +369,9 @@ class AwardFinder:
         self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after")
                                                                      or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
+        ends = pat.get("law_title_ends") or []
+        self.law_title_re = (regex.compile(r"《[^《》\n]{0,60}?(?:" + _alt(ends) + r")》")
+                             if ends else None)
         self.designation_re = regex.compile(_alt(pat.get("designations") or ["高新技术企业"]))
         # a building, hall or centre named after a donor (命名为「某某学术中心」) is no honour
         fac = pat.get("facility_names") or {}
@@ -854,7 +857,12 @@ class AwardFinder:
         facts = self._presented(text, facts) if self.presented_re is not None else facts
         if self.closer_re is not None and self.closer_re.search(text):
             facts = self._closed_lists(text, facts)
-        return self._tables(ctx, facts) if self.table is not None else facts
+        facts = self._tables(ctx, facts) if self.table is not None else facts
+        if facts and self.law_title_re is not None and "》" in text:
+            laws = [m.span() for m in self.law_title_re.finditer(text)]
+            if laws:
+                facts = [f for f in facts if not any(s < f.start and f.end < e for s, e in laws)]
+        return facts
 
     def _closed_lists(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.trigger honour_closers: 先后获得A、B、C等荣誉称号 — each item of a list a
