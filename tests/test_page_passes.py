@@ -257,6 +257,20 @@ def test_the_headlines_copy_with_the_sites_name_between_paragraphs_goes():
     assert not {0, 2, 3, 4, 5} & set(removed([*top, on, *STORY[1:]]))
 
 
+def test_a_short_headline_shown_between_several_paragraphs_is_the_headline():
+    # a photo story prints its seven-character headline over each picture's paragraph under a
+    # stamp no rule knows: shown twice or more between paragraphs, it is the headline, and the
+    # copies go as titles
+    head = "又是一年消夏时"
+    lines = [head, "0 2024-05-20 09:40 港城网 作者:港城新闻 [转载]", STORY[0], head, STORY[1],
+             head, STORY[2]]
+    got = removed(lines)
+    assert {i for i, r in got.items() if r.reason == "title"} == {3, 5}
+    assert not {0, 2, 4, 6} & set(got)
+    # shown once between paragraphs, a short line may be a subheading: it stays
+    assert not {0, 2, 3, 4, 5} & set(removed([head, lines[1], STORY[0], head, *STORY[1:]]))
+
+
 def test_a_related_block_above_the_body_gives_back_the_subheading_over_it():
     # 相关新闻 over other stories' headlines above the article: the block runs down to the
     # first paragraph, and its last line right over it is the article's subheading

@@ -151,9 +151,11 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         ):
             continue
         # shown again in the head, or between two paragraphs further down (a spun page's copy)
+        # (a shorter line counts when shown twice or more between paragraphs: 又是一年春运时
+        # over each of a spun page's photos)
+        middle = sum(page.zone(page.filled[k]) == "middle" for k in page.places().get(n, ()))
         again = any(normed[j] == n for j in head if j != i) or (
-            len(n) >= 8 and any(page.zone(page.filled[k]) == "middle"
-                                for k in page.places().get(n, ())))
+            middle and (len(n) >= 8 or (len(n) >= 5 and middle >= 2)))
         named = i in split_firsts or any(k == n or (len(n) >= 6 and k.startswith(n))
                     or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1]))
                     # its page number after it: 第二十六章 …(2/3)
