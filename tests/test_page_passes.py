@@ -271,6 +271,16 @@ def test_a_short_headline_shown_between_several_paragraphs_is_the_headline():
     assert not {0, 2, 3, 4, 5} & set(removed([head, lines[1], STORY[0], head, *STORY[1:]]))
 
 
+def test_the_headline_again_without_its_quotes_over_the_body_is_its_copy():
+    # the page's first line, a stamp no rule knows, then the headline again without its quote
+    # marks right over the first paragraph: the first showing is the headline
+    head = "“夜经济”带火港城区滨海广场消夏节"
+    got = removed([head, "== 2024/5/20 9:40:12 == 热度 192", head.replace("“", "").replace("”", ""),
+                   *STORY])
+    assert getattr(got.get(2), "reason", None) == "title"
+    assert not {0, 3, 4, 5} & set(got)
+
+
 def test_a_related_block_above_the_body_gives_back_the_subheading_over_it():
     # 相关新闻 over other stories' headlines above the article: the block runs down to the
     # first paragraph, and its last line right over it is the article's subheading

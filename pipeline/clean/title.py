@@ -154,7 +154,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # (a shorter line counts when shown twice or more between paragraphs: 又是一年春运时
         # over each of a spun page's photos)
         middle = sum(page.zone(page.filled[k]) == "middle" for k in page.places().get(n, ()))
-        again = any(normed[j] == n for j in head if j != i) or (
+        again = any(_copy_of(normed[j], n) for j in head if j != i) or (
             middle and (len(n) >= 8 or (len(n) >= 5 and middle >= 2)))
         named = i in split_firsts or any(k == n or (len(n) >= 6 and k.startswith(n))
                     or (len(k) >= 8 and k[-1] == "\u2026" and n.startswith(k[:-1]))
@@ -262,7 +262,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     named_h = [i for i in chosen if i in named_lines and i not in only_again]
     if h is not None and named_h and normed[h] not in {normed[i] for i in named_h}:
         h = normed.index(normed[named_h[-1]])
-    if h is not None and any(normed[j] == normed[h] for j in head if j != h):
+    if h is not None and any(_copy_of(normed[j], normed[h]) for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
     elif h is not None and (above_h := page.nb(h, -1)) is not None and above_h in chosen:
         # the headline over its stamp, shown again right above a subtitle the dateline placed
@@ -505,6 +505,12 @@ _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
 # a headline's copy may come wrapped in brackets or lose its quote marks
 _WRAP = regex.compile(r"^[【\[](.+)[】\]]$")
 _QUOTES = regex.compile(r"[“”\"「」『』]")
+
+
+def _copy_of(a: str, b: str) -> bool:
+    """Two head lines show one headline: the same, or (eight characters or more) the same but
+    for brackets around it and quote marks (“十四五”时期… and 十四五时期…)."""
+    return a == b or (len(a) >= 8 and _bare_title(a) == _bare_title(b))
 
 
 def _bare_title(n: str) -> str:
