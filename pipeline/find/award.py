@@ -369,6 +369,7 @@ class AwardFinder:
         self.block_after = {h: regex.compile(_alt(ws)) for h, ws in (pat.get("block_after")
                                                                      or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
+        self.recipient_before = tuple(pat.get("recipient_before") or ())
         ends = pat.get("law_title_ends") or []
         self.law_title_re = (regex.compile(r"《[^《》\n]{0,60}?(?:" + _alt(ends) + r")》")
                              if ends else None)
@@ -858,6 +859,9 @@ class AwardFinder:
         if self.closer_re is not None and self.closer_re.search(text):
             facts = self._closed_lists(text, facts)
         facts = self._tables(ctx, facts) if self.table is not None else facts
+        if facts and self.recipient_before:
+            facts = [f for f in facts if f.rule != "award.pattern"
+                     or not text.startswith(self.recipient_before, f.end)]
         if facts and self.law_title_re is not None and "》" in text:
             laws = [m.span() for m in self.law_title_re.finditer(text)]
             if laws:

@@ -276,6 +276,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "walk_stop_pos": _words("jieba POS tags (prefixes) that end that walk: d, adverbs"),
         "block_after": _table(),
         "not_names": _words(),
+        "recipient_before": _words("a run right before these names who receives an honour, "
+                                   "no honour (授予中国优秀青年的最高荣誉)"),
         "law_title_ends": _words("a book title ending in these is a law or rule: an honour "
                                  "named inside it (《…国家勋章和国家荣誉称号法》) is none"),
         "designations": _words(),
