@@ -100,7 +100,9 @@ _MAG_SPACE = r"[ \xa0\u2009\u202f]"
 NUMBER = (
     r"(?:(?:" + _ARABIC + r")|[" + CN_NUM_CHARS + r"])"
     # (after Arabic digits only a magnitude: 2024三層崎 is a year and a name, not 20243)
-    r"(?:(?<!\d)["
+    # (a magnitude's trailing digit, 一万二 = 12,000, never opens 一手/二手: 1000萬二手住宅 is
+    # 10,000,000 and a second-hand flat)
+    r"(?:(?<!\d)(?!(?<=[万萬亿億])[一二]手)["
     + CN_NUM_CHARS
     + r"]|(?<=\d)["
     + CN_UNIT_CHARS
