@@ -86,6 +86,16 @@ def constant(ctx, m, arg, lex):
     return arg, None
 
 
+@value_builder("fraction")
+def fraction(ctx, m, arg, lex):
+    """The share groups `num` / `den` name, in percent to two decimals (1/4: 25, 2/3: 66.67);
+    none when the part is not below the whole."""
+    num, den = parse_number(m.group("num")), parse_number(m.group("den"))
+    if not num or not den or num >= den:
+        return None
+    return _tidy(round(num * 100 / den, 2)), None
+
+
 @value_builder("digits")
 def digits(ctx, m, arg, lex):
     """The number written in group `num` with no magnitude or qualifier reading (年份 2024)."""
