@@ -54,6 +54,7 @@ _PERCENT_MARKS = [
     "折",
     "倍",
     "番",
+    "半",       # (一半, 超一半, 一半以上: percent.half)
 ]
 _DATE_MARKS = [
     "年",
