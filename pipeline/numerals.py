@@ -116,7 +116,13 @@ NUMBER = (
     r"|(?:(?<=\d[万萬])|(?<=\d" + _MAG_SPACE + r"[万萬]))" + _MAG_SPACE + r"(?=[亿億])"
     # and after 亿 its ten-thousands, spaced the same way (23 億 4,245 萬元, as Taiwan's reports
     # print a sum): only digits that a 万 then closes, so 3亿 2024年 stays two numbers
-    r"|(?<=[亿億])" + _MAG_SPACE + r"(?:\d,\d{3}|\d{1,4})(?=" + _MAG_SPACE + r"?[千万萬]))*"
+    r"|(?<=[亿億])" + _MAG_SPACE + r"(?:\d,\d{3}|\d{1,4})(?=" + _MAG_SPACE + r"?[千万萬])"
+    # …and after 万 its thousands with their comma, spaced the same way, when 元 closes them
+    # (新臺幣 1 萬 4,400 元); a space before 仟/佰 when 元 follows (新台幣 5 仟元: 仟 names no
+    # length, as 千 in 3 千米 does)
+    r"|(?<=\d" + _MAG_SPACE + r"[万萬])" + _MAG_SPACE + r"\d,\d{3}(?=" + _MAG_SPACE + r"?[元圓])"
+    r"|(?<=\d)" + _MAG_SPACE + r"(?=[仟佰][元圓])"
+    r")*"
     # (‧, a hyphenation point, is Macao's and Taiwan's decimal point between Chinese numerals:
     # 四百七十六‧六億元, 三十五‧五%; so is a middle dot, 五十五·三億元, 一○·三元)
     r"(?:(?:[点點]|(?<=[" + CN_NUM_CHARS + r"])[﹒．‧·・]|(?<=[" + CN_DIGIT_CHARS + r"])\.(?=["

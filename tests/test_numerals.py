@@ -112,6 +112,9 @@ def test_integers_stay_integers():
     ("各区 12 120 150 万元", ["12 120 150", "万"]),   # ...not after digits grouped by spaces
     ("第3 5万", ["3", "5万"]),                  # ...nor two numbers
     ("增长六十二﹒五％", ["六十二﹒五"]),
+    # Taiwan's spaced sums: after 萬 its comma thousands when 元 closes them, 仟 before 元
+    ("每年新臺幣 1 萬 4,400 元整，助學金新台幣 5 仟元", ["1 萬 4,400", "5 仟"]),
+    ("共3 万 4,500 人，跑3 千米", ["3 万", "4,500", "3", "千"]),
     # a magnitude's trailing digit (一万二 = 12,000) never opens 二手/一手
     ("月薪一万二，樓價1000萬二手住宅，500万一手房", ["一万二", "1000萬", "二", "500万", "一"]),
 ])

@@ -164,6 +164,8 @@ def _won(name: str, s: int, e: int, rule: str) -> Fact:
 
 # what joins two items of a list, its separator named (JOIN)
 _JOINED = regex.compile(rf"[”」』]?{COUNT}?(?P<sep>{SEP}){COUNT}?[“「『]?")
+# the last characters of an award's head: a name ending so is closed whatever follows it
+_HEAD_ENDS = frozenset("奖獎金章杯牌状狀旗")
 # the items of a table cell that lists several honours
 _ITEM = re.compile(r"[^、，,；;]+")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff〇]+")
@@ -370,6 +372,9 @@ class AwardFinder:
                                                                      or {}).items()}
         self.not_names = set(pat.get("not_names") or [])
         self.recipient_before = tuple(pat.get("recipient_before") or ())
+        ag = self.rule.get("award.again")
+        self.again = ((int(ag.get("min_len", 4)), frozenset(ag.get("of_rules") or ()))
+                      if ag else None)
         ends = pat.get("law_title_ends") or []
         self.law_title_re = (regex.compile(r"《[^《》\n]{0,60}?(?:" + _alt(ends) + r")》")
                              if ends else None)
@@ -856,6 +861,7 @@ class AwardFinder:
         facts = self._with_parents(ctx.text, self._facts(ctx, kept))
         facts = self._grades(text, facts) if self.rule.get("award.grade") else facts
         facts = self._presented(text, facts) if self.presented_re is not None else facts
+        facts = self._again(text, facts) if self.again is not None else facts
         if self.closer_re is not None and self.closer_re.search(text):
             facts = self._closed_lists(text, facts)
         facts = self._tables(ctx, facts) if self.table is not None else facts
@@ -867,6 +873,29 @@ class AwardFinder:
             if laws:
                 facts = [f for f in facts if not any(s < f.start and f.end < e for s, e in laws)]
         return facts
+
+    def _again(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """award.again: a name read once (in quotes, by its head, after a trigger) counts at each
+        later mention written the same way, quoted or not (「仁愛獎學金」 … 仁愛獎學金(弱勢戶))."""
+        min_len, rules = self.again
+        names = {str(f.value) for f in facts if f.rule in rules and isinstance(f.value, str)
+                 and len(f.value) >= min_len}
+        if not names:
+            return facts
+        taken = [(f.start, f.end) for f in facts]
+        out: list[Fact] = []
+        for name in sorted(names, key=len, reverse=True):
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                # (a name closed by its head, …獎學金, or by no more Han after it: 港城好人好事
+                # runs on into another word)
+                closed = name[-1] in _HEAD_ENDS or not _HAN_RUN.match(text, end)
+                if closed and not any(s < end and at < e for s, e in taken):
+                    out.append(_won(name, at, end, "award.again"))
+                    taken.append((at, end))
+                at = text.find(name, end)
+        return sorted([*facts, *out], key=lambda f: f.start) if out else facts
 
     def _closed_lists(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.trigger honour_closers: 先后获得A、B、C等荣誉称号 — each item of a list a

@@ -311,6 +311,10 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
         "honour_closers": _words("words closing a list after a trigger that call its items "
                                  "honours (…、…等荣誉称号): each item is an award"),
     },
+    "award.again": {
+        "min_len": Key(int, 4, "the shortest name whose later mentions count"),
+        "of_rules": _words("the rules whose names are looked for again"),
+    },
     "award.presented": {
         "verbs": _words("what is handed out after 为 and the list of honours (颁奖, 颁发证书)"),
         "max_span": Key(int, 40),
