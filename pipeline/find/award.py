@@ -877,6 +877,7 @@ class AwardFinder:
     def _again(self, text: str, facts: list[Fact]) -> list[Fact]:
         """award.again: a name read once (in quotes, by its head, after a trigger) counts at each
         later mention written the same way, quoted or not (「仁愛獎學金」 … 仁愛獎學金(弱勢戶))."""
+        assert self.again is not None
         min_len, rules = self.again
         names = {str(f.value) for f in facts if f.rule in rules and isinstance(f.value, str)
                  and len(f.value) >= min_len}
