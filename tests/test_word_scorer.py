@@ -100,8 +100,8 @@ def test_words_read_digits_and_latin_as_one_mark():
 
 
 def test_takes_furniture_no_rule_lists_beside_furniture_the_rules_found(removed):
-    got = removed(f"江城新增口袋公园\n{BODY}\n城市频道 > 民生\n返回顶部")
-    assert got["城市频道 > 民生"] == ("boilerplate.scored.words", "navigation")
+    got = removed(f"江城新增口袋公园\n{BODY}\n城市快讯 > 民生\n返回顶部")
+    assert got["城市快讯 > 民生"] == ("boilerplate.scored.words", "navigation")
     assert got["返回顶部"][0] != "boilerplate.scored.words"  # the rules' own find
 
 
@@ -114,8 +114,8 @@ def test_a_stamp_or_credit_it_takes_is_metadata_by_its_own_words(removed, line):
 def test_leaves_a_page_where_the_rules_found_no_furniture(removed):
     # the same line with no furniture under the body may be the article's own last word: the
     # word scorer leaves it (the context scorer reads a trail's arrow: test_context_scorer.py)
-    got = removed(f"江城新增口袋公园\n{BODY}\n城市频道 > 民生")
-    assert got.get("城市频道 > 民生", ("",))[0] != "boilerplate.scored.words"
+    got = removed(f"江城新增口袋公园\n{BODY}\n城市快讯 > 民生")
+    assert got.get("城市快讯 > 民生", ("",))[0] != "boilerplate.scored.words"
 
 
 # (a notice's signature date is guarded too, but today's weights never take one: no test here)
