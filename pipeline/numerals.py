@@ -507,6 +507,11 @@ NUMBER_SPACED = (
 )
 
 
+# 负 after these closes a word (减负, 担负, 肩负, 胜负, 自负, 正负, 抱负, 辜负): no minus before the
+# number after it (减负920.3亿元 relieved that much); finders put it before their 负
+NOT_MINUS_BEFORE = "(?<![减減担擔肩胜勝自正抱欠辜])"
+
+
 # a number's closing magnitudes, and their order
 _TAIL_MAG = re.compile(r"[百佰千仟万萬亿億兆]+$")
 _MAG_ORDER = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "萬": 4, "亿": 5,

@@ -605,9 +605,9 @@ def above_headline(page: Page, rule_id: str, kept: Callable[[int], bool],
 
 
 # a line that runs on into the next: a clause cut at its comma or dash (a verse's lines)
-# (a headline's speaker alone over it: two to ten Han characters and a colon)
-_SPEAKER = regex.compile(r"\p{Han}{2,10}:")
 _RUNS_ON = twins.compile(r"[,、—…]$")
+# a headline's speaker alone over it: two to ten Han characters and a colon (水利部:)
+_SPEAKER = twins.compile(r"\p{Han}{2,10}:")
 
 
 def _text_above(page: Page, i: int, h: int) -> bool:

@@ -43,6 +43,7 @@ import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import regex
 
@@ -140,27 +141,39 @@ class _Cand:
     start: int = -1    # where the fact starts: the qualifier before, else the number
 
 
+def _list_before(lead: tuple[str, ...], units: set[str] | None = None) -> re.Pattern[str]:
+    """The earlier items of a list ending right before a number: a lead word (第, 上升), then
+    numbers (each with one of `units` after it, when given) joined by 、, then the word or mark
+    that joins the last item (第6、7、8及 …, 上升1位、2位和 …)."""
+    item = r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
+    if units:
+        item += r"\s*(?:" + alternation(sorted(units)) + r")"
+    return re.compile(r"(?:" + alternation(lead) + r")\s*" + item
+                      + r"(?:\s*、\s*" + item + r")*\s*[、和及与或]\s*$")
+
+
+class _ContextUnit(NamedTuple):
+    """A unit that counts only in its context (context_units): 分 after an exam word."""
+    context: Any          # the context words' pattern
+    window: int           # how far back in the clause they are looked for
+    not_before: tuple[str, ...]
+    not_after_char: set[str]
+    rule: str
+    compare: Any          # a comparison opening the next clause (同比增加27天), or None
+
+
 class _Guards:
     """rules/count.yaml `guards`, read once."""
 
     def __init__(self, g: dict):
         self.ordinal_before = tuple(g.get("ordinal_before", []))
         # 第6、7、8及 (第二、) right before a number: a list of ranks, its last item joined
-        self.ordinal_list = re.compile(
-            r"(?:" + alternation(self.ordinal_before)
-            + r")\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
-            r"(?:\s*、\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))*"
-            r"\s*[、和及与或]\s*$") if self.ordinal_before else None
+        self.ordinal_list = _list_before(self.ordinal_before) if self.ordinal_before else None
         self.rank_before = tuple(g.get("rank_before", []))
         self.rank_units = set(g.get("rank_units", []))
         # the later items of a list of places moved (上升1位、2位和1位): ranks like the first
-        self.rank_list = re.compile(
-            r"(?:" + alternation(self.rank_before)
-            + r")\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})"
-            r"\s*(?:" + alternation(sorted(self.rank_units)) + r")"
-            r"(?:\s*、\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:"
-            + alternation(sorted(self.rank_units)) + r"))*"
-            r"\s*[、和及与或]\s*$") if self.rank_before and self.rank_units else None
+        self.rank_list = (_list_before(self.rank_before, self.rank_units)
+                          if self.rank_before and self.rank_units else None)
         # 位次为2.4万名, 排名升至第…: a rank word, then a linking verb, then the number
         rank_words = "|".join(map(regex.escape, g.get("rank_words", [])))
         rank_links = "|".join(map(regex.escape, g.get("rank_links", [])))
@@ -213,7 +226,8 @@ class _Guards:
         # units that make no count by themselves (kind other) but do in a context: 分 after an
         # exam or score word in the same clause (考了612分, 总分650分, 高出一本线50分)
         self.ctx_units = {
-            u: (regex.compile(alternation(c["context"])), int(c.get("window", 16)),
+            u: _ContextUnit(
+                regex.compile(alternation(c["context"])), int(c.get("window", 16)),
                 tuple(c.get("not_before", [])), set(c.get("not_after_char", "")),
                 str(c.get("rule", _SCORE_RULE)),
                 # a clause opening on a comparison (…天数达269天，同比增加27天) reads the
@@ -629,19 +643,19 @@ class CountFinder:
         if not cu:
             return None
         num_s = c.num_s
-        cm = self.clause_start.match(text, max(0, num_s - cu[1]), num_s)
-        ws = max(cm.end() if cm else 0, num_s - cu[1])
-        if text.startswith(cu[2], c.unit_e) or text[num_s - 1:num_s] in cu[3] \
+        cm = self.clause_start.match(text, max(0, num_s - cu.window), num_s)
+        ws = max(cm.end() if cm else 0, num_s - cu.window)
+        if text.startswith(cu.not_before, c.unit_e) or text[num_s - 1:num_s] in cu.not_after_char \
                 or text[num_s - 1:num_s].isdigit():
             return None
-        if cu[0].search(text, ws, num_s):
-            return cu[4]
-        if cm and cu[5] is not None and cu[5].match(text, ws) and text[ws - 1] in "，,":
+        if cu.context.search(text, ws, num_s):
+            return cu.rule
+        if cm and cu.compare is not None and cu.compare.match(text, ws) and text[ws - 1] in "，,":
             # the clause before, back to its own start (a comma only joins them)
-            pm = self.clause_start.match(text, max(0, ws - 1 - cu[1]), ws - 1)
-            ps = max(pm.end() if pm else 0, ws - 1 - cu[1])
-            if cu[0].search(text, ps, ws - 1):
-                return cu[4]
+            pm = self.clause_start.match(text, max(0, ws - 1 - cu.window), ws - 1)
+            ps = max(pm.end() if pm else 0, ws - 1 - cu.window)
+            if cu.context.search(text, ps, ws - 1):
+                return cu.rule
         return None
 
     # -- guards -------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from ..context import Context
 from ..model import Fact
 from ..numerals import (
     CN_NUM_CHARS,
+    NOT_MINUS_BEFORE,
     NUMBER,
     alternation,
     enclosing,
@@ -66,8 +67,6 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 # every candidate holds a number, and a number starts with one of these
 _NUMBER_TRIGGER = re.compile(r"[\d.．" + CN_NUM_CHARS + r"]")
 # what the number, its sign and the spaces before it may hold (scan.gated's reach)
-# the characters before 负 that make it part of a word (减负, 担负, 肩负, 胜负, 自负, 正负, 抱负)
-_NOT_SIGN_BEFORE = "(?<![减減担擔肩胜勝自正抱欠辜])"
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒点點余多几 \xa0\u2009\u202f\t\u3000-负")
 
 
@@ -287,8 +286,7 @@ def build(rules: Rules):
         r"(?!(?<=[ \t\u3000])[ \t\u3000])"
         r"(?P<qb>" + word_trie(q_before) + r")?"
         r"(?P<pre>" + word_trie(before) + r")?" + _SP +
-        # (负 in 减负, 担负, 胜负 … is a word's, no minus: 减负920.3亿元 relieved that much)
-        r"(?<![\d.])(?P<sign>-|" + _NOT_SIGN_BEFORE + r"负)?(?P<num>" + NUMBER + r")"
+        r"(?<![\d.])(?P<sign>-|" + NOT_MINUS_BEFORE + r"负)?(?P<num>" + NUMBER + r")"
         r"(?P<lat>(?<=\d)(?:" + (word_trie(latin) or "(?!)") + r")(?![A-Za-z]))?"
         r"(?P<scale>" + _SP + r"(?:" + word_trie(scales) + r")(?![A-Za-z]))?"
         r"(?P<q2>[余餘多]|(?<=十)[几幾])?" + _SP +

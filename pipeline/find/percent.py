@@ -29,6 +29,7 @@ from ..context import Context
 from ..model import Fact
 from ..numerals import (
     CN_NUM_CHARS,
+    NOT_MINUS_BEFORE,
     NUMBER_SPACED,
     alternation,
     inside,
@@ -207,7 +208,7 @@ def build(rules: Rules):
     NS = NUMBER_SPACED
     qb = r"(?P<qb>" + alternation(q_before) + r")?"
     qa = r"(?P<qa>" + alternation(q_after_unit) + r")?"
-    sign = r"(?P<sign>(?<![\d.%％A-Za-z])[-－−]|(?<![减減担擔肩胜勝自正抱欠辜])[负負])?"
+    sign = r"(?P<sign>(?<![\d.%％A-Za-z])[-－−]|" + NOT_MINUS_BEFORE + r"[负負])?"
     pats = {
         "percent.fraction": regex.compile(
             qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬\\d" + r"])"
