@@ -118,7 +118,11 @@ def build(rules: Rules):
     hosts = [(r["cue"].lower(), r["locale"]) for r in rows if r["kind"] == "host"]
     publishers = [(r["cue"], r["locale"]) for r in rows if r["kind"] == "publisher"]
     datelines = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "dateline"}
-    cues = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "text"}
+    # (a cue may count for two places: 施政報告 is Hong Kong's and Macao's)
+    cues: dict[str, list[tuple[str, int]]] = {}
+    for r in rows:
+        if r["kind"] == "text":
+            cues.setdefault(r["cue"], []).append((r["locale"], int(r["weight"])))
     places = {r["cue"]: (r["locale"], int(r["weight"])) for r in rows if r["kind"] == "place"}
     place_re = regex.compile("|".join(regex.escape(c) for c in places)) if places else None
     # character classes and literal words with the standard `re`: the same matches, and a class
@@ -188,10 +192,10 @@ def build(rules: Rules):
         own = set()         # the overseas places named by a word or dateline of their own
         if cue_re is not None:
             for c in set(cue_re.findall(head)):
-                loc, w = cues[c]
-                score[loc] += w
-                if w >= OWN_WORD:
-                    own.add(loc)
+                for loc, w in cues[c]:
+                    score[loc] += w
+                    if w >= OWN_WORD:
+                        own.add(loc)
         for loc in OVERSEAS:
             if loc not in own and loc != dl_local:
                 score[loc] = 0      # its cities' names alone: the mainland writes them too

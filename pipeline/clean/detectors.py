@@ -109,13 +109,13 @@ class PatternRule:
 # characters (most lines end otherwise: the pattern is not tried)
 # the page's tools after the last field, spaced or bracketed, maybe with a colon:
 # … 阅读:2093次 我要评论, … 浏览次数:1590 收藏[0], … 点击量:1011 [ 字体: ] 打印 分享:,
-# … 点击率:打印 】【 关闭, … 阅读次数: 次 [ 关 闭 ]
+# … 点击率:打印 】【 关闭, … 阅读次数: 次 [ 关 闭 ], … 浏览次数: 放大 缩小 默认 (zoom buttons)
 _TRAILING_TOOLS = twins.compile(
     r"(?:\s+(?:我要评论|发表评论|我要纠错|收藏(?:\[\d+\])?|收藏此文|加入收藏|打印(?:本页|此文)?|"
-    r"关闭(?:窗口)?|分享到?))+$"
+    r"关闭(?:窗口)?|分享到?|放大|缩小|默认|还原))+$"
     r"|(?:[\s\[\]【】]*(?:打印(?:本页|此文|文章)?|关\s*闭(?:窗口|本页)?|分享(?:到)?\s*:?|"
     r"字\s*[体号]\s*:?|收藏(?:本文|此文)?|返回顶部)[\s\[\]【】]*)+$")
-_TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号")
+_TOOL_ENDS = set("论错]藏文印页口闭享到:[【】部体号大小认原")
 # two to five writers' names after 作者: / 编辑:, comma-separated (作者:方某某,冉某某)
 _NAMES = twins.compile(r"^\p{Han}{2,4}(?:\s*,\s*\p{Han}{2,4}){1,4}$")
 # a credit's bare value: one to four names (王某 / 李某 张某) or a source's short name

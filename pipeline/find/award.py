@@ -128,6 +128,9 @@ _COUNT_TOKEN = regex.compile(r"^[\d一二两三四五六七八九十百千万几
 _QUOTED_DAY = regex.compile(r"五一|五四|三八|七一|八一")
 _DAY_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
 # a count and a word for prizes closing a run: the number of the prizes just listed
+# a grade's prize before 项目 names the project that won it, no programme (技术发明奖一等奖项目)
+_GRADE_ENDS = ("等奖", "等獎")
+_WINNING = ("项目", "項目")
 _SUMMED = regex.compile(r"[\d一二两三四五六七八九十]+\s*[项个](?:大奖|奖项|奖)\Z")
 # what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
 # after it opens its object: 获得“某某奖”)
@@ -1537,8 +1540,9 @@ class AwardFinder:
         before = text[max(0, c.start - 6):c.start]
         if self.block_before.search(before) and "edition" not in ev:
             return False          # (参评第34届某某奖: the prize is named all the same)
-        if self.programme_after.match(text, c.after) and "context" not in ev:
-            return False
+        if (self.programme_after.match(text, c.after) and "context" not in ev
+                and not (name.endswith(_GRADE_ENDS) and text.startswith(_WINNING, c.after))):
+            return False          # (自然科学奖一等奖项目“…”: the project that won it)
         if "context" not in ev and "edition" not in ev and (
                 self.list_block_before.search(text, max(0, c.start - 40), c.start)
                 or self.list_programme_after.match(text, c.after)):

@@ -247,6 +247,12 @@ class _Guards:
                                        + alternation(g.get("rate_links", [])) + r")?\s*$")
                             if g.get("rate_before") else None)
         self.rate_after = tuple(g.get("rate_after", []))
+        # 以10.5秒的成绩, 7米93的个人最好成绩: a result, no amount (its figure's own digits may
+        # follow the unit)
+        self.result_units = frozenset(g.get("result_units", []))
+        self.result_after = (re.compile(r"\d{0,3}(?:[秒分]\d{0,3})?的?[^，。；,;！？!?|\n]{0,8}?(?:"
+                                        + alternation(g["result_after"]) + ")")
+                             if g.get("result_after") else None)
         # units a sign may precede (零下15℃, -5℃): the value is negative and the text holds the
         # sign
         self.signed_units = set(g.get("signed_units", []))
@@ -703,6 +709,9 @@ class CountFinder:
                 (g.rate_before is not None and g.rate_before.search(text, max(0, c.start - 10),
                                                                     c.start))
                 or text.startswith(g.rate_after, c.end)):
+            return True
+        if (c.unit in g.result_units and g.result_after is not None
+                and g.result_after.match(text, c.end)):
             return True
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()

@@ -529,7 +529,9 @@ def build(rules: Rules):
             code, rule = chain[0], "money.shared"
             if chain[2] and not _ANY_MAG.search(num) and not m.group("q2"):
                 # 2、3万人民币: the magnitude is shared
-                value = parse_quantity(num + chain[2])[0]
+                # (两、三百万 is 两百万; 九十、三百万 shares 万 alone)
+                value = (parse_quantity(num + chain[2])[0]
+                         or parse_quantity(num + chain[2].lstrip("十百千"))[0] or value)
         elif magnitude.search(num) and (
                 (named_after is not None and named_after.match(text, end))  # (天使轮: no 天)
                 or (not counted_after(text, m.end("q2") if m.group("q2") else m.end("num"))

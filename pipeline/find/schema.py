@@ -171,6 +171,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "rate_before": _words("a speed's words before its figure (时速350公里)"),
             "rate_links": _words("what may stand between rate_before and the figure (达, 为)"),
             "rate_after": _words("a speed's words after its unit (50米每秒)"),
+            "result_units": _words("units a race's or a jump's result is given in (秒, 米)"),
+            "result_after": _words("a result's words after it, within a clause (成绩)"),
             "signed_units": _words(),
             "sign_before": _words(),
             "one_char_not_noun": _chars(),
