@@ -91,7 +91,7 @@ _ARABIC = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?!，\d{3}(?!\d))|\d{1,3}(?:，[０-９
 # (a PDF's text may break the decimal after its point, 實有68. 9 萬戶: one space, one or two
 # decimals, a word right before the number; a list's 1. 2023级 or 2. 30家 keeps its item number)
 # one space between Arabic digits and a magnitude, as content systems write them (3.27 亿, 52.6
-# 亿元, 23 億 4,245 萬元):
+# 亿元, 23 億 4,245 萬元, 1400 多万亩):
 # only before 万/亿 (3 千米 is a length), never between two numbers nor after digits grouped by
 # spaces (a table row 12 120 150 万元 keeps its numbers apart)
 _MAG_SPACE = r"[ \xa0\u2009\u202f]"
@@ -111,7 +111,7 @@ NUMBER = (
     + r"])(?:"
     + _ARABIC
     + r")|[余餘多几幾](?=[万萬亿億千])"
-    r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[千百]?[万萬亿億])"
+    r"|(?<=\d)(?<!\d" + _MAG_SPACE + r"\d{3})" + _MAG_SPACE + r"(?=[余餘多几幾]?[千百]?[万萬亿億])"
     # 万亿 spaced the same way (12.03 万 亿元)
     r"|(?:(?<=\d[万萬])|(?<=\d" + _MAG_SPACE + r"[万萬]))" + _MAG_SPACE + r"(?=[亿億])"
     # and after 亿 its ten-thousands, spaced the same way (23 億 4,245 萬元, as Taiwan's reports
