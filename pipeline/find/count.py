@@ -188,6 +188,10 @@ class _Guards:
         self.trap_phrases = list(g.get("trap_phrases", []))
         self.one_generic = tuple(g.get("one_generic", []))
         self.one_rate_after = tuple(g.get("one_after_price", []))
+        self.one_before_price = (
+            regex.compile(r"\p{Han}{0,3}?[0-9" + CN_NUM_CHARS + r".]+(?:多|余|餘)?(?:"
+                          + alternation(g["one_before_price"]) + ")")
+            if g.get("one_before_price") else None)
         self.lone_terms = set(g.get("lone_terms", []))
         self.event_units = set(g.get("event_units", []))
         self.event_before = tuple(g.get("event_before", []))
@@ -804,6 +808,9 @@ class CountFinder:
             return True
         if num == "一" and not c.qb and text.endswith(g.one_rate_after, 0, c.num_s):
             return True          # 42块一公斤: the price's unit, a rate, not one kilogram
+        if num == "一" and not c.qb and g.one_before_price is not None \
+                and g.one_before_price.match(text, c.unit_e):
+            return True          # 一斤7毛钱, 一畝能掙500塊: the unit a price is for
         return num == "一" and not c.qb and text.startswith(g.one_generic, c.unit_s)
 
     def _begins_word(self, text: str, c: _Cand) -> bool:

@@ -54,6 +54,9 @@ _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
 _MAGS = re.compile(r"[十百千万萬亿億兆]+")
 _TAIL_MAG = re.compile(r"[万萬亿億兆千百]+$")
+_HAN_ONE = re.compile(r"[\u4e00-\u9fff]")
+# words 一 opens, no tenth of a price nor a price's unit after a sub-unit (三毛一直, 5毛一样)
+_ONE_WORDS = tuple("一" + c for c in "直样樣起定般切共些再度边邊旦同道向律并併带帶")
 _ANY_MAG = re.compile(r"[万萬亿億兆千百]")
 _HAN = regex.compile(r"\p{Han}")
 _ONE_CLASS = re.compile(r"\[[^^\]\\][^\]\\]*\]")   # a character class: no negation, no escapes
@@ -455,16 +458,23 @@ def build(rules: Rules):
         if seconds_after.match(nxt):
             return False         # 2小时8分4秒: a race's or a clock's time, no cents
         ok = sub_clause_end.get(cur)
-        alone = not nxt or clause_end.match(nxt) or nxt[0] in "。.!！?？、)）”"
+        # (or a price a unit: 7毛左右一斤, 5毛一个)
+        rest = text[m.end("cur"):m.end("cur") + 4]
+        rest = rest[2:] if rest.startswith(("左右", "上下")) else rest
+        alone = (not rest or clause_end.match(rest) is not None or rest[0] in "。.!！?？、)）”"
+                 or (rest[0] == "一" and _HAN_ONE.match(rest[1:2]) is not None
+                     and not rest.startswith(_ONE_WORDS)))
+        # 三毛五, not 三毛一直 (笔名三毛: 一直 is a word)
+        tenth = tenth_re.match(nxt) is not None and not nxt.startswith(_ONE_WORDS)
         clause_head = m.start() == 0 or clause_end.match(text, m.start() - 1) is not None
-        if not (ok and (alone or tenth_re.match(nxt)) and
+        if not (ok and (alone or tenth) and
                 (("arabic" in ok and num[0].isdigit()) or ("chinese" in ok
                                                            and not num[0].isdigit()))):
             return False
         if cur in price_always and score_re is not None and \
                 score_re.search(simp(), clause_from(text, m.start(), score_window), m.start()):
             return False         # 分数线上涨11分: a score word in the clause makes 分 points
-        return not ((not num[0].isdigit() or cur in price_always) and not tenth_re.match(nxt)
+        return not ((not num[0].isdigit() or cur in price_always) and not tenth
                     and not (clause_head and cur not in price_always)
                     and not price_re.search(simp(), clause_from(text, m.start(), price_window),
                                             m.start()))

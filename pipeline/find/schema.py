@@ -147,6 +147,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "lone_terms": _words(),
             "one_generic": _words(),
             "one_after_price": _words("一 + unit right after these is a price's rate (42块一公斤)"),
+            "one_before_price": _words("a price's currency words: 一 + unit a verb or two "
+                                       "before such a price is its rate (一斤7毛钱)"),
             "event_units": _words(),
             "event_before": _words(),
             "event_after": _words(),
