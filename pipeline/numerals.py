@@ -488,7 +488,11 @@ _PIECE = (
 # numeral and up to three spaces (or a digit and spaces before a Chinese numeral): it would join
 # them.
 NUMBER_START = r"(?<![\d" + CN_NUM_CHARS + r"])"
-_SPACED_START = (NUMBER_START + r"(?<![" + CN_NUM_CHARS + r"]" + _HSPACE + r"{1,3})"
+_SPACED_START = (NUMBER_START + r"(?<!\d[.．])"
+                 r"(?:(?<![" + CN_NUM_CHARS + r"]" + _HSPACE + r"{1,3})"
+                 # (a table's next cell after an amount: 4036.51万 2.16%)
+                 r"|(?:" + "|".join(r"(?<=\d[万萬亿億千百]" + _HSPACE * k + ")" for k in (1, 2, 3))
+                 + r")(?=\d))"
                  r"(?!(?<=\d" + _HSPACE + r"{1,3})[" + CN_NUM_CHARS + r"])")
 NUMBER_SPACED = (
     _SPACED_START
@@ -499,7 +503,8 @@ NUMBER_SPACED = (
     + _CN_PIECE
     + r"|(?<="
     + _CN_OR_POINT
-    + r")"
+    # (never after Arabic digits' magnitude: 4036.51万 2.16% is a table's two cells)
+    + r")(?<!\d[万萬亿億千百])"
     + _HSPACE
     + r"{0,3}(?:"
     + _ARABIC

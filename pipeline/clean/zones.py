@@ -984,9 +984,10 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
 
     def item(i: int) -> bool:
         n = page.normed[i]
-        # (a cell closed by its bar, 同比增长(%) |, is a table's: its heads repeat by column)
+        # (a cell closed by its bar, 同比增长(%) |, is a table's: its heads repeat by column;
+        # a row of figures run together, 10403/20-04/2670萬13公頃…, is a table's too)
         return (_item(n) and len(n) >= 8 and not _NOT_HEADLINE.search(LEAD.sub("", n))
-                and not n.endswith((":", ",", "|")))
+                and not n.endswith((":", ",", "|")) and not _figures_row(n))
 
     run: list[int] = []
     for i in [*tail, None]:
@@ -1006,6 +1007,16 @@ def _tail_headlines(page: Page, rule_id: str) -> None:
                 for j in run:
                     page.take(j, Proposal(rule_id, "related", "tail"))
         run = [i] if i is not None and is_item else []
+
+
+def _figures_row(n: str) -> bool:
+    """More than twice as many digits as Han characters: a table's row run together, no
+    headline (a headline with figures, 2025年1-9月全市GDP增长5.3%, has words around them)."""
+    digits = sum(c.isdigit() for c in n)
+    return digits > 2 * len(_HAN_CHARS.findall(n))
+
+
+_HAN_CHARS = twins.compile(r"\p{Han}")
 
 
 # a post's header: the poster, a verb of posting, the day (某某 发表于 2022-12-1 22:36:48)

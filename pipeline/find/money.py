@@ -616,8 +616,10 @@ def build(rules: Rules):
         elif m.group("qa") and m.start("qa") == end:
             qual, end = q_after_unit[m.group("qa")], m.end("qa")     # 人民币3.14左右
         b1 = text[m.start("num") - 1:m.start("num")] if not pre and not sign else ""
-        if b1 and b1.isascii() and (b1.isalnum() or b1 in "._/#"):
-            return [], None
+        if b1 and b1.isascii() and (b1.isalnum() or b1 in "._/#") and not (
+                b1 == "/" and text[m.start("num") - 2:m.start("num") - 1].isdigit()
+                and m.group("num")[:1].isdigit()):
+            return [], None    # (a list's last item after a slash stays: 6784/2230/1520亿元)
         enc = enclosing(text, m.start("num"), end)
         if enc and enc[0] in "《〈":
             return [], None

@@ -208,7 +208,9 @@ def build(rules: Rules):
     NS = NUMBER_SPACED
     qb = r"(?P<qb>" + alternation(q_before) + r")?"
     qa = r"(?P<qa>" + alternation(q_after_unit) + r")?"
-    sign = r"(?P<sign>(?<![\d.%％A-Za-z])[-－−]|" + NOT_MINUS_BEFORE + r"[负負])?"
+    # (a minus after a letter is a hyphen, but for year-on-year's shorthand: YoY-3%)
+    sign = (r"(?P<sign>(?:(?<![\d.%％A-Za-z])|(?<=YoY|yoy|QoQ|qoq|MoM|mom))[-－−]|"
+            + NOT_MINUS_BEFORE + r"[负負])?")
     pats = {
         "percent.fraction": regex.compile(
             qb + r"(?<![" + "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬\\d" + r"])"
@@ -356,7 +358,9 @@ def build(rules: Rules):
                     # and no letter: an escape is % with two hex digits, %20 after a word)
                     glued = "." in num or "．" in num or (
                         (b1 == "%" or a1.isdigit()) and _in_share_run(text, ns, e))
-                    if (b1 and b1.isascii() and (b1.isalpha() or b1 in "=&?/_"
+                    # (a share after another and a slash, 14.0%/15.2%/3.7%, is one of a list)
+                    listed = b1 == "/" and text[ns - 2:ns - 1] in ("%", "％")
+                    if (b1 and b1.isascii() and (b1.isalpha() or (b1 in "=&?/_" and not listed)
                                                  or (b1 == "%" and not glued))) or (
                         a1.isascii() and a1.isalnum() and not (a1.isdigit() and glued)
                     ):
