@@ -398,7 +398,8 @@ class CountFinder:
         )
         # the patterns end in a separator: only a text that does is searched
         self.range_seps, self.list_seps = tuple(range_seps), tuple(list_seps)
-        self.list_re = regex.compile(r"(?P<a>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:"
+        # (an item may carry its magnitude: 16.61万和17.43万人次)
+        self.list_re = regex.compile(r"(?P<a>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[万萬亿億]?)(?:"
                                      + alternation(list_seps) + r")$")
         self.trap_re = re.compile(word_trie(g.trap_phrases)) if g.trap_phrases else None
         self.place_re = place_names(rules.lexicon("place_numerals"),

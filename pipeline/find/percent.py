@@ -100,6 +100,13 @@ _HELD_MARKS = regex.compile(
 )
 
 
+# the next item of a list after a 百分之 share: a list word, a bare number (Chinese, with 点
+# decimals, or Arabic), then the list's next word, the clause's end or 的
+_AFTER_ITEM = re.compile(r"\s*(?:、|以及|及|和|与|或)\s*(?P<n>[零〇○一二两三四五六七八九十百]+"
+                         r"(?:点[零〇○一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
+                         r"(?=\s*(?:、|以及|及|和|与|或|的|[，。；,;）)]|$))")
+
+
 def _windows(ctx: Context, tail: int) -> dict[str, list[tuple[int, int]]]:
     """rule id → the sentences holding its mark, in text order. After its % a sign match holds
     only a qualifier of at most `tail` - 1 characters and reads nothing beyond it, so a sign
@@ -497,6 +504,7 @@ def build(rules: Rules):
                             extra={"change": "up", "tags": ["multiple"]}))
             used[s:e] = b"\x01" * (e - s)
         out += shared_items(text, out, used)
+        out += shared_after(text, out, used)
         out.sort(key=lambda f: f.start)
         return out
 
@@ -536,6 +544,28 @@ def build(rules: Rules):
                                   f.unit, None,
                                   extra={"change": own} if own else dict(change)))
                 used[ns:end] = b"\x01" * (end - ns)
+        return items
+
+    def shared_after(text: str, found: list[Fact], used: bytearray) -> list[Fact]:
+        """分别占百分之四十一、二十四点一及十三点五 → 24.1 and 13.5 too (percent.shared): the
+        items after a 百分之 share in a list, each a bare number the list goes on with or ends
+        on (a word after an item, 十三点五亿, makes it no share and stops the list)."""
+        items: list[Fact] = []
+        for f in found:
+            if f.rule != "percent.fraction" or "百分之" not in f.text:
+                continue
+            at = f.end
+            while (m := _AFTER_ITEM.match(text, at)) is not None:
+                ns, ne = m.span("n")
+                value, _ = parse_quantity(m.group("n"))
+                if value is None or used.find(1, ns, ne) >= 0 or value > 1000:
+                    break
+                if value == int(value):
+                    value = int(value)
+                items.append(Fact("percent", text[ns:ne], ns, ne, value, "percent.shared",
+                                  f.unit, None, extra=dict(f.extra or {})))
+                used[ns:ne] = b"\x01" * (ne - ns)
+                at = ne
         return items
 
     # the words of rules/percent.yaml are Simplified: a Traditional text is read through its
