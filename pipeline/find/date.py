@@ -590,6 +590,8 @@ class DateFinder:
             prev = (c, last)
             if not value:
                 continue
+            if facts and c.rule.kind == "point":
+                value, last = _list_year(text, c, facts[-1], value, last)
             start = c.start
             if c.rule.kind == "festival" and self.fest_day_before is not None and last is not None:
                 md = self.fest_day_before.search(text, max(0, c.start - 7), c.start)
@@ -863,3 +865,28 @@ _WEEKDAY_RANGE_BEFORE = regex.compile(r"(?:周|星期|礼拜)[一二三四五六
 
 def build(rules: Rules):
     return DateFinder(rules)
+
+
+# what joins two items of a list of dates
+_LIST_JOINS = ("和", "、", "及", "与", "以及", ",", "，")
+_YEAR_WRITTEN = regex.compile(r"年|\d{4}|(?<![\d])\d{2}[-/.]")
+
+
+def _list_year(text: str, c: Cand, before: Fact, value: str,
+               last: res.Point | None) -> tuple[str, res.Point | None]:
+    """2016年7月和11月: a month (or month and day) with no year of its own, joined by a list word
+    to a date that writes its year and before it in that year, is of that year — not ref_date's."""
+    if text[before.end:c.start].strip() not in _LIST_JOINS or _YEAR_WRITTEN.search(
+            text, c.start, c.end) or last is None or last.m is None:
+        return value, last
+    bv = before.value
+    if "/" in bv or len(bv) < 7 or not bv[:4].isdigit() or bv[4] != "-":
+        return value, last
+    by, bm = int(bv[:4]), int(bv[5:7])
+    bd = int(bv[8:10]) if len(bv) >= 10 else 0
+    if (last.m, last.d or 0) <= (bm, bd) or last.y == by:
+        return value, last
+    moved = res.Point(by, last.m, last.d, last.hh, last.mi)
+    head = value.split("/")[0]
+    tail = head[head.index("-", 1):] if head.startswith("--") else head[4:]
+    return f"{by:04d}{tail}" if "/" not in value else value, moved
