@@ -140,6 +140,10 @@ _STAMP_LINE_MAX = 80
 # a field's key right before the date (开工时间:, 篮球比分直播:…)
 _KEY_BEFORE = regex.compile(r"\p{Han}+\s*[:：][^:：]*$")
 _HAN_NEXT = regex.compile(r"\s*\p{Han}")
+# a reporter's bracket opening the lead with the day the report was filed: (通讯员某某2023-7-14)
+_BYLINE_BEFORE = regex.compile(r"[(（]\s*(?:本报|本台|本网)?(?:通讯员|记者|实习生|特约记者|融媒体记者)"
+                               r"[\p{Han}·\s]{0,12}$")
+_CLOSE = regex.compile(r"\s*[)）]")
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -339,6 +343,8 @@ def _head_stamp(text: str) -> dt.date | None:
         if not ms:
             continue
         m = ms[0]
+        if _BYLINE_BEFORE.match(ln, 0, m.start()) and _CLOSE.match(ln, m.end()):
+            return _date(m["y"], m["m"], m["d"])    # (通讯员某某2023-7-14)…: the report's day
         key = _KEY_BEFORE.search(ln, 0, m.start())
         if key is not None and not _LABEL.fullmatch(key.group()):
             return None     # a field of its own (开工时间:2022年11月21日), no stamp

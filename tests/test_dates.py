@@ -361,6 +361,10 @@ def test_offsets_point_at_the_text(pipe):
      ("2015-01-14", "text")),
     ("标题\n城市镜像.新闻汇总 2021-05-12\n正文。", {}, None, ("2021-05-12", "text")),
     ("标题\n2009-12-01江城市物价局监测数据显示，鸡蛋价格略跌。", {}, None, ("2009-12-01", "text")),
+    # a reporter's bracket opening the lead with the day the report was filed
+    ("标题\n(通讯员王某2023-7-14)2023年7月14日，某实践队走进社区。", {}, None,
+     ("2023-07-14", "text")),
+    ("标题\n(记者王某)2023年7月14日，某实践队走进社区。", {}, None, (None, None)),
     ("标题\n开工时间:2022年11月21日\n正文。", {}, None, (None, None)),
     ("标题\n活动日期 2024-05-01 09:00\n正文。", {}, None, (None, None)),
     ("标题\n(2019年12月19日)\n(2019年12月20日)\n正文。", {}, None, (None, None)),
