@@ -141,8 +141,8 @@ _STAMP_LINE_MAX = 80
 _KEY_BEFORE = regex.compile(r"\p{Han}+\s*[:：][^:：]*$")
 _HAN_NEXT = regex.compile(r"\s*\p{Han}")
 # a reporter's bracket opening the lead with the day the report was filed: (通讯员某某2023-7-14)
-_BYLINE_BEFORE = regex.compile(r"[(（]\s*(?:本报|本台|本网)?(?:通讯员|记者|实习生|特约记者|融媒体记者)"
-                               r"[\p{Han}·\s]{0,12}$")
+_BYLINE_BEFORE = regex.compile(r"[(（]\s*(?:本报|本台|本网)?"
+                               r"(?:通讯员|记者|实习生|特约记者|融媒体记者)[\p{Han}·\s]{0,12}$")
 _CLOSE = regex.compile(r"\s*[)）]")
 
 
