@@ -306,6 +306,15 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                   and (_column_copy(normed[h], normed[j]) or _site_copy(normed[j], normed[h]))),
                  h)
     if h is not None:
+        # the headline shown first alone, then again with the site's name after it (the
+        # page's <title> printed under it: 某某標題 / 某某標題 | 某某新聞): the first leads, the
+        # second is its copy
+        first = next((j for j in page.filled if j < h and j not in removed
+                      and _site_after(normed[h], normed[j]) and _plain_headline(normed[j])), None)
+        if first is not None:
+            page.take(h, Proposal(rid, "title", "any"))
+            h = first
+    if h is not None:
         page.headline = h
         page.headline_sure = (h in sure or any(normed[j] == normed[h] for j in sure)
                               or (placed_h != h and placed_h in sure))
@@ -314,7 +323,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     for i in chosen:
         if i == h or (_same_headline(page, i, h) is False and _kept_with(page, i, h)):
             continue
-        if _same_headline(page, i, h) or (h is not None and _site_copy(normed[h], normed[i])):
+        if _same_headline(page, i, h) or (h is not None and (
+                _site_copy(normed[h], normed[i]) or (i > h and _site_after(normed[i], normed[h])))):
             page.take(i, Proposal(rid, "title", "head"))
         elif i in only_again:
             # shown twice but not the headline (the author): the second showing goes (zones.repeats)
@@ -561,6 +571,17 @@ def _site_copy(n: str, headline: str) -> bool:
     headline is printed again under its menu)."""
     return (len(headline) >= 8 and len(n) > len(headline) and n.startswith(headline)
             and bool(_SITE_SUFFIX.match(n[len(headline):])))
+
+
+# …and after a headline shown first alone, only a bar or underscore and a site's name (a dash
+# there may go on with a subtitle: 老街改造迎来新进展——今年已完成…)
+_SITE_BAR = twins.compile(r"^\s*[|_｜]\s*[\p{Han}A-Za-z][\p{Han}A-Za-z .]{1,15}$")
+
+
+def _site_after(n: str, headline: str) -> bool:
+    """n is the headline shown again below it with the site's name after a bar."""
+    return (len(headline) >= 8 and len(n) > len(headline) and n.startswith(headline)
+            and bool(_SITE_BAR.match(n[len(headline):])))
 
 
 # a page's part mark after its headline, …怎么样了?(2): the copies may show it or not
