@@ -322,6 +322,8 @@ class CountFinder:
             r"(?:(?=" + _UNIT_SPACE + r")(?:(?<=[万亿萬億])" + _UNIT_SPACE + r"{1,2}"
             r"|(?<=(?:[\p{Han}」』”，、；：;:]|(?<!\d),)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\d.]+))"
             + _UNIT_SPACE +
+            # …or at a sentence's start, before a Chinese unit (。29 名运动员出席)
+            r"|(?<=[。！？!?](?:\d{1,3}(?:,\d{3})+|\d+))" + _UNIT_SPACE + r"(?=\p{Han})"
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
