@@ -537,9 +537,12 @@ class CountFinder:
                 # 队伍300余人次: a word's last character (伍 陆 拾) glued to the digits
                 c.num, c.num_s, c.start = c.num[1:], c.num_s + 1, c.num_s + 1
                 value, qual = parse_quantity(c.num + (c.q2 or ""))
-            if (c.qb and c.qb in self.g.approx_before and c.num[0].isdigit()
-                    and not _MAGS.fullmatch(c.num) and text.endswith(c.qb, 0, c.num_s)):
-                # 地上4层: 上 glued to plain digits is no qualifier; the count starts at them
+            if (c.qb and c.qb in self.g.approx_before and not _MAGS.fullmatch(c.num)
+                    and text.endswith(c.qb, 0, c.num_s)
+                    and (c.num[0].isdigit() or (c.num != "一" and _place_word(text, c.num_s)))):
+                # 地上4层, 地上四层: 上 glued to plain digits, or closing a place word (地上,
+                # 楼上; not before 一: 台上一分钟 is a saying), is no qualifier; the count starts
+                # at the number
                 c.qb, c.start = None, c.num_s
             if value is None and c.qb and _BIG_MAG.fullmatch(c.num):
                 # 近万名, 上万人: a bare 万/亿 is 1万/1亿
@@ -1229,6 +1232,11 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
             or (not started and t.pos == "vn")
             or (not started and t.pos == "v" and len(t.text) == 1 and prev is not None
                 and prev.pos.startswith(_NOUNISH)))
+
+
+def _place_word(text: str, num_s: int) -> bool:
+    """The two characters before the number are a place word of jieba's (地上, 楼上: tag s)."""
+    return num_s >= 2 and nlp.word_tag(text[num_s - 2:num_s]) == "s"
 
 
 class _More:
