@@ -309,10 +309,11 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # the headline shown first alone, then again with the site's name after it (the
         # page's <title> printed under it: 某某標題 / 某某標題 | 某某新聞): the first leads, the
         # second is its copy
-        first = next((j for j in page.filled if j < h and j not in removed
-                      and _site_after(normed[h], normed[j]) and _plain_headline(normed[j])), None)
-        if first is not None:
-            page.take(h, Proposal(rid, "title", "any"))
+        hh: int = h
+        first = next((j for j in page.filled if j < hh and j not in removed
+                      and _site_after(normed[hh], normed[j]) and _plain_headline(normed[j])), -1)
+        if first >= 0:
+            page.take(hh, Proposal(rid, "title", "any"))
             h = first
     if h is not None:
         page.headline = h

@@ -279,7 +279,13 @@ def load(rules: Rules) -> Grammar:
     parts["FESTIVALS"] = word_trie(festivals)
     # every unit a number may take (lexicons/classifiers.tsv), read in Simplified as the rules
     # read the text: a full date's bare day is never one before these (part DAYNUMY)
-    parts["UNITS"] = word_trie(narrow(row["unit"]) for row in rules.lexicon("classifiers"))
+    # (not where the unit opens another word, its `not_before`: 2022城市发展报告 is a year and
+    # a name, 5城市 a count of cities)
+    units = rules.lexicon("classifiers")
+    opens = {narrow(row["unit"] + w) for row in units
+             for w in (row.get("not_before") or "").split("|") if w and not w.startswith("!")}
+    parts["UNITS"] = ((r"(?!" + word_trie(opens) + r")" if opens else "")
+                      + r"(?:" + word_trie(narrow(row["unit"]) for row in units) + r")")
     default_near = rf.data.get("near")
     compiled = []
     near_keys: dict[tuple[str, int], int] = {}
