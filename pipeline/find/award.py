@@ -127,10 +127,10 @@ _COUNT_TOKEN = regex.compile(r"^[\d一二两三四五六七八九十百千万几
 # the festivals' numbers an honour's name may open with, and the quotes put around them
 _QUOTED_DAY = regex.compile(r"五一|五四|三八|七一|八一")
 _DAY_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
-# a count and a word for prizes closing a run: the number of the prizes just listed
 # a grade's prize before 项目 names the project that won it, no programme (技术发明奖一等奖项目)
 _GRADE_ENDS = ("等奖", "等獎")
 _WINNING = ("项目", "項目")
+# a count and a word for prizes closing a run: the number of the prizes just listed
 _SUMMED = regex.compile(r"[\d一二两三四五六七八九十]+\s*[项个](?:大奖|奖项|奖)\Z")
 # what closes a clause right after a word (最佳志愿服务组织。: the verb there is a noun; a quote
 # after it opens its object: 获得“某某奖”)

@@ -880,13 +880,12 @@ def _list_year(text: str, c: Cand, before: Fact, value: str,
             text, c.start, c.end) or last is None or last.m is None:
         return value, last
     bv = before.value
-    if "/" in bv or len(bv) < 7 or not bv[:4].isdigit() or bv[4] != "-":
+    if "/" in bv or "/" in value or len(bv) < 7 or not bv[:4].isdigit() or bv[4] != "-":
         return value, last
     by, bm = int(bv[:4]), int(bv[5:7])
     bd = int(bv[8:10]) if len(bv) >= 10 else 0
     if (last.m, last.d or 0) <= (bm, bd) or last.y == by:
         return value, last
-    moved = res.Point(by, last.m, last.d, last.hh, last.mi)
-    head = value.split("/")[0]
-    tail = head[head.index("-", 1):] if head.startswith("--") else head[4:]
-    return f"{by:04d}{tail}" if "/" not in value else value, moved
+    # (--11 or 2024-11: the month and day part after the year, if any)
+    tail = value[value.index("-", 1):] if value.startswith("--") else value[4:]
+    return f"{by:04d}{tail}", res.Point(by, last.m, last.d, last.hh, last.mi)

@@ -54,7 +54,6 @@ _SP = r"[ \t\u3000]*"
 # (classes of literal characters: `re` reads them as `regex` does, with less cost a call)
 _MAGS = re.compile(r"[十百千万萬亿億兆]+")
 _TAIL_MAG = re.compile(r"[万萬亿億兆千百]+$")
-_HAN_ONE = re.compile(r"[\u4e00-\u9fff]")
 # words 一 opens, no tenth of a price nor a price's unit after a sub-unit (三毛一直, 5毛一样)
 _ONE_WORDS = tuple("一" + c for c in "直样樣起定般切共些再度边邊旦同道向律并併带帶")
 _ANY_MAG = re.compile(r"[万萬亿億兆千百]")
@@ -462,7 +461,7 @@ def build(rules: Rules):
         rest = text[m.end("cur"):m.end("cur") + 4]
         rest = rest[2:] if rest.startswith(("左右", "上下")) else rest
         alone = (not rest or clause_end.match(rest) is not None or rest[0] in "。.!！?？、)）”"
-                 or (rest[0] == "一" and _HAN_ONE.match(rest[1:2]) is not None
+                 or (rest[0] == "一" and _HAN.match(rest[1:2]) is not None
                      and not rest.startswith(_ONE_WORDS)))
         # 三毛五, not 三毛一直 (笔名三毛: 一直 is a word)
         tenth = tenth_re.match(nxt) is not None and not nxt.startswith(_ONE_WORDS)
