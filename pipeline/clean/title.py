@@ -311,7 +311,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # second is its copy
         hh: int = h
         first = next((j for j in page.filled if j < hh and j not in removed
-                      and _site_after(normed[hh], normed[j]) and _plain_headline(normed[j])), -1)
+                      and _site_copy(normed[hh], normed[j], _SITE_BAR)
+                      and _plain_headline(normed[j])), -1)
         if first >= 0:
             page.take(hh, Proposal(rid, "title", "any"))
             h = first
@@ -325,7 +326,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         if i == h or (_same_headline(page, i, h) is False and _kept_with(page, i, h)):
             continue
         if _same_headline(page, i, h) or (h is not None and (
-                _site_copy(normed[h], normed[i]) or (i > h and _site_after(normed[i], normed[h])))):
+                _site_copy(normed[h], normed[i])
+                or (i > h and _site_copy(normed[i], normed[h], _SITE_BAR)))):
             page.take(i, Proposal(rid, "title", "head"))
         elif i in only_again:
             # shown twice but not the headline (the author): the second showing goes (zones.repeats)
@@ -565,24 +567,16 @@ def _column_copy(n: str, headline: str) -> bool:
 _SITE_SUFFIX = twins.compile(r"^(?:\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z]"
                              r"[\p{Han}A-Za-z0-9 .!]{1,15}){1,8}$"
                              r"|^\s*[★☆]{1,5}$")
-
-
-def _site_copy(n: str, headline: str) -> bool:
-    """n is the headline with the site's name after it (the first showing of a page whose
-    headline is printed again under its menu)."""
-    return (len(headline) >= 8 and len(n) > len(headline) and n.startswith(headline)
-            and bool(_SITE_SUFFIX.match(n[len(headline):])))
-
-
 # …and after a headline shown first alone, only a bar or underscore and a site's name (a dash
 # there may go on with a subtitle: 老街改造迎来新进展——今年已完成…)
 _SITE_BAR = twins.compile(r"^\s*[|_｜]\s*[\p{Han}A-Za-z][\p{Han}A-Za-z .]{1,15}$")
 
 
-def _site_after(n: str, headline: str) -> bool:
-    """n is the headline shown again below it with the site's name after a bar."""
+def _site_copy(n: str, headline: str, suffix: Any = _SITE_SUFFIX) -> bool:
+    """n is the headline with the site's name after it (the first showing of a page whose
+    headline is printed again under its menu; with suffix=_SITE_BAR, the copy under it)."""
     return (len(headline) >= 8 and len(n) > len(headline) and n.startswith(headline)
-            and bool(_SITE_BAR.match(n[len(headline):])))
+            and bool(suffix.match(n[len(headline):])))
 
 
 # a page's part mark after its headline, …怎么样了?(2): the copies may show it or not

@@ -869,7 +869,7 @@ def build(rules: Rules):
 
 # what joins two items of a list of dates
 _LIST_JOINS = ("和", "、", "及", "与", "以及", ",", "，")
-_YEAR_WRITTEN = regex.compile(r"年|\d{4}|(?<![\d])\d{2}[-/.]")
+_YEAR_WRITTEN = regex.compile(r"年|\d{4}|(?<!\d)\d{2}[-/.]")
 
 
 def _list_year(text: str, c: Cand, before: Fact, value: str,
