@@ -395,6 +395,8 @@ class AwardFinder:
         self.bare_trigger_re = regex.compile(
             rf"(?:{_alt(self.triggers)})了?(?:{COUNT})?$") if self.bare_heads else None
         self.stop_tokens = set(pat.get("stop_tokens") or [])
+        # a stop token inside one of these phrases is part of a name (科学与技术进步奖)
+        self.name_joins = tuple(pat.get("name_joins") or ())
         # words and POS that end the walk right from a prefix head (优秀教师名单已经公布: the list
         # and the adverb are no part of the honour's name)
         self.walk_stop_words = set(pat.get("walk_stop_words") or [])
@@ -632,6 +634,14 @@ class AwardFinder:
                     last = t.start
         return last if last is not None else first
 
+    def _joined(self, text: str, t) -> bool:
+        """The stop token t is the middle of a name_joins phrase (科学与技术)."""
+        for j in self.name_joins:
+            k = j.find(t.text)
+            if k > 0 and text.startswith(j, t.start - k):
+                return True
+        return False
+
     # -- the left edge of a head-named run -----------------------------------------------------
     @_per_article
     def _run_start(self, ctx: Context, hs: int) -> int:
@@ -655,7 +665,7 @@ class AwardFinder:
             if hs - t.start > self.max_len:
                 break
             w = t.text
-            if w in self.stop_tokens or self.trigger_end_re.search(
+            if (w in self.stop_tokens and not self._joined(text, t)) or self.trigger_end_re.search(
                     text[max(toks[0].start, t.end - 4):t.end]):
                 break
             if w in CLOSE_OF.values():

@@ -276,6 +276,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     "award.pattern": {
         "max_len": Key(int, 20),
         "stop_tokens": _words(),
+        "name_joins": _words("phrases whose middle stop token (与) a name may hold "
+                             "(何梁何利基金科学与技术进步奖)"),
         "walk_stop_words": _words("words that end a name walked right from a prefix head (名单)"),
         "walk_stop_pos": _words("jieba POS tags (prefixes) that end that walk: d, adverbs"),
         "block_after": _table(),
