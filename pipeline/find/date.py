@@ -425,6 +425,8 @@ class DateFinder:
                 and not sp.has_year
                 and not (c.start >= 2 and text[c.start - 1] in self.first_months_place
                          and _HAN.match(text[c.start - 2]))
+                # at a clause's head (据海关统计，前5个月，…) the year's, as 前9月 there is
+                and not (c.start == 0 or text[c.start - 1] in _CLAUSE_HEAD)
             ):
                 return False
             if sp.month is not None and not sp.has_year and sp.day is None:
@@ -854,6 +856,7 @@ _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 _HAN = regex.compile(r"\p{Han}")
+_CLAUSE_HEAD = frozenset("，。；：！？,;:!?\n \t\u3000")
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|"
                          r"[一二三四五六七八九十]{1,3})\s?[日号]")
 _LIST_GAPS = ("、", "和", "与", "及", "或", "或者")
