@@ -863,13 +863,18 @@ class CountFinder:
         # (the words of the text block holding s: those of its sentence there, ctx.window)
         for t in ctx.window(s, s + 1):
             if t.start < s < t.end:                 # 统一, 十三大: the numeral starts inside a word
-                if num_s is not None and nlp.word_tag(t.text) is None:
+                if nlp.word_tag(t.text) is None:
                     # a qualifier jieba's HMM glued to the verb before it (有近|百位, 带著近):
-                    # no word of the dictionary (最近, 附近 are), so the number itself decides
-                    return self._numeral_in_word(ctx, num_s, unit_end, chinese)
+                    # no word of the dictionary (最近, 附近 are), so the number itself decides;
+                    # so too a numeral glued to a verb or preposition (致两人, 以四人)
+                    if num_s is not None:
+                        return self._numeral_in_word(ctx, num_s, unit_end, chinese)
+                    continue
                 return True
-            if t.start == s and t.end > unit_end and t.end - t.start >= 3:
-                # 千家万户, 三番五次, 五位一体: an idiom; 两辆车: a count and its noun
+            if t.start == s and t.end > unit_end and t.end - t.start >= 3 \
+                    and nlp.word_tag(t.text) is not None:
+                # 千家万户, 三番五次, 五位一体: an idiom; 两辆车: a count and its noun (an HMM
+                # guess such as 两人用 is no idiom)
                 return not self._joined_noun(t, s, unit_end)
         return False
 
