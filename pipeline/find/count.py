@@ -326,7 +326,8 @@ class CountFinder:
             r"|(?<=[。！？!?](?:\d{1,3}(?:,\d{3})+|\d+))" + _UNIT_SPACE + r"(?=\p{Han})"
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
-            r"|(?<=\p{Han}" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
+            # (or a closing bracket: 女甲(乙级) 8 支球队)
+            r"|(?<=[\p{Han})）]" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
             # …or inside a bracket that closes right after the unit (叁名（3 名）, (共 12 个))
             + r"))|(?<=[(（]\d{1,5})" + _UNIT_SPACE + r"(?=(?:" + unit_re + r")[)）])"
