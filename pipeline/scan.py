@@ -55,6 +55,7 @@ _PERCENT_MARKS = [
     "倍",
     "番",
     "半",       # (一半, 超一半, 一半以上: percent.half)
+    "分之",     # (三分之一, 四分之一: percent.fraction, a small whole's share)
 ]
 _DATE_MARKS = [
     "年",
@@ -242,10 +243,11 @@ class Scanner:
             + _HSPACE
             + mag
             + _HSPACE
-            + r"(?:(?P<currency>"
+            # (the percent marks first: 分之 is no 分, the cent, of 三分之一)
+            + r"(?:(?P<percent>" + alternation(_PERCENT_MARKS) + r")"
+            r"|(?P<currency>"
             + (alternation(cur_after) or "$^")
             + r")"
-            r"|(?P<percent>" + alternation(_PERCENT_MARKS) + r")"
             r"|(?P<date>" + alternation(_DATE_MARKS) + r")"
             r"|(?P<unit>" + (alternation(units) or "$^") + r")))?"
         )
