@@ -414,7 +414,9 @@ class DateFinder:
                     and not (self._calendar_year(sp) and _starts_with_any(after,
                                                                           self.year_within)):
                 return False
-            if year_only and sp.yrel is None and _ends_with_any(before, self.year_not_after):
+            if year_only and sp.yrel is None and _ends_with_any(before, self.year_not_after) \
+                    and not self._calendar_year(sp):
+                # (超过2019年同期: a calendar year written in full is no length of time)
                 return False
             if year_only and sp.yrel in YEAR_ANAPH and kind != "quarter" and "ypart" not in g:
                 return False
