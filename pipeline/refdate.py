@@ -74,6 +74,15 @@ _DATELINE = regex.compile(
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
                      r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # the same in a line of text: one separator all through, or none (an id's 2024-0518 is none)
+# an English stamp a feed or an English CMS printed on a Chinese page (May 2nd 2014, 10:11;
+# 25 February 2024): the month's name, the day and a four-digit year
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
+_ENGLISH = regex.compile(
+    r"(?i)(?<![A-Za-z])" + _MON + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})"
+    r"(?!\d)|(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 _COMPACT = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_\-.]?)(?P<m>0[1-9]|1[0-2])"
                          r"(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # a path with the day's figures in folders of their own, unpadded (…/art/2025/7/31/art_…: a
@@ -181,7 +190,10 @@ def full_date(s: str, minguo: bool = False) -> dt.date | None:
     if m:
         return _date(int(m["y"]) + MINGUO_EPOCH, m["m"], m["d"])
     m = _FULL_CN.search(s)   # 二○一○年五月十五日 (a Hong Kong government release's stamp)
-    return _cn_date(m) if m else None
+    if m:
+        return _cn_date(m)
+    m = _ENGLISH.search(s)
+    return _date(m["y"], _MONTHS[m["mon"][:3].lower()], m["d"]) if m else None
 
 
 def _cn_date(m: regex.Match) -> dt.date | None:

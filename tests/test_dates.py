@@ -404,6 +404,10 @@ def test_infer_ref_date(text, meta, url, want):
     ([], "https://local.news.example.com/19/1210/09/F01BSCDN.html", ("2019-12-10", "url")),
     (["阅读 120 2025-04-19"], "http://example.cn/20220908470322.html", ("2025-04-19", "stamp")),
     ([], "http://example.cn/20229908470322.html", (None, None)),        # no such month
+    # an English stamp a feed printed (the month's name, the day, the year), not a word like it
+    (["May 2nd 2014, 10:11"], None, ("2014-05-02", "stamp")),
+    (["26 February 2024"], None, ("2024-02-26", "stamp")),
+    (["Mayor 12 2014"], None, (None, None)),
 ])
 def test_infer_ref_date_from_stamps(stamps, url, want):
     assert infer_ref_date("正文。", {}, url, stamps) == want
