@@ -124,9 +124,63 @@ def exclaimed(lines: list[str]) -> bool:
 
 
 def _cut_short(page: Page, run: list[int]) -> bool:
-    """Three headlines or more right under the body, each cut short with dots (涿鹿中学举行纪念..
-    / 全省“百强作品”..): a list of other stories whose titles the site cut to fit a box."""
-    return len(run) >= 3 and all(page.normed[i].endswith(("..", "…")) for i in run)
+    """Three headlines or more right under the body, cut short with dots (涿鹿中学举行纪念..
+    / 全省“百强作品”..): a list of other stories whose titles the site cut to fit a box; a
+    title short enough to fit stays whole, so half the run cut is enough."""
+    cut = sum(page.normed[i].endswith(("..", "…")) for i in run)
+    return cut >= 3 and 2 * cut >= len(run)
+
+
+_HAN_RUN = twins.compile(r"\p{Han}+")
+# a list item's own numbering (一、 1. 1.2 (三) 第一) or bullet word: an outline's heads
+_NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}(?:\.\d{1,2})*[、.\s]|"
+                          r"[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[章节集部条期])")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
+
+
+def foreign(page: Page, run: list[int], least: int = 5) -> bool:
+    """`least` headlines or more under the body that share next to no words with the article
+    (of each item's pairs of Han characters, at most a tenth are in the paragraphs, and a
+    twentieth on average): a portal's list of other stories with no header left to name it.
+    An article's own closing list (its winners, its sections, its outline) speaks of what the
+    article does, in its words; and an outline's numbered heads are never taken."""
+    if len(run) < least or len(page.anchors) < 2:
+        return False
+    if sum(bool(_NUMBERED.match(page.normed[i])) for i in run) * 4 > len(run):
+        return False
+    body: set[str] = set()
+    for i in page.anchors:
+        body |= _bigrams(page.normed[i])
+    shares = []
+    for i in run:
+        pairs = _bigrams(page.normed[i])
+        if len(pairs) < 4:
+            return False    # too short to tell (a name, a label)
+        shares.append(len(pairs & body) / len(pairs))
+    return (max(shares) <= 0.25 and sum(s <= 0.1 for s in shares) * 3 >= 2 * len(shares)
+            and sum(shares) <= 0.06 * len(shares))
+
+
+def _foreign_tail(page: Page, rule_id: str) -> None:
+    """Every line kept after the last paragraph a headline (a comma allowed: 2020,某地迎来…),
+    five or more with those of a related list the rules took there, and all foreign to the
+    article (`foreign`): other stories, to the page's end."""
+    rest = [i for i in range(page.last + 1, len(page.lines))
+            if page.normed[i] and (i not in page.removed or page.reason(i) == "related")]
+    kept = [i for i in rest if i not in page.removed]
+    if not kept or len(rest) < 5 or not table_cells(page).isdisjoint(rest):
+        return
+    # (bulleted points and short broken lines under the body are the article's own:
+    # _bulleted_tail judges a bulleted list)
+    if any(len(page.normed[i]) < 9 or LEAD.match(page.normed[i]) for i in kept):
+        return
+    if all(item(page.normed[i].replace(",", " "), marks=True) for i in kept) and foreign(
+            page, rest):
+        for i in kept:
+            page.take(i, Proposal(rule_id, "related", "tail"))
 
 
 def _label(n: str) -> bool:
@@ -870,3 +924,4 @@ def _tail(page: Page, rule_id: str, min_lines: int) -> None:
             continue
         for k in ([before] if label else []) + run:
             page.take(k, Proposal(rule_id, "related", "tail"))
+    _foreign_tail(page, rule_id)
