@@ -672,7 +672,8 @@ def _headline_list(page: Page, rule_id: str, min_lines: int, prose: Any = None) 
         n = page.normed[i]
         return ((i not in page.removed and (i != h or again is not None)) and 6 <= len(n) <= 40
                 and is_headline_shape(n, 40) and not _NOT_HEADLINE.search(n)
-                and not n.startswith(("—", "-", "(")) and not n.endswith((",", "、")))
+                and not n.startswith(("—", "-", "(")) and not n.endswith((",", "、"))
+                and not _PRICED.search(n))
 
     runs: list[list[int]] = []
     for i in head:
@@ -851,6 +852,10 @@ _FONT_TOOL = twins.compile(r"^[-•·*]?\s*(?:\d[.、]\s*)?"
                            r"(?:[大中小]|字号\S{0,4}|字体\S{0,4}|打印\S{0,4}|默认|放大|缩小|縮小|A\+|A-|列印)$")
 
 
+# a price in a line ($100, ¥30, 250元): a fee table's row or a shop's item, no menu entry
+_PRICED = twins.compile(r"[$＄¥￥]\s?\d|\d\s?元")
+
+
 def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -> None:
     """Runs of `min_lines`+ consecutive short lines (no sentence punctuation, at most
     `max_len` characters) in the head or tail: one menu item a line. A run must touch the
@@ -879,7 +884,8 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
         return (len(n) <= max_len and not SENT.search(n) and not n.endswith(",")
                 and (bodyless or not n.endswith(":")) and not n.startswith("——")
                 and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n)
-                and i not in cells and not CHAPTER.match(n) and not NUMBERED_HEADING.match(n))
+                and i not in cells and not CHAPTER.match(n) and not NUMBERED_HEADING.match(n)
+                and not _PRICED.search(n))
 
     def flush(run: list[int], touches: bool) -> None:
         if (prose is not None and touches and len(run) >= min_lines

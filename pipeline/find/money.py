@@ -292,7 +292,9 @@ def build(rules: Rules):
         r"(?P<lat>(?<=\d)(?:" + (word_trie(latin) or "(?!)") + r")(?![A-Za-z]))?"
         r"(?P<scale>" + _SP + r"(?:" + word_trie(scales) + r")(?![A-Za-z]))?"
         r"(?P<q2>[余餘多]|(?<=十)[几幾])?" + _SP +
-        r"(?:(?P<cur>" + word_trie(after) + r")"
+        # (a sign read as the unit after a number opens the next amount when digits follow it:
+        # $100 $240, a row of fees, is two amounts, not 100 dollars and a bare 240)
+        r"(?:(?P<cur>" + word_trie(after) + r")(?!(?<=[$＄¥￥])[ \t\u3000]*\d)"
         # (each sub-unit's number starts with a digit or a numeral: most amounts have none
         # after their unit, and that is told before NUMBER's alternatives are tried)
         r"(?P<subs>(?:(?=[又零\d" + CN_NUM_CHARS + r"])[又零]?(?:" + NUMBER + r")(?:"
