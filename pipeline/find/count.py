@@ -243,6 +243,10 @@ class _Guards:
         # qualifier must follow (2000余发。)
         self.needs_after = {u: tuple(v) for u, v in (g.get("unit_needs_after") or {}).items()}
         self.no_figure_after = frozenset(g.get("unit_not_before_figure") or ())
+        # a fraction before these unit + word pairs measures, it counts nothing (上升0.73个点:
+        # an index's points)
+        self.fraction_not_before = {u: tuple(v) for u, v in
+                                    (g.get("fraction_not_before") or {}).items()}
         self.rate_marks = "".join(g["rate_marks"])
         self.rate_units = frozenset(g.get("rate_units", []))
         self.rate_not_per = tuple(g.get("rate_not_per", []))
@@ -723,6 +727,9 @@ class CountFinder:
             return True
         if (c.unit in g.result_units and g.result_after is not None
                 and g.result_after.match(text, c.end)):
+            return True
+        if (c.unit in g.fraction_not_before and "." in c.num
+                and text.startswith(g.fraction_not_before[c.unit], c.unit_e)):
             return True
         # 二本541分: the second admission tier's score, no count of books
         return c.unit in g.no_figure_after and text[c.end:c.end + 1].isdigit()

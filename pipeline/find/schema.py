@@ -163,6 +163,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "object_hmm": Key(bool, True),
             "context_units": _table(),
             "unit_needs_after": _table(),
+            "fraction_not_before": _table("a unit → words after it that make a fraction before "
+                                          "it a measure, no count (0.73个点)"),
             "unit_not_before_figure": _words("a figure right after these units names a tier, "
                                              "not how many (二本541分)"),
             "rate_marks": _words("a unit, one of these and another unit is a rate, no count "
