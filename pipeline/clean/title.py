@@ -210,7 +210,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # headline
         free = not chosen or all(j in removed or j in chosen or kicker(j) for j in above
                                  if j > chosen[-1])
-        placed = before_meta or under_nav or above_body or before_dateline
+        # the page's first line left, over a tool or share bar the rules removed and then the
+        # body (headline / 投票推荐 加入书签 / first paragraph): the headline's own place
+        after_bar = page.nb(nxt, 1) if nxt is not None and nxt in removed else None
+        over_bar = (first_left and nxt is not None and after_bar is not None
+                    and after_bar not in removed and removed[nxt].reason in ("navigation", "share")
+                    and page.zone(after_bar) != "head" and not _DATELINE.search(n))
+        placed = before_meta or under_nav or above_body or before_dateline or over_bar
         # a title and its subtitle after a colon (世纪跨越:华社、华团、华报) as the page's first
         # line left (a spam farm's keyword line above it goes), right above its byline: no
         # field, which the rules would have taken
