@@ -60,7 +60,7 @@ from .word_scorer import WordScorer
 _COMMON = {"id", "reason", "zone", "detector", "examples", "counterexamples"}
 _KEYS = {
     None: _COMMON | {"pattern", "max_len", "sentence_ok", "meta", "then", "requires_date", "last",
-                     "in_head"},
+                     "in_head", "in_table"},
     "fields": _COMMON | {"keys"},
     "link_bar": _COMMON | {"max_len", "min_items", "share", "segment_len", "words"},
     "spam": _COMMON | {"brands", "portal", "strong_portal", "max_len"},
@@ -642,7 +642,7 @@ class Cleaner:
                     continue
                 if p.tail_company and z == "tail" and not tail_company(page, i):
                     continue
-                if ((p.not_in_table or p.reason in _NOT_IN_TABLE)
+                if ((p.not_in_table or (p.reason in _NOT_IN_TABLE and not p.in_table))
                         and i in zones.table_cells(page)):
                     continue    # a table's figures and labels are the article's data
                 page.take(i, p)

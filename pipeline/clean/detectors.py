@@ -48,6 +48,7 @@ class Proposal:
     then: dict[str, Any] | None = None
     tail_company: bool = False     # in the tail only next to other removed lines
     not_in_table: bool = False     # never a cell of a table written one cell a line
+    in_table: bool = False         # may take a table's lines, whatever its reason (a calendar)
 
 
 def _fits(p: Proposal, zone: str) -> bool:
@@ -85,6 +86,7 @@ class PatternRule:
         self.meta = dict(entry.get("meta") or {})
         self.then = entry.get("then")
         self.requires_date = bool(entry.get("requires_date", False))
+        self.in_table = bool(entry.get("in_table", False))
 
     def propose(self, n: str) -> Proposal | None:
         if len(n) > self.max_len or (not self.sentence_ok and SENT.search(n)):
@@ -102,7 +104,8 @@ class PatternRule:
             d = iso_date(n)
             if d:
                 meta["published"] = d
-        return Proposal(self.id, self.reason, self.zone, meta, self.then)
+        return Proposal(self.id, self.reason, self.zone, meta, self.then,
+                        in_table=self.in_table)
 
 
 # the page tools a fields line may end with (我要评论, 收藏[0], 打印, 关闭窗口) and their last
