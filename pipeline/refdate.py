@@ -73,7 +73,6 @@ _DATELINE = regex.compile(
     r"(?:电|讯|電|訊|\s*/美通社/)")   # (a press release's: 北京2022年8月30日 /美通社/ —)
 _URL = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0[1-9]|"
                      r"1[0-2])[/_\-.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
-# the same in a line of text: one separator all through, or none (an id's 2024-0518 is none)
 # an English stamp a feed or an English CMS printed on a Chinese page (May 2nd 2014, 10:11;
 # 25 February 2024): the month's name, the day and a four-digit year
 _MONTHS = {m: i for i, m in enumerate(
@@ -83,6 +82,7 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _ENGLISH = regex.compile(
     r"(?i)(?<![A-Za-z])" + _MON + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})"
     r"(?!\d)|(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+# the same in a line of text: one separator all through, or none (an id's 2024-0518 is none)
 _COMPACT = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/_\-.]?)(?P<m>0[1-9]|1[0-2])"
                          r"(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # a path with the day's figures in folders of their own, unpadded (…/art/2025/7/31/art_…: a

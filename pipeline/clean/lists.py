@@ -84,7 +84,16 @@ from . import twins
 from .detectors import Proposal
 from .marks import DOT_ITEM, LEAD, OUTLET_ENDS, outlet_alternation, trails_off
 from .page import Page
-from .shapes import _DATELINE, _HAN, _NOT_HEADLINE, SENT, han_at_least, is_headline_shape
+from .shapes import (
+    _DATELINE,
+    _HAN,
+    _NOT_HEADLINE,
+    CHAPTER,
+    NUMBERED_HEADING,
+    SENT,
+    han_at_least,
+    is_headline_shape,
+)
 from .zones import table_cells
 
 # a list's label: a short name ending in a list word (今日热点, 本地要闻, 热门排行)
@@ -132,9 +141,12 @@ def _cut_short(page: Page, run: list[int]) -> bool:
 
 
 _HAN_RUN = twins.compile(r"\p{Han}+")
-# a list item's own numbering (一、 1. 1.2 (三) 第一) or bullet word: an outline's heads
-_NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}(?:\.\d{1,2})*[、.\s]|"
-                          r"[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[章节集部条期])")
+
+
+def _outline_head(n: str) -> bool:
+    """A numbered item or heading of the article's own outline (1. …, 3.2 主要指标, 三、…,
+    第二章): the shapes the module and the shape tests already know."""
+    return bool(_NUMBERED.match(n) or NUMBERED_HEADING.match(n) or CHAPTER.match(n))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -143,13 +155,14 @@ def _bigrams(text: str) -> set[str]:
 
 def foreign(page: Page, run: list[int], least: int = 5) -> bool:
     """`least` headlines or more under the body that share next to no words with the article
-    (of each item's pairs of Han characters, at most a tenth are in the paragraphs, and a
-    twentieth on average): a portal's list of other stories with no header left to name it.
+    (of each item's pairs of Han characters at most a quarter are in the paragraphs, for two
+    items in three at most a tenth, and about a twentieth on average): a portal's list of
+    other stories with no header left to name it.
     An article's own closing list (its winners, its sections, its outline) speaks of what the
     article does, in its words; and an outline's numbered heads are never taken."""
     if len(run) < least or len(page.anchors) < 2:
         return False
-    if sum(bool(_NUMBERED.match(page.normed[i])) for i in run) * 4 > len(run):
+    if sum(_outline_head(page.normed[i]) for i in run) * 4 > len(run):
         return False
     body: set[str] = set()
     for i in page.anchors:
