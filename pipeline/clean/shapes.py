@@ -63,7 +63,8 @@ _TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 # the full-width punctuation of nearly every Chinese line, with its NFKC form: replaced first
 # (str.replace, in C), a line is mostly in NFKC already and normalize() — several times slower
 # than the check — is skipped. The same result: a character and its NFKC form decompose alike
-_WIDE = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？\u3000") + (
+_WIDE = (
+    *((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？\u3000"),
     # the middle dots NFKC leaves: a Taiwan page's hyphenation point (撰文‧某某, 夷將‧拔路兒)
     # and the katakana one (2019-10-11・某時), read as the · the rules write
     ("\u2027", "\u00b7"), ("\u30fb", "\u00b7"),
