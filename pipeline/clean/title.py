@@ -514,7 +514,9 @@ def _near_copy(joined: str, whole: dict[str, int]) -> int | None:
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
 # year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
-_COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$")
+# (or a post's badge glued on: 原创某某高速开工建设, then 某某高速开工建设 between paragraphs)
+_COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$"
+                        r"|^(?:原创|转载|独家|置顶|精华|热门|图文)\s*$")
 
 
 # a breadcrumb's last part after its separator, the story's title, maybe cut short (…, ...)
@@ -524,18 +526,23 @@ _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
 # a headline's copy may come wrapped in brackets or lose its quote marks
 _WRAP = regex.compile(r"^[【\[](.+)[】\]]$")
 _QUOTES = regex.compile(r"[“”\"「」『』]")
+# what a copy of the headline may add or drop without being another line: the space between
+# its halves (某某游貴州 清明…), a stray full stop after it (某某逝世 享壽98歲 .)
+_LOOSE = regex.compile(r"\s+|[\s.。]+$")
 
 
 def _copy_of(a: str, b: str) -> bool:
     """Two head lines show one headline: the same, or (eight characters or more) the same but
-    for brackets around it and quote marks (“十四五”时期… and 十四五时期…)."""
+    for brackets around it, quote marks (“十四五”时期… and 十四五时期…), spaces and a stray stop
+    after it."""
     return a == b or (len(a) >= 8 and _bare_title(a) == _bare_title(b))
 
 
 def _bare_title(n: str) -> str:
-    """A headline line without the brackets around it and without quote marks."""
+    """A headline line without the brackets around it, quote marks, spaces and a stray stop
+    after it."""
     m = _WRAP.match(n)
-    return _QUOTES.sub("", m.group(1) if m else n)
+    return _LOOSE.sub("", _QUOTES.sub("", m.group(1) if m else n))
 
 
 def _crumb_title(n: str) -> str:
