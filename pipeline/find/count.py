@@ -218,6 +218,8 @@ class _Guards:
         self.year_label_units = set(g.get("year_label_units", []))
         # 三台县, 三门县: a place named by a Chinese numeral and one of these classifiers
         self.place_name_units = set(g.get("place_name_units", []))
+        # 73里 counts Taiwan's villages; 九里关, 八百里秦川 name a place or say a saying
+        self.figures_only_units = frozenset(g.get("figures_only_units", []))
         # 柯洁九段: a rank in a text about go or chess (unit → a pattern of the text's words)
         self.rank_in_text = {u: (regex.compile(alternation(r["words"])),
                                  tuple(r.get("not_before") or ()))
@@ -695,6 +697,8 @@ class CountFinder:
         if c.unit in g.place_name_units and text[c.num_s] in self.cn_chars \
                 and self._place_named(text, c):
             return True          # 三台县 … 和美三台: the place's name, no count of machines
+        if c.unit in g.figures_only_units and text[c.num_s] in self.cn_chars:
+            return True          # 九里关, 八百里秦川: a place's name or a saying, no count
         if c.qb in g.approx_before and not _MAGS.fullmatch(c.num):
             return True          # 上一篇, 送上一台, 上两届: "previous", a verb's 上
         chinese = c.num[0] in self.cn_chars

@@ -195,6 +195,9 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                                    "of not_before follows it (三段视频)"),
             "place_name_units": _words("a Chinese numeral + one of these before 县/市/镇 "
                                        "names a place (三台县): that pair elsewhere is its name"),
+            "figures_only_units": _words("units that count only after a figure in digits: a "
+                                         "Chinese numeral + the unit is a place's name or a "
+                                         "saying (九里关, 八百里秦川, 三里屯)"),
             "qualifier_word_tail": _table("qualifier → characters before it that make it the tail "
                                           "of another word (签约)"),
             "object_stop_words": _words(),
