@@ -498,7 +498,10 @@ class NoHanDetector:
     FORMS: ClassVar[dict[str, Any]] = {
         # a file name (any marks in it), a camera's name, or an image's id: 16+ letters and
         # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
+        # (or the picture's whole address, its query after it: https://…/a.png?id=…)
         "image": twins.compile(r"(?i)^.{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+                               r"^(?:https?:)?//\S{1,200}\.(?:jpe?g|png|gif|webp|bmp|svg)"
+                               r"(?:[?#]\S*)?$|"
                                r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d|"
                                # an upload's time stamp as its name: 20220928212022992
                                r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{8,12}$|"
@@ -522,7 +525,7 @@ class NoHanDetector:
         if form not in self.FORMS:
             raise RuleError(f"{where}: `form` must be one of {', '.join(self.FORMS)}, not {form!r}")
         self.re = self.FORMS[form]
-        # ? alone is a mark; elsewhere 。!?; mean text
+        # ? alone is a mark; elsewhere 。!?; mean text (but a picture's address's query: ?id=…)
         self.marks_ok = self.sentence_ok = form in ("marks", "image")
         # a ticker's figure is never one of a column of figures with labels between them
         self.not_in_table = form == "figure"

@@ -390,7 +390,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             if n and i not in removed and (
                     n == hn or (len(n) >= 8 and hn.endswith(n) and _column_copy(n, hn))
                     # in brackets or without its quotes (【…】, 十四五时期… for “十四五”时期…)
-                    or (len(bare_h) >= 8 and (n[0] in "【[" or bare_h != hn)
+                    or (len(bare_h) >= 8 and (n[0] in "【[*" or bare_h != hn)
                         and _bare_title(n) == bare_h)
                     or (n[-1] == "页" and _page_copy(n, hn))
                     or (hn[-1] in ")）" and part_stem(hn) == n)
@@ -514,9 +514,10 @@ def _near_copy(joined: str, whole: dict[str, int]) -> int | None:
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
 # year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
-# (or a post's badge glued on: 原创某某高速开工建设, then 某某高速开工建设 between paragraphs)
+# (or a post's badge glued on: 原创某某高速开工建设, then 某某高速开工建设 between paragraphs;
+# a board's tag in brackets: [新聞] 某某…, the post's title over the story's)
 _COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$"
-                        r"|^(?:原创|转载|独家|置顶|精华|热门|图文)\s*$")
+                        r"|^(?:原创|转载|独家|置顶|精华|热门|图文)\s*$|^[\[【]\p{Han}{1,6}[\]】]\s*$")
 
 
 # a breadcrumb's last part after its separator, the story's title, maybe cut short (…, ...)
@@ -524,11 +525,13 @@ _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
 
 
 # a headline's copy may come wrapped in brackets or lose its quote marks
-_WRAP = regex.compile(r"^[【\[](.+)[】\]]$")
+# (or markdown's bold stars around it: **某某马拉松报名将启动**)
+_WRAP = regex.compile(r"^(?:[【\[](.+)[】\]]|\*\*(.+)\*\*)$")
 _QUOTES = regex.compile(r"[“”\"「」『』]")
-# what a copy of the headline may add or drop without being another line: the space between
-# its halves (某某游貴州 清明…), a stray full stop after it (某某逝世 享壽98歲 .)
-_LOOSE = regex.compile(r"\s+|[\s.。]+$")
+# what a copy of the headline may add or drop without being another line: the space or comma
+# between its halves (某某游貴州 清明…, 某某将启动,预计…), a stray full stop after it (某某逝世
+# 享壽98歲 .)
+_LOOSE = regex.compile(r"[\s,]+|[\s.。]+$")
 
 
 def _copy_of(a: str, b: str) -> bool:
@@ -539,10 +542,10 @@ def _copy_of(a: str, b: str) -> bool:
 
 
 def _bare_title(n: str) -> str:
-    """A headline line without the brackets around it, quote marks, spaces and a stray stop
-    after it."""
+    """A headline line without the brackets or bold marks around it, quote marks, spaces and
+    a stray stop after it."""
     m = _WRAP.match(n)
-    return _LOOSE.sub("", _QUOTES.sub("", m.group(1) if m else n))
+    return _LOOSE.sub("", _QUOTES.sub("", (m.group(1) or m.group(2)) if m else n))
 
 
 def _crumb_title(n: str) -> str:
