@@ -514,9 +514,10 @@ def _near_copy(joined: str, whole: dict[str, int]) -> int | None:
 
 # the headline with its column label in front: 产业与政策丨…, 观点｜…, 专题: …; or with the
 # year an essay farm puts before its title (2023年垃圾分类知识【五篇】 … 垃圾分类知识【五篇】)
-# (or a post's badge glued on: 原创某某高速开工建设, then 某某高速开工建设 between paragraphs;
+# (or a site's name and a dash: 某某网网页版-某某圆满落幕, then 某某圆满落幕 further down;
+# a post's badge glued on: 原创某某高速开工建设, then 某某高速开工建设 between paragraphs;
 # a board's tag in brackets: [新聞] 某某…, the post's title over the story's)
-_COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$"
+_COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:\-_]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$"
                         r"|^(?:原创|转载|独家|置顶|精华|热门|图文)\s*$|^[\[【]\p{Han}{1,6}[\]】]\s*$")
 
 
@@ -531,7 +532,7 @@ _QUOTES = regex.compile(r"[“”\"「」『』]")
 # what a copy of the headline may add or drop without being another line: the space or comma
 # between its halves (某某游貴州 清明…, 某某将启动,预计…), a stray full stop after it (某某逝世
 # 享壽98歲 .)
-_LOOSE = regex.compile(r"[\s,]+|[\s.。]+$")
+_LOOSE = regex.compile(r"[\s,:]+|[\s.。]+$")
 
 
 def _copy_of(a: str, b: str) -> bool:
