@@ -252,9 +252,11 @@ class _Guards:
         self.rate_marks = "".join(g["rate_marks"])
         self.rate_units = frozenset(g.get("rate_units", []))
         self.rate_not_per = tuple(g.get("rate_not_per", []))
-        # 时速350公里, 每小时三百公里以上, 50米每秒: a speed said in words, no amount
+        # 时速350公里, 每小时三百公里以上, 50米每秒: a speed said in words, no amount (and each
+        # speed of a list after the words: 每小時69、56及55公里)
         self.rate_before = (re.compile(r"(?:" + alternation(g["rate_before"]) + r")(?:"
-                                       + alternation(g.get("rate_links", [])) + r")?\s*$")
+                                       + alternation(g.get("rate_links", [])) + r")?\s*"
+                                       r"(?:[\d.]+\s*(?:[、,，]|及|和|与|與|或)\s*)*$")
                             if g.get("rate_before") else None)
         self.rate_after = tuple(g.get("rate_after", []))
         # 以10.5秒的成绩, 7米93的个人最好成绩: a result, no amount (its figure's own digits may
@@ -725,7 +727,7 @@ class CountFinder:
                 and not text.startswith(g.rate_not_per, c.unit_e + 1)):
             return True
         if c.unit in g.rate_units and (
-                (g.rate_before is not None and g.rate_before.search(text, max(0, c.start - 10),
+                (g.rate_before is not None and g.rate_before.search(text, max(0, c.start - 30),
                                                                     c.start))
                 or text.startswith(g.rate_after, c.end)):
             return True
