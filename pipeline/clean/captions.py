@@ -36,7 +36,8 @@ from .detectors import Proposal
 from .page import Page
 from .shapes import SENT, han_at_least
 
-PASSES = ("caption_twice", "caption_copy", "caption_gallery", "caption_after_picture",
+PASSES = ("caption_story", "caption_twice", "caption_copy", "caption_gallery",
+          "caption_after_picture",
           "caption_flush", "caption_numbered", "caption_described")
 
 _ENDS = ("。", "!", "?", ")", "」")
@@ -169,6 +170,32 @@ def _place(page: Page, i: int) -> int:
 def _repeats(page: Page) -> bool:
     """Whether the page shows any line twice."""
     return len(page.places()) < len(page.filled)
+
+
+def photo_story(page: Page, min_pictures: int = 5, max_len: int = 40, min_han: int = 3,
+                share: float = 0.6) -> None:
+    """A post told in pictures (a family's or a school's photo blog): `min_pictures` or more
+    pictures' leftovers (file names, markdown), and under `share` of them a short line no rule
+    proposes. Those lines are the post's words, whatever a scorer or a shape pass would make of
+    them (做鬼臉, 張校長頒發畢業證書與畢業勳章): they go back to the body and stay there
+    (page.kept). Run right after the line rules, before any pass."""
+    pictures = [i for i in _removed(page) if page.removed[i].rule in _PICTURE_RULES]
+    if len(pictures) < min_pictures:
+        return
+    told, seen = [], set()
+    for i in pictures:
+        j = page.nb(i, 1)
+        if j is None or j in page.removed or page.props[j]:
+            continue
+        n = page.normed[j]
+        if len(n) <= max_len and han_at_least(n, min_han):
+            told.append(j)
+    if len(told) >= share * len(pictures):
+        # (a line shown again under a later picture is a copy, which the passes may take)
+        for j in told:
+            if page.normed[j] not in seen:
+                page.kept.add(j)
+                seen.add(page.normed[j])
 
 
 def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100,

@@ -92,6 +92,7 @@ _KEYS = {
     "cut_teasers": _COMMON | {"pattern", "min_len", "min_lines"},
     "repeated": _COMMON,
     "caption_described": _COMMON | {"min_han", "keep_rules"},
+    "caption_story": _COMMON | {"min_pictures", "max_len", "min_han", "share"},
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
 _FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head", "terms"}
@@ -650,6 +651,11 @@ class Cleaner:
                     follow.append((i, p))
                 break
         zones.own_attachments(page)
+        if "caption_story" in self.page_rules:   # before any pass: a photo post's own words
+            rule = self.page_rules["caption_story"]
+            captions.photo_story(page, int(rule.get("min_pictures", 5)),
+                                 int(rule.get("max_len", 40)), int(rule.get("min_han", 3)),
+                                 float(rule.get("share", 0.6)))
         for i, p in follow:
             if (p.then or {}).get("block"):
                 zones.related_block(page, i, p)
