@@ -36,7 +36,9 @@ DAY_REL = {"今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "�
 DAY_ANAPH = {"当天", "当日", "同日", "同一天", "次日", "翌日", "当晚", "第二天", "前一天"}
 DAY_ANAPH_STRICT = {"第二天", "前一天"}   # only after a date written in the article
 # 今明两天, 明后两天: the first character of each day word
-PAIR_DAY = {"今": "今天", "本": "今天", "明": "明天", "后": "后天", "昨": "昨天", "前": "前天"}
+# (翌(16)日: the next day, its day of month written; the written day decides)
+PAIR_DAY = {"今": "今天", "本": "今天", "明": "明天", "翌": "明天", "后": "后天", "昨": "昨天",
+            "前": "前天"}
 PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "晚"}
 # 上季度 alone: a report's, like 上年
 QUARTER_REL = {"本": 0, "这个": 0, "今个": 0, "上个": -1, "下个": 1, "下": 1}
