@@ -286,10 +286,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                 and removed[stamp].reason == "metadata" and _plain_headline(normed[t0])):
             h = t0
             sure.add(t0)
-    if h is None and not head and len(page.filled) > 1:
-        # no head at all, the page's <title> (headline - channel - site …) its first line, long
-        # enough for a paragraph, and the headline alone under it: the <title> line leads, as
-        # a first showing does, and the headline under it is its copy
+    if h is None and len(page.filled) > 1:
+        # no headline placed, the page's <title> (headline - channel - site …) its first line
+        # and the headline alone under it: the <title> line leads, as a first showing does, and
+        # the headline under it is its copy
         t0 = page.filled[0]
         t1 = page.nb(t0, 1)
         n0 = normed[t0]
