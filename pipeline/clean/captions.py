@@ -23,6 +23,9 @@ a short sentence like any other. What gives it away is how pages print it:
   and the picture's number prints 某某通车(1) … 某某通车(4), 某某公布(图1), 某某落幕 - 2
   between the paragraphs.
 
+One pass keeps instead of removing: a post told in pictures (five or more pictures' leftovers,
+a short line under most of them) keeps those lines as its words (photo_story).
+
 Each is switched on by a rule entry in rules/boilerplate/caption.yaml (`detector:` its name).
 """
 from __future__ import annotations
@@ -182,20 +185,13 @@ def photo_story(page: Page, min_pictures: int = 5, max_len: int = 40, min_han: i
     pictures = [i for i in _removed(page) if page.removed[i].rule in _PICTURE_RULES]
     if len(pictures) < min_pictures:
         return
-    told, seen = [], set()
-    for i in pictures:
-        j = page.nb(i, 1)
-        if j is None or j in page.removed or page.props[j]:
-            continue
-        n = page.normed[j]
-        if len(n) <= max_len and han_at_least(n, min_han):
-            told.append(j)
+    told = [j for i in pictures if (j := page.nb(i, 1)) is not None and j not in page.removed
+            and not page.props[j] and len(page.normed[j]) <= max_len
+            and han_at_least(page.normed[j], min_han)]
     if len(told) >= share * len(pictures):
-        # (a line shown again under a later picture is a copy, which the passes may take)
-        for j in told:
-            if page.normed[j] not in seen:
-                page.kept.add(j)
-                seen.add(page.normed[j])
+        # each line's first showing: one shown again under a later picture is a copy, which the
+        # passes may take
+        page.kept.update({page.normed[j]: j for j in reversed(told)}.values())
 
 
 def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100,

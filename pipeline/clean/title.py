@@ -529,22 +529,22 @@ _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
 # (or markdown's bold stars around it: **某某马拉松报名将启动**)
 _WRAP = regex.compile(r"^(?:[【\[](.+)[】\]]|\*\*(.+)\*\*)$")
 _QUOTES = regex.compile(r"[“”\"「」『』]")
-# what a copy of the headline may add or drop without being another line: the space or comma
-# between its halves (某某游貴州 清明…, 某某将启动,预计…), a stray full stop after it (某某逝世
-# 享壽98歲 .)
+# what a copy of the headline may add or drop without being another line: the space, comma or
+# colon between its halves (某某游貴州 清明…, 某某将启动,预计…, 某某落幕:中国…), a stray full stop
+# after it (某某逝世 享壽98歲 .)
 _LOOSE = regex.compile(r"[\s,:]+|[\s.。]+$")
 
 
 def _copy_of(a: str, b: str) -> bool:
     """Two head lines show one headline: the same, or (eight characters or more) the same but
-    for brackets around it, quote marks (“十四五”时期… and 十四五时期…), spaces and a stray stop
-    after it."""
+    for brackets around it, quote marks (“十四五”时期… and 十四五时期…), the marks between its
+    halves and a stray stop after it (_LOOSE)."""
     return a == b or (len(a) >= 8 and _bare_title(a) == _bare_title(b))
 
 
 def _bare_title(n: str) -> str:
-    """A headline line without the brackets or bold marks around it, quote marks, spaces and
-    a stray stop after it."""
+    """A headline line without the brackets or bold marks around it, quote marks, the marks
+    between its halves and a stray stop after it."""
     m = _WRAP.match(n)
     return _LOOSE.sub("", _QUOTES.sub("", (m.group(1) or m.group(2)) if m else n))
 
