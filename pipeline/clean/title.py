@@ -384,6 +384,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
         hn = normed[h]
         bare_h = _bare_title(hn)
+        han_h, digits_h = "".join(_HAN.findall(hn)), set(_DIGITS.findall(hn))
         for i in range(h + 1, len(lines)):
             n = normed[i]
             # each copy test's own first condition asked inline: most lines meet none
@@ -396,7 +397,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     or (hn[-1] in ")）" and part_stem(hn) == n)
                     or (hn.startswith(n) and _site_copy(hn, n))
                     # the copy with the site's name after it (…的中国女科学家-某某网)
-                    or (n.startswith(hn) and _site_copy(n, hn))):
+                    or (n.startswith(hn) and _site_copy(n, hn))
+                    or _cut_copy(n, han_h, digits_h)):
                 page.take(i, Proposal(rid, "title", "any"))
         _subtitle(page, h)
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
@@ -523,6 +525,27 @@ _COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:\-_]\s*$|^(?:19|20)\d{2}\s*�
 
 # a breadcrumb's last part after its separator, the story's title, maybe cut short (…, ...)
 _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def _cut_copy(n: str, han_h: str, digits_h: set[str]) -> bool:
+    """n is the headline shown again with a word or two fewer: the first showing carried a
+    spam farm's keyword or a column's name (北京今年计划完成义务植树300万株察隅矮柳 … 北京:今年
+    计划完成义务植树300万株; 陈某真的为《你们》好 Array 列印 Array … 陈某真的为《你们》好).
+    Its Han characters, eight or more, are three quarters of the headline's at least and
+    follow them in order; its figures are the headline's (2021年1-9月… under 2022年1-9月… is
+    another line); no sentence mark."""
+    if len(n) < 8 or len(n) > 2 * len(han_h) + 8 or SENT.search(n):
+        return False
+    han = "".join(_HAN.findall(n))
+    if not 8 <= len(han) < len(han_h) or 4 * len(han) < 3 * len(han_h):
+        return False
+    if not set(_DIGITS.findall(n)) <= digits_h:
+        return False
+    rest = iter(han_h)
+    return all(c in rest for c in han)
 
 
 # a headline's copy may come wrapped in brackets or lose its quote marks
