@@ -631,6 +631,7 @@ class Cleaner:
         """The page after the line rules and the page-level passes (what the scorer sees)."""
         page = self.page(split_lines(doc.text or ""))
         follow: list[tuple[int, Proposal]] = []
+        above_footer: list[tuple[int, Proposal]] = []
         first, last = page.first, page.last
         for i, ps in enumerate(page.props):
             if not ps:      # a blank line, or no rule proposes
@@ -642,6 +643,7 @@ class Cleaner:
                 if not _fits(p, z):
                     continue
                 if p.tail_company and z == "tail" and not tail_company(page, i):
+                    above_footer.append((i, p))
                     continue
                 if ((p.not_in_table or (p.reason in _NOT_IN_TABLE and not p.in_table))
                         and i in zones.table_cells(page)):
@@ -650,6 +652,13 @@ class Cleaner:
                 if p.then:
                     follow.append((i, p))
                 break
+        # a company's fields right above the footer the rules took (主办单位：… 地址：… over
+        # its ICP line): the footer's too, the lowest first so a run of them goes up together
+        for i, p in reversed(above_footer):
+            j = page.nb(i, 1)
+            if (i not in page.removed and j is not None and j in page.removed
+                    and page.removed[j].reason == "copyright"):
+                page.take(i, p)
         zones.own_attachments(page)
         if "caption_story" in self.page_rules:   # before any pass: a photo post's own words
             rule = self.page_rules["caption_story"]

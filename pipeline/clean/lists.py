@@ -875,9 +875,10 @@ def _cards(page: Page, rule_id: str) -> None:
 
 
 # an item's time stamp on its own line (2018-03-02 08:58:39, 03-02 08:58), maybe with its
-# count of reads (2025年04月28日 • 8万次阅读)
+# count of reads (2025年04月28日 • 8万次阅读) or the poster's handle (12-18 某某😇)
 _STAMP_LINE = twins.compile(_DAY + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)\]]?"
-                            r"(?:\s*[•·|/]\s*(?:[\d.]+万?\s*次?(?:阅读|浏览|观看|点击)量?)?)?$")
+                            r"(?:\s*[•·|/]\s*(?:[\d.]+万?\s*次?(?:阅读|浏览|观看|点击)量?)?"
+                            r"|\s+[^\s\d。,，!?！？]\S{0,9})?$")
 
 
 def _stamped(page: Page, rule_id: str, least: int = 3) -> None:

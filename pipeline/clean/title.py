@@ -385,10 +385,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         hn = normed[h]
         bare_h = _bare_title(hn)
         han_h, digits_h = "".join(_HAN.findall(hn)), set(_DIGITS.findall(hn))
+        whole, cut = normed.count(hn) > 1, []
         for i in range(h + 1, len(lines)):
             n = normed[i]
+            if not n or i in removed:
+                continue
             # each copy test's own first condition asked inline: most lines meet none
-            if n and i not in removed and (
+            if (
                     n == hn or (len(n) >= 8 and hn.endswith(n) and _column_copy(n, hn))
                     # in brackets or without its quotes (【…】, 十四五时期… for “十四五”时期…)
                     or (len(bare_h) >= 8 and (n[0] in "【[*" or bare_h != hn)
@@ -397,9 +400,16 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     or (hn[-1] in ")）" and part_stem(hn) == n)
                     or (hn.startswith(n) and _site_copy(hn, n))
                     # the copy with the site's name after it (…的中国女科学家-某某网)
-                    or (n.startswith(hn) and _site_copy(n, hn))
-                    or _cut_copy(n, han_h, digits_h)):
+                    or (n.startswith(hn) and _site_copy(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
+                whole = True
+            elif _cut_copy(n, han_h, digits_h):
+                cut.append(i)
+        # a shorter line only when the page shows the headline nowhere else whole: where it
+        # does, the shorter one is the document's own title over its text (宜昌某某基地奖补 twice,
+        # then 某某基地奖补 over the terms)
+        for i in cut if not whole else ():
+            page.take(i, Proposal(rid, "title", "any"))
         _subtitle(page, h)
     # a document farm's preview pages (…报告_第1页, …报告_第2页), with or without a headline
     # found above them: every page after the first shows the title again
@@ -554,8 +564,8 @@ _WRAP = regex.compile(r"^(?:[【\[](.+)[】\]]|\*\*(.+)\*\*)$")
 _QUOTES = regex.compile(r"[“”\"「」『』]")
 # what a copy of the headline may add or drop without being another line: the space, comma or
 # colon between its halves (某某游貴州 清明…, 某某将启动,预计…, 某某落幕:中国…), a stray full stop
-# after it (某某逝世 享壽98歲 .)
-_LOOSE = regex.compile(r"[\s,:]+|[\s.。]+$")
+# after it (某某逝世 享壽98歲 .), a dash before it (——某某开始, as a subtitle would open)
+_LOOSE = regex.compile(r"^[—\-]+|[\s,:]+|[\s.。]+$")
 
 
 def _copy_of(a: str, b: str) -> bool:
