@@ -435,6 +435,10 @@ def build(rules: Rules):
         if bad and nxt.startswith(bad) and not m.group("post") \
                 and not text.startswith(not_after_but.get(cur) or ("\0",), m.end("cur")):
             return None
+        if cur in only_before:
+            said = text[m.start():m.end("cur")]
+            if text.startswith(said, m.end("cur")) or text.endswith(said, 0, m.start()):
+                return None      # 一块一块地: piece by piece, no yuan
         if (cur in only_before and nxt and _HAN.match(nxt) and nxt[0] not in only_before[cur]
                 and not m.group("post") and not m.group("qa")):
             return None          # 一块高标准农田, 三块试验田: a piece of something, not 块 = 元
