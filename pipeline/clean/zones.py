@@ -1073,7 +1073,9 @@ def _closed_body(page: Page, anchors: list[int],
             continue
         # (rezone runs before the scorers: what is removed here a rule took)
         r = removed.get(i) or next(iter(proposals(n)), None)
-        if r is None or r.reason not in _CLOSERS:
+        # (a notice's 附件： heads its attachments, whose text — a plan, its sections — is the
+        # notice's own)
+        if r is None or r.reason not in _CLOSERS or r.rule == ATTACHMENT_RULE:
             continue
         above = [a for a in anchors if a < i]
         below = [a for a in anchors if a > i]
