@@ -270,6 +270,11 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         h = normed.index(normed[named_h[-1]])
     if h is not None and any(_copy_of(normed[j], normed[h]) for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
+    elif h is not None and (first := _cut_from(page, h, head)) is not None:
+        # the headline shown first with a column's name or a spam farm's keyword glued on (城中
+        # 热话【某某】… over 【某某】…): that first showing leads, the one nearest the body is its copy
+        page.take(h, Proposal(rid, "title", "any"))
+        h = first
     elif h is not None and (above_h := page.nb(h, -1)) is not None and above_h in chosen:
         # the headline over its stamp, shown again right above a subtitle the dateline placed
         # (标题 / 发布时间 / 标题 / 副题 / 本报北京电…): the headline is its first showing
@@ -556,6 +561,22 @@ def _cut_copy(n: str, han_h: str, digits_h: set[str]) -> bool:
         return False
     rest = iter(han_h)
     return all(c in rest for c in han)
+
+
+def _cut_from(page: Page, h: int, head: list[int]) -> int | None:
+    """A title-shaped head line above the headline, kept, that the headline copies with a word or
+    two fewer (_cut_copy), the headline shown nowhere else: its first showing."""
+    hn = page.normed[h]
+    if page.normed.count(hn) > 1:
+        return None
+    for j in head:
+        n = page.normed[j]
+        if j >= h:
+            break
+        if (j not in page.removed and len(n) > len(hn) and is_title_shape(n)
+                and _cut_copy(hn, "".join(_HAN.findall(n)), set(_DIGITS.findall(n)))):
+            return j
+    return None
 
 
 # a headline's copy may come wrapped in brackets or lose its quote marks
