@@ -271,8 +271,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     if h is not None and any(_copy_of(normed[j], normed[h]) for j in head if j != h):
         h = min(chosen)  # a block shown twice (headline, author … again): the headline opens it
     elif h is not None and (first := _cut_from(page, h, head)) is not None:
-        # the headline shown first with a column's name or a spam farm's keyword glued on (城中
-        # 热话【某某】… over 【某某】…): that first showing leads, the one nearest the body is its copy
+        # the headline shown first with a column's name or a spam farm's keyword glued on
+        # (城中热话【某某】… over 【某某】…): that first showing leads, the one nearest the body
+        # is its copy
         page.take(h, Proposal(rid, "title", "any"))
         h = first
     elif h is not None and (above_h := page.nb(h, -1)) is not None and above_h in chosen:
