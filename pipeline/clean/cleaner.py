@@ -643,7 +643,8 @@ class Cleaner:
                 if not _fits(p, z):
                     continue
                 if p.tail_company and z == "tail" and not tail_company(page, i):
-                    above_footer.append((i, p))
+                    if not above_footer or above_footer[-1][0] != i:   # its first such proposal
+                        above_footer.append((i, p))
                     continue
                 if ((p.not_in_table or (p.reason in _NOT_IN_TABLE and not p.in_table))
                         and i in zones.table_cells(page)):

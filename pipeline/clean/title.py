@@ -390,7 +390,7 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     if h is not None:  # the headline again further down (a spun page repeats it): a copy
         hn = normed[h]
         bare_h = _bare_title(hn)
-        han_h, digits_h = "".join(_HAN.findall(hn)), set(_DIGITS.findall(hn))
+        han_h, digits_h = _han_and_figures(hn)
         whole, cut = normed.count(hn) > 1, []
         for i in range(h + 1, len(lines)):
             n = normed[i]
@@ -546,6 +546,11 @@ _CRUMB_LAST = twins.compile(r"(?:>|»|›|→|/)\s*([^>»›→/]{8,80}?)\s*$")
 _DIGITS = regex.compile(r"\d+")
 
 
+def _han_and_figures(n: str) -> tuple[str, set[str]]:
+    """A line's Han characters in order and its figures: what _cut_copy compares."""
+    return "".join(_HAN.findall(n)), set(_DIGITS.findall(n))
+
+
 def _cut_copy(n: str, han_h: str, digits_h: set[str]) -> bool:
     """n is the headline shown again with a word or two fewer: the first showing carried a
     spam farm's keyword or a column's name (北京今年计划完成义务植树300万株察隅矮柳 … 北京:今年
@@ -555,10 +560,8 @@ def _cut_copy(n: str, han_h: str, digits_h: set[str]) -> bool:
     another line); no sentence mark."""
     if len(n) < 8 or len(n) > 2 * len(han_h) + 8 or SENT.search(n):
         return False
-    han = "".join(_HAN.findall(n))
-    if not 8 <= len(han) < len(han_h) or 4 * len(han) < 3 * len(han_h):
-        return False
-    if not set(_DIGITS.findall(n)) <= digits_h:
+    han, digits = _han_and_figures(n)
+    if not 8 <= len(han) < len(han_h) or 4 * len(han) < 3 * len(han_h) or not digits <= digits_h:
         return False
     rest = iter(han_h)
     return all(c in rest for c in han)
@@ -575,7 +578,7 @@ def _cut_from(page: Page, h: int, head: list[int]) -> int | None:
         if j >= h:
             break
         if (j not in page.removed and len(n) > len(hn) and is_title_shape(n)
-                and _cut_copy(hn, "".join(_HAN.findall(n)), set(_DIGITS.findall(n)))):
+                and _cut_copy(hn, *_han_and_figures(n))):
             return j
     return None
 
