@@ -639,8 +639,9 @@ def _column_copy(n: str, headline: str) -> bool:
 # …_城市网, … | 某某新闻网 (a short name, no sentence, no date); or an old CMS's rating
 # stars after it (…斩获佳绩   ★★★)
 # (or a chain of them, a <title>'s channel and site names: -行业动态-某某养老设计_专注养老院设计!)
+# (a stray ? after it: the character a scraper could not decode)
 _SITE_SUFFIX = twins.compile(r"^(?:\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z]"
-                             r"[\p{Han}A-Za-z0-9 .!]{1,15}){1,8}$"
+                             r"[\p{Han}A-Za-z0-9 .!]{1,15}){1,8}(?:\s*\?)?$"
                              r"|^\s*[★☆]{1,5}$")
 # …and after a headline shown first alone, only a bar or underscore and a site's name (a dash
 # there may go on with a subtitle: 老街改造迎来新进展——今年已完成…)
