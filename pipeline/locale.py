@@ -223,10 +223,10 @@ def build(rules: Rules):
             score = mentions(head, score)
         # Taiwan's own calendar, in either script (a Taiwan story written in Simplified: 澎湖县政府…
         # 105年度): years of the Republic with a month or a span after them (107年起, 112年3月,
-        # 113年度, 110/08/05), each counted once; one alone is a hint that needs a Taiwan word
-        # beside it
-        roc = len({y[:3] for y in _ROC_YEAR.findall(head)}
-                  | {m.group()[:3] for m in _ROC_NUMERIC.finditer(head)})
+        # 113年度, 110/08/05), each written form counted once (115年度, 115年3月 and 115年4月 are
+        # three: a notice's own dates); one alone is a hint that needs a Taiwan word beside it
+        roc = len({head[m.start():m.end() + 3] for m in _ROC_YEAR.finditer(head)}
+                  | {m.group() for m in _ROC_NUMERIC.finditer(head)})
         score["zh-TW"] += ROC_WEIGHT if roc >= 2 else ROC_ONE if roc else 0
         best = max(score, key=lambda k: score[k])
         if mainland >= TEXT_THRESHOLD and mainland >= score[best]:
