@@ -192,6 +192,8 @@ def build(rules: Rules):
     magnitude = regex.compile(rf.rule("money.context").get("magnitude", r"[万亿萬億]"))
     named_after_src = rf.rule("money.context").get("named_after", "")
     named_after = regex.compile(named_after_src) if named_after_src else None
+    people_after_src = rf.rule("money.context").get("people_after", "")
+    people_after = regex.compile(people_after_src) if people_after_src else None
     warn_units = rf.rule("money.unit").get("warn_units", ["万元", "亿元"])
     warn_ok_before = set(rf.rule("money.unit").get("warn_ok_before", ""))
     warn_ok_after = tuple(rf.rule("money.unit").get("warn_ok_after", []))
@@ -550,6 +552,7 @@ def build(rules: Rules):
         elif magnitude.search(num) and (
                 (named_after is not None and named_after.match(text, end))  # (天使轮: no 天)
                 or (not counted_after(text, m.end("q2") if m.group("q2") else m.end("num"))
+                    and not (people_after is not None and people_after.match(text, end))
                     and in_money_context(text, start)
                     and text[end:end + 1] not in ("%", "％"))):
             code, rule = "local", "money.context"
