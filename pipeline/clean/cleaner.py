@@ -93,6 +93,7 @@ _KEYS = {
     "repeated": _COMMON,
     "caption_described": _COMMON | {"min_han", "keep_rules"},
     "caption_story": _COMMON | {"min_pictures", "max_len", "min_han", "share"},
+    "jammer_lines": _COMMON | {"min_lines", "max_len"},
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
 _FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head", "terms"}
@@ -390,7 +391,7 @@ class Cleaner:
                     self.context_scorer = ContextScorer(where, entry)
                     continue
                 elif det in ("split_fields", "repeats_in_page", "menu_run", "bullet_list",
-                             "contents_list", "forum_replies",
+                             "contents_list", "forum_replies", "jammer_lines",
                              "story_lists", "story_lists_tail", "spliced_keywords",
                              "after_body", "before_body", *lists.PASSES, *captions.PASSES,
                              *declarations.PASSES, *teasers.PASSES):
@@ -603,6 +604,10 @@ class Cleaner:
         page = self.scored_page(doc, title)
         if self.context_scorer is not None and self.word_scorer is not None:
             self.context_scorer.apply(page, self.word_scorer)   # (it reads the word scorer's)
+        if "jammer_lines" in self.page_rules:   # last: what the scorers left of a jammer's noise
+            rule = self.page_rules["jammer_lines"]
+            zones.jammer_lines(page, rule["id"], int(rule.get("min_lines", 4)),
+                               int(rule.get("max_len", 20)))
         if repeated:
             self._repeated(page, repeated)
         meta_stage.lone_titles(page)   # a title field goes back when it is the only headline

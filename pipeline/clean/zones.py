@@ -1400,6 +1400,42 @@ def _attachment_items(page: Page) -> set[int]:
     return out
 
 
+# the line rules that name an anti-copy jammer's noise (k/O&,T77}J; s7 b9 N! n$ …)
+_JAMMER_RULES = (".jammer_token", ".scrambler", ".scrambler_named")
+# a paragraph the jammer opened with its noise (D.*JG7;=Z 某某…): up to three tokens of ASCII
+# with two marks no word holds and two letters, then the paragraph's words
+_NOISE_LEAD = regex.compile(r"^(?=(?:[!-~]{1,16}\s){1,3}\S*\p{Han})"
+                            r"(?=[!-~\s]*?[!#$%&()*+/:;<=>?@\[\\\]^`{|}~][!-~\s]*?"
+                            r"[!#$%&()*+/:;<=>?@\[\\\]^`{|}~])"
+                            r"(?=[!-~\s]*?[A-Za-z][!-~\s]*?[A-Za-z])(?:[!-~]{1,16}\s){1,3}")
+# a short line of ASCII alone: a letter and a mark or both letter cases, no word of four
+# letters (a photo's file name, 2018-06-21_194216, has no letter)
+_NOISE_LINE = regex.compile(r"^(?!.*(?<![A-Za-z])(?:[A-Z]?[a-z]{3,}|[A-Z]{4,})(?![A-Za-z]))"
+                            r"(?=.*[A-Za-z])(?=.*(?:[!-/:-@\[-`{-~]|[a-z][A-Z]|[A-Z][a-z]))"
+                            r"[!-~ ]+$")
+
+
+def jammer_lines(page: Page, rule_id: str, min_lines: int, max_len: int) -> None:
+    """A page an anti-copy jammer sprinkled with noise: its short lines of ASCII alone (Wv=L_E_,
+    p-, oCrn, cS(;Qs]Q 2 x32U), which no line alone shows, are noise when the page holds
+    `min_lines` noisy lines in all and one at least is plainly the jammer's (a line the rules
+    named as noise, or a paragraph opened by it)."""
+    sure = sum(1 for i in page.filled
+               if (i in page.removed and page.removed[i].rule.endswith(_JAMMER_RULES))
+               or (i not in page.removed and _NOISE_LEAD.match(page.normed[i])))
+    if not sure:
+        return
+    # (a bit another rule took, oCrn as a Latin label, counts as noise all the same)
+    bits = [i for i in page.filled
+            if len(n := page.normed[i].strip()) <= max_len and _NOISE_LINE.match(n)
+            and not (i in page.removed and page.removed[i].rule.endswith(_JAMMER_RULES))]
+    if sure + len(bits) < min_lines:
+        return
+    for i in bits:
+        if i not in page.removed:
+            page.take(i, Proposal(rule_id, "decoration", "any"))
+
+
 def own_attachments(page: Page) -> None:
     """The attachment rule takes a download widget's bare file names: those of a notice's own
     list (table_cells holds them) go back."""
