@@ -512,8 +512,10 @@ class NoHanDetector:
         "label": twins.compile(r"^[A-Za-z][A-Za-z&'’]{0,11}(?:\s[A-Za-z&'’]{1,12})?$"),
         # each further figure opens with a space, a bracket or its sign: with none required,
         # a long run of digits splits into figures in exponentially many ways before it fails
-        # (a whole percent alone, 5% or 25%, is a rate in a table's cell, no ticker's change)
-        "figure": twins.compile(r"^(?!\d{1,3}%$)(?=.*[.,%])[+\-−]?[\d,]+(?:\.\d+)?%?"
+        # (a whole percent alone, 5% or 25%, is a rate in a table's cell, no ticker's change;
+        # two sums in the millions, 2,220,600,605   2,152,599,927, are an account's row)
+        "figure": twins.compile(r"^(?!\d{1,3}%$)(?!(?:.*?\d{1,3}(?:,\d{3}){2,}){2})(?=.*[.,%])"
+                                r"[+\-−]?[\d,]+(?:\.\d+)?%?"
                                 r"(?:(?:\s+\(?|\s*\(|\s*(?=[+\-−]))[+\-−]?[\d,.]+%?\)?)*$"),
     }
 
