@@ -121,8 +121,10 @@ def _year(sp: Spec, st: State) -> tuple[int | None, bool]:
             return sp.year + MINGUO_EPOCH, True
         return sp.year, True
     if sp.year2 is not None:
-        if st.locale == "zh-TW" and not (sp.year2_text or "").startswith("0"):
-            # 99年 in Taiwan: 2010 (a Western '99 is written 1999)
+        if (st.locale == "zh-TW" and not (sp.year2_text or "").startswith("0")
+                and not (sp.year2_cn and "十" not in (sp.year2_text or "十"))):
+            # 99年 in Taiwan: 2010 (a Western '99 is written 1999); a year written digit by
+            # digit (二○年, 九八年) is the Western one abbreviated: Minguo's are 九十八年
             return sp.year2 + MINGUO_EPOCH, True
         if sp.year2_cn:
             return century_cn(sp.year2, st.ref), True

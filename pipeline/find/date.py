@@ -434,6 +434,9 @@ class DateFinder:
             if sp.month is not None and not sp.has_year and sp.day is None:
                 # 每年的农历八月 recurs as 每年八月 does; 为期一月 is how long
                 wide = text[max(0, c.start - 8):c.start].rstrip()
+                if (start := _RANGE_START.search(text, max(0, c.start - 8), c.start)) is not None:
+                    # the end of a span whose start recurs (每年3月至5月): it recurs too
+                    wide = text[max(0, start.start() - 8):start.start()].rstrip()
                 for mark in self.month_lunar_mark:
                     if wide.endswith(mark):
                         wide = wide[:-len(mark)]
@@ -857,6 +860,8 @@ _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
+# a month opening a span right before a month (3月至|5月): the span's start
+_RANGE_START = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?\s?(?:至|到|—|–|-|~|～)\s?$")
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_HEAD = frozenset("，。；：！？,;:!?\n \t\u3000")
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|"
