@@ -26,8 +26,9 @@ KINDS = ("point", "range", "range_bare", "quarter", "festival", "weekday", "offs
 # the one table (lexicons/script_pairs.tsv, pipeline/script.py: 下週一, 農曆臘月, 聖誕節,
 # 三個月後), one code point for one, so offsets hold: rules and lexicons are written once, in
 # simplified characters, and match both scripts.
-# (a Big5 page's division slash ∕ for the month's: 9∕28)
-_WIDE, _NARROW = "０１２３４５６７８９／∕．－：　", "0123456789//.-: "
+# (a Big5 page's division slash ∕ for the month's: 9∕28, and its tilde operator ∼ for a span's:
+# 民國43年∼民國46年)
+_WIDE, _NARROW = "０１２３４５６７８９／∕．－：　∼", "0123456789//.-: ~"
 FULLWIDTH = str.maketrans({**dict(zip(_WIDE, _NARROW, strict=True)), **BUNDLED})
 # Most texts hold few characters the table changes (none in most simplified articles):
 # replacing only those is ~10x faster than str.translate's dict lookup per character.
