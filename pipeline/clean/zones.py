@@ -1026,7 +1026,7 @@ _HAN_CHARS = twins.compile(r"\p{Han}")
 
 
 # a post's header: the poster, a verb of posting, the day (某某 发表于 2022-12-1 22:36:48)
-_POSTED = twins.compile(r"^([\w\-.·\p{Han}]{1,20})\s+(?:发表|回复|回覆)于\s*:?\s*"
+_POSTED = twins.compile(r"^(?:([\w\-.·\p{Han}]{1,20})\s+|())(?:发表|回复|回覆)于\s*:?\s*"
                         r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
@@ -1035,13 +1035,15 @@ def forum_replies(page: Page, rule_id: str) -> None:
     than the first post's (某某 发表于 …), the lines up to the next header are a reader's
     reply, a comment; the first poster's own later posts stay (a long post goes on over
     several floors)."""
-    heads = [(i, m.group(1)) for i in page.filled if (m := _POSTED.match(page.normed[i]))]
+    heads = [(i, m.group(1) or "") for i in page.filled if (m := _POSTED.match(page.normed[i]))]
+    if heads:
+        _panel_figures(page, rule_id)
     if len(heads) < 2:
         return
     starter = heads[0][1]
     for (i, name), nxt in zip(heads[1:], [*heads[2:], (len(page.lines), "")], strict=True):
-        if name == starter:
-            continue
+        if name and name == starter:
+            continue    # (a header whose name the page lost, 发表于 … alone, is another's)
         reply = [j for j in page.filled[bisect_right(page.filled, i):bisect_left(page.filled,
                                                                                   nxt[0])]
                  if j not in page.removed]
@@ -1051,6 +1053,23 @@ def forum_replies(page: Page, rule_id: str) -> None:
             reply = reply[:1]
         for j in reply:
             page.take(j, Proposal(rule_id, "comment", "any"))
+
+
+# the rules that take a forum member's panel and a post's buttons (主题 / 回帖 / 积分, 回复 举报)
+_PANEL_RULES = (".forum_panel", ".split_fields", ".widget_labels", ".post_actions")
+
+
+def _panel_figures(page: Page, rule_id: str) -> None:
+    """A member panel's figures printed over their keys (35 / 主题 / 1719 / 回帖): a bare
+    figure between two lines the rules took, one of them the panel's, is the panel's too."""
+    for i in page.filled:
+        n = page.normed[i]
+        if i in page.removed or not n.isdigit() or len(n) > 7:
+            continue
+        around = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None]
+        if (len(around) == 2 and all(j in page.removed for j in around)
+                and any(page.removed[j].rule.endswith(_PANEL_RULES) for j in around)):
+            page.take(i, Proposal(rule_id, "comment", "any"))   # (the reply's, as its panel)
 
 
 # what opens the page's own furniture under a story: its comment box or its list of other stories
