@@ -861,7 +861,8 @@ _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
 # a month opening a span right before a month (3月至|5月): the span's start
-_RANGE_START = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?\s?(?:至|到|—|–|-|~|～)\s?$")
+_RANGE_START = regex.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?\s?"
+                             r"(?:至|到|—|–|-|~|～)\s?$")
 _HAN = regex.compile(r"\p{Han}")
 _CLAUSE_HEAD = frozenset("，。；：！？,;:!?\n \t\u3000")
 _GLOSSED = regex.compile(r"\s?[（(]\s?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s?月\s?(?:\d{1,2}|"

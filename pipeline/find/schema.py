@@ -265,8 +265,8 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
     "money.context": {"window": Key(int, 24), "magnitude": Key(str, "[万亿萬億]"),
                       "named_after": Key(str, "", "a pattern right after the amount that names "
                                                    "it money (1000万天使轮融资)"),
-                      "people_after": Key(str, "", "a pattern right after the amount that names "
-                                                   "the people it counts (41万退休人员): no money")},
+                      "people_after": Key(str, "", "a pattern right after the amount naming "
+                                                   "the people it counts (41万退休人员)")},
     "money.ge_yi": {"magnitudes": Key(dict, {"亿": 100000000})},
     "money.range": {"separators": Key(list, _SEPARATORS)},
     # count
