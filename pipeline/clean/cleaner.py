@@ -421,7 +421,7 @@ class Cleaner:
         self._middle_rules = [r for r in self.rules
                               if not isinstance(r, (PatternRule, LinkBarDetector,
                                                     ChromeWordsDetector, NoHanDetector))
-                              or r.zone in ("any", "middle")]
+                              or r.zone in ("any", "middle", "below")]
         self._sent_max = max((r.max_len for r in self._sent_rules), default=0)
         self._max = max((getattr(r, "max_len", 120) for r in self.rules), default=0)
         # rule k has the bits of its trigger slots (_slots), in rule order: slot j as (rule,

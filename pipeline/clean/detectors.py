@@ -35,7 +35,8 @@ _EMPTY_CELL = twins.compile(r"^(?:/|-{1,2}|—{1,2}|－|／)\s*\|$")
 
 REASONS = ("metadata", "navigation", "title", "copyright", "comment", "caption", "share",
            "decoration", "related", "ad", "spam")
-ZONES = ("any", "edge", "head", "tail", "middle")   # middle: between two paragraphs only
+# middle: between two paragraphs only; below: anywhere under the first paragraph (middle or tail)
+ZONES = ("any", "edge", "head", "tail", "middle", "below")
 
 # -- proposals --------------------------------------------------------------------------------
 
@@ -52,7 +53,8 @@ class Proposal:
 
 
 def _fits(p: Proposal, zone: str) -> bool:
-    return p.zone == "any" or p.zone == zone or (p.zone == "edge" and zone in ("head", "tail"))
+    return (p.zone == "any" or p.zone == zone or (p.zone == "edge" and zone in ("head", "tail"))
+            or (p.zone == "below" and zone in ("middle", "tail")))
 
 
 def _compile(where: str, pattern: str):
