@@ -406,7 +406,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     or (hn[-1] in ")）" and part_stem(hn) == n)
                     or (hn.startswith(n) and _site_copy(hn, n))
                     # the copy with the site's name after it (…的中国女科学家-某某网)
-                    or (n.startswith(hn) and _site_copy(n, hn))):
+                    or (n.startswith(hn) and _site_copy(n, hn))
+                    # a picture's alt text: the headline with a date and a number glued on
+                    or (len(n) > len(hn) and hn in n and _tagged_copy(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
                 whole = True
             elif _cut_copy(n, han_h, digits_h):
@@ -591,6 +593,22 @@ _QUOTES = regex.compile(r"[“”\"「」『』]")
 # colon between its halves (某某游貴州 清明…, 某某将启动,预计…, 某某落幕:中国…), a stray full stop
 # after it (某某逝世 享壽98歲 .), a dash before it (——某某开始, as a subtitle would open)
 _LOOSE = regex.compile(r"^[—\-]+|[\s,:]+|[\s.。]+$")
+
+
+# what a picture's alt text glues to the headline it copies: a date, a counter, an upload's
+# label in brackets (20241231某某开业(新闻投稿)138) — figures, marks and a few Han characters
+_TAG_REST = regex.compile(r"^[\d\s()（）\[\]【】_\-.#|:]*(?:\p{Han}{1,4}[\d\s()（）\[\]【】_\-.#]*)?$")
+
+
+def _tagged_copy(n: str, headline: str) -> bool:
+    """n is the headline (eight characters or more) with a date or a counter glued before or
+    after it and at most an upload's short label: a picture's alt text, shown once a picture.
+    Four figures at least (a part's number, 篇1 or (1), heads a part of the text)."""
+    if len(headline) < 8 or len(n) - len(headline) > 20:
+        return False
+    at = n.find(headline)
+    rest = n[:at] + " " + n[at + len(headline):]
+    return sum(c.isdigit() for c in rest) >= 4 and bool(_TAG_REST.match(rest.strip()))
 
 
 def _copy_of(a: str, b: str) -> bool:
