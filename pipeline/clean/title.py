@@ -597,7 +597,8 @@ _LOOSE = regex.compile(r"^[—\-]+|[\s,:]+|[\s.。]+$")
 
 # what a picture's alt text glues to the headline it copies: a date, a counter, an upload's
 # label in brackets (20241231某某开业(新闻投稿)138) — figures, marks and a few Han characters
-_TAG_REST = regex.compile(r"^[\d\s()（）\[\]【】_\-.#|:]*(?:\p{Han}{1,4}[\d\s()（）\[\]【】_\-.#]*)?$")
+_TAG_REST = regex.compile(r"^[\d\s()（）\[\]【】_\-.#|:]*"
+                          r"(?:\p{Han}{1,4}[\d\s()（）\[\]【】_\-.#]*)?$")
 
 
 def _tagged_copy(n: str, headline: str) -> bool:
