@@ -926,3 +926,17 @@ def test_a_paragraph_after_a_related_header_with_no_headline_over_it_stays():
                 "并联合运营单位开展安全检查，切实保障市民乘车安全。" * 2)
     lines = [*STORY, "相关新闻", teaser_a, teaser_b]
     assert not {0, 1, 2, 4, 5} & set(removed(lines))
+
+
+def test_replies_under_nameless_post_headers_and_their_panel_figures_go():
+    # a board whose poster names the page lost: each later floor is another reader's reply, and
+    # a member panel's figures printed over their keys (35 / 主题) go with the panel
+    lines = [*STORY, "发表于 2024-5-20 21:47 | 显示全部楼层", "消夏节办得好，希望明年继续。",
+             "回复 支持 反对", "使用道具 举报", "35", "主题", "1719", "回帖", "1288", "金币",
+             "发表于 2024-5-20 22:31 | 显示全部楼层", "停车位还是不够，建议多开公交。"]
+    got = removed(lines)
+    assert not {0, 1, 2} & set(got)
+    assert got[14].rule == "boilerplate.zones.forum_replies"     # the later floor's words
+    for i in (7, 9, 11):                                          # the panel's figures
+        assert got[i].rule == "boilerplate.zones.forum_replies"
+        assert got[i].reason == "metadata"                          # the member's, as its fields

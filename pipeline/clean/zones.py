@@ -1061,15 +1061,16 @@ _PANEL_RULES = (".forum_panel", ".split_fields", ".widget_labels", ".post_action
 
 def _panel_figures(page: Page, rule_id: str) -> None:
     """A member panel's figures printed over their keys (35 / 主题 / 1719 / 回帖): a bare
-    figure between two lines the rules took, one of them the panel's, is the panel's too."""
+    figure between two lines the rules took, one of them the panel's, is the panel's too: the
+    member's metadata, as the panel's fields are."""
     for i in page.filled:
         n = page.normed[i]
         if i in page.removed or not n.isdigit() or len(n) > 7:
             continue
-        around = [j for j in (page.nb(i, -1), page.nb(i, 1)) if j is not None]
+        around = [j for j in (page.nb(i, 1), page.nb(i, -1)) if j is not None]
         if (len(around) == 2 and all(j in page.removed for j in around)
                 and any(page.removed[j].rule.endswith(_PANEL_RULES) for j in around)):
-            page.take(i, Proposal(rule_id, "comment", "any"))   # (the reply's, as its panel)
+            page.take(i, Proposal(rule_id, "metadata", "any"))
 
 
 # what opens the page's own furniture under a story: its comment box or its list of other stories
