@@ -1035,7 +1035,10 @@ def forum_replies(page: Page, rule_id: str) -> None:
     than the first post's (某某 发表于 …), the lines up to the next header are a reader's
     reply, a comment; the first poster's own later posts stay (a long post goes on over
     several floors)."""
-    heads = [(i, m.group(1) or "") for i in page.filled if (m := _POSTED.match(page.normed[i]))]
+    # (a header with no name counts only with a board's floor tools after its stamp: two bare
+    # 发表于 stamps may be a repost's and its source's, over the one text)
+    heads = [(i, m.group(1) or "") for i in page.filled if (m := _POSTED.match(page.normed[i]))
+             and (m.group(1) or _FLOOR_TOOLS.search(page.normed[i], m.end()))]
     if heads:
         _panel_figures(page, rule_id)
     if len(heads) < 2:
@@ -1055,6 +1058,8 @@ def forum_replies(page: Page, rule_id: str) -> None:
             page.take(j, Proposal(rule_id, "comment", "any"))
 
 
+# a board's tools on a floor's header line (| 显示全部楼层 |阅读模式, | 只看该作者)
+_FLOOR_TOOLS = twins.compile(r"显示全部楼层|只看该作者|倒序浏览|阅读模式|电梯直达|楼主")
 # the rules that take a forum member's panel and a post's buttons (主题 / 回帖 / 积分, 回复 举报)
 _PANEL_RULES = (".forum_panel", ".split_fields", ".widget_labels", ".post_actions")
 
