@@ -1026,7 +1026,7 @@ _HAN_CHARS = twins.compile(r"\p{Han}")
 
 
 # a post's header: the poster, a verb of posting, the day (某某 发表于 2022-12-1 22:36:48)
-_POSTED = twins.compile(r"^(?:([\w\-.·\p{Han}]{1,20})\s+|())(?:发表|回复|回覆)于\s*:?\s*"
+_POSTED = twins.compile(r"^(?:([\w\-.·\p{Han}]{1,20})\s+)?(?:发表|回复|回覆)于\s*:?\s*"
                         r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
@@ -1429,13 +1429,13 @@ def _attachment_items(page: Page) -> set[int]:
 _JAMMER_RULES = (".jammer_token", ".scrambler", ".scrambler_named")
 # a paragraph the jammer opened with its noise (D.*JG7;=Z 某某…): up to three tokens of ASCII
 # with two marks no word holds and two letters, then the paragraph's words
-_NOISE_LEAD = regex.compile(r"^(?=(?:[!-~]{1,16}\s){1,3}\S*\p{Han})"
+_NOISE_LEAD = twins.compile(r"^(?=(?:[!-~]{1,16}\s){1,3}\S*\p{Han})"
                             r"(?=[!-~\s]*?[!#$%&()*+/:;<=>?@\[\\\]^`{|}~][!-~\s]*?"
                             r"[!#$%&()*+/:;<=>?@\[\\\]^`{|}~])"
                             r"(?=[!-~\s]*?[A-Za-z][!-~\s]*?[A-Za-z])(?:[!-~]{1,16}\s){1,3}")
 # a short line of ASCII alone: a letter and a mark or both letter cases, no word of four
 # letters (a photo's file name, 2018-06-21_194216, has no letter)
-_NOISE_LINE = regex.compile(r"^(?!.*(?<![A-Za-z])(?:[A-Z]?[a-z]{3,}|[A-Z]{4,})(?![A-Za-z]))"
+_NOISE_LINE = twins.compile(r"^(?!.*(?<![A-Za-z])(?:[A-Z]?[a-z]{3,}|[A-Z]{4,})(?![A-Za-z]))"
                             r"(?=.*[A-Za-z])(?=.*(?:[!-/:-@\[-`{-~]|[a-z][A-Z]|[A-Z][a-z]))"
                             r"[!-~ ]+$")
 
