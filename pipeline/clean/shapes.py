@@ -202,7 +202,9 @@ COLON_HEADLINE = (r"(?![\p{Han}·]{0,8}(?:" + _FIELD_WORD + r"):)\p{Han}[\p{Han}
                   r"(?=(?:[^:]*?\p{Han}){6})[^:]{6,48}$")
 _NOT_HEADLINE = twins.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、]"
-    r"|[QA问答]\s*:|附件)"
+    r"|[QA问答]\s*:|附件|(?:文件|资料|文档)下载)"
+    # a download button after its label (文件下载 下载)
+    r"|\s下载$"
     # (a topic's tag in brackets may open a speaker's headline: 【新冠肺炎】林郑:…)
     r"|^(?!(?:【[^】]{1,8}】)?" + COLON_HEADLINE + r")[^:]{1,8}:"
     r"|(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"

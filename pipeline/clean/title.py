@@ -601,14 +601,20 @@ _TAG_REST = regex.compile(r"^[\d\s()（）\[\]【】_\-.#|:]*"
                           r"(?:\p{Han}{1,4}[\d\s()（）\[\]【】_\-.#]*)?$")
 
 
+_PICTURE_NO = regex.compile(r"^[(（]\s*图\s*\d{1,2}\s*[)）]$")
+
+
 def _tagged_copy(n: str, headline: str) -> bool:
     """n is the headline (eight characters or more) with a date or a counter glued before or
     after it and at most an upload's short label: a picture's alt text, shown once a picture.
-    Four figures at least (a part's number, 篇1 or (1), heads a part of the text)."""
+    Four figures at least (a part's number, 篇1 or (1), heads a part of the text), or a
+    picture's number ((图2))."""
     if len(headline) < 8 or len(n) - len(headline) > 20:
         return False
     at = n.find(headline)
     rest = n[:at] + " " + n[at + len(headline):]
+    if _PICTURE_NO.match(rest.strip()):   # 某某摘得2金4银(图1): a gallery's picture
+        return True
     return sum(c.isdigit() for c in rest) >= 4 and bool(_TAG_REST.match(rest.strip()))
 
 
