@@ -686,6 +686,9 @@ class Cleaner:
             zones.contents_list(page, rule["id"], int(rule.get("min_lines", 3)))
         if "forum_replies" in self.page_rules:  # (rezone, below, gives the tail its rules back)
             zones.forum_replies(page, self.page_rules["forum_replies"]["id"])
+        # a title field with no copy on the page is its headline: back before the headline is
+        # looked for (a forum's 标题某某 run into its key is the only showing of the post's title)
+        meta_stage.lone_titles(page)
         if self.title_rule is not None:
             title_stage.headline(page, self.title_rule, self.above_headline_rule,
                                  [doc.meta.get("title"), title])
