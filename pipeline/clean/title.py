@@ -668,9 +668,11 @@ def _column_copy(n: str, headline: str) -> bool:
 _SITE_SUFFIX = twins.compile(r"^(?:\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z]"
                              r"[\p{Han}A-Za-z0-9 .!]{1,15}){1,8}(?:\s*\?)?$"
                              r"|^\s*[★☆]{1,5}$")
-# …and after a headline shown first alone, only a bar or underscore and a site's name (a dash
-# there may go on with a subtitle: 老街改造迎来新进展——今年已完成…)
-_SITE_BAR = twins.compile(r"^\s*[|_｜]\s*[\p{Han}A-Za-z][\p{Han}A-Za-z .]{1,15}$")
+# …and after a headline shown first alone, only a bar or underscore and a site's name, or a
+# hyphen with a space each side (某某標題 - 天天要聞); a dash run on may go on with a subtitle
+# (老街改造迎来新进展——今年已完成…)
+_SITE_BAR = twins.compile(r"^\s*[|_｜]\s*[\p{Han}A-Za-z][\p{Han}A-Za-z .]{1,15}$"
+                          r"|^\s+[-–]\s+[\p{Han}A-Za-z][\p{Han}A-Za-z]{1,15}$")
 
 
 def _site_copy(n: str, headline: str, suffix: Any = _SITE_SUFFIX) -> bool:
