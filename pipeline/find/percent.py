@@ -326,7 +326,7 @@ def build(rules: Rules):
             if (
                 t.start <= cheng < t.end
                 and t.end > cheng + 1
-                and t.text not in ("成为",)
+                and t.text not in ("成为", "成是")   # (三成是…: 30 % are …)
                 and t.start >= s
                 and not _CHENG_WORD.fullmatch(t.text)
             ):
