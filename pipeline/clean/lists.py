@@ -132,6 +132,18 @@ def exclaimed(lines: list[str]) -> bool:
     return len(lines) >= 5 and sum("!" in n for n in lines) >= 3
 
 
+def _long_headlines(page: Page, run: list[int], before: int) -> bool:
+    """Five headlines or more right under the body, most of them headline-long (14+
+    characters: 某地发布某某办法 为某某集聚人才), the last paragraph no colon that announces
+    them: a portal's list of other stories with no header. An article's own list runs shorter
+    items (项目, 活动 names) or is announced (以下活动：)."""
+    if len(run) < 5 or page.normed[before].endswith((":", "：")):
+        return False
+    lines = [page.normed[i] for i in run]
+    return (5 * sum(len(n) >= 14 for n in lines) >= 3 * len(lines)
+            and not any(_outline_head(n) for n in lines))
+
+
 def _cut_short(page: Page, run: list[int]) -> bool:
     """Three headlines or more right under the body, cut short with dots (涿鹿中学举行纪念..
     / 全省“百强作品”..): a list of other stories whose titles the site cut to fit a box; a
@@ -906,11 +918,18 @@ def _stamped(page: Page, rule_id: str, least: int = 3) -> None:
             continue
         rest = [k for k in range(pairs[-1][1] + 1, len(page.lines))
                 if page.normed[k] and k not in page.removed]
-        if pairs[0][0] <= page.last and rest:
+        # one more headline closing the page, its stamp cut off with the page (…/ 快訊/南投警):
+        # the list's last item, no text after it
+        cut = (rest[0] if len(rest) == 1 and rest[0] == page.filled[-1]
+               and len(page.normed[rest[0]]) <= 60 and not _STOP.search(page.normed[rest[0]])
+               else None)
+        if pairs[0][0] <= page.last and rest and cut is None:
             continue
         for i, j in pairs:
             page.take(i, Proposal(rule_id, "related", "tail"))
             page.take(j, Proposal(rule_id, "related", "tail"))
+        if cut is not None:
+            page.take(cut, Proposal(rule_id, "related", "tail"))
 
 
 def _tail(page: Page, rule_id: str, min_lines: int) -> None:
@@ -927,14 +946,15 @@ def _tail(page: Page, rule_id: str, min_lines: int) -> None:
         if len(run) < min_lines or not table_cells(page).isdisjoint(run):
             continue
         before = page.nb(run[0], -1)
-        if before is None or (before <= page.last and run[0] != start):
+        if before is None or (before <= page.last and run[0] != tail[0]):   # (blank lines aside)
             continue
         # under furniture the rules removed (上一篇 下一篇, 返回目录), or under its label
         # (今日关注, 本地要闻) that no header rule knows
         label = before not in page.removed and _label(page.normed[before])
         if (before not in page.removed and not label
                 and not exclaimed([page.normed[i] for i in run])
-                and not _cut_short(page, run)):
+                and not _cut_short(page, run)
+                and not _long_headlines(page, run, before)):
             continue
         for k in ([before] if label else []) + run:
             page.take(k, Proposal(rule_id, "related", "tail"))
