@@ -370,6 +370,8 @@ def test_offsets_point_at_the_text(pipe):
     ("标题\n(2019年12月19日)\n(2019年12月20日)\n正文。", {}, None, (None, None)),
     # a chart's hour under its caption is no stamp (2022年7月19日11时)
     ("标题\n图1:全国逐小时气温实况图 2022年7月19日11时\n正文。", {}, None, (None, None)),
+    # a CMS's empty stamp (Unix time 0) dates no page
+    ("标题\n某某新闻网 王某 1970-01-01 08:00:00\n正文。", {}, None, (None, None)),
     # ...and not against the month a url's folder names
     ("标题\n城市镜像.新闻汇总 2021-05-12\n正文。", {}, "http://example.cn/2021/06/a.html",
      (None, None)),
