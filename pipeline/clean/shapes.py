@@ -67,7 +67,10 @@ _WIDE = (
     *((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？\u3000"),
     # the middle dots NFKC leaves: a Taiwan page's hyphenation point (撰文‧某某, 夷將‧拔路兒)
     # and the katakana one (2019-10-11・某時), read as the · the rules write
-    ("\u2027", "\u00b7"), ("\u30fb", "\u00b7"))
+    ("\u2027", "\u00b7"), ("\u30fb", "\u00b7"),
+    # the vertical two-dot mark Hong Kong and Macao pages set as a colon (地址︰…, 資料來源︰…),
+    # which NFKC would make two full stops
+    ("\ufe30", ":"))
 
 
 def norm(line: str, table: dict[int, str] = _T2S) -> str:
