@@ -591,8 +591,10 @@ _WRAP = regex.compile(r"^(?:[【\[](.+)[】\]]|\*\*(.+)\*\*)$")
 _QUOTES = regex.compile(r"[“”\"「」『』]")
 # what a copy of the headline may add or drop without being another line: the space, comma or
 # colon between its halves (某某游貴州 清明…, 某某将启动,预计…, 某某落幕:中国…), a stray full stop
-# after it (某某逝世 享壽98歲 .), a dash before it (——某某开始, as a subtitle would open)
-_LOOSE = regex.compile(r"^[—\-]+|[\s,:]+|[\s.。]+$")
+# after it (某某逝世 享壽98歲 .), a dash before it (——某某开始, as a subtitle would open); a
+# 。 glued to it makes the line a sentence, the lead that opens with the headline's words
+# (我校颁布某某办法,加大某某力度。): no copy
+_LOOSE = regex.compile(r"\s*\.+\s*$|\s+。[\s.。]*$|^[—\-]+|[\s,:]+")
 
 
 # what a picture's alt text glues to the headline it copies: a date, a counter, an upload's
