@@ -196,6 +196,14 @@ def test_a_picture_is_caption_stays_even_without_a_stop_but_its_label_form_goes(
     assert 1 not in got and got[3].reason == "caption", _rules(got, lines)
 
 
+def test_a_file_picture_is_caption_with_its_agency_credit_is_the_articles_text():
+    # 资料图为… says as 图为… does what the picture shows: the sentence stays, the agency's
+    # credit after it notwithstanding; the credit alone still goes
+    lines = [P1, "资料图为游客在湿地公园观鸟。江城通讯社图片", P2, "江城通讯社图片", P3]
+    got = removed(lines)
+    assert 1 not in got, _rules(got, lines)
+
+
 def test_a_dated_caption_with_its_credit_last_is_the_articles_text():
     # a picture's caption that tells an event, its date first and its credit last, stays with
     # its date however short its sentence (8 Chinese characters, not 16); a short label with a
