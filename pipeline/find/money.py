@@ -807,12 +807,13 @@ def build(rules: Rules):
         # an amount with no currency word at all (马会捐款6.3亿, in a headline) that the article
         # states elsewhere with its currency (拨款6.3亿港元): that currency, when only one
         # (an amount in the place's 元 counts as that currency: 10亿元, 10亿美元 leave 10亿 alone)
-        named: dict[object, set[str]] = {}
+        currencies: dict[object, set[str]] = {}
         for f in out:
             if f.rule == "money.context" or f.unit in ("peso", None) or (
                     f.rule == "money.prefix" and bare_dollar.match(f.text)):
                 continue
-            named.setdefault(f.value, set()).add(local if f.unit == "local" else f.unit)
+            code = local if f.unit == "local" else f.unit
+            currencies.setdefault(f.value, set()).add(str(code))
         for f in out:
             if f.rule == "money.prefix" and bare_dollar.match(f.text):
                 w = word_before_dollar.search(text, max(0, f.start - 12), f.start)
@@ -822,7 +823,7 @@ def build(rules: Rules):
                     f.unit = dollar
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
-                stated = named.get(f.value, ()) if f.rule == "money.context" else ()
+                stated = currencies.get(f.value, set()) if f.rule == "money.context" else set()
                 f.unit = just.get(f.end) or (said[-1] if said else None) or (
                     next(iter(stated)) if len(stated) == 1 else local)
         if any(f.unit == "peso" for f in out):
