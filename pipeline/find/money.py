@@ -812,8 +812,8 @@ def build(rules: Rules):
             if f.rule == "money.context" or f.unit in ("peso", None) or (
                     f.rule == "money.prefix" and bare_dollar.match(f.text)):
                 continue
-            code = local if f.unit == "local" else f.unit
-            currencies.setdefault(f.value, set()).add(str(code))
+            stated_code = local if f.unit == "local" else f.unit
+            currencies.setdefault(f.value, set()).add(str(stated_code))
         for f in out:
             if f.rule == "money.prefix" and bare_dollar.match(f.text):
                 w = word_before_dollar.search(text, max(0, f.start - 12), f.start)
