@@ -155,16 +155,16 @@ _BYLINE_BEFORE = regex.compile(r"[(（]\s*(?:本报|本台|本网)?"
 _CLOSE = regex.compile(r"\s*[)）]")
 
 
+# 1970-01-01: a CMS's empty time stamp (Unix time 0) printed as a date, never the page's
+_EPOCH = dt.date(1970, 1, 1)
+
+
 def _date(y, m, d) -> dt.date | None:
     try:
         day = dt.date(int(y), int(m), int(d))
     except (TypeError, ValueError):
         return None
-    # 1970-01-01: a CMS's empty time stamp (Unix time 0) printed as a date, never the page's
     return None if day == _EPOCH else day
-
-
-_EPOCH = dt.date(1970, 1, 1)
 
 
 # a full date in Chinese numerals, its year digit by digit: 二○一○年五月十五日, 二〇二四年三月八日

@@ -808,7 +808,8 @@ def build(rules: Rules):
         # states elsewhere with its currency (拨款6.3亿港元): that currency, when only one
         # (an amount in the place's 元 counts as that currency: 10亿元, 10亿美元 leave 10亿 alone)
         currencies: dict[object, set[str]] = {}
-        for f in out:
+        bare = any(f.rule == "money.context" and f.unit == "local" for f in out)
+        for f in out if bare else ():
             if f.rule == "money.context" or f.unit in ("peso", None) or (
                     f.rule == "money.prefix" and bare_dollar.match(f.text)):
                 continue

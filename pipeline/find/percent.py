@@ -100,7 +100,9 @@ _HELD_MARKS = regex.compile(
 )
 
 
+# Hong Kong's common miswriting of 百分 (百份之七十五, 7個百份點), read as meant
 _PER_CENT_TYPO = re.compile(r"百份(?=[之点點])")
+
 # the next item of a list after a 百分之 share: a list word, a bare number (Chinese, with 点
 # decimals, or Arabic), then the list's next word, the clause's end or 的
 _AFTER_ITEM = re.compile(r"\s*(?:、|以及|及|和|与|或)\s*(?P<n>[零〇○一二两三四五六七八九十百]+"
@@ -575,8 +577,7 @@ def build(rules: Rules):
 
     def find_any(ctx: Context, full_scan: bool = False) -> list[Fact]:
         if "百份" in ctx.text and _PER_CENT_TYPO.search(ctx.text):
-            # 百份之七十五, 7個百份點: Hong Kong's common miswriting of 百分, read as meant (one
-            # character for one: offsets hold, the facts keep the text's characters)
+            # (one character for one: offsets hold, the facts keep the text's characters)
             fixed = Context(text=_PER_CENT_TYPO.sub("百分", ctx.text), ref_date=ctx.ref_date,
                             meta=ctx.meta, warnings=ctx.warnings, facts=ctx.facts)
             facts = find_through_simplified(lambda c: find(c, full_scan), to_simplified, fixed)
