@@ -208,8 +208,9 @@ _NOT_HEADLINE = twins.compile(
     r"|[QA问答]\s*:|附件|(?:文件|资料|文档)下载)"
     # a download button after its label (文件下载 下载)
     r"|\s下载$"
-    # (a topic's tag in brackets may open a speaker's headline: 【新冠肺炎】林郑:…)
-    r"|^(?!(?:【[^】]{1,8}】)?" + COLON_HEADLINE + r")[^:]{1,8}:"
+    # (a topic's tag in brackets may open a speaker's headline: 【新冠肺炎】林郑:…; so may a
+    # column's name before a bar: 东西问|某某:…)
+    r"|^(?!(?:【[^】]{1,8}】|\p{Han}{2,6}\s?[|丨]\s?)?" + COLON_HEADLINE + r")[^:]{1,8}:"
     # (an office's name; not 举办/主办/承办/开办: a headline's verb)
     r"|(?:局|厅|(?<![举主承协创开合督])办|委|委员会|政府|中心|办公室|院|所|处|科|站|协会|公司|集团)$"
     r"|\|\s*-?[\d.]+%?\s*$|\|.*\|"
