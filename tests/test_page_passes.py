@@ -940,3 +940,33 @@ def test_replies_under_nameless_post_headers_and_their_panel_figures_go():
     for i in (7, 9, 11):                                          # the panel's figures
         assert got[i].rule == "boilerplate.zones.forum_replies"
         assert got[i].reason == "metadata"                          # the member's, as its fields
+
+
+def test_a_headline_a_scorer_took_goes_back_when_nothing_else_is_left_above_the_body():
+    """The scorers read a headline no rule placed (under a Latin label, among a board's tools)
+    as furniture: when every line above the body is gone and one of them, a scorer's, is shaped
+    as a headline, it is the headline (title.scored_headline)."""
+    from pipeline.clean import title
+    from pipeline.clean.detectors import Proposal
+    cleaner = C.build(load_rules()).cleaner
+    scored = Proposal("boilerplate.scored.words", "navigation", "any")
+
+    def page_of(head):
+        page = cleaner.ruled_page(Document(id="t", text="\n".join(head + STORY)))
+        page.headline = None    # (as on the real pages: no rule placed it)
+        page.found.pop("title", None)
+        for i in range(len(head)):
+            if i not in page.removed:
+                page.take(i, scored)
+        return page
+    head = ["Media Centre", "江城慈善基金会卖旗日2024 吁市民网上捐款 行善不停步",
+            "打印 上一篇 下一篇"]
+    page = page_of(head)
+    assert page.headline is None and page.removed[1].rule == scored.rule
+    title.scored_headline(page)
+    assert page.headline == 1 and 1 not in page.removed and {0, 2} <= set(page.removed)
+    assert page.found["title"] == [(1, head[1])]
+    # two headline-shaped lines the scorers took: which one is the headline is not known
+    page = page_of(["江城慈善基金会卖旗日2024 吁市民网上捐款", *head[1:]])
+    title.scored_headline(page)
+    assert page.headline is None and {0, 1, 2} <= set(page.removed)

@@ -610,6 +610,7 @@ class Cleaner:
                                int(rule.get("max_len", 20)))
         if repeated:
             self._repeated(page, repeated)
+        title_stage.scored_headline(page)
         meta_stage.lone_titles(page)   # a title field goes back when it is the only headline
 
         filled = page.filled    # (normed never changes)

@@ -454,6 +454,29 @@ def late_headline(page: Page) -> None:
         page.found.setdefault("title", []).append((t0, page.lines[t0].strip()))
 
 
+def scored_headline(page: Page) -> None:
+    """No headline found and every line above the body removed, one of them by a scorer and
+    shaped as a headline (东华三院卖旗日2020 吁市民网上捐款 … under a Latin label, a forum
+    thread's title among its tools): the scorers read it as furniture for want of a placed
+    headline; it is the headline, and goes back to the body. Only when it is the one such line."""
+    if page.headline is not None or page.found.get("title"):
+        return
+    head = [j for j in page.filled if j < page.first]
+    if not head or any(j not in page.removed for j in head):
+        return
+    found = [j for j in head if page.removed[j].rule.startswith(_SCORED)
+             and len(_HAN.findall(page.normed[j])) >= 8 and _plain_headline(page.normed[j])]
+    if len(found) == 1:
+        h = found[0]
+        del page.removed[h]
+        page.kept.add(h)
+        page.headline = h
+        page.found.setdefault("title", []).append((h, page.lines[h].strip()))
+
+
+_SCORED = "boilerplate.scored."
+
+
 def _section_head(n: str) -> bool:
     """A section's head, its number then its name, no sentence (三 某某情况, 第一章 总则)."""
     from .zones import _NUMBERED  # (zones reads this module's channel pattern)
