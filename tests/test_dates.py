@@ -705,3 +705,13 @@ def test_a_taiwan_pages_stamp_with_the_year_last_is_month_first():
     hk = pipe.process(Document(id="hk", text="政府新聞公報" + body.format("港府", "港元")))
     assert (tw.meta["locale"], tw.ref_date) == ("zh-TW", "2024-10-11")
     assert (hk.meta["locale"], hk.ref_date) == ("zh-HK", "2024-11-10")
+
+
+def test_a_pictures_date_in_its_credit_anchors_no_later_day(pipe):
+    """(2010年1月16日摄) tells when the photo was taken: the story's 10日 after it is a day of
+    ref_date's month, not of January 2010."""
+    text = ("试运行的列车从大桥上驶过(2010年1月16日摄)。随着10日6点31分首趟列车发出，"
+            "这条高铁正式开通。")
+    got = dates(pipe, text, "2016-09-11")
+    assert ("2010年1月16日", "2010-01-16") in got
+    assert [v for t, v in got if t.startswith("10日")] == ["2016-09-10"]

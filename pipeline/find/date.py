@@ -611,8 +611,11 @@ class DateFinder:
             # is said of that day, not a new one: a 当日 after it still means the day
             aside = (c.rule.kind == "festival" and day_end is not None
                      and _SENTENCE_END.search(text, day_end, c.start) is None)
-            if not aside and not _ends_with_any(text[max(0, c.start - 3):c.start],
-                                                self.anchor_not_after):
+            # a picture's date in its credit (…大桥上驶过(2010年1月16日摄)): when the photo was
+            # taken, no anchor for the story's 10日 after it
+            photo = _PHOTO_DATE.match(text, c.end) is not None
+            if not aside and not photo and not _ends_with_any(text[max(0, c.start - 3):c.start],
+                                                              self.anchor_not_after):
                 # (继1月28日…后: a look back, no anchor for a 当天 after it)
                 st.saw(res.Point(last.y) if (c.rule.kind == "quarter" or lunar_month)
                        and last is not None else last)
@@ -857,6 +860,8 @@ _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _DAY_FIRST_LOCALES = ("zh-HK", "zh-MO", "zh-SG", "zh-MY")   # 15/04/2025: day/month/year
 _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
+# a photo credit right after a date, closing its brackets: (2010年1月16日摄)
+_PHOTO_DATE = regex.compile(r"\s*(?:摄|攝|拍摄|拍攝)\s*[)）]")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
 _CLOSE_QUOTES = "”\"」』’'"
 _PUNCT = "，。、；：！？,.;:!?）)”\"\n "
