@@ -970,3 +970,18 @@ def test_a_headline_a_scorer_took_goes_back_when_nothing_else_is_left_above_the_
     page = page_of(["江城慈善基金会卖旗日2024 吁市民网上捐款", *head[1:]])
     title.scored_headline(page)
     assert page.headline is None and {0, 1, 2} <= set(page.removed)
+
+
+def test_headlines_with_a_comma_next_to_a_list_of_other_stories_are_its_items():
+    """A list of other stories under the body taken by its long headlines: the headlines right
+    next to it that hold a comma (焦点关注|…,居民说了算; 科技助力,扶稳…) are its items too;
+    the body's last paragraph, with its full stop, is not."""
+    lines = [*STORY, "焦点关注|老城区改造先问居民,居民说了算",
+                     "老城区雨污分流改造进入收尾阶段 工期提前两月",
+                     "滨江绿道北延段下月贯通 沿线新增三处休息点",
+                     "市民服务中心新增夜间窗口 办事不用再请假",
+                     "十二所中小学食堂完成明厨亮灶改造", "地铁五号线南延段进入铺轨阶段",
+                     "科技助力,扶稳老人前行脚步", "山中送教"]
+    got = removed(lines)
+    assert rules_of(got, range(3, 11)) == {"boilerplate.epaper.story_list_tail"}
+    assert set(got) == set(range(3, 11))

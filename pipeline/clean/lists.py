@@ -958,4 +958,26 @@ def _tail(page: Page, rule_id: str, min_lines: int) -> None:
             continue
         for k in ([before] if label else []) + run:
             page.take(k, Proposal(rule_id, "related", "tail"))
+        _grow(page, run, rule_id)
     _foreign_tail(page, rule_id)
+
+
+def _grow(page: Page, run: list[int], rule_id: str) -> None:
+    """A list of other stories taken: the headlines right next to it that its test left out
+    for a comma, a second colon or a question (焦点访谈|村子里来了…,他们如何让宪法更“接地
+    气”?) are its items too — up and down until a line that is no headline (a paragraph with
+    its full stop, a long line)."""
+    cells = table_cells(page)
+    for step, edge in ((-1, run[0]), (1, run[-1])):
+        j = page.nb(edge, step)
+        while (j is not None and j not in page.removed and j not in cells
+               and _loose_item(page.normed[j])):
+            page.take(j, Proposal(rule_id, "related", "tail"))
+            j = page.nb(j, step)
+
+
+def _loose_item(n: str) -> bool:
+    """A headline of a list, commas and a question allowed: no full stop or semicolon, at most
+    a headline's length, some Han, no label closed by a colon."""
+    return (4 <= len(n) <= 40 and not _STOP.search(n) and han_at_least(n, 4)
+            and not n.endswith((":", "：")) and not _ITEM_DATE.fullmatch(n))
