@@ -501,7 +501,7 @@ class NoHanDetector:
         # a file name (any marks in it), a camera's name, or an image's id: 16+ letters and
         # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
         # (or the picture's whole address, its query after it: https://…/a.png?id=…)
-        "image": twins.compile(r"(?i)^.{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+        "image": twins.compile(r"(?i)^.{1,120}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
                                r"^(?:https?:)?//\S{1,200}\.(?:jpe?g|png|gif|webp|bmp|svg)"
                                r"(?:[?#]\S*)?$|"
                                r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d|"
