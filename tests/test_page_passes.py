@@ -983,5 +983,5 @@ def test_headlines_with_a_comma_next_to_a_list_of_other_stories_are_its_items():
                      "十二所中小学食堂完成明厨亮灶改造", "地铁五号线南延段进入铺轨阶段",
                      "科技助力,扶稳老人前行脚步", "山中送教"]
     got = removed(lines)
-    assert rules_of(got, range(3, 11)) == {"boilerplate.epaper.story_list_tail"}
-    assert set(got) == set(range(3, 11))
+    assert rules_of(got, range(3, 10)) == {"boilerplate.epaper.story_list_tail"}
+    assert set(got) == set(range(3, 11))    # (山中送教, too short to grow into, the scorers')

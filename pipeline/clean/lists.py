@@ -977,7 +977,9 @@ def _grow(page: Page, run: list[int], rule_id: str) -> None:
 
 
 def _loose_item(n: str) -> bool:
-    """A headline of a list, commas and a question allowed: no full stop or semicolon, at most
-    a headline's length, some Han, no label closed by a colon."""
-    return (4 <= len(n) <= 40 and not _STOP.search(n) and han_at_least(n, 4)
-            and not n.endswith((":", "：")) and not _ITEM_DATE.fullmatch(n))
+    """A headline of a list, commas and a question allowed: no full stop or semicolon, a
+    headline's length (a table's header row, 项目 内容, is shorter), some Han, no label closed
+    by a colon, no heading of the article's outline (二、表格展示)."""
+    return (8 <= len(n) <= 40 and not _STOP.search(n) and han_at_least(n, 4)
+            and not n.endswith((":", "：")) and not _ITEM_DATE.fullmatch(n)
+            and not _outline_head(n))

@@ -190,7 +190,9 @@ def _is_keyword_list(n: str) -> bool:
 # 本报上海3月8日讯 …)
 DATELINE_START = twins.compile(r"^\(?\s*\p{Han}{1,6}(?:社|网|台|报)\s*\p{Han}{0,16}?"
                                r"(?:(?:19|20)\d{2}年)?(?:[\d一二三四五六七八九十]{1,3}月)?"
-                               r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)")
+                               r"[\d一二三四五六七八九十廿卅]{1,3}日(?:电|讯)"
+                               # (or the place alone, its agency cut off: 兴安盟12月13日电 题:…)
+                               r"|^\p{Han}{2,8}\d{1,2}月\d{1,2}日电(?=\s|题|[(（])")
 # a headline naming who speaks or where, then what (工信部:截至4月末已建成5G基站161.5万个,
 # 巢湖市:戏剧演出进农村): a news headline's commonest form and no field, when its key ends in
 # no field's word (来源, 时间, 主办 …) and six Han or more follow with no second colon

@@ -295,8 +295,9 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     if h is None and len(page.filled) > 1:
         # no headline placed, the page's <title> (headline - channel - site …) its first line
         # and the headline alone under it: the <title> line leads, as a first showing does, and
-        # the headline under it is its copy
-        t0 = page.filled[0]
+        # the headline under it is its copy (lines the rules removed above it aside: a
+        # server's warnings, a spam farm's keyword line)
+        t0 = next((j for j in page.filled if j not in removed), page.filled[0])
         t1 = page.nb(t0, 1)
         n0 = normed[t0]
         if (t1 is not None and t0 not in removed and t1 not in removed
@@ -691,7 +692,7 @@ def _column_copy(n: str, headline: str) -> bool:
 # (or a chain of them, a <title>'s channel and site names: -行业动态-某某养老设计_专注养老院设计!)
 # (a stray ? after it: the character a scraper could not decode)
 _SITE_SUFFIX = twins.compile(r"^(?:\s*[-_|–—]{1,2}\s*[\p{Han}A-Za-z]"
-                             r"[\p{Han}A-Za-z0-9 .!]{1,15}){1,8}(?:\s*\?)?$"
+                             r"[\p{Han}A-Za-z0-9 .!]{1,23}){1,8}(?:\s*\?)?$"
                              r"|^\s*[★☆]{1,5}$")
 # …and after a headline shown first alone, only a bar or underscore and a site's name, or a
 # hyphen with a space each side (某某標題 - 天天要聞); a dash run on may go on with a subtitle
