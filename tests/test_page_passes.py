@@ -985,3 +985,15 @@ def test_headlines_with_a_comma_next_to_a_list_of_other_stories_are_its_items():
     got = removed(lines)
     assert rules_of(got, range(3, 10)) == {"boilerplate.epaper.story_list_tail"}
     assert set(got) == set(range(3, 11))    # (山中送教, too short to grow into, the scorers')
+
+
+def test_a_finance_outlets_name_over_the_stamp_is_no_headline():
+    """A channel's or outlet's name right above the stamp (智通财经 / 2025.10.21 09:11) is
+    placed like a headline: its channel word (财经 among title.yaml's channel_words) makes it
+    furniture, and the line above it is the headline."""
+    head = ["江城研究院:三季度重点商圈写字楼平均租金环比下跌", "", "某通财经", "2025.10.21 09:11"]
+    lines = [*head, *STORY]
+    got = removed(lines)
+    assert 0 not in got and got[2].reason == "navigation" and 3 in got
+    res = C.build(load_rules())(Document(id="t", text="\n".join(lines)))
+    assert res.meta.get("title") == head[0]
