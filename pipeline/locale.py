@@ -91,6 +91,13 @@ _TW_BYLINE = re.compile(r"[記记]者\s?[^\s/／，。、]{1,4}(?:\s[^\s/／，�
                         r"[^\s/／，。、]{0,6}?(?:報導|报导)")
 TW_BYLINE = 3               # as much as a dateline: it decides alone
 # what follows a local paper's own dateline (溫哥華訊, 【雪梨】), not an agency's date and 电
+# a listed company's code in brackets after its name, as a finance page of its exchange writes
+# it: Hong Kong's five figures from 0 (某某控股(00880)), Taiwan's four from 1 to 9 (某某電(2388),
+# not a year); each code counted once, at most STOCK_CAP, and only on a Traditional page (the
+# script has already said it is not the mainland's; the codes say which exchange it follows)
+_HK_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]0\d{4}(?:\.HK)?[)）]")
+_TW_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?!1[89]\d\d|20\d\d)[1-9]\d{3}(?:\.TW)?[)）]")
+STOCK_CAP = 2
 _LOCAL_DATELINE_END = re.compile(r"\s*(?:[訊讯]|[】\]〕）)])")
 
 
@@ -222,6 +229,8 @@ def build(rules: Rules):
             return None
         if traditional:      # not the mainland: which place the text names most helps decide
             score = mentions(head, score)
+            score["zh-HK"] += min(len(set(_HK_CODE.findall(head))), STOCK_CAP)
+            score["zh-TW"] += min(len(set(_TW_CODE.findall(head))), STOCK_CAP)
         # Taiwan's own calendar, in either script (a Taiwan story written in Simplified: 澎湖县政府…
         # 105年度): years of the Republic with a month or a span after them (107年起, 112年3月,
         # 113年度, 110/08/05), each written form counted once (115年度, 115年3月 and 115年4月 are

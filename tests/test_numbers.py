@@ -346,6 +346,14 @@ def test_growth_multiples_are_percents(pipe):
     ("澳洲悉尼墨尔本十日游，旅行社报价15999元。", {}, "zh-CN"),
     ("新华社纽约5月3日电 联合国秘书长表示感谢，中方向基金捐款500万元。", {}, "zh-CN"),
     ("温哥华冬奥会上中国代表团获得5枚金牌，奖金每人50万元。", {}, "zh-CN"),
+    # a Hong Kong paper's own-story tag (大公報訊) over a Macao company's results; listed
+    # companies' codes on a Traditional page say which exchange it follows (Hong Kong's five
+    # figures from 0, Taiwan's four), a year in brackets is no code, and a mainland page that
+    # names Hong Kong shares by their codes stays the mainland's
+    ("【大公報訊】澳博(00880)公布，首季虧損按年擴大至6.47億元，澳門業績開始反彈。", {}, "zh-HK"),
+    ("威盛(2388)股價飛漲至30.2元，南科(2408)減資後股本從129.1億元下降至51.6億元。", {}, "zh-TW"),
+    ("該廠始建於(1998)年，去年產值逾3億元，全國門市達100家。", {}, "zh-CN"),
+    ("腾讯控股(00700)股价收报380元，美团(03690)收涨2%，两股成交额共80亿元。", {}, "zh-CN"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])
