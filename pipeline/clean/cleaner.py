@@ -96,6 +96,9 @@ _KEYS = {
     "jammer_lines": _COMMON | {"min_lines", "max_len"},
 }
 _THEN_KEYS = {"reason", "max_lines", "max_len", "shape", "block"}
+# what the lines under a header must look like: a headline's shape (title, the default), any
+# line up to max_len (line; any and short say the same), or a quote opened by ': ' (quoted)
+_THEN_SHAPES = {"title", "line", "any", "short", "quoted"}
 _FIELD_KEYS = {"key", "field", "reason", "strong", "numeric", "date_only", "head", "terms"}
 
 
@@ -117,6 +120,10 @@ def check_keys(where: str, entry: dict[str, Any]) -> None:
         if unknown:
             raise RuleError(f"{where}: {what}unknown key {', '.join(map(repr, unknown))} "
                             f"(known: {', '.join(sorted(ok))})")
+    shape = (entry.get("then") or {}).get("shape", "title")
+    if shape not in _THEN_SHAPES:
+        raise RuleError(f"{where}: then: unknown shape {shape!r} "
+                        f"(known: {', '.join(sorted(_THEN_SHAPES))})")
 
 
 def _trigger_chars(rule: Any) -> tuple[frozenset[str] | None, frozenset[str] | None]:
@@ -769,7 +776,10 @@ class Cleaner:
                 n_taken += 1
                 j += 1
                 continue
-            ok = len(n) <= max_len and j not in anchor_set
+            if shape == "quoted":   # a reply's quote: every line opened by ': ', however long
+                ok = len(n) <= max_len and n[0] in ":："
+            else:
+                ok = len(n) <= max_len and j not in anchor_set
             if shape == "title":
                 ok = ok and (is_title_shape(n, max_len) or is_headline_shape(n, max_len))
             if not ok:

@@ -501,7 +501,9 @@ class NoHanDetector:
         # a file name (any marks in it), a camera's name, or an image's id: 16+ letters and
         # digits (10+ of them) in runs joined by - or _ (4d81-d529…, 1121165325_1497…n)
         # (or the picture's whole address, its query after it: https://…/a.png?id=…)
-        "image": twins.compile(r"(?i)^.{1,120}\.(?:jpe?g|png|gif|webp|bmp|svg)$|"
+        # (a name with its cache-busting query: 01981e6a….png?v=1748421868757)
+        "image": twins.compile(r"(?i)^.{1,120}\.(?:jpe?g|png|gif|webp|bmp|svg)"
+                               r"(?:\?(?:v|t|ver|version|_)=\w{1,20})?$|"
                                r"^(?:https?:)?//\S{1,200}\.(?:jpe?g|png|gif|webp|bmp|svg)"
                                r"(?:[?#]\S*)?$|"
                                r"^(?:mmexport|IMG_|DSC_?|wx_camera_)\d|"
