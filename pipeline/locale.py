@@ -56,9 +56,11 @@ OWN_WORD = 2
 # (each pattern opens with a character, the look-behinds read after it: `re` then skips to
 # the places where that character stands instead of trying the pattern everywhere, 9x faster;
 # (?<!X1) after the 1 is (?<!X) before it)
-# (or a school year: 104學年度, whose 學 the mainland never puts after such a number)
+# (or a school year: 104學年度, whose 學 the mainland never puts after such a number; or a span
+# of two such years: 105年至109年)
 _ROC_YEAR = re.compile(r"1(?<![\d０-９.／/-]1)[01]\d\s?(?:年(?=\s?(?:\d{1,2}\s?月"
-                       r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年))|[學学]年)")
+                       r"|[一二三四五六七八九十]{1,2}月|度|起|底|初|[上下]半年"
+                       r"|[至到-]\s?1[01]\d\s?年))|[學学]年)")
 # a Minguo date in figures (110/08/05, 113.9.9): a Taiwan table's or notice's, counted as its year
 _ROC_NUMERIC = re.compile(r"1(?<![\d０-９.／/-]1)[01]\d([/.])(?:1[0-2]|0?[1-9])\1"
                           r"(?:3[01]|[12]\d|0?[1-9])(?![\d./])")

@@ -354,6 +354,13 @@ def test_growth_multiples_are_percents(pipe):
     ("威盛(2388)股價飛漲至30.2元，南科(2408)減資後股本從129.1億元下降至51.6億元。", {}, "zh-TW"),
     ("該廠始建於(1998)年，去年產值逾3億元，全國門市達100家。", {}, "zh-CN"),
     ("腾讯控股(00700)股价收报380元，美团(03690)收涨2%，两股成交额共80亿元。", {}, "zh-CN"),
+    # a Taiwan outlet named in Traditional (a title's site suffix) with a span of Minguo years;
+    # the outlet named in Simplified on a mainland page counts for nothing
+    ("大學指考放榜 錄取率創新高-風傳媒\n從105年至109年數據來看，報名費每人1,000元。", {}, "zh-TW"),
+    ("据台湾风传媒报道，岛内大学录取率创新高，报名费每人1000元。", {}, "zh-CN"),
+    # a Hong Kong forum's post in Simplified characters
+    ("楼主月入三万，首期付了542万元。", {"url": "https://www.baby-kingdom.com/forum.php?tid=1"},
+     "zh-HK"),
     # a locale the caller gives wins
     ("全年撥款五百億元。", {"locale": "zh-MO", "url": "https://udn.com/x"}, "zh-MO"),
 ])

@@ -909,6 +909,10 @@ class CountFinder:
                 return tag.startswith(("n", "vn"))
         # 3只羊, 20只鸡苗: jieba joins the classifier and a noun jieba's dictionary lacks as a
         # whole (只羊, 只鸡苗); its first character must be a plain noun (只是, 只有 stay blocked)
+        # — or the conjunction of a list, the count's noun named before it (活鸡11100只及生猪
+        # 235头: jieba's 只及)
+        if t.start == unit_e - 1 and rest == "及":
+            return True
         if t.start == unit_e - 1 and rest and rest[0] not in self.g.one_char_not_noun:
             return nlp.word_tag(rest[0]) == "n"
         return False
