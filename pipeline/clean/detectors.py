@@ -518,7 +518,10 @@ class NoHanDetector:
         # a long run of digits splits into figures in exponentially many ways before it fails
         # (a whole percent alone, 5% or 25%, is a rate in a table's cell, no ticker's change;
         # two sums in the millions, 2,220,600,605   2,152,599,927, are an account's row)
+        # (a row led by a plain whole number, its year or rank, then figures: a table's row
+        # whose columns the spaces kept apart, 105 97.11 43,653 2,953, no ticker)
         "figure": twins.compile(r"^(?!\d{1,3}%$)(?!(?:.*?\d{1,3}(?:,\d{3}){2,}){2})(?=.*[.,%])"
+                                r"(?!\d{1,4}\s+\d)"
                                 r"[+\-−]?[\d,]+(?:\.\d+)?%?"
                                 r"(?:(?:\s+\(?|\s*\(|\s*(?=[+\-−]))[+\-−]?[\d,.]+%?\)?)*$"),
     }
