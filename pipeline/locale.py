@@ -92,7 +92,6 @@ _DATELINE_END = (
 _TW_BYLINE = re.compile(r"[記记]者\s?[^\s/／，。、]{1,4}(?:\s[^\s/／，。、]{1,3})?\s?[/／]\s?"
                         r"[^\s/／，。、]{0,6}?(?:報導|报导)")
 TW_BYLINE = 3               # as much as a dateline: it decides alone
-# what follows a local paper's own dateline (溫哥華訊, 【雪梨】), not an agency's date and 电
 # a listed company's code in brackets after its name, as a finance page of its exchange writes
 # it: Hong Kong's five figures from 0 (某某控股(00880)), Taiwan's four from 1 to 9 (某某電(2388),
 # not a year); each code counted once, at most STOCK_CAP, and only on a Traditional page (the
@@ -100,6 +99,7 @@ TW_BYLINE = 3               # as much as a dateline: it decides alone
 _HK_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]0\d{4}(?:\.HK)?[)）]")
 _TW_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?!1[89]\d\d|20\d\d)[1-9]\d{3}(?:\.TW)?[)）]")
 STOCK_CAP = 2
+# what follows a local paper's own dateline (溫哥華訊, 【雪梨】), not an agency's date and 电
 _LOCAL_DATELINE_END = re.compile(r"\s*(?:[訊讯]|[】\]〕）)])")
 
 

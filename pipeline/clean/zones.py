@@ -855,7 +855,8 @@ _FONT_TOOL = twins.compile(r"^[-•·*]?\s*(?:\d[.、]\s*)?"
 # a price in a line ($100, ¥30, 250元): a fee table's row or a shop's item, no menu entry
 _PRICED = twins.compile(r"[$＄¥￥]\s?\d|\d\s?元")
 # an outline's numbered head ((3)关联租赁, （二）工作要求, ①公司作为出租人 — read on the line as
-# written: the normal form makes ① a 1): a report's own structure, never a menu's item
+# written, full-width brackets too: the normal form makes ① a 1): a report's own structure, never
+# a menu's item
 _OUTLINE = twins.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[\u2460-\u2473])\s?\p{Han}")
 # a table's unit over its figures (单位:万元, 金额单位：元): the report's own label
 _TABLE_UNIT = twins.compile(r"^(?:金额|货币|计量)?单位\s*[:：]")
@@ -890,7 +891,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
                 and (bodyless or not n.endswith(":")) and not n.startswith("——")
                 and (i != page.headline or not page.headline_sure) and not _FIGURE.match(n)
                 and i not in cells and not CHAPTER.match(n) and not NUMBERED_HEADING.match(n)
-                and not _OUTLINE.match(n) and not _OUTLINE.match(page.lines[i].lstrip())
+                and not _OUTLINE.match(page.lines[i].lstrip())
                 and not _TABLE_UNIT.match(n) and not _PRICED.search(n))
 
     def flush(run: list[int], touches: bool) -> None:
