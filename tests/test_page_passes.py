@@ -997,3 +997,87 @@ def test_a_finance_outlets_name_over_the_stamp_is_no_headline():
     assert 0 not in got and got[2].reason == "navigation" and 3 in got
     res = C.build(load_rules())(Document(id="t", text="\n".join(lines)))
     assert res.meta.get("title") == head[0]
+
+
+# a parent's blog post told a clause a line, few full stops, under its date stamp
+TOLD = ["facebook pixel code", "", "(小雨妈妈)", "", "带孩子去山里的农场", "", "2024年05月01日",
+        "上周四是小宝学校一年一度的户外教学日", "这次户外教学的地点是北山的向阳农场",
+        "但出发当天早上姐姐的喉咙突然剧烈疼痛,连喝水都很困难", "于是临时先带姐姐去看医生",
+        "而小宝坚持要跟我们一起去农场", "只好等我忙完再带他自己去目的地了", "",
+        "因为姐姐下午还有长笛、古筝和钢琴个别课", "喉咙痛加上鼻塞严重,这些课上起来恐怕很吃力",
+        "所以干脆请假在家休息", "看完医生再联络好所有个别课老师已经是11:00了",
+        "这时间有些晚,让我想放弃参加小宝的户外教学(学校出发时间是8:00)",
+        "但小宝却一直催促我快点出发", "上网查了一下怎么自己前往", "天啊!农场在偏僻的山区里面!!",
+        "好在网站写了很详细的交通资讯", "我骑了电动车到学校停好,再搭地铁到北站,最后换出租车到农场",
+        "", "抵达农场刚好是中午12:00", "这时班上的孩子们正在学习炒大锅菜",
+        "每个孩子看见小宝都热情地打招呼", "并且兴奋地分享上午的活动有多么精彩好玩",
+        "让没参加到的我们好羡慕呀!", "",
+        "农场为大家准备了午餐,有炒饭、三杯鸡、洋葱炒蛋和孩子们炒的包菜,还有好喝的玉米浓汤",
+        "用完餐就开始安静的拓印活动",
+        "导览员随手摘了几片叶子,要孩子们到农场里寻找一样的叶子,并且拓印在帆布袋上",
+        "家长们也没闲着,需要自己到农场里采摘喜欢的叶子,并且做一个有自己特色的帆布袋",
+        "接着,导览员带领大家一起当采花大盗", "导览员教大家怎么尝花蜜",
+        "这是我第一次在户外可以这么大方地采花拔叶", "孩子们快乐地在农场里寻宝",
+        "也认识了不少植物和昆虫", "光是下半场就这么好玩了,真难想象上半场更精彩的活动", "想去吗?",
+        "农场只"]
+
+
+def test_a_story_told_a_clause_a_line_is_no_list_of_headlines(monkeypatch):
+    # runs of short lines under a paragraph look like a list of other stories' headlines; the
+    # connectives opening several of them (但, 于是, 而, 所以, 并且, 接着) tell a story
+    from pipeline.clean import lists
+    got = removed(TOLD)
+    assert not [i for i, r in got.items() if r.rule.startswith("boilerplate.epaper.")]
+    # without that check the tail's list pass takes the story
+    monkeypatch.setattr(lists, "_told", lambda page: False)
+    got = removed(TOLD)
+    assert sum(r.rule == "boilerplate.epaper.story_list_tail" for r in got.values()) >= 10
+
+
+# a museum's timeline, an image placeholder's text under each year
+EVENTS = ["县文化馆正式成立,开设书画、图书、文献陈列室多处,向公众开放。",
+          "完成馆藏古籍的清点登记工作,共清点线装书一千余册。",
+          "创办《文化馆通讯》,每期四版,图文并重。",
+          "馆藏书画首次赴省城参加联展。", "新馆舍工程完工。",
+          "第一批藏品八十箱转移到乡间保存,由三名馆员负责押运。",
+          "藏品陆续运回县城,暂存于文庙。", "文化馆与图书馆合署办公。",
+          "新库房落成,藏品随即迁入。", "开办少儿书画培训班,首期招收学员六十人。"]
+YEARS = [1925, 1928, 1929, 1935, 1936, 1937, 1938, 1948, 1950, 1952]
+TIMELINE = ["跳到主要内容区块", ":::", "", "百年大事记", ""]
+for y, e in zip(YEARS, EVENTS, strict=True):
+    TIMELINE += [f"  • {y}", "    placeholder", "    " + e]
+
+
+def test_a_copy_of_a_line_a_rule_took_goes_wherever_it_stands(monkeypatch):
+    # the line rule takes the placeholder where its zone lets it; its copies between the
+    # entries go as its copies, with its reason
+    from pipeline.clean import zones
+    at = [i for i, t in enumerate(TIMELINE) if t.strip() == "placeholder"]
+    got = removed(TIMELINE)
+    assert set(at) <= set(got) and {got[i].reason for i in at} == {"navigation"}
+    copies = {i for i in at if got[i].rule == "boilerplate.title.repeated_in_page"}
+    assert copies and min(copies) > min(at)
+    assert not [i for i, t in enumerate(TIMELINE) if "。" in t and i in got]
+    monkeypatch.setattr(zones, "rule_copies", lambda page, rule_id: None)
+    assert not copies & set(removed(TIMELINE))
+    # a field's value a pass split from its key is no such line: the notice signs with its
+    # issuer again
+    notice = ["发布机构：", "县农业农村局", "关于开展春季动物防疫工作的通知", STORY[0], STORY[1],
+              "县农业农村局", "2024年3月8日"]
+    got = removed(notice)
+    assert got[1].reason == "metadata" and 5 not in got
+
+
+def test_the_one_line_left_standing_above_the_body_is_the_headline():
+    # a WeChat repost's head: every line above the body furniture but the headline, which no
+    # headline rule placed (no channel, no date under it): it is meta.title
+    for head in (["点击蓝字 关注我们", "▼", "滨海广场消夏节开幕啦!"],
+                 ["※  城市生活的观察者  ※", "·", "滨海广场消夏节开幕", "▲"]):
+        res = C.build(load_rules())(Document(id="t", text="\n".join(head + STORY)))
+        title = next(t for t in head if t.startswith("滨海"))
+        assert res.meta.get("title") == title
+        assert head.index(title) not in {r.line for r in res.removed}
+    # two lines left standing above the body: neither is sure to be the headline
+    two = ["点击蓝字 关注我们", "港城区文旅局的朋友们好", "滨海广场消夏节开幕啦!"]
+    res = C.build(load_rules())(Document(id="t", text="\n".join(two + STORY)))
+    assert res.meta.get("title") is None and {r.line for r in res.removed} == {0}

@@ -615,6 +615,8 @@ class Cleaner:
             rule = self.page_rules["jammer_lines"]
             zones.jammer_lines(page, rule["id"], int(rule.get("min_lines", 4)),
                                int(rule.get("max_len", 20)))
+        if "repeats_in_page" in self.page_rules:   # after the scorers: see rule_copies
+            zones.rule_copies(page, self.page_rules["repeats_in_page"]["id"])
         if repeated:
             self._repeated(page, repeated)
         title_stage.scored_headline(page)

@@ -73,7 +73,9 @@ navigation.bulleted_stories, related.bulleted_stories).
 
 Never between paragraphs; the body's own lists stay: a list introduced by a line ending in a
 colon (获奖项目名单如下：) is the body's, and so is one standing right under the last paragraph
-with no furniture or label between them.
+with no furniture or label between them. No pass runs on a page told a clause a line (a
+parent's blog: short lines without a full stop, several opened by 但, 于是, 所以, 接着): its
+lines are a story, however much they look like a list of headlines.
 """
 from __future__ import annotations
 
@@ -109,6 +111,10 @@ _SPLIT = twins.compile(r"\s+")
 _SHARE_END = twins.compile(r"\s[-+]?\d[\d,]*(?:\.\d+)?\s?%$")
 # a headline's stops when ! and ? are allowed in it
 _STOP = re.compile(r"[。;]")
+# a clause opened by a connective (但, 于是, 所以, 接着): a story told a clause a line, as a blog
+# sets it, not a headline — a list of other stories' headlines holds few or none of them
+_CONNECTIVE = re.compile(r"^(?:但(?!丁)|于是|而(?![立今])|只好|因为|所以|并且|接着|然后|可是|"
+                         r"不过|因此|而且|虽然|后来|其实|也(?!门))")
 
 
 def item(n: str, max_len: int = 60, marks: bool = False) -> bool:
@@ -223,7 +229,7 @@ def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1,
     """Runs of consecutive (blank lines and removed date lines aside) list items among
     `lines`, none removed (`taken`: or removed as navigation, above a headline); none when
     `lines` are fewer than the `least` a caller's run needs (no line is judged)."""
-    if len(lines) < least:
+    if len(lines) < least or _told(page):
         return []
     runs: list[list[int]] = []
     prev = None  # the last item of the open run
@@ -240,6 +246,16 @@ def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1,
             runs.append([i] if ok else [])
         prev = i if ok else None
     return [r for r in runs if r]
+
+
+def _told(page: Page) -> bool:
+    """The page tells its story a clause a line (a blog's way): of its standing lines with no
+    full stop, two or more, and at least one in eight, are opened by a connective (但…,
+    于是…, 所以…). Its lines are no list of other stories' headlines, however short."""
+    clauses = [n for i, n in enumerate(page.normed)
+               if n and i not in page.removed and "。" not in n]
+    told = sum(1 for n in clauses if _CONNECTIVE.match(n))
+    return told >= 2 and 8 * told >= len(clauses)
 
 
 # the passes with a rule entry of their own (its `detector:`), beside the two that hold the

@@ -120,3 +120,4 @@ def lone_titles(page: Page) -> None:
                     for j, s in squeezed.items())
         if not shown:
             del page.removed[i]
+            page.kept.add(i)    # the page's headline: no later pass or scorer takes it

@@ -459,18 +459,22 @@ def scored_headline(page: Page) -> None:
     """No headline found and every line above the body removed, one of them by a scorer and
     shaped as a headline (东华三院卖旗日2020 吁市民网上捐款 … under a Latin label, a forum
     thread's title among its tools): the scorers read it as furniture for want of a placed
-    headline; it is the headline, and goes back to the body. Only when it is the one such line."""
+    headline; it is the headline, and goes back to the body. Only when it is the one such line;
+    so is a headline-shaped line the scorers left standing, the only line above the body that
+    anything left (a forum thread's title between its tools and a jammer's noise)."""
     if page.headline is not None or page.found.get("title"):
         return
     head = [j for j in page.filled if j < page.first]
-    if not head or any(j not in page.removed for j in head):
+    standing = [j for j in head if j not in page.removed]
+    if not head or len(standing) > 1:
         return
-    found = [j for j in head if page.removed[j].rule.startswith(_SCORED)
+    found = [j for j in head if (j in standing or page.removed[j].rule.startswith(_SCORED))
              and len(_HAN.findall(page.normed[j])) >= 8 and _plain_headline(page.normed[j])]
-    if len(found) == 1:
+    if len(found) == 1 and set(standing) <= set(found):
         h = found[0]
-        del page.removed[h]
-        page.kept.add(h)
+        if h in page.removed:
+            del page.removed[h]
+            page.kept.add(h)
         page.headline = h
         page.found.setdefault("title", []).append((h, page.lines[h].strip()))
 

@@ -222,6 +222,27 @@ def repeats(page: Page, rule_id: str) -> None:
         page.take(i, Proposal(rule_id, reason, "edge"))
 
 
+def rule_copies(page: Page, rule_id: str) -> None:
+    """A copy of a line a line rule took (its own proposal: its words named it furniture,
+    placeholder, OS; not a pass over the page's shape, which reads a line by its place) is
+    that furniture again, below it wherever it stands and whatever its script, with its
+    reason; not a copy of a sentence or a table's cell, nor of a line a pass took by its place
+    (a field's value split from its key, 发布机构： / 县农业农村局), nor of a stamp or a field
+    (metadata: a notice signs with its issuer and its date again, under its text). Run last,
+    so no scorer reads these copies as the company of the lines around them."""
+    taken: dict[str, str] = {}
+    cells = table_cells(page)
+    for i in page.filled:
+        n = page.normed[i]
+        r = page.removed.get(i)
+        if r is not None:
+            if (r.reason != "metadata" and not SENT.search(n)
+                    and any(p.rule == r.rule for p in page.props[i])):
+                taken.setdefault(n, r.reason)
+        elif n in taken and i not in cells:
+            page.take(i, Proposal(rule_id, taken[n], "edge"))
+
+
 def table_cells(page: Page) -> set[int]:
     """The lines of tables written one cell a line — a column of figures (产值 / 1500 / 增速 /
     12.5% …), of values that repeat (台北市 / 照常上班 / 新北市 / 照常上班 …) or a prize list
