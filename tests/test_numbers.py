@@ -400,6 +400,17 @@ def test_bare_yuan_and_dollar_on_overseas_community_pages(pipe):
         "$580元": "CAD", "$30": "USD"}
 
 
+def test_a_minguo_year_with_its_tens_only_on_a_taiwan_page(pipe):
+    # 八十八年六月三十日 in a Taiwan document is 1999-06-30; a mainland page writes its years
+    # digit by digit, so there the tens make no year and the month and day keep the page's year
+    text = "本會於八十八年六月三十日成立，九十二年一月改組。"
+    dates = {f.text: f.value for f in pipe.extract(
+        text, ref_date="2024-05-01", meta={"url": "https://www.example.org.tw/n/1"}).facts}
+    assert dates == {"八十八年六月三十日": "1999-06-30", "九十二年一月": "2003-01"}
+    dates = {f.text: f.value for f in pipe.extract(text, ref_date="2024-05-01").facts}
+    assert dates == {"六月三十日": "2024-06-30", "一月": "2024-01"}
+
+
 def test_locale_is_always_set(pipe):
     assert pipe.extract("今年新建学校3所。").meta["locale"] == "zh-CN"
     assert pipe.extract("").meta["locale"] == "zh-CN"

@@ -1228,11 +1228,18 @@ def _asked_among(page: Page, i: int) -> bool:
                  or not _sentence_like(page.normed[below])))
 
 
+# the closing formula of a notice or an official letter, alone on its line (特此通知, 此复)
+_CLOSING = twins.compile(r"^(?:特此(?:通知|公告|通告|函告|函复|批复|说明|证明|报告|告知|函)|此复|此致)"
+                         r"[。!]?$")
+
+
 def _sentence_like(n: str) -> bool:
     """A line of the article's text, not of its furniture: sentence punctuation, a paragraph's
-    shape, or a clause cut by a comma (a teaser cut short with … is a teaser, not text)."""
+    shape, a clause cut by a comma (a teaser cut short with … is a teaser, not text), or a
+    notice's closing formula (特此通知)."""
     return (n.find("。") >= 0 or bool(SENT.search(n)) or is_anchor_shape(n)
-            or (len(n) >= 15 and "," in n and not n.endswith(("...", "…"))))
+            or (len(n) >= 15 and "," in n and not n.endswith(("...", "…")))
+            or _CLOSING.match(n) is not None)
 
 
 def after_body(page: Page, rule_id: str, max_len: int = 40, max_plain: int = 3) -> None:

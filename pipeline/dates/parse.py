@@ -99,7 +99,7 @@ class Spec:
 
 # the groups each part of spec_from reads: a part whose groups a match lacks is skipped (most
 # matches hold two or three groups of the forty a Spec can be read from)
-_YEAR_GROUPS = frozenset(("y4", "ymg", "y3", "y2", "yc", "yv"))
+_YEAR_GROUPS = frozenset(("y4", "ymg", "y3", "y2", "yc", "yv", "ycp"))
 _TIME_GROUPS = frozenset(("hh", "hc"))
 _QUARTER_GROUPS = frozenset(("q", "qn", "qrel"))
 
@@ -132,6 +132,12 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
             sp.year, sp.year3 = v, len(get("yc")) == 3
     elif get("yv"):
         sp.year = small_number(get("yv"))
+    elif get("ycp"):          # 八十八年, 一百零五年: a Minguo year with its tens (resolve.py)
+        v = small_number(get("ycp"))
+        if v is not None and v >= 100:
+            sp.year, sp.year3 = v, True
+        else:
+            sp.year2, sp.year2_text, sp.year2_cn = v, get("ycp"), True
     sp.yrel = get("yrel")
     sp.ymod = get("ymod")
     if get("ypart"):          # 年底 / 年初 alone: of the year last written, else ref_date's
