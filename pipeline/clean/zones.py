@@ -1229,8 +1229,8 @@ def _asked_among(page: Page, i: int) -> bool:
 
 
 # the closing formula of a notice or an official letter, alone on its line (特此通知, 此复)
-_CLOSING = twins.compile(r"^(?:特此(?:通知|公告|通告|函告|函复|批复|说明|证明|报告|告知|函)|此复|此致)"
-                         r"[。!]?$")
+_CLOSING = twins.compile(r"^(?:特此(?:通知|公告|通告|函告|函复|批复|说明|证明|报告|告知|函)"
+                         r"|此复|此致)[。!]?$")
 
 
 def _sentence_like(n: str) -> bool:
