@@ -1081,3 +1081,19 @@ def test_the_one_line_left_standing_above_the_body_is_the_headline():
     two = ["点击蓝字 关注我们", "港城区文旅局的朋友们好", "滨海广场消夏节开幕啦!"]
     res = C.build(load_rules())(Document(id="t", text="\n".join(two + STORY)))
     assert res.meta.get("title") is None and {r.line for r in res.removed} == {0}
+
+
+NOTICE = ["关于做好春运期间道路客运安全工作的通知", *STORY,
+          "值班电话:0731-2582220 传真:0731-4446054", "附件:", "一、春运道路旅客运输统计表",
+          "二、春运水路旅客运输统计表", "特此通知", "二0二四年一月十日", "附件一:",
+          "春运道路旅客运输统计表", "单位: 统计时间: 月 日"]
+
+
+def test_a_notices_closing_formula_and_its_date_stay_under_its_attachments():
+    # 特此通知 and the date under it (its year in Chinese numerals with Arabic zeros, as many
+    # documents type it) are the notice's own lines, whatever furniture stands above them
+    got = removed(NOTICE)
+    assert not {8, 9} & set(got)
+    # the formula alone, no date under it
+    lines = NOTICE[:9] + NOTICE[10:]
+    assert 8 not in removed(lines)

@@ -1190,7 +1190,7 @@ _NUMBERED = twins.compile(r"^(?:[一二三四五六七八九十]+[、.]|[一二�
                           r"|\d{1,2}(?:\.\d{1,2})*[.、]?\s*\p{Han}|第[一二三四五六七八九十\d]+[章节条部])")
 # a notice's signature date, in figures or in Chinese numerals (二○○九年一月二十二日)
 # (a letter's or diary's may say where it was written: 2020年2月12日于武汉, …夜写于北京)
-SIGNED = twins.compile(r"^(?:(?:19|20)\d{2}|二[○〇零]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
+SIGNED = twins.compile(r"^(?:(?:19|20)\d{2}|二[○〇零0]\S{2})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
                        r"(?:\s*(?:[晨夜晚]|凌晨|深夜)?\s*(?:写|草|作)?于\s*\p{Han}{2,8})?$")
 # an issuer's name at a notice's foot (区科学技术局, 县农业农村局, 某某街道)
 ISSUER = twins.compile(r"(?:局|厅|办|委|委员会|政府|中心|办公室|院|所|处|科|站|会|公司|集团"
