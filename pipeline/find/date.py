@@ -367,6 +367,8 @@ class DateFinder:
             and int(g["d"]) <= 12
         ):
             return False   # 03/04/2025: day first in Hong Kong, month first elsewhere; ambiguous
+        if "dmy" in g and "y2" in g and locale == "zh-TW":
+            return False   # 22/08/23 in Taiwan: a forum's year first, or day first; no Minguo 23
         if "ypair" in g and not 1 <= int(g["e_y4"]) - int(g["s_y4"]) <= 10:
             return False   # (1920-1998): a life, not the period of a report
         if "ypair" in g and any(ch in "/／" for ch in text[c.start:c.end]) \
