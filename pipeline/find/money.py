@@ -57,6 +57,10 @@ _TAIL_MAG = re.compile(r"[万萬亿億兆千百]+$")
 # words 一 opens, no tenth of a price nor a price's unit after a sub-unit (三毛一直, 5毛一样)
 _ONE_WORDS = tuple("一" + c for c in "直样樣起定般切共些再度边邊旦同道向律并併带帶")
 _ANY_MAG = re.compile(r"[万萬亿億兆千百]")
+# a negation before 一分钱 (不收, 没花, 未拿, 無): "not a single cent", no amount
+_NOT_ONE = regex.compile(r"[不没沒未无無別别]")
+# ...or the saying's second half after it (收你一分钱就给你一分货)
+_ONE_GOODS = regex.compile(r"一分[货貨]")
 _HAN = regex.compile(r"\p{Han}")
 _ONE_CLASS = re.compile(r"\[[^^\]\\][^\]\\]*\]")   # a character class: no negation, no escapes
 # where a clause ends: no candidate holds these (a comma only between two digits: 1,234)
@@ -184,6 +188,8 @@ def build(rules: Rules):
     # 块: 牌 匾 碑 … — a thing named right before the number is counted in pieces (奖牌一块)
     piece_after = {w: set(v) for w, v in (cfg.get("piece_after") or {}).items()}
     sub_standalone = set(cfg.get("sub_unit_standalone", []))
+    # 一分钱 (不收一分钱, 一分钱一分货): "a single cent", an idiom, no amount
+    one_idiom = set(cfg["sub_unit_one_idiom"])
     indefinite = set(cfg.get("indefinite_before", "数几"))
     approx_before = cfg.get("approx_before", {"上": "more_than"})
     list_seps = rf.rule("money.shared").get("separators", ["、", "和", "及", "与", "或"])
@@ -433,6 +439,11 @@ def build(rules: Rules):
                 s.group("u") in needs_sub[cur] for s in sub_item.finditer(m.group("subs")))):
             return None
         nxt = text[m.end("cur"):m.end("cur") + 3]
+        if text[m.start() + 1:m.start() + 3] in one_idiom and num in ("一", "壹") and (
+                _NOT_ONE.search(text, max(0, m.start() - 4), m.start())
+                or text.startswith("一分", m.start() + 3)
+                or _ONE_GOODS.search(text, m.start() + 3, m.start() + 12)):
+            return None          # 不花一分钱, 一分钱一分货: not a single cent (便宜一分钱 is one)
         bad = not_after_words.get(cur)
         if bad and nxt.startswith(bad) and not m.group("post") \
                 and not text.startswith(not_after_but.get(cur) or ("\0",), m.end("cur")):

@@ -111,6 +111,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "approx_before": _table("上 + magnitude → qualifier"),
             "scale_words": _table("English scale word → factor (US$1.5 million)"),
             "sub_unit_standalone": _words(),
+            "sub_unit_one_idiom": _words(),
             "sub_unit_at_clause_end": _table(),
             "sub_unit_price_always": _words(),
             "score_window": Key(int, 20, "characters before a sub-unit searched for a score word"),
