@@ -1034,7 +1034,7 @@ def test_a_story_told_a_clause_a_line_is_no_list_of_headlines(monkeypatch):
     assert sum(r.rule == "boilerplate.epaper.story_list_tail" for r in got.values()) >= 10
 
 
-# a museum's timeline, an image placeholder's text under each year
+# a museum's timeline, a gallery link's label under each year
 EVENTS = ["县文化馆正式成立,开设书画、图书、文献陈列室多处,向公众开放。",
           "完成馆藏古籍的清点登记工作,共清点线装书一千余册。",
           "创办《文化馆通讯》,每期四版,图文并重。",
@@ -1045,14 +1045,14 @@ EVENTS = ["县文化馆正式成立,开设书画、图书、文献陈列室多�
 YEARS = [1925, 1928, 1929, 1935, 1936, 1937, 1938, 1948, 1950, 1952]
 TIMELINE = ["跳到主要内容区块", ":::", "", "百年大事记", ""]
 for y, e in zip(YEARS, EVENTS, strict=True):
-    TIMELINE += [f"  • {y}", "    placeholder", "    " + e]
+    TIMELINE += [f"  • {y}", "    Gallery", "    " + e]
 
 
 def test_a_copy_of_a_line_a_rule_took_goes_wherever_it_stands(monkeypatch):
-    # the line rule takes the placeholder where its zone lets it; its copies between the
+    # the line rule takes the Latin label where its zone lets it; its copies between the
     # entries go as its copies, with its reason
     from pipeline.clean import zones
-    at = [i for i, t in enumerate(TIMELINE) if t.strip() == "placeholder"]
+    at = [i for i, t in enumerate(TIMELINE) if t.strip() == "Gallery"]
     got = removed(TIMELINE)
     assert set(at) <= set(got) and {got[i].reason for i in at} == {"navigation"}
     copies = {i for i in at if got[i].rule == "boilerplate.title.repeated_in_page"}

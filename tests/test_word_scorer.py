@@ -307,3 +307,14 @@ def test_never_takes_a_table_written_key_space_value(without):
     text = "三八红旗手是什么意思\n" + BODY + "\n二、表格展示\n" + "\n".join(rows) + \
         "\n返回顶部\n责任编辑：周敏"
     kept_only_by(without, text, set(rows), "table_row")
+
+
+def test_never_takes_a_timelines_year_over_its_entry(without):
+    # a museum's chronicle under the page's furniture: each year alone (bulleted), an image's
+    # placeholder text under it, then the entry; the years head the text's own entries
+    years = ["  • 1925", "  • 1948", "  • 1955", "  • 1972"]
+    entries = ["县立文化馆正式成立，向民众开放参观。", "馆藏书画八十箱迁往乡间保存。",
+               "新馆舍工程完工，藏品随即迁入。", "文化馆与县图书馆合署办公。"]
+    text = "跳到主要内容区块\n:::\n馆史大事记\n" + "\n".join(
+        f"{y}\n    placeholder\n    {e}" for y, e in zip(years, entries, strict=True)) + "\n回页首"
+    kept_only_by(without, text, set(years), "heading")

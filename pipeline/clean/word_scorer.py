@@ -202,6 +202,25 @@ def _marked_up(page: Page, k: int, i: int) -> bool:
     return n.startswith("<") and is_anchor_shape(_TAG.sub("", n).strip())
 
 
+# a year alone, maybe bulleted (• 1925, 1949年): a timeline's entry head (大事记)
+_YEAR_HEAD = re.compile(r"^(?:[•·▪●◆■\-]\s*)?(?:1[5-9]|20)\d{2}\s*年?$")
+
+
+def _heading(page: Page, k: int, i: int) -> bool:
+    """A numbered heading of the text (第七章 法律责任, 三、工作要求), or a timeline's year over
+    its entry: the next line standing (an image's placeholder text aside) a paragraph or a
+    sentence."""
+    n = page.normed[i]
+    if _HEADING.match(n):
+        return True
+    if not _YEAR_HEAD.match(n):
+        return False
+    j = page.nb(i, 1)
+    while j is not None and j in page.removed:
+        j = page.nb(j, 1)
+    return j is not None and (is_anchor_shape(page.normed[j]) or "。" in page.normed[j])
+
+
 def _cut_end(page: Page, k: int, i: int) -> bool:
     """The page's last line, a few Chinese characters with no mark right under a paragraph:
     a paragraph an excerpt cut off after its first words (深耕 / 作为首位), not furniture (a
@@ -229,7 +248,7 @@ GUARDS: dict[str, Callable[[Page, int, int], bool]] = {
     # a row of a two-column table written key, space, value (名称 三八红旗手 / 起源时间 …)
     "table_row": lambda page, k, i: key_value_row(page, k),
     "figures_row": _shape(_FIGURES_ROW),    # 第十届 245 198 47 172 73
-    "heading": _shape(_HEADING),            # 第七章 法律责任, 三、工作要求
+    "heading": _heading,                    # 第七章 法律责任, 三、工作要求, • 1925 over its entry
     "directory": _shape(_DIRECTORY),        # 澳门海关 2855 9944
     "match_up": _shape(_MATCH_UP),          # 甲队 VS 乙队
     "prize_row": _shape(_PRIZE_ROW),        # 最佳影片:《某某》(中国)

@@ -224,9 +224,9 @@ def repeats(page: Page, rule_id: str) -> None:
 
 def rule_copies(page: Page, rule_id: str) -> None:
     """A copy of a line a line rule took (its own proposal: its words named it furniture,
-    placeholder, OS; not a pass over the page's shape, which reads a line by its place) is
-    that furniture again, below it wherever it stands and whatever its script, with its
-    reason; not a copy of a sentence or a table's cell, nor of a line a pass took by its place
+    a Latin label, Gallery, OS; not a pass over the page's shape, which reads a line by its
+    place) is that furniture again, below it wherever it stands and whatever its script, with
+    its reason; not a copy of a sentence or a table's cell, nor of a line a pass took by its place
     (a field's value split from its key, 发布机构： / 县农业农村局), nor of a stamp or a field
     (metadata: a notice signs with its issuer and its date again, under its text). Run last,
     so no scorer reads these copies as the company of the lines around them."""
