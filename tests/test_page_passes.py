@@ -1097,3 +1097,13 @@ def test_a_notices_closing_formula_and_its_date_stay_under_its_attachments():
     # the formula alone, no date under it
     lines = NOTICE[:9] + NOTICE[10:]
     assert 8 not in removed(lines)
+
+
+def test_a_headline_set_a_phrase_a_line_over_the_first_paragraph_is_no_menu():
+    # a WeChat post's headline broken into short phrases, nothing above it, the story under it
+    head = ["夏夜到", "集市旺", "摆摊的街坊", "笑得合不拢嘴"]
+    assert not set(range(4)) & set(removed(head + STORY))
+    # a channel path over the story is still a menu: its items hold a date, a slash
+    menu = ["资讯中心", "刊物 / 文章", "港城日报文章", "2024年5月"]
+    got = removed(menu + STORY)
+    assert {got[i].rule for i in range(4) if i in got} == {"boilerplate.navigation.menu_run"}
