@@ -229,7 +229,7 @@ def _runs(page: Page, lines: list[int], taken: bool = False, least: int = 1,
     """Runs of consecutive (blank lines and removed date lines aside) list items among
     `lines`, none removed (`taken`: or removed as navigation, above a headline); none when
     `lines` are fewer than the `least` a caller's run needs (no line is judged)."""
-    if len(lines) < least or _told(page):
+    if len(lines) < least:
         return []
     runs: list[list[int]] = []
     prev = None  # the last item of the open run
@@ -271,7 +271,7 @@ def story_lists(page: Page, rules: dict[str, tuple[str, int]], where: str = "hea
     (story_lists, story_lists_tail and PASSES); each pass reports its own rule's id.
     `channel`: the compiled pattern of a channel's name (the rule marked `in_head`), for the
     channel pass."""
-    if not page.anchors:  # a page with no paragraph is menu_run's
+    if not page.anchors or _told(page):  # a page with no paragraph is menu_run's
         return
     if where == "head":
         if "story_lists" in rules:

@@ -51,6 +51,7 @@ from .zones import (
     CONTACT_KEY,
     ISSUERS,
     SIGNED,
+    _sentence,
     key_value_row,
     over_signature_date,
     signed_in_figures,
@@ -218,7 +219,7 @@ def _heading(page: Page, k: int, i: int) -> bool:
     j = page.nb(i, 1)
     while j is not None and j in page.removed:
         j = page.nb(j, 1)
-    return j is not None and (is_anchor_shape(page.normed[j]) or "。" in page.normed[j])
+    return j is not None and _sentence(page.normed[j])
 
 
 def _cut_end(page: Page, k: int, i: int) -> bool:

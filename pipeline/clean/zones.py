@@ -886,21 +886,19 @@ _TABLE_UNIT = twins.compile(r"^(?:金额|货币|计量)?单位\s*[:：]")
 _HAN_ONLY = regex.compile(r"^[\p{Han}“”]+$")
 
 
-def _headline_set_short(page: Page, run: list[int], filled: list[int], min_lines: int) -> bool:
+def _headline_set_short(page: Page, run: list[int], min_lines: int) -> bool:
     """A WeChat post's headline set a phrase a line (厚植家国情怀 / 传承红色基因 / 勇担社会使命,
     秋天到 / 稻谷香 / …): a short run opening the page, Chinese characters only and no rule's
     word in it, right above the first paragraph, no headline found elsewhere.
     A menu at a page's top has items the rules know (首页), a date or a mark in them (资讯中心 /
     刊物 / 文章 / 2018年8月), or more lines above the story."""
-    if not run or run[0] != filled[0] or not min_lines <= len(run) <= min_lines + 1 \
+    if not run or run[0] != page.filled[0] or not min_lines <= len(run) <= min_lines + 1 \
             or any(i in page.removed or page.props[i] or not _HAN_ONLY.match(page.normed[i])
                    for i in run):
         return False
-
-    def told(j: int | None) -> bool:
-        return j is not None and j not in page.removed and (
-            is_anchor_shape(page.normed[j]) or "。" in page.normed[j])
-    return told(page.nb(run[-1], 1)) and (page.headline is None or page.headline in run)
+    j = page.nb(run[-1], 1)
+    return (j is not None and j not in page.removed and _sentence(page.normed[j])
+            and (page.headline is None or page.headline in run))
 
 
 def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -> None:
@@ -949,7 +947,7 @@ def menu_run(page: Page, rule_id: str, cfg: dict[str, Any], prose: Any = None) -
             # the list the last paragraph, or an item under it, announces (…依次是： / 故宫博物院
             # / …; * 全港六十个公共屋邨商场: / 香港区 / 柴湾)
             return
-        if _headline_set_short(page, run, filled, min_lines):
+        if _headline_set_short(page, run, min_lines):
             return
         if page.headline in run:
             # the headline guessed at goes with the menu only when menu items follow it

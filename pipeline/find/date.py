@@ -376,7 +376,7 @@ class DateFinder:
             return False   # 1980/1984 (两届奥运): two years, not a school year
         if "roc" in g and locale != "zh-TW":
             return False   # 113/05/20: a Minguo date only in a Taiwan article
-        if locale != "zh-TW" and any(k.endswith("ycp") for k in g):
+        if locale != "zh-TW" and ("ycp" in g or "s_ycp" in g or "e_ycp" in g):
             return False   # 八十八年六月: a Minguo year with its tens, in a Taiwan article only
         if "yrel_local" in g and locale not in YEAR_REL_LOCALES:
             # 上年 / 下年: a report's previous year on the mainland (FACTS.md), plain in Hong Kong
