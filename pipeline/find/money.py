@@ -360,6 +360,11 @@ def build(rules: Rules):
     ctx_re = _compile(word_trie(context_words))
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
+    # a prefixed amount's range with its other end bare (HK$1,000-2,000, US$50至80): Arabic
+    # digits, ending the clause or before a range word (之间, 不等), never a code's next part
+    range_after = regex.compile(r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
+                                r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                                r"(?=[ \t]*(?:之间|之間|不等|左右|的|[，。；、,;)）]|$))")
     unit_start = regex.compile(alternation(unit_words))
     # a classifier's not_before words (lexicons/classifiers.tsv): there it begins another word
     # or is a preposition (3亿对十条公路: 对 + what is worked on), and counts nothing
@@ -646,6 +651,16 @@ def build(rules: Rules):
             pair = range_facts(text, num, start, end, val, qual, code, factor)
             if pair:
                 return pair, None
+        if cur == "__pre__" and end == m.end("num") and num[:1].isdigit():
+            rm = range_after.match(text, end)
+            b_val = parse_quantity(rm.group().lstrip(" \t")[1:].strip())[0] if rm else None
+            if rm and b_val is not None and _dec(b_val) * factor > val:
+                b_s = rm.start("n")
+                return [Fact("money", text[start:end], start, end, _num(val), "money.prefix",
+                             code, qual, extra={"tags": ["range_from"]}),
+                        Fact("money", text[b_s:rm.end()], b_s, rm.end(),
+                             _num(_dec(b_val) * factor), "money.range", code, None,
+                             extra={"tags": ["range_to"]})], None
         rule = "money.prefix" if pre else "money.unit"
         return ([Fact("money", text[start:end], start, end, _num(val), rule, code, qual)],
                 (code, start, _tail_magnitude(num)))

@@ -109,6 +109,12 @@ _AFTER_ITEM = re.compile(r"\s*(?:、|以及|及|和|与|或)\s*(?P<n>[零〇○�
                          r"(?:点[零〇○一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
                          r"(?=\s*(?:、|以及|及|和|与|或|的|[，。；,;）)]|$))")
 
+# the other end of a range after a 百分之 share, bare (介乎百分之二点九至三点一 → 3.1 too): it ends
+# the clause or a range word follows it (之间, 不等), so 百分之五至2030年 reads no 2030
+_RANGE_END = re.compile(r"\s*(?:至|到|~|～|-|—|－)\s*(?P<n>[零〇○一二两三四五六七八九十百]+"
+                        r"(?:点[零〇○一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
+                        r"(?=\s*(?:之间|不等|左右|上下|的|间|[，。；,;）)]|$))")
+
 
 def _windows(ctx: Context, tail: int) -> dict[str, list[tuple[int, int]]]:
     """rule id → the sentences holding its mark, in text order. After its % a sign match holds
@@ -508,6 +514,7 @@ def build(rules: Rules):
             used[s:e] = b"\x01" * (e - s)
         out += shared_items(text, out, used)
         out += shared_after(text, out, used)
+        out += range_after(text, out, used)
         out.sort(key=lambda f: f.start)
         return out
 
@@ -570,6 +577,29 @@ def build(rules: Rules):
                 used[ns:ne] = b"\x01" * (ne - ns)
                 at = ne
         return items
+
+    def range_after(text: str, found: list[Fact], used: bytearray) -> list[Fact]:
+        """介乎百分之二点九至三点一 → 2.9 and 3.1 (percent.range): a 百分之 share's range whose
+        other end is written bare, above the first (a 5-8% range writes its unit at the end)."""
+        ends: list[Fact] = []
+        for f in found:
+            if f.rule != "percent.fraction" or "百分之" not in f.text:
+                continue
+            m = _RANGE_END.match(text, f.end)
+            if m is None:
+                continue
+            ns, ne = m.span("n")
+            value, _ = parse_quantity(m.group("n"))
+            if value is None or used.find(1, ns, ne) >= 0 or not value > f.value:
+                continue
+            if value == int(value):
+                value = int(value)
+            f.extra = dict(f.extra or {}, tags=[*(f.extra or {}).get("tags", []), "range_from"])
+            extra = {k: v for k, v in f.extra.items() if k != "tags"}
+            ends.append(Fact("percent", text[ns:ne], ns, ne, value, "percent.range", f.unit,
+                             None, extra=dict(extra, tags=["range_to"])))
+            used[ns:ne] = b"\x01" * (ne - ns)
+        return ends
 
     # the words of rules/percent.yaml are Simplified: a Traditional text is read through its
     # Simplified copy (same offsets; facts keep the text's characters)
