@@ -655,6 +655,7 @@ def _copy_of(a: str, b: str) -> bool:
     return a == b or (len(a) >= 8 and _bare_title(a) == _bare_title(b))
 
 
+@functools.lru_cache(maxsize=1024)   # (each head line is compared with every other one)
 def _bare_title(n: str) -> str:
     """A headline line without the brackets or bold marks around it, quote marks, the marks
     between its halves and a stray stop after it."""
