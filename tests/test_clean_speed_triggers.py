@@ -112,3 +112,10 @@ def test_digit_ended_rules_still_take_their_lines(cleaner):
     assert cleaner.proposals(n)[0].rule == "boilerplate.epaper.page_numbers"
     bits = _slot_of(cleaner, "boilerplate.epaper.page_numbers")
     assert not cleaner._wake(clean.norm("1 2 3 4 页")) & bits
+
+
+def test_a_class_range_with_an_escaped_end_is_read():
+    # (boilerplate.spam.script opens with ^(?=[\x20-\x7e]+$): a Chinese line no longer wakes it)
+    assert triggers.first_chars(r"^[a-\x63]x") == {"a", "b", "c"}
+    assert triggers.first_chars(r"^(?=[\x20-\x7e]+$)(?:var|let)\s") == {"v", "l"}
+    assert triggers.first_chars(r"^[a-\dz]x") is None     # a class escape as an end: not read

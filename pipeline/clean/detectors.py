@@ -478,11 +478,18 @@ class ChromeWordsDetector:
         spaces: 关于我们使用条款及细则私隐政策): some split of it into words of the list."""
         if len(seg) < 6:
             return False
-        ends = {0}
+        words = self.words
+        ends = [0]      # where a run of words ends, in order
         for i in range(1, len(seg) + 1):
-            if any(j in ends and seg[j:i] in self.words for j in range(max(0, i - 12), i)):
-                ends.add(i)
-        return len(seg) in ends
+            if i - ends[-1] > 12:
+                return False    # (words of 12 characters at most are read: no run goes on)
+            for j in reversed(ends):
+                if j < i - 12:
+                    break
+                if seg[j:i] in words:
+                    ends.append(i)
+                    break
+        return ends[-1] == len(seg)
 
 
 class NoHanDetector:

@@ -99,6 +99,9 @@ class Page:
     # removals around it can change (prev_removed, next_removed): the context scorer reads it
     # back while they are unchanged
     word_p: dict[int, tuple[float, float, float]] = field(default_factory=dict)
+    # the shape values of a line that its text alone decides (scorer.featurer), read once: the
+    # line scorer's rounds and the two word models each read them
+    text_shapes: dict[int, tuple[float | bool, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.first, self.last = (

@@ -45,25 +45,34 @@ def featurer(page: Page, removed: Any) -> Callable[[int, int], list[float]]:
     removed as the page stood."""
     normed = page.normed
     filled = page.filled
+    shapes = page.text_shapes
 
     def values(k: int, i: int) -> list[float]:
         n = normed[i]
-        size = len(n)
-        han = len(_HAN.findall(n))
-        digits = sum(map(str.isdigit, n))
-        latin = len(_ASCII_LETTER.findall(n))   # (an ASCII letter: isascii() and isalpha())
+        text = shapes.get(i)
+        if text is None:
+            text = shapes[i] = _text_shape(n)
         zone = page.zone(i)
         prev = filled[k - 1] if k else None
         nxt = filled[k + 1] if k + 1 < len(filled) else None
         dist = min((abs(i - a) for a in page.anchors), default=99)
-        return [1.0, min(size, 100) / 100, size <= 4, size <= 10, size <= 20, size >= 40,
-                han / size, digits / size, latin / size, bool(SENT.search(n)), n.endswith("。"),
-                is_anchor_shape(n), is_title_shape(n), ":" in n, "|" in n or "丨" in n, ">" in n,
-                n.count(" ") / size, zone == "head", zone == "middle", zone == "tail",
+        return [*text, zone == "head", zone == "middle", zone == "tail",
                 k / max(len(filled) - 1, 1), min(dist, 10) / 10, len(page.places()[n]) > 1,
                 prev in removed if prev is not None else True,
                 nxt in removed if nxt is not None else True, bool(page.props[i])]
     return values
+
+
+def _text_shape(n: str) -> tuple[float | bool, ...]:
+    """The values of FEATURES, bias to space_share, that the line's text alone decides."""
+    size = len(n)
+    han = len(_HAN.findall(n))
+    digits = sum(map(str.isdigit, n))
+    latin = len(_ASCII_LETTER.findall(n))   # (an ASCII letter: isascii() and isalpha())
+    return (1.0, min(size, 100) / 100, size <= 4, size <= 10, size <= 20, size >= 40,
+            han / size, digits / size, latin / size, bool(SENT.search(n)), n.endswith("。"),
+            is_anchor_shape(n), is_title_shape(n), ":" in n, "|" in n or "丨" in n, ">" in n,
+            n.count(" ") / size)
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")

@@ -655,6 +655,9 @@ def _copy_of(a: str, b: str) -> bool:
     return a == b or (len(a) >= 8 and _bare_title(a) == _bare_title(b))
 
 
+# (each head line is compared with every other one; a page's head fits in the cache, and pages
+# share few lines, so a second run over the same pages gains nothing from it)
+@functools.lru_cache(maxsize=64)
 def _bare_title(n: str) -> str:
     """A headline line without the brackets or bold marks around it, quote marks, the marks
     between its halves and a stray stop after it."""

@@ -355,9 +355,12 @@ class _Reader:
                 lit, i = c, i + 1
             if p.startswith("-", i) and i + 1 < len(p) and p[i + 1] != "]":
                 hi_c = p[i + 1]
-                if hi_c == "\\":
-                    raise _GiveUp
-                i += 2
+                if hi_c == "\\":     # an escaped end ([\x20-\x7e]): a class escape gives up
+                    self.i = i + 3
+                    hi_c = self._escaped_char(p[i + 2:i + 3])
+                    i = self.i
+                else:
+                    i += 2
                 if ord(hi_c) - ord(lit) > _MAX_SET:
                     broad = True
                     continue
