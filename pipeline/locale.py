@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .glosses import glossed
-from .patterns import word_trie
+from .patterns import WordScan
 from .rules import Rules
 from .script import cue_pairs
 
@@ -141,9 +141,9 @@ def build(rules: Rules):
     trad = _chars_re(r["traditional"] for r in pairs)
     shared = {r["cue"] for r in rows if r["kind"] == "shared"}
     simp = _chars_re(r["simplified"] for r in pairs if r["simplified"] not in shared)
-    # (as a trie: the same matches as the alternation longest first, and `re` tries a few
+    # (as tries: the same matches as the alternation longest first, and `re` tries a few
     # branches where a cue may start instead of every cue)
-    cue_re = re.compile(word_trie(cues)) if cues else None
+    cue_scan = WordScan(cues) if cues else None
     dl_re = regex.compile("(?:" + "|".join(regex.escape(c)
                                            for c in sorted(datelines, key=len, reverse=True)) + ")"
                           + _DATELINE_END)
@@ -200,8 +200,8 @@ def build(rules: Rules):
         if score["zh-TW"] < TW_BYLINE and any("者" in ln and _TW_BYLINE.search(ln) for ln in lines):
             score["zh-TW"] = TW_BYLINE
         own = set()         # the overseas places named by a word or dateline of their own
-        if cue_re is not None:
-            for c in set(cue_re.findall(head)):
+        if cue_scan is not None:
+            for c in {m.group() for m in cue_scan.finditer(head)}:
                 for loc, w in cues[c]:
                     score[loc] += w
                     if w >= OWN_WORD:

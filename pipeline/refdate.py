@@ -114,6 +114,11 @@ _BRACKET_DATELINE = regex.compile(
     r"(?m)^\s*[【\[（(]\s*(?:(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"\s*[.．,，·・/\s]\s*\p{Han}{2,8}|\p{Han}{2,8}\s*[.．,，·・/\s]\s*"
     r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*[】\]）)]")
+# what a match of _DATELINE holds (a day and 电/讯, or a release's wire), and one of
+# _PRESS_DATELINE or _BRACKET_DATELINE (a full date, digits between 年 月 日): most heads hold
+# neither, and one plain search says so where those patterns try every position or line
+_DATELINE_HINT = re.compile(r"日[电讯電訊]|/美通社/")
+_FULL_DATE_HINT = re.compile(r"年[^\n]{1,2}月[^\n]{1,2}日")
 # what a lead says of its own day (4b, 4c above), and the url date it may confirm
 _LEAD_DAY, _TODAY_DAY, _URL_GLUED = (regex.compile(p) for p in (
     # a lead that opens with a day (8月25日，…), after a bracketed source or a 讯 at most
@@ -320,9 +325,10 @@ def _published_in_text(text: str, minguo: bool = False) -> dt.date | None:
 
 def _dateline(text: str, hint: dt.date | None, hint_year: int | None) -> dt.date | None:
     head = text[:2000]
-    m = _DATELINE.search(head)
+    m = _DATELINE.search(head) if _DATELINE_HINT.search(head) else None
     if not m:
-        m = _PRESS_DATELINE.search(head) or _BRACKET_DATELINE.search(head)
+        m = (_PRESS_DATELINE.search(head) or _BRACKET_DATELINE.search(head)
+             if _FULL_DATE_HINT.search(head) else None)
         return _date(m["y"], m["m"], m["d"]) if m else None
     y = int(m["y"]) if m["y"] else (hint.year if hint else hint_year)
     mo = int(m["m"]) if m["m"] else (hint.month if hint else None)
