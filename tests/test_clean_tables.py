@@ -225,3 +225,29 @@ def test_word_trie_matches_as_the_alternation():
             assert ([(m.span(), m["key"]) for m in plain.finditer(n)]
                     == [(m.span(), m["key"]) for m in trie.finditer(n)]), n
     assert word_trie([]) == "" and word_trie(["", "新闻"]) == "(?:新闻)"
+
+
+def test_word_scan_finds_what_the_whole_trie_finds():
+    """patterns.WordScan (the words split by their first character into a few tries) gives the
+    whole trie's matches, also where words overlap (the whole trie takes only the first) and on
+    the locale stage's own cue words."""
+    import random
+    import re
+
+    from pipeline.patterns import WordScan, word_trie
+    rnd = random.Random(11)
+    words = ["香港", "港府", "港元", "新台币", "台币", "台北", "北京", "立法会", "会议", "澳门",
+             "门票", "票价", "价格", "新界", "界限"]
+    alphabet = "".join({c for w in words for c in w}) + "的了，。 0"
+    texts = ["香港港府港元", "新台币台北京", "立法会议价格", "澳门票价", "新界限"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    rows = Pipeline().rules.lexicon("locales")
+    cues = sorted({r["cue"] for r in rows if r["kind"] == "text"})
+    texts += ["".join(rnd.choice(cues) + rnd.choice(["", "的", "港"]) for _ in range(8))
+              for _ in range(500)]
+    for ws in (words, cues):
+        scan, whole = WordScan(ws), re.compile(word_trie(sorted(set(ws))))
+        assert scan.parts, "the words should split into several tries"
+        for t in texts:
+            assert ([m.span() for m in scan.finditer(t)]
+                    == [m.span() for m in whole.finditer(t)]), t
