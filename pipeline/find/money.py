@@ -269,6 +269,7 @@ def build(rules: Rules):
     tenth_after = {k: Decimal(str(v)) for k, v in (cfg.get("tenth_after") or {}).items()}
     # 5毛, 两毛。: a sub-unit alone is money when the clause ends after it (or 钱 follows)
     sub_clause_end = {w: set(v) for w, v in (cfg.get("sub_unit_at_clause_end") or {}).items()}
+    sub_places = {w: set(v) for w, v in (cfg.get("sub_unit_places") or {}).items()}
     price_re = regex.compile(alternation(cfg.get("price_words") or ["价"]))
     seconds_after = regex.compile(r"\d{1,2}(?:\.\d+)?\s*秒")    # (8分)4秒, (3分)05.2秒
     qa_re = regex.compile(alternation(q_after_unit))
@@ -618,7 +619,9 @@ def build(rules: Rules):
         if m.group("post"):
             code = post_words[m.group("post")]["code"]
         if pre and before[pre]["code"] != code:
-            if cur in generic_after and not m.group("post"):
+            # (港幣6.04仙: the place's cents after a currency word are that currency's)
+            if (cur in generic_after or (cur in subs and code == "local")) \
+                    and not m.group("post"):
                 code = before[pre]["code"]     # 新台币1200万元: 元 is the unit of the prefix
             else:
                 return [], None
@@ -917,6 +920,14 @@ def build(rules: Rules):
         # a table's unit in its header, no amount: (港幣百萬元), 单位：百万元
         out = [f for f in out if not _unit_label(text, f)]
         settle_currencies(ctx, out)
+        if sub_places and out:
+            # 派息5仙, 加價兩毫: the cents and ten-cents of the places that say so, alone
+            place = ctx.meta.get("locale") or "zh-CN"
+            # (港仙, 十元五毫: a currency word says whose)
+            out = [f for f in out if f.text[-1:] not in sub_places
+                   or place in sub_places[f.text[-1]] or f.rule != "money.unit"
+                   or not (f.text[-2:-1].isdigit() or f.text[-2:-1] in CN_NUM_CHARS)
+                   or any(c in f.text for c in "元块圆塊圓蚊$")]
         for f in out if broken else ():
             f.text = ctx.text[f.start:f.end]      # (the break as written)
         out.sort(key=lambda f: f.start)

@@ -113,6 +113,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "sub_unit_standalone": _words(),
             "sub_unit_one_idiom": _words(),
             "sub_unit_at_clause_end": _table(),
+            "sub_unit_places": _table("sub-unit → the places (meta.locale) where it stands alone"),
             "sub_unit_price_always": _words(),
             "score_window": Key(int, 20, "characters before a sub-unit searched for a score word"),
             "sub_unit_score_words": _words(),
