@@ -270,6 +270,15 @@ def build(rules: Rules):
     # 5毛, 两毛。: a sub-unit alone is money when the clause ends after it (or 钱 follows)
     sub_clause_end = {w: set(v) for w, v in (cfg.get("sub_unit_at_clause_end") or {}).items()}
     sub_places = {w: set(v) for w, v in (cfg.get("sub_unit_places") or {}).items()}
+    dollars = [w for w in after if w not in subs] + ["$"]
+
+    def sub_alone_elsewhere(f: Fact, place: str) -> bool:
+        """A place's sub-unit standing alone (派息5仙, 加價兩毫) on a page of another place: no
+        money there. A currency word in the amount says whose it is (港仙, 十元五毫)."""
+        unit = f.text[-1:]
+        return (unit in sub_places and place not in sub_places[unit] and f.rule == "money.unit"
+                and (f.text[-2:-1].isdigit() or f.text[-2:-1] in CN_NUM_CHARS)
+                and not any(w in f.text for w in dollars))
     price_re = regex.compile(alternation(cfg.get("price_words") or ["价"]))
     seconds_after = regex.compile(r"\d{1,2}(?:\.\d+)?\s*秒")    # (8分)4秒, (3分)05.2秒
     qa_re = regex.compile(alternation(q_after_unit))
@@ -489,6 +498,11 @@ def build(rules: Rules):
             return None          # (两角五分: a smaller unit follows, a price)
         return cur
 
+    # a range's separator and a number: what follows a sub-unit amount when a second in the same
+    # unit does (read before the unit: the caller checks it is the same)
+    same_unit_next = regex.compile(r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
+                                   r"(?:\d+(?:[.．﹒]\d+)?|[" + CN_NUM_CHARS + r"]+)")
+
     def sub_unit_is_money(text: str, m: regex.Match, cur: str, num: str, nxt: str,
                           simp: Callable[[], str]) -> bool:
         """A sub-unit alone (5毛, 两毛。, 三毛钱): money at a clause end, never after a score
@@ -498,10 +512,13 @@ def build(rules: Rules):
         ok = sub_clause_end.get(cur)
         # (or a price a unit: 7毛左右一斤, 5毛一个)
         rest = text[m.end("cur"):m.end("cur") + 4]
-        rest = rest[2:] if rest.startswith(("左右", "上下")) else rest
+        rest = rest[2:] if rest.startswith(("左右", "上下", "不等", "之间", "之間")) else rest
+        # (or the first of two in the same unit: 調高1.3仙至28.5仙, 5毛到8毛)
+        second = same_unit_next.match(text, m.end("cur"))
         alone = (not rest or clause_end.match(rest) is not None or rest[0] in "。.!！?？、)）”"
                  or (rest[0] == "一" and _HAN.match(rest[1:2]) is not None
-                     and not rest.startswith(_ONE_WORDS)))
+                     and not rest.startswith(_ONE_WORDS))
+                 or (second is not None and text.startswith(cur, second.end())))
         # 三毛五, not 三毛一直 (笔名三毛: 一直 is a word)
         tenth = tenth_re.match(nxt) is not None and not nxt.startswith(_ONE_WORDS)
         clause_head = m.start() == 0 or clause_end.match(text, m.start() - 1) is not None
@@ -921,13 +938,8 @@ def build(rules: Rules):
         out = [f for f in out if not _unit_label(text, f)]
         settle_currencies(ctx, out)
         if sub_places and out:
-            # 派息5仙, 加價兩毫: the cents and ten-cents of the places that say so, alone
             place = ctx.meta.get("locale") or "zh-CN"
-            # (港仙, 十元五毫: a currency word says whose)
-            out = [f for f in out if f.text[-1:] not in sub_places
-                   or place in sub_places[f.text[-1]] or f.rule != "money.unit"
-                   or not (f.text[-2:-1].isdigit() or f.text[-2:-1] in CN_NUM_CHARS)
-                   or any(c in f.text for c in "元块圆塊圓蚊$")]
+            out = [f for f in out if not sub_alone_elsewhere(f, place)]
         for f in out if broken else ():
             f.text = ctx.text[f.start:f.end]      # (the break as written)
         out.sort(key=lambda f: f.start)
