@@ -375,10 +375,11 @@ def build(rules: Rules):
     ctx_re = _compile(word_trie(context_words))
     range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
+    # a range's separator between two ends, a space around it at most
+    range_sep = r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
     # a prefixed amount's range with its other end bare (HK$1,000-2,000, US$50至80): Arabic
     # digits, ending the clause or before a range word (之间, 不等), never a code's next part
-    range_after = regex.compile(r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
-                                r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    range_after = regex.compile(range_sep + r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
                                 r"(?=[ \t]*(?:之间|之間|不等|左右|的|[，。；、,;)）]|$))")
     unit_start = regex.compile(alternation(unit_words))
     # a classifier's not_before words (lexicons/classifiers.tsv): there it begins another word
@@ -500,8 +501,7 @@ def build(rules: Rules):
 
     # a range's separator and a number: what follows a sub-unit amount when a second in the same
     # unit does (read before the unit: the caller checks it is the same)
-    same_unit_next = regex.compile(r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
-                                   r"(?:\d+(?:[.．﹒]\d+)?|[" + CN_NUM_CHARS + r"]+)")
+    same_unit_next = regex.compile(range_sep + r"(?:\d+(?:[.．﹒]\d+)?|[" + CN_NUM_CHARS + r"]+)")
 
     def sub_unit_is_money(text: str, m: regex.Match, cur: str, num: str, nxt: str,
                           simp: Callable[[], str]) -> bool:
@@ -687,14 +687,13 @@ def build(rules: Rules):
                 return pair, None
         if cur == "__pre__" and end == m.end("num") and num[:1].isdigit():
             rm = range_after.match(text, end)
-            b_val = parse_quantity(rm.group().lstrip(" \t")[1:].strip())[0] if rm else None
+            b_val = parse_quantity(rm.group("n"))[0] if rm else None
             if rm and b_val is not None and _dec(b_val) * factor > val:
-                b_s = rm.start("n")
+                b_s, b_e = rm.span("n")
                 return [Fact("money", text[start:end], start, end, _num(val), "money.prefix",
                              code, qual, extra={"tags": ["range_from"]}),
-                        Fact("money", text[b_s:rm.end()], b_s, rm.end(),
-                             _num(_dec(b_val) * factor), "money.range", code, None,
-                             extra={"tags": ["range_to"]})], None
+                        Fact("money", text[b_s:b_e], b_s, b_e, _num(_dec(b_val) * factor),
+                             "money.range", code, None, extra={"tags": ["range_to"]})], None
         rule = "money.prefix" if pre else "money.unit"
         return ([Fact("money", text[start:end], start, end, _num(val), rule, code, qual)],
                 (code, start, _tail_magnitude(num)))

@@ -109,12 +109,6 @@ _AFTER_ITEM = re.compile(r"\s*(?:、|以及|及|和|与|或)\s*(?P<n>[零〇○�
                          r"(?:点[零〇○一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
                          r"(?=\s*(?:、|以及|及|和|与|或|的|[，。；,;）)]|$))")
 
-# the other end of a range after a 百分之 share, bare (介乎百分之二点九至三点一 → 3.1 too): it ends
-# the clause or a range word follows it (之间, 不等), so 百分之五至2030年 reads no 2030
-_RANGE_END = re.compile(r"\s*(?:至|到|~|～|-|—|－)\s*(?P<n>[零〇○一二两三四五六七八九十百]+"
-                        r"(?:点[零〇○一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
-                        r"(?=\s*(?:之间|不等|左右|上下|的|间|[，。；,;）)]|$))")
-
 
 def _windows(ctx: Context, tail: int) -> dict[str, list[tuple[int, int]]]:
     """rule id → the sentences holding its mark, in text order. After its % a sign match holds
@@ -321,6 +315,11 @@ def build(rules: Rules):
              if not any(trigger.search(w) for w in q_before)}
     range_re = regex.compile(r"(?P<a>" + NS + r")(?:" + alternation(range_seps) + r")$")
     range_ends = tuple(range_seps)
+    # the other end of a range after a 百分之 share, bare (介乎百分之二点九至三点一 → 3.1 too): it
+    # ends the clause or a range word follows it (之间, 不等), so 百分之五至2030年 reads no 2030
+    range_end = re.compile(r"\s*(?:" + alternation(range_seps) + r")\s*"
+                           r"(?P<n>[零〇○一二两三四五六七八九十百]+(?:点[零〇○一二三四五六七八九]+)?"
+                           r"|\d+(?:\.\d+)?)(?=\s*(?:之间|不等|左右|上下|的|间|[，。；,;）)]|$))")
     signed = {rule: "sign" in pat.groupindex for rule, pat in pats.items()}
     pats_re = {rule: _in_re(pat) for rule, pat in pats.items()}
 
@@ -585,7 +584,7 @@ def build(rules: Rules):
         for f in found:
             if f.rule != "percent.fraction" or "百分之" not in f.text:
                 continue
-            m = _RANGE_END.match(text, f.end)
+            m = range_end.match(text, f.end)
             if m is None:
                 continue
             ns, ne = m.span("n")
