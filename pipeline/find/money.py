@@ -425,6 +425,7 @@ def build(rules: Rules):
         r"(?![\d０-９.．点%％]|(?!一(?:" + cls_units + r"))[" + CN_NUM_CHARS + r"])"
     )
     tenth_block = regex.compile(r"(?:" + cls_units + "|" + alternation(after) + r")")
+    tenth_words = regex.compile(alternation(cfg.get("tenth_not_words") or []) or "(?!)")
 
     # a clause that holds no money word (only a magnitude: 3万人) gives a fact only through
     # money.context, whose money word stands in the same clause (in_money_context cuts at every
@@ -724,7 +725,8 @@ def build(rules: Rules):
         # (not after a magnitude: 1.8万元三华李款 is 18,000 yuan before a plum's name)
         tm = (tenth_re.match(text, end) if last in tenth_after
               and not magnitude.search(m.group("num") or "") else None)
-        if tm and not tenth_block.match(text, tm.end()):
+        if (tm and not tenth_block.match(text, tm.end())
+                and not tenth_words.match(text, tm.start("d"))):
             d = tm.group("d")
             dv = Decimal(5) if d == "半" else _dec(parse_quantity(d)[0])
             # 三块零四 = 3.04: 零 skips one place

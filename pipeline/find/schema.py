@@ -129,6 +129,7 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "declared_words": _words(),
             "declared_before": _words(),
             "tenth_after": _table(),
+            "tenth_not_words": _words("words that open with the digit after 元 (一并): no tenth"),
             "latin_magnitudes": _table(),
             "not_money_after": _words(),
         },
