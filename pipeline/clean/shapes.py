@@ -107,7 +107,7 @@ _JAM_MIN = 5
 _JAM_TOKEN = re.compile(r"(?<!\S)[!-~]{1,3}(?!\S)")
 _JAM_GLUED = re.compile(r"(?<!\S)[!-~]{0,2}[!-/:-@\[-`{-~](?=[\u4e00-\u9fff])"
                         r"|(?<=[\u4e00-\u9fff])[!-/:-@\[-`{-~][!-~]{0,2}(?!\S)")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{5,}")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 _NOT_JAM = frozenset({"->", "<-", ">>", "<<", "||", "--", "==", "**", "..", "()", "[]", ":)", "//"})
 # a board's name glued to the noise is the noise's (the jammer rule takes the line)
@@ -115,12 +115,12 @@ _BOARD = ("论坛", "社区", "网", "吧", "站", "家园", "之家")
 
 
 def _without_jammer(line: str) -> str:
-    """line without jammer noise when it holds five marked noise bits and a run of text (five
-    Chinese characters or more, not a board's name)."""
+    """line without jammer noise when it holds five marked noise bits and text (five Chinese
+    characters or more in words of two or more, not a board's name: 记者 某某 来源:某某日报 too)."""
     # (each noise bit holds an ASCII mark: a line with fewer than five marks has too few bits)
     if len(_ASCII_MARK.findall(line)) < _JAM_MIN:
         return line
-    if not any(not r.endswith(_BOARD) for r in _HAN_RUN.findall(line)):
+    if sum(len(r) for r in _HAN_RUN.findall(line) if not r.endswith(_BOARD)) < 5:
         return line
     # (its bits are pairs, a letter or a mark and a digit or a mark: s7 |- }" — a menu's lone |
     # or >, a counter's (0) are no noise)
