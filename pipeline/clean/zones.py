@@ -98,7 +98,10 @@ def split_fields(page: Page, fields: Any, rule_id: str) -> None:
         if (not v or len(v) > 40 or SENT.search(v) or label.match(v) or is_anchor_shape(v)
                 # an empty label (有效性:) over the headline
                 or (len(v) >= 16 and is_title_shape(v))
-                or (info.get("numeric") and not _COUNT.match(v))):
+                or (info.get("numeric") and not _COUNT.match(v))
+                # a date's label (日期:) over the headline, its stamp a line further down
+                or (info.get("field") == "published"
+                    and not any(ch.isdigit() or ch in "年月日" for ch in v))):
             continue
         meta = (
             {info["field"]: page.lines[j].strip()}

@@ -807,6 +807,11 @@ class AwardFinder:
                 or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
                     and qs - t[1] <= 20 and self._object_gap(text[t[1]:qs])))), None)
             ctx_head = self.context_re.match(text, qe)
+            if not ctx_head and text[qe:qe + 1] in "“「『":
+                # 授予某市“十佳志愿服务组织”“百名优秀志愿者”称号: each of a run before 称号
+                nxt = _QUOTE_RUN.match(text, qe)
+                ctx_head = self.context_re.match(text, nxt.end()) if nxt and nxt.end() > qe \
+                    else None
             if not ctx_head and any(a <= qs and qe <= b for a, b in closed):
                 c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"}, quoted=(qs, qe))
                 cands.append(c)

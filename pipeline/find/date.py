@@ -33,6 +33,7 @@ from ..dates.parse import (
 )
 from ..locale import republic_calendar
 from ..model import Fact
+from ..numerals import enclosing
 from ..patterns import CLOSE_OF, OPEN_Q
 from ..rules import Rules
 
@@ -348,6 +349,9 @@ class DateFinder:
             return False   # 默认标题__2024-06-04+15_41_58.png: the date of a file, not the story's
         if self._in_verse(text, c):
             return False   # “露从今夜白，月是故乡明”: a poem quoted, no date of the story
+        if c.rule.id == "date.month" and not any(ch.isdigit() for ch in text[c.start:c.end]) \
+                and (enc := enclosing(text, c.start, c.end)) is not None and enc[0] in "《〈":
+            return False   # 《延安一月》, 《三月的风》: a work's name, no month of the story
         if "drel" in g and text[c.start - 1:c.start] in OPEN_Q \
                 and _QUOTED_NAME_REST.match(text, c.end):
             return False   # 据“今日新闻”报道, “明日大屿”计划: a name in quotes, no day

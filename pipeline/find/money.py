@@ -373,7 +373,9 @@ def build(rules: Rules):
 
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
     ctx_re = _compile(word_trie(context_words))
-    range_re = regex.compile(r"(?P<a>" + NUMBER + r")(?:" + alternation(range_seps) + r")$")
+    # (a space around the separator at most, as spec tables print it: 7.19 - 9.29 万)
+    range_re = regex.compile(r"(?P<a>" + NUMBER + r")[ \t]?(?:" + alternation(range_seps)
+                             + r")[ \t]?$")
     range_ends = tuple(range_seps)
     # a range's separator between two ends, a space around it at most
     range_sep = r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
@@ -751,7 +753,7 @@ def build(rules: Rules):
         looked for from `start`: in 100万-200万元 the dash is no sign."""
         head = text[max(0, start - 16):start]
         # range_re ends in a separator at the end ($: or before a last \n)
-        if not (head[:-1] if head.endswith("\n") else head).endswith(range_ends):
+        if not (head[:-1] if head.endswith("\n") else head).rstrip(" \t").endswith(range_ends):
             return None
         rm = range_re.search(head)
         if not rm:
@@ -798,6 +800,13 @@ def build(rules: Rules):
                           and not _ANY_MAG.search(num) and not m.group("q2"))
                 mag = _tail_magnitude(num) or (chain[2] if shared and chain else "")
                 chain = None
+                if fact and fact.rule == "money.context" and not sign and not m.group("qb"):
+                    # 指导价7.19-9.29万: the first end of a range, the magnitude shared
+                    pair = range_facts(text, num, fact.start, fact.end, _dec(fact.value),
+                                       fact.qualifier, fact.unit or "local", Decimal(1))
+                    if pair:
+                        out.extend(pair)
+                        continue
                 if fact:
                     out.append(fact)
                     chain = (fact.unit or "", fact.start, mag)
