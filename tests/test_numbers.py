@@ -256,6 +256,9 @@ def test_growth_multiples_are_percents(pipe):
     # mainland's own words
     ("清晨六點，雲南省賓川縣的農戶在倉庫裡打包，通過平臺發往全國，鄉村振興帶動增收近1億元。", {},
      "zh-CN"),
+    # a mainland report's counties, cities and districts together (縣市區), converted: the
+    # mainland's; Taiwan writes 縣市 alone
+    ("江城市及7個縣市區分別和企業簽約合作項目30個，簽約金額134.9億元。", {}, "zh-CN"),
     # a district's or a department's name that only one place has, with no dateline
     ("一名男子涉嫌刑事毀壞，今日在天水圍被捕，案件交由灣仔警區跟進。", {}, "zh-HK"),
     ("立法会选举周日举行，运输署提醒市民乘搭公共交通工具前往投票站。", {}, "zh-HK"),

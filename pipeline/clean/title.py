@@ -409,7 +409,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     # the copy with the site's name after it (…的中国女科学家-某某网)
                     or (n.startswith(hn) and _site_copy(n, hn))
                     # a picture's alt text: the headline with a date and a number glued on
-                    or (len(n) > len(hn) and hn in n and _tagged_copy(n, hn))):
+                    or (len(n) > len(hn) and hn in n and _tagged_copy(n, hn))
+                    # a note or a field's label before it: (已修改)…, 专利名称:…, 第一篇:…
+                    or (len(hn) >= 8 and len(n) > len(hn) and n.endswith(hn)
+                        and _NOTE_BEFORE.match(n, 0, len(n) - len(hn)) is not None)):
                 page.take(i, Proposal(rid, "title", "any"))
                 whole = True
             elif _cut_copy(n, han_h, digits_h):
@@ -565,6 +568,8 @@ def _near_copy(joined: str, whole: dict[str, int]) -> int | None:
 # (or a site's name and a dash: 某某网网页版-某某圆满落幕, then 某某圆满落幕 further down;
 # a post's badge glued on: 原创某某高速开工建设, then 某某高速开工建设 between paragraphs;
 # a board's tag in brackets: [新聞] 某某…, the post's title over the story's)
+# a short note in brackets or a field's label with its colon, before a copy of the headline
+_NOTE_BEFORE = twins.compile(r"(?:[(\[【]\p{Han}{1,6}[)\]】]|\p{Han}{2,6}\s*:)\s*$")
 _COLUMN = twins.compile(r"^\p{Han}{2,10}\s*[丨|｜:\-_]\s*$|^(?:19|20)\d{2}\s*年?度?\s*$"
                         r"|^(?:原创|转载|独家|置顶|精华|热门|图文)\s*$|^[\[【]\p{Han}{1,6}[\]】]\s*$")
 

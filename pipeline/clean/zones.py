@@ -1452,9 +1452,10 @@ def before_body(page: Page, rule_id: str, max_len: int = 30) -> None:
     first_furniture, last_furniture = held[0], held[-1]
     stop = max((i for i in block if i not in removed
                 and (_sentence_like(normed[i]) or normed[i].endswith(":"))), default=-1)
+    cells = table_cells(page)     # a table written a cell a line (年份 / 2010 / 38296 …) stays
     for i in block:
         n = normed[i]
-        if (i in removed or i <= stop or len(n) > max_len or _sentence_like(n)
+        if (i in removed or i <= stop or i in cells or len(n) > max_len or _sentence_like(n)
                 or text_shaped(n) or n.startswith(("—", "-", "("))
                 or (len(n) >= 8 and is_headline_shape(n) and not (len(n) <= 12
                                                                 and STAMPED.search(n)))):
