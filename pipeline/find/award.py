@@ -806,12 +806,13 @@ class AwardFinder:
                 # 表彰了14户“…”, 授予10名同志“…”: the receivers between the verb and the name
                 or (t[2]["recipient"] == "object" and t[2]["reach"] == "clause"
                     and qs - t[1] <= 20 and self._object_gap(text[t[1]:qs])))), None)
+            # (a run of quoted names right after it, each of its own: “好妈妈”“好爸爸”)
+            run = _QUOTE_RUN.match(text, qe)      # (it matches empty at least)
+            run_end = run.end() if run else qe
             ctx_head = self.context_re.match(text, qe)
-            if not ctx_head and text[qe:qe + 1] in "“「『":
+            if not ctx_head and run_end > qe and text[qe:qe + 1] == "“":
                 # 授予某市“十佳志愿服务组织”“百名优秀志愿者”称号: each of a run before 称号
-                nxt = _QUOTE_RUN.match(text, qe)
-                ctx_head = self.context_re.match(text, nxt.end()) if nxt and nxt.end() > qe \
-                    else None
+                ctx_head = self.context_re.match(text, run_end)
             if not ctx_head and any(a <= qs and qe <= b for a, b in closed):
                 c = Cand(m.start(2), m.end(2), "quoted", {"quoted", "context"}, quoted=(qs, qe))
                 cands.append(c)
@@ -826,8 +827,6 @@ class AwardFinder:
             # (“十佳教师”评选, “中国青年五四奖章”评选: a selection names the honour it gives;
             # “最美楼道”评比 names a corridor's: people's or a prize's names only)
             # (a run of such names before it, each of its own: 开展“最美家庭”“好妈妈”“好爸爸”评选)
-            run = _QUOTE_RUN.match(text, qe)      # (it matches empty at least)
-            run_end = run.end() if run else qe
             selected = bool(self.selection_after_re is not None and (people or prize_end)
                             and len(m.group(2)) >= 3
                             and self.selection_after_re.match(text, run_end))

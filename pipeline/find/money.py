@@ -373,12 +373,11 @@ def build(rules: Rules):
 
     sub_item = regex.compile(r"[又零]?(?P<n>" + NUMBER + r")(?P<u>" + sub_re + r")")
     ctx_re = _compile(word_trie(context_words))
-    # (a space around the separator at most, as spec tables print it: 7.19 - 9.29 万)
-    range_re = regex.compile(r"(?P<a>" + NUMBER + r")[ \t]?(?:" + alternation(range_seps)
-                             + r")[ \t]?$")
-    range_ends = tuple(range_seps)
-    # a range's separator between two ends, a space around it at most
+    # a range's separator between two ends, a space around it at most (as spec tables print
+    # it: 7.19 - 9.29 万)
     range_sep = r"[ \t]?(?:" + alternation(range_seps) + r")[ \t]?"
+    range_re = regex.compile(r"(?P<a>" + NUMBER + r")" + range_sep + r"$")
+    range_ends = tuple(range_seps)
     # a prefixed amount's range with its other end bare (HK$1,000-2,000, US$50至80): Arabic
     # digits, ending the clause or before a range word (之间, 不等), never a code's next part
     range_after = regex.compile(range_sep + r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
