@@ -19,7 +19,25 @@ from .model import FACT_TYPES
 
 # libyaml's loader reads the rules about 5x faster than the pure-Python one (worker start-up);
 # both are safe loaders and give the same data
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _RuleLoader(_BASE_LOADER):
+    """A safe loader that rejects a key written twice in one mapping: YAML keeps the last one
+    silently, so a rule missing its `- id:` line would take the next rule's keys unnoticed."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: dict[str, Any] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue    # (rule files' keys are plain words; the raw text is enough)
+            key = key_node.value
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} written twice in one mapping (first at line "
+                    f"{seen[key].start_mark.line + 1})", key_node.start_mark)
+            seen[key] = key_node
+        return super().construct_mapping(node, deep)
 
 RULE_TYPES = (*FACT_TYPES, "boilerplate")
 
@@ -92,7 +110,7 @@ def _check_examples(where: str, entry: dict, key: str) -> None:
 def load_rule_file(path: Path, root: Path) -> RuleFile:
     where = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_RuleLoader)
     except yaml.YAMLError as e:
         raise RuleError(f"{where}: not valid YAML: {e}") from None
     if not isinstance(data, dict):

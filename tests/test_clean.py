@@ -823,3 +823,24 @@ def test_a_notice_foot_over_its_annex_keeps_the_notice_in_the_body(clean):
     res = run(clean, lines)
     assert not {1, 2, 3, 4, 5} & set(removed_lines(res))
     assert res.meta["title"] == lines[0]
+
+
+def test_rule_missing_its_id_line_fails_rules_check(tmp_path, capsys):
+    """A rule whose `- id:` line is lost would merge into the rule above it, YAML keeping the
+    later of each key written twice: the loader rejects a key written twice, naming the line."""
+    import shutil
+
+    from pipeline.cli import main
+    from pipeline.rules import RuleError
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "boilerplate" / "copyright.yaml"
+    text = path.read_text("utf-8")
+    line = "  - id: boilerplate.copyright.column_stance\n"
+    assert line in text
+    path.write_text(text.replace(line, "", 1), "utf-8")
+    with pytest.raises(RuleError, match=r"copyright\.yaml: not valid YAML: key '\w+' written "
+                       r"twice in one mapping \(first at line \d+\)"):
+        load_rules(rules)
+    assert main(["rules", "--rules", str(rules), "--check"]) == 1
+    assert "written twice" in capsys.readouterr().err

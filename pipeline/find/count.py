@@ -95,6 +95,7 @@ _AFTER_STOP = ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q
 _OBJECT_HEAD = ("n", "vn", "j", "l", "i", "nz", "nt")
 # spaces the candidate pattern allows between a number and its unit
 _UNIT_SPACE = "[ \xa0\u2009\u202f]"
+_SPACES = " \xa0\u2009\u202f"   # (the characters _UNIT_SPACE allows)
 # what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒‧·・点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
@@ -547,11 +548,13 @@ class CountFinder:
                 c.num, c.num_s, c.start = c.num[1:], c.num_s + 1, c.num_s + 1
                 value, qual = parse_quantity(c.num + (c.q2 or ""))
             if (c.qb and c.qb in self.g.approx_before and not _MAGS.fullmatch(c.num)
-                    and text.endswith(c.qb, 0, c.num_s)
-                    and (c.num[0].isdigit() or (c.num != "一" and _place_word(text, c.num_s)))):
-                # 地上4层, 地上四层: 上 glued to plain digits, or closing a place word (地上,
-                # 楼上; not before 一: 台上一分钟 is a saying), is no qualifier; the count starts
-                # at the number
+                    and ((c.num[0].isdigit()
+                          and text.endswith(c.qb, 0, _before_spaces(text, c.num_s)))
+                         or (text.endswith(c.qb, 0, c.num_s)
+                             and c.num != "一" and _place_word(text, c.num_s)))):
+                # 地上4层, 地上四层: 上 before plain digits (glued, or spaced as a page spacing its
+                # figures writes 市面上 14 款), or closing a place word (地上, 楼上; not before 一:
+                # 台上一分钟 is a saying), is no qualifier; the count starts at the number
                 c.qb, c.start = None, c.num_s
             if value is None and c.qb and _BIG_MAG.fullmatch(c.num):
                 # 近万名, 上万人: a bare 万/亿 is 1万/1亿
@@ -711,10 +714,14 @@ class CountFinder:
         # 3只是, 两面旗帜 → the unit is the start of another word
         # a spaced unit before a Chinese word (吸引 120 家企业) is a classifier only where a
         # jieba word ends with it: 姓名 1 张三 (a flattened table's name), 113 家暴 stay apart
+        # — where the unit is no ambiguous one, the tagger's words must join it to what follows
+        # too (测试 14 款拉趟式: jieba.lcut's HMM guessed 款拉趟, posseg keeps 款 apart)
+        ambiguous = c.unit in self.ambiguous
         spaced = text[c.unit_s - 1:c.unit_s].isspace() and _HAN.match(text, c.unit_e)
-        if (c.unit in self.ambiguous or spaced) and any(
+        if (ambiguous or spaced) and all(any(
                 t.start < c.unit_e < t.end and not self._classifier_then_noun(t, c.unit_e)
-                for t in ctx.window(c.num_s, c.unit_e + 1)):
+                for t in ctx.window(c.num_s, c.unit_e + 1, pos=pos))
+                for pos in ((False,) if ambiguous else (False, True))):
             return True
         if c.unit in g.needs_after:
             nxt = text[c.end:c.end + 1]
@@ -1256,6 +1263,13 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
             or (not started and t.pos == "v" and len(t.text) == 1 and prev is not None
                 and prev.pos.startswith(_NOUNISH)))
 
+
+
+def _before_spaces(text: str, i: int) -> int:
+    """Where the spaces that end text[:i] begin (i when none do)."""
+    while i > 0 and text[i - 1] in _SPACES:
+        i -= 1
+    return i
 
 def _place_word(text: str, num_s: int) -> bool:
     """The two characters before the number are a place word of jieba's (地上, 楼上: tag s)."""

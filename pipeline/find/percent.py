@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from .. import nlp
 from ..context import Context
 from ..model import Fact
 from ..numerals import (
@@ -216,7 +217,8 @@ def build(rules: Rules):
     disc_before = tuple(disc["before"])
 
     NS = NUMBER_SPACED
-    qb = r"(?P<qb>" + alternation(q_before) + r")?"
+    # one space may follow a qualifier word, as pages that space their figures write (近 9 成)
+    qb = r"(?:(?P<qb>" + alternation(q_before) + r")[ \xa0]?)?"
     qa = r"(?P<qa>" + alternation(q_after_unit) + r")?"
     # (a minus after a letter is a hyphen, but for year-on-year's shorthand: YoY-3%)
     sign = (r"(?P<sign>(?:(?<![\d.%％A-Za-z])|(?<=YoY|yoy|QoQ|qoq|MoM|mom))[-－−]|"
@@ -336,6 +338,9 @@ def build(rules: Rules):
                 and t.text not in ("成为", "成是")   # (三成是…: 30 % are …)
                 and t.start >= s
                 and not _CHENG_WORD.fullmatch(t.text)
+                # a word of jieba's dictionary (成立, 成功 …), not one its HMM guessed from
+                # unknown characters (近9成含避蚊胺: 成含)
+                and nlp.word_tag(t.text) is not None
             ):
                 return True   # 成立, 成功 …
         return False
