@@ -466,8 +466,11 @@ class AwardFinder:
         self.category_ends = tuple(cat.get("category_ends") or ["奖"])
         self.parent_ends = tuple(cat.get("parent_ends") or ["奖"])
         tails = _alt(cat.get("category_tails") or ["项目"])
+        # (never the honour's own 称号, nor a clause running on past it: “文明好市民”称号及获得
+        # 提名奖的市民颁奖 has no category — 的, 获, 颁, 及 … end a category's name)
         self.category_re = regex.compile(
-            rf"\p{{Han}}{{2,12}}?(?:{tails})(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
+            rf"(?!(?:荣誉)?称号)(?:(?![的获獲颁頒及和与與并並])\p{{Han}}){{2,12}}?(?:{tails})"
+            r"(?=$|[，,。；;、！？\s]|(?:荣誉)?称号)")
         gr = self.rule.get("award.grade") or {}
         # a contest's grade standing alone (获得一等奖, 评出特等奖5件、一等奖10件): an award when a
         # verb of winning stands in its clause, within `window` characters either side

@@ -194,6 +194,7 @@ class _Guards:
                           + alternation(g["one_before_price"]) + ")")
             if g.get("one_before_price") else None)
         self.lone_terms = set(g.get("lone_terms", []))
+        self.adverb_terms = set(g.get("adverb_terms", []))
         self.event_units = set(g.get("event_units", []))
         self.event_before = tuple(g.get("event_before", []))
         self.event_after = tuple(g.get("event_after", []))
@@ -822,7 +823,14 @@ class CountFinder:
             return True      # 数十个, 几百万人; not 总数十七万五千人次 (数 ends 总数)
         if num in _BARE_MAG and not c.qb and not c.q2:
             return True
-        return num + c.unit in g.lone_terms and not c.qb
+        if c.qb:
+            return False
+        if num + c.unit in g.adverb_terms:
+            # 四处奔波, 四处张贴 (everywhere); 四处隐患, 四处景点 count: a noun must follow (jieba
+            # tags 张贴 and 张望 nr: a name is no noun here)
+            tag = nlp.word_tag(text[c.end:c.end + 2]) or nlp.word_tag(text[c.end:c.end + 1])
+            return not (tag or "").startswith("n") or (tag or "").startswith("nr")
+        return num + c.unit in g.lone_terms
 
     def _one_article(self, text: str, c: _Cand) -> bool:
         """一 as an article (一场活动), inside a word (统一个), or a rate (一亩地比去年多收…)."""

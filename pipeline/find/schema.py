@@ -148,6 +148,8 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "time_total_before": _words(),
             "time_unit_followers": Key(str, "的内以左上之"),
             "lone_terms": _words(),
+            "adverb_terms": _words("numeral + unit words that are adverbs unless a noun follows "
+                                   "(四处奔波; 四处隐患 counts)"),
             "one_generic": _words(),
             "one_after_price": _words("一 + unit right after these is a price's rate (42块一公斤)"),
             "one_before_price": _words("a price's currency words: 一 + unit a verb or two "
