@@ -24,7 +24,8 @@ _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _RuleLoader(_BASE_LOADER):
     """A safe loader that rejects a key written twice in one mapping: YAML keeps the last one
-    silently, so a rule missing its `- id:` line would take the next rule's keys unnoticed."""
+    silently, so a rule that lost its `- id:` line would replace the keys of the rule above it
+    unnoticed."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: dict[str, Any] = {}
@@ -38,6 +39,7 @@ class _RuleLoader(_BASE_LOADER):
                     f"{seen[key].start_mark.line + 1})", key_node.start_mark)
             seen[key] = key_node
         return super().construct_mapping(node, deep)
+
 
 RULE_TYPES = (*FACT_TYPES, "boilerplate")
 

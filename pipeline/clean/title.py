@@ -126,6 +126,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     label = _label_pattern(tuple(rule.get("channel_words") or ()))
     named_lines: set[int] = set()
     chosen: list[int] = []
+    # a candidate → the channel label between it and its metadata (headline / 社会 / 发布时间)
+    label_under: dict[int, int] = {}
     # chosen only for being shown twice (a journal page repeats its author too)
     only_again: set[int] = set()
     # placed by metadata, menu, salutation or a known title (not only by the body under it)
@@ -165,15 +167,26 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
         # a poster's name over its member panel (湖边老王 / 威望 12 點 / 積分 3560): no headline
         if len(n) <= 4 and nxt in removed and removed[nxt].rule.endswith(".forum_panel"):
             continue
-        # (a channel's short label between them: headline / 社会 / 发布时间：…)
+        # (a channel's short label between them: headline / 社会 / 发布时间：…, maybe under a
+        # line of marks the rules took: headline / ::: / 區域環境管理 / 107-11-08 [某某局])
         meta_at = nxt
+        label_at = nxt
+        while (label_at is not None and label_at in removed
+               and removed[label_at].reason == "decoration"):
+            label_at = page.nb(label_at, 1)
         # (or a forum's bracketed button: thread title / [复制链接] / 查看: 256|回复: 0; a share
         # bar's 分享到: is not skipped: a subtitle may stand under it)
-        if ((nxt is not None and len(normed[nxt]) <= 6
-                and (removed[nxt].reason == "navigation" if nxt in removed else kicker(nxt)))
+        if ((label_at is not None and len(normed[label_at]) <= 6
+                and (removed[label_at].reason == "navigation" if label_at in removed
+                     else kicker(label_at)))
                 or (nxt in removed and removed[nxt].reason == "share"
                     and _BRACKETED_BUTTON.match(normed[nxt]) is not None)):
-            meta_at = page.nb(nxt, 1)
+            at = label_at if label_at is not None else nxt
+            meta_at = page.nb(at, 1) if at is not None else None
+            if (label_at is not None and label_at not in removed
+                    and meta_at is not None and meta_at in removed
+                    and removed[meta_at].reason in ("metadata", "caption")):
+                label_under[i] = label_at
         before_meta = (
             meta_at is not None and meta_at in removed
             and removed[meta_at].reason in ("metadata", "caption")
@@ -242,6 +255,13 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     # under the menu) is the page's furniture: the headline is another candidate, or none
     labels = [i for i in chosen if i not in named_lines and label is not None
               and label.match(normed[i])]
+    # …and so is a short label a chosen headline was placed over (the label, right above the
+    # metadata, is placed too, and the last candidate would win)
+    for i in list(chosen):
+        j = label_under.get(i)
+        if j is not None and j in chosen and j not in named_lines and j not in labels:
+            chosen.remove(j)
+            page.take(j, Proposal(nav, "navigation", "head"))
     for i in labels:
         chosen.remove(i)
         page.take(i, Proposal(nav, "navigation", "head"))

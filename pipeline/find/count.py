@@ -1272,12 +1272,12 @@ def _noun_part(t, prev, started: bool, nominal: set[str]) -> bool:
                 and prev.pos.startswith(_NOUNISH)))
 
 
-
 def _before_spaces(text: str, i: int) -> int:
     """Where the spaces that end text[:i] begin (i when none do)."""
     while i > 0 and text[i - 1] in _SPACES:
         i -= 1
     return i
+
 
 def _place_word(text: str, num_s: int) -> bool:
     """The two characters before the number are a place word of jieba's (地上, 楼上: tag s)."""
