@@ -169,28 +169,24 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
             continue
         # (a channel's short label between them: headline / 社会 / 发布时间：…, maybe under a
         # line of marks the rules took: headline / ::: / 區域環境管理 / 107-11-08 [某某局])
-        meta_at = nxt
-        label_at = nxt
-        while (label_at is not None and label_at in removed
-               and removed[label_at].reason == "decoration"):
+        meta_at = label_at = nxt
+        while label_at in removed and removed[label_at].reason == "decoration":
             label_at = page.nb(label_at, 1)
+        short_label = (label_at is not None and len(normed[label_at]) <= 6
+                       and (removed[label_at].reason == "navigation" if label_at in removed
+                            else kicker(label_at)))
         # (or a forum's bracketed button: thread title / [复制链接] / 查看: 256|回复: 0; a share
         # bar's 分享到: is not skipped: a subtitle may stand under it)
-        if ((label_at is not None and len(normed[label_at]) <= 6
-                and (removed[label_at].reason == "navigation" if label_at in removed
-                     else kicker(label_at)))
-                or (nxt in removed and removed[nxt].reason == "share"
-                    and _BRACKETED_BUTTON.match(normed[nxt]) is not None)):
-            at = label_at if label_at is not None else nxt
-            meta_at = page.nb(at, 1) if at is not None else None
-            if (label_at is not None and label_at not in removed
-                    and meta_at is not None and meta_at in removed
-                    and removed[meta_at].reason in ("metadata", "caption")):
-                label_under[i] = label_at
+        if label_at is not None and (short_label or (
+                nxt in removed and removed[nxt].reason == "share"
+                and _BRACKETED_BUTTON.match(normed[nxt]) is not None)):
+            meta_at = page.nb(label_at, 1)
         before_meta = (
             meta_at is not None and meta_at in removed
             and removed[meta_at].reason in ("metadata", "caption")
         )
+        if short_label and before_meta and label_at is not None and label_at not in removed:
+            label_under[i] = label_at
         # right above the story's dateline (中新社北京9月27日电 题:…), which the zones may count
         # as head: the headline's own place
         before_dateline = (nxt is not None and nxt not in removed

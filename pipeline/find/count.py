@@ -94,8 +94,8 @@ _NOUNISH = ("n", "vn", "b", "j", "nz", "nt", "ns", "nr", "an", "l", "i", "ng", "
 _AFTER_STOP = ("p", "c", "d", "r", "u", "ul", "uz", "ug", "y", "e", "o", "m", "q")
 _OBJECT_HEAD = ("n", "vn", "j", "l", "i", "nz", "nt")
 # spaces the candidate pattern allows between a number and its unit
-_UNIT_SPACE = "[ \xa0\u2009\u202f]"
-_SPACES = " \xa0\u2009\u202f"   # (the characters _UNIT_SPACE allows)
+_SPACES = " \xa0\u2009\u202f"
+_UNIT_SPACE = f"[{_SPACES}]"
 # what a number, its 余/多/来/几/把 and the spaces before its unit may hold (scan.gated's reach)
 _NUMBER_CHARS = frozenset(CN_NUM_CHARS + ",，.．﹒‧·・点點余多来几把 \xa0\u2009\u202f")
 _SCORE_RULE = "count.score"
@@ -828,8 +828,9 @@ class CountFinder:
         if num + c.unit in g.adverb_terms:
             # 四处奔波, 四处张贴 (everywhere); 四处隐患, 四处景点 count: a noun must follow (jieba
             # tags 张贴 and 张望 nr: a name is no noun here)
-            tag = nlp.word_tag(text[c.end:c.end + 2]) or nlp.word_tag(text[c.end:c.end + 1])
-            return not (tag or "").startswith("n") or (tag or "").startswith("nr")
+            tag = (nlp.word_tag(text[c.end:c.end + 2]) or nlp.word_tag(text[c.end:c.end + 1])
+                   or "")
+            return not tag.startswith("n") or tag.startswith("nr")
         return num + c.unit in g.lone_terms
 
     def _one_article(self, text: str, c: _Cand) -> bool:

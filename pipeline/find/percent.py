@@ -35,6 +35,7 @@ from ..numerals import (
     alternation,
     inside,
     load_qualifiers,
+    lone_capital,
     parse_number,
     parse_quantity,
     url_spans,
@@ -46,9 +47,6 @@ from .money import re_reads_alike
 from .simplified import find_through_simplified
 
 _S = r"[ \t\u3000]*"
-# the financial capitals (a cheque's 陆 for 六): a share before 成 is never written so,
-# while 陆, 柒 … are also surnames (陆成春)
-_CAPITALS = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟]")
 _CHENG_WORD = regex.compile(r"[^成]*成[半一二三四五六七八九两\d]?")
 _WS = regex.compile(r"\s")
 # the bare numbers of a list that shares the last item's unit (分别增长5.2、4.8和3.1%, 回升7.4个、
@@ -416,7 +414,7 @@ def build(rules: Rules):
                 elif rule == "percent.cheng":
                     if value > 10 or value <= 0:
                         continue
-                    if _CAPITALS.search(num):
+                    if lone_capital(num):
                         continue    # 统战部长陆成春: 陆 of a name (a share writes 六成)
                     after = text[m.end("num"):m.end("num") + 6].lstrip(" \t\u3000")[1:]
                     if not m.group("extra") and after.startswith(cheng_not_before):
