@@ -673,6 +673,18 @@ def test_keyword_spam_line_is_no_paragraph(clean):
     assert removed_lines(res)[0].reason == "spam" and 1 not in removed_lines(res)
 
 
+def test_paragraph_cut_before_its_stop_is_a_paragraph(clean):
+    # an excerpt cuts the body's one paragraph before its 。: its clauses are no keywords, so
+    # the page has a body and the furniture around it goes
+    cut = ("2023年,全省市场监管部门坚持问题导向,完成食品安全监督抽检69万批次,依据食品安全国家"
+           "标准进行检验,发现不合格样品1.9万批次,监督抽检不合格率为2.73%,较上年下降0.13个百分点")
+    assert C.is_anchor_shape(C.norm(cut))
+    assert not C.is_anchor_shape(C.norm(cut[:60] + "..."))    # a teaser cut with dots
+    res = run(clean, ["法规标准", "省市场监管局关于食品安全监督抽检情况的通告",
+                      "时间:2024-05-11 09:24:53", cut])
+    assert sorted(removed_lines(res)) == [0, 2]
+
+
 def test_line_scorer_needs_removed_neighbours(clean):
     # a short line alone after the body stays; the same shape among removed furniture goes
     assert run(clean, [*BODY, "本站热线"]).removed == []

@@ -147,7 +147,21 @@ def _long_headlines(page: Page, run: list[int], before: int) -> bool:
         return False
     lines = [page.normed[i] for i in run]
     return (5 * sum(len(n) >= 14 for n in lines) >= 3 * len(lines)
-            and not any(_outline_head(n) for n in lines))
+            and not any(_outline_head(n) for n in lines) and not _own_words(page, run))
+
+
+def _own_words(page: Page, run: list[int]) -> bool:
+    """A third of the items or more say a third of their pairs of Han characters in the article's
+    paragraphs: the article's own lines (a ceremony's captions, 评审委员会评点获奖作品, under a
+    paragraph on 评审委员会 and 获奖作品), not other stories, which share next to none."""
+    body: set[str] = set()
+    for i in page.anchors:
+        body |= _bigrams(page.normed[i])
+    own = 0
+    for i in run:
+        pairs = _bigrams(page.normed[i])
+        own += bool(pairs) and 3 * len(pairs & body) >= len(pairs)
+    return 3 * own >= len(run)
 
 
 def _cut_short(page: Page, run: list[int]) -> bool:
@@ -315,8 +329,8 @@ def _block_into_body(page: Page) -> None:
     start: its lines go back to the body, the header alone stays removed."""
     f = page.first
     n = page.normed[f]
-    if f == 0 or len(n) < 30 or not SENT.search(n):
-        return
+    if f == 0 or len(n) < 30 or not (SENT.search(n) or "," in n):
+        return      # (a paragraph the excerpt cut before its stop holds commas only)
     # the header: a short related line in the head, the first of its rule, opening a block
     # of its rule's lines (other removed lines between) that reaches the first paragraph
     for h in page.head():

@@ -428,7 +428,10 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
                     or (len(n) > len(hn) and hn in n and _tagged_copy(n, hn))
                     # a note or a field's label before it: (已修改)…, 专利名称:…, 第一篇:…
                     or (len(hn) >= 8 and len(n) > len(hn) and n.endswith(hn)
-                        and _NOTE_BEFORE.match(n, 0, len(n) - len(hn)) is not None)):
+                        and _NOTE_BEFORE.match(n, 0, len(n) - len(hn)) is not None)
+                    # the first showing carried the label: 警政…, 世界视讯!…, …【看世界】
+                    or ((n[-1] == hn[-1] or n[-1] in ")）" or hn[-1] in "】]")
+                        and _labelled_first(n, hn))):
                 page.take(i, Proposal(rid, "title", "any"))
                 whole = True
             elif _cut_copy(n, han_h, digits_h):
@@ -667,6 +670,29 @@ def _tagged_copy(n: str, headline: str) -> bool:
     if _PICTURE_NO.match(rest.strip()):   # 某某摘得2金4银(图1): a gallery's picture
         return True
     return sum(c.isdigit() for c in rest) >= 4 and bool(_TAG_REST.match(rest.strip()))
+
+
+# a short label glued before the headline's first showing (a channel's 警政, a portal's 世界视讯!)
+# and a column's tag in brackets after it (…【看世界·新闻早知道】); a copy's own note after it
+# ((主题), as a paper marks its headline's parts)
+_LABEL_BEFORE = twins.compile(r"^\p{Han}{2,6}[!:]?\s*$")
+_TAG_AFTER = twins.compile(r"^\s*[【\[][^】\]]{2,16}[】\]]$")
+_NOTE_AFTER = twins.compile(r"\s*[(（]\p{Han}{1,4}[)）]$")
+
+
+def _labelled_first(n: str, headline: str) -> bool:
+    """n is the headline as the page shows it first less the label or tag glued to it there,
+    maybe with a short note of its own after it (夏粮产量…增加28.7亿斤(主题) under 世界视讯!夏粮
+    产量…增加28.7亿斤): a copy. Twelve characters at least, so a short line the headline
+    begins or ends with (a place, a name) is none."""
+    core = _NOTE_AFTER.sub("", n)
+    if len(core) < 12 or (len(core) >= len(headline) and core != headline):
+        return False
+    if core == headline:
+        return core != n
+    if headline.endswith(core):
+        return bool(_LABEL_BEFORE.match(headline[:len(headline) - len(core)]))
+    return headline.startswith(core) and bool(_TAG_AFTER.match(headline[len(core):]))
 
 
 def _copy_of(a: str, b: str) -> bool:
