@@ -165,7 +165,8 @@ def spec_from(g: dict[str, Any], p: str = "") -> Spec:
     if not _TIME_GROUPS.isdisjoint(g):
         _read_time(sp, get)
     if not _QUARTER_GROUPS.isdisjoint(g):
-        sp.quarter = get("q")
+        q = get("q")
+        sp.quarter = q.replace(" ", "") if q is not None else None   # (第 1 季: spaced digits)
         sp.quarter_n = small_number(get("qn"))
         sp.quarter_end = get("qend") is not None
         if get("qrel") is not None:

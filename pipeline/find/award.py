@@ -179,6 +179,10 @@ _DIGITS = regex.compile(r"\d+")
 _GRADE_RUN = regex.compile(
     r"\s*(?:\d+|[一二三四五六七八九十两]+)\s*[项個个名件人队隊]\s*[，,；;]\s*")
 _GRADE_COUNT = regex.compile(r"\s*(?:\d+|[一二三四五六七八九十两百]+)\s*[项個个名件人队隊]")
+# the winners' names listed right after a grade, then the verb (三等奖郭凯明、郭 伟、…刘元亮获得;
+# 优秀奖由栋柏、马俊杰…获得): the grade is won however long the list runs (a name may be spaced)
+_NAMES_WON = re.compile(r"由?(?:[\u4e00-\u9fff]{1,3}(?: [\u4e00-\u9fff])?[、，,]){1,40}"
+                        r"[\u4e00-\u9fff]{1,3}(?: [\u4e00-\u9fff])?(?:获得|獲得|荣获|榮獲)")
 # what ends the sentence a closing verb reaches back over (a comma does not: 对A、B，予以表彰)
 _SENTENCE_BREAK = frozenset("。；;！？!?\n")
 
@@ -1025,7 +1029,7 @@ class AwardFinder:
                 hi = nxt.start()
             if not self.grade_verb_re.search(text, lo, hi) and not self._in_results(text, s, e) \
                     and not (out and _GRADE_RUN.fullmatch(text, out[-1].end, s)
-                             and _GRADE_COUNT.match(text, e)):
+                             and _GRADE_COUNT.match(text, e)) and not _NAMES_WON.match(text, e):
                 continue     # (获一等奖1项，二等奖4项，三等奖9项: the list runs on over commas)
             out.append(_won(text[s:e], s, e, "award.grade"))
         # (a heading counts only near a results word or a prize found before it: a text with
