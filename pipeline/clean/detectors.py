@@ -148,7 +148,7 @@ class FieldsDetector:
         + _DATE.pattern
         + r"|"
         + _SHORT_DATE.pattern
-        + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|/]*$"
+        + r")?(?::\d{2})?(?:\s*(?:星期|周)[一二三四五六日天])?[\s|│/]*$"
     )
 
     # asked of lines with sentence punctuation too: a semicolon may part two fields (it refuses
