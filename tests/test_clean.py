@@ -685,6 +685,21 @@ def test_paragraph_cut_before_its_stop_is_a_paragraph(clean):
     assert sorted(removed_lines(res)) == [0, 2]
 
 
+def test_a_post_written_a_phrase_a_line_keeps_its_lines_though_its_headline_repeats(clean):
+    # a reposted account article: a phrase a line, no 。, its headline printed again over each
+    # picture; the copies are no paragraphs, so the phrases read as the body's prose (是…, 纷纷…,
+    # 有的…, …后) and only the copies and the pictures' labels go
+    head = "小学|开学第一天,家长组团“暗中观察”刷屏"
+    lines = [head, "今天(9月1日)", "是开学第一天", "多地中小学学生重返校园", "很快,热搜沸了!",
+             head, "文章插图", "今早", "一段家长们“暗中观察”的视频", "在网络上火了",
+             "一群家长在送孩子进校园后", "纷纷靠着墙向里“窥探”", head, "文章插图",
+             "家长们有的蹲下身观察", "有的攀上栏杆往里看", "家长把孩子送进校园后",
+             "纷纷贴墙“暗中观察”", head, "文章插图", "并表示", "“第一次当小学生的妈妈,我会努力的!”"]
+    got = removed_lines(run(clean, lines))
+    assert not {0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 20, 21} & set(got)
+    assert {5, 12, 18} <= set(got) and got[5].reason == "title"
+
+
 def test_line_scorer_needs_removed_neighbours(clean):
     # a short line alone after the body stays; the same shape among removed furniture goes
     assert run(clean, [*BODY, "本站热线"]).removed == []

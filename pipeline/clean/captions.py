@@ -39,7 +39,7 @@ from .detectors import Proposal
 from .page import Page
 from .shapes import SENT, han_at_least
 
-PASSES = ("caption_story", "caption_twice", "caption_copy", "caption_gallery",
+PASSES = ("caption_story", "caption_twice", "caption_gallery",
           "caption_after_picture",
           "caption_flush", "caption_numbered", "caption_described")
 
@@ -79,8 +79,6 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
     done = _removed(page)   # the lines the rules and the earlier passes removed
     if "caption_twice" in rules:
         twice(page, rules["caption_twice"]["id"], done)
-    if "caption_copy" in rules:
-        copy_under_credit(page, rules["caption_copy"]["id"], done)
     if "caption_gallery" in rules:
         gallery(page, rules["caption_gallery"]["id"], done)
     if "caption_after_picture" in rules:
@@ -264,25 +262,6 @@ def twice(page: Page, rule_id: str, done: Done | None = None, max_len: int = 100
                 _take(page, j, rule_id)
             elif q > k:
                 break
-
-
-def copy_under_credit(page: Page, rule_id: str, done: Done | None = None) -> None:
-    """The sentence lines right under a picture's credit (a line removed as a caption) that
-    repeat lines shown above the credit: the picture's caption is the story's text set again.
-    A subhead shown before (in a table of contents) is no copy: it has no sentence mark."""
-    if not _repeats(page):
-        return
-    filled, normed, places = page.filled, page.normed, page.places()
-    for i in _removed(page) if done is None else done:
-        if page.removed[i].reason != "caption":
-            continue
-        k = _place(page, i)
-        for q in range(k + 1, len(filled)):
-            j = filled[q]
-            n = normed[j]
-            if j in page.removed or len(n) < 8 or places[n][0] >= k or not SENT.search(n):
-                break
-            _take(page, j, rule_id)
 
 
 def gallery(page: Page, rule_id: str, done: Done | None = None, max_len: int = 24,

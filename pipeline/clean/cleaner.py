@@ -205,13 +205,14 @@ def _shown_again(anchors: list[int], normed: list[str]) -> list[int]:
 # (…代表队与 / 当晚高潮属于 / 最为惊喜的是); a menu entry, a headline or a caption never does
 _DANGLING = re.compile(
     r"(?:[,、]|(?<!参)与|(?<![共平温祥暖总调缓])和|(?<![我你他她目有别])的|(?<![存现实自所])在"
-    r"|(?<![但只总于或要若凡还就])是|把|被|对|向|从|将|其|于|并|而|跟|让|给|使|以及|通过|作为|随着)$")
+    r"|(?<![但只总于或要若凡还就])是|把|被|对|向|从|将|其|于|并|而|跟|让|给|使|以及|通过|作为|随着"
+    r"|(?<=\S{3})(?<![售幕前])后)$")
 
 
 # a line that goes on with the sentence the line above began (被一辆小轿车撞伤 / 仍在…行驶 /
 # 随后送往医院): it opens with a conjunction or an adverb tying it to that clause
 _GOES_ON = re.compile(r"^(?:被|并|却|仍|及|也|更|又|而|但|所以|因此|随后|然后|于是|同时|并且|而且"
-                      r"|以及|甚至|才|便)")
+                      r"|以及|甚至|才|便|是|纷纷|有的|还(?!款)|就(?![业医诊]))")
 
 
 def _broken_prose(normed: list[str], anchors: list[int], props: Any,
@@ -582,8 +583,12 @@ class Cleaner:
         if not anchors:
             props = [p if p is not None else self._props(n)
                      for p, n in zip(props, normed, strict=True)]
+            # (a headline-long line the page prints again is the headline's copy, no paragraph:
+            # it would cut a post written a phrase a line into runs too short to read as prose)
+            seen = Counter(normed)
             anchors = [i for i, n in enumerate(normed)
-                       if not props[i] and len(n) >= 10 and (SENT.search(n) or len(n) >= 20)]
+                       if not props[i] and len(n) >= 10
+                       and (SENT.search(n) or (len(n) >= 20 and (seen[n] == 1 or len(n) > 40)))]
         def proposed(i: int) -> Sequence[Proposal]:
             if props[i] is None:
                 props[i] = self._props(normed[i])
