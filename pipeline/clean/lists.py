@@ -154,9 +154,7 @@ def _own_words(page: Page, run: list[int]) -> bool:
     """A third of the items or more say a third of their pairs of Han characters in the article's
     paragraphs: the article's own lines (a ceremony's captions, 评审委员会评点获奖作品, under a
     paragraph on 评审委员会 and 获奖作品), not other stories, which share next to none."""
-    body: set[str] = set()
-    for i in page.anchors:
-        body |= _bigrams(page.normed[i])
+    body = _body_pairs(page)
     own = 0
     for i in run:
         pairs = _bigrams(page.normed[i])
@@ -185,6 +183,11 @@ def _bigrams(text: str) -> set[str]:
     return {run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
 
 
+def _body_pairs(page: Page) -> set[str]:
+    """The pairs of Han characters the article's paragraphs say."""
+    return set().union(*(_bigrams(page.normed[i]) for i in page.anchors))
+
+
 def foreign(page: Page, run: list[int], least: int = 5) -> bool:
     """`least` headlines or more under the body that share next to no words with the article
     (of each item's pairs of Han characters at most a quarter are in the paragraphs, for two
@@ -196,9 +199,7 @@ def foreign(page: Page, run: list[int], least: int = 5) -> bool:
         return False
     if sum(_outline_head(page.normed[i]) for i in run) * 4 > len(run):
         return False
-    body: set[str] = set()
-    for i in page.anchors:
-        body |= _bigrams(page.normed[i])
+    body = _body_pairs(page)
     shares = []
     for i in run:
         pairs = _bigrams(page.normed[i])
