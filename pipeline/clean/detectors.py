@@ -126,6 +126,9 @@ _NAMES = twins.compile(r"^\p{Han}{2,4}(?:\s*,\s*\p{Han}{2,4}){1,4}$")
 # a credit's bare value: one to four names (王某 / 李某 张某) or a source's short name
 _CREDIT_VALUE = twins.compile(r"^[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3}$"
                               r"|^[\p{Han}·《》]{2,16}$")
+# a writer's name with the day the piece was posted (作者:本社编辑部2020-02-09): an archive's
+# entry under its headline (a source with its date is metadata.source_date's)
+_AUTHOR_DAY = twins.compile(r"^[\p{Han}·]{2,16}\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _TERMS = twins.compile(r"^[\p{Han}A-Za-z0-9·]{1,10}(?:\s*,\s*[\p{Han}A-Za-z0-9·]{1,10}){1,7}$")
 
 
@@ -311,7 +314,8 @@ class FieldsDetector:
             # on 1,344 labelled real pages, every one junk
             credit = (len(fields) == 1 and not lead_end and ":" in s
                       and fields[0][1][1] in ("author", "editor", "source")
-                      and bool(_CREDIT_VALUE.match(fields[0][0])))
+                      and bool(_CREDIT_VALUE.match(fields[0][0]) or (
+                          fields[0][1][1] == "author" and _AUTHOR_DAY.match(fields[0][0]))))
             zone = "any" if strong or len(distinct) >= 2 or wrapped or credit else "edge"
         company = reason == "copyright" and zone != "any"   # 主办：… only with the footer
         # two footer fields on one line (地址：… 丨 邮编：…) are the footer itself, also when a

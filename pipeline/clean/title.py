@@ -67,6 +67,10 @@ _PAGE_PART = twins.compile(r"\s*[(]\d{1,2}/\d{1,2}[)]")
 _COLON_TITLE = twins.compile(r"^\p{Han}{2,8}:(?=(?:[^:]*?\p{Han}){4})[^:\d]{5,40}$")
 
 
+# a name alone, two to six Han characters: a channel's, a column's or a site's label
+_SHORT_NAME = twins.compile(r"^\p{Han}{2,6}$")
+
+
 def _plain_headline(n: str) -> bool:
     """Shaped as a headline, and neither a field, a numbered item nor page furniture: what a
     line needs to be taken for the headline by its place alone."""
@@ -381,9 +385,17 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     # words at a page's top, may be its text)
     first_line = page.filled[0] if page.filled else None
     under = page.nb(first_line, 1) if first_line is not None else None
+    after_under = page.nb(under, 1) if under is not None else None
     if (first_line is not None and under is not None and first_line != h
             and first_line not in removed and page.zone(first_line) == "head"
-            and label is not None and label.match(normed[first_line])
+            and ((label is not None and label.match(normed[first_line]))
+                 # any short name (旅游, 港府政情, 媽祖信仰) over a headline-long line that stands
+                 # right above the body's first paragraph: the page's three parts, label /
+                 # headline / text (17 of 17 such first lines on labelled real pages junk)
+                 or (_SHORT_NAME.match(normed[first_line]) is not None
+                     and h in (None, under) and under not in removed
+                     and after_under is not None and after_under == page.first
+                     and _plain_headline(normed[under])))
             and page.zone(under) == "head" and len(normed[under]) >= 8
             and first_line not in named_lines):
         page.take(first_line, Proposal(nav, "navigation", "head"))

@@ -447,7 +447,12 @@ def _pipe_cells(page: Page) -> set[int]:
         if i >= 0 and run and len(gap) < 2 and loose(i):
             gap.append(i)
             continue
-        if sum(1 for j in run if normed[j].strip("| ")) >= 6 or _rows_of_figures(normed, run):
+        filled = [j for j in run if normed[j].strip("| ")]
+        # a menu set with bars (看本地 | / | / | / 滚动播报 | / | …): more empty bars than
+        # cells, and no figure in any, is a channel list's layout, no table's
+        menu = len(run) - len(filled) >= len(filled) and not any(
+            c.isdigit() for j in filled for c in normed[j])
+        if not menu and (len(filled) >= 6 or _rows_of_figures(normed, run)):
             out.update(run)
             above = page.nb(run[0], -1)
             if above is not None and _TABLE_TITLE.match(normed[above]):
