@@ -454,6 +454,14 @@ def test_a_listing_page_keeps_its_teasers():
     got = removed(cut)
     assert "boilerplate.related.cut_teasers" not in rules_of(got, range(len(cut)))
     assert not {1, 3} & set(got), {i: got[i].rule for i in got}
+    # the first items' leads printed whole (ended by a stop), the later ones cut: each whole
+    # lead stands over a stamp of the cut items' stamps' shape, so it is one more item too
+    (title, teaser), rest = TEASERS[0], TEASERS[1:]
+    whole = [title, teaser.rstrip(".") + "。", "2025年5月20日读毕需时 3 分钟"]
+    cut_items = [line for t, x in rest for line in (t, x, "2025年5月19日读毕需时 2 分钟")]
+    got = removed(["标签：港城新闻", *whole, *cut_items])
+    assert "boilerplate.related.cut_teasers" not in rules_of(got, range(10)), got
+    assert {3, 6, 9} <= set(got) and not {1, 2, 4, 5} & set(got)
 
 
 def test_a_post_written_a_phrase_a_line_is_no_menu():

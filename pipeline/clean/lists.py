@@ -531,8 +531,11 @@ def _bullet_runs(page: Page, lines: list[int], taken: str, end_ok: bool,
                 items += 1
             elif (run and run[-1] == lines[j - 1] and DOT_ITEM.match(page.normed[run[-1]])
                   and _fragment(n) and (j + 1 < len(lines) or end_ok)
-                  and (j + 1 == len(lines) or lines[j + 1] in page.removed
-                       or DOT_ITEM.match(page.normed[lines[j + 1]]))):
+                  and (j + 1 == len(lines) or DOT_ITEM.match(page.normed[lines[j + 1]])
+                       # (furniture under it, not a stamp: a line over its 发布日期 is the
+                       # headline under the crumb's last item)
+                       or (lines[j + 1] in page.removed
+                           and page.reason(lines[j + 1]) != "metadata"))):
                 run.append(k)  # the wrapped second line of the item above
             else:
                 break

@@ -27,6 +27,7 @@ PASSES = ("cut_teasers",)
 
 _CACHE: dict[str, Any] = {}
 _ENDED = twins.compile(r"[。!?;”」』\"')）)]$")
+_DIGITS = twins.compile(r"\d+")
 
 
 def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
@@ -50,6 +51,15 @@ def run(page: Page, rules: dict[str, dict[str, Any]]) -> None:
     # (labellers: body)
     # (the page's last line, cut by the excerpt mid-sentence, is one more item of the list)
     shown = set(teasers) | {page.nb(i, -1) for i in teasers}
+    # (an item whose lead the site printed whole, not cut, is one more item when the stamp
+    # under it has the cut items' stamps' shape: 2024年7月17日讀畢需時 6 分鐘 under each)
+    stamps = {_DIGITS.sub("0", normed[b]) for i in teasers
+              if (b := page.nb(i, 1)) is not None and len(normed[b]) <= 40
+              and any(c.isdigit() for c in normed[b])}
+    for a in page.anchors if stamps else ():
+        b = page.nb(a, 1)
+        if b is not None and _DIGITS.sub("0", normed[b]) in stamps:
+            shown.update((a, page.nb(a, -1)))
     last = page.filled[-1]
     if not _ENDED.search(normed[last]):
         shown.add(last)

@@ -383,9 +383,15 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     # the page's first line a channel's label (党建动态, 公司新闻) over a headline-long line of the
     # head: the page's section, whether or not a headline was found under it (要闻 / 民生, two
     # words at a page's top, may be its text)
-    first_line = page.filled[0] if page.filled else None
+    # (the first line the rules left: a spam farm's keyword line above it goes)
+    first_line = next((i for i in page.filled if i not in removed), None)
     under = page.nb(first_line, 1) if first_line is not None else None
+    # the line under the headline, its copies the rules took skipped (label / headline /
+    # headline again / text)
     after_under = page.nb(under, 1) if under is not None else None
+    while after_under is not None and after_under in removed and removed[after_under].reason \
+            == "title":
+        after_under = page.nb(after_under, 1)
     if (first_line is not None and under is not None and first_line != h
             and first_line not in removed and page.zone(first_line) == "head"
             and ((label is not None and label.match(normed[first_line]))
