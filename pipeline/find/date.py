@@ -611,7 +611,7 @@ class DateFinder:
             if c.rule.kind == "festival" and self.fest_day_before is not None and last is not None:
                 md = self.fest_day_before.search(text, max(0, c.start - 7), c.start)
                 if md and (int(md.group(1)), int(md.group(2))) == (last.m, last.d):
-                    start = md.start()     # 5·12国际护士节: one date
+                    start = md.start()     # 9·10教师节: one date
             # a quarter or half (今年下半年) fixes the year, not the month of a day alone after it;
             # nor does a lunar month (农历3月: its 9日 is no day of March)
             lunar_month = text[max(0, c.start - 3):c.start].rstrip().endswith(("农历", "阴历"))

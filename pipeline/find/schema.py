@@ -391,7 +391,7 @@ RULE_KEYS: dict[str, dict[str, Key]] = {
                       "greeting_words": _words("a verb that greets a festival: its short alias "
                                                "after it names the day (庆国庆)"),
                       "day_marks": _words("marks between a month and a day written before a "
-                                          "festival of that day (5·12护士节): one fact")},
+                                          "festival of that day (9·10教师节): one fact")},
 }
 
 # keys every rule of a type may have, besides the common and declared ones
