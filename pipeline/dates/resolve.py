@@ -71,6 +71,9 @@ class State:
     last_day: Point | None = None     # last point with a day
     last_month: Point | None = None   # last point with a month
     last_year: int | None = None
+    # the article's own day where its text writes it beside 今天 (今天(9月7日), a broadcast's
+    # transcript posted later): the anchor of 今天, 昨晚, 明天 … after it, over ref_date
+    today: Point | None = None
 
     def saw(self, p: Point | None) -> None:
         if p is None:
@@ -159,6 +162,8 @@ def point(sp: Spec, st: State) -> Point | None:
         base = st.last_day if sp.drel in DAY_ANAPH and st.last_day else None
         if base is None and sp.drel in DAY_ANAPH_STRICT:
             return None
+        if base is None and st.today is not None:
+            base = st.today
         if base is None:
             if ref is None:
                 return None
@@ -231,6 +236,18 @@ def point(sp: Spec, st: State) -> Point | None:
         return None
     hh, mi = (sp.hour, sp.minute) if d is not None else (None, None)
     return Point(y, m, d, hh, mi, implied=implied)
+
+
+def glossed_today(month: int, day: int, ref: dt.date | None) -> Point | None:
+    """The day 今天(9月7日) writes: in ref_date's year, or the year before when that puts it
+    after ref_date (a transcript posted in January of the December before). With no page date
+    none: 今天 stays undated, as labellers leave it (the written 9月7日 is its own fact)."""
+    if ref is None:
+        return None
+    y = ref.year - 1 if (month, day) > (ref.month, ref.day) else ref.year
+    if day > calendar.monthrange(y, month)[1]:
+        return None
+    return Point(y, month, day)
 
 
 def _nearest_day(t: dt.date, day: int) -> dt.date | None:

@@ -661,7 +661,10 @@ class DateFinder:
         if kind in _OWN_RESOLVER_KINDS:
             return self._value_own(c, st, text, prev)
         if kind == "point":
-            p = res.point(c.specs()[0], st)
+            sp = c.specs()[0]
+            if sp.drel in _TODAY and (gm := _TODAY_GLOSS.match(text, c.end)) is not None:
+                st.today = res.glossed_today(int(gm[1]), int(gm[2]), st.ref)
+            p = res.point(sp, st)
             return (p.iso() if p else None), p, tags
         if kind == "quarter":
             r = res.quarter(c.specs()[0], st)
@@ -868,6 +871,9 @@ _AFTER_DATE_GAPS = ("", "（", "(", "，", ",", "是", "为", "、")
 _DAY_FIRST_LOCALES = ("zh-HK", "zh-MO", "zh-SG", "zh-MY")   # 15/04/2025: day/month/year
 _APPROX_PAIR = regex.compile(r"[一二两三四五六七八九]{2}")
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
+# 今天 with the day it is written beside it in brackets (今天(9月7日)): the article's own day
+_TODAY = frozenset({"今天", "今日"})
+_TODAY_GLOSS = regex.compile(r"\s?[(（]\s?(1[0-2]|0?[1-9])月(3[01]|[12][0-9]|0?[1-9])日\s?[)）]")
 # a photo credit right after a date, closing its brackets: (2010年1月16日摄)
 _PHOTO_DATE = regex.compile(r"\s*(?:摄|攝|拍摄|拍攝)\s*[)）]")
 _HOLIDAY_LENGTH = regex.compile(r"(?:[1-9][0-9]?|[一二两三四五六七八九十]{1,3})\s?天")
