@@ -75,6 +75,11 @@ _BARE_MAG = frozenset("百千万亿")     # a bare magnitude: the number is one 
 _MAGS = regex.compile(r"[百千万亿]+")
 # what 数 几 若 make indefinite: magnitudes alone (数十, 几百万), never a number with digits
 _INDEF_MAGS = regex.compile(r"[十百千万亿拾佰仟萬億]+")
+# the rest of a list of distances after the first (、200米、400米 / 、100米栏、200米), up to
+# the last item's unit: what follows it says whether the list names events
+_EVENT_LIST = regex.compile(r"(?:、\d{2,5}(?:米|公尺)(?:栏|欄)?){1,8}")
+# what closes a tally's clause (三等奖一项、二等奖两项。)
+_CLAUSE_MARKS = frozenset("、，。；,;")
 _HAN = regex.compile(r"\p{Han}")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 # a slogan list's separators, the end of its sentence, and the numerals an item may skip
@@ -188,6 +193,9 @@ class _Guards:
         self.time_followers = set(g.get("time_unit_followers", "的内以左上之"))
         self.trap_phrases = list(g.get("trap_phrases", []))
         self.one_generic = tuple(g.get("one_generic", []))
+        self.one_counts_before = tuple(g.get("one_counts_before", []))
+        self.one_counts_after = set(g.get("one_counts_after", ""))
+        self.one_tally_units = set(g.get("one_tally_units", []))
         self.one_rate_after = tuple(g.get("one_after_price", []))
         self.one_before_price = (
             regex.compile(r"\p{Han}{0,3}?[0-9" + CN_NUM_CHARS + r".]+(?:多|余|餘)?(?:"
@@ -839,7 +847,12 @@ class CountFinder:
         if num not in ("一", "壹"):
             return False
         if not c.qb and self.units[c.unit]["one"] == "article":
-            return True
+            # (a toll, 一人死亡; a tally after what it counts, 三等奖一项、: no article)
+            return not (num == "一" and (
+                text.startswith(g.one_counts_before, c.unit_e)
+                or (c.num_s > 0 and text[c.num_s - 1] in g.one_counts_after
+                    and c.unit in g.one_tally_units
+                    and text[c.unit_e:c.unit_e + 1] in _CLAUSE_MARKS)))
         if num == "一" and (text[c.num_s - 1] if c.num_s > 0 else "") in g.one_blockers:
             return True
         if num == "一" and not c.qb and text.endswith(g.one_rate_after, 0, c.num_s):
@@ -876,10 +889,16 @@ class CountFinder:
                     or g.clock_before.search(text, max(0, c.num_s - 4), c.num_s))
 
     def _event(self, text: str, c: _Cand) -> bool:
-        """An event named by its distance (男子200米, 200米跑, 100米自由泳)."""
+        """An event named by its distance (男子200米, 200米跑, 100米自由泳), also as an item of a
+        list of events whose last item names it so (100米、200米、400米等项目)."""
         g = self.g
-        return (text.endswith(g.event_before, max(0, c.num_s - 4), c.num_s)
-                or text.startswith(g.event_after, c.unit_e))
+        if (text.endswith(g.event_before, max(0, c.num_s - 4), c.num_s)
+                or text.startswith(g.event_after, c.unit_e)):
+            return True
+        if text[c.unit_e:c.unit_e + 1] != "、":
+            return False
+        end = _EVENT_LIST.match(text, c.unit_e)
+        return end is not None and text.startswith(g.event_after, end.end())
 
     def _in_title(self, text: str, c: _Cand) -> bool:
         """Inside 《…》 or a short quoted name (“四个全面”)."""

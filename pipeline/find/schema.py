@@ -151,6 +151,13 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
             "adverb_terms": _words("numeral + unit words that are adverbs unless a noun follows "
                                    "(四处奔波; 四处隐患 counts)"),
             "one_generic": _words(),
+            "one_counts_before": _words("an article's 一 + unit counts before these: a toll "
+                                        "(一人死亡)"),
+            "one_counts_after": _chars("an article's 一 + unit counts right after these and "
+                                       "before a clause's end: an item's tally after its name "
+                                       "(三等奖一项、, 候选人一人,)"),
+            "one_tally_units": _words("the units such a tally is written in (一项, 一人; not "
+                                      "一起, together)"),
             "one_after_price": _words("一 + unit right after these is a price's rate (42块一公斤)"),
             "one_before_price": _words("a price's currency words: 一 + unit a verb or two "
                                        "before such a price is its rate (一斤7毛钱)"),
