@@ -389,8 +389,8 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
     # the line under the headline, its copies the rules took skipped (label / headline /
     # headline again / text)
     after_under = page.nb(under, 1) if under is not None else None
-    while after_under is not None and after_under in removed and removed[after_under].reason \
-            == "title":
+    while (after_under is not None and after_under in removed
+           and removed[after_under].reason == "title"):
         after_under = page.nb(after_under, 1)
     if (first_line is not None and under is not None and first_line != h
             and first_line not in removed and page.zone(first_line) == "head"

@@ -842,12 +842,12 @@ class CountFinder:
         return num + c.unit in g.lone_terms
 
     def _one_article(self, text: str, c: _Cand) -> bool:
-        """一 as an article (一场活动), inside a word (统一个), or a rate (一亩地比去年多收…)."""
+        """一 as an article (一场活动; not in a toll, 一人死亡, nor as a tally after what it counts,
+        三等奖一项、), inside a word (统一个), or a rate (一亩地比去年多收…)."""
         num, g = c.num, self.g
         if num not in ("一", "壹"):
             return False
         if not c.qb and self.units[c.unit]["one"] == "article":
-            # (a toll, 一人死亡; a tally after what it counts, 三等奖一项、: no article)
             return not (num == "一" and (
                 text.startswith(g.one_counts_before, c.unit_e)
                 or (c.num_s > 0 and text[c.num_s - 1] in g.one_counts_after
