@@ -393,14 +393,14 @@ def headline(page: Page, rule: dict[str, Any], above_rule: dict[str, Any] | None
            and removed[after_under].reason == "title"):
         after_under = page.nb(after_under, 1)
     if (first_line is not None and under is not None and first_line != h
-            and first_line not in removed and page.zone(first_line) == "head"
+            and page.zone(first_line) == "head"
             and ((label is not None and label.match(normed[first_line]))
                  # any short name (旅游, 港府政情, 媽祖信仰) over a headline-long line that stands
                  # right above the body's first paragraph: the page's three parts, label /
                  # headline / text (17 of 17 such first lines on labelled real pages junk)
                  or (_SHORT_NAME.match(normed[first_line]) is not None
                      and h in (None, under) and under not in removed
-                     and after_under is not None and after_under == page.first
+                     and after_under == page.first
                      and _plain_headline(normed[under])))
             and page.zone(under) == "head" and len(normed[under]) >= 8
             and first_line not in named_lines):
