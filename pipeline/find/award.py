@@ -1458,6 +1458,7 @@ class AwardFinder:
                     lo <= t[0]
                     and t[1] <= q
                     and self._word_start(ctx, t[0])
+                    and not (t[1] == q and self._prize_word(ctx, t[0], q))
                     and (
                         self.gap_re.fullmatch(text, t[1], q)
                         or (
@@ -1502,6 +1503,14 @@ class AwardFinder:
         # jieba glues a name and a trigger (张三获): a person's token may hold it
         return any(t.start == pos or (t.pos == "nr" and t.start < pos < t.end)
                    for t in rec.pos_tokens(ctx, pos, hmm=HMM, window=0))
+
+    @staticmethod
+    def _prize_word(ctx: Context, start: int, end: int) -> bool:
+        """The trigger at [start, end) opens a word that goes on with 奖: 获 of 获奖, 获奖者
+        (向获奖代表颁发奖状) is no trigger of the run after it (获|奖学金 is; so is jieba's
+        获得最佳, whose word goes on with no 奖)."""
+        return ctx.text[end:end + 1] == "奖" and any(t.start == start and t.end > end
+                   for t in rec.pos_tokens(ctx, start, hmm=HMM, window=0))
 
     def _object_gap(self, s: str) -> bool:
         """Between 授予 and the honour: a receiver, no clause break, no second verb; not an

@@ -345,7 +345,9 @@ class CountFinder:
             # …or after a qualifier word and a space (约 13000 人的缺口): no table row has one
             r"|(?<=(?:" + qb_alt + r")" + _UNIT_SPACE + r"[\d.]+)" + _UNIT_SPACE +
             # (or a closing bracket: 女甲(乙级) 8 支球队)
-            r"|(?<=[\p{Han})）]" + _UNIT_SPACE + r"\d[\d.,]*)" + _UNIT_SPACE + r"(?=(?:"
+            # (its digits may be grouped by spaces themselves: 全市共有 3 456 家企业)
+            r"|(?<=[\p{Han})）]" + _UNIT_SPACE + r"(?:\d{1,3}(?:[ \u2009\u202f\xa0]\d{3})+"
+            r"|\d[\d.,]*))" + _UNIT_SPACE + r"(?=(?:"
             + unit_re
             # …or inside a bracket that closes right after the unit (叁名（3 名）, (共 12 个))
             + r"))|(?<=[(（]\d{1,5})" + _UNIT_SPACE + r"(?=(?:" + unit_re + r")[)）])"

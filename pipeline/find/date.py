@@ -154,6 +154,17 @@ def _years_ago(text: str, start: int, end: int) -> bool:
         and not text.startswith(("前后", "前後"), k + 1)
 
 
+def _slash_span(g: dict[str, Any], written: str) -> bool:
+    """Two bare month/days that make a span of days by themselves (9/22至9/24, 10/30~11/2): joined
+    by 至, 到 or a tilde (not a dash: 3/5-3/7), in the same month with a later day or in the next
+    month with another day. A fraction's range never does (1/3至1/2 ends before it starts,
+    2/5至3/5 keeps its day)."""
+    if "e_m" not in g or "s_m" not in g or not any(j in written for j in "至到~～〜"):
+        return False
+    sm, sd, em, ed = (int(g[k]) for k in ("s_m", "s_d", "e_m", "e_d"))
+    return (em == sm and ed > sd) or (em == sm % 12 + 1 and ed != sd)
+
+
 def _ends_with_any(s: str, words: tuple[str, ...]) -> bool:
     return s.endswith(words)
 
@@ -359,8 +370,8 @@ class DateFinder:
             return self._plausible_own(text, c)
         if "packed" in g and _ends_with_any(before.rstrip(" ：:"), self.packed_not_after):
             return False   # 订单号20230916, 编号：20230916: an identifier, not a date
-        if "slash" in g and not (_ends_with_any(text[max(0, c.start - 4):c.start].rstrip(" :"),
-                                                self.slash_after)
+        if "slash" in g and not _slash_span(g, text[c.start:c.end]) and not (
+                _ends_with_any(text[max(0, c.start - 4):c.start].rstrip(" :"), self.slash_after)
                                  or _starts_with_any(text[c.end:c.end + 4].lstrip(),
                                                      self.slash_before)):
             return False  # 12/10 in a score or a fraction
