@@ -1549,6 +1549,19 @@ class AwardFinder:
                 continue
             if self._accept(ctx, c):
                 out.append(c)
+        # a quoted list's first item, joined to the quoted honour after it (宣读了“优秀团支部”、
+        # “优秀团干部”…的表彰决定): the list is its evidence too
+        taken = {id(c) for c in out}
+        for k in range(len(cands) - 2, -1, -1):
+            c, nxt = cands[k], cands[k + 1]
+            if (id(c) not in taken and id(nxt) in taken and c.quoted and nxt.quoted
+                    and not c.listed and nxt.quoted[0] < nxt.start
+                    and JOIN.fullmatch(text, c.after, nxt.quoted[0]) is not None):
+                c.evidence.update(("list", "quoted"))
+                if self._accept(ctx, c):
+                    out.append(c)
+                    taken.add(id(c))
+        out.sort(key=lambda c: c.start)
         return out
 
     def _accept(self, ctx: Context, c: Cand) -> bool:

@@ -80,6 +80,8 @@ _INDEF_MAGS = regex.compile(r"[十百千万亿拾佰仟萬億]+")
 _EVENT_LIST = regex.compile(r"(?:、\d{2,5}(?:米|公尺)(?:栏|欄)?){1,8}")
 # what closes a tally's clause (三等奖一项、二等奖两项。)
 _CLAUSE_MARKS = frozenset("、，。；,;")
+# the last character of a tally's figure (5起, 两起, 十起)
+_TALLY_DIGITS = frozenset("0123456789０１２３４５６７８９两二三四五六七八九十")
 _HAN = regex.compile(r"\p{Han}")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 # a slogan list's separators, the end of its sentence, and the numerals an item may skip
@@ -196,6 +198,7 @@ class _Guards:
         self.one_counts_before = tuple(g.get("one_counts_before", []))
         self.one_counts_after = set(g.get("one_counts_after", ""))
         self.one_tally_units = set(g.get("one_tally_units", []))
+        self.one_sibling_units = set(g.get("one_sibling_units", []))
         self.one_rate_after = tuple(g.get("one_after_price", []))
         self.one_before_price = (
             regex.compile(r"\p{Han}{0,3}?[0-9" + CN_NUM_CHARS + r".]+(?:多|余|餘)?(?:"
@@ -854,7 +857,10 @@ class CountFinder:
                 text.startswith(g.one_counts_before, c.unit_e)
                 or (c.num_s > 0 and text[c.num_s - 1] in g.one_counts_after
                     and c.unit in g.one_tally_units
-                    and text[c.unit_e:c.unit_e + 1] in _CLAUSE_MARKS)))
+                    and text[c.unit_e:c.unit_e + 1] in _CLAUSE_MARKS)
+                or (c.unit in g.one_sibling_units
+                    and text[c.unit_e:c.unit_e + 1] in _CLAUSE_MARKS
+                    and _tally_before(text, c))))
         if num == "一" and (text[c.num_s - 1] if c.num_s > 0 else "") in g.one_blockers:
             return True
         if num == "一" and not c.qb and text.endswith(g.one_rate_after, 0, c.num_s):
@@ -1272,6 +1278,22 @@ class CountFinder:
             if f.extra.get("object"):
                 f.extra["object"] = as_written(f.extra["object"], text, simp, f.start - 40,
                                                f.end + 60)
+
+
+def _tally_before(text: str, c: _Cand) -> bool:
+    """A figure with c's unit closes a clause just before c (无证驾驶5起，醉驾一起，): c is an
+    item of a tally, as its neighbour is; a person before it (我们一起，) is doing something
+    together."""
+    if text[c.num_s - 1:c.num_s] in "们我你他她它咱家":
+        return False    # 我们一起, 大家一起: together
+    lo = max(0, c.num_s - 30)
+    end = len(c.unit)
+    j = text.find(c.unit, lo + 1, c.num_s)
+    while j > lo:
+        if text[j - 1] in _TALLY_DIGITS and text[j + end:j + end + 1] in _CLAUSE_MARKS:
+            return True
+        j = text.find(c.unit, j + 1, c.num_s)
+    return False
 
 
 def _in_qualifier(text: str, i: int, words: tuple[tuple[str, int], ...]) -> bool:

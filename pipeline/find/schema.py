@@ -158,6 +158,9 @@ FILE_KEYS: dict[str, dict[str, Key | dict[str, Key]]] = {
                                        "(三等奖一项、, 候选人一人,)"),
             "one_tally_units": _words("the units such a tally is written in (一项, 一人; not "
                                       "一起, together)"),
+            "one_sibling_units": _words("units whose 一 + unit before a clause's end counts when "
+                                        "a figure with the same unit stands just before it in a "
+                                        "tally (无证驾驶5起，醉驾一起，)"),
             "one_after_price": _words("一 + unit right after these is a price's rate (42块一公斤)"),
             "one_before_price": _words("a price's currency words: 一 + unit a verb or two "
                                        "before such a price is its rate (一斤7毛钱)"),
