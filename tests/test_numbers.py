@@ -397,8 +397,12 @@ def test_bare_yuan_and_dollar_on_overseas_community_pages(pipe):
     art = pipe.extract("(本報雪梨訊)紐省政府宣布，每戶可獲250元電費補貼，另撥5萬澳元。")
     assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
         "250元": "AUD", "5萬澳元": "AUD"}
-    # 加币$ is CAD on any page; a bare $ stays the US dollar on the mainland
+    # 加币$ is CAD on any page, and so is a bare $ after it (the article named its dollar);
+    # a bare $ with no dollar named before it stays the US dollar on the mainland
     art = pipe.extract("义卖会收入加币$580元，另有$30。")
+    assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
+        "$580元": "CAD", "$30": "CAD"}
+    art = pipe.extract("义卖会另有$30，收入加币$580元。")
     assert {f.text: f.unit for f in art.facts if f.type == "money"} == {
         "$580元": "CAD", "$30": "USD"}
 

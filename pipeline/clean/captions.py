@@ -355,6 +355,7 @@ def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
     or another line of the page (某某公布 / 某某公布(图1)). The headline and the lines above
     the first paragraph are left to the title rules (a page's second part, 某某(2), is a title)."""
     filled, normed = page.filled, page.normed
+    _counted(page, rule_id)
     stems: dict[str, list[tuple[int, str]]] = {}
     for i in filled:
         if i < page.first or i == page.headline or i in page.removed:
@@ -376,3 +377,27 @@ def numbered(page: Page, rule_id: str, min_han: int = 4) -> None:
         if len({n for _, n in xs}) >= 2 or stem in shown or stem == head:
             for i, _ in xs:
                 _take(page, i, rule_id)
+
+
+# a picture's number alone on its line, maybe with a short note (2 (已售出))
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s*(?:[(（][^()（）]{1,6}[)）])?$")
+
+
+def _counted(page: Page, rule_id: str, min_lines: int = 5) -> None:
+    """A run of `min_lines` or more lines after the first paragraph that are each a bare
+    number counting up by one from 1 (1 / 2 (已售出) / 3 …): a gallery's pictures numbered one
+    by one, their pictures gone. A table column's figures neither start at 1 nor go up by one."""
+    run: list[int] = []
+    last = 0
+    for i in [*page.filled, -1]:
+        m = None if i < page.first or i in page.removed else _BARE_NUMBER.match(page.normed[i])
+        k = int(m[1]) if m is not None else 0
+        if m is not None and k == (last + 1 if run else 1):
+            run.append(i)
+        else:
+            if len(run) >= min_lines:
+                for j in run:
+                    _take(page, j, rule_id)
+            run = [i] if k == 1 else []
+        last = k
+

@@ -884,13 +884,16 @@ def build(rules: Rules):
                 continue
             stated_code = local if f.unit == "local" else f.unit
             currencies.setdefault(f.value, set()).add(str(stated_code))
-        for f in out:
+        # a bare $ after one the article named (港幣$68 … 每隻$55): the named one's dollar, on a
+        # page whose place has none of its own
+        named_dollar = None
+        for f in sorted(out, key=lambda f: f.start):
             if f.rule == "money.prefix" and bare_dollar.match(f.text):
                 w = word_before_dollar.search(text, max(0, f.start - 12), f.start)
                 if w:
-                    f.unit = dollar_words[w.group().strip(" \t\u3000")]
-                elif dollar:
-                    f.unit = dollar
+                    f.unit = named_dollar = dollar_words[w.group().strip(" \t\u3000")]
+                elif dollar or named_dollar:
+                    f.unit = dollar or named_dollar
             if f.unit == "local":
                 said = [code for pos, code in declared if pos <= f.end + 1]
                 stated = currencies.get(f.value, set()) if f.rule == "money.context" else set()
