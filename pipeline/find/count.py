@@ -659,6 +659,16 @@ class CountFinder:
                 c.unit, c.unit_e = um.group(), um.end()
                 self._take_qualifier_after(text, c)
                 break
+        # 86人日前: a longer unit that begins another word here (人日 before 前) leaves the
+        # shorter unit it starts with (人)
+        if len(c.unit) > 1 and not c.qa and self._begins_word(text, c) \
+                and "\u4e00" <= c.unit[-1] <= "\u9fff":
+            us = c.unit_e - len(c.unit)
+            for k in range(len(c.unit) - 1, 0, -1):
+                if c.unit[:k] in self.units:
+                    c.unit, c.unit_e = c.unit[:k], us + k
+                    self._take_qualifier_after(text, c)
+                    break
         # 两个多小时, 三个多月: 个 + 多/余/来 + a unit that takes 个 (个小时, 个月) — that unit
         # decides
         if c.unit == "个" and not c.qa and not c.q2:
