@@ -1509,7 +1509,9 @@ class AwardFinder:
         """The trigger at [start, end) opens a word that goes on with 奖: 获 of 获奖, 获奖者
         (向获奖代表颁发奖状) is no trigger of the run after it (获|奖学金 is; so is jieba's
         获得最佳, whose word goes on with no 奖)."""
-        return ctx.text[end:end + 1] == "奖" and any(t.start == start and t.end > end
+        if ctx.text[end:end + 1] != "奖":
+            return False
+        return any(t.start == start and t.end > end
                    for t in rec.pos_tokens(ctx, start, hmm=HMM, window=0))
 
     def _object_gap(self, s: str) -> bool:

@@ -1294,7 +1294,7 @@ def _tally_before(text: str, c: _Cand) -> bool:
     """A figure with c's unit closes a clause just before c (无证驾驶5起，醉驾一起，): c is an
     item of a tally, as its neighbour is; a person before it (我们一起，) is doing something
     together."""
-    if text[c.num_s - 1:c.num_s] in "们我你他她它咱家":
+    if c.num_s == 0 or text[c.num_s - 1] in "们我你他她它咱家":
         return False    # 我们一起, 大家一起: together
     lo = max(0, c.num_s - 30)
     end = len(c.unit)

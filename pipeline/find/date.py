@@ -372,8 +372,7 @@ class DateFinder:
             return False   # 订单号20230916, 编号：20230916: an identifier, not a date
         if "slash" in g and not _slash_span(g, text[c.start:c.end]) and not (
                 _ends_with_any(text[max(0, c.start - 4):c.start].rstrip(" :"), self.slash_after)
-                                 or _starts_with_any(text[c.end:c.end + 4].lstrip(),
-                                                     self.slash_before)):
+                or _starts_with_any(text[c.end:c.end + 4].lstrip(), self.slash_before)):
             return False  # 12/10 in a score or a fraction
         if (
             "dmy" in g
