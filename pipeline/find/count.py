@@ -863,14 +863,7 @@ class CountFinder:
         if num not in ("一", "壹"):
             return False
         if not c.qb and self.units[c.unit]["one"] == "article":
-            return not (num == "一" and (
-                text.startswith(g.one_counts_before, c.unit_e)
-                or (c.num_s > 0 and text[c.num_s - 1] in g.one_counts_after
-                    and c.unit in g.one_tally_units
-                    and text[c.unit_e:c.unit_e + 1] in _CLAUSE_MARKS)
-                or (c.unit in g.one_sibling_units
-                    and text[c.unit_e:c.unit_e + 1] in _CLAUSE_MARKS
-                    and _tally_before(text, c))))
+            return not (num == "一" and self._one_counts(text, c))
         if num == "一" and (text[c.num_s - 1] if c.num_s > 0 else "") in g.one_blockers:
             return True
         if num == "一" and not c.qb and text.endswith(g.one_rate_after, 0, c.num_s):
@@ -879,6 +872,19 @@ class CountFinder:
                 and g.one_before_price.match(text, c.unit_e):
             return True          # 一斤7毛钱, 一畝能掙500塊: the unit a price is for
         return num == "一" and not c.qb and text.startswith(g.one_generic, c.unit_s)
+
+    def _one_counts(self, text: str, c: _Cand) -> bool:
+        """一 + an article's unit that counts all the same: in a toll (一人死亡), or as a tally's
+        item closed by a clause mark, after what it counts (三等奖一项、) or beside figures of
+        its unit (无证驾驶5起，醉驾一起，)."""
+        g = self.g
+        if text.startswith(g.one_counts_before, c.unit_e):
+            return True
+        if text[c.unit_e:c.unit_e + 1] not in _CLAUSE_MARKS:
+            return False
+        return ((c.num_s > 0 and text[c.num_s - 1] in g.one_counts_after
+                 and c.unit in g.one_tally_units)
+                or (c.unit in g.one_sibling_units and _tally_before(text, c)))
 
     def _begins_word(self, text: str, c: _Cand) -> bool:
         """The unit begins another word (`not_before` of the lexicon: 只是, 处理, 位于); a unit
@@ -1299,7 +1305,7 @@ def _tally_before(text: str, c: _Cand) -> bool:
     lo = max(0, c.num_s - 30)
     end = len(c.unit)
     j = text.find(c.unit, lo + 1, c.num_s)
-    while j > lo:
+    while j != -1:
         if text[j - 1] in _TALLY_DIGITS and text[j + end:j + end + 1] in _CLAUSE_MARKS:
             return True
         j = text.find(c.unit, j + 1, c.num_s)
